@@ -1,0 +1,24 @@
+/* polisi-cli.h: everything Polisi does without a window
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses. */
+enum {
+  POLISI_EXIT_OK = 0,
+  POLISI_EXIT_MUST_FIX = 1,   /* --check found something that must be fixed */
+  POLISI_EXIT_BAD_FILE = 2,   /* a file could not be read or written */
+  POLISI_EXIT_USAGE = 3,      /* wrong options or values */
+};
+
+const GOptionEntry *polisi_cli_get_option_entries (void);
+gboolean            polisi_cli_wants_handling     (GVariantDict *options);
+int                 polisi_cli_run                (GVariantDict *options);
+
+G_END_DECLS

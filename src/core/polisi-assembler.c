@@ -1,0 +1,404 @@
+/* polisi-assembler.c
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The assembler turns a policy into the document every writer reads:
+ * sections in the library's order, only the included clauses, numbered
+ * (sections 1, 2, 3 ..., clauses 3.1, 3.2 ..., appendices A, B with
+ * clauses A.1 ...), placeholders filled in each language, and the front
+ * matter (title, organisation, version, status, dates, watermark).
+ *
+ * A placeholder with no answer is shown as its label in brackets,
+ * "[Pennaeth]" or "[Head teacher]", so that a draft still reads; the
+ * checker reports it.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "polisi-assembler.h"
+#include "polisi-dates.h"
+
+typedef struct {
+  PolisiPolicy  *policy;
+  PolisiLibrary *library;
+  PolisiLang     lang;
+} FillContext;
+
+static const char *
+first_non_empty (const char *a,
+                 const char *b)
+{
+  if (a != NULL && a[0] != '\0')
+    return a;
+  if (b != NULL && b[0] != '\0')
+    return b;
+  return NULL;
+}
+
+/**
+ * polisi_assemble_resolve:
+ *
+ * Returns: (transfer full) (nullable): the value of @placeholder in @lang,
+ *   or %NULL when it has none yet
+ */
+char *
+polisi_assemble_resolve (PolisiPolicy  *policy,
+                         PolisiLibrary *library,
+                         const char    *placeholder,
+                         PolisiLang     lang)
+{
+  PolisiPlaceholder *declared = library != NULL ? polisi_library_lookup_placeholder (library, placeholder) : NULL;
+  PolisiDerived derived = declared != NULL ? polisi_placeholder_get_derived (declared) : POLISI_DERIVED_NONE;
+  const char *value;
+  GDate date;
+
+  switch (derived)
+    {
+    case POLISI_DERIVED_ORGANISATION_NAME:
+      value = first_non_empty (polisi_policy_get_name (policy, lang),
+                               polisi_policy_get_name (policy, POLISI_LANG_OTHER (lang)));
+      return g_strdup (value);
+
+    case POLISI_DERIVED_ADOPTION_DATE:
+      if (!polisi_date_parse_iso (polisi_policy_get_adoption_date (policy), &date))
+        return NULL;
+      return polisi_date_format (&date, lang);
+
+    case POLISI_DERIVED_REVIEW_DATE:
+      if (!polisi_policy_get_review_date (policy, &date))
+        return NULL;
+      return polisi_date_format (&date, lang);
+
+    case POLISI_DERIVED_REVIEW_CYCLE:
+      return polisi_date_format_cycle (polisi_policy_get_review_cycle (policy), lang);
+
+    case POLISI_DERIVED_NONE:
+    default:
+      break;
+    }
+
+  value = polisi_policy_get_answer (policy, placeholder, lang);
+  if (value == NULL && (declared == NULL || !polisi_placeholder_is_bilingual (declared)))
+    value = polisi_policy_get_answer (policy, placeholder, POLISI_LANG_OTHER (lang));
+  if (value == NULL && declared != NULL && polisi_placeholder_is_bilingual (declared))
+    value = polisi_policy_get_answer (policy, placeholder, POLISI_LANG_OTHER (lang));
+
+  return g_strdup (value);
+}
+
+static char *
+fill_one (const char *id,
+          gpointer    user_data)
+{
+  FillContext *context = user_data;
+  char *value = polisi_assemble_resolve (context->policy, context->library, id, context->lang);
+  PolisiPlaceholder *declared;
+
+  if (value != NULL)
+    return value;
+
+  declared = context->library != NULL ? polisi_library_lookup_placeholder (context->library, id) : NULL;
+  return g_strdup_printf ("[%s]", declared != NULL ? polisi_placeholder_get_label (declared, context->lang) : id);
+}
+
+/**
+ * polisi_assemble_fill:
+ *
+ * Returns: (transfer full): @text in @lang with its placeholders filled
+ */
+char *
+polisi_assemble_fill (PolisiPolicy  *policy,
+                      PolisiLibrary *library,
+                      const char    *text,
+                      PolisiLang     lang)
+{
+  FillContext context = { policy, library, lang };
+
+  return polisi_text_fill (text, fill_one, &context);
+}
+
+/* The id of the library section a clause belongs to: its own, or for a
+ * clause the library no longer has, the section its id starts with. */
+const char *
+polisi_assemble_section_of (PolisiLibrary *library,
+                            const char    *clause_id)
+{
+  PolisiClause *clause = polisi_library_lookup_clause (library, clause_id);
+  const char *dot;
+
+  if (clause != NULL)
+    return polisi_section_get_id (polisi_clause_get_section (clause));
+
+  dot = strchr (clause_id, '.');
+  if (dot != NULL)
+    {
+      g_autofree char *prefix = g_strndup (clause_id, dot - clause_id);
+      PolisiSection *section = polisi_library_lookup_section (library, prefix);
+
+      if (section != NULL)
+        return polisi_section_get_id (section);
+    }
+
+  return NULL;
+}
+
+static const char *appendix_word[POLISI_N_LANGS] = { "Atodiad", "Appendix" };
+
+static char *
+heading_text (PolisiSection *section,
+              const char    *letter,
+              PolisiLang     lang)
+{
+  const char *title = polisi_section_get_title (section, lang);
+  const char *colon;
+
+  if (letter == NULL)
+    return g_strdup (title);
+
+  /* "Atodiad: Canllawiau ..." becomes "Atodiad A: Canllawiau ..." */
+  colon = strchr (title, ':');
+  if (colon != NULL && g_ascii_strncasecmp (title, appendix_word[lang], strlen (appendix_word[lang])) == 0)
+    title = colon + 1;
+  while (*title == ' ')
+    title++;
+
+  return g_strdup_printf ("%s %s: %s", appendix_word[lang], letter, title);
+}
+
+static void
+add_history (PolisiDocument *document,
+             PolisiPolicy   *policy)
+{
+  static const char *header[POLISI_N_LANGS][4] = {
+    { "Fersiwn", "Dyddiad", "Cymeradwywyd gan", "Crynodeb o'r newidiadau" },
+    { "Version", "Date", "Approved by", "Summary of changes" },
+  };
+  PolisiBlock *heading;
+  PolisiBlock *table;
+
+  heading = polisi_document_add_block (document, POLISI_BLOCK_HEADING, "history", NULL);
+  heading->appendix = TRUE;
+  polisi_block_set_text (heading, POLISI_LANG_CY, "Hanes fersiynau");
+  polisi_block_set_text (heading, POLISI_LANG_EN, "Version history");
+
+  table = polisi_document_add_block (document, POLISI_BLOCK_TABLE, "history-table", NULL);
+  table->appendix = TRUE;
+  table->n_columns = 4;
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    polisi_block_add_row (table, lang, header[lang]);
+
+  for (guint i = 0; i < polisi_policy_get_n_versions (policy); i++)
+    {
+      const PolisiVersionRecord *record = polisi_policy_get_version_record (policy, i);
+      GDate date;
+
+      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+        {
+          g_autofree char *when = polisi_date_parse_iso (record->date, &date) ?
+                                  polisi_date_format (&date, lang) : g_strdup (record->date);
+          g_autofree char *summary = g_strdup (first_non_empty (record->summary[lang], record->summary[POLISI_LANG_OTHER (lang)]));
+          const char *row[4];
+
+          /* A summary is clause markup: each line stays a line in its cell. */
+          row[0] = record->version;
+          row[1] = when;
+          row[2] = record->approved_by != NULL ? record->approved_by : "";
+          row[3] = summary != NULL ? summary : "";
+          polisi_block_add_row (table, lang, row);
+        }
+    }
+}
+
+static void
+set_front_matter (PolisiDocument      *document,
+                  PolisiPolicy        *policy,
+                  PolisiLibrary       *library,
+                  PolisiAssembleFlags  flags)
+{
+  static const char *fallback_title[POLISI_N_LANGS] = {
+    "Polisi cyfryngau cymdeithasol staff", "Staff social media policy"
+  };
+  static const char *keywords[POLISI_N_LANGS] = {
+    "cyfryngau cymdeithasol, diogelu, polisi staff, ymddygiad proffesiynol",
+    "social media, safeguarding, staff policy, professional conduct",
+  };
+  static const char *watermarks[][POLISI_N_LANGS] = {
+    [POLISI_STATUS_DRAFT] = { "DRAFFT", "DRAFT" },
+    [POLISI_STATUS_CONSULTATION] = { "DRAFFT YMGYNGHORI", "CONSULTATION DRAFT" },
+  };
+  PolisiStatus status = polisi_policy_get_status (policy);
+  g_autofree char *date_iso = NULL;
+  GDate date;
+
+  polisi_document_set_version (document, polisi_policy_get_version (policy));
+  polisi_document_set_status (document, status);
+
+  if (polisi_date_parse_iso (polisi_policy_get_adoption_date (policy), &date) && status == POLISI_STATUS_ADOPTED)
+    date_iso = g_strdup (polisi_policy_get_adoption_date (policy));
+  else
+    {
+      polisi_date_set_today (&date);
+      date_iso = polisi_date_to_iso (&date);
+    }
+  polisi_document_set_dates (document, polisi_policy_get_created (policy), date_iso);
+
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    {
+      const char *title = library != NULL ? polisi_library_get_title (library, lang) : NULL;
+      const char *organisation = first_non_empty (polisi_policy_get_name (policy, lang),
+                                                  polisi_policy_get_name (policy, POLISI_LANG_OTHER (lang)));
+      g_autofree char *subject = NULL;
+      g_autofree char *date_text = polisi_date_format (&date, lang);
+      GDate other;
+
+      if (title == NULL)
+        title = fallback_title[lang];
+      subject = organisation != NULL ? g_strdup_printf ("%s: %s", organisation, title) : g_strdup (title);
+
+      polisi_document_set_text (document, "title", lang, title);
+      polisi_document_set_text (document, "organisation", lang, organisation != NULL ? organisation : "");
+      polisi_document_set_text (document, "subject", lang, subject);
+      polisi_document_set_text (document, "keywords", lang, keywords[lang]);
+      polisi_document_set_text (document, "status", lang, polisi_status_get_name (status, lang));
+      polisi_document_set_text (document, "date", lang, date_text);
+
+      if (polisi_policy_get_review_date (policy, &other))
+        {
+          g_autofree char *review = polisi_date_format (&other, lang);
+          polisi_document_set_text (document, "review", lang, review);
+        }
+      if (status == POLISI_STATUS_CONSULTATION &&
+          polisi_date_parse_iso (polisi_policy_get_closing_date (policy), &other))
+        {
+          g_autofree char *closing = polisi_date_format (&other, lang);
+          polisi_document_set_text (document, "closing", lang, closing);
+        }
+      if (status != POLISI_STATUS_ADOPTED && !(flags & POLISI_ASSEMBLE_FINAL))
+        polisi_document_set_text (document, "watermark", lang, watermarks[status][lang]);
+    }
+
+  polisi_document_set_line_numbers (document, status == POLISI_STATUS_CONSULTATION && !(flags & POLISI_ASSEMBLE_FINAL));
+}
+
+/**
+ * polisi_assemble:
+ *
+ * Returns: (transfer full): the document for @policy
+ */
+PolisiDocument *
+polisi_assemble (PolisiPolicy        *policy,
+                 PolisiLibrary       *library,
+                 PolisiAssembleFlags  flags)
+{
+  PolisiDocument *document;
+  g_autoptr(GHashTable) placed = g_hash_table_new (g_str_hash, g_str_equal);
+  guint section_number = 0;
+  guint appendix_number = 0;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (policy), NULL);
+  g_return_val_if_fail (POLISI_IS_LIBRARY (library), NULL);
+
+  document = polisi_document_new ();
+  set_front_matter (document, policy, library, flags);
+
+  for (guint s = 0; s < polisi_library_get_n_sections (library); s++)
+    {
+      PolisiSection *section = polisi_library_get_section (library, s);
+      const char *section_id = polisi_section_get_id (section);
+      g_autoptr(GPtrArray) clauses = g_ptr_array_new ();
+      g_autofree char *number = NULL;
+      g_autofree char *letter = NULL;
+      PolisiBlock *heading;
+
+      /* The section's included clauses, in the policy's order. */
+      for (guint i = 0; i < polisi_policy_get_n_clauses (policy); i++)
+        {
+          PolisiClauseState *state = polisi_policy_get_clause (policy, i);
+          const char *id = polisi_clause_state_get_id (state);
+
+          if (!polisi_clause_state_get_included (state))
+            continue;
+          if (g_strcmp0 (polisi_assemble_section_of (library, id), section_id) != 0)
+            continue;
+          g_ptr_array_add (clauses, state);
+          g_hash_table_add (placed, (gpointer) id);
+        }
+      if (clauses->len == 0)
+        continue;
+
+      if (polisi_section_is_appendix (section))
+        {
+          letter = g_strdup_printf ("%c", 'A' + (appendix_number++ % 26));
+          number = g_strdup (letter);
+        }
+      else
+        number = g_strdup_printf ("%u", ++section_number);
+
+      heading = polisi_document_add_block (document, POLISI_BLOCK_HEADING, section_id, number);
+      heading->appendix = polisi_section_is_appendix (section);
+      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+        {
+          g_autofree char *text = heading_text (section, letter, lang);
+          polisi_block_set_text (heading, lang, text);
+        }
+
+      for (guint i = 0; i < clauses->len; i++)
+        {
+          PolisiClauseState *state = clauses->pdata[i];
+          g_autofree char *clause_number = g_strdup_printf ("%s.%u", number, i + 1);
+          PolisiBlock *block = polisi_document_add_block (document, POLISI_BLOCK_CLAUSE,
+                                                          polisi_clause_state_get_id (state), clause_number);
+
+          block->appendix = polisi_section_is_appendix (section);
+          for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+            {
+              g_autofree char *filled = polisi_assemble_fill (policy, library,
+                                                              polisi_clause_state_get_text (state, lang), lang);
+              polisi_block_set_text (block, lang, filled);
+            }
+        }
+    }
+
+  /* Included clauses the library knows nothing of (a withdrawn clause, a
+   * policy built on another library) still belong in the policy. */
+  {
+    PolisiBlock *heading = NULL;
+    guint count = 0;
+    g_autofree char *number = NULL;
+
+    for (guint i = 0; i < polisi_policy_get_n_clauses (policy); i++)
+      {
+        PolisiClauseState *state = polisi_policy_get_clause (policy, i);
+        const char *id = polisi_clause_state_get_id (state);
+        g_autofree char *clause_number = NULL;
+        PolisiBlock *block;
+
+        if (!polisi_clause_state_get_included (state) || g_hash_table_contains (placed, id))
+          continue;
+
+        if (heading == NULL)
+          {
+            number = g_strdup_printf ("%u", ++section_number);
+            heading = polisi_document_add_block (document, POLISI_BLOCK_HEADING, "other", number);
+            polisi_block_set_text (heading, POLISI_LANG_CY, "Cymalau eraill");
+            polisi_block_set_text (heading, POLISI_LANG_EN, "Other clauses");
+          }
+
+        clause_number = g_strdup_printf ("%s.%u", number, ++count);
+        block = polisi_document_add_block (document, POLISI_BLOCK_CLAUSE, id, clause_number);
+        for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+          {
+            g_autofree char *filled = polisi_assemble_fill (policy, library,
+                                                            polisi_clause_state_get_text (state, lang), lang);
+            polisi_block_set_text (block, lang, filled);
+          }
+      }
+  }
+
+  if (polisi_policy_get_n_versions (policy) > 0 && !(flags & POLISI_ASSEMBLE_NO_HISTORY))
+    add_history (document, policy);
+
+  return document;
+}

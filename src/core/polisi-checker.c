@@ -1,0 +1,371 @@
+/* polisi-checker.c
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The checker reads a policy the way a careful reviewer would before it
+ * goes to the governors: is every question answered, is every included
+ * clause there in both languages, does each translation match its master,
+ * does any text (the author's own edits too) cite a law by an old name,
+ * is the review overdue? Each finding names the place to fix it and says
+ * what to do, in the interface language.
+ *
+ * Outside Wales a policy is in English only: missing or stale Welsh is
+ * then not a problem.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "polisi-assembler.h"
+#include "polisi-checker.h"
+#include "polisi-dates.h"
+
+#define REVIEW_WARNING_DAYS 60
+
+static void
+finding_free (gpointer data)
+{
+  PolisiFinding *finding = data;
+
+  g_free (finding->clause_id);
+  g_free (finding->placeholder);
+  g_free (finding->message);
+  g_free (finding);
+}
+
+static void
+add_finding (GPtrArray         *findings,
+             PolisiSeverity     severity,
+             PolisiFindingKind  kind,
+             const char        *clause_id,
+             const char        *placeholder,
+             int                lang,
+             char              *message)
+{
+  PolisiFinding *finding = g_new0 (PolisiFinding, 1);
+
+  finding->severity = severity;
+  finding->kind = kind;
+  finding->clause_id = g_strdup (clause_id);
+  finding->placeholder = g_strdup (placeholder);
+  finding->lang = lang;
+  finding->message = message;
+  g_ptr_array_add (findings, finding);
+}
+
+/**
+ * polisi_interface_lang:
+ *
+ * The language the interface speaks: Welsh when Polisi runs in Welsh.
+ */
+PolisiLang
+polisi_interface_lang (void)
+{
+  /* Translators: write "cy" here in the Welsh translation. It tells Polisi
+   * to show the Welsh titles of clauses in messages. */
+  const char *code = C_("interface-language", "en");
+
+  return g_strcmp0 (code, "cy") == 0 ? POLISI_LANG_CY : POLISI_LANG_EN;
+}
+
+static const char *
+language_name (PolisiLang lang)
+{
+  return lang == POLISI_LANG_CY ? _("Welsh") : _("English");
+}
+
+/* "Contact with learners and parents › Friend requests from parents" */
+static char *
+clause_place (PolisiLibrary *library,
+              const char    *clause_id)
+{
+  PolisiClause *clause = polisi_library_lookup_clause (library, clause_id);
+  PolisiLang lang = polisi_interface_lang ();
+
+  if (clause == NULL)
+    return g_strdup_printf ("“%s”", clause_id);
+
+  return g_strdup_printf ("%s › %s",
+                          polisi_section_get_title (polisi_clause_get_section (clause), lang),
+                          polisi_clause_get_title (clause, lang));
+}
+
+static gboolean
+is_empty (const char *text)
+{
+  return text == NULL || text[0] == '\0';
+}
+
+static void
+check_organisation (GPtrArray    *findings,
+                    PolisiPolicy *policy,
+                    gboolean      bilingual)
+{
+  const char *cy = polisi_policy_get_name (policy, POLISI_LANG_CY);
+  const char *en = polisi_policy_get_name (policy, POLISI_LANG_EN);
+
+  if (is_empty (cy) && is_empty (en))
+    {
+      add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_MISSING_NAME, NULL, NULL, -1,
+                   g_strdup (_("The organisation has no name. Enter its name in the Organisation step.")));
+      return;
+    }
+
+  if (bilingual && (is_empty (cy) || is_empty (en)))
+    {
+      PolisiLang missing = is_empty (cy) ? POLISI_LANG_CY : POLISI_LANG_EN;
+
+      add_finding (findings, POLISI_SEVERITY_WARNING, POLISI_FINDING_MISSING_NAME, NULL, NULL, missing,
+                   g_strdup_printf (_("The organisation has no %s name, so the other name is used in that language. "
+                                      "Enter it in the Organisation step if it differs."),
+                                    language_name (missing)));
+    }
+}
+
+static void
+check_placeholders (GPtrArray     *findings,
+                    PolisiPolicy  *policy,
+                    PolisiLibrary *library,
+                    gboolean       bilingual)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < polisi_policy_get_n_clauses (policy); i++)
+    {
+      PolisiClauseState *state = polisi_policy_get_clause (policy, i);
+      const char *clause_id = polisi_clause_state_get_id (state);
+
+      if (!polisi_clause_state_get_included (state))
+        continue;
+
+      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+        {
+          g_autoptr(GPtrArray) used = polisi_text_get_placeholders (polisi_clause_state_get_text (state, lang));
+
+          for (guint j = 0; j < used->len; j++)
+            {
+              const char *id = used->pdata[j];
+              PolisiPlaceholder *declared = polisi_library_lookup_placeholder (library, id);
+              g_autofree char *place = NULL;
+              g_autofree char *value = NULL;
+              PolisiLang ui = polisi_interface_lang ();
+
+              if (g_hash_table_contains (seen, id))
+                continue;
+              g_hash_table_add (seen, g_strdup (id));
+              place = clause_place (library, clause_id);
+
+              if (declared == NULL)
+                {
+                  add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_UNKNOWN_PLACEHOLDER, clause_id, id, lang,
+                               g_strdup_printf (_("%s: the text asks for {%s}, which Polisi does not know. "
+                                                  "Check the spelling, or remove the braces."),
+                                                place, id));
+                  continue;
+                }
+
+              switch (polisi_placeholder_get_derived (declared))
+                {
+                case POLISI_DERIVED_ORGANISATION_NAME:
+                case POLISI_DERIVED_REVIEW_CYCLE:
+                  continue;
+
+                case POLISI_DERIVED_ADOPTION_DATE:
+                case POLISI_DERIVED_REVIEW_DATE:
+                  value = polisi_assemble_resolve (policy, library, id, lang);
+                  if (value == NULL)
+                    add_finding (findings, POLISI_SEVERITY_INFO, POLISI_FINDING_PENDING_DATE, clause_id, id, -1,
+                                 g_strdup_printf (_("“%s” is filled in when the policy is adopted (used in %s)."),
+                                                  polisi_placeholder_get_label (declared, ui), place));
+                  continue;
+
+                case POLISI_DERIVED_NONE:
+                default:
+                  break;
+                }
+
+              if (polisi_policy_get_answer (policy, id, POLISI_LANG_CY) == NULL &&
+                  polisi_policy_get_answer (policy, id, POLISI_LANG_EN) == NULL)
+                {
+                  add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_UNFILLED_PLACEHOLDER, clause_id, id, -1,
+                               g_strdup_printf (_("“%s” has no answer yet (first needed in %s). Fill it in, or leave out the clauses that need it."),
+                                                polisi_placeholder_get_label (declared, ui), place));
+                }
+              else if (bilingual && polisi_placeholder_is_bilingual (declared))
+                {
+                  for (guint l = 0; l < POLISI_N_LANGS; l++)
+                    if (polisi_policy_get_answer (policy, id, l) == NULL)
+                      add_finding (findings, POLISI_SEVERITY_WARNING, POLISI_FINDING_UNFILLED_PLACEHOLDER, clause_id, id, l,
+                                   g_strdup_printf (_("“%s” has no %s answer, so the other language’s answer is used. Enter it if it differs."),
+                                                    polisi_placeholder_get_label (declared, ui), language_name (l)));
+                }
+            }
+        }
+    }
+}
+
+static void
+check_clauses (GPtrArray         *findings,
+               PolisiPolicy      *policy,
+               PolisiLibrary     *library,
+               PolisiLegislation *legislation,
+               gboolean           bilingual)
+{
+  PolisiNation nation = polisi_policy_get_nation (policy);
+
+  for (guint i = 0; i < polisi_policy_get_n_clauses (policy); i++)
+    {
+      PolisiClauseState *state = polisi_policy_get_clause (policy, i);
+      const char *clause_id = polisi_clause_state_get_id (state);
+      PolisiClause *clause = polisi_library_lookup_clause (library, clause_id);
+      g_autofree char *place = clause_place (library, clause_id);
+
+      if (!polisi_clause_state_get_included (state))
+        {
+          if (clause != NULL && polisi_clause_get_default (clause) == POLISI_CLAUSE_REQUIRED)
+            add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_REQUIRED_EXCLUDED, clause_id, NULL, -1,
+                         g_strdup_printf (_("%s is required but has been left out. Include it again."), place));
+          continue;
+        }
+
+      if (clause != NULL)
+        {
+          const PolisiAlternative *alternative =
+            polisi_clause_lookup_alternative (clause, polisi_clause_state_get_alternative (state));
+
+          if (alternative != NULL && !polisi_clause_alternative_applies (alternative, nation))
+            add_finding (findings, POLISI_SEVERITY_WARNING, POLISI_FINDING_OTHER_NATION, clause_id, NULL, -1,
+                         g_strdup_printf (nation == POLISI_NATION_WALES ?
+                                          _("%s uses the wording for England, but the school is in Wales. Choose the wording for Wales.") :
+                                          _("%s uses the wording for Wales, but the school is outside Wales. Choose the wording for England."),
+                                          place));
+        }
+
+      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+        {
+          const char *text = polisi_clause_state_get_text (state, lang);
+          g_autoptr(GArray) outdated = NULL;
+
+          if (!bilingual && lang == POLISI_LANG_CY)
+            continue;
+
+          if (is_empty (text))
+            add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_MISSING_TEXT, clause_id, NULL, lang,
+                         g_strdup_printf (_("%s has no %s text. Write it, or leave the clause out."),
+                                          place, language_name (lang)));
+          else if (polisi_clause_state_get_needs_update (state, lang))
+            add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_STALE_TRANSLATION, clause_id, NULL, lang,
+                         g_strdup_printf (_("%s: the %s text may be out of date, because the other language was edited. "
+                                            "Update it to match, then mark it as checked."),
+                                          place, language_name (lang)));
+
+          if (legislation == NULL)
+            continue;
+          outdated = polisi_legislation_find_outdated (legislation, text, lang, nation);
+          for (guint j = 0; j < outdated->len; j++)
+            {
+              PolisiOutdatedCitation *citation = &g_array_index (outdated, PolisiOutdatedCitation, j);
+
+              add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_OUTDATED_LEGISLATION, clause_id, NULL, lang,
+                           g_strdup_printf (_("%s (%s) cites “%s”, which is out of date. Cite “%s” instead."),
+                                            place, language_name (lang), citation->old_name->text,
+                                            citation->instrument->name[lang]));
+            }
+        }
+    }
+}
+
+static void
+check_dates (GPtrArray    *findings,
+             PolisiPolicy *policy,
+             const GDate  *today)
+{
+  GDate review;
+
+  if (polisi_policy_get_status (policy) == POLISI_STATUS_CONSULTATION &&
+      polisi_policy_get_closing_date (policy) == NULL)
+    add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_NO_CLOSING_DATE, NULL, NULL, -1,
+                 g_strdup (_("The consultation draft has no closing date for comments. Set one before sharing it.")));
+
+  if (polisi_policy_get_review_date (policy, &review))
+    {
+      int days = g_date_days_between (today, &review);
+      g_autofree char *when = polisi_date_format (&review, polisi_interface_lang ());
+
+      if (days < 0)
+        add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_REVIEW_OVERDUE, NULL, NULL, -1,
+                     g_strdup_printf (_("The review was due on %s and is overdue. Review the policy and adopt a new version."),
+                                      when));
+      else if (days <= REVIEW_WARNING_DAYS)
+        add_finding (findings, POLISI_SEVERITY_WARNING, POLISI_FINDING_REVIEW_DUE, NULL, NULL, -1,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "The review is due on %s, in %d day.",
+                                                   "The review is due on %s, in %d days.", days),
+                                      when, days));
+    }
+}
+
+/**
+ * polisi_check:
+ * @legislation: (nullable): the register, to find out-of-date citations
+ * @today: the date to measure the review against
+ *
+ * Returns: (transfer container) (element-type PolisiFinding): the
+ *   findings, errors first, then warnings, then information
+ */
+GPtrArray *
+polisi_check (PolisiPolicy      *policy,
+              PolisiLibrary     *library,
+              PolisiLegislation *legislation,
+              const GDate       *today)
+{
+  GPtrArray *findings = g_ptr_array_new_with_free_func (finding_free);
+  gboolean bilingual;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (policy), findings);
+  g_return_val_if_fail (POLISI_IS_LIBRARY (library), findings);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), findings);
+
+  bilingual = polisi_policy_get_nation (policy) == POLISI_NATION_WALES;
+
+  check_organisation (findings, policy, bilingual);
+  check_placeholders (findings, policy, library, bilingual);
+  check_clauses (findings, policy, library, legislation, bilingual);
+  check_dates (findings, policy, today);
+
+  if (polisi_policy_get_library_version (policy) != NULL &&
+      g_strcmp0 (polisi_policy_get_library_id (policy), polisi_library_get_id (library)) == 0 &&
+      polisi_library_compare_versions (polisi_policy_get_library_version (policy),
+                                       polisi_library_get_version (library)) < 0)
+    add_finding (findings, POLISI_SEVERITY_INFO, POLISI_FINDING_LIBRARY_UPDATED, NULL, NULL, -1,
+                 g_strdup_printf (_("The model clauses have been updated since this policy was made (%s, now %s). "
+                                    "Review the changes at the next review."),
+                                  polisi_policy_get_library_version (policy), polisi_library_get_version (library)));
+
+  /* A stable sort keeps each severity's findings in document order. */
+  {
+    g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+    for (int severity = POLISI_SEVERITY_ERROR; severity <= POLISI_SEVERITY_INFO; severity++)
+      for (guint i = 0; i < findings->len; i++)
+        if (((PolisiFinding *) findings->pdata[i])->severity == (PolisiSeverity) severity)
+          g_ptr_array_add (sorted, findings->pdata[i]);
+    for (guint i = 0; i < sorted->len; i++)
+      findings->pdata[i] = sorted->pdata[i];
+  }
+
+  return findings;
+}
+
+guint
+polisi_check_count (GPtrArray      *findings,
+                    PolisiSeverity  severity)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    if (((PolisiFinding *) findings->pdata[i])->severity == severity)
+      count++;
+  return count;
+}

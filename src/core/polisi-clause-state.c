@@ -1,0 +1,412 @@
+/* polisi-clause-state.c
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A clause state holds the text of a clause as this policy adopts it, in
+ * both languages, so that a policy file stands alone and can be compared
+ * with a newer library. It also keeps the translation state: when someone
+ * edits one language, the other is marked as needing an update until
+ * someone confirms it, which is how translated policies stay tied to their
+ * master text.
+ */
+#include "config.h"
+
+#include "polisi-clause-state.h"
+#include "polisi-text.h"
+
+struct _PolisiClauseState
+{
+  GObject   parent_instance;
+
+  char     *id;
+  gboolean  included;
+  char     *alternative;
+  guint     library_version;
+  char     *text[POLISI_N_LANGS];
+  gboolean  edited[POLISI_N_LANGS];
+  gboolean  needs_update[POLISI_N_LANGS];
+};
+
+G_DEFINE_FINAL_TYPE (PolisiClauseState, polisi_clause_state, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_INCLUDED,
+  PROP_ALTERNATIVE,
+  PROP_TEXT_CY,
+  PROP_TEXT_EN,
+  PROP_NEEDS_UPDATE_CY,
+  PROP_NEEDS_UPDATE_EN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const int text_props[POLISI_N_LANGS] = { PROP_TEXT_CY, PROP_TEXT_EN };
+static const int needs_update_props[POLISI_N_LANGS] = { PROP_NEEDS_UPDATE_CY, PROP_NEEDS_UPDATE_EN };
+
+static void
+polisi_clause_state_finalize (GObject *object)
+{
+  PolisiClauseState *self = (PolisiClauseState *) object;
+
+  g_free (self->id);
+  g_free (self->alternative);
+  for (guint i = 0; i < POLISI_N_LANGS; i++)
+    g_free (self->text[i]);
+
+  G_OBJECT_CLASS (polisi_clause_state_parent_class)->finalize (object);
+}
+
+static void
+polisi_clause_state_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  PolisiClauseState *self = POLISI_CLAUSE_STATE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_INCLUDED:
+      g_value_set_boolean (value, self->included);
+      break;
+    case PROP_ALTERNATIVE:
+      g_value_set_string (value, self->alternative);
+      break;
+    case PROP_TEXT_CY:
+      g_value_set_string (value, self->text[POLISI_LANG_CY]);
+      break;
+    case PROP_TEXT_EN:
+      g_value_set_string (value, self->text[POLISI_LANG_EN]);
+      break;
+    case PROP_NEEDS_UPDATE_CY:
+      g_value_set_boolean (value, self->needs_update[POLISI_LANG_CY]);
+      break;
+    case PROP_NEEDS_UPDATE_EN:
+      g_value_set_boolean (value, self->needs_update[POLISI_LANG_EN]);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polisi_clause_state_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  PolisiClauseState *self = POLISI_CLAUSE_STATE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      self->id = g_value_dup_string (value);
+      break;
+    case PROP_INCLUDED:
+      polisi_clause_state_set_included (self, g_value_get_boolean (value));
+      break;
+    case PROP_TEXT_CY:
+      polisi_clause_state_set_text (self, POLISI_LANG_CY, g_value_get_string (value));
+      break;
+    case PROP_TEXT_EN:
+      polisi_clause_state_set_text (self, POLISI_LANG_EN, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polisi_clause_state_class_init (PolisiClauseStateClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = polisi_clause_state_finalize;
+  object_class->get_property = polisi_clause_state_get_property;
+  object_class->set_property = polisi_clause_state_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INCLUDED] =
+    g_param_spec_boolean ("included", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ALTERNATIVE] =
+    g_param_spec_string ("alternative", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEXT_CY] =
+    g_param_spec_string ("text-cy", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEXT_EN] =
+    g_param_spec_string ("text-en", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NEEDS_UPDATE_CY] =
+    g_param_spec_boolean ("needs-update-cy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NEEDS_UPDATE_EN] =
+    g_param_spec_boolean ("needs-update-en", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+polisi_clause_state_init (PolisiClauseState *self)
+{
+  for (guint i = 0; i < POLISI_N_LANGS; i++)
+    self->text[i] = g_strdup ("");
+}
+
+PolisiClauseState *
+polisi_clause_state_new (const char *id)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_object_new (POLISI_TYPE_CLAUSE_STATE, "id", id, NULL);
+}
+
+/**
+ * polisi_clause_state_new_from_library:
+ *
+ * The state a new policy starts with: required and recommended clauses
+ * included, the default wording for @nation, its text copied.
+ */
+PolisiClauseState *
+polisi_clause_state_new_from_library (PolisiClause *clause,
+                                      PolisiNation  nation)
+{
+  PolisiClauseState *self;
+
+  g_return_val_if_fail (POLISI_IS_CLAUSE (clause), NULL);
+
+  self = polisi_clause_state_new (polisi_clause_get_id (clause));
+  self->included = polisi_clause_get_default (clause) != POLISI_CLAUSE_OPTIONAL;
+  polisi_clause_state_use_alternative (self, clause, polisi_clause_get_default_alternative (clause, nation));
+
+  return self;
+}
+
+const char *
+polisi_clause_state_get_id (PolisiClauseState *self)
+{
+  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (self), NULL);
+  return self->id;
+}
+
+gboolean
+polisi_clause_state_get_included (PolisiClauseState *self)
+{
+  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (self), FALSE);
+  return self->included;
+}
+
+void
+polisi_clause_state_set_included (PolisiClauseState *self,
+                                  gboolean           included)
+{
+  g_return_if_fail (POLISI_IS_CLAUSE_STATE (self));
+
+  included = !!included;
+  if (self->included == included)
+    return;
+
+  self->included = included;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCLUDED]);
+}
+
+const char *
+polisi_clause_state_get_alternative (PolisiClauseState *self)
+{
+  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (self), NULL);
+  return self->alternative;
+}
+
+guint
+polisi_clause_state_get_library_version (PolisiClauseState *self)
+{
+  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (self), 0);
+  return self->library_version;
+}
+
+const char *
+polisi_clause_state_get_text (PolisiClauseState *self,
+                              PolisiLang         lang)
+{
+  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (self), NULL);
+  return self->text[lang];
+}
+
+static void
+set_needs_update (PolisiClauseState *self,
+                  PolisiLang         lang,
+                  gboolean           needs_update)
+{
+  if (self->needs_update[lang] == needs_update)
+    return;
+  self->needs_update[lang] = needs_update;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[needs_update_props[lang]]);
+}
+
+/**
+ * polisi_clause_state_set_text:
+ *
+ * An author's edit of one language. Unless @lang is itself waiting for an
+ * update, the other language is then marked as needing an update, until
+ * polisi_clause_state_confirm_translation().
+ *
+ * Returns: %TRUE if the text changed
+ */
+gboolean
+polisi_clause_state_set_text (PolisiClauseState *self,
+                              PolisiLang         lang,
+                              const char        *text)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *normal = NULL;
+
+  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (self), FALSE);
+
+  clean = polisi_text_sanitize (text);
+  normal = polisi_text_normalize (clean);
+  if (g_strcmp0 (normal, self->text[lang]) == 0)
+    return FALSE;
+
+  g_free (self->text[lang]);
+  self->text[lang] = g_steal_pointer (&normal);
+  self->edited[lang] = TRUE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[text_props[lang]]);
+  /* Editing a language that is catching up with the other is translation
+   * work: it stays marked until someone confirms it. Any other edit makes
+   * this language the master and the other one out of date. */
+  if (!self->needs_update[lang])
+    set_needs_update (self, POLISI_LANG_OTHER (lang), TRUE);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return TRUE;
+}
+
+gboolean
+polisi_clause_state_get_edited (PolisiClauseState *self,
+                                PolisiLang         lang)
+{
+  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (self), FALSE);
+  return self->edited[lang];
+}
+
+gboolean
+polisi_clause_state_get_needs_update (PolisiClauseState *self,
+                                      PolisiLang         lang)
+{
+  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (self), FALSE);
+  return self->needs_update[lang];
+}
+
+/* Someone has checked @lang against the other language and it says the
+ * same. */
+void
+polisi_clause_state_confirm_translation (PolisiClauseState *self,
+                                         PolisiLang         lang)
+{
+  g_return_if_fail (POLISI_IS_CLAUSE_STATE (self));
+  set_needs_update (self, lang, FALSE);
+}
+
+/**
+ * polisi_clause_state_use_alternative:
+ *
+ * Takes the wording @alternative of @clause, in both languages, replacing
+ * any edits.
+ */
+void
+polisi_clause_state_use_alternative (PolisiClauseState       *self,
+                                     PolisiClause            *clause,
+                                     const PolisiAlternative *alternative)
+{
+  g_return_if_fail (POLISI_IS_CLAUSE_STATE (self));
+  g_return_if_fail (POLISI_IS_CLAUSE (clause));
+  g_return_if_fail (alternative != NULL);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (g_strcmp0 (self->alternative, alternative->id) != 0)
+    {
+      g_free (self->alternative);
+      self->alternative = g_strdup (alternative->id);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALTERNATIVE]);
+    }
+  self->library_version = polisi_clause_get_version (clause);
+
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    {
+      g_autofree char *normal = polisi_text_normalize (alternative->text[lang]);
+
+      self->edited[lang] = FALSE;
+      set_needs_update (self, lang, FALSE);
+      if (g_strcmp0 (normal, self->text[lang]) != 0)
+        {
+          g_free (self->text[lang]);
+          self->text[lang] = g_steal_pointer (&normal);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[text_props[lang]]);
+        }
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gboolean
+polisi_clause_state_equal (PolisiClauseState *a,
+                           PolisiClauseState *b)
+{
+  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (a), FALSE);
+  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (b), FALSE);
+
+  if (g_strcmp0 (a->id, b->id) != 0 ||
+      a->included != b->included ||
+      g_strcmp0 (a->alternative, b->alternative) != 0 ||
+      a->library_version != b->library_version)
+    return FALSE;
+
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    if (g_strcmp0 (a->text[lang], b->text[lang]) != 0 ||
+        a->edited[lang] != b->edited[lang] ||
+        a->needs_update[lang] != b->needs_update[lang])
+      return FALSE;
+
+  return TRUE;
+}
+
+void
+_polisi_clause_state_restore (PolisiClauseState *self,
+                              gboolean           included,
+                              const char        *alternative,
+                              guint              library_version)
+{
+  self->included = included;
+  g_free (self->alternative);
+  self->alternative = g_strdup (alternative);
+  self->library_version = library_version;
+}
+
+void
+_polisi_clause_state_restore_text (PolisiClauseState *self,
+                                   PolisiLang         lang,
+                                   const char        *text,
+                                   gboolean           edited,
+                                   gboolean           needs_update)
+{
+  g_autofree char *clean = polisi_text_sanitize (text);
+
+  g_free (self->text[lang]);
+  self->text[lang] = polisi_text_normalize (clean);
+  self->edited[lang] = edited;
+  self->needs_update[lang] = needs_update;
+}

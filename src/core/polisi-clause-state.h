@@ -1,0 +1,57 @@
+/* polisi-clause-state.h: what a policy says about one clause
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "polisi-clause.h"
+#include "polisi-types.h"
+
+G_BEGIN_DECLS
+
+#define POLISI_TYPE_CLAUSE_STATE (polisi_clause_state_get_type ())
+
+G_DECLARE_FINAL_TYPE (PolisiClauseState, polisi_clause_state, POLISI, CLAUSE_STATE, GObject)
+
+PolisiClauseState *polisi_clause_state_new                (const char        *id);
+PolisiClauseState *polisi_clause_state_new_from_library   (PolisiClause      *clause,
+                                                           PolisiNation       nation);
+const char        *polisi_clause_state_get_id             (PolisiClauseState *self);
+gboolean           polisi_clause_state_get_included       (PolisiClauseState *self);
+void               polisi_clause_state_set_included       (PolisiClauseState *self,
+                                                           gboolean           included);
+const char        *polisi_clause_state_get_alternative    (PolisiClauseState *self);
+guint              polisi_clause_state_get_library_version (PolisiClauseState *self);
+const char        *polisi_clause_state_get_text           (PolisiClauseState *self,
+                                                           PolisiLang         lang);
+gboolean           polisi_clause_state_set_text           (PolisiClauseState *self,
+                                                           PolisiLang         lang,
+                                                           const char        *text);
+gboolean           polisi_clause_state_get_edited         (PolisiClauseState *self,
+                                                           PolisiLang         lang);
+gboolean           polisi_clause_state_get_needs_update   (PolisiClauseState *self,
+                                                           PolisiLang         lang);
+void               polisi_clause_state_confirm_translation (PolisiClauseState *self,
+                                                            PolisiLang         lang);
+void               polisi_clause_state_use_alternative    (PolisiClauseState *self,
+                                                           PolisiClause      *clause,
+                                                           const PolisiAlternative *alternative);
+gboolean           polisi_clause_state_equal              (PolisiClauseState *a,
+                                                           PolisiClauseState *b);
+
+/* For the file reader: restores a saved state without the rules that
+ * editing applies. */
+void               _polisi_clause_state_restore           (PolisiClauseState *self,
+                                                           gboolean           included,
+                                                           const char        *alternative,
+                                                           guint              library_version);
+void               _polisi_clause_state_restore_text      (PolisiClauseState *self,
+                                                           PolisiLang         lang,
+                                                           const char        *text,
+                                                           gboolean           edited,
+                                                           gboolean           needs_update);
+
+G_END_DECLS

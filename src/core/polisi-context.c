@@ -1,0 +1,152 @@
+/* polisi-context.c
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The context holds the clause library and the legislation register. It
+ * is made once (by the application, the command line or a test) and
+ * handed to whatever needs it: there are no globals.
+ */
+#include "config.h"
+
+#include "polisi-context.h"
+
+struct _PolisiContext
+{
+  GObject            parent_instance;
+
+  PolisiLibrary     *library;
+  PolisiLegislation *legislation;
+};
+
+G_DEFINE_FINAL_TYPE (PolisiContext, polisi_context, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_LEGISLATION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+polisi_context_dispose (GObject *object)
+{
+  PolisiContext *self = (PolisiContext *) object;
+
+  g_clear_object (&self->library);
+  g_clear_object (&self->legislation);
+
+  G_OBJECT_CLASS (polisi_context_parent_class)->dispose (object);
+}
+
+static void
+polisi_context_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PolisiContext *self = POLISI_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+    case PROP_LEGISLATION:
+      g_value_set_object (value, self->legislation);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polisi_context_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PolisiContext *self = POLISI_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+    case PROP_LEGISLATION:
+      self->legislation = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polisi_context_class_init (PolisiContextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = polisi_context_dispose;
+  object_class->get_property = polisi_context_get_property;
+  object_class->set_property = polisi_context_set_property;
+
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL, POLISI_TYPE_LIBRARY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LEGISLATION] =
+    g_param_spec_object ("legislation", NULL, NULL, POLISI_TYPE_LEGISLATION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+polisi_context_init (PolisiContext *self)
+{
+}
+
+PolisiContext *
+polisi_context_new (PolisiLibrary     *library,
+                    PolisiLegislation *legislation)
+{
+  g_return_val_if_fail (POLISI_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (legislation == NULL || POLISI_IS_LEGISLATION (legislation), NULL);
+
+  return g_object_new (POLISI_TYPE_CONTEXT, "library", library, "legislation", legislation, NULL);
+}
+
+/**
+ * polisi_context_new_builtin:
+ *
+ * A context with the library and register built into Polisi.
+ */
+PolisiContext *
+polisi_context_new_builtin (GError **error)
+{
+  g_autoptr(PolisiLibrary) library = polisi_library_new_builtin (error);
+  g_autoptr(PolisiLegislation) legislation = NULL;
+
+  if (library == NULL)
+    return NULL;
+  legislation = polisi_legislation_new_builtin (error);
+  if (legislation == NULL)
+    return NULL;
+
+  return polisi_context_new (library, legislation);
+}
+
+PolisiLibrary *
+polisi_context_get_library (PolisiContext *self)
+{
+  g_return_val_if_fail (POLISI_IS_CONTEXT (self), NULL);
+  return self->library;
+}
+
+PolisiLegislation *
+polisi_context_get_legislation (PolisiContext *self)
+{
+  g_return_val_if_fail (POLISI_IS_CONTEXT (self), NULL);
+  return self->legislation;
+}

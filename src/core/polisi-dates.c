@@ -1,0 +1,128 @@
+/* polisi-dates.c
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Dates in files are ISO 8601 (YYYY-MM-DD). Dates in documents are written
+ * out in the document's language ("1 Medi 2027", "1 September 2027"),
+ * whatever the interface language or the locale: a policy printed on an
+ * English desktop still has Welsh month names in its Welsh text.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "polisi-dates.h"
+
+static const char *month_names[POLISI_N_LANGS][12] = {
+  { "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin",
+    "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr" },
+  { "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December" },
+};
+
+gboolean
+polisi_date_parse_iso (const char *text,
+                       GDate      *date)
+{
+  guint year, month, day;
+  char tail;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3)
+    return FALSE;
+  if (year < 1900 || year > 9999 || !g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
+char *
+polisi_date_to_iso (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%04u-%02u-%02u",
+                          g_date_get_year (date),
+                          g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+char *
+polisi_date_format (const GDate *date,
+                    PolisiLang   lang)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%u %s %u",
+                          g_date_get_day (date),
+                          month_names[lang][g_date_get_month (date) - 1],
+                          g_date_get_year (date));
+}
+
+/* Adds @months; a day that does not exist in the new month becomes that
+ * month's last day (31 January + 1 month = 28 or 29 February). GDate does
+ * exactly this. */
+void
+polisi_date_add_months (GDate *date,
+                        guint  months)
+{
+  g_return_if_fail (date != NULL && g_date_valid (date));
+  g_date_add_months (date, months);
+}
+
+void
+polisi_date_set_today (GDate *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date,
+                  g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+/* "bob blwyddyn" / "every year", "bob dwy flynedd" / "every two years",
+ * "bob 6 mis" / "every 6 months". */
+char *
+polisi_date_format_cycle (guint      months,
+                          PolisiLang lang)
+{
+  if (lang == POLISI_LANG_CY)
+    {
+      switch (months)
+        {
+        case 1: return g_strdup ("bob mis");
+        case 12: return g_strdup ("bob blwyddyn");
+        case 24: return g_strdup ("bob dwy flynedd");
+        case 36: return g_strdup ("bob tair blynedd");
+        case 48: return g_strdup ("bob pedair blynedd");
+        default:
+          if (months % 12 == 0)
+            return g_strdup_printf ("bob %u mlynedd", months / 12);
+          return g_strdup_printf ("bob %u mis", months);
+        }
+    }
+
+  switch (months)
+    {
+    case 1: return g_strdup ("every month");
+    case 12: return g_strdup ("every year");
+    case 24: return g_strdup ("every two years");
+    case 36: return g_strdup ("every three years");
+    default:
+      if (months % 12 == 0)
+        return g_strdup_printf ("every %u years", months / 12);
+      return g_strdup_printf ("every %u months", months);
+    }
+}

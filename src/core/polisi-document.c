@@ -1,0 +1,365 @@
+/* polisi-document.c
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The one document every writer reads: the preview, print, PDF and ODT.
+ * It is built by the assembler and not changed afterwards, so a writer in
+ * another thread can hold a reference safely.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "polisi-document.h"
+
+enum {
+  FIELD_TITLE,
+  FIELD_ORGANISATION,
+  FIELD_SUBJECT,
+  FIELD_KEYWORDS,
+  FIELD_STATUS,
+  FIELD_DATE,
+  FIELD_REVIEW,
+  FIELD_CLOSING,
+  FIELD_WATERMARK,
+  N_FIELDS
+};
+
+static const char *field_names[N_FIELDS] = {
+  "title", "organisation", "subject", "keywords", "status", "date", "review", "closing", "watermark",
+};
+
+struct _PolisiDocument
+{
+  GObject       parent_instance;
+
+  char         *fields[N_FIELDS][POLISI_N_LANGS];
+  char         *version;
+  PolisiStatus  status;
+  char         *created_iso;
+  char         *date_iso;
+  gboolean      line_numbers;
+  GPtrArray    *blocks;
+};
+
+G_DEFINE_FINAL_TYPE (PolisiDocument, polisi_document, G_TYPE_OBJECT)
+
+static void
+text_block_free (gpointer data)
+{
+  PolisiTextBlock *block = data;
+
+  g_free (block->text);
+  g_free (block);
+}
+
+static void
+block_free (gpointer data)
+{
+  PolisiBlock *block = data;
+
+  g_free (block->id);
+  g_free (block->number);
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    {
+      g_clear_pointer (&block->paras[lang], g_ptr_array_unref);
+      g_clear_pointer (&block->cells[lang], g_ptr_array_unref);
+    }
+  g_free (block);
+}
+
+static void
+polisi_document_finalize (GObject *object)
+{
+  PolisiDocument *self = (PolisiDocument *) object;
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+      g_free (self->fields[i][lang]);
+  g_free (self->version);
+  g_free (self->created_iso);
+  g_free (self->date_iso);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (polisi_document_parent_class)->finalize (object);
+}
+
+static void
+polisi_document_class_init (PolisiDocumentClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = polisi_document_finalize;
+}
+
+static void
+polisi_document_init (PolisiDocument *self)
+{
+  self->blocks = g_ptr_array_new_with_free_func (block_free);
+}
+
+PolisiDocument *
+polisi_document_new (void)
+{
+  return g_object_new (POLISI_TYPE_DOCUMENT, NULL);
+}
+
+static const char *
+get_field (PolisiDocument *self,
+           guint           field,
+           PolisiLang      lang)
+{
+  g_return_val_if_fail (POLISI_IS_DOCUMENT (self), NULL);
+  return self->fields[field][lang];
+}
+
+const char *
+polisi_document_get_title (PolisiDocument *self, PolisiLang lang)
+{
+  return get_field (self, FIELD_TITLE, lang);
+}
+
+const char *
+polisi_document_get_organisation (PolisiDocument *self, PolisiLang lang)
+{
+  return get_field (self, FIELD_ORGANISATION, lang);
+}
+
+const char *
+polisi_document_get_subject (PolisiDocument *self, PolisiLang lang)
+{
+  return get_field (self, FIELD_SUBJECT, lang);
+}
+
+const char *
+polisi_document_get_keywords (PolisiDocument *self, PolisiLang lang)
+{
+  return get_field (self, FIELD_KEYWORDS, lang);
+}
+
+const char *
+polisi_document_get_status_text (PolisiDocument *self, PolisiLang lang)
+{
+  return get_field (self, FIELD_STATUS, lang);
+}
+
+const char *
+polisi_document_get_date_text (PolisiDocument *self, PolisiLang lang)
+{
+  return get_field (self, FIELD_DATE, lang);
+}
+
+const char *
+polisi_document_get_review_text (PolisiDocument *self, PolisiLang lang)
+{
+  return get_field (self, FIELD_REVIEW, lang);
+}
+
+const char *
+polisi_document_get_closing_text (PolisiDocument *self, PolisiLang lang)
+{
+  return get_field (self, FIELD_CLOSING, lang);
+}
+
+/* NULL when the document carries no watermark. */
+const char *
+polisi_document_get_watermark (PolisiDocument *self, PolisiLang lang)
+{
+  return get_field (self, FIELD_WATERMARK, lang);
+}
+
+/**
+ * polisi_document_set_text:
+ * @field: "title", "organisation", "subject", "keywords", "status", "date",
+ *   "review", "closing" or "watermark"
+ */
+void
+polisi_document_set_text (PolisiDocument *self,
+                          const char     *field,
+                          PolisiLang      lang,
+                          const char     *text)
+{
+  g_return_if_fail (POLISI_IS_DOCUMENT (self));
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    if (strcmp (field_names[i], field) == 0)
+      {
+        g_free (self->fields[i][lang]);
+        self->fields[i][lang] = g_strdup (text);
+        return;
+      }
+
+  g_return_if_reached ();
+}
+
+const char *
+polisi_document_get_version (PolisiDocument *self)
+{
+  g_return_val_if_fail (POLISI_IS_DOCUMENT (self), NULL);
+  return self->version;
+}
+
+void
+polisi_document_set_version (PolisiDocument *self,
+                             const char     *version)
+{
+  g_return_if_fail (POLISI_IS_DOCUMENT (self));
+  g_free (self->version);
+  self->version = g_strdup (version);
+}
+
+PolisiStatus
+polisi_document_get_status (PolisiDocument *self)
+{
+  g_return_val_if_fail (POLISI_IS_DOCUMENT (self), POLISI_STATUS_DRAFT);
+  return self->status;
+}
+
+void
+polisi_document_set_status (PolisiDocument *self,
+                            PolisiStatus    status)
+{
+  g_return_if_fail (POLISI_IS_DOCUMENT (self));
+  self->status = status;
+}
+
+const char *
+polisi_document_get_date_iso (PolisiDocument *self)
+{
+  g_return_val_if_fail (POLISI_IS_DOCUMENT (self), NULL);
+  return self->date_iso;
+}
+
+const char *
+polisi_document_get_created_iso (PolisiDocument *self)
+{
+  g_return_val_if_fail (POLISI_IS_DOCUMENT (self), NULL);
+  return self->created_iso;
+}
+
+void
+polisi_document_set_dates (PolisiDocument *self,
+                           const char     *created_iso,
+                           const char     *date_iso)
+{
+  g_return_if_fail (POLISI_IS_DOCUMENT (self));
+  g_free (self->created_iso);
+  g_free (self->date_iso);
+  self->created_iso = g_strdup (created_iso);
+  self->date_iso = g_strdup (date_iso);
+}
+
+gboolean
+polisi_document_get_line_numbers (PolisiDocument *self)
+{
+  g_return_val_if_fail (POLISI_IS_DOCUMENT (self), FALSE);
+  return self->line_numbers;
+}
+
+void
+polisi_document_set_line_numbers (PolisiDocument *self,
+                                  gboolean        line_numbers)
+{
+  g_return_if_fail (POLISI_IS_DOCUMENT (self));
+  self->line_numbers = line_numbers;
+}
+
+guint
+polisi_document_get_n_blocks (PolisiDocument *self)
+{
+  g_return_val_if_fail (POLISI_IS_DOCUMENT (self), 0);
+  return self->blocks->len;
+}
+
+PolisiBlock *
+polisi_document_get_block (PolisiDocument *self,
+                           guint           index)
+{
+  g_return_val_if_fail (POLISI_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->blocks->len, NULL);
+  return g_ptr_array_index (self->blocks, index);
+}
+
+PolisiBlock *
+polisi_document_add_block (PolisiDocument  *self,
+                           PolisiBlockKind  kind,
+                           const char      *id,
+                           const char      *number)
+{
+  PolisiBlock *block;
+
+  g_return_val_if_fail (POLISI_IS_DOCUMENT (self), NULL);
+
+  block = g_new0 (PolisiBlock, 1);
+  block->kind = kind;
+  block->id = g_strdup (id);
+  block->number = g_strdup (number);
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    {
+      block->paras[lang] = g_ptr_array_new_with_free_func (text_block_free);
+      block->cells[lang] = g_ptr_array_new_with_free_func (g_free);
+    }
+  g_ptr_array_add (self->blocks, block);
+
+  return block;
+}
+
+void
+polisi_block_set_text (PolisiBlock *block,
+                       PolisiLang   lang,
+                       const char  *markup)
+{
+  g_return_if_fail (block != NULL);
+
+  g_ptr_array_unref (block->paras[lang]);
+  block->paras[lang] = polisi_text_parse_blocks (markup);
+}
+
+void
+polisi_block_add_row (PolisiBlock        *block,
+                      PolisiLang          lang,
+                      const char * const *cells)
+{
+  g_return_if_fail (block != NULL && block->kind == POLISI_BLOCK_TABLE);
+  g_return_if_fail (block->n_columns > 0);
+
+  for (guint i = 0; i < block->n_columns; i++)
+    g_ptr_array_add (block->cells[lang], g_strdup (cells[i] != NULL ? cells[i] : ""));
+}
+
+guint
+polisi_block_get_n_rows (PolisiBlock *block)
+{
+  g_return_val_if_fail (block != NULL, 0);
+  if (block->n_columns == 0)
+    return 0;
+  return MAX (block->cells[POLISI_LANG_CY]->len, block->cells[POLISI_LANG_EN]->len) / block->n_columns;
+}
+
+const char *
+polisi_block_get_cell (PolisiBlock *block,
+                       PolisiLang   lang,
+                       guint        row,
+                       guint        column)
+{
+  guint index;
+
+  g_return_val_if_fail (block != NULL, NULL);
+  g_return_val_if_fail (column < block->n_columns, NULL);
+
+  index = row * block->n_columns + column;
+  if (index >= block->cells[lang]->len)
+    return "";
+  return g_ptr_array_index (block->cells[lang], index);
+}
+
+/* The text of a heading (its first paragraph), "" when there is none. */
+const char *
+polisi_block_get_heading_text (PolisiBlock *block,
+                               PolisiLang   lang)
+{
+  g_return_val_if_fail (block != NULL, NULL);
+
+  if (block->paras[lang]->len == 0)
+    return "";
+  return ((PolisiTextBlock *) g_ptr_array_index (block->paras[lang], 0))->text;
+}

@@ -1,0 +1,101 @@
+/* polisi-document.h: the document tree, ready to render
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "polisi-text.h"
+#include "polisi-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  POLISI_BLOCK_HEADING,    /* a section: number and title */
+  POLISI_BLOCK_CLAUSE,     /* a numbered clause: paragraphs and list items */
+  POLISI_BLOCK_PARAGRAPH,  /* unnumbered text */
+  POLISI_BLOCK_TABLE,      /* a table; the first row is the header */
+} PolisiBlockKind;
+
+/* One unit of the document, in both languages. Each language's content is
+ * complete on its own, so a layout can show one language, or both side by
+ * side with one level row per block. */
+typedef struct {
+  PolisiBlockKind  kind;
+  char            *id;                      /* section or clause id, or NULL */
+  char            *number;                  /* "3", "3.2", "A", "A.1", or NULL */
+  gboolean         appendix;
+  GPtrArray       *paras[POLISI_N_LANGS];   /* PolisiTextBlock */
+  guint            n_columns;               /* tables */
+  GPtrArray       *cells[POLISI_N_LANGS];   /* row-major strings, tables */
+} PolisiBlock;
+
+#define POLISI_TYPE_DOCUMENT (polisi_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (PolisiDocument, polisi_document, POLISI, DOCUMENT, GObject)
+
+PolisiDocument *polisi_document_new              (void);
+
+/* The document's front matter, per language. */
+const char     *polisi_document_get_title        (PolisiDocument *self,
+                                                  PolisiLang      lang);
+const char     *polisi_document_get_organisation (PolisiDocument *self,
+                                                  PolisiLang      lang);
+const char     *polisi_document_get_subject      (PolisiDocument *self,
+                                                  PolisiLang      lang);
+const char     *polisi_document_get_keywords     (PolisiDocument *self,
+                                                  PolisiLang      lang);
+const char     *polisi_document_get_status_text  (PolisiDocument *self,
+                                                  PolisiLang      lang);
+const char     *polisi_document_get_date_text    (PolisiDocument *self,
+                                                  PolisiLang      lang);
+const char     *polisi_document_get_review_text  (PolisiDocument *self,
+                                                  PolisiLang      lang);
+const char     *polisi_document_get_closing_text (PolisiDocument *self,
+                                                  PolisiLang      lang);
+const char     *polisi_document_get_watermark    (PolisiDocument *self,
+                                                  PolisiLang      lang);
+const char     *polisi_document_get_version      (PolisiDocument *self);
+PolisiStatus    polisi_document_get_status       (PolisiDocument *self);
+const char     *polisi_document_get_date_iso     (PolisiDocument *self);
+const char     *polisi_document_get_created_iso  (PolisiDocument *self);
+gboolean        polisi_document_get_line_numbers (PolisiDocument *self);
+
+void            polisi_document_set_text         (PolisiDocument *self,
+                                                  const char     *field,
+                                                  PolisiLang      lang,
+                                                  const char     *text);
+void            polisi_document_set_version      (PolisiDocument *self,
+                                                  const char     *version);
+void            polisi_document_set_status       (PolisiDocument *self,
+                                                  PolisiStatus    status);
+void            polisi_document_set_dates        (PolisiDocument *self,
+                                                  const char     *created_iso,
+                                                  const char     *date_iso);
+void            polisi_document_set_line_numbers (PolisiDocument *self,
+                                                  gboolean        line_numbers);
+
+guint           polisi_document_get_n_blocks     (PolisiDocument *self);
+PolisiBlock    *polisi_document_get_block        (PolisiDocument *self,
+                                                  guint           index);
+PolisiBlock    *polisi_document_add_block        (PolisiDocument *self,
+                                                  PolisiBlockKind kind,
+                                                  const char     *id,
+                                                  const char     *number);
+void            polisi_block_set_text            (PolisiBlock    *block,
+                                                  PolisiLang      lang,
+                                                  const char     *markup);
+void            polisi_block_add_row             (PolisiBlock    *block,
+                                                  PolisiLang      lang,
+                                                  const char * const *cells);
+guint           polisi_block_get_n_rows          (PolisiBlock    *block);
+const char     *polisi_block_get_cell            (PolisiBlock    *block,
+                                                  PolisiLang      lang,
+                                                  guint           row,
+                                                  guint           column);
+const char     *polisi_block_get_heading_text    (PolisiBlock    *block,
+                                                  PolisiLang      lang);
+
+G_END_DECLS

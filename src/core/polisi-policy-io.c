@@ -1,0 +1,538 @@
+/* polisi-policy-io.c
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reading a .polisi file never changes it. A file is refused, with a
+ * message that names it and says what to do, when it is:
+ *  - too large, not UTF-8, empty, malformed or cut short (polisi-xml.c);
+ *  - carrying a DOCTYPE or entity declarations (polisi-xml.c);
+ *  - another kind of file (an ODT, a PDF, other XML);
+ *  - from a newer Polisi (a higher format number);
+ *  - missing required parts or holding wrong values (the schema).
+ *
+ * Writing builds the XML with libxml2's tree API, so that nothing is
+ * escaped by hand, and saves it with polisi_file_replace().
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libxml/tree.h>
+
+#include "polisi-dates.h"
+#include "polisi-error.h"
+#include "polisi-file.h"
+#include "polisi-policy-io.h"
+#include "polisi-text.h"
+#include "polisi-xml-private.h"
+
+#define POLICY_SCHEMA "/cymru/polisi/Polisi/schemas/policy.rng"
+
+static gboolean
+refuse_other_formats (GBytes      *bytes,
+                      const char  *name,
+                      GError     **error)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (size >= 4 && memcmp (data, "PK\003\004", 4) == 0)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_NOT_POLICY,
+                   _("“%s” is a packaged document (such as an ODT or DOCX file), not a Polisi policy. "
+                     "Open the .polisi file the policy was made from. To read comments from a returned "
+                     "consultation draft, use Import Comments."),
+                   name);
+      return FALSE;
+    }
+  if (size >= 5 && memcmp (data, "%PDF-", 5) == 0)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_NOT_POLICY,
+                   _("“%s” is a PDF document, not a Polisi policy. Open the .polisi file the PDF was exported from."),
+                   name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_organisation (PolisiPolicy *policy,
+                   xmlNode      *node)
+{
+  g_autofree char *type = polisi_xml_get_prop (node, "type");
+  g_autofree char *category = polisi_xml_get_prop (node, "language-category");
+  int value;
+
+  if (polisi_enum_from_string (POLISI_TYPE_ORGANISATION_TYPE, type, &value))
+    polisi_policy_set_organisation_type (policy, value);
+  if (polisi_enum_from_string (POLISI_TYPE_LANGUAGE_CATEGORY, category, &value))
+    polisi_policy_set_language_category (policy, value);
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      int lang;
+
+      if (polisi_xml_is (child, POLISI_POLICY_NS, "name") && polisi_xml_get_lang (child, &lang))
+        {
+          g_autofree char *name = polisi_xml_get_text (child);
+          polisi_policy_set_name (policy, lang, name);
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+read_properties (PolisiPolicy *policy,
+                 xmlNode      *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *text = NULL;
+      int value;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      text = polisi_xml_get_text (child);
+
+      if (polisi_xml_is (child, POLISI_POLICY_NS, "status"))
+        {
+          if (polisi_enum_from_string (POLISI_TYPE_STATUS, text, &value))
+            polisi_policy_set_status (policy, value);
+        }
+      else if (polisi_xml_is (child, POLISI_POLICY_NS, "version"))
+        polisi_policy_set_version (policy, text);
+      else if (polisi_xml_is (child, POLISI_POLICY_NS, "created"))
+        polisi_policy_set_created (policy, text);
+      else if (polisi_xml_is (child, POLISI_POLICY_NS, "modified"))
+        polisi_policy_set_modified (policy, text);
+      else if (polisi_xml_is (child, POLISI_POLICY_NS, "adopted"))
+        polisi_policy_set_adoption_date (policy, text);
+      else if (polisi_xml_is (child, POLISI_POLICY_NS, "approved-by"))
+        polisi_policy_set_approved_by (policy, text);
+      else if (polisi_xml_is (child, POLISI_POLICY_NS, "closing-date"))
+        polisi_policy_set_closing_date (policy, text);
+      else if (polisi_xml_is (child, POLISI_POLICY_NS, "review-cycle"))
+        polisi_policy_set_review_cycle (policy, (guint) CLAMP (g_ascii_strtoull (text, NULL, 10), 1, 120));
+      else if (polisi_xml_is (child, POLISI_POLICY_NS, "review-date"))
+        polisi_policy_set_review_date_override (policy, text);
+      else if (polisi_xml_is (child, POLISI_POLICY_NS, "library"))
+        {
+          g_autofree char *id = polisi_xml_get_prop (child, "id");
+          g_autofree char *version = polisi_xml_get_prop (child, "version");
+          polisi_policy_set_library (policy, id, version);
+        }
+    }
+}
+
+static void
+read_answers (PolisiPolicy *policy,
+              xmlNode      *node)
+{
+  for (xmlNode *answer = node->children; answer != NULL; answer = answer->next)
+    {
+      g_autofree char *key = NULL;
+      xmlNode *value;
+
+      if (!polisi_xml_is (answer, POLISI_POLICY_NS, "answer"))
+        continue;
+      key = polisi_xml_get_prop (answer, "key");
+
+      value = polisi_xml_first_child (answer, POLISI_POLICY_NS, "value");
+      if (value == NULL)
+        {
+          g_autofree char *text = polisi_xml_get_text (answer);
+          polisi_policy_set_answer (policy, key, text);
+          continue;
+        }
+
+      for (; value != NULL; value = polisi_xml_next_element (value))
+        {
+          g_autofree char *text = NULL;
+          int lang;
+
+          if (!polisi_xml_is (value, POLISI_POLICY_NS, "value") || !polisi_xml_get_lang (value, &lang))
+            continue;
+          text = polisi_xml_get_text (value);
+          polisi_policy_set_answer_lang (policy, key, lang, text);
+        }
+    }
+}
+
+static gboolean
+read_clauses (PolisiPolicy  *policy,
+              xmlNode       *node,
+              const char    *name,
+              GError       **error)
+{
+  for (xmlNode *clause = node->children; clause != NULL; clause = clause->next)
+    {
+      g_autoptr(PolisiClauseState) state = NULL;
+      g_autofree char *id = NULL;
+      g_autofree char *included = NULL;
+      g_autofree char *alternative = NULL;
+      g_autofree char *version = NULL;
+
+      if (!polisi_xml_is (clause, POLISI_POLICY_NS, "clause"))
+        continue;
+
+      id = polisi_xml_get_prop (clause, "id");
+      if (polisi_policy_lookup_clause (policy, id) != NULL)
+        {
+          g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID,
+                       _("“%s” holds the clause “%s” twice (line %ld). It may have been edited by another program. "
+                         "Open an earlier copy."),
+                       name, id, xmlGetLineNo (clause));
+          return FALSE;
+        }
+
+      included = polisi_xml_get_prop (clause, "included");
+      alternative = polisi_xml_get_prop (clause, "alternative");
+      version = polisi_xml_get_prop (clause, "version");
+
+      state = polisi_clause_state_new (id);
+      _polisi_clause_state_restore (state, g_strcmp0 (included, "true") == 0, alternative,
+                                    version != NULL ? (guint) g_ascii_strtoull (version, NULL, 10) : 0);
+
+      for (xmlNode *text = clause->children; text != NULL; text = text->next)
+        {
+          g_autofree char *edited = NULL;
+          g_autofree char *needs_update = NULL;
+          g_autofree char *markup = NULL;
+          int lang;
+
+          if (!polisi_xml_is (text, POLISI_POLICY_NS, "text") || !polisi_xml_get_lang (text, &lang))
+            continue;
+          edited = polisi_xml_get_prop (text, "edited");
+          needs_update = polisi_xml_get_prop (text, "needs-update");
+          markup = polisi_xml_get_blocks (text);
+          _polisi_clause_state_restore_text (state, lang, markup,
+                                             g_strcmp0 (edited, "true") == 0,
+                                             g_strcmp0 (needs_update, "true") == 0);
+        }
+
+      polisi_policy_add_clause (policy, state);
+    }
+
+  return TRUE;
+}
+
+static void
+read_history (PolisiPolicy *policy,
+              xmlNode      *node)
+{
+  for (xmlNode *record = node->children; record != NULL; record = record->next)
+    {
+      g_autofree char *number = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *approved_by = NULL;
+      g_autofree char *summary[POLISI_N_LANGS] = { NULL, NULL };
+
+      if (!polisi_xml_is (record, POLISI_POLICY_NS, "version"))
+        continue;
+
+      number = polisi_xml_get_prop (record, "number");
+      date = polisi_xml_get_prop (record, "date");
+      approved_by = polisi_xml_get_prop (record, "approved-by");
+      for (xmlNode *child = record->children; child != NULL; child = child->next)
+        {
+          int lang;
+
+          if (polisi_xml_is (child, POLISI_POLICY_NS, "summary") && polisi_xml_get_lang (child, &lang))
+            {
+              g_free (summary[lang]);
+              summary[lang] = polisi_xml_get_blocks (child);
+            }
+        }
+
+      polisi_policy_add_version_record (policy, number, date, approved_by,
+                                        summary[POLISI_LANG_CY], summary[POLISI_LANG_EN]);
+      g_free (summary[POLISI_LANG_CY]);
+      g_free (summary[POLISI_LANG_EN]);
+      summary[POLISI_LANG_CY] = summary[POLISI_LANG_EN] = NULL;
+    }
+}
+
+/**
+ * polisi_policy_load_bytes:
+ * @display_name: the file's name, for messages
+ *
+ * Returns: (transfer full): the policy, or %NULL with @error set
+ */
+PolisiPolicy *
+polisi_policy_load_bytes (GBytes      *bytes,
+                          const char  *display_name,
+                          GError     **error)
+{
+  g_autoptr(PolisiPolicy) policy = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autofree char *format = NULL;
+  xmlNode *root;
+  guint64 format_number;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (!refuse_other_formats (bytes, display_name, error))
+    return NULL;
+
+  doc = polisi_xml_parse (bytes, display_name, error);
+  if (doc == NULL)
+    return NULL;
+
+  root = xmlDocGetRootElement (doc);
+  if (!polisi_xml_is (root, POLISI_POLICY_NS, "policy"))
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_NOT_POLICY,
+                   _("“%s” is not a Polisi policy: it is an XML file of another kind (its main element is <%s>). "
+                     "Check that you chose the right file."),
+                   display_name, root != NULL ? (const char *) root->name : "");
+      return NULL;
+    }
+
+  format = polisi_xml_get_prop (root, "format");
+  if (format == NULL || !g_ascii_string_to_unsigned (format, 10, 1, G_MAXUINT32, &format_number, NULL))
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID,
+                   _("“%s” does not say which version of the Polisi format it uses (line %ld). "
+                     "It may have been edited by another program. Open an earlier copy."),
+                   display_name, xmlGetLineNo (root));
+      return NULL;
+    }
+  if (format_number > POLISI_POLICY_FORMAT)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_NEWER_FORMAT,
+                   _("“%s” was saved by a newer version of Polisi (file format %s; this version reads format %d). "
+                     "Update Polisi to open it, or ask whoever sent it to export it for older versions."),
+                   display_name, format, POLISI_POLICY_FORMAT);
+      return NULL;
+    }
+
+  if (!polisi_xml_validate (doc, POLICY_SCHEMA, display_name, error))
+    return NULL;
+
+  policy = polisi_policy_new ();
+  for (xmlNode *child = root->children; child != NULL; child = child->next)
+    {
+      if (polisi_xml_is (child, POLISI_POLICY_NS, "organisation"))
+        read_organisation (policy, child);
+      else if (polisi_xml_is (child, POLISI_POLICY_NS, "properties"))
+        read_properties (policy, child);
+      else if (polisi_xml_is (child, POLISI_POLICY_NS, "answers"))
+        read_answers (policy, child);
+      else if (polisi_xml_is (child, POLISI_POLICY_NS, "clauses"))
+        {
+          if (!read_clauses (policy, child, display_name, error))
+            return NULL;
+        }
+      else if (polisi_xml_is (child, POLISI_POLICY_NS, "history"))
+        read_history (policy, child);
+    }
+
+  return g_steal_pointer (&policy);
+}
+
+PolisiPolicy *
+polisi_policy_load (GFile   *file,
+                    GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  bytes = polisi_xml_load_file (file, POLISI_XML_MAX_SIZE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  name = polisi_xml_display_name (file);
+  return polisi_policy_load_bytes (bytes, name, error);
+}
+
+static void
+add_optional (xmlNode    *parent,
+              xmlNs      *ns,
+              const char *name,
+              const char *value)
+{
+  if (value != NULL && value[0] != '\0')
+    polisi_xml_add_text_child (parent, ns, name, value);
+}
+
+static xmlNode *
+add_lang_child (xmlNode    *parent,
+                xmlNs      *ns,
+                const char *name,
+                PolisiLang  lang,
+                const char *text)
+{
+  xmlNode *node = polisi_xml_add_text_child (parent, ns, name, text);
+
+  polisi_xml_set_lang (node, lang);
+  return node;
+}
+
+/**
+ * polisi_policy_to_bytes:
+ *
+ * Returns: (transfer full): the policy as a .polisi file
+ */
+GBytes *
+polisi_policy_to_bytes (PolisiPolicy *policy)
+{
+  g_autoptr(xmlDoc) doc = xmlNewDoc ((const xmlChar *) "1.0");
+  xmlNode *root, *organisation, *properties, *answers, *clauses, *history, *node;
+  xmlNs *ns;
+  g_autoptr(GPtrArray) keys = NULL;
+  g_autofree char *review_cycle = NULL;
+  xmlChar *buffer = NULL;
+  int size = 0;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (policy), NULL);
+
+  root = xmlNewDocNode (doc, NULL, (const xmlChar *) "policy", NULL);
+  xmlDocSetRootElement (doc, root);
+  ns = xmlNewNs (root, (const xmlChar *) POLISI_POLICY_NS, NULL);
+  xmlSetNs (root, ns);
+  xmlNewProp (root, (const xmlChar *) "format", (const xmlChar *) G_STRINGIFY (POLISI_POLICY_FORMAT));
+  xmlNewProp (root, (const xmlChar *) "generator", (const xmlChar *) "Polisi " PACKAGE_VERSION);
+
+  organisation = xmlNewChild (root, ns, (const xmlChar *) "organisation", NULL);
+  xmlNewProp (organisation, (const xmlChar *) "type",
+              (const xmlChar *) polisi_enum_to_string (POLISI_TYPE_ORGANISATION_TYPE,
+                                                       polisi_policy_get_organisation_type (policy)));
+  xmlNewProp (organisation, (const xmlChar *) "language-category",
+              (const xmlChar *) polisi_enum_to_string (POLISI_TYPE_LANGUAGE_CATEGORY,
+                                                       polisi_policy_get_language_category (policy)));
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    if (polisi_policy_get_name (policy, lang) != NULL)
+      add_lang_child (organisation, ns, "name", lang, polisi_policy_get_name (policy, lang));
+
+  properties = xmlNewChild (root, ns, (const xmlChar *) "properties", NULL);
+  polisi_xml_add_text_child (properties, ns, "status",
+                             polisi_enum_to_string (POLISI_TYPE_STATUS, polisi_policy_get_status (policy)));
+  polisi_xml_add_text_child (properties, ns, "version", polisi_policy_get_version (policy));
+  polisi_xml_add_text_child (properties, ns, "created", polisi_policy_get_created (policy));
+  add_optional (properties, ns, "modified", polisi_policy_get_modified (policy));
+  add_optional (properties, ns, "adopted", polisi_policy_get_adoption_date (policy));
+  add_optional (properties, ns, "approved-by", polisi_policy_get_approved_by (policy));
+  add_optional (properties, ns, "closing-date", polisi_policy_get_closing_date (policy));
+  review_cycle = g_strdup_printf ("%u", polisi_policy_get_review_cycle (policy));
+  polisi_xml_add_text_child (properties, ns, "review-cycle", review_cycle);
+  add_optional (properties, ns, "review-date", polisi_policy_get_review_date_override (policy));
+  if (polisi_policy_get_library_id (policy) != NULL)
+    {
+      node = xmlNewChild (properties, ns, (const xmlChar *) "library", NULL);
+      xmlNewProp (node, (const xmlChar *) "id", (const xmlChar *) polisi_policy_get_library_id (policy));
+      xmlNewProp (node, (const xmlChar *) "version",
+                  (const xmlChar *) (polisi_policy_get_library_version (policy) != NULL ?
+                                     polisi_policy_get_library_version (policy) : ""));
+    }
+
+  answers = xmlNewChild (root, ns, (const xmlChar *) "answers", NULL);
+  keys = polisi_policy_list_answers (policy);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = keys->pdata[i];
+      const char *cy = polisi_policy_get_answer (policy, key, POLISI_LANG_CY);
+      const char *en = polisi_policy_get_answer (policy, key, POLISI_LANG_EN);
+
+      if (g_strcmp0 (cy, en) == 0)
+        node = polisi_xml_add_text_child (answers, ns, "answer", cy);
+      else
+        {
+          node = xmlNewChild (answers, ns, (const xmlChar *) "answer", NULL);
+          if (cy != NULL)
+            add_lang_child (node, ns, "value", POLISI_LANG_CY, cy);
+          if (en != NULL)
+            add_lang_child (node, ns, "value", POLISI_LANG_EN, en);
+        }
+      xmlNewProp (node, (const xmlChar *) "key", (const xmlChar *) key);
+    }
+
+  clauses = xmlNewChild (root, ns, (const xmlChar *) "clauses", NULL);
+  for (guint i = 0; i < polisi_policy_get_n_clauses (policy); i++)
+    {
+      PolisiClauseState *state = polisi_policy_get_clause (policy, i);
+      g_autofree char *version = g_strdup_printf ("%u", polisi_clause_state_get_library_version (state));
+
+      node = xmlNewChild (clauses, ns, (const xmlChar *) "clause", NULL);
+      xmlNewProp (node, (const xmlChar *) "id", (const xmlChar *) polisi_clause_state_get_id (state));
+      xmlNewProp (node, (const xmlChar *) "included",
+                  (const xmlChar *) (polisi_clause_state_get_included (state) ? "true" : "false"));
+      if (polisi_clause_state_get_alternative (state) != NULL)
+        xmlNewProp (node, (const xmlChar *) "alternative", (const xmlChar *) polisi_clause_state_get_alternative (state));
+      xmlNewProp (node, (const xmlChar *) "version", (const xmlChar *) version);
+
+      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+        {
+          xmlNode *text = xmlNewChild (node, ns, (const xmlChar *) "text", NULL);
+
+          polisi_xml_set_lang (text, lang);
+          if (polisi_clause_state_get_edited (state, lang))
+            xmlNewProp (text, (const xmlChar *) "edited", (const xmlChar *) "true");
+          if (polisi_clause_state_get_needs_update (state, lang))
+            xmlNewProp (text, (const xmlChar *) "needs-update", (const xmlChar *) "true");
+          polisi_xml_add_blocks (text, ns, polisi_clause_state_get_text (state, lang));
+        }
+    }
+
+  history = xmlNewChild (root, ns, (const xmlChar *) "history", NULL);
+  for (guint i = 0; i < polisi_policy_get_n_versions (policy); i++)
+    {
+      const PolisiVersionRecord *record = polisi_policy_get_version_record (policy, i);
+
+      node = xmlNewChild (history, ns, (const xmlChar *) "version", NULL);
+      xmlNewProp (node, (const xmlChar *) "number", (const xmlChar *) record->version);
+      xmlNewProp (node, (const xmlChar *) "date", (const xmlChar *) record->date);
+      if (record->approved_by != NULL)
+        xmlNewProp (node, (const xmlChar *) "approved-by", (const xmlChar *) record->approved_by);
+      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+        {
+          xmlNode *summary = xmlNewChild (node, ns, (const xmlChar *) "summary", NULL);
+
+          polisi_xml_set_lang (summary, lang);
+          polisi_xml_add_blocks (summary, ns, record->summary[lang]);
+        }
+    }
+
+  xmlDocDumpFormatMemoryEnc (doc, &buffer, &size, "UTF-8", 1);
+  return g_bytes_new_with_free_func (buffer, size, (GDestroyNotify) xmlFree, buffer);
+}
+
+/**
+ * polisi_policy_save:
+ *
+ * Saves @policy to @file in one atomic step, recording the time of saving.
+ * On failure @file is as it was.
+ */
+gboolean
+polisi_policy_save (PolisiPolicy  *policy,
+                    GFile         *file,
+                    GError       **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *previous = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize size;
+  const void *data;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (policy), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  previous = g_strdup (polisi_policy_get_modified (policy));
+  polisi_policy_set_modified (policy, stamp);
+  bytes = polisi_policy_to_bytes (policy);
+  data = g_bytes_get_data (bytes, &size);
+
+  if (!polisi_file_replace (file, data, size, error))
+    {
+      polisi_policy_set_modified (policy, previous);
+      return FALSE;
+    }
+
+  return TRUE;
+}

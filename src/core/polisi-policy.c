@@ -1,0 +1,970 @@
+/* polisi-policy.c
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The policy is the author's work: the organisation, the answers to the
+ * library's questions, and what happens to each clause. It never needs the
+ * library to be read or written: every included clause carries its text.
+ *
+ * Any change emits ::changed, which the window uses for its title, the
+ * autosave timer and the preview.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "polisi-dates.h"
+#include "polisi-policy.h"
+#include "polisi-text.h"
+
+typedef struct {
+  char *value[POLISI_N_LANGS];
+} Answer;
+
+struct _PolisiPolicy
+{
+  GObject                 parent_instance;
+
+  char                   *name[POLISI_N_LANGS];
+  PolisiOrganisationType  organisation_type;
+  PolisiLanguageCategory  language_category;
+  PolisiStatus            status;
+  char                   *version;
+  char                   *created;
+  char                   *modified;
+  char                   *adoption_date;
+  char                   *approved_by;
+  char                   *closing_date;
+  guint                   review_cycle;
+  char                   *review_date;
+  char                   *library_id;
+  char                   *library_version;
+
+  GHashTable             *answers;        /* key -> Answer */
+  GPtrArray              *clauses;        /* PolisiClauseState */
+  GHashTable             *clause_index;   /* id -> PolisiClauseState (unowned) */
+  GPtrArray              *history;        /* PolisiVersionRecord */
+};
+
+G_DEFINE_FINAL_TYPE (PolisiPolicy, polisi_policy, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME_CY,
+  PROP_NAME_EN,
+  PROP_ORGANISATION_TYPE,
+  PROP_LANGUAGE_CATEGORY,
+  PROP_STATUS,
+  PROP_VERSION,
+  PROP_ADOPTION_DATE,
+  PROP_CLOSING_DATE,
+  PROP_REVIEW_CYCLE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+answer_free (gpointer data)
+{
+  Answer *answer = data;
+
+  for (guint i = 0; i < POLISI_N_LANGS; i++)
+    g_free (answer->value[i]);
+  g_free (answer);
+}
+
+static void
+version_record_free (gpointer data)
+{
+  PolisiVersionRecord *record = data;
+
+  g_free (record->version);
+  g_free (record->date);
+  g_free (record->approved_by);
+  for (guint i = 0; i < POLISI_N_LANGS; i++)
+    g_free (record->summary[i]);
+  g_free (record);
+}
+
+static void
+emit_changed (PolisiPolicy *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Sets a string field to a sanitised copy of @value; notifies and emits
+ * ::changed only when the value really changes. */
+static gboolean
+set_string (PolisiPolicy *self,
+            char        **field,
+            const char   *value,
+            int           prop_id)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *collapsed = NULL;
+
+  if (value != NULL)
+    {
+      clean = polisi_text_sanitize (value);
+      collapsed = polisi_text_collapse_spaces (clean);
+      if (collapsed[0] == '\0')
+        g_clear_pointer (&collapsed, g_free);
+    }
+
+  if (g_strcmp0 (*field, collapsed) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_steal_pointer (&collapsed);
+  if (prop_id > PROP_0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  emit_changed (self);
+  return TRUE;
+}
+
+static void
+polisi_policy_finalize (GObject *object)
+{
+  PolisiPolicy *self = (PolisiPolicy *) object;
+
+  for (guint i = 0; i < POLISI_N_LANGS; i++)
+    g_free (self->name[i]);
+  g_free (self->version);
+  g_free (self->created);
+  g_free (self->modified);
+  g_free (self->adoption_date);
+  g_free (self->approved_by);
+  g_free (self->closing_date);
+  g_free (self->review_date);
+  g_free (self->library_id);
+  g_free (self->library_version);
+  g_clear_pointer (&self->answers, g_hash_table_unref);
+  g_clear_pointer (&self->clause_index, g_hash_table_unref);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (polisi_policy_parent_class)->finalize (object);
+}
+
+static void
+polisi_policy_dispose (GObject *object)
+{
+  PolisiPolicy *self = (PolisiPolicy *) object;
+
+  if (self->clauses != NULL)
+    {
+      for (guint i = 0; i < self->clauses->len; i++)
+        g_signal_handlers_disconnect_by_data (self->clauses->pdata[i], self);
+      g_clear_pointer (&self->clauses, g_ptr_array_unref);
+    }
+
+  G_OBJECT_CLASS (polisi_policy_parent_class)->dispose (object);
+}
+
+static void
+polisi_policy_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  PolisiPolicy *self = POLISI_POLICY (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME_CY:
+      g_value_set_string (value, self->name[POLISI_LANG_CY]);
+      break;
+    case PROP_NAME_EN:
+      g_value_set_string (value, self->name[POLISI_LANG_EN]);
+      break;
+    case PROP_ORGANISATION_TYPE:
+      g_value_set_enum (value, self->organisation_type);
+      break;
+    case PROP_LANGUAGE_CATEGORY:
+      g_value_set_enum (value, self->language_category);
+      break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+    case PROP_VERSION:
+      g_value_set_string (value, self->version);
+      break;
+    case PROP_ADOPTION_DATE:
+      g_value_set_string (value, self->adoption_date);
+      break;
+    case PROP_CLOSING_DATE:
+      g_value_set_string (value, self->closing_date);
+      break;
+    case PROP_REVIEW_CYCLE:
+      g_value_set_uint (value, self->review_cycle);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polisi_policy_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  PolisiPolicy *self = POLISI_POLICY (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME_CY:
+      polisi_policy_set_name (self, POLISI_LANG_CY, g_value_get_string (value));
+      break;
+    case PROP_NAME_EN:
+      polisi_policy_set_name (self, POLISI_LANG_EN, g_value_get_string (value));
+      break;
+    case PROP_ORGANISATION_TYPE:
+      polisi_policy_set_organisation_type (self, g_value_get_enum (value));
+      break;
+    case PROP_LANGUAGE_CATEGORY:
+      polisi_policy_set_language_category (self, g_value_get_enum (value));
+      break;
+    case PROP_STATUS:
+      polisi_policy_set_status (self, g_value_get_enum (value));
+      break;
+    case PROP_VERSION:
+      polisi_policy_set_version (self, g_value_get_string (value));
+      break;
+    case PROP_ADOPTION_DATE:
+      polisi_policy_set_adoption_date (self, g_value_get_string (value));
+      break;
+    case PROP_CLOSING_DATE:
+      polisi_policy_set_closing_date (self, g_value_get_string (value));
+      break;
+    case PROP_REVIEW_CYCLE:
+      polisi_policy_set_review_cycle (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polisi_policy_class_init (PolisiPolicyClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = polisi_policy_dispose;
+  object_class->finalize = polisi_policy_finalize;
+  object_class->get_property = polisi_policy_get_property;
+  object_class->set_property = polisi_policy_set_property;
+
+  properties[PROP_NAME_CY] = g_param_spec_string ("name-cy", NULL, NULL, NULL, flags);
+  properties[PROP_NAME_EN] = g_param_spec_string ("name-en", NULL, NULL, NULL, flags);
+  properties[PROP_ORGANISATION_TYPE] =
+    g_param_spec_enum ("organisation-type", NULL, NULL,
+                       POLISI_TYPE_ORGANISATION_TYPE, POLISI_ORGANISATION_PRIMARY, flags);
+  properties[PROP_LANGUAGE_CATEGORY] =
+    g_param_spec_enum ("language-category", NULL, NULL,
+                       POLISI_TYPE_LANGUAGE_CATEGORY, POLISI_LANGUAGE_CATEGORY_DUAL, flags);
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, POLISI_TYPE_STATUS, POLISI_STATUS_DRAFT, flags);
+  properties[PROP_VERSION] = g_param_spec_string ("version", NULL, NULL, NULL, flags);
+  properties[PROP_ADOPTION_DATE] = g_param_spec_string ("adoption-date", NULL, NULL, NULL, flags);
+  properties[PROP_CLOSING_DATE] = g_param_spec_string ("closing-date", NULL, NULL, NULL, flags);
+  properties[PROP_REVIEW_CYCLE] =
+    g_param_spec_uint ("review-cycle", NULL, NULL, 1, 120, POLISI_DEFAULT_REVIEW_CYCLE, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PolisiPolicy::changed:
+   *
+   * Anything in the policy changed.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+polisi_policy_init (PolisiPolicy *self)
+{
+  GDate today;
+
+  self->organisation_type = POLISI_ORGANISATION_PRIMARY;
+  self->language_category = POLISI_LANGUAGE_CATEGORY_DUAL;
+  self->status = POLISI_STATUS_DRAFT;
+  self->version = g_strdup ("0.1");
+  self->review_cycle = POLISI_DEFAULT_REVIEW_CYCLE;
+  self->answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, answer_free);
+  self->clauses = g_ptr_array_new_with_free_func (g_object_unref);
+  self->clause_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->history = g_ptr_array_new_with_free_func (version_record_free);
+
+  polisi_date_set_today (&today);
+  self->created = polisi_date_to_iso (&today);
+}
+
+PolisiPolicy *
+polisi_policy_new (void)
+{
+  return g_object_new (POLISI_TYPE_POLICY, NULL);
+}
+
+/**
+ * polisi_policy_new_from_library:
+ *
+ * A new policy holding every clause of @library, with the required and
+ * recommended ones included, in the wording that suits @category's
+ * nation.
+ */
+PolisiPolicy *
+polisi_policy_new_from_library (PolisiLibrary          *library,
+                                PolisiLanguageCategory  category)
+{
+  PolisiPolicy *self;
+
+  g_return_val_if_fail (POLISI_IS_LIBRARY (library), NULL);
+
+  self = polisi_policy_new ();
+  self->language_category = category;
+  polisi_policy_set_library (self, polisi_library_get_id (library), polisi_library_get_version (library));
+
+  for (guint s = 0; s < polisi_library_get_n_sections (library); s++)
+    {
+      PolisiSection *section = polisi_library_get_section (library, s);
+
+      for (guint c = 0; c < polisi_section_get_n_clauses (section); c++)
+        {
+          g_autoptr(PolisiClauseState) state =
+            polisi_clause_state_new_from_library (polisi_section_get_clause (section, c),
+                                                  polisi_policy_get_nation (self));
+          polisi_policy_add_clause (self, state);
+        }
+    }
+
+  return self;
+}
+
+const char *
+polisi_policy_get_name (PolisiPolicy *self,
+                        PolisiLang    lang)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  return self->name[lang];
+}
+
+void
+polisi_policy_set_name (PolisiPolicy *self,
+                        PolisiLang    lang,
+                        const char   *name)
+{
+  g_return_if_fail (POLISI_IS_POLICY (self));
+  set_string (self, &self->name[lang], name, lang == POLISI_LANG_CY ? PROP_NAME_CY : PROP_NAME_EN);
+}
+
+PolisiOrganisationType
+polisi_policy_get_organisation_type (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), POLISI_ORGANISATION_OTHER);
+  return self->organisation_type;
+}
+
+void
+polisi_policy_set_organisation_type (PolisiPolicy           *self,
+                                     PolisiOrganisationType  type)
+{
+  g_return_if_fail (POLISI_IS_POLICY (self));
+
+  if (self->organisation_type == type)
+    return;
+  self->organisation_type = type;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANISATION_TYPE]);
+  emit_changed (self);
+}
+
+PolisiLanguageCategory
+polisi_policy_get_language_category (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), POLISI_LANGUAGE_CATEGORY_DUAL);
+  return self->language_category;
+}
+
+void
+polisi_policy_set_language_category (PolisiPolicy           *self,
+                                     PolisiLanguageCategory  category)
+{
+  g_return_if_fail (POLISI_IS_POLICY (self));
+
+  if (self->language_category == category)
+    return;
+  self->language_category = category;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE_CATEGORY]);
+  emit_changed (self);
+}
+
+/* Every school in Wales has one of the three statutory language
+ * categories; "English medium" means a setting outside Wales. */
+PolisiNation
+polisi_policy_get_nation (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), POLISI_NATION_WALES);
+  return self->language_category == POLISI_LANGUAGE_CATEGORY_ENGLISH ? POLISI_NATION_ENGLAND : POLISI_NATION_WALES;
+}
+
+PolisiStatus
+polisi_policy_get_status (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), POLISI_STATUS_DRAFT);
+  return self->status;
+}
+
+void
+polisi_policy_set_status (PolisiPolicy *self,
+                          PolisiStatus  status)
+{
+  g_return_if_fail (POLISI_IS_POLICY (self));
+
+  if (self->status == status)
+    return;
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  emit_changed (self);
+}
+
+const char *
+polisi_policy_get_version (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  return self->version;
+}
+
+void
+polisi_policy_set_version (PolisiPolicy *self,
+                           const char   *version)
+{
+  g_return_if_fail (POLISI_IS_POLICY (self));
+  set_string (self, &self->version, version, PROP_VERSION);
+}
+
+const char *
+polisi_policy_get_created (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  return self->created;
+}
+
+void
+polisi_policy_set_created (PolisiPolicy *self,
+                           const char   *date)
+{
+  g_return_if_fail (POLISI_IS_POLICY (self));
+  set_string (self, &self->created, date, PROP_0);
+}
+
+const char *
+polisi_policy_get_modified (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  return self->modified;
+}
+
+/* The time of the last save. Not a change to the policy's content, so it
+ * does not emit ::changed. */
+void
+polisi_policy_set_modified (PolisiPolicy *self,
+                            const char   *date_time)
+{
+  g_return_if_fail (POLISI_IS_POLICY (self));
+  g_free (self->modified);
+  self->modified = g_strdup (date_time);
+}
+
+const char *
+polisi_policy_get_adoption_date (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  return self->adoption_date;
+}
+
+void
+polisi_policy_set_adoption_date (PolisiPolicy *self,
+                                 const char   *date)
+{
+  g_return_if_fail (POLISI_IS_POLICY (self));
+  set_string (self, &self->adoption_date, date, PROP_ADOPTION_DATE);
+}
+
+const char *
+polisi_policy_get_approved_by (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  return self->approved_by;
+}
+
+void
+polisi_policy_set_approved_by (PolisiPolicy *self,
+                               const char   *approved_by)
+{
+  g_return_if_fail (POLISI_IS_POLICY (self));
+  set_string (self, &self->approved_by, approved_by, PROP_0);
+}
+
+const char *
+polisi_policy_get_closing_date (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  return self->closing_date;
+}
+
+void
+polisi_policy_set_closing_date (PolisiPolicy *self,
+                                const char   *date)
+{
+  g_return_if_fail (POLISI_IS_POLICY (self));
+  set_string (self, &self->closing_date, date, PROP_CLOSING_DATE);
+}
+
+guint
+polisi_policy_get_review_cycle (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), POLISI_DEFAULT_REVIEW_CYCLE);
+  return self->review_cycle;
+}
+
+void
+polisi_policy_set_review_cycle (PolisiPolicy *self,
+                                guint         months)
+{
+  g_return_if_fail (POLISI_IS_POLICY (self));
+  g_return_if_fail (months >= 1 && months <= 120);
+
+  if (self->review_cycle == months)
+    return;
+  self->review_cycle = months;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_CYCLE]);
+  emit_changed (self);
+}
+
+const char *
+polisi_policy_get_review_date_override (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  return self->review_date;
+}
+
+void
+polisi_policy_set_review_date_override (PolisiPolicy *self,
+                                        const char   *date)
+{
+  g_return_if_fail (POLISI_IS_POLICY (self));
+  set_string (self, &self->review_date, date, PROP_0);
+}
+
+/**
+ * polisi_policy_get_review_date:
+ * @date: (out): the date the next review is due
+ *
+ * A date set by hand wins; otherwise the review falls one review cycle
+ * after adoption.
+ *
+ * Returns: %FALSE when there is no date yet (a draft never adopted)
+ */
+gboolean
+polisi_policy_get_review_date (PolisiPolicy *self,
+                               GDate        *date)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (polisi_date_parse_iso (self->review_date, date))
+    return TRUE;
+  if (!polisi_date_parse_iso (self->adoption_date, date))
+    return FALSE;
+
+  polisi_date_add_months (date, self->review_cycle);
+  return TRUE;
+}
+
+const char *
+polisi_policy_get_library_id (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  return self->library_id;
+}
+
+const char *
+polisi_policy_get_library_version (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  return self->library_version;
+}
+
+void
+polisi_policy_set_library (PolisiPolicy *self,
+                           const char   *id,
+                           const char   *version)
+{
+  g_return_if_fail (POLISI_IS_POLICY (self));
+
+  set_string (self, &self->library_id, id, PROP_0);
+  set_string (self, &self->library_version, version, PROP_0);
+}
+
+const char *
+polisi_policy_get_answer (PolisiPolicy *self,
+                          const char   *key,
+                          PolisiLang    lang)
+{
+  Answer *answer;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+
+  answer = g_hash_table_lookup (self->answers, key);
+  return answer != NULL ? answer->value[lang] : NULL;
+}
+
+/**
+ * polisi_policy_set_answer_lang:
+ * @value: (nullable): the answer; %NULL or "" clears it
+ *
+ * Sets the answer to the placeholder @key in one language.
+ */
+void
+polisi_policy_set_answer_lang (PolisiPolicy *self,
+                               const char   *key,
+                               PolisiLang    lang,
+                               const char   *value)
+{
+  Answer *answer;
+  g_autofree char *clean = NULL;
+  g_autofree char *collapsed = NULL;
+
+  g_return_if_fail (POLISI_IS_POLICY (self));
+  g_return_if_fail (polisi_text_is_placeholder_id (key));
+
+  clean = polisi_text_sanitize (value);
+  collapsed = polisi_text_collapse_spaces (clean);
+  if (collapsed[0] == '\0')
+    g_clear_pointer (&collapsed, g_free);
+
+  answer = g_hash_table_lookup (self->answers, key);
+  if (answer == NULL)
+    {
+      if (collapsed == NULL)
+        return;
+      answer = g_new0 (Answer, 1);
+      g_hash_table_insert (self->answers, g_strdup (key), answer);
+    }
+
+  if (g_strcmp0 (answer->value[lang], collapsed) == 0)
+    return;
+
+  g_free (answer->value[lang]);
+  answer->value[lang] = g_steal_pointer (&collapsed);
+
+  if (answer->value[POLISI_LANG_CY] == NULL && answer->value[POLISI_LANG_EN] == NULL)
+    g_hash_table_remove (self->answers, key);
+
+  emit_changed (self);
+}
+
+/* Sets the same answer for both languages: a person's name, an address. */
+void
+polisi_policy_set_answer (PolisiPolicy *self,
+                          const char   *key,
+                          const char   *value)
+{
+  g_return_if_fail (POLISI_IS_POLICY (self));
+
+  polisi_policy_set_answer_lang (self, key, POLISI_LANG_CY, value);
+  polisi_policy_set_answer_lang (self, key, POLISI_LANG_EN, value);
+}
+
+/* g_ptr_array_sort() passes pointers to the elements. */
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * polisi_policy_list_answers:
+ *
+ * Returns: (transfer container) (element-type utf8): the keys that have an
+ *   answer, sorted
+ */
+GPtrArray *
+polisi_policy_list_answers (PolisiPolicy *self)
+{
+  GPtrArray *keys = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), keys);
+
+  g_hash_table_iter_init (&iter, self->answers);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  g_ptr_array_sort (keys, compare_strings);
+
+  return keys;
+}
+
+guint
+polisi_policy_get_n_clauses (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), 0);
+  return self->clauses->len;
+}
+
+PolisiClauseState *
+polisi_policy_get_clause (PolisiPolicy *self,
+                          guint         index)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  g_return_val_if_fail (index < self->clauses->len, NULL);
+  return g_ptr_array_index (self->clauses, index);
+}
+
+PolisiClauseState *
+polisi_policy_lookup_clause (PolisiPolicy *self,
+                             const char   *id)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  return id != NULL ? g_hash_table_lookup (self->clause_index, id) : NULL;
+}
+
+static void
+on_clause_notify (PolisiClauseState *state,
+                  GParamSpec        *pspec,
+                  PolisiPolicy      *self)
+{
+  emit_changed (self);
+}
+
+void
+polisi_policy_add_clause (PolisiPolicy      *self,
+                          PolisiClauseState *state)
+{
+  const char *id;
+
+  g_return_if_fail (POLISI_IS_POLICY (self));
+  g_return_if_fail (POLISI_IS_CLAUSE_STATE (state));
+
+  id = polisi_clause_state_get_id (state);
+  g_return_if_fail (!g_hash_table_contains (self->clause_index, id));
+
+  g_ptr_array_add (self->clauses, g_object_ref (state));
+  g_hash_table_insert (self->clause_index, (gpointer) id, state);
+  g_signal_connect_object (state, "notify", G_CALLBACK (on_clause_notify), self, 0);
+  emit_changed (self);
+}
+
+/**
+ * polisi_policy_choose_alternative:
+ *
+ * Switches a clause to another wording of the library, replacing its text
+ * in both languages.
+ *
+ * Returns: %FALSE when the clause or the alternative does not exist
+ */
+gboolean
+polisi_policy_choose_alternative (PolisiPolicy  *self,
+                                  PolisiLibrary *library,
+                                  const char    *clause_id,
+                                  const char    *alternative_id)
+{
+  PolisiClauseState *state;
+  PolisiClause *clause;
+  const PolisiAlternative *alternative;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
+  g_return_val_if_fail (POLISI_IS_LIBRARY (library), FALSE);
+
+  state = polisi_policy_lookup_clause (self, clause_id);
+  clause = polisi_library_lookup_clause (library, clause_id);
+  if (state == NULL || clause == NULL)
+    return FALSE;
+
+  alternative = polisi_clause_lookup_alternative (clause, alternative_id);
+  if (alternative == NULL)
+    return FALSE;
+
+  polisi_clause_state_use_alternative (state, clause, alternative);
+  return TRUE;
+}
+
+/**
+ * polisi_policy_apply_nation:
+ *
+ * After the nation changed (through the language category), moves every
+ * unedited clause whose wording belongs to the other nation to the
+ * wording for this one. Edited clauses are left for the author, and the
+ * checker points at them.
+ *
+ * Returns: the number of clauses changed
+ */
+guint
+polisi_policy_apply_nation (PolisiPolicy  *self,
+                            PolisiLibrary *library)
+{
+  PolisiNation nation;
+  guint changed = 0;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), 0);
+  g_return_val_if_fail (POLISI_IS_LIBRARY (library), 0);
+
+  nation = polisi_policy_get_nation (self);
+  for (guint i = 0; i < self->clauses->len; i++)
+    {
+      PolisiClauseState *state = self->clauses->pdata[i];
+      PolisiClause *clause = polisi_library_lookup_clause (library, polisi_clause_state_get_id (state));
+      const PolisiAlternative *current;
+
+      if (clause == NULL)
+        continue;
+      current = polisi_clause_lookup_alternative (clause, polisi_clause_state_get_alternative (state));
+      if (current == NULL || polisi_clause_alternative_applies (current, nation))
+        continue;
+      if (polisi_clause_state_get_edited (state, POLISI_LANG_CY) ||
+          polisi_clause_state_get_edited (state, POLISI_LANG_EN))
+        continue;
+
+      polisi_clause_state_use_alternative (state, clause, polisi_clause_get_default_alternative (clause, nation));
+      changed++;
+    }
+
+  return changed;
+}
+
+guint
+polisi_policy_get_n_versions (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), 0);
+  return self->history->len;
+}
+
+const PolisiVersionRecord *
+polisi_policy_get_version_record (PolisiPolicy *self,
+                                  guint         index)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  g_return_val_if_fail (index < self->history->len, NULL);
+  return g_ptr_array_index (self->history, index);
+}
+
+void
+polisi_policy_add_version_record (PolisiPolicy *self,
+                                  const char   *version,
+                                  const char   *date,
+                                  const char   *approved_by,
+                                  const char   *summary_cy,
+                                  const char   *summary_en)
+{
+  PolisiVersionRecord *record;
+  g_autofree char *clean_cy = polisi_text_sanitize (summary_cy);
+  g_autofree char *clean_en = polisi_text_sanitize (summary_en);
+
+  g_return_if_fail (POLISI_IS_POLICY (self));
+  g_return_if_fail (version != NULL && date != NULL);
+
+  record = g_new0 (PolisiVersionRecord, 1);
+  record->version = g_strdup (version);
+  record->date = g_strdup (date);
+  record->approved_by = g_strdup (approved_by);
+  record->summary[POLISI_LANG_CY] = polisi_text_normalize (clean_cy);
+  record->summary[POLISI_LANG_EN] = polisi_text_normalize (clean_en);
+  g_ptr_array_add (self->history, record);
+
+  emit_changed (self);
+}
+
+static gboolean
+answers_equal (GHashTable *a,
+               GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Answer *answer_a = value;
+      Answer *answer_b = g_hash_table_lookup (b, key);
+
+      if (answer_b == NULL)
+        return FALSE;
+      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+        if (g_strcmp0 (answer_a->value[lang], answer_b->value[lang]) != 0)
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * polisi_policy_equal:
+ *
+ * Whether @a and @b hold the same policy: everything the file stores but
+ * the time of the last save.
+ */
+gboolean
+polisi_policy_equal (PolisiPolicy *a,
+                     PolisiPolicy *b)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (a), FALSE);
+  g_return_val_if_fail (POLISI_IS_POLICY (b), FALSE);
+
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    if (g_strcmp0 (a->name[lang], b->name[lang]) != 0)
+      return FALSE;
+
+  if (a->organisation_type != b->organisation_type ||
+      a->language_category != b->language_category ||
+      a->status != b->status ||
+      a->review_cycle != b->review_cycle ||
+      g_strcmp0 (a->version, b->version) != 0 ||
+      g_strcmp0 (a->created, b->created) != 0 ||
+      g_strcmp0 (a->adoption_date, b->adoption_date) != 0 ||
+      g_strcmp0 (a->approved_by, b->approved_by) != 0 ||
+      g_strcmp0 (a->closing_date, b->closing_date) != 0 ||
+      g_strcmp0 (a->review_date, b->review_date) != 0 ||
+      g_strcmp0 (a->library_id, b->library_id) != 0 ||
+      g_strcmp0 (a->library_version, b->library_version) != 0)
+    return FALSE;
+
+  if (!answers_equal (a->answers, b->answers))
+    return FALSE;
+
+  if (a->clauses->len != b->clauses->len)
+    return FALSE;
+  for (guint i = 0; i < a->clauses->len; i++)
+    if (!polisi_clause_state_equal (a->clauses->pdata[i], b->clauses->pdata[i]))
+      return FALSE;
+
+  if (a->history->len != b->history->len)
+    return FALSE;
+  for (guint i = 0; i < a->history->len; i++)
+    {
+      PolisiVersionRecord *ra = a->history->pdata[i];
+      PolisiVersionRecord *rb = b->history->pdata[i];
+
+      if (g_strcmp0 (ra->version, rb->version) != 0 ||
+          g_strcmp0 (ra->date, rb->date) != 0 ||
+          g_strcmp0 (ra->approved_by, rb->approved_by) != 0 ||
+          g_strcmp0 (ra->summary[0], rb->summary[0]) != 0 ||
+          g_strcmp0 (ra->summary[1], rb->summary[1]) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}

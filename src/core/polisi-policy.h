@@ -1,0 +1,120 @@
+/* polisi-policy.h: the user's policy
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "polisi-clause-state.h"
+#include "polisi-library.h"
+#include "polisi-types.h"
+
+G_BEGIN_DECLS
+
+/* One adopted version in the policy's history. */
+typedef struct {
+  char *version;                  /* "1.0" */
+  char *date;                     /* YYYY-MM-DD */
+  char *approved_by;
+  char *summary[POLISI_N_LANGS];  /* clause markup */
+} PolisiVersionRecord;
+
+#define POLISI_DEFAULT_REVIEW_CYCLE 12
+
+#define POLISI_TYPE_POLICY (polisi_policy_get_type ())
+
+G_DECLARE_FINAL_TYPE (PolisiPolicy, polisi_policy, POLISI, POLICY, GObject)
+
+PolisiPolicy           *polisi_policy_new                    (void);
+PolisiPolicy           *polisi_policy_new_from_library       (PolisiLibrary          *library,
+                                                              PolisiLanguageCategory  category);
+
+const char             *polisi_policy_get_name               (PolisiPolicy           *self,
+                                                              PolisiLang              lang);
+void                    polisi_policy_set_name               (PolisiPolicy           *self,
+                                                              PolisiLang              lang,
+                                                              const char             *name);
+PolisiOrganisationType  polisi_policy_get_organisation_type  (PolisiPolicy           *self);
+void                    polisi_policy_set_organisation_type  (PolisiPolicy           *self,
+                                                              PolisiOrganisationType  type);
+PolisiLanguageCategory  polisi_policy_get_language_category  (PolisiPolicy           *self);
+void                    polisi_policy_set_language_category  (PolisiPolicy           *self,
+                                                              PolisiLanguageCategory  category);
+PolisiNation            polisi_policy_get_nation             (PolisiPolicy           *self);
+PolisiStatus            polisi_policy_get_status             (PolisiPolicy           *self);
+void                    polisi_policy_set_status             (PolisiPolicy           *self,
+                                                              PolisiStatus            status);
+const char             *polisi_policy_get_version            (PolisiPolicy           *self);
+void                    polisi_policy_set_version            (PolisiPolicy           *self,
+                                                              const char             *version);
+const char             *polisi_policy_get_created            (PolisiPolicy           *self);
+void                    polisi_policy_set_created            (PolisiPolicy           *self,
+                                                              const char             *date);
+const char             *polisi_policy_get_modified           (PolisiPolicy           *self);
+void                    polisi_policy_set_modified           (PolisiPolicy           *self,
+                                                              const char             *date_time);
+const char             *polisi_policy_get_adoption_date      (PolisiPolicy           *self);
+void                    polisi_policy_set_adoption_date      (PolisiPolicy           *self,
+                                                              const char             *date);
+const char             *polisi_policy_get_approved_by        (PolisiPolicy           *self);
+void                    polisi_policy_set_approved_by        (PolisiPolicy           *self,
+                                                              const char             *approved_by);
+const char             *polisi_policy_get_closing_date       (PolisiPolicy           *self);
+void                    polisi_policy_set_closing_date       (PolisiPolicy           *self,
+                                                              const char             *date);
+guint                   polisi_policy_get_review_cycle       (PolisiPolicy           *self);
+void                    polisi_policy_set_review_cycle       (PolisiPolicy           *self,
+                                                              guint                   months);
+const char             *polisi_policy_get_review_date_override (PolisiPolicy         *self);
+void                    polisi_policy_set_review_date_override (PolisiPolicy         *self,
+                                                                const char           *date);
+gboolean                polisi_policy_get_review_date        (PolisiPolicy           *self,
+                                                              GDate                  *date);
+const char             *polisi_policy_get_library_id         (PolisiPolicy           *self);
+const char             *polisi_policy_get_library_version    (PolisiPolicy           *self);
+void                    polisi_policy_set_library            (PolisiPolicy           *self,
+                                                              const char             *id,
+                                                              const char             *version);
+
+const char             *polisi_policy_get_answer             (PolisiPolicy           *self,
+                                                              const char             *key,
+                                                              PolisiLang              lang);
+void                    polisi_policy_set_answer             (PolisiPolicy           *self,
+                                                              const char             *key,
+                                                              const char             *value);
+void                    polisi_policy_set_answer_lang        (PolisiPolicy           *self,
+                                                              const char             *key,
+                                                              PolisiLang              lang,
+                                                              const char             *value);
+GPtrArray              *polisi_policy_list_answers           (PolisiPolicy           *self);
+
+guint                   polisi_policy_get_n_clauses          (PolisiPolicy           *self);
+PolisiClauseState      *polisi_policy_get_clause             (PolisiPolicy           *self,
+                                                              guint                   index);
+PolisiClauseState      *polisi_policy_lookup_clause          (PolisiPolicy           *self,
+                                                              const char             *id);
+void                    polisi_policy_add_clause             (PolisiPolicy           *self,
+                                                              PolisiClauseState      *state);
+gboolean                polisi_policy_choose_alternative     (PolisiPolicy           *self,
+                                                              PolisiLibrary          *library,
+                                                              const char             *clause_id,
+                                                              const char             *alternative_id);
+guint                   polisi_policy_apply_nation           (PolisiPolicy           *self,
+                                                              PolisiLibrary          *library);
+
+guint                   polisi_policy_get_n_versions         (PolisiPolicy           *self);
+const PolisiVersionRecord *polisi_policy_get_version_record  (PolisiPolicy           *self,
+                                                              guint                   index);
+void                    polisi_policy_add_version_record     (PolisiPolicy           *self,
+                                                              const char             *version,
+                                                              const char             *date,
+                                                              const char             *approved_by,
+                                                              const char             *summary_cy,
+                                                              const char             *summary_en);
+
+gboolean                polisi_policy_equal                  (PolisiPolicy           *a,
+                                                              PolisiPolicy           *b);
+
+G_END_DECLS

@@ -1,0 +1,336 @@
+/* polisi-text.c
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "polisi-text.h"
+
+static void
+text_block_free (gpointer data)
+{
+  PolisiTextBlock *block = data;
+
+  g_free (block->text);
+  g_free (block);
+}
+
+/* Characters that XML 1.0 cannot carry, or that only cause trouble in a
+ * document: C0 and C1 controls (but tab and newline), the non-characters
+ * and stray surrogates. */
+static gboolean
+is_unwanted (gunichar c)
+{
+  if (c == '\n' || c == '\t')
+    return FALSE;
+  if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+    return TRUE;
+  if (c == 0xfffe || c == 0xffff || (c >= 0xd800 && c <= 0xdfff))
+    return TRUE;
+  return FALSE;
+}
+
+/**
+ * polisi_text_sanitize:
+ * @text: (nullable): text from a person or a file
+ *
+ * Makes @text fit to store and print: valid UTF-8, composed (NFC, so that
+ * "ŵ" is one character however it was typed), line ends as "\n", and no
+ * control characters.
+ *
+ * Returns: (transfer full): the clean text; "" for %NULL
+ */
+char *
+polisi_text_sanitize (const char *text)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *composed = NULL;
+  GString *clean;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  valid = g_utf8_make_valid (text, -1);
+  composed = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);
+  clean = g_string_sized_new (strlen (composed));
+
+  for (const char *p = composed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r')
+        {
+          if (p[1] != '\n')
+            g_string_append_c (clean, '\n');
+          continue;
+        }
+      if (is_unwanted (c))
+        continue;
+      g_string_append_unichar (clean, c);
+    }
+
+  return g_string_free (clean, FALSE);
+}
+
+/* Runs of white space become one space; the ends are trimmed. */
+char *
+polisi_text_collapse_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+item_prefix_end (const char *line)
+{
+  if (g_str_has_prefix (line, "- ") || g_str_has_prefix (line, "* "))
+    return line + 2;
+  if (g_str_has_prefix (line, "• "))
+    return line + strlen ("• ");
+  if (strcmp (line, "-") == 0 || strcmp (line, "•") == 0)
+    return line + strlen (line);
+  return NULL;
+}
+
+/**
+ * polisi_text_parse_blocks:
+ * @markup: a clause text
+ *
+ * Returns: (transfer container) (element-type PolisiTextBlock): its
+ *   paragraphs and list items, empty lines dropped
+ */
+GPtrArray *
+polisi_text_parse_blocks (const char *markup)
+{
+  GPtrArray *blocks = g_ptr_array_new_with_free_func (text_block_free);
+  g_auto(GStrv) lines = NULL;
+
+  if (markup == NULL)
+    return blocks;
+
+  lines = g_strsplit (markup, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = polisi_text_collapse_spaces (lines[i]);
+      const char *body = item_prefix_end (line);
+      PolisiTextBlock *block;
+
+      if (line[0] == '\0')
+        continue;
+
+      block = g_new0 (PolisiTextBlock, 1);
+      block->item = body != NULL;
+      block->text = body != NULL ? polisi_text_collapse_spaces (body) : g_strdup (line);
+      if (block->text[0] == '\0' && block->item)
+        {
+          text_block_free (block);
+          continue;
+        }
+      g_ptr_array_add (blocks, block);
+    }
+
+  return blocks;
+}
+
+/**
+ * polisi_text_normalize:
+ *
+ * Returns: (transfer full): @markup in its canonical form: one block per
+ *   line, items as "- ", spaces collapsed, no empty lines
+ */
+char *
+polisi_text_normalize (const char *markup)
+{
+  g_autoptr(GPtrArray) blocks = polisi_text_parse_blocks (markup);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      PolisiTextBlock *block = g_ptr_array_index (blocks, i);
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      if (block->item)
+        g_string_append (out, "- ");
+      g_string_append (out, block->text);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+polisi_text_equal (const char *a,
+                   const char *b)
+{
+  g_autofree char *na = polisi_text_normalize (a);
+  g_autofree char *nb = polisi_text_normalize (b);
+
+  return g_strcmp0 (na, nb) == 0;
+}
+
+gboolean
+polisi_text_is_placeholder_id (const char *id)
+{
+  if (id == NULL || !g_ascii_islower (id[0]))
+    return FALSE;
+  for (const char *p = id; *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
+/* Finds the next "{name}" at or after @p; sets @id_start and @id_len. */
+static const char *
+next_placeholder (const char  *p,
+                  const char **id_start,
+                  gsize       *id_len)
+{
+  for (; (p = strchr (p, '{')) != NULL; p++)
+    {
+      const char *end = p + 1;
+
+      if (!g_ascii_islower (*end))
+        continue;
+      while (g_ascii_islower (*end) || g_ascii_isdigit (*end) || *end == '_')
+        end++;
+      if (*end != '}')
+        continue;
+
+      *id_start = p + 1;
+      *id_len = end - (p + 1);
+      return p;
+    }
+
+  return NULL;
+}
+
+/**
+ * polisi_text_get_placeholders:
+ *
+ * Returns: (transfer container) (element-type utf8): the placeholders
+ *   @text uses, each once, in order of first use
+ */
+GPtrArray *
+polisi_text_get_placeholders (const char *text)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  const char *p = text;
+  const char *id;
+  gsize len;
+
+  while (p != NULL && (p = next_placeholder (p, &id, &len)) != NULL)
+    {
+      g_autofree char *name = g_strndup (id, len);
+
+      if (!g_ptr_array_find_with_equal_func (ids, name, g_str_equal, NULL))
+        g_ptr_array_add (ids, g_steal_pointer (&name));
+      p = id + len + 1;
+    }
+
+  return ids;
+}
+
+/**
+ * polisi_text_fill:
+ * @func: returns the text for a placeholder, or %NULL to leave it as it is
+ *
+ * Returns: (transfer full): @text with its placeholders replaced
+ */
+char *
+polisi_text_fill (const char            *text,
+                  PolisiPlaceholderFunc  func,
+                  gpointer               user_data)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+  const char *start;
+  const char *id;
+  gsize len;
+
+  if (text == NULL)
+    return g_string_free (out, FALSE);
+
+  while ((start = next_placeholder (p, &id, &len)) != NULL)
+    {
+      g_autofree char *name = g_strndup (id, len);
+      g_autofree char *value = func (name, user_data);
+
+      g_string_append_len (out, p, start - p);
+      if (value != NULL)
+        g_string_append (out, value);
+      else
+        g_string_append_len (out, start, len + 2);
+      p = id + len + 1;
+    }
+  g_string_append (out, p);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * polisi_text_find_casefold:
+ * @match_len: (out): the length of the match in @haystack, in bytes
+ *
+ * Finds @needle in @haystack ignoring case, with white space in either
+ * counted as equal to any run of white space.
+ *
+ * Returns: (nullable): where the match starts in @haystack
+ */
+const char *
+polisi_text_find_casefold (const char *haystack,
+                           const char *needle,
+                           gsize      *match_len)
+{
+  for (const char *start = haystack; *start != '\0'; start = g_utf8_next_char (start))
+    {
+      const char *h = start;
+      const char *n = needle;
+
+      while (*n != '\0' && *h != '\0')
+        {
+          gunichar hc = g_utf8_get_char (h);
+          gunichar nc = g_utf8_get_char (n);
+
+          if (g_unichar_isspace (nc) && g_unichar_isspace (hc))
+            {
+              while (*h != '\0' && g_unichar_isspace (g_utf8_get_char (h)))
+                h = g_utf8_next_char (h);
+              while (*n != '\0' && g_unichar_isspace (g_utf8_get_char (n)))
+                n = g_utf8_next_char (n);
+              continue;
+            }
+          if (g_unichar_tolower (hc) != g_unichar_tolower (nc))
+            break;
+          h = g_utf8_next_char (h);
+          n = g_utf8_next_char (n);
+        }
+
+      if (*n == '\0')
+        {
+          *match_len = h - start;
+          return start;
+        }
+    }
+
+  return NULL;
+}

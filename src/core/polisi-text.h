@@ -1,0 +1,40 @@
+/* polisi-text.h: clause text, its light markup and its placeholders
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A clause text is plain text, one block per line: a line that starts with
+ * "- " (or "• ") is a list item, any other line a paragraph. Placeholders
+ * are written {name}. In the XML files the same blocks are <p> and <item>
+ * elements, so that the files can be indented freely.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  gboolean  item;
+  char     *text;
+} PolisiTextBlock;
+
+typedef char *(*PolisiPlaceholderFunc) (const char *id,
+                                        gpointer    user_data);
+
+char      *polisi_text_sanitize          (const char            *text);
+GPtrArray *polisi_text_parse_blocks      (const char            *markup);
+char      *polisi_text_normalize         (const char            *markup);
+gboolean   polisi_text_equal             (const char            *a,
+                                          const char            *b);
+GPtrArray *polisi_text_get_placeholders  (const char            *text);
+char      *polisi_text_fill              (const char            *text,
+                                          PolisiPlaceholderFunc  func,
+                                          gpointer               user_data);
+gboolean   polisi_text_is_placeholder_id (const char            *id);
+char      *polisi_text_collapse_spaces   (const char            *text);
+const char *polisi_text_find_casefold    (const char            *haystack,
+                                          const char            *needle,
+                                          gsize                 *match_len);
+
+G_END_DECLS

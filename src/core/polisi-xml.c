@@ -1,0 +1,574 @@
+/* polisi-xml.c: reading untrusted XML safely
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every XML file Polisi reads may come from someone else: a colleague, a
+ * union, an e-mail. The rules, for every reader:
+ *  - a size limit, checked before and while reading;
+ *  - UTF-8 only, checked before parsing, with the line and column of the
+ *    first bad byte;
+ *  - no network, no DTD loading, no entity substitution, and a document
+ *    type declaration stops the parser at once, so that neither external
+ *    entities nor entity bombs are ever looked at;
+ *  - libxml2's default depth limit (256) stands: no XML_PARSE_HUGE;
+ *  - every error names the file, the line and column, and what to do.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+
+#include "polisi-core-resources.h"
+#include "polisi-error.h"
+#include "polisi-text.h"
+#include "polisi-types.h"
+#include "polisi-xml-private.h"
+
+/* The core's resources (the built-in library, the schemas) live in a
+ * static library; referring to them here makes sure the linker keeps them,
+ * and with them the constructor that registers them. */
+void
+polisi_core_ensure_resources (void)
+{
+  (void) polisi_core_get_resource ();
+}
+
+char *
+polisi_xml_display_name (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path != NULL)
+    return g_filename_display_name (path);
+  return g_file_get_parse_name (file);
+}
+
+/**
+ * polisi_xml_load_file:
+ *
+ * Reads @file whole, refusing it when it is larger than @max_size.
+ */
+GBytes *
+polisi_xml_load_file (GFile   *file,
+                      gsize    max_size,
+                      GError **error)
+{
+  g_autofree char *name = polisi_xml_display_name (file);
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GByteArray) data = NULL;
+  guint8 buffer[64 * 1024];
+
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO,
+                     _("“%s” does not exist. Check the name and the folder."), name);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO,
+                     _("“%s” is a folder, not a file."), name);
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO,
+                     _("You do not have permission to read “%s”. Ask whoever manages the computer, or copy the file to your own folder."),
+                     name);
+      else
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO,
+                     _("“%s” cannot be read: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
+      (guint64) g_file_info_get_size (info) > max_size)
+    goto too_large;
+
+  data = g_byte_array_new ();
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, NULL, &local_error);
+
+      if (n < 0)
+        {
+          g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO,
+                       _("“%s” cannot be read: %s"), name, local_error->message);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      if (data->len + (gsize) n > max_size)
+        goto too_large;
+      g_byte_array_append (data, buffer, n);
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+
+too_large:
+  g_set_error (error, POLISI_ERROR, POLISI_ERROR_TOO_LARGE,
+               _("“%s” is larger than %u MB, too large to be a Polisi file. Check that you chose the right file."),
+               name, (guint) (max_size / (1024 * 1024)));
+  return NULL;
+}
+
+typedef struct {
+  gboolean doctype;
+} ParseGuard;
+
+static void
+refuse_internal_subset (void          *ctx,
+                        const xmlChar *name,
+                        const xmlChar *external_id,
+                        const xmlChar *system_id)
+{
+  xmlParserCtxt *ctxt = ctx;
+  ParseGuard *guard = ctxt->_private;
+
+  guard->doctype = TRUE;
+  xmlStopParser (ctxt);
+}
+
+static void
+refuse_entity_decl (void          *ctx,
+                    const xmlChar *name,
+                    int            type,
+                    const xmlChar *public_id,
+                    const xmlChar *system_id,
+                    xmlChar       *content)
+{
+  refuse_internal_subset (ctx, name, public_id, system_id);
+}
+
+static void
+refuse_external_subset (void          *ctx,
+                        const xmlChar *name,
+                        const xmlChar *external_id,
+                        const xmlChar *system_id)
+{
+  refuse_internal_subset (ctx, name, external_id, system_id);
+}
+
+static xmlParserInputPtr
+refuse_external_entity (const char    *url,
+                        const char    *id,
+                        xmlParserCtxt *ctxt)
+{
+  if (ctxt != NULL)
+    {
+      ParseGuard *guard = ctxt->_private;
+
+      if (guard != NULL)
+        guard->doctype = TRUE;
+      xmlStopParser (ctxt);
+    }
+  return NULL;
+}
+
+static void
+silence (void       *ctx,
+         const char *msg,
+         ...)
+{
+}
+
+static void
+silence_structured (void        *ctx,
+                    xmlErrorPtr  error)
+{
+}
+
+/* Line and column (1-based, in characters) of @offset in @data. */
+static void
+locate_offset (const char *data,
+               gsize       offset,
+               int        *line,
+               int        *column)
+{
+  const char *line_start = data;
+
+  *line = 1;
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      {
+        (*line)++;
+        line_start = data + i + 1;
+      }
+
+  *column = 1;
+  for (const char *p = line_start; p < data + offset; p++)
+    if (((guchar) *p & 0xc0) != 0x80)
+      (*column)++;
+}
+
+static char *
+trim_message (const char *message)
+{
+  g_autofree char *copy = g_strdup (message != NULL ? message : "");
+
+  return g_strdup (g_strstrip (copy));
+}
+
+/**
+ * polisi_xml_parse:
+ * @display_name: the file's name, for messages
+ *
+ * Parses @bytes under the rules at the top of this file.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+xmlDoc *
+polisi_xml_parse (GBytes      *bytes,
+                  const char  *display_name,
+                  GError     **error)
+{
+  ParseGuard guard = { FALSE };
+  xmlParserCtxt *ctxt;
+  xmlDoc *doc;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  const char *bad = NULL;
+  xmlExternalEntityLoader saved_loader;
+
+  if (size == 0)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_MALFORMED,
+                   _("“%s” is empty. It may not have been saved completely: open an earlier copy."),
+                   display_name);
+      return NULL;
+    }
+
+  if (size > G_MAXINT || size > POLISI_XML_MAX_SIZE)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_TOO_LARGE,
+                   _("“%s” is larger than %u MB, too large to be a Polisi file. Check that you chose the right file."),
+                   display_name, (guint) (POLISI_XML_MAX_SIZE / (1024 * 1024)));
+      return NULL;
+    }
+
+  if (!g_utf8_validate (data, size, &bad))
+    {
+      int line, column;
+
+      locate_offset (data, bad - data, &line, &column);
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_ENCODING,
+                   _("“%s” is not a valid Polisi file: it contains characters that are not UTF-8 text (line %d, column %d). "
+                     "It may be damaged, or another program may have saved it in another encoding. Open an earlier copy."),
+                   display_name, line, column);
+      return NULL;
+    }
+
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_FAILED, _("Out of memory reading “%s”."), display_name);
+      return NULL;
+    }
+
+  ctxt->_private = &guard;
+  ctxt->sax->internalSubset = refuse_internal_subset;
+  ctxt->sax->externalSubset = refuse_external_subset;
+  ctxt->sax->entityDecl = refuse_entity_decl;
+  ctxt->sax->error = silence;
+  ctxt->sax->warning = silence;
+  ctxt->sax->serror = silence_structured;
+  ctxt->sax->initialized = XML_SAX2_MAGIC;
+  ctxt->vctxt.error = silence;
+  ctxt->vctxt.warning = silence;
+
+  saved_loader = xmlGetExternalEntityLoader ();
+  xmlSetExternalEntityLoader (refuse_external_entity);
+  doc = xmlCtxtReadMemory (ctxt, data, (int) size, NULL, "UTF-8",
+                           XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
+  xmlSetExternalEntityLoader (saved_loader);
+
+  if (guard.doctype)
+    {
+      g_clear_pointer (&doc, xmlFreeDoc);
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_UNSAFE,
+                   _("“%s” was refused: it contains a document type declaration (DOCTYPE), which Polisi files never have "
+                     "and which can be used to read other files on this computer. Ask whoever sent it for a new copy, "
+                     "exported from Polisi."),
+                   display_name);
+    }
+  else if (doc == NULL || !ctxt->wellFormed)
+    {
+      const xmlError *xml_error = &ctxt->lastError;
+      g_autofree char *detail = trim_message (xml_error->message);
+
+      g_clear_pointer (&doc, xmlFreeDoc);
+      if (xml_error->line > 0)
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_MALFORMED,
+                     _("“%s” is damaged or incomplete (line %d, column %d: %s). "
+                       "Open an earlier copy, or the autosaved draft, or ask whoever sent it for a new copy."),
+                     display_name, xml_error->line, MAX (xml_error->int2, 1), detail);
+      else
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_MALFORMED,
+                     _("“%s” is damaged or incomplete (%s). "
+                       "Open an earlier copy, or the autosaved draft, or ask whoever sent it for a new copy."),
+                     display_name, detail);
+    }
+
+  ctxt->_private = NULL;
+  xmlFreeParserCtxt (ctxt);
+
+  return doc;
+}
+
+typedef struct {
+  int   line;
+  char *message;
+} FirstError;
+
+static void
+collect_first_error (void        *data,
+                     xmlErrorPtr  xml_error)
+{
+  FirstError *first = data;
+
+  if (first->message != NULL)
+    return;
+  first->line = xml_error->line;
+  first->message = trim_message (xml_error->message);
+}
+
+static xmlRelaxNG *
+load_schema (const char *resource)
+{
+  static GMutex lock;
+  static GHashTable *schemas;
+  xmlRelaxNG *schema;
+
+  polisi_core_ensure_resources ();
+  g_mutex_lock (&lock);
+  if (schemas == NULL)
+    schemas = g_hash_table_new (g_str_hash, g_str_equal);
+
+  schema = g_hash_table_lookup (schemas, resource);
+  if (schema == NULL)
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
+      xmlRelaxNGParserCtxt *parser;
+      gsize size;
+      const char *data;
+
+      if (bytes == NULL)
+        {
+          g_mutex_unlock (&lock);
+          g_critical ("Schema %s is missing from the resources", resource);
+          return NULL;
+        }
+      data = g_bytes_get_data (bytes, &size);
+      parser = xmlRelaxNGNewMemParserCtxt (data, (int) size);
+      xmlRelaxNGSetParserStructuredErrors (parser, silence_structured, NULL);
+      schema = xmlRelaxNGParse (parser);
+      xmlRelaxNGFreeParserCtxt (parser);
+      if (schema == NULL)
+        {
+          g_mutex_unlock (&lock);
+          g_critical ("Schema %s does not compile", resource);
+          return NULL;
+        }
+      g_hash_table_insert (schemas, (gpointer) g_intern_string (resource), schema);
+    }
+  g_mutex_unlock (&lock);
+
+  return schema;
+}
+
+/**
+ * polisi_xml_validate:
+ * @schema_resource: the GResource path of a RELAX NG schema
+ *
+ * Returns: %TRUE when @doc is valid
+ */
+gboolean
+polisi_xml_validate (xmlDoc      *doc,
+                     const char  *schema_resource,
+                     const char  *display_name,
+                     GError     **error)
+{
+  xmlRelaxNG *schema = load_schema (schema_resource);
+  xmlRelaxNGValidCtxt *validator;
+  FirstError first = { 0, NULL };
+  int result;
+
+  if (schema == NULL)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_FAILED,
+                   _("Polisi is not installed correctly: the schema %s is missing."), schema_resource);
+      return FALSE;
+    }
+
+  validator = xmlRelaxNGNewValidCtxt (schema);
+  xmlRelaxNGSetValidStructuredErrors (validator, collect_first_error, &first);
+  result = xmlRelaxNGValidateDoc (validator, doc);
+  xmlRelaxNGFreeValidCtxt (validator);
+
+  if (result != 0)
+    {
+      if (first.line > 0)
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID,
+                     _("“%s” has parts that are missing or not as Polisi expects (line %d: %s). "
+                       "It may have been edited by another program. Open an earlier copy."),
+                     display_name, first.line, first.message != NULL ? first.message : "");
+      else
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID,
+                     _("“%s” has parts that are missing or not as Polisi expects (%s). "
+                       "It may have been edited by another program. Open an earlier copy."),
+                     display_name, first.message != NULL ? first.message : "");
+      g_free (first.message);
+      return FALSE;
+    }
+
+  g_free (first.message);
+  return TRUE;
+}
+
+gboolean
+polisi_xml_is (xmlNode    *node,
+               const char *ns,
+               const char *name)
+{
+  return node != NULL &&
+         node->type == XML_ELEMENT_NODE &&
+         node->ns != NULL &&
+         strcmp ((const char *) node->ns->href, ns) == 0 &&
+         strcmp ((const char *) node->name, name) == 0;
+}
+
+xmlNode *
+polisi_xml_next_element (xmlNode *node)
+{
+  for (node = node != NULL ? node->next : NULL; node != NULL; node = node->next)
+    if (node->type == XML_ELEMENT_NODE)
+      return node;
+  return NULL;
+}
+
+xmlNode *
+polisi_xml_first_child (xmlNode    *node,
+                        const char *ns,
+                        const char *name)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (polisi_xml_is (child, ns, name))
+      return child;
+  return NULL;
+}
+
+/* Returns a g_malloc'ed copy of the attribute, or NULL. */
+char *
+polisi_xml_get_prop (xmlNode    *node,
+                     const char *name)
+{
+  xmlChar *value = xmlGetNoNsProp (node, (const xmlChar *) name);
+  char *copy;
+
+  if (value == NULL)
+    return NULL;
+  copy = g_strdup ((const char *) value);
+  xmlFree (value);
+  return copy;
+}
+
+gboolean
+polisi_xml_get_lang (xmlNode *node,
+                     int     *lang)
+{
+  xmlChar *value = xmlGetNsProp (node, (const xmlChar *) "lang", XML_XML_NAMESPACE);
+  PolisiLang found;
+  gboolean ok;
+
+  if (value == NULL)
+    return FALSE;
+  ok = polisi_lang_from_code ((const char *) value, &found);
+  xmlFree (value);
+  if (ok)
+    *lang = found;
+  return ok;
+}
+
+void
+polisi_xml_set_lang (xmlNode *node,
+                     int      lang)
+{
+  xmlNs *xml_ns = xmlSearchNsByHref (node->doc, node, XML_XML_NAMESPACE);
+
+  xmlSetNsProp (node, xml_ns, (const xmlChar *) "lang",
+                (const xmlChar *) polisi_lang_to_code ((PolisiLang) lang));
+}
+
+/* The element's text, sanitised, with white space collapsed. */
+char *
+polisi_xml_get_text (xmlNode *node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  g_autofree char *clean = polisi_text_sanitize ((const char *) content);
+
+  xmlFree (content);
+  return polisi_text_collapse_spaces (clean);
+}
+
+/* The <p> and <item> children of @node as clause markup. */
+char *
+polisi_xml_get_blocks (xmlNode *node)
+{
+  GString *out = g_string_new (NULL);
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *text = NULL;
+      gboolean item;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (strcmp ((const char *) child->name, "p") == 0)
+        item = FALSE;
+      else if (strcmp ((const char *) child->name, "item") == 0)
+        item = TRUE;
+      else
+        continue;
+
+      text = polisi_xml_get_text (child);
+      if (text[0] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      if (item)
+        g_string_append (out, "- ");
+      g_string_append (out, text);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+xmlNode *
+polisi_xml_add_text_child (xmlNode    *parent,
+                           xmlNs      *ns,
+                           const char *name,
+                           const char *text)
+{
+  /* xmlNewTextChild escapes the text; nothing here is built by hand. */
+  return xmlNewTextChild (parent, ns, (const xmlChar *) name, (const xmlChar *) (text != NULL ? text : ""));
+}
+
+void
+polisi_xml_add_blocks (xmlNode    *parent,
+                       xmlNs      *ns,
+                       const char *markup)
+{
+  g_autoptr(GPtrArray) blocks = polisi_text_parse_blocks (markup);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      PolisiTextBlock *block = g_ptr_array_index (blocks, i);
+
+      polisi_xml_add_text_child (parent, ns, block->item ? "item" : "p", block->text);
+    }
+}
