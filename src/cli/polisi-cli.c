@@ -150,7 +150,7 @@ print_set_help (PolisiLibrary *library)
       g_print ("  %-26s %s\n", id, polisi_placeholder_get_label (placeholder, lang));
       if (polisi_placeholder_is_bilingual (placeholder))
         {
-          g_autofree char *cy = g_strdup_printf ("%s.cy, %s.en", id, id);
+          g_autofree char *cy = g_strdup_printf ("%s.cy, .en", id);
           g_print ("  %-26s %s\n", cy, _("the same, in one language only"));
         }
     }

@@ -92,8 +92,9 @@ polisi_date_set_today (GDate *date)
                   g_date_time_get_year (now));
 }
 
-/* "bob blwyddyn" / "every year", "bob dwy flynedd" / "every two years",
- * "bob 6 mis" / "every 6 months". */
+/* The length of a review cycle as a noun phrase, for "bob {review_cycle}"
+ * and "every {review_cycle}": "blwyddyn" / "year", "dwy flynedd" / "two
+ * years", "6 mis" / "6 months". */
 char *
 polisi_date_format_cycle (guint      months,
                           PolisiLang lang)
@@ -102,27 +103,27 @@ polisi_date_format_cycle (guint      months,
     {
       switch (months)
         {
-        case 1: return g_strdup ("bob mis");
-        case 12: return g_strdup ("bob blwyddyn");
-        case 24: return g_strdup ("bob dwy flynedd");
-        case 36: return g_strdup ("bob tair blynedd");
-        case 48: return g_strdup ("bob pedair blynedd");
+        case 1: return g_strdup ("mis");
+        case 12: return g_strdup ("blwyddyn");
+        case 24: return g_strdup ("dwy flynedd");
+        case 36: return g_strdup ("tair blynedd");
+        case 48: return g_strdup ("pedair blynedd");
         default:
           if (months % 12 == 0)
-            return g_strdup_printf ("bob %u mlynedd", months / 12);
-          return g_strdup_printf ("bob %u mis", months);
+            return g_strdup_printf ("%u mlynedd", months / 12);
+          return g_strdup_printf ("%u mis", months);
         }
     }
 
   switch (months)
     {
-    case 1: return g_strdup ("every month");
-    case 12: return g_strdup ("every year");
-    case 24: return g_strdup ("every two years");
-    case 36: return g_strdup ("every three years");
+    case 1: return g_strdup ("month");
+    case 12: return g_strdup ("year");
+    case 24: return g_strdup ("two years");
+    case 36: return g_strdup ("three years");
     default:
       if (months % 12 == 0)
-        return g_strdup_printf ("every %u years", months / 12);
-      return g_strdup_printf ("every %u months", months);
+        return g_strdup_printf ("%u years", months / 12);
+      return g_strdup_printf ("%u months", months);
     }
 }

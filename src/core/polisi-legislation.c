@@ -260,7 +260,8 @@ compare_citations (gconstpointer a,
  * @nation: where the policy applies, for names flagged in one nation only
  *
  * Finds every out-of-date name of an instrument in @text, as a whole
- * phrase, ignoring case. Overlapping matches keep the longest.
+ * phrase, ignoring case, and in Welsh in any of its mutated forms.
+ * Overlapping matches keep the longest.
  *
  * Returns: (transfer full) (element-type PolisiOutdatedCitation): the
  *   matches, in order
@@ -286,21 +287,31 @@ polisi_legislation_find_outdated (PolisiLegislation *self,
       for (guint j = 0; j < instrument->old_names->len; j++)
         {
           const PolisiOldName *old_name = g_ptr_array_index (instrument->old_names, j);
-          const char *from = text;
-          const char *match;
-          gsize length;
 
           if (old_name->lang != lang || (!old_name->any_nation && old_name->nation != nation))
             continue;
 
-          while ((match = polisi_text_find_casefold (from, old_name->text, &length)) != NULL)
+          /* In Welsh, "Deddf ..." may stand as "Ddeddf", "Neddf" ... */
+          for (guint m = 0; m < (lang == POLISI_LANG_CY ? POLISI_N_MUTATIONS : 1); m++)
             {
-              if (!is_word_char_before (text, match) && !is_word_char_at (match + length))
+              g_autofree char *mutated = polisi_welsh_mutate (old_name->text, m);
+              const char *needle = m == POLISI_MUTATION_NONE ? old_name->text : mutated;
+              const char *from = text;
+              const char *match;
+              gsize length;
+
+              if (needle == NULL)
+                continue;
+
+              while ((match = polisi_text_find_casefold (from, needle, &length)) != NULL)
                 {
-                  PolisiOutdatedCitation citation = { instrument, old_name, match - text, length };
-                  g_array_append_val (found, citation);
+                  if (!is_word_char_before (text, match) && !is_word_char_at (match + length))
+                    {
+                      PolisiOutdatedCitation citation = { instrument, old_name, match - text, length, m };
+                      g_array_append_val (found, citation);
+                    }
+                  from = g_utf8_next_char (match);
                 }
-              from = g_utf8_next_char (match);
             }
         }
     }
@@ -331,7 +342,7 @@ polisi_legislation_find_outdated (PolisiLegislation *self,
  * @n_replaced: (out) (optional): how many names were replaced
  *
  * Returns: (transfer full): @text with every out-of-date name replaced by
- *   the instrument's current name in @lang
+ *   the instrument's current name in @lang, mutated as the old one was
  */
 char *
 polisi_legislation_replace_outdated (PolisiLegislation *self,
@@ -348,8 +359,10 @@ polisi_legislation_replace_outdated (PolisiLegislation *self,
     {
       PolisiOutdatedCitation *citation = &g_array_index (found, PolisiOutdatedCitation, i);
 
+      g_autofree char *mutated = polisi_welsh_mutate (citation->instrument->name[lang], citation->mutation);
+
       g_string_append_len (out, text + position, citation->offset - position);
-      g_string_append (out, citation->instrument->name[lang]);
+      g_string_append (out, mutated != NULL ? mutated : citation->instrument->name[lang]);
       position = citation->offset + citation->length;
     }
   if (text != NULL)

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "polisi-types.h"
+#include "polisi-welsh.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,7 @@ typedef struct {
   const PolisiOldName    *old_name;
   gsize                   offset;   /* in bytes */
   gsize                   length;
+  PolisiMutation          mutation; /* as written in Welsh text */
 } PolisiOutdatedCitation;
 
 #define POLISI_TYPE_LEGISLATION (polisi_legislation_get_type ())

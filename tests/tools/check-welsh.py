@@ -62,15 +62,17 @@ def load_wordlist(path):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument('--dict', required=True, help='folder holding cy_GB.dic and cy_GB.aff')
+    parser.add_argument('--dict', default='', help='folder holding cy_GB.dic and cy_GB.aff '
+                        '(default: the HUNSPELL_CY_DIR environment variable)')
     parser.add_argument('--wordlist', required=True)
     parser.add_argument('--unused', action='store_true',
                         help='also fail when the word list holds words no text uses')
     parser.add_argument('files', nargs='+')
     args = parser.parse_args()
 
-    dic = os.path.join(args.dict, 'cy_GB') if args.dict else ''
-    if not args.dict or not os.path.exists(dic + '.dic'):
+    folder = args.dict or os.environ.get('HUNSPELL_CY_DIR', '')
+    dic = os.path.join(folder, 'cy_GB') if folder else ''
+    if not folder or not os.path.exists(dic + '.dic'):
         print('skipped: no Welsh dictionary (set HUNSPELL_CY_DIR to the folder of cy_GB.dic)')
         return 77
     hunspell = shutil.which('hunspell')

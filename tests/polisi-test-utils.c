@@ -1,0 +1,130 @@
+/* polisi-test-utils.c
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "polisi-test-utils.h"
+
+PolisiLibrary *
+polisi_test_load_mini_library (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "mini-library.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PolisiLibrary *library = polisi_library_new_from_file (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (library);
+  return library;
+}
+
+PolisiLegislation *
+polisi_test_load_mini_legislation (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "mini-legislation.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr(GBytes) bytes = NULL;
+  PolisiLegislation *legislation;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  legislation = polisi_legislation_new_from_bytes (bytes, "mini-legislation.xml", &error);
+  g_assert_no_error (error);
+  return legislation;
+}
+
+PolisiContext *
+polisi_test_builtin_context (void)
+{
+  g_autoptr(GError) error = NULL;
+  PolisiContext *context = polisi_context_new_builtin (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (context);
+  return context;
+}
+
+char *
+polisi_test_make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_dir_make_tmp ("polisi-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return path;
+}
+
+void
+polisi_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        {
+          g_chmod (child, 0755);
+          polisi_test_remove_tree (child);
+        }
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* How many entries a folder holds, hidden ones too. */
+guint
+polisi_test_count_entries (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  guint count = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    count++;
+  return count;
+}
+
+char *
+polisi_test_read_file (const char *path,
+                       gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, length, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+void
+polisi_test_write_file (const char *path,
+                        const char *contents,
+                        gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+char *
+polisi_test_example_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
+}

@@ -1,0 +1,30 @@
+/* polisi-test-utils.h: shared by the tests
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "polisi-context.h"
+#include "polisi-legislation.h"
+#include "polisi-library.h"
+#include "polisi-policy.h"
+
+G_BEGIN_DECLS
+
+PolisiLibrary     *polisi_test_load_mini_library     (void);
+PolisiLegislation *polisi_test_load_mini_legislation (void);
+PolisiContext     *polisi_test_builtin_context       (void);
+char              *polisi_test_make_temp_dir         (void);
+void               polisi_test_remove_tree           (const char *path);
+guint              polisi_test_count_entries         (const char *folder);
+char              *polisi_test_read_file             (const char *path,
+                                                      gsize      *length);
+void               polisi_test_write_file            (const char *path,
+                                                      const char *contents,
+                                                      gssize      length);
+char              *polisi_test_example_path          (const char *name);
+
+G_END_DECLS

@@ -1,0 +1,241 @@
+/* test-assembler.c: policy + library -> the document every writer reads
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "polisi-assembler.h"
+#include "polisi-policy-io.h"
+#include "polisi-test-utils.h"
+
+/* The document as text: one line per paragraph, "#" for headings, "|" for
+ * table rows. */
+static char *
+dump (PolisiDocument *document,
+      PolisiLang      lang)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "title: %s\n", polisi_document_get_title (document, lang));
+  g_string_append_printf (out, "organisation: %s\n", polisi_document_get_organisation (document, lang));
+  g_string_append_printf (out, "status: %s %s\n", polisi_document_get_status_text (document, lang),
+                          polisi_document_get_version (document));
+  g_string_append_printf (out, "watermark: %s\n", polisi_document_get_watermark (document, lang) ?: "-");
+  g_string_append_printf (out, "review: %s\n", polisi_document_get_review_text (document, lang) ?: "-");
+
+  for (guint i = 0; i < polisi_document_get_n_blocks (document); i++)
+    {
+      PolisiBlock *block = polisi_document_get_block (document, i);
+
+      switch (block->kind)
+        {
+        case POLISI_BLOCK_HEADING:
+          g_string_append_printf (out, "# %s %s\n", block->number ?: "-", polisi_block_get_heading_text (block, lang));
+          break;
+        case POLISI_BLOCK_CLAUSE:
+        case POLISI_BLOCK_PARAGRAPH:
+          for (guint p = 0; p < block->paras[lang]->len; p++)
+            {
+              PolisiTextBlock *para = block->paras[lang]->pdata[p];
+              g_string_append_printf (out, "%s %s%s\n", p == 0 ? block->number : "   ", para->item ? "• " : "", para->text);
+            }
+          break;
+        case POLISI_BLOCK_TABLE:
+          for (guint row = 0; row < polisi_block_get_n_rows (block); row++)
+            {
+              for (guint col = 0; col < block->n_columns; col++)
+                g_string_append_printf (out, "| %s ", polisi_block_get_cell (block, lang, row, col));
+              g_string_append (out, "|\n");
+            }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static PolisiPolicy *
+known_policy (PolisiLibrary *library)
+{
+  PolisiPolicy *policy = polisi_policy_new_from_library (library, POLISI_LANGUAGE_CATEGORY_DUAL);
+
+  polisi_policy_set_name (policy, POLISI_LANG_CY, "Ysgol y Berllan");
+  polisi_policy_set_name (policy, POLISI_LANG_EN, "Orchard School");
+  polisi_policy_set_answer (policy, "head_teacher", "Mrs Siân Hughes");
+  polisi_policy_set_version (policy, "1.0");
+  polisi_policy_set_status (policy, POLISI_STATUS_ADOPTED);
+  polisi_policy_set_adoption_date (policy, "2026-09-01");
+  polisi_policy_add_version_record (policy, "1.0", "2026-09-01", "Y Corff Llywodraethu",
+                                    "Polisi newydd.", "New policy.");
+  return policy;
+}
+
+static void
+test_known_policy (void)
+{
+  g_autoptr(PolisiLibrary) library = polisi_test_load_mini_library ();
+  g_autoptr(PolisiPolicy) policy = known_policy (library);
+  g_autoptr(PolisiDocument) document = polisi_assemble (policy, library, POLISI_ASSEMBLE_DEFAULT);
+  g_autofree char *cy = dump (document, POLISI_LANG_CY);
+  g_autofree char *en = dump (document, POLISI_LANG_EN);
+
+  g_assert_cmpstr (cy, ==,
+    "title: Polisi prawf\n"
+    "organisation: Ysgol y Berllan\n"
+    "status: Wedi'i fabwysiadu 1.0\n"
+    "watermark: -\n"
+    "review: 1 Medi 2027\n"
+    "# 1 Cyflwyniad\n"
+    "1.1 Mae Ysgol y Berllan yn mabwysiadu'r polisi hwn.\n"
+    "1.2 Mae'r pennaeth (Mrs Siân Hughes) yn gyfrifol am:\n"
+    "    • ddiogelu;\n"
+    "    • adolygu'r polisi erbyn 1 Medi 2027.\n"
+    "# 2 Diogelu\n"
+    "2.1 Rydym yn dilyn Cadw dysgwyr yn ddiogel.\n"
+    "# A Atodiad A: awgrymiadau\n"
+    "A.1 • Meddyliwch cyn postio.\n"
+    "# - Hanes fersiynau\n"
+    "| Fersiwn | Dyddiad | Cymeradwywyd gan | Crynodeb o'r newidiadau |\n"
+    "| 1.0 | 1 Medi 2026 | Y Corff Llywodraethu | Polisi newydd. |\n");
+
+  g_assert_cmpstr (en, ==,
+    "title: Test policy\n"
+    "organisation: Orchard School\n"
+    "status: Adopted 1.0\n"
+    "watermark: -\n"
+    "review: 1 September 2027\n"
+    "# 1 Introduction\n"
+    "1.1 Orchard School adopts this policy.\n"
+    "1.2 The head teacher (Mrs Siân Hughes) is responsible for:\n"
+    "    • safeguarding;\n"
+    "    • reviewing the policy by 1 September 2027.\n"
+    "# 2 Safeguarding\n"
+    "2.1 We follow Keeping learners safe.\n"
+    "# A Appendix A: tips\n"
+    "A.1 • Think before you post.\n"
+    "# - Version history\n"
+    "| Version | Date | Approved by | Summary of changes |\n"
+    "| 1.0 | 1 September 2026 | Y Corff Llywodraethu | New policy. |\n");
+}
+
+static void
+test_draft_and_unfilled (void)
+{
+  g_autoptr(PolisiLibrary) library = polisi_test_load_mini_library ();
+  g_autoptr(PolisiPolicy) policy = polisi_policy_new_from_library (library, POLISI_LANGUAGE_CATEGORY_DUAL);
+  g_autoptr(PolisiDocument) document = NULL;
+  g_autoptr(PolisiDocument) final = NULL;
+  g_autofree char *cy = NULL;
+  g_autofree char *en = NULL;
+
+  polisi_policy_set_name (policy, POLISI_LANG_EN, "Orchard School");
+  polisi_clause_state_set_included (polisi_policy_lookup_clause (policy, "safety.board"), TRUE);
+  document = polisi_assemble (policy, library, POLISI_ASSEMBLE_DEFAULT);
+  cy = dump (document, POLISI_LANG_CY);
+  en = dump (document, POLISI_LANG_EN);
+
+  /* a draft carries a watermark; the Welsh uses the English name when
+   * there is no Welsh one; unanswered questions show their label */
+  g_assert_cmpstr (polisi_document_get_watermark (document, POLISI_LANG_CY), ==, "DRAFFT");
+  g_assert_cmpstr (polisi_document_get_watermark (document, POLISI_LANG_EN), ==, "DRAFT");
+  g_assert_nonnull (strstr (cy, "1.1 Mae Orchard School yn mabwysiadu"));
+  g_assert_nonnull (strstr (cy, "([Pennaeth])"));
+  g_assert_nonnull (strstr (en, "([Head teacher])"));
+  g_assert_nonnull (strstr (en, "by [Review date]."));
+  g_assert_nonnull (strstr (en, "([The governing body])"));
+  g_assert_nonnull (strstr (en, "2.2 The policy is approved"));
+  g_assert_null (strstr (en, "Version history"));
+
+  final = polisi_assemble (policy, library, POLISI_ASSEMBLE_FINAL);
+  g_assert_null (polisi_document_get_watermark (final, POLISI_LANG_EN));
+
+  polisi_policy_set_status (policy, POLISI_STATUS_CONSULTATION);
+  polisi_policy_set_closing_date (policy, "2027-03-31");
+  g_clear_object (&document);
+  document = polisi_assemble (policy, library, POLISI_ASSEMBLE_DEFAULT);
+  g_assert_cmpstr (polisi_document_get_watermark (document, POLISI_LANG_CY), ==, "DRAFFT YMGYNGHORI");
+  g_assert_cmpstr (polisi_document_get_watermark (document, POLISI_LANG_EN), ==, "CONSULTATION DRAFT");
+  g_assert_cmpstr (polisi_document_get_closing_text (document, POLISI_LANG_CY), ==, "31 Mawrth 2027");
+  g_assert_true (polisi_document_get_line_numbers (document));
+}
+
+static void
+test_england (void)
+{
+  g_autoptr(PolisiLibrary) library = polisi_test_load_mini_library ();
+  g_autoptr(PolisiPolicy) policy = polisi_policy_new_from_library (library, POLISI_LANGUAGE_CATEGORY_ENGLISH);
+  g_autoptr(PolisiDocument) document = polisi_assemble (policy, library, POLISI_ASSEMBLE_DEFAULT);
+  g_autofree char *en = dump (document, POLISI_LANG_EN);
+
+  g_assert_nonnull (strstr (en, "2.1 We follow Keeping Children Safe in Education."));
+}
+
+/* Every included clause of an example policy reaches the document, in
+ * both languages, with no placeholder left in braces. */
+static void
+test_examples (void)
+{
+  const char *examples[] = { "primary-england.polisi", "secondary-wales.polisi" };
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  PolisiLibrary *library = polisi_context_get_library (context);
+
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    {
+      g_autofree char *path = polisi_test_example_path (examples[e]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PolisiPolicy) policy = polisi_policy_load (file, &error);
+      g_autoptr(PolisiDocument) document = NULL;
+      guint included = 0, clauses = 0, headings = 0;
+
+      g_assert_no_error (error);
+      document = polisi_assemble (policy, library, POLISI_ASSEMBLE_DEFAULT);
+
+      for (guint i = 0; i < polisi_policy_get_n_clauses (policy); i++)
+        if (polisi_clause_state_get_included (polisi_policy_get_clause (policy, i)))
+          included++;
+
+      for (guint i = 0; i < polisi_document_get_n_blocks (document); i++)
+        {
+          PolisiBlock *block = polisi_document_get_block (document, i);
+
+          if (block->kind == POLISI_BLOCK_HEADING)
+            headings++;
+          if (block->kind != POLISI_BLOCK_CLAUSE)
+            continue;
+          clauses++;
+          for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+            {
+              g_assert_cmpuint (block->paras[lang]->len, >, 0);
+              for (guint p = 0; p < block->paras[lang]->len; p++)
+                {
+                  PolisiTextBlock *para = block->paras[lang]->pdata[p];
+                  g_autoptr(GPtrArray) left = polisi_text_get_placeholders (para->text);
+                  g_assert_cmpuint (left->len, ==, 0);
+                }
+            }
+        }
+
+      g_assert_cmpuint (clauses, ==, included);
+      g_assert_cmpuint (headings, >=, 17);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/assembler/known-policy", test_known_policy);
+  g_test_add_func ("/assembler/draft-and-unfilled", test_draft_and_unfilled);
+  g_test_add_func ("/assembler/england", test_england);
+  g_test_add_func ("/assembler/examples", test_examples);
+
+  return g_test_run ();
+}

@@ -1,0 +1,295 @@
+/* test-checker.c: what the checker finds
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "polisi-checker.h"
+#include "polisi-dates.h"
+#include "polisi-test-utils.h"
+
+typedef struct {
+  PolisiLibrary     *library;
+  PolisiLegislation *legislation;
+  PolisiPolicy      *policy;
+  GDate              today;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->library = polisi_test_load_mini_library ();
+  fixture->legislation = polisi_test_load_mini_legislation ();
+  fixture->policy = polisi_policy_new_from_library (fixture->library, POLISI_LANGUAGE_CATEGORY_DUAL);
+  polisi_policy_set_name (fixture->policy, POLISI_LANG_CY, "Ysgol y Berllan");
+  polisi_policy_set_name (fixture->policy, POLISI_LANG_EN, "Ysgol y Berllan");
+  polisi_policy_set_answer (fixture->policy, "head_teacher", "Mrs Siân Hughes");
+  g_assert_true (polisi_date_parse_iso ("2026-11-21", &fixture->today));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->policy);
+  g_clear_object (&fixture->library);
+  g_clear_object (&fixture->legislation);
+}
+
+static GPtrArray *
+check (Fixture *fixture)
+{
+  return polisi_check (fixture->policy, fixture->library, fixture->legislation, &fixture->today);
+}
+
+static guint
+count_kind (GPtrArray         *findings,
+            PolisiFindingKind  kind,
+            PolisiSeverity     severity)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      PolisiFinding *finding = findings->pdata[i];
+
+      if (finding->kind == kind && finding->severity == severity)
+        count++;
+    }
+  return count;
+}
+
+static PolisiFinding *
+find_kind (GPtrArray         *findings,
+           PolisiFindingKind  kind)
+{
+  for (guint i = 0; i < findings->len; i++)
+    if (((PolisiFinding *) findings->pdata[i])->kind == kind)
+      return findings->pdata[i];
+  return NULL;
+}
+
+static void
+test_complete (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) findings = check (fixture);
+
+  /* only the review date, which waits for adoption */
+  g_assert_cmpuint (polisi_check_count (findings, POLISI_SEVERITY_ERROR), ==, 0);
+  g_assert_cmpuint (polisi_check_count (findings, POLISI_SEVERITY_WARNING), ==, 0);
+  g_assert_cmpuint (count_kind (findings, POLISI_FINDING_PENDING_DATE, POLISI_SEVERITY_INFO), ==, 1);
+}
+
+static void
+test_unfilled_placeholder (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  PolisiFinding *finding;
+
+  polisi_policy_set_answer (fixture->policy, "head_teacher", NULL);
+  polisi_clause_state_set_included (polisi_policy_lookup_clause (fixture->policy, "safety.board"), TRUE);
+  polisi_policy_set_answer_lang (fixture->policy, "governing_body", POLISI_LANG_EN, "The Governing Body");
+  findings = check (fixture);
+
+  finding = find_kind (findings, POLISI_FINDING_UNFILLED_PLACEHOLDER);
+  g_assert_nonnull (finding);
+  g_assert_cmpint (finding->severity, ==, POLISI_SEVERITY_ERROR);
+  g_assert_cmpstr (finding->placeholder, ==, "head_teacher");
+  g_assert_cmpstr (finding->clause_id, ==, "intro.head");
+  g_assert_nonnull (strstr (finding->message, "Head teacher"));
+  /* a bilingual answer in one language only is a warning */
+  g_assert_cmpuint (count_kind (findings, POLISI_FINDING_UNFILLED_PLACEHOLDER, POLISI_SEVERITY_WARNING), ==, 1);
+}
+
+static void
+test_unknown_placeholder (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  PolisiClauseState *state = polisi_policy_lookup_clause (fixture->policy, "intro.purpose");
+  g_autoptr(GPtrArray) findings = NULL;
+  PolisiFinding *finding;
+
+  polisi_clause_state_set_text (state, POLISI_LANG_EN, "{organistion} adopts this policy.");
+  polisi_clause_state_confirm_translation (state, POLISI_LANG_CY);
+  findings = check (fixture);
+  finding = find_kind (findings, POLISI_FINDING_UNKNOWN_PLACEHOLDER);
+  g_assert_nonnull (finding);
+  g_assert_nonnull (strstr (finding->message, "{organistion}"));
+  g_assert_cmpuint (polisi_check_count (findings, POLISI_SEVERITY_ERROR), ==, 1);
+}
+
+static void
+test_missing_and_stale_text (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  PolisiClauseState *state = polisi_policy_lookup_clause (fixture->policy, "intro.purpose");
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  PolisiFinding *finding;
+
+  polisi_clause_state_set_text (state, POLISI_LANG_CY, "");
+  findings = check (fixture);
+  finding = find_kind (findings, POLISI_FINDING_MISSING_TEXT);
+  g_assert_nonnull (finding);
+  g_assert_cmpint (finding->lang, ==, POLISI_LANG_CY);
+  /* emptying the Welsh made the English stale too */
+  finding = find_kind (findings, POLISI_FINDING_STALE_TRANSLATION);
+  g_assert_nonnull (finding);
+  g_assert_cmpint (finding->lang, ==, POLISI_LANG_EN);
+  g_assert_cmpstr (finding->clause_id, ==, "intro.purpose");
+
+  polisi_clause_state_set_text (state, POLISI_LANG_CY, "Mae {organisation} yn mabwysiadu'r polisi.");
+  polisi_clause_state_confirm_translation (state, POLISI_LANG_EN);
+  after = check (fixture);
+  g_assert_null (find_kind (after, POLISI_FINDING_MISSING_TEXT));
+  g_assert_null (find_kind (after, POLISI_FINDING_STALE_TRANSLATION));
+}
+
+/* Outside Wales only English matters. */
+static void
+test_england_ignores_welsh (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  PolisiClauseState *state = polisi_policy_lookup_clause (fixture->policy, "intro.purpose");
+  g_autoptr(GPtrArray) findings = NULL;
+
+  polisi_policy_set_language_category (fixture->policy, POLISI_LANGUAGE_CATEGORY_ENGLISH);
+  polisi_policy_apply_nation (fixture->policy, fixture->library);
+  polisi_clause_state_set_text (state, POLISI_LANG_EN, "{organisation} adopts this policy now.");
+  findings = check (fixture);
+  g_assert_null (find_kind (findings, POLISI_FINDING_STALE_TRANSLATION));
+  g_assert_cmpuint (polisi_check_count (findings, POLISI_SEVERITY_ERROR), ==, 0);
+}
+
+static void
+test_outdated_legislation (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  PolisiClauseState *state = polisi_policy_lookup_clause (fixture->policy, "intro.purpose");
+  g_autoptr(GPtrArray) findings = NULL;
+  guint found = 0;
+
+  /* the author's own edits, in both languages */
+  polisi_clause_state_set_text (state, POLISI_LANG_EN, "We monitor under the Regulation of Investigatory Powers Act 2000.");
+  polisi_clause_state_set_text (state, POLISI_LANG_CY, "Rydym yn monitro dan Ddeddf Rheoleiddio Pwerau Ymchwilio 2000 a Deddf Rheoleiddio Pwerau Ymchwilio 2000.");
+  polisi_clause_state_confirm_translation (state, POLISI_LANG_EN);
+  polisi_clause_state_confirm_translation (state, POLISI_LANG_CY);
+  /* a Welsh school citing the English guidance */
+  polisi_policy_choose_alternative (fixture->policy, fixture->library, "safety.guidance", "england");
+  findings = check (fixture);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      PolisiFinding *finding = findings->pdata[i];
+
+      if (finding->kind != POLISI_FINDING_OUTDATED_LEGISLATION)
+        continue;
+      found++;
+      g_assert_cmpint (finding->severity, ==, POLISI_SEVERITY_ERROR);
+      g_assert_true (strstr (finding->message, "Investigatory Powers Act 2016") != NULL ||
+                     strstr (finding->message, "Deddf Pwerau Ymchwilio 2016") != NULL ||
+                     strstr (finding->message, "Keeping learners safe") != NULL ||
+                     strstr (finding->message, "Cadw dysgwyr yn ddiogel") != NULL);
+    }
+  /* both Welsh citations ("Ddeddf" mutated too), the English one, and the
+   * guidance in both languages */
+  g_assert_cmpuint (found, ==, 5);
+  g_assert_nonnull (find_kind (findings, POLISI_FINDING_OTHER_NATION));
+}
+
+static void
+test_required_excluded (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  PolisiFinding *finding;
+
+  polisi_clause_state_set_included (polisi_policy_lookup_clause (fixture->policy, "intro.purpose"), FALSE);
+  findings = check (fixture);
+  finding = find_kind (findings, POLISI_FINDING_REQUIRED_EXCLUDED);
+  g_assert_nonnull (finding);
+  g_assert_cmpint (finding->severity, ==, POLISI_SEVERITY_ERROR);
+}
+
+static void
+test_review (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) overdue = NULL;
+  g_autoptr(GPtrArray) soon = NULL;
+  g_autoptr(GPtrArray) later = NULL;
+
+  polisi_policy_set_status (fixture->policy, POLISI_STATUS_ADOPTED);
+
+  polisi_policy_set_adoption_date (fixture->policy, "2025-11-20");
+  overdue = check (fixture);
+  g_assert_cmpuint (count_kind (overdue, POLISI_FINDING_REVIEW_OVERDUE, POLISI_SEVERITY_ERROR), ==, 1);
+
+  polisi_policy_set_adoption_date (fixture->policy, "2025-12-21");
+  soon = check (fixture);
+  g_assert_cmpuint (count_kind (soon, POLISI_FINDING_REVIEW_DUE, POLISI_SEVERITY_WARNING), ==, 1);
+  g_assert_nonnull (strstr (find_kind (soon, POLISI_FINDING_REVIEW_DUE)->message, "30 days"));
+
+  polisi_policy_set_adoption_date (fixture->policy, "2026-09-01");
+  later = check (fixture);
+  g_assert_null (find_kind (later, POLISI_FINDING_REVIEW_DUE));
+  g_assert_null (find_kind (later, POLISI_FINDING_REVIEW_OVERDUE));
+}
+
+static void
+test_consultation_needs_closing_date (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) without = NULL;
+  g_autoptr(GPtrArray) with = NULL;
+
+  polisi_policy_set_status (fixture->policy, POLISI_STATUS_CONSULTATION);
+  without = check (fixture);
+  g_assert_nonnull (find_kind (without, POLISI_FINDING_NO_CLOSING_DATE));
+  polisi_policy_set_closing_date (fixture->policy, "2027-01-31");
+  with = check (fixture);
+  g_assert_null (find_kind (with, POLISI_FINDING_NO_CLOSING_DATE));
+}
+
+static void
+test_no_name (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+
+  polisi_policy_set_name (fixture->policy, POLISI_LANG_CY, NULL);
+  polisi_policy_set_name (fixture->policy, POLISI_LANG_EN, "");
+  findings = check (fixture);
+  g_assert_cmpuint (count_kind (findings, POLISI_FINDING_MISSING_NAME, POLISI_SEVERITY_ERROR), ==, 1);
+  /* errors come first */
+  g_assert_cmpint (((PolisiFinding *) findings->pdata[0])->severity, ==, POLISI_SEVERITY_ERROR);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/checker/complete", test_complete);
+  ADD ("/checker/unfilled-placeholder", test_unfilled_placeholder);
+  ADD ("/checker/unknown-placeholder", test_unknown_placeholder);
+  ADD ("/checker/missing-and-stale-text", test_missing_and_stale_text);
+  ADD ("/checker/england-ignores-welsh", test_england_ignores_welsh);
+  ADD ("/checker/outdated-legislation", test_outdated_legislation);
+  ADD ("/checker/required-excluded", test_required_excluded);
+  ADD ("/checker/review", test_review);
+  ADD ("/checker/consultation-closing-date", test_consultation_needs_closing_date);
+  ADD ("/checker/no-name", test_no_name);
+
+  return g_test_run ();
+}

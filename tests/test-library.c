@@ -1,0 +1,415 @@
+/* test-library.c: the shipped clause library and legislation register
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "polisi-error.h"
+#include "polisi-test-utils.h"
+#include "polisi-text.h"
+
+/* The parts of a staff social media policy (DESIGN, "The content"). */
+static const char *required_sections[] = {
+  "purpose", "scope", "roles", "definitions", "personal-use", "official-accounts", "contact",
+  "images", "safeguarding", "reporting", "cyberbullying", "employer-action", "breaches",
+  "monitoring", "review", "legislation", "conclusion", "guidance",
+};
+
+static const char *known_sources[] = {
+  "neu-model", "neu-leadership", "ewc-2023", "ewc-guide", "council-guidance", "scw", "legislation-register",
+};
+
+static void
+test_builtin_loads (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolisiLibrary) library = polisi_library_new_builtin (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (library);
+  g_assert_cmpstr (polisi_library_get_id (library), ==, "polisi-staff-social-media");
+  g_assert_cmpuint (polisi_library_get_n_clauses (library), >=, 80);
+  g_assert_cmpstr (polisi_library_get_title (library, POLISI_LANG_CY), ==, "Polisi cyfryngau cymdeithasol staff");
+  g_assert_finalize_object (g_steal_pointer (&library));
+}
+
+static void
+test_sections (void)
+{
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  PolisiLibrary *library = polisi_context_get_library (context);
+  guint appendices = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (required_sections); i++)
+    {
+      PolisiSection *section = polisi_library_lookup_section (library, required_sections[i]);
+
+      g_test_message ("section %s", required_sections[i]);
+      g_assert_nonnull (section);
+      g_assert_cmpuint (polisi_section_get_n_clauses (section), >=, 2);
+      g_assert_nonnull (polisi_section_get_guidance (section, POLISI_LANG_CY));
+      g_assert_nonnull (polisi_section_get_guidance (section, POLISI_LANG_EN));
+      g_assert_cmpstr (polisi_section_get_title (section, POLISI_LANG_CY), !=,
+                       polisi_section_get_title (section, POLISI_LANG_EN));
+    }
+
+  for (guint i = 0; i < polisi_library_get_n_sections (library); i++)
+    if (polisi_section_is_appendix (polisi_library_get_section (library, i)))
+      appendices++;
+  g_assert_cmpuint (appendices, >=, 1);
+  g_assert_true (polisi_section_is_appendix (polisi_library_lookup_section (library, "guidance")));
+}
+
+static void
+test_verify (void)
+{
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  g_autoptr(GPtrArray) problems = polisi_library_verify (polisi_context_get_library (context));
+
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", (const char *) problems->pdata[i]);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static gboolean
+is_known_source (const char *ref)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (known_sources); i++)
+    if (g_str_equal (ref, known_sources[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_every_clause (void)
+{
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  PolisiLibrary *library = polisi_context_get_library (context);
+  guint required = 0, recommended = 0, optional = 0, with_alternatives = 0;
+
+  for (guint s = 0; s < polisi_library_get_n_sections (library); s++)
+    {
+      PolisiSection *section = polisi_library_get_section (library, s);
+
+      for (guint c = 0; c < polisi_section_get_n_clauses (section); c++)
+        {
+          PolisiClause *clause = polisi_section_get_clause (section, c);
+          const char *id = polisi_clause_get_id (clause);
+          g_autoptr(GPtrArray) used = polisi_clause_get_placeholders (clause);
+
+          g_test_message ("clause %s", id);
+          g_assert_true (g_str_has_prefix (id, polisi_section_get_id (section)));
+          g_assert_cmpuint (polisi_clause_get_n_alternatives (clause), >=, 1);
+          g_assert_cmpuint (polisi_clause_get_n_citations (clause), >=, 1);
+
+          for (guint i = 0; i < polisi_clause_get_n_citations (clause); i++)
+            {
+              const PolisiCitation *citation = polisi_clause_get_citation (clause, i);
+
+              g_assert_true (is_known_source (citation->ref));
+              g_assert_nonnull (citation->section);
+              g_assert_cmpstr (citation->section, !=, "");
+              g_assert_nonnull (polisi_library_get_source_title (library, citation->ref, POLISI_LANG_CY));
+            }
+
+          for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+            {
+              g_assert_nonnull (polisi_clause_get_title (clause, lang));
+              g_assert_cmpuint (strlen (polisi_clause_get_guidance (clause, lang)), >, 40);
+            }
+
+          for (guint a = 0; a < polisi_clause_get_n_alternatives (clause); a++)
+            {
+              const PolisiAlternative *alternative = polisi_clause_get_alternative (clause, a);
+
+              for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+                {
+                  g_assert_nonnull (alternative->label[lang]);
+                  g_assert_nonnull (alternative->text[lang]);
+                  g_assert_cmpuint (strlen (alternative->text[lang]), >, 20);
+                }
+              /* The two languages differ: nothing was left untranslated. */
+              g_assert_cmpstr (alternative->text[POLISI_LANG_CY], !=, alternative->text[POLISI_LANG_EN]);
+            }
+
+          for (guint i = 0; i < used->len; i++)
+            g_assert_nonnull (polisi_library_lookup_placeholder (library, used->pdata[i]));
+
+          switch (polisi_clause_get_default (clause))
+            {
+            case POLISI_CLAUSE_REQUIRED:
+              required++;
+              g_assert_nonnull (polisi_clause_get_reason (clause, POLISI_LANG_CY));
+              g_assert_nonnull (polisi_clause_get_reason (clause, POLISI_LANG_EN));
+              break;
+            case POLISI_CLAUSE_RECOMMENDED:
+              recommended++;
+              break;
+            case POLISI_CLAUSE_OPTIONAL:
+            default:
+              optional++;
+              break;
+            }
+          if (polisi_clause_get_n_alternatives (clause) > 1)
+            with_alternatives++;
+        }
+    }
+
+  g_assert_cmpuint (required, >, 0);
+  g_assert_cmpuint (recommended, >, 0);
+  g_assert_cmpuint (optional, >, 0);
+  g_assert_cmpuint (with_alternatives, >=, 6);
+}
+
+/* The choices where the sources disagree or schools differ are offered as
+ * alternatives. */
+static void
+test_alternatives (void)
+{
+  static const char *clauses[] = {
+    "contact.parents",                  /* friend requests from parents */
+    "contact.former-learners",          /* under 18 only, or all */
+    "personal-use.working-hours",       /* lesson time, working hours */
+    "official-accounts.approval",       /* who approves a new account */
+    "employer-action.removal",          /* how fast a removal request */
+    "personal-use.anonymous-accounts",  /* anonymous accounts */
+  };
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  PolisiLibrary *library = polisi_context_get_library (context);
+
+  for (guint i = 0; i < G_N_ELEMENTS (clauses); i++)
+    {
+      PolisiClause *clause = polisi_library_lookup_clause (library, clauses[i]);
+      guint defaults = 0;
+
+      g_test_message ("clause %s", clauses[i]);
+      g_assert_nonnull (clause);
+      g_assert_cmpuint (polisi_clause_get_n_alternatives (clause), >=, 2);
+      for (guint a = 0; a < polisi_clause_get_n_alternatives (clause); a++)
+        if (polisi_clause_get_alternative (clause, a)->is_default)
+          defaults++;
+      g_assert_cmpuint (defaults, <=, 1);
+      /* the guidance explains the choice */
+      g_assert_cmpuint (strlen (polisi_clause_get_guidance (clause, POLISI_LANG_EN)), >, 150);
+      g_assert_cmpuint (strlen (polisi_clause_get_guidance (clause, POLISI_LANG_CY)), >, 150);
+    }
+}
+
+/* The EWC's breach examples are there for the author. */
+static void
+test_breach_examples (void)
+{
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  PolisiLibrary *library = polisi_context_get_library (context);
+  PolisiSection *section = polisi_library_lookup_section (library, "breaches");
+  guint items = 0;
+
+  for (guint c = 0; c < polisi_section_get_n_clauses (section); c++)
+    {
+      g_autoptr(GPtrArray) blocks = polisi_text_parse_blocks (polisi_clause_get_guidance (polisi_section_get_clause (section, c),
+                                                                                          POLISI_LANG_EN));
+      for (guint i = 0; i < blocks->len; i++)
+        if (((PolisiTextBlock *) blocks->pdata[i])->item)
+          items++;
+    }
+  {
+    g_autoptr(GPtrArray) blocks = polisi_text_parse_blocks (polisi_section_get_guidance (section, POLISI_LANG_EN));
+    for (guint i = 0; i < blocks->len; i++)
+      if (((PolisiTextBlock *) blocks->pdata[i])->item)
+        items++;
+  }
+  g_assert_cmpuint (items, >=, 10);
+}
+
+/* Every placeholder is declared with labels in both languages, and the
+ * roles DESIGN names are among them. */
+static void
+test_placeholders (void)
+{
+  static const char *expected[] = {
+    "organisation", "head_teacher", "safeguarding_lead", "hr_contact", "governing_body", "review_date",
+  };
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  PolisiLibrary *library = polisi_context_get_library (context);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_nonnull (polisi_library_lookup_placeholder (library, expected[i]));
+
+  for (guint i = 0; i < polisi_library_get_n_placeholders (library); i++)
+    {
+      PolisiPlaceholder *placeholder = polisi_library_get_placeholder (library, i);
+
+      g_assert_cmpstr (polisi_placeholder_get_label (placeholder, POLISI_LANG_CY), !=,
+                       polisi_placeholder_get_id (placeholder));
+      g_assert_cmpstr (polisi_placeholder_get_label (placeholder, POLISI_LANG_EN), !=,
+                       polisi_placeholder_get_id (placeholder));
+    }
+}
+
+/* No text of the library cites a law by an out-of-date name, in the
+ * nation its wording is for. */
+static void
+test_no_outdated_legislation (void)
+{
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  PolisiLibrary *library = polisi_context_get_library (context);
+  PolisiLegislation *legislation = polisi_context_get_legislation (context);
+  PolisiNation nations[] = { POLISI_NATION_WALES, POLISI_NATION_ENGLAND };
+
+  for (guint s = 0; s < polisi_library_get_n_sections (library); s++)
+    {
+      PolisiSection *section = polisi_library_get_section (library, s);
+
+      for (guint c = 0; c < polisi_section_get_n_clauses (section); c++)
+        {
+          PolisiClause *clause = polisi_section_get_clause (section, c);
+
+          for (guint a = 0; a < polisi_clause_get_n_alternatives (clause); a++)
+            {
+              const PolisiAlternative *alternative = polisi_clause_get_alternative (clause, a);
+
+              for (guint n = 0; n < G_N_ELEMENTS (nations); n++)
+                {
+                  if (!polisi_clause_alternative_applies (alternative, nations[n]))
+                    continue;
+                  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+                    {
+                      g_autoptr(GArray) found = polisi_legislation_find_outdated (legislation, alternative->text[lang],
+                                                                                 lang, nations[n]);
+                      if (found->len > 0)
+                        g_test_message ("%s/%s cites %s", polisi_clause_get_id (clause), alternative->id,
+                                        g_array_index (found, PolisiOutdatedCitation, 0).old_name->text);
+                      g_assert_cmpuint (found->len, ==, 0);
+                    }
+                }
+            }
+        }
+    }
+}
+
+static void
+test_legislation_register (void)
+{
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  PolisiLegislation *legislation = polisi_context_get_legislation (context);
+  const PolisiInstrument *monitoring = NULL;
+  guint old_names = 0;
+
+  g_assert_cmpuint (polisi_legislation_get_n_instruments (legislation), >=, 15);
+  for (guint i = 0; i < polisi_legislation_get_n_instruments (legislation); i++)
+    {
+      const PolisiInstrument *instrument = polisi_legislation_get_instrument (legislation, i);
+
+      g_assert_nonnull (instrument->name[POLISI_LANG_CY]);
+      g_assert_nonnull (instrument->name[POLISI_LANG_EN]);
+      g_assert_nonnull (instrument->note[POLISI_LANG_CY]);
+      g_assert_nonnull (instrument->jurisdiction);
+      g_assert_nonnull (instrument->status);
+      g_assert_nonnull (instrument->checked);
+      old_names += instrument->old_names->len;
+      if (strstr (instrument->name[POLISI_LANG_EN], "Investigatory Powers Act 2016") != NULL)
+        monitoring = instrument;
+    }
+  g_assert_cmpuint (old_names, >=, 8);
+  g_assert_nonnull (monitoring);
+
+  /* The seeds' names are flagged, with the current name offered. */
+  {
+    g_autoptr(GArray) found = polisi_legislation_find_outdated (legislation,
+        "We follow the Regulation of Investigatory Powers Act 2000 and the General Data Protection Regulations (GDPR) 2018.",
+        POLISI_LANG_EN, POLISI_NATION_WALES);
+    g_assert_cmpuint (found->len, ==, 2);
+  }
+  {
+    g_autoptr(GArray) in_wales = polisi_legislation_find_outdated (legislation,
+        "Staff follow Keeping Children Safe in Education.", POLISI_LANG_EN, POLISI_NATION_WALES);
+    g_autoptr(GArray) in_england = polisi_legislation_find_outdated (legislation,
+        "Staff follow Keeping Children Safe in Education.", POLISI_LANG_EN, POLISI_NATION_ENGLAND);
+    g_assert_cmpuint (in_wales->len, ==, 1);
+    g_assert_cmpuint (in_england->len, ==, 0);
+  }
+}
+
+static void
+test_replace_outdated (void)
+{
+  g_autoptr(PolisiLegislation) legislation = polisi_test_load_mini_legislation ();
+  guint count = 0;
+  g_autofree char *en = polisi_legislation_replace_outdated (legislation,
+      "Under the regulation of investigatory powers act 2000, and again the Regulation of Investigatory Powers Act 2000.",
+      POLISI_LANG_EN, POLISI_NATION_WALES, &count);
+  g_autofree char *cy = polisi_legislation_replace_outdated (legislation,
+      "Yn unol â Deddf Rheoleiddio Pwerau Ymchwilio 2000.", POLISI_LANG_CY, POLISI_NATION_WALES, NULL);
+  g_autofree char *partial = polisi_legislation_replace_outdated (legislation,
+      "Regulation of Investigatory Powers Act 20001", POLISI_LANG_EN, POLISI_NATION_WALES, &count);
+
+  g_assert_cmpstr (en, ==, "Under the Investigatory Powers Act 2016, and again the Investigatory Powers Act 2016.");
+  g_autofree char *mutated = polisi_legislation_replace_outdated (legislation,
+      "Dan Ddeddf Rheoleiddio Pwerau Ymchwilio 2000, ac yn Neddf Rheoleiddio Pwerau Ymchwilio 2000.",
+      POLISI_LANG_CY, POLISI_NATION_WALES, NULL);
+
+  g_assert_cmpstr (cy, ==, "Yn unol â Deddf Pwerau Ymchwilio 2016.");
+  g_assert_cmpstr (mutated, ==, "Dan Ddeddf Pwerau Ymchwilio 2016, ac yn Neddf Pwerau Ymchwilio 2016.");
+  /* only whole phrases match */
+  g_assert_cmpuint (count, ==, 0);
+  g_assert_cmpstr (partial, ==, "Regulation of Investigatory Powers Act 20001");
+}
+
+static void
+test_bad_libraries (void)
+{
+  struct {
+    const char *description;
+    const char *from;
+    const char *to;
+    int code;
+  } cases[] = {
+    { "undeclared placeholder", "({head_teacher}) is responsible", "({head_teachr}) is responsible", POLISI_ERROR_INVALID },
+    { "unknown source", "<source ref=\"seed\" section=\"2\"/>", "<source ref=\"nowhere\" section=\"2\"/>", POLISI_ERROR_INVALID },
+    { "duplicate clause", "id=\"intro.head\"", "id=\"intro.purpose\"", POLISI_ERROR_INVALID },
+    { "missing English", "<text xml:lang=\"en\"><p>{organisation} adopts this policy.</p></text>", "", POLISI_ERROR_INVALID },
+    { "not a library", "<library xmlns=\"https://polisi.cymru/ns/library/1\"", "<libraryx xmlns=\"https://polisi.cymru/ns/library/1\"", POLISI_ERROR_MALFORMED },
+  };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "mini-library.xml", NULL);
+  g_autofree char *original = polisi_test_read_file (path, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) text = g_string_new (original);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PolisiLibrary) library = NULL;
+
+      g_test_message ("%s", cases[i].description);
+      g_assert_cmpuint (g_string_replace (text, cases[i].from, cases[i].to, 1), ==, 1);
+      bytes = g_bytes_new (text->str, text->len);
+      library = polisi_library_new_from_bytes (bytes, "bad-library.xml", &error);
+      g_assert_null (library);
+      g_assert_error (error, POLISI_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, "bad-library.xml"));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/library/builtin-loads", test_builtin_loads);
+  g_test_add_func ("/library/sections", test_sections);
+  g_test_add_func ("/library/verify", test_verify);
+  g_test_add_func ("/library/every-clause", test_every_clause);
+  g_test_add_func ("/library/alternatives", test_alternatives);
+  g_test_add_func ("/library/breach-examples", test_breach_examples);
+  g_test_add_func ("/library/placeholders", test_placeholders);
+  g_test_add_func ("/library/no-outdated-legislation", test_no_outdated_legislation);
+  g_test_add_func ("/library/bad-libraries", test_bad_libraries);
+  g_test_add_func ("/legislation/register", test_legislation_register);
+  g_test_add_func ("/legislation/replace", test_replace_outdated);
+
+  return g_test_run ();
+}

@@ -1,0 +1,189 @@
+/* test-text.c: clause markup, placeholders, sanitising, dates
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "polisi-dates.h"
+#include "polisi-library.h"
+#include "polisi-text.h"
+
+static void
+test_blocks (void)
+{
+  g_autoptr(GPtrArray) blocks = polisi_text_parse_blocks ("First  paragraph.\n\n- one\n•  two\n   \nLast");
+  PolisiTextBlock *block;
+
+  g_assert_cmpuint (blocks->len, ==, 4);
+  block = blocks->pdata[0];
+  g_assert_false (block->item);
+  g_assert_cmpstr (block->text, ==, "First paragraph.");
+  block = blocks->pdata[1];
+  g_assert_true (block->item);
+  g_assert_cmpstr (block->text, ==, "one");
+  block = blocks->pdata[2];
+  g_assert_true (block->item);
+  g_assert_cmpstr (block->text, ==, "two");
+  block = blocks->pdata[3];
+  g_assert_false (block->item);
+  g_assert_cmpstr (block->text, ==, "Last");
+}
+
+static void
+test_normalize (void)
+{
+  g_autofree char *normal = polisi_text_normalize ("  a \t b\n\n\n* c\n");
+
+  g_assert_cmpstr (normal, ==, "a b\n- c");
+  g_assert_true (polisi_text_equal ("a  b\n- c", "a b\n\n-   c"));
+  g_assert_false (polisi_text_equal ("a b", "a c"));
+}
+
+static void
+test_sanitize (void)
+{
+  /* w + combining circumflex composes to ŵ; controls go; CRLF becomes LF. */
+  g_autofree char *clean = polisi_text_sanitize ("w\xcc\x82y\x01\r\nb\x7f");
+  g_autofree char *invalid = polisi_text_sanitize ("ok\xff\xfe");
+
+  g_assert_cmpstr (clean, ==, "ŵy\nb");
+  g_assert_true (g_utf8_validate (invalid, -1, NULL));
+  g_assert_true (g_str_has_prefix (invalid, "ok"));
+}
+
+static char *
+fill_known (const char *id,
+            gpointer    user_data)
+{
+  if (g_str_equal (id, "name"))
+    return g_strdup ("Ysgol <Ŵ> & Co");
+  return NULL;
+}
+
+static void
+test_placeholders (void)
+{
+  g_autoptr(GPtrArray) ids = polisi_text_get_placeholders ("{name} and {other_1}, {name} again, {Not} {not-one} {}");
+  g_autofree char *filled = polisi_text_fill ("Hi {name}, {unknown} {name}", fill_known, NULL);
+
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpstr (ids->pdata[0], ==, "name");
+  g_assert_cmpstr (ids->pdata[1], ==, "other_1");
+  g_assert_cmpstr (filled, ==, "Hi Ysgol <Ŵ> & Co, {unknown} Ysgol <Ŵ> & Co");
+  g_assert_true (polisi_text_is_placeholder_id ("head_teacher"));
+  g_assert_false (polisi_text_is_placeholder_id ("Head"));
+  g_assert_false (polisi_text_is_placeholder_id ("a-b"));
+}
+
+static void
+test_find_casefold (void)
+{
+  gsize length = 0;
+  const char *text = "Under the REGULATION of  Investigatory Powers Act 2000, we";
+  const char *match = polisi_text_find_casefold (text, "Regulation of Investigatory Powers Act 2000", &length);
+
+  g_assert_nonnull (match);
+  g_assert_cmpint (match - text, ==, 10);
+  g_assert_cmpuint (length, ==, strlen ("REGULATION of  Investigatory Powers Act 2000"));
+  g_assert_null (polisi_text_find_casefold (text, "Act 1998", &length));
+}
+
+static void
+test_dates (void)
+{
+  GDate date;
+  g_autofree char *cy = NULL;
+  g_autofree char *en = NULL;
+  g_autofree char *iso = NULL;
+
+  g_assert_false (polisi_date_parse_iso ("2026-02-30", &date));
+  g_assert_false (polisi_date_parse_iso ("2026-2-3", &date));
+  g_assert_false (polisi_date_parse_iso ("2026-02-03x", &date));
+  g_assert_false (polisi_date_parse_iso (NULL, &date));
+  g_assert_true (polisi_date_parse_iso ("2028-02-29", &date));
+
+  cy = polisi_date_format (&date, POLISI_LANG_CY);
+  en = polisi_date_format (&date, POLISI_LANG_EN);
+  g_assert_cmpstr (cy, ==, "29 Chwefror 2028");
+  g_assert_cmpstr (en, ==, "29 February 2028");
+
+  /* A leap day plus a year is the last day of February. */
+  polisi_date_add_months (&date, 12);
+  iso = polisi_date_to_iso (&date);
+  g_assert_cmpstr (iso, ==, "2029-02-28");
+}
+
+static void
+test_month_ends (void)
+{
+  struct { const char *from; guint months; const char *to; } cases[] = {
+    { "2026-01-31", 1, "2026-02-28" },
+    { "2027-01-31", 13, "2028-02-29" },
+    { "2026-08-31", 12, "2027-08-31" },
+    { "2026-03-31", 6, "2026-09-30" },
+    { "2026-12-15", 24, "2028-12-15" },
+    { "2024-02-29", 48, "2028-02-29" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GDate date;
+      g_autofree char *iso = NULL;
+
+      g_assert_true (polisi_date_parse_iso (cases[i].from, &date));
+      polisi_date_add_months (&date, cases[i].months);
+      iso = polisi_date_to_iso (&date);
+      g_assert_cmpstr (iso, ==, cases[i].to);
+    }
+}
+
+static void
+test_cycles (void)
+{
+  struct { guint months; const char *cy; const char *en; } cases[] = {
+    { 12, "blwyddyn", "year" },
+    { 24, "dwy flynedd", "two years" },
+    { 6, "6 mis", "6 months" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *cy = polisi_date_format_cycle (cases[i].months, POLISI_LANG_CY);
+      g_autofree char *en = polisi_date_format_cycle (cases[i].months, POLISI_LANG_EN);
+
+      g_assert_cmpstr (cy, ==, cases[i].cy);
+      g_assert_cmpstr (en, ==, cases[i].en);
+    }
+}
+
+static void
+test_versions (void)
+{
+  g_assert_cmpint (polisi_library_compare_versions ("2026.11", "2026.11"), ==, 0);
+  g_assert_cmpint (polisi_library_compare_versions ("2026.9", "2026.11"), <, 0);
+  g_assert_cmpint (polisi_library_compare_versions ("2027.1", "2026.11"), >, 0);
+  g_assert_cmpint (polisi_library_compare_versions ("2026.11", "2026.11.1"), <, 0);
+  g_assert_cmpint (polisi_library_compare_versions ("x", "y"), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/text/blocks", test_blocks);
+  g_test_add_func ("/text/normalize", test_normalize);
+  g_test_add_func ("/text/sanitize", test_sanitize);
+  g_test_add_func ("/text/placeholders", test_placeholders);
+  g_test_add_func ("/text/find-casefold", test_find_casefold);
+  g_test_add_func ("/dates/iso-and-languages", test_dates);
+  g_test_add_func ("/dates/month-ends-and-leap-years", test_month_ends);
+  g_test_add_func ("/dates/cycles", test_cycles);
+  g_test_add_func ("/library/version-order", test_versions);
+
+  return g_test_run ();
+}
