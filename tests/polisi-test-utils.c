@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "polisi-policy-io.h"
 #include "polisi-test-utils.h"
 
 PolisiLibrary *
@@ -127,4 +128,61 @@ char *
 polisi_test_example_path (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
+}
+
+/* A word of 300 characters with no place to break it. */
+char *
+polisi_test_long_word (void)
+{
+  GString *word = g_string_new (NULL);
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append (word, "Llanfairŵŷ");
+  g_assert_cmpuint (g_utf8_strlen (word->str, -1), ==, 300);
+  return g_string_free (word, FALSE);
+}
+
+/**
+ * polisi_test_hostile_policy:
+ *
+ * Every clause of @library included; the organisation and the answers
+ * hold hostile text and a 300-character word; one optional answer (the
+ * deputy safeguarding person) left empty; one clause edited with hostile
+ * text.
+ */
+PolisiPolicy *
+polisi_test_hostile_policy (PolisiLibrary *library)
+{
+  PolisiPolicy *policy = polisi_policy_new_from_library (library, POLISI_LANGUAGE_CATEGORY_DUAL);
+  g_autofree char *word = polisi_test_long_word ();
+  PolisiClauseState *state;
+
+  polisi_policy_set_name (policy, POLISI_LANG_CY, "Ysgol " POLISI_TEST_HOSTILE);
+  polisi_policy_set_name (policy, POLISI_LANG_EN, "School " POLISI_TEST_HOSTILE);
+  polisi_policy_set_answer (policy, "head_teacher", word);
+  polisi_policy_set_answer (policy, "safeguarding_lead", "Siân " POLISI_TEST_HOSTILE);
+  polisi_policy_set_answer (policy, "deputy_safeguarding_lead", "");
+
+  for (guint i = 0; i < polisi_policy_get_n_clauses (policy); i++)
+    polisi_clause_state_set_included (polisi_policy_get_clause (policy, i), TRUE);
+
+  state = polisi_policy_get_clause (policy, 0);
+  polisi_clause_state_set_text (state, POLISI_LANG_CY, "Testun " POLISI_TEST_HOSTILE "\n- eitem " POLISI_TEST_WELSH_LETTERS);
+  polisi_clause_state_set_text (state, POLISI_LANG_EN, "Text " POLISI_TEST_HOSTILE "\n- item " POLISI_TEST_WELSH_LETTERS);
+  polisi_clause_state_confirm_translation (state, POLISI_LANG_CY);
+  polisi_clause_state_confirm_translation (state, POLISI_LANG_EN);
+
+  return policy;
+}
+
+PolisiPolicy *
+polisi_test_load_example (const char *name)
+{
+  g_autofree char *path = polisi_test_example_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PolisiPolicy *policy = polisi_policy_load (file, &error);
+
+  g_assert_no_error (error);
+  return policy;
 }

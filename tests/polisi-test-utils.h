@@ -28,3 +28,17 @@ void               polisi_test_write_file            (const char *path,
 char              *polisi_test_example_path          (const char *name);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Hostile text for the writers: markup characters, a CDATA end, quotes,
+ * every Welsh letter with a circumflex, grave, acute or diaeresis, an
+ * emoji. */
+#define POLISI_TEST_HOSTILE "< & \" ' ]]> ŵ ŷ Ŵ Ŷ ẁ ẃ ẅ ẁ ỳ Ỳ â ê î ô û ý ÿ 🙂"
+#define POLISI_TEST_WELSH_LETTERS "ŵŷŴŶẁẃẅỳỲ"
+
+PolisiPolicy *polisi_test_hostile_policy   (PolisiLibrary *library);
+char         *polisi_test_long_word        (void);
+PolisiPolicy *polisi_test_load_example     (const char    *name);
+
+G_END_DECLS

@@ -29,6 +29,7 @@
 #include "polisi-context.h"
 #include "polisi-dates.h"
 #include "polisi-error.h"
+#include "polisi-export.h"
 #include "polisi-policy-io.h"
 #include "polisi-text.h"
 
@@ -43,6 +44,14 @@ static const GOptionEntry option_entries[] = {
     N_("Change an answer or property and save (repeatable; --set help lists the keys)"), N_("KEY=VALUE") },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Report what is missing or out of date; exit status 1 when something must be fixed"), NULL },
+  { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Export the policy as odt or pdf"), N_("FORMAT") },
+  { "layout", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: cy, en, columns, sequential or separate (default: from the language category)"), N_("LAYOUT") },
+  { "english-first", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export: put English before Welsh (the Welsh Language Standards expect Welsh first)"), NULL },
+  { "final", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export: no draft watermark"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE.polisi]") },
   { NULL }
 };
@@ -57,7 +66,7 @@ polisi_cli_get_option_entries (void)
 gboolean
 polisi_cli_wants_handling (GVariantDict *options)
 {
-  static const char *commands[] = { "new", "set", "check", NULL };
+  static const char *commands[] = { "new", "set", "check", "export", NULL };
 
   for (guint i = 0; commands[i] != NULL; i++)
     if (g_variant_dict_contains (options, commands[i]))
@@ -477,6 +486,128 @@ run_check (PolisiContext *context,
   return errors > 0 ? POLISI_EXIT_MUST_FIX : POLISI_EXIT_OK;
 }
 
+/* --export --------------------------------------------------------------- */
+
+static const char *
+lookup_filename (GVariantDict *options,
+                 const char   *name);
+
+/* PATH with "-cy" or "-en" before its extension. */
+static char *
+path_with_language (const char *path,
+                    PolisiLang  lang)
+{
+  const char *dot = strrchr (path, '.');
+  const char *slash = strrchr (path, G_DIR_SEPARATOR);
+
+  if (dot == NULL || (slash != NULL && dot < slash))
+    return g_strdup_printf ("%s-%s", path, polisi_lang_to_code (lang));
+  return g_strdup_printf ("%.*s-%s%s", (int) (dot - path), path, polisi_lang_to_code (lang), dot);
+}
+
+/* Without --output, the export goes beside the policy: school.polisi
+ * becomes school.pdf. */
+static char *
+default_output (const char   *policy_path,
+                PolisiFormat  format)
+{
+  const char *extension = format == POLISI_FORMAT_ODT ? ".odt" : ".pdf";
+  g_autofree char *base = g_str_has_suffix (policy_path, POLISI_POLICY_SUFFIX) ?
+                          g_strndup (policy_path, strlen (policy_path) - strlen (POLISI_POLICY_SUFFIX)) :
+                          g_strdup (policy_path);
+
+  return g_strconcat (base, extension, NULL);
+}
+
+static int
+run_export (PolisiContext *context,
+            PolisiPolicy  *policy,
+            GVariantDict  *options,
+            const char    *policy_path)
+{
+  const char *format_name = NULL;
+  const char *layout_name = NULL;
+  const char *output = lookup_filename (options, "output");
+  g_autoptr(PolisiDocument) document = NULL;
+  g_autofree char *target = NULL;
+  PolisiExportOptions export_options;
+  PolisiFormat format;
+  int layout;
+
+  g_variant_dict_lookup (options, "export", "&s", &format_name);
+  if (g_strcmp0 (format_name, "odt") == 0)
+    format = POLISI_FORMAT_ODT;
+  else if (g_strcmp0 (format_name, "pdf") == 0)
+    format = POLISI_FORMAT_PDF;
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a format Polisi exports. Use --export=odt or --export=pdf."),
+                                                  format_name != NULL ? format_name : "");
+      print_error (message);
+      return POLISI_EXIT_USAGE;
+    }
+
+  if (g_variant_dict_lookup (options, "layout", "&s", &layout_name))
+    {
+      if (!polisi_enum_from_string (POLISI_TYPE_LAYOUT, layout_name, &layout))
+        {
+          g_autofree char *nicks = polisi_enum_list_nicks (POLISI_TYPE_LAYOUT, ", ");
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a layout. Use one of: %s."), layout_name, nicks);
+          print_error (message);
+          return POLISI_EXIT_USAGE;
+        }
+    }
+  else
+    layout = polisi_language_category_get_default_layout (polisi_policy_get_language_category (policy));
+
+  document = polisi_assemble (policy, polisi_context_get_library (context),
+                              g_variant_dict_contains (options, "final") ? POLISI_ASSEMBLE_FINAL : POLISI_ASSEMBLE_DEFAULT);
+  target = output != NULL ? g_strdup (output) : default_output (policy_path, format);
+
+  if (layout == POLISI_LAYOUT_SEPARATE)
+    {
+      g_autofree char *path_cy = path_with_language (target, POLISI_LANG_CY);
+      g_autofree char *path_en = path_with_language (target, POLISI_LANG_EN);
+      const char *paths[POLISI_N_LANGS] = { path_cy, path_en };
+
+      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[lang]);
+          g_autofree char *other = g_path_get_basename (paths[POLISI_LANG_OTHER (lang)]);
+          g_autoptr(GError) error = NULL;
+
+          polisi_export_options_init (&export_options, lang == POLISI_LANG_CY ? POLISI_LAYOUT_CY : POLISI_LAYOUT_EN);
+          export_options.other_file = other;
+          if (!polisi_export_to_file (document, format, &export_options, file, &error))
+            {
+              /* Both files or neither. */
+              if (lang > 0)
+                {
+                  g_autoptr(GFile) first = g_file_new_for_commandline_arg (paths[0]);
+                  g_file_delete (first, NULL, NULL);
+                }
+              return report_error (error);
+            }
+        }
+      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+        g_print (_("Exported %s\n"), paths[lang]);
+      return POLISI_EXIT_OK;
+    }
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_commandline_arg (target);
+    g_autoptr(GError) error = NULL;
+
+    polisi_export_options_init (&export_options, layout);
+    export_options.english_first = g_variant_dict_contains (options, "english-first");
+    if (!polisi_export_to_file (document, format, &export_options, file, &error))
+      return report_error (error);
+    g_print (_("Exported %s\n"), target);
+  }
+
+  return POLISI_EXIT_OK;
+}
+
 /* ------------------------------------------------------------------------ */
 
 static const char *
@@ -593,6 +724,14 @@ polisi_cli_run (GVariantDict *options)
 
   if (g_variant_dict_contains (options, "check"))
     status = run_check (context, policy, name);
+
+  if (g_variant_dict_contains (options, "export"))
+    {
+      int export_status = run_export (context, policy, options, files[0]);
+
+      if (export_status != POLISI_EXIT_OK)
+        return export_status;
+    }
 
   return status;
 }

@@ -234,6 +234,7 @@ set_front_matter (PolisiDocument      *document,
 
   polisi_document_set_version (document, polisi_policy_get_version (policy));
   polisi_document_set_status (document, status);
+  polisi_document_set_nation (document, polisi_policy_get_nation (policy));
 
   if (polisi_date_parse_iso (polisi_policy_get_adoption_date (policy), &date) && status == POLISI_STATUS_ADOPTED)
     date_iso = g_strdup (polisi_policy_get_adoption_date (policy));

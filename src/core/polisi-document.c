@@ -40,6 +40,7 @@ struct _PolisiDocument
   char         *created_iso;
   char         *date_iso;
   gboolean      line_numbers;
+  PolisiNation  nation;
   GPtrArray    *blocks;
 };
 
@@ -261,6 +262,23 @@ polisi_document_set_line_numbers (PolisiDocument *self,
 {
   g_return_if_fail (POLISI_IS_DOCUMENT (self));
   self->line_numbers = line_numbers;
+}
+
+/* Where the policy applies: a policy for Wales is published in both
+ * languages, so a one-language export says the other exists. */
+PolisiNation
+polisi_document_get_nation (PolisiDocument *self)
+{
+  g_return_val_if_fail (POLISI_IS_DOCUMENT (self), POLISI_NATION_WALES);
+  return self->nation;
+}
+
+void
+polisi_document_set_nation (PolisiDocument *self,
+                            PolisiNation    nation)
+{
+  g_return_if_fail (POLISI_IS_DOCUMENT (self));
+  self->nation = nation;
 }
 
 guint

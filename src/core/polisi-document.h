@@ -62,6 +62,7 @@ PolisiStatus    polisi_document_get_status       (PolisiDocument *self);
 const char     *polisi_document_get_date_iso     (PolisiDocument *self);
 const char     *polisi_document_get_created_iso  (PolisiDocument *self);
 gboolean        polisi_document_get_line_numbers (PolisiDocument *self);
+PolisiNation    polisi_document_get_nation       (PolisiDocument *self);
 
 void            polisi_document_set_text         (PolisiDocument *self,
                                                   const char     *field,
@@ -76,6 +77,8 @@ void            polisi_document_set_dates        (PolisiDocument *self,
                                                   const char     *date_iso);
 void            polisi_document_set_line_numbers (PolisiDocument *self,
                                                   gboolean        line_numbers);
+void            polisi_document_set_nation       (PolisiDocument *self,
+                                                  PolisiNation    nation);
 
 guint           polisi_document_get_n_blocks     (PolisiDocument *self);
 PolisiBlock    *polisi_document_get_block        (PolisiDocument *self,

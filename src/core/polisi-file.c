@@ -64,9 +64,14 @@ set_write_error (GError     **error,
       break;
     case ENOENT:
     case ENOTDIR:
-      g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO,
-                   _("The folder “%s” does not exist. Choose a folder that exists, or create it first."),
-                   folder_name);
+      if (g_file_test (folder, G_FILE_TEST_IS_DIR))
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO,
+                     _("Files cannot be created in the folder “%s”. Choose another folder, such as your Documents folder."),
+                     folder_name);
+      else
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO,
+                     _("The folder “%s” does not exist. Choose a folder that exists, or create it first."),
+                     folder_name);
       break;
     case EISDIR:
       g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO,

@@ -4,14 +4,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The command line is handled in handle-local-options, before GTK starts,
- * so that --new, --set, --check and --export work with no display.
+ * so that --new, --set, --check and --export work with no display. The
+ * window comes up in startup/activate.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "polisi-application.h"
+#include "polisi-gui-resources.h"
 #include "polisi-cli.h"
+#include "polisi-preferences-window.h"
 #include "polisi-window.h"
 
 struct _PolisiApplication
@@ -28,6 +31,9 @@ static int
 polisi_application_handle_local_options (GApplication *application,
                                          GVariantDict *options)
 {
+  PolisiApplication *self = POLISI_APPLICATION (application);
+  g_autofree const char **files = NULL;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
@@ -39,16 +45,161 @@ polisi_application_handle_local_options (GApplication *application,
 
   /* Files named on the command line open once the window can; the option
    * table takes them, so GApplication does not open them itself. */
-  {
-    g_autofree const char **files = NULL;
-    PolisiApplication *self = POLISI_APPLICATION (application);
-
-    if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files))
-      for (guint i = 0; files[i] != NULL; i++)
-        g_ptr_array_add (self->pending_files, g_file_new_for_commandline_arg (files[i]));
-  }
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files))
+    for (guint i = 0; files[i] != NULL; i++)
+      g_ptr_array_add (self->pending_files, g_file_new_for_commandline_arg (files[i]));
 
   return -1;
+}
+
+/* A window with nothing open is reused; otherwise a new one. */
+static PolisiWindow *
+get_blank_window (PolisiApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (POLISI_IS_WINDOW (active) && polisi_window_is_blank (POLISI_WINDOW (active)))
+    return POLISI_WINDOW (active);
+  return polisi_window_new (self);
+}
+
+static void
+new_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  PolisiWindow *window = get_blank_window (user_data);
+
+  polisi_window_new_policy (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+on_open_response (GtkNativeDialog   *chooser,
+                  int                response,
+                  PolisiApplication *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      PolisiWindow *window = get_blank_window (self);
+
+      if (polisi_window_open_file (window, file))
+        gtk_window_present (GTK_WINDOW (window));
+      else if (!gtk_widget_get_visible (GTK_WIDGET (window)))
+        gtk_window_present (GTK_WINDOW (window));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  PolisiApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *folder = g_settings_get_string (settings, "last-folder");
+
+  chooser = gtk_file_chooser_native_new (_("Open Policy"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Polisi policies"));
+  gtk_file_filter_add_mime_type (filter, "application/x-polisi");
+  gtk_file_filter_add_suffix (filter, "polisi");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  if (folder[0] != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (folder);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), file, NULL);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GApplication *application = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
+
+  /* Each window asks about its unsaved changes; the application ends when
+   * the last one has closed. */
+  for (GList *l = g_list_copy (windows); l != NULL; l = g_list_delete_link (l, l))
+    gtk_window_close (l->data);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  static const char *developers[] = { "The Polisi authors", NULL };
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (application));
+  adw_about_window_set_application_name (about, _("Polisi"));
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, "The Polisi authors");
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_comments (about, _("Write your staff social media policy in Welsh and English, and keep it up to date."));
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_copyright (about, "© 2026 The Polisi authors");
+  /* Translators: your names, one per line */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  adw_about_window_add_legal_section (about, _("Model clauses"), NULL, GTK_LICENSE_CUSTOM,
+                                      _("The clause library is written for Polisi. It draws on the NEU model policy "
+                                        "and advice, the Education Workforce Council’s guides, Social Care Wales "
+                                        "guidance and a council’s guidance; each clause names its sources."));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  GtkWindow *window = gtk_application_get_active_window (application);
+  const char *page = POLISI_IS_WINDOW (window) ? polisi_window_get_help_page (POLISI_WINDOW (window)) : "index";
+  g_autofree char *uri = g_strcmp0 (page, "index") == 0 ? g_strdup ("help:polisi") : g_strdup_printf ("help:polisi/%s", page);
+
+  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data);
+
+static const GActionEntry app_entries[] = {
+  { "new", new_action },
+  { "open", open_action },
+  { "quit", quit_action },
+  { "about", about_action },
+  { "help", help_action },
+  { "preferences", preferences_action },
+};
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (application);
+  GtkWidget *preferences = polisi_preferences_window_new (parent);
+
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
@@ -56,18 +207,70 @@ polisi_application_startup (GApplication *application)
 {
   PolisiApplication *self = POLISI_APPLICATION (application);
   g_autoptr(GError) error = NULL;
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.new", { "<Control>n", NULL } },
+    { "app.open", { "<Control>o", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.help", { "F1", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.print", { "<Control>p", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.next-step", { "<Alt>Page_Down", NULL } },
+    { "win.previous-step", { "<Alt>Page_Up", NULL } },
+    { "win.show-preview", { "F9", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+  };
 
   G_APPLICATION_CLASS (polisi_application_parent_class)->startup (application);
 
   self->context = polisi_context_new_builtin (&error);
   if (self->context == NULL)
     g_error ("Polisi is not installed correctly: %s", error->message);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_entries, G_N_ELEMENTS (app_entries), application);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (application), accels[i].action, accels[i].accels);
 }
 
-static void polisi_application_open (GApplication  *application,
-                                     GFile        **files,
-                                     int            n_files,
-                                     const char    *hint);
+static void
+polisi_application_open (GApplication  *application,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  PolisiApplication *self = POLISI_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      PolisiWindow *window = get_blank_window (self);
+
+      polisi_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+/* For the start-up benchmark (bench/polisi-bench-window): with
+ * POLISI_REPORT_FIRST_FRAME set, say when the first frame is on screen,
+ * then quit. */
+static void
+on_first_frame (GdkFrameClock *clock,
+                GApplication  *application)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, application);
+  g_print ("first-frame\n");
+  g_application_quit (application);
+}
+
+static void
+on_window_realized (GtkWidget    *window,
+                    GApplication *application)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (on_first_frame), application, 0);
+}
 
 static void
 polisi_application_activate (GApplication *application)
@@ -85,25 +288,12 @@ polisi_application_activate (GApplication *application)
     }
 
   if (window == NULL)
-    window = GTK_WINDOW (polisi_window_new (self));
-  gtk_window_present (window);
-}
-
-static void
-polisi_application_open (GApplication  *application,
-                         GFile        **files,
-                         int            n_files,
-                         const char    *hint)
-{
-  PolisiApplication *self = POLISI_APPLICATION (application);
-
-  for (int i = 0; i < n_files; i++)
     {
-      PolisiWindow *window = polisi_window_new (self);
-
-      polisi_window_open_file (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
+      window = GTK_WINDOW (polisi_window_new (self));
+      if (g_getenv ("POLISI_REPORT_FIRST_FRAME") != NULL)
+        g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realized), application, 0);
     }
+  gtk_window_present (window);
 }
 
 static void
@@ -124,6 +314,11 @@ polisi_application_class_init (PolisiApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = polisi_application_dispose;
+
+  /* The interface's resources live in a static library: referring to them
+   * keeps them, and the constructor that registers them, in the program. */
+  (void) polisi_gui_get_resource ();
+
   app_class->handle_local_options = polisi_application_handle_local_options;
   app_class->startup = polisi_application_startup;
   app_class->activate = polisi_application_activate;

@@ -8,6 +8,12 @@
 #include <adwaita.h>
 
 #include "polisi-application.h"
+#include "polisi-clause-editor.h"
+#include "polisi-export.h"
+#include "polisi-finish-page.h"
+#include "polisi-organisation-page.h"
+#include "polisi-policy.h"
+#include "polisi-preview.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +21,47 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PolisiWindow, polisi_window, POLISI, WINDOW, AdwApplicationWindow)
 
-PolisiWindow *polisi_window_new       (PolisiApplication *application);
-void          polisi_window_open_file (PolisiWindow      *self,
-                                       GFile             *file);
+PolisiWindow       *polisi_window_new                  (PolisiApplication *application);
+void                polisi_window_new_policy           (PolisiWindow      *self);
+gboolean            polisi_window_open_file            (PolisiWindow      *self,
+                                                        GFile             *file);
+gboolean            polisi_window_is_blank             (PolisiWindow      *self);
+PolisiPolicy       *polisi_window_get_policy           (PolisiWindow      *self);
+GFile              *polisi_window_get_file             (PolisiWindow      *self);
+gboolean            polisi_window_get_modified         (PolisiWindow      *self);
+gboolean            polisi_window_save_to_file         (PolisiWindow      *self,
+                                                        GFile             *file,
+                                                        GError           **error);
+gboolean            polisi_window_export_to_file       (PolisiWindow      *self,
+                                                        GFile             *file,
+                                                        PolisiFormat       format,
+                                                        PolisiLayout       layout,
+                                                        gboolean           final,
+                                                        gboolean           english_first,
+                                                        GError           **error);
+guint               polisi_window_get_n_steps          (PolisiWindow      *self);
+guint               polisi_window_get_step             (PolisiWindow      *self);
+void                polisi_window_go_to_step           (PolisiWindow      *self,
+                                                        guint              step);
+int                 polisi_window_get_step_state       (PolisiWindow      *self,
+                                                        guint              step);
+PolisiClauseEditor *polisi_window_get_clause_editor    (PolisiWindow      *self,
+                                                        const char        *clause_id);
+PolisiOrganisationPage *polisi_window_get_organisation_page (PolisiWindow *self);
+PolisiFinishPage   *polisi_window_get_finish_page      (PolisiWindow      *self);
+PolisiPreview      *polisi_window_get_preview          (PolisiWindow      *self);
+const char         *polisi_window_get_draft_id         (PolisiWindow      *self);
+gboolean            polisi_window_recover_draft        (PolisiWindow      *self,
+                                                        const char        *id);
+void                polisi_window_refresh_welcome      (PolisiWindow      *self);
+const char         *polisi_window_get_help_page        (PolisiWindow      *self);
+void                polisi_window_check_now            (PolisiWindow      *self);
+
+/* States of a step in the sidebar. */
+enum {
+  POLISI_STEP_NOT_STARTED,
+  POLISI_STEP_DONE,
+  POLISI_STEP_NEEDS_ATTENTION,
+};
 
 G_END_DECLS

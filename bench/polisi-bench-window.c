@@ -1,0 +1,213 @@
+/* polisi-bench-window.c: how soon the window shows, and how soon the
+ * preview follows a keystroke
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   polisi-bench-window PATH-TO-POLISI [--runs N]
+ *
+ * Needs a display: run it under xvfb-run (and dbus-run-session).
+ *
+ * 1. Cold start: starts polisi as a new process, N times, and measures the
+ *    time until its first frame is painted (polisi says so when
+ *    POLISI_REPORT_FIRST_FRAME is set, and quits).
+ * 2. Keystroke to preview: opens a policy with every clause of the library
+ *    included, types into a clause editor, and measures the time from each
+ *    keystroke to the preview being current and painted.
+ *
+ * Targets (docs/benchmarks.md): first frame under 300 ms; the preview
+ * current within 50 ms of the last keystroke.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "polisi-application.h"
+#include "polisi-drafts.h"
+#include "polisi-window.h"
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
+}
+
+static double
+maximum (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len - 1);
+}
+
+static double
+first_frame_ms (const char *polisi)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                      G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  gint64 start;
+
+  g_subprocess_launcher_setenv (launcher, "POLISI_REPORT_FIRST_FRAME", "1", TRUE);
+  start = g_get_monotonic_time ();
+  process = g_subprocess_launcher_spawn (launcher, &error, polisi, NULL);
+  if (process == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return -1;
+    }
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  while ((line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, NULL)) != NULL)
+    {
+      if (g_str_equal (line, "first-frame"))
+        {
+          double ms = (g_get_monotonic_time () - start) / 1000.0;
+          g_subprocess_wait (process, NULL, NULL);
+          return ms;
+        }
+      g_clear_pointer (&line, g_free);
+    }
+  g_subprocess_wait (process, NULL, NULL);
+  return -1;
+}
+
+typedef struct {
+  gboolean updated;
+  gboolean painted;
+} Wait;
+
+static void
+on_updated (PolisiPreview *preview,
+            Wait          *wait)
+{
+  wait->updated = TRUE;
+  /* the frame that shows it: pages that did not change are not redrawn,
+   * but there is always a frame to wait for */
+  gtk_widget_queue_draw (GTK_WIDGET (preview));
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Wait          *wait)
+{
+  if (wait->updated)
+    wait->painted = TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int runs = 10;
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) keystrokes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each measure (default 10)", "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) options = g_option_context_new ("PATH-TO-POLISI - measure the window");
+  g_autoptr(PolisiApplication) app = NULL;
+  g_autofree char *data_home = NULL;
+  PolisiWindow *window;
+  PolisiPolicy *policy;
+  PolisiPreview *preview;
+  PolisiClauseEditor *editor;
+  GtkTextBuffer *buffer;
+  Wait wait = { FALSE, FALSE };
+  double start_median;
+  double key_median, key_max;
+
+  g_option_context_add_main_entries (options, entries, NULL);
+  if (!g_option_context_parse (options, &argc, &argv, &error) || argc < 2)
+    {
+      g_printerr ("usage: polisi-bench-window PATH-TO-POLISI [--runs N]\n");
+      return 2;
+    }
+  runs = MAX (runs, 3);
+
+  /* 1. cold start to first frame */
+  first_frame_ms (argv[1]);  /* the first start fills the system's caches */
+  for (int i = 0; i < runs; i++)
+    {
+      double ms = first_frame_ms (argv[1]);
+      if (ms > 0)
+        g_array_append_val (starts, ms);
+    }
+  if (starts->len == 0)
+    {
+      g_printerr ("polisi never reported its first frame (is there a display?)\n");
+      return 1;
+    }
+  start_median = median (starts);
+
+  /* 2. keystroke to preview, with every clause included */
+  data_home = g_dir_make_tmp ("polisi-bench-XXXXXX", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  gtk_init ();
+  adw_init ();
+  app = polisi_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  window = polisi_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  polisi_window_new_policy (window);
+  policy = polisi_window_get_policy (window);
+  for (guint i = 0; i < polisi_policy_get_n_clauses (policy); i++)
+    polisi_clause_state_set_included (polisi_policy_get_clause (policy, i), TRUE);
+
+  preview = polisi_window_get_preview (window);
+  editor = polisi_window_get_clause_editor (window, "personal-use.prohibited-content");
+  polisi_window_go_to_step (window, 5);
+  g_signal_connect (preview, "updated", G_CALLBACK (on_updated), &wait);
+  while (!polisi_preview_is_current (preview))
+    g_main_context_iteration (NULL, TRUE);
+  for (int i = 0; i < 30; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint", G_CALLBACK (on_after_paint), &wait);
+
+  buffer = polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN);
+  for (int i = 0; i < runs * 3; i++)
+    {
+      GtkTextIter end;
+      gint64 start;
+      double ms;
+
+      wait.updated = wait.painted = FALSE;
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      start = g_get_monotonic_time ();
+      /* a letter: a space at the end of the text is not a change */
+      gtk_text_buffer_insert_interactive (buffer, &end, "a", -1, TRUE);
+      while (!wait.painted)
+        g_main_context_iteration (NULL, TRUE);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      g_array_append_val (keystrokes, ms);
+    }
+  key_median = median (keystrokes);
+  key_max = maximum (keystrokes);
+
+  g_print ("Polisi %s window benchmark, %d runs\n\n", PACKAGE_VERSION, runs);
+  g_print ("cold start to first frame:               median %7.1f ms   (target < 300 ms: %s)\n",
+           start_median, start_median < 300 ? "met" : "NOT MET");
+  g_print ("keystroke to preview current and painted: median %7.1f ms, slowest %.1f ms over %u keystrokes\n"
+           "                                          (target < 50 ms: %s)\n",
+           key_median, key_max, keystrokes->len, key_median < 50 ? "met" : "NOT MET");
+  g_print ("(full library: %u clauses included, parallel columns, %u pages)\n",
+           polisi_policy_get_n_clauses (policy),
+           polisi_page_layout_get_n_pages (polisi_preview_get_page_layout (preview)));
+
+  polisi_drafts_discard (polisi_drafts_new_default (), polisi_window_get_draft_id (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}

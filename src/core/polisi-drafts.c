@@ -1,0 +1,329 @@
+/* polisi-drafts.c
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * While a policy is open, the window saves a draft of it a few seconds
+ * after each change, in the user's data folder (…/polisi/drafts): the
+ * policy itself (ID.polisi) and a note of what it is a draft of (ID.draft,
+ * a key file with the original's path, the process that owns it and the
+ * time). Saving the policy or closing it on purpose removes the draft. A
+ * draft still there when Polisi starts, whose process is gone, was left by
+ * a crash: the welcome page offers it back.
+ *
+ * Drafts are written with polisi_file_replace(), like everything else, so
+ * a crash while autosaving cannot damage the last good draft.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "polisi-drafts.h"
+#include "polisi-error.h"
+#include "polisi-file.h"
+#include "polisi-policy-io.h"
+
+#define GROUP "Draft"
+
+struct _PolisiDrafts
+{
+  GObject  parent_instance;
+
+  char    *folder;
+};
+
+G_DEFINE_FINAL_TYPE (PolisiDrafts, polisi_drafts, G_TYPE_OBJECT)
+
+void
+polisi_draft_info_free (PolisiDraftInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->id);
+  g_free (info->path);
+  g_free (info->original);
+  g_free (info->title);
+  g_clear_pointer (&info->saved, g_date_time_unref);
+  g_free (info);
+}
+
+static void
+polisi_drafts_finalize (GObject *object)
+{
+  PolisiDrafts *self = (PolisiDrafts *) object;
+
+  g_free (self->folder);
+
+  G_OBJECT_CLASS (polisi_drafts_parent_class)->finalize (object);
+}
+
+static void
+polisi_drafts_class_init (PolisiDraftsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = polisi_drafts_finalize;
+}
+
+static void
+polisi_drafts_init (PolisiDrafts *self)
+{
+}
+
+PolisiDrafts *
+polisi_drafts_new (const char *folder)
+{
+  PolisiDrafts *self;
+
+  g_return_val_if_fail (folder != NULL, NULL);
+
+  self = g_object_new (POLISI_TYPE_DRAFTS, NULL);
+  self->folder = g_strdup (folder);
+  return self;
+}
+
+PolisiDrafts *
+polisi_drafts_new_default (void)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "polisi", "drafts", NULL);
+
+  return polisi_drafts_new (folder);
+}
+
+const char *
+polisi_drafts_get_folder (PolisiDrafts *self)
+{
+  g_return_val_if_fail (POLISI_IS_DRAFTS (self), NULL);
+  return self->folder;
+}
+
+char *
+polisi_drafts_new_id (PolisiDrafts *self)
+{
+  g_return_val_if_fail (POLISI_IS_DRAFTS (self), NULL);
+  return g_uuid_string_random ();
+}
+
+static gboolean
+is_valid_id (const char *id)
+{
+  return id != NULL && g_uuid_string_is_valid (id);
+}
+
+static char *
+draft_path (PolisiDrafts *self,
+            const char   *id,
+            const char   *suffix)
+{
+  g_autofree char *name = g_strconcat (id, suffix, NULL);
+
+  return g_build_filename (self->folder, name, NULL);
+}
+
+/**
+ * polisi_drafts_save:
+ * @original: (nullable): the file the policy was opened from or saved to
+ *
+ * Saves a draft of @policy under @id, replacing the previous one.
+ */
+gboolean
+polisi_drafts_save (PolisiDrafts  *self,
+                    const char    *id,
+                    PolisiPolicy  *policy,
+                    GFile         *original,
+                    GError       **error)
+{
+  g_autoptr(GKeyFile) note = g_key_file_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *policy_path = NULL;
+  g_autofree char *note_path = NULL;
+  g_autofree char *note_data = NULL;
+  g_autofree char *stamp = NULL;
+  g_autoptr(GFile) policy_file = NULL;
+  g_autoptr(GFile) note_file = NULL;
+  const char *title;
+  gsize note_length;
+
+  g_return_val_if_fail (POLISI_IS_DRAFTS (self), FALSE);
+  g_return_val_if_fail (is_valid_id (id), FALSE);
+  g_return_val_if_fail (POLISI_IS_POLICY (policy), FALSE);
+
+  if (g_mkdir_with_parents (self->folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO,
+                   _("The folder for drafts, “%s”, cannot be made: %s"), self->folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  policy_path = draft_path (self, id, ".polisi");
+  note_path = draft_path (self, id, ".draft");
+  policy_file = g_file_new_for_path (policy_path);
+  note_file = g_file_new_for_path (note_path);
+
+  bytes = polisi_policy_to_bytes (policy);
+  if (!polisi_file_replace (policy_file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
+    return FALSE;
+
+  title = polisi_policy_get_name (policy, POLISI_LANG_CY);
+  if (title == NULL)
+    title = polisi_policy_get_name (policy, POLISI_LANG_EN);
+  stamp = g_date_time_format_iso8601 (now);
+  g_key_file_set_string (note, GROUP, "Saved", stamp);
+  g_key_file_set_integer (note, GROUP, "Process", (int) getpid ());
+  if (title != NULL)
+    g_key_file_set_string (note, GROUP, "Title", title);
+  if (original != NULL)
+    {
+      g_autofree char *path = g_file_get_path (original);
+      if (path != NULL)
+        g_key_file_set_string (note, GROUP, "Original", path);
+    }
+  note_data = g_key_file_to_data (note, &note_length, NULL);
+
+  return polisi_file_replace (note_file, note_data, note_length, error);
+}
+
+void
+polisi_drafts_discard (PolisiDrafts *self,
+                       const char   *id)
+{
+  g_autofree char *policy_path = NULL;
+  g_autofree char *note_path = NULL;
+
+  g_return_if_fail (POLISI_IS_DRAFTS (self));
+
+  if (!is_valid_id (id))
+    return;
+  policy_path = draft_path (self, id, ".polisi");
+  note_path = draft_path (self, id, ".draft");
+  g_unlink (policy_path);
+  g_unlink (note_path);
+}
+
+/* Whether @pid is a running process other than one that merely reused the
+ * number: good enough to tell a crashed session from a live window. */
+static gboolean
+process_is_alive (int pid)
+{
+  if (pid <= 0)
+    return FALSE;
+  if (pid == (int) getpid ())
+    return TRUE;
+  return kill (pid, 0) == 0 || errno == EPERM;
+}
+
+static int
+compare_infos (gconstpointer a,
+               gconstpointer b)
+{
+  const PolisiDraftInfo *x = *(PolisiDraftInfo * const *) a;
+  const PolisiDraftInfo *y = *(PolisiDraftInfo * const *) b;
+
+  return g_date_time_compare (y->saved, x->saved);
+}
+
+/**
+ * polisi_drafts_list_orphans:
+ *
+ * The drafts left by sessions that ended without saving or closing their
+ * policy: a crash, a power cut, a killed process. Newest first.
+ *
+ * Returns: (transfer container) (element-type PolisiDraftInfo): the drafts
+ */
+GPtrArray *
+polisi_drafts_list_orphans (PolisiDrafts *self)
+{
+  GPtrArray *drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) polisi_draft_info_free);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_return_val_if_fail (POLISI_IS_DRAFTS (self), drafts);
+
+  dir = g_dir_open (self->folder, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autoptr(GKeyFile) note = g_key_file_new ();
+      g_autofree char *id = NULL;
+      g_autofree char *note_path = NULL;
+      g_autofree char *policy_path = NULL;
+      g_autofree char *saved = NULL;
+      PolisiDraftInfo *info;
+
+      if (!g_str_has_suffix (name, ".draft"))
+        continue;
+      id = g_strndup (name, strlen (name) - strlen (".draft"));
+      if (!is_valid_id (id))
+        continue;
+
+      note_path = g_build_filename (self->folder, name, NULL);
+      policy_path = draft_path (self, id, ".polisi");
+      if (!g_key_file_load_from_file (note, note_path, G_KEY_FILE_NONE, NULL) ||
+          !g_file_test (policy_path, G_FILE_TEST_IS_REGULAR))
+        continue;
+      if (process_is_alive (g_key_file_get_integer (note, GROUP, "Process", NULL)))
+        continue;
+
+      info = g_new0 (PolisiDraftInfo, 1);
+      info->id = g_steal_pointer (&id);
+      info->path = g_steal_pointer (&policy_path);
+      info->original = g_key_file_get_string (note, GROUP, "Original", NULL);
+      info->title = g_key_file_get_string (note, GROUP, "Title", NULL);
+      saved = g_key_file_get_string (note, GROUP, "Saved", NULL);
+      info->saved = saved != NULL ? g_date_time_new_from_iso8601 (saved, NULL) : NULL;
+      if (info->saved == NULL)
+        info->saved = g_date_time_new_from_unix_utc (0);
+      g_ptr_array_add (drafts, info);
+    }
+
+  g_ptr_array_sort (drafts, compare_infos);
+  return drafts;
+}
+
+/**
+ * polisi_drafts_load:
+ * @original: (out) (optional) (nullable): the file the draft is of
+ *
+ * Reads a draft back. The draft stays until it is discarded, so that a
+ * second crash before the recovered policy is saved loses nothing.
+ */
+PolisiPolicy *
+polisi_drafts_load (PolisiDrafts  *self,
+                    const char    *id,
+                    GFile        **original,
+                    GError       **error)
+{
+  g_autofree char *policy_path = NULL;
+  g_autofree char *note_path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GKeyFile) note = g_key_file_new ();
+
+  g_return_val_if_fail (POLISI_IS_DRAFTS (self), NULL);
+
+  if (!is_valid_id (id))
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO, _("There is no such draft."));
+      return NULL;
+    }
+
+  policy_path = draft_path (self, id, ".polisi");
+  note_path = draft_path (self, id, ".draft");
+  file = g_file_new_for_path (policy_path);
+
+  if (original != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      *original = NULL;
+      if (g_key_file_load_from_file (note, note_path, G_KEY_FILE_NONE, NULL) &&
+          (path = g_key_file_get_string (note, GROUP, "Original", NULL)) != NULL)
+        *original = g_file_new_for_path (path);
+    }
+
+  return polisi_policy_load (file, error);
+}

@@ -1,0 +1,242 @@
+/* polisi-export.c
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The parts of exporting that do not depend on the format: the language
+ * order of a layout (Welsh first unless English first is asked for), the
+ * fixed words of the output in each language, the note a one-language
+ * version carries about the other, links in text, and writing the result
+ * to disk in one atomic step.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "polisi-error.h"
+#include "polisi-export.h"
+#include "polisi-file.h"
+#include "polisi-odt.h"
+#include "polisi-pdf.h"
+
+void
+polisi_export_options_init (PolisiExportOptions *options,
+                            PolisiLayout         layout)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->layout = layout;
+}
+
+/**
+ * polisi_export_get_languages:
+ * @langs: (out caller-allocates): the languages, in reading order
+ *
+ * Returns: how many languages the layout shows (1 or 2)
+ */
+guint
+polisi_export_get_languages (const PolisiExportOptions *options,
+                             PolisiLang                 langs[POLISI_N_LANGS])
+{
+  switch (options->layout)
+    {
+    case POLISI_LAYOUT_CY:
+      langs[0] = POLISI_LANG_CY;
+      return 1;
+    case POLISI_LAYOUT_EN:
+      langs[0] = POLISI_LANG_EN;
+      return 1;
+    case POLISI_LAYOUT_COLUMNS:
+    case POLISI_LAYOUT_SEQUENTIAL:
+    case POLISI_LAYOUT_SEPARATE:
+    default:
+      langs[0] = options->english_first ? POLISI_LANG_EN : POLISI_LANG_CY;
+      langs[1] = POLISI_LANG_OTHER (langs[0]);
+      return 2;
+    }
+}
+
+const char *
+polisi_export_term (PolisiTerm term,
+                    PolisiLang lang)
+{
+  static const char *terms[N_POLISI_TERMS][POLISI_N_LANGS] = {
+    [POLISI_TERM_CONTENTS] = { "Cynnwys", "Contents" },
+    [POLISI_TERM_PAGE_X_OF_Y] = { "Tudalen %s o %s", "Page %s of %s" },
+    [POLISI_TERM_VERSION] = { "Fersiwn", "Version" },
+    [POLISI_TERM_REVIEW_DATE] = { "Dyddiad adolygu", "Review date" },
+    [POLISI_TERM_CLOSING_DATE] = { "Dyddiad cau ar gyfer sylwadau", "Closing date for comments" },
+    [POLISI_TERM_DATE] = { "Dyddiad", "Date" },
+    [POLISI_TERM_LANGUAGE_NAME] = { "Cymraeg", "English" },
+  };
+
+  g_return_val_if_fail (term < N_POLISI_TERMS, NULL);
+  return terms[term][lang];
+}
+
+/* "Tudalen 3 o 12", "Page 3 of 12"; numbers in the C locale. */
+char *
+polisi_export_page_x_of_y (PolisiLang lang,
+                           guint      page,
+                           guint      n_pages)
+{
+  char x[16], y[16];
+
+  g_snprintf (x, sizeof x, "%u", page);
+  g_snprintf (y, sizeof y, "%u", n_pages);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  return g_strdup_printf (polisi_export_term (POLISI_TERM_PAGE_X_OF_Y, lang), x, y);
+#pragma GCC diagnostic pop
+}
+
+/**
+ * polisi_export_availability_note:
+ *
+ * A policy for Wales published in one language says that the other
+ * language's version exists (and, for two separate files, its name).
+ *
+ * Returns: (transfer full) (nullable): the note in @lang, or %NULL
+ */
+char *
+polisi_export_availability_note (PolisiDocument            *document,
+                                 const PolisiExportOptions *options,
+                                 PolisiLang                 lang)
+{
+  if (polisi_document_get_nation (document) != POLISI_NATION_WALES)
+    return NULL;
+  if (options->layout != POLISI_LAYOUT_CY && options->layout != POLISI_LAYOUT_EN)
+    return NULL;
+
+  if (options->other_file != NULL)
+    return lang == POLISI_LANG_CY ?
+           g_strdup_printf ("Mae fersiwn Saesneg o'r polisi hwn ar gael yn y ffeil %s.", options->other_file) :
+           g_strdup_printf ("This policy is also available in Welsh, in the file %s.", options->other_file);
+
+  return lang == POLISI_LANG_CY ?
+         g_strdup ("Mae fersiwn Saesneg o'r polisi hwn ar gael.") :
+         g_strdup ("This policy is also available in Welsh.");
+}
+
+/* "Fersiwn 1.0 · Drafft · 21 Tachwedd 2026" */
+char *
+polisi_export_version_line (PolisiDocument *document,
+                            PolisiLang      lang)
+{
+  return g_strdup_printf ("%s %s · %s · %s",
+                          polisi_export_term (POLISI_TERM_VERSION, lang),
+                          polisi_document_get_version (document),
+                          polisi_document_get_status_text (document, lang),
+                          polisi_document_get_date_text (document, lang));
+}
+
+/* "3 Diogelu", "Atodiad A: ...", "Hanes fersiynau": a heading as shown. */
+char *
+polisi_export_heading_label (PolisiBlock *block,
+                             PolisiLang   lang)
+{
+  const char *text = polisi_block_get_heading_text (block, lang);
+
+  if (block->number == NULL || block->appendix)
+    return g_strdup (text);
+  return g_strdup_printf ("%s  %s", block->number, text);
+}
+
+static gboolean
+is_link_end (gunichar c)
+{
+  return c == 0 || g_unichar_isspace (c) || c == '<' || c == '>' || c == '"';
+}
+
+/**
+ * polisi_export_find_links:
+ *
+ * Finds web addresses (http://, https://, www.) in @text. A full stop,
+ * comma or closing bracket at the end belongs to the sentence, not the
+ * address.
+ *
+ * Returns: (transfer full) (element-type PolisiLinkSpan): the links
+ */
+GArray *
+polisi_export_find_links (const char *text)
+{
+  GArray *links = g_array_new (FALSE, FALSE, sizeof (PolisiLinkSpan));
+  const char *p = text;
+
+  while (p != NULL && *p != '\0')
+    {
+      const char *start = NULL;
+      const char *end;
+
+      for (const char *q = p; *q != '\0'; q++)
+        if ((g_str_has_prefix (q, "https://") || g_str_has_prefix (q, "http://") || g_str_has_prefix (q, "www.")) &&
+            (q == text || !g_ascii_isalnum (q[-1])))
+          {
+            start = q;
+            break;
+          }
+      if (start == NULL)
+        break;
+
+      end = start;
+      while (!is_link_end (g_utf8_get_char (end)))
+        end = g_utf8_next_char (end);
+      while (end > start && strchr (".,;:)]}!?'", end[-1]) != NULL)
+        end--;
+
+      if (end - start > (gssize) strlen ("www."))
+        {
+          PolisiLinkSpan span = { start - text, end - text };
+          g_array_append_val (links, span);
+        }
+      p = end > start ? end : start + 1;
+    }
+
+  return links;
+}
+
+GBytes *
+polisi_export_to_bytes (PolisiDocument            *document,
+                        PolisiFormat               format,
+                        const PolisiExportOptions *options,
+                        GError                   **error)
+{
+  g_return_val_if_fail (POLISI_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (options->layout != POLISI_LAYOUT_SEPARATE, NULL);
+
+  if (format == POLISI_FORMAT_ODT)
+    return polisi_odt_write (document, options, error);
+  return polisi_pdf_write (document, options, error);
+}
+
+/**
+ * polisi_export_to_file:
+ *
+ * Builds the whole file in memory, then replaces @file with it in one
+ * atomic step: a failure (a missing folder, no permission, a full disk)
+ * leaves whatever was there as it was, and nothing beside it.
+ */
+gboolean
+polisi_export_to_file (PolisiDocument            *document,
+                       PolisiFormat               format,
+                       const PolisiExportOptions *options,
+                       GFile                     *file,
+                       GError                   **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  gsize size;
+  const void *data;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = polisi_export_to_bytes (document, format, options, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &size);
+  return polisi_file_replace (file, data, size, error);
+}

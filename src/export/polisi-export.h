@@ -1,0 +1,77 @@
+/* polisi-export.h: what every writer shares
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "polisi-document.h"
+#include "polisi-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  POLISI_FORMAT_ODT,
+  POLISI_FORMAT_PDF,
+} PolisiFormat;
+
+/* Fixed words of the output, in each language. */
+typedef enum {
+  POLISI_TERM_CONTENTS,         /* "Cynnwys" / "Contents" */
+  POLISI_TERM_PAGE_X_OF_Y,      /* "Tudalen %s o %s" / "Page %s of %s" (X, Y) */
+  POLISI_TERM_VERSION,          /* "Fersiwn" / "Version" */
+  POLISI_TERM_REVIEW_DATE,      /* "Dyddiad adolygu" / "Review date" */
+  POLISI_TERM_CLOSING_DATE,     /* "Dyddiad cau ar gyfer sylwadau" / "Closing date for comments" */
+  POLISI_TERM_DATE,             /* "Dyddiad" / "Date" */
+  POLISI_TERM_LANGUAGE_NAME,    /* "Cymraeg" / "English" */
+  N_POLISI_TERMS
+} PolisiTerm;
+
+typedef struct {
+  /* POLISI_LAYOUT_CY, _EN, _COLUMNS or _SEQUENTIAL. "Separate" is two
+   * exports, one _CY and one _EN, each naming the other file. */
+  PolisiLayout  layout;
+  /* Columns and back to back put Welsh first; English first only when
+   * asked for. */
+  gboolean      english_first;
+  /* For one of two separate files: the other file's name, or NULL. */
+  const char   *other_file;
+} PolisiExportOptions;
+
+void        polisi_export_options_init       (PolisiExportOptions       *options,
+                                              PolisiLayout               layout);
+guint       polisi_export_get_languages      (const PolisiExportOptions *options,
+                                              PolisiLang                 langs[POLISI_N_LANGS]);
+const char *polisi_export_term               (PolisiTerm                 term,
+                                              PolisiLang                 lang);
+char       *polisi_export_page_x_of_y        (PolisiLang                 lang,
+                                              guint                      page,
+                                              guint                      n_pages);
+char       *polisi_export_availability_note  (PolisiDocument            *document,
+                                              const PolisiExportOptions *options,
+                                              PolisiLang                 lang);
+char       *polisi_export_version_line       (PolisiDocument            *document,
+                                              PolisiLang                 lang);
+char       *polisi_export_heading_label      (PolisiBlock               *block,
+                                              PolisiLang                 lang);
+GArray     *polisi_export_find_links         (const char                *text);
+
+GBytes     *polisi_export_to_bytes           (PolisiDocument            *document,
+                                              PolisiFormat               format,
+                                              const PolisiExportOptions *options,
+                                              GError                   **error);
+gboolean    polisi_export_to_file            (PolisiDocument            *document,
+                                              PolisiFormat               format,
+                                              const PolisiExportOptions *options,
+                                              GFile                     *file,
+                                              GError                   **error);
+
+/* A link found in text: bytes [start, end) are the address. */
+typedef struct {
+  gsize start;
+  gsize end;
+} PolisiLinkSpan;
+
+G_END_DECLS

@@ -1,0 +1,1897 @@
+/* polisi-page-layout.c
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page layout turns a document into pages, and draws any page on any
+ * cairo context. The PDF writer, printing and the on-screen preview all
+ * draw through polisi_page_layout_draw_page(), so what is previewed is
+ * what prints and what the PDF holds.
+ *
+ * The document becomes a flow of rows. A row has one cell per language it
+ * shows (two in parallel columns, one otherwise), or one cell per column
+ * of a table. A cell is a list of paragraphs, each a PangoLayout measured
+ * line by line. Rows are placed down the page; a row that does not fit is
+ * split, every cell at the same point, so that parallel columns stay level
+ * and continue together at the top of the next page. The rules:
+ *  - a heading stays with the first lines of what follows it;
+ *  - no paragraph leaves a single line at the foot of a page (orphan) or
+ *    carries a single line to the next (widow);
+ *  - a table row is never split, and a table that continues on a new page
+ *    repeats its header row.
+ *
+ * Layouts are made at 72 dpi with metric hinting off, so a line breaks in
+ * the same place on screen, on paper and in the PDF.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <pango/pangocairo.h>
+
+#include "polisi-page-layout.h"
+
+#define FONT_FAMILY       "Liberation Sans"
+#define MARGIN_X          56.7     /* 2 cm */
+#define MARGIN_TOP        70.0
+#define MARGIN_BOTTOM     64.0
+#define HEADER_Y          30.0
+#define FOOTER_GAP        30.0     /* from the bottom edge to the footer's baseline */
+#define GUTTER            24.0     /* between parallel columns */
+#define BODY_SIZE         10.0
+#define SMALL_SIZE        7.5
+#define HEADING_SIZE      12.5
+#define TITLE_SIZE        20.0
+#define SUBTITLE_SIZE     14.0
+#define NUMBER_WIDTH      30.0     /* hanging indent of clause numbers */
+#define BULLET_WIDTH      12.0
+#define TABLE_PADDING     4.0
+#define LINE_SPACING      1.3
+#define MAX_CELLS         6
+
+typedef enum {
+  ROW_TEXT,
+  ROW_HEADING,
+  ROW_TABLE,
+  ROW_PAGE_BREAK,
+} RowKind;
+
+typedef enum {
+  ITEM_TEXT,
+  ITEM_RULE,
+  ITEM_FILL,
+} ItemKind;
+
+/* A laid-out piece of text and its lines, shared through the cache. */
+typedef struct {
+  int          ref_count;
+  PangoLayout *layout;
+  GArray      *links;        /* PolisiLinkSpan */
+  int          n_lines;
+  double      *line_top;
+  double      *line_bottom;
+  double      *line_baseline;
+} Shaped;
+
+typedef struct {
+  Shaped      *shaped;
+  PangoLayout *layout;       /* borrowed from shaped */
+  PangoLayout *label;        /* a clause number, drawn in the indent */
+  PangoLayout *bullet;       /* a list item's bullet */
+  double       indent;       /* from the cell's left edge to the text */
+  double       label_x;      /* from the cell's left edge to the number */
+  double       bullet_x;     /* ... and to the bullet */
+  double       space_before;
+  double       space_after;
+  const char  *tag;          /* structure tag: H1, P, LI, TH, TD; NULL: none */
+  int          list;         /* LI: the list it belongs to */
+  PolisiLang   lang;
+  char        *dest;         /* a heading's destination name */
+  char        *block_id;
+  int          toc_heading;  /* a contents entry: the heading it points to; else -1 */
+  GArray      *links;        /* borrowed from shaped */
+  char        *text;         /* for the links' addresses */
+  gboolean     unbreakable;
+  int          n_lines;      /* the lines, borrowed from shaped */
+  double      *line_top;
+  double      *line_bottom;
+  double      *line_baseline;
+} Para;
+
+typedef struct {
+  double     x;
+  double     width;
+  GPtrArray *paras;          /* Para, unowned */
+} Cell;
+
+typedef struct {
+  RowKind   kind;
+  guint     n_cells;
+  Cell      cells[MAX_CELLS];
+  double    space_after;
+  gboolean  keep_with_next;
+  int       table;           /* table rows: the table's id, else -1 */
+  int       table_row;       /* 0 for the header row */
+  guint     part;
+} Row;
+
+typedef struct {
+  ItemKind  kind;
+  Para     *para;
+  int       first_line;
+  int       last_line;
+  double    x;               /* of the cell */
+  double    y;               /* of the top of the first line */
+  double    width;           /* rules and fills */
+  double    height;
+  int       table;
+  int       table_row;
+} Item;
+
+typedef struct {
+  GPtrArray *items;
+  guint      part;
+} Page;
+
+typedef struct {
+  guint para;
+  int   line;
+} Cursor;
+
+struct _PolisiPageLayout
+{
+  GObject              parent_instance;
+
+  PolisiDocument      *document;
+  PolisiExportOptions  options;
+  PolisiLang           langs[POLISI_N_LANGS];
+  guint                n_langs;
+  double               page_width;
+  double               page_height;
+
+  PangoContext        *context;
+  GPtrArray           *paras;      /* Para, owned */
+  GArray              *rows;       /* Row */
+  GPtrArray           *pages;      /* Page */
+  GArray              *headings;   /* PolisiPageHeading */
+  GPtrArray           *heading_labels;
+  GPtrArray           *heading_dests;
+  GHashTable          *block_pages;  /* block id -> first page + 1 */
+  int                  n_lists;
+  int                  n_tables;
+  gboolean             paginated;
+  GArray              *structure_log;  /* PolisiStructureEntry, unowned */
+  PangoLayout         *headers[2][POLISI_N_LANGS][2];  /* part, language, line */
+};
+
+G_DEFINE_FINAL_TYPE (PolisiPageLayout, polisi_page_layout, G_TYPE_OBJECT)
+
+static void
+shaped_unref (Shaped *shaped)
+{
+  if (--shaped->ref_count > 0)
+    return;
+  g_object_unref (shaped->layout);
+  g_clear_pointer (&shaped->links, g_array_unref);
+  g_free (shaped->line_top);
+  g_free (shaped->line_bottom);
+  g_free (shaped->line_baseline);
+  g_free (shaped);
+}
+
+static void
+para_free (gpointer data)
+{
+  Para *para = data;
+
+  g_clear_pointer (&para->shaped, shaped_unref);
+  g_clear_object (&para->label);
+  g_clear_object (&para->bullet);
+  g_free (para->dest);
+  g_free (para->block_id);
+  g_free (para->text);
+  g_free (para);
+}
+
+static void
+row_clear (gpointer data)
+{
+  Row *row = data;
+
+  for (guint i = 0; i < row->n_cells; i++)
+    g_clear_pointer (&row->cells[i].paras, g_ptr_array_unref);
+}
+
+static void
+page_free (gpointer data)
+{
+  Page *page = data;
+
+  g_ptr_array_unref (page->items);
+  g_free (page);
+}
+
+static void
+polisi_page_layout_finalize (GObject *object)
+{
+  PolisiPageLayout *self = (PolisiPageLayout *) object;
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->paras, g_ptr_array_unref);
+  g_clear_pointer (&self->headings, g_array_unref);
+  g_clear_pointer (&self->heading_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->heading_dests, g_ptr_array_unref);
+  g_clear_pointer (&self->block_pages, g_hash_table_unref);
+  g_free ((char *) self->options.other_file);
+  for (guint part = 0; part < 2; part++)
+    for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+      for (guint line = 0; line < 2; line++)
+        g_clear_object (&self->headers[part][lang][line]);
+
+  G_OBJECT_CLASS (polisi_page_layout_parent_class)->finalize (object);
+}
+
+static void
+polisi_page_layout_class_init (PolisiPageLayoutClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = polisi_page_layout_finalize;
+}
+
+static void
+polisi_page_layout_init (PolisiPageLayout *self)
+{
+  self->page_width = POLISI_A4_WIDTH;
+  self->page_height = POLISI_A4_HEIGHT;
+  self->paras = g_ptr_array_new_with_free_func (para_free);
+  self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_array_set_clear_func (self->rows, row_clear);
+  self->pages = g_ptr_array_new_with_free_func (page_free);
+  self->headings = g_array_new (FALSE, TRUE, sizeof (PolisiPageHeading));
+  self->heading_labels = g_ptr_array_new_with_free_func (g_free);
+  self->heading_dests = g_ptr_array_new_with_free_func (g_free);
+  self->block_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/**
+ * polisi_page_layout_new:
+ * @options: the layout; POLISI_LAYOUT_SEPARATE is not one (it is two
+ *   exports, one per language)
+ */
+PolisiPageLayout *
+polisi_page_layout_new (PolisiDocument            *document,
+                        const PolisiExportOptions *options)
+{
+  PolisiPageLayout *self;
+  PangoFontMap *font_map;
+  cairo_font_options_t *font_options;
+
+  g_return_val_if_fail (POLISI_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (options != NULL && options->layout != POLISI_LAYOUT_SEPARATE, NULL);
+
+  self = g_object_new (POLISI_TYPE_PAGE_LAYOUT, NULL);
+  self->document = g_object_ref (document);
+  self->options = *options;
+  self->options.other_file = g_strdup (options->other_file);
+  self->n_langs = polisi_export_get_languages (options, self->langs);
+
+  /* The default font map is per thread, so a preview may lay out pages in
+   * a worker thread. */
+  font_map = pango_cairo_font_map_get_default ();
+  self->context = pango_font_map_create_context (font_map);
+  pango_cairo_context_set_resolution (self->context, 72.0);
+  font_options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, font_options);
+  cairo_font_options_destroy (font_options);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
+
+  return self;
+}
+
+void
+polisi_page_layout_set_page_size (PolisiPageLayout *self,
+                                  double            width,
+                                  double            height)
+{
+  g_return_if_fail (POLISI_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (!self->paginated);
+  g_return_if_fail (width > 4 * MARGIN_X && height > MARGIN_TOP + MARGIN_BOTTOM + 100);
+
+  self->page_width = width;
+  self->page_height = height;
+}
+
+PolisiDocument *
+polisi_page_layout_get_document (PolisiPageLayout *self)
+{
+  g_return_val_if_fail (POLISI_IS_PAGE_LAYOUT (self), NULL);
+  return self->document;
+}
+
+double
+polisi_page_layout_get_page_width (PolisiPageLayout *self)
+{
+  g_return_val_if_fail (POLISI_IS_PAGE_LAYOUT (self), 0);
+  return self->page_width;
+}
+
+double
+polisi_page_layout_get_page_height (PolisiPageLayout *self)
+{
+  g_return_val_if_fail (POLISI_IS_PAGE_LAYOUT (self), 0);
+  return self->page_height;
+}
+
+/* Building paragraphs ---------------------------------------------------- */
+
+static PangoFontDescription *
+make_font (double   size,
+           gboolean bold)
+{
+  PangoFontDescription *font = pango_font_description_new ();
+
+  pango_font_description_set_family_static (font, FONT_FAMILY);
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  return font;
+}
+
+static PangoLayout *
+make_layout (PolisiPageLayout *self,
+             const char       *text,
+             double            size,
+             gboolean          bold,
+             PolisiLang        lang,
+             double            width,
+             PangoAlignment    alignment)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  PangoFontDescription *font = make_font (size, bold);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string (polisi_lang_to_code (lang))));
+  /* A word broken to fit (a 300-letter name) must not gain a hyphen that
+   * is not in the text. */
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_alignment (layout, alignment);
+  pango_layout_set_line_spacing (layout, LINE_SPACING);
+  pango_layout_set_text (layout, text, -1);
+
+  return layout;
+}
+
+static void
+measure_lines (Shaped *shaped)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (shaped->layout);
+  int i = 0;
+
+  shaped->n_lines = pango_layout_get_line_count (shaped->layout);
+  shaped->line_top = g_new (double, shaped->n_lines);
+  shaped->line_bottom = g_new (double, shaped->n_lines);
+  shaped->line_baseline = g_new (double, shaped->n_lines);
+
+  do
+    {
+      int y0, y1;
+
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      shaped->line_top[i] = (double) y0 / PANGO_SCALE;
+      shaped->line_bottom[i] = (double) y1 / PANGO_SCALE;
+      shaped->line_baseline[i] = (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      i++;
+    }
+  while (i < shaped->n_lines && pango_layout_iter_next_line (iter));
+
+  pango_layout_iter_free (iter);
+}
+
+/* Underlines the web addresses in a paragraph, the same in both
+ * languages. */
+static void
+mark_links (Shaped     *shaped,
+            const char *text)
+{
+  PangoAttrList *attrs;
+
+  shaped->links = polisi_export_find_links (text);
+  if (shaped->links->len == 0)
+    return;
+
+  attrs = pango_attr_list_copy (pango_layout_get_attributes (shaped->layout));
+  for (guint i = 0; i < shaped->links->len; i++)
+    {
+      PolisiLinkSpan *span = &g_array_index (shaped->links, PolisiLinkSpan, i);
+      PangoAttribute *underline = pango_attr_underline_new (PANGO_UNDERLINE_SINGLE);
+      PangoAttribute *colour = pango_attr_foreground_new (0x0b0b, 0x4f4f, 0x9c9c);
+
+      underline->start_index = colour->start_index = span->start;
+      underline->end_index = colour->end_index = span->end;
+      pango_attr_list_insert (attrs, underline);
+      pango_attr_list_insert (attrs, colour);
+    }
+  pango_layout_set_attributes (shaped->layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+/* Laying out text is most of the work of a page layout, and most text is
+ * the same from one layout to the next: the preview after a keystroke,
+ * the PDF after the preview. Each thread keeps the layouts it made, keyed
+ * by everything that shapes them, and a layout reuses them. Layouts are
+ * never changed once measured, so sharing them is safe within a thread. */
+#define SHAPED_CACHE_LIMIT 6000
+
+static GPrivate shaped_cache = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+
+static Shaped *
+get_shaped (PolisiPageLayout *self,
+            const char       *text,
+            double            size,
+            gboolean          bold,
+            PolisiLang        lang,
+            double            width,
+            PangoAlignment    alignment,
+            gboolean          links)
+{
+  GHashTable *cache = g_private_get (&shaped_cache);
+  g_autofree char *key = NULL;
+  char buffer[2][G_ASCII_DTOSTR_BUF_SIZE];
+  Shaped *shaped;
+
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) shaped_unref);
+      g_private_set (&shaped_cache, cache);
+    }
+
+  key = g_strdup_printf ("%s|%d|%d|%s|%d|%d|%s",
+                         g_ascii_dtostr (buffer[0], sizeof buffer[0], size), bold, lang,
+                         g_ascii_dtostr (buffer[1], sizeof buffer[1], width), alignment, links, text);
+  shaped = g_hash_table_lookup (cache, key);
+  if (shaped != NULL)
+    {
+      shaped->ref_count++;
+      return shaped;
+    }
+
+  if (g_hash_table_size (cache) >= SHAPED_CACHE_LIMIT)
+    g_hash_table_remove_all (cache);
+
+  shaped = g_new0 (Shaped, 1);
+  shaped->ref_count = 2;  /* the cache's and the caller's */
+  shaped->layout = make_layout (self, text, size, bold, lang, width, alignment);
+  if (links)
+    mark_links (shaped, text);
+  else
+    shaped->links = g_array_new (FALSE, FALSE, sizeof (PolisiLinkSpan));
+  measure_lines (shaped);
+  g_hash_table_insert (cache, g_steal_pointer (&key), shaped);
+
+  return shaped;
+}
+
+/* A cached layout for drawing only (headers, footers, numbers). */
+static PangoLayout *
+get_layout (PolisiPageLayout *self,
+            const char       *text,
+            double            size,
+            gboolean          bold,
+            PolisiLang        lang,
+            double            width,
+            PangoAlignment    alignment)
+{
+  Shaped *shaped = get_shaped (self, text, size, bold, lang, width, alignment, FALSE);
+  PangoLayout *layout = g_object_ref (shaped->layout);
+
+  shaped_unref (shaped);
+  return layout;
+}
+
+typedef struct {
+  double      size;
+  gboolean    bold;
+  const char *tag;
+  double      space_before;
+  double      space_after;
+  PangoAlignment alignment;
+} ParaStyle;
+
+static const ParaStyle style_title = { TITLE_SIZE, TRUE, "H1", 0, 6, PANGO_ALIGN_LEFT };
+static const ParaStyle style_subtitle = { SUBTITLE_SIZE, FALSE, "P", 0, 10, PANGO_ALIGN_LEFT };
+static const ParaStyle style_meta = { BODY_SIZE, FALSE, "P", 0, 3, PANGO_ALIGN_LEFT };
+static const ParaStyle style_heading = { HEADING_SIZE, TRUE, "H2", 14, 6, PANGO_ALIGN_LEFT };
+static const ParaStyle style_contents_heading = { HEADING_SIZE, TRUE, "H2", 18, 8, PANGO_ALIGN_LEFT };
+static const ParaStyle style_body = { BODY_SIZE, FALSE, "P", 0, 4, PANGO_ALIGN_LEFT };
+static const ParaStyle style_item = { BODY_SIZE, FALSE, "LI", 0, 3, PANGO_ALIGN_LEFT };
+static const ParaStyle style_contents = { BODY_SIZE, FALSE, "P", 0, 3, PANGO_ALIGN_LEFT };
+static const ParaStyle style_table_head = { 8.5, TRUE, "TH", 0, 0, PANGO_ALIGN_LEFT };
+static const ParaStyle style_table_cell = { 8.5, FALSE, "TD", 0, 0, PANGO_ALIGN_LEFT };
+
+static Para *
+add_para (PolisiPageLayout *self,
+          const ParaStyle  *style,
+          const char       *text,
+          PolisiLang        lang,
+          double            cell_width,
+          double            indent)
+{
+  Para *para = g_new0 (Para, 1);
+
+  para->text = g_strdup (text);
+  para->lang = lang;
+  para->tag = style->tag;
+  para->indent = indent;
+  para->space_before = style->space_before;
+  para->space_after = style->space_after;
+  para->toc_heading = -1;
+  para->list = -1;
+  para->shaped = get_shaped (self, text, style->size, style->bold, lang,
+                             MAX (cell_width - indent, 20.0), style->alignment, TRUE);
+  para->layout = para->shaped->layout;
+  para->links = para->shaped->links;
+  para->n_lines = para->shaped->n_lines;
+  para->line_top = para->shaped->line_top;
+  para->line_bottom = para->shaped->line_bottom;
+  para->line_baseline = para->shaped->line_baseline;
+  g_ptr_array_add (self->paras, para);
+
+  return para;
+}
+
+static void
+set_label (PolisiPageLayout *self,
+           Para             *para,
+           const char       *label,
+           double            x)
+{
+  para->label = get_layout (self, label, BODY_SIZE, TRUE, para->lang, -1, PANGO_ALIGN_LEFT);
+  para->label_x = x;
+}
+
+static void
+set_bullet (PolisiPageLayout *self,
+            Para             *para,
+            double            x)
+{
+  para->bullet = get_layout (self, "•", BODY_SIZE, FALSE, para->lang, -1, PANGO_ALIGN_LEFT);
+  para->bullet_x = x;
+}
+
+/* Rows ------------------------------------------------------------------- */
+
+static double
+content_width (PolisiPageLayout *self)
+{
+  return self->page_width - 2 * MARGIN_X;
+}
+
+static Row *
+append_row (PolisiPageLayout *self,
+            RowKind           kind,
+            guint             part)
+{
+  Row row = { 0 };
+
+  row.kind = kind;
+  row.part = part;
+  row.table = -1;
+  g_array_append_val (self->rows, row);
+  return &g_array_index (self->rows, Row, self->rows->len - 1);
+}
+
+/* A row with one cell per language of @langs, side by side. */
+static Row *
+append_language_row (PolisiPageLayout *self,
+                     RowKind           kind,
+                     guint             part,
+                     guint             n_langs)
+{
+  Row *row = append_row (self, kind, part);
+  double width = n_langs == 2 ? (content_width (self) - GUTTER) / 2 : content_width (self);
+
+  row->n_cells = n_langs;
+  for (guint i = 0; i < n_langs; i++)
+    {
+      row->cells[i].x = MARGIN_X + i * (width + GUTTER);
+      row->cells[i].width = width;
+      row->cells[i].paras = g_ptr_array_new ();
+    }
+  return row;
+}
+
+static void
+add_title_rows (PolisiPageLayout *self,
+                const PolisiLang *langs,
+                guint             n_langs,
+                guint             part)
+{
+  Row *row = append_language_row (self, ROW_TEXT, part, n_langs);
+
+  row->space_after = 6;
+  for (guint i = 0; i < n_langs; i++)
+    {
+      PolisiLang lang = langs[i];
+      Cell *cell = &row->cells[i];
+      PolisiDocument *document = self->document;
+      g_autofree char *version = polisi_export_version_line (document, lang);
+      g_autofree char *note = polisi_export_availability_note (document, &self->options, lang);
+      const char *organisation = polisi_document_get_organisation (document, lang);
+
+      if (organisation != NULL && organisation[0] != '\0')
+        g_ptr_array_add (cell->paras, add_para (self, &style_title, organisation, lang, cell->width, 0));
+      g_ptr_array_add (cell->paras, add_para (self, &style_subtitle, polisi_document_get_title (document, lang),
+                                              lang, cell->width, 0));
+      g_ptr_array_add (cell->paras, add_para (self, &style_meta, version, lang, cell->width, 0));
+
+      if (polisi_document_get_review_text (document, lang) != NULL)
+        {
+          g_autofree char *line = g_strdup_printf ("%s: %s", polisi_export_term (POLISI_TERM_REVIEW_DATE, lang),
+                                                   polisi_document_get_review_text (document, lang));
+          g_ptr_array_add (cell->paras, add_para (self, &style_meta, line, lang, cell->width, 0));
+        }
+      if (polisi_document_get_closing_text (document, lang) != NULL)
+        {
+          g_autofree char *line = g_strdup_printf ("%s: %s", polisi_export_term (POLISI_TERM_CLOSING_DATE, lang),
+                                                   polisi_document_get_closing_text (document, lang));
+          g_ptr_array_add (cell->paras, add_para (self, &style_meta, line, lang, cell->width, 0));
+        }
+      if (note != NULL)
+        g_ptr_array_add (cell->paras, add_para (self, &style_meta, note, lang, cell->width, 0));
+    }
+}
+
+static int
+add_heading (PolisiPageLayout *self,
+             PolisiBlock      *block,
+             guint             block_index,
+             const PolisiLang *langs,
+             guint             n_langs,
+             guint             part)
+{
+  PolisiPageHeading heading = { 0 };
+  g_autoptr(GString) label = g_string_new (NULL);
+  char *dest = g_strdup_printf ("p%u-b%u", part, block_index);
+
+  for (guint i = 0; i < n_langs; i++)
+    {
+      g_autofree char *text = polisi_export_heading_label (block, langs[i]);
+
+      if (i > 0)
+        g_string_append (label, " / ");
+      g_string_append (label, text);
+    }
+
+  heading.lang = langs[0];
+  heading.part = part;
+  heading.block = block_index;
+  heading.label = g_string_free (g_steal_pointer (&label), FALSE);
+  heading.dest = dest;
+  g_ptr_array_add (self->heading_labels, (char *) heading.label);
+  g_ptr_array_add (self->heading_dests, dest);
+  g_array_append_val (self->headings, heading);
+
+  return self->headings->len - 1;
+}
+
+static void
+add_contents (PolisiPageLayout *self,
+              const PolisiLang *langs,
+              guint             n_langs,
+              guint             part,
+              guint             first_heading,
+              guint             n_headings)
+{
+  Row *row = append_language_row (self, ROW_HEADING, part, n_langs);
+
+  row->keep_with_next = TRUE;
+  for (guint i = 0; i < n_langs; i++)
+    g_ptr_array_add (row->cells[i].paras,
+                     add_para (self, &style_contents_heading, polisi_export_term (POLISI_TERM_CONTENTS, langs[i]),
+                               langs[i], row->cells[i].width, 0));
+
+  for (guint h = first_heading; h < first_heading + n_headings; h++)
+    {
+      /* The headings of this part, in its languages; the page number is
+       * drawn once the pages are known. */
+      guint block_index = g_array_index (self->headings, PolisiPageHeading, h).block;
+      PolisiBlock *block = polisi_document_get_block (self->document, block_index);
+
+      row = append_language_row (self, ROW_TEXT, part, n_langs);
+      for (guint i = 0; i < n_langs; i++)
+        {
+          g_autofree char *text = polisi_export_heading_label (block, langs[i]);
+          Para *para = add_para (self, &style_contents, text, langs[i], row->cells[i].width - 30, 0);
+
+          para->toc_heading = h;
+          g_ptr_array_add (row->cells[i].paras, para);
+        }
+    }
+}
+
+static void
+add_clause_row (PolisiPageLayout *self,
+                PolisiBlock      *block,
+                const PolisiLang *langs,
+                guint             n_langs,
+                guint             part)
+{
+  Row *row = append_language_row (self, ROW_TEXT, part, n_langs);
+
+  row->space_after = 8;
+  for (guint i = 0; i < n_langs; i++)
+    {
+      PolisiLang lang = langs[i];
+      Cell *cell = &row->cells[i];
+      GPtrArray *blocks = block->paras[lang];
+      double indent = block->number != NULL ? NUMBER_WIDTH : 0;
+      int list = -1;
+
+      for (guint p = 0; p < blocks->len; p++)
+        {
+          PolisiTextBlock *text = g_ptr_array_index (blocks, p);
+          Para *para;
+
+          if (text->item)
+            {
+              if (list < 0)
+                list = self->n_lists++;
+              para = add_para (self, &style_item, text->text, lang, cell->width, indent + BULLET_WIDTH);
+              para->list = list;
+              set_bullet (self, para, indent + 2);
+            }
+          else
+            {
+              list = -1;
+              para = add_para (self, &style_body, text->text, lang, cell->width, indent);
+            }
+
+          if (p == 0)
+            {
+              para->block_id = g_strdup (block->id);
+              if (block->number != NULL)
+                set_label (self, para, block->number, 0);
+            }
+          g_ptr_array_add (cell->paras, para);
+        }
+
+      /* An empty translation still takes its place, so the other column
+       * stays level. */
+      if (blocks->len == 0)
+        {
+          Para *para = add_para (self, &style_body, "", lang, cell->width, indent);
+          para->block_id = g_strdup (block->id);
+          if (block->number != NULL)
+            set_label (self, para, block->number, 0);
+          g_ptr_array_add (cell->paras, para);
+        }
+    }
+}
+
+static const double table_fractions[] = { 0.12, 0.20, 0.23, 0.45 };
+
+static void
+add_table (PolisiPageLayout *self,
+           PolisiBlock      *block,
+           PolisiLang        lang,
+           guint             part)
+{
+  int table = self->n_tables++;
+  guint n_columns = MIN (block->n_columns, MAX_CELLS);
+  double widths[MAX_CELLS];
+  double x = MARGIN_X;
+
+  for (guint c = 0; c < n_columns; c++)
+    widths[c] = content_width (self) * (n_columns == G_N_ELEMENTS (table_fractions) ? table_fractions[c] : 1.0 / n_columns);
+
+  for (guint r = 0; r < polisi_block_get_n_rows (block); r++)
+    {
+      Row *row = append_row (self, ROW_TABLE, part);
+
+      row->table = table;
+      row->table_row = r;
+      row->n_cells = n_columns;
+      x = MARGIN_X;
+      for (guint c = 0; c < n_columns; c++)
+        {
+          Cell *cell = &row->cells[c];
+          Para *para = add_para (self, r == 0 ? &style_table_head : &style_table_cell,
+                                 polisi_block_get_cell (block, lang, r, c), lang,
+                                 widths[c] - 2 * TABLE_PADDING, 0);
+
+          para->unbreakable = TRUE;
+          cell->x = x;
+          cell->width = widths[c];
+          cell->paras = g_ptr_array_new ();
+          g_ptr_array_add (cell->paras, para);
+          x += widths[c];
+        }
+    }
+
+  g_array_index (self->rows, Row, self->rows->len - 1).space_after = 12;
+}
+
+static void
+add_body (PolisiPageLayout *self,
+          const PolisiLang *langs,
+          guint             n_langs,
+          guint             part,
+          guint             heading)
+{
+  for (guint b = 0; b < polisi_document_get_n_blocks (self->document); b++)
+    {
+      PolisiBlock *block = polisi_document_get_block (self->document, b);
+      Row *row;
+
+      switch (block->kind)
+        {
+        case POLISI_BLOCK_HEADING:
+          row = append_language_row (self, ROW_HEADING, part, n_langs);
+          row->keep_with_next = TRUE;
+          for (guint i = 0; i < n_langs; i++)
+            {
+              g_autofree char *text = polisi_export_heading_label (block, langs[i]);
+              Para *para = add_para (self, &style_heading, text, langs[i], row->cells[i].width, 0);
+
+              para->unbreakable = TRUE;
+              para->block_id = g_strdup (block->id);
+              /* the heading was registered, in block order, by build_rows() */
+              if (i == 0)
+                para->dest = g_strdup (g_array_index (self->headings, PolisiPageHeading, heading).dest);
+              g_ptr_array_add (row->cells[i].paras, para);
+            }
+          heading++;
+          break;
+
+        case POLISI_BLOCK_CLAUSE:
+        case POLISI_BLOCK_PARAGRAPH:
+          add_clause_row (self, block, langs, n_langs, part);
+          break;
+
+        case POLISI_BLOCK_TABLE:
+          for (guint i = 0; i < n_langs; i++)
+            add_table (self, block, langs[i], part);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+static void
+build_rows (PolisiPageLayout *self)
+{
+  guint n_parts = self->options.layout == POLISI_LAYOUT_SEQUENTIAL ? 2 : 1;
+
+  for (guint part = 0; part < n_parts; part++)
+    {
+      const PolisiLang *langs = n_parts == 2 ? &self->langs[part] : self->langs;
+      guint n_langs = n_parts == 2 ? 1 : self->n_langs;
+      guint first_heading = self->headings->len;
+
+      if (part > 0)
+        append_row (self, ROW_PAGE_BREAK, part);
+
+      /* Register the part's headings first: the contents list needs them. */
+      for (guint b = 0; b < polisi_document_get_n_blocks (self->document); b++)
+        {
+          PolisiBlock *block = polisi_document_get_block (self->document, b);
+
+          if (block->kind == POLISI_BLOCK_HEADING)
+            add_heading (self, block, b, langs, n_langs, part);
+        }
+
+      add_title_rows (self, langs, n_langs, part);
+      add_contents (self, langs, n_langs, part, first_heading, self->headings->len - first_heading);
+      append_row (self, ROW_PAGE_BREAK, part);
+      add_body (self, langs, n_langs, part, first_heading);
+    }
+}
+
+/* Pagination ------------------------------------------------------------- */
+
+typedef struct {
+  PolisiPageLayout *self;
+  Page             *page;
+  double            y;
+  double            top;
+  double            bottom;
+  int               open_table;     /* the table whose header row to repeat */
+  Row              *table_header;
+} Flow;
+
+static void
+new_page (Flow  *flow,
+          guint  part)
+{
+  Page *page = g_new0 (Page, 1);
+
+  page->items = g_ptr_array_new_with_free_func (g_free);
+  page->part = part;
+  g_ptr_array_add (flow->self->pages, page);
+  flow->page = page;
+  flow->y = flow->top;
+}
+
+static double
+part_height (Para *para,
+             int   first,
+             int   last)
+{
+  if (last <= first)
+    return 0;
+  return para->line_bottom[last - 1] - para->line_top[first];
+}
+
+/* How much of @cell, from @from, fits in @available: returns where it
+ * stops, and the height used. Widows and orphans are not allowed. */
+static Cursor
+measure_fit (Cell   *cell,
+             Cursor  from,
+             double  available,
+             double *height)
+{
+  Cursor cursor = from;
+  double used = 0;
+
+  while (cursor.para < cell->paras->len)
+    {
+      Para *para = g_ptr_array_index (cell->paras, cursor.para);
+      int first = cursor.line;
+      double before = (first == 0 && used > 0) ? para->space_before : 0;
+      double whole = part_height (para, first, para->n_lines);
+      int fit = 0;
+
+      if (used + before + whole <= available)
+        {
+          used += before + whole + para->space_after;
+          cursor.para++;
+          cursor.line = 0;
+          continue;
+        }
+
+      if (!para->unbreakable)
+        {
+          while (first + fit < para->n_lines && used + before + part_height (para, first, first + fit + 1) <= available)
+            fit++;
+          /* orphan: a single first line at the foot of the page */
+          if (first == 0 && fit == 1 && para->n_lines > 1)
+            fit = 0;
+          /* widow: a single last line at the head of the next page */
+          if (fit > 0 && para->n_lines - (first + fit) == 1)
+            {
+              fit--;
+              if (first == 0 && fit == 1)
+                fit = 0;
+            }
+        }
+
+      if (fit > 0)
+        {
+          used += before + part_height (para, first, first + fit);
+          cursor.line = first + fit;
+        }
+      break;
+    }
+
+  *height = used;
+  return cursor;
+}
+
+static gboolean
+cursor_at_end (Cell   *cell,
+               Cursor  cursor)
+{
+  return cursor.para >= cell->paras->len;
+}
+
+static void
+emit_cell (Flow   *flow,
+           Cell   *cell,
+           Cursor  from,
+           Cursor  to)
+{
+  double y = flow->y;
+  Cursor cursor = from;
+
+  while (cursor.para < cell->paras->len &&
+         (cursor.para < to.para || (cursor.para == to.para && cursor.line < to.line)))
+    {
+      Para *para = g_ptr_array_index (cell->paras, cursor.para);
+      int last = cursor.para < to.para ? para->n_lines : to.line;
+      Item *item = g_new0 (Item, 1);
+
+      if (cursor.line == 0 && y > flow->y)
+        y += para->space_before;
+
+      item->kind = ITEM_TEXT;
+      item->para = para;
+      item->first_line = cursor.line;
+      item->last_line = last;
+      item->x = cell->x;
+      item->y = y;
+      item->table = -1;
+      g_ptr_array_add (flow->page->items, item);
+
+      if (para->block_id != NULL && cursor.line == 0 &&
+          !g_hash_table_contains (flow->self->block_pages, para->block_id))
+        g_hash_table_insert (flow->self->block_pages, g_strdup (para->block_id),
+                             GUINT_TO_POINTER (flow->self->pages->len));
+      if (para->dest != NULL && cursor.line == 0)
+        for (guint h = 0; h < flow->self->headings->len; h++)
+          {
+            PolisiPageHeading *heading = &g_array_index (flow->self->headings, PolisiPageHeading, h);
+
+            if (g_str_equal (heading->dest, para->dest))
+              heading->page = flow->self->pages->len - 1;
+          }
+
+      y += part_height (para, cursor.line, last);
+      if (last == para->n_lines)
+        {
+          y += para->space_after;
+          cursor.para++;
+          cursor.line = 0;
+        }
+      else
+        break;
+    }
+}
+
+static double
+row_first_lines_height (Row *row,
+                        int  lines)
+{
+  double height = 0;
+
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      Para *para;
+
+      if (row->cells[i].paras->len == 0)
+        continue;
+      para = g_ptr_array_index (row->cells[i].paras, 0);
+      height = MAX (height, para->space_before + part_height (para, 0, MIN (lines, para->n_lines)));
+    }
+  return height;
+}
+
+static void
+emit_table_row (Flow   *flow,
+                Row    *row,
+                double  height)
+{
+  double x0 = row->cells[0].x;
+  double x1 = row->cells[row->n_cells - 1].x + row->cells[row->n_cells - 1].width;
+
+  if (row->table_row == 0)
+    {
+      Item *fill = g_new0 (Item, 1);
+
+      fill->kind = ITEM_FILL;
+      fill->x = x0;
+      fill->y = flow->y;
+      fill->width = x1 - x0;
+      fill->height = height;
+      fill->table = -1;
+      g_ptr_array_add (flow->page->items, fill);
+    }
+
+  for (guint c = 0; c < row->n_cells; c++)
+    {
+      Cell *cell = &row->cells[c];
+      Para *para = g_ptr_array_index (cell->paras, 0);
+      Item *item = g_new0 (Item, 1);
+      Item *rule = g_new0 (Item, 1);
+
+      item->kind = ITEM_TEXT;
+      item->para = para;
+      item->first_line = 0;
+      item->last_line = para->n_lines;
+      item->x = cell->x + TABLE_PADDING;
+      item->y = flow->y + TABLE_PADDING;
+      item->table = row->table;
+      item->table_row = row->table_row;
+      g_ptr_array_add (flow->page->items, item);
+
+      /* the cell's left border */
+      rule->kind = ITEM_RULE;
+      rule->x = cell->x;
+      rule->y = flow->y;
+      rule->width = 0;
+      rule->height = height;
+      rule->table = -1;
+      g_ptr_array_add (flow->page->items, rule);
+    }
+
+  {
+    Item *right = g_new0 (Item, 1);
+    Item *top = g_new0 (Item, 1);
+    Item *bottom = g_new0 (Item, 1);
+
+    *right = (Item) { ITEM_RULE, NULL, 0, 0, x1, flow->y, 0, height, -1, 0 };
+    *top = (Item) { ITEM_RULE, NULL, 0, 0, x0, flow->y, x1 - x0, 0, -1, 0 };
+    *bottom = (Item) { ITEM_RULE, NULL, 0, 0, x0, flow->y + height, x1 - x0, 0, -1, 0 };
+    g_ptr_array_add (flow->page->items, right);
+    g_ptr_array_add (flow->page->items, top);
+    g_ptr_array_add (flow->page->items, bottom);
+  }
+}
+
+static double
+table_row_height (Row *row)
+{
+  double height = 0;
+
+  for (guint c = 0; c < row->n_cells; c++)
+    {
+      Para *para = g_ptr_array_index (row->cells[c].paras, 0);
+      height = MAX (height, part_height (para, 0, para->n_lines));
+    }
+  return height + 2 * TABLE_PADDING;
+}
+
+static void
+place_table_row (Flow *flow,
+                 Row  *row)
+{
+  double height = table_row_height (row);
+
+  if (row->table_row == 0)
+    flow->table_header = row;
+
+  /* A header row keeps with the first row; a row that does not fit goes
+   * to the next page, under a repeated header. */
+  if (flow->y + height > flow->bottom && flow->y > flow->top)
+    {
+      new_page (flow, row->part);
+      if (row->table_row > 0 && flow->table_header != NULL && flow->table_header->table == row->table)
+        {
+          double header_height = table_row_height (flow->table_header);
+
+          emit_table_row (flow, flow->table_header, header_height);
+          flow->y += header_height;
+        }
+    }
+
+  emit_table_row (flow, row, height);
+  flow->y += height + row->space_after;
+}
+
+static void
+place_row (Flow *flow,
+           Row  *row,
+           Row  *next)
+{
+  Cursor from[MAX_CELLS] = { { 0, 0 } };
+  gboolean done = FALSE;
+
+  if (row->kind == ROW_PAGE_BREAK)
+    {
+      new_page (flow, row->part);
+      return;
+    }
+  if (row->kind == ROW_TABLE)
+    {
+      place_table_row (flow, row);
+      return;
+    }
+
+  while (!done)
+    {
+      Cursor to[MAX_CELLS];
+      double heights[MAX_CELLS];
+      double available = flow->bottom - flow->y;
+      double row_height = 0;
+      gboolean all_fit = TRUE;
+      gboolean stuck = FALSE;
+
+      for (guint c = 0; c < row->n_cells; c++)
+        {
+          to[c] = measure_fit (&row->cells[c], from[c], available, &heights[c]);
+          row_height = MAX (row_height, heights[c]);
+          if (!cursor_at_end (&row->cells[c], to[c]))
+            all_fit = FALSE;
+          /* a cell with something left that can place nothing here */
+          if (!cursor_at_end (&row->cells[c], from[c]) &&
+              to[c].para == from[c].para && to[c].line == from[c].line)
+            stuck = TRUE;
+        }
+
+      if (flow->y > flow->top)
+        {
+          /* a heading keeps with the first lines of what follows */
+          if (all_fit && row->keep_with_next && next != NULL && next->kind != ROW_PAGE_BREAK)
+            {
+              double needed = row_height + (next->kind == ROW_TABLE ? 2 * table_row_height (next)
+                                                                     : row_first_lines_height (next, 2));
+              if (flow->y + needed > flow->bottom)
+                {
+                  new_page (flow, row->part);
+                  continue;
+                }
+            }
+          if (!all_fit && (stuck || row->kind == ROW_HEADING))
+            {
+              new_page (flow, row->part);
+              continue;
+            }
+        }
+
+      for (guint c = 0; c < row->n_cells; c++)
+        emit_cell (flow, &row->cells[c], from[c], to[c]);
+
+      /* parallel columns: a thin rule between them, the height of the row */
+      if (row->n_cells == 2 && row_height > 0)
+        {
+          Item *rule = g_new0 (Item, 1);
+          double x = (row->cells[0].x + row->cells[0].width + row->cells[1].x) / 2;
+          Row *after = next;
+          double extra = (after != NULL && after->n_cells == 2 && after->kind != ROW_TABLE && all_fit) ? row->space_after : 0;
+
+          *rule = (Item) { ITEM_RULE, NULL, 0, 0, x, flow->y, 0, row_height + extra, -1, 0 };
+          rule->kind = ITEM_RULE;
+          g_ptr_array_add (flow->page->items, rule);
+        }
+      flow->y += row_height;
+
+      if (all_fit)
+        done = TRUE;
+      else
+        {
+          memcpy (from, to, sizeof to);
+          new_page (flow, row->part);
+        }
+    }
+
+  flow->y += row->space_after;
+}
+
+/**
+ * polisi_page_layout_paginate:
+ *
+ * Lays out the document. Called once; the pages do not change afterwards.
+ */
+void
+polisi_page_layout_paginate (PolisiPageLayout *self)
+{
+  Flow flow = { 0 };
+
+  g_return_if_fail (POLISI_IS_PAGE_LAYOUT (self));
+
+  if (self->paginated)
+    return;
+  self->paginated = TRUE;
+
+  build_rows (self);
+
+  flow.self = self;
+  flow.top = MARGIN_TOP;
+  flow.bottom = self->page_height - MARGIN_BOTTOM;
+  new_page (&flow, 0);
+
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      Row *row = &g_array_index (self->rows, Row, r);
+      Row *next = r + 1 < self->rows->len ? &g_array_index (self->rows, Row, r + 1) : NULL;
+
+      /* a page break at the top of a fresh page is already done */
+      if (row->kind == ROW_PAGE_BREAK && flow.page->items->len == 0)
+        {
+          flow.page->part = row->part;
+          continue;
+        }
+      place_row (&flow, row, next);
+    }
+
+  /* A trailing empty page (a break with nothing after it) goes. */
+  if (self->pages->len > 1 && flow.page->items->len == 0)
+    g_ptr_array_remove_index (self->pages, self->pages->len - 1);
+}
+
+guint
+polisi_page_layout_get_n_pages (PolisiPageLayout *self)
+{
+  g_return_val_if_fail (POLISI_IS_PAGE_LAYOUT (self), 0);
+  return self->pages->len;
+}
+
+guint
+polisi_page_layout_get_n_headings (PolisiPageLayout *self)
+{
+  g_return_val_if_fail (POLISI_IS_PAGE_LAYOUT (self), 0);
+  return self->headings->len;
+}
+
+const PolisiPageHeading *
+polisi_page_layout_get_heading (PolisiPageLayout *self,
+                                guint             index)
+{
+  g_return_val_if_fail (POLISI_IS_PAGE_LAYOUT (self), NULL);
+  g_return_val_if_fail (index < self->headings->len, NULL);
+  return &g_array_index (self->headings, PolisiPageHeading, index);
+}
+
+/* The page (0-based) where a block starts, or -1. */
+int
+polisi_page_layout_find_block_page (PolisiPageLayout *self,
+                                    const char       *block_id)
+{
+  gpointer value;
+
+  g_return_val_if_fail (POLISI_IS_PAGE_LAYOUT (self), -1);
+
+  if (block_id == NULL || !g_hash_table_lookup_extended (self->block_pages, block_id, NULL, &value))
+    return -1;
+  return (int) GPOINTER_TO_UINT (value) - 1;
+}
+
+/**
+ * polisi_page_layout_get_page_signature:
+ *
+ * A number that changes when what page @page shows changes: the text on
+ * it and where it stands, its header and its footer. The preview redraws
+ * only the pages whose signature changed.
+ */
+guint
+polisi_page_layout_get_page_signature (PolisiPageLayout *self,
+                                       guint             page_number)
+{
+  Page *page;
+  guint hash;
+
+  g_return_val_if_fail (POLISI_IS_PAGE_LAYOUT (self), 0);
+  g_return_val_if_fail (page_number < self->pages->len, 0);
+
+  page = g_ptr_array_index (self->pages, page_number);
+  hash = g_direct_hash (GUINT_TO_POINTER (self->pages->len * 31 + page->part));
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    {
+      const char *fields[] = {
+        polisi_document_get_organisation (self->document, lang),
+        polisi_document_get_title (self->document, lang),
+        polisi_document_get_status_text (self->document, lang),
+        polisi_document_get_closing_text (self->document, lang),
+        polisi_document_get_watermark (self->document, lang),
+        polisi_document_get_version (self->document),
+      };
+
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        hash = hash * 33 + (fields[f] != NULL ? g_str_hash (fields[f]) : 7);
+    }
+
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (page->items, i);
+      gint64 position = (gint64) (item->x * 64) * 100003 + (gint64) (item->y * 64);
+
+      hash = hash * 33 + item->kind;
+      hash = hash * 33 + (guint) position;
+      hash = hash * 33 + (guint) (item->width * 64) + (guint) (item->height * 64);
+      if (item->para != NULL)
+        {
+          /* layouts come from the cache: the same text is the same object */
+          hash = hash * 33 + g_direct_hash (item->para->shaped);
+          hash = hash * 33 + g_direct_hash (item->para->label);
+          hash = hash * 33 + item->first_line * 7 + item->last_line;
+          if (item->para->toc_heading >= 0)
+            hash = hash * 33 + g_array_index (self->headings, PolisiPageHeading, item->para->toc_heading).page;
+        }
+    }
+
+  return hash;
+}
+
+/**
+ * polisi_page_layout_describe:
+ *
+ * For tests: one line per piece of text placed, in page order:
+ * "PAGE BLOCK-OR-DASH TAG LANG FIRST-LAST/LINES X Y".
+ *
+ * Returns: (transfer full) (element-type utf8): the description
+ */
+GPtrArray *
+polisi_page_layout_describe (PolisiPageLayout *self)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  const char *block = NULL;
+
+  g_return_val_if_fail (POLISI_IS_PAGE_LAYOUT (self), lines);
+
+  for (guint p = 0; p < self->pages->len; p++)
+    {
+      Page *page = g_ptr_array_index (self->pages, p);
+
+      for (guint i = 0; i < page->items->len; i++)
+        {
+          Item *item = g_ptr_array_index (page->items, i);
+          Para *para = item->para;
+
+          if (item->kind != ITEM_TEXT)
+            continue;
+          if (para->block_id != NULL)
+            block = para->block_id;
+          g_ptr_array_add (lines, g_strdup_printf ("%u %s %s %s %d-%d/%d %.1f %.1f", p,
+                                                   block != NULL ? block : "-",
+                                                   para->tag != NULL ? para->tag : "-",
+                                                   polisi_lang_to_code (para->lang),
+                                                   item->first_line, item->last_line, para->n_lines,
+                                                   item->x, item->y));
+        }
+    }
+
+  return lines;
+}
+
+/**
+ * polisi_page_layout_set_structure_log:
+ * @log: (nullable) (element-type PolisiStructureEntry): where drawing logs
+ *   the structure elements it begins, in order
+ */
+void
+polisi_page_layout_set_structure_log (PolisiPageLayout *self,
+                                      GArray           *log)
+{
+  g_return_if_fail (POLISI_IS_PAGE_LAYOUT (self));
+  self->structure_log = log;
+}
+
+/* The language read first: the document's main language. */
+PolisiLang
+polisi_page_layout_get_first_language (PolisiPageLayout *self)
+{
+  g_return_val_if_fail (POLISI_IS_PAGE_LAYOUT (self), POLISI_LANG_CY);
+  return self->langs[0];
+}
+
+/* Drawing ---------------------------------------------------------------- */
+
+typedef struct {
+  cairo_t *cr;
+  GArray  *log;
+  int      open_list;
+  int      open_table;
+  int      open_row;
+} Tags;
+
+/* Begins a structure element, and logs it with its language. */
+static void
+begin_tag (Tags       *tags,
+           const char *tag,
+           const char *attributes,
+           PolisiLang  lang)
+{
+  cairo_tag_begin (tags->cr, tag, attributes);
+  if (tags->log != NULL)
+    {
+      PolisiStructureEntry entry = { g_intern_string (tag), lang };
+      g_array_append_val (tags->log, entry);
+    }
+}
+
+static void
+close_list (Tags *tags)
+{
+  if (tags->open_list >= 0)
+    {
+      cairo_tag_end (tags->cr, "L");
+      tags->open_list = -1;
+    }
+}
+
+static void
+close_table (Tags *tags)
+{
+  if (tags->open_row >= 0)
+    {
+      cairo_tag_end (tags->cr, "TR");
+      tags->open_row = -1;
+    }
+  if (tags->open_table >= 0)
+    {
+      cairo_tag_end (tags->cr, "Table");
+      tags->open_table = -1;
+    }
+}
+
+/* Opens the structure around @item: a list for list items, a table and row
+ * for table cells. Each page closes what it opened. */
+static void
+open_structure (Tags *tags,
+                Item *item)
+{
+  Para *para = item->para;
+
+  if (para->list >= 0 && g_strcmp0 (para->tag, "LI") == 0)
+    {
+      if (tags->open_list != para->list)
+        {
+          close_list (tags);
+          begin_tag (tags, "L", NULL, para->lang);
+          tags->open_list = para->list;
+        }
+    }
+  else
+    close_list (tags);
+
+  if (item->table >= 0)
+    {
+      if (tags->open_table != item->table)
+        {
+          close_table (tags);
+          begin_tag (tags, "Table", NULL, para->lang);
+          tags->open_table = item->table;
+        }
+      if (tags->open_row != item->table_row)
+        {
+          if (tags->open_row >= 0)
+            cairo_tag_end (tags->cr, "TR");
+          begin_tag (tags, "TR", NULL, para->lang);
+          tags->open_row = item->table_row;
+        }
+    }
+  else
+    close_table (tags);
+}
+
+static char *
+escape_attribute (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+draw_links (Tags    *tags,
+            Item    *item,
+            double   x,
+            double   y)
+{
+  Para *para = item->para;
+
+  for (guint i = 0; i < para->links->len; i++)
+    {
+      PolisiLinkSpan *span = &g_array_index (para->links, PolisiLinkSpan, i);
+      g_autofree char *address = g_strndup (para->text + span->start, span->end - span->start);
+      g_autofree char *escaped = NULL;
+      g_autofree char *uri = NULL;
+      g_autoptr(GString) rects = g_string_new (NULL);
+      int start_line, end_line, start_x, end_x;
+
+      pango_layout_index_to_line_x (para->layout, span->start, FALSE, &start_line, &start_x);
+      pango_layout_index_to_line_x (para->layout, span->end, FALSE, &end_line, &end_x);
+      if (end_line < item->first_line || start_line >= item->last_line)
+        continue;
+
+      for (int line = MAX (start_line, item->first_line); line <= MIN (end_line, item->last_line - 1); line++)
+        {
+          PangoRectangle logical;
+          double x0, x1;
+          char buffer[4][G_ASCII_DTOSTR_BUF_SIZE];
+
+          pango_layout_line_get_extents (pango_layout_get_line_readonly (para->layout, line), NULL, &logical);
+          x0 = line == start_line ? start_x / (double) PANGO_SCALE : logical.x / (double) PANGO_SCALE;
+          x1 = line == end_line ? end_x / (double) PANGO_SCALE : (logical.x + logical.width) / (double) PANGO_SCALE;
+          if (x1 <= x0)
+            continue;
+          g_string_append_printf (rects, "%s %s %s %s ",
+                                  g_ascii_dtostr (buffer[0], sizeof buffer[0], x + x0),
+                                  g_ascii_dtostr (buffer[1], sizeof buffer[1], y + para->line_top[line] - para->line_top[item->first_line]),
+                                  g_ascii_dtostr (buffer[2], sizeof buffer[2], x1 - x0),
+                                  g_ascii_dtostr (buffer[3], sizeof buffer[3], para->line_bottom[line] - para->line_top[line]));
+        }
+      if (rects->len == 0)
+        continue;
+
+      if (g_str_has_prefix (address, "www."))
+        {
+          g_autofree char *full = g_strconcat ("https://", address, NULL);
+          escaped = escape_attribute (full);
+        }
+      else
+        escaped = escape_attribute (address);
+      uri = g_strdup_printf ("uri='%s' rect=[%s]", escaped, rects->str);
+      begin_tag (tags, CAIRO_TAG_LINK, uri, para->lang);
+      cairo_tag_end (tags->cr, CAIRO_TAG_LINK);
+    }
+}
+
+static void
+draw_lines (cairo_t *cr,
+            Para    *para,
+            int      first,
+            int      last,
+            double   x,
+            double   y)
+{
+  /* the whole paragraph at once when it is all here */
+  if (first == 0 && last == para->n_lines)
+    {
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, para->layout);
+      return;
+    }
+
+  for (int line = first; line < last; line++)
+    {
+      cairo_move_to (cr, x, y + para->line_baseline[line] - para->line_top[first]);
+      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (para->layout, line));
+    }
+}
+
+static void
+draw_text_item (PolisiPageLayout *self,
+                cairo_t          *cr,
+                Tags             *tags,
+                Item             *item)
+{
+  Para *para = item->para;
+  double text_x = item->x + para->indent;
+  gboolean first_part = item->first_line == 0;
+
+  open_structure (tags, item);
+
+  if (para->dest != NULL && first_part)
+    {
+      g_autofree char *dest = g_strdup_printf ("name='%s'", para->dest);
+      cairo_tag_begin (cr, CAIRO_TAG_DEST, dest);
+    }
+
+  if (para->tag != NULL && g_str_equal (para->tag, "LI"))
+    {
+      begin_tag (tags, "LI", NULL, para->lang);
+      if (para->bullet != NULL && first_part)
+        {
+          begin_tag (tags, "Lbl", NULL, para->lang);
+          cairo_move_to (cr, item->x + para->bullet_x, item->y + para->line_baseline[0] - para->line_top[0]);
+          pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (para->bullet, 0));
+          cairo_tag_end (cr, "Lbl");
+        }
+      begin_tag (tags, "LBody", NULL, para->lang);
+    }
+  else if (para->tag != NULL)
+    begin_tag (tags, para->tag, NULL, para->lang);
+
+  if (para->label != NULL && first_part)
+    {
+      cairo_move_to (cr, item->x + para->label_x, item->y + para->line_baseline[0] - para->line_top[0]);
+      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (para->label, 0));
+    }
+
+  draw_lines (cr, para, item->first_line, item->last_line, text_x, item->y);
+
+  /* a contents entry: its page number at the right, and a link */
+  if (para->toc_heading >= 0)
+    {
+      const PolisiPageHeading *heading = &g_array_index (self->headings, PolisiPageHeading, para->toc_heading);
+      g_autofree char *number = g_strdup_printf ("%u", heading->page + 1);
+      g_autoptr(PangoLayout) layout = get_layout (self, number, BODY_SIZE, FALSE, para->lang, -1, PANGO_ALIGN_LEFT);
+      PangoRectangle logical;
+      double right = item->x + pango_layout_get_width (para->layout) / (double) PANGO_SCALE + 30;
+      g_autofree char *link = NULL;
+      char buffer[4][G_ASCII_DTOSTR_BUF_SIZE];
+
+      pango_layout_get_extents (layout, NULL, &logical);
+      cairo_move_to (cr, right - logical.width / (double) PANGO_SCALE,
+                     item->y + para->line_baseline[item->last_line - 1] - para->line_top[item->first_line]);
+      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (layout, 0));
+
+      link = g_strdup_printf ("dest='%s' rect=[%s %s %s %s]", heading->dest,
+                              g_ascii_dtostr (buffer[0], sizeof buffer[0], item->x),
+                              g_ascii_dtostr (buffer[1], sizeof buffer[1], item->y),
+                              g_ascii_dtostr (buffer[2], sizeof buffer[2], right - item->x),
+                              g_ascii_dtostr (buffer[3], sizeof buffer[3],
+                                              part_height (para, item->first_line, item->last_line)));
+      begin_tag (tags, CAIRO_TAG_LINK, link, para->lang);
+      cairo_tag_end (cr, CAIRO_TAG_LINK);
+    }
+
+  if (para->links->len > 0)
+    draw_links (tags, item, text_x, item->y);
+
+  if (para->tag != NULL && g_str_equal (para->tag, "LI"))
+    {
+      cairo_tag_end (cr, "LBody");
+      cairo_tag_end (cr, "LI");
+    }
+  else if (para->tag != NULL)
+    cairo_tag_end (cr, para->tag);
+
+  if (para->dest != NULL && first_part)
+    cairo_tag_end (cr, CAIRO_TAG_DEST);
+}
+
+static void
+draw_watermark (PolisiPageLayout *self,
+                cairo_t          *cr,
+                Page             *page)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle logical;
+  double diagonal = hypot (self->page_width, self->page_height);
+  double angle = -atan2 (self->page_height, self->page_width);
+  double scale;
+  guint n_langs = self->options.layout == POLISI_LAYOUT_SEQUENTIAL ? 1 : self->n_langs;
+  const PolisiLang *langs = self->options.layout == POLISI_LAYOUT_SEQUENTIAL ? &self->langs[page->part] : self->langs;
+
+  for (guint i = 0; i < n_langs; i++)
+    {
+      const char *mark = polisi_document_get_watermark (self->document, langs[i]);
+
+      if (mark == NULL)
+        return;
+      if (i > 0)
+        g_string_append (text, " / ");
+      g_string_append (text, mark);
+    }
+
+  layout = get_layout (self, text->str, 60, TRUE, langs[0], -1, PANGO_ALIGN_CENTER);
+  pango_layout_get_extents (layout, NULL, &logical);
+  scale = MIN (1.0, diagonal * 0.75 / (logical.width / (double) PANGO_SCALE));
+
+  cairo_save (cr);
+  cairo_translate (cr, self->page_width / 2, self->page_height / 2);
+  cairo_rotate (cr, angle);
+  cairo_scale (cr, scale, scale);
+  cairo_move_to (cr, -logical.width / (2.0 * PANGO_SCALE), -logical.height / (2.0 * PANGO_SCALE));
+  cairo_set_source_rgba (cr, 0.55, 0.55, 0.55, 0.18);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
+static void
+draw_header_and_footer (PolisiPageLayout *self,
+                        cairo_t          *cr,
+                        guint             page_number,
+                        Page             *page)
+{
+  gboolean sequential = self->options.layout == POLISI_LAYOUT_SEQUENTIAL;
+  guint n_langs = sequential ? 1 : self->n_langs;
+  const PolisiLang *langs = sequential ? &self->langs[page->part] : self->langs;
+  double width = n_langs == 2 ? (content_width (self) - GUTTER) / 2 : content_width (self);
+  g_autoptr(GString) footer = g_string_new (NULL);
+  g_autoptr(PangoLayout) footer_layout = NULL;
+  PangoRectangle logical;
+
+  cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+
+  for (guint i = 0; i < n_langs; i++)
+    {
+      PolisiLang lang = langs[i];
+      PolisiDocument *document = self->document;
+      g_autofree char *page_text = polisi_export_page_x_of_y (lang, page_number + 1, self->pages->len);
+      PangoLayout **lines = self->headers[page->part][lang];
+
+      /* The header is the same on every page: made once. */
+      if (lines[0] == NULL)
+        {
+          g_autoptr(GString) first_line = g_string_new (NULL);
+          g_autoptr(GString) second_line = g_string_new (NULL);
+          const char *organisation = polisi_document_get_organisation (document, lang);
+
+          /* "Ysgol · Polisi ...", then "Fersiwn 1.0 · Drafft · Dyddiad cau: ..." */
+          if (organisation != NULL && organisation[0] != '\0')
+            g_string_append_printf (first_line, "%s · ", organisation);
+          g_string_append (first_line, polisi_document_get_title (document, lang));
+          g_string_append_printf (second_line, "%s %s · %s",
+                                  polisi_export_term (POLISI_TERM_VERSION, lang),
+                                  polisi_document_get_version (document),
+                                  polisi_document_get_status_text (document, lang));
+          if (polisi_document_get_closing_text (document, lang) != NULL)
+            g_string_append_printf (second_line, " · %s: %s", polisi_export_term (POLISI_TERM_CLOSING_DATE, lang),
+                                    polisi_document_get_closing_text (document, lang));
+
+          lines[0] = make_layout (self, first_line->str, SMALL_SIZE, FALSE, lang, width, PANGO_ALIGN_LEFT);
+          lines[1] = make_layout (self, second_line->str, SMALL_SIZE, FALSE, lang, width, PANGO_ALIGN_LEFT);
+          pango_layout_set_ellipsize (lines[0], PANGO_ELLIPSIZE_END);
+          pango_layout_set_ellipsize (lines[1], PANGO_ELLIPSIZE_END);
+        }
+
+      for (guint l = 0; l < 2; l++)
+        {
+          cairo_move_to (cr, MARGIN_X + i * (width + GUTTER), HEADER_Y + l * (SMALL_SIZE * 1.45));
+          pango_cairo_show_layout (cr, lines[l]);
+        }
+
+      if (i > 0)
+        g_string_append (footer, " / ");
+      g_string_append (footer, page_text);
+    }
+
+  /* a rule under the header */
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, MARGIN_X, MARGIN_TOP - 14);
+  cairo_line_to (cr, self->page_width - MARGIN_X, MARGIN_TOP - 14);
+  cairo_stroke (cr);
+
+  footer_layout = get_layout (self, footer->str, SMALL_SIZE + 0.5, FALSE, langs[0], -1, PANGO_ALIGN_CENTER);
+  pango_layout_get_extents (footer_layout, NULL, &logical);
+  cairo_move_to (cr, (self->page_width - logical.width / (double) PANGO_SCALE) / 2,
+                 self->page_height - FOOTER_GAP - logical.height / (double) PANGO_SCALE);
+  pango_cairo_show_layout (cr, footer_layout);
+}
+
+/**
+ * polisi_page_layout_draw_page:
+ * @cr: a context whose user space is the page, in points, from its top
+ *   left corner
+ *
+ * Draws page @page (0-based). On a PDF surface it also marks the
+ * structure (headings, paragraphs, lists, tables), destinations and links.
+ */
+void
+polisi_page_layout_draw_page (PolisiPageLayout *self,
+                              cairo_t          *cr,
+                              guint             page_number)
+{
+  Page *page;
+  Tags tags = { cr, self->structure_log, -1, -1, -1 };
+
+  g_return_if_fail (POLISI_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (self->paginated);
+  g_return_if_fail (page_number < self->pages->len);
+
+  page = g_ptr_array_index (self->pages, page_number);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, self->page_width, self->page_height);
+  cairo_fill (cr);
+
+  draw_watermark (self, cr, page);
+  draw_header_and_footer (self, cr, page_number, page);
+
+  cairo_set_line_width (cr, 0.6);
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (page->items, i);
+
+      switch (item->kind)
+        {
+        case ITEM_TEXT:
+          cairo_set_source_rgb (cr, 0.07, 0.07, 0.07);
+          draw_text_item (self, cr, &tags, item);
+          break;
+        case ITEM_RULE:
+          cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
+          cairo_move_to (cr, item->x, item->y);
+          cairo_line_to (cr, item->x + item->width, item->y + item->height);
+          cairo_stroke (cr);
+          break;
+        case ITEM_FILL:
+          cairo_set_source_rgb (cr, 0.91, 0.93, 0.95);
+          cairo_rectangle (cr, item->x, item->y, item->width, item->height);
+          cairo_fill (cr);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  close_list (&tags);
+  close_table (&tags);
+
+  cairo_restore (cr);
+}

@@ -1,0 +1,65 @@
+/* polisi-page-layout.h: the pages of a document, for PDF, print and preview
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib-object.h>
+
+#include "polisi-document.h"
+#include "polisi-export.h"
+
+G_BEGIN_DECLS
+
+#define POLISI_A4_WIDTH  595.2756   /* points */
+#define POLISI_A4_HEIGHT 841.8898
+
+/* A section heading and where it landed, for outlines and contents. */
+typedef struct {
+  const char *label;     /* as shown, "3  Diogelu" */
+  const char *dest;      /* the PDF destination name */
+  PolisiLang  lang;
+  int         part;      /* 0, or 1 for the second language of back to back */
+  guint       page;      /* 0-based */
+  guint       block;     /* the heading block's index in the document */
+} PolisiPageHeading;
+
+/* A structure element as the page drawing began it: the PDF writer uses
+ * the sequence to mark each element's language. */
+typedef struct {
+  const char *tag;
+  PolisiLang  lang;
+} PolisiStructureEntry;
+
+#define POLISI_TYPE_PAGE_LAYOUT (polisi_page_layout_get_type ())
+
+G_DECLARE_FINAL_TYPE (PolisiPageLayout, polisi_page_layout, POLISI, PAGE_LAYOUT, GObject)
+
+PolisiPageLayout *polisi_page_layout_new             (PolisiDocument            *document,
+                                                      const PolisiExportOptions *options);
+void              polisi_page_layout_set_page_size   (PolisiPageLayout          *self,
+                                                      double                     width,
+                                                      double                     height);
+void              polisi_page_layout_paginate        (PolisiPageLayout          *self);
+guint             polisi_page_layout_get_n_pages     (PolisiPageLayout          *self);
+double            polisi_page_layout_get_page_width  (PolisiPageLayout          *self);
+double            polisi_page_layout_get_page_height (PolisiPageLayout          *self);
+void              polisi_page_layout_draw_page       (PolisiPageLayout          *self,
+                                                      cairo_t                   *cr,
+                                                      guint                      page);
+guint             polisi_page_layout_get_n_headings  (PolisiPageLayout          *self);
+const PolisiPageHeading *polisi_page_layout_get_heading (PolisiPageLayout       *self,
+                                                         guint                   index);
+int               polisi_page_layout_find_block_page (PolisiPageLayout          *self,
+                                                      const char                *block_id);
+PolisiDocument   *polisi_page_layout_get_document    (PolisiPageLayout          *self);
+void              polisi_page_layout_set_structure_log (PolisiPageLayout        *self,
+                                                        GArray                  *log);
+PolisiLang        polisi_page_layout_get_first_language (PolisiPageLayout       *self);
+GPtrArray        *polisi_page_layout_describe        (PolisiPageLayout          *self);
+guint             polisi_page_layout_get_page_signature (PolisiPageLayout       *self,
+                                                         guint                   page);
+
+G_END_DECLS

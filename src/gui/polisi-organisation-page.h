@@ -1,0 +1,28 @@
+/* polisi-organisation-page.h: the first step: the organisation, its people
+ * and its contacts
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "polisi-library.h"
+#include "polisi-policy.h"
+
+G_BEGIN_DECLS
+
+#define POLISI_TYPE_ORGANISATION_PAGE (polisi_organisation_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (PolisiOrganisationPage, polisi_organisation_page, POLISI, ORGANISATION_PAGE, GtkWidget)
+
+PolisiOrganisationPage *polisi_organisation_page_new            (PolisiPolicy           *policy,
+                                                                 PolisiLibrary          *library);
+void                    polisi_organisation_page_focus_answer   (PolisiOrganisationPage *self,
+                                                                 const char             *placeholder,
+                                                                 int                     lang);
+GtkEditable            *polisi_organisation_page_get_entry      (PolisiOrganisationPage *self,
+                                                                 const char             *key);
+
+G_END_DECLS

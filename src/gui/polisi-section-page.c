@@ -1,0 +1,123 @@
+/* polisi-section-page.c
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "polisi-checker.h"
+#include "polisi-section-page.h"
+#include "polisi-text.h"
+
+struct _PolisiSectionPage
+{
+  GtkWidget      parent_instance;
+
+  PolisiSection *section;
+  GHashTable    *editors;   /* clause id -> PolisiClauseEditor (unowned) */
+
+  GtkLabel      *title_label;
+  GtkLabel      *guidance_label;
+  GtkListBox    *clauses;
+};
+
+G_DEFINE_FINAL_TYPE (PolisiSectionPage, polisi_section_page, GTK_TYPE_WIDGET)
+
+static void
+polisi_section_page_dispose (GObject *object)
+{
+  PolisiSectionPage *self = (PolisiSectionPage *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), POLISI_TYPE_SECTION_PAGE);
+  /* the template's top box has no name, so it is unparented here */
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+      gtk_widget_unparent (child);
+  }
+  g_clear_object (&self->section);
+  g_clear_pointer (&self->editors, g_hash_table_unref);
+
+  G_OBJECT_CLASS (polisi_section_page_parent_class)->dispose (object);
+}
+
+static void
+polisi_section_page_class_init (PolisiSectionPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = polisi_section_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/cymru/polisi/Polisi/ui/polisi-section-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PolisiSectionPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PolisiSectionPage, guidance_label);
+  gtk_widget_class_bind_template_child (widget_class, PolisiSectionPage, clauses);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+polisi_section_page_init (PolisiSectionPage *self)
+{
+  self->editors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * polisi_section_page_new:
+ *
+ * A page with an editor for each clause of @section that @policy holds.
+ */
+PolisiSectionPage *
+polisi_section_page_new (PolisiSection *section,
+                         PolisiPolicy  *policy,
+                         PolisiLibrary *library)
+{
+  PolisiSectionPage *self = g_object_new (POLISI_TYPE_SECTION_PAGE, NULL);
+  PolisiLang ui = polisi_interface_lang ();
+  g_autoptr(GPtrArray) blocks = polisi_text_parse_blocks (polisi_section_get_guidance (section, ui));
+  g_autoptr(GString) guidance = g_string_new (NULL);
+
+  self->section = g_object_ref (section);
+  gtk_label_set_label (self->title_label, polisi_section_get_title (section, ui));
+  for (guint i = 0; i < blocks->len; i++)
+    g_string_append_printf (guidance, "%s%s", i > 0 ? "\n\n" : "", ((PolisiTextBlock *) blocks->pdata[i])->text);
+  gtk_label_set_label (self->guidance_label, guidance->str);
+
+  for (guint c = 0; c < polisi_section_get_n_clauses (section); c++)
+    {
+      PolisiClause *clause = polisi_section_get_clause (section, c);
+      PolisiClauseState *state = polisi_policy_lookup_clause (policy, polisi_clause_get_id (clause));
+      PolisiClauseEditor *editor;
+
+      if (state == NULL)
+        continue;
+      editor = polisi_clause_editor_new (clause, state, library);
+      gtk_list_box_append (self->clauses, GTK_WIDGET (editor));
+      g_hash_table_insert (self->editors, g_strdup (polisi_clause_get_id (clause)), editor);
+    }
+
+  /* the rows hold widgets of their own; they need not take focus */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->clauses)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row))
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  return self;
+}
+
+PolisiSection *
+polisi_section_page_get_section (PolisiSectionPage *self)
+{
+  g_return_val_if_fail (POLISI_IS_SECTION_PAGE (self), NULL);
+  return self->section;
+}
+
+PolisiClauseEditor *
+polisi_section_page_get_editor (PolisiSectionPage *self,
+                                const char        *clause_id)
+{
+  g_return_val_if_fail (POLISI_IS_SECTION_PAGE (self), NULL);
+  return g_hash_table_lookup (self->editors, clause_id);
+}

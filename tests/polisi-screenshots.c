@@ -1,0 +1,149 @@
+/* polisi-screenshots.c: pictures of the window, for people to look at
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drives the window through a head teacher's session and saves a PNG of
+ * each screen: the welcome view, the organisation step, a step of clauses
+ * with a choice of wording and its guidance, a translation waiting for an
+ * update, the last step, and a narrow window. Used to look at the
+ * interface after a change, and for the screenshots of the AppStream
+ * metadata.
+ *
+ *   polisi-screenshots OUTPUT-FOLDER [EXAMPLE.polisi]
+ *
+ * Needs a display (run it under xvfb-run).
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "polisi-application.h"
+#include "polisi-drafts.h"
+#include "polisi-window.h"
+
+static void
+pump (guint milliseconds)
+{
+  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+static void
+save_png (GtkWidget  *window,
+          const char *folder,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_printerr ("could not write %s\n", path);
+  else
+    g_print ("%s\n", path);
+}
+
+static void
+fill (PolisiWindow *window,
+      const char   *key,
+      const char   *text)
+{
+  GtkEditable *entry = polisi_organisation_page_get_entry (polisi_window_get_organisation_page (window), key);
+
+  if (entry != NULL)
+    gtk_editable_set_text (entry, text);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(PolisiApplication) app = NULL;
+  PolisiWindow *window;
+  const char *folder;
+  PolisiClauseEditor *editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: %s OUTPUT-FOLDER [EXAMPLE.polisi]\n", argv[0]);
+      return 2;
+    }
+  folder = argv[1];
+  g_mkdir_with_parents (folder, 0755);
+
+  gtk_init ();
+  adw_init ();
+  app = polisi_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_application_activate (G_APPLICATION (app));
+  window = POLISI_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  gtk_window_unmaximize (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1360, 860);
+  gtk_window_present (GTK_WINDOW (window));
+  pump (800);
+  save_png (GTK_WIDGET (window), folder, "01-welcome.png");
+
+  if (argc > 2)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[2]);
+      polisi_window_open_file (window, file);
+    }
+  else
+    {
+      polisi_window_new_policy (window);
+      fill (window, "name.cy", "Ysgol Gymraeg Bro Derwen");
+      fill (window, "name.en", "Ysgol Gymraeg Bro Derwen");
+      fill (window, "head_teacher", "Mrs Siân Ŵyn Hughes");
+      fill (window, "safeguarding_lead", "Mr Rhys Llŷr Jones");
+      fill (window, "governing_body.cy", "Corff Llywodraethu Ysgol Gymraeg Bro Derwen");
+      fill (window, "governing_body.en", "the Governing Body of Ysgol Gymraeg Bro Derwen");
+    }
+  polisi_window_go_to_step (window, 0);
+  pump (900);
+  save_png (GTK_WIDGET (window), folder, "02-organisation.png");
+
+  /* contact with learners and parents: a choice of wording */
+  polisi_window_go_to_step (window, 7);
+  pump (900);
+  save_png (GTK_WIDGET (window), folder, "03-clauses.png");
+
+  /* an edit in English leaves the Welsh waiting for an update */
+  editor = polisi_window_get_clause_editor (window, "purpose.benefits");
+  polisi_window_go_to_step (window, 1);
+  buffer = polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, " We review this every year.", -1);
+  pump (900);
+  save_png (GTK_WIDGET (window), folder, "04-translation.png");
+
+  polisi_window_go_to_step (window, polisi_window_get_n_steps (window) - 1);
+  polisi_window_check_now (window);
+  pump (900);
+  save_png (GTK_WIDGET (window), folder, "05-check-and-export.png");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 520, 860);
+  pump (900);
+  save_png (GTK_WIDGET (window), folder, "06-narrow.png");
+
+  /* nothing to keep from this session */
+  polisi_drafts_discard (polisi_drafts_new_default (), polisi_window_get_draft_id (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}

@@ -1,0 +1,1385 @@
+/* test-odt.c: the ODT writer, checked by real readers
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every layout (Welsh, English, parallel columns, back to back, and the two
+ * files of "separate"; columns and back to back English first too, for the
+ * Welsh policy) of four documents: the two example policies, the
+ * same Welsh policy once adopted, and a hostile policy built from the whole
+ * built-in library with markup characters, a 300-character word, emoji and
+ * every Welsh accented letter in it. Each ODT is written once, in main(),
+ * then:
+ *
+ *   - the package: "mimetype" first, stored, with no extra field, the right
+ *     type; a manifest that lists every part;
+ *   - the OASIS ODF 1.3 schema, with xmllint (ODF_SCHEMA_DIR; skipped when
+ *     unset);
+ *   - the language of every paragraph, through its style;
+ *   - structure: clause numbers and tabs, headings, the contents list and
+ *     its links, lists, web links;
+ *   - the watermark on drafts only, line numbers on consultation drafts,
+ *     the availability note of one-language files of a Welsh policy;
+ *   - meta.xml;
+ *   - LibreOffice: every ODT converted to text in one soffice call, and
+ *     every paragraph of every included clause found in the layouts that
+ *     show its language (skipped when soffice is not installed).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <gsf/gsf-infile.h>
+#include <gsf/gsf-infile-zip.h>
+#include <gsf/gsf-input-memory.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include "polisi-assembler.h"
+#include "polisi-export.h"
+#include "polisi-odt.h"
+#include "polisi-test-utils.h"
+
+#define ODT_MIME_TYPE "application/vnd.oasis.opendocument.text"
+
+#define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+#define NS_STYLE "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+#define NS_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+#define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+#define NS_FO "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+#define NS_MANIFEST "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+
+typedef enum {
+  CASE_WALES,     /* secondary-wales: a consultation draft, Wales */
+  CASE_ENGLAND,   /* primary-england: a draft, England */
+  CASE_ADOPTED,   /* secondary-wales, adopted */
+  CASE_HOSTILE,   /* every clause, hostile text, a version history */
+  N_CASES
+} CaseId;
+
+static const char *case_names[N_CASES] = { "wales", "england", "adopted", "hostile" };
+
+typedef enum {
+  LAYOUT_CY,
+  LAYOUT_EN,
+  LAYOUT_COLUMNS,
+  LAYOUT_SEQUENTIAL,
+  LAYOUT_SEPARATE_CY,
+  LAYOUT_SEPARATE_EN,
+  LAYOUT_COLUMNS_EN_FIRST,     /* the Welsh policy only */
+  LAYOUT_SEQUENTIAL_EN_FIRST,  /* the Welsh policy only */
+  N_LAYOUTS
+} LayoutId;
+
+static const char *layout_names[N_LAYOUTS] = {
+  "cy", "en", "columns", "sequential", "separate-cy", "separate-en", "columns-en-first", "sequential-en-first",
+};
+
+/* One ODT: the document, how it was laid out, its parts. */
+typedef struct {
+  char                *name;        /* "hostile-columns" */
+  CaseId               case_id;
+  LayoutId             layout_id;
+  PolisiDocument      *document;    /* borrowed */
+  PolisiExportOptions  options;
+  char                *other_file;
+  PolisiLang           langs[POLISI_N_LANGS];
+  guint                n_langs;
+  char                *path;        /* the .odt */
+  char                *dir;         /* its parts, unpacked */
+  GBytes              *package;
+  GHashTable          *parts;       /* path in the package -> GBytes */
+  xmlDoc              *content;
+  xmlDoc              *styles;
+  xmlDoc              *meta;
+} OdtFile;
+
+static struct {
+  char           *dir;
+  PolisiContext  *context;
+  PolisiDocument *documents[N_CASES];
+  GPtrArray      *files;
+} fixture;
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Collapses every run of white space to one space and trims the ends, so
+ * that text from the document and text from LibreOffice compare. */
+static char *
+normalize_space (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0xA0)
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static xmlDoc *
+parse_part (OdtFile    *file,
+            const char *part)
+{
+  GBytes *bytes = g_hash_table_lookup (file->parts, part);
+  g_autofree char *url = g_strdup_printf ("%s/%s", file->name, part);
+  xmlDoc *doc;
+  gsize size;
+  const char *data;
+
+  g_assert_nonnull (bytes);
+  data = g_bytes_get_data (bytes, &size);
+  doc = xmlReadMemory (data, (int) size, url, "UTF-8", XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+static xmlXPathObject *
+xpath (xmlDoc     *doc,
+       const char *expression)
+{
+  static const char *namespaces[][2] = {
+    { "office", NS_OFFICE },
+    { "style", NS_STYLE },
+    { "text", NS_TEXT },
+    { "table", NS_TABLE },
+    { "fo", NS_FO },
+    { "manifest", NS_MANIFEST },
+    { "draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" },
+    { "xlink", "http://www.w3.org/1999/xlink" },
+    { "dc", "http://purl.org/dc/elements/1.1/" },
+    { "meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0" },
+  };
+  xmlXPathContext *context = xmlXPathNewContext (doc);
+  xmlXPathObject *result;
+
+  for (guint i = 0; i < G_N_ELEMENTS (namespaces); i++)
+    xmlXPathRegisterNs (context, (const xmlChar *) namespaces[i][0], (const xmlChar *) namespaces[i][1]);
+  result = xmlXPathEvalExpression ((const xmlChar *) expression, context);
+  xmlXPathFreeContext (context);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static guint
+xpath_count (xmlDoc     *doc,
+             const char *expression)
+{
+  xmlXPathObject *result = xpath (doc, expression);
+  guint n = result->nodesetval != NULL ? (guint) result->nodesetval->nodeNr : 0;
+
+  xmlXPathFreeObject (result);
+  return n;
+}
+
+/* The text of the first node @expression finds, or NULL. */
+static char *
+xpath_string (xmlDoc     *doc,
+              const char *expression)
+{
+  xmlXPathObject *result = xpath (doc, expression);
+  char *text = NULL;
+
+  if (result->nodesetval != NULL && result->nodesetval->nodeNr > 0)
+    {
+      xmlChar *content = xmlNodeGetContent (result->nodesetval->nodeTab[0]);
+      text = g_strdup ((const char *) content);
+      xmlFree (content);
+    }
+  xmlXPathFreeObject (result);
+  return text;
+}
+
+/* The text of every node @expression finds, one after the other. */
+static char *
+xpath_all_text (xmlDoc     *doc,
+                const char *expression)
+{
+  xmlXPathObject *result = xpath (doc, expression);
+  GString *text = g_string_new (NULL);
+
+  for (int i = 0; result->nodesetval != NULL && i < result->nodesetval->nodeNr; i++)
+    {
+      xmlChar *content = xmlNodeGetContent (result->nodesetval->nodeTab[i]);
+      g_string_append (text, (const char *) content);
+      g_string_append_c (text, '\n');
+      xmlFree (content);
+    }
+  xmlXPathFreeObject (result);
+  return g_string_free (text, FALSE);
+}
+
+static char *
+get_attribute (xmlNode    *node,
+               const char *ns,
+               const char *name)
+{
+  xmlChar *value = xmlGetNsProp (node, (const xmlChar *) name, (const xmlChar *) ns);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+  return copy;
+}
+
+static char *
+node_text (xmlNode *node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  char *copy = g_strdup ((const char *) content);
+
+  xmlFree (content);
+  return copy;
+}
+
+/* Every text a layout should show in @lang: the front matter, and each
+ * paragraph of each block (clauses as "number text"). */
+static GPtrArray *
+expected_texts (OdtFile    *file,
+                PolisiLang  lang)
+{
+  PolisiDocument *document = file->document;
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  const char *front[] = {
+    polisi_document_get_title (document, lang),
+    polisi_document_get_organisation (document, lang),
+    polisi_document_get_review_text (document, lang),
+    polisi_document_get_closing_text (document, lang),
+    polisi_export_term (POLISI_TERM_CONTENTS, lang),
+  };
+  char *note = polisi_export_availability_note (document, &file->options, lang);
+
+  for (guint i = 0; i < G_N_ELEMENTS (front); i++)
+    if (front[i] != NULL && front[i][0] != '\0')
+      g_ptr_array_add (texts, g_strdup (front[i]));
+  g_ptr_array_add (texts, polisi_export_version_line (document, lang));
+  if (note != NULL)
+    g_ptr_array_add (texts, note);
+
+  for (guint i = 0; i < polisi_document_get_n_blocks (document); i++)
+    {
+      PolisiBlock *block = polisi_document_get_block (document, i);
+
+      switch (block->kind)
+        {
+        case POLISI_BLOCK_HEADING:
+          g_ptr_array_add (texts, polisi_export_heading_label (block, lang));
+          break;
+
+        case POLISI_BLOCK_CLAUSE:
+        case POLISI_BLOCK_PARAGRAPH:
+          for (guint p = 0; p < block->paras[lang]->len; p++)
+            {
+              PolisiTextBlock *para = block->paras[lang]->pdata[p];
+
+              if (p == 0 && block->kind == POLISI_BLOCK_CLAUSE && !para->item)
+                g_ptr_array_add (texts, g_strdup_printf ("%s %s", block->number, para->text));
+              else
+                g_ptr_array_add (texts, g_strdup (para->text));
+            }
+          break;
+
+        case POLISI_BLOCK_TABLE:
+          for (guint row = 0; row < polisi_block_get_n_rows (block); row++)
+            for (guint column = 0; column < block->n_columns; column++)
+              {
+                g_autoptr(GPtrArray) lines = polisi_text_parse_blocks (polisi_block_get_cell (block, lang, row, column));
+
+                for (guint l = 0; l < lines->len; l++)
+                  g_ptr_array_add (texts, g_strdup (((PolisiTextBlock *) lines->pdata[l])->text));
+              }
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return texts;
+}
+
+static gboolean
+shows_lang (OdtFile    *file,
+            PolisiLang  lang)
+{
+  for (guint i = 0; i < file->n_langs; i++)
+    if (file->langs[i] == lang)
+      return TRUE;
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing and unpacking                                                */
+/* ------------------------------------------------------------------ */
+
+static void
+unpack (OdtFile    *file,
+        GsfInfile  *folder,
+        const char *prefix)
+{
+  int n = gsf_infile_num_children (folder);
+
+  for (int i = 0; i < n; i++)
+    {
+      GsfInput *child = gsf_infile_child_by_index (folder, i);
+      const char *name = gsf_infile_name_by_index (folder, i);
+      g_autofree char *path = prefix != NULL ? g_strdup_printf ("%s/%s", prefix, name) : g_strdup (name);
+
+      g_assert_nonnull (child);
+      if (GSF_IS_INFILE (child) && gsf_infile_num_children (GSF_INFILE (child)) >= 0)
+        {
+          g_autofree char *dir = g_build_filename (file->dir, path, NULL);
+
+          g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+          unpack (file, GSF_INFILE (child), path);
+        }
+      else
+        {
+          gsf_off_t size = gsf_input_size (child);
+          const guint8 *data = size > 0 ? gsf_input_read (child, size, NULL) : (const guint8 *) "";
+          g_autofree char *target = g_build_filename (file->dir, path, NULL);
+
+          g_assert_nonnull (data);
+          polisi_test_write_file (target, (const char *) data, size);
+          g_hash_table_insert (file->parts, g_strdup (path), g_bytes_new (data, size));
+        }
+      g_object_unref (child);
+    }
+}
+
+static OdtFile *
+write_odt (CaseId   case_id,
+           LayoutId layout_id)
+{
+  static const PolisiLayout layouts[N_LAYOUTS] = {
+    POLISI_LAYOUT_CY, POLISI_LAYOUT_EN, POLISI_LAYOUT_COLUMNS, POLISI_LAYOUT_SEQUENTIAL,
+    POLISI_LAYOUT_CY, POLISI_LAYOUT_EN, POLISI_LAYOUT_COLUMNS, POLISI_LAYOUT_SEQUENTIAL,
+  };
+  OdtFile *file = g_new0 (OdtFile, 1);
+  g_autoptr(GError) error = NULL;
+  GsfInput *input;
+  GsfInfile *zip;
+
+  file->name = g_strdup_printf ("%s-%s", case_names[case_id], layout_names[layout_id]);
+  file->case_id = case_id;
+  file->layout_id = layout_id;
+  file->document = fixture.documents[case_id];
+  polisi_export_options_init (&file->options, layouts[layout_id]);
+  if (layout_id == LAYOUT_SEPARATE_CY || layout_id == LAYOUT_SEPARATE_EN)
+    {
+      file->other_file = g_strdup_printf ("%s-%s.odt", case_names[case_id],
+                                          layout_id == LAYOUT_SEPARATE_CY ? "separate-en" : "separate-cy");
+      file->options.other_file = file->other_file;
+    }
+  file->options.english_first = layout_id == LAYOUT_COLUMNS_EN_FIRST || layout_id == LAYOUT_SEQUENTIAL_EN_FIRST;
+  file->n_langs = polisi_export_get_languages (&file->options, file->langs);
+  g_assert_cmpuint (file->n_langs, ==, file->options.layout == POLISI_LAYOUT_CY || file->options.layout == POLISI_LAYOUT_EN ? 1 : 2);
+
+  file->package = polisi_odt_write (file->document, &file->options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (file->package);
+
+  file->path = g_strdup_printf ("%s/%s.odt", fixture.dir, file->name);
+  polisi_test_write_file (file->path, g_bytes_get_data (file->package, NULL), g_bytes_get_size (file->package));
+
+  /* Unpacked with libgsf's own zip reader. */
+  file->dir = g_strdup_printf ("%s/%s", fixture.dir, file->name);
+  g_assert_cmpint (g_mkdir_with_parents (file->dir, 0755), ==, 0);
+  file->parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  input = gsf_input_memory_new (g_bytes_get_data (file->package, NULL), g_bytes_get_size (file->package), FALSE);
+  zip = gsf_infile_zip_new (input, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (zip);
+  unpack (file, zip, NULL);
+  g_object_unref (zip);
+  g_object_unref (input);
+
+  file->content = parse_part (file, "content.xml");
+  file->styles = parse_part (file, "styles.xml");
+  file->meta = parse_part (file, "meta.xml");
+
+  return file;
+}
+
+static void
+odt_file_free (gpointer data)
+{
+  OdtFile *file = data;
+
+  xmlFreeDoc (file->content);
+  xmlFreeDoc (file->styles);
+  xmlFreeDoc (file->meta);
+  g_hash_table_unref (file->parts);
+  g_bytes_unref (file->package);
+  g_free (file->name);
+  g_free (file->other_file);
+  g_free (file->path);
+  g_free (file->dir);
+  g_free (file);
+}
+
+static PolisiDocument *
+make_document (CaseId case_id)
+{
+  PolisiLibrary *library = polisi_context_get_library (fixture.context);
+  g_autoptr(PolisiPolicy) policy = NULL;
+
+  switch (case_id)
+    {
+    case CASE_WALES:
+      policy = polisi_test_load_example ("secondary-wales.polisi");
+      break;
+    case CASE_ENGLAND:
+      policy = polisi_test_load_example ("primary-england.polisi");
+      break;
+    case CASE_ADOPTED:
+      policy = polisi_test_load_example ("secondary-wales.polisi");
+      polisi_policy_set_status (policy, POLISI_STATUS_ADOPTED);
+      polisi_policy_set_adoption_date (policy, "2026-09-01");
+      break;
+    case CASE_HOSTILE:
+    default:
+      policy = polisi_test_hostile_policy (library);
+      /* A version history: a table, cells of several lines with items,
+       * a web address. */
+      polisi_policy_add_version_record (policy, "1.0", "2025-09-01", "Corff " POLISI_TEST_HOSTILE,
+                                        "Fersiwn gyntaf.\n- newid un\n- gweler https://example.org/a?b=1&c=2.",
+                                        "First version.\n- change one\n- see https://example.org/a?b=1&c=2.");
+      polisi_policy_add_version_record (policy, "1.1", "2026-09-01", "Llywodraethwyr", "Ail fersiwn", "Second version");
+      break;
+    }
+
+  return polisi_assemble (policy, library, POLISI_ASSEMBLE_DEFAULT);
+}
+
+/* ------------------------------------------------------------------ */
+/* The package                                                          */
+/* ------------------------------------------------------------------ */
+
+static guint
+read_le16 (const guint8 *p)
+{
+  return p[0] | (p[1] << 8);
+}
+
+static guint32
+read_le32 (const guint8 *p)
+{
+  return p[0] | (p[1] << 8) | (p[2] << 16) | ((guint32) p[3] << 24);
+}
+
+static void
+test_package (void)
+{
+  for (guint f = 0; f < fixture.files->len; f++)
+    {
+      OdtFile *file = fixture.files->pdata[f];
+      gsize size;
+      const guint8 *zip = g_bytes_get_data (file->package, &size);
+      const gsize mime_length = strlen (ODT_MIME_TYPE);
+      xmlDoc *manifest;
+      GHashTableIter iter;
+      const char *path;
+
+      g_test_message ("%s", file->name);
+
+      /* The first local header: "mimetype", stored, no extra field, then
+       * the type itself at offset 38. */
+      g_assert_cmpuint (size, >, 38 + mime_length);
+      g_assert_cmpmem (zip, 4, "PK\003\004", 4);
+      g_assert_cmpuint (read_le16 (zip + 8), ==, 0);                  /* stored */
+      g_assert_cmpuint (read_le32 (zip + 18), ==, mime_length);       /* compressed size */
+      g_assert_cmpuint (read_le32 (zip + 22), ==, mime_length);       /* size */
+      g_assert_cmpuint (read_le16 (zip + 26), ==, strlen ("mimetype"));
+      g_assert_cmpuint (read_le16 (zip + 28), ==, 0);                 /* extra field */
+      g_assert_cmpmem (zip + 30, 8, "mimetype", 8);
+      g_assert_cmpmem (zip + 38, mime_length, ODT_MIME_TYPE, mime_length);
+      {
+        gsize mime_size;
+        const char *mime = g_bytes_get_data (g_hash_table_lookup (file->parts, "mimetype"), &mime_size);
+
+        /* libgsf's zip reader agrees. */
+        g_assert_cmpmem (mime, mime_size, ODT_MIME_TYPE, mime_length);
+      }
+
+      /* The manifest: the package's type and version, and every part. */
+      g_assert_true (g_hash_table_contains (file->parts, "META-INF/manifest.xml"));
+      manifest = parse_part (file, "META-INF/manifest.xml");
+      g_assert_cmpuint (xpath_count (manifest, "/manifest:manifest[@manifest:version='1.3']"), ==, 1);
+      g_assert_cmpuint (xpath_count (manifest, "//manifest:file-entry[@manifest:full-path='/' and "
+                                               "@manifest:media-type='" ODT_MIME_TYPE "' and @manifest:version='1.3']"), ==, 1);
+      g_hash_table_iter_init (&iter, file->parts);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &path, NULL))
+        {
+          g_autofree char *query = NULL;
+
+          if (strcmp (path, "mimetype") == 0 || strcmp (path, "META-INF/manifest.xml") == 0)
+            continue;
+          query = g_strdup_printf ("//manifest:file-entry[@manifest:full-path='%s' and @manifest:media-type='text/xml']", path);
+          g_assert_cmpuint (xpath_count (manifest, query), ==, 1);
+        }
+      /* ... and nothing that is not there. */
+      g_assert_cmpuint (xpath_count (manifest, "//manifest:file-entry"), ==, g_hash_table_size (file->parts) - 1);
+      xmlFreeDoc (manifest);
+
+      g_assert_true (g_hash_table_contains (file->parts, "content.xml"));
+      g_assert_true (g_hash_table_contains (file->parts, "styles.xml"));
+      g_assert_true (g_hash_table_contains (file->parts, "meta.xml"));
+      g_assert_cmpuint (xpath_count (file->content, "/office:document-content[@office:version='1.3']"), ==, 1);
+      g_assert_cmpuint (xpath_count (file->styles, "/office:document-styles[@office:version='1.3']"), ==, 1);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* The schema                                                           */
+/* ------------------------------------------------------------------ */
+
+static void
+validate (const char *schema,
+          const char *path)
+{
+  const char *argv[] = { "xmllint", "--noout", "--relaxng", schema, path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s does not validate against %s:\n%s", path, schema, err);
+}
+
+static void
+test_schema (void)
+{
+  const char *schema_dir = g_getenv ("ODF_SCHEMA_DIR");
+  g_autofree char *schema = NULL;
+  g_autofree char *manifest_schema = NULL;
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+
+  if (schema_dir == NULL || schema_dir[0] == '\0')
+    {
+      g_test_skip ("skipped: ODF_SCHEMA_DIR is not set");
+      return;
+    }
+  if (xmllint == NULL)
+    {
+      g_test_skip ("skipped: xmllint is not installed");
+      return;
+    }
+
+  schema = g_build_filename (schema_dir, "OpenDocument-v1.3-schema.rng", NULL);
+  manifest_schema = g_build_filename (schema_dir, "OpenDocument-v1.3-manifest-schema.rng", NULL);
+  g_assert_true (g_file_test (schema, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (manifest_schema, G_FILE_TEST_EXISTS));
+
+  for (guint f = 0; f < fixture.files->len; f++)
+    {
+      OdtFile *file = fixture.files->pdata[f];
+      const char *parts[] = { "content.xml", "styles.xml", "meta.xml", "settings.xml" };
+      g_autofree char *manifest = g_build_filename (file->dir, "META-INF", "manifest.xml", NULL);
+
+      g_test_message ("%s", file->name);
+      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+        {
+          g_autofree char *path = g_build_filename (file->dir, parts[i], NULL);
+
+          if (g_hash_table_contains (file->parts, parts[i]))
+            validate (schema, path);
+        }
+      validate (manifest_schema, manifest);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Languages                                                            */
+/* ------------------------------------------------------------------ */
+
+typedef struct {
+  char *parent;
+  char *language;     /* "cy", "en" or NULL */
+  char *master_page;
+} StyleInfo;
+
+static void
+style_info_free (gpointer data)
+{
+  StyleInfo *info = data;
+
+  g_free (info->parent);
+  g_free (info->language);
+  g_free (info->master_page);
+  g_free (info);
+}
+
+/* The named and automatic paragraph styles of both parts. The default
+ * style does not count: a paragraph's own style must say its language. */
+static GHashTable *
+collect_styles (OdtFile *file)
+{
+  GHashTable *styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, style_info_free);
+  xmlDoc *docs[] = { file->styles, file->content };
+
+  for (guint d = 0; d < G_N_ELEMENTS (docs); d++)
+    {
+      xmlXPathObject *result = xpath (docs[d], "//style:style[@style:family='paragraph']");
+
+      for (int i = 0; result->nodesetval != NULL && i < result->nodesetval->nodeNr; i++)
+        {
+          xmlNode *node = result->nodesetval->nodeTab[i];
+          StyleInfo *info = g_new0 (StyleInfo, 1);
+
+          info->parent = get_attribute (node, NS_STYLE, "parent-style-name");
+          info->master_page = get_attribute (node, NS_STYLE, "master-page-name");
+          for (xmlNode *child = node->children; child != NULL; child = child->next)
+            if (child->type == XML_ELEMENT_NODE && strcmp ((const char *) child->name, "text-properties") == 0)
+              {
+                g_autofree char *country = get_attribute (child, NS_FO, "country");
+
+                info->language = get_attribute (child, NS_FO, "language");
+                if (info->language != NULL)
+                  g_assert_cmpstr (country, ==, "GB");
+              }
+          g_hash_table_replace (styles, get_attribute (node, NS_STYLE, "name"), info);
+        }
+      xmlXPathFreeObject (result);
+    }
+
+  return styles;
+}
+
+static const char *
+resolve_language (GHashTable *styles,
+                  const char *name)
+{
+  for (guint depth = 0; name != NULL && depth < 16; depth++)
+    {
+      StyleInfo *info = g_hash_table_lookup (styles, name);
+
+      if (info == NULL)
+        return NULL;
+      if (info->language != NULL)
+        return info->language;
+      name = info->parent;
+    }
+  return NULL;
+}
+
+/* The column of a parallel-columns table a node sits in, or -1. */
+static int
+columns_cell_index (xmlNode *node)
+{
+  for (xmlNode *p = node->parent; p != NULL && p->type == XML_ELEMENT_NODE; p = p->parent)
+    if (strcmp ((const char *) p->name, "table-cell") == 0)
+      {
+        xmlNode *table = p->parent != NULL ? p->parent->parent : NULL;
+        g_autofree char *style = table != NULL ? get_attribute (table, NS_TABLE, "style-name") : NULL;
+        int index = 0;
+
+        if (style == NULL || !g_str_has_prefix (style, "Columns"))
+          return -1;
+        for (xmlNode *s = p->prev; s != NULL; s = s->prev)
+          if (s->type == XML_ELEMENT_NODE && strcmp ((const char *) s->name, "table-cell") == 0)
+            index++;
+        return index;
+      }
+  return -1;
+}
+
+static void
+test_languages (void)
+{
+  for (guint f = 0; f < fixture.files->len; f++)
+    {
+      OdtFile *file = fixture.files->pdata[f];
+      g_autoptr(GHashTable) styles = collect_styles (file);
+      xmlXPathObject *result;
+      guint n_switches = 0;
+      const char *previous = NULL;
+      guint seen[POLISI_N_LANGS] = { 0 };
+
+      g_test_message ("%s", file->name);
+
+      /* The body. */
+      result = xpath (file->content, "//office:text//text:p | //office:text//text:h");
+      g_assert_cmpint (result->nodesetval->nodeNr, >, 20);
+      for (int i = 0; i < result->nodesetval->nodeNr; i++)
+        {
+          xmlNode *node = result->nodesetval->nodeTab[i];
+          g_autofree char *style = get_attribute (node, NS_TEXT, "style-name");
+          const char *language = resolve_language (styles, style);
+          int column = columns_cell_index (node);
+          PolisiLang lang;
+
+          if (language == NULL)
+            {
+              g_autofree char *text = node_text (node);
+              g_error ("%s: a paragraph in style %s has no language: %s", file->name, style, text);
+            }
+          g_assert_true (polisi_lang_from_code (language, &lang));
+          g_assert_true (shows_lang (file, lang));
+          seen[lang]++;
+
+          if (file->options.layout == POLISI_LAYOUT_COLUMNS)
+            {
+              /* Welsh on the left, unless English first. */
+              if (column >= 0)
+                g_assert_cmpstr (language, ==, polisi_lang_to_code (file->langs[column]));
+            }
+          else
+            {
+              /* One language, or all of one and then all of the other. */
+              if (previous != NULL && strcmp (previous, language) != 0)
+                n_switches++;
+              previous = language;
+              g_assert_cmpuint (n_switches, <=, file->n_langs - 1);
+              if (n_switches == 0)
+                g_assert_cmpstr (language, ==, polisi_lang_to_code (file->langs[0]));
+            }
+        }
+      xmlXPathFreeObject (result);
+      for (guint i = 0; i < file->n_langs; i++)
+        g_assert_cmpuint (seen[file->langs[i]], >, 20);
+
+      /* Headers, footers and the watermark: each master page in its
+       * language, or both languages for parallel columns. */
+      result = xpath (file->styles, "//style:master-page");
+      g_assert_cmpint (result->nodesetval->nodeNr, ==,
+                       file->options.layout == POLISI_LAYOUT_COLUMNS ? 1 : (int) file->n_langs);
+      for (int m = 0; m < result->nodesetval->nodeNr; m++)
+        {
+          xmlNode *master = result->nodesetval->nodeTab[m];
+          g_autofree char *name = get_attribute (master, NS_STYLE, "name");
+          g_autofree char *query = g_strdup_printf ("//style:master-page[@style:name='%s']//text:p", name);
+          xmlXPathObject *paras = xpath (file->styles, query);
+          guint master_seen[POLISI_N_LANGS] = { 0 };
+
+          /* A footer with a page number and a header. */
+          g_assert_cmpint (paras->nodesetval->nodeNr, >=, 2);
+          for (int i = 0; i < paras->nodesetval->nodeNr; i++)
+            {
+              g_autofree char *style = get_attribute (paras->nodesetval->nodeTab[i], NS_TEXT, "style-name");
+              const char *language = resolve_language (styles, style);
+              PolisiLang lang;
+
+              g_assert_nonnull (language);
+              g_assert_true (polisi_lang_from_code (language, &lang));
+              g_assert_true (shows_lang (file, lang));
+              master_seen[lang]++;
+            }
+          xmlXPathFreeObject (paras);
+          if (file->options.layout == POLISI_LAYOUT_COLUMNS)
+            g_assert_true (master_seen[0] > 0 && master_seen[1] > 0);
+          else
+            g_assert_true (master_seen[0] == 0 || master_seen[1] == 0);
+        }
+      xmlXPathFreeObject (result);
+
+      /* Every master page a paragraph or table asks for exists. */
+      {
+        GHashTableIter iter;
+        StyleInfo *info;
+        guint n_masters = 0;
+
+        g_hash_table_iter_init (&iter, styles);
+        while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &info))
+          if (info->master_page != NULL)
+            {
+              g_autofree char *query = g_strdup_printf ("//style:master-page[@style:name='%s']", info->master_page);
+              g_assert_cmpuint (xpath_count (file->styles, query), ==, 1);
+              n_masters++;
+            }
+        if (file->options.layout != POLISI_LAYOUT_COLUMNS)
+          g_assert_cmpuint (n_masters, >, 0);
+        else
+          g_assert_cmpuint (xpath_count (file->content, "//style:style[@style:family='table' and @style:master-page-name]"), ==, 1);
+      }
+
+      /* Both languages look alike: no automatic paragraph style sets a
+       * font, size, weight, style or colour of its own. */
+      g_assert_cmpuint (xpath_count (file->content,
+                                     "//office:automatic-styles/style:style[@style:family='paragraph']/style:text-properties"
+                                     "[@fo:font-size or @fo:font-weight or @fo:font-style or @fo:color or @style:font-name]"), ==, 0);
+      g_assert_cmpuint (xpath_count (file->styles, "//style:text-properties[@fo:font-style='italic']"), ==, 0);
+      g_assert_cmpuint (xpath_count (file->styles,
+                                     "//office:font-face-decls/style:font-face[@style:name='Liberation Sans']"), ==, 1);
+      g_assert_cmpuint (xpath_count (file->styles,
+                                     "//style:default-style/style:text-properties[@style:font-name='Liberation Sans']"), ==, 1);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Structure                                                            */
+/* ------------------------------------------------------------------ */
+
+static void
+test_structure (void)
+{
+  for (guint f = 0; f < fixture.files->len; f++)
+    {
+      OdtFile *file = fixture.files->pdata[f];
+      PolisiDocument *document = file->document;
+      guint n_headings = 0;
+      guint n_clauses = 0;
+      guint n_items = 0;
+      guint n_tables = 0;
+      xmlXPathObject *result;
+
+      g_test_message ("%s", file->name);
+
+      for (guint i = 0; i < polisi_document_get_n_blocks (document); i++)
+        {
+          PolisiBlock *block = polisi_document_get_block (document, i);
+
+          if (block->kind == POLISI_BLOCK_HEADING)
+            n_headings++;
+          else if (block->kind == POLISI_BLOCK_CLAUSE)
+            n_clauses++;
+          else if (block->kind == POLISI_BLOCK_TABLE)
+            n_tables++;
+          for (guint p = 0; p < block->paras[file->langs[0]]->len; p++)
+            if (((PolisiTextBlock *) block->paras[file->langs[0]]->pdata[p])->item)
+              n_items++;
+        }
+      g_assert_cmpuint (n_clauses, >, 10);
+      g_assert_cmpuint (n_items, >, 0);
+
+      /* Named styles with display names. */
+      g_assert_cmpuint (xpath_count (file->styles, "//office:styles/style:style[@style:name='Heading_20_1' and "
+                                                   "@style:display-name='Heading 1' and @style:default-outline-level='1']"), ==, 1);
+      g_assert_cmpuint (xpath_count (file->styles, "//office:styles/style:style[@style:name='Title' and @style:display-name]"), ==, 1);
+      g_assert_cmpuint (xpath_count (file->styles, "//office:styles/text:list-style[@style:display-name]"), >=, 1);
+      g_assert_cmpuint (xpath_count (file->styles, "//office:styles/style:style[@style:family='paragraph' and "
+                                                   "not(@style:display-name) and @style:name!='Standard']"), ==, 0);
+
+      /* Each clause starts with its number and a tab, in each language. */
+      for (guint l = 0; l < file->n_langs; l++)
+        {
+          PolisiLang lang = file->langs[l];
+          guint checked = 0;
+
+          for (guint i = 0; i < polisi_document_get_n_blocks (document); i++)
+            {
+              PolisiBlock *block = polisi_document_get_block (document, i);
+              g_autofree char *query = NULL;
+
+              if (block->kind != POLISI_BLOCK_CLAUSE)
+                continue;
+              query = g_strdup_printf ("//office:text//text:p[starts-with(@text:style-name, 'Clause_%s')]"
+                                       "[text()[1]='%s' and *[1][self::text:tab]]",
+                                       polisi_lang_to_code (lang), block->number);
+              g_assert_cmpuint (xpath_count (file->content, query), ==, 1);
+              checked++;
+            }
+          g_assert_cmpuint (checked, ==, n_clauses);
+        }
+
+      /* Headings: outline levels, and one contents entry per heading per
+       * language, each linking to a bookmark in its heading. */
+      if (file->options.layout == POLISI_LAYOUT_SEQUENTIAL)
+        {
+          g_assert_cmpuint (xpath_count (file->content, "//text:h[@text:outline-level='2']"), ==, n_headings * 2);
+          g_assert_cmpuint (xpath_count (file->content, "//text:h[@text:outline-level='1']"), ==, 2);
+        }
+      else
+        g_assert_cmpuint (xpath_count (file->content, "//text:h[@text:outline-level='1']"), ==, n_headings * file->n_langs);
+      g_assert_cmpuint (xpath_count (file->content, "//text:table-of-content"), ==, file->n_langs);
+      g_assert_cmpuint (xpath_count (file->content, "//text:table-of-content/text:index-body/text:p"), ==, n_headings * file->n_langs);
+      result = xpath (file->content, "//text:table-of-content/text:index-body/text:p/text:a/@xlink:href");
+      g_assert_cmpint (result->nodesetval->nodeNr, ==, (int) (n_headings * file->n_langs));
+      for (int i = 0; i < result->nodesetval->nodeNr; i++)
+        {
+          g_autofree char *href = node_text (result->nodesetval->nodeTab[i]);
+          g_autofree char *query = NULL;
+
+          g_assert_true (href[0] == '#');
+          query = g_strdup_printf ("//text:h/text:bookmark[@text:name='%s']", href + 1);
+          g_assert_cmpuint (xpath_count (file->content, query), ==, 1);
+        }
+      xmlXPathFreeObject (result);
+
+      /* Updating a contents list keeps to its language: back to back, each
+       * is scoped to its chapter (under the title); in columns, each
+       * gathers its language's own heading style. */
+      if (file->options.layout == POLISI_LAYOUT_SEQUENTIAL)
+        g_assert_cmpuint (xpath_count (file->content, "//text:table-of-content-source[@text:index-scope='chapter']"), ==, 2);
+      if (file->options.layout == POLISI_LAYOUT_COLUMNS)
+        for (guint l = 0; l < file->n_langs; l++)
+          {
+            const char *code = polisi_lang_to_code (file->langs[l]);
+            g_autofree char *query = g_strdup_printf ("//text:table-of-content[text:index-body/text:p[starts-with(@text:style-name, 'Contents1_%s')]]"
+                                                      "/text:table-of-content-source[@text:use-outline-level='false' and "
+                                                      "@text:use-index-source-styles='true']//text:index-source-style/@text:style-name",
+                                                      code);
+            g_autofree char *source_style = xpath_string (file->content, query);
+            g_autofree char *named = NULL;
+            g_autofree char *headings = NULL;
+
+            g_assert_nonnull (source_style);
+            named = g_strdup_printf ("//office:styles/style:style[@style:name='%s']/style:text-properties[@fo:language='%s']",
+                                     source_style, code);
+            g_assert_cmpuint (xpath_count (file->styles, named), ==, 1);
+            headings = g_strdup_printf ("//office:text//text:h[@text:style-name=//office:automatic-styles/style:style"
+                                        "[@style:parent-style-name='%s']/@style:name]", source_style);
+            g_assert_cmpuint (xpath_count (file->content, headings), ==, n_headings);
+          }
+
+      /* List items are lists, with bullets. */
+      g_assert_cmpuint (xpath_count (file->content, "//text:list[@text:style-name='Polisi_20_Bullets']/text:list-item"),
+                        >=, n_items * file->n_langs);
+      g_assert_cmpuint (xpath_count (file->styles, "//text:list-style[@style:name='Polisi_20_Bullets']/text:list-level-style-bullet"), ==, 1);
+
+      /* A data table once per language, its first row repeated. */
+      g_assert_cmpuint (xpath_count (file->content, "//table:table[table:table-header-rows]"), ==, n_tables * file->n_langs);
+
+      /* Parallel columns: a two-column table, one row per block but
+       * tables, plus the title and contents rows. */
+      if (file->options.layout == POLISI_LAYOUT_COLUMNS)
+        g_assert_cmpuint (xpath_count (file->content, "//table:table[starts-with(@table:style-name, 'Columns')]/table:table-row"),
+                          ==, polisi_document_get_n_blocks (document) - n_tables + 2);
+      else
+        g_assert_cmpuint (xpath_count (file->content, "//table:table[starts-with(@table:style-name, 'Columns')]"), ==, 0);
+
+      /* Web addresses are links, without the full stop after them. */
+      if (file->case_id == CASE_HOSTILE)
+        g_assert_cmpuint (xpath_count (file->content, "//text:a[@xlink:href='https://example.org/a?b=1&c=2']"),
+                          ==, file->n_langs);
+
+      /* The header names the organisation, title, version and status; the
+       * footer numbers the pages. */
+      for (guint l = 0; l < file->n_langs; l++)
+        {
+          PolisiLang lang = file->langs[l];
+          g_autofree char *page = g_strdup_printf ("//style:footer/text:p[starts-with(@text:style-name, 'Footer_%s')]"
+                                                   "[text:page-number and text:page-count]", polisi_lang_to_code (lang));
+          g_autofree char *header = NULL;
+          g_autofree char *expected_title = normalize_space (polisi_document_get_title (document, lang));
+          g_autofree char *expected_status = normalize_space (polisi_document_get_status_text (document, lang));
+
+          g_assert_cmpuint (xpath_count (file->styles, page), ==, 1);
+          header = xpath_all_text (file->styles, "//style:header");
+          g_assert_nonnull (header);
+          g_assert_nonnull (strstr (header, expected_title));
+          g_assert_nonnull (strstr (header, expected_status));
+          g_assert_nonnull (strstr (header, polisi_document_get_version (document)));
+          g_assert_nonnull (strstr (header, polisi_document_get_organisation (document, lang)));
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Watermark, line numbers, availability note                           */
+/* ------------------------------------------------------------------ */
+
+static void
+test_watermark (void)
+{
+  for (guint f = 0; f < fixture.files->len; f++)
+    {
+      OdtFile *file = fixture.files->pdata[f];
+      gboolean draft = file->case_id != CASE_ADOPTED;
+
+      g_test_message ("%s", file->name);
+      g_assert_true ((polisi_document_get_watermark (file->document, POLISI_LANG_CY) != NULL) == draft);
+
+      if (!draft)
+        {
+          g_assert_cmpuint (xpath_count (file->styles, "//draw:custom-shape"), ==, 0);
+          continue;
+        }
+
+      /* On every page: one per master page, behind the text, with the
+       * word in each language the page shows. */
+      g_assert_cmpuint (xpath_count (file->styles, "//style:master-page//draw:custom-shape"), ==,
+                        xpath_count (file->styles, "//style:master-page"));
+      g_assert_cmpuint (xpath_count (file->styles, "//style:style[@style:family='graphic']/style:graphic-properties"
+                                                   "[@style:run-through='background']"), ==, 1);
+      for (guint l = 0; l < file->n_langs; l++)
+        {
+          PolisiLang lang = file->langs[l];
+          g_autofree char *query = g_strdup_printf ("//draw:custom-shape/text:p[.='%s']",
+                                                    polisi_document_get_watermark (file->document, lang));
+
+          g_assert_cmpuint (xpath_count (file->styles, query), ==, 1);
+        }
+    }
+}
+
+static void
+test_line_numbers (void)
+{
+  for (guint f = 0; f < fixture.files->len; f++)
+    {
+      OdtFile *file = fixture.files->pdata[f];
+      gboolean consultation = file->case_id == CASE_WALES;
+
+      g_test_message ("%s", file->name);
+      g_assert_true (polisi_document_get_line_numbers (file->document) == consultation);
+      g_assert_cmpuint (xpath_count (file->styles, "//office:styles/text:linenumbering-configuration"
+                                                   "[@text:number-lines='true' and @text:increment='5']"), ==, consultation);
+      /* Headers and footers are not counted. */
+      g_assert_cmpuint (xpath_count (file->styles, "//style:style[@style:name='Header' or @style:name='Footer']"
+                                                   "/style:paragraph-properties[@text:number-lines='false']"), ==, 2);
+    }
+}
+
+static void
+test_availability_note (void)
+{
+  for (guint f = 0; f < fixture.files->len; f++)
+    {
+      OdtFile *file = fixture.files->pdata[f];
+      gboolean wales = polisi_document_get_nation (file->document) == POLISI_NATION_WALES;
+      gboolean one_language = file->n_langs == 1;
+      xmlXPathObject *result = xpath (file->content, "//text:p[starts-with(@text:style-name, 'Note_')]");
+
+      g_test_message ("%s", file->name);
+      g_assert_true (wales == (file->case_id != CASE_ENGLAND));
+
+      if (wales && one_language)
+        {
+          g_autofree char *expected = polisi_export_availability_note (file->document, &file->options, file->langs[0]);
+          g_autofree char *text = NULL;
+
+          g_assert_nonnull (expected);
+          g_assert_cmpint (result->nodesetval->nodeNr, ==, 1);
+          text = node_text (result->nodesetval->nodeTab[0]);
+          g_assert_cmpstr (text, ==, expected);
+          /* The other language is named... */
+          g_assert_nonnull (strstr (text, file->langs[0] == POLISI_LANG_CY ? "Saesneg" : "Welsh"));
+          /* ... and the other file of a pair. */
+          if (file->other_file != NULL)
+            g_assert_nonnull (strstr (text, file->other_file));
+        }
+      else
+        g_assert_true (result->nodesetval == NULL || result->nodesetval->nodeNr == 0);
+      xmlXPathFreeObject (result);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* meta.xml, hostile text                                               */
+/* ------------------------------------------------------------------ */
+
+static void
+assert_date_time (const char *text)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) parsed = NULL;
+
+  g_assert_nonnull (text);
+  g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}$", text, 0, 0));
+  parsed = g_date_time_new_from_iso8601 (text, utc);
+  g_assert_nonnull (parsed);
+}
+
+static void
+test_meta (void)
+{
+  for (guint f = 0; f < fixture.files->len; f++)
+    {
+      OdtFile *file = fixture.files->pdata[f];
+      g_autofree char *generator = xpath_string (file->meta, "//meta:generator");
+      g_autofree char *language = xpath_string (file->meta, "//dc:language");
+      g_autofree char *title = xpath_string (file->meta, "//dc:title");
+      g_autofree char *subject = xpath_string (file->meta, "//dc:subject");
+      g_autofree char *created = xpath_string (file->meta, "//meta:creation-date");
+      g_autofree char *date = xpath_string (file->meta, "//dc:date");
+
+      g_test_message ("%s", file->name);
+      g_assert_cmpuint (xpath_count (file->meta, "/office:document-meta[@office:version='1.3']/office:meta"), ==, 1);
+      g_assert_cmpstr (generator, ==, "Polisi/" PACKAGE_VERSION);
+      g_assert_cmpstr (language, ==, polisi_lang_to_tag (file->langs[0]));
+      g_assert_cmpstr (language, ==, file->langs[0] == POLISI_LANG_CY ? "cy-GB" : "en-GB");
+      /* Both languages' title and subject in a bilingual file. */
+      if (file->n_langs == 1)
+        {
+          g_assert_cmpstr (title, ==, polisi_document_get_title (file->document, file->langs[0]));
+          g_assert_cmpstr (subject, ==, polisi_document_get_subject (file->document, file->langs[0]));
+        }
+      else
+        {
+          g_autofree char *titles = g_strdup_printf ("%s / %s",
+                                                     polisi_document_get_title (file->document, file->langs[0]),
+                                                     polisi_document_get_title (file->document, file->langs[1]));
+          g_autofree char *subjects = g_strdup_printf ("%s / %s",
+                                                       polisi_document_get_subject (file->document, file->langs[0]),
+                                                       polisi_document_get_subject (file->document, file->langs[1]));
+
+          g_assert_cmpstr (title, ==, titles);
+          g_assert_cmpstr (subject, ==, subjects);
+        }
+      g_assert_cmpuint (xpath_count (file->meta, "//meta:keyword"), >=, 3);
+      assert_date_time (created);
+      assert_date_time (date);
+      g_assert_true (g_str_has_prefix (date, polisi_document_get_date_iso (file->document)));
+    }
+}
+
+static void
+test_hostile_text (void)
+{
+  g_autofree char *word = polisi_test_long_word ();
+
+  for (guint f = 0; f < fixture.files->len; f++)
+    {
+      OdtFile *file = fixture.files->pdata[f];
+      gsize size;
+      const char *content = g_bytes_get_data (g_hash_table_lookup (file->parts, "content.xml"), &size);
+
+      if (file->case_id != CASE_HOSTILE)
+        continue;
+      g_test_message ("%s", file->name);
+
+      g_assert_true (g_utf8_validate (content, size, NULL));
+      for (guint l = 0; l < file->n_langs; l++)
+        {
+          PolisiLang lang = file->langs[l];
+          const char *organisation = polisi_document_get_organisation (file->document, lang);
+          g_autofree char *query = g_strdup_printf ("//text:p[starts-with(@text:style-name, 'Organisation_%s')]",
+                                                    polisi_lang_to_code (lang));
+          g_autofree char *text = xpath_string (file->content, query);
+          g_autofree char *header = xpath_all_text (file->styles, "//style:header");
+
+          /* Read back exactly, in the body and in the header. */
+          g_assert_true (g_str_has_suffix (organisation, POLISI_TEST_HOSTILE));
+          g_assert_cmpstr (text, ==, organisation);
+          g_assert_nonnull (strstr (header, organisation));
+        }
+      g_assert_cmpuint (xpath_count (file->content, "//office:text//text:p[contains(., '" POLISI_TEST_WELSH_LETTERS "')]"),
+                        ==, file->n_langs);
+
+      /* The 300-character word, whole. */
+      {
+        g_autofree char *query = g_strdup_printf ("//office:text//text:p[contains(., '%s')]", word);
+        g_assert_cmpuint (xpath_count (file->content, query), >, 0);
+      }
+
+      /* The subject (organisation: title) in meta.xml too. */
+      {
+        g_autofree char *subject = xpath_string (file->meta, "//dc:subject");
+
+        g_assert_nonnull (strstr (subject, POLISI_TEST_HOSTILE));
+      }
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* LibreOffice                                                          */
+/* ------------------------------------------------------------------ */
+
+static void
+test_libreoffice (void)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *out_dir = g_build_filename (fixture.dir, "txt", NULL);
+  g_autofree char *profile_dir = g_build_filename (fixture.dir, "profile", NULL);
+  g_autofree char *profile_uri = g_filename_to_uri (profile_dir, NULL, NULL);
+  g_autofree char *profile_arg = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *word = polisi_test_long_word ();
+  g_autofree char *hostile = normalize_space (POLISI_TEST_HOSTILE);
+  guint n_missing = 0;
+  int status;
+
+  if (soffice == NULL)
+    soffice = g_find_program_in_path ("libreoffice");
+  if (soffice == NULL)
+    {
+      g_test_skip ("skipped: LibreOffice (soffice) is not installed");
+      return;
+    }
+
+  /* One call for every file: LibreOffice is slow to start. */
+  g_ptr_array_add (argv, soffice);
+  g_ptr_array_add (argv, "--headless");
+  g_ptr_array_add (argv, "--norestore");
+  g_ptr_array_add (argv, profile_arg);
+  g_ptr_array_add (argv, "--convert-to");
+  g_ptr_array_add (argv, "txt:Text");
+  g_ptr_array_add (argv, "--outdir");
+  g_ptr_array_add (argv, out_dir);
+  for (guint f = 0; f < fixture.files->len; f++)
+    g_ptr_array_add (argv, ((OdtFile *) fixture.files->pdata[f])->path);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("soffice failed:\n%s\n%s", out, err);
+
+  for (guint f = 0; f < fixture.files->len; f++)
+    {
+      OdtFile *file = fixture.files->pdata[f];
+      g_autofree char *base = g_strdup_printf ("%s.txt", file->name);
+      g_autofree char *path = g_build_filename (out_dir, base, NULL);
+      g_autofree char *raw = NULL;
+      g_autofree char *text = NULL;
+      gsize length;
+
+      g_test_message ("%s", file->name);
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        g_error ("LibreOffice did not convert %s:\n%s\n%s", file->name, out, err);
+      raw = polisi_test_read_file (path, &length);
+      g_assert_true (g_utf8_validate (raw, length, NULL));
+      text = normalize_space (g_str_has_prefix (raw, "\xEF\xBB\xBF") ? raw + 3 : raw);
+
+      for (PolisiLang lang = 0; lang < POLISI_N_LANGS; lang++)
+        {
+          g_autoptr(GPtrArray) expected = expected_texts (file, lang);
+
+          if (!shows_lang (file, lang))
+            {
+              /* The other language stays out of a one-language file. */
+              const char *title = polisi_document_get_title (file->document, lang);
+
+              if (g_strcmp0 (title, polisi_document_get_title (file->document, POLISI_LANG_OTHER (lang))) != 0)
+                g_assert_null (strstr (text, title));
+              continue;
+            }
+
+          for (guint i = 0; i < expected->len; i++)
+            {
+              g_autofree char *needle = normalize_space (expected->pdata[i]);
+
+              if (strstr (text, needle) == NULL)
+                {
+                  if (n_missing++ < 10)
+                    g_test_message ("%s: not found in LibreOffice's text: %s", file->name, needle);
+                }
+            }
+        }
+
+      /* Clause numbers survive as text, followed by a tab, and headings
+       * keep the two spaces after their number. */
+      for (guint i = 0; i < polisi_document_get_n_blocks (file->document); i++)
+        {
+          PolisiBlock *block = polisi_document_get_block (file->document, i);
+          g_autofree char *needle = NULL;
+
+          if (block->kind == POLISI_BLOCK_CLAUSE)
+            needle = g_strdup_printf ("\n%s\t", block->number);
+          else if (block->kind == POLISI_BLOCK_HEADING && block->number != NULL && !block->appendix)
+            {
+              g_autofree char *label = polisi_export_heading_label (block, file->langs[0]);
+
+              g_assert_nonnull (strstr (label, "  "));
+              needle = g_strdup_printf ("\n%s\n", label);
+            }
+          else
+            continue;
+          if (strstr (raw, needle) == NULL)
+            g_error ("%s: LibreOffice's text has no line starting \"%s\"", file->name, needle + 1);
+        }
+
+      if (file->case_id == CASE_HOSTILE)
+        {
+          g_assert_nonnull (strstr (text, hostile));
+          g_assert_nonnull (strstr (text, word));
+          g_assert_nonnull (strstr (text, POLISI_TEST_WELSH_LETTERS));
+        }
+    }
+
+  if (n_missing > 0)
+    {
+      g_test_message ("%u texts missing from LibreOffice's conversion", n_missing);
+      g_test_fail ();
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Speed                                                                */
+/* ------------------------------------------------------------------ */
+
+/* The whole library, both languages: reported, and held to a bound far
+ * above the aim (a few milliseconds) so that only a real regression
+ * fails. */
+static void
+test_speed (void)
+{
+  PolisiDocument *document = fixture.documents[CASE_HOSTILE];
+  const PolisiLayout layouts[] = { POLISI_LAYOUT_CY, POLISI_LAYOUT_COLUMNS, POLISI_LAYOUT_SEQUENTIAL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (layouts); i++)
+    {
+      PolisiExportOptions options;
+      gint64 best = G_MAXINT64;
+
+      polisi_export_options_init (&options, layouts[i]);
+      for (guint run = 0; run < 5; run++)
+        {
+          g_autoptr(GError) error = NULL;
+          gint64 start = g_get_monotonic_time ();
+          g_autoptr(GBytes) bytes = polisi_odt_write (document, &options, &error);
+          gint64 elapsed = g_get_monotonic_time () - start;
+
+          g_assert_no_error (error);
+          best = MIN (best, elapsed);
+        }
+      g_test_message ("%s, %u blocks: %.2f ms", polisi_layout_get_label (layouts[i]),
+                      polisi_document_get_n_blocks (document), best / 1000.0);
+      g_assert_cmpint (best, <, 100 * 1000);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+
+  fixture.dir = polisi_test_make_temp_dir ();
+  fixture.context = polisi_test_builtin_context ();
+  fixture.files = g_ptr_array_new_with_free_func (odt_file_free);
+  for (CaseId c = 0; c < N_CASES; c++)
+    fixture.documents[c] = make_document (c);
+  for (CaseId c = 0; c < N_CASES; c++)
+    for (LayoutId l = 0; l < N_LAYOUTS; l++)
+      if (l < LAYOUT_COLUMNS_EN_FIRST || c == CASE_WALES)
+        g_ptr_array_add (fixture.files, write_odt (c, l));
+
+  g_test_add_func ("/odt/package", test_package);
+  g_test_add_func ("/odt/schema", test_schema);
+  g_test_add_func ("/odt/languages", test_languages);
+  g_test_add_func ("/odt/structure", test_structure);
+  g_test_add_func ("/odt/watermark", test_watermark);
+  g_test_add_func ("/odt/line-numbers", test_line_numbers);
+  g_test_add_func ("/odt/availability-note", test_availability_note);
+  g_test_add_func ("/odt/meta", test_meta);
+  g_test_add_func ("/odt/hostile-text", test_hostile_text);
+  g_test_add_func ("/odt/libreoffice", test_libreoffice);
+  g_test_add_func ("/odt/speed", test_speed);
+
+  result = g_test_run ();
+
+  g_clear_pointer (&fixture.files, g_ptr_array_unref);
+  for (CaseId c = 0; c < N_CASES; c++)
+    g_clear_object (&fixture.documents[c]);
+  g_clear_object (&fixture.context);
+  polisi_test_remove_tree (fixture.dir);
+  g_free (fixture.dir);
+
+  return result;
+}

@@ -1,0 +1,544 @@
+/* test-pdf.c: the PDF writer and the page layout, read back by poppler and
+ * qpdf
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define _GNU_SOURCE 1  /* memmem */
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "polisi-assembler.h"
+#include "polisi-error.h"
+#include "polisi-export.h"
+#include "polisi-page-layout.h"
+#include "polisi-test-utils.h"
+
+#define LINK "https://hwb.gov.wales/cadw-dysgwyr-yn-ddiogel"
+
+typedef struct {
+  const char   *name;
+  PolisiLayout  layout;
+  const char   *other_file;
+} Case;
+
+static const Case cases[] = {
+  { "cy", POLISI_LAYOUT_CY, NULL },
+  { "en", POLISI_LAYOUT_EN, NULL },
+  { "columns", POLISI_LAYOUT_COLUMNS, NULL },
+  { "sequential", POLISI_LAYOUT_SEQUENTIAL, NULL },
+  { "separate-cy", POLISI_LAYOUT_CY, "policy-en.pdf" },
+  { "separate-en", POLISI_LAYOUT_EN, "policy-cy.pdf" },
+};
+
+static gboolean
+have (const char *program)
+{
+  g_autofree char *path = g_find_program_in_path (program);
+  return path != NULL;
+}
+
+/* Runs a command; returns its standard output, and its exit status. */
+static char *
+run (int        *status,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int wait_status = 0;
+  va_list args;
+
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  return out;
+}
+
+/* The words of @text, in order, in @haystack. A paragraph that runs on to
+ * the next page has that page's header, footer and watermark between its
+ * parts, and in parallel columns the other column's text too: up to a few
+ * hundred other words. */
+static gboolean
+contains_words (char       **haystack,
+                guint        n_haystack,
+                const char  *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \n\t", -1);
+  g_autoptr(GPtrArray) needles = g_ptr_array_new ();
+
+  /* A word too long for a line is broken across lines; the hostile test
+   * finds it in the text with all spaces taken out. */
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0' && g_utf8_strlen (words[i], -1) < 60)
+      g_ptr_array_add (needles, words[i]);
+  if (needles->len == 0)
+    return TRUE;
+
+  for (guint start = 0; start < n_haystack; start++)
+    {
+      guint matched = 0, position = start, gap = 0;
+
+      if (!g_str_equal (haystack[start], needles->pdata[0]))
+        continue;
+      matched = 1;
+      position = start + 1;
+      while (matched < needles->len && position < n_haystack && gap <= 400)
+        {
+          if (g_str_equal (haystack[position], needles->pdata[matched]))
+            {
+              matched++;
+              gap = 0;
+            }
+          else
+            gap++;
+          position++;
+        }
+      if (matched == needles->len)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static char *
+strip_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+static void
+check_pdf (const char     *path,
+           PolisiDocument *document,
+           const Case     *c,
+           gboolean        hostile)
+{
+  PolisiExportOptions options;
+  PolisiLang langs[POLISI_N_LANGS];
+  guint n_langs;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *fonts = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *dense = NULL;
+  g_auto(GStrv) tokens = NULL;
+  g_autoptr(GPtrArray) token_list = g_ptr_array_new ();
+  int status;
+
+  polisi_export_options_init (&options, c->layout);
+  n_langs = polisi_export_get_languages (&options, langs);
+
+  /* qpdf finds nothing wrong */
+  if (have ("qpdf"))
+    {
+      check = run (&status, "qpdf", "--check", path, NULL);
+      g_assert_cmpint (status, ==, 0);
+      g_assert_nonnull (strstr (check, "No syntax or stream encoding errors found"));
+    }
+
+  if (!have ("pdftotext"))
+    {
+      g_test_message ("skipped the poppler checks: poppler-utils is not installed");
+      return;
+    }
+
+  /* every font embedded */
+  fonts = run (&status, "pdffonts", path, NULL);
+  g_assert_cmpint (status, ==, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
+    guint n_fonts = 0;
+
+    for (guint i = 2; lines[i] != NULL; i++)
+      {
+        g_auto(GStrv) split = NULL;
+        g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+
+        if (lines[i][0] == '\0')
+          continue;
+        split = g_strsplit_set (lines[i], " ", -1);
+        for (guint f = 0; split[f] != NULL; f++)
+          if (split[f][0] != '\0')
+            g_ptr_array_add (fields, split[f]);
+        /* name type ... emb sub uni object id */
+        g_assert_cmpuint (fields->len, >=, 7);
+        g_assert_cmpstr (fields->pdata[fields->len - 5], ==, "yes");
+        n_fonts++;
+      }
+    g_assert_cmpuint (n_fonts, >=, 1);
+  }
+
+  /* title, author, tagged, pages */
+  info = run (&status, "pdfinfo", path, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (info, polisi_document_get_title (document, langs[0])));
+  g_assert_nonnull (strstr (info, "Tagged:          yes"));
+  g_assert_nonnull (strstr (info, "Keywords:"));
+  g_assert_nonnull (strstr (info, "Subject:"));
+  g_assert_nonnull (strstr (info, "Page size:       595.276 x 841.89 pts (A4)"));
+  if (!hostile)
+    g_assert_nonnull (strstr (info, polisi_document_get_organisation (document, langs[0])));
+
+  text = run (&status, "pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL);
+  g_assert_cmpint (status, ==, 0);
+  /* A hyphenated word broken at its hyphen ("ar-" at a line's end,
+   * "lein" on the next) is one word again. */
+  {
+    g_autoptr(GString) joined = g_string_new (NULL);
+
+    for (const char *p = text; *p != '\0'; p++)
+      {
+        if (*p == '-' && p[1] == '\n' && p > text && g_ascii_isalpha (p[-1]))
+          {
+            g_string_append_c (joined, '-');
+            p++;
+            continue;
+          }
+        g_string_append_c (joined, *p);
+      }
+    tokens = g_strsplit_set (joined->str, " \n\t\f", -1);
+  }
+  for (guint i = 0; tokens[i] != NULL; i++)
+    if (tokens[i][0] != '\0')
+      g_ptr_array_add (token_list, tokens[i]);
+
+  /* every included clause, in each language the layout shows, and only
+   * those */
+  for (guint b = 0; b < polisi_document_get_n_blocks (document); b++)
+    {
+      PolisiBlock *block = polisi_document_get_block (document, b);
+
+      if (block->kind != POLISI_BLOCK_CLAUSE)
+        continue;
+      for (guint l = 0; l < n_langs; l++)
+        for (guint p = 0; p < block->paras[langs[l]]->len; p++)
+          {
+            PolisiTextBlock *para = g_ptr_array_index (block->paras[langs[l]], p);
+
+            if (!contains_words ((char **) token_list->pdata, token_list->len, para->text))
+              g_error ("%s: clause %s (%s) is missing: %s", c->name, block->id,
+                       polisi_lang_to_code (langs[l]), para->text);
+          }
+    }
+
+  /* the footer, in the layout's languages */
+  if (n_langs == 1)
+    {
+      g_assert_nonnull (strstr (text, langs[0] == POLISI_LANG_CY ? "Tudalen 1 o " : "Page 1 of "));
+      g_assert_null (strstr (text, langs[0] == POLISI_LANG_CY ? "Page 1 of " : "Tudalen 1 o "));
+    }
+  else if (c->layout == POLISI_LAYOUT_COLUMNS)
+    g_assert_nonnull (strstr (text, "Tudalen 1 o "));
+  if (c->layout == POLISI_LAYOUT_COLUMNS)
+    g_assert_nonnull (strstr (text, "Page 1 of "));
+
+  /* a one-language export of a Welsh policy says the other exists */
+  if (polisi_document_get_nation (document) == POLISI_NATION_WALES && n_langs == 1)
+    {
+      const char *note = langs[0] == POLISI_LANG_CY ? "fersiwn Saesneg o'r polisi hwn" : "This policy is also available";
+      g_assert_true (contains_words ((char **) token_list->pdata, token_list->len, note));
+      if (c->other_file != NULL)
+        g_assert_nonnull (strstr (text, c->other_file));
+    }
+
+  /* the watermark only on drafts (drawn diagonally, so it comes out a
+   * letter at a time) */
+  dense = strip_spaces (text);
+  if (polisi_document_get_watermark (document, langs[0]) != NULL)
+    {
+      g_autofree char *mark = strip_spaces (polisi_document_get_watermark (document, langs[0]));
+      g_assert_nonnull (strstr (dense, mark));
+    }
+  else
+    {
+      g_assert_null (strstr (dense, "DRAFFT"));
+      g_assert_null (strstr (dense, "DRAFT"));
+    }
+
+  if (hostile)
+    {
+      g_autofree char *word = polisi_test_long_word ();
+      g_autofree char *hostile_dense = strip_spaces (POLISI_TEST_HOSTILE);
+      g_autofree char *pdf_bytes = NULL;
+      gsize length;
+
+      /* the hostile text and every Welsh letter, unchanged */
+      g_assert_nonnull (strstr (dense, word));
+      g_assert_nonnull (strstr (dense, hostile_dense));
+      for (const char *p = POLISI_TEST_WELSH_LETTERS; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          char letter[8] = { 0 };
+          g_unichar_to_utf8 (g_utf8_get_char (p), letter);
+          g_assert_nonnull (strstr (text, letter));
+        }
+
+      /* links work */
+      pdf_bytes = polisi_test_read_file (path, &length);
+      g_assert_nonnull (memmem (pdf_bytes, length, "/URI (" LINK ")", strlen ("/URI (" LINK ")")));
+      g_assert_nonnull (memmem (pdf_bytes, length, "/Dest", strlen ("/Dest")));
+      /* languages marked: the other language's elements carry /Lang */
+      if (n_langs == 2)
+        g_assert_nonnull (memmem (pdf_bytes, length, "/Lang (en-GB)", strlen ("/Lang (en-GB)")));
+      g_assert_nonnull (memmem (pdf_bytes, length, langs[0] == POLISI_LANG_CY ? "/Lang (cy-GB)" : "/Lang (en-GB)",
+                                strlen ("/Lang (cy-GB)")));
+    }
+
+  /* one outline entry per section */
+  if (have ("qpdf"))
+    {
+      g_autofree char *json = run (&status, "qpdf", "--json=2", "--json-key=outlines", path, NULL);
+      guint headings = 0, entries = 0;
+
+      g_assert_cmpint (status, ==, 0);
+      for (guint b = 0; b < polisi_document_get_n_blocks (document); b++)
+        if (polisi_document_get_block (document, b)->kind == POLISI_BLOCK_HEADING)
+          headings++;
+      for (const char *p = json; (p = strstr (p, "\"title\":")) != NULL; p++)
+        entries++;
+      /* back to back has a branch per language over each language's sections */
+      g_assert_cmpuint (entries, ==, c->layout == POLISI_LAYOUT_SEQUENTIAL ? 2 * headings + 2 : headings);
+    }
+}
+
+static PolisiDocument *
+hostile_document (PolisiContext *context)
+{
+  g_autoptr(PolisiPolicy) policy = polisi_test_hostile_policy (polisi_context_get_library (context));
+  PolisiClauseState *state = polisi_policy_get_clause (policy, 1);
+
+  polisi_clause_state_set_text (state, POLISI_LANG_CY, "Gweler " LINK ".");
+  polisi_clause_state_set_text (state, POLISI_LANG_EN, "See " LINK ".");
+  return polisi_assemble (policy, polisi_context_get_library (context), POLISI_ASSEMBLE_DEFAULT);
+}
+
+static void
+export_and_check (PolisiDocument *document,
+                  const char     *label,
+                  gboolean        hostile)
+{
+  g_autofree char *dir = polisi_test_make_temp_dir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%s.pdf", label, cases[i].name);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      PolisiExportOptions options;
+
+      g_test_message ("%s", name);
+      polisi_export_options_init (&options, cases[i].layout);
+      options.other_file = cases[i].other_file;
+      g_assert_true (polisi_export_to_file (document, POLISI_FORMAT_PDF, &options, file, &error));
+      g_assert_no_error (error);
+      check_pdf (path, document, &cases[i], hostile);
+    }
+
+  polisi_test_remove_tree (dir);
+}
+
+static void
+test_examples (void)
+{
+  const char *examples[] = { "primary-england.polisi", "secondary-wales.polisi" };
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    {
+      g_autoptr(PolisiPolicy) policy = polisi_test_load_example (examples[e]);
+      g_autoptr(PolisiDocument) document = polisi_assemble (policy, polisi_context_get_library (context),
+                                                            POLISI_ASSEMBLE_DEFAULT);
+      export_and_check (document, examples[e], FALSE);
+    }
+}
+
+static void
+test_hostile (void)
+{
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  g_autoptr(PolisiDocument) document = hostile_document (context);
+
+  export_and_check (document, "hostile", TRUE);
+}
+
+/* The page layout's rules, read from its own account of where each piece
+ * of text went. */
+static void
+test_layout_rules (void)
+{
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  g_autoptr(PolisiDocument) document = hostile_document (context);
+  PolisiLayout layouts[] = { POLISI_LAYOUT_CY, POLISI_LAYOUT_COLUMNS, POLISI_LAYOUT_SEQUENTIAL };
+
+  for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
+    {
+      PolisiExportOptions options;
+      g_autoptr(PolisiPageLayout) layout = NULL;
+      g_autoptr(GPtrArray) lines = NULL;
+      guint splits = 0;
+
+      polisi_export_options_init (&options, layouts[l]);
+      layout = polisi_page_layout_new (document, &options);
+      polisi_page_layout_paginate (layout);
+      lines = polisi_page_layout_describe (layout);
+      g_assert_cmpuint (polisi_page_layout_get_n_pages (layout), >, 10);
+
+      for (guint i = 0; i < lines->len; i++)
+        {
+          guint page, first, last, n;
+          char block[128], tag[8], lang[4];
+          double x, y;
+
+          g_assert_cmpint (sscanf (lines->pdata[i], "%u %127s %7s %3s %u-%u/%u %lf %lf",
+                                   &page, block, tag, lang, &first, &last, &n, &x, &y), ==, 9);
+
+          /* no orphan, no widow */
+          if (first > 0 || last < n)
+            {
+              splits++;
+              g_assert_cmpuint (last - first, >=, 2);
+            }
+
+          /* a heading is never the last thing on its page */
+          if (g_str_equal (tag, "H2"))
+            {
+              guint next_page;
+
+              g_assert_cmpuint (i + 1, <, lines->len);
+              g_assert_cmpint (sscanf (lines->pdata[i + 1], "%u", &next_page), ==, 1);
+              if (layouts[l] == POLISI_LAYOUT_COLUMNS && i + 2 < lines->len)
+                g_assert_cmpint (sscanf (lines->pdata[i + 2], "%u", &next_page), ==, 1);
+              g_assert_cmpuint (next_page, ==, page);
+            }
+
+          /* parallel columns stay level: a continued row starts at the
+           * top of the page in both columns */
+          if (layouts[l] == POLISI_LAYOUT_COLUMNS && first > 0)
+            g_assert_cmpfloat (y, ==, 70.0);
+        }
+
+      g_test_message ("layout %u: %u paragraphs split across pages", l, splits);
+      g_assert_cmpuint (splits, >, 0);
+    }
+}
+
+/* Failures: a missing folder, an unwritable folder and a full disk give a
+ * clear error naming the path, and leave nothing behind. */
+static void
+test_failures (void)
+{
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  g_autoptr(PolisiPolicy) policy = polisi_test_load_example ("secondary-wales.polisi");
+  g_autoptr(PolisiDocument) document = polisi_assemble (policy, polisi_context_get_library (context), POLISI_ASSEMBLE_DEFAULT);
+  g_autofree char *dir = polisi_test_make_temp_dir ();
+  g_autofree char *missing = g_build_filename (dir, "no such folder", "policy.pdf", NULL);
+  g_autofree char *unwritable_dir = geteuid () == 0 ? g_strdup ("/proc/self") : g_build_filename (dir, "read-only", NULL);
+  g_autofree char *unwritable = g_build_filename (unwritable_dir, "policy.pdf", NULL);
+  g_autofree char *full = g_build_filename (dir, "full.pdf", NULL);
+  PolisiExportOptions options;
+  const char *targets[] = { missing, unwritable };
+  const char *named[] = { "no such folder", unwritable_dir };
+
+  polisi_export_options_init (&options, POLISI_LAYOUT_COLUMNS);
+  if (geteuid () != 0)
+    g_mkdir (unwritable_dir, 0555);
+
+  for (guint format = POLISI_FORMAT_ODT; format <= POLISI_FORMAT_PDF; format++)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+        {
+          g_autoptr(GFile) file = g_file_new_for_path (targets[i]);
+          g_autoptr(GError) error = NULL;
+
+          if (format == POLISI_FORMAT_ODT)
+            {
+              /* the ODT writer may still be missing in a partial build */
+              g_autoptr(GBytes) probe = polisi_export_to_bytes (document, format, &options, NULL);
+              if (probe == NULL)
+                continue;
+            }
+          g_assert_false (polisi_export_to_file (document, format, &options, file, &error));
+          g_assert_error (error, POLISI_ERROR, POLISI_ERROR_IO);
+          g_test_message ("%s", error->message);
+          g_assert_nonnull (strstr (error->message, named[i]));
+          g_assert_false (g_file_test (targets[i], G_FILE_TEST_EXISTS));
+        }
+    }
+
+  /* a full disk, in a child process with a file size limit; an older
+   * export stays as it was */
+  polisi_test_write_file (full, "old export", -1);
+  for (guint format = POLISI_FORMAT_ODT; format <= POLISI_FORMAT_PDF; format++)
+    {
+      g_autofree char *after = NULL;
+      int status;
+      pid_t pid;
+
+      {
+        g_autoptr(GBytes) probe = polisi_export_to_bytes (document, format, &options, NULL);
+        if (probe == NULL)
+          continue;
+      }
+
+      pid = fork ();
+      g_assert_cmpint (pid, >=, 0);
+      if (pid == 0)
+        {
+          g_autoptr(GFile) file = g_file_new_for_path (full);
+          g_autoptr(GError) error = NULL;
+          struct rlimit limit = { 4096, 4096 };
+
+          signal (SIGXFSZ, SIG_IGN);
+          setrlimit (RLIMIT_FSIZE, &limit);
+          if (polisi_export_to_file (document, format, &options, file, &error))
+            _exit (10);
+          if (!g_error_matches (error, POLISI_ERROR, POLISI_ERROR_IO) || strstr (error->message, "full.pdf") == NULL ||
+              strstr (error->message, "space") == NULL)
+            _exit (11);
+          _exit (0);
+        }
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+      after = polisi_test_read_file (full, NULL);
+      g_assert_cmpstr (after, ==, "old export");
+    }
+
+  /* nothing left behind: only the old export and the read-only folder */
+  g_assert_cmpuint (polisi_test_count_entries (dir), ==, geteuid () == 0 ? 1 : 2);
+  polisi_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pdf/examples", test_examples);
+  g_test_add_func ("/pdf/hostile", test_hostile);
+  g_test_add_func ("/pdf/layout-rules", test_layout_rules);
+  g_test_add_func ("/pdf/failures", test_failures);
+
+  return g_test_run ();
+}

@@ -1,0 +1,589 @@
+/* test-window.c: the wizard, driven as a head teacher would, under Xvfb
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define _GNU_SOURCE 1  /* memmem */
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "polisi-application.h"
+#include "polisi-drafts.h"
+#include "polisi-policy-io.h"
+#include "polisi-test-utils.h"
+#include "polisi-text.h"
+#include "polisi-window.h"
+
+static PolisiApplication *app;
+static char *data_home;
+
+static void
+pump (guint milliseconds)
+{
+  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
+
+  do
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      if (milliseconds > 0)
+        g_usleep (2000);
+    }
+  while (g_get_monotonic_time () < until);
+}
+
+static PolisiWindow *
+new_window (void)
+{
+  PolisiWindow *window = polisi_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  pump (50);
+  return window;
+}
+
+static void
+destroy_window (PolisiWindow *window)
+{
+  polisi_drafts_discard (polisi_drafts_new_default (), polisi_window_get_draft_id (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  pump (10);
+}
+
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type,
+            guint      skip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          if (skip == 0)
+            return child;
+          skip--;
+        }
+      found = find_child (child, type, 0);
+      if (found != NULL)
+        {
+          if (skip == 0)
+            return found;
+          skip--;
+        }
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button_with_label (GtkWidget  *widget,
+                        const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      found = find_button_with_label (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+fill (PolisiWindow *window,
+      const char   *key,
+      const char   *text)
+{
+  GtkEditable *entry = polisi_organisation_page_get_entry (polisi_window_get_organisation_page (window), key);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (entry, text);
+}
+
+static void
+append_text (GtkTextBuffer *buffer,
+             const char    *text)
+{
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, text, -1);
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* A head teacher makes a whole policy for a sample school, from the
+ * welcome view to the exported files. */
+static void
+test_create_policy (void)
+{
+  PolisiWindow *window = new_window ();
+  g_autofree char *dir = polisi_test_make_temp_dir ();
+  g_autofree char *policy_path = g_build_filename (dir, "berllan.polisi", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "berllan.pdf", NULL);
+  g_autofree char *odt_path = g_build_filename (dir, "berllan.odt", NULL);
+  g_autoptr(GFile) policy_file = g_file_new_for_path (policy_path);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf_path);
+  g_autoptr(GFile) odt_file = g_file_new_for_path (odt_path);
+  g_autoptr(GError) error = NULL;
+  PolisiPolicy *policy;
+  PolisiClauseEditor *editor;
+  GtkWidget *widget;
+  PolisiFinishPage *finish;
+  PolisiWindow *again;
+  g_autofree char *pdf_text = NULL;
+
+  g_assert_true (polisi_window_is_blank (window));
+
+  /* the welcome view's "New Policy" */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
+  pump (50);
+  g_assert_false (polisi_window_is_blank (window));
+  policy = polisi_window_get_policy (window);
+  g_assert_cmpuint (polisi_window_get_step (window), ==, 0);
+  g_assert_false (polisi_window_get_modified (window));
+
+  /* the organisation step */
+  fill (window, "name.cy", "Ysgol y Berllan");
+  fill (window, "name.en", "Orchard School");
+  fill (window, "head_teacher", "Mrs Siân Ŵyn Hughes");
+  fill (window, "governing_body.cy", "Corff Llywodraethu Ysgol y Berllan");
+  fill (window, "governing_body.en", "the Governing Body of Orchard School");
+  g_assert_cmpstr (polisi_policy_get_name (policy, POLISI_LANG_EN), ==, "Orchard School");
+  g_assert_cmpstr (polisi_policy_get_answer (policy, "head_teacher", POLISI_LANG_CY), ==, "Mrs Siân Ŵyn Hughes");
+  g_assert_cmpstr (polisi_policy_get_answer (policy, "governing_body", POLISI_LANG_CY), ==, "Corff Llywodraethu Ysgol y Berllan");
+  g_assert_true (polisi_window_get_modified (window));
+
+  /* through the steps with Next */
+  for (guint i = 1; i < 8; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-step", NULL));
+      g_assert_cmpuint (polisi_window_get_step (window), ==, i);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-step", NULL);
+  g_assert_cmpuint (polisi_window_get_step (window), ==, 6);
+
+  /* include an optional clause with its switch */
+  editor = polisi_window_get_clause_editor (window, "scope.governors");
+  g_assert_nonnull (editor);
+  widget = find_child (GTK_WIDGET (editor), GTK_TYPE_SWITCH, 0);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (widget)));
+  gtk_switch_set_active (GTK_SWITCH (widget), TRUE);
+  g_assert_true (polisi_clause_state_get_included (polisi_policy_lookup_clause (policy, "scope.governors")));
+
+  /* a required clause cannot be left out */
+  editor = polisi_window_get_clause_editor (window, "purpose.benefits");
+  widget = find_child (GTK_WIDGET (editor), GTK_TYPE_SWITCH, 0);
+  g_assert_false (gtk_widget_get_sensitive (widget));
+  gtk_switch_set_active (GTK_SWITCH (widget), FALSE);
+  g_assert_true (polisi_clause_state_get_included (polisi_policy_lookup_clause (policy, "purpose.benefits")));
+
+  /* choose the other wording of friend requests from parents */
+  editor = polisi_window_get_clause_editor (window, "contact.parents");
+  widget = find_child (GTK_WIDGET (editor), GTK_TYPE_DROP_DOWN, 0);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (widget)));
+  {
+    PolisiClauseState *state = polisi_policy_lookup_clause (policy, "contact.parents");
+    g_autofree char *before = g_strdup (polisi_clause_state_get_text (state, POLISI_LANG_EN));
+    guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (widget));
+    g_autofree char *shown = NULL;
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), selected == 0 ? 1 : 0);
+    g_assert_cmpstr (polisi_clause_state_get_text (state, POLISI_LANG_EN), !=, before);
+    shown = buffer_text (polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN));
+    g_assert_true (polisi_text_equal (shown, polisi_clause_state_get_text (state, POLISI_LANG_EN)));
+  }
+
+  /* the last step: the checker's findings lead to their place */
+  polisi_window_go_to_step (window, polisi_window_get_n_steps (window) - 1);
+  polisi_window_check_now (window);
+  finish = polisi_window_get_finish_page (window);
+  g_assert_cmpuint (polisi_finish_page_get_n_rows (finish), >, 0);
+  g_assert_cmpint (polisi_window_get_step_state (window, 0), ==, POLISI_STEP_NEEDS_ATTENTION);
+  polisi_finish_page_activate_row (finish, 0);
+  g_assert_cmpuint (polisi_window_get_step (window), ==, 0);
+
+  /* save, then export both formats */
+  g_assert_true (polisi_window_save_to_file (window, policy_file, &error));
+  g_assert_no_error (error);
+  g_assert_false (polisi_window_get_modified (window));
+  g_assert_true (polisi_window_export_to_file (window, pdf_file, POLISI_FORMAT_PDF, POLISI_LAYOUT_COLUMNS, FALSE, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (polisi_window_export_to_file (window, odt_file, POLISI_FORMAT_ODT, POLISI_LAYOUT_SEQUENTIAL, TRUE, FALSE, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autofree char *pdf = polisi_test_read_file (pdf_path, NULL);
+    g_autofree char *odt = NULL;
+    gsize odt_length;
+
+    g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+    odt = polisi_test_read_file (odt_path, &odt_length);
+    g_assert_cmpuint (odt_length, >, 1000);
+    g_assert_cmpmem (odt, 4, "PK\003\004", 4);
+    g_assert_nonnull (memmem (odt, odt_length, "application/vnd.oasis.opendocument.text", 39));
+  }
+  if (g_find_program_in_path ("pdftotext") != NULL)
+    {
+      const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf_path, "-", NULL };
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                    &pdf_text, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (pdf_text, "Orchard School"));
+      g_assert_nonnull (strstr (pdf_text, "Ysgol y Berllan"));
+      g_assert_nonnull (strstr (pdf_text, "Mrs Siân Ŵyn Hughes"));
+    }
+
+  /* reopen in another window: the same policy */
+  again = new_window ();
+  g_assert_true (polisi_window_open_file (again, policy_file));
+  g_assert_true (polisi_policy_equal (policy, polisi_window_get_policy (again)));
+  g_assert_false (polisi_window_get_modified (again));
+  destroy_window (again);
+
+  destroy_window (window);
+  polisi_test_remove_tree (dir);
+}
+
+/* Editing one language marks the other; the button clears the mark. */
+static void
+test_stale_translation (void)
+{
+  PolisiWindow *window = new_window ();
+  PolisiClauseEditor *editor;
+  PolisiClauseState *state;
+  GtkWidget *button;
+
+  polisi_window_new_policy (window);
+  editor = polisi_window_get_clause_editor (window, "purpose.aims");
+  state = polisi_clause_editor_get_state (editor);
+  g_assert_false (polisi_clause_editor_is_update_shown (editor, POLISI_LANG_CY));
+
+  append_text (polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN), "\n- keep the policy under review.");
+  g_assert_true (g_str_has_suffix (polisi_clause_state_get_text (state, POLISI_LANG_EN), "- keep the policy under review."));
+  g_assert_true (polisi_clause_state_get_needs_update (state, POLISI_LANG_CY));
+  g_assert_true (polisi_clause_editor_is_update_shown (editor, POLISI_LANG_CY));
+  g_assert_false (polisi_clause_editor_is_update_shown (editor, POLISI_LANG_EN));
+
+  /* the Welsh caught up and checked */
+  append_text (polisi_clause_editor_get_buffer (editor, POLISI_LANG_CY), "\n- cadw'r polisi dan adolygiad.");
+  g_assert_true (polisi_clause_state_get_needs_update (state, POLISI_LANG_CY));
+  button = find_button_with_label (GTK_WIDGET (editor), "_Mark as Up to Date");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (polisi_clause_state_get_needs_update (state, POLISI_LANG_CY));
+  g_assert_false (polisi_clause_editor_is_update_shown (editor, POLISI_LANG_CY));
+
+  /* the checker no longer reports it */
+  polisi_window_check_now (window);
+  g_assert_cmpint (polisi_window_get_step_state (window, 1), !=, POLISI_STEP_NEEDS_ATTENTION);
+
+  destroy_window (window);
+}
+
+/* Closing with unsaved changes asks first. */
+static void
+test_unsaved_changes (void)
+{
+  PolisiWindow *window = new_window ();
+  AdwMessageDialog *dialog;
+  gpointer alive = window;
+
+  polisi_window_new_policy (window);
+  fill (window, "name.cy", "Ysgol Newydd");
+  g_assert_true (polisi_window_get_modified (window));
+
+  /* Cancel keeps the window and the changes */
+  gtk_window_close (GTK_WINDOW (window));
+  pump (20);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  /* a message dialog closes itself once answered */
+  adw_message_dialog_response (dialog, "cancel");
+  pump (20);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (polisi_window_get_modified (window));
+
+  /* Discard closes it */
+  g_object_add_weak_pointer (G_OBJECT (window), &alive);
+  gtk_window_close (GTK_WINDOW (window));
+  pump (20);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  pump (50);
+  g_assert_null (alive);
+}
+
+/* A saved policy closes at once. */
+static void
+test_close_saved (void)
+{
+  PolisiWindow *window = new_window ();
+  g_autofree char *dir = polisi_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "saved.polisi", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gpointer alive = window;
+
+  polisi_window_new_policy (window);
+  fill (window, "name.cy", "Ysgol");
+  g_assert_true (polisi_window_save_to_file (window, file, NULL));
+  g_object_add_weak_pointer (G_OBJECT (window), &alive);
+  gtk_window_close (GTK_WINDOW (window));
+  pump (20);
+  g_assert_null (find_message_dialog ());
+  g_assert_null (alive);
+  polisi_test_remove_tree (dir);
+}
+
+/* After a crash, the autosaved draft is offered back with the edits. */
+static void
+test_draft_recovery (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(PolisiDrafts) drafts = polisi_drafts_new_default ();
+  g_autoptr(GPtrArray) orphans = NULL;
+  PolisiWindow *window;
+  PolisiWindow *recovered;
+  g_autofree char *id = NULL;
+  g_autofree char *note_path = NULL;
+  g_autoptr(GKeyFile) note = g_key_file_new ();
+  g_autoptr(PolisiPolicy) expected = NULL;
+  GPid dead;
+  int status;
+
+  g_settings_set_uint (settings, "autosave-interval", 1);
+
+  window = new_window ();
+  polisi_window_new_policy (window);
+  fill (window, "name.cy", "Ysgol y Ddraig Goch");
+  fill (window, "head_teacher", "Mr Dafydd ap Gwilym");
+  id = g_strdup (polisi_window_get_draft_id (window));
+
+  /* the draft comes a second or two after the last change (a timer in
+   * whole seconds may run late by up to a second) */
+  note_path = g_build_filename (polisi_drafts_get_folder (drafts), "", NULL);
+  {
+    g_autofree char *draft = g_strconcat (note_path, "/", id, ".polisi", NULL);
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (!g_file_test (draft, G_FILE_TEST_IS_REGULAR) && g_get_monotonic_time () < deadline)
+      pump (50);
+    g_assert_true (g_file_test (draft, G_FILE_TEST_IS_REGULAR));
+  }
+  /* a live window's draft is not an orphan */
+  orphans = polisi_drafts_list_orphans (drafts);
+  g_assert_cmpuint (orphans->len, ==, 0);
+  g_clear_pointer (&orphans, g_ptr_array_unref);
+
+  /* the process that owned it dies (its number now belongs to no one) */
+  {
+    const char *argv[] = { "true", NULL };
+    g_autofree char *note_file = g_strconcat (note_path, "/", id, ".draft", NULL);
+
+    g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                  NULL, NULL, &dead, NULL));
+    waitpid (dead, &status, 0);
+    g_assert_true (g_key_file_load_from_file (note, note_file, G_KEY_FILE_KEEP_COMMENTS, NULL));
+    g_key_file_set_integer (note, "Draft", "Process", dead);
+    g_assert_true (g_key_file_save_to_file (note, note_file, NULL));
+  }
+  expected = g_object_ref (polisi_window_get_policy (window));
+  /* the window goes without closing: no cleanup, as in a crash */
+  gtk_window_destroy (GTK_WINDOW (window));
+  pump (10);
+
+  orphans = polisi_drafts_list_orphans (drafts);
+  g_assert_cmpuint (orphans->len, ==, 1);
+  g_assert_cmpstr (((PolisiDraftInfo *) orphans->pdata[0])->id, ==, id);
+  g_assert_cmpstr (((PolisiDraftInfo *) orphans->pdata[0])->title, ==, "Ysgol y Ddraig Goch");
+
+  /* the welcome view offers it; recovering it brings back the edits */
+  recovered = new_window ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (recovered), "win.recover-draft", "s", id));
+  pump (20);
+  g_assert_false (polisi_window_is_blank (recovered));
+  g_assert_true (polisi_window_get_modified (recovered));
+  g_assert_cmpstr (polisi_policy_get_name (polisi_window_get_policy (recovered), POLISI_LANG_CY), ==, "Ysgol y Ddraig Goch");
+  g_assert_cmpstr (polisi_policy_get_answer (polisi_window_get_policy (recovered), "head_teacher", POLISI_LANG_EN), ==,
+                   "Mr Dafydd ap Gwilym");
+  g_assert_true (polisi_policy_equal (expected, polisi_window_get_policy (recovered)));
+  destroy_window (recovered);
+
+  g_clear_pointer (&orphans, g_ptr_array_unref);
+  orphans = polisi_drafts_list_orphans (drafts);
+  g_assert_cmpuint (orphans->len, ==, 0);
+  g_settings_reset (settings, "autosave-interval");
+}
+
+/* The preview follows the text. */
+static void
+test_preview_follows (void)
+{
+  PolisiWindow *window = new_window ();
+  PolisiPreview *preview;
+  PolisiClauseEditor *editor;
+  PolisiPageLayout *before;
+
+  polisi_window_new_policy (window);
+  preview = polisi_window_get_preview (window);
+  pump (50);
+  g_assert_true (polisi_preview_is_current (preview));
+  before = polisi_preview_get_page_layout (preview);
+  g_assert_nonnull (before);
+  g_assert_cmpint (polisi_preview_get_layout (preview), ==, POLISI_LAYOUT_COLUMNS);
+
+  editor = polisi_window_get_clause_editor (window, "purpose.benefits");
+  append_text (polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN), " A sentence the preview must show.");
+  g_assert_false (polisi_preview_is_current (preview));
+  pump (50);
+  g_assert_true (polisi_preview_is_current (preview));
+  g_assert_true (polisi_preview_get_page_layout (preview) != before);
+
+  {
+    PolisiDocument *document = polisi_page_layout_get_document (polisi_preview_get_page_layout (preview));
+    gboolean found = FALSE;
+
+    for (guint b = 0; b < polisi_document_get_n_blocks (document); b++)
+      {
+        PolisiBlock *block = polisi_document_get_block (document, b);
+
+        if (g_strcmp0 (block->id, "purpose.benefits") == 0)
+          found = strstr (((PolisiTextBlock *) block->paras[POLISI_LANG_EN]->pdata[0])->text,
+                          "A sentence the preview must show.") != NULL;
+      }
+    g_assert_true (found);
+  }
+
+  /* the language category chooses the default layout */
+  polisi_policy_set_language_category (polisi_window_get_policy (window), POLISI_LANGUAGE_CATEGORY_ENGLISH);
+  pump (50);
+  g_assert_cmpint (polisi_preview_get_layout (preview), ==, POLISI_LAYOUT_EN);
+
+  destroy_window (window);
+}
+
+/* Keyboard: every action has its shortcut. */
+static void
+test_shortcuts (void)
+{
+  static const struct { const char *action; const char *accel; } expected[] = {
+    { "app.new", "<Control>n" }, { "app.open", "<Control>o" }, { "win.save", "<Control>s" },
+    { "win.save-as", "<Shift><Control>s" }, { "win.print", "<Control>p" }, { "window.close", "<Control>w" },
+    { "app.quit", "<Control>q" }, { "app.help", "F1" }, { "win.show-help-overlay", "<Control>question" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), expected[i].action);
+      guint key, wanted_key;
+      GdkModifierType mods, wanted_mods;
+
+      g_test_message ("%s", expected[i].action);
+      g_assert_nonnull (accels);
+      g_assert_nonnull (accels[0]);
+      g_assert_true (gtk_accelerator_parse (accels[0], &key, &mods));
+      g_assert_true (gtk_accelerator_parse (expected[i].accel, &wanted_key, &wanted_mods));
+      g_assert_cmpuint (key, ==, wanted_key);
+      g_assert_cmpuint (mods, ==, wanted_mods);
+    }
+}
+
+/* A damaged file gives a clear message and leaves the window as it was. */
+static void
+test_open_damaged (void)
+{
+  PolisiWindow *window = new_window ();
+  g_autofree char *dir = polisi_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "damaged.polisi", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+
+  polisi_test_write_file (path, "<?xml version=\"1.0\"?>\n<policy xmlns=\"https://polisi.cymru/ns/policy/1\" format=\"1\">\n<organ", -1);
+  g_assert_false (polisi_window_open_file (window, file));
+  g_assert_true (polisi_window_is_blank (window));
+  pump (20);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "damaged.polisi"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "line 3"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  destroy_window (window);
+  polisi_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  data_home = polisi_test_make_temp_dir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = polisi_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_application_activate (G_APPLICATION (app));
+  {
+    /* activate made the first window; the tests make their own */
+    GtkWindow *first = gtk_application_get_active_window (GTK_APPLICATION (app));
+    if (first != NULL)
+      gtk_window_destroy (first);
+  }
+
+  g_test_add_func ("/window/create-policy", test_create_policy);
+  g_test_add_func ("/window/stale-translation", test_stale_translation);
+  g_test_add_func ("/window/unsaved-changes", test_unsaved_changes);
+  g_test_add_func ("/window/close-saved", test_close_saved);
+  g_test_add_func ("/window/draft-recovery", test_draft_recovery);
+  g_test_add_func ("/window/preview-follows", test_preview_follows);
+  g_test_add_func ("/window/shortcuts", test_shortcuts);
+  g_test_add_func ("/window/open-damaged", test_open_damaged);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  polisi_test_remove_tree (data_home);
+  g_free (data_home);
+  return status;
+}
