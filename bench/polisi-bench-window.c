@@ -173,8 +173,15 @@ main (int   argc,
   g_signal_connect (preview, "updated", G_CALLBACK (on_updated), &wait);
   while (!polisi_preview_is_current (preview))
     g_main_context_iteration (NULL, TRUE);
-  for (int i = 0; i < 30; i++)
-    g_main_context_iteration (NULL, FALSE);
+  /* let the step settle, as it has by the time someone types: the text
+   * views lay out their text in the background when first shown */
+  {
+    gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+    while (g_get_monotonic_time () < until)
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+  }
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint", G_CALLBACK (on_after_paint), &wait);
 
   buffer = polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN);
@@ -194,6 +201,11 @@ main (int   argc,
       ms = (g_get_monotonic_time () - start) / 1000.0;
       g_array_append_val (keystrokes, ms);
     }
+  {
+    double first = g_array_index (keystrokes, double, 0);
+
+    g_print ("first keystroke after opening: %.1f ms\n", first);
+  }
   key_median = median (keystrokes);
   key_max = maximum (keystrokes);
 

@@ -179,6 +179,47 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(result.returncode, 3)
         self.assertIn('polisi --check policy.polisi', result.stderr)
 
+    def test_export(self):
+        shutil.copy(os.path.join(EXAMPLES, 'secondary-wales.polisi'), self.path('wales.polisi'))
+        shutil.copy(os.path.join(EXAMPLES, 'primary-england.polisi'), self.path('england.polisi'))
+
+        # without --output, beside the policy, in the category's layout
+        result = run('--export=pdf', self.path('wales.polisi'))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn('wales.pdf', result.stdout)
+        self.assertTrue(read(self.path('wales.pdf')).startswith(b'%PDF-'))
+        result = run('--export=odt', self.path('england.polisi'))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertTrue(read(self.path('england.odt')).startswith(b'PK\x03\x04'))
+
+        # two separate files, each naming the other
+        result = run('--export=odt', '--layout=separate', '--output=' + self.path('out.odt'), self.path('wales.polisi'))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        for name in ('out-cy.odt', 'out-en.odt'):
+            self.assertIn(name, os.listdir(self.dir))
+
+        for layout in ('cy', 'en', 'columns', 'sequential'):
+            with self.subTest(layout=layout):
+                target = self.path(f'w-{layout}.pdf')
+                result = run('--export=pdf', '--layout=' + layout, '--final', '--output=' + target, self.path('wales.polisi'))
+                self.assertEqual(result.returncode, 0, result.stderr)
+                self.assertGreater(os.path.getsize(target), 10000)
+
+    def test_export_errors(self):
+        shutil.copy(os.path.join(EXAMPLES, 'secondary-wales.polisi'), self.path('wales.polisi'))
+        before = sorted(os.listdir(self.dir))
+        cases = [
+            (['--export=docx'], 3, 'odt'),
+            (['--export=pdf', '--layout=diagonal'], 3, 'columns'),
+            (['--export=pdf', '--output=' + self.path('missing/x.pdf')], 2, 'missing'),
+        ]
+        for args, status, expected in cases:
+            with self.subTest(args=args):
+                result = run(*args, self.path('wales.polisi'))
+                self.assertEqual(result.returncode, status, result.stderr)
+                self.assertIn(expected, result.stderr)
+                self.assertEqual(sorted(os.listdir(self.dir)), before)
+
     def test_version(self):
         result = run('--version')
         self.assertEqual(result.returncode, 0)

@@ -34,7 +34,23 @@ old_name_free (gpointer data)
   PolisiOldName *old_name = data;
 
   g_free (old_name->text);
+  for (guint i = 0; i < G_N_ELEMENTS (old_name->folded); i++)
+    g_free (old_name->folded[i]);
   g_free (old_name);
+}
+
+/* Lower case, white space collapsed: the form in which polisi_text_find_casefold()
+ * compares, so that a plain strstr() can tell quickly that a name is not
+ * in a text. */
+static char *
+fold (const char *text)
+{
+  g_autofree char *collapsed = polisi_text_collapse_spaces (text);
+  GString *out = g_string_sized_new (strlen (collapsed));
+
+  for (const char *p = collapsed; *p != '\0'; p = g_utf8_next_char (p))
+    g_string_append_unichar (out, g_unichar_tolower (g_utf8_get_char (p)));
+  return g_string_free (out, FALSE);
 }
 
 static void
@@ -125,6 +141,15 @@ instrument_new_from_xml (xmlNode *node)
 
           old_name->lang = lang;
           old_name->text = polisi_xml_get_text (child);
+          for (guint m = 0; m < POLISI_N_MUTATIONS; m++)
+            {
+              g_autofree char *mutated = m == POLISI_MUTATION_NONE ? NULL : polisi_welsh_mutate (old_name->text, m);
+
+              if (m == POLISI_MUTATION_NONE)
+                old_name->folded[m] = fold (old_name->text);
+              else if (mutated != NULL && lang == POLISI_LANG_CY)
+                old_name->folded[m] = fold (mutated);
+            }
           old_name->any_nation = !polisi_enum_from_string (POLISI_TYPE_NATION, nation, &value);
           if (!old_name->any_nation)
             old_name->nation = value;
@@ -274,11 +299,13 @@ polisi_legislation_find_outdated (PolisiLegislation *self,
 {
   GArray *found = g_array_new (FALSE, FALSE, sizeof (PolisiOutdatedCitation));
   g_autoptr(GArray) kept = NULL;
+  g_autofree char *folded_text = NULL;
 
   g_return_val_if_fail (POLISI_IS_LEGISLATION (self), found);
 
   if (text == NULL)
     return found;
+  folded_text = fold (text);
 
   for (guint i = 0; i < self->instruments->len; i++)
     {
@@ -292,14 +319,20 @@ polisi_legislation_find_outdated (PolisiLegislation *self,
             continue;
 
           /* In Welsh, "Deddf ..." may stand as "Ddeddf", "Neddf" ... */
-          for (guint m = 0; m < (lang == POLISI_LANG_CY ? POLISI_N_MUTATIONS : 1); m++)
+          for (guint m = 0; m < POLISI_N_MUTATIONS; m++)
             {
-              g_autofree char *mutated = polisi_welsh_mutate (old_name->text, m);
-              const char *needle = m == POLISI_MUTATION_NONE ? old_name->text : mutated;
+              g_autofree char *mutated = NULL;
+              const char *needle;
               const char *from = text;
               const char *match;
               gsize length;
 
+              /* most names are in no text: a plain search says so fast */
+              if (old_name->folded[m] == NULL || strstr (folded_text, old_name->folded[m]) == NULL)
+                continue;
+
+              mutated = m == POLISI_MUTATION_NONE ? NULL : polisi_welsh_mutate (old_name->text, m);
+              needle = m == POLISI_MUTATION_NONE ? old_name->text : mutated;
               if (needle == NULL)
                 continue;
 

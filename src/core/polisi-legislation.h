@@ -19,6 +19,7 @@ typedef struct {
   gboolean      any_nation;
   PolisiNation  nation;
   char         *text;
+  char         *folded[4];  /* lower case, spaces collapsed; per PolisiMutation */
 } PolisiOldName;
 
 typedef struct {

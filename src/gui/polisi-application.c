@@ -205,8 +205,6 @@ preferences_action (GSimpleAction *action,
 static void
 polisi_application_startup (GApplication *application)
 {
-  PolisiApplication *self = POLISI_APPLICATION (application);
-  g_autoptr(GError) error = NULL;
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.new", { "<Control>n", NULL } },
     { "app.open", { "<Control>o", NULL } },
@@ -225,10 +223,6 @@ polisi_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (polisi_application_parent_class)->startup (application);
-
-  self->context = polisi_context_new_builtin (&error);
-  if (self->context == NULL)
-    g_error ("Polisi is not installed correctly: %s", error->message);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_entries, G_N_ELEMENTS (app_entries), application);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
@@ -350,9 +344,24 @@ polisi_application_new (void)
                        NULL);
 }
 
+/**
+ * polisi_application_get_context:
+ *
+ * The clause library and legislation register, read the first time a
+ * window needs them (not at start-up: the welcome view does not).
+ */
 PolisiContext *
 polisi_application_get_context (PolisiApplication *self)
 {
   g_return_val_if_fail (POLISI_IS_APPLICATION (self), NULL);
+
+  if (self->context == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->context = polisi_context_new_builtin (&error);
+      if (self->context == NULL)
+        g_error ("Polisi is not installed correctly: %s", error->message);
+    }
   return self->context;
 }

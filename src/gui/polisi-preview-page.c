@@ -18,6 +18,7 @@ struct _PolisiPreviewPage
 
   PolisiPageLayout *layout;
   guint             page;
+  gboolean          pending;   /* not drawn yet: it was out of view */
 };
 
 G_DEFINE_FINAL_TYPE (PolisiPreviewPage, polisi_preview_page, GTK_TYPE_WIDGET)
@@ -59,6 +60,31 @@ polisi_preview_page_measure (GtkWidget      *widget,
     }
 }
 
+/**
+ * polisi_preview_page_is_in_view:
+ *
+ * Whether the page is within a screen's height of what its scrolled
+ * window shows.
+ */
+gboolean
+polisi_preview_page_is_in_view (PolisiPreviewPage *self)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+  int height;
+
+  if (scroller == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (self), scroller, &bounds))
+    return TRUE;
+  height = gtk_widget_get_height (scroller);
+  return bounds.origin.y + bounds.size.height >= -height && bounds.origin.y <= 2 * height;
+}
+
+gboolean
+polisi_preview_page_is_pending (PolisiPreviewPage *self)
+{
+  return self->pending;
+}
+
 static void
 polisi_preview_page_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
@@ -70,6 +96,12 @@ polisi_preview_page_snapshot (GtkWidget   *widget,
   double scale;
 
   if (self->layout == NULL || self->page >= polisi_page_layout_get_n_pages (self->layout) || width <= 0)
+    return;
+
+  /* A page far out of view is drawn when it scrolls near: a change that
+   * moves every page then costs only the pages on screen. */
+  self->pending = !polisi_preview_page_is_in_view (self);
+  if (self->pending)
     return;
 
   scale = width / polisi_page_layout_get_page_width (self->layout);

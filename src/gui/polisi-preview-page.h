@@ -19,5 +19,7 @@ PolisiPreviewPage *polisi_preview_page_new        (void);
 void               polisi_preview_page_set_page   (PolisiPreviewPage *self,
                                                    PolisiPageLayout  *layout,
                                                    guint              page);
+gboolean           polisi_preview_page_is_in_view (PolisiPreviewPage *self);
+gboolean           polisi_preview_page_is_pending (PolisiPreviewPage *self);
 
 G_END_DECLS

@@ -6,7 +6,7 @@
  * The preview shows the policy's pages in the chosen layout, drawn by the
  * same page layout as print and PDF. It follows the policy as the author
  * types without getting in the way: a change only schedules an update at
- * idle priority, after the keystroke has been handled and drawn; many
+ * an idle priority, after the keystroke has been handled and drawn; many
  * changes in a row make one update. The page layout reuses the text it
  * laid out before, so an update lays out only what changed, and only the
  * pages whose content changed are drawn again.
@@ -128,11 +128,29 @@ update_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Input comes first (G_PRIORITY_DEFAULT), then the frame that shows the
+ * keystroke (GDK_PRIORITY_REDRAW, HIGH_IDLE + 20); the preview next, before
+ * the text views' background layout (HIGH_IDLE + 25) and lesser idles,
+ * which would otherwise hold it back for as long as they run. */
+#define PREVIEW_PRIORITY (G_PRIORITY_HIGH_IDLE + 22)
+
 static void
 schedule_update (PolisiPreview *self)
 {
   if (self->update_id == 0)
-    self->update_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_idle, self, NULL);
+    self->update_id = g_idle_add_full (PREVIEW_PRIORITY, update_idle, self, NULL);
+}
+
+/* Pages that were out of view when they changed are drawn as they come
+ * near. */
+static void
+on_scrolled (PolisiPreview *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (polisi_preview_page_is_pending (POLISI_PREVIEW_PAGE (child)) &&
+        polisi_preview_page_is_in_view (POLISI_PREVIEW_PAGE (child)))
+      gtk_widget_queue_draw (child);
 }
 
 static void
@@ -188,6 +206,8 @@ polisi_preview_init (PolisiPreview *self)
   gtk_widget_set_margin_start (GTK_WIDGET (self->pages), 18);
   gtk_widget_set_margin_end (GTK_WIDGET (self->pages), 18);
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->pages));
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (on_scrolled), self, G_CONNECT_SWAPPED);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Preview of the printed policy"), -1);
 }

@@ -590,13 +590,25 @@ remember_file (PolisiWindow *self,
     g_settings_set_string (self->settings, "last-folder", folder);
 }
 
+/* The library and register, from the application, when first needed. */
+static PolisiContext *
+get_context (PolisiWindow *self)
+{
+  if (self->context == NULL)
+    {
+      PolisiApplication *application = POLISI_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+      self->context = g_object_ref (polisi_application_get_context (application));
+    }
+  return self->context;
+}
+
 static void
 load_policy (PolisiWindow *self,
              PolisiPolicy *policy,
              GFile        *file,
              gboolean      existing)
 {
-  PolisiLibrary *library = polisi_context_get_library (self->context);
+  PolisiLibrary *library = polisi_context_get_library (get_context (self));
 
   if (self->policy != NULL)
     g_clear_signal_handler (&self->changed_id, self->policy);
@@ -631,7 +643,7 @@ polisi_window_new_policy (PolisiWindow *self)
 
   g_return_if_fail (POLISI_IS_WINDOW (self));
 
-  policy = polisi_policy_new_from_library (polisi_context_get_library (self->context), POLISI_LANGUAGE_CATEGORY_DUAL);
+  policy = polisi_policy_new_from_library (polisi_context_get_library (get_context (self)), POLISI_LANGUAGE_CATEGORY_DUAL);
   load_policy (self, policy, NULL, FALSE);
 }
 
@@ -1695,7 +1707,6 @@ polisi_window_new (PolisiApplication *application)
 {
   PolisiWindow *self = g_object_new (POLISI_TYPE_WINDOW, "application", application, NULL);
 
-  self->context = g_object_ref (polisi_application_get_context (application));
   update_title (self);
   polisi_window_refresh_welcome (self);
   gtk_widget_grab_focus (gtk_widget_get_first_child (GTK_WIDGET (self->welcome_page)));
