@@ -12,17 +12,40 @@
 
 #include "polisi-application.h"
 
+/* The interface language chosen in Preferences wins over the system's:
+ * a Welsh-speaking head teacher on an English desktop gets Welsh, and the
+ * other way round. */
+static void
+apply_interface_language (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *choice = NULL;
+
+  if (source == NULL || (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) == NULL)
+    return;
+
+  settings = g_settings_new (APP_ID);
+  choice = g_settings_get_string (settings, "interface-language");
+  if (g_str_equal (choice, "cy") || g_str_equal (choice, "en"))
+    g_setenv ("LANGUAGE", choice, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(PolisiApplication) app = NULL;
+  const char *localedir = g_getenv ("POLISI_LOCALEDIR");
 
   /* A file size limit must give a clean "disk full" error, not kill us. */
   signal (SIGXFSZ, SIG_IGN);
 
+  apply_interface_language ();
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* POLISI_LOCALEDIR: the translations of an uninstalled build */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -315,6 +315,75 @@ test_stale_translation (void)
   destroy_window (window);
 }
 
+static gboolean
+word_is_marked (GtkTextBuffer *buffer,
+                const char    *word)
+{
+  GtkTextIter start, match_start, match_end;
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "polisi-misspelled");
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, word, 0, &match_start, &match_end, NULL));
+  return tag != NULL && gtk_text_iter_has_tag (&match_start, tag);
+}
+
+/* Welsh is checked in Welsh, English in English, in the background. */
+static void
+test_spell_checking (void)
+{
+  g_autoptr(PolisiSpellChecker) checker = polisi_spell_checker_new (NULL);
+  PolisiWindow *window;
+  PolisiClauseEditor *editor;
+  GtkTextBuffer *cy, *en;
+  gint64 deadline;
+
+  if (!polisi_spell_checker_has_language (checker, POLISI_LANG_CY) ||
+      !polisi_spell_checker_has_language (checker, POLISI_LANG_EN))
+    {
+      g_test_skip ("skipped: no Welsh or no British English dictionary for enchant (aspell-cy, hunspell-en-gb)");
+      return;
+    }
+
+  window = new_window ();
+  polisi_window_new_policy (window);
+  editor = polisi_window_get_clause_editor (window, "purpose.aims");
+  cy = polisi_clause_editor_get_buffer (editor, POLISI_LANG_CY);
+  en = polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN);
+  append_text (cy, "\n- Mae'r ysgoll yn gofalu am y dysgwyr i'w diogelu.");
+  append_text (en, "\n- The school protects its learrners and their wellbeing.");
+
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while ((polisi_spell_checker_is_pending (polisi_clause_editor_get_view (editor, POLISI_LANG_CY)) ||
+          polisi_spell_checker_is_pending (polisi_clause_editor_get_view (editor, POLISI_LANG_EN))) &&
+         g_get_monotonic_time () < deadline)
+    pump (10);
+
+  /* the misspellings, each in its own language */
+  g_assert_true (word_is_marked (cy, "ysgoll"));
+  g_assert_true (word_is_marked (en, "learrners"));
+  /* Welsh words, with their clitics, and English words, are not */
+  g_assert_false (word_is_marked (cy, "Mae'r"));
+  g_assert_false (word_is_marked (cy, "i'w"));
+  g_assert_false (word_is_marked (cy, "dysgwyr"));
+  g_assert_false (word_is_marked (en, "school"));
+  g_assert_false (word_is_marked (en, "wellbeing"));  /* a word of the library */
+  /* a Welsh word in the English text is a misspelling there */
+  append_text (en, " Diogelu.");
+  deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (polisi_spell_checker_is_pending (polisi_clause_editor_get_view (editor, POLISI_LANG_EN)) &&
+         g_get_monotonic_time () < deadline)
+    pump (10);
+  g_assert_true (word_is_marked (en, "Diogelu"));
+
+  /* suggestions */
+  {
+    g_auto(GStrv) suggestions = polisi_spell_checker_suggest (checker, POLISI_LANG_EN, "learrners");
+    g_assert_true (g_strv_contains ((const char * const *) suggestions, "learners"));
+  }
+
+  destroy_window (window);
+}
+
 /* Closing with unsaved changes asks first. */
 static void
 test_unsaved_changes (void)
@@ -579,6 +648,7 @@ main (int   argc,
   g_test_add_func ("/window/preview-follows", test_preview_follows);
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add_func ("/window/open-damaged", test_open_damaged);
+  g_test_add_func ("/window/spell-checking", test_spell_checking);
 
   status = g_test_run ();
 

@@ -468,3 +468,23 @@ polisi_clause_editor_reveal (PolisiClauseEditor *self,
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->include_switch));
 }
+
+/* Checks each language's text against its own language's dictionary. */
+void
+polisi_clause_editor_set_spell_checker (PolisiClauseEditor *self,
+                                        PolisiSpellChecker *checker)
+{
+  g_return_if_fail (POLISI_IS_CLAUSE_EDITOR (self));
+  g_return_if_fail (POLISI_IS_SPELL_CHECKER (checker));
+
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    polisi_spell_checker_attach (checker, self->panes[lang].view, lang);
+}
+
+GtkTextView *
+polisi_clause_editor_get_view (PolisiClauseEditor *self,
+                               PolisiLang          lang)
+{
+  g_return_val_if_fail (POLISI_IS_CLAUSE_EDITOR (self), NULL);
+  return self->panes[lang].view;
+}

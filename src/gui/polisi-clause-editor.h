@@ -11,6 +11,7 @@
 #include "polisi-clause.h"
 #include "polisi-clause-state.h"
 #include "polisi-library.h"
+#include "polisi-spell-checker.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,9 @@ void                polisi_clause_editor_reveal         (PolisiClauseEditor *sel
                                                          int                 lang);
 gboolean            polisi_clause_editor_is_update_shown (PolisiClauseEditor *self,
                                                           PolisiLang          lang);
+void                polisi_clause_editor_set_spell_checker (PolisiClauseEditor *self,
+                                                            PolisiSpellChecker *checker);
+GtkTextView        *polisi_clause_editor_get_view       (PolisiClauseEditor *self,
+                                                         PolisiLang          lang);
 
 G_END_DECLS

@@ -70,9 +70,10 @@ polisi_section_page_init (PolisiSectionPage *self)
  * A page with an editor for each clause of @section that @policy holds.
  */
 PolisiSectionPage *
-polisi_section_page_new (PolisiSection *section,
-                         PolisiPolicy  *policy,
-                         PolisiLibrary *library)
+polisi_section_page_new (PolisiSection      *section,
+                         PolisiPolicy       *policy,
+                         PolisiLibrary      *library,
+                         PolisiSpellChecker *checker)
 {
   PolisiSectionPage *self = g_object_new (POLISI_TYPE_SECTION_PAGE, NULL);
   PolisiLang ui = polisi_interface_lang ();
@@ -94,6 +95,8 @@ polisi_section_page_new (PolisiSection *section,
       if (state == NULL)
         continue;
       editor = polisi_clause_editor_new (clause, state, library);
+      if (checker != NULL)
+        polisi_clause_editor_set_spell_checker (editor, checker);
       gtk_list_box_append (self->clauses, GTK_WIDGET (editor));
       g_hash_table_insert (self->editors, g_strdup (polisi_clause_get_id (clause)), editor);
     }

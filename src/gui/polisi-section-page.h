@@ -17,9 +17,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PolisiSectionPage, polisi_section_page, POLISI, SECTION_PAGE, GtkWidget)
 
-PolisiSectionPage  *polisi_section_page_new         (PolisiSection     *section,
-                                                     PolisiPolicy      *policy,
-                                                     PolisiLibrary     *library);
+PolisiSectionPage  *polisi_section_page_new         (PolisiSection      *section,
+                                                     PolisiPolicy       *policy,
+                                                     PolisiLibrary      *library,
+                                                     PolisiSpellChecker *checker);
 PolisiSection      *polisi_section_page_get_section (PolisiSectionPage *self);
 PolisiClauseEditor *polisi_section_page_get_editor  (PolisiSectionPage *self,
                                                      const char        *clause_id);

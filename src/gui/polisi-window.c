@@ -57,6 +57,7 @@ struct _PolisiWindow
   AdwApplicationWindow  parent_instance;
 
   PolisiContext        *context;
+  PolisiSpellChecker   *spell_checker;
   GSettings            *settings;
   PolisiDrafts         *drafts;
   PolisiPolicy         *policy;
@@ -351,7 +352,9 @@ ensure_step_page (PolisiWindow *self,
       step->page = GTK_WIDGET (polisi_organisation_page_new (self->policy, library));
       break;
     case STEP_SECTION:
-      step->page = GTK_WIDGET (polisi_section_page_new (step->section, self->policy, library));
+      if (self->spell_checker == NULL)
+        self->spell_checker = polisi_spell_checker_new (library);
+      step->page = GTK_WIDGET (polisi_section_page_new (step->section, self->policy, library, self->spell_checker));
       break;
     case STEP_FINISH:
     default:
@@ -1605,6 +1608,7 @@ polisi_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->last_export);
   g_clear_object (&self->context);
+  g_clear_object (&self->spell_checker);
   g_clear_object (&self->settings);
   g_clear_object (&self->drafts);
   g_clear_pointer (&self->file_etag, g_free);
