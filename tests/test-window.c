@@ -166,6 +166,7 @@ test_create_policy (void)
   PolisiFinishPage *finish;
   PolisiWindow *again;
   g_autofree char *pdf_text = NULL;
+  g_autofree char *pdftotext = NULL;
 
   g_assert_true (polisi_window_is_blank (window));
 
@@ -257,7 +258,7 @@ test_create_policy (void)
     g_assert_cmpmem (odt, 4, "PK\003\004", 4);
     g_assert_nonnull (memmem (odt, odt_length, "application/vnd.oasis.opendocument.text", 39));
   }
-  if (g_find_program_in_path ("pdftotext") != NULL)
+  if ((pdftotext = g_find_program_in_path ("pdftotext")) != NULL)
     {
       const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf_path, "-", NULL };
       g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,

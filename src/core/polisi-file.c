@@ -10,14 +10,19 @@
  * the target is either the old file or the new one, never half of each.
  *
  * On Linux the temporary file is created with O_TMPFILE, without a name,
- * so a process killed while writing leaves nothing behind; it gets a name
- * only for the instant before the rename. Elsewhere, or on file systems
- * without O_TMPFILE, a hidden named file is used and removed on failure.
+ * so a process killed while writing leaves nothing behind. It gets a name
+ * only for the instant before the rename, and that name is not beside the
+ * target but in Polisi's own folder of partial files in the user's cache
+ * (when it is on the same file system, so that the rename stays atomic): a
+ * process killed in that instant leaves nothing in the user's folder, and
+ * the next save clears what it left. Elsewhere, a hidden named file beside
+ * the target is used and removed on failure.
  */
 #define _GNU_SOURCE 1  /* O_TMPFILE, linkat */
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -107,6 +112,48 @@ write_all (int         fd,
   return TRUE;
 }
 
+/* Removes the partial files of processes that no longer run. Their names
+ * start with the process id. */
+static void
+clear_stale_partials (const char *partials)
+{
+  g_autoptr(GDir) dir = g_dir_open (partials, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      guint64 pid = g_ascii_strtoull (name, NULL, 10);
+
+      if (pid > 0 && kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
+        {
+          g_autofree char *stale = g_build_filename (partials, name, NULL);
+          g_unlink (stale);
+        }
+    }
+}
+
+/* The folder for the instant a new file has a name before it replaces the
+ * target: Polisi's partial files, if they are on the target's file system;
+ * else the target's own folder. */
+static char *
+choose_partial_folder (const char *target_folder,
+                       gboolean   *beside)
+{
+  g_autofree char *partials = g_build_filename (g_get_user_cache_dir (), "polisi", "partial", NULL);
+  GStatBuf target_st, partial_st;
+
+  *beside = TRUE;
+  if (g_stat (target_folder, &target_st) != 0)
+    return g_strdup (target_folder);
+  if (g_mkdir_with_parents (partials, 0700) != 0 || g_stat (partials, &partial_st) != 0 ||
+      partial_st.st_dev != target_st.st_dev)
+    return g_strdup (target_folder);
+
+  clear_stale_partials (partials);
+  *beside = FALSE;
+  return g_steal_pointer (&partials);
+}
+
 static gboolean
 replace_through_gio (GFile       *file,
                      const void  *data,
@@ -143,6 +190,8 @@ polisi_file_replace (GFile       *file,
   g_autofree char *path = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *temp_path = NULL;
+  g_autofree char *partials = NULL;
+  gboolean beside = TRUE;
   struct stat st;
   mode_t mode = 0666;
   int fd = -1;
@@ -183,8 +232,10 @@ polisi_file_replace (GFile       *file,
       existed = TRUE;
     }
 
+  partials = choose_partial_folder (folder, &beside);
+
 #ifdef O_TMPFILE
-  fd = open (folder, O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
+  fd = open (partials, O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
   /* A replaced file keeps its permissions; a new one gets the umask's. */
   if (fd >= 0 && existed && fchmod (fd, mode) != 0)
     g_debug ("Could not keep the permissions of %s: %s", path, g_strerror (errno));
@@ -215,7 +266,10 @@ polisi_file_replace (GFile       *file,
       for (guint attempt = 0; attempt < 100 && !named; attempt++)
         {
           g_free (temp_path);
-          temp_path = g_strdup_printf ("%s/.%s.%08x", folder, base, g_random_int ());
+          if (beside)
+            temp_path = g_strdup_printf ("%s/.%s.%08x", folder, base, g_random_int ());
+          else
+            temp_path = g_strdup_printf ("%s/%d-%08x.partial", partials, (int) getpid (), g_random_int ());
           if (linkat (AT_FDCWD, proc, AT_FDCWD, temp_path, AT_SYMLINK_FOLLOW) == 0)
             named = TRUE;
           else if (errno != EEXIST)

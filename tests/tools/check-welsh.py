@@ -102,7 +102,8 @@ def main():
     if missing:
         print('Welsh words neither in the dictionary nor in the reviewed word list:')
         for word in missing:
-            print(f'  {word}  ({counts[word]}x, first in {where[word]})')
+            # hunspell may report a piece of a hyphenated word
+            print(f'  {word}  ({counts.get(word, 1)}x, first in {where.get(word, "a hyphenated word")})')
         status = 1
     if args.unused:
         unused = sorted(w for w in reviewed if w not in unknown and w.lower() not in {u.lower() for u in unknown})
