@@ -175,12 +175,119 @@ test_england (void)
   g_assert_nonnull (strstr (en, "2.1 We follow Keeping Children Safe in Education."));
 }
 
+/* The version history ends the document, in the order of adoption, each
+ * language's dates and summaries in its own table; it is not part of a
+ * document without history. */
+static void
+test_history (void)
+{
+  g_autoptr(PolisiLibrary) library = polisi_test_load_mini_library ();
+  g_autoptr(PolisiPolicy) policy = known_policy (library);
+  g_autoptr(PolisiDocument) document = NULL;
+  g_autoptr(PolisiDocument) without = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cy = NULL;
+  g_autofree char *en = NULL;
+  PolisiBlock *last;
+
+  g_assert_true (polisi_policy_adopt (policy, "1.1", "2027-09-01", "Pwyllgor y llywodraethwyr",
+                                      "Adolygiad blynyddol:\n- cymal newydd ar ddiogelwch ar-lein",
+                                      "Annual review:\n- a new clause on online safety", &error));
+  g_assert_no_error (error);
+  document = polisi_assemble (policy, library, POLISI_ASSEMBLE_DEFAULT);
+  cy = dump (document, POLISI_LANG_CY);
+  en = dump (document, POLISI_LANG_EN);
+
+  g_assert_nonnull (strstr (cy, "# - Hanes fersiynau\n"
+                                "| Fersiwn | Dyddiad | Cymeradwywyd gan | Crynodeb o'r newidiadau |\n"
+                                "| 1.0 | 1 Medi 2026 | Y Corff Llywodraethu | Polisi newydd. |\n"
+                                "| 1.1 | 1 Medi 2027 | Pwyllgor y llywodraethwyr | Adolygiad blynyddol:\n"
+                                "- cymal newydd ar ddiogelwch ar-lein |\n"));
+  g_assert_nonnull (strstr (en, "| 1.1 | 1 September 2027 | Pwyllgor y llywodraethwyr | Annual review:\n"
+                                "- a new clause on online safety |\n"));
+  g_assert_true (g_str_has_suffix (en, "- a new clause on online safety |\n"));
+  last = polisi_document_get_block (document, polisi_document_get_n_blocks (document) - 1);
+  g_assert_cmpint (last->kind, ==, POLISI_BLOCK_TABLE);
+  g_assert_cmpstr (last->id, ==, "history-table");
+  /* the adoption moved the review date on */
+  g_assert_cmpstr (polisi_document_get_review_text (document, POLISI_LANG_EN), ==, "1 September 2028");
+
+  without = polisi_assemble (policy, library, POLISI_ASSEMBLE_NO_HISTORY);
+  g_assert_cmpint (polisi_document_find_block (without, POLISI_BLOCK_TABLE, "history-table"), ==, -1);
+}
+
+/* A consultation draft ends with an appendix for comments and responses:
+ * those on this version, by clause, then on the whole policy, and room for
+ * more. Neither a draft nor an adopted policy has one. */
+static void
+test_comments_appendix (void)
+{
+  g_autoptr(PolisiLibrary) library = polisi_test_load_mini_library ();
+  g_autoptr(PolisiPolicy) policy = known_policy (library);
+  g_autoptr(PolisiDocument) adopted = polisi_assemble (policy, library, POLISI_ASSEMBLE_DEFAULT);
+  g_autoptr(PolisiDocument) document = NULL;
+  g_autoptr(PolisiDocument) final = NULL;
+  g_autofree char *cy = NULL;
+  g_autofree char *en = NULL;
+  int heading, table;
+  PolisiBlock *block;
+
+  g_assert_cmpint (polisi_document_find_block (adopted, POLISI_BLOCK_HEADING, "comments"), ==, -1);
+
+  polisi_policy_set_version (policy, "1.1");
+  polisi_policy_set_status (policy, POLISI_STATUS_CONSULTATION);
+  polisi_policy_set_closing_date (policy, "2027-06-30");
+  /* one on the earlier version: not shown */
+  polisi_policy_set_version (policy, "1.0");
+  polisi_policy_add_comment (policy, "intro.head", POLISI_LANG_EN, "Old", "2026-06-01", "An old comment.");
+  polisi_policy_set_version (policy, "1.1");
+  polisi_policy_add_comment (policy, NULL, -1, "Tom Price", "2027-02-03", "On the whole policy.");
+  polisi_policy_add_comment (policy, "tips.think", POLISI_LANG_CY, "Siân Jones", "2027-02-02T10:00:00", "Sylw ar yr atodiad.");
+  polisi_policy_add_comment (policy, "intro.head", POLISI_LANG_EN, "Tom Price", "2027-02-01", "Name the deputy.");
+  polisi_policy_set_comment_response (policy, "c4", "Agreed.", "HR", "2027-03-01");
+
+  document = polisi_assemble (policy, library, POLISI_ASSEMBLE_DEFAULT);
+  cy = dump (document, POLISI_LANG_CY);
+  en = dump (document, POLISI_LANG_EN);
+
+  heading = polisi_document_find_block (document, POLISI_BLOCK_HEADING, "comments");
+  table = polisi_document_find_block (document, POLISI_BLOCK_TABLE, "comments-table");
+  g_assert_cmpint (heading, >, 0);
+  g_assert_cmpint (table, ==, heading + 2);
+  /* after the appendix of the library, before the history */
+  g_assert_cmpint (polisi_document_find_block (document, POLISI_BLOCK_TABLE, "history-table"), >, table);
+  g_assert_cmpint (polisi_document_find_block (document, POLISI_BLOCK_HEADING, "tips"), <, heading);
+  block = polisi_document_get_block (document, heading);
+  g_assert_true (block->appendix);
+  g_assert_cmpstr (block->number, ==, "B");
+
+  g_assert_nonnull (strstr (cy, "# B Atodiad B: Sylwadau ac ymatebion\n"));
+  g_assert_nonnull (strstr (en, "# B Appendix B: Comments and responses\n"));
+  g_assert_nonnull (strstr (cy, "Y dyddiad cau ar gyfer sylwadau yw 30 Mehefin 2027."));
+  g_assert_nonnull (strstr (en, "The closing date for comments is 30 June 2027."));
+  g_assert_nonnull (strstr (cy, "| Cymal | Awdur a dyddiad | Sylw | Ymateb |\n"
+                                "| 1.2 | Tom Price\n1 Chwefror 2027 | Name the deputy. | Agreed.\n— HR, 1 Mawrth 2027 |\n"
+                                "| A.1 | Siân Jones\n2 Chwefror 2027 | Sylw ar yr atodiad. |  |\n"
+                                "| Cyffredinol | Tom Price\n3 Chwefror 2027 | On the whole policy. |  |\n"
+                                "| \n\n |  |  |  |\n"));
+  g_assert_nonnull (strstr (en, "| Clause | Author and date | Comment | Response |\n"
+                                "| 1.2 | Tom Price\n1 February 2027 | Name the deputy. | Agreed.\n— HR, 1 March 2027 |\n"));
+  g_assert_nonnull (strstr (en, "| General | Tom Price\n3 February 2027 | On the whole policy. |  |\n"));
+  g_assert_null (strstr (en, "An old comment."));
+  /* three comments and the room for more */
+  g_assert_cmpuint (polisi_block_get_n_rows (polisi_document_get_block (document, table)), ==, 1 + 3 + 5);
+
+  /* no appendix in a final copy */
+  final = polisi_assemble (policy, library, POLISI_ASSEMBLE_FINAL);
+  g_assert_cmpint (polisi_document_find_block (final, POLISI_BLOCK_HEADING, "comments"), ==, -1);
+}
+
 /* Every included clause of an example policy reaches the document, in
  * both languages, with no placeholder left in braces. */
 static void
 test_examples (void)
 {
-  const char *examples[] = { "primary-england.polisi", "secondary-wales.polisi" };
+  const char *examples[] = { "primary-england.polisi", "secondary-wales.polisi", "secondary-wales-adopted.polisi" };
   g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
   PolisiLibrary *library = polisi_context_get_library (context);
 
@@ -235,6 +342,8 @@ main (int   argc,
   g_test_add_func ("/assembler/known-policy", test_known_policy);
   g_test_add_func ("/assembler/draft-and-unfilled", test_draft_and_unfilled);
   g_test_add_func ("/assembler/england", test_england);
+  g_test_add_func ("/assembler/history", test_history);
+  g_test_add_func ("/assembler/comments-appendix", test_comments_appendix);
   g_test_add_func ("/assembler/examples", test_examples);
 
   return g_test_run ();

@@ -242,6 +242,66 @@ test_review (Fixture       *fixture,
   g_assert_null (find_kind (later, POLISI_FINDING_REVIEW_OVERDUE));
 }
 
+/* A review trigger after the adoption makes the review due from its date,
+ * and the checker says why. Today is 21 November 2026. */
+static void
+test_review_triggers (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) past = NULL;
+  g_autoptr(GPtrArray) today = NULL;
+  g_autoptr(GPtrArray) coming = NULL;
+  g_autoptr(GPtrArray) handled = NULL;
+  g_autoptr(GError) error = NULL;
+  PolisiFinding *finding;
+
+  polisi_policy_set_status (fixture->policy, POLISI_STATUS_ADOPTED);
+  polisi_policy_set_adoption_date (fixture->policy, "2026-09-01");
+
+  /* dealt with by the adoption: nothing to say */
+  g_assert_true (polisi_policy_add_review_trigger (fixture->policy, POLISI_TRIGGER_GUIDANCE, "2026-08-01", "Old", &error));
+  before = check (fixture);
+  g_assert_null (find_kind (before, POLISI_FINDING_REVIEW_OVERDUE));
+  g_assert_null (find_kind (before, POLISI_FINDING_REVIEW_DUE));
+
+  /* new legislation since: the review is due, and has been since then */
+  g_assert_true (polisi_policy_add_review_trigger (fixture->policy, POLISI_TRIGGER_LEGISLATION, "2026-10-01",
+                                                   "Data (Use and Access) Act 2025", &error));
+  past = check (fixture);
+  g_assert_cmpuint (count_kind (past, POLISI_FINDING_REVIEW_OVERDUE, POLISI_SEVERITY_ERROR), ==, 1);
+  finding = find_kind (past, POLISI_FINDING_REVIEW_OVERDUE);
+  g_assert_nonnull (strstr (finding->message, "1 October 2026"));
+  g_assert_nonnull (strstr (finding->message, "new legislation"));
+  g_assert_nonnull (strstr (finding->message, "Data (Use and Access) Act 2025"));
+
+  /* from today */
+  polisi_policy_remove_review_trigger (fixture->policy, 1);
+  g_assert_true (polisi_policy_add_review_trigger (fixture->policy, POLISI_TRIGGER_INCIDENT, "2026-11-21", NULL, &error));
+  today = check (fixture);
+  finding = find_kind (today, POLISI_FINDING_REVIEW_OVERDUE);
+  g_assert_nonnull (finding);
+  g_assert_nonnull (strstr (finding->message, "a significant incident"));
+
+  /* coming in a month: due then */
+  polisi_policy_remove_review_trigger (fixture->policy, 1);
+  g_assert_true (polisi_policy_add_review_trigger (fixture->policy, POLISI_TRIGGER_CASE_LAW, "2026-12-21", "A ruling", &error));
+  coming = check (fixture);
+  g_assert_null (find_kind (coming, POLISI_FINDING_REVIEW_OVERDUE));
+  finding = find_kind (coming, POLISI_FINDING_REVIEW_DUE);
+  g_assert_nonnull (finding);
+  g_assert_cmpint (finding->severity, ==, POLISI_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (finding->message, "in 30 days"));
+  g_assert_nonnull (strstr (finding->message, "A ruling"));
+
+  /* a new adoption deals with them */
+  g_assert_true (polisi_policy_adopt (fixture->policy, "1.0", "2026-12-22", "Y Corff", "Adolygiad.", "Review.", &error));
+  g_assert_no_error (error);
+  handled = check (fixture);
+  g_assert_null (find_kind (handled, POLISI_FINDING_REVIEW_OVERDUE));
+  g_assert_null (find_kind (handled, POLISI_FINDING_REVIEW_DUE));
+}
+
 static void
 test_consultation_needs_closing_date (Fixture       *fixture,
                                       gconstpointer  data)
@@ -288,6 +348,7 @@ main (int   argc,
   ADD ("/checker/outdated-legislation", test_outdated_legislation);
   ADD ("/checker/required-excluded", test_required_excluded);
   ADD ("/checker/review", test_review);
+  ADD ("/checker/review-triggers", test_review_triggers);
   ADD ("/checker/consultation-closing-date", test_consultation_needs_closing_date);
   ADD ("/checker/no-name", test_no_name);
 

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "polisi-dates.h"
+#include "polisi-error.h"
 #include "polisi-policy-io.h"
 #include "polisi-test-utils.h"
 
@@ -191,6 +192,14 @@ make_rich_policy (PolisiLibrary *library)
   polisi_policy_add_version_record (policy, "1.0", "2025-09-01", "Y Corff", "Fersiwn gyntaf.", "First version.");
   polisi_policy_add_version_record (policy, "2.0", "2026-09-01", NULL, "Newid " HOSTILE, "- Change one\n- Change two");
 
+  g_assert_true (polisi_policy_add_review_trigger (policy, POLISI_TRIGGER_LEGISLATION, "2026-10-01",
+                                                   "Online Safety Act " HOSTILE, NULL));
+  g_assert_true (polisi_policy_add_review_trigger (policy, POLISI_TRIGGER_INCIDENT, "2026-03-01", NULL, NULL));
+  polisi_policy_add_comment (policy, "intro.head", POLISI_LANG_CY, "Siân " HOSTILE, "2027-02-01T10:15:00.123456789",
+                             "Sylw " HOSTILE "\n- pwynt un");
+  polisi_policy_add_comment (policy, NULL, -1, NULL, NULL, "A general comment.");
+  g_assert_true (polisi_policy_set_comment_response (policy, "c1", "Diolch " HOSTILE, "HR " HOSTILE, "2027-03-02"));
+
   return policy;
 }
 
@@ -228,7 +237,40 @@ test_round_trip (void)
   g_assert_cmpstr (polisi_policy_get_answer (loaded, "head_teacher", POLISI_LANG_CY), ==, "Mr " HOSTILE);
   g_assert_true (polisi_clause_state_get_needs_update (polisi_policy_lookup_clause (loaded, "intro.head"), POLISI_LANG_CY));
   g_assert_cmpuint (polisi_policy_get_n_versions (loaded), ==, 2);
+  g_assert_cmpstr (polisi_policy_get_version_record (loaded, 0)->version, ==, "1.0");
+  g_assert_cmpstr (polisi_policy_get_version_record (loaded, 0)->date, ==, "2025-09-01");
+  g_assert_cmpstr (polisi_policy_get_version_record (loaded, 0)->approved_by, ==, "Y Corff");
+  g_assert_cmpstr (polisi_policy_get_version_record (loaded, 0)->summary[POLISI_LANG_CY], ==, "Fersiwn gyntaf.");
+  g_assert_null (polisi_policy_get_version_record (loaded, 1)->approved_by);
   g_assert_cmpstr (polisi_policy_get_version_record (loaded, 1)->summary[POLISI_LANG_EN], ==, "- Change one\n- Change two");
+
+  /* review triggers, in date order, and comments with their responses */
+  g_assert_cmpuint (polisi_policy_get_n_review_triggers (loaded), ==, 2);
+  g_assert_cmpint (polisi_policy_get_review_trigger (loaded, 0)->kind, ==, POLISI_TRIGGER_INCIDENT);
+  g_assert_null (polisi_policy_get_review_trigger (loaded, 0)->note);
+  g_assert_cmpstr (polisi_policy_get_review_trigger (loaded, 1)->date, ==, "2026-10-01");
+  g_assert_cmpstr (polisi_policy_get_review_trigger (loaded, 1)->note, ==, "Online Safety Act " HOSTILE);
+  g_assert_cmpuint (polisi_policy_get_n_comments (loaded), ==, 2);
+  {
+    const PolisiComment *comment = polisi_policy_lookup_comment (loaded, "c1");
+    const PolisiComment *general = polisi_policy_lookup_comment (loaded, "c2");
+
+    g_assert_nonnull (comment);
+    g_assert_cmpstr (comment->clause_id, ==, "intro.head");
+    g_assert_cmpstr (comment->version, ==, "2.3");
+    g_assert_cmpint (comment->lang, ==, POLISI_LANG_CY);
+    g_assert_cmpstr (comment->author, ==, "Siân " HOSTILE);
+    g_assert_cmpstr (comment->date, ==, "2027-02-01T10:15:00");
+    g_assert_cmpstr (comment->body, ==, "Sylw " HOSTILE "\n- pwynt un");
+    g_assert_cmpstr (comment->response, ==, "Diolch " HOSTILE);
+    g_assert_cmpstr (comment->response_author, ==, "HR " HOSTILE);
+    g_assert_cmpstr (comment->response_date, ==, "2027-03-02");
+    g_assert_nonnull (general);
+    g_assert_null (general->clause_id);
+    g_assert_cmpint (general->lang, ==, -1);
+    g_assert_null (general->author);
+    g_assert_null (general->response);
+  }
 
   /* a change is seen by the comparison */
   polisi_policy_set_answer (loaded, "head_teacher", "Someone else");
@@ -256,7 +298,7 @@ test_round_trip_builtin (void)
 static void
 test_examples_load (void)
 {
-  const char *examples[] = { "primary-england.polisi", "secondary-wales.polisi" };
+  const char *examples[] = { "primary-england.polisi", "secondary-wales.polisi", "secondary-wales-adopted.polisi" };
 
   for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
     {
@@ -277,6 +319,339 @@ test_examples_load (void)
     }
 }
 
+/* A consultation draft, never adopted, with a closing date and a review
+ * date set by hand. */
+static PolisiPolicy *
+draft_policy (PolisiLanguageCategory category)
+{
+  g_autoptr(PolisiLibrary) library = polisi_test_load_mini_library ();
+  PolisiPolicy *policy = polisi_policy_new_from_library (library, category);
+
+  polisi_policy_set_status (policy, POLISI_STATUS_CONSULTATION);
+  polisi_policy_set_closing_date (policy, "2026-06-30");
+  polisi_policy_set_review_date_override (policy, "2026-05-01");
+  return policy;
+}
+
+static void
+test_adopt (void)
+{
+  g_autoptr(PolisiPolicy) policy = draft_policy (POLISI_LANGUAGE_CATEGORY_DUAL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *suggested = NULL;
+  g_autofree char *suggested_major = NULL;
+  g_autofree char *iso = NULL;
+  const PolisiVersionRecord *record;
+  GDate date;
+
+  /* a first adoption is 1.0 */
+  suggested = polisi_policy_suggest_version (policy, FALSE);
+  g_assert_cmpstr (suggested, ==, "1.0");
+  g_assert_true (polisi_policy_adopt (policy, NULL, "2026-07-10", "Y Corff Llywodraethu",
+                                      "Polisi newydd.", "New policy.", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (polisi_policy_get_version (policy), ==, "1.0");
+  g_assert_cmpint (polisi_policy_get_status (policy), ==, POLISI_STATUS_ADOPTED);
+  g_assert_cmpstr (polisi_policy_get_adoption_date (policy), ==, "2026-07-10");
+  g_assert_cmpstr (polisi_policy_get_approved_by (policy), ==, "Y Corff Llywodraethu");
+  /* the consultation's closing date and the review date set by hand went
+   * with the old cycle */
+  g_assert_null (polisi_policy_get_closing_date (policy));
+  g_assert_null (polisi_policy_get_review_date_override (policy));
+  g_assert_true (polisi_policy_get_review_date (policy, &date));
+  iso = polisi_date_to_iso (&date);
+  g_assert_cmpstr (iso, ==, "2027-07-10");
+  g_assert_cmpuint (polisi_policy_get_n_versions (policy), ==, 1);
+  record = polisi_policy_get_version_record (policy, 0);
+  g_assert_cmpstr (record->version, ==, "1.0");
+  g_assert_cmpstr (record->date, ==, "2026-07-10");
+  g_assert_cmpstr (record->approved_by, ==, "Y Corff Llywodraethu");
+  g_assert_cmpstr (record->summary[POLISI_LANG_CY], ==, "Polisi newydd.");
+  g_assert_cmpstr (record->summary[POLISI_LANG_EN], ==, "New policy.");
+
+  /* the next: a minor or a major change */
+  g_clear_pointer (&suggested, g_free);
+  suggested = polisi_policy_suggest_version (policy, FALSE);
+  suggested_major = polisi_policy_suggest_version (policy, TRUE);
+  g_assert_cmpstr (suggested, ==, "1.1");
+  g_assert_cmpstr (suggested_major, ==, "2.0");
+
+  /* a draft numbered ahead keeps its number */
+  polisi_policy_set_status (policy, POLISI_STATUS_CONSULTATION);
+  polisi_policy_set_version (policy, "1.5");
+  g_clear_pointer (&suggested, g_free);
+  suggested = polisi_policy_suggest_version (policy, FALSE);
+  g_assert_cmpstr (suggested, ==, "1.5");
+  g_assert_true (polisi_policy_adopt (policy, NULL, "2027-07-01", "Pwyllgor",
+                                      "- Newid un\n- Newid dau", "- Change one\n- Change two", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (polisi_policy_get_version (policy), ==, "1.5");
+  g_assert_cmpstr (polisi_policy_get_last_adopted_version (policy), ==, "1.5");
+
+  /* versions compare as numbers: 1.10 is after 1.9 */
+  g_assert_true (polisi_policy_adopt (policy, "1.9", "2027-08-01", "Pwyllgor", "Naw.", "Nine.", &error));
+  g_assert_true (polisi_policy_adopt (policy, "1.10", "2027-09-01", "Pwyllgor", "Deg.", "Ten.", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (polisi_policy_get_last_adopted_version (policy), ==, "1.10");
+  g_assert_cmpuint (polisi_policy_get_n_versions (policy), ==, 4);
+}
+
+static void
+test_adopt_refusals (void)
+{
+  g_autoptr(PolisiPolicy) policy = draft_policy (POLISI_LANGUAGE_CATEGORY_WELSH);
+  g_autoptr(PolisiPolicy) england = draft_policy (POLISI_LANGUAGE_CATEGORY_ENGLISH);
+  g_autoptr(GBytes) before = NULL;
+  struct {
+    const char *version;
+    const char *date;
+    const char *approved_by;
+    const char *summary_cy;
+    const char *summary_en;
+    const char *expected;
+  } cases[] = {
+    { "1.0", "2026-07-10", "Y Corff", "Newydd.", "", "summary of changes in English is empty" },
+    { "1.0", "2026-07-10", "Y Corff", "Newydd.", NULL, "summary of changes in English is empty" },
+    { "1.0", "2026-07-10", "Y Corff", " \n ", "New.", "in Welsh is empty" },
+    { "1.0", "2026-07-10", "Y Corff", NULL, "New.", "in Welsh is empty" },
+    { "1.0", "2026-07-10", "", "Newydd.", "New.", "who approved" },
+    { "1.0", "2026-07-10", NULL, "Newydd.", "New.", "who approved" },
+    { "one", "2026-07-10", "Y Corff", "Newydd.", "New.", "not a version number" },
+    { "1.0.1", "2026-07-10", "Y Corff", "Newydd.", "New.", "not a version number" },
+    { "0.9", "2026-07-10", "Y Corff", "Newydd.", "New.", "starts at version 1.0" },
+    { "1.0", "2026-02-30", "Y Corff", "Newydd.", "New.", "not a valid date" },
+    { "1.0", "10/07/2026", "Y Corff", "Newydd.", "New.", "YYYY-MM-DD" },
+  };
+  g_autoptr(GError) error = NULL;
+
+  before = polisi_policy_to_bytes (policy);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) after = NULL;
+
+      g_test_message ("case %u", i);
+      g_assert_false (polisi_policy_adopt (policy, cases[i].version, cases[i].date, cases[i].approved_by,
+                                           cases[i].summary_cy, cases[i].summary_en, &error));
+      g_assert_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE);
+      if (strstr (error->message, cases[i].expected) == NULL)
+        g_error ("“%s” does not say “%s”", error->message, cases[i].expected);
+      g_clear_error (&error);
+
+      /* refused: the policy is as it was */
+      after = polisi_policy_to_bytes (policy);
+      g_assert_true (g_bytes_equal (before, after));
+    }
+
+  /* outside Wales, English is enough */
+  g_assert_true (polisi_policy_adopt (england, "1.0", "2026-07-10", "The governors", NULL, "New policy.", &error));
+  g_assert_no_error (error);
+
+  /* after an adoption: not the same number again, nor a lower one, nor an
+   * earlier date */
+  g_assert_true (polisi_policy_adopt (policy, "2.0", "2026-07-10", "Y Corff", "Newydd.", "New.", &error));
+  g_assert_no_error (error);
+  g_assert_false (polisi_policy_adopt (policy, "2.0", "2027-07-10", "Y Corff", "Eto.", "Again.", &error));
+  g_assert_nonnull (strstr (error->message, "already"));
+  g_assert_nonnull (strstr (error->message, "2.1"));
+  g_clear_error (&error);
+  g_assert_false (polisi_policy_adopt (policy, "1.9", "2027-07-10", "Y Corff", "Eto.", "Again.", &error));
+  g_assert_nonnull (strstr (error->message, "lower than version 2.0"));
+  g_clear_error (&error);
+  g_assert_false (polisi_policy_adopt (policy, "2.1", "2026-07-09", "Y Corff", "Eto.", "Again.", &error));
+  g_assert_nonnull (strstr (error->message, "before the adoption of version 2.0"));
+  g_clear_error (&error);
+  g_assert_cmpuint (polisi_policy_get_n_versions (policy), ==, 1);
+}
+
+static char *
+review_iso (PolisiPolicy               *policy,
+            const PolisiReviewTrigger **trigger)
+{
+  GDate date;
+
+  if (!polisi_policy_get_review_due (policy, &date, trigger))
+    return NULL;
+  return polisi_date_to_iso (&date);
+}
+
+/* The review date across cycles, month ends and leap years, and with
+ * triggers. */
+static void
+test_review_due (void)
+{
+  struct {
+    const char *adopted;
+    guint       cycle;
+    const char *expected;
+  } cycles[] = {
+    { "2026-09-01", 12, "2027-09-01" },
+    { "2026-09-01", 6, "2027-03-01" },
+    { "2026-09-01", 24, "2028-09-01" },
+    { "2026-09-01", 1, "2026-10-01" },
+    { "2026-09-01", 120, "2036-09-01" },
+    /* the last day of a longer month: the last day of the shorter one */
+    { "2026-08-31", 6, "2027-02-28" },
+    { "2027-08-31", 6, "2028-02-29" },
+    { "2026-03-31", 1, "2026-04-30" },
+    { "2026-01-31", 13, "2027-02-28" },
+    /* 29 February, a year on, and four years on */
+    { "2028-02-29", 12, "2029-02-28" },
+    { "2028-02-29", 48, "2032-02-29" },
+    { "2028-02-28", 12, "2029-02-28" },
+    /* over the end of a year */
+    { "2026-12-31", 2, "2027-02-28" },
+  };
+  g_autoptr(PolisiPolicy) policy = polisi_policy_new ();
+  const PolisiReviewTrigger *trigger = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cycles); i++)
+    {
+      g_autofree char *due = NULL;
+
+      polisi_policy_set_adoption_date (policy, cycles[i].adopted);
+      polisi_policy_set_review_cycle (policy, cycles[i].cycle);
+      due = review_iso (policy, &trigger);
+      g_test_message ("%s + %u months", cycles[i].adopted, cycles[i].cycle);
+      g_assert_cmpstr (due, ==, cycles[i].expected);
+      g_assert_null (trigger);
+    }
+
+  polisi_policy_set_adoption_date (policy, "2026-09-01");
+  polisi_policy_set_review_cycle (policy, 12);
+
+  /* a trigger dated before the adoption was dealt with by it */
+  g_assert_true (polisi_policy_add_review_trigger (policy, POLISI_TRIGGER_GUIDANCE, "2026-08-01", "Old guidance", &error));
+  g_assert_true (polisi_policy_add_review_trigger (policy, POLISI_TRIGGER_CASE_LAW, "2026-09-01", NULL, &error));
+  iso = review_iso (policy, &trigger);
+  g_assert_cmpstr (iso, ==, "2027-09-01");
+  g_assert_null (trigger);
+  g_assert_null (polisi_policy_get_pending_trigger (policy));
+
+  /* one after it makes the review due from its date */
+  g_assert_true (polisi_policy_add_review_trigger (policy, POLISI_TRIGGER_LEGISLATION, "2027-01-15", "New Act", &error));
+  g_assert_true (polisi_policy_add_review_trigger (policy, POLISI_TRIGGER_INCIDENT, "2026-11-20", "An incident", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&iso, g_free);
+  iso = review_iso (policy, &trigger);
+  g_assert_cmpstr (iso, ==, "2026-11-20");
+  g_assert_nonnull (trigger);
+  g_assert_cmpint (trigger->kind, ==, POLISI_TRIGGER_INCIDENT);
+  g_assert_cmpstr (trigger->note, ==, "An incident");
+  /* the triggers are kept in date order */
+  g_assert_cmpstr (polisi_policy_get_review_trigger (policy, 0)->date, ==, "2026-08-01");
+  g_assert_cmpstr (polisi_policy_get_review_trigger (policy, 3)->date, ==, "2027-01-15");
+
+  /* a date set by hand later than the trigger does not hide it; an
+   * earlier one wins */
+  polisi_policy_set_review_date_override (policy, "2027-06-01");
+  g_clear_pointer (&iso, g_free);
+  iso = review_iso (policy, &trigger);
+  g_assert_cmpstr (iso, ==, "2026-11-20");
+  polisi_policy_set_review_date_override (policy, "2026-10-01");
+  g_clear_pointer (&iso, g_free);
+  iso = review_iso (policy, &trigger);
+  g_assert_cmpstr (iso, ==, "2026-10-01");
+  g_assert_null (trigger);
+  polisi_policy_set_review_date_override (policy, NULL);
+
+  /* a trigger in the future, earlier than the cycle's date */
+  polisi_policy_remove_review_trigger (policy, 1);  /* 2026-09-01 */
+  polisi_policy_remove_review_trigger (policy, 1);  /* 2026-11-20 */
+  g_clear_pointer (&iso, g_free);
+  iso = review_iso (policy, &trigger);
+  g_assert_cmpstr (iso, ==, "2027-01-15");
+  g_assert_cmpstr (trigger->note, ==, "New Act");
+
+  /* adopting again deals with it */
+  g_assert_true (polisi_policy_adopt (policy, "1.1", "2027-02-01", "Y Corff", "Adolygiad.", "Review.", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&iso, g_free);
+  iso = review_iso (policy, &trigger);
+  g_assert_cmpstr (iso, ==, "2028-02-01");
+  g_assert_null (trigger);
+  g_assert_cmpuint (polisi_policy_get_n_review_triggers (policy), ==, 2);
+
+  /* a bad date is refused */
+  g_assert_false (polisi_policy_add_review_trigger (policy, POLISI_TRIGGER_LEGISLATION, "2027-13-01", NULL, &error));
+  g_assert_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE);
+  g_assert_cmpuint (polisi_policy_get_n_review_triggers (policy), ==, 2);
+}
+
+static void
+test_comments (void)
+{
+  g_autoptr(PolisiPolicy) policy = polisi_policy_new ();
+  g_autoptr(GPtrArray) current = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) on_clause = NULL;
+  g_autoptr(GPtrArray) general = NULL;
+  const char *first, *second;
+
+  polisi_policy_set_version (policy, "1.1");
+  first = polisi_policy_add_comment (policy, "intro.head", POLISI_LANG_EN, "  Tom   Price ", "2027-02-01", "  One\n\n- two ");
+  g_assert_cmpstr (first, ==, "c1");
+  second = polisi_policy_add_comment (policy, NULL, -1, "Siân", "2027-02-02T09:00:00Z", "General.");
+  g_assert_cmpstr (second, ==, "c2");
+  g_assert_cmpstr (polisi_policy_lookup_comment (policy, "c1")->author, ==, "Tom Price");
+  g_assert_cmpstr (polisi_policy_lookup_comment (policy, "c1")->body, ==, "One\n- two");
+  g_assert_cmpstr (polisi_policy_lookup_comment (policy, "c2")->date, ==, "2027-02-02T09:00:00");
+
+  /* a response, then a change of mind */
+  g_assert_true (polisi_policy_set_comment_response (policy, "c1", "Agreed.", "HR", "2027-03-01"));
+  g_assert_cmpstr (polisi_policy_lookup_comment (policy, "c1")->response, ==, "Agreed.");
+  g_assert_false (polisi_policy_set_comment_response (policy, "c1", "Agreed.", "HR", "1 March"));
+  g_assert_false (polisi_policy_set_comment_response (policy, "c9", "Agreed.", "HR", NULL));
+  g_assert_true (polisi_policy_set_comment_response (policy, "c1", "", NULL, NULL));
+  g_assert_null (polisi_policy_lookup_comment (policy, "c1")->response);
+
+  /* comments belong to the version they were made on */
+  polisi_policy_set_version (policy, "1.2");
+  polisi_policy_add_comment (policy, "intro.head", POLISI_LANG_CY, "Siân", NULL, "Ail rownd.");
+  current = polisi_policy_list_comments (policy, NULL, NULL);
+  all = polisi_policy_list_comments (policy, "", NULL);
+  on_clause = polisi_policy_list_comments (policy, "", "intro.head");
+  general = polisi_policy_list_comments (policy, "1.1", "");
+  g_assert_cmpuint (current->len, ==, 1);
+  g_assert_cmpstr (((PolisiComment *) current->pdata[0])->id, ==, "c3");
+  g_assert_cmpuint (all->len, ==, 3);
+  g_assert_cmpuint (on_clause->len, ==, 2);
+  g_assert_cmpuint (general->len, ==, 1);
+  g_assert_cmpstr (((PolisiComment *) general->pdata[0])->id, ==, "c2");
+
+  g_assert_true (polisi_policy_remove_comment (policy, "c2"));
+  g_assert_false (polisi_policy_remove_comment (policy, "c2"));
+  g_assert_cmpuint (polisi_policy_get_n_comments (policy), ==, 2);
+  /* ids are not reused */
+  g_assert_cmpstr (polisi_policy_add_comment (policy, NULL, -1, NULL, NULL, "Another."), ==, "c4");
+}
+
+/* The adopted example: a year of review, with its history, triggers and
+ * answered comments. */
+static void
+test_adopted_example (void)
+{
+  g_autoptr(PolisiPolicy) policy = polisi_test_load_example ("secondary-wales-adopted.polisi");
+  g_autoptr(GPtrArray) comments = polisi_policy_list_comments (policy, NULL, NULL);
+  const PolisiReviewTrigger *trigger = NULL;
+  g_autofree char *due = NULL;
+  GDate date;
+
+  g_assert_cmpint (polisi_policy_get_status (policy), ==, POLISI_STATUS_ADOPTED);
+  g_assert_cmpstr (polisi_policy_get_version (policy), ==, "1.1");
+  g_assert_cmpuint (polisi_policy_get_n_versions (policy), ==, 2);
+  g_assert_cmpstr (polisi_policy_get_last_adopted_version (policy), ==, "1.1");
+  g_assert_cmpuint (polisi_policy_get_n_review_triggers (policy), ==, 2);
+  g_assert_null (polisi_policy_get_pending_trigger (policy));
+  g_assert_true (polisi_policy_get_review_due (policy, &date, &trigger));
+  due = polisi_date_to_iso (&date);
+  g_assert_cmpstr (due, ==, "2027-07-10");
+  g_assert_cmpuint (comments->len, ==, 3);
+  for (guint i = 0; i < comments->len; i++)
+    g_assert_nonnull (((PolisiComment *) comments->pdata[i])->response);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,9 +663,14 @@ main (int   argc,
   g_test_add_func ("/policy/translation-state", test_translation_state);
   g_test_add_func ("/policy/answers", test_answers);
   g_test_add_func ("/policy/review-date", test_review_date);
+  g_test_add_func ("/policy/review-due", test_review_due);
+  g_test_add_func ("/policy/adopt", test_adopt);
+  g_test_add_func ("/policy/adopt-refusals", test_adopt_refusals);
+  g_test_add_func ("/policy/comments", test_comments);
   g_test_add_func ("/policy/round-trip", test_round_trip);
   g_test_add_func ("/policy/round-trip-builtin", test_round_trip_builtin);
   g_test_add_func ("/policy/examples", test_examples_load);
+  g_test_add_func ("/policy/adopted-example", test_adopted_example);
 
   return g_test_run ();
 }

@@ -12,8 +12,20 @@
  *   polisi --set head_teacher="Mrs Siân Hughes" --set status=consultation berllan.polisi
  *   polisi --check berllan.polisi
  *
- * Messages go to stderr, reports to stdout, and the exit status says what
- * happened (polisi-cli.h).
+ * and how HR does the annual review without the window:
+ *
+ *   polisi --review berllan.polisi                      what changed: model clauses, legislation
+ *   polisi --accept-updates=all --fix-legislation berllan.polisi
+ *   polisi --set review-trigger=legislation:2026-10-01:"Online Safety Act" berllan.polisi
+ *   polisi --compare=berllan-1.0.polisi --export=pdf berllan.polisi
+ *   polisi --compare=berllan-1.0.polisi --export=odt --tracked-changes berllan.polisi
+ *   polisi --import-comments=returned.odt berllan.polisi
+ *   polisi --adopt --approved-by="The governing body" --summary-en=... --summary-cy=... berllan.polisi
+ *
+ * Every change to the file is made in memory and saved once, atomically,
+ * at the end: one bad value, one unreadable returned draft, and the file
+ * is not touched. Messages go to stderr, reports to stdout, and the exit
+ * status says what happened (polisi-cli.h).
  */
 #include "config.h"
 
@@ -26,11 +38,15 @@
 #include "polisi-assembler.h"
 #include "polisi-checker.h"
 #include "polisi-cli.h"
+#include "polisi-comments.h"
+#include "polisi-compare.h"
 #include "polisi-context.h"
 #include "polisi-dates.h"
+#include "polisi-diff.h"
 #include "polisi-error.h"
 #include "polisi-export.h"
 #include "polisi-policy-io.h"
+#include "polisi-review.h"
 #include "polisi-text.h"
 
 static const GOptionEntry option_entries[] = {
@@ -52,6 +68,42 @@ static const GOptionEntry option_entries[] = {
     N_("With --export: put English before Welsh (the Welsh Language Standards expect Welsh first)"), NULL },
   { "final", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export: no draft watermark"), NULL },
+  { "review", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List what the annual review has to decide: updates of the model clauses, out-of-date legislation, "
+       "the review date and its triggers"), NULL },
+  { "accept-updates", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Take updates of the model clauses listed by --review: all, or clause ids separated by commas"), N_("all|ID,…") },
+  { "decline-updates", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Keep the policy’s text instead (they are not offered again): all, or clause ids separated by commas"), N_("all|ID,…") },
+  { "fix-legislation", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Replace every out-of-date name of an Act or of guidance by its current name"), NULL },
+  { "adopt", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Record the adoption of a new version (needs --approved-by and --summary-en, and --summary-cy in Wales)"), NULL },
+  { "approved-by", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --adopt: who approved it, such as the governing body"), N_("NAME") },
+  { "summary-cy", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --adopt: the summary of changes in Welsh (one line each; lines that start with “- ” are a list)"), N_("TEXT") },
+  { "summary-en", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --adopt: the summary of changes in English"), N_("TEXT") },
+  { "adopt-version", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --adopt: the version number (default: this draft’s number when it is higher than the last adopted, "
+       "else the next one; 1.0 the first time)"), N_("X.Y") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --adopt: the date of adoption (default: today)"), N_("YYYY-MM-DD") },
+  { "compare", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --export: compare FILE.polisi with an older version of it and write the summary of changes "
+       "(default FILE-changes.odt or .pdf); with --tracked-changes, write the new version with every difference "
+       "as a tracked change instead (ODT only, default FILE-tracked.odt)"), N_("OLD.polisi") },
+  { "tracked-changes", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --compare and --export=odt: the new version with tracked changes, to accept or reject"), NULL },
+  { "author", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Your name, for tracked changes (default: Polisi) and for responses to comments"), N_("NAME") },
+  { "import-comments", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Read the comments added to a returned consultation draft (ODT) and attach each to its clause"), N_("RETURNED.odt") },
+  { "comments", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List the consultation comments on this version, with their ids and responses"), NULL },
+  { "respond", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("Answer a comment, by its id (repeatable; empty text clears the response)"), N_("ID=TEXT") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE.polisi]") },
   { NULL }
 };
@@ -66,7 +118,10 @@ polisi_cli_get_option_entries (void)
 gboolean
 polisi_cli_wants_handling (GVariantDict *options)
 {
-  static const char *commands[] = { "new", "set", "check", "export", NULL };
+  static const char *commands[] = {
+    "new", "set", "check", "export", "review", "accept-updates", "decline-updates", "fix-legislation",
+    "adopt", "compare", "import-comments", "comments", "respond", NULL
+  };
 
   for (guint i = 0; commands[i] != NULL; i++)
     if (g_variant_dict_contains (options, commands[i]))
@@ -106,6 +161,7 @@ typedef enum {
   KEY_REVIEW_DATE,
   KEY_INCLUDE,
   KEY_EXCLUDE,
+  KEY_REVIEW_TRIGGER,
   N_KEYS
 } PropertyKey;
 
@@ -129,6 +185,7 @@ static const KeyInfo property_keys[N_KEYS] = {
   [KEY_REVIEW_DATE] = { "review-date", N_("A review date that overrides the cycle, YYYY-MM-DD; empty to clear") },
   [KEY_INCLUDE] = { "include", N_("Include a clause, by its id") },
   [KEY_EXCLUDE] = { "exclude", N_("Leave out a clause, by its id") },
+  [KEY_REVIEW_TRIGGER] = { "review-trigger", N_("Record what makes a review due early: KIND:YYYY-MM-DD:NOTE") },
 };
 
 static void
@@ -137,6 +194,9 @@ print_set_help (PolisiLibrary *library)
   PolisiLang lang = polisi_interface_lang ();
   g_autofree char *types = polisi_enum_list_nicks (POLISI_TYPE_ORGANISATION_TYPE, ", ");
   g_autofree char *categories = polisi_enum_list_nicks (POLISI_TYPE_LANGUAGE_CATEGORY, ", ");
+  g_autofree char *kinds = polisi_enum_list_nicks (POLISI_TYPE_TRIGGER_KIND, ", ");
+  /* Translators: the kinds of review trigger, then an example */
+  g_autofree char *triggers = g_strdup_printf (_("KIND is one of %s; for example legislation:2026-10-01:Online Safety Act 2023"), kinds);
 
   g_print ("%s\n\n", _("Keys for --set KEY=VALUE:"));
   for (guint i = 0; i < N_KEYS; i++)
@@ -144,6 +204,8 @@ print_set_help (PolisiLibrary *library)
       g_print ("  %-26s %s\n", property_keys[i].name, _(property_keys[i].description));
       if (i == KEY_TYPE)
         g_print ("  %-26s %s\n", "", types);
+      else if (i == KEY_REVIEW_TRIGGER)
+        g_print ("  %-26s %s\n", "", triggers);
       else if (i == KEY_LANGUAGE_CATEGORY)
         g_print ("  %-26s %s\n", "", categories);
     }
@@ -398,6 +460,27 @@ apply_setting (PolisiPolicy   *policy,
             polisi_clause_state_set_included (state, i == KEY_INCLUDE);
             return TRUE;
           }
+        case KEY_REVIEW_TRIGGER:
+          {
+            g_auto(GStrv) parts = g_strsplit (value, ":", 3);
+            int kind;
+
+            if (g_strv_length (parts) < 2)
+              {
+                g_autofree char *kinds = polisi_enum_list_nicks (POLISI_TYPE_TRIGGER_KIND, ", ");
+
+                g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                             _("“%s” is not a review trigger. Write KIND:YYYY-MM-DD:NOTE, where KIND is one of %s; "
+                               "for example legislation:2026-10-01:Online Safety Act 2023."),
+                             value, kinds);
+                return FALSE;
+              }
+            g_strstrip (parts[0]);
+            g_strstrip (parts[1]);
+            if (!parse_enum (POLISI_TYPE_TRIGGER_KIND, "review-trigger", parts[0], &kind, error))
+              return FALSE;
+            return polisi_policy_add_review_trigger (policy, kind, parts[1], parts[2], error);
+          }
         case N_KEYS:
         default:
           g_assert_not_reached ();
@@ -519,50 +602,63 @@ default_output (const char   *policy_path,
   return g_strconcat (base, extension, NULL);
 }
 
-static int
-run_export (PolisiContext *context,
-            PolisiPolicy  *policy,
-            GVariantDict  *options,
-            const char    *policy_path)
+static gboolean
+parse_format (GVariantDict *options,
+              PolisiFormat *format)
 {
   const char *format_name = NULL;
-  const char *layout_name = NULL;
-  const char *output = lookup_filename (options, "output");
-  g_autoptr(PolisiDocument) document = NULL;
-  g_autofree char *target = NULL;
-  PolisiExportOptions export_options;
-  PolisiFormat format;
-  int layout;
 
   g_variant_dict_lookup (options, "export", "&s", &format_name);
   if (g_strcmp0 (format_name, "odt") == 0)
-    format = POLISI_FORMAT_ODT;
+    *format = POLISI_FORMAT_ODT;
   else if (g_strcmp0 (format_name, "pdf") == 0)
-    format = POLISI_FORMAT_PDF;
+    *format = POLISI_FORMAT_PDF;
   else
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not a format Polisi exports. Use --export=odt or --export=pdf."),
                                                   format_name != NULL ? format_name : "");
       print_error (message);
-      return POLISI_EXIT_USAGE;
+      return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+parse_layout (GVariantDict *options,
+              PolisiPolicy *policy,
+              int          *layout)
+{
+  const char *layout_name = NULL;
 
   if (g_variant_dict_lookup (options, "layout", "&s", &layout_name))
     {
-      if (!polisi_enum_from_string (POLISI_TYPE_LAYOUT, layout_name, &layout))
+      if (!polisi_enum_from_string (POLISI_TYPE_LAYOUT, layout_name, layout))
         {
           g_autofree char *nicks = polisi_enum_list_nicks (POLISI_TYPE_LAYOUT, ", ");
           g_autofree char *message = g_strdup_printf (_("“%s” is not a layout. Use one of: %s."), layout_name, nicks);
           print_error (message);
-          return POLISI_EXIT_USAGE;
+          return FALSE;
         }
     }
   else
-    layout = polisi_language_category_get_default_layout (polisi_policy_get_language_category (policy));
+    *layout = polisi_language_category_get_default_layout (polisi_policy_get_language_category (policy));
+  return TRUE;
+}
 
-  document = polisi_assemble (policy, polisi_context_get_library (context),
-                              g_variant_dict_contains (options, "final") ? POLISI_ASSEMBLE_FINAL : POLISI_ASSEMBLE_DEFAULT);
-  target = output != NULL ? g_strdup (output) : default_output (policy_path, format);
+/* Writes @document to @target in @layout: "separate" is two files, each
+ * naming the other, both or neither. */
+static int
+write_document (PolisiDocument      *document,
+                PolisiFormat         format,
+                int                  layout,
+                const char          *target,
+                GVariantDict        *options,
+                gboolean             tracked)
+{
+  PolisiExportOptions export_options;
+  const char *author = NULL;
+
+  g_variant_dict_lookup (options, "author", "&s", &author);
 
   if (layout == POLISI_LAYOUT_SEPARATE)
     {
@@ -578,6 +674,8 @@ run_export (PolisiContext *context,
 
           polisi_export_options_init (&export_options, lang == POLISI_LANG_CY ? POLISI_LAYOUT_CY : POLISI_LAYOUT_EN);
           export_options.other_file = other;
+          export_options.tracked_changes = tracked;
+          export_options.change_author = author;
           if (!polisi_export_to_file (document, format, &export_options, file, &error))
             {
               /* Both files or neither. */
@@ -600,12 +698,486 @@ run_export (PolisiContext *context,
 
     polisi_export_options_init (&export_options, layout);
     export_options.english_first = g_variant_dict_contains (options, "english-first");
+    export_options.tracked_changes = tracked;
+    export_options.change_author = author;
     if (!polisi_export_to_file (document, format, &export_options, file, &error))
       return report_error (error);
     g_print (_("Exported %s\n"), target);
   }
 
   return POLISI_EXIT_OK;
+}
+
+static int
+run_export (PolisiContext *context,
+            PolisiPolicy  *policy,
+            GVariantDict  *options,
+            const char    *policy_path)
+{
+  const char *output = lookup_filename (options, "output");
+  g_autoptr(PolisiDocument) document = NULL;
+  g_autofree char *target = NULL;
+  PolisiFormat format;
+  int layout;
+
+  if (!parse_format (options, &format) || !parse_layout (options, policy, &layout))
+    return POLISI_EXIT_USAGE;
+
+  document = polisi_assemble (policy, polisi_context_get_library (context),
+                              g_variant_dict_contains (options, "final") ? POLISI_ASSEMBLE_FINAL : POLISI_ASSEMBLE_DEFAULT);
+  target = output != NULL ? g_strdup (output) : default_output (policy_path, format);
+  return write_document (document, format, layout, target, options, FALSE);
+}
+
+/* FILE.polisi becomes FILE-changes.pdf, FILE-tracked.odt ... */
+static char *
+default_compare_output (const char   *policy_path,
+                        PolisiFormat  format,
+                        gboolean      tracked)
+{
+  const char *extension = format == POLISI_FORMAT_ODT ? ".odt" : ".pdf";
+  g_autofree char *base = g_str_has_suffix (policy_path, POLISI_POLICY_SUFFIX) ?
+                          g_strndup (policy_path, strlen (policy_path) - strlen (POLISI_POLICY_SUFFIX)) :
+                          g_strdup (policy_path);
+
+  return g_strconcat (base, tracked ? "-tracked" : "-changes", extension, NULL);
+}
+
+/* --compare=OLD --export=FORMAT [--tracked-changes] NEW */
+static int
+run_compare (PolisiContext *context,
+             PolisiPolicy  *policy,
+             GVariantDict  *options,
+             const char    *policy_path)
+{
+  const char *old_path = lookup_filename (options, "compare");
+  const char *output = lookup_filename (options, "output");
+  gboolean tracked = g_variant_dict_contains (options, "tracked-changes");
+  PolisiAssembleFlags flags = g_variant_dict_contains (options, "final") ? POLISI_ASSEMBLE_FINAL : POLISI_ASSEMBLE_DEFAULT;
+  g_autoptr(GFile) old_file = NULL;
+  g_autoptr(PolisiPolicy) old_policy = NULL;
+  g_autoptr(PolisiDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *target = NULL;
+  PolisiFormat format;
+  int layout;
+
+  if (!g_variant_dict_contains (options, "export"))
+    {
+      print_error (_("--compare needs --export=odt or --export=pdf: the format of the summary of changes."));
+      return POLISI_EXIT_USAGE;
+    }
+  if (!parse_format (options, &format) || !parse_layout (options, policy, &layout))
+    return POLISI_EXIT_USAGE;
+  if (tracked && format != POLISI_FORMAT_ODT)
+    {
+      print_error (_("Tracked changes can only be written to ODT: use --export=odt with --tracked-changes."));
+      return POLISI_EXIT_USAGE;
+    }
+
+  old_file = g_file_new_for_commandline_arg (old_path);
+  old_policy = polisi_policy_load (old_file, &error);
+  if (old_policy == NULL)
+    return report_error (error);
+
+  if (tracked)
+    document = polisi_compare_tracked (old_policy, policy, polisi_context_get_library (context), flags);
+  else
+    document = polisi_compare_summary (old_policy, policy, polisi_context_get_library (context), flags);
+
+  target = output != NULL ? g_strdup (output) : default_compare_output (policy_path, format, tracked);
+  return write_document (document, format, layout, target, options, tracked);
+}
+
+/* --review ---------------------------------------------------------------- */
+
+static const char *
+update_kind_label (PolisiUpdateKind kind)
+{
+  switch (kind)
+    {
+    case POLISI_UPDATE_CHANGED:
+      /* Translators: a model clause the library has changed */
+      return C_("update", "changed");
+    case POLISI_UPDATE_NEW:
+      /* Translators: a model clause new in the library */
+      return C_("update", "new");
+    case POLISI_UPDATE_WITHDRAWN:
+    default:
+      /* Translators: a model clause the library no longer has */
+      return C_("update", "withdrawn");
+    }
+}
+
+/* A comparison in the "git diff --word-diff" way, indented. */
+static void
+print_diff (GPtrArray  *diff,
+            const char *label)
+{
+  g_autofree char *text = polisi_diff_format (diff, "[-", "-]", "{+", "+}");
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_print ("      %s %s\n", i == 0 ? label : "   ", lines[i]);
+}
+
+static int
+run_review (PolisiContext *context,
+            PolisiPolicy  *policy,
+            const char    *name)
+{
+  PolisiLibrary *library = polisi_context_get_library (context);
+  PolisiLang lang = polisi_interface_lang ();
+  g_autoptr(GPtrArray) updates = polisi_review_list_library_updates (policy, library);
+  g_autoptr(GPtrArray) citations = polisi_review_list_citations (policy, polisi_context_get_legislation (context));
+  const PolisiReviewTrigger *trigger = NULL;
+  const char *organisation;
+  GDate due;
+
+  organisation = polisi_policy_get_name (policy, lang);
+  if (organisation == NULL)
+    organisation = polisi_policy_get_name (policy, POLISI_LANG_OTHER (lang));
+  /* Translators: "FILE: ORGANISATION, version 1.0 (Draft)" */
+  g_print (_("%s: %s, version %s (%s)\n"), name, organisation != NULL ? organisation : "—",
+           polisi_policy_get_version (policy), polisi_status_get_label (polisi_policy_get_status (policy)));
+
+  /* the review date, and why */
+  if (polisi_policy_get_review_due (policy, &due, &trigger))
+    {
+      g_autofree char *when = polisi_date_format (&due, lang);
+
+      if (trigger != NULL)
+        g_print (_("Review due: %s, because of %s%s%s%s\n"), when, polisi_trigger_kind_get_label (trigger->kind),
+                 trigger->note != NULL ? " (" : "", trigger->note != NULL ? trigger->note : "", trigger->note != NULL ? ")" : "");
+      else
+        g_print (_("Review due: %s\n"), when);
+    }
+  else
+    g_print ("%s\n", _("Review due: not yet (the policy has not been adopted)"));
+
+  for (guint i = 0; i < polisi_policy_get_n_review_triggers (policy); i++)
+    {
+      const PolisiReviewTrigger *recorded = polisi_policy_get_review_trigger (policy, i);
+
+      if (i == 0)
+        g_print ("%s\n", _("Review triggers recorded:"));
+      g_print ("  %s  %s%s%s\n", recorded->date, polisi_trigger_kind_get_label (recorded->kind),
+               recorded->note != NULL ? ": " : "", recorded->note != NULL ? recorded->note : "");
+    }
+
+  /* the model clauses */
+  g_print ("\n");
+  if (!polisi_review_library_applies (policy, library))
+    g_print (_("Updates of the model clauses: none can be offered, because the policy was made from another library (“%s”).\n"),
+             polisi_policy_get_library_id (policy));
+  else
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "Updates of the model clauses (the policy’s library %s, now %s): %u\n",
+                            "Updates of the model clauses (the policy’s library %s, now %s): %u\n", updates->len),
+               polisi_policy_get_library_version (policy) != NULL ? polisi_policy_get_library_version (policy) : "—",
+               polisi_library_get_version (library), updates->len);
+      for (guint i = 0; i < updates->len; i++)
+        {
+          PolisiLibraryUpdate *update = updates->pdata[i];
+          const char *title = update->title[lang] != NULL ? update->title[lang] : "";
+
+          g_print ("  [%s] %s  %s\n", update_kind_label (update->kind), update->clause_id, title);
+          switch (update->kind)
+            {
+            case POLISI_UPDATE_CHANGED:
+              g_print (_("      The model clause went from version %u to %u.%s\n"), update->old_version, update->new_version,
+                       update->edited ? _(" The policy’s text was edited: accepting replaces the edits.") : "");
+              break;
+            case POLISI_UPDATE_NEW:
+              g_print ("      %s\n", update->included ? _("Accepting adds it to the policy (it is recommended).")
+                                                      : _("Accepting adds it, left out (it is optional); include it with --set include=ID."));
+              break;
+            case POLISI_UPDATE_WITHDRAWN:
+            default:
+              g_print ("      %s\n", _("The library no longer has it: accepting leaves it out of the policy."));
+              break;
+            }
+          print_diff (update->diff[POLISI_LANG_CY], "cy:");
+          print_diff (update->diff[POLISI_LANG_EN], "en:");
+        }
+    }
+
+  /* the legislation */
+  g_print ("\n");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Out-of-date legislation: %u\n", "Out-of-date legislation: %u\n", citations->len),
+           citations->len);
+  for (guint i = 0; i < citations->len; i++)
+    {
+      PolisiCitationFix *fix = citations->pdata[i];
+
+      /* Translators: "purpose.scope (cy): “Deddf Diogelu Data 1998” → “Deddf Diogelu Data 2018”" */
+      g_print (_("  %s (%s): “%s” → “%s”\n"), fix->clause_id, polisi_lang_to_code (fix->lang), fix->found, fix->replacement);
+      g_print ("      %s\n", fix->context);
+    }
+
+  if (updates->len > 0 || citations->len > 0)
+    g_print ("\n%s\n", _("Decide with --accept-updates=all|ID,… and --decline-updates=all|ID,…; "
+                          "replace the legislation with --fix-legislation."));
+  return POLISI_EXIT_OK;
+}
+
+/* --comments -------------------------------------------------------------- */
+
+static int
+run_comments (PolisiContext *context,
+              PolisiPolicy  *policy)
+{
+  g_autoptr(PolisiDocument) document = polisi_assemble (policy, polisi_context_get_library (context),
+                                                        POLISI_ASSEMBLE_FINAL | POLISI_ASSEMBLE_NO_HISTORY);
+  g_autoptr(GPtrArray) comments = polisi_policy_list_comments (policy, NULL, NULL);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u comment on version %s\n", "%u comments on version %s\n", comments->len),
+           comments->len, polisi_policy_get_version (policy));
+  for (guint i = 0; i < comments->len; i++)
+    {
+      const PolisiComment *comment = comments->pdata[i];
+      int index = comment->clause_id != NULL ? polisi_document_find_block (document, POLISI_BLOCK_CLAUSE, comment->clause_id) : -1;
+      const char *number = index >= 0 ? polisi_document_get_block (document, index)->number : NULL;
+      g_auto(GStrv) lines = g_strsplit (comment->body, "\n", -1);
+
+      if (comment->clause_id == NULL)
+        /* Translators: a comment on the policy as a whole */
+        g_print ("  %s  %s", comment->id, _("(the whole policy)"));
+      else
+        g_print ("  %s  %s (%s)", comment->id, number != NULL ? number : "—", comment->clause_id);
+      g_print ("  %s%s%s\n", comment->author != NULL ? comment->author : "",
+               comment->author != NULL && comment->date != NULL ? ", " : "", comment->date != NULL ? comment->date : "");
+      for (guint l = 0; lines[l] != NULL; l++)
+        g_print ("      %s\n", lines[l]);
+      if (comment->response != NULL)
+        {
+          g_auto(GStrv) answer = g_strsplit (comment->response, "\n", -1);
+
+          g_print (_("      Response (%s, %s):\n"), comment->response_author != NULL ? comment->response_author : "—",
+                   comment->response_date != NULL ? comment->response_date : "—");
+          for (guint l = 0; answer[l] != NULL; l++)
+            g_print ("        %s\n", answer[l]);
+        }
+    }
+  return POLISI_EXIT_OK;
+}
+
+/* Changes to the policy ---------------------------------------------------- */
+
+/* "all" or "a.b,c.d" as clause ids; NULL for all. */
+static GStrv
+parse_ids (const char *value)
+{
+  g_auto(GStrv) parts = NULL;
+  GPtrArray *ids;
+
+  if (g_strcmp0 (value, "all") == 0)
+    return NULL;
+  parts = g_strsplit (value, ",", -1);
+  ids = g_ptr_array_new ();
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (parts[i][0] != '\0')
+        g_ptr_array_add (ids, g_strdup (parts[i]));
+    }
+  g_ptr_array_add (ids, NULL);
+  return (GStrv) g_ptr_array_free (ids, FALSE);
+}
+
+static gboolean
+apply_updates (PolisiContext  *context,
+               PolisiPolicy   *policy,
+               GVariantDict   *options,
+               GString        *report,
+               GError        **error)
+{
+  const char *names[2] = { "accept-updates", "decline-updates" };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *value = NULL;
+      g_auto(GStrv) ids = NULL;
+      guint count = 0;
+
+      if (!g_variant_dict_lookup (options, names[i], "&s", &value))
+        continue;
+      ids = parse_ids (value);
+      if (ids != NULL && ids[0] == NULL)
+        {
+          g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                       _("--%s needs “all” or the ids of the clauses, separated by commas, as --review lists them."),
+                       names[i]);
+          return FALSE;
+        }
+      if (!polisi_review_decide_library_updates (policy, polisi_context_get_library (context),
+                                                 (const char * const *) ids, i == 0, &count, error))
+        return FALSE;
+      if (i == 0)
+        g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE, "Accepted %u update of the model clauses\n",
+                                                     "Accepted %u updates of the model clauses\n", count), count);
+      else
+        g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE, "Declined %u update of the model clauses\n",
+                                                     "Declined %u updates of the model clauses\n", count), count);
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_responses (PolisiPolicy  *policy,
+                 GVariantDict  *options,
+                 GString       *report,
+                 GError       **error)
+{
+  g_autofree const char **responses = NULL;
+  const char *author = NULL;
+
+  if (!g_variant_dict_lookup (options, "respond", "^a&s", &responses))
+    return TRUE;
+  g_variant_dict_lookup (options, "author", "&s", &author);
+
+  for (guint i = 0; responses[i] != NULL; i++)
+    {
+      const char *equals = strchr (responses[i], '=');
+      g_autofree char *id = equals != NULL ? g_strstrip (g_strndup (responses[i], equals - responses[i])) : NULL;
+
+      if (id == NULL || id[0] == '\0')
+        {
+          g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                       _("“%s” is not of the form ID=TEXT. Run “polisi --comments FILE” to list the comments and their ids."),
+                       responses[i]);
+          return FALSE;
+        }
+      if (!polisi_policy_set_comment_response (policy, id, equals + 1, author, NULL))
+        {
+          g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                       _("The policy has no comment “%s”. Run “polisi --comments FILE” to list the comments and their ids."),
+                       id);
+          return FALSE;
+        }
+      g_string_append_printf (report, _("Answered comment %s\n"), id);
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_import (PolisiContext  *context,
+              PolisiPolicy   *policy,
+              GVariantDict   *options,
+              GString        *report,
+              GString        *warnings,
+              GError        **error)
+{
+  const char *path = lookup_filename (options, "import-comments");
+  g_autoptr(GFile) file = NULL;
+  PolisiCommentImport result;
+  g_autofree char *name = NULL;
+
+  if (path == NULL)
+    return TRUE;
+
+  file = g_file_new_for_commandline_arg (path);
+  name = g_file_get_parse_name (file);
+  if (!polisi_import_comments (policy, polisi_context_get_library (context), file, &result, error))
+    return FALSE;
+
+  g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE, "Imported %u comment from %s", "Imported %u comments from %s",
+                                               result.n_added),
+                          result.n_added, name);
+  if (result.n_duplicates > 0)
+    g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE, " (%u already imported)", " (%u already imported)",
+                                                 result.n_duplicates),
+                            result.n_duplicates);
+  g_string_append (report, "\n");
+
+  for (guint i = 0; i < result.general->len; i++)
+    {
+      PolisiAnnotation *annotation = result.general->pdata[i];
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("A comment by %s is not in any clause (it is on “%s”). "
+                                   "It was kept as a comment on the whole policy; answer it, or tell whoever made it."),
+                                 annotation->author != NULL ? annotation->author : _("someone unnamed"),
+                                 annotation->place != NULL && annotation->place[0] != '\0' ? annotation->place : "—");
+      /* Translators: the prefix of a warning on the command line */
+      g_string_append_printf (warnings, "%s %s\n", _("polisi: warning:"), message);
+    }
+  if (result.n_empty > 0)
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "%u comment has no text and was passed over.",
+                                                               "%u comments have no text and were passed over.",
+                                                               result.n_empty), result.n_empty);
+      g_string_append_printf (warnings, "%s %s\n", _("polisi: warning:"), message);
+    }
+
+  polisi_comment_import_clear (&result);
+  return TRUE;
+}
+
+static gboolean
+apply_adoption (PolisiPolicy  *policy,
+                GVariantDict  *options,
+                GString       *report,
+                GError       **error)
+{
+  const char *approved_by = NULL, *summary_cy = NULL, *summary_en = NULL, *version = NULL, *date = NULL;
+
+  if (!g_variant_dict_contains (options, "adopt"))
+    return TRUE;
+
+  g_variant_dict_lookup (options, "approved-by", "&s", &approved_by);
+  g_variant_dict_lookup (options, "summary-cy", "&s", &summary_cy);
+  g_variant_dict_lookup (options, "summary-en", "&s", &summary_en);
+  g_variant_dict_lookup (options, "adopt-version", "&s", &version);
+  g_variant_dict_lookup (options, "date", "&s", &date);
+
+  if (approved_by == NULL)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                   _("--adopt needs --approved-by: who approved this version, such as “The governing body”."));
+      return FALSE;
+    }
+  if (summary_en == NULL && summary_cy == NULL)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                   _("--adopt needs a summary of changes: --summary-en, and --summary-cy for a policy in Wales."));
+      return FALSE;
+    }
+
+  if (!polisi_policy_adopt (policy, version, date, approved_by, summary_cy, summary_en, error))
+    return FALSE;
+  g_string_append_printf (report, _("Adopted version %s on %s\n"),
+                          polisi_policy_get_version (policy), polisi_policy_get_adoption_date (policy));
+  return TRUE;
+}
+
+static void
+count_change (guint *n_changes)
+{
+  (*n_changes)++;
+}
+
+/* Options that only mean something beside another. */
+static gboolean
+check_companions (GVariantDict *options)
+{
+  static const char *adopt_only[] = { "approved-by", "summary-cy", "summary-en", "adopt-version", "date" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (adopt_only); i++)
+    if (g_variant_dict_contains (options, adopt_only[i]) && !g_variant_dict_contains (options, "adopt"))
+      {
+        g_autofree char *message = g_strdup_printf (_("--%s goes with --adopt."), adopt_only[i]);
+        print_error (message);
+        return FALSE;
+      }
+  if (g_variant_dict_contains (options, "tracked-changes") && !g_variant_dict_contains (options, "compare"))
+    {
+      print_error (_("--tracked-changes goes with --compare=OLD.polisi and --export=odt."));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -693,6 +1265,9 @@ polisi_cli_run (GVariantDict *options)
       return POLISI_EXIT_OK;
     }
 
+  if (!check_companions (options))
+    return POLISI_EXIT_USAGE;
+
   if (g_variant_dict_contains (options, "new"))
     return run_new (context, options, settings);
 
@@ -713,19 +1288,71 @@ polisi_cli_run (GVariantDict *options)
   if (policy == NULL)
     return report_error (error);
 
-  if (settings != NULL)
+  if (settings != NULL || g_variant_dict_contains (options, "import-comments") ||
+      g_variant_dict_contains (options, "accept-updates") || g_variant_dict_contains (options, "decline-updates") ||
+      g_variant_dict_contains (options, "fix-legislation") || g_variant_dict_contains (options, "respond") ||
+      g_variant_dict_contains (options, "adopt"))
     {
-      /* All or nothing: one bad value and the file is not touched. */
+      g_autoptr(GString) report = g_string_new (NULL);
+      g_autoptr(GString) warnings = g_string_new (NULL);
+      guint n_changes = 0;
+      gulong handler = g_signal_connect_swapped (policy, "changed", G_CALLBACK (count_change), &n_changes);
+
+      /* All or nothing: the changes are made in memory, in this order, and
+       * the file is saved once; one bad value and it is not touched. */
       if (!apply_settings (policy, polisi_context_get_library (context), settings, &error) ||
-          !polisi_policy_save (policy, file, &error))
+          !apply_import (context, policy, options, report, warnings, &error) ||
+          !apply_updates (context, policy, options, report, &error))
         return report_error (error);
-      g_print (_("Saved %s\n"), name);
+      if (g_variant_dict_contains (options, "fix-legislation"))
+        {
+          guint count = polisi_review_fix_all_citations (policy, polisi_context_get_legislation (context));
+
+          g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE,
+                                                       "Replaced %u out-of-date name of legislation\n",
+                                                       "Replaced %u out-of-date names of legislation\n", count), count);
+        }
+      if (!apply_responses (policy, options, report, &error) ||
+          !apply_adoption (policy, options, report, &error))
+        return report_error (error);
+      g_signal_handler_disconnect (policy, handler);
+      /* nothing changed (comments imported before): the file stays as it is */
+      if (n_changes > 0 && !polisi_policy_save (policy, file, &error))
+        return report_error (error);
+      g_print ("%s", report->str);
+      g_printerr ("%s", warnings->str);
+      if (n_changes > 0)
+        g_print (_("Saved %s\n"), name);
+      else
+        g_print (_("Nothing changed: %s is as it was\n"), name);
+    }
+
+  if (g_variant_dict_contains (options, "review"))
+    {
+      int review_status = run_review (context, policy, name);
+      status = MAX (status, review_status);
+    }
+
+  if (g_variant_dict_contains (options, "comments"))
+    {
+      int comments_status = run_comments (context, policy);
+      status = MAX (status, comments_status);
     }
 
   if (g_variant_dict_contains (options, "check"))
-    status = run_check (context, policy, name);
+    {
+      int check_status = run_check (context, policy, name);
+      status = MAX (status, check_status);
+    }
 
-  if (g_variant_dict_contains (options, "export"))
+  if (g_variant_dict_contains (options, "compare"))
+    {
+      int compare_status = run_compare (context, policy, options, files[0]);
+
+      if (compare_status != POLISI_EXIT_OK)
+        return compare_status;
+    }
+  else if (g_variant_dict_contains (options, "export"))
     {
       int export_status = run_export (context, policy, options, files[0]);
 

@@ -12,6 +12,12 @@
  * A placeholder with no answer is shown as its label in brackets,
  * "[Pennaeth]" or "[Head teacher]", so that a draft still reads; the
  * checker reports it.
+ *
+ * A consultation draft ends with an appendix for comments and responses:
+ * how to comment, then a table of the comments already received on this
+ * version (clause number, who and when, the comment, the response) with
+ * empty rows to add more. The document always ends with the version
+ * history, when there is one.
  */
 #include "config.h"
 
@@ -211,6 +217,136 @@ add_history (PolisiDocument *document,
     }
 }
 
+/* "2 Chwefror 2027" from "2027-02-02" or "2027-02-02T10:15:00"; a copy of
+ * @iso when it is neither. */
+static char *
+format_day (const char *iso,
+            PolisiLang  lang)
+{
+  g_autofree char *day = iso != NULL ? g_strndup (iso, 10) : NULL;
+  GDate date;
+
+  if (day != NULL && polisi_date_parse_iso (day, &date))
+    return polisi_date_format (&date, lang);
+  return g_strdup (iso != NULL ? iso : "");
+}
+
+#define COMMENT_ROOM_ROWS 5
+
+static void
+add_comments (PolisiDocument *document,
+              PolisiPolicy   *policy,
+              GHashTable     *numbers,
+              const char     *letter)
+{
+  static const char *title[POLISI_N_LANGS] = { "Sylwadau ac ymatebion", "Comments and responses" };
+  static const char *header[POLISI_N_LANGS][4] = {
+    { "Cymal", "Awdur a dyddiad", "Sylw", "Ymateb" },
+    { "Clause", "Author and date", "Comment", "Response" },
+  };
+  static const char *general[POLISI_N_LANGS] = { "Cyffredinol", "General" };
+  g_autoptr(GPtrArray) comments = polisi_policy_list_comments (policy, NULL, NULL);
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new ();
+  PolisiBlock *heading, *intro, *table;
+  GDate closing;
+  gboolean has_closing = polisi_date_parse_iso (polisi_policy_get_closing_date (policy), &closing);
+
+  heading = polisi_document_add_block (document, POLISI_BLOCK_HEADING, "comments", letter);
+  heading->appendix = TRUE;
+  intro = polisi_document_add_block (document, POLISI_BLOCK_PARAGRAPH, "comments-intro", NULL);
+  intro->appendix = TRUE;
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s %s: %s", appendix_word[lang], letter, title[lang]);
+      g_autofree char *when = has_closing ? polisi_date_format (&closing, lang) : NULL;
+      g_autofree char *how = NULL;
+
+      polisi_block_set_text (heading, lang, text);
+      if (lang == POLISI_LANG_CY)
+        how = g_strdup_printf ("Ychwanegwch eich sylwadau at y cymalau eu hunain (Mewnosod › Sylw yn LibreOffice ac yn Word), "
+                               "neu ysgrifennwch nhw yn y tabl isod, gan nodi rhif y cymal.%s%s%s "
+                               "Bydd yr ymatebion yn cael eu hychwanegu at y tabl hwn.",
+                               when != NULL ? " Y dyddiad cau ar gyfer sylwadau yw " : "",
+                               when != NULL ? when : "", when != NULL ? "." : "");
+      else
+        how = g_strdup_printf ("Add your comments to the clauses themselves (Insert › Comment in LibreOffice and in Word), "
+                               "or write them in the table below, giving the clause number.%s%s%s "
+                               "The responses will be added to this table.",
+                               when != NULL ? " The closing date for comments is " : "",
+                               when != NULL ? when : "", when != NULL ? "." : "");
+      polisi_block_set_text (intro, lang, how);
+    }
+
+  /* In the document's order: by clause, then those on the whole policy. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < polisi_document_get_n_blocks (document); i++)
+      {
+        PolisiBlock *block = polisi_document_get_block (document, i);
+
+        if (pass == 1)
+          {
+            for (guint c = 0; c < comments->len; c++)
+              if (!g_ptr_array_find (ordered, comments->pdata[c], NULL))
+                g_ptr_array_add (ordered, comments->pdata[c]);
+            break;
+          }
+        if (block->kind != POLISI_BLOCK_CLAUSE)
+          continue;
+        for (guint c = 0; c < comments->len; c++)
+          if (g_strcmp0 (((PolisiComment *) comments->pdata[c])->clause_id, block->id) == 0)
+            g_ptr_array_add (ordered, comments->pdata[c]);
+      }
+
+  table = polisi_document_add_block (document, POLISI_BLOCK_TABLE, "comments-table", NULL);
+  table->appendix = TRUE;
+  table->n_columns = 4;
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    {
+      polisi_block_add_row (table, lang, header[lang]);
+
+      for (guint c = 0; c < ordered->len; c++)
+        {
+          const PolisiComment *comment = ordered->pdata[c];
+          const char *number = comment->clause_id != NULL ? g_hash_table_lookup (numbers, comment->clause_id) : NULL;
+          g_autofree char *day = format_day (comment->date, lang);
+          g_autofree char *who = NULL;
+          g_autofree char *response = NULL;
+          const char *row[4];
+
+          if (comment->author != NULL && day[0] != '\0')
+            who = g_strdup_printf ("%s\n%s", comment->author, day);
+          else
+            who = g_strdup (comment->author != NULL ? comment->author : day);
+
+          if (comment->response != NULL)
+            {
+              g_autofree char *answered = format_day (comment->response_date, lang);
+
+              if (comment->response_author != NULL || answered[0] != '\0')
+                response = g_strdup_printf ("%s\n— %s%s%s", comment->response,
+                                            comment->response_author != NULL ? comment->response_author : "",
+                                            comment->response_author != NULL && answered[0] != '\0' ? ", " : "",
+                                            answered);
+              else
+                response = g_strdup (comment->response);
+            }
+
+          row[0] = number != NULL ? number : (comment->clause_id == NULL ? general[lang] : comment->clause_id);
+          row[1] = who;
+          row[2] = comment->body;
+          row[3] = response != NULL ? response : "";
+          polisi_block_add_row (table, lang, row);
+        }
+
+      /* Room for more: empty rows, a few lines high on paper. */
+      for (guint r = 0; r < COMMENT_ROOM_ROWS; r++)
+        {
+          const char *row[4] = { "\n\n", "", "", "" };
+          polisi_block_add_row (table, lang, row);
+        }
+    }
+}
+
 static void
 set_front_matter (PolisiDocument      *document,
                   PolisiPolicy        *policy,
@@ -295,6 +431,7 @@ polisi_assemble (PolisiPolicy        *policy,
 {
   PolisiDocument *document;
   g_autoptr(GHashTable) placed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   guint section_number = 0;
   guint appendix_number = 0;
 
@@ -353,6 +490,7 @@ polisi_assemble (PolisiPolicy        *policy,
                                                           polisi_clause_state_get_id (state), clause_number);
 
           block->appendix = polisi_section_is_appendix (section);
+          g_hash_table_insert (numbers, (gpointer) polisi_clause_state_get_id (state), g_strdup (clause_number));
           for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
             {
               g_autofree char *filled = polisi_assemble_fill (policy, library,
@@ -389,6 +527,7 @@ polisi_assemble (PolisiPolicy        *policy,
 
         clause_number = g_strdup_printf ("%s.%u", number, ++count);
         block = polisi_document_add_block (document, POLISI_BLOCK_CLAUSE, id, clause_number);
+        g_hash_table_insert (numbers, (gpointer) id, g_strdup (clause_number));
         for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
           {
             g_autofree char *filled = polisi_assemble_fill (policy, library,
@@ -397,6 +536,13 @@ polisi_assemble (PolisiPolicy        *policy,
           }
       }
   }
+
+  if (polisi_policy_get_status (policy) == POLISI_STATUS_CONSULTATION && !(flags & POLISI_ASSEMBLE_FINAL))
+    {
+      g_autofree char *letter = g_strdup_printf ("%c", 'A' + (appendix_number++ % 26));
+
+      add_comments (document, policy, numbers, letter);
+    }
 
   if (polisi_policy_get_n_versions (policy) > 0 && !(flags & POLISI_ASSEMBLE_NO_HISTORY))
     add_history (document, policy);

@@ -281,6 +281,7 @@ check_dates (GPtrArray    *findings,
              PolisiPolicy *policy,
              const GDate  *today)
 {
+  const PolisiReviewTrigger *trigger = NULL;
   GDate review;
 
   if (polisi_policy_get_status (policy) == POLISI_STATUS_CONSULTATION &&
@@ -288,15 +289,32 @@ check_dates (GPtrArray    *findings,
     add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_NO_CLOSING_DATE, NULL, NULL, -1,
                  g_strdup (_("The consultation draft has no closing date for comments. Set one before sharing it.")));
 
-  if (polisi_policy_get_review_date (policy, &review))
+  if (polisi_policy_get_review_due (policy, &review, &trigger))
     {
       int days = g_date_days_between (today, &review);
       g_autofree char *when = polisi_date_format (&review, polisi_interface_lang ());
+      g_autofree char *reason = NULL;
 
-      if (days < 0)
+      if (trigger != NULL)
+        reason = trigger->note != NULL ?
+                 /* Translators: "new legislation (Online Safety Act 2023, Part 10 in force)" */
+                 g_strdup_printf (_("%s (%s)"), polisi_trigger_kind_get_label (trigger->kind), trigger->note) :
+                 g_strdup (polisi_trigger_kind_get_label (trigger->kind));
+
+      if (trigger != NULL && days <= 0)
+        add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_REVIEW_OVERDUE, NULL, NULL, -1,
+                     g_strdup_printf (_("A review has been due since %s, because of %s. Review the policy and adopt a new version."),
+                                      when, reason));
+      else if (days < 0)
         add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_REVIEW_OVERDUE, NULL, NULL, -1,
                      g_strdup_printf (_("The review was due on %s and is overdue. Review the policy and adopt a new version."),
                                       when));
+      else if (trigger != NULL && days <= REVIEW_WARNING_DAYS)
+        add_finding (findings, POLISI_SEVERITY_WARNING, POLISI_FINDING_REVIEW_DUE, NULL, NULL, -1,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "The review is due on %s, in %d day, because of %s.",
+                                                   "The review is due on %s, in %d days, because of %s.", days),
+                                      when, days, reason));
       else if (days <= REVIEW_WARNING_DAYS)
         add_finding (findings, POLISI_SEVERITY_WARNING, POLISI_FINDING_REVIEW_DUE, NULL, NULL, -1,
                      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

@@ -26,6 +26,11 @@ struct _PolisiClauseState
   char     *text[POLISI_N_LANGS];
   gboolean  edited[POLISI_N_LANGS];
   gboolean  needs_update[POLISI_N_LANGS];
+  /* The review of library updates: the library's version of this clause
+   * that the author declined (0: none), and whether the author keeps it
+   * although the library withdrew it. */
+  guint     declined_version;
+  gboolean  kept_withdrawn;
 };
 
 G_DEFINE_FINAL_TYPE (PolisiClauseState, polisi_clause_state, G_TYPE_OBJECT)
@@ -39,6 +44,8 @@ enum {
   PROP_TEXT_EN,
   PROP_NEEDS_UPDATE_CY,
   PROP_NEEDS_UPDATE_EN,
+  PROP_DECLINED_VERSION,
+  PROP_KEPT_WITHDRAWN,
   N_PROPS
 };
 
@@ -90,6 +97,12 @@ polisi_clause_state_get_property (GObject    *object,
       break;
     case PROP_NEEDS_UPDATE_EN:
       g_value_set_boolean (value, self->needs_update[POLISI_LANG_EN]);
+      break;
+    case PROP_DECLINED_VERSION:
+      g_value_set_uint (value, self->declined_version);
+      break;
+    case PROP_KEPT_WITHDRAWN:
+      g_value_set_boolean (value, self->kept_withdrawn);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -153,6 +166,13 @@ polisi_clause_state_class_init (PolisiClauseStateClass *klass)
   properties[PROP_NEEDS_UPDATE_EN] =
     g_param_spec_boolean ("needs-update-en", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_DECLINED_VERSION] =
+    g_param_spec_uint ("declined-version", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KEPT_WITHDRAWN] =
+    g_param_spec_boolean ("kept-withdrawn", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -344,6 +364,16 @@ polisi_clause_state_use_alternative (PolisiClauseState       *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALTERNATIVE]);
     }
   self->library_version = polisi_clause_get_version (clause);
+  if (self->declined_version != 0)
+    {
+      self->declined_version = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECLINED_VERSION]);
+    }
+  if (self->kept_withdrawn)
+    {
+      self->kept_withdrawn = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEPT_WITHDRAWN]);
+    }
 
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
     {
@@ -362,6 +392,90 @@ polisi_clause_state_use_alternative (PolisiClauseState       *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+/**
+ * polisi_clause_state_replace_text:
+ * @other_needs_update: whether the other language should be marked as
+ *   needing an update
+ *
+ * A correction made on the author's behalf (an out-of-date name of an Act
+ * replaced, for instance): the text of @lang becomes @text and counts as
+ * edited; the other language is marked as needing an update only when
+ * @other_needs_update says so, because a correction may leave both
+ * languages saying the same thing.
+ *
+ * Returns: %TRUE if the text changed
+ */
+gboolean
+polisi_clause_state_replace_text (PolisiClauseState *self,
+                                  PolisiLang         lang,
+                                  const char        *text,
+                                  gboolean           other_needs_update)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *normal = NULL;
+
+  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (self), FALSE);
+
+  clean = polisi_text_sanitize (text);
+  normal = polisi_text_normalize (clean);
+  if (g_strcmp0 (normal, self->text[lang]) == 0)
+    return FALSE;
+
+  g_free (self->text[lang]);
+  self->text[lang] = g_steal_pointer (&normal);
+  self->edited[lang] = TRUE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[text_props[lang]]);
+  if (other_needs_update && !self->needs_update[lang])
+    set_needs_update (self, POLISI_LANG_OTHER (lang), TRUE);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return TRUE;
+}
+
+guint
+polisi_clause_state_get_declined_version (PolisiClauseState *self)
+{
+  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (self), 0);
+  return self->declined_version;
+}
+
+/* The author declined the library's version @version of this clause: it
+ * is not offered again until the library has a newer one. */
+void
+polisi_clause_state_set_declined_version (PolisiClauseState *self,
+                                          guint              version)
+{
+  g_return_if_fail (POLISI_IS_CLAUSE_STATE (self));
+
+  if (self->declined_version == version)
+    return;
+  self->declined_version = version;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECLINED_VERSION]);
+}
+
+gboolean
+polisi_clause_state_get_kept_withdrawn (PolisiClauseState *self)
+{
+  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (self), FALSE);
+  return self->kept_withdrawn;
+}
+
+/* The author keeps this clause although the library withdrew it. */
+void
+polisi_clause_state_set_kept_withdrawn (PolisiClauseState *self,
+                                        gboolean           kept)
+{
+  g_return_if_fail (POLISI_IS_CLAUSE_STATE (self));
+
+  kept = !!kept;
+  if (self->kept_withdrawn == kept)
+    return;
+  self->kept_withdrawn = kept;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEPT_WITHDRAWN]);
+}
+
 gboolean
 polisi_clause_state_equal (PolisiClauseState *a,
                            PolisiClauseState *b)
@@ -372,7 +486,9 @@ polisi_clause_state_equal (PolisiClauseState *a,
   if (g_strcmp0 (a->id, b->id) != 0 ||
       a->included != b->included ||
       g_strcmp0 (a->alternative, b->alternative) != 0 ||
-      a->library_version != b->library_version)
+      a->library_version != b->library_version ||
+      a->declined_version != b->declined_version ||
+      a->kept_withdrawn != b->kept_withdrawn)
     return FALSE;
 
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
@@ -394,6 +510,15 @@ _polisi_clause_state_restore (PolisiClauseState *self,
   g_free (self->alternative);
   self->alternative = g_strdup (alternative);
   self->library_version = library_version;
+}
+
+void
+_polisi_clause_state_restore_review (PolisiClauseState *self,
+                                     guint              declined_version,
+                                     gboolean           kept_withdrawn)
+{
+  self->declined_version = declined_version;
+  self->kept_withdrawn = kept_withdrawn;
 }
 
 void

@@ -39,6 +39,16 @@ void               polisi_clause_state_confirm_translation (PolisiClauseState *s
 void               polisi_clause_state_use_alternative    (PolisiClauseState *self,
                                                            PolisiClause      *clause,
                                                            const PolisiAlternative *alternative);
+gboolean           polisi_clause_state_replace_text       (PolisiClauseState *self,
+                                                           PolisiLang         lang,
+                                                           const char        *text,
+                                                           gboolean           other_needs_update);
+guint              polisi_clause_state_get_declined_version (PolisiClauseState *self);
+void               polisi_clause_state_set_declined_version (PolisiClauseState *self,
+                                                             guint              version);
+gboolean           polisi_clause_state_get_kept_withdrawn (PolisiClauseState *self);
+void               polisi_clause_state_set_kept_withdrawn (PolisiClauseState *self,
+                                                           gboolean           kept);
 gboolean           polisi_clause_state_equal              (PolisiClauseState *a,
                                                            PolisiClauseState *b);
 
@@ -48,6 +58,9 @@ void               _polisi_clause_state_restore           (PolisiClauseState *se
                                                            gboolean           included,
                                                            const char        *alternative,
                                                            guint              library_version);
+void               _polisi_clause_state_restore_review    (PolisiClauseState *self,
+                                                           guint              declined_version,
+                                                           gboolean           kept_withdrawn);
 void               _polisi_clause_state_restore_text      (PolisiClauseState *self,
                                                            PolisiLang         lang,
                                                            const char        *text,

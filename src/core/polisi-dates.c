@@ -127,3 +127,32 @@ polisi_date_format_cycle (guint      months,
       return g_strdup_printf ("%u months", months);
     }
 }
+
+/**
+ * polisi_date_normalize_timestamp:
+ * @text: (nullable): "2027-02-01", or a date and time as office programs
+ *   write it: "2027-02-01T10:15:00", "2027-02-01T10:15:00.123456789",
+ *   "2027-02-01T10:15:00Z"
+ *
+ * Returns: (transfer full) (nullable): "YYYY-MM-DD" or
+ *   "YYYY-MM-DDTHH:MM:SS", as written, without fractions of a second or a
+ *   time zone; %NULL when @text does not start with a date
+ */
+char *
+polisi_date_normalize_timestamp (const char *text)
+{
+  g_autofree char *day = NULL;
+  guint hour, minute, second;
+  GDate date;
+
+  if (text == NULL || strlen (text) < 10)
+    return NULL;
+  day = g_strndup (text, 10);
+  if (!polisi_date_parse_iso (day, &date))
+    return NULL;
+  if (text[10] != 'T' ||
+      sscanf (text + 11, "%2u:%2u:%2u", &hour, &minute, &second) != 3 ||
+      hour > 23 || minute > 59 || second > 59)
+    return g_steal_pointer (&day);
+  return g_strdup_printf ("%sT%02u:%02u:%02u", day, hour, minute, second);
+}

@@ -21,5 +21,6 @@ void      polisi_date_add_months  (GDate       *date,
 void      polisi_date_set_today   (GDate       *date);
 char     *polisi_date_format_cycle (guint       months,
                                     PolisiLang  lang);
+char     *polisi_date_normalize_timestamp (const char *text);
 
 G_END_DECLS

@@ -49,10 +49,7 @@ G_DEFINE_FINAL_TYPE (PolisiDocument, polisi_document, G_TYPE_OBJECT)
 static void
 text_block_free (gpointer data)
 {
-  PolisiTextBlock *block = data;
-
-  g_free (block->text);
-  g_free (block);
+  polisi_text_block_free (data);
 }
 
 static void
@@ -67,6 +64,7 @@ block_free (gpointer data)
       g_clear_pointer (&block->paras[lang], g_ptr_array_unref);
       g_clear_pointer (&block->cells[lang], g_ptr_array_unref);
     }
+  g_clear_pointer (&block->row_changes, g_array_unref);
   g_free (block);
 }
 
@@ -303,9 +301,28 @@ polisi_document_add_block (PolisiDocument  *self,
                            const char      *id,
                            const char      *number)
 {
+  g_return_val_if_fail (POLISI_IS_DOCUMENT (self), NULL);
+
+  return polisi_document_insert_block (self, self->blocks->len, kind, id, number);
+}
+
+/**
+ * polisi_document_insert_block:
+ * @index: where the new block goes; the blocks from there on move down
+ *
+ * Returns: (transfer none): the new block
+ */
+PolisiBlock *
+polisi_document_insert_block (PolisiDocument  *self,
+                              guint            index,
+                              PolisiBlockKind  kind,
+                              const char      *id,
+                              const char      *number)
+{
   PolisiBlock *block;
 
   g_return_val_if_fail (POLISI_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index <= self->blocks->len, NULL);
 
   block = g_new0 (PolisiBlock, 1);
   block->kind = kind;
@@ -316,9 +333,52 @@ polisi_document_add_block (PolisiDocument  *self,
       block->paras[lang] = g_ptr_array_new_with_free_func (text_block_free);
       block->cells[lang] = g_ptr_array_new_with_free_func (g_free);
     }
-  g_ptr_array_add (self->blocks, block);
+  g_ptr_array_insert (self->blocks, (int) index, block);
 
   return block;
+}
+
+/* The index of the first block of @kind with @id, or -1. */
+int
+polisi_document_find_block (PolisiDocument  *self,
+                            PolisiBlockKind  kind,
+                            const char      *id)
+{
+  g_return_val_if_fail (POLISI_IS_DOCUMENT (self), -1);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      PolisiBlock *block = self->blocks->pdata[i];
+
+      if (block->kind == kind && g_strcmp0 (block->id, id) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+/* Whether any block, row or paragraph is marked as inserted or deleted:
+ * a document that compares two versions. */
+gboolean
+polisi_document_has_changes (PolisiDocument *self)
+{
+  g_return_val_if_fail (POLISI_IS_DOCUMENT (self), FALSE);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      PolisiBlock *block = self->blocks->pdata[i];
+
+      if (block->change != POLISI_CHANGE_NONE)
+        return TRUE;
+      if (block->row_changes != NULL)
+        for (guint r = 0; r < block->row_changes->len; r++)
+          if (g_array_index (block->row_changes, PolisiChange, r) != POLISI_CHANGE_NONE)
+            return TRUE;
+      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+        for (guint p = 0; p < block->paras[lang]->len; p++)
+          if (polisi_text_block_has_marks (block->paras[lang]->pdata[p]))
+            return TRUE;
+    }
+  return FALSE;
 }
 
 void
@@ -330,6 +390,71 @@ polisi_block_set_text (PolisiBlock *block,
 
   g_ptr_array_unref (block->paras[lang]);
   block->paras[lang] = polisi_text_parse_blocks (markup);
+}
+
+/**
+ * polisi_block_take_paras:
+ * @paras: (transfer full) (element-type PolisiTextBlock): the paragraphs,
+ *   made with a free function of polisi_text_block_free()
+ */
+void
+polisi_block_take_paras (PolisiBlock *block,
+                         PolisiLang   lang,
+                         GPtrArray   *paras)
+{
+  g_return_if_fail (block != NULL);
+  g_return_if_fail (paras != NULL);
+
+  g_ptr_array_unref (block->paras[lang]);
+  block->paras[lang] = paras;
+}
+
+/* The block's text in @lang as clause markup: one line per paragraph,
+ * items as "- ". */
+char *
+polisi_block_get_markup (PolisiBlock *block,
+                         PolisiLang   lang)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (block != NULL, NULL);
+
+  for (guint i = 0; i < block->paras[lang]->len; i++)
+    {
+      PolisiTextBlock *para = block->paras[lang]->pdata[i];
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      if (para->item)
+        g_string_append (out, "- ");
+      g_string_append (out, para->text);
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+polisi_block_set_row_change (PolisiBlock  *block,
+                             guint         row,
+                             PolisiChange  change)
+{
+  g_return_if_fail (block != NULL && block->kind == POLISI_BLOCK_TABLE);
+
+  if (block->row_changes == NULL)
+    block->row_changes = g_array_new (FALSE, TRUE, sizeof (PolisiChange));
+  if (row >= block->row_changes->len)
+    g_array_set_size (block->row_changes, row + 1);
+  g_array_index (block->row_changes, PolisiChange, row) = change;
+}
+
+PolisiChange
+polisi_block_get_row_change (PolisiBlock *block,
+                             guint        row)
+{
+  g_return_val_if_fail (block != NULL, POLISI_CHANGE_NONE);
+
+  if (block->row_changes == NULL || row >= block->row_changes->len)
+    return POLISI_CHANGE_NONE;
+  return g_array_index (block->row_changes, PolisiChange, row);
 }
 
 void

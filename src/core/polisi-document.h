@@ -19,6 +19,14 @@ typedef enum {
   POLISI_BLOCK_TABLE,      /* a table; the first row is the header */
 } PolisiBlockKind;
 
+/* In a document that compares two versions: a block (or a table row)
+ * that only the new version has, or only the old one. */
+typedef enum {
+  POLISI_CHANGE_NONE,
+  POLISI_CHANGE_INSERTED,
+  POLISI_CHANGE_DELETED,
+} PolisiChange;
+
 /* One unit of the document, in both languages. Each language's content is
  * complete on its own, so a layout can show one language, or both side by
  * side with one level row per block. */
@@ -30,6 +38,10 @@ typedef struct {
   GPtrArray       *paras[POLISI_N_LANGS];   /* PolisiTextBlock */
   guint            n_columns;               /* tables */
   GPtrArray       *cells[POLISI_N_LANGS];   /* row-major strings, tables */
+  /* Comparisons only: the whole block is new or gone (its paragraphs are
+   * then marked too), and for tables, per row, a PolisiChange (NULL: none). */
+  PolisiChange     change;
+  GArray          *row_changes;             /* PolisiChange, per row */
 } PolisiBlock;
 
 #define POLISI_TYPE_DOCUMENT (polisi_document_get_type ())
@@ -87,9 +99,28 @@ PolisiBlock    *polisi_document_add_block        (PolisiDocument *self,
                                                   PolisiBlockKind kind,
                                                   const char     *id,
                                                   const char     *number);
+PolisiBlock    *polisi_document_insert_block     (PolisiDocument *self,
+                                                  guint           index,
+                                                  PolisiBlockKind kind,
+                                                  const char     *id,
+                                                  const char     *number);
+int             polisi_document_find_block       (PolisiDocument *self,
+                                                  PolisiBlockKind kind,
+                                                  const char     *id);
+gboolean        polisi_document_has_changes      (PolisiDocument *self);
 void            polisi_block_set_text            (PolisiBlock    *block,
                                                   PolisiLang      lang,
                                                   const char     *markup);
+void            polisi_block_take_paras          (PolisiBlock    *block,
+                                                  PolisiLang      lang,
+                                                  GPtrArray      *paras);
+char           *polisi_block_get_markup          (PolisiBlock    *block,
+                                                  PolisiLang      lang);
+void            polisi_block_set_row_change      (PolisiBlock    *block,
+                                                  guint           row,
+                                                  PolisiChange    change);
+PolisiChange    polisi_block_get_row_change      (PolisiBlock    *block,
+                                                  guint           row);
 void            polisi_block_add_row             (PolisiBlock    *block,
                                                   PolisiLang      lang,
                                                   const char * const *cells);

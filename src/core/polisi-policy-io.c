@@ -175,6 +175,8 @@ read_clauses (PolisiPolicy  *policy,
       g_autofree char *included = NULL;
       g_autofree char *alternative = NULL;
       g_autofree char *version = NULL;
+      g_autofree char *declined = NULL;
+      g_autofree char *kept_withdrawn = NULL;
 
       if (!polisi_xml_is (clause, POLISI_POLICY_NS, "clause"))
         continue;
@@ -196,6 +198,11 @@ read_clauses (PolisiPolicy  *policy,
       state = polisi_clause_state_new (id);
       _polisi_clause_state_restore (state, g_strcmp0 (included, "true") == 0, alternative,
                                     version != NULL ? (guint) g_ascii_strtoull (version, NULL, 10) : 0);
+      declined = polisi_xml_get_prop (clause, "declined-version");
+      kept_withdrawn = polisi_xml_get_prop (clause, "kept-withdrawn");
+      _polisi_clause_state_restore_review (state,
+                                           declined != NULL ? (guint) g_ascii_strtoull (declined, NULL, 10) : 0,
+                                           g_strcmp0 (kept_withdrawn, "true") == 0);
 
       for (xmlNode *text = clause->children; text != NULL; text = text->next)
         {
@@ -253,6 +260,72 @@ read_history (PolisiPolicy *policy,
       g_free (summary[POLISI_LANG_CY]);
       g_free (summary[POLISI_LANG_EN]);
       summary[POLISI_LANG_CY] = summary[POLISI_LANG_EN] = NULL;
+    }
+}
+
+static void
+read_triggers (PolisiPolicy *policy,
+               xmlNode      *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *kind = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *note = NULL;
+      int value;
+
+      if (!polisi_xml_is (child, POLISI_POLICY_NS, "trigger"))
+        continue;
+      kind = polisi_xml_get_prop (child, "kind");
+      date = polisi_xml_get_prop (child, "date");
+      note = polisi_xml_get_text (child);
+      if (polisi_enum_from_string (POLISI_TYPE_TRIGGER_KIND, kind, &value))
+        _polisi_policy_restore_trigger (policy, value, date, note);
+    }
+}
+
+static void
+read_comments (PolisiPolicy *policy,
+               xmlNode      *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      PolisiComment comment = { 0 };
+      g_autofree char *lang = NULL;
+      xmlNode *body, *response;
+      PolisiLang code;
+
+      if (!polisi_xml_is (child, POLISI_POLICY_NS, "comment"))
+        continue;
+
+      comment.id = polisi_xml_get_prop (child, "id");
+      comment.clause_id = polisi_xml_get_prop (child, "clause");
+      comment.version = polisi_xml_get_prop (child, "version");
+      comment.author = polisi_xml_get_prop (child, "author");
+      comment.date = polisi_xml_get_prop (child, "date");
+      lang = polisi_xml_get_prop (child, "lang");
+      comment.lang = polisi_lang_from_code (lang, &code) ? (int) code : -1;
+      body = polisi_xml_first_child (child, POLISI_POLICY_NS, "body");
+      comment.body = body != NULL ? polisi_xml_get_blocks (body) : NULL;
+      response = polisi_xml_first_child (child, POLISI_POLICY_NS, "response");
+      if (response != NULL)
+        {
+          comment.response = polisi_xml_get_blocks (response);
+          comment.response_author = polisi_xml_get_prop (response, "author");
+          comment.response_date = polisi_xml_get_prop (response, "date");
+        }
+
+      _polisi_policy_restore_comment (policy, &comment);
+
+      g_free (comment.id);
+      g_free (comment.clause_id);
+      g_free (comment.version);
+      g_free (comment.author);
+      g_free (comment.date);
+      g_free (comment.body);
+      g_free (comment.response);
+      g_free (comment.response_author);
+      g_free (comment.response_date);
     }
 }
 
@@ -329,6 +402,10 @@ polisi_policy_load_bytes (GBytes      *bytes,
         }
       else if (polisi_xml_is (child, POLISI_POLICY_NS, "history"))
         read_history (policy, child);
+      else if (polisi_xml_is (child, POLISI_POLICY_NS, "review-triggers"))
+        read_triggers (policy, child);
+      else if (polisi_xml_is (child, POLISI_POLICY_NS, "comments"))
+        read_comments (policy, child);
     }
 
   return g_steal_pointer (&policy);
@@ -465,6 +542,13 @@ polisi_policy_to_bytes (PolisiPolicy *policy)
       if (polisi_clause_state_get_alternative (state) != NULL)
         xmlNewProp (node, (const xmlChar *) "alternative", (const xmlChar *) polisi_clause_state_get_alternative (state));
       xmlNewProp (node, (const xmlChar *) "version", (const xmlChar *) version);
+      if (polisi_clause_state_get_declined_version (state) > 0)
+        {
+          g_autofree char *declined = g_strdup_printf ("%u", polisi_clause_state_get_declined_version (state));
+          xmlNewProp (node, (const xmlChar *) "declined-version", (const xmlChar *) declined);
+        }
+      if (polisi_clause_state_get_kept_withdrawn (state))
+        xmlNewProp (node, (const xmlChar *) "kept-withdrawn", (const xmlChar *) "true");
 
       for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
         {
@@ -495,6 +579,57 @@ polisi_policy_to_bytes (PolisiPolicy *policy)
 
           polisi_xml_set_lang (summary, lang);
           polisi_xml_add_blocks (summary, ns, record->summary[lang]);
+        }
+    }
+
+  if (polisi_policy_get_n_review_triggers (policy) > 0)
+    {
+      xmlNode *triggers = xmlNewChild (root, ns, (const xmlChar *) "review-triggers", NULL);
+
+      for (guint i = 0; i < polisi_policy_get_n_review_triggers (policy); i++)
+        {
+          const PolisiReviewTrigger *trigger = polisi_policy_get_review_trigger (policy, i);
+
+          node = polisi_xml_add_text_child (triggers, ns, "trigger", trigger->note);
+          xmlNewProp (node, (const xmlChar *) "kind",
+                      (const xmlChar *) polisi_enum_to_string (POLISI_TYPE_TRIGGER_KIND, trigger->kind));
+          xmlNewProp (node, (const xmlChar *) "date", (const xmlChar *) trigger->date);
+        }
+    }
+
+  if (polisi_policy_get_n_comments (policy) > 0)
+    {
+      xmlNode *comments = xmlNewChild (root, ns, (const xmlChar *) "comments", NULL);
+
+      for (guint i = 0; i < polisi_policy_get_n_comments (policy); i++)
+        {
+          const PolisiComment *comment = polisi_policy_get_comment (policy, i);
+          xmlNode *body;
+
+          node = xmlNewChild (comments, ns, (const xmlChar *) "comment", NULL);
+          xmlNewProp (node, (const xmlChar *) "id", (const xmlChar *) comment->id);
+          if (comment->clause_id != NULL)
+            xmlNewProp (node, (const xmlChar *) "clause", (const xmlChar *) comment->clause_id);
+          if (comment->version != NULL)
+            xmlNewProp (node, (const xmlChar *) "version", (const xmlChar *) comment->version);
+          if (comment->author != NULL)
+            xmlNewProp (node, (const xmlChar *) "author", (const xmlChar *) comment->author);
+          if (comment->date != NULL)
+            xmlNewProp (node, (const xmlChar *) "date", (const xmlChar *) comment->date);
+          if (comment->lang >= 0)
+            xmlNewProp (node, (const xmlChar *) "lang", (const xmlChar *) polisi_lang_to_code (comment->lang));
+          body = xmlNewChild (node, ns, (const xmlChar *) "body", NULL);
+          polisi_xml_add_blocks (body, ns, comment->body);
+          if (comment->response != NULL)
+            {
+              xmlNode *response = xmlNewChild (node, ns, (const xmlChar *) "response", NULL);
+
+              if (comment->response_author != NULL)
+                xmlNewProp (response, (const xmlChar *) "author", (const xmlChar *) comment->response_author);
+              if (comment->response_date != NULL)
+                xmlNewProp (response, (const xmlChar *) "date", (const xmlChar *) comment->response_date);
+              polisi_xml_add_blocks (response, ns, comment->response);
+            }
         }
     }
 

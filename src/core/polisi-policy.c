@@ -14,7 +14,11 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
+#include "polisi-checker.h"
 #include "polisi-dates.h"
+#include "polisi-error.h"
 #include "polisi-policy.h"
 #include "polisi-text.h"
 
@@ -45,6 +49,9 @@ struct _PolisiPolicy
   GPtrArray              *clauses;        /* PolisiClauseState */
   GHashTable             *clause_index;   /* id -> PolisiClauseState (unowned) */
   GPtrArray              *history;        /* PolisiVersionRecord */
+  GPtrArray              *triggers;       /* PolisiReviewTrigger */
+  GPtrArray              *comments;       /* PolisiComment */
+  guint                   next_comment;
 };
 
 G_DEFINE_FINAL_TYPE (PolisiPolicy, polisi_policy, G_TYPE_OBJECT)
@@ -92,6 +99,33 @@ version_record_free (gpointer data)
   for (guint i = 0; i < POLISI_N_LANGS; i++)
     g_free (record->summary[i]);
   g_free (record);
+}
+
+static void
+trigger_free (gpointer data)
+{
+  PolisiReviewTrigger *trigger = data;
+
+  g_free (trigger->date);
+  g_free (trigger->note);
+  g_free (trigger);
+}
+
+static void
+comment_free (gpointer data)
+{
+  PolisiComment *comment = data;
+
+  g_free (comment->id);
+  g_free (comment->clause_id);
+  g_free (comment->version);
+  g_free (comment->author);
+  g_free (comment->date);
+  g_free (comment->body);
+  g_free (comment->response);
+  g_free (comment->response_author);
+  g_free (comment->response_date);
+  g_free (comment);
 }
 
 static void
@@ -149,6 +183,8 @@ polisi_policy_finalize (GObject *object)
   g_clear_pointer (&self->answers, g_hash_table_unref);
   g_clear_pointer (&self->clause_index, g_hash_table_unref);
   g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->triggers, g_ptr_array_unref);
+  g_clear_pointer (&self->comments, g_ptr_array_unref);
 
   G_OBJECT_CLASS (polisi_policy_parent_class)->finalize (object);
 }
@@ -304,6 +340,9 @@ polisi_policy_init (PolisiPolicy *self)
   self->clauses = g_ptr_array_new_with_free_func (g_object_unref);
   self->clause_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->history = g_ptr_array_new_with_free_func (version_record_free);
+  self->triggers = g_ptr_array_new_with_free_func (trigger_free);
+  self->comments = g_ptr_array_new_with_free_func (comment_free);
+  self->next_comment = 1;
 
   polisi_date_set_today (&today);
   self->created = polisi_date_to_iso (&today);
@@ -566,11 +605,61 @@ polisi_policy_set_review_date_override (PolisiPolicy *self,
 }
 
 /**
+ * polisi_policy_get_review_due:
+ * @date: (out): the date the next review is due
+ * @trigger: (out) (optional) (nullable): the review trigger that brought
+ *   the review forward, or %NULL when the date is the planned one
+ *
+ * The planned review falls one review cycle after adoption, or on a date
+ * set by hand. A review trigger dated after the last adoption (new
+ * legislation, say) makes the review due from the trigger's date, when
+ * that is earlier.
+ *
+ * Returns: %FALSE when there is no date yet (a draft never adopted)
+ */
+gboolean
+polisi_policy_get_review_due (PolisiPolicy               *self,
+                              GDate                      *date,
+                              const PolisiReviewTrigger **trigger)
+{
+  const PolisiReviewTrigger *pending;
+  GDate adopted;
+  GDate when;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (trigger != NULL)
+    *trigger = NULL;
+
+  if (!polisi_date_parse_iso (self->adoption_date, &adopted))
+    {
+      /* A date set by hand stands even before adoption. */
+      return polisi_date_parse_iso (self->review_date, date);
+    }
+
+  if (!polisi_date_parse_iso (self->review_date, date))
+    {
+      *date = adopted;
+      polisi_date_add_months (date, self->review_cycle);
+    }
+
+  pending = polisi_policy_get_pending_trigger (self);
+  if (pending != NULL && polisi_date_parse_iso (pending->date, &when) && g_date_compare (&when, date) < 0)
+    {
+      *date = when;
+      if (trigger != NULL)
+        *trigger = pending;
+    }
+
+  return TRUE;
+}
+
+/**
  * polisi_policy_get_review_date:
  * @date: (out): the date the next review is due
  *
- * A date set by hand wins; otherwise the review falls one review cycle
- * after adoption.
+ * See polisi_policy_get_review_due().
  *
  * Returns: %FALSE when there is no date yet (a draft never adopted)
  */
@@ -578,16 +667,7 @@ gboolean
 polisi_policy_get_review_date (PolisiPolicy *self,
                                GDate        *date)
 {
-  g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
-  g_return_val_if_fail (date != NULL, FALSE);
-
-  if (polisi_date_parse_iso (self->review_date, date))
-    return TRUE;
-  if (!polisi_date_parse_iso (self->adoption_date, date))
-    return FALSE;
-
-  polisi_date_add_months (date, self->review_cycle);
-  return TRUE;
+  return polisi_policy_get_review_due (self, date, NULL);
 }
 
 const char *
@@ -752,15 +832,31 @@ void
 polisi_policy_add_clause (PolisiPolicy      *self,
                           PolisiClauseState *state)
 {
+  g_return_if_fail (POLISI_IS_POLICY (self));
+
+  polisi_policy_insert_clause (self, self->clauses->len, state);
+}
+
+/**
+ * polisi_policy_insert_clause:
+ * @index: the position among the policy's clauses; the clauses from there
+ *   on move down
+ */
+void
+polisi_policy_insert_clause (PolisiPolicy      *self,
+                             guint              index,
+                             PolisiClauseState *state)
+{
   const char *id;
 
   g_return_if_fail (POLISI_IS_POLICY (self));
   g_return_if_fail (POLISI_IS_CLAUSE_STATE (state));
+  g_return_if_fail (index <= self->clauses->len);
 
   id = polisi_clause_state_get_id (state);
   g_return_if_fail (!g_hash_table_contains (self->clause_index, id));
 
-  g_ptr_array_add (self->clauses, g_object_ref (state));
+  g_ptr_array_insert (self->clauses, (int) index, g_object_ref (state));
   g_hash_table_insert (self->clause_index, (gpointer) id, state);
   g_signal_connect_object (state, "notify", G_CALLBACK (on_clause_notify), self, 0);
   emit_changed (self);
@@ -885,6 +981,635 @@ polisi_policy_add_version_record (PolisiPolicy *self,
   emit_changed (self);
 }
 
+/* "1.2" as its two numbers; FALSE when it is not a version number. */
+static gboolean
+parse_version (const char *text,
+               guint64    *major,
+               guint64    *minor)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  parts = g_strsplit (text, ".", -1);
+  return g_strv_length (parts) == 2 &&
+         g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXUINT32, major, NULL) &&
+         g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT32, minor, NULL);
+}
+
+static int
+compare_versions (const char *a,
+                  const char *b)
+{
+  guint64 a_major = 0, a_minor = 0, b_major = 0, b_minor = 0;
+
+  parse_version (a, &a_major, &a_minor);
+  parse_version (b, &b_major, &b_minor);
+  if (a_major != b_major)
+    return a_major < b_major ? -1 : 1;
+  if (a_minor != b_minor)
+    return a_minor < b_minor ? -1 : 1;
+  return 0;
+}
+
+/**
+ * polisi_policy_get_last_adoption:
+ *
+ * Returns: (nullable): the record of the highest version adopted so far,
+ *   or %NULL when the policy was never adopted
+ */
+const PolisiVersionRecord *
+polisi_policy_get_last_adoption (PolisiPolicy *self)
+{
+  const PolisiVersionRecord *last = NULL;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+
+  for (guint i = 0; i < self->history->len; i++)
+    {
+      const PolisiVersionRecord *record = self->history->pdata[i];
+
+      if (last == NULL || compare_versions (record->version, last->version) > 0)
+        last = record;
+    }
+  return last;
+}
+
+/* The highest version adopted so far, or NULL. */
+const char *
+polisi_policy_get_last_adopted_version (PolisiPolicy *self)
+{
+  const PolisiVersionRecord *last = polisi_policy_get_last_adoption (self);
+
+  return last != NULL ? last->version : NULL;
+}
+
+/**
+ * polisi_policy_suggest_version:
+ * @major: %TRUE for a major change (2.0 after 1.3), %FALSE for a minor
+ *   one (1.4 after 1.3)
+ *
+ * The number the next adoption should carry: the policy's own version when
+ * it is already ahead of the last one adopted (a draft 1.1 that went out
+ * for consultation), else the next one after the last adopted; 1.0 for a
+ * first adoption.
+ *
+ * Returns: (transfer full): a version number
+ */
+char *
+polisi_policy_suggest_version (PolisiPolicy *self,
+                               gboolean      major)
+{
+  const char *last;
+  guint64 last_major, last_minor, own_major, own_minor;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+
+  last = polisi_policy_get_last_adopted_version (self);
+  if (parse_version (self->version, &own_major, &own_minor) && own_major >= 1 &&
+      (last == NULL || compare_versions (self->version, last) > 0))
+    return g_strdup (self->version);
+
+  if (last == NULL || !parse_version (last, &last_major, &last_minor))
+    return g_strdup ("1.0");
+  if (major)
+    return g_strdup_printf ("%" G_GUINT64_FORMAT ".0", last_major + 1);
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ".%" G_GUINT64_FORMAT, last_major, last_minor + 1);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  g_autofree char *normal = NULL;
+
+  if (text == NULL)
+    return TRUE;
+  normal = polisi_text_normalize (text);
+  return normal[0] == '\0';
+}
+
+/**
+ * polisi_policy_adopt:
+ * @version: (nullable): the version adopted; %NULL for
+ *   polisi_policy_suggest_version()
+ * @date: (nullable): the date of adoption, YYYY-MM-DD; %NULL for today
+ * @approved_by: who approved it: the governing body, a committee
+ * @summary_cy: (nullable): the summary of changes in Welsh (clause markup)
+ * @summary_en: (nullable): the summary of changes in English
+ *
+ * Records the adoption of a version: the policy becomes adopted on @date
+ * with that version, and the version history gains a row. The version must
+ * be higher than every version adopted before, the date no earlier than
+ * the last adoption, and the summary of changes written: in both languages
+ * for a policy in Wales, which publishes in both, in English at least
+ * elsewhere. A consultation's closing date and a review date set by hand
+ * belonged to the cycle that ends here, and go; comments stay, with the
+ * version they were made on.
+ *
+ * Returns: %FALSE with @error set, and the policy unchanged, when the
+ *   adoption cannot be recorded
+ */
+gboolean
+polisi_policy_adopt (PolisiPolicy  *self,
+                     const char    *version,
+                     const char    *date,
+                     const char    *approved_by,
+                     const char    *summary_cy,
+                     const char    *summary_en,
+                     GError       **error)
+{
+  const PolisiVersionRecord *last;
+  g_autofree char *number = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *who = NULL;
+  guint64 major, minor;
+  GDate day;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  last = polisi_policy_get_last_adoption (self);
+
+  number = version != NULL ? g_strstrip (g_strdup (version)) : polisi_policy_suggest_version (self, FALSE);
+  if (!parse_version (number, &major, &minor))
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                   _("“%s” is not a version number. Write it as two numbers with a dot, such as 1.0 or 2.1."), number);
+      return FALSE;
+    }
+  if (major == 0)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                   _("Version %s is a draft number. An adopted policy starts at version 1.0."), number);
+      return FALSE;
+    }
+  if (last != NULL && compare_versions (number, last->version) <= 0)
+    {
+      g_autofree char *next = polisi_policy_suggest_version (self, FALSE);
+      g_autofree char *next_major = polisi_policy_suggest_version (self, TRUE);
+      g_autofree char *when = NULL;
+      GDate adopted;
+
+      when = polisi_date_parse_iso (last->date, &adopted) ? polisi_date_format (&adopted, polisi_interface_lang ()) : g_strdup (last->date);
+      if (compare_versions (number, last->version) == 0)
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                     _("Version %s was adopted on %s already. Give the new version a higher number, "
+                       "such as %s for small changes or %s for large ones."),
+                     number, when, next, next_major);
+      else
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                     _("Version %s is lower than version %s, adopted on %s. Give the new version a higher number, "
+                       "such as %s for small changes or %s for large ones."),
+                     number, last->version, when, next, next_major);
+      return FALSE;
+    }
+
+  if (date != NULL)
+    {
+      if (!polisi_date_parse_iso (date, &day))
+        {
+          g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                       _("“%s” is not a valid date of adoption. Write it as YYYY-MM-DD, for example 2027-03-31."), date);
+          return FALSE;
+        }
+    }
+  else
+    polisi_date_set_today (&day);
+  when = polisi_date_to_iso (&day);
+  if (last != NULL)
+    {
+      GDate before;
+
+      if (polisi_date_parse_iso (last->date, &before) && g_date_compare (&day, &before) < 0)
+        {
+          g_autofree char *this_day = polisi_date_format (&day, polisi_interface_lang ());
+          g_autofree char *that_day = polisi_date_format (&before, polisi_interface_lang ());
+
+          g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                       _("The date of adoption, %s, is before the adoption of version %s on %s. Check the date, "
+                         "and give it as YYYY-MM-DD."),
+                       this_day, last->version, that_day);
+          return FALSE;
+        }
+    }
+
+  if (approved_by != NULL)
+    {
+      g_autofree char *clean = polisi_text_sanitize (approved_by);
+      who = polisi_text_collapse_spaces (clean);
+    }
+  if (who == NULL || who[0] == '\0')
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                   _("Say who approved version %s, for example the governing body or its committee."), number);
+      return FALSE;
+    }
+
+  if (is_blank (summary_en))
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                   _("The summary of changes in English is empty. Write what changed in version %s, "
+                     "even if only “First version” or “Annual review: no changes”."), number);
+      return FALSE;
+    }
+  if (polisi_policy_get_nation (self) == POLISI_NATION_WALES && is_blank (summary_cy))
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                   _("The summary of changes in Welsh is empty. A policy in Wales is published in Welsh and English: "
+                     "write the summary of changes in Welsh too."));
+      return FALSE;
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+  polisi_policy_set_version (self, number);
+  polisi_policy_set_adoption_date (self, when);
+  polisi_policy_set_approved_by (self, who);
+  polisi_policy_set_closing_date (self, NULL);
+  polisi_policy_set_review_date_override (self, NULL);
+  polisi_policy_set_status (self, POLISI_STATUS_ADOPTED);
+  polisi_policy_add_version_record (self, number, when, who, summary_cy, summary_en);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return TRUE;
+}
+
+/* Review triggers --------------------------------------------------------- */
+
+guint
+polisi_policy_get_n_review_triggers (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), 0);
+  return self->triggers->len;
+}
+
+const PolisiReviewTrigger *
+polisi_policy_get_review_trigger (PolisiPolicy *self,
+                                  guint         index)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  g_return_val_if_fail (index < self->triggers->len, NULL);
+  return self->triggers->pdata[index];
+}
+
+static int
+compare_triggers (gconstpointer a,
+                  gconstpointer b)
+{
+  const PolisiReviewTrigger *ta = *(const PolisiReviewTrigger * const *) a;
+  const PolisiReviewTrigger *tb = *(const PolisiReviewTrigger * const *) b;
+
+  return g_strcmp0 (ta->date, tb->date);
+}
+
+void
+_polisi_policy_restore_trigger (PolisiPolicy      *self,
+                                PolisiTriggerKind  kind,
+                                const char        *date,
+                                const char        *note)
+{
+  PolisiReviewTrigger *trigger = g_new0 (PolisiReviewTrigger, 1);
+  g_autofree char *clean = polisi_text_sanitize (note);
+
+  trigger->kind = kind;
+  trigger->date = g_strdup (date);
+  trigger->note = polisi_text_collapse_spaces (clean);
+  if (trigger->note[0] == '\0')
+    g_clear_pointer (&trigger->note, g_free);
+  g_ptr_array_add (self->triggers, trigger);
+  /* in date order; a stable sort keeps triggers of one day in order */
+  g_ptr_array_sort (self->triggers, compare_triggers);
+}
+
+/**
+ * polisi_policy_add_review_trigger:
+ * @date: when it arose (legislation came into force, guidance was
+ *   published, the incident happened), YYYY-MM-DD
+ * @note: (nullable): what it was
+ *
+ * Records something that calls for a review before the cycle ends. A
+ * trigger dated after the last adoption makes the review due from its
+ * date; one dated before was dealt with by that adoption, and stays as a
+ * record.
+ *
+ * Returns: %FALSE with @error set when @date is not a date
+ */
+gboolean
+polisi_policy_add_review_trigger (PolisiPolicy       *self,
+                                  PolisiTriggerKind   kind,
+                                  const char         *date,
+                                  const char         *note,
+                                  GError            **error)
+{
+  GDate day;
+  g_autofree char *iso = NULL;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
+  g_return_val_if_fail (kind <= POLISI_TRIGGER_INCIDENT, FALSE);
+
+  if (!polisi_date_parse_iso (date, &day))
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                   _("“%s” is not a valid date for a review trigger. Write it as YYYY-MM-DD, for example 2026-10-01."),
+                   date != NULL ? date : "");
+      return FALSE;
+    }
+
+  iso = polisi_date_to_iso (&day);
+  _polisi_policy_restore_trigger (self, kind, iso, note);
+  emit_changed (self);
+  return TRUE;
+}
+
+void
+polisi_policy_remove_review_trigger (PolisiPolicy *self,
+                                     guint         index)
+{
+  g_return_if_fail (POLISI_IS_POLICY (self));
+  g_return_if_fail (index < self->triggers->len);
+
+  g_ptr_array_remove_index (self->triggers, index);
+  emit_changed (self);
+}
+
+/**
+ * polisi_policy_get_pending_trigger:
+ *
+ * Returns: (nullable): the earliest review trigger dated after the last
+ *   adoption, or %NULL (none, or a policy never adopted)
+ */
+const PolisiReviewTrigger *
+polisi_policy_get_pending_trigger (PolisiPolicy *self)
+{
+  GDate adopted;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+
+  if (!polisi_date_parse_iso (self->adoption_date, &adopted))
+    return NULL;
+
+  /* the triggers are in date order */
+  for (guint i = 0; i < self->triggers->len; i++)
+    {
+      const PolisiReviewTrigger *trigger = self->triggers->pdata[i];
+      GDate when;
+
+      if (polisi_date_parse_iso (trigger->date, &when) && g_date_compare (&when, &adopted) > 0)
+        return trigger;
+    }
+  return NULL;
+}
+
+/* Comments ----------------------------------------------------------------- */
+
+guint
+polisi_policy_get_n_comments (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), 0);
+  return self->comments->len;
+}
+
+const PolisiComment *
+polisi_policy_get_comment (PolisiPolicy *self,
+                           guint         index)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  g_return_val_if_fail (index < self->comments->len, NULL);
+  return self->comments->pdata[index];
+}
+
+static PolisiComment *
+find_comment (PolisiPolicy *self,
+              const char   *id)
+{
+  for (guint i = 0; i < self->comments->len; i++)
+    {
+      PolisiComment *comment = self->comments->pdata[i];
+
+      if (g_strcmp0 (comment->id, id) == 0)
+        return comment;
+    }
+  return NULL;
+}
+
+const PolisiComment *
+polisi_policy_lookup_comment (PolisiPolicy *self,
+                              const char   *id)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  return id != NULL ? find_comment (self, id) : NULL;
+}
+
+/**
+ * polisi_policy_list_comments:
+ * @version: (nullable): the version of the draft the comments were made
+ *   on; %NULL for the policy's current version, "" for every version
+ * @clause_id: (nullable): only the comments on this clause; "" for the
+ *   comments on the policy as a whole; %NULL for all
+ *
+ * Returns: (transfer container) (element-type PolisiComment): the
+ *   comments, in the order they came
+ */
+GPtrArray *
+polisi_policy_list_comments (PolisiPolicy *self,
+                             const char   *version,
+                             const char   *clause_id)
+{
+  GPtrArray *list = g_ptr_array_new ();
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), list);
+
+  if (version == NULL)
+    version = self->version;
+
+  for (guint i = 0; i < self->comments->len; i++)
+    {
+      PolisiComment *comment = self->comments->pdata[i];
+
+      if (version[0] != '\0' && g_strcmp0 (comment->version, version) != 0)
+        continue;
+      if (clause_id != NULL && g_strcmp0 (comment->clause_id != NULL ? comment->clause_id : "", clause_id) != 0)
+        continue;
+      g_ptr_array_add (list, comment);
+    }
+  return list;
+}
+
+static char *
+clean_line (const char *text)
+{
+  g_autofree char *clean = polisi_text_sanitize (text);
+  char *collapsed = polisi_text_collapse_spaces (clean);
+
+  if (collapsed[0] == '\0')
+    g_clear_pointer (&collapsed, g_free);
+  return collapsed;
+}
+
+static char *
+clean_markup (const char *text)
+{
+  g_autofree char *clean = polisi_text_sanitize (text);
+  char *normal = polisi_text_normalize (clean);
+
+  if (normal[0] == '\0')
+    g_clear_pointer (&normal, g_free);
+  return normal;
+}
+
+void
+_polisi_policy_restore_comment (PolisiPolicy        *self,
+                                const PolisiComment *source)
+{
+  PolisiComment *comment = g_new0 (PolisiComment, 1);
+  guint64 number;
+
+  comment->id = g_strdup (source->id);
+  comment->clause_id = g_strdup (source->clause_id);
+  comment->version = g_strdup (source->version);
+  comment->lang = source->lang;
+  comment->author = clean_line (source->author);
+  comment->date = polisi_date_normalize_timestamp (source->date);
+  comment->body = clean_markup (source->body);
+  if (comment->body == NULL)
+    comment->body = g_strdup ("");
+  comment->response = clean_markup (source->response);
+  comment->response_author = clean_line (source->response_author);
+  comment->response_date = polisi_date_normalize_timestamp (source->response_date);
+  if (comment->response_date != NULL && strlen (comment->response_date) > 10)
+    comment->response_date[10] = '\0';
+  g_ptr_array_add (self->comments, comment);
+
+  /* ids made here are "c" and a number: the next is past every one seen */
+  if (comment->id != NULL && comment->id[0] == 'c' &&
+      g_ascii_string_to_unsigned (comment->id + 1, 10, 1, G_MAXUINT32 - 1, &number, NULL))
+    self->next_comment = MAX (self->next_comment, (guint) number + 1);
+}
+
+/**
+ * polisi_policy_add_comment:
+ * @clause_id: (nullable): the clause commented on; %NULL for the policy as
+ *   a whole
+ * @lang: the language of the text commented on, or -1
+ * @author: (nullable): who made it
+ * @date: (nullable): when, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS
+ * @body: the comment (clause markup)
+ *
+ * Adds a comment on the policy's current version.
+ *
+ * Returns: (transfer none): the new comment's id
+ */
+const char *
+polisi_policy_add_comment (PolisiPolicy *self,
+                           const char   *clause_id,
+                           int           lang,
+                           const char   *author,
+                           const char   *date,
+                           const char   *body)
+{
+  PolisiComment comment = { 0 };
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  g_return_val_if_fail (lang >= -1 && lang < POLISI_N_LANGS, NULL);
+
+  do
+    {
+      g_free (id);
+      id = g_strdup_printf ("c%u", self->next_comment++);
+    }
+  while (find_comment (self, id) != NULL);
+
+  comment.id = id;
+  comment.clause_id = (char *) clause_id;
+  comment.version = self->version;
+  comment.lang = lang;
+  comment.author = (char *) author;
+  comment.date = (char *) date;
+  comment.body = (char *) body;
+  _polisi_policy_restore_comment (self, &comment);
+  emit_changed (self);
+
+  return ((PolisiComment *) self->comments->pdata[self->comments->len - 1])->id;
+}
+
+/**
+ * polisi_policy_set_comment_response:
+ * @response: (nullable): the answer (clause markup); %NULL or "" clears it
+ * @author: (nullable): who answers
+ * @date: (nullable): when, YYYY-MM-DD; %NULL for today
+ *
+ * Returns: %FALSE when there is no comment @id, or @date is not a date
+ */
+gboolean
+polisi_policy_set_comment_response (PolisiPolicy *self,
+                                    const char   *id,
+                                    const char   *response,
+                                    const char   *author,
+                                    const char   *date)
+{
+  PolisiComment *comment;
+  g_autofree char *text = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *when = NULL;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
+
+  comment = id != NULL ? find_comment (self, id) : NULL;
+  if (comment == NULL)
+    return FALSE;
+
+  text = clean_markup (response);
+  if (text != NULL)
+    {
+      GDate day;
+
+      who = clean_line (author);
+      if (date != NULL)
+        {
+          if (!polisi_date_parse_iso (date, &day))
+            return FALSE;
+          when = g_strdup (date);
+        }
+      else
+        {
+          GDate today;
+
+          polisi_date_set_today (&today);
+          when = polisi_date_to_iso (&today);
+        }
+    }
+
+  if (g_strcmp0 (comment->response, text) == 0 &&
+      g_strcmp0 (comment->response_author, who) == 0 &&
+      g_strcmp0 (comment->response_date, when) == 0)
+    return TRUE;
+
+  g_free (comment->response);
+  g_free (comment->response_author);
+  g_free (comment->response_date);
+  comment->response = g_steal_pointer (&text);
+  comment->response_author = g_steal_pointer (&who);
+  comment->response_date = g_steal_pointer (&when);
+  emit_changed (self);
+  return TRUE;
+}
+
+gboolean
+polisi_policy_remove_comment (PolisiPolicy *self,
+                              const char   *id)
+{
+  PolisiComment *comment;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
+
+  comment = id != NULL ? find_comment (self, id) : NULL;
+  if (comment == NULL)
+    return FALSE;
+  g_ptr_array_remove (self->comments, comment);
+  emit_changed (self);
+  return TRUE;
+}
+
 static gboolean
 answers_equal (GHashTable *a,
                GHashTable *b)
@@ -963,6 +1688,37 @@ polisi_policy_equal (PolisiPolicy *a,
           g_strcmp0 (ra->approved_by, rb->approved_by) != 0 ||
           g_strcmp0 (ra->summary[0], rb->summary[0]) != 0 ||
           g_strcmp0 (ra->summary[1], rb->summary[1]) != 0)
+        return FALSE;
+    }
+
+  if (a->triggers->len != b->triggers->len)
+    return FALSE;
+  for (guint i = 0; i < a->triggers->len; i++)
+    {
+      PolisiReviewTrigger *ta = a->triggers->pdata[i];
+      PolisiReviewTrigger *tb = b->triggers->pdata[i];
+
+      if (ta->kind != tb->kind || g_strcmp0 (ta->date, tb->date) != 0 || g_strcmp0 (ta->note, tb->note) != 0)
+        return FALSE;
+    }
+
+  if (a->comments->len != b->comments->len)
+    return FALSE;
+  for (guint i = 0; i < a->comments->len; i++)
+    {
+      PolisiComment *ca = a->comments->pdata[i];
+      PolisiComment *cb = b->comments->pdata[i];
+
+      if (g_strcmp0 (ca->id, cb->id) != 0 ||
+          g_strcmp0 (ca->clause_id, cb->clause_id) != 0 ||
+          g_strcmp0 (ca->version, cb->version) != 0 ||
+          ca->lang != cb->lang ||
+          g_strcmp0 (ca->author, cb->author) != 0 ||
+          g_strcmp0 (ca->date, cb->date) != 0 ||
+          g_strcmp0 (ca->body, cb->body) != 0 ||
+          g_strcmp0 (ca->response, cb->response) != 0 ||
+          g_strcmp0 (ca->response_author, cb->response_author) != 0 ||
+          g_strcmp0 (ca->response_date, cb->response_date) != 0)
         return FALSE;
     }
 

@@ -21,6 +21,28 @@ typedef struct {
   char *summary[POLISI_N_LANGS];  /* clause markup */
 } PolisiVersionRecord;
 
+/* Something that makes the policy due for review before its cycle ends:
+ * from @date on, if that is after the last adoption. */
+typedef struct {
+  PolisiTriggerKind  kind;
+  char              *date;   /* YYYY-MM-DD */
+  char              *note;   /* what happened, or NULL */
+} PolisiReviewTrigger;
+
+/* A consultation comment on the policy, and the answer to it. */
+typedef struct {
+  char *id;                 /* "c1", unique in the policy */
+  char *clause_id;          /* NULL: on the policy as a whole */
+  char *version;            /* the version of the draft commented on */
+  int   lang;               /* the language of the text commented on, or -1 */
+  char *author;
+  char *date;               /* YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS */
+  char *body;               /* clause markup */
+  char *response;           /* clause markup, or NULL */
+  char *response_author;
+  char *response_date;      /* YYYY-MM-DD */
+} PolisiComment;
+
 #define POLISI_DEFAULT_REVIEW_CYCLE 12
 
 #define POLISI_TYPE_POLICY (polisi_policy_get_type ())
@@ -72,6 +94,9 @@ void                    polisi_policy_set_review_date_override (PolisiPolicy    
                                                                 const char           *date);
 gboolean                polisi_policy_get_review_date        (PolisiPolicy           *self,
                                                               GDate                  *date);
+gboolean                polisi_policy_get_review_due         (PolisiPolicy           *self,
+                                                              GDate                  *date,
+                                                              const PolisiReviewTrigger **trigger);
 const char             *polisi_policy_get_library_id         (PolisiPolicy           *self);
 const char             *polisi_policy_get_library_version    (PolisiPolicy           *self);
 void                    polisi_policy_set_library            (PolisiPolicy           *self,
@@ -97,6 +122,9 @@ PolisiClauseState      *polisi_policy_lookup_clause          (PolisiPolicy      
                                                               const char             *id);
 void                    polisi_policy_add_clause             (PolisiPolicy           *self,
                                                               PolisiClauseState      *state);
+void                    polisi_policy_insert_clause          (PolisiPolicy           *self,
+                                                              guint                   index,
+                                                              PolisiClauseState      *state);
 gboolean                polisi_policy_choose_alternative     (PolisiPolicy           *self,
                                                               PolisiLibrary          *library,
                                                               const char             *clause_id,
@@ -114,7 +142,61 @@ void                    polisi_policy_add_version_record     (PolisiPolicy      
                                                               const char             *summary_cy,
                                                               const char             *summary_en);
 
+const char             *polisi_policy_get_last_adopted_version (PolisiPolicy         *self);
+const PolisiVersionRecord *polisi_policy_get_last_adoption   (PolisiPolicy           *self);
+char                   *polisi_policy_suggest_version        (PolisiPolicy           *self,
+                                                              gboolean                major);
+gboolean                polisi_policy_adopt                  (PolisiPolicy           *self,
+                                                              const char             *version,
+                                                              const char             *date,
+                                                              const char             *approved_by,
+                                                              const char             *summary_cy,
+                                                              const char             *summary_en,
+                                                              GError                **error);
+
+guint                   polisi_policy_get_n_review_triggers  (PolisiPolicy           *self);
+const PolisiReviewTrigger *polisi_policy_get_review_trigger  (PolisiPolicy           *self,
+                                                              guint                   index);
+gboolean                polisi_policy_add_review_trigger     (PolisiPolicy           *self,
+                                                              PolisiTriggerKind       kind,
+                                                              const char             *date,
+                                                              const char             *note,
+                                                              GError                **error);
+void                    polisi_policy_remove_review_trigger  (PolisiPolicy           *self,
+                                                              guint                   index);
+const PolisiReviewTrigger *polisi_policy_get_pending_trigger (PolisiPolicy           *self);
+
+guint                   polisi_policy_get_n_comments         (PolisiPolicy           *self);
+const PolisiComment    *polisi_policy_get_comment            (PolisiPolicy           *self,
+                                                              guint                   index);
+const PolisiComment    *polisi_policy_lookup_comment         (PolisiPolicy           *self,
+                                                              const char             *id);
+GPtrArray              *polisi_policy_list_comments          (PolisiPolicy           *self,
+                                                              const char             *version,
+                                                              const char             *clause_id);
+const char             *polisi_policy_add_comment            (PolisiPolicy           *self,
+                                                              const char             *clause_id,
+                                                              int                     lang,
+                                                              const char             *author,
+                                                              const char             *date,
+                                                              const char             *body);
+gboolean                polisi_policy_set_comment_response   (PolisiPolicy           *self,
+                                                              const char             *id,
+                                                              const char             *response,
+                                                              const char             *author,
+                                                              const char             *date);
+gboolean                polisi_policy_remove_comment         (PolisiPolicy           *self,
+                                                              const char             *id);
+
 gboolean                polisi_policy_equal                  (PolisiPolicy           *a,
                                                               PolisiPolicy           *b);
+
+/* For the file reader: restores what was saved, as it was. */
+void                    _polisi_policy_restore_trigger       (PolisiPolicy           *self,
+                                                              PolisiTriggerKind       kind,
+                                                              const char             *date,
+                                                              const char             *note);
+void                    _polisi_policy_restore_comment       (PolisiPolicy           *self,
+                                                              const PolisiComment    *comment);
 
 G_END_DECLS

@@ -9,13 +9,73 @@
 
 #include "polisi-text.h"
 
+PolisiTextBlock *
+polisi_text_block_new (gboolean    item,
+                       const char *text)
+{
+  PolisiTextBlock *block = g_new0 (PolisiTextBlock, 1);
+
+  block->item = item;
+  block->text = g_strdup (text != NULL ? text : "");
+  return block;
+}
+
+void
+polisi_text_block_free (PolisiTextBlock *block)
+{
+  if (block == NULL)
+    return;
+  g_free (block->text);
+  g_clear_pointer (&block->marks, g_array_unref);
+  g_free (block);
+}
+
 static void
 text_block_free (gpointer data)
 {
-  PolisiTextBlock *block = data;
+  polisi_text_block_free (data);
+}
 
-  g_free (block->text);
-  g_free (block);
+/**
+ * polisi_text_block_add_mark:
+ *
+ * Marks bytes [@start, @end) of the block's text as inserted or deleted.
+ * Marks are added in order; one that touches the previous mark of the same
+ * kind extends it.
+ */
+void
+polisi_text_block_add_mark (PolisiTextBlock *block,
+                            guint            start,
+                            guint            end,
+                            PolisiMarkKind   kind)
+{
+  PolisiTextMark mark = { start, end, kind };
+
+  g_return_if_fail (block != NULL);
+  g_return_if_fail (start <= end && end <= strlen (block->text));
+
+  if (start == end)
+    return;
+  if (block->marks == NULL)
+    block->marks = g_array_new (FALSE, FALSE, sizeof (PolisiTextMark));
+  if (block->marks->len > 0)
+    {
+      PolisiTextMark *last = &g_array_index (block->marks, PolisiTextMark, block->marks->len - 1);
+
+      g_return_if_fail (last->end <= start);
+      if (last->end == start && last->kind == kind)
+        {
+          last->end = end;
+          return;
+        }
+    }
+  g_array_append_val (block->marks, mark);
+}
+
+gboolean
+polisi_text_block_has_marks (const PolisiTextBlock *block)
+{
+  return block != NULL && ((block->marks != NULL && block->marks->len > 0) || block->break_inserted);
 }
 
 /* Characters that XML 1.0 cannot carry, or that only cause trouble in a

@@ -14,13 +14,41 @@
 
 G_BEGIN_DECLS
 
+/* A marked range of a paragraph's text, in bytes: text that a comparison
+ * found inserted or deleted. See polisi-diff.h. */
+typedef enum {
+  POLISI_MARK_INSERTED,
+  POLISI_MARK_DELETED,
+} PolisiMarkKind;
+
+typedef struct {
+  guint          start;
+  guint          end;
+  PolisiMarkKind kind;
+} PolisiTextMark;
+
 typedef struct {
   gboolean  item;
   char     *text;
+  /* Only in a comparison: the inserted and deleted ranges of @text, in
+   * order and not overlapping (NULL when there are none), and whether the
+   * paragraph break after this paragraph is itself new. Deleted text may
+   * hold "\n" where a paragraph break was taken out. */
+  GArray   *marks;            /* PolisiTextMark */
+  gboolean  break_inserted;
 } PolisiTextBlock;
 
 typedef char *(*PolisiPlaceholderFunc) (const char *id,
                                         gpointer    user_data);
+
+PolisiTextBlock *polisi_text_block_new  (gboolean               item,
+                                          const char            *text);
+void       polisi_text_block_free        (PolisiTextBlock       *block);
+void       polisi_text_block_add_mark    (PolisiTextBlock       *block,
+                                          guint                  start,
+                                          guint                  end,
+                                          PolisiMarkKind         kind);
+gboolean   polisi_text_block_has_marks   (const PolisiTextBlock *block);
 
 char      *polisi_text_sanitize          (const char            *text);
 GPtrArray *polisi_text_parse_blocks      (const char            *markup);

@@ -52,6 +52,12 @@ G_DEFINE_ENUM_TYPE (PolisiLayout, polisi_layout,
   G_DEFINE_ENUM_VALUE (POLISI_LAYOUT_SEQUENTIAL, "sequential"),
   G_DEFINE_ENUM_VALUE (POLISI_LAYOUT_SEPARATE, "separate"))
 
+G_DEFINE_ENUM_TYPE (PolisiTriggerKind, polisi_trigger_kind,
+  G_DEFINE_ENUM_VALUE (POLISI_TRIGGER_LEGISLATION, "legislation"),
+  G_DEFINE_ENUM_VALUE (POLISI_TRIGGER_GUIDANCE, "guidance"),
+  G_DEFINE_ENUM_VALUE (POLISI_TRIGGER_CASE_LAW, "case-law"),
+  G_DEFINE_ENUM_VALUE (POLISI_TRIGGER_INCIDENT, "incident"))
+
 const char *
 polisi_enum_to_string (GType enum_type,
                        int   value)
@@ -231,6 +237,30 @@ polisi_layout_get_label (PolisiLayout layout)
       return _("Back to back");
     case POLISI_LAYOUT_SEPARATE:
       return _("Two separate files");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* What a review trigger is, as a noun phrase in the interface language:
+ * "new legislation", "a significant incident". */
+const char *
+polisi_trigger_kind_get_label (PolisiTriggerKind kind)
+{
+  switch (kind)
+    {
+    case POLISI_TRIGGER_LEGISLATION:
+      /* Translators: a reason to review a policy early */
+      return _("new legislation");
+    case POLISI_TRIGGER_GUIDANCE:
+      /* Translators: a reason to review a policy early */
+      return _("new guidance");
+    case POLISI_TRIGGER_CASE_LAW:
+      /* Translators: a reason to review a policy early: a court or tribunal decision */
+      return _("a court or tribunal decision");
+    case POLISI_TRIGGER_INCIDENT:
+      /* Translators: a reason to review a policy early */
+      return _("a significant incident");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -66,6 +66,14 @@ typedef enum {
   POLISI_LAYOUT_SEPARATE,
 } PolisiLayout;
 
+/* What makes a policy due for review before its cycle ends. */
+typedef enum {
+  POLISI_TRIGGER_LEGISLATION,   /* new or amended legislation */
+  POLISI_TRIGGER_GUIDANCE,      /* new statutory or official guidance */
+  POLISI_TRIGGER_CASE_LAW,      /* a court or tribunal decision */
+  POLISI_TRIGGER_INCIDENT,      /* a significant incident */
+} PolisiTriggerKind;
+
 GType polisi_lang_get_type (void) G_GNUC_CONST;
 GType polisi_status_get_type (void) G_GNUC_CONST;
 GType polisi_nation_get_type (void) G_GNUC_CONST;
@@ -73,6 +81,7 @@ GType polisi_language_category_get_type (void) G_GNUC_CONST;
 GType polisi_organisation_type_get_type (void) G_GNUC_CONST;
 GType polisi_clause_default_get_type (void) G_GNUC_CONST;
 GType polisi_layout_get_type (void) G_GNUC_CONST;
+GType polisi_trigger_kind_get_type (void) G_GNUC_CONST;
 
 #define POLISI_TYPE_LANG                  (polisi_lang_get_type ())
 #define POLISI_TYPE_STATUS                (polisi_status_get_type ())
@@ -81,6 +90,7 @@ GType polisi_layout_get_type (void) G_GNUC_CONST;
 #define POLISI_TYPE_ORGANISATION_TYPE     (polisi_organisation_type_get_type ())
 #define POLISI_TYPE_CLAUSE_DEFAULT        (polisi_clause_default_get_type ())
 #define POLISI_TYPE_LAYOUT                (polisi_layout_get_type ())
+#define POLISI_TYPE_TRIGGER_KIND          (polisi_trigger_kind_get_type ())
 
 /* The names used in files and on the command line ("cy", "draft",
  * "primarily-welsh" ...). They are the GEnum nicks. */
@@ -105,6 +115,7 @@ const char *polisi_status_get_name             (PolisiStatus status,
 const char *polisi_language_category_get_label (PolisiLanguageCategory category);
 const char *polisi_organisation_type_get_label (PolisiOrganisationType type);
 const char *polisi_layout_get_label            (PolisiLayout layout);
+const char *polisi_trigger_kind_get_label      (PolisiTriggerKind kind);
 
 PolisiLayout polisi_language_category_get_default_layout (PolisiLanguageCategory category);
 

@@ -37,7 +37,8 @@ static const Rule rules[] = {
  * polisi_welsh_mutate:
  *
  * Returns: (transfer full) (nullable): @phrase with its first word mutated,
- *   keeping a capital letter; %NULL when @mutation does not change it
+ *   keeping a capital letter; %NULL when @mutation does not change it (or
+ *   the word is an abbreviation in capitals, such as "GDPR")
  */
 char *
 polisi_welsh_mutate (const char     *phrase,
@@ -48,6 +49,10 @@ polisi_welsh_mutate (const char     *phrase,
   g_return_val_if_fail (phrase != NULL, NULL);
 
   if (mutation == POLISI_MUTATION_NONE)
+    return NULL;
+
+  /* An abbreviation in capitals ("GDPR y DU") does not mutate. */
+  if (g_ascii_isupper (phrase[0]) && g_ascii_isupper (phrase[1]))
     return NULL;
 
   capital = g_ascii_isupper (phrase[0]);

@@ -8,13 +8,23 @@
  * fixed words of the output in each language, the note a one-language
  * version carries about the other, links in text, and writing the result
  * to disk in one atomic step.
+ *
+ * And the way back: the comments of a consultation draft returned as an
+ * ODT. The package is read from memory with libgsf, within bounds (the
+ * file, and content.xml unpacked), and every way it can be wrong gets its
+ * own message: not a package at all, a Word document, another kind of
+ * OpenDocument, a broken zip, a part missing or cut short.
  */
 #include "config.h"
 
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <gsf/gsf-infile.h>
+#include <gsf/gsf-infile-zip.h>
+#include <gsf/gsf-input-memory.h>
 
+#include "polisi-assembler.h"
 #include "polisi-error.h"
 #include "polisi-export.h"
 #include "polisi-file.h"
@@ -239,4 +249,255 @@ polisi_export_to_file (PolisiDocument            *document,
 
   data = g_bytes_get_data (bytes, &size);
   return polisi_file_replace (file, data, size, error);
+}
+
+/* A returned draft is some hundreds of kilobytes; with pictures pasted in,
+ * a few megabytes. */
+#define RETURNED_MAX_SIZE (64 * 1024 * 1024)
+#define CONTENT_MAX_SIZE (16 * 1024 * 1024)
+#define ODT_MIME "application/vnd.oasis.opendocument.text"
+
+/* libgsf 1.14.50 declares no autoptr cleanups: members are unreffed by
+ * hand. */
+static GBytes *
+read_member (GsfInfile  *zip,
+             const char *name,
+             gsize       max_size,
+             gboolean   *too_large)
+{
+  GsfInput *member = gsf_infile_child_by_name (zip, name);
+  g_autoptr(GByteArray) data = NULL;
+  gsf_off_t size;
+
+  *too_large = FALSE;
+  if (member == NULL)
+    return NULL;
+  size = gsf_input_size (member);
+  if (size < 0 || (guint64) size > max_size)
+    {
+      *too_large = TRUE;
+      g_object_unref (member);
+      return NULL;
+    }
+
+  /* The size is what the zip directory says; the reading is bounded by it
+   * whatever the compressed data would unpack to. */
+  data = g_byte_array_sized_new ((guint) size);
+  while (gsf_input_remaining (member) > 0)
+    {
+      gsize chunk = MIN ((gsize) gsf_input_remaining (member), 64 * 1024);
+      const guint8 *bytes = gsf_input_read (member, chunk, NULL);
+
+      if (bytes == NULL)
+        {
+          g_object_unref (member);
+          return NULL;
+        }
+      g_byte_array_append (data, bytes, chunk);
+    }
+  g_object_unref (member);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+static gboolean
+has_member (GsfInfile  *zip,
+            const char *name)
+{
+  GsfInput *member = gsf_infile_child_by_name (zip, name);
+
+  if (member == NULL)
+    return FALSE;
+  g_object_unref (member);
+  return TRUE;
+}
+
+/**
+ * polisi_odt_read_content:
+ * @package: the file, whole
+ * @display_name: its name, for messages
+ *
+ * Checks that @package is an OpenDocument text and unpacks its
+ * content.xml.
+ *
+ * Returns: (transfer full): content.xml, or %NULL with @error set
+ */
+GBytes *
+polisi_odt_read_content (GBytes      *package,
+                         const char  *display_name,
+                         GError     **error)
+{
+  GsfInput *input = NULL;
+  GsfInfile *zip = NULL;
+  g_autoptr(GError) zip_error = NULL;
+  g_autoptr(GBytes) mimetype = NULL;
+  g_autoptr(GBytes) content = NULL;
+  gboolean too_large;
+  gsize size;
+  const char *data = g_bytes_get_data (package, &size);
+
+  g_return_val_if_fail (package != NULL, NULL);
+
+  if (size > RETURNED_MAX_SIZE)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_TOO_LARGE,
+                   _("“%s” is larger than %u MB, too large to be a returned consultation draft. Nothing was imported."),
+                   display_name, (guint) (RETURNED_MAX_SIZE / (1024 * 1024)));
+      return NULL;
+    }
+  if (size < 4 || memcmp (data, "PK\003\004", 4) != 0)
+    {
+      if (size >= 5 && memcmp (data, "%PDF-", 5) == 0)
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_NOT_POLICY,
+                     _("“%s” is a PDF document. Nothing was imported: comments can be read only from an ODT document. "
+                       "Ask for the consultation draft back as ODT, with the comments added to it."),
+                     display_name);
+      else if (g_strstr_len (data, MIN (size, 4096), "https://polisi.cymru/ns/policy/") != NULL)
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_NOT_POLICY,
+                     _("“%s” is a Polisi policy, not a returned consultation draft. Nothing was imported. "
+                       "Choose the ODT document that came back with the comments."),
+                     display_name);
+      else
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_NOT_POLICY,
+                     _("“%s” is not an ODT document. Nothing was imported. "
+                       "Choose the consultation draft that came back, saved as ODT (OpenDocument text)."),
+                     display_name);
+      return NULL;
+    }
+
+  input = gsf_input_memory_new ((const guint8 *) data, size, FALSE);
+  zip = gsf_infile_zip_new (input, &zip_error);
+  g_object_unref (input);
+  if (zip == NULL)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_MALFORMED,
+                   _("“%s” is damaged: it is not a complete ODT package (%s). Nothing was imported. "
+                     "Ask whoever returned it to save it again as ODT and send it again."),
+                   display_name, zip_error != NULL ? zip_error->message : _("the zip directory cannot be read"));
+      return NULL;
+    }
+
+  mimetype = read_member (zip, "mimetype", 256, &too_large);
+  if (mimetype == NULL ||
+      g_bytes_get_size (mimetype) != strlen (ODT_MIME) ||
+      memcmp (g_bytes_get_data (mimetype, NULL), ODT_MIME, strlen (ODT_MIME)) != 0)
+    {
+      if (has_member (zip, "word"))
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_NOT_POLICY,
+                     _("“%s” is a Word document (DOCX). Nothing was imported. Open it in Word and save it as "
+                       "“OpenDocument Text (.odt)”, or ask whoever returned it to do so, then import that file."),
+                     display_name);
+      else if (mimetype != NULL && g_bytes_get_size (mimetype) > strlen ("application/vnd.oasis.opendocument.") &&
+               memcmp (g_bytes_get_data (mimetype, NULL), "application/vnd.oasis.opendocument.",
+                       strlen ("application/vnd.oasis.opendocument.")) == 0)
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_NOT_POLICY,
+                     _("“%s” is an OpenDocument file, but not a text document (it may be a spreadsheet or a "
+                       "presentation). Nothing was imported. Choose the consultation draft that came back."),
+                     display_name);
+      else
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_NOT_POLICY,
+                     _("“%s” is a packaged file, but not an ODT document. Nothing was imported. "
+                       "Choose the consultation draft that came back, saved as ODT (OpenDocument text)."),
+                     display_name);
+      g_object_unref (zip);
+      return NULL;
+    }
+
+  content = read_member (zip, "content.xml", CONTENT_MAX_SIZE, &too_large);
+  g_object_unref (zip);
+  if (content == NULL)
+    {
+      if (too_large)
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_TOO_LARGE,
+                     _("“%s” holds more than %u MB of text, too much to be a consultation draft. Nothing was imported."),
+                     display_name, (guint) (CONTENT_MAX_SIZE / (1024 * 1024)));
+      else
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_MALFORMED,
+                     _("“%s” is damaged: its text (content.xml) is missing or cannot be unpacked. Nothing was imported. "
+                       "Ask whoever returned it to save it again as ODT and send it again."),
+                     display_name);
+      return NULL;
+    }
+
+  return g_steal_pointer (&content);
+}
+
+/**
+ * polisi_import_comments:
+ * @library: the library @policy is assembled with, for clause numbers
+ * @returned: the consultation draft that came back, as ODT
+ * @result: (out caller-allocates): what was imported; clear it with
+ *   polisi_comment_import_clear()
+ *
+ * Reads the comments of @returned and stores those not stored yet in
+ * @policy (see polisi-comments.c). @policy is changed only when the whole
+ * file could be read; saving it is the caller's part.
+ *
+ * Returns: %FALSE with @error set, @policy unchanged, when @returned
+ *   cannot be read
+ */
+gboolean
+polisi_import_comments (PolisiPolicy         *policy,
+                        PolisiLibrary        *library,
+                        GFile                *returned,
+                        PolisiCommentImport  *result,
+                        GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) package = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(PolisiDocument) document = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autofree char *name = NULL;
+  char *contents = NULL;
+  gsize length;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (policy), FALSE);
+  g_return_val_if_fail (POLISI_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (G_IS_FILE (returned), FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  memset (result, 0, sizeof *result);
+  name = g_file_get_parse_name (returned);
+
+  info = g_file_query_info (returned, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO, _("“%s” does not exist. Check the name and the folder."), name);
+      else
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO, _("“%s” cannot be read: %s"), name, local_error->message);
+      return FALSE;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO, _("“%s” is a folder, not a file."), name);
+      return FALSE;
+    }
+  if ((guint64) g_file_info_get_size (info) > RETURNED_MAX_SIZE)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_TOO_LARGE,
+                   _("“%s” is larger than %u MB, too large to be a returned consultation draft. Nothing was imported."),
+                   name, (guint) (RETURNED_MAX_SIZE / (1024 * 1024)));
+      return FALSE;
+    }
+  if (!g_file_load_contents (returned, NULL, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO, _("“%s” cannot be read: %s"), name, local_error->message);
+      return FALSE;
+    }
+  package = g_bytes_new_take (contents, length);
+
+  content = polisi_odt_read_content (package, name, error);
+  if (content == NULL)
+    return FALSE;
+
+  document = polisi_assemble (policy, library, POLISI_ASSEMBLE_FINAL | POLISI_ASSEMBLE_NO_HISTORY);
+  annotations = polisi_comments_read_content (content, name, policy, document, error);
+  if (annotations == NULL)
+    return FALSE;
+
+  polisi_comments_import (policy, annotations, result);
+  return TRUE;
 }

@@ -7,7 +7,10 @@
 
 #include <gio/gio.h>
 
+#include "polisi-comments.h"
 #include "polisi-document.h"
+#include "polisi-library.h"
+#include "polisi-policy.h"
 #include "polisi-types.h"
 
 G_BEGIN_DECLS
@@ -38,6 +41,14 @@ typedef struct {
   gboolean      english_first;
   /* For one of two separate files: the other file's name, or NULL. */
   const char   *other_file;
+  /* ODT only: write the inserted and deleted text of a comparison (see
+   * polisi_compare_tracked()) as tracked changes, by @change_author (NULL:
+   * "Polisi") at @change_date (YYYY-MM-DDTHH:MM:SS; NULL: now). Otherwise
+   * marks are drawn: insertions underlined and coloured, deletions struck
+   * through. */
+  gboolean      tracked_changes;
+  const char   *change_author;
+  const char   *change_date;
 } PolisiExportOptions;
 
 void        polisi_export_options_init       (PolisiExportOptions       *options,
@@ -66,6 +77,15 @@ gboolean    polisi_export_to_file            (PolisiDocument            *documen
                                               PolisiFormat               format,
                                               const PolisiExportOptions *options,
                                               GFile                     *file,
+                                              GError                   **error);
+
+GBytes     *polisi_odt_read_content          (GBytes                    *package,
+                                              const char                *display_name,
+                                              GError                   **error);
+gboolean    polisi_import_comments           (PolisiPolicy              *policy,
+                                              PolisiLibrary             *library,
+                                              GFile                     *returned,
+                                              PolisiCommentImport       *result,
                                               GError                   **error);
 
 /* A link found in text: bytes [start, end) are the address. */

@@ -34,7 +34,25 @@
  *   - header and footer on each master page, and for drafts a fontwork
  *     watermark like LibreOffice's own: a draw:custom-shape anchored in
  *     the header, so it is on every page, placed from the page's corner
- *     and run through behind the text.
+ *     and run through behind the text;
+ *   - each clause between the start and end of a bookmark named after it
+ *     ("polisi-clause-cy-personal-use.criticism"), so that comments added
+ *     in LibreOffice or Word can be traced back to their clause
+ *     (polisi-comments.c);
+ *   - the marks of a comparison (polisi-compare.c): drawn, insertions
+ *     underlined and coloured and deletions struck through (named text
+ *     styles "Inserted text" and "Deleted text"), or as real tracked
+ *     changes, as LibreOffice writes them: a text:tracked-changes list
+ *     first in the body, with a text:changed-region per change (its author
+ *     and date, and for a deletion the deleted paragraphs), and in the
+ *     text text:change-start and text:change-end around what was inserted
+ *     and text:change where something was deleted. A change that takes in
+ *     a paragraph break runs from one paragraph into the next: a new
+ *     clause from its start to the start of whatever follows it; a removed
+ *     clause is a deletion at the start of the paragraph after it, its
+ *     paragraphs and an empty one in the region. The list has to come
+ *     first, so the body is written twice: once to find the changes, once
+ *     for real.
  */
 #include "config.h"
 
@@ -45,6 +63,7 @@
 #include <gsf/gsf-outfile-zip.h>
 #include <gsf/gsf-output-memory.h>
 
+#include "polisi-comments.h"
 #include "polisi-dates.h"
 #include "polisi-error.h"
 #include "polisi-odt.h"
@@ -82,6 +101,36 @@ typedef enum {
   PARA_WATERMARK,
   N_PARA_KINDS
 } ParaKind;
+
+/* How the marks of a comparison are written. */
+typedef enum {
+  MARK_VISUAL,    /* styled: underlined insertions, struck-through deletions */
+  MARK_TRACKED,   /* as tracked changes */
+  MARK_PLAIN,     /* not at all: the content of a deletion */
+} MarkMode;
+
+/* A change found by the first pass of a tracked export. */
+typedef struct {
+  guint           id;
+  PolisiMarkKind  kind;
+  ParaKind        para_kind;   /* of the paragraph it is in */
+  PolisiLang      lang;
+  char           *text;        /* deleted text ("\n" between paragraphs) */
+  PolisiBlock    *block;       /* or a whole deleted block */
+  guint           block_index;
+  gboolean        trailing_break;
+  char           *next_style;  /* of the paragraph that carries it */
+} Change;
+
+static void
+change_free (gpointer data)
+{
+  Change *change = data;
+
+  g_free (change->text);
+  g_free (change->next_style);
+  g_free (change);
+}
 
 /* The automatic paragraph style of each kind in each language: the named
  * style plus fo:language and fo:country. */
@@ -139,6 +188,22 @@ typedef struct {
   /* At the start of a line, where ODF drops a plain space. */
   gboolean                   line_start;
   guint                      n_tables;
+
+  /* Comparisons. */
+  MarkMode                   mode;
+  gboolean                   collecting;     /* the first pass */
+  GPtrArray                 *changes;        /* Change, found by the first pass */
+  guint                      n_changes;      /* ids given so far in this pass */
+  guint                      open_insertion; /* an insertion open across a paragraph break, or 0 */
+  gboolean                   continue_insertion;  /* the next paragraph starts inside it */
+  GArray                    *pending;        /* guint: deletions to mark at the next paragraph */
+  gboolean                   chain_ok;       /* a change may run on into the next paragraph */
+  gboolean                   in_cell;
+  gboolean                   in_region;      /* writing a deletion's content */
+  PolisiChange               block_change;   /* of the block being written */
+  gboolean                   whole_insertion;/* a new table row: every paragraph inserted */
+  char                      *change_author;
+  char                      *change_date;
 } OdtWriter;
 
 static const char *
@@ -268,6 +333,76 @@ write_inline (OdtWriter  *w,
 }
 
 /* ------------------------------------------------------------------ */
+/* Changes                                                              */
+/* ------------------------------------------------------------------ */
+
+static gboolean
+is_tracking (OdtWriter *w)
+{
+  return w->mode == MARK_TRACKED && !w->in_region;
+}
+
+/* A new change id, "ct1", "ct2" ...: the same in both passes. The first
+ * pass keeps what the change is, for the list of changes. */
+static Change *
+new_change (OdtWriter      *w,
+            PolisiMarkKind  kind,
+            ParaKind        para_kind,
+            PolisiLang      lang)
+{
+  Change *change = g_new0 (Change, 1);
+
+  change->id = ++w->n_changes;
+  change->kind = kind;
+  change->para_kind = para_kind;
+  change->lang = lang;
+  if (w->collecting)
+    g_ptr_array_add (w->changes, change);
+  else
+    {
+      /* the second pass writes what the first found */
+      g_assert (change->id <= w->changes->len);
+      g_free (change);
+      change = w->changes->pdata[w->n_changes - 1];
+    }
+  return change;
+}
+
+static void
+write_change_mark (OdtWriter  *w,
+                   const char *element,
+                   guint       id)
+{
+  char name[32];
+
+  g_snprintf (name, sizeof name, "ct%u", id);
+  gsf_xml_out_start_element (w->xml, element);
+  gsf_xml_out_add_cstr_unchecked (w->xml, "text:change-id", name);
+  gsf_xml_out_end_element (w->xml);
+}
+
+/* Opens an insertion, unless one is open already. */
+static void
+ensure_insertion (OdtWriter  *w,
+                  ParaKind    kind,
+                  PolisiLang  lang)
+{
+  if (w->open_insertion != 0)
+    return;
+  w->open_insertion = new_change (w, POLISI_MARK_INSERTED, kind, lang)->id;
+  write_change_mark (w, "text:change-start", w->open_insertion);
+}
+
+static void
+close_insertion (OdtWriter *w)
+{
+  if (w->open_insertion == 0)
+    return;
+  write_change_mark (w, "text:change-end", w->open_insertion);
+  w->open_insertion = 0;
+}
+
+/* ------------------------------------------------------------------ */
 /* Paragraphs                                                           */
 /* ------------------------------------------------------------------ */
 
@@ -291,16 +426,56 @@ start_para (OdtWriter  *w,
   if (kind == PARA_TITLE && w->options->layout == POLISI_LAYOUT_SEQUENTIAL)
     heading = TRUE;
 
+  /* A removed block is marked at the start of the paragraph after it; when
+   * that is a heading, LibreOffice would run the heading into the removed
+   * text, so an empty paragraph of its own carries the mark. */
+  if (heading && is_tracking (w) && w->pending != NULL && w->pending->len > 0)
+    {
+      gboolean continue_insertion = w->continue_insertion;
+
+      w->continue_insertion = FALSE;
+      start_para (w, PARA_BODY, lang);
+      gsf_xml_out_end_element (w->xml);
+      w->continue_insertion = continue_insertion;
+    }
+
   gsf_xml_out_start_element (w->xml, heading ? "text:h" : "text:p");
   gsf_xml_out_add_cstr_unchecked (w->xml, "text:style-name", style);
   if (heading)
     gsf_xml_out_add_cstr_unchecked (w->xml, "text:outline-level", kind == PARA_HEADING_2 ? "2" : "1");
   w->line_start = TRUE;
+
+  if (is_tracking (w))
+    {
+      /* a removed block before this paragraph (the paragraph break at the
+       * end of the deletion takes this paragraph's style, as LibreOffice
+       * writes it); an insertion that ran on from the last paragraph ends
+       * here, unless this one starts inserted */
+      for (guint i = 0; w->pending != NULL && i < w->pending->len; i++)
+        {
+          guint id = g_array_index (w->pending, guint, i);
+
+          if (w->collecting)
+            {
+              Change *change = w->changes->pdata[id - 1];
+              g_free (change->next_style);
+              change->next_style = g_strdup (style);
+            }
+          write_change_mark (w, "text:change", id);
+        }
+      if (w->pending != NULL)
+        g_array_set_size (w->pending, 0);
+      if (!w->continue_insertion)
+        close_insertion (w);
+    }
+  w->continue_insertion = FALSE;
 }
 
 static void
 end_para (OdtWriter *w)
 {
+  if (is_tracking (w) && (!w->chain_ok || w->in_cell))
+    close_insertion (w);
   gsf_xml_out_end_element (w->xml);
 }
 
@@ -315,71 +490,142 @@ write_para (OdtWriter  *w,
   end_para (w);
 }
 
-/* A PolisiTextBlock list: paragraphs in @kind (the first one of a clause
- * in PARA_CLAUSE, after its number and a tab), items in bullet lists. */
 static void
-write_text_blocks (OdtWriter  *w,
-                   GPtrArray  *paras,
-                   PolisiLang  lang,
-                   ParaKind    kind,
-                   const char *number)
+start_span (OdtWriter      *w,
+            PolisiMarkKind  kind)
 {
-  gboolean in_list = FALSE;
+  gsf_xml_out_start_element (w->xml, "text:span");
+  gsf_xml_out_add_cstr_unchecked (w->xml, "text:style-name",
+                                  kind == POLISI_MARK_INSERTED ? "Polisi_20_Inserted" : "Polisi_20_Deleted");
+}
 
-  if (number != NULL && (paras->len == 0 || ((PolisiTextBlock *) paras->pdata[0])->item))
+/* Whether a paragraph's content starts inside an insertion: the next
+ * paragraph then continues one that ran on. */
+static gboolean
+starts_inserted (OdtWriter             *w,
+                 const PolisiTextBlock *para)
+{
+  PolisiTextMark *first;
+
+  if (w->whole_insertion || w->block_change == POLISI_CHANGE_INSERTED)
+    return TRUE;
+  if (para == NULL || para->marks == NULL || para->marks->len == 0 || para->text[0] == '\0')
+    return FALSE;
+  first = &g_array_index (para->marks, PolisiTextMark, 0);
+  return first->start == 0 && first->kind == POLISI_MARK_INSERTED;
+}
+
+/* Starts a paragraph that will hold @para's content. */
+static void
+start_marked_para (OdtWriter             *w,
+                   ParaKind               kind,
+                   PolisiLang             lang,
+                   const PolisiTextBlock *para)
+{
+  if (is_tracking (w) && w->open_insertion != 0 && starts_inserted (w, para))
+    w->continue_insertion = TRUE;
+  start_para (w, kind, lang);
+}
+
+/* A paragraph's content with the marks of a comparison. */
+static void
+write_content (OdtWriter             *w,
+               ParaKind               kind,
+               PolisiLang             lang,
+               const PolisiTextBlock *para)
+{
+  const char *text = para->text;
+  gsize length = strlen (text);
+  gsize done = 0;
+  gboolean inserted_to_end = FALSE;
+
+  if (w->mode == MARK_PLAIN || w->in_region || para->marks == NULL || para->marks->len == 0)
     {
-      /* A clause that starts with a list still shows its number. */
-      start_para (w, PARA_CLAUSE, lang);
-      write_text (w, number, strlen (number));
-      end_para (w);
-      number = NULL;
-      kind = PARA_CLAUSE_CONTINUED;
-    }
-
-  for (guint i = 0; i < paras->len; i++)
-    {
-      PolisiTextBlock *block = paras->pdata[i];
-
-      if (block->item)
+      if (w->in_region || w->mode == MARK_PLAIN)
+        write_inline (w, text);
+      else if (w->mode == MARK_VISUAL && w->whole_insertion)
         {
-          if (!in_list)
-            {
-              gsf_xml_out_start_element (w->xml, "text:list");
-              /* In a table cell the bullets keep close to the edge. */
-              gsf_xml_out_add_cstr_unchecked (w->xml, "text:style-name",
-                                              kind == PARA_TABLE_CONTENTS || kind == PARA_TABLE_HEADING ?
-                                              "Polisi_20_Table_20_Bullets" : "Polisi_20_Bullets");
-              in_list = TRUE;
-            }
-          gsf_xml_out_start_element (w->xml, "text:list-item");
-          write_para (w, PARA_LIST, lang, block->text);
+          start_span (w, POLISI_MARK_INSERTED);
+          write_inline (w, text);
           gsf_xml_out_end_element (w->xml);
-          continue;
         }
-
-      if (in_list)
+      else if (is_tracking (w) && w->whole_insertion && length > 0)
         {
-          gsf_xml_out_end_element (w->xml);
-          in_list = FALSE;
-        }
-
-      if (number != NULL)
-        {
-          start_para (w, PARA_CLAUSE, lang);
-          write_text (w, number, strlen (number));
-          gsf_xml_out_start_element (w->xml, "text:tab");
-          gsf_xml_out_end_element (w->xml);
-          write_inline (w, block->text);
-          end_para (w);
-          number = NULL;
-          kind = PARA_CLAUSE_CONTINUED;
+          ensure_insertion (w, kind, lang);
+          write_inline (w, text);
         }
       else
-        write_para (w, kind, lang, block->text);
+        {
+          write_inline (w, text);
+          /* a paragraph break that is new, after unchanged text */
+          if (is_tracking (w) && (para->break_inserted || w->block_change == POLISI_CHANGE_INSERTED))
+            ensure_insertion (w, kind, lang);
+          else if (is_tracking (w) && !w->whole_insertion)
+            close_insertion (w);
+        }
+      return;
     }
 
-  if (in_list)
-    gsf_xml_out_end_element (w->xml);
+  for (guint i = 0; para->marks != NULL && i <= para->marks->len; i++)
+    {
+      const PolisiTextMark *mark = i < para->marks->len ? &g_array_index (para->marks, PolisiTextMark, i) : NULL;
+      gsize start = mark != NULL ? mark->start : length;
+      g_autofree char *equal = NULL;
+      g_autofree char *marked = NULL;
+
+      if (start > done)
+        {
+          if (is_tracking (w))
+            close_insertion (w);
+          equal = g_strndup (text + done, start - done);
+          write_inline (w, equal);
+        }
+      if (mark == NULL)
+        {
+          done = length;
+          break;
+        }
+
+      marked = g_strndup (text + mark->start, mark->end - mark->start);
+      if (w->mode == MARK_VISUAL)
+        {
+          start_span (w, mark->kind);
+          write_inline (w, marked);
+          gsf_xml_out_end_element (w->xml);
+        }
+      else if (mark->kind == POLISI_MARK_INSERTED)
+        {
+          ensure_insertion (w, kind, lang);
+          write_inline (w, marked);
+          inserted_to_end = mark->end == length;
+        }
+      else
+        {
+          Change *change;
+
+          if (is_tracking (w))
+            close_insertion (w);
+          change = new_change (w, POLISI_MARK_DELETED, kind, lang);
+          if (w->collecting)
+            change->text = g_strdup (marked);
+          write_change_mark (w, "text:change", change->id);
+          inserted_to_end = FALSE;
+        }
+      done = mark->end;
+    }
+
+  if (!is_tracking (w))
+    return;
+  /* Where the paragraph break after this paragraph is new, the insertion
+   * runs on into the next paragraph (end_para closes it where it may
+   * not). */
+  if (para->break_inserted || w->block_change == POLISI_CHANGE_INSERTED)
+    {
+      if (!inserted_to_end && w->open_insertion == 0)
+        ensure_insertion (w, kind, lang);
+    }
+  else if (!w->whole_insertion)
+    close_insertion (w);
 }
 
 static void
@@ -395,10 +641,169 @@ write_bookmark_name (OdtWriter  *w,
   gsf_xml_out_add_cstr_unchecked (w->xml, attribute, name);
 }
 
+static void
+write_clause_bookmark (OdtWriter  *w,
+                       const char *element,
+                       const char *clause_id,
+                       PolisiLang  lang)
+{
+  g_autofree char *name = polisi_comments_bookmark_name (clause_id, lang);
+
+  gsf_xml_out_start_element (w->xml, element);
+  gsf_xml_out_add_cstr (w->xml, "text:name", name);
+  gsf_xml_out_end_element (w->xml);
+}
+
+/* The number of a clause, marked as its block is. */
+static void
+write_number (OdtWriter  *w,
+              ParaKind    kind,
+              PolisiLang  lang,
+              const char *number)
+{
+  if (w->mode == MARK_VISUAL && w->block_change != POLISI_CHANGE_NONE && !w->in_region)
+    {
+      start_span (w, w->block_change == POLISI_CHANGE_INSERTED ? POLISI_MARK_INSERTED : POLISI_MARK_DELETED);
+      write_text (w, number, strlen (number));
+      gsf_xml_out_end_element (w->xml);
+      return;
+    }
+  if (is_tracking (w) && w->block_change == POLISI_CHANGE_INSERTED)
+    ensure_insertion (w, kind, lang);
+  write_text (w, number, strlen (number));
+}
+
+/* A PolisiTextBlock list: paragraphs in @kind (the first one of a clause
+ * in PARA_CLAUSE, after its number and a tab), items in bullet lists.
+ * With @clause_id, the whole is a bookmark named after the clause. */
+static void
+write_text_blocks (OdtWriter  *w,
+                   GPtrArray  *paras,
+                   PolisiLang  lang,
+                   ParaKind    kind,
+                   const char *number,
+                   const char *clause_id)
+{
+  gboolean in_list = FALSE;
+  gboolean bookmark = clause_id != NULL && !w->in_region;
+  gboolean bookmark_open = FALSE;
+
+  if (number != NULL && (paras->len == 0 || ((PolisiTextBlock *) paras->pdata[0])->item))
+    {
+      /* A clause that starts with a list still shows its number. */
+      start_marked_para (w, PARA_CLAUSE, lang, paras->len > 0 ? paras->pdata[0] : NULL);
+      if (bookmark)
+        {
+          write_clause_bookmark (w, "text:bookmark-start", clause_id, lang);
+          bookmark_open = TRUE;
+        }
+      write_number (w, PARA_CLAUSE, lang, number);
+      if (bookmark_open && paras->len == 0)
+        {
+          write_clause_bookmark (w, "text:bookmark-end", clause_id, lang);
+          bookmark_open = FALSE;
+        }
+      end_para (w);
+      number = NULL;
+      kind = PARA_CLAUSE_CONTINUED;
+    }
+
+  for (guint i = 0; i < paras->len; i++)
+    {
+      PolisiTextBlock *block = paras->pdata[i];
+      gboolean last = i + 1 == paras->len;
+      ParaKind para_kind = block->item ? PARA_LIST : (number != NULL ? PARA_CLAUSE : kind);
+
+      if (block->item)
+        {
+          if (!in_list)
+            {
+              gsf_xml_out_start_element (w->xml, "text:list");
+              /* In a table cell the bullets keep close to the edge. */
+              gsf_xml_out_add_cstr_unchecked (w->xml, "text:style-name",
+                                              kind == PARA_TABLE_CONTENTS || kind == PARA_TABLE_HEADING ?
+                                              "Polisi_20_Table_20_Bullets" : "Polisi_20_Bullets");
+              in_list = TRUE;
+            }
+          gsf_xml_out_start_element (w->xml, "text:list-item");
+        }
+      else if (in_list)
+        {
+          gsf_xml_out_end_element (w->xml);
+          in_list = FALSE;
+        }
+
+      start_marked_para (w, para_kind, lang, block);
+      if (bookmark && !bookmark_open && i == 0)
+        {
+          write_clause_bookmark (w, "text:bookmark-start", clause_id, lang);
+          bookmark_open = TRUE;
+        }
+      if (number != NULL && !block->item)
+        {
+          write_number (w, para_kind, lang, number);
+          gsf_xml_out_start_element (w->xml, "text:tab");
+          gsf_xml_out_end_element (w->xml);
+          w->line_start = FALSE;
+          number = NULL;
+          kind = PARA_CLAUSE_CONTINUED;
+        }
+      write_content (w, para_kind, lang, block);
+      if (bookmark_open && last)
+        {
+          write_clause_bookmark (w, "text:bookmark-end", clause_id, lang);
+          bookmark_open = FALSE;
+        }
+      end_para (w);
+
+      if (block->item)
+        gsf_xml_out_end_element (w->xml);
+    }
+
+  if (in_list)
+    gsf_xml_out_end_element (w->xml);
+}
+
 static gboolean
 is_sequential (OdtWriter *w)
 {
   return w->options->layout == POLISI_LAYOUT_SEQUENTIAL;
+}
+
+/* A heading's text as the new version has it: without deleted words. */
+static char *
+text_without_deletions (const PolisiTextBlock *para)
+{
+  GString *out = g_string_new (NULL);
+  gsize done = 0;
+
+  for (guint i = 0; para->marks != NULL && i < para->marks->len; i++)
+    {
+      const PolisiTextMark *mark = &g_array_index (para->marks, PolisiTextMark, i);
+
+      if (mark->kind != POLISI_MARK_DELETED)
+        continue;
+      g_string_append_len (out, para->text + done, mark->start - done);
+      done = mark->end;
+    }
+  g_string_append (out, para->text + done);
+  return g_string_free (out, FALSE);
+}
+
+/* "3  Diogelu": the label of a heading, as the contents list shows it. */
+static char *
+heading_label (PolisiBlock *block,
+               PolisiLang   lang)
+{
+  PolisiTextBlock *para = block->paras[lang]->len > 0 ? block->paras[lang]->pdata[0] : NULL;
+  g_autofree char *text = NULL;
+
+  if (para == NULL || para->marks == NULL)
+    return polisi_export_heading_label (block, lang);
+  text = text_without_deletions (para);
+  if (block->number == NULL || block->appendix)
+    return g_steal_pointer (&text);
+  return g_strdup_printf ("%s  %s", block->number, text);
 }
 
 static void
@@ -407,22 +812,33 @@ write_heading (OdtWriter   *w,
                guint        index,
                PolisiLang   lang)
 {
-  g_autofree char *label = polisi_export_heading_label (block, lang);
+  PolisiTextBlock *para = block->paras[lang]->len > 0 ? block->paras[lang]->pdata[0] : NULL;
+  ParaKind kind = is_sequential (w) ? PARA_HEADING_2 : PARA_HEADING_1;
 
-  start_para (w, is_sequential (w) ? PARA_HEADING_2 : PARA_HEADING_1, lang);
-  gsf_xml_out_start_element (w->xml, "text:bookmark");
-  write_bookmark_name (w, "text:name", FALSE, lang, index);
-  gsf_xml_out_end_element (w->xml);
-  write_inline (w, label);
+  start_marked_para (w, kind, lang, para);
+  if (!w->in_region)
+    {
+      gsf_xml_out_start_element (w->xml, "text:bookmark");
+      write_bookmark_name (w, "text:name", FALSE, lang, index);
+      gsf_xml_out_end_element (w->xml);
+    }
+  if (block->number != NULL && !block->appendix)
+    {
+      g_autofree char *prefix = g_strdup_printf ("%s  ", block->number);
+
+      write_number (w, kind, lang, prefix);
+    }
+  if (para != NULL)
+    write_content (w, kind, lang, para);
   end_para (w);
 }
 
 /* One language's content of a heading, clause or paragraph block. */
 static void
-write_block (OdtWriter   *w,
-             PolisiBlock *block,
-             guint        index,
-             PolisiLang   lang)
+write_block_content (OdtWriter   *w,
+                     PolisiBlock *block,
+                     guint        index,
+                     PolisiLang   lang)
 {
   switch (block->kind)
     {
@@ -430,14 +846,84 @@ write_block (OdtWriter   *w,
       write_heading (w, block, index, lang);
       break;
     case POLISI_BLOCK_CLAUSE:
-      write_text_blocks (w, block->paras[lang], lang, PARA_CLAUSE_CONTINUED, block->number);
+      write_text_blocks (w, block->paras[lang], lang, PARA_CLAUSE_CONTINUED, block->number, block->id);
       break;
     case POLISI_BLOCK_PARAGRAPH:
-      write_text_blocks (w, block->paras[lang], lang, PARA_BODY, NULL);
+      write_text_blocks (w, block->paras[lang], lang, PARA_BODY, NULL, NULL);
       break;
     case POLISI_BLOCK_TABLE:
     default:
       g_assert_not_reached ();
+    }
+}
+
+/* An empty paragraph: in a table cell, to keep the row; in the flow, to
+ * carry a deletion when no paragraph follows. */
+static void
+write_empty_para (OdtWriter  *w,
+                  PolisiLang  lang)
+{
+  start_para (w, PARA_BODY, lang);
+  end_para (w);
+}
+
+/* One language's content of a block. A block that is gone, written with
+ * tracked changes, is a deletion: in the flow, marked at the start of the
+ * next paragraph, its paragraphs and an empty one in the list of changes
+ * (as LibreOffice does it); in a table cell, an empty paragraph holding
+ * the deletion. */
+static void
+write_block (OdtWriter   *w,
+             PolisiBlock *block,
+             guint        index,
+             PolisiLang   lang)
+{
+  w->block_change = w->in_region ? POLISI_CHANGE_NONE : block->change;
+
+  if (is_tracking (w) && block->change == POLISI_CHANGE_DELETED)
+    {
+      Change *change = new_change (w, POLISI_MARK_DELETED, PARA_BODY, lang);
+
+      close_insertion (w);
+      change->block = block;
+      change->block_index = index;
+      change->trailing_break = !w->in_cell;
+      if (w->in_cell)
+        {
+          start_para (w, PARA_BODY, lang);
+          write_change_mark (w, "text:change", change->id);
+          end_para (w);
+        }
+      else
+        {
+          if (w->pending == NULL)
+            w->pending = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_array_append_val (w->pending, change->id);
+        }
+      w->block_change = POLISI_CHANGE_NONE;
+      return;
+    }
+
+  write_block_content (w, block, index, lang);
+  w->block_change = POLISI_CHANGE_NONE;
+}
+
+/* Deletions waiting for a paragraph, and an insertion running on, end
+ * before a table or at the end of the text: on an empty paragraph of
+ * their own. */
+static void
+flush_changes (OdtWriter  *w,
+               PolisiLang  lang)
+{
+  if (!is_tracking (w))
+    return;
+  if ((w->pending != NULL && w->pending->len > 0) || w->open_insertion != 0)
+    {
+      gboolean chain_ok = w->chain_ok;
+
+      w->chain_ok = FALSE;
+      write_empty_para (w, lang);
+      w->chain_ok = chain_ok;
     }
 }
 
@@ -479,6 +965,8 @@ write_data_table (OdtWriter   *w,
   if (block->n_columns == 0)
     return;
 
+  flush_changes (w, lang);
+  w->in_cell = TRUE;
   start_table (w, "DataTable");
   for (guint c = 0; c < block->n_columns; c++)
     {
@@ -495,6 +983,8 @@ write_data_table (OdtWriter   *w,
       if (r == 0)
         gsf_xml_out_start_element (w->xml, "table:table-header-rows");
       gsf_xml_out_start_element (w->xml, "table:table-row");
+      /* a row only the new version has: every paragraph inserted */
+      w->whole_insertion = polisi_block_get_row_change (block, r) == POLISI_CHANGE_INSERTED;
       for (guint c = 0; c < block->n_columns; c++)
         {
           const char *cell = polisi_block_get_cell (block, lang, r, c);
@@ -511,16 +1001,18 @@ write_data_table (OdtWriter   *w,
               if (paras->len == 0)
                 write_para (w, kind, lang, "");
               else
-                write_text_blocks (w, paras, lang, kind, NULL);
+                write_text_blocks (w, paras, lang, kind, NULL, NULL);
             }
           gsf_xml_out_end_element (w->xml);
         }
+      w->whole_insertion = FALSE;
       gsf_xml_out_end_element (w->xml);
       if (r == 0)
         gsf_xml_out_end_element (w->xml);
     }
 
   gsf_xml_out_end_element (w->xml);
+  w->in_cell = FALSE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -647,10 +1139,10 @@ write_toc (OdtWriter  *w,
       PolisiBlock *block = polisi_document_get_block (w->document, i);
       g_autofree char *label = NULL;
 
-      if (block->kind != POLISI_BLOCK_HEADING)
+      if (block->kind != POLISI_BLOCK_HEADING || block->change == POLISI_CHANGE_DELETED)
         continue;
 
-      label = polisi_export_heading_label (block, lang);
+      label = heading_label (block, lang);
       start_para (w, sequential ? PARA_CONTENTS_2 : PARA_CONTENTS_1, lang);
       gsf_xml_out_start_element (w->xml, "text:a");
       gsf_xml_out_add_cstr_unchecked (w->xml, "xlink:type", "simple");
@@ -684,12 +1176,17 @@ write_part (OdtWriter  *w,
   for (guint i = 0; i < n_blocks; i++)
     {
       PolisiBlock *block = polisi_document_get_block (w->document, i);
+      PolisiBlock *next = i + 1 < n_blocks ? polisi_document_get_block (w->document, i + 1) : NULL;
 
+      /* a change may run on into the next block's first paragraph */
+      w->chain_ok = next != NULL && next->kind != POLISI_BLOCK_TABLE;
       if (block->kind == POLISI_BLOCK_TABLE)
         write_data_table (w, block, i, lang);
       else
         write_block (w, block, i, lang);
     }
+  w->chain_ok = FALSE;
+  flush_changes (w, lang);
 }
 
 static void
@@ -708,6 +1205,7 @@ start_columns_cell (OdtWriter *w,
                     guint      column)
 {
   start_cell (w, column == 0 ? "Columns.L" : "Columns.R");
+  w->in_cell = TRUE;
 }
 
 static void
@@ -733,6 +1231,7 @@ write_columns (OdtWriter *w)
       start_columns_cell (w, c);
       write_title_block (w, w->langs[c]);
       gsf_xml_out_end_element (w->xml);
+      w->in_cell = FALSE;
     }
   gsf_xml_out_end_element (w->xml);
 
@@ -742,6 +1241,7 @@ write_columns (OdtWriter *w)
       start_columns_cell (w, c);
       write_toc (w, w->langs[c]);
       gsf_xml_out_end_element (w->xml);
+      w->in_cell = FALSE;
     }
   gsf_xml_out_end_element (w->xml);
 
@@ -775,6 +1275,7 @@ write_columns (OdtWriter *w)
           else
             write_block (w, block, i, w->langs[c]);
           gsf_xml_out_end_element (w->xml);
+          w->in_cell = FALSE;
         }
       gsf_xml_out_end_element (w->xml);
     }
@@ -1139,6 +1640,26 @@ write_office_styles (OdtWriter *w,
    * addresses. */
   start_style (xml, "Index_20_Link", "Index Link", "text", NULL);
   gsf_xml_out_end_element (xml);
+  if (polisi_document_has_changes (w->document))
+    {
+      /* A comparison's marks, the same in both languages: colour alone
+       * would not do for everyone, so a line under or through as well. */
+      start_style (xml, "Polisi_20_Inserted", "Inserted text", "text", NULL);
+      simple_element (xml, "style:text-properties",
+                      "fo:color", "#1b5e20",
+                      "style:text-underline-style", "solid",
+                      "style:text-underline-width", "auto",
+                      "style:text-underline-color", "font-color",
+                      NULL);
+      gsf_xml_out_end_element (xml);
+      start_style (xml, "Polisi_20_Deleted", "Deleted text", "text", NULL);
+      simple_element (xml, "style:text-properties",
+                      "fo:color", "#a31515",
+                      "style:text-line-through-style", "solid",
+                      "style:text-line-through-type", "single",
+                      NULL);
+      gsf_xml_out_end_element (xml);
+    }
   start_style (xml, "Line_20_numbering", "Line Numbering", "text", NULL);
   simple_element (xml, "style:text-properties", "fo:font-size", "7.5pt", "fo:color", "#595959", NULL);
   gsf_xml_out_end_element (xml);
@@ -1707,19 +2228,8 @@ write_content_automatic (OdtWriter *w,
 }
 
 static void
-write_content_xml (OdtWriter *w,
-                   GsfXMLOut *xml)
+write_body (OdtWriter *w)
 {
-  w->xml = xml;
-
-  gsf_xml_out_start_element (xml, "office:document-content");
-  add_namespaces (xml);
-  write_font_faces (xml);
-  write_content_automatic (w, xml);
-
-  gsf_xml_out_start_element (xml, "office:body");
-  gsf_xml_out_start_element (xml, "office:text");
-
   switch (w->options->layout)
     {
     case POLISI_LAYOUT_COLUMNS:
@@ -1734,6 +2244,131 @@ write_content_xml (OdtWriter *w,
         write_part (w, w->langs[i]);
       break;
     }
+}
+
+static void
+write_change_info (OdtWriter *w)
+{
+  gsf_xml_out_start_element (w->xml, "office:change-info");
+  gsf_xml_out_simple_element (w->xml, "dc:creator", w->change_author);
+  gsf_xml_out_simple_element (w->xml, "dc:date", w->change_date);
+  gsf_xml_out_end_element (w->xml);
+}
+
+/* The list of changes the first pass found: what each inserted or deleted,
+ * who and when. */
+static void
+write_tracked_changes (OdtWriter *w)
+{
+  gsf_xml_out_start_element (w->xml, "text:tracked-changes");
+  gsf_xml_out_add_cstr_unchecked (w->xml, "text:track-changes", "false");
+
+  for (guint i = 0; i < w->changes->len; i++)
+    {
+      Change *change = w->changes->pdata[i];
+      char name[32];
+
+      g_snprintf (name, sizeof name, "ct%u", change->id);
+      gsf_xml_out_start_element (w->xml, "text:changed-region");
+      gsf_xml_out_add_cstr_unchecked (w->xml, "xml:id", name);
+      gsf_xml_out_add_cstr_unchecked (w->xml, "text:id", name);
+      gsf_xml_out_start_element (w->xml, change->kind == POLISI_MARK_INSERTED ? "text:insertion" : "text:deletion");
+      write_change_info (w);
+
+      if (change->kind == POLISI_MARK_DELETED)
+        {
+          w->in_region = TRUE;
+          if (change->block != NULL)
+            {
+              /* a whole block, and the paragraph break after it */
+              write_block_content (w, change->block, change->block_index, change->lang);
+              if (change->trailing_break)
+                {
+                  gsf_xml_out_start_element (w->xml, "text:p");
+                  gsf_xml_out_add_cstr_unchecked (w->xml, "text:style-name",
+                                                  change->next_style != NULL ? change->next_style :
+                                                  para_styles[PARA_BODY].name[change->lang]);
+                  gsf_xml_out_end_element (w->xml);
+                }
+            }
+          else
+            {
+              /* deleted text; a deleted paragraph break ends a paragraph */
+              g_auto(GStrv) lines = g_strsplit (change->text != NULL ? change->text : "", "\n", -1);
+
+              for (guint l = 0; lines[l] != NULL; l++)
+                {
+                  start_para (w, change->para_kind, change->lang);
+                  write_inline (w, lines[l]);
+                  end_para (w);
+                }
+            }
+          w->in_region = FALSE;
+        }
+
+      gsf_xml_out_end_element (w->xml);
+      gsf_xml_out_end_element (w->xml);
+    }
+
+  gsf_xml_out_end_element (w->xml);
+}
+
+static void
+reset_changes (OdtWriter *w)
+{
+  w->n_changes = 0;
+  w->open_insertion = 0;
+  w->continue_insertion = FALSE;
+  w->chain_ok = FALSE;
+  w->in_cell = FALSE;
+  w->in_region = FALSE;
+  w->block_change = POLISI_CHANGE_NONE;
+  w->whole_insertion = FALSE;
+  w->n_tables = 0;
+  if (w->pending != NULL)
+    g_array_set_size (w->pending, 0);
+}
+
+static void
+write_content_xml (OdtWriter *w,
+                   GsfXMLOut *xml)
+{
+  w->xml = xml;
+
+  gsf_xml_out_start_element (xml, "office:document-content");
+  add_namespaces (xml);
+  write_font_faces (xml);
+  write_content_automatic (w, xml);
+
+  gsf_xml_out_start_element (xml, "office:body");
+  gsf_xml_out_start_element (xml, "office:text");
+
+  if (w->mode == MARK_TRACKED)
+    {
+      /* The list of changes comes first: find them by writing the body
+       * once to nowhere. */
+      GsfOutput *nowhere = gsf_output_memory_new ();
+      GsfXMLOut *scratch = gsf_xml_out_new (nowhere);
+
+      w->xml = scratch;
+      w->collecting = TRUE;
+      reset_changes (w);
+      gsf_xml_out_start_element (scratch, "office:text");
+      write_body (w);
+      gsf_xml_out_end_element (scratch);
+      w->collecting = FALSE;
+      g_object_unref (scratch);
+      gsf_output_close (nowhere);
+      g_object_unref (nowhere);
+
+      w->xml = xml;
+      reset_changes (w);
+      if (w->changes->len > 0)
+        write_tracked_changes (w);
+      reset_changes (w);
+    }
+
+  write_body (w);
 
   gsf_xml_out_end_element (xml); /* office:text */
   gsf_xml_out_end_element (xml); /* office:body */
@@ -1976,6 +2611,17 @@ polisi_odt_write (PolisiDocument            *document,
   writer.options = options;
   writer.n_langs = polisi_export_get_languages (options, writer.langs);
   writer.scratch = scratch;
+  writer.mode = options->tracked_changes ? MARK_TRACKED : MARK_VISUAL;
+  writer.changes = g_ptr_array_new_with_free_func (change_free);
+  writer.change_author = g_strdup (options->change_author != NULL && options->change_author[0] != '\0' ?
+                                   options->change_author : "Polisi");
+  if (options->change_date != NULL)
+    writer.change_date = g_strdup (options->change_date);
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      writer.change_date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+    }
 
   sink = gsf_output_memory_new ();
   /* No zip64 extra fields: the package is small, and some ODF readers
@@ -2025,5 +2671,9 @@ out:
   g_clear_object (&meta_inf);
   g_clear_object (&zip);
   g_clear_object (&sink);
+  g_clear_pointer (&writer.changes, g_ptr_array_unref);
+  g_clear_pointer (&writer.pending, g_array_unref);
+  g_free (writer.change_author);
+  g_free (writer.change_date);
   return bytes;
 }

@@ -22,6 +22,10 @@
  *
  * Layouts are made at 72 dpi with metric hinting off, so a line breaks in
  * the same place on screen, on paper and in the PDF.
+ *
+ * The marks of a comparison (polisi-compare.c) are drawn the same in both
+ * languages: inserted text underlined and green, deleted text struck
+ * through and red.
  */
 #include "config.h"
 
@@ -428,6 +432,35 @@ mark_links (Shaped     *shaped,
   pango_attr_list_unref (attrs);
 }
 
+/* Underlines inserted text and strikes deleted text through. */
+static void
+mark_changes (Shaped       *shaped,
+              const GArray *marks)
+{
+  PangoAttrList *attrs;
+
+  if (marks == NULL || marks->len == 0)
+    return;
+
+  attrs = pango_attr_list_copy (pango_layout_get_attributes (shaped->layout));
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const PolisiTextMark *mark = &g_array_index (marks, PolisiTextMark, i);
+      gboolean inserted = mark->kind == POLISI_MARK_INSERTED;
+      PangoAttribute *line = inserted ? pango_attr_underline_new (PANGO_UNDERLINE_SINGLE)
+                                      : pango_attr_strikethrough_new (TRUE);
+      PangoAttribute *colour = inserted ? pango_attr_foreground_new (0x1b1b, 0x5e5e, 0x2020)
+                                        : pango_attr_foreground_new (0xa3a3, 0x1515, 0x1515);
+
+      line->start_index = colour->start_index = mark->start;
+      line->end_index = colour->end_index = mark->end;
+      pango_attr_list_insert (attrs, line);
+      pango_attr_list_insert (attrs, colour);
+    }
+  pango_layout_set_attributes (shaped->layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
 /* Laying out text is most of the work of a page layout, and most text is
  * the same from one layout to the next: the preview after a keystroke,
  * the PDF after the preview. Each thread keeps the layouts it made, keyed
@@ -438,17 +471,19 @@ mark_links (Shaped     *shaped,
 static GPrivate shaped_cache = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
 
 static Shaped *
-get_shaped (PolisiPageLayout *self,
-            const char       *text,
-            double            size,
-            gboolean          bold,
-            PolisiLang        lang,
-            double            width,
-            PangoAlignment    alignment,
-            gboolean          links)
+get_shaped_marked (PolisiPageLayout *self,
+                   const char       *text,
+                   double            size,
+                   gboolean          bold,
+                   PolisiLang        lang,
+                   double            width,
+                   PangoAlignment    alignment,
+                   gboolean          links,
+                   const GArray     *marks)
 {
   GHashTable *cache = g_private_get (&shaped_cache);
   g_autofree char *key = NULL;
+  g_autoptr(GString) marks_key = g_string_new (NULL);
   char buffer[2][G_ASCII_DTOSTR_BUF_SIZE];
   Shaped *shaped;
 
@@ -458,9 +493,14 @@ get_shaped (PolisiPageLayout *self,
       g_private_set (&shaped_cache, cache);
     }
 
-  key = g_strdup_printf ("%s|%d|%d|%s|%d|%d|%s",
+  for (guint i = 0; marks != NULL && i < marks->len; i++)
+    {
+      const PolisiTextMark *mark = &g_array_index (marks, PolisiTextMark, i);
+      g_string_append_printf (marks_key, "%c%u-%u", mark->kind == POLISI_MARK_INSERTED ? '+' : '-', mark->start, mark->end);
+    }
+  key = g_strdup_printf ("%s|%d|%d|%s|%d|%d|%s|%s",
                          g_ascii_dtostr (buffer[0], sizeof buffer[0], size), bold, lang,
-                         g_ascii_dtostr (buffer[1], sizeof buffer[1], width), alignment, links, text);
+                         g_ascii_dtostr (buffer[1], sizeof buffer[1], width), alignment, links, marks_key->str, text);
   shaped = g_hash_table_lookup (cache, key);
   if (shaped != NULL)
     {
@@ -478,10 +518,24 @@ get_shaped (PolisiPageLayout *self,
     mark_links (shaped, text);
   else
     shaped->links = g_array_new (FALSE, FALSE, sizeof (PolisiLinkSpan));
+  mark_changes (shaped, marks);
   measure_lines (shaped);
   g_hash_table_insert (cache, g_steal_pointer (&key), shaped);
 
   return shaped;
+}
+
+static Shaped *
+get_shaped (PolisiPageLayout *self,
+            const char       *text,
+            double            size,
+            gboolean          bold,
+            PolisiLang        lang,
+            double            width,
+            PangoAlignment    alignment,
+            gboolean          links)
+{
+  return get_shaped_marked (self, text, size, bold, lang, width, alignment, links, NULL);
 }
 
 /* A cached layout for drawing only (headers, footers, numbers). */
@@ -522,12 +576,13 @@ static const ParaStyle style_table_head = { 8.5, TRUE, "TH", 0, 0, PANGO_ALIGN_L
 static const ParaStyle style_table_cell = { 8.5, FALSE, "TD", 0, 0, PANGO_ALIGN_LEFT };
 
 static Para *
-add_para (PolisiPageLayout *self,
-          const ParaStyle  *style,
-          const char       *text,
-          PolisiLang        lang,
-          double            cell_width,
-          double            indent)
+add_marked_para (PolisiPageLayout *self,
+                 const ParaStyle  *style,
+                 const char       *text,
+                 const GArray     *marks,
+                 PolisiLang        lang,
+                 double            cell_width,
+                 double            indent)
 {
   Para *para = g_new0 (Para, 1);
 
@@ -539,8 +594,8 @@ add_para (PolisiPageLayout *self,
   para->space_after = style->space_after;
   para->toc_heading = -1;
   para->list = -1;
-  para->shaped = get_shaped (self, text, style->size, style->bold, lang,
-                             MAX (cell_width - indent, 20.0), style->alignment, TRUE);
+  para->shaped = get_shaped_marked (self, text, style->size, style->bold, lang,
+                                    MAX (cell_width - indent, 20.0), style->alignment, TRUE, marks);
   para->layout = para->shaped->layout;
   para->links = para->shaped->links;
   para->n_lines = para->shaped->n_lines;
@@ -550,6 +605,17 @@ add_para (PolisiPageLayout *self,
   g_ptr_array_add (self->paras, para);
 
   return para;
+}
+
+static Para *
+add_para (PolisiPageLayout *self,
+          const ParaStyle  *style,
+          const char       *text,
+          PolisiLang        lang,
+          double            cell_width,
+          double            indent)
+{
+  return add_marked_para (self, style, text, NULL, lang, cell_width, indent);
 }
 
 static void
@@ -749,14 +815,14 @@ add_clause_row (PolisiPageLayout *self,
             {
               if (list < 0)
                 list = self->n_lists++;
-              para = add_para (self, &style_item, text->text, lang, cell->width, indent + BULLET_WIDTH);
+              para = add_marked_para (self, &style_item, text->text, text->marks, lang, cell->width, indent + BULLET_WIDTH);
               para->list = list;
               set_bullet (self, para, indent + 2);
             }
           else
             {
               list = -1;
-              para = add_para (self, &style_body, text->text, lang, cell->width, indent);
+              para = add_marked_para (self, &style_body, text->text, text->marks, lang, cell->width, indent);
             }
 
           if (p == 0)
@@ -764,6 +830,20 @@ add_clause_row (PolisiPageLayout *self,
               para->block_id = g_strdup (block->id);
               if (block->number != NULL)
                 set_label (self, para, block->number, 0);
+              if (block->number != NULL && block->change != POLISI_CHANGE_NONE)
+                {
+                  /* a clause that came or went: its number too */
+                  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (PolisiTextMark));
+                  PolisiTextMark mark = { 0, strlen (block->number),
+                                          block->change == POLISI_CHANGE_INSERTED ? POLISI_MARK_INSERTED : POLISI_MARK_DELETED };
+                  Shaped *shaped;
+
+                  g_array_append_val (marks, mark);
+                  shaped = get_shaped_marked (self, block->number, BODY_SIZE, TRUE, lang, -1, PANGO_ALIGN_LEFT, FALSE, marks);
+                  g_clear_object (&para->label);
+                  para->label = g_object_ref (shaped->layout);
+                  shaped_unref (shaped);
+                }
             }
           g_ptr_array_add (cell->paras, para);
         }
