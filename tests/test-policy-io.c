@@ -363,24 +363,32 @@ test_save_disk_full (Fixture       *fixture,
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
     {
-      g_autoptr(PolisiPolicy) policy = make_policy (fixture);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autoptr(GError) error = NULL;
-      struct rlimit limit = { 512, 512 };
+      int code = 0;
 
-      /* make the new file much larger than the limit */
-      for (guint i = 0; i < 200; i++)
-        {
-          g_autofree char *key = g_strdup_printf ("answer_%u", i);
-          polisi_policy_set_answer (policy, key, "Lorem ipsum dolor sit amet, consectetur adipiscing elit ŵ ŷ");
-        }
-      signal (SIGXFSZ, SIG_IGN);
-      setrlimit (RLIMIT_FSIZE, &limit);
-      if (polisi_policy_save (policy, file, &error))
-        _exit (10);
-      if (!g_error_matches (error, POLISI_ERROR, POLISI_ERROR_IO) || strstr (error->message, "space") == NULL)
-        _exit (11);
-      _exit (0);
+      /* in a block, so that everything is freed before _exit () (and
+       * valgrind finds nothing lost in the child) */
+      {
+        g_autoptr(PolisiPolicy) policy = make_policy (fixture);
+        g_autoptr(GFile) file = g_file_new_for_path (path);
+        g_autoptr(GError) error = NULL;
+        struct rlimit limit = { 512, 512 };
+
+        /* make the new file much larger than the limit */
+        for (guint i = 0; i < 200; i++)
+          {
+            g_autofree char *key = g_strdup_printf ("answer_%u", i);
+            polisi_policy_set_answer (policy, key, "Lorem ipsum dolor sit amet, consectetur adipiscing elit ŵ ŷ");
+          }
+        signal (SIGXFSZ, SIG_IGN);
+        setrlimit (RLIMIT_FSIZE, &limit);
+        if (polisi_policy_save (policy, file, &error))
+          code = 10;
+        else if (!g_error_matches (error, POLISI_ERROR, POLISI_ERROR_IO) || strstr (error->message, "space") == NULL)
+          code = 11;
+      }
+      g_clear_pointer (&before, g_free);
+      g_clear_pointer (&path, g_free);
+      _exit (code);
     }
 
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
