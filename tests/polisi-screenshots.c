@@ -6,20 +6,26 @@
  * Drives the window through a head teacher's session and saves a PNG of
  * each screen: the welcome view, the organisation step, a step of clauses
  * with a choice of wording and its guidance, a translation waiting for an
- * update, the last step, and a narrow window. Used to look at the
- * interface after a change, and for the screenshots of the AppStream
- * metadata.
+ * update, the last step, and a narrow window; then, with a policy due
+ * for its annual review, the review step (updates of the model clauses,
+ * old names of Acts, triggers, versions), the adoption dialog and the
+ * consultation step with its comments. Used to look at the interface after
+ * a change, and for the screenshots of the AppStream metadata.
  *
- *   polisi-screenshots OUTPUT-FOLDER [EXAMPLE.polisi]
+ *   polisi-screenshots OUTPUT-FOLDER [EXAMPLE.polisi [REVIEW-DUE.polisi]]
  *
  * Needs a display (run it under xvfb-run).
  */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <adwaita.h>
 
 #include "polisi-application.h"
+#include "polisi-consultation-page.h"
 #include "polisi-drafts.h"
+#include "polisi-review-page.h"
 #include "polisi-window.h"
 
 static void
@@ -141,6 +147,39 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (window), 520, 860);
   pump (900);
   save_png (GTK_WIDGET (window), folder, "06-narrow.png");
+
+  if (argc > 3)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[3]);
+      GtkWidget *page;
+      GtkWidget *dialog;
+
+      /* POLISI_SCREENSHOT_HEIGHT: a taller window, to see whole pages */
+      gtk_window_set_default_size (GTK_WINDOW (window), 1360, g_getenv ("POLISI_SCREENSHOT_HEIGHT") != NULL ?
+                                   atoi (g_getenv ("POLISI_SCREENSHOT_HEIGHT")) : 860);
+      polisi_drafts_discard (polisi_drafts_new_default (), polisi_window_get_draft_id (window));
+      polisi_window_open_file (window, file);
+      polisi_window_go_to_step (window, polisi_window_find_step (window, "review"));
+      pump (1200);
+      save_png (GTK_WIDGET (window), folder, "07-review.png");
+
+      /* the first update, open */
+      page = polisi_window_get_step_page (window, polisi_window_find_step (window, "review"));
+      polisi_review_page_reveal_update (POLISI_REVIEW_PAGE (page), NULL);
+      pump (900);
+      save_png (GTK_WIDGET (window), folder, "08-review-update.png");
+
+      dialog = polisi_review_page_adopt (POLISI_REVIEW_PAGE (page));
+      pump (900);
+      save_png (dialog, folder, "09-adopt.png");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+
+      polisi_window_go_to_step (window, polisi_window_find_step (window, "consultation"));
+      page = polisi_window_get_step_page (window, polisi_window_find_step (window, "consultation"));
+      polisi_consultation_page_reveal_comment (POLISI_CONSULTATION_PAGE (page), "c2");
+      pump (1200);
+      save_png (GTK_WIDGET (window), folder, "10-consultation.png");
+    }
 
   /* nothing to keep from this session */
   polisi_drafts_discard (polisi_drafts_new_default (), polisi_window_get_draft_id (window));

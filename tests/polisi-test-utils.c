@@ -5,7 +5,15 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
+#include <gsf/gsf-infile.h>
+#include <gsf/gsf-infile-zip.h>
+#include <gsf/gsf-input-memory.h>
+#include <gsf/gsf-outfile.h>
+#include <gsf/gsf-outfile-zip.h>
+#include <gsf/gsf-output-memory.h>
 
 #include "polisi-policy-io.h"
 #include "polisi-test-utils.h"
@@ -185,4 +193,109 @@ polisi_test_load_example (const char *name)
 
   g_assert_no_error (error);
   return policy;
+}
+
+/* Replacing the content of an ODT ------------------------------------------ */
+
+static void
+copy_members (GsfInfile  *from,
+              GsfOutfile *to,
+              const char *content)
+{
+  for (int i = 0; i < gsf_infile_num_children (from); i++)
+    {
+      GsfInput *child = gsf_infile_child_by_index (from, i);
+      const char *name = gsf_infile_name_by_index (from, i);
+
+      if (strcmp (name, "mimetype") == 0)
+        ;
+      else if (GSF_IS_INFILE (child) && gsf_infile_num_children (GSF_INFILE (child)) >= 0)
+        {
+          GsfOutput *folder = gsf_outfile_new_child (to, name, TRUE);
+
+          copy_members (GSF_INFILE (child), GSF_OUTFILE (folder), content);
+          gsf_output_close (folder);
+          g_object_unref (folder);
+        }
+      else
+        {
+          GsfOutput *member = gsf_outfile_new_child (to, name, FALSE);
+          gsf_off_t size = gsf_input_size (child);
+
+          if (strcmp (name, "content.xml") == 0 && content != NULL)
+            gsf_output_write (member, strlen (content), (const guint8 *) content);
+          else if (size > 0)
+            gsf_output_write (member, size, gsf_input_read (child, size, NULL));
+          gsf_output_close (member);
+          g_object_unref (member);
+        }
+      g_object_unref (child);
+    }
+}
+
+/**
+ * polisi_test_odt_replace_content:
+ *
+ * The ODT @package with @content as its content.xml, written as an office
+ * program writes it: mimetype first and stored. For tests that play a
+ * reader who adds comments to a consultation draft.
+ */
+GBytes *
+polisi_test_odt_replace_content (GBytes     *package,
+                                 const char *content)
+{
+  g_autoptr(GError) error = NULL;
+  GsfInput *input = gsf_input_memory_new (g_bytes_get_data (package, NULL), g_bytes_get_size (package), FALSE);
+  GsfInfile *zip = gsf_infile_zip_new (input, &error);
+  GsfOutput *sink = gsf_output_memory_new ();
+  GsfOutfile *out = g_object_new (GSF_OUTFILE_ZIP_TYPE, "sink", sink, "zip64", FALSE, NULL);
+  GsfOutput *mimetype = gsf_outfile_new_child_full (out, "mimetype", FALSE, "compression-level", GSF_ZIP_STORED, NULL);
+  const char *type = "application/vnd.oasis.opendocument.text";
+  GBytes *bytes;
+
+  g_assert_no_error (error);
+  gsf_output_write (mimetype, strlen (type), (const guint8 *) type);
+  gsf_output_close (mimetype);
+  g_object_unref (mimetype);
+  copy_members (zip, out, content);
+  gsf_output_close (GSF_OUTPUT (out));
+  gsf_output_close (sink);
+  bytes = g_bytes_new (gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (sink)), gsf_output_size (sink));
+
+  g_object_unref (out);
+  g_object_unref (sink);
+  g_object_unref (zip);
+  g_object_unref (input);
+  return bytes;
+}
+
+/**
+ * polisi_test_odt_member:
+ * @name: "content.xml", "styles.xml", "meta.xml" …
+ *
+ * Returns: (transfer full): the text of that member of an ODT package
+ */
+char *
+polisi_test_odt_member (GBytes     *package,
+                        const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  GsfInput *input = gsf_input_memory_new (g_bytes_get_data (package, NULL), g_bytes_get_size (package), FALSE);
+  GsfInfile *zip = gsf_infile_zip_new (input, &error);
+  GsfInput *member;
+  char *text;
+  gsf_off_t size;
+
+  g_assert_no_error (error);
+  member = gsf_infile_child_by_name (zip, name);
+  g_assert_nonnull (member);
+  size = gsf_input_size (member);
+  text = g_malloc (size + 1);
+  g_assert_nonnull (gsf_input_read (member, size, (guint8 *) text));
+  text[size] = '\0';
+
+  g_object_unref (member);
+  g_object_unref (zip);
+  g_object_unref (input);
+  return text;
 }

@@ -40,5 +40,9 @@ G_BEGIN_DECLS
 PolisiPolicy *polisi_test_hostile_policy   (PolisiLibrary *library);
 char         *polisi_test_long_word        (void);
 PolisiPolicy *polisi_test_load_example     (const char    *name);
+GBytes       *polisi_test_odt_replace_content (GBytes     *package,
+                                               const char *content);
+char         *polisi_test_odt_member       (GBytes        *package,
+                                            const char    *name);
 
 G_END_DECLS

@@ -18,9 +18,6 @@
 
 #include <string.h>
 
-#include <gsf/gsf-infile.h>
-#include <gsf/gsf-infile-zip.h>
-#include <gsf/gsf-input-memory.h>
 #include <gsf/gsf-outfile.h>
 #include <gsf/gsf-outfile-zip.h>
 #include <gsf/gsf-output-memory.h>
@@ -67,73 +64,6 @@ export_draft (PolisiPolicy *policy,
   package = polisi_odt_write (document, &options, &error);
   g_assert_no_error (error);
   return package;
-}
-
-static void
-copy_members (GsfInfile  *from,
-              GsfOutfile *to,
-              const char *content)
-{
-  for (int i = 0; i < gsf_infile_num_children (from); i++)
-    {
-      GsfInput *child = gsf_infile_child_by_index (from, i);
-      const char *name = gsf_infile_name_by_index (from, i);
-
-      if (strcmp (name, "mimetype") == 0)
-        ;
-      else if (GSF_IS_INFILE (child) && gsf_infile_num_children (GSF_INFILE (child)) >= 0)
-        {
-          GsfOutput *folder = gsf_outfile_new_child (to, name, TRUE);
-
-          copy_members (GSF_INFILE (child), GSF_OUTFILE (folder), content);
-          gsf_output_close (folder);
-          g_object_unref (folder);
-        }
-      else
-        {
-          GsfOutput *member = gsf_outfile_new_child (to, name, FALSE);
-          gsf_off_t size = gsf_input_size (child);
-
-          if (strcmp (name, "content.xml") == 0 && content != NULL)
-            gsf_output_write (member, strlen (content), (const guint8 *) content);
-          else if (size > 0)
-            gsf_output_write (member, size, gsf_input_read (child, size, NULL));
-          gsf_output_close (member);
-          g_object_unref (member);
-        }
-      g_object_unref (child);
-    }
-}
-
-/* The package with @content as its content.xml, written as an office
- * program writes it: mimetype first and stored. */
-static GBytes *
-repack (GBytes     *package,
-        const char *content)
-{
-  g_autoptr(GError) error = NULL;
-  GsfInput *input = gsf_input_memory_new (g_bytes_get_data (package, NULL), g_bytes_get_size (package), FALSE);
-  GsfInfile *zip = gsf_infile_zip_new (input, &error);
-  GsfOutput *sink = gsf_output_memory_new ();
-  GsfOutfile *out = g_object_new (GSF_OUTFILE_ZIP_TYPE, "sink", sink, "zip64", FALSE, NULL);
-  GsfOutput *mimetype = gsf_outfile_new_child_full (out, "mimetype", FALSE, "compression-level", GSF_ZIP_STORED, NULL);
-  const char *type = "application/vnd.oasis.opendocument.text";
-  GBytes *bytes;
-
-  g_assert_no_error (error);
-  gsf_output_write (mimetype, strlen (type), (const guint8 *) type);
-  gsf_output_close (mimetype);
-  g_object_unref (mimetype);
-  copy_members (zip, out, content);
-  gsf_output_close (GSF_OUTPUT (out));
-  gsf_output_close (sink);
-  bytes = g_bytes_new (gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (sink)), gsf_output_size (sink));
-
-  g_object_unref (out);
-  g_object_unref (sink);
-  g_object_unref (zip);
-  g_object_unref (input);
-  return bytes;
 }
 
 static char *
@@ -321,7 +251,7 @@ test_import (void)
       }
 
       annotated = annotate (content);
-      returned = repack (draft, annotated);
+      returned = polisi_test_odt_replace_content (draft, annotated);
       path = write_returned (name, returned);
 
       g_assert_true (import (policy, path, &result, &error));
@@ -392,7 +322,7 @@ test_import_without_bookmarks (void)
       g_autofree char *content = content_of (draft);
       g_autofree char *reworked = rework_bookmarks (content, rename);
       g_autofree char *annotated = annotate (reworked);
-      g_autoptr(GBytes) returned = repack (draft, annotated);
+      g_autoptr(GBytes) returned = polisi_test_odt_replace_content (draft, annotated);
       g_autofree char *path = write_returned (rename ? "renamed.odt" : "no-bookmarks.odt", returned);
       g_autoptr(GError) error = NULL;
       PolisiCommentImport result;
@@ -418,15 +348,15 @@ test_damaged (void)
   g_autoptr(GBytes) draft = export_draft (policy, POLISI_LAYOUT_COLUMNS);
   g_autofree char *content = content_of (draft);
   g_autofree char *annotated = annotate (content);
-  g_autoptr(GBytes) good = repack (draft, annotated);
+  g_autoptr(GBytes) good = polisi_test_odt_replace_content (draft, annotated);
   g_autoptr(GBytes) before = polisi_policy_to_bytes (policy);
   g_autofree char *cut = g_strndup (annotated, strlen (annotated) * 2 / 3);
   g_autofree char *doctype = g_strdup_printf ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                                               "<!DOCTYPE office:document-content [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n%s",
                                               strstr (annotated, "<office:document-content"));
   g_autofree char *not_utf8 = g_strdup (annotated);
-  g_autoptr(GBytes) truncated_content = repack (draft, cut);
-  g_autoptr(GBytes) doctype_content = repack (draft, doctype);
+  g_autoptr(GBytes) truncated_content = polisi_test_odt_replace_content (draft, cut);
+  g_autoptr(GBytes) doctype_content = polisi_test_odt_replace_content (draft, doctype);
   g_autoptr(GBytes) bad_encoding = NULL;
   g_autoptr(GBytes) broken_zip = g_bytes_new_from_bytes (good, 0, g_bytes_get_size (good) / 2);
   g_autoptr(GBytes) policy_file = polisi_policy_to_bytes (policy);
@@ -451,7 +381,7 @@ test_damaged (void)
     char *at = strstr (not_utf8, "Dylai hyn");
     g_assert_nonnull (at);
     at[0] = (char) 0xff;
-    bad_encoding = repack (draft, not_utf8);
+    bad_encoding = polisi_test_odt_replace_content (draft, not_utf8);
     cases[4].bytes = bad_encoding;
   }
 

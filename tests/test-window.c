@@ -15,8 +15,12 @@
 #include <glib/gstdio.h>
 
 #include "polisi-application.h"
+#include "polisi-consultation-page.h"
 #include "polisi-drafts.h"
+#include "polisi-assembler.h"
+#include "polisi-export.h"
 #include "polisi-policy-io.h"
+#include "polisi-review-page.h"
 #include "polisi-test-utils.h"
 #include "polisi-text.h"
 #include "polisi-window.h"
@@ -619,6 +623,356 @@ test_open_damaged (void)
   polisi_test_remove_tree (dir);
 }
 
+/* Every widget of @type under @widget, in the order they are drawn. */
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect (child, type, found);
+    }
+}
+
+static gpointer
+nth_child (GtkWidget *widget,
+           GType      type,
+           guint      n)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (widget, type, found);
+  g_assert_cmpuint (n, <, found->len);
+  return found->pdata[n];
+}
+
+/* The annual review, as HR works through it: a policy made with last
+ * year's model clauses, an old name of an Act in its own edits, a new
+ * piece of guidance since adoption. */
+static void
+test_annual_review (void)
+{
+  PolisiWindow *window = new_window ();
+  g_autofree char *dir = polisi_test_make_temp_dir ();
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "review-due.polisi", NULL);
+  g_autofree char *path = g_build_filename (dir, "polisi.polisi", NULL);
+  g_autofree char *contents = polisi_test_read_file (source, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PolisiReviewPage *page;
+  PolisiPolicy *policy;
+  PolisiClauseState *state;
+  AdwMessageDialog *dialog;
+  GtkWidget *widget;
+  guint review;
+
+  polisi_test_write_file (path, contents, -1);
+  g_assert_true (polisi_window_open_file (window, file));
+  policy = polisi_window_get_policy (window);
+
+  /* the review step says the review is overdue */
+  review = polisi_window_find_step (window, "review");
+  g_assert_cmpuint (review, <, polisi_window_get_n_steps (window));
+  polisi_window_check_now (window);
+  g_assert_cmpint (polisi_window_get_step_state (window, review), ==, POLISI_STEP_NEEDS_ATTENTION);
+  g_assert_cmpstr (polisi_window_get_help_page (window), ==, "start-policy");
+  polisi_window_go_to_step (window, review);
+  g_assert_cmpstr (polisi_window_get_help_page (window), ==, "review");
+  page = POLISI_REVIEW_PAGE (polisi_window_get_step_page (window, review));
+  pump (20);
+
+  /* three updates of the model clauses, two old names */
+  g_assert_cmpuint (polisi_review_page_get_n_updates (page), ==, 3);
+  g_assert_cmpuint (polisi_review_page_get_n_citations (page), ==, 2);
+  g_assert_true (polisi_review_page_reveal_update (page, "scope.devices-and-times"));
+
+  /* take the changed clause's new wording, keep the withdrawn one, add the new one */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.accept-update", "s", "scope.devices-and-times"));
+  state = polisi_policy_lookup_clause (policy, "scope.devices-and-times");
+  g_assert_nonnull (strstr (polisi_clause_state_get_text (state, POLISI_LANG_EN), "laptops and tablets"));
+  g_assert_nonnull (strstr (polisi_clause_state_get_text (state, POLISI_LANG_CY), "gliniaduron a llechi"));
+  g_assert_cmpuint (polisi_review_page_get_n_updates (page), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.decline-update", "s", "accounts.personal-blogs"));
+  g_assert_true (polisi_clause_state_get_included (polisi_policy_lookup_clause (policy, "accounts.personal-blogs")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.accept-update", "s", "guidance.support"));
+  g_assert_nonnull (polisi_policy_lookup_clause (policy, "guidance.support"));
+  g_assert_cmpuint (polisi_review_page_get_n_updates (page), ==, 0);
+  /* with nothing left to decide, the policy follows this year's model clauses */
+  g_assert_cmpstr (polisi_policy_get_library_version (policy), ==,
+                   polisi_library_get_version (polisi_context_get_library (polisi_application_get_context (app))));
+
+  /* replace the old names, in both languages */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.fix-all", NULL));
+  g_assert_cmpuint (polisi_review_page_get_n_citations (page), ==, 0);
+  state = polisi_policy_lookup_clause (policy, "scope.other-policies");
+  g_assert_null (strstr (polisi_clause_state_get_text (state, POLISI_LANG_EN), "Data Protection Act 1998"));
+  g_assert_nonnull (strstr (polisi_clause_state_get_text (state, POLISI_LANG_EN), "Data Protection Act 2018"));
+  g_assert_null (strstr (polisi_clause_state_get_text (state, POLISI_LANG_CY), "Ddeddf Diogelu Data 1998"));
+
+  /* a trigger: a court decision today */
+  widget = polisi_review_page_add_trigger (page);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (widget));
+  {
+    guint before = polisi_policy_get_n_review_triggers (policy);
+    GtkEditable *date = GTK_EDITABLE (nth_child (widget, ADW_TYPE_ENTRY_ROW, 0));
+    GtkEditable *note = GTK_EDITABLE (nth_child (widget, ADW_TYPE_ENTRY_ROW, 1));
+
+    /* a date that is not one cannot be added */
+    gtk_editable_set_text (date, "31/12/2026");
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (widget), "add"));
+    gtk_editable_set_text (date, "2026-11-02");
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (widget), "add"));
+    gtk_editable_set_text (note, "Tribunal decision on a teacher's posts");
+    adw_combo_row_set_selected (ADW_COMBO_ROW (nth_child (widget, ADW_TYPE_COMBO_ROW, 0)), POLISI_TRIGGER_CASE_LAW);
+    /* (a click on a response closes the dialog; emitting it does not) */
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (widget), "add");
+    gtk_window_destroy (GTK_WINDOW (widget));
+    pump (20);
+    g_assert_cmpuint (polisi_policy_get_n_review_triggers (policy), ==, before + 1);
+    g_assert_cmpint (polisi_policy_get_review_trigger (policy, before)->kind, ==, POLISI_TRIGGER_CASE_LAW);
+    g_assert_cmpstr (polisi_policy_get_review_trigger (policy, before)->date, ==, "2026-11-02");
+  }
+
+  /* adopt version 1.2: the dialog waits for both summaries (a school in Wales) */
+  widget = polisi_review_page_adopt (page);
+  {
+    GtkEditable *version = GTK_EDITABLE (nth_child (widget, ADW_TYPE_ENTRY_ROW, 0));
+    GtkEditable *date = GTK_EDITABLE (nth_child (widget, ADW_TYPE_ENTRY_ROW, 1));
+    GtkTextView *welsh = GTK_TEXT_VIEW (nth_child (widget, GTK_TYPE_TEXT_VIEW, 0));
+    GtkTextView *english = GTK_TEXT_VIEW (nth_child (widget, GTK_TYPE_TEXT_VIEW, 1));
+    guint versions = polisi_policy_get_n_versions (policy);
+
+    g_assert_cmpstr (gtk_editable_get_text (version), ==, "1.2");
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (widget), "adopt"));
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (english), "Annual review: this year's model clauses; current names of Acts.", -1);
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (widget), "adopt"));
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (welsh), "Adolygiad blynyddol: cymalau enghreifftiol eleni; enwau cyfredol y Deddfau.", -1);
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (widget), "adopt"));
+    /* not a lower version than the last */
+    gtk_editable_set_text (version, "1.0");
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (widget), "adopt"));
+    gtk_editable_set_text (version, "1.2");
+    gtk_editable_set_text (date, "2026-11-20");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (widget), "adopt");
+    gtk_window_destroy (GTK_WINDOW (widget));
+    pump (20);
+    g_assert_cmpuint (polisi_policy_get_n_versions (policy), ==, versions + 1);
+    g_assert_cmpstr (polisi_policy_get_version (policy), ==, "1.2");
+    g_assert_cmpint (polisi_policy_get_status (policy), ==, POLISI_STATUS_ADOPTED);
+    g_assert_cmpstr (polisi_policy_get_version_record (policy, versions)->date, ==, "2026-11-20");
+  }
+
+  /* saved and read back, it is the same policy */
+  g_assert_true (polisi_window_save_to_file (window, file, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PolisiPolicy) again = polisi_policy_load (file, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (polisi_policy_equal (again, policy));
+  }
+
+  /* the comparison with the version before: a summary of changes in PDF
+   * and tracked changes in ODT */
+  {
+    g_autoptr(PolisiPolicy) old_policy = polisi_policy_load_bytes (g_bytes_new_static (contents, strlen (contents)), "old.polisi", &error);
+    g_autofree char *pdf_path = g_build_filename (dir, "changes.pdf", NULL);
+    g_autofree char *odt_path = g_build_filename (dir, "tracked.odt", NULL);
+    g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+    g_autoptr(GFile) odt = g_file_new_for_path (odt_path);
+    g_autofree char *pdf_data = NULL;
+    g_autoptr(GBytes) package = NULL;
+    g_autoptr(GBytes) content = NULL;
+    g_autofree char *odt_data = NULL;
+    gsize length;
+
+    g_assert_no_error (error);
+    g_assert_true (polisi_window_export_comparison (window, old_policy, pdf, POLISI_FORMAT_PDF, FALSE, &error));
+    g_assert_no_error (error);
+    pdf_data = polisi_test_read_file (pdf_path, &length);
+    g_assert_true (g_str_has_prefix (pdf_data, "%PDF-"));
+    g_assert_cmpuint (length, >, 10000);
+
+    g_assert_true (polisi_window_export_comparison (window, old_policy, odt, POLISI_FORMAT_ODT, TRUE, &error));
+    g_assert_no_error (error);
+    odt_data = polisi_test_read_file (odt_path, &length);
+    package = g_bytes_new_take (g_steal_pointer (&odt_data), length);
+    content = polisi_odt_read_content (package, "tracked.odt", &error);
+    g_assert_no_error (error);
+    {
+      g_autofree char *xml = g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
+
+      g_assert_nonnull (strstr (xml, "<text:tracked-changes"));
+      g_assert_nonnull (strstr (xml, "<text:insertion>"));
+      g_assert_nonnull (strstr (xml, "laptops and tablets"));
+    }
+
+    /* the window asks which of the two */
+    widget = polisi_window_ask_comparison (window, old_policy, NULL);
+    g_assert_true (ADW_IS_MESSAGE_DIALOG (widget));
+    g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (widget), "tracked"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (widget), "cancel");
+    gtk_window_destroy (GTK_WINDOW (widget));
+    pump (20);
+  }
+
+  dialog = find_message_dialog ();
+  if (dialog != NULL)
+    g_error ("a dialog is still open: %s: %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
+  destroy_window (window);
+  polisi_test_remove_tree (dir);
+}
+
+/* Consultation: a draft for the unions, their comments back from the ODT,
+ * HR's responses in the next export. */
+static void
+test_consultation (void)
+{
+  PolisiWindow *window = new_window ();
+  g_autofree char *dir = polisi_test_make_temp_dir ();
+  g_autofree char *example = polisi_test_example_path ("secondary-wales-adopted.polisi");
+  g_autofree char *contents = polisi_test_read_file (example, NULL);
+  g_autofree char *path = g_build_filename (dir, "policy.polisi", NULL);
+  g_autofree char *draft_path = g_build_filename (dir, "draft.odt", NULL);
+  g_autofree char *returned_path = g_build_filename (dir, "returned.odt", NULL);
+  g_autofree char *damaged_path = g_build_filename (dir, "damaged.odt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) draft = g_file_new_for_path (draft_path);
+  g_autoptr(GFile) returned = g_file_new_for_path (returned_path);
+  g_autoptr(GFile) damaged = g_file_new_for_path (damaged_path);
+  g_autoptr(GError) error = NULL;
+  PolisiConsultationPage *page;
+  PolisiPolicy *policy;
+  const PolisiComment *comment = NULL;
+  GtkTextBuffer *response;
+  guint step, n_comments;
+  guint added = 0;
+
+  polisi_test_write_file (path, contents, -1);
+  g_assert_true (polisi_window_open_file (window, file));
+  policy = polisi_window_get_policy (window);
+  step = polisi_window_find_step (window, "consultation");
+  polisi_window_go_to_step (window, step);
+  g_assert_cmpstr (polisi_window_get_help_page (window), ==, "consultation");
+  page = POLISI_CONSULTATION_PAGE (polisi_window_get_step_page (window, step));
+  pump (20);
+  g_assert_cmpuint (polisi_consultation_page_get_n_comments (page), ==, 3);
+
+  /* the adopted 1.1 becomes the consultation draft of 1.2; undone at once, it is 1.1 again */
+  polisi_consultation_page_set_consultation (page, TRUE);
+  g_assert_cmpint (polisi_policy_get_status (policy), ==, POLISI_STATUS_CONSULTATION);
+  g_assert_cmpstr (polisi_policy_get_version (policy), ==, "1.2");
+  polisi_consultation_page_set_consultation (page, FALSE);
+  g_assert_cmpint (polisi_policy_get_status (policy), ==, POLISI_STATUS_ADOPTED);
+  g_assert_cmpstr (polisi_policy_get_version (policy), ==, "1.1");
+  polisi_consultation_page_set_consultation (page, TRUE);
+  polisi_consultation_page_set_closing_date (page, "2027-01-29");
+  g_assert_cmpstr (polisi_policy_get_closing_date (policy), ==, "2027-01-29");
+  /* a closing date that is not a date is not taken, and says so */
+  polisi_consultation_page_set_closing_date (page, "next Friday");
+  g_assert_null (polisi_policy_get_closing_date (policy));
+  g_assert_true (gtk_widget_has_css_class (nth_child (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, 1), "error"));
+  polisi_consultation_page_set_closing_date (page, "2027-01-29");
+  pump (400);
+  /* the comments on 1.1 are not this version's */
+  g_assert_cmpuint (polisi_consultation_page_get_n_comments (page), ==, 0);
+
+  /* the draft goes out; a representative adds a comment in clause 2.3 */
+  g_assert_true (polisi_window_export_to_file (window, draft, POLISI_FORMAT_ODT, POLISI_LAYOUT_COLUMNS, FALSE, FALSE, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *data = NULL;
+    g_autoptr(GBytes) package = NULL;
+    g_autoptr(GBytes) content = NULL;
+    g_autoptr(GBytes) annotated = NULL;
+    g_autofree char *xml = NULL;
+    g_autofree char *with_comment = NULL;
+    const char *at;
+    gsize length;
+
+    data = polisi_test_read_file (draft_path, &length);
+    package = g_bytes_new_take (g_steal_pointer (&data), length);
+    content = polisi_odt_read_content (package, "draft.odt", &error);
+    g_assert_no_error (error);
+    xml = g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
+    {
+      g_autofree char *styles = polisi_test_odt_member (package, "styles.xml");
+
+      /* the watermark and line numbers of a consultation draft */
+      g_assert_nonnull (strstr (styles, "DRAFFT YMGYNGHORI"));
+      g_assert_nonnull (strstr (styles, "<text:linenumbering-configuration"));
+    }
+    at = strstr (xml, "on phones, computers");
+    g_assert_nonnull (at);
+    with_comment = g_strdup_printf ("%.*s<office:annotation><dc:creator>Tom Price (NEU)</dc:creator>"
+                                    "<dc:date>2027-01-10T11:00:00</dc:date><text:p>Add smart watches.</text:p>"
+                                    "</office:annotation>%s", (int) (at - xml), xml, at);
+    annotated = polisi_test_odt_replace_content (package, with_comment);
+    polisi_test_write_file (returned_path, g_bytes_get_data (annotated, NULL), g_bytes_get_size (annotated));
+  }
+
+  /* a damaged file changes nothing */
+  n_comments = polisi_policy_get_n_comments (policy);
+  polisi_test_write_file (damaged_path, "PK\003\004 this is not a whole file", -1);
+  g_assert_false (polisi_window_import_comments (window, damaged, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "damaged.odt"));
+  g_clear_error (&error);
+  g_assert_cmpuint (polisi_policy_get_n_comments (policy), ==, n_comments);
+
+  /* the returned draft: one comment, on the clause it sits in */
+  g_assert_true (polisi_window_import_comments (window, returned, &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 1);
+  g_assert_cmpuint (polisi_window_get_step (window), ==, step);
+  pump (400);
+  g_assert_cmpuint (polisi_consultation_page_get_n_comments (page), ==, 1);
+  for (guint i = 0; i < polisi_policy_get_n_comments (policy); i++)
+    if (g_strcmp0 (polisi_policy_get_comment (policy, i)->version, "1.2") == 0)
+      comment = polisi_policy_get_comment (policy, i);
+  g_assert_nonnull (comment);
+  g_assert_cmpstr (comment->clause_id, ==, "scope.devices-and-times");
+  g_assert_cmpstr (comment->author, ==, "Tom Price (NEU)");
+
+  /* importing the same file again adds nothing */
+  g_assert_true (polisi_window_import_comments (window, returned, &added, &error));
+  g_assert_cmpuint (added, ==, 0);
+
+  /* HR answers; the response fills the table of the next export */
+  polisi_consultation_page_set_responder (page, "Rhian Ellis, Rheolwr AD / HR Manager");
+  g_assert_true (polisi_consultation_page_reveal_comment (page, comment->id));
+  response = polisi_consultation_page_get_response_buffer (page, comment->id);
+  g_assert_nonnull (response);
+  gtk_text_buffer_set_text (response, "Cytunwyd. / Agreed: smart watches are named.", -1);
+  pump (400);
+  comment = polisi_policy_lookup_comment (policy, comment->id);
+  g_assert_cmpstr (comment->response, ==, "Cytunwyd. / Agreed: smart watches are named.");
+  g_assert_cmpstr (comment->response_author, ==, "Rhian Ellis, Rheolwr AD / HR Manager");
+  /* typing did not rebuild the list under the cursor */
+  g_assert_true (polisi_consultation_page_get_response_buffer (page, comment->id) == response);
+  {
+    g_autoptr(PolisiDocument) document = polisi_assemble (policy, polisi_context_get_library (polisi_application_get_context (app)),
+                                                          POLISI_ASSEMBLE_DEFAULT);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < polisi_document_get_n_blocks (document); i++)
+      {
+        PolisiBlock *block = polisi_document_get_block (document, i);
+
+        for (guint c = 0; block->cells[POLISI_LANG_EN] != NULL && c < block->cells[POLISI_LANG_EN]->len; c++)
+          if (strstr (block->cells[POLISI_LANG_EN]->pdata[c], "smart watches are named") != NULL)
+            found = TRUE;
+      }
+    g_assert_true (found);
+  }
+
+  destroy_window (window);
+  polisi_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +1004,8 @@ main (int   argc,
   g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add_func ("/window/open-damaged", test_open_damaged);
   g_test_add_func ("/window/spell-checking", test_spell_checking);
+  g_test_add_func ("/window/annual-review", test_annual_review);
+  g_test_add_func ("/window/consultation", test_consultation);
 
   status = g_test_run ();
 

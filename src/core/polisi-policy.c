@@ -1088,35 +1088,17 @@ is_blank (const char *text)
   return normal[0] == '\0';
 }
 
-/**
- * polisi_policy_adopt:
- * @version: (nullable): the version adopted; %NULL for
- *   polisi_policy_suggest_version()
- * @date: (nullable): the date of adoption, YYYY-MM-DD; %NULL for today
- * @approved_by: who approved it: the governing body, a committee
- * @summary_cy: (nullable): the summary of changes in Welsh (clause markup)
- * @summary_en: (nullable): the summary of changes in English
- *
- * Records the adoption of a version: the policy becomes adopted on @date
- * with that version, and the version history gains a row. The version must
- * be higher than every version adopted before, the date no earlier than
- * the last adoption, and the summary of changes written: in both languages
- * for a policy in Wales, which publishes in both, in English at least
- * elsewhere. A consultation's closing date and a review date set by hand
- * belonged to the cycle that ends here, and go; comments stay, with the
- * version they were made on.
- *
- * Returns: %FALSE with @error set, and the policy unchanged, when the
- *   adoption cannot be recorded
- */
-gboolean
-polisi_policy_adopt (PolisiPolicy  *self,
-                     const char    *version,
-                     const char    *date,
-                     const char    *approved_by,
-                     const char    *summary_cy,
-                     const char    *summary_en,
-                     GError       **error)
+static gboolean
+validate_adoption (PolisiPolicy  *self,
+                   const char    *version,
+                   const char    *date,
+                   const char    *approved_by,
+                   const char    *summary_cy,
+                   const char    *summary_en,
+                   char         **number_out,
+                   char         **when_out,
+                   char         **who_out,
+                   GError       **error)
 {
   const PolisiVersionRecord *last;
   g_autofree char *number = NULL;
@@ -1124,9 +1106,6 @@ polisi_policy_adopt (PolisiPolicy  *self,
   g_autofree char *who = NULL;
   guint64 major, minor;
   GDate day;
-
-  g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   last = polisi_policy_get_last_adoption (self);
 
@@ -1219,6 +1198,81 @@ polisi_policy_adopt (PolisiPolicy  *self,
                      "write the summary of changes in Welsh too."));
       return FALSE;
     }
+
+  *number_out = g_steal_pointer (&number);
+  *when_out = g_steal_pointer (&when);
+  *who_out = g_steal_pointer (&who);
+  return TRUE;
+}
+
+/**
+ * polisi_policy_can_adopt:
+ *
+ * Whether polisi_policy_adopt() with these values would succeed, without
+ * changing the policy: for a dialog that says what is wrong as the values
+ * are typed.
+ *
+ * Returns: %FALSE with @error set to the reason polisi_policy_adopt()
+ *   would give
+ */
+gboolean
+polisi_policy_can_adopt (PolisiPolicy  *self,
+                         const char    *version,
+                         const char    *date,
+                         const char    *approved_by,
+                         const char    *summary_cy,
+                         const char    *summary_en,
+                         GError       **error)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *who = NULL;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return validate_adoption (self, version, date, approved_by, summary_cy, summary_en, &number, &when, &who, error);
+}
+
+/**
+ * polisi_policy_adopt:
+ * @version: (nullable): the version adopted; %NULL for
+ *   polisi_policy_suggest_version()
+ * @date: (nullable): the date of adoption, YYYY-MM-DD; %NULL for today
+ * @approved_by: who approved it: the governing body, a committee
+ * @summary_cy: (nullable): the summary of changes in Welsh (clause markup)
+ * @summary_en: (nullable): the summary of changes in English
+ *
+ * Records the adoption of a version: the policy becomes adopted on @date
+ * with that version, and the version history gains a row. The version must
+ * be higher than every version adopted before, the date no earlier than
+ * the last adoption, and the summary of changes written: in both languages
+ * for a policy in Wales, which publishes in both, in English at least
+ * elsewhere. A consultation's closing date and a review date set by hand
+ * belonged to the cycle that ends here, and go; comments stay, with the
+ * version they were made on.
+ *
+ * Returns: %FALSE with @error set, and the policy unchanged, when the
+ *   adoption cannot be recorded
+ */
+gboolean
+polisi_policy_adopt (PolisiPolicy  *self,
+                     const char    *version,
+                     const char    *date,
+                     const char    *approved_by,
+                     const char    *summary_cy,
+                     const char    *summary_en,
+                     GError       **error)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *who = NULL;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!validate_adoption (self, version, date, approved_by, summary_cy, summary_en, &number, &when, &who, error))
+    return FALSE;
 
   g_object_freeze_notify (G_OBJECT (self));
   polisi_policy_set_version (self, number);

@@ -146,6 +146,13 @@ const char             *polisi_policy_get_last_adopted_version (PolisiPolicy    
 const PolisiVersionRecord *polisi_policy_get_last_adoption   (PolisiPolicy           *self);
 char                   *polisi_policy_suggest_version        (PolisiPolicy           *self,
                                                               gboolean                major);
+gboolean                polisi_policy_can_adopt              (PolisiPolicy           *self,
+                                                              const char             *version,
+                                                              const char             *date,
+                                                              const char             *approved_by,
+                                                              const char             *summary_cy,
+                                                              const char             *summary_en,
+                                                              GError                **error);
 gboolean                polisi_policy_adopt                  (PolisiPolicy           *self,
                                                               const char             *version,
                                                               const char             *date,

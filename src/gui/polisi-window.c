@@ -22,6 +22,8 @@
 #include "polisi-assembler.h"
 #include "polisi-dates.h"
 #include "polisi-checker.h"
+#include "polisi-compare.h"
+#include "polisi-consultation-page.h"
 #include "polisi-drafts.h"
 #include "polisi-error.h"
 #include "polisi-finish-page.h"
@@ -29,6 +31,7 @@
 #include "polisi-policy-io.h"
 #include "polisi-preview.h"
 #include "polisi-print-operation.h"
+#include "polisi-review-page.h"
 #include "polisi-section-page.h"
 #include "polisi-window.h"
 
@@ -37,6 +40,8 @@
 typedef enum {
   STEP_ORGANISATION,
   STEP_SECTION,
+  STEP_REVIEW,
+  STEP_CONSULTATION,
   STEP_FINISH,
 } StepKind;
 
@@ -193,6 +198,10 @@ step_title (PolisiWindow *self,
     {
     case STEP_ORGANISATION:
       return _("Organisation");
+    case STEP_REVIEW:
+      return _("Review and Versions");
+    case STEP_CONSULTATION:
+      return _("Consultation");
     case STEP_FINISH:
       return _("Check and Export");
     case STEP_SECTION:
@@ -224,6 +233,16 @@ set_step_state (PolisiWindow *self,
 }
 
 static guint
+step_of_kind (PolisiWindow *self,
+              StepKind      kind)
+{
+  for (guint i = 0; i < self->steps->len; i++)
+    if (get_step (self, i)->kind == kind)
+      return i;
+  return 0;
+}
+
+static guint
 step_of_section (PolisiWindow *self,
                  const char   *section_id)
 {
@@ -237,8 +256,10 @@ step_of_section (PolisiWindow *self,
   return 0;
 }
 
-/* Where a finding is fixed: the organisation step for answers, names and
- * dates; the clause's section step for text. */
+/* Where a finding is fixed: the organisation step for answers and names;
+ * the review step for the review date and updates of the model clauses;
+ * the consultation step for the closing date; the clause's section step
+ * for text. */
 static guint
 step_of_finding (PolisiWindow  *self,
                  PolisiFinding *finding)
@@ -248,11 +269,13 @@ step_of_finding (PolisiWindow  *self,
     case POLISI_FINDING_MISSING_NAME:
     case POLISI_FINDING_UNFILLED_PLACEHOLDER:
     case POLISI_FINDING_PENDING_DATE:
+      return 0;
     case POLISI_FINDING_REVIEW_OVERDUE:
     case POLISI_FINDING_REVIEW_DUE:
-    case POLISI_FINDING_NO_CLOSING_DATE:
     case POLISI_FINDING_LIBRARY_UPDATED:
-      return 0;
+      return step_of_kind (self, STEP_REVIEW);
+    case POLISI_FINDING_NO_CLOSING_DATE:
+      return step_of_kind (self, STEP_CONSULTATION);
     default:
       break;
     }
@@ -337,6 +360,11 @@ static void on_finding_go_to (PolisiWindow *self,
                               int           kind,
                               PolisiFinishPage *page);
 
+static void on_review_go_to_clause (PolisiWindow     *self,
+                                    const char       *clause_id,
+                                    int               lang,
+                                    PolisiReviewPage *page);
+
 static void
 ensure_step_page (PolisiWindow *self,
                   Step         *step)
@@ -355,6 +383,13 @@ ensure_step_page (PolisiWindow *self,
       if (self->spell_checker == NULL)
         self->spell_checker = polisi_spell_checker_new (library);
       step->page = GTK_WIDGET (polisi_section_page_new (step->section, self->policy, library, self->spell_checker));
+      break;
+    case STEP_REVIEW:
+      step->page = GTK_WIDGET (polisi_review_page_new (self->policy, self->context));
+      g_signal_connect_swapped (step->page, "go-to-clause", G_CALLBACK (on_review_go_to_clause), self);
+      break;
+    case STEP_CONSULTATION:
+      step->page = GTK_WIDGET (polisi_consultation_page_new (self->policy, self->context));
       break;
     case STEP_FINISH:
     default:
@@ -489,6 +524,8 @@ build_steps (PolisiWindow *self,
   add_step (self, STEP_ORGANISATION, NULL);
   for (guint i = 0; i < polisi_library_get_n_sections (library); i++)
     add_step (self, STEP_SECTION, polisi_library_get_section (library, i));
+  add_step (self, STEP_REVIEW, NULL);
+  add_step (self, STEP_CONSULTATION, NULL);
   add_step (self, STEP_FINISH, NULL);
 
   /* An existing policy has been through every step before. */
@@ -527,6 +564,20 @@ on_finding_go_to (PolisiWindow     *self,
         polisi_clause_editor_reveal (editor, lang);
       polisi_preview_scroll_to_block (self->preview, clause_id);
     }
+}
+
+/* From an out-of-date name in the review step to its clause. */
+static void
+on_review_go_to_clause (PolisiWindow     *self,
+                        const char       *clause_id,
+                        int               lang,
+                        PolisiReviewPage *page)
+{
+  PolisiFinding finding = { 0 };
+
+  finding.kind = POLISI_FINDING_OUTDATED_LEGISLATION;
+  finding.clause_id = (char *) clause_id;
+  on_finding_go_to (self, clause_id, NULL, lang, finding.kind, NULL);
 }
 
 /* The policy ----------------------------------------------------------------- */
@@ -1145,6 +1196,329 @@ print_action (GtkWidget  *widget,
     show_error (self, _("The Policy Could Not Be Printed"), error->message);
 }
 
+/* Comparing with an earlier version ---------------------------------------- */
+
+/**
+ * polisi_window_export_comparison:
+ * @old_policy: the earlier version
+ * @tracked: an ODT of this version with every difference as a tracked
+ *   change; otherwise a summary of changes, clause by clause
+ *
+ * Writes what changed from @old_policy to the open policy, in both
+ * languages, in the preview's layout.
+ */
+gboolean
+polisi_window_export_comparison (PolisiWindow  *self,
+                                 PolisiPolicy  *old_policy,
+                                 GFile         *file,
+                                 PolisiFormat   format,
+                                 gboolean       tracked,
+                                 GError       **error)
+{
+  PolisiLibrary *library;
+  g_autoptr(PolisiDocument) document = NULL;
+  PolisiExportOptions options;
+  PolisiLayout layout;
+  const char *author;
+
+  g_return_val_if_fail (POLISI_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->policy != NULL, FALSE);
+  g_return_val_if_fail (POLISI_IS_POLICY (old_policy), FALSE);
+  g_return_val_if_fail (!tracked || format == POLISI_FORMAT_ODT, FALSE);
+
+  library = polisi_context_get_library (get_context (self));
+  layout = polisi_preview_get_layout (self->preview);
+  if (layout == POLISI_LAYOUT_SEPARATE)
+    layout = POLISI_LAYOUT_COLUMNS;
+  polisi_export_options_init (&options, layout);
+
+  if (tracked)
+    {
+      document = polisi_compare_tracked (old_policy, self->policy, library, POLISI_ASSEMBLE_DEFAULT);
+      author = g_get_real_name ();
+      options.tracked_changes = TRUE;
+      options.change_author = author != NULL && author[0] != '\0' && g_strcmp0 (author, "Unknown") != 0 ? author : NULL;
+    }
+  else
+    document = polisi_compare_summary (old_policy, self->policy, library, POLISI_ASSEMBLE_DEFAULT);
+
+  if (!polisi_export_to_file (document, format, &options, file, error))
+    return FALSE;
+  g_set_object (&self->last_export, file);
+  return TRUE;
+}
+
+static void
+toast_exported (PolisiWindow *self,
+                GFile        *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
+  g_autofree char *uri = g_file_get_uri (file);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-export");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_comparison_file_response (GtkNativeDialog *chooser,
+                             int              response,
+                             PolisiWindow    *self)
+{
+  PolisiPolicy *old_policy = g_object_get_data (G_OBJECT (chooser), "polisi-old");
+  const char *kind = g_object_get_data (G_OBJECT (chooser), "polisi-kind");
+
+  if (response == GTK_RESPONSE_ACCEPT && self->policy != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+      PolisiFormat format = g_str_equal (kind, "summary-pdf") ? POLISI_FORMAT_PDF : POLISI_FORMAT_ODT;
+
+      if (!polisi_window_export_comparison (self, old_policy, file, format, g_str_equal (kind, "tracked"), &error))
+        show_error (self, _("The Comparison Could Not Be Exported"), error->message);
+      else
+        toast_exported (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_comparison_kind (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PolisiWindow     *self)
+{
+  PolisiPolicy *old_policy = g_object_get_data (G_OBJECT (dialog), "polisi-old");
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  gboolean pdf = g_str_equal (response, "summary-pdf");
+
+  if (g_str_equal (response, "cancel") || self->policy == NULL)
+    return;
+
+  /* Translators: the end of the name of a file that shows the changes, before .pdf or .odt */
+  name = suggested_name (self, g_str_equal (response, "tracked") ? _("-tracked-changes.odt") :
+                               pdf ? _("-changes.pdf") : _("-changes.odt"));
+  gtk_file_filter_set_name (filter, pdf ? _("PDF documents") : _("OpenDocument text"));
+  gtk_file_filter_add_suffix (filter, pdf ? "pdf" : "odt");
+
+  chooser = gtk_file_chooser_native_new (_("Export the Changes"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  set_chooser_folder (self, chooser);
+  g_object_set_data_full (G_OBJECT (chooser), "polisi-old", g_object_ref (old_policy), g_object_unref);
+  g_object_set_data_full (G_OBJECT (chooser), "polisi-kind", g_strdup (response), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_comparison_file_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * polisi_window_ask_comparison:
+ * @old_policy: the earlier version, read
+ *
+ * Asks what to make of the differences from @old_policy: a summary of
+ * changes (PDF or ODT) or tracked changes (ODT).
+ *
+ * Returns: (transfer none): the dialog, presented
+ */
+GtkWidget *
+polisi_window_ask_comparison (PolisiWindow *self,
+                              PolisiPolicy *old_policy,
+                              GFile        *old_file)
+{
+  GtkWidget *dialog;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *name = old_file != NULL ? g_file_get_basename (old_file) : NULL;
+  const char *version = polisi_policy_get_version (old_policy);
+
+  g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
+
+  heading = g_strdup_printf (_("Compare With Version %s"), version != NULL ? version : "?");
+  body = g_strdup_printf (_("Polisi can make a summary of the changes from “%s” to this version, clause by clause "
+                            "in both languages, with new words underlined and removed words struck through; or this "
+                            "version as an ODT with every difference as a tracked change, to accept or reject in "
+                            "LibreOffice or Word."), name != NULL ? name : version);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "tracked", _("_Tracked Changes (ODT)"),
+                                    "summary-odt", _("Summary (_ODT)"),
+                                    "summary-pdf", _("Summary (_PDF)"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "summary-pdf", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "summary-pdf");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "polisi-old", g_object_ref (old_policy), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_comparison_kind), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+on_compare_open_response (GtkNativeDialog *chooser,
+                          int              response,
+                          PolisiWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->policy != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PolisiPolicy) old_policy = polisi_policy_load (file, &error);
+
+      if (old_policy == NULL)
+        show_error (self, _("The Earlier Version Could Not Be Opened"), error->message);
+      else
+        polisi_window_ask_comparison (self, old_policy, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PolisiWindow *self = POLISI_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = policy_filter ();
+
+  if (self->policy == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Choose the Earlier Version"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("C_ompare"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  set_chooser_folder (self, chooser);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_compare_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Comments from a consultation ------------------------------------------------ */
+
+/**
+ * polisi_window_import_comments:
+ * @file: a consultation draft that came back with comments, as ODT
+ * @n_added: (out) (optional): how many comments were new
+ *
+ * Reads the comments, attaches each to its clause, and shows them in the
+ * consultation step. Comments in no clause are kept as comments on the
+ * whole policy, and a dialog says where they were. A file that cannot be
+ * read changes nothing.
+ */
+gboolean
+polisi_window_import_comments (PolisiWindow  *self,
+                               GFile         *file,
+                               guint         *n_added,
+                               GError       **error)
+{
+  PolisiCommentImport result = { 0 };
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (POLISI_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->policy != NULL, FALSE);
+
+  if (!polisi_import_comments (self->policy, polisi_context_get_library (get_context (self)), file, &result, error))
+    return FALSE;
+  if (n_added != NULL)
+    *n_added = result.n_added;
+
+  name = g_file_get_basename (file);
+  polisi_window_go_to_step (self, step_of_kind (self, STEP_CONSULTATION));
+
+  if (result.n_found == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” has no comments. Representatives add comments in LibreOffice with "
+                                                    "Insert › Comment, or in Word with Review › New Comment, and save the "
+                                                    "file in ODT format."), name);
+      show_error (self, _("No Comments Found"), message);
+    }
+  else if (result.n_general > 0)
+    {
+      GString *message = g_string_new (NULL);
+      g_autofree char *heading = NULL;
+
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Comment Is Not in a Clause", "%u Comments Are Not in a Clause",
+                                              result.n_general), result.n_general);
+      g_string_append (message, g_dngettext (GETTEXT_PACKAGE,
+                                             "It is kept as a comment on the whole policy. It was beside:",
+                                             "They are kept as comments on the whole policy. They were beside:",
+                                             result.n_general));
+      for (guint i = 0; result.general != NULL && i < result.general->len && i < 10; i++)
+        {
+          const PolisiAnnotation *annotation = result.general->pdata[i];
+
+          g_string_append_printf (message, "\n• %s", annotation->place != NULL ? annotation->place : "?");
+        }
+      show_error (self, heading, message->str);
+      g_string_free (message, TRUE);
+    }
+
+  if (result.n_found > 0)
+    {
+      g_autofree char *title = NULL;
+
+      if (result.n_added == 0)
+        title = g_strdup_printf (_("No new comments: those in “%s” were imported before"), name);
+      else if (result.n_duplicates > 0)
+        /* Translators: "3 comments imported; 2 were there already" */
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment imported; %u were there already",
+                                              "%u comments imported; %u were there already", result.n_added),
+                                 result.n_added, result.n_duplicates);
+      else
+        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment imported", "%u comments imported", result.n_added),
+                                 result.n_added);
+      show_toast (self, title);
+    }
+
+  polisi_comment_import_clear (&result);
+  return TRUE;
+}
+
+static void
+on_import_comments_response (GtkNativeDialog *chooser,
+                             int              response,
+                             PolisiWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->policy != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+
+      if (!polisi_window_import_comments (self, file, NULL, &error))
+        show_error (self, _("The Comments Could Not Be Imported"), error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_comments_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PolisiWindow *self = POLISI_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->policy == NULL)
+    return;
+  gtk_file_filter_set_name (filter, _("OpenDocument text"));
+  gtk_file_filter_add_mime_type (filter, "application/vnd.oasis.opendocument.text");
+  gtk_file_filter_add_suffix (filter, "odt");
+  chooser = gtk_file_chooser_native_new (_("Import Comments From a Returned Draft"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  set_chooser_folder (self, chooser);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_comments_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Closing ------------------------------------------------------------------ */
 
 static void
@@ -1385,6 +1759,8 @@ update_actions (PolisiWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-step",
                                  editing && self->current_step + 1 < self->steps->len);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-preview", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-comments", editing);
 }
 
 static void
@@ -1546,6 +1922,55 @@ polisi_window_get_finish_page (PolisiWindow *self)
   return POLISI_FINISH_PAGE (step->page);
 }
 
+/* The page of a step, made if it was not yet. */
+GtkWidget *
+polisi_window_get_step_page (PolisiWindow *self,
+                             guint         index)
+{
+  Step *step;
+
+  g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (index < self->steps->len, NULL);
+
+  step = get_step (self, index);
+  ensure_step_page (self, step);
+  return step->page;
+}
+
+/**
+ * polisi_window_find_step:
+ * @name: "organisation", "review", "consultation", "finish" (the
+ *   window's own steps), or a section's id
+ *
+ * Returns: the index of the step, or G_MAXUINT
+ */
+guint
+polisi_window_find_step (PolisiWindow *self,
+                         const char   *name)
+{
+  static const struct { const char *name; StepKind kind; } kinds[] = {
+    { "organisation", STEP_ORGANISATION },
+    { "review", STEP_REVIEW },
+    { "consultation", STEP_CONSULTATION },
+    { "finish", STEP_FINISH },
+  };
+
+  g_return_val_if_fail (POLISI_IS_WINDOW (self), G_MAXUINT);
+
+  /* the steps of the window first: the library has a section "review" */
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    if (g_strcmp0 (name, kinds[k].name) == 0)
+      return step_of_kind (self, kinds[k].kind);
+  for (guint i = 0; i < self->steps->len; i++)
+    {
+      Step *step = get_step (self, i);
+
+      if (step->kind == STEP_SECTION && g_strcmp0 (polisi_section_get_id (step->section), name) == 0)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
 PolisiPreview *
 polisi_window_get_preview (PolisiWindow *self)
 {
@@ -1568,6 +1993,10 @@ polisi_window_get_help_page (PolisiWindow *self)
     {
     case STEP_ORGANISATION:
       return "start-policy";
+    case STEP_REVIEW:
+      return "review";
+    case STEP_CONSULTATION:
+      return "consultation";
     case STEP_FINISH:
       return "export";
     case STEP_SECTION:
@@ -1660,6 +2089,8 @@ polisi_window_class_init (PolisiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.recover-draft", "s", recover_action);
   gtk_widget_class_install_action (widget_class, "win.discard-draft", "s", discard_draft_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.import-comments", NULL, import_comments_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);

@@ -56,6 +56,23 @@ gboolean            polisi_window_recover_draft        (PolisiWindow      *self,
 void                polisi_window_refresh_welcome      (PolisiWindow      *self);
 const char         *polisi_window_get_help_page        (PolisiWindow      *self);
 void                polisi_window_check_now            (PolisiWindow      *self);
+gboolean            polisi_window_export_comparison    (PolisiWindow      *self,
+                                                        PolisiPolicy      *old_policy,
+                                                        GFile             *file,
+                                                        PolisiFormat       format,
+                                                        gboolean           tracked,
+                                                        GError           **error);
+GtkWidget          *polisi_window_ask_comparison       (PolisiWindow      *self,
+                                                        PolisiPolicy      *old_policy,
+                                                        GFile             *old_file);
+gboolean            polisi_window_import_comments      (PolisiWindow      *self,
+                                                        GFile             *file,
+                                                        guint             *n_added,
+                                                        GError           **error);
+GtkWidget          *polisi_window_get_step_page        (PolisiWindow      *self,
+                                                        guint              step);
+guint               polisi_window_find_step            (PolisiWindow      *self,
+                                                        const char        *name);
 
 /* States of a step in the sidebar. */
 enum {

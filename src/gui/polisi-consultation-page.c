@@ -1,0 +1,649 @@
+/* polisi-consultation-page.c
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The consultation step: whether the policy is a consultation draft, its
+ * version and closing date, and the comments the union representatives
+ * sent back, by clause, each with a response for HR to write. Responses
+ * fill the comments table at the end of the next export.
+ *
+ * The comment list is built again when the set of comments changes, not
+ * while a response is typed: the text view being written in stays.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "polisi-checker.h"
+#include "polisi-dates.h"
+#include "polisi-consultation-page.h"
+#include "polisi-gui-utils.h"
+#include "polisi-text.h"
+
+#define REFRESH_DELAY_MS 250
+
+struct _PolisiConsultationPage
+{
+  GtkWidget            parent_instance;
+
+  PolisiPolicy        *policy;
+  PolisiContext       *context;
+  gulong               changed_id;
+  guint                refresh_id;
+  gboolean             dirty;
+  gboolean             filling;
+  gboolean             responding;
+  char                *comments_key;      /* what the list shows, to see when it must change */
+  GHashTable          *buffers;           /* comment id → GtkTextBuffer (unowned) */
+  GPtrArray           *comment_rows;
+  guint                n_comments;
+  /* to undo switching an adopted policy to a consultation draft */
+  char                *adopted_version;
+
+  GtkWidget           *box;
+  GtkSwitch           *consultation_switch;
+  AdwEntryRow         *version_row;
+  AdwEntryRow         *closing_row;
+  AdwPreferencesGroup *comments_group;
+  AdwEntryRow         *responder_row;
+};
+
+G_DEFINE_FINAL_TYPE (PolisiConsultationPage, polisi_consultation_page, GTK_TYPE_WIDGET)
+
+/* The draft --------------------------------------------------------------------- */
+
+static gboolean
+is_version (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ".", -1);
+  guint64 number;
+
+  if (g_strv_length (parts) != 2)
+    return FALSE;
+  for (guint i = 0; i < 2; i++)
+    if (parts[i][0] == '\0' || !g_ascii_string_to_unsigned (parts[i], 10, 0, 9999, &number, NULL))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+set_error (GtkWidget *widget,
+           gboolean   error)
+{
+  if (error)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
+}
+
+static void
+fill_draft (PolisiConsultationPage *self)
+{
+  const char *version = polisi_policy_get_version (self->policy);
+  const char *closing = polisi_policy_get_closing_date (self->policy);
+  gboolean consultation = polisi_policy_get_status (self->policy) == POLISI_STATUS_CONSULTATION;
+
+  self->filling = TRUE;
+  gtk_switch_set_active (self->consultation_switch, consultation);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->version_row)), version) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->version_row), version != NULL ? version : "");
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->closing_row)), closing != NULL ? closing : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->closing_row), closing != NULL ? closing : "");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->closing_row), consultation);
+  /* an adopted version's number is in the history; a draft's is free */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->version_row), polisi_policy_get_status (self->policy) != POLISI_STATUS_ADOPTED);
+  set_error (GTK_WIDGET (self->closing_row), consultation && closing == NULL);
+  self->filling = FALSE;
+}
+
+/**
+ * polisi_consultation_page_set_consultation:
+ *
+ * Makes the policy a consultation draft, or a draft again. An adopted
+ * policy becomes the draft of its next version (1.1 after 1.0); switching
+ * back at once restores it as it was.
+ */
+void
+polisi_consultation_page_set_consultation (PolisiConsultationPage *self,
+                                           gboolean                consultation)
+{
+  PolisiStatus status;
+
+  g_return_if_fail (POLISI_IS_CONSULTATION_PAGE (self));
+
+  status = polisi_policy_get_status (self->policy);
+  if (consultation && status != POLISI_STATUS_CONSULTATION)
+    {
+      if (status == POLISI_STATUS_ADOPTED)
+        {
+          g_autofree char *next = polisi_policy_suggest_version (self->policy, FALSE);
+
+          g_free (self->adopted_version);
+          self->adopted_version = g_strdup (polisi_policy_get_version (self->policy));
+          polisi_policy_set_version (self->policy, next);
+        }
+      polisi_policy_set_status (self->policy, POLISI_STATUS_CONSULTATION);
+    }
+  else if (!consultation && status == POLISI_STATUS_CONSULTATION)
+    {
+      if (self->adopted_version != NULL)
+        {
+          polisi_policy_set_version (self->policy, self->adopted_version);
+          polisi_policy_set_status (self->policy, POLISI_STATUS_ADOPTED);
+          g_clear_pointer (&self->adopted_version, g_free);
+        }
+      else
+        polisi_policy_set_status (self->policy, POLISI_STATUS_DRAFT);
+    }
+  fill_draft (self);
+}
+
+static void
+on_consultation_toggled (PolisiConsultationPage *self)
+{
+  if (self->filling)
+    return;
+  polisi_consultation_page_set_consultation (self, gtk_switch_get_active (self->consultation_switch));
+}
+
+static void
+on_version_changed (PolisiConsultationPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->version_row));
+  g_autofree char *version = g_strstrip (g_strdup (text));
+
+  if (self->filling)
+    return;
+  set_error (GTK_WIDGET (self->version_row), !is_version (version));
+  if (is_version (version))
+    polisi_policy_set_version (self->policy, version);
+}
+
+void
+polisi_consultation_page_set_closing_date (PolisiConsultationPage *self,
+                                           const char             *date)
+{
+  g_return_if_fail (POLISI_IS_CONSULTATION_PAGE (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->closing_row), date != NULL ? date : "");
+}
+
+static void
+on_closing_changed (PolisiConsultationPage *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->closing_row))));
+  GDate date;
+
+  if (self->filling)
+    return;
+  if (text[0] == '\0')
+    {
+      polisi_policy_set_closing_date (self->policy, NULL);
+      set_error (GTK_WIDGET (self->closing_row), polisi_policy_get_status (self->policy) == POLISI_STATUS_CONSULTATION);
+    }
+  else if (polisi_date_parse_iso (text, &date))
+    {
+      polisi_policy_set_closing_date (self->policy, text);
+      set_error (GTK_WIDGET (self->closing_row), FALSE);
+    }
+  else
+    {
+      /* what is shown is what the draft says: no date until it is one */
+      polisi_policy_set_closing_date (self->policy, NULL);
+      set_error (GTK_WIDGET (self->closing_row), TRUE);
+    }
+}
+
+void
+polisi_consultation_page_set_responder (PolisiConsultationPage *self,
+                                        const char             *name)
+{
+  g_return_if_fail (POLISI_IS_CONSULTATION_PAGE (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->responder_row), name != NULL ? name : "");
+}
+
+/* Comments ------------------------------------------------------------------------ */
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+update_answered (GtkWidget           *row,
+                 const PolisiComment *comment)
+{
+  GtkImage *icon = g_object_get_data (G_OBJECT (row), "polisi-icon");
+  GtkLabel *signed_by = g_object_get_data (G_OBJECT (row), "polisi-signed");
+  gboolean answered = comment->response != NULL;
+
+  gtk_image_set_from_icon_name (icon, answered ? "emblem-ok-symbolic" : "mail-unread-symbolic");
+  set_error (GTK_WIDGET (icon), FALSE);
+  if (answered)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (icon), "success");
+      gtk_widget_remove_css_class (GTK_WIDGET (icon), "accent");
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (icon), "accent");
+      gtk_widget_remove_css_class (GTK_WIDGET (icon), "success");
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (icon), answered ? _("Answered") : _("Not answered yet"));
+
+  if (answered)
+    {
+      g_autofree char *when = polisi_gui_format_date (comment->response_date);
+      g_autofree char *text = comment->response_author != NULL ?
+        /* Translators: "Answered by Rhian Ellis on 1 July 2026" */
+        g_strdup_printf (_("Answered by %s on %s"), comment->response_author, when) :
+        g_strdup_printf (_("Answered on %s"), when);
+
+      gtk_label_set_text (signed_by, text);
+    }
+  else
+    gtk_label_set_text (signed_by, _("The response goes in the comments table of the next export."));
+}
+
+static void
+on_response_changed (GtkTextBuffer          *buffer,
+                     PolisiConsultationPage *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (buffer), "polisi-comment");
+  GtkWidget *row = g_object_get_data (G_OBJECT (buffer), "polisi-row");
+  g_autofree char *text = buffer_text (buffer);
+  const char *who = gtk_editable_get_text (GTK_EDITABLE (self->responder_row));
+  const PolisiComment *comment;
+
+  if (self->filling)
+    return;
+  self->responding = TRUE;
+  polisi_policy_set_comment_response (self->policy, id, text, who[0] != '\0' ? who : NULL, NULL);
+  self->responding = FALSE;
+  comment = polisi_policy_lookup_comment (self->policy, id);
+  if (comment != NULL)
+    update_answered (row, comment);
+}
+
+static GtkWidget *
+comment_row (PolisiConsultationPage *self,
+             const PolisiComment    *comment,
+             GHashTable             *numbers)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *body = gtk_label_new (comment->body);
+  GtkWidget *heading = gtk_label_new_with_mnemonic (_("_Response"));
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *signed_by = gtk_label_new (NULL);
+  GtkWidget *icon = gtk_image_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_autofree char *clause = polisi_gui_clause_label (polisi_context_get_library (self->context), numbers, comment->clause_id);
+  g_autofree char *when = polisi_gui_format_date (comment->date);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *first_line = g_strndup (comment->body, strcspn (comment->body, "\n"));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), clause);
+  /* Translators: "Siân Jones (UCAC), 12 June 2026: Please say who …" */
+  subtitle = g_strdup_printf (_("%s, %s: %s"), comment->author != NULL ? comment->author : _("Unknown author"), when, first_line);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Answered or not"), -1);
+
+  gtk_label_set_xalign (GTK_LABEL (body), 0);
+  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (body), TRUE);
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (heading), view);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_margin_top (heading, 6);
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_widget_set_size_request (view, -1, 64);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+
+  gtk_label_set_xalign (GTK_LABEL (signed_by), 0);
+  gtk_label_set_wrap (GTK_LABEL (signed_by), TRUE);
+  gtk_widget_add_css_class (signed_by, "dim-label");
+  gtk_widget_add_css_class (signed_by, "caption");
+
+  gtk_box_append (GTK_BOX (content), body);
+  gtk_box_append (GTK_BOX (content), heading);
+  gtk_box_append (GTK_BOX (content), frame);
+  gtk_box_append (GTK_BOX (content), signed_by);
+  gtk_widget_set_margin_top (content, 12);
+  gtk_widget_set_margin_bottom (content, 12);
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), content);
+
+  g_object_set_data (G_OBJECT (row), "polisi-icon", icon);
+  g_object_set_data (G_OBJECT (row), "polisi-signed", signed_by);
+  if (comment->response != NULL)
+    gtk_text_buffer_set_text (buffer, comment->response, -1);
+  g_object_set_data_full (G_OBJECT (buffer), "polisi-comment", g_strdup (comment->id), g_free);
+  g_object_set_data (G_OBJECT (buffer), "polisi-row", row);
+  g_signal_connect (buffer, "changed", G_CALLBACK (on_response_changed), self);
+  g_hash_table_insert (self->buffers, g_strdup (comment->id), buffer);
+  update_answered (row, comment);
+
+  return row;
+}
+
+/* The order of the list: by clause as numbered, the policy as a whole
+ * first, then in the order the comments came. */
+typedef struct {
+  const PolisiComment *comment;
+  char                *number;
+  guint                index;
+} Sorted;
+
+static int
+compare_numbers (const char *a,
+                 const char *b)
+{
+  /* "2.10" after "2.9"; appendices (letters) after the numbered sections */
+  while (*a != '\0' && *b != '\0')
+    {
+      if (g_ascii_isdigit (*a) && g_ascii_isdigit (*b))
+        {
+          guint64 x = g_ascii_strtoull (a, (char **) &a, 10);
+          guint64 y = g_ascii_strtoull (b, (char **) &b, 10);
+
+          if (x != y)
+            return x < y ? -1 : 1;
+        }
+      else
+        {
+          if (g_ascii_isdigit (*a) != g_ascii_isdigit (*b))
+            return g_ascii_isdigit (*a) ? -1 : 1;
+          if (*a != *b)
+            return *a < *b ? -1 : 1;
+          a++;
+          b++;
+        }
+    }
+  return *a == *b ? 0 : *a == '\0' ? -1 : 1;
+}
+
+static int
+compare_sorted (gconstpointer a,
+                gconstpointer b)
+{
+  const Sorted *x = a;
+  const Sorted *y = b;
+
+  if ((x->number == NULL) != (y->number == NULL))
+    return x->number == NULL ? -1 : 1;
+  if (x->number != NULL)
+    {
+      int order = compare_numbers (x->number, y->number);
+      if (order != 0)
+        return order;
+    }
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static char *
+comments_key (GPtrArray *comments)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < comments->len; i++)
+    {
+      const PolisiComment *comment = comments->pdata[i];
+      g_string_append_printf (key, "%s/%s;", comment->id, comment->clause_id != NULL ? comment->clause_id : "");
+    }
+  return g_string_free (key, FALSE);
+}
+
+static void
+fill_comments (PolisiConsultationPage *self,
+               gboolean                force)
+{
+  g_autoptr(GPtrArray) comments = polisi_policy_list_comments (self->policy, NULL, NULL);
+  g_autoptr(GPtrArray) all = polisi_policy_list_comments (self->policy, "", NULL);
+  g_autoptr(GHashTable) numbers = NULL;
+  g_autofree char *key = comments_key (comments);
+  g_autoptr(GArray) sorted = NULL;
+  g_autofree char *description = NULL;
+  guint earlier = all->len - comments->len;
+
+  if (!force && g_strcmp0 (key, self->comments_key) == 0)
+    return;
+  g_free (self->comments_key);
+  self->comments_key = g_steal_pointer (&key);
+
+  polisi_gui_clear_group (self->comments_group, self->comment_rows);
+  g_hash_table_remove_all (self->buffers);
+  self->n_comments = comments->len;
+
+  if (comments->len == 0)
+    description = g_strdup (_("No comments on this version yet."));
+  else
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment on version %s, by clause. Write a response to each: "
+                                                "the responses fill the comments table of the next export.",
+                                                "%u comments on version %s, by clause. Write a response to each: "
+                                                "the responses fill the comments table of the next export.", comments->len),
+                                   comments->len, polisi_policy_get_version (self->policy));
+  if (earlier > 0)
+    {
+      g_autofree char *older = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment on an earlier version is kept in the file.",
+                                                             "%u comments on earlier versions are kept in the file.", earlier),
+                                                earlier);
+      g_autofree char *both = g_strconcat (description, " ", older, NULL);
+
+      g_free (description);
+      description = g_steal_pointer (&both);
+    }
+  adw_preferences_group_set_description (self->comments_group, description);
+
+  numbers = polisi_gui_clause_numbers (self->policy, polisi_context_get_library (self->context));
+  sorted = g_array_sized_new (FALSE, FALSE, sizeof (Sorted), comments->len);
+  for (guint i = 0; i < comments->len; i++)
+    {
+      const PolisiComment *comment = comments->pdata[i];
+      Sorted item = { comment, comment->clause_id != NULL ? g_hash_table_lookup (numbers, comment->clause_id) : NULL, i };
+
+      g_array_append_val (sorted, item);
+    }
+  g_array_sort (sorted, compare_sorted);
+
+  self->filling = TRUE;
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const PolisiComment *comment = g_array_index (sorted, Sorted, i).comment;
+      GtkWidget *row = comment_row (self, comment, numbers);
+
+      g_object_set_data_full (G_OBJECT (row), "polisi-comment", g_strdup (comment->id), g_free);
+      adw_preferences_group_add (self->comments_group, row);
+      g_ptr_array_add (self->comment_rows, row);
+    }
+  self->filling = FALSE;
+}
+
+/**
+ * polisi_consultation_page_refresh:
+ *
+ * Shows the policy as it is now.
+ */
+void
+polisi_consultation_page_refresh (PolisiConsultationPage *self)
+{
+  g_return_if_fail (POLISI_IS_CONSULTATION_PAGE (self));
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->dirty = FALSE;
+  fill_draft (self);
+  fill_comments (self, FALSE);
+}
+
+static gboolean
+refresh_timeout (gpointer data)
+{
+  PolisiConsultationPage *self = data;
+
+  self->refresh_id = 0;
+  polisi_consultation_page_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_policy_changed (PolisiConsultationPage *self)
+{
+  if (self->responding || self->filling)
+    return;
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->refresh_id == 0)
+    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout, self);
+}
+
+static void
+polisi_consultation_page_map (GtkWidget *widget)
+{
+  PolisiConsultationPage *self = POLISI_CONSULTATION_PAGE (widget);
+
+  GTK_WIDGET_CLASS (polisi_consultation_page_parent_class)->map (widget);
+  if (self->dirty)
+    polisi_consultation_page_refresh (self);
+}
+
+/* Life cycle ------------------------------------------------------------------------ */
+
+static void
+polisi_consultation_page_dispose (GObject *object)
+{
+  PolisiConsultationPage *self = (PolisiConsultationPage *) object;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->policy != NULL)
+    g_clear_signal_handler (&self->changed_id, self->policy);
+  gtk_widget_dispose_template (GTK_WIDGET (self), POLISI_TYPE_CONSULTATION_PAGE);
+  g_clear_object (&self->policy);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->comments_key, g_free);
+  g_clear_pointer (&self->adopted_version, g_free);
+  g_clear_pointer (&self->buffers, g_hash_table_unref);
+  g_clear_pointer (&self->comment_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (polisi_consultation_page_parent_class)->dispose (object);
+}
+
+static void
+polisi_consultation_page_class_init (PolisiConsultationPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = polisi_consultation_page_dispose;
+  widget_class->map = polisi_consultation_page_map;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/cymru/polisi/Polisi/ui/polisi-consultation-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PolisiConsultationPage, box);
+  gtk_widget_class_bind_template_child (widget_class, PolisiConsultationPage, consultation_switch);
+  gtk_widget_class_bind_template_child (widget_class, PolisiConsultationPage, version_row);
+  gtk_widget_class_bind_template_child (widget_class, PolisiConsultationPage, closing_row);
+  gtk_widget_class_bind_template_child (widget_class, PolisiConsultationPage, comments_group);
+  gtk_widget_class_bind_template_child (widget_class, PolisiConsultationPage, responder_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_consultation_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_version_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_closing_changed);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+polisi_consultation_page_init (PolisiConsultationPage *self)
+{
+  self->buffers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->comment_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+PolisiConsultationPage *
+polisi_consultation_page_new (PolisiPolicy  *policy,
+                              PolisiContext *context)
+{
+  PolisiConsultationPage *self = g_object_new (POLISI_TYPE_CONSULTATION_PAGE, NULL);
+  const char *responder = NULL;
+
+  self->policy = g_object_ref (policy);
+  self->context = g_object_ref (context);
+
+  /* responses are signed as the last one was */
+  for (guint i = 0; i < polisi_policy_get_n_comments (policy); i++)
+    {
+      const PolisiComment *comment = polisi_policy_get_comment (policy, i);
+
+      if (comment->response_author != NULL)
+        responder = comment->response_author;
+    }
+  if (responder != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->responder_row), responder);
+
+  polisi_consultation_page_refresh (self);
+  self->changed_id = g_signal_connect_swapped (policy, "changed", G_CALLBACK (on_policy_changed), self);
+  return self;
+}
+
+guint
+polisi_consultation_page_get_n_comments (PolisiConsultationPage *self)
+{
+  g_return_val_if_fail (POLISI_IS_CONSULTATION_PAGE (self), 0);
+  return self->n_comments;
+}
+
+/**
+ * polisi_consultation_page_reveal_comment:
+ * @comment_id: (nullable): the comment; %NULL for the first in the list
+ *
+ * Opens a comment and its response, and brings it into view.
+ *
+ * Returns: %TRUE if there was such a comment
+ */
+gboolean
+polisi_consultation_page_reveal_comment (PolisiConsultationPage *self,
+                                         const char             *comment_id)
+{
+  g_return_val_if_fail (POLISI_IS_CONSULTATION_PAGE (self), FALSE);
+
+  if (self->dirty)
+    polisi_consultation_page_refresh (self);
+  for (guint i = 0; i < self->comment_rows->len; i++)
+    {
+      GtkWidget *row = self->comment_rows->pdata[i];
+      const char *id = g_object_get_data (G_OBJECT (row), "polisi-comment");
+
+      if (comment_id == NULL || g_strcmp0 (id, comment_id) == 0)
+        {
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+          gtk_widget_grab_focus (row);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The response editor of a comment, or %NULL. */
+GtkTextBuffer *
+polisi_consultation_page_get_response_buffer (PolisiConsultationPage *self,
+                                              const char             *comment_id)
+{
+  g_return_val_if_fail (POLISI_IS_CONSULTATION_PAGE (self), NULL);
+  return g_hash_table_lookup (self->buffers, comment_id);
+}

@@ -1,0 +1,139 @@
+/* polisi-gui-utils.c
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "polisi-assembler.h"
+#include "polisi-checker.h"
+#include "polisi-dates.h"
+#include "polisi-diff.h"
+#include "polisi-gui-utils.h"
+
+/**
+ * polisi_gui_clause_numbers:
+ *
+ * The number each included clause has in the policy as exported ("5.4"),
+ * by clause id.
+ *
+ * Returns: (transfer full): clause id → number
+ */
+GHashTable *
+polisi_gui_clause_numbers (PolisiPolicy  *policy,
+                           PolisiLibrary *library)
+{
+  g_autoptr(PolisiDocument) document = polisi_assemble (policy, library, POLISI_ASSEMBLE_FINAL | POLISI_ASSEMBLE_NO_HISTORY);
+  GHashTable *numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < polisi_document_get_n_blocks (document); i++)
+    {
+      const PolisiBlock *block = polisi_document_get_block (document, i);
+
+      if (block->kind == POLISI_BLOCK_CLAUSE && block->id != NULL && block->number != NULL)
+        g_hash_table_insert (numbers, g_strdup (block->id), g_strdup (block->number));
+    }
+  return numbers;
+}
+
+/**
+ * polisi_gui_clause_label:
+ *
+ * "5.4 Personal use in working hours", in the interface language; the
+ * number is left out for a clause the policy does not include.
+ */
+char *
+polisi_gui_clause_label (PolisiLibrary *library,
+                         GHashTable    *numbers,
+                         const char    *clause_id)
+{
+  PolisiClause *clause = clause_id != NULL ? polisi_library_lookup_clause (library, clause_id) : NULL;
+  const char *number = numbers != NULL && clause_id != NULL ? g_hash_table_lookup (numbers, clause_id) : NULL;
+  const char *title = clause != NULL ? polisi_clause_get_title (clause, polisi_interface_lang ()) : clause_id;
+
+  if (clause_id == NULL)
+    return g_strdup (_("The whole policy"));
+  if (number != NULL)
+    /* Translators: a clause's number and title: "5.4 Personal use in working hours" */
+    return g_strdup_printf (_("%s %s"), number, title);
+  return g_strdup (title);
+}
+
+/**
+ * polisi_gui_diff_markup:
+ *
+ * Pango markup for a word-level comparison: removed words struck through
+ * in red, new words underlined in green, as in the exported summary of
+ * changes.
+ */
+char *
+polisi_gui_diff_markup (GPtrArray *diff)
+{
+  GString *markup = g_string_new (NULL);
+
+  for (guint i = 0; i < diff->len; i++)
+    {
+      const PolisiDiffSpan *span = diff->pdata[i];
+      g_autofree char *text = g_markup_escape_text (span->text, -1);
+
+      switch (span->op)
+        {
+        case POLISI_DIFF_DELETE:
+          g_string_append_printf (markup, "<span strikethrough=\"true\" foreground=\"#c01c28\">%s</span>", text);
+          break;
+        case POLISI_DIFF_INSERT:
+          g_string_append_printf (markup, "<span underline=\"single\" foreground=\"#26a269\">%s</span>", text);
+          break;
+        case POLISI_DIFF_EQUAL:
+        default:
+          g_string_append (markup, text);
+          break;
+        }
+    }
+  return g_string_free (markup, FALSE);
+}
+
+/**
+ * polisi_gui_format_date:
+ * @iso: YYYY-MM-DD, or a timestamp that starts with one
+ *
+ * "10 July 2026" or "10 Gorffennaf 2026", as the interface speaks; the
+ * text as it is when it is not a date.
+ */
+char *
+polisi_gui_format_date (const char *iso)
+{
+  g_autofree char *day = NULL;
+  GDate date;
+
+  if (iso == NULL)
+    return g_strdup ("");
+  day = g_strndup (iso, 10);
+  if (!polisi_date_parse_iso (day, &date))
+    return g_strdup (iso);
+  return polisi_date_format (&date, polisi_interface_lang ());
+}
+
+/* A dimmed row that says a list is empty. */
+GtkWidget *
+polisi_gui_placeholder_row (const char *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "dim-label");
+  return row;
+}
+
+/* Removes from @group the rows added earlier and listed in @rows. */
+void
+polisi_gui_clear_group (AdwPreferencesGroup *group,
+                        GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, rows->pdata[i]);
+  g_ptr_array_set_size (rows, 0);
+}

@@ -1,0 +1,1079 @@
+/* polisi-review-page.c
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The step HR works through at each review. From the top: this version and
+ * the next review date; the review triggers that bring a review forward;
+ * the model clauses the built-in library has changed, added or withdrawn
+ * since the policy was made, each with a word-level comparison in both
+ * languages to accept or decline; the Acts and guidance the text names by
+ * an old name, to replace; and the version history, with adoption and
+ * comparison with an earlier version.
+ *
+ * The lists are built again when the policy changes, but only while the
+ * page is on screen (or when it comes back): typing in a clause elsewhere
+ * costs nothing here.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "polisi-checker.h"
+#include "polisi-dates.h"
+#include "polisi-gui-utils.h"
+#include "polisi-review.h"
+#include "polisi-review-page.h"
+#include "polisi-text.h"
+
+#define REFRESH_DELAY_MS 250
+
+struct _PolisiReviewPage
+{
+  GtkWidget            parent_instance;
+
+  PolisiPolicy        *policy;
+  PolisiContext       *context;
+  gulong               changed_id;
+  guint                refresh_id;
+  gboolean             dirty;
+
+  GPtrArray           *updates;        /* PolisiLibraryUpdate */
+  GPtrArray           *citations;      /* PolisiCitationFix */
+  GHashTable          *numbers;        /* clause id → number */
+  GPtrArray           *trigger_rows;
+  GPtrArray           *update_rows;
+  GPtrArray           *citation_rows;
+  GPtrArray           *history_rows;
+
+  GtkWidget           *box;
+  AdwActionRow        *status_row;
+  GtkButton           *adopt_button;
+  AdwActionRow        *review_row;
+  GtkImage            *review_icon;
+  AdwPreferencesGroup *triggers_group;
+  AdwPreferencesGroup *updates_group;
+  GtkWidget           *accept_all_button;
+  AdwPreferencesGroup *citations_group;
+  GtkWidget           *fix_all_button;
+  AdwPreferencesGroup *history_group;
+};
+
+G_DEFINE_FINAL_TYPE (PolisiReviewPage, polisi_review_page, GTK_TYPE_WIDGET)
+
+enum {
+  GO_TO_CLAUSE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static PolisiLibrary *
+library_of (PolisiReviewPage *self)
+{
+  return polisi_context_get_library (self->context);
+}
+
+static void
+show_error (PolisiReviewPage *self,
+            const char       *heading,
+            const char       *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* This version and the next review ----------------------------------------- */
+
+static void
+fill_status (PolisiReviewPage *self)
+{
+  PolisiLang ui = polisi_interface_lang ();
+  PolisiStatus status = polisi_policy_get_status (self->policy);
+  const char *version = polisi_policy_get_version (self->policy);
+  const PolisiVersionRecord *last = polisi_policy_get_last_adoption (self->policy);
+  const PolisiReviewTrigger *trigger = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *review = NULL;
+  GDate due, today;
+
+  /* Translators: "Version 1.1 · Adopted" */
+  title = g_strdup_printf (_("Version %s · %s"), version != NULL ? version : "0.1", polisi_status_get_label (status));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), title);
+
+  if (status == POLISI_STATUS_ADOPTED && last != NULL)
+    {
+      g_autofree char *when = polisi_gui_format_date (last->date);
+      /* Translators: "Adopted on 10 July 2026 by the governing body" */
+      subtitle = g_strdup_printf (_("Adopted on %s by %s"), when, last->approved_by);
+    }
+  else if (last != NULL)
+    {
+      g_autofree char *when = polisi_gui_format_date (last->date);
+      /* Translators: "The version in force is 1.0, adopted on 10 July 2026" */
+      subtitle = g_strdup_printf (_("The version in force is %s, adopted on %s. When this version is approved, adopt it."),
+                                  last->version, when);
+    }
+  else
+    subtitle = g_strdup (_("Not adopted yet. When the governing body approves the policy, adopt it here."));
+  adw_action_row_set_subtitle (self->status_row, subtitle);
+
+  if (status == POLISI_STATUS_ADOPTED)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->adopt_button), "suggested-action");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->adopt_button), "suggested-action");
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->review_icon), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->review_icon), "error");
+  if (!polisi_policy_get_review_due (self->policy, &due, &trigger))
+    {
+      g_autofree char *cycle = polisi_date_format_cycle (polisi_policy_get_review_cycle (self->policy), ui);
+      /* Translators: %s is a period: "12 months", "2 years" */
+      review = g_strdup_printf (_("Every %s after adoption. The date is set when the policy is adopted."), cycle);
+    }
+  else
+    {
+      g_autofree char *when = polisi_date_format (&due, ui);
+      int days;
+
+      polisi_date_set_today (&today);
+      days = g_date_days_between (&today, &due);
+      if (days < 0)
+        {
+          review = trigger != NULL ?
+            /* Translators: "Overdue since 20 August 2026, because of new legislation" */
+            g_strdup_printf (_("Overdue since %s, because of %s"), when, polisi_trigger_kind_get_label (trigger->kind)) :
+            g_strdup_printf (_("Overdue since %s"), when);
+          gtk_widget_add_css_class (GTK_WIDGET (self->review_icon), "error");
+        }
+      else if (days <= 60)
+        {
+          review = trigger != NULL ?
+            g_strdup_printf (_("Due on %s, because of %s"), when, polisi_trigger_kind_get_label (trigger->kind)) :
+            g_strdup_printf (_("Due on %s"), when);
+          gtk_widget_add_css_class (GTK_WIDGET (self->review_icon), "warning");
+        }
+      else
+        {
+          g_autofree char *cycle = polisi_date_format_cycle (polisi_policy_get_review_cycle (self->policy), ui);
+          review = trigger != NULL ?
+            g_strdup_printf (_("%s, brought forward by %s"), when, polisi_trigger_kind_get_label (trigger->kind)) :
+            /* Translators: "10 July 2027 (every 12 months)" */
+            g_strdup_printf (_("%s (every %s)"), when, cycle);
+        }
+    }
+  adw_action_row_set_subtitle (self->review_row, review);
+}
+
+/* Review triggers ------------------------------------------------------------ */
+
+static void
+fill_triggers (PolisiReviewPage *self)
+{
+  guint n = polisi_policy_get_n_review_triggers (self->policy);
+  const PolisiReviewTrigger *pending = polisi_policy_get_pending_trigger (self->policy);
+
+  polisi_gui_clear_group (self->triggers_group, self->trigger_rows);
+  for (guint i = 0; i < n; i++)
+    {
+      const PolisiReviewTrigger *trigger = polisi_policy_get_review_trigger (self->policy, i);
+      g_autofree char *when = polisi_gui_format_date (trigger->date);
+      g_autofree char *title = g_strdup_printf ("%s · %s", when, polisi_trigger_kind_get_label (trigger->kind));
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      if (trigger->note != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), trigger->note);
+      if (trigger == pending)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_add_css_class (icon, "warning");
+          gtk_widget_set_tooltip_text (icon, _("Since the last adoption: the policy is due for review"));
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+        }
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove Trigger"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove trigger"), -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "review.remove-trigger");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "u", i);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_preferences_group_add (self->triggers_group, row);
+      g_ptr_array_add (self->trigger_rows, row);
+    }
+  if (n == 0)
+    {
+      GtkWidget *row = polisi_gui_placeholder_row (_("None recorded"));
+
+      adw_preferences_group_add (self->triggers_group, row);
+      g_ptr_array_add (self->trigger_rows, row);
+    }
+}
+
+/* Updates of the model clauses --------------------------------------------- */
+
+static GtkWidget *
+diff_label (const char *heading,
+            GPtrArray  *diff)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *title = gtk_label_new (heading);
+  GtkWidget *text = gtk_label_new (NULL);
+  g_autofree char *markup = polisi_gui_diff_markup (diff);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_markup (GTK_LABEL (text), markup);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_widget_set_valign (box, GTK_ALIGN_START);
+  return box;
+}
+
+static GtkWidget *
+decision_button (const char *label,
+                 const char *action,
+                 const char *clause_id,
+                 gboolean    suggested)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", clause_id);
+  if (suggested)
+    gtk_widget_add_css_class (button, "suggested-action");
+  return button;
+}
+
+static GtkWidget *
+update_row (PolisiReviewPage          *self,
+            const PolisiLibraryUpdate *update)
+{
+  PolisiLang ui = polisi_interface_lang ();
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  g_autofree char *label = NULL;
+  const char *what;
+
+  if (update->title[ui] != NULL)
+    label = polisi_gui_clause_label (library_of (self), self->numbers, update->clause_id);
+  else
+    {
+      /* a withdrawn clause has no title in the library: its first words */
+      const char *text = update->old_text[ui][0] != '\0' ? update->old_text[ui] : update->old_text[POLISI_LANG_OTHER (ui)];
+      g_autofree char *plain = polisi_text_collapse_spaces (text);
+
+      if (g_utf8_strlen (plain, -1) > 70)
+        {
+          g_autofree char *start = g_utf8_substring (plain, 0, 69);
+          label = g_strdup_printf ("%s…", start);
+        }
+      else
+        label = g_strdup (plain);
+    }
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+
+  switch (update->kind)
+    {
+    case POLISI_UPDATE_NEW:
+      what = _("New in the model clauses");
+      gtk_box_append (GTK_BOX (buttons), decision_button (_("_Leave Out"), "review.decline-update", update->clause_id, FALSE));
+      gtk_box_append (GTK_BOX (buttons), decision_button (_("_Add Clause"), "review.accept-update", update->clause_id, TRUE));
+      break;
+    case POLISI_UPDATE_WITHDRAWN:
+      what = _("Withdrawn from the model clauses");
+      gtk_box_append (GTK_BOX (buttons), decision_button (_("_Keep Clause"), "review.decline-update", update->clause_id, FALSE));
+      gtk_box_append (GTK_BOX (buttons), decision_button (_("_Remove Clause"), "review.accept-update", update->clause_id, TRUE));
+      break;
+    case POLISI_UPDATE_CHANGED:
+    default:
+      what = update->edited ? _("Changed in the model clauses. You edited this clause: the new wording would replace your edits") :
+                              _("Changed in the model clauses");
+      gtk_box_append (GTK_BOX (buttons), decision_button (_("_Keep Current Wording"), "review.decline-update", update->clause_id, FALSE));
+      gtk_box_append (GTK_BOX (buttons), decision_button (_("_Use New Wording"), "review.accept-update", update->clause_id, TRUE));
+      break;
+    }
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), what);
+  if (update->edited)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_widget_set_tooltip_text (icon, _("You edited this clause"));
+      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
+    }
+
+  gtk_box_append (GTK_BOX (texts), diff_label (_("Welsh"), update->diff[POLISI_LANG_CY]));
+  gtk_box_append (GTK_BOX (texts), diff_label (_("English"), update->diff[POLISI_LANG_EN]));
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (content), texts);
+  gtk_box_append (GTK_BOX (content), buttons);
+  gtk_widget_set_margin_top (content, 12);
+  gtk_widget_set_margin_bottom (content, 12);
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), content);
+
+  return row;
+}
+
+static void
+fill_updates (PolisiReviewPage *self)
+{
+  PolisiLibrary *library = library_of (self);
+  const char *made_with = polisi_policy_get_library_version (self->policy);
+  g_autofree char *description = NULL;
+
+  polisi_gui_clear_group (self->updates_group, self->update_rows);
+  g_clear_pointer (&self->updates, g_ptr_array_unref);
+  self->updates = polisi_review_list_library_updates (self->policy, library);
+
+  if (!polisi_review_library_applies (self->policy, library))
+    description = g_strdup (_("This policy was made with another organisation’s model clauses: Polisi cannot offer their updates."));
+  else if (made_with != NULL && g_strcmp0 (made_with, polisi_library_get_version (library)) != 0)
+    /* Translators: the versions of the model clauses, such as 2025.11 and 2026.11 */
+    description = g_strdup_printf (_("The policy was made with the model clauses of %s; Polisi has those of %s. Accept or decline each change."),
+                                   made_with, polisi_library_get_version (library));
+  else
+    description = g_strdup_printf (_("The model clauses of %s"), polisi_library_get_version (library));
+  adw_preferences_group_set_description (self->updates_group, description);
+
+  for (guint i = 0; i < self->updates->len; i++)
+    {
+      GtkWidget *row = update_row (self, self->updates->pdata[i]);
+
+      g_object_set_data_full (G_OBJECT (row), "polisi-clause", g_strdup (((PolisiLibraryUpdate *) self->updates->pdata[i])->clause_id), g_free);
+      adw_preferences_group_add (self->updates_group, row);
+      g_ptr_array_add (self->update_rows, row);
+    }
+  if (self->updates->len == 0)
+    {
+      GtkWidget *row = polisi_gui_placeholder_row (_("The policy’s clauses are up to date with the model"));
+
+      adw_preferences_group_add (self->updates_group, row);
+      g_ptr_array_add (self->update_rows, row);
+    }
+  gtk_widget_set_visible (self->accept_all_button, self->updates->len > 1);
+}
+
+/* Legislation ------------------------------------------------------------------ */
+
+static void
+on_citation_activated (AdwActionRow     *row,
+                       PolisiReviewPage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "polisi-index"));
+  const PolisiCitationFix *fix;
+
+  if (self->citations == NULL || index >= self->citations->len)
+    return;
+  fix = self->citations->pdata[index];
+  g_signal_emit (self, signals[GO_TO_CLAUSE], 0, fix->clause_id, (int) fix->lang);
+}
+
+static void
+fill_citations (PolisiReviewPage *self)
+{
+  polisi_gui_clear_group (self->citations_group, self->citation_rows);
+  g_clear_pointer (&self->citations, g_ptr_array_unref);
+  self->citations = polisi_review_list_citations (self->policy, polisi_context_get_legislation (self->context));
+
+  for (guint i = 0; i < self->citations->len; i++)
+    {
+      const PolisiCitationFix *fix = self->citations->pdata[i];
+      g_autofree char *clause = polisi_gui_clause_label (library_of (self), self->numbers, fix->clause_id);
+      /* Translators: "Data Protection Act 1998 → Data Protection Act 2018" */
+      g_autofree char *title = g_strdup_printf (_("%s → %s"), fix->found, fix->replacement);
+      /* Translators: where an old name is: "5.4 Personal use (Welsh): …the words around it…" */
+      g_autofree char *subtitle = g_strdup_printf (fix->lang == POLISI_LANG_CY ? _("%s (Welsh): “%s”") : _("%s (English): “%s”"),
+                                                   clause, fix->context);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *replace = gtk_button_new_with_mnemonic (_("_Replace"));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_tooltip_text (row, _("Show the clause"));
+      g_object_set_data (G_OBJECT (row), "polisi-index", GUINT_TO_POINTER (i));
+      g_signal_connect (row, "activated", G_CALLBACK (on_citation_activated), self);
+      gtk_widget_set_valign (replace, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (replace), "review.fix-citation");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (replace), "u", i);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), replace);
+      adw_preferences_group_add (self->citations_group, row);
+      g_ptr_array_add (self->citation_rows, row);
+    }
+  if (self->citations->len == 0)
+    {
+      GtkWidget *row = polisi_gui_placeholder_row (_("Every Act and every piece of guidance is named by its current name"));
+
+      adw_preferences_group_add (self->citations_group, row);
+      g_ptr_array_add (self->citation_rows, row);
+    }
+  gtk_widget_set_visible (self->fix_all_button, self->citations->len > 1);
+}
+
+/* Version history ------------------------------------------------------------- */
+
+static void
+fill_history (PolisiReviewPage *self)
+{
+  PolisiLang ui = polisi_interface_lang ();
+  guint n = polisi_policy_get_n_versions (self->policy);
+
+  polisi_gui_clear_group (self->history_group, self->history_rows);
+  /* the newest first */
+  for (guint i = n; i > 0; i--)
+    {
+      const PolisiVersionRecord *record = polisi_policy_get_version_record (self->policy, i - 1);
+      g_autofree char *when = polisi_gui_format_date (record->date);
+      /* Translators: "Version 1.1 · 10 July 2026 · the governing body" */
+      g_autofree char *title = g_strdup_printf (_("Version %s · %s · %s"), record->version, when,
+                                                record->approved_by != NULL ? record->approved_by : "");
+      const char *summary = record->summary[ui] != NULL && record->summary[ui][0] != '\0' ?
+                            record->summary[ui] : record->summary[POLISI_LANG_OTHER (ui)];
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      if (summary != NULL)
+        {
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+        }
+      adw_preferences_group_add (self->history_group, row);
+      g_ptr_array_add (self->history_rows, row);
+    }
+  if (n == 0)
+    {
+      GtkWidget *row = polisi_gui_placeholder_row (_("No version adopted yet"));
+
+      adw_preferences_group_add (self->history_group, row);
+      g_ptr_array_add (self->history_rows, row);
+    }
+}
+
+/**
+ * polisi_review_page_refresh:
+ *
+ * Builds the page again from the policy, now.
+ */
+void
+polisi_review_page_refresh (PolisiReviewPage *self)
+{
+  g_return_if_fail (POLISI_IS_REVIEW_PAGE (self));
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->dirty = FALSE;
+
+  g_clear_pointer (&self->numbers, g_hash_table_unref);
+  self->numbers = polisi_gui_clause_numbers (self->policy, library_of (self));
+  fill_status (self);
+  fill_triggers (self);
+  fill_updates (self);
+  fill_citations (self);
+  fill_history (self);
+}
+
+static gboolean
+refresh_timeout (gpointer data)
+{
+  PolisiReviewPage *self = data;
+
+  self->refresh_id = 0;
+  polisi_review_page_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_policy_changed (PolisiReviewPage *self)
+{
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->refresh_id == 0)
+    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout, self);
+}
+
+static void
+polisi_review_page_map (GtkWidget *widget)
+{
+  PolisiReviewPage *self = POLISI_REVIEW_PAGE (widget);
+
+  GTK_WIDGET_CLASS (polisi_review_page_parent_class)->map (widget);
+  if (self->dirty)
+    polisi_review_page_refresh (self);
+}
+
+/* Decisions ----------------------------------------------------------------------- */
+
+static void
+decide (PolisiReviewPage *self,
+        const char       *clause_id,
+        gboolean          accept)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!polisi_review_decide_library_update (self->policy, library_of (self), clause_id, accept, &error))
+    show_error (self, _("The Update Could Not Be Applied"), error->message);
+  polisi_review_page_refresh (self);
+}
+
+static void
+accept_update_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  decide (POLISI_REVIEW_PAGE (widget), g_variant_get_string (parameter, NULL), TRUE);
+}
+
+static void
+decline_update_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  decide (POLISI_REVIEW_PAGE (widget), g_variant_get_string (parameter, NULL), FALSE);
+}
+
+static void
+accept_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PolisiReviewPage *self = POLISI_REVIEW_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  if (!polisi_review_decide_library_updates (self->policy, library_of (self), NULL, TRUE, &n, &error))
+    show_error (self, _("The Updates Could Not Be Applied"), error->message);
+  polisi_review_page_refresh (self);
+}
+
+static void
+fix_citation_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PolisiReviewPage *self = POLISI_REVIEW_PAGE (widget);
+  guint index = g_variant_get_uint32 (parameter);
+  g_autoptr(GError) error = NULL;
+
+  if (self->citations == NULL || index >= self->citations->len)
+    return;
+  if (!polisi_review_fix_citation (self->policy, polisi_context_get_legislation (self->context),
+                                   self->citations->pdata[index], &error))
+    show_error (self, _("The Name Could Not Be Replaced"), error->message);
+  polisi_review_page_refresh (self);
+}
+
+static void
+fix_all_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PolisiReviewPage *self = POLISI_REVIEW_PAGE (widget);
+
+  polisi_review_fix_all_citations (self->policy, polisi_context_get_legislation (self->context));
+  polisi_review_page_refresh (self);
+}
+
+static void
+remove_trigger_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PolisiReviewPage *self = POLISI_REVIEW_PAGE (widget);
+  guint index = g_variant_get_uint32 (parameter);
+
+  if (index < polisi_policy_get_n_review_triggers (self->policy))
+    polisi_policy_remove_review_trigger (self->policy, index);
+  polisi_review_page_refresh (self);
+}
+
+/* Adding a trigger ------------------------------------------------------------ */
+
+typedef struct {
+  PolisiReviewPage *page;
+  AdwComboRow      *kind;
+  AdwEntryRow      *date;
+  AdwEntryRow      *note;
+} TriggerDialog;
+
+static void
+trigger_dialog_free (TriggerDialog *data)
+{
+  g_object_unref (data->page);
+  g_free (data);
+}
+
+static void
+on_trigger_date_changed (AdwMessageDialog *dialog)
+{
+  TriggerDialog *data = g_object_get_data (G_OBJECT (dialog), "polisi-trigger");
+  GDate date;
+  gboolean valid = polisi_date_parse_iso (gtk_editable_get_text (GTK_EDITABLE (data->date)), &date);
+
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (data->date), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (data->date), "error");
+  adw_message_dialog_set_response_enabled (dialog, "add", valid);
+}
+
+static void
+on_trigger_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  TriggerDialog *data = g_object_get_data (G_OBJECT (dialog), "polisi-trigger");
+  g_autoptr(GError) error = NULL;
+  const char *note;
+
+  if (!g_str_equal (response, "add"))
+    return;
+  note = gtk_editable_get_text (GTK_EDITABLE (data->note));
+  if (!polisi_policy_add_review_trigger (data->page->policy, adw_combo_row_get_selected (data->kind),
+                                         gtk_editable_get_text (GTK_EDITABLE (data->date)),
+                                         note[0] != '\0' ? note : NULL, &error))
+    show_error (data->page, _("The Trigger Could Not Be Added"), error->message);
+  polisi_review_page_refresh (data->page);
+}
+
+/**
+ * polisi_review_page_add_trigger:
+ *
+ * Asks for a review trigger: its kind, date and a note.
+ *
+ * Returns: (transfer none): the dialog, presented
+ */
+GtkWidget *
+polisi_review_page_add_trigger (PolisiReviewPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+  GtkWidget *list = gtk_list_box_new ();
+  GtkStringList *kinds = gtk_string_list_new (NULL);
+  TriggerDialog *data = g_new0 (TriggerDialog, 1);
+  g_autofree char *today_iso = NULL;
+  GDate today;
+
+  g_return_val_if_fail (POLISI_IS_REVIEW_PAGE (self), NULL);
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Add a Review Trigger"),
+                                   _("Something that means the policy should be reviewed before its planned date. "
+                                     "From that date, Polisi says the review is due."));
+  data->page = g_object_ref (self);
+  for (guint kind = POLISI_TRIGGER_LEGISLATION; kind <= POLISI_TRIGGER_INCIDENT; kind++)
+    {
+      /* the labels are written to follow "because of": capitalise for a list */
+      const char *label = polisi_trigger_kind_get_label (kind);
+      g_autofree char *first = g_utf8_strup (label, g_utf8_next_char (label) - label);
+      g_autofree char *item = g_strconcat (first, g_utf8_next_char (label), NULL);
+
+      gtk_string_list_append (kinds, item);
+    }
+  data->kind = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->kind), _("What Happened"));
+  adw_combo_row_set_model (data->kind, G_LIST_MODEL (kinds));
+  g_object_unref (kinds);
+
+  data->date = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->date), _("Date (YYYY-MM-DD)"));
+  polisi_date_set_today (&today);
+  today_iso = polisi_date_to_iso (&today);
+  gtk_editable_set_text (GTK_EDITABLE (data->date), today_iso);
+  g_signal_connect_swapped (data->date, "changed", G_CALLBACK (on_trigger_date_changed), dialog);
+
+  data->note = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->note), _("Note (optional)"));
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->kind));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->date));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->note));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add", _("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "polisi-trigger", data, (GDestroyNotify) trigger_dialog_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_trigger_response), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+add_trigger_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  polisi_review_page_add_trigger (POLISI_REVIEW_PAGE (widget));
+}
+
+/* Adopting a version ------------------------------------------------------------ */
+
+typedef struct {
+  PolisiReviewPage *page;
+  AdwEntryRow      *version;
+  AdwEntryRow      *date;
+  AdwEntryRow      *approved_by;
+  GtkTextBuffer    *summary[POLISI_N_LANGS];
+  GtkLabel         *problem;
+} AdoptDialog;
+
+static void
+adopt_dialog_free (AdoptDialog *data)
+{
+  g_object_unref (data->page);
+  g_free (data);
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+try_adopt (AdoptDialog *data,
+           gboolean     really,
+           GError     **error)
+{
+  g_autofree char *summary_cy = buffer_text (data->summary[POLISI_LANG_CY]);
+  g_autofree char *summary_en = buffer_text (data->summary[POLISI_LANG_EN]);
+  const char *version = gtk_editable_get_text (GTK_EDITABLE (data->version));
+  const char *date = gtk_editable_get_text (GTK_EDITABLE (data->date));
+  const char *approved_by = gtk_editable_get_text (GTK_EDITABLE (data->approved_by));
+
+  if (really)
+    return polisi_policy_adopt (data->page->policy, version, date, approved_by, summary_cy, summary_en, error);
+  return polisi_policy_can_adopt (data->page->policy, version, date, approved_by, summary_cy, summary_en, error);
+}
+
+/* What would stop the adoption is said under the fields as they are
+ * typed, and the Adopt button waits until nothing does. */
+static void
+on_adopt_field_changed (AdwMessageDialog *dialog)
+{
+  AdoptDialog *data = g_object_get_data (G_OBJECT (dialog), "polisi-adopt");
+  g_autoptr(GError) error = NULL;
+  gboolean ok = try_adopt (data, FALSE, &error);
+
+  gtk_label_set_text (data->problem, ok ? "" : error->message);
+  gtk_widget_set_visible (GTK_WIDGET (data->problem), !ok);
+  adw_message_dialog_set_response_enabled (dialog, "adopt", ok);
+}
+
+static void
+on_adopt_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          user_data)
+{
+  AdoptDialog *data = g_object_get_data (G_OBJECT (dialog), "polisi-adopt");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "adopt"))
+    return;
+  if (!try_adopt (data, TRUE, &error))
+    show_error (data->page, _("The Version Could Not Be Adopted"), error->message);
+  polisi_review_page_refresh (data->page);
+}
+
+static GtkWidget *
+summary_editor (AdoptDialog  *data,
+                PolisiLang    lang,
+                gboolean      optional,
+                GtkWidget    *dialog)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  const char *title;
+
+  if (lang == POLISI_LANG_CY)
+    title = optional ? _("Summary of changes in _Welsh (optional)") : _("Summary of changes in _Welsh");
+  else
+    title = _("Summary of changes in _English");
+  gtk_label_set_text_with_mnemonic (GTK_LABEL (label), title);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), view);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  data->summary[lang] = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_signal_connect_swapped (data->summary[lang], "changed", G_CALLBACK (on_adopt_field_changed), dialog);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 72);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 160);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_frame_set_child (GTK_FRAME (frame), scroller);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), frame);
+  return box;
+}
+
+/**
+ * polisi_review_page_adopt:
+ *
+ * Asks for the version, date, approver and summary of changes, and records
+ * the adoption.
+ *
+ * Returns: (transfer none): the dialog, presented
+ */
+GtkWidget *
+polisi_review_page_adopt (PolisiReviewPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const PolisiVersionRecord *last;
+  AdoptDialog *data;
+  GtkWidget *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  GtkWidget *list = gtk_list_box_new ();
+  g_autofree char *version = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *today_iso = NULL;
+  const char *approver = NULL;
+  gboolean wales;
+  GDate today;
+
+  g_return_val_if_fail (POLISI_IS_REVIEW_PAGE (self), NULL);
+
+  last = polisi_policy_get_last_adoption (self->policy);
+  wales = polisi_policy_get_nation (self->policy) == POLISI_NATION_WALES;
+  version = polisi_policy_suggest_version (self->policy, FALSE);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Adopt a Version"),
+                                   _("Record that the policy was approved, and by whom. The version history at the end "
+                                     "of the policy gains a row, the policy becomes adopted, and the next review date "
+                                     "follows from this date."));
+  data = g_new0 (AdoptDialog, 1);
+  data->page = g_object_ref (self);
+  g_object_set_data_full (G_OBJECT (dialog), "polisi-adopt", data, (GDestroyNotify) adopt_dialog_free);
+
+  data->version = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->version), _("Version"));
+  gtk_editable_set_text (GTK_EDITABLE (data->version), version);
+
+  data->date = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->date), _("Date of Adoption (YYYY-MM-DD)"));
+  polisi_date_set_today (&today);
+  today_iso = polisi_date_to_iso (&today);
+  gtk_editable_set_text (GTK_EDITABLE (data->date), today_iso);
+
+  data->approved_by = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->approved_by), _("Approved By"));
+  if (last != NULL)
+    approver = last->approved_by;
+  else
+    approver = polisi_policy_get_answer (self->policy, "governing_body", polisi_interface_lang ());
+  if (approver != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (data->approved_by), approver);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->version));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->date));
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (data->approved_by));
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (GTK_BOX (box), summary_editor (data, POLISI_LANG_CY, !wales, dialog));
+  gtk_box_append (GTK_BOX (box), summary_editor (data, POLISI_LANG_EN, FALSE, dialog));
+
+  data->problem = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (data->problem, TRUE);
+  gtk_label_set_xalign (data->problem, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (data->problem), "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->problem));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  /* The first version needs no list of changes. */
+  if (last == NULL)
+    {
+      gtk_text_buffer_set_text (data->summary[POLISI_LANG_CY], "Fersiwn gyntaf.", -1);
+      gtk_text_buffer_set_text (data->summary[POLISI_LANG_EN], "First version.", -1);
+    }
+
+  g_signal_connect_swapped (data->version, "changed", G_CALLBACK (on_adopt_field_changed), dialog);
+  g_signal_connect_swapped (data->date, "changed", G_CALLBACK (on_adopt_field_changed), dialog);
+  g_signal_connect_swapped (data->approved_by, "changed", G_CALLBACK (on_adopt_field_changed), dialog);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "adopt", _("_Adopt"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "adopt", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_adopt_response), NULL);
+  on_adopt_field_changed (ADW_MESSAGE_DIALOG (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (GTK_WIDGET (data->approved_by));
+  return dialog;
+}
+
+static void
+adopt_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  polisi_review_page_adopt (POLISI_REVIEW_PAGE (widget));
+}
+
+/* Life cycle ---------------------------------------------------------------------- */
+
+static void
+polisi_review_page_dispose (GObject *object)
+{
+  PolisiReviewPage *self = (PolisiReviewPage *) object;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->policy != NULL)
+    g_clear_signal_handler (&self->changed_id, self->policy);
+  gtk_widget_dispose_template (GTK_WIDGET (self), POLISI_TYPE_REVIEW_PAGE);
+  g_clear_object (&self->policy);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->updates, g_ptr_array_unref);
+  g_clear_pointer (&self->citations, g_ptr_array_unref);
+  g_clear_pointer (&self->numbers, g_hash_table_unref);
+  g_clear_pointer (&self->trigger_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->update_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->citation_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->history_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (polisi_review_page_parent_class)->dispose (object);
+}
+
+static void
+polisi_review_page_class_init (PolisiReviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = polisi_review_page_dispose;
+  widget_class->map = polisi_review_page_map;
+
+  /**
+   * PolisiReviewPage::go-to-clause:
+   * @clause_id: the clause to show
+   * @lang: the language concerned, or -1
+   */
+  signals[GO_TO_CLAUSE] = g_signal_new ("go-to-clause", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/cymru/polisi/Polisi/ui/polisi-review-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PolisiReviewPage, box);
+  gtk_widget_class_bind_template_child (widget_class, PolisiReviewPage, status_row);
+  gtk_widget_class_bind_template_child (widget_class, PolisiReviewPage, adopt_button);
+  gtk_widget_class_bind_template_child (widget_class, PolisiReviewPage, review_row);
+  gtk_widget_class_bind_template_child (widget_class, PolisiReviewPage, review_icon);
+  gtk_widget_class_bind_template_child (widget_class, PolisiReviewPage, triggers_group);
+  gtk_widget_class_bind_template_child (widget_class, PolisiReviewPage, updates_group);
+  gtk_widget_class_bind_template_child (widget_class, PolisiReviewPage, accept_all_button);
+  gtk_widget_class_bind_template_child (widget_class, PolisiReviewPage, citations_group);
+  gtk_widget_class_bind_template_child (widget_class, PolisiReviewPage, fix_all_button);
+  gtk_widget_class_bind_template_child (widget_class, PolisiReviewPage, history_group);
+
+  gtk_widget_class_install_action (widget_class, "review.adopt", NULL, adopt_action);
+  gtk_widget_class_install_action (widget_class, "review.add-trigger", NULL, add_trigger_action);
+  gtk_widget_class_install_action (widget_class, "review.remove-trigger", "u", remove_trigger_action);
+  gtk_widget_class_install_action (widget_class, "review.accept-update", "s", accept_update_action);
+  gtk_widget_class_install_action (widget_class, "review.decline-update", "s", decline_update_action);
+  gtk_widget_class_install_action (widget_class, "review.accept-all", NULL, accept_all_action);
+  gtk_widget_class_install_action (widget_class, "review.fix-citation", "u", fix_citation_action);
+  gtk_widget_class_install_action (widget_class, "review.fix-all", NULL, fix_all_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+polisi_review_page_init (PolisiReviewPage *self)
+{
+  self->trigger_rows = g_ptr_array_new ();
+  self->update_rows = g_ptr_array_new ();
+  self->citation_rows = g_ptr_array_new ();
+  self->history_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+PolisiReviewPage *
+polisi_review_page_new (PolisiPolicy  *policy,
+                        PolisiContext *context)
+{
+  PolisiReviewPage *self = g_object_new (POLISI_TYPE_REVIEW_PAGE, NULL);
+
+  self->policy = g_object_ref (policy);
+  self->context = g_object_ref (context);
+  polisi_review_page_refresh (self);
+  self->changed_id = g_signal_connect_swapped (policy, "changed", G_CALLBACK (on_policy_changed), self);
+  return self;
+}
+
+/**
+ * polisi_review_page_reveal_update:
+ * @clause_id: (nullable): the clause; %NULL for the first update
+ *
+ * Opens the comparison of an update of the model clauses and brings it
+ * into view.
+ *
+ * Returns: %TRUE if there was such an update
+ */
+gboolean
+polisi_review_page_reveal_update (PolisiReviewPage *self,
+                                  const char       *clause_id)
+{
+  g_return_val_if_fail (POLISI_IS_REVIEW_PAGE (self), FALSE);
+
+  if (self->dirty)
+    polisi_review_page_refresh (self);
+  for (guint i = 0; i < self->update_rows->len; i++)
+    {
+      GtkWidget *row = self->update_rows->pdata[i];
+      const char *id = g_object_get_data (G_OBJECT (row), "polisi-clause");
+
+      if (id != NULL && (clause_id == NULL || g_str_equal (id, clause_id)))
+        {
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+          gtk_widget_grab_focus (row);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+guint
+polisi_review_page_get_n_updates (PolisiReviewPage *self)
+{
+  g_return_val_if_fail (POLISI_IS_REVIEW_PAGE (self), 0);
+  return self->updates != NULL ? self->updates->len : 0;
+}
+
+guint
+polisi_review_page_get_n_citations (PolisiReviewPage *self)
+{
+  g_return_val_if_fail (POLISI_IS_REVIEW_PAGE (self), 0);
+  return self->citations != NULL ? self->citations->len : 0;
+}
