@@ -542,6 +542,48 @@ test_full_disk (gconstpointer data)
     }
 }
 
+/* A consultation draft: every page's header gives the version and the
+ * whole closing date in each language, even in parallel columns where
+ * they do not fit on one line. */
+static void
+test_consultation_header (void)
+{
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  g_autoptr(PolisiPolicy) policy = polisi_test_load_example ("secondary-wales-adopted.polisi");
+  g_autoptr(PolisiDocument) document = NULL;
+  g_autofree char *dir = polisi_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "draft.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  PolisiExportOptions options;
+  int status;
+
+  if (!have ("pdftotext"))
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  polisi_policy_open_draft (policy, POLISI_STATUS_CONSULTATION);
+  polisi_policy_set_closing_date (policy, "2027-01-29");
+  document = polisi_assemble (policy, polisi_context_get_library (context), POLISI_ASSEMBLE_DEFAULT);
+  polisi_export_options_init (&options, POLISI_LAYOUT_COLUMNS);
+  g_assert_true (polisi_export_to_file (document, POLISI_FORMAT_PDF, &options, file, &error));
+  g_assert_no_error (error);
+
+  /* the second page, as it reads */
+  text = run (&status, "pdftotext", "-f", "2", "-l", "2", "-raw", "-enc", "UTF-8", path, "-", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (text, "Fersiwn 1.2"));
+  g_assert_nonnull (strstr (text, "Version 1.2"));
+  g_assert_nonnull (strstr (text, "Dyddiad cau ar gyfer sylwadau: 29 Ionawr 2027"));
+  g_assert_nonnull (strstr (text, "Closing date for comments: 29 January 2027"));
+  g_assert_nonnull (strstr (text, "Polisi cyfryngau cymdeithasol staff"));
+  g_assert_null (strstr (text, "…"));
+
+  polisi_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +594,7 @@ main (int   argc,
   g_test_add_func ("/pdf/hostile", test_hostile);
   g_test_add_func ("/pdf/layout-rules", test_layout_rules);
   g_test_add_func ("/pdf/failures", test_failures);
+  g_test_add_func ("/pdf/consultation-header", test_consultation_header);
   g_test_add_data_func ("/pdf/full-disk/odt", GUINT_TO_POINTER (POLISI_FORMAT_ODT), test_full_disk);
   g_test_add_data_func ("/pdf/full-disk/pdf", GUINT_TO_POINTER (POLISI_FORMAT_PDF), test_full_disk);
 

@@ -652,6 +652,34 @@ test_adopted_example (void)
     g_assert_nonnull (((PolisiComment *) comments->pdata[i])->response);
 }
 
+/* Reopening an adopted policy as a draft makes it the draft of the next
+ * version; a draft already numbered on its own keeps its number. */
+static void
+test_open_draft (void)
+{
+  g_autoptr(PolisiPolicy) policy = polisi_test_load_example ("secondary-wales-adopted.polisi");
+  g_autoptr(GPtrArray) comments = NULL;
+
+  g_assert_true (polisi_policy_open_draft (policy, POLISI_STATUS_CONSULTATION));
+  g_assert_cmpint (polisi_policy_get_status (policy), ==, POLISI_STATUS_CONSULTATION);
+  g_assert_cmpstr (polisi_policy_get_version (policy), ==, "1.2");
+  g_assert_cmpstr (polisi_policy_get_last_adopted_version (policy), ==, "1.1");
+  /* the comments on 1.1 are not this draft's */
+  comments = polisi_policy_list_comments (policy, NULL, NULL);
+  g_assert_cmpuint (comments->len, ==, 0);
+
+  /* back to a plain draft: still 1.2 */
+  g_assert_false (polisi_policy_open_draft (policy, POLISI_STATUS_DRAFT));
+  g_assert_cmpstr (polisi_policy_get_version (policy), ==, "1.2");
+
+  /* a draft numbered 2.0 by hand before it was reopened keeps 2.0 */
+  g_clear_object (&policy);
+  policy = polisi_test_load_example ("secondary-wales-adopted.polisi");
+  polisi_policy_set_version (policy, "2.0");
+  g_assert_false (polisi_policy_open_draft (policy, POLISI_STATUS_CONSULTATION));
+  g_assert_cmpstr (polisi_policy_get_version (policy), ==, "2.0");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -671,6 +699,7 @@ main (int   argc,
   g_test_add_func ("/policy/round-trip-builtin", test_round_trip_builtin);
   g_test_add_func ("/policy/examples", test_examples_load);
   g_test_add_func ("/policy/adopted-example", test_adopted_example);
+  g_test_add_func ("/policy/open-draft", test_open_draft);
 
   return g_test_run ();
 }

@@ -395,7 +395,9 @@ apply_setting (PolisiPolicy   *policy,
                              "Use --adopt with --approved-by and --summary-en (and --summary-cy)."));
               return FALSE;
             }
-          polisi_policy_set_status (policy, number);
+          if (polisi_policy_open_draft (policy, number))
+            g_print (_("Version %s of the policy stays as adopted; the file is now the draft of version %s.\n"),
+                     polisi_policy_get_last_adopted_version (policy), polisi_policy_get_version (policy));
           return TRUE;
         case KEY_VERSION:
           if (!is_version_number (value))

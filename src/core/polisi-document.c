@@ -506,3 +506,74 @@ polisi_block_get_heading_text (PolisiBlock *block,
     return "";
   return ((PolisiTextBlock *) g_ptr_array_index (block->paras[lang], 0))->text;
 }
+
+/**
+ * polisi_block_get_column_widths:
+ * @langs: (array length=n_langs): the languages shown
+ * @available: the width of the table, in characters of its text
+ * @padding: the room a cell takes besides its text, in characters
+ * @widths: (out caller-allocates) (array): the width of each of the
+ *   block's columns, in characters, adding up to @available
+ *
+ * The widths of a table's columns, the same in every language shown: each
+ * at least as wide as its longest word (a word longer than 25 characters
+ * breaks anyway), and the rest of the width shared by how much text each
+ * column holds (up to 80 characters a cell). The ODT and the PDF use the
+ * same widths, so a version history or a comments table looks the same in
+ * both.
+ */
+void
+polisi_block_get_column_widths (PolisiBlock      *block,
+                                const PolisiLang *langs,
+                                guint             n_langs,
+                                double            available,
+                                double            padding,
+                                double           *widths)
+{
+  guint n_rows;
+  g_autofree double *least = NULL;
+  g_autofree double *wanted = NULL;
+  double sum_least = 0;
+  double sum_wanted = 0;
+
+  g_return_if_fail (block != NULL && block->n_columns > 0);
+  g_return_if_fail (widths != NULL);
+
+  n_rows = polisi_block_get_n_rows (block);
+  least = g_new0 (double, block->n_columns);
+  wanted = g_new0 (double, block->n_columns);
+
+  for (guint c = 0; c < block->n_columns; c++)
+    {
+      glong longest_word = 0;
+      glong longest_text = 0;
+
+      for (guint r = 0; r < n_rows; r++)
+        for (guint l = 0; l < n_langs; l++)
+          {
+            const char *cell = polisi_block_get_cell (block, langs[l], r, c);
+            glong word = 0;
+
+            longest_text = MAX (longest_text, g_utf8_strlen (cell, -1));
+            for (const char *p = cell; *p != '\0'; p = g_utf8_next_char (p))
+              {
+                word = g_unichar_isspace (g_utf8_get_char (p)) ? 0 : word + 1;
+                longest_word = MAX (longest_word, word);
+              }
+          }
+      least[c] = MIN (longest_word, 25) + padding;
+      wanted[c] = MAX (least[c], MIN (longest_text, 80) + padding);
+      sum_least += least[c];
+      sum_wanted += wanted[c];
+    }
+
+  for (guint c = 0; c < block->n_columns; c++)
+    {
+      if (sum_wanted <= available)
+        widths[c] = wanted[c] * available / sum_wanted;
+      else if (sum_least >= available)
+        widths[c] = least[c] * available / sum_least;
+      else
+        widths[c] = least[c] + (available - sum_least) * (wanted[c] - least[c]) / (sum_wanted - sum_least);
+    }
+}

@@ -125,6 +125,12 @@ void            polisi_block_add_row             (PolisiBlock    *block,
                                                   PolisiLang      lang,
                                                   const char * const *cells);
 guint           polisi_block_get_n_rows          (PolisiBlock    *block);
+void            polisi_block_get_column_widths   (PolisiBlock      *block,
+                                                  const PolisiLang *langs,
+                                                  guint             n_langs,
+                                                  double            available,
+                                                  double            padding,
+                                                  double           *widths);
 const char     *polisi_block_get_cell            (PolisiBlock    *block,
                                                   PolisiLang      lang,
                                                   guint           row,

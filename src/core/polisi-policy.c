@@ -475,6 +475,41 @@ polisi_policy_set_status (PolisiPolicy *self,
   emit_changed (self);
 }
 
+/**
+ * polisi_policy_open_draft:
+ * @status: %POLISI_STATUS_DRAFT or %POLISI_STATUS_CONSULTATION
+ *
+ * Gives the policy @status. An adopted policy that becomes a draft again
+ * is the draft of its next version: when its version is the one adopted
+ * last, it becomes the next (1.2 after 1.1), so that the draft and its
+ * comments are not taken for the version in force.
+ *
+ * Returns: %TRUE if the version changed
+ */
+gboolean
+polisi_policy_open_draft (PolisiPolicy *self,
+                          PolisiStatus  status)
+{
+  const char *adopted;
+  gboolean bumped = FALSE;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
+  g_return_val_if_fail (status != POLISI_STATUS_ADOPTED, FALSE);
+
+  adopted = polisi_policy_get_last_adopted_version (self);
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->status == POLISI_STATUS_ADOPTED && adopted != NULL && g_strcmp0 (self->version, adopted) == 0)
+    {
+      g_autofree char *next = polisi_policy_suggest_version (self, FALSE);
+
+      polisi_policy_set_version (self, next);
+      bumped = TRUE;
+    }
+  polisi_policy_set_status (self, status);
+  g_object_thaw_notify (G_OBJECT (self));
+  return bumped;
+}
+
 const char *
 polisi_policy_get_version (PolisiPolicy *self)
 {

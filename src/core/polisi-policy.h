@@ -68,6 +68,8 @@ PolisiNation            polisi_policy_get_nation             (PolisiPolicy      
 PolisiStatus            polisi_policy_get_status             (PolisiPolicy           *self);
 void                    polisi_policy_set_status             (PolisiPolicy           *self,
                                                               PolisiStatus            status);
+gboolean                polisi_policy_open_draft             (PolisiPolicy           *self,
+                                                              PolisiStatus            status);
 const char             *polisi_policy_get_version            (PolisiPolicy           *self);
 void                    polisi_policy_set_version            (PolisiPolicy           *self,
                                                               const char             *version);

@@ -1857,6 +1857,18 @@ write_header_lines (OdtWriter  *w,
   gsf_xml_out_add_cstr_unchecked (xml, "text:style-name", para_styles[PARA_HEADER].name[lang]);
   gsf_xml_out_add_cstr (xml, NULL, second);
   gsf_xml_out_end_element (xml);
+
+  /* a consultation draft's closing date, on a line of its own as in the PDF */
+  if (polisi_document_get_closing_text (w->document, lang) != NULL)
+    {
+      g_autofree char *closing = g_strdup_printf ("%s: %s", polisi_export_term (POLISI_TERM_CLOSING_DATE, lang),
+                                                  polisi_document_get_closing_text (w->document, lang));
+
+      gsf_xml_out_start_element (xml, "text:p");
+      gsf_xml_out_add_cstr_unchecked (xml, "text:style-name", para_styles[PARA_HEADER].name[lang]);
+      gsf_xml_out_add_cstr (xml, NULL, closing);
+      gsf_xml_out_end_element (xml);
+    }
 }
 
 static void
@@ -2053,10 +2065,8 @@ write_styles_xml (OdtWriter *w,
 /* content.xml                                                          */
 /* ------------------------------------------------------------------ */
 
-/* The widths of a data table's columns, the same in both languages: each
- * at least as wide as its longest word, the rest of the width shared by
- * how much text each holds. A character of 10.5 pt Liberation Sans is
- * about 0.2 cm wide. */
+/* The widths of a data table's columns (polisi_block_get_column_widths()).
+ * A character of 10.5 pt Liberation Sans is about 0.21 cm wide. */
 static void
 write_data_table_column_styles (OdtWriter   *w,
                                 GsfXMLOut   *xml,
@@ -2065,47 +2075,11 @@ write_data_table_column_styles (OdtWriter   *w,
 {
   const double char_cm = 0.21;
   const double padding_cm = 0.45;
-  guint n_rows = polisi_block_get_n_rows (block);
-  g_autofree double *least = g_new0 (double, block->n_columns);
-  g_autofree double *wanted = g_new0 (double, block->n_columns);
   g_autofree double *widths = g_new0 (double, block->n_columns);
-  double sum_least = 0;
-  double sum_wanted = 0;
 
+  polisi_block_get_column_widths (block, w->langs, w->n_langs, TEXT_WIDTH_CM / char_cm, padding_cm / char_cm, widths);
   for (guint c = 0; c < block->n_columns; c++)
-    {
-      glong longest_word = 0;
-      glong longest_text = 0;
-
-      for (guint r = 0; r < n_rows; r++)
-        for (guint l = 0; l < w->n_langs; l++)
-          {
-            const char *cell = polisi_block_get_cell (block, w->langs[l], r, c);
-            glong word = 0;
-
-            longest_text = MAX (longest_text, g_utf8_strlen (cell, -1));
-            for (const char *p = cell; *p != '\0'; p = g_utf8_next_char (p))
-              {
-                word = g_unichar_isspace (g_utf8_get_char (p)) ? 0 : word + 1;
-                longest_word = MAX (longest_word, word);
-              }
-          }
-      /* A word longer than a third of the page breaks anyway. */
-      least[c] = MIN (longest_word, 25) * char_cm + padding_cm;
-      wanted[c] = MAX (least[c], MIN (longest_text, 80) * char_cm + padding_cm);
-      sum_least += least[c];
-      sum_wanted += wanted[c];
-    }
-
-  for (guint c = 0; c < block->n_columns; c++)
-    {
-      if (sum_wanted <= TEXT_WIDTH_CM)
-        widths[c] = wanted[c] * TEXT_WIDTH_CM / sum_wanted;
-      else if (sum_least >= TEXT_WIDTH_CM)
-        widths[c] = least[c] * TEXT_WIDTH_CM / sum_least;
-      else
-        widths[c] = least[c] + (TEXT_WIDTH_CM - sum_least) * (wanted[c] - least[c]) / (sum_wanted - sum_least);
-    }
+    widths[c] *= char_cm;
 
   for (guint c = 0; c < block->n_columns; c++)
     {

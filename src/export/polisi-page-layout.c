@@ -166,7 +166,7 @@ struct _PolisiPageLayout
   int                  n_tables;
   gboolean             paginated;
   GArray              *structure_log;  /* PolisiStructureEntry, unowned */
-  PangoLayout         *headers[2][POLISI_N_LANGS][2];  /* part, language, line */
+  PangoLayout         *headers[2][POLISI_N_LANGS][3];  /* part, language, line (the third may be NULL) */
 };
 
 G_DEFINE_FINAL_TYPE (PolisiPageLayout, polisi_page_layout, G_TYPE_OBJECT)
@@ -233,7 +233,7 @@ polisi_page_layout_finalize (GObject *object)
   g_free ((char *) self->options.other_file);
   for (guint part = 0; part < 2; part++)
     for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
-      for (guint line = 0; line < 2; line++)
+      for (guint line = 0; line < 3; line++)
         g_clear_object (&self->headers[part][lang][line]);
 
   G_OBJECT_CLASS (polisi_page_layout_parent_class)->finalize (object);
@@ -861,21 +861,25 @@ add_clause_row (PolisiPageLayout *self,
     }
 }
 
-static const double table_fractions[] = { 0.12, 0.20, 0.23, 0.45 };
-
+/* A table's columns are as wide as the ODT's (polisi_block_get_column_widths()),
+ * measured in characters of the table's text: about 0.55 em each. */
 static void
 add_table (PolisiPageLayout *self,
            PolisiBlock      *block,
            PolisiLang        lang,
            guint             part)
 {
+  const double char_width = 0.55 * style_table_cell.size;
   int table = self->n_tables++;
   guint n_columns = MIN (block->n_columns, MAX_CELLS);
-  double widths[MAX_CELLS];
+  g_autofree double *widths = g_new0 (double, MAX (block->n_columns, 1));
   double x = MARGIN_X;
 
+  if (block->n_columns > 0)
+    polisi_block_get_column_widths (block, self->langs, self->n_langs,
+                                    content_width (self) / char_width, 2 * TABLE_PADDING / char_width, widths);
   for (guint c = 0; c < n_columns; c++)
-    widths[c] = content_width (self) * (n_columns == G_N_ELEMENTS (table_fractions) ? table_fractions[c] : 1.0 / n_columns);
+    widths[c] *= char_width;
 
   for (guint r = 0; r < polisi_block_get_n_rows (block); r++)
     {
@@ -1841,6 +1845,30 @@ draw_watermark (PolisiPageLayout *self,
   cairo_restore (cr);
 }
 
+/* A line of the header, in a smaller size (down to 6.5 pt) rather than
+ * cut short when it is a little too long for its column. */
+static PangoLayout *
+make_header_line (PolisiPageLayout *self,
+                  const char       *text,
+                  PolisiLang        lang,
+                  double            width)
+{
+  PangoLayout *layout = make_layout (self, text, SMALL_SIZE, FALSE, lang, -1, PANGO_ALIGN_LEFT);
+  PangoRectangle extents;
+  double natural;
+
+  pango_layout_get_extents (layout, NULL, &extents);
+  natural = extents.width / (double) PANGO_SCALE;
+  if (natural > width)
+    {
+      g_object_unref (layout);
+      layout = make_layout (self, text, MAX (6.5, SMALL_SIZE * width / natural), FALSE, lang, -1, PANGO_ALIGN_LEFT);
+    }
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  return layout;
+}
+
 static void
 draw_header_and_footer (PolisiPageLayout *self,
                         cairo_t          *cr,
@@ -1854,24 +1882,27 @@ draw_header_and_footer (PolisiPageLayout *self,
   g_autoptr(GString) footer = g_string_new (NULL);
   g_autoptr(PangoLayout) footer_layout = NULL;
   PangoRectangle logical;
+  guint n_header_lines = 2;
 
   cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
 
+  /* The header is the same on every page: made once. "Ysgol · Polisi ...",
+   * then "Fersiwn 1.0 · Drafft ymgynghori · Dyddiad cau: ..."; when that
+   * does not fit its column, the closing date goes on a third line, so
+   * that it is never cut short. */
   for (guint i = 0; i < n_langs; i++)
     {
       PolisiLang lang = langs[i];
       PolisiDocument *document = self->document;
-      g_autofree char *page_text = polisi_export_page_x_of_y (lang, page_number + 1, self->pages->len);
       PangoLayout **lines = self->headers[page->part][lang];
 
-      /* The header is the same on every page: made once. */
       if (lines[0] == NULL)
         {
           g_autoptr(GString) first_line = g_string_new (NULL);
           g_autoptr(GString) second_line = g_string_new (NULL);
+          g_autofree char *closing = NULL;
           const char *organisation = polisi_document_get_organisation (document, lang);
 
-          /* "Ysgol · Polisi ...", then "Fersiwn 1.0 · Drafft · Dyddiad cau: ..." */
           if (organisation != NULL && organisation[0] != '\0')
             g_string_append_printf (first_line, "%s · ", organisation);
           g_string_append (first_line, polisi_document_get_title (document, lang));
@@ -1880,18 +1911,48 @@ draw_header_and_footer (PolisiPageLayout *self,
                                   polisi_document_get_version (document),
                                   polisi_document_get_status_text (document, lang));
           if (polisi_document_get_closing_text (document, lang) != NULL)
-            g_string_append_printf (second_line, " · %s: %s", polisi_export_term (POLISI_TERM_CLOSING_DATE, lang),
-                                    polisi_document_get_closing_text (document, lang));
+            closing = g_strdup_printf ("%s: %s", polisi_export_term (POLISI_TERM_CLOSING_DATE, lang),
+                                       polisi_document_get_closing_text (document, lang));
 
-          lines[0] = make_layout (self, first_line->str, SMALL_SIZE, FALSE, lang, width, PANGO_ALIGN_LEFT);
-          lines[1] = make_layout (self, second_line->str, SMALL_SIZE, FALSE, lang, width, PANGO_ALIGN_LEFT);
-          pango_layout_set_ellipsize (lines[0], PANGO_ELLIPSIZE_END);
+          lines[0] = make_header_line (self, first_line->str, lang, width);
+          if (closing != NULL)
+            {
+              g_autofree char *joined = g_strdup_printf ("%s · %s", second_line->str, closing);
+              PangoRectangle extents;
+
+              lines[1] = make_layout (self, joined, SMALL_SIZE, FALSE, lang, -1, PANGO_ALIGN_LEFT);
+              pango_layout_get_extents (lines[1], NULL, &extents);
+              if (extents.width / (double) PANGO_SCALE > width)
+                {
+                  g_clear_object (&lines[1]);
+                  lines[1] = make_layout (self, second_line->str, SMALL_SIZE, FALSE, lang, width, PANGO_ALIGN_LEFT);
+                  lines[2] = make_layout (self, closing, SMALL_SIZE, FALSE, lang, width, PANGO_ALIGN_LEFT);
+                  pango_layout_set_ellipsize (lines[2], PANGO_ELLIPSIZE_END);
+                }
+              else
+                pango_layout_set_width (lines[1], (int) (width * PANGO_SCALE));
+            }
+          else
+            lines[1] = make_layout (self, second_line->str, SMALL_SIZE, FALSE, lang, width, PANGO_ALIGN_LEFT);
           pango_layout_set_ellipsize (lines[1], PANGO_ELLIPSIZE_END);
         }
+      if (lines[2] != NULL)
+        n_header_lines = 3;
+    }
 
-      for (guint l = 0; l < 2; l++)
+  for (guint i = 0; i < n_langs; i++)
+    {
+      PolisiLang lang = langs[i];
+      g_autofree char *page_text = polisi_export_page_x_of_y (lang, page_number + 1, self->pages->len);
+      PangoLayout **lines = self->headers[page->part][lang];
+      /* three lines start higher, to stay above the rule */
+      double top = HEADER_Y - (n_header_lines - 2) * SMALL_SIZE * 1.45;
+
+      for (guint l = 0; l < 3; l++)
         {
-          cairo_move_to (cr, MARGIN_X + i * (width + GUTTER), HEADER_Y + l * (SMALL_SIZE * 1.45));
+          if (lines[l] == NULL)
+            continue;
+          cairo_move_to (cr, MARGIN_X + i * (width + GUTTER), top + l * (SMALL_SIZE * 1.45));
           pango_cairo_show_layout (cr, lines[l]);
         }
 

@@ -117,15 +117,13 @@ polisi_consultation_page_set_consultation (PolisiConsultationPage *self,
   status = polisi_policy_get_status (self->policy);
   if (consultation && status != POLISI_STATUS_CONSULTATION)
     {
-      if (status == POLISI_STATUS_ADOPTED)
-        {
-          g_autofree char *next = polisi_policy_suggest_version (self->policy, FALSE);
+      g_autofree char *before = g_strdup (polisi_policy_get_version (self->policy));
 
+      if (polisi_policy_open_draft (self->policy, POLISI_STATUS_CONSULTATION))
+        {
           g_free (self->adopted_version);
-          self->adopted_version = g_strdup (polisi_policy_get_version (self->policy));
-          polisi_policy_set_version (self->policy, next);
+          self->adopted_version = g_steal_pointer (&before);
         }
-      polisi_policy_set_status (self->policy, POLISI_STATUS_CONSULTATION);
     }
   else if (!consultation && status == POLISI_STATUS_CONSULTATION)
     {
