@@ -701,6 +701,43 @@ polisi_window_new_policy (PolisiWindow *self)
   load_policy (self, policy, NULL, FALSE);
 }
 
+/* Opening a policy whose review is due says so, with a way to it. */
+static void
+tell_review_due (PolisiWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *when = NULL;
+  AdwToast *toast;
+  GDate due, today;
+  int days;
+
+  if (!polisi_policy_get_review_due (self->policy, &due, NULL))
+    return;
+  polisi_date_set_today (&today);
+  days = g_date_days_between (&today, &due);
+  if (days > 60)
+    return;
+  when = polisi_date_format (&due, polisi_interface_lang ());
+  title = days < 0 ? g_strdup_printf (_("The review of this policy was due on %s"), when) :
+                     g_strdup_printf (_("The review of this policy is due on %s"), when);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Review"));
+  adw_toast_set_action_name (toast, "win.show-review");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_review_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PolisiWindow *self = POLISI_WINDOW (widget);
+
+  if (self->policy != NULL)
+    polisi_window_go_to_step (self, step_of_kind (self, STEP_REVIEW));
+}
+
 /**
  * polisi_window_open_file:
  *
@@ -728,6 +765,7 @@ polisi_window_open_file (PolisiWindow *self,
 
   load_policy (self, policy, file, TRUE);
   remember_file (self, file);
+  tell_review_due (self);
   return TRUE;
 }
 
@@ -2090,6 +2128,7 @@ polisi_window_class_init (PolisiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.discard-draft", "s", discard_draft_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.show-review", NULL, show_review_action);
   gtk_widget_class_install_action (widget_class, "win.import-comments", NULL, import_comments_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
