@@ -2,9 +2,12 @@
 # The interface's translations: every file with translatable strings is in
 # po/POTFILES.in (sorted, each file there), and each language of po/LINGUAS
 # translates every string, with nothing fuzzy, and passes msgfmt --check.
+# The translated help names each button and label (<gui>) exactly as the
+# translated interface shows it.
 #
 #   check-translations.py SOURCE-ROOT
 
+import gettext
 import os
 import re
 import subprocess
@@ -31,6 +34,49 @@ def translatable_files(root):
                 elif name.endswith(('.desktop.in', '.metainfo.xml.in', '.gschema.xml')):
                     found.append(relative)
     return sorted(found)
+
+
+GUI_RE = re.compile(r'<gui(?:\s[^>]*)?>(.*?)</gui>', re.S)
+
+
+def catalog(po, mo):
+    """msgid -> msgstr of a .po file (contexts and plural forms dropped)."""
+    subprocess.run(['msgfmt', '--output-file', mo, po], check=True)
+    with open(mo, 'rb') as handle:
+        entries = gettext.GNUTranslations(handle)._catalog
+    return {msgid.split('\x04')[-1]: msgstr for msgid, msgstr in entries.items()
+            if isinstance(msgid, str) and msgid}
+
+
+# The interface names each language in that language (the clause editor's
+# panes, the interface language in Preferences); the help quotes them as is.
+OWN_NAMES = {'Cymraeg', 'English'}
+
+
+def help_gui_problems(interface, help_catalog):
+    """Where the help's <gui> names differ from the interface's labels."""
+    labels = {}
+    for msgid, msgstr in interface.items():
+        labels.setdefault(msgid.replace('_', ''), set()).add(msgstr.replace('_', ''))
+    problems = []
+    for msgid, msgstr in help_catalog.items():
+        english, translated = GUI_RE.findall(msgid), GUI_RE.findall(msgstr)
+        if len(english) != len(translated):
+            problems.append(f'{msgid[:60]}…: {len(english)} <gui> in English, {len(translated)} translated')
+            continue
+        for name, shown in zip(english, translated):
+            if name in OWN_NAMES and shown == name:
+                continue
+            expected = set(labels.get(name, ()))
+            # a label named without its tail: "Sources" for "Sources: %s"
+            for label, translations in labels.items():
+                for separator in (' (', ': '):
+                    if label.startswith(name + separator):
+                        expected.update(t.split(separator)[0] for t in translations)
+            if expected and shown not in expected:
+                problems.append(f'<gui>{shown}</gui> for “{name}”: the interface says '
+                                + ' or '.join(f'“{e}”' for e in sorted(expected)))
+    return problems
 
 
 def main():
@@ -82,6 +128,14 @@ def main():
             if obsolete.strip():
                 print(f'{language}.po holds obsolete strings: remove them (msgattrib --no-obsolete)')
                 status = 1
+            help_po = os.path.join(root, 'help', language, language + '.po')
+            if os.path.exists(help_po):
+                interface = catalog(merged, os.path.join(tmp, language + '.mo'))
+                problems = help_gui_problems(interface, catalog(help_po, os.path.join(tmp, language + '-help.mo')))
+                for problem in problems:
+                    print(f'help/{language}/{language}.po: {problem}')
+                if problems:
+                    status = 1
     return status
 
 

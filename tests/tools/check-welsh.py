@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
-# Check every Welsh text in Polisi's XML files against a Welsh Hunspell
-# dictionary and the project's reviewed list of words the dictionary lacks.
+# Check every Welsh text of Polisi against a Welsh Hunspell dictionary and
+# the project's reviewed list of words the dictionary lacks.
 #
-#   check-welsh.py --dict DIR --wordlist FILE [--report] FILE.xml...
+#   check-welsh.py --dict DIR --wordlist FILE [--unused] FILE.xml|FILE.po...
 #
-# Elements with xml:lang="cy" are checked, and so is the text of their
-# descendants.  Placeholders ({name}), addresses, numbers and words inside
-# <code>-like tokens are skipped.  Exit status: 0 when every word is known,
-# 1 when some are not (they are listed), 77 when the dictionary is missing
-# (meson reports the test as skipped).
+# In an XML file, elements with xml:lang="cy" are checked, and so is the
+# text of their descendants.  In a .po file (the interface's po/cy.po, the
+# help's help/cy/cy.po), every msgstr is checked.  Placeholders ({name}),
+# addresses and numbers are skipped, and in translations also C format
+# directives, mnemonic underscores, Mallard markup and what stands inside
+# <cmd>, <file>, <input>, <key> and <var>, command-line options and their
+# values, commands quoted as “polisi ...”, file names and the date pattern
+# BBBB-MM-DD.  Exit status: 0 when every word is known, 1 when some are not
+# (they are listed), 77 when the dictionary is missing (meson reports the
+# test as skipped).
 
 import argparse
 import os
@@ -33,6 +38,89 @@ def welsh_texts(path):
     for elem in tree.iter():
         if elem.get(XML_LANG) == 'cy':
             yield ' '.join(elem.itertext())
+
+
+# What a translation holds that is not Welsh prose, removed in this order.
+PO_SKIP_RES = [
+    # Mallard elements whose content is code, keys, file names or metavariables
+    re.compile(r'<(cmd|file|input|key|keyseq|var|code|sys)\b[^>]*>.*?</\1>', re.S),
+    re.compile(r'<[^>]+>'),                                      # any other markup
+    re.compile(r"%(\d+\$)?[-+ #0']*(\d+|\*)?(\.(\d+|\*))?(hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn%]"),
+    re.compile(r'“polisi [^”]*”'),                               # a command to run
+    re.compile(r'\S*=("[^"]*"|\S*)|\S*\|\S*'),                 # KEY=VALUE, all|ID
+    re.compile(r'(?<![\w-])--?[^\W\d_][\w-]*'),                  # --options
+    re.compile(r'\S*\.(polisi|odt|pdf|docx|xml)\b'),              # file names
+    re.compile(r'\b[a-z]+:\d{4}-\d\d-\d\d:'),                    # legislation:2026-10-01:
+    re.compile(r'\b[BY]{4}-MM-DD\b|\b[A-Z]\.[A-Z]\b'),            # BBBB-MM-DD, X.Y
+]
+PO_LINE_RE = re.compile(r'(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+"(.*)"$')
+PO_ESCAPE_RE = re.compile(r'\\(.)')
+PO_ESCAPES = {'n': '\n', '"': '"', '\\': '\\'}
+QUOTED_RE = re.compile(r'“[^”]*”')
+
+
+def po_messages(path):
+    """(msgid, msgstr, line number) for every msgstr of a .po file but the
+    header's; obsolete (#~) entries are comments and are left out."""
+    messages = []
+    entry = {}
+    field = None
+
+    def unescape(text):
+        return PO_ESCAPE_RE.sub(lambda m: PO_ESCAPES.get(m.group(1), ' '), text)
+
+    def finish():
+        for key, (text, number) in entry.items():
+            if key.startswith('msgstr') and entry.get('msgid', ('', 0))[0] != '':
+                messages.append((unescape(entry['msgid'][0]), unescape(text), number))
+        entry.clear()
+
+    with open(path, encoding='utf-8') as handle:
+        for number, line in enumerate(handle, 1):
+            line = line.strip()
+            match = PO_LINE_RE.match(line)
+            if match:
+                field = match.group(1)
+                entry[field] = (match.group(2), number)
+            elif line.startswith('"') and field is not None:
+                text, start = entry[field]
+                entry[field] = (text + line[1:-1], start)
+            elif not line:
+                finish()
+                field = None
+    finish()
+    return messages
+
+
+def translation_prose(msgid, msgstr):
+    """The Welsh words of a translation: what it copies from the English as a
+    literal (a quoted value or example, an acronym or a product name, an
+    English search keyword) and what is not prose at all is taken out."""
+    for literal in QUOTED_RE.findall(msgstr):
+        if literal in msgid or literal[1:-1] in re.findall(r'[\w-]+', msgid):
+            msgstr = msgstr.replace(literal, ' ')
+    if msgid.endswith(';'):
+        # a desktop file's search keywords keep the English ones too
+        english = set(msgid.split(';'))
+        msgstr = ';'.join(k for k in msgstr.split(';') if k not in english)
+    for skip in PO_SKIP_RES:
+        msgstr = skip.sub(' ', msgstr)
+    msgstr = msgstr.replace('_', '')
+    # acronyms and product names written as one word (ODT, LibreOffice)
+    for word in set(re.findall(r'\b(?:[A-Z]{2,}|[A-Z][a-z]+[A-Z]\w*)\b', msgid.replace('_', ''))):
+        msgstr = re.sub(r'\b' + word + r'\b', ' ', msgstr)
+    return msgstr
+
+
+def texts_of(path):
+    """(text, where it is) for each Welsh text of an XML or .po file."""
+    name = os.path.join(os.path.basename(os.path.dirname(os.path.abspath(path))), os.path.basename(path))
+    if path.endswith('.po'):
+        for msgid, msgstr, number in po_messages(path):
+            yield translation_prose(msgid, msgstr), f'{name}:{number}'
+    else:
+        for text in welsh_texts(path):
+            yield text, name
 
 
 def words_of(text):
@@ -84,10 +172,10 @@ def main():
     counts = {}
     where = {}
     for path in args.files:
-        for text in welsh_texts(path):
+        for text, place in texts_of(path):
             for word in words_of(text):
                 counts[word] = counts.get(word, 0) + 1
-                where.setdefault(word, os.path.basename(path))
+                where.setdefault(word, place)
 
     candidates = sorted(counts)
     result = subprocess.run([hunspell, '-d', dic, '-l'], input='\n'.join(candidates),
