@@ -18,9 +18,11 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <stdlib.h>
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "polisi-application.h"
 #include "polisi-consultation-page.h"
@@ -94,6 +96,12 @@ main (int   argc,
   folder = argv[1];
   g_mkdir_with_parents (folder, 0755);
 
+  /* as src/main.c: POLISI_LOCALEDIR for an uninstalled build's translations */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("POLISI_LOCALEDIR") != NULL ? g_getenv ("POLISI_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
   gtk_init ();
   adw_init ();
   app = polisi_application_new ();
@@ -159,6 +167,8 @@ main (int   argc,
                                    atoi (g_getenv ("POLISI_SCREENSHOT_HEIGHT")) : 860);
       polisi_drafts_discard (polisi_drafts_new_default (), polisi_window_get_draft_id (window));
       polisi_window_open_file (window, file);
+      /* the toast that says the review is due would hide the page */
+      polisi_window_dismiss_toasts (window);
       polisi_window_go_to_step (window, polisi_window_find_step (window, "review"));
       pump (1200);
       save_png (GTK_WIDGET (window), folder, "07-review.png");

@@ -849,6 +849,8 @@ run_review (PolisiContext *context,
       g_autofree char *when = polisi_date_format (&due, lang);
 
       if (trigger != NULL)
+        /* Translators: "Review due: 15 September 2026, because of new guidance (note)": the
+         * second %s is a review trigger; the last three are " (", a note, ")", or empty */
         g_print (_("Review due: %s, because of %s%s%s%s\n"), when, polisi_trigger_kind_get_label (trigger->kind),
                  trigger->note != NULL ? " (" : "", trigger->note != NULL ? trigger->note : "", trigger->note != NULL ? ")" : "");
       else
@@ -888,6 +890,7 @@ run_review (PolisiContext *context,
           switch (update->kind)
             {
             case POLISI_UPDATE_CHANGED:
+              /* Translators: the last %s is empty, or the sentence about edits below */
               g_print (_("      The model clause went from version %u to %u.%s\n"), update->old_version, update->new_version,
                        update->edited ? _(" The policy’s text was edited: accepting replaces the edits.") : "");
               break;

@@ -202,6 +202,7 @@ polisi_legislation_new_builtin (GError **error)
   bytes = g_resources_lookup_data (POLISI_LEGISLATION_BUILTIN_RESOURCE, 0, error);
   if (bytes == NULL)
     return NULL;
+  /* Translators: stands for a file name in messages, in quotes */
   return polisi_legislation_new_from_bytes (bytes, _("built-in legislation register"), error);
 }
 

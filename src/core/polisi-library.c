@@ -278,6 +278,7 @@ polisi_library_new_builtin (GError **error)
   bytes = g_resources_lookup_data (POLISI_LIBRARY_BUILTIN_RESOURCE, 0, error);
   if (bytes == NULL)
     return NULL;
+  /* Translators: stands for a file name in messages, in quotes: "the “built-in clause library” is damaged" */
   return polisi_library_new_from_bytes (bytes, _("built-in clause library"), error);
 }
 

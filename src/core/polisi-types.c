@@ -180,6 +180,8 @@ polisi_language_category_get_label (PolisiLanguageCategory category)
   switch (category)
     {
     case POLISI_LANGUAGE_CATEGORY_WELSH:
+      /* Translators: the statutory language categories of schools in Wales,
+       * as the Welsh Government names them */
       return _("Primarily Welsh language");
     case POLISI_LANGUAGE_CATEGORY_DUAL:
       return _("Dual language");
@@ -212,6 +214,7 @@ polisi_organisation_type_get_label (PolisiOrganisationType type)
     case POLISI_ORGANISATION_COLLEGE:
       return _("College");
     case POLISI_ORGANISATION_TRUST:
+      /* Translators: a multi-academy trust or a federation of schools */
       return _("Trust");
     case POLISI_ORGANISATION_LOCAL_AUTHORITY:
       return _("Local authority");

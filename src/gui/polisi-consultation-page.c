@@ -233,6 +233,7 @@ update_answered (GtkWidget           *row,
       gtk_widget_add_css_class (GTK_WIDGET (icon), "accent");
       gtk_widget_remove_css_class (GTK_WIDGET (icon), "success");
     }
+  /* Translators: whether a consultation comment has a response */
   gtk_widget_set_tooltip_text (GTK_WIDGET (icon), answered ? _("Answered") : _("Not answered yet"));
 
   if (answered)

@@ -191,6 +191,7 @@ polisi_finish_page_set_findings (PolisiFinishPage *self,
       gtk_widget_add_css_class (icon, finding->severity == POLISI_SEVERITY_ERROR ? "error" :
                                       finding->severity == POLISI_SEVERITY_WARNING ? "warning" : "dim-label");
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      /* Translators: how much a finding of the checker matters */
                                       finding->severity == POLISI_SEVERITY_ERROR ? _("Must be fixed") :
                                       finding->severity == POLISI_SEVERITY_WARNING ? _("To check") : _("For information"),
                                       -1);

@@ -161,6 +161,8 @@ fill_status (PolisiReviewPage *self)
         {
           g_autofree char *cycle = polisi_date_format_cycle (polisi_policy_get_review_cycle (self->policy), ui);
           review = trigger != NULL ?
+            /* Translators: "10 March 2027, brought forward by new legislation": the
+             * second %s is a review trigger, as "new legislation" */
             g_strdup_printf (_("%s, brought forward by %s"), when, polisi_trigger_kind_get_label (trigger->kind)) :
             /* Translators: "10 July 2027 (every 12 months)" */
             g_strdup_printf (_("%s (every %s)"), when, cycle);
@@ -319,8 +321,9 @@ update_row (PolisiReviewPage          *self,
       adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
     }
 
-  gtk_box_append (GTK_BOX (texts), diff_label (_("Welsh"), update->diff[POLISI_LANG_CY]));
-  gtk_box_append (GTK_BOX (texts), diff_label (_("English"), update->diff[POLISI_LANG_EN]));
+  /* each language named in itself, as over the clause editor's two texts */
+  gtk_box_append (GTK_BOX (texts), diff_label ("Cymraeg", update->diff[POLISI_LANG_CY]));
+  gtk_box_append (GTK_BOX (texts), diff_label ("English", update->diff[POLISI_LANG_EN]));
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (content), texts);
   gtk_box_append (GTK_BOX (content), buttons);

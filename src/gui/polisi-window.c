@@ -78,6 +78,7 @@ struct _PolisiWindow
   gboolean              close_confirmed;
   gboolean              syncing;
   GFile                *last_export;
+  GPtrArray            *toasts;        /* shown and not yet dismissed */
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -115,10 +116,47 @@ show_error (PolisiWindow *self,
 }
 
 static void
+on_toast_dismissed (AdwToast     *toast,
+                    PolisiWindow *self)
+{
+  if (self->toasts != NULL)
+    g_ptr_array_remove (self->toasts, toast);
+}
+
+static void
+add_toast (PolisiWindow *self,
+           AdwToast     *toast)
+{
+  g_ptr_array_add (self->toasts, g_object_ref (toast));
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 show_toast (PolisiWindow *self,
             const char   *title)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  add_toast (self, adw_toast_new (title));
+}
+
+/**
+ * polisi_window_dismiss_toasts:
+ *
+ * Takes away the toasts on show (for screenshots and tests).
+ */
+void
+polisi_window_dismiss_toasts (PolisiWindow *self)
+{
+  g_autoptr(GPtrArray) toasts = NULL;
+
+  g_return_if_fail (POLISI_IS_WINDOW (self));
+
+  /* dismissing one takes it out of self->toasts */
+  toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->toasts->len; i++)
+    g_ptr_array_add (toasts, g_object_ref (self->toasts->pdata[i]));
+  for (guint i = 0; i < toasts->len; i++)
+    adw_toast_dismiss (toasts->pdata[i]);
 }
 
 /* The title ---------------------------------------------------------------- */
@@ -216,6 +254,8 @@ set_step_state (PolisiWindow *self,
                 int           state)
 {
   static const char *icons[] = { "radio-symbolic", "emblem-ok-symbolic", "dialog-warning-symbolic" };
+  /* Translators: the state of a step of the wizard, told to screen readers
+   * and in a tooltip */
   const char *descriptions[] = { _("Not started"), _("Done"), _("Needs attention") };
   g_autofree char *label = NULL;
 
@@ -724,7 +764,7 @@ tell_review_due (PolisiWindow *self)
   adw_toast_set_button_label (toast, _("_Review"));
   adw_toast_set_action_name (toast, "win.show-review");
   adw_toast_set_timeout (toast, 10);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast);
 }
 
 static void
@@ -1128,7 +1168,7 @@ on_export_response (GtkNativeDialog *chooser,
           adw_toast_set_button_label (toast, _("_Open"));
           adw_toast_set_action_name (toast, "win.open-export");
           adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+          add_toast (self, toast);
           if (folder != NULL)
             g_settings_set_string (self->settings, "last-folder", folder);
         }
@@ -1298,7 +1338,7 @@ toast_exported (PolisiWindow *self,
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_action_name (toast, "win.open-export");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast);
 }
 
 static void
@@ -1723,6 +1763,8 @@ polisi_window_refresh_welcome (PolisiWindow *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->title != NULL ? info->title : _("Untitled Policy"));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      /* Translators: a recovery copy of unsaved work: "Changes to “policy.polisi”, kept
+       * 21 November 2026 at 10:15"; the last %s is a date and time */
       subtitle = original != NULL ? g_strdup_printf (_("Changes to “%s”, kept %s"), original, when)
                                   : g_strdup_printf (_("Never saved, kept %s"), when);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -2071,6 +2113,7 @@ polisi_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), POLISI_TYPE_WINDOW);
 
+  g_clear_pointer (&self->toasts, g_ptr_array_unref);
   g_clear_object (&self->policy);
   g_clear_object (&self->file);
   g_clear_object (&self->last_export);
@@ -2148,6 +2191,7 @@ polisi_window_init (PolisiWindow *self)
   GtkDropTarget *drop;
 
   self->steps = g_array_new (FALSE, TRUE, sizeof (Step));
+  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = g_settings_new (APP_ID);
   self->drafts = polisi_drafts_new_default ();
 

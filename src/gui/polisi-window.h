@@ -56,6 +56,7 @@ gboolean            polisi_window_recover_draft        (PolisiWindow      *self,
 void                polisi_window_refresh_welcome      (PolisiWindow      *self);
 const char         *polisi_window_get_help_page        (PolisiWindow      *self);
 void                polisi_window_check_now            (PolisiWindow      *self);
+void                polisi_window_dismiss_toasts       (PolisiWindow      *self);
 gboolean            polisi_window_export_comparison    (PolisiWindow      *self,
                                                         PolisiPolicy      *old_policy,
                                                         GFile             *file,
