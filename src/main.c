@@ -48,6 +48,7 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  g_set_application_name ("Polisi");
 
   app = polisi_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -14,7 +14,9 @@
  *
  *   polisi-screenshots OUTPUT-FOLDER [EXAMPLE.polisi [REVIEW-DUE.polisi]]
  *
- * Needs a display (run it under xvfb-run).
+ * Needs a display (run it under xvfb-run). The policies are copied into
+ * ~/Documents of a home folder of its own, so that the pictures show
+ * "~/Documents" and nothing of the machine they were taken on.
  */
 #include "config.h"
 
@@ -23,6 +25,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "polisi-application.h"
 #include "polisi-consultation-page.h"
@@ -77,6 +80,41 @@ fill (PolisiWindow *window,
     gtk_editable_set_text (entry, text);
 }
 
+/* @source copied into @folder as @name; returns the copy's path. */
+static char *
+copy_to (const char *source,
+         const char *folder,
+         const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  char *path = g_build_filename (folder, name, NULL);
+  gsize length;
+
+  if (!g_file_get_contents (source, &contents, &length, &error) ||
+      !g_file_set_contents (path, contents, length, &error))
+    g_error ("%s", error->message);
+  return path;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -87,6 +125,10 @@ main (int   argc,
   PolisiClauseEditor *editor;
   GtkTextBuffer *buffer;
   GtkTextIter end;
+  g_autofree char *home = NULL;
+  g_autofree char *documents = NULL;
+  g_autofree char *example = NULL;
+  g_autofree char *review = NULL;
 
   if (argc < 2)
     {
@@ -96,11 +138,25 @@ main (int   argc,
   folder = argv[1];
   g_mkdir_with_parents (folder, 0755);
 
+  /* a home of its own (GLib reads HOME once, at its first use) */
+  home = g_dir_make_tmp ("polisi-screenshots-XXXXXX", NULL);
+  g_setenv ("HOME", home, TRUE);
+  g_unsetenv ("XDG_DATA_HOME");
+  g_unsetenv ("XDG_CACHE_HOME");
+  documents = g_build_filename (home, "Documents", NULL);
+  g_mkdir_with_parents (documents, 0700);
+  if (argc > 2)
+    example = copy_to (argv[2], documents, "social-media-policy.polisi");
+  if (argc > 3)
+    review = copy_to (argv[3], documents, "staff-social-media-policy-2026.polisi");
+
   /* as src/main.c: POLISI_LOCALEDIR for an uninstalled build's translations */
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("POLISI_LOCALEDIR") != NULL ? g_getenv ("POLISI_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("polisi");
+  g_set_application_name ("Polisi");
 
   gtk_init ();
   adw_init ();
@@ -114,9 +170,9 @@ main (int   argc,
   pump (800);
   save_png (GTK_WIDGET (window), folder, "01-welcome.png");
 
-  if (argc > 2)
+  if (example != NULL)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[2]);
+      g_autoptr(GFile) file = g_file_new_for_path (example);
       polisi_window_open_file (window, file);
     }
   else
@@ -156,9 +212,9 @@ main (int   argc,
   pump (900);
   save_png (GTK_WIDGET (window), folder, "06-narrow.png");
 
-  if (argc > 3)
+  if (review != NULL)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[3]);
+      g_autoptr(GFile) file = g_file_new_for_path (review);
       GtkWidget *page;
       GtkWidget *dialog;
 
@@ -194,5 +250,6 @@ main (int   argc,
   /* nothing to keep from this session */
   polisi_drafts_discard (polisi_drafts_new_default (), polisi_window_get_draft_id (window));
   gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (home);
   return 0;
 }

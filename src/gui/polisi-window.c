@@ -190,8 +190,10 @@ update_title (PolisiWindow *self)
       if (path != NULL)
         {
           const char *home = g_get_home_dir ();
-          folder = g_str_has_prefix (path, home) ? g_strconcat ("~", path + strlen (home), NULL)
-                                                 : g_filename_display_name (path);
+          gsize n = strlen (home);
+          gboolean in_home = strncmp (path, home, n) == 0 && (path[n] == '/' || path[n] == '\0');
+
+          folder = in_home ? g_strconcat ("~", path + n, NULL) : g_filename_display_name (path);
         }
     }
 
