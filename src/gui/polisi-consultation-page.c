@@ -235,6 +235,8 @@ update_answered (GtkWidget           *row,
     }
   /* Translators: whether a consultation comment has a response */
   gtk_widget_set_tooltip_text (GTK_WIDGET (icon), answered ? _("Answered") : _("Not answered yet"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_widget_get_tooltip_text (GTK_WIDGET (icon)), -1);
 
   if (answered)
     {
@@ -295,7 +297,6 @@ comment_row (PolisiConsultationPage *self,
   subtitle = g_strdup_printf (_("%s, %s: %s"), comment->author != NULL ? comment->author : _("Unknown author"), when, first_line);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Answered or not"), -1);
 
   gtk_label_set_xalign (GTK_LABEL (body), 0);
   gtk_label_set_wrap (GTK_LABEL (body), TRUE);
