@@ -30,21 +30,10 @@
 #include "polisi-application.h"
 #include "polisi-consultation-page.h"
 #include "polisi-drafts.h"
+#include "polisi-gui-test-utils.h"
 #include "polisi-review-page.h"
+#include "polisi-test-utils.h"
 #include "polisi-window.h"
-
-static void
-pump (guint milliseconds)
-{
-  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-    }
-}
 
 static void
 save_png (GtkWidget  *window,
@@ -95,24 +84,6 @@ copy_to (const char *source,
       !g_file_set_contents (path, contents, length, &error))
     g_error ("%s", error->message);
   return path;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 int
@@ -167,7 +138,7 @@ main (int   argc,
   gtk_window_unmaximize (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 1360, 860);
   gtk_window_present (GTK_WINDOW (window));
-  pump (800);
+  polisi_gui_test_pump (800);
   save_png (GTK_WIDGET (window), folder, "01-welcome.png");
 
   if (example != NULL)
@@ -186,12 +157,12 @@ main (int   argc,
       fill (window, "governing_body.en", "the Governing Body of Ysgol Gymraeg Bro Derwen");
     }
   polisi_window_go_to_step (window, 0);
-  pump (900);
+  polisi_gui_test_pump (900);
   save_png (GTK_WIDGET (window), folder, "02-organisation.png");
 
   /* contact with learners and parents: a choice of wording */
   polisi_window_go_to_step (window, 7);
-  pump (900);
+  polisi_gui_test_pump (900);
   save_png (GTK_WIDGET (window), folder, "03-clauses.png");
 
   /* an edit in English leaves the Welsh waiting for an update */
@@ -200,16 +171,16 @@ main (int   argc,
   buffer = polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN);
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, " We review this every year.", -1);
-  pump (900);
+  polisi_gui_test_pump (900);
   save_png (GTK_WIDGET (window), folder, "04-translation.png");
 
   polisi_window_go_to_step (window, polisi_window_get_n_steps (window) - 1);
   polisi_window_check_now (window);
-  pump (900);
+  polisi_gui_test_pump (900);
   save_png (GTK_WIDGET (window), folder, "05-check-and-export.png");
 
   gtk_window_set_default_size (GTK_WINDOW (window), 520, 860);
-  pump (900);
+  polisi_gui_test_pump (900);
   save_png (GTK_WIDGET (window), folder, "06-narrow.png");
 
   if (review != NULL)
@@ -226,30 +197,30 @@ main (int   argc,
       /* the toast that says the review is due would hide the page */
       polisi_window_dismiss_toasts (window);
       polisi_window_go_to_step (window, polisi_window_find_step (window, "review"));
-      pump (1200);
+      polisi_gui_test_pump (1200);
       save_png (GTK_WIDGET (window), folder, "07-review.png");
 
       /* the first update, open */
       page = polisi_window_get_step_page (window, polisi_window_find_step (window, "review"));
       polisi_review_page_reveal_update (POLISI_REVIEW_PAGE (page), NULL);
-      pump (900);
+      polisi_gui_test_pump (900);
       save_png (GTK_WIDGET (window), folder, "08-review-update.png");
 
       dialog = polisi_review_page_adopt (POLISI_REVIEW_PAGE (page));
-      pump (900);
+      polisi_gui_test_pump (900);
       save_png (dialog, folder, "09-adopt.png");
       gtk_window_destroy (GTK_WINDOW (dialog));
 
       polisi_window_go_to_step (window, polisi_window_find_step (window, "consultation"));
       page = polisi_window_get_step_page (window, polisi_window_find_step (window, "consultation"));
       polisi_consultation_page_reveal_comment (POLISI_CONSULTATION_PAGE (page), "c2");
-      pump (1200);
+      polisi_gui_test_pump (1200);
       save_png (GTK_WIDGET (window), folder, "10-consultation.png");
     }
 
   /* nothing to keep from this session */
   polisi_drafts_discard (polisi_drafts_new_default (), polisi_window_get_draft_id (window));
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (home);
+  polisi_test_remove_tree (home);
   return 0;
 }

@@ -24,6 +24,7 @@
 #include "polisi-drafts.h"
 #include "polisi-policy-io.h"
 #include "polisi-preferences-window.h"
+#include "polisi-gui-test-utils.h"
 #include "polisi-test-utils.h"
 #include "polisi-window.h"
 
@@ -46,40 +47,6 @@ static const char *english_sample[] = {
   "_Print…", "_Export…", "Welsh only", "English only", "Parallel columns", "Back to back",
   "Dual language", "Secondary school", "Not started", "Done", "Needs attention",
 };
-
-static void
-pump (guint milliseconds)
-{
-  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
-
-  do
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      if (milliseconds > 0)
-        g_usleep (2000);
-    }
-  while (g_get_monotonic_time () < until);
-}
-
-static PolisiWindow *
-new_window (void)
-{
-  PolisiWindow *window = polisi_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  pump (50);
-  return window;
-}
-
-static void
-destroy_window (PolisiWindow *window)
-{
-  polisi_drafts_discard (polisi_drafts_new_default (), polisi_window_get_draft_id (window));
-  gtk_window_destroy (GTK_WINDOW (window));
-  pump (10);
-}
 
 /* Every text a person can read under @widget, shown or not: labels as
  * written (with their mnemonic) and as shown, and tooltips. */
@@ -138,38 +105,6 @@ assert_no_english (GPtrArray *texts)
       }
 }
 
-static GtkWidget *
-find_button_with_label (GtkWidget  *widget,
-                        const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      found = find_button_with_label (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* Runs the built polisi with @args and the environment changed by
  * @env (NAME, VALUE pairs; a NULL value unsets), and returns its exit
  * status. */
@@ -215,7 +150,7 @@ test_translations (void)
 static void
 test_window (void)
 {
-  PolisiWindow *window = new_window ();
+  PolisiWindow *window = polisi_gui_test_new_window (app);
   g_autofree char *path = polisi_test_example_path ("secondary-wales.polisi");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) texts = NULL;
@@ -228,7 +163,7 @@ test_window (void)
   for (guint i = 0; i < n; i++)
     polisi_window_go_to_step (window, i);
   polisi_window_check_now (window);
-  pump (50);
+  polisi_gui_test_pump (50);
   texts = texts_of (GTK_WIDGET (window));
 
   /* the steps in the sidebar: the window's own, and the sections of the
@@ -243,8 +178,8 @@ test_window (void)
   assert_shows (texts, step_of);
 
   /* the buttons at the foot of a step, with their mnemonics */
-  g_assert_nonnull (find_button_with_label (GTK_WIDGET (window), "_Nesaf"));
-  g_assert_nonnull (find_button_with_label (GTK_WIDGET (window), "_Yn ôl"));
+  g_assert_nonnull (polisi_gui_test_find_button (GTK_WIDGET (window), "_Nesaf"));
+  g_assert_nonnull (polisi_gui_test_find_button (GTK_WIDGET (window), "_Yn ôl"));
 
   /* the organisation step and a clause */
   assert_shows (texts, "Enw yn Gymraeg");
@@ -271,7 +206,7 @@ test_window (void)
 
   assert_no_english (texts);
 
-  destroy_window (window);
+  polisi_gui_test_destroy_window (window);
 }
 
 /* What the core says reaches the head teacher in Welsh: a damaged file,
@@ -279,7 +214,7 @@ test_window (void)
 static void
 test_messages (void)
 {
-  PolisiWindow *window = new_window ();
+  PolisiWindow *window = polisi_gui_test_new_window (app);
   g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
   g_autofree char *dir = polisi_test_make_temp_dir ();
   g_autofree char *damaged = g_build_filename (dir, "difrod.polisi", NULL);
@@ -298,8 +233,8 @@ test_messages (void)
 
   polisi_test_write_file (damaged, "<?xml version=\"1.0\"?>\n<policy xmlns=\"https://polisi.cymru/ns/policy/1\" format=\"1\">\n<organ", -1);
   g_assert_false (polisi_window_open_file (window, damaged_file));
-  pump (20);
-  dialog = find_message_dialog ();
+  polisi_gui_test_pump (20);
+  dialog = polisi_gui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Nid oedd modd agor y polisi");
   expected = g_strdup_printf ("Mae “%s” wedi'i difrodi neu'n anghyflawn (llinell 3", damaged);
@@ -333,7 +268,7 @@ test_messages (void)
   date = polisi_date_format (&today, polisi_interface_lang ());
   g_assert_cmpstr (date, ==, "10 Gorffennaf 2026");
 
-  destroy_window (window);
+  polisi_gui_test_destroy_window (window);
   polisi_test_remove_tree (dir);
 }
 
@@ -345,7 +280,7 @@ test_preferences (void)
   g_autoptr(GPtrArray) texts = NULL;
 
   gtk_window_present (GTK_WINDOW (preferences));
-  pump (20);
+  polisi_gui_test_pump (20);
   texts = texts_of (preferences);
   assert_shows (texts, "Cyffredinol");
   assert_shows (texts, "Iaith y rhyngwyneb");

@@ -17,6 +17,7 @@
 #include "polisi-application.h"
 #include "polisi-consultation-page.h"
 #include "polisi-drafts.h"
+#include "polisi-gui-test-utils.h"
 #include "polisi-assembler.h"
 #include "polisi-export.h"
 #include "polisi-policy-io.h"
@@ -27,98 +28,6 @@
 
 static PolisiApplication *app;
 static char *data_home;
-
-static void
-pump (guint milliseconds)
-{
-  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
-
-  do
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      if (milliseconds > 0)
-        g_usleep (2000);
-    }
-  while (g_get_monotonic_time () < until);
-}
-
-static PolisiWindow *
-new_window (void)
-{
-  PolisiWindow *window = polisi_window_new (app);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  pump (50);
-  return window;
-}
-
-static void
-destroy_window (PolisiWindow *window)
-{
-  polisi_drafts_discard (polisi_drafts_new_default (), polisi_window_get_draft_id (window));
-  gtk_window_destroy (GTK_WINDOW (window));
-  pump (10);
-}
-
-static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type,
-            guint      skip)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        {
-          if (skip == 0)
-            return child;
-          skip--;
-        }
-      found = find_child (child, type, 0);
-      if (found != NULL)
-        {
-          if (skip == 0)
-            return found;
-          skip--;
-        }
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button_with_label (GtkWidget  *widget,
-                        const char *label)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
-        return child;
-      found = find_button_with_label (child, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
 
 static void
 fill (PolisiWindow *window,
@@ -155,7 +64,7 @@ buffer_text (GtkTextBuffer *buffer)
 static void
 test_create_policy (void)
 {
-  PolisiWindow *window = new_window ();
+  PolisiWindow *window = polisi_gui_test_new_window (app);
   g_autofree char *dir = polisi_test_make_temp_dir ();
   g_autofree char *policy_path = g_build_filename (dir, "berllan.polisi", NULL);
   g_autofree char *pdf_path = g_build_filename (dir, "berllan.pdf", NULL);
@@ -176,7 +85,7 @@ test_create_policy (void)
 
   /* the welcome view's "New Policy" */
   g_action_group_activate_action (G_ACTION_GROUP (app), "new", NULL);
-  pump (50);
+  polisi_gui_test_pump (50);
   g_assert_false (polisi_window_is_blank (window));
   policy = polisi_window_get_policy (window);
   g_assert_cmpuint (polisi_window_get_step (window), ==, 0);
@@ -205,21 +114,21 @@ test_create_policy (void)
   /* include an optional clause with its switch */
   editor = polisi_window_get_clause_editor (window, "scope.governors");
   g_assert_nonnull (editor);
-  widget = find_child (GTK_WIDGET (editor), GTK_TYPE_SWITCH, 0);
+  widget = polisi_gui_test_find_child (GTK_WIDGET (editor), GTK_TYPE_SWITCH, 0);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (widget)));
   gtk_switch_set_active (GTK_SWITCH (widget), TRUE);
   g_assert_true (polisi_clause_state_get_included (polisi_policy_lookup_clause (policy, "scope.governors")));
 
   /* a required clause cannot be left out */
   editor = polisi_window_get_clause_editor (window, "purpose.benefits");
-  widget = find_child (GTK_WIDGET (editor), GTK_TYPE_SWITCH, 0);
+  widget = polisi_gui_test_find_child (GTK_WIDGET (editor), GTK_TYPE_SWITCH, 0);
   g_assert_false (gtk_widget_get_sensitive (widget));
   gtk_switch_set_active (GTK_SWITCH (widget), FALSE);
   g_assert_true (polisi_clause_state_get_included (polisi_policy_lookup_clause (policy, "purpose.benefits")));
 
   /* choose the other wording of friend requests from parents */
   editor = polisi_window_get_clause_editor (window, "contact.parents");
-  widget = find_child (GTK_WIDGET (editor), GTK_TYPE_DROP_DOWN, 0);
+  widget = polisi_gui_test_find_child (GTK_WIDGET (editor), GTK_TYPE_DROP_DOWN, 0);
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (widget)));
   {
     PolisiClauseState *state = polisi_policy_lookup_clause (policy, "contact.parents");
@@ -274,13 +183,13 @@ test_create_policy (void)
     }
 
   /* reopen in another window: the same policy */
-  again = new_window ();
+  again = polisi_gui_test_new_window (app);
   g_assert_true (polisi_window_open_file (again, policy_file));
   g_assert_true (polisi_policy_equal (policy, polisi_window_get_policy (again)));
   g_assert_false (polisi_window_get_modified (again));
-  destroy_window (again);
+  polisi_gui_test_destroy_window (again);
 
-  destroy_window (window);
+  polisi_gui_test_destroy_window (window);
   polisi_test_remove_tree (dir);
 }
 
@@ -288,7 +197,7 @@ test_create_policy (void)
 static void
 test_stale_translation (void)
 {
-  PolisiWindow *window = new_window ();
+  PolisiWindow *window = polisi_gui_test_new_window (app);
   PolisiClauseEditor *editor;
   PolisiClauseState *state;
   GtkWidget *button;
@@ -307,7 +216,7 @@ test_stale_translation (void)
   /* the Welsh caught up and checked */
   append_text (polisi_clause_editor_get_buffer (editor, POLISI_LANG_CY), "\n- cadw'r polisi dan adolygiad.");
   g_assert_true (polisi_clause_state_get_needs_update (state, POLISI_LANG_CY));
-  button = find_button_with_label (GTK_WIDGET (editor), "_Mark as Up to Date");
+  button = polisi_gui_test_find_button (GTK_WIDGET (editor), "_Mark as Up to Date");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_false (polisi_clause_state_get_needs_update (state, POLISI_LANG_CY));
@@ -317,7 +226,7 @@ test_stale_translation (void)
   polisi_window_check_now (window);
   g_assert_cmpint (polisi_window_get_step_state (window, 1), !=, POLISI_STEP_NEEDS_ATTENTION);
 
-  destroy_window (window);
+  polisi_gui_test_destroy_window (window);
 }
 
 static gboolean
@@ -349,7 +258,7 @@ test_spell_checking (void)
       return;
     }
 
-  window = new_window ();
+  window = polisi_gui_test_new_window (app);
   polisi_window_new_policy (window);
   editor = polisi_window_get_clause_editor (window, "purpose.aims");
   cy = polisi_clause_editor_get_buffer (editor, POLISI_LANG_CY);
@@ -361,7 +270,7 @@ test_spell_checking (void)
   while ((polisi_spell_checker_is_pending (polisi_clause_editor_get_view (editor, POLISI_LANG_CY)) ||
           polisi_spell_checker_is_pending (polisi_clause_editor_get_view (editor, POLISI_LANG_EN))) &&
          g_get_monotonic_time () < deadline)
-    pump (10);
+    polisi_gui_test_pump (10);
 
   /* the misspellings, each in its own language */
   g_assert_true (word_is_marked (cy, "ysgoll"));
@@ -377,7 +286,7 @@ test_spell_checking (void)
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   while (polisi_spell_checker_is_pending (polisi_clause_editor_get_view (editor, POLISI_LANG_EN)) &&
          g_get_monotonic_time () < deadline)
-    pump (10);
+    polisi_gui_test_pump (10);
   g_assert_true (word_is_marked (en, "Diogelu"));
 
   /* suggestions */
@@ -386,14 +295,14 @@ test_spell_checking (void)
     g_assert_true (g_strv_contains ((const char * const *) suggestions, "learners"));
   }
 
-  destroy_window (window);
+  polisi_gui_test_destroy_window (window);
 }
 
 /* Closing with unsaved changes asks first. */
 static void
 test_unsaved_changes (void)
 {
-  PolisiWindow *window = new_window ();
+  PolisiWindow *window = polisi_gui_test_new_window (app);
   AdwMessageDialog *dialog;
   gpointer alive = window;
 
@@ -403,25 +312,25 @@ test_unsaved_changes (void)
 
   /* Cancel keeps the window and the changes */
   gtk_window_close (GTK_WINDOW (window));
-  pump (20);
-  dialog = find_message_dialog ();
+  polisi_gui_test_pump (20);
+  dialog = polisi_gui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "save"));
   g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
   /* a message dialog closes itself once answered */
   adw_message_dialog_response (dialog, "cancel");
-  pump (20);
+  polisi_gui_test_pump (20);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (polisi_window_get_modified (window));
 
   /* Discard closes it */
   g_object_add_weak_pointer (G_OBJECT (window), &alive);
   gtk_window_close (GTK_WINDOW (window));
-  pump (20);
-  dialog = find_message_dialog ();
+  polisi_gui_test_pump (20);
+  dialog = polisi_gui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  pump (50);
+  polisi_gui_test_pump (50);
   g_assert_null (alive);
 }
 
@@ -429,7 +338,7 @@ test_unsaved_changes (void)
 static void
 test_close_saved (void)
 {
-  PolisiWindow *window = new_window ();
+  PolisiWindow *window = polisi_gui_test_new_window (app);
   g_autofree char *dir = polisi_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "saved.polisi", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -440,8 +349,8 @@ test_close_saved (void)
   g_assert_true (polisi_window_save_to_file (window, file, NULL));
   g_object_add_weak_pointer (G_OBJECT (window), &alive);
   gtk_window_close (GTK_WINDOW (window));
-  pump (20);
-  g_assert_null (find_message_dialog ());
+  polisi_gui_test_pump (20);
+  g_assert_null (polisi_gui_test_find_message_dialog ());
   g_assert_null (alive);
   polisi_test_remove_tree (dir);
 }
@@ -464,7 +373,7 @@ test_draft_recovery (void)
 
   g_settings_set_uint (settings, "autosave-interval", 1);
 
-  window = new_window ();
+  window = polisi_gui_test_new_window (app);
   polisi_window_new_policy (window);
   fill (window, "name.cy", "Ysgol y Ddraig Goch");
   fill (window, "head_teacher", "Mr Dafydd ap Gwilym");
@@ -478,7 +387,7 @@ test_draft_recovery (void)
     gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
     while (!g_file_test (draft, G_FILE_TEST_IS_REGULAR) && g_get_monotonic_time () < deadline)
-      pump (50);
+      polisi_gui_test_pump (50);
     g_assert_true (g_file_test (draft, G_FILE_TEST_IS_REGULAR));
   }
   /* a live window's draft is not an orphan */
@@ -501,7 +410,7 @@ test_draft_recovery (void)
   expected = g_object_ref (polisi_window_get_policy (window));
   /* the window goes without closing: no cleanup, as in a crash */
   gtk_window_destroy (GTK_WINDOW (window));
-  pump (10);
+  polisi_gui_test_pump (10);
 
   orphans = polisi_drafts_list_orphans (drafts);
   g_assert_cmpuint (orphans->len, ==, 1);
@@ -509,16 +418,16 @@ test_draft_recovery (void)
   g_assert_cmpstr (((PolisiDraftInfo *) orphans->pdata[0])->title, ==, "Ysgol y Ddraig Goch");
 
   /* the welcome view offers it; recovering it brings back the edits */
-  recovered = new_window ();
+  recovered = polisi_gui_test_new_window (app);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (recovered), "win.recover-draft", "s", id));
-  pump (20);
+  polisi_gui_test_pump (20);
   g_assert_false (polisi_window_is_blank (recovered));
   g_assert_true (polisi_window_get_modified (recovered));
   g_assert_cmpstr (polisi_policy_get_name (polisi_window_get_policy (recovered), POLISI_LANG_CY), ==, "Ysgol y Ddraig Goch");
   g_assert_cmpstr (polisi_policy_get_answer (polisi_window_get_policy (recovered), "head_teacher", POLISI_LANG_EN), ==,
                    "Mr Dafydd ap Gwilym");
   g_assert_true (polisi_policy_equal (expected, polisi_window_get_policy (recovered)));
-  destroy_window (recovered);
+  polisi_gui_test_destroy_window (recovered);
 
   g_clear_pointer (&orphans, g_ptr_array_unref);
   orphans = polisi_drafts_list_orphans (drafts);
@@ -530,14 +439,14 @@ test_draft_recovery (void)
 static void
 test_preview_follows (void)
 {
-  PolisiWindow *window = new_window ();
+  PolisiWindow *window = polisi_gui_test_new_window (app);
   PolisiPreview *preview;
   PolisiClauseEditor *editor;
   PolisiPageLayout *before;
 
   polisi_window_new_policy (window);
   preview = polisi_window_get_preview (window);
-  pump (50);
+  polisi_gui_test_pump (50);
   g_assert_true (polisi_preview_is_current (preview));
   before = polisi_preview_get_page_layout (preview);
   g_assert_nonnull (before);
@@ -546,7 +455,7 @@ test_preview_follows (void)
   editor = polisi_window_get_clause_editor (window, "purpose.benefits");
   append_text (polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN), " A sentence the preview must show.");
   g_assert_false (polisi_preview_is_current (preview));
-  pump (50);
+  polisi_gui_test_pump (50);
   g_assert_true (polisi_preview_is_current (preview));
   g_assert_true (polisi_preview_get_page_layout (preview) != before);
 
@@ -567,10 +476,10 @@ test_preview_follows (void)
 
   /* the language category chooses the default layout */
   polisi_policy_set_language_category (polisi_window_get_policy (window), POLISI_LANGUAGE_CATEGORY_ENGLISH);
-  pump (50);
+  polisi_gui_test_pump (50);
   g_assert_cmpint (polisi_preview_get_layout (preview), ==, POLISI_LAYOUT_EN);
 
-  destroy_window (window);
+  polisi_gui_test_destroy_window (window);
 }
 
 /* Keyboard: every action has its shortcut. */
@@ -603,7 +512,7 @@ test_shortcuts (void)
 static void
 test_open_damaged (void)
 {
-  PolisiWindow *window = new_window ();
+  PolisiWindow *window = polisi_gui_test_new_window (app);
   g_autofree char *dir = polisi_test_make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "damaged.polisi", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -612,41 +521,15 @@ test_open_damaged (void)
   polisi_test_write_file (path, "<?xml version=\"1.0\"?>\n<policy xmlns=\"https://polisi.cymru/ns/policy/1\" format=\"1\">\n<organ", -1);
   g_assert_false (polisi_window_open_file (window, file));
   g_assert_true (polisi_window_is_blank (window));
-  pump (20);
-  dialog = find_message_dialog ();
+  polisi_gui_test_pump (20);
+  dialog = polisi_gui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "damaged.polisi"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "line 3"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  destroy_window (window);
+  polisi_gui_test_destroy_window (window);
   polisi_test_remove_tree (dir);
-}
-
-/* Every widget of @type under @widget, in the order they are drawn. */
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (found, child);
-      collect (child, type, found);
-    }
-}
-
-static gpointer
-nth_child (GtkWidget *widget,
-           GType      type,
-           guint      n)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect (widget, type, found);
-  g_assert_cmpuint (n, <, found->len);
-  return found->pdata[n];
 }
 
 /* The annual review, as HR works through it: a policy made with last
@@ -655,7 +538,7 @@ nth_child (GtkWidget *widget,
 static void
 test_annual_review (void)
 {
-  PolisiWindow *window = new_window ();
+  PolisiWindow *window = polisi_gui_test_new_window (app);
   g_autofree char *dir = polisi_test_make_temp_dir ();
   g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "review-due.polisi", NULL);
   g_autofree char *path = g_build_filename (dir, "polisi.polisi", NULL);
@@ -684,7 +567,7 @@ test_annual_review (void)
   g_assert_cmpuint (polisi_window_get_step (window), ==, review);
   g_assert_cmpstr (polisi_window_get_help_page (window), ==, "review");
   page = POLISI_REVIEW_PAGE (polisi_window_get_step_page (window, review));
-  pump (20);
+  polisi_gui_test_pump (20);
 
   /* three updates of the model clauses, two old names */
   g_assert_cmpuint (polisi_review_page_get_n_updates (page), ==, 3);
@@ -719,8 +602,8 @@ test_annual_review (void)
   g_assert_true (ADW_IS_MESSAGE_DIALOG (widget));
   {
     guint before = polisi_policy_get_n_review_triggers (policy);
-    GtkEditable *date = GTK_EDITABLE (nth_child (widget, ADW_TYPE_ENTRY_ROW, 0));
-    GtkEditable *note = GTK_EDITABLE (nth_child (widget, ADW_TYPE_ENTRY_ROW, 1));
+    GtkEditable *date = GTK_EDITABLE (polisi_gui_test_nth_child (widget, ADW_TYPE_ENTRY_ROW, 0));
+    GtkEditable *note = GTK_EDITABLE (polisi_gui_test_nth_child (widget, ADW_TYPE_ENTRY_ROW, 1));
 
     /* a date that is not one cannot be added */
     gtk_editable_set_text (date, "31/12/2026");
@@ -728,11 +611,11 @@ test_annual_review (void)
     gtk_editable_set_text (date, "2026-11-02");
     g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (widget), "add"));
     gtk_editable_set_text (note, "Tribunal decision on a teacher's posts");
-    adw_combo_row_set_selected (ADW_COMBO_ROW (nth_child (widget, ADW_TYPE_COMBO_ROW, 0)), POLISI_TRIGGER_CASE_LAW);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (polisi_gui_test_nth_child (widget, ADW_TYPE_COMBO_ROW, 0)), POLISI_TRIGGER_CASE_LAW);
     /* (a click on a response closes the dialog; emitting it does not) */
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (widget), "add");
     gtk_window_destroy (GTK_WINDOW (widget));
-    pump (20);
+    polisi_gui_test_pump (20);
     g_assert_cmpuint (polisi_policy_get_n_review_triggers (policy), ==, before + 1);
     g_assert_cmpint (polisi_policy_get_review_trigger (policy, before)->kind, ==, POLISI_TRIGGER_CASE_LAW);
     g_assert_cmpstr (polisi_policy_get_review_trigger (policy, before)->date, ==, "2026-11-02");
@@ -741,10 +624,10 @@ test_annual_review (void)
   /* adopt version 1.2: the dialog waits for both summaries (a school in Wales) */
   widget = polisi_review_page_adopt (page);
   {
-    GtkEditable *version = GTK_EDITABLE (nth_child (widget, ADW_TYPE_ENTRY_ROW, 0));
-    GtkEditable *date = GTK_EDITABLE (nth_child (widget, ADW_TYPE_ENTRY_ROW, 1));
-    GtkTextView *welsh = GTK_TEXT_VIEW (nth_child (widget, GTK_TYPE_TEXT_VIEW, 0));
-    GtkTextView *english = GTK_TEXT_VIEW (nth_child (widget, GTK_TYPE_TEXT_VIEW, 1));
+    GtkEditable *version = GTK_EDITABLE (polisi_gui_test_nth_child (widget, ADW_TYPE_ENTRY_ROW, 0));
+    GtkEditable *date = GTK_EDITABLE (polisi_gui_test_nth_child (widget, ADW_TYPE_ENTRY_ROW, 1));
+    GtkTextView *welsh = GTK_TEXT_VIEW (polisi_gui_test_nth_child (widget, GTK_TYPE_TEXT_VIEW, 0));
+    GtkTextView *english = GTK_TEXT_VIEW (polisi_gui_test_nth_child (widget, GTK_TYPE_TEXT_VIEW, 1));
     guint versions = polisi_policy_get_n_versions (policy);
 
     g_assert_cmpstr (gtk_editable_get_text (version), ==, "1.2");
@@ -760,7 +643,7 @@ test_annual_review (void)
     gtk_editable_set_text (date, "2026-11-20");
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (widget), "adopt");
     gtk_window_destroy (GTK_WINDOW (widget));
-    pump (20);
+    polisi_gui_test_pump (20);
     g_assert_cmpuint (polisi_policy_get_n_versions (policy), ==, versions + 1);
     g_assert_cmpstr (polisi_policy_get_version (policy), ==, "1.2");
     g_assert_cmpint (polisi_policy_get_status (policy), ==, POLISI_STATUS_ADOPTED);
@@ -818,13 +701,13 @@ test_annual_review (void)
     g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (widget), "tracked"));
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (widget), "cancel");
     gtk_window_destroy (GTK_WINDOW (widget));
-    pump (20);
+    polisi_gui_test_pump (20);
   }
 
-  dialog = find_message_dialog ();
+  dialog = polisi_gui_test_find_message_dialog ();
   if (dialog != NULL)
     g_error ("a dialog is still open: %s: %s", adw_message_dialog_get_heading (dialog), adw_message_dialog_get_body (dialog));
-  destroy_window (window);
+  polisi_gui_test_destroy_window (window);
   polisi_test_remove_tree (dir);
 }
 
@@ -833,7 +716,7 @@ test_annual_review (void)
 static void
 test_consultation (void)
 {
-  PolisiWindow *window = new_window ();
+  PolisiWindow *window = polisi_gui_test_new_window (app);
   g_autofree char *dir = polisi_test_make_temp_dir ();
   g_autofree char *example = polisi_test_example_path ("secondary-wales-adopted.polisi");
   g_autofree char *contents = polisi_test_read_file (example, NULL);
@@ -860,7 +743,7 @@ test_consultation (void)
   polisi_window_go_to_step (window, step);
   g_assert_cmpstr (polisi_window_get_help_page (window), ==, "consultation");
   page = POLISI_CONSULTATION_PAGE (polisi_window_get_step_page (window, step));
-  pump (20);
+  polisi_gui_test_pump (20);
   g_assert_cmpuint (polisi_consultation_page_get_n_comments (page), ==, 3);
 
   /* the adopted 1.1 becomes the consultation draft of 1.2; undone at once, it is 1.1 again */
@@ -876,9 +759,9 @@ test_consultation (void)
   /* a closing date that is not a date is not taken, and says so */
   polisi_consultation_page_set_closing_date (page, "next Friday");
   g_assert_null (polisi_policy_get_closing_date (policy));
-  g_assert_true (gtk_widget_has_css_class (nth_child (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, 1), "error"));
+  g_assert_true (gtk_widget_has_css_class (polisi_gui_test_nth_child (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, 1), "error"));
   polisi_consultation_page_set_closing_date (page, "2027-01-29");
-  pump (400);
+  polisi_gui_test_pump (400);
   /* the comments on 1.1 are not this version's */
   g_assert_cmpuint (polisi_consultation_page_get_n_comments (page), ==, 0);
 
@@ -930,7 +813,7 @@ test_consultation (void)
   g_assert_no_error (error);
   g_assert_cmpuint (added, ==, 1);
   g_assert_cmpuint (polisi_window_get_step (window), ==, step);
-  pump (400);
+  polisi_gui_test_pump (400);
   g_assert_cmpuint (polisi_consultation_page_get_n_comments (page), ==, 1);
   for (guint i = 0; i < polisi_policy_get_n_comments (policy); i++)
     if (g_strcmp0 (polisi_policy_get_comment (policy, i)->version, "1.2") == 0)
@@ -949,7 +832,7 @@ test_consultation (void)
   response = polisi_consultation_page_get_response_buffer (page, comment->id);
   g_assert_nonnull (response);
   gtk_text_buffer_set_text (response, "Cytunwyd. / Agreed: smart watches are named.", -1);
-  pump (400);
+  polisi_gui_test_pump (400);
   comment = polisi_policy_lookup_comment (policy, comment->id);
   g_assert_cmpstr (comment->response, ==, "Cytunwyd. / Agreed: smart watches are named.");
   g_assert_cmpstr (comment->response_author, ==, "Rhian Ellis, Rheolwr AD / HR Manager");
@@ -971,7 +854,7 @@ test_consultation (void)
     g_assert_true (found);
   }
 
-  destroy_window (window);
+  polisi_gui_test_destroy_window (window);
   polisi_test_remove_tree (dir);
 }
 

@@ -204,15 +204,6 @@ polisi_consultation_page_set_responder (PolisiConsultationPage *self,
 
 /* Comments ------------------------------------------------------------------------ */
 
-static char *
-buffer_text (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static void
 update_answered (GtkWidget           *row,
                  const PolisiComment *comment)
@@ -258,7 +249,7 @@ on_response_changed (GtkTextBuffer          *buffer,
 {
   const char *id = g_object_get_data (G_OBJECT (buffer), "polisi-comment");
   GtkWidget *row = g_object_get_data (G_OBJECT (buffer), "polisi-row");
-  g_autofree char *text = buffer_text (buffer);
+  g_autofree char *text = polisi_gui_buffer_get_text (buffer);
   const char *who = gtk_editable_get_text (GTK_EDITABLE (self->responder_row));
   const PolisiComment *comment;
 

@@ -137,3 +137,26 @@ polisi_gui_clear_group (AdwPreferencesGroup *group,
     adw_preferences_group_remove (group, rows->pdata[i]);
   g_ptr_array_set_size (rows, 0);
 }
+
+/* All the text of @buffer. */
+char *
+polisi_gui_buffer_get_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* A message, over the window @widget is in, with a button to close it. */
+void
+polisi_gui_show_error (GtkWidget  *widget,
+                       const char *heading,
+                       const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -20,6 +20,10 @@ char       *polisi_gui_clause_label       (PolisiLibrary *library,
 char       *polisi_gui_diff_markup        (GPtrArray     *diff);
 char       *polisi_gui_format_date        (const char    *iso);
 GtkWidget  *polisi_gui_placeholder_row    (const char    *text);
+char       *polisi_gui_buffer_get_text    (GtkTextBuffer *buffer);
+void        polisi_gui_show_error         (GtkWidget     *widget,
+                                           const char    *heading,
+                                           const char    *message);
 void        polisi_gui_clear_group        (AdwPreferencesGroup *group,
                                            GPtrArray     *rows);
 

@@ -74,18 +74,6 @@ library_of (PolisiReviewPage *self)
   return polisi_context_get_library (self->context);
 }
 
-static void
-show_error (PolisiReviewPage *self,
-            const char       *heading,
-            const char       *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* This version and the next review ----------------------------------------- */
 
 static void
@@ -533,7 +521,7 @@ decide (PolisiReviewPage *self,
   g_autoptr(GError) error = NULL;
 
   if (!polisi_review_decide_library_update (self->policy, library_of (self), clause_id, accept, &error))
-    show_error (self, _("The Update Could Not Be Applied"), error->message);
+    polisi_gui_show_error (GTK_WIDGET (self), _("The Update Could Not Be Applied"), error->message);
   polisi_review_page_refresh (self);
 }
 
@@ -563,7 +551,7 @@ accept_all_action (GtkWidget  *widget,
   guint n = 0;
 
   if (!polisi_review_decide_library_updates (self->policy, library_of (self), NULL, TRUE, &n, &error))
-    show_error (self, _("The Updates Could Not Be Applied"), error->message);
+    polisi_gui_show_error (GTK_WIDGET (self), _("The Updates Could Not Be Applied"), error->message);
   polisi_review_page_refresh (self);
 }
 
@@ -580,7 +568,7 @@ fix_citation_action (GtkWidget  *widget,
     return;
   if (!polisi_review_fix_citation (self->policy, polisi_context_get_legislation (self->context),
                                    self->citations->pdata[index], &error))
-    show_error (self, _("The Name Could Not Be Replaced"), error->message);
+    polisi_gui_show_error (GTK_WIDGET (self), _("The Name Could Not Be Replaced"), error->message);
   polisi_review_page_refresh (self);
 }
 
@@ -653,7 +641,7 @@ on_trigger_response (AdwMessageDialog *dialog,
   if (!polisi_policy_add_review_trigger (data->page->policy, adw_combo_row_get_selected (data->kind),
                                          gtk_editable_get_text (GTK_EDITABLE (data->date)),
                                          note[0] != '\0' ? note : NULL, &error))
-    show_error (data->page, _("The Trigger Could Not Be Added"), error->message);
+    polisi_gui_show_error (GTK_WIDGET (data->page), _("The Trigger Could Not Be Added"), error->message);
   polisi_review_page_refresh (data->page);
 }
 
@@ -748,22 +736,13 @@ adopt_dialog_free (AdoptDialog *data)
   g_free (data);
 }
 
-static char *
-buffer_text (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static gboolean
 try_adopt (AdoptDialog *data,
            gboolean     really,
            GError     **error)
 {
-  g_autofree char *summary_cy = buffer_text (data->summary[POLISI_LANG_CY]);
-  g_autofree char *summary_en = buffer_text (data->summary[POLISI_LANG_EN]);
+  g_autofree char *summary_cy = polisi_gui_buffer_get_text (data->summary[POLISI_LANG_CY]);
+  g_autofree char *summary_en = polisi_gui_buffer_get_text (data->summary[POLISI_LANG_EN]);
   const char *version = gtk_editable_get_text (GTK_EDITABLE (data->version));
   const char *date = gtk_editable_get_text (GTK_EDITABLE (data->date));
   const char *approved_by = gtk_editable_get_text (GTK_EDITABLE (data->approved_by));
@@ -798,7 +777,7 @@ on_adopt_response (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "adopt"))
     return;
   if (!try_adopt (data, TRUE, &error))
-    show_error (data->page, _("The Version Could Not Be Adopted"), error->message);
+    polisi_gui_show_error (GTK_WIDGET (data->page), _("The Version Could Not Be Adopted"), error->message);
   polisi_review_page_refresh (data->page);
 }
 

@@ -27,6 +27,7 @@
 #include "polisi-drafts.h"
 #include "polisi-error.h"
 #include "polisi-finish-page.h"
+#include "polisi-gui-utils.h"
 #include "polisi-organisation-page.h"
 #include "polisi-policy-io.h"
 #include "polisi-preview.h"
@@ -109,10 +110,7 @@ show_error (PolisiWindow *self,
             const char   *heading,
             const char   *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  polisi_gui_show_error (GTK_WIDGET (self), heading, message);
 }
 
 static void

@@ -1,0 +1,133 @@
+/* polisi-gui-test-utils.c
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "polisi-drafts.h"
+#include "polisi-gui-test-utils.h"
+
+/* Runs the main loop for @milliseconds (at least once). */
+void
+polisi_gui_test_pump (guint milliseconds)
+{
+  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
+
+  do
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      if (milliseconds > 0)
+        g_usleep (2000);
+    }
+  while (g_get_monotonic_time () < until);
+}
+
+/* A window for a test, shown. */
+PolisiWindow *
+polisi_gui_test_new_window (PolisiApplication *app)
+{
+  PolisiWindow *window = polisi_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  polisi_gui_test_pump (50);
+  return window;
+}
+
+/* Closes a test's window, with no recovery draft left behind. */
+void
+polisi_gui_test_destroy_window (PolisiWindow *window)
+{
+  polisi_drafts_discard (polisi_drafts_new_default (), polisi_window_get_draft_id (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  polisi_gui_test_pump (10);
+}
+
+/* The first widget of @type under @widget, after @skip others. */
+GtkWidget *
+polisi_gui_test_find_child (GtkWidget *widget,
+                            GType      type,
+                            guint      skip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          if (skip == 0)
+            return child;
+          skip--;
+        }
+      found = polisi_gui_test_find_child (child, type, 0);
+      if (found != NULL)
+        {
+          if (skip == 0)
+            return found;
+          skip--;
+        }
+    }
+  return NULL;
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect (child, type, found);
+    }
+}
+
+/* The @n-th widget of @type under @widget, in the order they are drawn. */
+gpointer
+polisi_gui_test_nth_child (GtkWidget *widget,
+                           GType      type,
+                           guint      n)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (widget, type, found);
+  g_assert_cmpuint (n, <, found->len);
+  return found->pdata[n];
+}
+
+/* The button labelled @label under @widget. */
+GtkWidget *
+polisi_gui_test_find_button (GtkWidget  *widget,
+                             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      found = polisi_gui_test_find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The message dialog on show, if any. */
+AdwMessageDialog *
+polisi_gui_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}

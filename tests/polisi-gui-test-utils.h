@@ -1,0 +1,28 @@
+/* polisi-gui-test-utils.h: shared by the widget tests
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "polisi-application.h"
+#include "polisi-window.h"
+
+G_BEGIN_DECLS
+
+void              polisi_gui_test_pump               (guint              milliseconds);
+PolisiWindow     *polisi_gui_test_new_window         (PolisiApplication *app);
+void              polisi_gui_test_destroy_window     (PolisiWindow      *window);
+GtkWidget        *polisi_gui_test_find_child         (GtkWidget         *widget,
+                                                      GType              type,
+                                                      guint              skip);
+gpointer          polisi_gui_test_nth_child          (GtkWidget         *widget,
+                                                      GType              type,
+                                                      guint              n);
+GtkWidget        *polisi_gui_test_find_button        (GtkWidget         *widget,
+                                                      const char        *label);
+AdwMessageDialog *polisi_gui_test_find_message_dialog (void);
+
+G_END_DECLS
