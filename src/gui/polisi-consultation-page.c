@@ -306,7 +306,8 @@ comment_row (PolisiConsultationPage *self,
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   gtk_widget_set_size_request (view, -1, 64);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
+  /* named as its heading reads (a label property works the same in every GTK 4) */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (heading)), -1);
   gtk_frame_set_child (GTK_FRAME (frame), view);
 
   gtk_label_set_xalign (GTK_LABEL (signed_by), 0);

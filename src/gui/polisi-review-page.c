@@ -809,7 +809,8 @@ summary_editor (AdoptDialog  *data,
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  /* named as its heading reads (a label property works the same in every GTK 4) */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (label)), -1);
   data->summary[lang] = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   g_signal_connect_swapped (data->summary[lang], "changed", G_CALLBACK (on_adopt_field_changed), dialog);
 
