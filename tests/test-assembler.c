@@ -261,6 +261,23 @@ test_comments_appendix (void)
   g_assert_true (block->appendix);
   g_assert_cmpstr (block->number, ==, "B");
 
+  /* the comment and response columns leave room to write in by hand */
+  {
+    const PolisiLang langs[] = { POLISI_LANG_CY, POLISI_LANG_EN };
+    PolisiBlock *comments = polisi_document_get_block (document, table);
+    double widths[4];
+    double sum = 0;
+
+    g_assert_cmpuint (comments->n_columns, ==, 4);
+    polisi_block_get_column_widths (comments, langs, 2, 80, 2, widths);
+    for (guint c = 0; c < 4; c++)
+      sum += widths[c];
+    g_assert_cmpfloat_with_epsilon (sum, 80, 0.001);
+    g_assert_cmpfloat (widths[2], >=, 0.32 * 80 - 0.001);
+    g_assert_cmpfloat (widths[3], >=, 0.32 * 80 - 0.001);
+    g_assert_cmpfloat (widths[0], <, widths[2]);
+  }
+
   g_assert_nonnull (strstr (cy, "# B Atodiad B: Sylwadau ac ymatebion\n"));
   g_assert_nonnull (strstr (en, "# B Appendix B: Comments and responses\n"));
   g_assert_nonnull (strstr (cy, "Y dyddiad cau ar gyfer sylwadau yw 30 Mehefin 2027."));

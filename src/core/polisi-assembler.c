@@ -298,6 +298,12 @@ add_comments (PolisiDocument *document,
       }
 
   table = polisi_document_add_block (document, POLISI_BLOCK_TABLE, "comments-table", NULL);
+  /* room to write a comment and a response by hand */
+  {
+    static const double shares[] = { 0.08, 0.16, 0.32, 0.32 };
+
+    polisi_block_set_column_shares (table, shares, G_N_ELEMENTS (shares));
+  }
   table->appendix = TRUE;
   table->n_columns = 4;
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)

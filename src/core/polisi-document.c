@@ -65,6 +65,7 @@ block_free (gpointer data)
       g_clear_pointer (&block->cells[lang], g_ptr_array_unref);
     }
   g_clear_pointer (&block->row_changes, g_array_unref);
+  g_clear_pointer (&block->column_shares, g_array_unref);
   g_free (block);
 }
 
@@ -508,6 +509,28 @@ polisi_block_get_heading_text (PolisiBlock *block,
 }
 
 /**
+ * polisi_block_set_column_shares:
+ * @shares: (array length=n_shares): per column, the least share of the
+ *   table's width it takes, from 0 to 1
+ *
+ * For a table people write in: its columns are wide enough to write in
+ * even while their cells are empty.
+ */
+void
+polisi_block_set_column_shares (PolisiBlock  *block,
+                                const double *shares,
+                                guint         n_shares)
+{
+  g_return_if_fail (block != NULL);
+
+  g_clear_pointer (&block->column_shares, g_array_unref);
+  if (shares == NULL || n_shares == 0)
+    return;
+  block->column_shares = g_array_sized_new (FALSE, FALSE, sizeof (double), n_shares);
+  g_array_append_vals (block->column_shares, shares, n_shares);
+}
+
+/**
  * polisi_block_get_column_widths:
  * @langs: (array length=n_langs): the languages shown
  * @available: the width of the table, in characters of its text
@@ -518,7 +541,8 @@ polisi_block_get_heading_text (PolisiBlock *block,
  * The widths of a table's columns, the same in every language shown: each
  * at least as wide as its longest word (a word longer than 25 characters
  * breaks anyway), and the rest of the width shared by how much text each
- * column holds (up to 80 characters a cell). The ODT and the PDF use the
+ * column holds (up to 80 characters a cell); no column narrower than its
+ * share (polisi_block_set_column_shares()). The ODT and the PDF use the
  * same widths, so a version history or a comments table looks the same in
  * both.
  */
@@ -562,6 +586,8 @@ polisi_block_get_column_widths (PolisiBlock      *block,
               }
           }
       least[c] = MIN (longest_word, 25) + padding;
+      if (block->column_shares != NULL && c < block->column_shares->len)
+        least[c] = MAX (least[c], available * g_array_index (block->column_shares, double, c));
       wanted[c] = MAX (least[c], MIN (longest_text, 80) + padding);
       sum_least += least[c];
       sum_wanted += wanted[c];

@@ -42,6 +42,9 @@ typedef struct {
    * then marked too), and for tables, per row, a PolisiChange (NULL: none). */
   PolisiChange     change;
   GArray          *row_changes;             /* PolisiChange, per row */
+  /* Tables: the least share of the width each column takes (0 to 1), or
+   * NULL; for a table to be written in, whose cells are empty. */
+  GArray          *column_shares;           /* double, per column */
 } PolisiBlock;
 
 #define POLISI_TYPE_DOCUMENT (polisi_document_get_type ())
@@ -125,6 +128,9 @@ void            polisi_block_add_row             (PolisiBlock    *block,
                                                   PolisiLang      lang,
                                                   const char * const *cells);
 guint           polisi_block_get_n_rows          (PolisiBlock    *block);
+void            polisi_block_set_column_shares   (PolisiBlock      *block,
+                                                  const double     *shares,
+                                                  guint             n_shares);
 void            polisi_block_get_column_widths   (PolisiBlock      *block,
                                                   const PolisiLang *langs,
                                                   guint             n_langs,
