@@ -197,11 +197,16 @@ main (int   argc,
       /* the toast that says the review is due would hide the page */
       polisi_window_dismiss_toasts (window);
       polisi_window_go_to_step (window, polisi_window_find_step (window, "review"));
+      /* HR has begun the summary of changes */
+      page = polisi_window_get_step_page (window, polisi_window_find_step (window, "review"));
+      gtk_text_buffer_set_text (polisi_review_page_get_summary_buffer (POLISI_REVIEW_PAGE (page), POLISI_LANG_CY),
+                                "Adolygiad blynyddol:\n- cymalau enghreifftiol 2026;\n- enwau cyfredol y Deddfau.", -1);
+      gtk_text_buffer_set_text (polisi_review_page_get_summary_buffer (POLISI_REVIEW_PAGE (page), POLISI_LANG_EN),
+                                "Annual review:\n- the model clauses of 2026;\n- current names of Acts.", -1);
       polisi_gui_test_pump (1200);
       save_png (GTK_WIDGET (window), folder, "07-review.png");
 
       /* the first update, open */
-      page = polisi_window_get_step_page (window, polisi_window_find_step (window, "review"));
       polisi_review_page_reveal_update (POLISI_REVIEW_PAGE (page), NULL);
       polisi_gui_test_pump (900);
       save_png (GTK_WIDGET (window), folder, "08-review-update.png");

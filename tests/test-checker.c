@@ -317,6 +317,42 @@ test_consultation_needs_closing_date (Fixture       *fixture,
   g_assert_null (find_kind (with, POLISI_FINDING_NO_CLOSING_DATE));
 }
 
+/* A consultation draft of a new version says what it changes, in each
+ * language; the first draft of a policy has nothing to compare with. */
+static void
+test_consultation_needs_summary (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) without = NULL;
+  g_autoptr(GPtrArray) english_only = NULL;
+  g_autoptr(GPtrArray) both = NULL;
+  g_autoptr(GPtrArray) england = NULL;
+
+  polisi_policy_set_status (fixture->policy, POLISI_STATUS_CONSULTATION);
+  polisi_policy_set_closing_date (fixture->policy, "2027-01-31");
+  first = check (fixture);
+  g_assert_null (find_kind (first, POLISI_FINDING_NO_DRAFT_SUMMARY));
+
+  polisi_policy_add_version_record (fixture->policy, "1.0", "2026-01-31", "The governors", "Y fersiwn gyntaf.", "First version.");
+  polisi_policy_set_language_category (fixture->policy, POLISI_LANGUAGE_CATEGORY_DUAL);
+  without = check (fixture);
+  g_assert_cmpuint (count_kind (without, POLISI_FINDING_NO_DRAFT_SUMMARY, POLISI_SEVERITY_WARNING), ==, 2);
+  polisi_policy_set_draft_summary (fixture->policy, POLISI_LANG_EN, "A new clause on governors.");
+  english_only = check (fixture);
+  g_assert_cmpuint (count_kind (english_only, POLISI_FINDING_NO_DRAFT_SUMMARY, POLISI_SEVERITY_WARNING), ==, 1);
+  g_assert_cmpint (find_kind (english_only, POLISI_FINDING_NO_DRAFT_SUMMARY)->lang, ==, POLISI_LANG_CY);
+  polisi_policy_set_draft_summary (fixture->policy, POLISI_LANG_CY, "Cymal newydd ar lywodraethwyr.");
+  both = check (fixture);
+  g_assert_null (find_kind (both, POLISI_FINDING_NO_DRAFT_SUMMARY));
+
+  /* outside Wales, English is enough */
+  polisi_policy_set_draft_summary (fixture->policy, POLISI_LANG_CY, NULL);
+  polisi_policy_set_language_category (fixture->policy, POLISI_LANGUAGE_CATEGORY_ENGLISH);
+  england = check (fixture);
+  g_assert_null (find_kind (england, POLISI_FINDING_NO_DRAFT_SUMMARY));
+}
+
 static void
 test_no_name (Fixture       *fixture,
               gconstpointer  data)
@@ -350,6 +386,7 @@ main (int   argc,
   ADD ("/checker/review", test_review);
   ADD ("/checker/review-triggers", test_review_triggers);
   ADD ("/checker/consultation-closing-date", test_consultation_needs_closing_date);
+  ADD ("/checker/consultation-summary", test_consultation_needs_summary);
   ADD ("/checker/no-name", test_no_name);
 
   return g_test_run ();

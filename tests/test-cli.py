@@ -286,6 +286,32 @@ class CommandLine(unittest.TestCase):
                 self.assertEqual(read(path), before)
         self.assertEqual(os.listdir(self.dir), ['wales.polisi'])
 
+    def test_draft_summary(self):
+        path = self.wales()
+        self.adopt(path, '--date=2026-09-01')
+        # the next version's draft says what it changes; --adopt takes it
+        result = run('--set', 'status=consultation', '--set', 'closing-date=2027-01-29',
+                     '--set', 'draft-summary-cy=Adolygiad blynyddol:\n- enwau cyfredol y Deddfau.',
+                     '--set', 'draft-summary-en=Annual review:\n- current names of Acts.', path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn('now the draft of version 1.1', result.stdout)
+        text = read(path).decode('utf-8')
+        self.assertRegex(text, r'<draft-summary>\s*<summary xml:lang="cy">\s*<p>Adolygiad blynyddol:</p>\s*'
+                               r'<item>enwau cyfredol y Deddfau.</item>')
+        pdftotext = shutil.which('pdftotext')
+        if pdftotext:
+            result = run('--export=pdf', '--output=' + self.path('draft.pdf'), path)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            exported = subprocess.run([pdftotext, self.path('draft.pdf'), '-'], capture_output=True, text=True).stdout
+            for needle in ("Crynodeb o'r newidiadau yn fersiwn 1.1", 'Summary of changes in version 1.1', 'current names of Acts.'):
+                self.assertIn(needle, exported)
+        result = run('--adopt', '--approved-by=Corff Llywodraethu', '--date=2027-02-10', path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        text = read(path).decode('utf-8')
+        self.assertNotIn('<draft-summary>', text)
+        self.assertRegex(text, r'<version number="1.1" date="2027-02-10" approved-by="Corff Llywodraethu">\s*'
+                               r'<summary xml:lang="cy">\s*<p>Adolygiad blynyddol:</p>')
+
     def test_adopt_england(self):
         shutil.copy(os.path.join(EXAMPLES, 'primary-england.polisi'), self.path('england.polisi'))
         result = run('--adopt', '--approved-by=The governors', '--summary-en=First version.', self.path('england.polisi'))

@@ -18,6 +18,7 @@
 #include "polisi-consultation-page.h"
 #include "polisi-drafts.h"
 #include "polisi-gui-test-utils.h"
+#include "polisi-gui-utils.h"
 #include "polisi-assembler.h"
 #include "polisi-export.h"
 #include "polisi-policy-io.h"
@@ -648,6 +649,31 @@ test_annual_review (void)
     g_assert_cmpstr (polisi_policy_get_version (policy), ==, "1.2");
     g_assert_cmpint (polisi_policy_get_status (policy), ==, POLISI_STATUS_ADOPTED);
     g_assert_cmpstr (polisi_policy_get_version_record (policy, versions)->date, ==, "2026-11-20");
+  }
+
+  /* the next version's summary of changes, written in the step, goes into
+   * the policy as it is typed and into the next adoption's dialog */
+  {
+    GtkTextBuffer *welsh = polisi_review_page_get_summary_buffer (page, POLISI_LANG_CY);
+    GtkTextBuffer *english = polisi_review_page_get_summary_buffer (page, POLISI_LANG_EN);
+    g_autofree char *shown = NULL;
+
+    polisi_gui_test_pump (400);
+    shown = polisi_gui_buffer_get_text (english);
+    g_assert_cmpstr (shown, ==, "");
+    gtk_text_buffer_set_text (welsh, "Cymal newydd ar oriawr glyfar.", -1);
+    gtk_text_buffer_set_text (english, "A new clause on smart watches.", -1);
+    g_assert_cmpstr (polisi_policy_get_draft_summary (policy, POLISI_LANG_EN), ==, "A new clause on smart watches.");
+    widget = polisi_review_page_adopt (page);
+    {
+      GtkTextView *view = polisi_gui_test_nth_child (widget, GTK_TYPE_TEXT_VIEW, 1);
+      g_autofree char *prefilled = polisi_gui_buffer_get_text (gtk_text_view_get_buffer (view));
+
+      g_assert_cmpstr (prefilled, ==, "A new clause on smart watches.");
+    }
+    gtk_window_destroy (GTK_WINDOW (widget));
+    polisi_policy_set_draft_summary (policy, POLISI_LANG_CY, NULL);
+    polisi_policy_set_draft_summary (policy, POLISI_LANG_EN, NULL);
   }
 
   /* saved and read back, it is the same policy */

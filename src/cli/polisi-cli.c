@@ -162,6 +162,8 @@ typedef enum {
   KEY_INCLUDE,
   KEY_EXCLUDE,
   KEY_REVIEW_TRIGGER,
+  KEY_DRAFT_SUMMARY_CY,
+  KEY_DRAFT_SUMMARY_EN,
   N_KEYS
 } PropertyKey;
 
@@ -186,6 +188,8 @@ static const KeyInfo property_keys[N_KEYS] = {
   [KEY_INCLUDE] = { "include", N_("Include a clause, by its id") },
   [KEY_EXCLUDE] = { "exclude", N_("Leave out a clause, by its id") },
   [KEY_REVIEW_TRIGGER] = { "review-trigger", N_("Record what makes a review due early: KIND:YYYY-MM-DD:NOTE") },
+  [KEY_DRAFT_SUMMARY_CY] = { "draft-summary-cy", N_("The summary of changes in this draft, in Welsh (shown in consultation drafts, taken by --adopt); empty to clear") },
+  [KEY_DRAFT_SUMMARY_EN] = { "draft-summary-en", N_("The summary of changes in this draft, in English; empty to clear") },
 };
 
 static void
@@ -483,6 +487,10 @@ apply_setting (PolisiPolicy   *policy,
               return FALSE;
             return polisi_policy_add_review_trigger (policy, kind, parts[1], parts[2], error);
           }
+        case KEY_DRAFT_SUMMARY_CY:
+        case KEY_DRAFT_SUMMARY_EN:
+          polisi_policy_set_draft_summary (policy, i == KEY_DRAFT_SUMMARY_CY ? POLISI_LANG_CY : POLISI_LANG_EN, value);
+          return TRUE;
         case N_KEYS:
         default:
           g_assert_not_reached ();
@@ -1144,10 +1152,17 @@ apply_adoption (PolisiPolicy  *policy,
                    _("--adopt needs --approved-by: who approved this version, such as “The governing body”."));
       return FALSE;
     }
+  /* without summaries of its own, the adoption takes the draft's */
+  if (summary_en == NULL && summary_cy == NULL)
+    {
+      summary_cy = polisi_policy_get_draft_summary (policy, POLISI_LANG_CY);
+      summary_en = polisi_policy_get_draft_summary (policy, POLISI_LANG_EN);
+    }
   if (summary_en == NULL && summary_cy == NULL)
     {
       g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
-                   _("--adopt needs a summary of changes: --summary-en, and --summary-cy for a policy in Wales."));
+                   _("--adopt needs a summary of changes: --summary-en, and --summary-cy for a policy in Wales "
+                     "(or the draft’s, set with --set draft-summary-en=… and --set draft-summary-cy=…)."));
       return FALSE;
     }
 

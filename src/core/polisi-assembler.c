@@ -173,6 +173,35 @@ heading_text (PolisiSection *section,
   return g_strdup_printf ("%s %s: %s", appendix_word[lang], letter, title);
 }
 
+/* A draft's summary of changes, before the clauses, so that a reader of a
+ * consultation draft sees first what the new version changes. */
+static void
+add_draft_summary (PolisiDocument *document,
+                   PolisiPolicy   *policy)
+{
+  PolisiBlock *heading;
+  PolisiBlock *text;
+  const char *version = polisi_policy_get_version (policy);
+
+  heading = polisi_document_add_block (document, POLISI_BLOCK_HEADING, "draft-summary", NULL);
+  text = polisi_document_add_block (document, POLISI_BLOCK_PARAGRAPH, "draft-summary-text", NULL);
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    {
+      g_autofree char *title = NULL;
+      const char *summary = first_non_empty (polisi_policy_get_draft_summary (policy, lang),
+                                             polisi_policy_get_draft_summary (policy, POLISI_LANG_OTHER (lang)));
+
+      if (lang == POLISI_LANG_CY)
+        title = version != NULL ? g_strdup_printf ("Crynodeb o'r newidiadau yn fersiwn %s", version)
+                                : g_strdup ("Crynodeb o'r newidiadau");
+      else
+        title = version != NULL ? g_strdup_printf ("Summary of changes in version %s", version)
+                                : g_strdup ("Summary of changes");
+      polisi_block_set_text (heading, lang, title);
+      polisi_block_set_text (text, lang, summary != NULL ? summary : "");
+    }
+}
+
 static void
 add_history (PolisiDocument *document,
              PolisiPolicy   *policy)
@@ -446,6 +475,12 @@ polisi_assemble (PolisiPolicy        *policy,
 
   document = polisi_document_new ();
   set_front_matter (document, policy, library, flags);
+
+  /* a draft says what it changes (adopted, it is in the history) */
+  if (polisi_policy_get_status (policy) != POLISI_STATUS_ADOPTED && !(flags & POLISI_ASSEMBLE_FINAL) &&
+      (polisi_policy_get_draft_summary (policy, POLISI_LANG_CY) != NULL ||
+       polisi_policy_get_draft_summary (policy, POLISI_LANG_EN) != NULL))
+    add_draft_summary (document, policy);
 
   for (guint s = 0; s < polisi_library_get_n_sections (library); s++)
     {

@@ -289,6 +289,22 @@ check_dates (GPtrArray    *findings,
     add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_NO_CLOSING_DATE, NULL, NULL, -1,
                  g_strdup (_("The consultation draft has no closing date for comments. Set one before sharing it.")));
 
+  /* A draft of a new version says what it changes, in each language the
+   * policy is published in. */
+  if (polisi_policy_get_status (policy) == POLISI_STATUS_CONSULTATION && polisi_policy_get_n_versions (policy) > 0)
+    {
+      gboolean wales = polisi_policy_get_nation (policy) == POLISI_NATION_WALES;
+
+      if (polisi_policy_get_draft_summary (policy, POLISI_LANG_EN) == NULL)
+        add_finding (findings, POLISI_SEVERITY_WARNING, POLISI_FINDING_NO_DRAFT_SUMMARY, NULL, NULL, POLISI_LANG_EN,
+                     g_strdup (_("The consultation draft does not say what it changes: write its summary of changes "
+                                 "in English.")));
+      if (wales && polisi_policy_get_draft_summary (policy, POLISI_LANG_CY) == NULL)
+        add_finding (findings, POLISI_SEVERITY_WARNING, POLISI_FINDING_NO_DRAFT_SUMMARY, NULL, NULL, POLISI_LANG_CY,
+                     g_strdup (_("The consultation draft does not say what it changes: write its summary of changes "
+                                 "in Welsh.")));
+    }
+
   if (polisi_policy_get_review_due (policy, &review, &trigger))
     {
       int days = g_date_days_between (today, &review);

@@ -227,6 +227,24 @@ read_clauses (PolisiPolicy  *policy,
   return TRUE;
 }
 
+/* The summary of changes of the version being drafted. */
+static void
+read_draft_summary (PolisiPolicy *policy,
+                    xmlNode      *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      int lang;
+
+      if (polisi_xml_is (child, POLISI_POLICY_NS, "summary") && polisi_xml_get_lang (child, &lang))
+        {
+          g_autofree char *summary = polisi_xml_get_blocks (child);
+
+          polisi_policy_set_draft_summary (policy, lang, summary);
+        }
+    }
+}
+
 static void
 read_history (PolisiPolicy *policy,
               xmlNode      *node)
@@ -402,6 +420,8 @@ polisi_policy_load_bytes (GBytes      *bytes,
         }
       else if (polisi_xml_is (child, POLISI_POLICY_NS, "history"))
         read_history (policy, child);
+      else if (polisi_xml_is (child, POLISI_POLICY_NS, "draft-summary"))
+        read_draft_summary (policy, child);
       else if (polisi_xml_is (child, POLISI_POLICY_NS, "review-triggers"))
         read_triggers (policy, child);
       else if (polisi_xml_is (child, POLISI_POLICY_NS, "comments"))
@@ -580,6 +600,21 @@ polisi_policy_to_bytes (PolisiPolicy *policy)
           polisi_xml_set_lang (summary, lang);
           polisi_xml_add_blocks (summary, ns, record->summary[lang]);
         }
+    }
+
+  if (polisi_policy_get_draft_summary (policy, POLISI_LANG_CY) != NULL ||
+      polisi_policy_get_draft_summary (policy, POLISI_LANG_EN) != NULL)
+    {
+      xmlNode *draft = xmlNewChild (root, ns, (const xmlChar *) "draft-summary", NULL);
+
+      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+        if (polisi_policy_get_draft_summary (policy, lang) != NULL)
+          {
+            xmlNode *summary = xmlNewChild (draft, ns, (const xmlChar *) "summary", NULL);
+
+            polisi_xml_set_lang (summary, lang);
+            polisi_xml_add_blocks (summary, ns, polisi_policy_get_draft_summary (policy, lang));
+          }
     }
 
   if (polisi_policy_get_n_review_triggers (policy) > 0)

@@ -40,6 +40,7 @@ struct _PolisiPolicy
   char                   *adoption_date;
   char                   *approved_by;
   char                   *closing_date;
+  char                   *draft_summary[POLISI_N_LANGS];  /* clause markup, or NULL */
   guint                   review_cycle;
   char                   *review_date;
   char                   *library_id;
@@ -177,6 +178,8 @@ polisi_policy_finalize (GObject *object)
   g_free (self->adoption_date);
   g_free (self->approved_by);
   g_free (self->closing_date);
+  for (guint i = 0; i < POLISI_N_LANGS; i++)
+    g_free (self->draft_summary[i]);
   g_free (self->review_date);
   g_free (self->library_id);
   g_free (self->library_version);
@@ -601,6 +604,44 @@ polisi_policy_set_closing_date (PolisiPolicy *self,
 {
   g_return_if_fail (POLISI_IS_POLICY (self));
   set_string (self, &self->closing_date, date, PROP_CLOSING_DATE);
+}
+
+/**
+ * polisi_policy_get_draft_summary:
+ *
+ * The summary of what changes in the version being drafted, as it will be
+ * recorded when the version is adopted: consultation drafts show it, and
+ * adoption takes it as the summary of changes.
+ *
+ * Returns: (nullable): clause markup, or %NULL when there is none
+ */
+const char *
+polisi_policy_get_draft_summary (PolisiPolicy *self,
+                                 PolisiLang    lang)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  g_return_val_if_fail (lang < POLISI_N_LANGS, NULL);
+  return self->draft_summary[lang];
+}
+
+static char *clean_markup (const char *text);
+
+void
+polisi_policy_set_draft_summary (PolisiPolicy *self,
+                                 PolisiLang    lang,
+                                 const char   *summary)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_if_fail (POLISI_IS_POLICY (self));
+  g_return_if_fail (lang < POLISI_N_LANGS);
+
+  clean = clean_markup (summary);
+  if (g_strcmp0 (clean, self->draft_summary[lang]) == 0)
+    return;
+  g_free (self->draft_summary[lang]);
+  self->draft_summary[lang] = g_steal_pointer (&clean);
+  emit_changed (self);
 }
 
 guint
@@ -1317,6 +1358,9 @@ polisi_policy_adopt (PolisiPolicy  *self,
   polisi_policy_set_review_date_override (self, NULL);
   polisi_policy_set_status (self, POLISI_STATUS_ADOPTED);
   polisi_policy_add_version_record (self, number, when, who, summary_cy, summary_en);
+  /* the draft's summary is the history's now */
+  polisi_policy_set_draft_summary (self, POLISI_LANG_CY, NULL);
+  polisi_policy_set_draft_summary (self, POLISI_LANG_EN, NULL);
   g_object_thaw_notify (G_OBJECT (self));
 
   return TRUE;
@@ -1751,6 +1795,8 @@ polisi_policy_equal (PolisiPolicy *a,
       g_strcmp0 (a->adoption_date, b->adoption_date) != 0 ||
       g_strcmp0 (a->approved_by, b->approved_by) != 0 ||
       g_strcmp0 (a->closing_date, b->closing_date) != 0 ||
+      g_strcmp0 (a->draft_summary[POLISI_LANG_CY], b->draft_summary[POLISI_LANG_CY]) != 0 ||
+      g_strcmp0 (a->draft_summary[POLISI_LANG_EN], b->draft_summary[POLISI_LANG_EN]) != 0 ||
       g_strcmp0 (a->review_date, b->review_date) != 0 ||
       g_strcmp0 (a->library_id, b->library_id) != 0 ||
       g_strcmp0 (a->library_version, b->library_version) != 0)

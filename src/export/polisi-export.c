@@ -340,7 +340,8 @@ polisi_odt_read_content (GBytes      *package,
   if (size > RETURNED_MAX_SIZE)
     {
       g_set_error (error, POLISI_ERROR, POLISI_ERROR_TOO_LARGE,
-                   _("“%s” is larger than %u MB, too large to be a returned consultation draft. Nothing was imported."),
+                   _("“%s” is larger than %u MB, too large to be a returned consultation draft. Nothing was imported. "
+                     "Check that you chose the draft that came back; if pictures were pasted into it, ask for it without them."),
                    display_name, (guint) (RETURNED_MAX_SIZE / (1024 * 1024)));
       return NULL;
     }
@@ -351,7 +352,7 @@ polisi_odt_read_content (GBytes      *package,
                      _("“%s” is a PDF document. Nothing was imported: comments can be read only from an ODT document. "
                        "Ask for the consultation draft back as ODT, with the comments added to it."),
                      display_name);
-      else if (g_strstr_len (data, MIN (size, 4096), "https://polisi.cymru/ns/policy/") != NULL)
+      else if (data != NULL && g_strstr_len (data, MIN (size, 4096), "https://polisi.cymru/ns/policy/") != NULL)
         g_set_error (error, POLISI_ERROR, POLISI_ERROR_NOT_POLICY,
                      _("“%s” is a Polisi policy, not a returned consultation draft. Nothing was imported. "
                        "Choose the ODT document that came back with the comments."),
@@ -408,7 +409,8 @@ polisi_odt_read_content (GBytes      *package,
     {
       if (too_large)
         g_set_error (error, POLISI_ERROR, POLISI_ERROR_TOO_LARGE,
-                     _("“%s” holds more than %u MB of text, too much to be a consultation draft. Nothing was imported."),
+                     _("“%s” holds more than %u MB of text, too much to be a consultation draft. Nothing was imported. "
+                       "Check that you chose the draft that came back."),
                      display_name, (guint) (CONTENT_MAX_SIZE / (1024 * 1024)));
       else
         g_set_error (error, POLISI_ERROR, POLISI_ERROR_MALFORMED,
@@ -478,7 +480,8 @@ polisi_import_comments (PolisiPolicy         *policy,
   if ((guint64) g_file_info_get_size (info) > RETURNED_MAX_SIZE)
     {
       g_set_error (error, POLISI_ERROR, POLISI_ERROR_TOO_LARGE,
-                   _("“%s” is larger than %u MB, too large to be a returned consultation draft. Nothing was imported."),
+                   _("“%s” is larger than %u MB, too large to be a returned consultation draft. Nothing was imported. "
+                     "Check that you chose the draft that came back; if pictures were pasted into it, ask for it without them."),
                    name, (guint) (RETURNED_MAX_SIZE / (1024 * 1024)));
       return FALSE;
     }

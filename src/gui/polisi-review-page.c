@@ -37,6 +37,8 @@ struct _PolisiReviewPage
   gulong               changed_id;
   guint                refresh_id;
   gboolean             dirty;
+  gboolean             editing_summary;
+  GtkTextBuffer       *summary[POLISI_N_LANGS];
 
   GPtrArray           *updates;        /* PolisiLibraryUpdate */
   GPtrArray           *citations;      /* PolisiCitationFix */
@@ -51,6 +53,7 @@ struct _PolisiReviewPage
   GtkButton           *adopt_button;
   AdwActionRow        *review_row;
   GtkImage            *review_icon;
+  GtkWidget           *summary_box;
   AdwPreferencesGroup *triggers_group;
   AdwPreferencesGroup *updates_group;
   GtkWidget           *accept_all_button;
@@ -157,6 +160,87 @@ fill_status (PolisiReviewPage *self)
         }
     }
   adw_action_row_set_subtitle (self->review_row, review);
+}
+
+/* The summary of changes of this version ----------------------------------- */
+
+static void
+on_summary_changed (GtkTextBuffer    *buffer,
+                    PolisiReviewPage *self)
+{
+  g_autofree char *text = polisi_gui_buffer_get_text (buffer);
+  PolisiLang lang = buffer == self->summary[POLISI_LANG_CY] ? POLISI_LANG_CY : POLISI_LANG_EN;
+
+  if (self->editing_summary)
+    return;
+  /* typing here does not rebuild the page */
+  self->editing_summary = TRUE;
+  polisi_policy_set_draft_summary (self->policy, lang, text);
+  self->editing_summary = FALSE;
+}
+
+static void
+fill_summary (PolisiReviewPage *self)
+{
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    {
+      const char *summary = polisi_policy_get_draft_summary (self->policy, lang);
+      g_autofree char *shown = polisi_gui_buffer_get_text (self->summary[lang]);
+      g_autofree char *normal = polisi_text_normalize (shown);
+
+      if (g_strcmp0 (normal, summary != NULL ? summary : "") != 0)
+        {
+          self->editing_summary = TRUE;
+          gtk_text_buffer_set_text (self->summary[lang], summary != NULL ? summary : "", -1);
+          self->editing_summary = FALSE;
+        }
+    }
+}
+
+static GtkWidget *
+summary_pane (PolisiReviewPage *self,
+              PolisiLang        lang)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (lang == POLISI_LANG_CY ? "Cymraeg" : "English");
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = gtk_text_view_new ();
+  g_autofree char *accessible = NULL;
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_widget_set_size_request (view, -1, 96);
+  accessible = g_strdup (lang == POLISI_LANG_CY ? _("Summary of changes in Welsh") : _("Summary of changes in English"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_widget_set_tooltip_text (view, _("One line each; lines that start with “- ” are a list"));
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_widget_add_css_class (frame, "polisi-text-frame");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), frame);
+
+  self->summary[lang] = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_signal_connect (self->summary[lang], "changed", G_CALLBACK (on_summary_changed), self);
+  return box;
+}
+
+/**
+ * polisi_review_page_get_summary_buffer:
+ *
+ * Returns: (transfer none): the editor of this version's summary of
+ *   changes in @lang
+ */
+GtkTextBuffer *
+polisi_review_page_get_summary_buffer (PolisiReviewPage *self,
+                                       PolisiLang        lang)
+{
+  g_return_val_if_fail (POLISI_IS_REVIEW_PAGE (self), NULL);
+  return self->summary[lang];
 }
 
 /* Review triggers ------------------------------------------------------------ */
@@ -477,6 +561,7 @@ polisi_review_page_refresh (PolisiReviewPage *self)
   g_clear_pointer (&self->numbers, g_hash_table_unref);
   self->numbers = polisi_gui_clause_numbers (self->policy, library_of (self));
   fill_status (self);
+  fill_summary (self);
   fill_triggers (self);
   fill_updates (self);
   fill_citations (self);
@@ -496,6 +581,8 @@ refresh_timeout (gpointer data)
 static void
 on_policy_changed (PolisiReviewPage *self)
 {
+  if (self->editing_summary)
+    return;
   self->dirty = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->refresh_id == 0)
     self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout, self);
@@ -861,6 +948,10 @@ polisi_review_page_adopt (PolisiReviewPage *self)
   data = g_new0 (AdoptDialog, 1);
   data->page = g_object_ref (self);
   g_object_set_data_full (G_OBJECT (dialog), "polisi-adopt", data, (GDestroyNotify) adopt_dialog_free);
+  /* the responses first: filling the fields in asks whether Adopt can be pressed */
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "adopt", _("_Adopt"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "adopt", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
   data->version = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->version), _("Version"));
@@ -897,8 +988,19 @@ polisi_review_page_adopt (PolisiReviewPage *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->problem));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 
-  /* The first version needs no list of changes. */
-  if (last == NULL)
+  /* The draft's summary, as written in the page; the first version needs
+   * no list of changes. */
+  if (polisi_policy_get_draft_summary (self->policy, POLISI_LANG_CY) != NULL ||
+      polisi_policy_get_draft_summary (self->policy, POLISI_LANG_EN) != NULL)
+    {
+      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+        {
+          const char *summary = polisi_policy_get_draft_summary (self->policy, lang);
+
+          gtk_text_buffer_set_text (data->summary[lang], summary != NULL ? summary : "", -1);
+        }
+    }
+  else if (last == NULL)
     {
       gtk_text_buffer_set_text (data->summary[POLISI_LANG_CY], "Fersiwn gyntaf.", -1);
       gtk_text_buffer_set_text (data->summary[POLISI_LANG_EN], "First version.", -1);
@@ -908,9 +1010,6 @@ polisi_review_page_adopt (PolisiReviewPage *self)
   g_signal_connect_swapped (data->date, "changed", G_CALLBACK (on_adopt_field_changed), dialog);
   g_signal_connect_swapped (data->approved_by, "changed", G_CALLBACK (on_adopt_field_changed), dialog);
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "adopt", _("_Adopt"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "adopt", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_adopt_response), NULL);
   on_adopt_field_changed (ADW_MESSAGE_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -973,6 +1072,7 @@ polisi_review_page_class_init (PolisiReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolisiReviewPage, adopt_button);
   gtk_widget_class_bind_template_child (widget_class, PolisiReviewPage, review_row);
   gtk_widget_class_bind_template_child (widget_class, PolisiReviewPage, review_icon);
+  gtk_widget_class_bind_template_child (widget_class, PolisiReviewPage, summary_box);
   gtk_widget_class_bind_template_child (widget_class, PolisiReviewPage, triggers_group);
   gtk_widget_class_bind_template_child (widget_class, PolisiReviewPage, updates_group);
   gtk_widget_class_bind_template_child (widget_class, PolisiReviewPage, accept_all_button);
@@ -1000,6 +1100,8 @@ polisi_review_page_init (PolisiReviewPage *self)
   self->citation_rows = g_ptr_array_new ();
   self->history_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (self->summary_box), summary_pane (self, POLISI_LANG_CY));
+  gtk_box_append (GTK_BOX (self->summary_box), summary_pane (self, POLISI_LANG_EN));
 }
 
 PolisiReviewPage *

@@ -313,6 +313,7 @@ step_of_finding (PolisiWindow  *self,
     case POLISI_FINDING_REVIEW_OVERDUE:
     case POLISI_FINDING_REVIEW_DUE:
     case POLISI_FINDING_LIBRARY_UPDATED:
+    case POLISI_FINDING_NO_DRAFT_SUMMARY:
       return step_of_kind (self, STEP_REVIEW);
     case POLISI_FINDING_NO_CLOSING_DATE:
       return step_of_kind (self, STEP_CONSULTATION);
