@@ -30,6 +30,7 @@ struct _PolisiPreview
   PolisiPageLayout  *page_layout;
   GArray            *signatures;    /* guint, per page */
   guint              update_id;
+  guint              deadline_id;
   gulong             changed_id;
 
   GtkScrolledWindow *scroller;
@@ -76,6 +77,7 @@ polisi_preview_update_now (PolisiPreview *self)
   g_return_if_fail (POLISI_IS_PREVIEW (self));
 
   g_clear_handle_id (&self->update_id, g_source_remove);
+  g_clear_handle_id (&self->deadline_id, g_source_remove);
   if (self->policy == NULL)
     return;
 
@@ -131,14 +133,36 @@ update_idle (gpointer data)
 /* Input comes first (G_PRIORITY_DEFAULT), then the frame that shows the
  * keystroke (GDK_PRIORITY_REDRAW, HIGH_IDLE + 20); the preview next, before
  * the text views' background layout (HIGH_IDLE + 25) and lesser idles,
- * which would otherwise hold it back for as long as they run. */
+ * which would otherwise hold it back for as long as they run.
+ *
+ * While GTK draws frame after frame (a widget's transition, a relayout
+ * that takes several frames), an idle at that priority never runs: a
+ * deadline at the priority of input makes the update run anyway, so the
+ * preview is never more than a frame or two behind. */
 #define PREVIEW_PRIORITY (G_PRIORITY_HIGH_IDLE + 22)
+#define PREVIEW_DEADLINE_MS 25
+
+static gboolean
+deadline_timeout (gpointer data)
+{
+  PolisiPreview *self = data;
+
+  self->deadline_id = 0;
+  if (self->update_id != 0)
+    {
+      g_clear_handle_id (&self->update_id, g_source_remove);
+      polisi_preview_update_now (self);
+    }
+  return G_SOURCE_REMOVE;
+}
 
 static void
 schedule_update (PolisiPreview *self)
 {
   if (self->update_id == 0)
     self->update_id = g_idle_add_full (PREVIEW_PRIORITY, update_idle, self, NULL);
+  if (self->deadline_id == 0)
+    self->deadline_id = g_timeout_add_full (G_PRIORITY_DEFAULT, PREVIEW_DEADLINE_MS, deadline_timeout, self, NULL);
 }
 
 /* Pages that were out of view when they changed are drawn as they come
@@ -159,6 +183,7 @@ polisi_preview_dispose (GObject *object)
   PolisiPreview *self = (PolisiPreview *) object;
 
   g_clear_handle_id (&self->update_id, g_source_remove);
+  g_clear_handle_id (&self->deadline_id, g_source_remove);
   if (self->policy != NULL)
     g_clear_signal_handler (&self->changed_id, self->policy);
   g_clear_object (&self->policy);
