@@ -1104,6 +1104,13 @@ apply_import (PolisiContext  *context,
                             result.n_duplicates);
   g_string_append (report, "\n");
 
+  if (result.n_found == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” has no comments. Representatives add comments in LibreOffice with "
+                                                    "Insert › Comment, or in Word with Review › New Comment, and save the "
+                                                    "file in ODT format."), name);
+      g_string_append_printf (warnings, "%s %s\n", _("polisi: warning:"), message);
+    }
   for (guint i = 0; i < result.general->len; i++)
     {
       PolisiAnnotation *annotation = result.general->pdata[i];
