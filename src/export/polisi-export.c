@@ -21,6 +21,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <gsf/gsf-infile.h>
+#include <gsf/gsf-infile-impl.h>
 #include <gsf/gsf-infile-zip.h>
 #include <gsf/gsf-input-memory.h>
 
@@ -257,6 +258,22 @@ polisi_export_to_file (PolisiDocument            *document,
 #define CONTENT_MAX_SIZE (16 * 1024 * 1024)
 #define ODT_MIME "application/vnd.oasis.opendocument.text"
 
+/* gsf_infile_child_by_name() reports a member it cannot open (a damaged
+ * local header, an unknown compression) with g_warning(). A damaged
+ * returned draft is reported to the user as an error, so the member is
+ * opened through the class method, which hands the failure back. */
+static GsfInput *
+open_member (GsfInfile  *zip,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  GsfInput *member = GSF_INFILE_CLASS (G_OBJECT_GET_CLASS (zip))->child_by_name (zip, name, &error);
+
+  if (error != NULL)
+    g_clear_object (&member);
+  return member;
+}
+
 /* libgsf 1.14.50 declares no autoptr cleanups: members are unreffed by
  * hand. */
 static GBytes *
@@ -265,7 +282,7 @@ read_member (GsfInfile  *zip,
              gsize       max_size,
              gboolean   *too_large)
 {
-  GsfInput *member = gsf_infile_child_by_name (zip, name);
+  GsfInput *member = open_member (zip, name);
   g_autoptr(GByteArray) data = NULL;
   gsf_off_t size;
 
@@ -303,7 +320,7 @@ static gboolean
 has_member (GsfInfile  *zip,
             const char *name)
 {
-  GsfInput *member = gsf_infile_child_by_name (zip, name);
+  GsfInput *member = open_member (zip, name);
 
   if (member == NULL)
     return FALSE;
