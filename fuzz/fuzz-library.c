@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include "fuzz-common.h"
 #include "polisi-assembler.h"
 #include "polisi-legislation.h"
 #include "polisi-library.h"
@@ -25,7 +26,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr(PolisiLibrary) library = NULL;
   g_autoptr(PolisiLegislation) legislation = NULL;
 
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  polisi_fuzz_make_warnings_fatal ();
 
   library = polisi_library_new_from_bytes (bytes, "fuzz-library.xml", &error);
   if (library != NULL)
@@ -33,6 +34,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       g_autoptr(GPtrArray) problems = polisi_library_verify (library);
       g_autoptr(PolisiPolicy) policy = polisi_policy_new_from_library (library, POLISI_LANGUAGE_CATEGORY_DUAL);
       g_autoptr(PolisiDocument) document = polisi_assemble (policy, library, POLISI_ASSEMBLE_DEFAULT);
+
+      g_assert (problems != NULL && document != NULL);
     }
   else
     g_assert (error != NULL);

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include "fuzz-common.h"
 #include "polisi-assembler.h"
 #include "polisi-checker.h"
 #include "polisi-context.h"
@@ -34,8 +35,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   if (context == NULL)
     {
-      /* a critical reached from a file is a bug */
-      g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+      polisi_fuzz_make_warnings_fatal ();
       context = polisi_context_new_builtin (NULL);
       g_assert (context != NULL);
     }
