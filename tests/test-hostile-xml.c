@@ -503,6 +503,41 @@ test_damaged_local_header (void)
   g_assert_nonnull (strstr (error->message, "content.xml"));
 }
 
+/* A package whose directory gives its members impossible dates (month
+ * 13, 31 February, minute 63; fuzz-comments found this): the dates do not
+ * matter, the text is read, and libgsf reaches no critical. */
+static void
+test_impossible_dates (void)
+{
+  const char *text = "<?xml version=\"1.0\"?>\n" ODF_ROOT "<text:p>x</text:p>" ODF_CLOSE;
+  g_autoptr(GBytes) good = make_package (text, strlen (text));
+  /* DOS date and time: year-1980 << 25 | month << 21 | day << 16 | hour << 11 | minute << 5 | second / 2 */
+  const guint32 impossible[] = { 46u << 25 | 13u << 21 | 1u << 16,
+                                 46u << 25 | 2u << 21 | 31u << 16,
+                                 46u << 25 | 1u << 21 | 1u << 16 | 63u << 5 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (impossible); i++)
+    {
+      gsize length;
+      g_autofree guint8 *zip = g_bytes_unref_to_data (g_bytes_ref (good), &length);
+      g_autoptr(GBytes) package = NULL;
+      g_autoptr(GBytes) content = NULL;
+      g_autoptr(GError) error = NULL;
+      guint8 *local, *central;
+
+      find_content_sizes (zip, length, &local, &central);
+      put_le32 (central + 12, impossible[i]);
+      /* the mimetype's entry, the first of the directory, too */
+      g_assert_true (memcmp (central - 46 - strlen ("mimetype"), "PK\001\002", 4) == 0);
+      put_le32 (central - 46 - strlen ("mimetype") + 12, impossible[i]);
+      package = g_bytes_new_take (g_steal_pointer (&zip), length);
+
+      content = polisi_odt_read_content (package, "dates.odt", &error);
+      g_assert_no_error (error);
+      g_assert_cmpmem (g_bytes_get_data (content, NULL), g_bytes_get_size (content), text, strlen (text));
+    }
+}
+
 static void
 test_truncated_everywhere (void)
 {
@@ -665,6 +700,7 @@ main (int   argc,
   g_test_add_func ("/hostile-xml/hundred-megabytes", test_hundred_megabytes);
   g_test_add_func ("/hostile-xml/lying-zip-bomb", test_lying_zip_bomb);
   g_test_add_func ("/hostile-xml/damaged-local-header", test_damaged_local_header);
+  g_test_add_func ("/hostile-xml/impossible-dates", test_impossible_dates);
   g_test_add_func ("/hostile-xml/truncated-everywhere", test_truncated_everywhere);
   g_test_add_func ("/hostile-xml/empty-returned-draft", test_empty_returned_draft);
   g_test_add_func ("/hostile-xml/fuzz-regressions", test_fuzz_regressions);

@@ -258,6 +258,118 @@ polisi_export_to_file (PolisiDocument            *document,
 #define CONTENT_MAX_SIZE (16 * 1024 * 1024)
 #define ODT_MIME "application/vnd.oasis.opendocument.text"
 
+/* libgsf 1.14.50 turns each member's DOS date and time into a GDateTime
+ * when it opens the member, and unrefs it without checking: an impossible
+ * date (month 13, 30 February, minute 63) in a damaged zip directory is a
+ * GLib critical. Polisi never uses those dates, so a package with an
+ * impossible one is read from a copy where it is cleared to zero ("no
+ * date"), which libgsf skips.
+ *
+ * Every central directory libgsf might read is walked: from each end of
+ * directory record in the last 64 KiB (and its zip64 record), entry by
+ * entry while the entries' signatures hold. */
+#define ZIP_TRAILER_SEARCH (64 * 1024 + 1024)
+
+static guint32
+get_le32 (const guint8 *at)
+{
+  return (guint32) at[0] | ((guint32) at[1] << 8) | ((guint32) at[2] << 16) | ((guint32) at[3] << 24);
+}
+
+static guint16
+get_le16 (const guint8 *at)
+{
+  return (guint16) (at[0] | (at[1] << 8));
+}
+
+static gboolean
+dos_time_possible (guint32 dostime)
+{
+  g_autoptr(GDateTime) when = NULL;
+
+  if (dostime == 0)
+    return TRUE;
+  /* decoded as libgsf decodes it */
+  when = g_date_time_new_utc ((dostime >> 25) + 1980, (dostime >> 21) & 0x0f, (dostime >> 16) & 0x1f,
+                              (dostime >> 11) & 0x0f, (dostime >> 5) & 0x3f, (dostime & 0x1f) * 2);
+  return when != NULL;
+}
+
+/* Walks the directory at @dir_pos; clears impossible dates when @clear,
+ * else only counts them. An entry already walked (@seen, a bit for each
+ * byte of @zip) ends the walk: directories that share entries are walked
+ * once, however many end records point into them. */
+static guint
+walk_directory (guint8   *zip,
+                gsize     size,
+                guint64   dir_pos,
+                guint8   *seen,
+                gboolean  clear)
+{
+  guint n_impossible = 0;
+
+  while (dir_pos < size && size - dir_pos >= 46 && get_le32 (zip + dir_pos) == 0x02014b50 &&
+         (seen[dir_pos / 8] & (1u << (dir_pos % 8))) == 0)
+    {
+      guint8 *entry = zip + dir_pos;
+
+      seen[dir_pos / 8] |= 1u << (dir_pos % 8);
+      if (!dos_time_possible (get_le32 (entry + 12)))
+        {
+          n_impossible++;
+          if (clear)
+            memset (entry + 12, 0, 4);
+        }
+      dir_pos += 46 + (guint64) get_le16 (entry + 28) + get_le16 (entry + 30) + get_le16 (entry + 32);
+    }
+  return n_impossible;
+}
+
+static guint
+walk_directories (guint8   *zip,
+                  gsize     size,
+                  gboolean  clear)
+{
+  gsize from = size > ZIP_TRAILER_SEARCH ? size - ZIP_TRAILER_SEARCH : 0;
+  g_autofree guint8 *seen = NULL;
+  guint n_impossible = 0;
+
+  for (gsize at = from; at + 22 <= size; at++)
+    {
+      if (get_le32 (zip + at) != 0x06054b50)
+        continue;
+      if (seen == NULL)
+        seen = g_malloc0 (size / 8 + 1);
+      n_impossible += walk_directory (zip, size, get_le32 (zip + at + 16), seen, clear);
+      /* the zip64 locator just before it, and the record it points to */
+      if (at >= 20 && get_le32 (zip + at - 20) == 0x07064b50)
+        {
+          guint64 record = (guint64) get_le32 (zip + at - 12) | ((guint64) get_le32 (zip + at - 8) << 32);
+
+          if (record < size && size - record >= 56 && get_le32 (zip + record) == 0x06064b50)
+            n_impossible += walk_directory (zip, size, (guint64) get_le32 (zip + record + 48) |
+                                                        ((guint64) get_le32 (zip + record + 52) << 32),
+                                            seen, clear);
+        }
+    }
+  return n_impossible;
+}
+
+/* Returns: (transfer full) (nullable): a copy of @data with impossible
+ * dates cleared, or %NULL if it has none */
+static guint8 *
+clear_impossible_dates (const guint8 *data,
+                        gsize         size)
+{
+  g_autofree guint8 *copy = NULL;
+
+  if (walk_directories ((guint8 *) data, size, FALSE) == 0)
+    return NULL;
+  copy = g_memdup2 (data, size);
+  walk_directories (copy, size, TRUE);
+  return g_steal_pointer (&copy);
+}
+
 /* gsf_infile_child_by_name() reports a member it cannot open (a damaged
  * local header, an unknown compression) with g_warning(). A damaged
  * returned draft is reported to the user as an error, so the member is
@@ -345,6 +457,7 @@ polisi_odt_read_content (GBytes      *package,
 {
   GsfInput *input = NULL;
   GsfInfile *zip = NULL;
+  g_autofree guint8 *repaired = NULL;
   g_autoptr(GError) zip_error = NULL;
   g_autoptr(GBytes) mimetype = NULL;
   g_autoptr(GBytes) content = NULL;
@@ -382,7 +495,11 @@ polisi_odt_read_content (GBytes      *package,
       return NULL;
     }
 
-  input = gsf_input_memory_new ((const guint8 *) data, size, FALSE);
+  repaired = clear_impossible_dates ((const guint8 *) data, size);
+  if (repaired != NULL)
+    input = gsf_input_memory_new (repaired, size, FALSE);
+  else
+    input = gsf_input_memory_new ((const guint8 *) data, size, FALSE);
   zip = gsf_infile_zip_new (input, &zip_error);
   g_object_unref (input);
   if (zip == NULL)
