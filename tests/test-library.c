@@ -358,6 +358,33 @@ test_replace_outdated (void)
   g_assert_cmpstr (partial, ==, "Regulation of Investigatory Powers Act 20001");
 }
 
+/* The schema compares xml:lang as a token, so " en " validates; it must
+ * read as "en" too (fuzz-library found a register whose English name was
+ * lost this way, and replacing an old name then tripped a critical). */
+static void
+test_lang_with_spaces (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "mini-legislation.xml", NULL);
+  gsize length;
+  g_autofree char *contents = polisi_test_read_file (path, &length);
+  g_autoptr(GString) spaced = g_string_new_len (contents, length);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolisiLegislation) legislation = NULL;
+  const PolisiInstrument *instrument;
+  g_autofree char *en = NULL;
+
+  g_assert_cmpuint (g_string_replace (spaced, "<name xml:lang=\"en\">", "<name xml:lang=\" en \">", 1), ==, 1);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&spaced));
+  legislation = polisi_legislation_new_from_bytes (bytes, "spaced.xml", &error);
+  g_assert_no_error (error);
+  instrument = polisi_legislation_get_instrument (legislation, 0);
+  g_assert_cmpstr (instrument->name[POLISI_LANG_EN], ==, "Investigatory Powers Act 2016");
+  en = polisi_legislation_replace_outdated (legislation, "Under the Regulation of Investigatory Powers Act 2000.",
+                                            POLISI_LANG_EN, POLISI_NATION_WALES, NULL);
+  g_assert_cmpstr (en, ==, "Under the Investigatory Powers Act 2016.");
+}
+
 static void
 test_bad_libraries (void)
 {
@@ -410,6 +437,7 @@ main (int   argc,
   g_test_add_func ("/library/bad-libraries", test_bad_libraries);
   g_test_add_func ("/legislation/register", test_legislation_register);
   g_test_add_func ("/legislation/replace", test_replace_outdated);
+  g_test_add_func ("/legislation/lang-with-spaces", test_lang_with_spaces);
 
   return g_test_run ();
 }

@@ -393,10 +393,23 @@ polisi_legislation_replace_outdated (PolisiLegislation *self,
     {
       PolisiOutdatedCitation *citation = &g_array_index (found, PolisiOutdatedCitation, i);
 
-      g_autofree char *mutated = polisi_welsh_mutate (citation->instrument->name[lang], citation->mutation);
+      const char *current = citation->instrument->name[lang];
+      g_autofree char *mutated = NULL;
+
+      /* the schema gives every instrument a name in both languages; with
+       * none, the old name stays */
+      if (current == NULL)
+        current = text + citation->offset;
+      else
+        mutated = polisi_welsh_mutate (current, citation->mutation);
 
       g_string_append_len (out, text + position, citation->offset - position);
-      g_string_append (out, mutated != NULL ? mutated : citation->instrument->name[lang]);
+      if (mutated != NULL)
+        g_string_append (out, mutated);
+      else if (current == text + citation->offset)
+        g_string_append_len (out, current, citation->length);
+      else
+        g_string_append (out, current);
       position = citation->offset + citation->length;
     }
   if (text != NULL)

@@ -322,6 +322,8 @@ read_comments (PolisiPolicy *policy,
       comment.author = polisi_xml_get_prop (child, "author");
       comment.date = polisi_xml_get_prop (child, "date");
       lang = polisi_xml_get_prop (child, "lang");
+      if (lang != NULL)
+        g_strstrip (lang);
       comment.lang = polisi_lang_from_code (lang, &code) ? (int) code : -1;
       body = polisi_xml_first_child (child, POLISI_POLICY_NS, "body");
       comment.body = body != NULL ? polisi_xml_get_blocks (body) : NULL;

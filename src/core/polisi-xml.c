@@ -482,13 +482,17 @@ polisi_xml_get_lang (xmlNode *node,
                      int     *lang)
 {
   xmlChar *value = xmlGetNsProp (node, (const xmlChar *) "lang", XML_XML_NAMESPACE);
+  g_autofree char *code = NULL;
   PolisiLang found;
   gboolean ok;
 
   if (value == NULL)
     return FALSE;
-  ok = polisi_lang_from_code ((const char *) value, &found);
+  /* The schemas compare the value as a token, spaces around it dropped:
+   * read it the same way, so that what validates reads as it validated. */
+  code = g_strstrip (g_strdup ((const char *) value));
   xmlFree (value);
+  ok = polisi_lang_from_code (code, &found);
   if (ok)
     *lang = found;
   return ok;
