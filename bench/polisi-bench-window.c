@@ -85,6 +85,7 @@ first_frame_ms (const char *polisi)
 typedef struct {
   gboolean updated;
   gboolean painted;
+  gint64   updated_at;
 } Wait;
 
 static void
@@ -92,6 +93,7 @@ on_updated (PolisiPreview *preview,
             Wait          *wait)
 {
   wait->updated = TRUE;
+  wait->updated_at = g_get_monotonic_time ();
   /* the frame that shows it: pages that did not change are not redrawn,
    * but there is always a frame to wait for */
   gtk_widget_queue_draw (GTK_WIDGET (preview));
@@ -188,7 +190,7 @@ main (int   argc,
   for (int i = 0; i < runs * 3; i++)
     {
       GtkTextIter end;
-      gint64 start;
+      gint64 start, inserted;
       double ms;
 
       wait.updated = wait.painted = FALSE;
@@ -196,15 +198,23 @@ main (int   argc,
       start = g_get_monotonic_time ();
       /* a letter: a space at the end of the text is not a change */
       gtk_text_buffer_insert_interactive (buffer, &end, "a", -1, TRUE);
+      inserted = g_get_monotonic_time ();
       while (!wait.painted)
         g_main_context_iteration (NULL, TRUE);
       ms = (g_get_monotonic_time () - start) / 1000.0;
+      if (g_getenv ("POLISI_BENCH_DETAIL") != NULL)
+        g_print ("keystroke %d: inserted %.1f ms, preview updated %.1f ms, painted %.1f ms\n", i,
+                 (inserted - start) / 1000.0, (wait.updated_at - start) / 1000.0, ms);
       g_array_append_val (keystrokes, ms);
     }
   {
     double first = g_array_index (keystrokes, double, 0);
 
     g_print ("first keystroke after opening: %.1f ms\n", first);
+    g_print ("each keystroke (ms):");
+    for (guint i = 0; i < keystrokes->len; i++)
+      g_print (" %.0f", g_array_index (keystrokes, double, i));
+    g_print ("\n");
   }
   key_median = median (keystrokes);
   key_max = maximum (keystrokes);

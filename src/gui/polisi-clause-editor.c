@@ -238,6 +238,10 @@ build_pane (PolisiClauseEditor *self,
   gtk_box_append (GTK_BOX (update_box), button);
 
   pane->update_revealer = GTK_REVEALER (gtk_revealer_new ());
+  /* A slide would resize the step at every frame of it, and a step holds
+   * many editors: relaid out frame after frame while the author types. A
+   * crossfade takes its room at once, and then only repaints itself. */
+  gtk_revealer_set_transition_type (pane->update_revealer, GTK_REVEALER_TRANSITION_TYPE_CROSSFADE);
   gtk_revealer_set_child (pane->update_revealer, update_box);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (pane->update_revealer));
 
