@@ -189,6 +189,8 @@ read_bytes (const Reader *r,
   g_assert_nonnull (strstr (error->message, r->kind == READ_COMMENTS || r->kind == READ_ODT ? "hostile.odt" : "hostile.xml"));
   /* nothing of an entity made it into the message */
   g_assert_null (strstr (error->message, "root:"));
+  /* nor libxml2's own advice to programmers */
+  g_assert_null (strstr (error->message, "XML_PARSE"));
   g_test_message ("%s: %s", r->name, error->message);
   return error;
 }
@@ -480,27 +482,36 @@ test_lying_zip_bomb (void)
 }
 
 /* A package whose directory lists content.xml but whose local header for
- * it is damaged (fuzz-comments found this): refused as damaged, with no
- * warning on the way (libgsf's own lookup warns). */
+ * it is damaged (fuzz-comments found this): refused as damaged, with
+ * nothing on standard error on the way (libgsf would warn, and print the
+ * header it found). */
 static void
 test_damaged_local_header (void)
 {
-  const char *text = "<?xml version=\"1.0\"?>\n" ODF_ROOT "<text:p>x</text:p>" ODF_CLOSE;
-  g_autoptr(GBytes) good = make_package (text, strlen (text));
-  gsize length;
-  g_autofree guint8 *zip = g_bytes_unref_to_data (g_bytes_ref (good), &length);
-  g_autoptr(GBytes) package = NULL;
-  g_autoptr(GError) error = NULL;
-  guint8 *local, *central;
+  if (g_test_subprocess ())
+    {
+      const char *text = "<?xml version=\"1.0\"?>\n" ODF_ROOT "<text:p>x</text:p>" ODF_CLOSE;
+      g_autoptr(GBytes) good = make_package (text, strlen (text));
+      gsize length;
+      g_autofree guint8 *zip = g_bytes_unref_to_data (g_bytes_ref (good), &length);
+      g_autoptr(GBytes) package = NULL;
+      g_autoptr(GError) error = NULL;
+      guint8 *local, *central;
 
-  find_content_sizes (zip, length, &local, &central);
-  memcpy (local, "cont", 4);
-  package = g_bytes_new_take (g_steal_pointer (&zip), length);
+      find_content_sizes (zip, length, &local, &central);
+      memcpy (local, "cont", 4);
+      package = g_bytes_new_take (g_steal_pointer (&zip), length);
 
-  error = import_package (package, "damaged.odt");
-  g_assert_error (error, POLISI_ERROR, POLISI_ERROR_MALFORMED);
-  assert_comment_refusal (error, "damaged.odt");
-  g_assert_nonnull (strstr (error->message, "content.xml"));
+      error = import_package (package, "damaged.odt");
+      g_assert_error (error, POLISI_ERROR, POLISI_ERROR_MALFORMED);
+      assert_comment_refusal (error, "damaged.odt");
+      g_assert_nonnull (strstr (error->message, "not a complete ODT package"));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
 }
 
 /* A package whose directory gives its members impossible dates (month

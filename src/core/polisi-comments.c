@@ -479,7 +479,6 @@ polisi_comments_read_content (GBytes          *content_xml,
                               PolisiDocument  *document,
                               GError         **error)
 {
-  g_autofree char *part_name = NULL;
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
   g_autoptr(GPtrArray) folded = g_ptr_array_new_with_free_func (g_free);
@@ -492,9 +491,7 @@ polisi_comments_read_content (GBytes          *content_xml,
   g_return_val_if_fail (content_xml != NULL, NULL);
   g_return_val_if_fail (POLISI_IS_POLICY (policy), NULL);
 
-  /* Translators: the part of a returned document that holds its text */
-  part_name = g_strdup_printf (_("%s, its text (content.xml)"), display_name);
-  doc = polisi_xml_parse (content_xml, part_name, &local_error);
+  doc = polisi_xml_parse_part (content_xml, &local_error);
   if (doc == NULL)
     {
       if (g_error_matches (local_error, POLISI_ERROR, POLISI_ERROR_UNSAFE))

@@ -211,22 +211,22 @@ trim_message (const char *message)
 {
   g_autofree char *copy = g_strdup (message != NULL ? message : "");
 
+  /* libxml2's own words name an option of its own: say what it means */
+  if (g_str_has_prefix (copy, "Excessive depth in document"))
+    return g_strdup (_("elements nested too deeply"));
   return g_strdup (g_strstrip (copy));
 }
 
-/**
- * polisi_xml_parse:
- * @display_name: the file's name, for messages
- *
- * Parses @bytes under the rules at the top of this file.
- *
- * Returns: (transfer full): the document, or %NULL with @error set
- */
-xmlDoc *
-polisi_xml_parse (GBytes      *bytes,
-                  const char  *display_name,
-                  GError     **error)
+/* @display_name: the file's name, for messages; %NULL when the bytes are
+ * part of another file (a returned ODT's content.xml): the message then
+ * says only what is wrong, for the caller to name the file and say what to
+ * do. */
+static xmlDoc *
+parse (GBytes      *bytes,
+       const char  *display_name,
+       GError     **error)
 {
+  gboolean part = display_name == NULL;
   ParseGuard guard = { FALSE };
   xmlParserCtxt *ctxt;
   xmlDoc *doc;
@@ -237,17 +237,24 @@ polisi_xml_parse (GBytes      *bytes,
 
   if (size == 0)
     {
-      g_set_error (error, POLISI_ERROR, POLISI_ERROR_MALFORMED,
-                   _("“%s” is empty. It may not have been saved completely: open an earlier copy."),
-                   display_name);
+      if (part)
+        g_set_error_literal (error, POLISI_ERROR, POLISI_ERROR_MALFORMED, _("it is empty"));
+      else
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_MALFORMED,
+                     _("“%s” is empty. It may not have been saved completely: open an earlier copy."),
+                     display_name);
       return NULL;
     }
 
   if (size > G_MAXINT || size > POLISI_XML_MAX_SIZE)
     {
-      g_set_error (error, POLISI_ERROR, POLISI_ERROR_TOO_LARGE,
-                   _("“%s” is larger than %u MB, too large to be a Polisi file. Check that you chose the right file."),
-                   display_name, (guint) (POLISI_XML_MAX_SIZE / (1024 * 1024)));
+      if (part)
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_TOO_LARGE,
+                     _("it is larger than %u MB"), (guint) (POLISI_XML_MAX_SIZE / (1024 * 1024)));
+      else
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_TOO_LARGE,
+                     _("“%s” is larger than %u MB, too large to be a Polisi file. Check that you chose the right file."),
+                     display_name, (guint) (POLISI_XML_MAX_SIZE / (1024 * 1024)));
       return NULL;
     }
 
@@ -256,7 +263,11 @@ polisi_xml_parse (GBytes      *bytes,
       int line, column;
 
       locate_offset (data, bad - data, &line, &column);
-      g_set_error (error, POLISI_ERROR, POLISI_ERROR_ENCODING,
+      if (part)
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_ENCODING,
+                     _("it contains characters that are not UTF-8 text (line %d, column %d)"), line, column);
+      else
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_ENCODING,
                    _("“%s” is not a valid Polisi file: it contains characters that are not UTF-8 text (line %d, column %d). "
                      "It may be damaged, or another program may have saved it in another encoding. Open an earlier copy."),
                    display_name, line, column);
@@ -266,7 +277,8 @@ polisi_xml_parse (GBytes      *bytes,
   ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
     {
-      g_set_error (error, POLISI_ERROR, POLISI_ERROR_FAILED, _("Out of memory reading “%s”."), display_name);
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_FAILED, _("Out of memory reading “%s”."),
+                   part ? "content.xml" : display_name);
       return NULL;
     }
 
@@ -290,7 +302,11 @@ polisi_xml_parse (GBytes      *bytes,
   if (guard.doctype)
     {
       g_clear_pointer (&doc, xmlFreeDoc);
-      g_set_error (error, POLISI_ERROR, POLISI_ERROR_UNSAFE,
+      if (part)
+        g_set_error_literal (error, POLISI_ERROR, POLISI_ERROR_UNSAFE,
+                             _("it contains a document type declaration (DOCTYPE)"));
+      else
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_UNSAFE,
                    _("“%s” was refused: it contains a document type declaration (DOCTYPE), which Polisi files never have "
                      "and which can be used to read other files on this computer. Ask whoever sent it for a new copy, "
                      "exported from Polisi."),
@@ -302,7 +318,12 @@ polisi_xml_parse (GBytes      *bytes,
       g_autofree char *detail = trim_message (xml_error->message);
 
       g_clear_pointer (&doc, xmlFreeDoc);
-      if (xml_error->line > 0)
+      if (part && xml_error->line > 0)
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_MALFORMED,
+                     _("line %d, column %d: %s"), xml_error->line, MAX (xml_error->int2, 1), detail);
+      else if (part)
+        g_set_error_literal (error, POLISI_ERROR, POLISI_ERROR_MALFORMED, detail);
+      else if (xml_error->line > 0)
         g_set_error (error, POLISI_ERROR, POLISI_ERROR_MALFORMED,
                      _("“%s” is damaged or incomplete (line %d, column %d: %s). "
                        "Open an earlier copy, or the autosaved draft, or ask whoever sent it for a new copy."),
@@ -318,6 +339,39 @@ polisi_xml_parse (GBytes      *bytes,
   xmlFreeParserCtxt (ctxt);
 
   return doc;
+}
+
+/**
+ * polisi_xml_parse:
+ * @display_name: the file's name, for messages
+ *
+ * Parses @bytes under the rules at the top of this file.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+xmlDoc *
+polisi_xml_parse (GBytes      *bytes,
+                  const char  *display_name,
+                  GError     **error)
+{
+  g_return_val_if_fail (display_name != NULL, NULL);
+  return parse (bytes, display_name, error);
+}
+
+/**
+ * polisi_xml_parse_part:
+ *
+ * Parses @bytes, a part of another file (a returned ODT's content.xml),
+ * as polisi_xml_parse() does; the error says only what is wrong with it,
+ * for the caller to name the file and say what to do.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+xmlDoc *
+polisi_xml_parse_part (GBytes  *bytes,
+                       GError **error)
+{
+  return parse (bytes, NULL, error);
 }
 
 typedef struct {

@@ -295,78 +295,98 @@ dos_time_possible (guint32 dostime)
   return when != NULL;
 }
 
+/* What walking the zip directories found. */
+typedef struct {
+  guint    n_impossible;  /* dates */
+  gboolean lost_member;   /* the mimetype or content.xml not where the directory says */
+} ZipScan;
+
 /* Walks the directory at @dir_pos; clears impossible dates when @clear,
  * else only counts them. An entry already walked (@seen, a bit for each
  * byte of @zip) ends the walk: directories that share entries are walked
- * once, however many end records point into them. */
-static guint
+ * once, however many end records point into them.
+ *
+ * It also checks that the two members Polisi reads start where the
+ * directory says: libgsf would find that out too, but say so on standard
+ * error ("Header is 0x..."), which is not for the user to read. */
+static void
 walk_directory (guint8   *zip,
                 gsize     size,
                 guint64   dir_pos,
                 guint8   *seen,
-                gboolean  clear)
+                gboolean  clear,
+                ZipScan  *scan)
 {
-  guint n_impossible = 0;
-
   while (dir_pos < size && size - dir_pos >= 46 && get_le32 (zip + dir_pos) == 0x02014b50 &&
          (seen[dir_pos / 8] & (1u << (dir_pos % 8))) == 0)
     {
       guint8 *entry = zip + dir_pos;
+      guint16 name_length = get_le16 (entry + 28);
+      guint32 local = get_le32 (entry + 42);
 
       seen[dir_pos / 8] |= 1u << (dir_pos % 8);
       if (!dos_time_possible (get_le32 (entry + 12)))
         {
-          n_impossible++;
+          scan->n_impossible++;
           if (clear)
             memset (entry + 12, 0, 4);
         }
-      dir_pos += 46 + (guint64) get_le16 (entry + 28) + get_le16 (entry + 30) + get_le16 (entry + 32);
+      /* (a zip64 offset, 0xffffffff, is left to libgsf) */
+      if (size - dir_pos - 46 >= name_length && local != 0xffffffff &&
+          ((name_length == strlen ("mimetype") && memcmp (entry + 46, "mimetype", name_length) == 0) ||
+           (name_length == strlen ("content.xml") && memcmp (entry + 46, "content.xml", name_length) == 0)) &&
+          (local >= size || size - local < 30 || get_le32 (zip + local) != 0x04034b50))
+        scan->lost_member = TRUE;
+      dir_pos += 46 + (guint64) name_length + get_le16 (entry + 30) + get_le16 (entry + 32);
     }
-  return n_impossible;
 }
 
-static guint
+static void
 walk_directories (guint8   *zip,
                   gsize     size,
-                  gboolean  clear)
+                  gboolean  clear,
+                  ZipScan  *scan)
 {
   gsize from = size > ZIP_TRAILER_SEARCH ? size - ZIP_TRAILER_SEARCH : 0;
   g_autofree guint8 *seen = NULL;
-  guint n_impossible = 0;
 
+  memset (scan, 0, sizeof (ZipScan));
   for (gsize at = from; at + 22 <= size; at++)
     {
       if (get_le32 (zip + at) != 0x06054b50)
         continue;
       if (seen == NULL)
         seen = g_malloc0 (size / 8 + 1);
-      n_impossible += walk_directory (zip, size, get_le32 (zip + at + 16), seen, clear);
+      walk_directory (zip, size, get_le32 (zip + at + 16), seen, clear, scan);
       /* the zip64 locator just before it, and the record it points to */
       if (at >= 20 && get_le32 (zip + at - 20) == 0x07064b50)
         {
           guint64 record = (guint64) get_le32 (zip + at - 12) | ((guint64) get_le32 (zip + at - 8) << 32);
 
           if (record < size && size - record >= 56 && get_le32 (zip + record) == 0x06064b50)
-            n_impossible += walk_directory (zip, size, (guint64) get_le32 (zip + record + 48) |
-                                                        ((guint64) get_le32 (zip + record + 52) << 32),
-                                            seen, clear);
+            walk_directory (zip, size, (guint64) get_le32 (zip + record + 48) |
+                                       ((guint64) get_le32 (zip + record + 52) << 32),
+                            seen, clear, scan);
         }
     }
-  return n_impossible;
 }
 
 /* Returns: (transfer full) (nullable): a copy of @data with impossible
- * dates cleared, or %NULL if it has none */
+ * dates cleared, or %NULL if it has none, or if @lost_member */
 static guint8 *
 clear_impossible_dates (const guint8 *data,
-                        gsize         size)
+                        gsize         size,
+                        gboolean     *lost_member)
 {
   g_autofree guint8 *copy = NULL;
+  ZipScan scan;
 
-  if (walk_directories ((guint8 *) data, size, FALSE) == 0)
+  walk_directories ((guint8 *) data, size, FALSE, &scan);
+  *lost_member = scan.lost_member;
+  if (scan.n_impossible == 0 || scan.lost_member)
     return NULL;
   copy = g_memdup2 (data, size);
-  walk_directories (copy, size, TRUE);
+  walk_directories (copy, size, TRUE, &scan);
   return g_steal_pointer (&copy);
 }
 
@@ -458,6 +478,7 @@ polisi_odt_read_content (GBytes      *package,
   GsfInput *input = NULL;
   GsfInfile *zip = NULL;
   g_autofree guint8 *repaired = NULL;
+  gboolean lost_member;
   g_autoptr(GError) zip_error = NULL;
   g_autoptr(GBytes) mimetype = NULL;
   g_autoptr(GBytes) content = NULL;
@@ -495,7 +516,15 @@ polisi_odt_read_content (GBytes      *package,
       return NULL;
     }
 
-  repaired = clear_impossible_dates ((const guint8 *) data, size);
+  repaired = clear_impossible_dates ((const guint8 *) data, size, &lost_member);
+  if (lost_member)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_MALFORMED,
+                   _("“%s” is damaged: it is not a complete ODT package (%s). Nothing was imported. "
+                     "Ask whoever returned it to save it again as ODT and send it again."),
+                   display_name, _("the zip directory points to a part that is not there"));
+      return NULL;
+    }
   if (repaired != NULL)
     input = gsf_input_memory_new (repaired, size, FALSE);
   else
