@@ -86,7 +86,27 @@ typedef struct {
   gboolean updated;
   gboolean painted;
   gint64   updated_at;
+  gint64   phase_at;   /* when the frame's current phase began */
+  GString *frames;     /* with POLISI_BENCH_DETAIL: each frame's layout and paint times */
 } Wait;
+
+static void
+on_layout (GdkFrameClock *clock,
+           Wait          *wait)
+{
+  wait->phase_at = g_get_monotonic_time ();
+}
+
+static void
+on_paint (GdkFrameClock *clock,
+          Wait          *wait)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (wait->frames != NULL)
+    g_string_append_printf (wait->frames, " [layout %.1f", (now - wait->phase_at) / 1000.0);
+  wait->phase_at = now;
+}
 
 static void
 on_updated (PolisiPreview *preview,
@@ -103,6 +123,8 @@ static void
 on_after_paint (GdkFrameClock *clock,
                 Wait          *wait)
 {
+  if (wait->frames != NULL)
+    g_string_append_printf (wait->frames, " paint %.1f]", (g_get_monotonic_time () - wait->phase_at) / 1000.0);
   if (wait->updated)
     wait->painted = TRUE;
 }
@@ -127,7 +149,7 @@ main (int   argc,
   PolisiPreview *preview;
   PolisiClauseEditor *editor;
   GtkTextBuffer *buffer;
-  Wait wait = { FALSE, FALSE };
+  Wait wait = { FALSE, FALSE, 0, 0, NULL };
   double start_median;
   double key_median, key_max;
 
@@ -185,6 +207,12 @@ main (int   argc,
         g_usleep (2000);
   }
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint", G_CALLBACK (on_after_paint), &wait);
+  if (g_getenv ("POLISI_BENCH_DETAIL") != NULL)
+    {
+      g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "layout", G_CALLBACK (on_layout), &wait);
+      g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "paint", G_CALLBACK (on_paint), &wait);
+      wait.frames = g_string_new (NULL);
+    }
 
   buffer = polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN);
   for (int i = 0; i < runs * 3; i++)
@@ -203,8 +231,11 @@ main (int   argc,
         g_main_context_iteration (NULL, TRUE);
       ms = (g_get_monotonic_time () - start) / 1000.0;
       if (g_getenv ("POLISI_BENCH_DETAIL") != NULL)
-        g_print ("keystroke %d: inserted %.1f ms, preview updated %.1f ms, painted %.1f ms\n", i,
-                 (inserted - start) / 1000.0, (wait.updated_at - start) / 1000.0, ms);
+        {
+          g_print ("keystroke %d: inserted %.1f ms, preview updated %.1f ms, painted %.1f ms; frames:%s\n", i,
+                   (inserted - start) / 1000.0, (wait.updated_at - start) / 1000.0, ms, wait.frames->str);
+          g_string_truncate (wait.frames, 0);
+        }
       g_array_append_val (keystrokes, ms);
     }
   {
@@ -231,5 +262,7 @@ main (int   argc,
 
   polisi_drafts_discard (polisi_drafts_new_default (), polisi_window_get_draft_id (window));
   gtk_window_destroy (GTK_WINDOW (window));
+  if (wait.frames != NULL)
+    g_string_free (wait.frames, TRUE);
   return 0;
 }
