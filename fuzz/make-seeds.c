@@ -22,12 +22,6 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
-#include <gsf/gsf-infile.h>
-#include <gsf/gsf-infile-zip.h>
-#include <gsf/gsf-input-memory.h>
-#include <gsf/gsf-outfile.h>
-#include <gsf/gsf-outfile-zip.h>
-#include <gsf/gsf-output-memory.h>
 #include <gsf/gsf-utils.h>
 
 #include "polisi-assembler.h"
@@ -35,8 +29,7 @@
 #include "polisi-export.h"
 #include "polisi-odt.h"
 #include "polisi-policy-io.h"
-
-#define ODT_MIME "application/vnd.oasis.opendocument.text"
+#include "polisi-test-odt.h"
 
 static void
 die (const char *what,
@@ -44,80 +37,6 @@ die (const char *what,
 {
   g_printerr ("make-seeds: %s: %s\n", what, error != NULL ? error->message : "failed");
   exit (1);
-}
-
-static void
-copy_members (GsfInfile  *from,
-              GsfOutfile *to,
-              const char *content,
-              gboolean    store_content)
-{
-  for (int i = 0; i < gsf_infile_num_children (from); i++)
-    {
-      GsfInput *child = gsf_infile_child_by_index (from, i);
-      const char *name = gsf_infile_name_by_index (from, i);
-
-      if (strcmp (name, "mimetype") == 0)
-        ;
-      else if (GSF_IS_INFILE (child) && gsf_infile_num_children (GSF_INFILE (child)) >= 0)
-        {
-          GsfOutput *folder = gsf_outfile_new_child (to, name, TRUE);
-
-          copy_members (GSF_INFILE (child), GSF_OUTFILE (folder), content, store_content);
-          gsf_output_close (folder);
-          g_object_unref (folder);
-        }
-      else
-        {
-          gboolean is_content = strcmp (name, "content.xml") == 0;
-          GsfOutput *member;
-          gsf_off_t size = gsf_input_size (child);
-
-          if (is_content && store_content)
-            member = gsf_outfile_new_child_full (to, name, FALSE, "compression-level", GSF_ZIP_STORED, NULL);
-          else
-            member = gsf_outfile_new_child (to, name, FALSE);
-          if (is_content && content != NULL)
-            gsf_output_write (member, strlen (content), (const guint8 *) content);
-          else if (size > 0)
-            gsf_output_write (member, size, gsf_input_read (child, size, NULL));
-          gsf_output_close (member);
-          g_object_unref (member);
-        }
-      g_object_unref (child);
-    }
-}
-
-/* The package with @content as its content.xml, as an office program
- * writes it: mimetype first and stored. */
-static GBytes *
-repack (GBytes     *package,
-        const char *content,
-        gboolean    store_content)
-{
-  g_autoptr(GError) error = NULL;
-  GsfInput *input = gsf_input_memory_new (g_bytes_get_data (package, NULL), g_bytes_get_size (package), FALSE);
-  GsfInfile *zip = gsf_infile_zip_new (input, &error);
-  GsfOutput *sink = gsf_output_memory_new ();
-  GsfOutfile *out = g_object_new (GSF_OUTFILE_ZIP_TYPE, "sink", sink, "zip64", FALSE, NULL);
-  GsfOutput *mimetype = gsf_outfile_new_child_full (out, "mimetype", FALSE, "compression-level", GSF_ZIP_STORED, NULL);
-  GBytes *bytes;
-
-  if (zip == NULL)
-    die ("the exported draft cannot be unpacked", error);
-  gsf_output_write (mimetype, strlen (ODT_MIME), (const guint8 *) ODT_MIME);
-  gsf_output_close (mimetype);
-  g_object_unref (mimetype);
-  copy_members (zip, out, content, store_content);
-  gsf_output_close (GSF_OUTPUT (out));
-  gsf_output_close (sink);
-  bytes = g_bytes_new (gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (sink)), gsf_output_size (sink));
-
-  g_object_unref (out);
-  g_object_unref (sink);
-  g_object_unref (zip);
-  g_object_unref (input);
-  return bytes;
 }
 
 /* A comment as LibreOffice writes one; @body is the XML of its
@@ -209,40 +128,6 @@ annotate (const char *content)
   return insert_after (f, "<text:h ", ">", 1, heading);
 }
 
-/* @content without the clause bookmarks, or with their names as Word
- * saves them: letters, digits and underscores, at most 40. */
-static char *
-rework_bookmarks (const char *content,
-                  gboolean    rename)
-{
-  GString *out = g_string_new (NULL);
-  const char *p = content;
-  const char *at;
-
-  while ((at = strstr (p, "<text:bookmark")) != NULL)
-    {
-      const char *end = strchr (at, '>');
-      g_autofree char *element = g_strndup (at, end + 1 - at);
-
-      g_string_append_len (out, p, at - p);
-      if (strstr (element, "polisi-clause-") == NULL)
-        g_string_append (out, element);
-      else if (rename)
-        {
-          const char *name = strstr (element, "polisi-clause-");
-          const char *quote = strchr (name, '"');
-
-          g_string_append_len (out, element, name - element);
-          for (const char *q = name; q < quote && q < name + 40; q++)
-            g_string_append_c (out, g_ascii_isalnum (*q) ? *q : '_');
-          g_string_append (out, quote);
-        }
-      p = end + 1;
-    }
-  g_string_append (out, p);
-  return g_string_free (out, FALSE);
-}
-
 static void
 write_seed (const char *folder,
             const char *name,
@@ -263,7 +148,7 @@ write_package (const char *folder,
                const char *content,
                gboolean    store_content)
 {
-  g_autoptr(GBytes) package = repack (draft, content, store_content);
+  g_autoptr(GBytes) package = polisi_test_odt_repack (draft, content, store_content);
 
   write_seed (folder, name, g_bytes_get_data (package, NULL), g_bytes_get_size (package));
 }
@@ -338,8 +223,8 @@ main (int   argc,
 
           if (layouts[l].layout == POLISI_LAYOUT_COLUMNS)
             {
-              g_autofree char *word = rework_bookmarks (annotated, TRUE);
-              g_autofree char *lost = rework_bookmarks (annotated, FALSE);
+              g_autofree char *word = polisi_test_odt_rework_bookmarks (annotated, TRUE, 40);
+              g_autofree char *lost = polisi_test_odt_rework_bookmarks (annotated, FALSE, 0);
 
               g_free (name);
               name = g_strdup_printf ("%s-word.odt", base);

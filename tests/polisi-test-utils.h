@@ -11,6 +11,7 @@
 #include "polisi-legislation.h"
 #include "polisi-library.h"
 #include "polisi-policy.h"
+#include "polisi-test-odt.h"
 
 G_BEGIN_DECLS
 
@@ -40,9 +41,5 @@ G_BEGIN_DECLS
 PolisiPolicy *polisi_test_hostile_policy   (PolisiLibrary *library);
 char         *polisi_test_long_word        (void);
 PolisiPolicy *polisi_test_load_example     (const char    *name);
-GBytes       *polisi_test_odt_replace_content (GBytes     *package,
-                                               const char *content);
-char         *polisi_test_odt_member       (GBytes        *package,
-                                            const char    *name);
 
 G_END_DECLS

@@ -277,41 +277,6 @@ test_import (void)
     }
 }
 
-/* @content without the clause bookmarks, or with their names as Word
- * would have them: letters, digits and underscores. */
-static char *
-rework_bookmarks (const char *content,
-                  gboolean    rename)
-{
-  GString *out = g_string_new (NULL);
-  const char *p = content;
-  const char *at;
-
-  while ((at = strstr (p, "<text:bookmark")) != NULL)
-    {
-      const char *end = strchr (at, '>');
-      g_autofree char *element = g_strndup (at, end + 1 - at);
-
-      g_string_append_len (out, p, at - p);
-      if (strstr (element, "polisi-clause-") == NULL)
-        g_string_append (out, element);
-      else if (rename)
-        {
-          /* "polisi-clause-cy-intro.head" -> "polisi_clause_cy_intro_head" */
-          const char *name = strstr (element, "polisi-clause-");
-          const char *quote = strchr (name, '"');
-
-          g_string_append_len (out, element, name - element);
-          for (const char *q = name; q < quote; q++)
-            g_string_append_c (out, g_ascii_isalnum (*q) ? *q : '_');
-          g_string_append (out, quote);
-        }
-      p = end + 1;
-    }
-  g_string_append (out, p);
-  return g_string_free (out, FALSE);
-}
-
 static void
 test_import_without_bookmarks (void)
 {
@@ -320,7 +285,7 @@ test_import_without_bookmarks (void)
       g_autoptr(PolisiPolicy) policy = make_policy ();
       g_autoptr(GBytes) draft = export_draft (policy, POLISI_LAYOUT_COLUMNS);
       g_autofree char *content = content_of (draft);
-      g_autofree char *reworked = rework_bookmarks (content, rename);
+      g_autofree char *reworked = polisi_test_odt_rework_bookmarks (content, rename, 0);
       g_autofree char *annotated = annotate (reworked);
       g_autoptr(GBytes) returned = polisi_test_odt_replace_content (draft, annotated);
       g_autofree char *path = write_returned (rename ? "renamed.odt" : "no-bookmarks.odt", returned);

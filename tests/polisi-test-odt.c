@@ -1,0 +1,186 @@
+/* polisi-test-odt.c: ODT packages as a reader returns them
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Used by the tests and by fuzz/make-seeds, which builds the comment
+ * fuzzer's seeds; so nothing here needs the test framework.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <gsf/gsf-infile.h>
+#include <gsf/gsf-infile-zip.h>
+#include <gsf/gsf-input-memory.h>
+#include <gsf/gsf-outfile.h>
+#include <gsf/gsf-outfile-zip.h>
+#include <gsf/gsf-output-memory.h>
+
+#include "polisi-test-odt.h"
+
+static void
+copy_members (GsfInfile  *from,
+              GsfOutfile *to,
+              const char *content,
+              gboolean    store_content)
+{
+  for (int i = 0; i < gsf_infile_num_children (from); i++)
+    {
+      GsfInput *child = gsf_infile_child_by_index (from, i);
+      const char *name = gsf_infile_name_by_index (from, i);
+
+      if (strcmp (name, "mimetype") == 0)
+        ;
+      else if (GSF_IS_INFILE (child) && gsf_infile_num_children (GSF_INFILE (child)) >= 0)
+        {
+          GsfOutput *folder = gsf_outfile_new_child (to, name, TRUE);
+
+          copy_members (GSF_INFILE (child), GSF_OUTFILE (folder), content, store_content);
+          gsf_output_close (folder);
+          g_object_unref (folder);
+        }
+      else
+        {
+          gboolean store = store_content && strcmp (name, "content.xml") == 0;
+          GsfOutput *member = store ? gsf_outfile_new_child_full (to, name, FALSE, "compression-level", GSF_ZIP_STORED, NULL)
+                                    : gsf_outfile_new_child (to, name, FALSE);
+          gsf_off_t size = gsf_input_size (child);
+
+          if (strcmp (name, "content.xml") == 0 && content != NULL)
+            gsf_output_write (member, strlen (content), (const guint8 *) content);
+          else if (size > 0)
+            gsf_output_write (member, size, gsf_input_read (child, size, NULL));
+          gsf_output_close (member);
+          g_object_unref (member);
+        }
+      g_object_unref (child);
+    }
+}
+
+/**
+ * polisi_test_odt_replace_content:
+ *
+ * The ODT @package with @content as its content.xml, written as an office
+ * program writes it: mimetype first and stored. For tests that play a
+ * reader who adds comments to a consultation draft.
+ */
+GBytes *
+polisi_test_odt_replace_content (GBytes     *package,
+                                 const char *content)
+{
+  return polisi_test_odt_repack (package, content, FALSE);
+}
+
+/**
+ * polisi_test_odt_repack:
+ * @content: (nullable): the new content.xml, or %NULL to keep it
+ * @store_content: whether content.xml is stored rather than deflated
+ *
+ * As polisi_test_odt_replace_content(); a stored content.xml lets a
+ * fuzzer's mutations of the package reach the XML.
+ */
+GBytes *
+polisi_test_odt_repack (GBytes     *package,
+                        const char *content,
+                        gboolean    store_content)
+{
+  g_autoptr(GError) error = NULL;
+  GsfInput *input = gsf_input_memory_new (g_bytes_get_data (package, NULL), g_bytes_get_size (package), FALSE);
+  GsfInfile *zip = gsf_infile_zip_new (input, &error);
+  GsfOutput *sink = gsf_output_memory_new ();
+  GsfOutfile *out = g_object_new (GSF_OUTFILE_ZIP_TYPE, "sink", sink, "zip64", FALSE, NULL);
+  GsfOutput *mimetype = gsf_outfile_new_child_full (out, "mimetype", FALSE, "compression-level", GSF_ZIP_STORED, NULL);
+  const char *type = "application/vnd.oasis.opendocument.text";
+  GBytes *bytes;
+
+  g_assert_no_error (error);
+  gsf_output_write (mimetype, strlen (type), (const guint8 *) type);
+  gsf_output_close (mimetype);
+  g_object_unref (mimetype);
+  copy_members (zip, out, content, store_content);
+  gsf_output_close (GSF_OUTPUT (out));
+  gsf_output_close (sink);
+  bytes = g_bytes_new (gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (sink)), gsf_output_size (sink));
+
+  g_object_unref (out);
+  g_object_unref (sink);
+  g_object_unref (zip);
+  g_object_unref (input);
+  return bytes;
+}
+
+/**
+ * polisi_test_odt_member:
+ * @name: "content.xml", "styles.xml", "meta.xml" …
+ *
+ * Returns: (transfer full): the text of that member of an ODT package
+ */
+char *
+polisi_test_odt_member (GBytes     *package,
+                        const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  GsfInput *input = gsf_input_memory_new (g_bytes_get_data (package, NULL), g_bytes_get_size (package), FALSE);
+  GsfInfile *zip = gsf_infile_zip_new (input, &error);
+  GsfInput *member;
+  char *text;
+  gsf_off_t size;
+
+  g_assert_no_error (error);
+  member = gsf_infile_child_by_name (zip, name);
+  g_assert_nonnull (member);
+  size = gsf_input_size (member);
+  text = g_malloc (size + 1);
+  g_assert_nonnull (gsf_input_read (member, size, (guint8 *) text));
+  text[size] = '\0';
+
+  g_object_unref (member);
+  g_object_unref (zip);
+  g_object_unref (input);
+  return text;
+}
+
+/**
+ * polisi_test_odt_rework_bookmarks:
+ * @rename: %TRUE to rename Polisi's clause bookmarks, %FALSE to drop them
+ * @max_name: the longest name kept, or 0 for any
+ *
+ * Returns: (transfer full): @content without the clause bookmarks (as
+ *   when a reader's program loses them), or with their names as Word
+ *   saves them: letters, digits and underscores, at most 40 of them
+ *   (@max_name 40)
+ */
+char *
+polisi_test_odt_rework_bookmarks (const char *content,
+                                  gboolean    rename,
+                                  guint       max_name)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = content;
+  const char *at;
+
+  while ((at = strstr (p, "<text:bookmark")) != NULL)
+    {
+      const char *end = strchr (at, '>');
+      g_autofree char *element = g_strndup (at, end + 1 - at);
+
+      g_string_append_len (out, p, at - p);
+      if (strstr (element, "polisi-clause-") == NULL)
+        g_string_append (out, element);
+      else if (rename)
+        {
+          /* "polisi-clause-cy-intro.head" -> "polisi_clause_cy_intro_head" */
+          const char *name = strstr (element, "polisi-clause-");
+          const char *quote = strchr (name, '"');
+
+          g_string_append_len (out, element, name - element);
+          for (const char *q = name; q < quote && (max_name == 0 || q < name + max_name); q++)
+            g_string_append_c (out, g_ascii_isalnum (*q) ? *q : '_');
+          g_string_append (out, quote);
+        }
+      p = end + 1;
+    }
+  g_string_append (out, p);
+  return g_string_free (out, FALSE);
+}
