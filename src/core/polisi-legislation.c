@@ -394,22 +394,15 @@ polisi_legislation_replace_outdated (PolisiLegislation *self,
       PolisiOutdatedCitation *citation = &g_array_index (found, PolisiOutdatedCitation, i);
 
       const char *current = citation->instrument->name[lang];
-      g_autofree char *mutated = NULL;
+      g_autofree char *mutated = current != NULL ? polisi_welsh_mutate (current, citation->mutation) : NULL;
 
+      g_string_append_len (out, text + position, citation->offset - position);
       /* the schema gives every instrument a name in both languages; with
        * none, the old name stays */
       if (current == NULL)
-        current = text + citation->offset;
+        g_string_append_len (out, text + citation->offset, citation->length);
       else
-        mutated = polisi_welsh_mutate (current, citation->mutation);
-
-      g_string_append_len (out, text + position, citation->offset - position);
-      if (mutated != NULL)
-        g_string_append (out, mutated);
-      else if (current == text + citation->offset)
-        g_string_append_len (out, current, citation->length);
-      else
-        g_string_append (out, current);
+        g_string_append (out, mutated != NULL ? mutated : current);
       position = citation->offset + citation->length;
     }
   if (text != NULL)

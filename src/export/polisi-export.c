@@ -371,10 +371,13 @@ walk_directories (guint8   *zip,
     }
 }
 
-/* Returns: (transfer full) (nullable): a copy of @data with impossible
- * dates cleared, or %NULL if it has none, or if @lost_member */
+/* Walks the zip directories of @data: @lost_member says whether the
+ * mimetype or content.xml is not where the directory says.
+ *
+ * Returns: (transfer full) (nullable): a copy of @data with impossible
+ *   dates cleared, or %NULL if it has none (or a member is lost) */
 static guint8 *
-clear_impossible_dates (const guint8 *data,
+examine_zip_directory (const guint8 *data,
                         gsize         size,
                         gboolean     *lost_member)
 {
@@ -516,7 +519,7 @@ polisi_odt_read_content (GBytes      *package,
       return NULL;
     }
 
-  repaired = clear_impossible_dates ((const guint8 *) data, size, &lost_member);
+  repaired = examine_zip_directory ((const guint8 *) data, size, &lost_member);
   if (lost_member)
     {
       g_set_error (error, POLISI_ERROR, POLISI_ERROR_MALFORMED,
