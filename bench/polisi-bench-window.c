@@ -86,26 +86,37 @@ typedef struct {
   gboolean updated;
   gboolean painted;
   gint64   updated_at;
-  gint64   phase_at;   /* when the frame's current phase began */
+  gint64   phase_at;   /* when the frame's last phase ended */
   GString *frames;     /* with POLISI_BENCH_DETAIL: each frame's layout and paint times */
 } Wait;
 
+/* Each phase's handlers run in the order they were connected, GTK's
+ * first: so the time between the end of one phase and the end of the
+ * next is GTK's work in the next. */
 static void
-on_layout (GdkFrameClock *clock,
+on_update (GdkFrameClock *clock,
            Wait          *wait)
 {
   wait->phase_at = g_get_monotonic_time ();
 }
 
 static void
-on_paint (GdkFrameClock *clock,
-          Wait          *wait)
+on_layout (GdkFrameClock *clock,
+           Wait          *wait)
 {
   gint64 now = g_get_monotonic_time ();
 
   if (wait->frames != NULL)
     g_string_append_printf (wait->frames, " [layout %.1f", (now - wait->phase_at) / 1000.0);
   wait->phase_at = now;
+}
+
+static void
+on_paint (GdkFrameClock *clock,
+          Wait          *wait)
+{
+  if (wait->frames != NULL)
+    g_string_append_printf (wait->frames, " paint %.1f]", (g_get_monotonic_time () - wait->phase_at) / 1000.0);
 }
 
 static void
@@ -123,8 +134,6 @@ static void
 on_after_paint (GdkFrameClock *clock,
                 Wait          *wait)
 {
-  if (wait->frames != NULL)
-    g_string_append_printf (wait->frames, " paint %.1f]", (g_get_monotonic_time () - wait->phase_at) / 1000.0);
   if (wait->updated)
     wait->painted = TRUE;
 }
@@ -219,6 +228,7 @@ main (int   argc,
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint", G_CALLBACK (on_after_paint), &wait);
   if (g_getenv ("POLISI_BENCH_DETAIL") != NULL)
     {
+      g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "update", G_CALLBACK (on_update), &wait);
       g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "layout", G_CALLBACK (on_layout), &wait);
       g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "paint", G_CALLBACK (on_paint), &wait);
       wait.frames = g_string_new (NULL);
