@@ -288,30 +288,7 @@ polisi_clause_state_set_text (PolisiClauseState *self,
                               PolisiLang         lang,
                               const char        *text)
 {
-  g_autofree char *clean = NULL;
-  g_autofree char *normal = NULL;
-
-  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (self), FALSE);
-
-  clean = polisi_text_sanitize (text);
-  normal = polisi_text_normalize (clean);
-  if (g_strcmp0 (normal, self->text[lang]) == 0)
-    return FALSE;
-
-  g_free (self->text[lang]);
-  self->text[lang] = g_steal_pointer (&normal);
-  self->edited[lang] = TRUE;
-
-  g_object_freeze_notify (G_OBJECT (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[text_props[lang]]);
-  /* Editing a language that is catching up with the other is translation
-   * work: it stays marked until someone confirms it. Any other edit makes
-   * this language the master and the other one out of date. */
-  if (!self->needs_update[lang])
-    set_needs_update (self, POLISI_LANG_OTHER (lang), TRUE);
-  g_object_thaw_notify (G_OBJECT (self));
-
-  return TRUE;
+  return polisi_clause_state_replace_text (self, lang, text, TRUE);
 }
 
 gboolean
@@ -427,6 +404,9 @@ polisi_clause_state_replace_text (PolisiClauseState *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[text_props[lang]]);
+  /* Editing a language that is catching up with the other is translation
+   * work: it stays marked until someone confirms it. Any other edit makes
+   * this language the master and the other one out of date. */
   if (other_needs_update && !self->needs_update[lang])
     set_needs_update (self, POLISI_LANG_OTHER (lang), TRUE);
   g_object_thaw_notify (G_OBJECT (self));
