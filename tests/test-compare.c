@@ -35,19 +35,14 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
 
 #include "polisi-compare.h"
 #include "polisi-diff.h"
 #include "polisi-export.h"
 #include "polisi-policy-io.h"
 #include "polisi-test-utils.h"
+#include "polisi-test-xml.h"
 
-#define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-#define NS_STYLE "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
-#define NS_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-#define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-#define NS_DC "http://purl.org/dc/elements/1.1/"
 
 #define AUTHOR "Rhian Ellis (AD / HR)"
 #define CHANGE_DATE "2027-01-15T09:30:00"
@@ -116,58 +111,8 @@ parse_member (GBytes     *package,
               const char *path)
 {
   g_autoptr(GBytes) bytes = read_member (package, path);
-  xmlDoc *doc = xmlReadMemory (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), path, "UTF-8", XML_PARSE_NONET);
 
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-static xmlXPathObject *
-xpath (xmlDoc     *doc,
-       const char *query)
-{
-  xmlXPathContext *context = xmlXPathNewContext (doc);
-  xmlXPathObject *result;
-
-  xmlXPathRegisterNs (context, (const xmlChar *) "office", (const xmlChar *) NS_OFFICE);
-  xmlXPathRegisterNs (context, (const xmlChar *) "style", (const xmlChar *) NS_STYLE);
-  xmlXPathRegisterNs (context, (const xmlChar *) "text", (const xmlChar *) NS_TEXT);
-  xmlXPathRegisterNs (context, (const xmlChar *) "table", (const xmlChar *) NS_TABLE);
-  xmlXPathRegisterNs (context, (const xmlChar *) "dc", (const xmlChar *) NS_DC);
-  result = xmlXPathEvalExpression ((const xmlChar *) query, context);
-  xmlXPathFreeContext (context);
-  g_assert_nonnull (result);
-  return result;
-}
-
-static guint
-xpath_count (xmlDoc     *doc,
-             const char *query)
-{
-  xmlXPathObject *result = xpath (doc, query);
-  guint count = result->nodesetval != NULL ? result->nodesetval->nodeNr : 0;
-
-  xmlXPathFreeObject (result);
-  return count;
-}
-
-/* The text of every node @query finds, joined. */
-static char *
-xpath_text (xmlDoc     *doc,
-            const char *query)
-{
-  xmlXPathObject *result = xpath (doc, query);
-  GString *out = g_string_new (NULL);
-
-  for (int i = 0; result->nodesetval != NULL && i < result->nodesetval->nodeNr; i++)
-    {
-      xmlChar *content = xmlNodeGetContent (result->nodesetval->nodeTab[i]);
-
-      g_string_append_printf (out, "%s\n", (const char *) content);
-      xmlFree (content);
-    }
-  xmlXPathFreeObject (result);
-  return g_string_free (out, FALSE);
+  return polisi_test_xml_parse (bytes, path);
 }
 
 static char *
@@ -180,60 +125,32 @@ write_temp (const char *name,
   return path;
 }
 
+/* The member @part of @package (saved as NAME-PART) is valid against the
+ * OASIS schema. */
 static void
 validate_member (GBytes     *package,
                  const char *name,
                  const char *part)
 {
-  const char *schema_dir = g_getenv ("ODF_SCHEMA_DIR");
-  g_autofree char *schema = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *out = NULL;
-  const char *argv[6];
+  const char *why_not = NULL;
+  g_autofree char *schema = polisi_test_odf_schema ("OpenDocument-v1.3-schema.rng", &why_not);
+  g_autoptr(GBytes) bytes = read_member (package, part);
+  g_autofree char *file_name = g_strdup_printf ("%s-%s", name, part);
+  g_autofree char *path = write_temp (file_name, bytes);
 
-  g_assert_nonnull (schema_dir);
-  schema = g_build_filename (schema_dir, "OpenDocument-v1.3-schema.rng", NULL);
-  bytes = read_member (package, part);
-  file_name = g_strdup_printf ("%s-%s", name, part);
-  path = write_temp (file_name, bytes);
-  argv[0] = "xmllint";
-  argv[1] = "--noout";
-  argv[2] = "--relaxng";
-  argv[3] = schema;
-  argv[4] = path;
-  argv[5] = NULL;
-  out = run (argv, TRUE);
+  g_assert_nonnull (schema);
+  polisi_test_validate (schema, path);
 }
 
 static gboolean
 can_validate (void)
 {
-  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
-  const char *schema_dir = g_getenv ("ODF_SCHEMA_DIR");
+  const char *why_not = NULL;
+  g_autofree char *schema = polisi_test_odf_schema ("OpenDocument-v1.3-schema.rng", &why_not);
 
-  if (schema_dir == NULL || schema_dir[0] == '\0')
-    {
-      g_test_message ("skipped the schema: ODF_SCHEMA_DIR is not set");
-      return FALSE;
-    }
-  if (xmllint == NULL)
-    {
-      g_test_message ("skipped the schema: xmllint is not installed");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static char *
-find_soffice (void)
-{
-  char *soffice = g_find_program_in_path ("soffice");
-
-  if (soffice == NULL)
-    soffice = g_find_program_in_path ("libreoffice");
-  return soffice;
+  if (schema == NULL)
+    g_test_message ("skipped the schema: %s", why_not);
+  return schema != NULL;
 }
 
 /* Converts @paths with LibreOffice, in one call, into @format. */
@@ -243,24 +160,8 @@ convert (const char  *soffice,
          const char **paths)
 {
   g_autofree char *out_dir = g_build_filename (fixture.dir, "converted", NULL);
-  g_autofree char *profile_dir = g_build_filename (fixture.dir, "profile", NULL);
-  g_autofree char *profile_uri = g_filename_to_uri (profile_dir, NULL, NULL);
-  g_autofree char *profile_arg = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *out = NULL;
 
-  g_ptr_array_add (argv, (gpointer) soffice);
-  g_ptr_array_add (argv, "--headless");
-  g_ptr_array_add (argv, "--norestore");
-  g_ptr_array_add (argv, profile_arg);
-  g_ptr_array_add (argv, "--convert-to");
-  g_ptr_array_add (argv, (gpointer) format);
-  g_ptr_array_add (argv, "--outdir");
-  g_ptr_array_add (argv, out_dir);
-  for (guint i = 0; paths[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) paths[i]);
-  g_ptr_array_add (argv, NULL);
-  out = run ((const char * const *) argv->pdata, TRUE);
+  polisi_test_soffice_convert (soffice, fixture.dir, format, out_dir, paths);
 }
 
 static char *
@@ -596,8 +497,8 @@ test_summary_odt (void)
       g_autofree char *name = g_strdup_printf ("summary-%u", l);
       xmlDoc *content = parse_member (odt, "content.xml");
       xmlDoc *styles = parse_member (odt, "styles.xml");
-      g_autofree char *inserted = xpath_text (content, "//text:span[@text:style-name='Polisi_20_Inserted']");
-      g_autofree char *deleted = xpath_text (content, "//text:span[@text:style-name='Polisi_20_Deleted']");
+      g_autofree char *inserted = polisi_test_xpath_all_text (content, "//text:span[@text:style-name='Polisi_20_Inserted']");
+      g_autofree char *deleted = polisi_test_xpath_all_text (content, "//text:span[@text:style-name='Polisi_20_Deleted']");
 
       if (validate)
         {
@@ -616,12 +517,12 @@ test_summary_odt (void)
           g_assert_nonnull (strstr (deleted, "enw da pawb"));
         }
       /* no tracked changes in a summary */
-      g_assert_cmpuint (xpath_count (content, "//text:tracked-changes"), ==, 0);
+      g_assert_cmpuint (polisi_test_xpath_count (content, "//text:tracked-changes"), ==, 0);
 
-      g_assert_cmpuint (xpath_count (styles, "//office:styles/style:style[@style:name='Polisi_20_Inserted' and "
+      g_assert_cmpuint (polisi_test_xpath_count (styles, "//office:styles/style:style[@style:name='Polisi_20_Inserted' and "
                                              "@style:display-name='Inserted text']/style:text-properties"
                                              "[@style:text-underline-style='solid']"), ==, 1);
-      g_assert_cmpuint (xpath_count (styles, "//office:styles/style:style[@style:name='Polisi_20_Deleted' and "
+      g_assert_cmpuint (polisi_test_xpath_count (styles, "//office:styles/style:style[@style:name='Polisi_20_Deleted' and "
                                              "@style:display-name='Deleted text']/style:text-properties"
                                              "[@style:text-line-through-style='solid']"), ==, 1);
       xmlFreeDoc (content);
@@ -638,20 +539,20 @@ check_tracked_content (xmlDoc     *content,
                        gboolean    shows_welsh,
                        const char *removed_number)
 {
-  xmlXPathObject *regions = xpath (content, "//text:tracked-changes/text:changed-region");
+  xmlXPathObject *regions = polisi_test_xpath (content, "//text:tracked-changes/text:changed-region");
   guint insertions = 0, deletions = 0;
   g_autofree char *body = NULL;
   g_autofree char *deleted = NULL;
 
   /* the list of changes comes first */
-  g_assert_cmpuint (xpath_count (content, "/office:document-content/office:body/office:text/*[1][self::text:tracked-changes]"), ==, 1);
+  g_assert_cmpuint (polisi_test_xpath_count (content, "/office:document-content/office:body/office:text/*[1][self::text:tracked-changes]"), ==, 1);
   g_assert_nonnull (regions->nodesetval);
   g_assert_cmpint (regions->nodesetval->nodeNr, >, 10);
 
   for (int i = 0; i < regions->nodesetval->nodeNr; i++)
     {
       xmlNode *region = regions->nodesetval->nodeTab[i];
-      xmlChar *id = xmlGetNsProp (region, (const xmlChar *) "id", (const xmlChar *) NS_TEXT);
+      xmlChar *id = xmlGetNsProp (region, (const xmlChar *) "id", (const xmlChar *) POLISI_TEST_NS_TEXT);
       g_autofree char *starts = g_strdup_printf ("//office:text//text:change-start[@text:change-id='%s']", id);
       g_autofree char *ends = g_strdup_printf ("//office:text//text:change-end[@text:change-id='%s']", id);
       g_autofree char *points = g_strdup_printf ("//office:text//text:change[@text:change-id='%s']", id);
@@ -659,13 +560,13 @@ check_tracked_content (xmlDoc     *content,
                                                "[dc:creator='" AUTHOR "' and dc:date='" CHANGE_DATE "']", id);
       g_autofree char *insertion = g_strdup_printf ("//text:changed-region[@text:id='%s']/text:insertion", id);
 
-      g_assert_cmpuint (xpath_count (content, info), ==, 1);
-      if (xpath_count (content, insertion) == 1)
+      g_assert_cmpuint (polisi_test_xpath_count (content, info), ==, 1);
+      if (polisi_test_xpath_count (content, insertion) == 1)
         {
           insertions++;
-          g_assert_cmpuint (xpath_count (content, starts), ==, 1);
-          g_assert_cmpuint (xpath_count (content, ends), ==, 1);
-          g_assert_cmpuint (xpath_count (content, points), ==, 0);
+          g_assert_cmpuint (polisi_test_xpath_count (content, starts), ==, 1);
+          g_assert_cmpuint (polisi_test_xpath_count (content, ends), ==, 1);
+          g_assert_cmpuint (polisi_test_xpath_count (content, points), ==, 0);
         }
       else
         {
@@ -676,14 +577,14 @@ check_tracked_content (xmlDoc     *content,
           g_autofree char *last_style = NULL;
 
           deletions++;
-          g_assert_cmpuint (xpath_count (content, points), ==, 1);
-          g_assert_cmpuint (xpath_count (content, starts), ==, 0);
+          g_assert_cmpuint (polisi_test_xpath_count (content, points), ==, 1);
+          g_assert_cmpuint (polisi_test_xpath_count (content, starts), ==, 0);
           /* a removed paragraph's break takes the style of the paragraph
            * after it, as LibreOffice writes it */
-          last_style = xpath_text (content, last);
+          last_style = polisi_test_xpath_all_text (content, last);
           if (last_style[0] != '\0')
             {
-              carrier_style = xpath_text (content, carrier);
+              carrier_style = polisi_test_xpath_all_text (content, carrier);
               g_assert_cmpstr (last_style, ==, carrier_style);
             }
         }
@@ -695,15 +596,15 @@ check_tracked_content (xmlDoc     *content,
 
   /* no deletion is marked in a heading: LibreOffice would run the heading
    * into the deleted text */
-  g_assert_cmpuint (xpath_count (content, "//office:text//text:h[.//text:change]"), ==, 0);
+  g_assert_cmpuint (polisi_test_xpath_count (content, "//office:text//text:h[.//text:change]"), ==, 0);
 
   /* every mark in the text has its change */
-  g_assert_cmpuint (xpath_count (content, "//office:text//*[self::text:change or self::text:change-start or self::text:change-end]"
+  g_assert_cmpuint (polisi_test_xpath_count (content, "//office:text//*[self::text:change or self::text:change-start or self::text:change-end]"
                                           "[not(@text:change-id = //text:changed-region/@text:id)]"), ==, 0);
 
   /* the text is the new version's: the old name is only in deletions */
-  body = xpath_text (content, "/office:document-content/office:body/office:text/*[not(self::text:tracked-changes)]");
-  deleted = xpath_text (content, "//text:changed-region/text:deletion");
+  body = polisi_test_xpath_all_text (content, "/office:document-content/office:body/office:text/*[not(self::text:tracked-changes)]");
+  deleted = polisi_test_xpath_all_text (content, "//text:changed-region/text:deletion");
   g_assert_nonnull (strstr (body, NEW_HEAD));
   g_assert_null (strstr (body, OLD_HEAD));
   g_assert_nonnull (strstr (deleted, OLD_HEAD));
@@ -721,10 +622,10 @@ check_tracked_content (xmlDoc     *content,
   {
     g_autofree char *query = g_strdup_printf ("//text:changed-region/text:deletion/text:p[text:tab and starts-with(., '%s')]",
                                               removed_number);
-    g_assert_cmpuint (xpath_count (content, query), >=, 1);
+    g_assert_cmpuint (polisi_test_xpath_count (content, query), >=, 1);
   }
   /* the clause that came is inside an insertion from its number on */
-  g_assert_cmpuint (xpath_count (content, "//office:text//text:p[text:bookmark[starts-with(@text:name, 'polisi-clause-en-scope.governors')] or "
+  g_assert_cmpuint (polisi_test_xpath_count (content, "//office:text//text:p[text:bookmark[starts-with(@text:name, 'polisi-clause-en-scope.governors')] or "
                                           "text:bookmark-start[starts-with(@text:name, 'polisi-clause-en-scope.governors')]]"
                                           "/*[not(self::text:bookmark or self::text:bookmark-start)][1][self::text:change-start]"), ==, 1);
 }
@@ -738,7 +639,7 @@ test_tracked (void)
   const PolisiLayout layouts[] = { POLISI_LAYOUT_COLUMNS, POLISI_LAYOUT_SEQUENTIAL, POLISI_LAYOUT_EN };
   const char *names[] = { "tracked-columns", "tracked-sequential", "tracked-en" };
   const char *paths[G_N_ELEMENTS (layouts) + 1] = { NULL };
-  g_autofree char *soffice = find_soffice ();
+  g_autofree char *soffice = polisi_test_find_soffice ();
   gboolean validate = can_validate ();
   g_autoptr(GPtrArray) comparisons = polisi_compare_clauses (fixture.old_policy, fixture.new_policy,
                                                              polisi_context_get_library (fixture.context));
@@ -845,9 +746,9 @@ test_tracked_history (void)
     validate_member (odt, "tracked-history", "content.xml");
   content = parse_member (odt, "content.xml");
   /* the new row's cells begin with an insertion; the old row's do not */
-  g_assert_cmpuint (xpath_count (content, "//table:table-row[table:table-cell/text:p[contains(., 'Change.')]]"
+  g_assert_cmpuint (polisi_test_xpath_count (content, "//table:table-row[table:table-cell/text:p[contains(., 'Change.')]]"
                                           "/table:table-cell/text:p/*[1][self::text:change-start]"), ==, 4);
-  g_assert_cmpuint (xpath_count (content, "//table:table-row[table:table-cell/text:p[contains(., 'New policy.')]]"
+  g_assert_cmpuint (polisi_test_xpath_count (content, "//table:table-row[table:table-cell/text:p[contains(., 'New policy.')]]"
                                           "//text:change-start"), ==, 0);
   xmlFreeDoc (content);
 }

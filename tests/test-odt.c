@@ -35,21 +35,15 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
 
 #include "polisi-assembler.h"
 #include "polisi-export.h"
 #include "polisi-odt.h"
 #include "polisi-test-utils.h"
+#include "polisi-test-xml.h"
 
 #define ODT_MIME_TYPE "application/vnd.oasis.opendocument.text"
 
-#define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-#define NS_STYLE "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
-#define NS_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-#define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-#define NS_FO "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
-#define NS_MANIFEST "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
 
 typedef enum {
   CASE_WALES,     /* secondary-wales: a consultation draft, Wales */
@@ -139,90 +133,9 @@ parse_part (OdtFile    *file,
 {
   GBytes *bytes = g_hash_table_lookup (file->parts, part);
   g_autofree char *url = g_strdup_printf ("%s/%s", file->name, part);
-  xmlDoc *doc;
-  gsize size;
-  const char *data;
 
   g_assert_nonnull (bytes);
-  data = g_bytes_get_data (bytes, &size);
-  doc = xmlReadMemory (data, (int) size, url, "UTF-8", XML_PARSE_NONET);
-  g_assert_nonnull (doc);
-  return doc;
-}
-
-static xmlXPathObject *
-xpath (xmlDoc     *doc,
-       const char *expression)
-{
-  static const char *namespaces[][2] = {
-    { "office", NS_OFFICE },
-    { "style", NS_STYLE },
-    { "text", NS_TEXT },
-    { "table", NS_TABLE },
-    { "fo", NS_FO },
-    { "manifest", NS_MANIFEST },
-    { "draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" },
-    { "xlink", "http://www.w3.org/1999/xlink" },
-    { "dc", "http://purl.org/dc/elements/1.1/" },
-    { "meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0" },
-  };
-  xmlXPathContext *context = xmlXPathNewContext (doc);
-  xmlXPathObject *result;
-
-  for (guint i = 0; i < G_N_ELEMENTS (namespaces); i++)
-    xmlXPathRegisterNs (context, (const xmlChar *) namespaces[i][0], (const xmlChar *) namespaces[i][1]);
-  result = xmlXPathEvalExpression ((const xmlChar *) expression, context);
-  xmlXPathFreeContext (context);
-  g_assert_nonnull (result);
-  return result;
-}
-
-static guint
-xpath_count (xmlDoc     *doc,
-             const char *expression)
-{
-  xmlXPathObject *result = xpath (doc, expression);
-  guint n = result->nodesetval != NULL ? (guint) result->nodesetval->nodeNr : 0;
-
-  xmlXPathFreeObject (result);
-  return n;
-}
-
-/* The text of the first node @expression finds, or NULL. */
-static char *
-xpath_string (xmlDoc     *doc,
-              const char *expression)
-{
-  xmlXPathObject *result = xpath (doc, expression);
-  char *text = NULL;
-
-  if (result->nodesetval != NULL && result->nodesetval->nodeNr > 0)
-    {
-      xmlChar *content = xmlNodeGetContent (result->nodesetval->nodeTab[0]);
-      text = g_strdup ((const char *) content);
-      xmlFree (content);
-    }
-  xmlXPathFreeObject (result);
-  return text;
-}
-
-/* The text of every node @expression finds, one after the other. */
-static char *
-xpath_all_text (xmlDoc     *doc,
-                const char *expression)
-{
-  xmlXPathObject *result = xpath (doc, expression);
-  GString *text = g_string_new (NULL);
-
-  for (int i = 0; result->nodesetval != NULL && i < result->nodesetval->nodeNr; i++)
-    {
-      xmlChar *content = xmlNodeGetContent (result->nodesetval->nodeTab[i]);
-      g_string_append (text, (const char *) content);
-      g_string_append_c (text, '\n');
-      xmlFree (content);
-    }
-  xmlXPathFreeObject (result);
-  return g_string_free (text, FALSE);
+  return polisi_test_xml_parse (bytes, url);
 }
 
 static char *
@@ -520,8 +433,8 @@ test_package (void)
       /* The manifest: the package's type and version, and every part. */
       g_assert_true (g_hash_table_contains (file->parts, "META-INF/manifest.xml"));
       manifest = parse_part (file, "META-INF/manifest.xml");
-      g_assert_cmpuint (xpath_count (manifest, "/manifest:manifest[@manifest:version='1.3']"), ==, 1);
-      g_assert_cmpuint (xpath_count (manifest, "//manifest:file-entry[@manifest:full-path='/' and "
+      g_assert_cmpuint (polisi_test_xpath_count (manifest, "/manifest:manifest[@manifest:version='1.3']"), ==, 1);
+      g_assert_cmpuint (polisi_test_xpath_count (manifest, "//manifest:file-entry[@manifest:full-path='/' and "
                                                "@manifest:media-type='" ODT_MIME_TYPE "' and @manifest:version='1.3']"), ==, 1);
       g_hash_table_iter_init (&iter, file->parts);
       while (g_hash_table_iter_next (&iter, (gpointer *) &path, NULL))
@@ -531,17 +444,17 @@ test_package (void)
           if (strcmp (path, "mimetype") == 0 || strcmp (path, "META-INF/manifest.xml") == 0)
             continue;
           query = g_strdup_printf ("//manifest:file-entry[@manifest:full-path='%s' and @manifest:media-type='text/xml']", path);
-          g_assert_cmpuint (xpath_count (manifest, query), ==, 1);
+          g_assert_cmpuint (polisi_test_xpath_count (manifest, query), ==, 1);
         }
       /* ... and nothing that is not there. */
-      g_assert_cmpuint (xpath_count (manifest, "//manifest:file-entry"), ==, g_hash_table_size (file->parts) - 1);
+      g_assert_cmpuint (polisi_test_xpath_count (manifest, "//manifest:file-entry"), ==, g_hash_table_size (file->parts) - 1);
       xmlFreeDoc (manifest);
 
       g_assert_true (g_hash_table_contains (file->parts, "content.xml"));
       g_assert_true (g_hash_table_contains (file->parts, "styles.xml"));
       g_assert_true (g_hash_table_contains (file->parts, "meta.xml"));
-      g_assert_cmpuint (xpath_count (file->content, "/office:document-content[@office:version='1.3']"), ==, 1);
-      g_assert_cmpuint (xpath_count (file->styles, "/office:document-styles[@office:version='1.3']"), ==, 1);
+      g_assert_cmpuint (polisi_test_xpath_count (file->content, "/office:document-content[@office:version='1.3']"), ==, 1);
+      g_assert_cmpuint (polisi_test_xpath_count (file->styles, "/office:document-styles[@office:version='1.3']"), ==, 1);
     }
 }
 
@@ -550,44 +463,19 @@ test_package (void)
 /* ------------------------------------------------------------------ */
 
 static void
-validate (const char *schema,
-          const char *path)
-{
-  const char *argv[] = { "xmllint", "--noout", "--relaxng", schema, path, NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s does not validate against %s:\n%s", path, schema, err);
-}
-
-static void
 test_schema (void)
 {
-  const char *schema_dir = g_getenv ("ODF_SCHEMA_DIR");
-  g_autofree char *schema = NULL;
+  const char *why_not = NULL;
+  g_autofree char *schema = polisi_test_odf_schema ("OpenDocument-v1.3-schema.rng", &why_not);
   g_autofree char *manifest_schema = NULL;
-  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
 
-  if (schema_dir == NULL || schema_dir[0] == '\0')
+  if (schema == NULL)
     {
-      g_test_skip ("skipped: ODF_SCHEMA_DIR is not set");
+      g_autofree char *message = g_strdup_printf ("skipped: %s", why_not);
+      g_test_skip (message);
       return;
     }
-  if (xmllint == NULL)
-    {
-      g_test_skip ("skipped: xmllint is not installed");
-      return;
-    }
-
-  schema = g_build_filename (schema_dir, "OpenDocument-v1.3-schema.rng", NULL);
-  manifest_schema = g_build_filename (schema_dir, "OpenDocument-v1.3-manifest-schema.rng", NULL);
-  g_assert_true (g_file_test (schema, G_FILE_TEST_EXISTS));
-  g_assert_true (g_file_test (manifest_schema, G_FILE_TEST_EXISTS));
+  manifest_schema = polisi_test_odf_schema ("OpenDocument-v1.3-manifest-schema.rng", &why_not);
 
   for (guint f = 0; f < fixture.files->len; f++)
     {
@@ -601,9 +489,9 @@ test_schema (void)
           g_autofree char *path = g_build_filename (file->dir, parts[i], NULL);
 
           if (g_hash_table_contains (file->parts, parts[i]))
-            validate (schema, path);
+            polisi_test_validate (schema, path);
         }
-      validate (manifest_schema, manifest);
+      polisi_test_validate (manifest_schema, manifest);
     }
 }
 
@@ -638,25 +526,25 @@ collect_styles (OdtFile *file)
 
   for (guint d = 0; d < G_N_ELEMENTS (docs); d++)
     {
-      xmlXPathObject *result = xpath (docs[d], "//style:style[@style:family='paragraph']");
+      xmlXPathObject *result = polisi_test_xpath (docs[d], "//style:style[@style:family='paragraph']");
 
       for (int i = 0; result->nodesetval != NULL && i < result->nodesetval->nodeNr; i++)
         {
           xmlNode *node = result->nodesetval->nodeTab[i];
           StyleInfo *info = g_new0 (StyleInfo, 1);
 
-          info->parent = get_attribute (node, NS_STYLE, "parent-style-name");
-          info->master_page = get_attribute (node, NS_STYLE, "master-page-name");
+          info->parent = get_attribute (node, POLISI_TEST_NS_STYLE, "parent-style-name");
+          info->master_page = get_attribute (node, POLISI_TEST_NS_STYLE, "master-page-name");
           for (xmlNode *child = node->children; child != NULL; child = child->next)
             if (child->type == XML_ELEMENT_NODE && strcmp ((const char *) child->name, "text-properties") == 0)
               {
-                g_autofree char *country = get_attribute (child, NS_FO, "country");
+                g_autofree char *country = get_attribute (child, POLISI_TEST_NS_FO, "country");
 
-                info->language = get_attribute (child, NS_FO, "language");
+                info->language = get_attribute (child, POLISI_TEST_NS_FO, "language");
                 if (info->language != NULL)
                   g_assert_cmpstr (country, ==, "GB");
               }
-          g_hash_table_replace (styles, get_attribute (node, NS_STYLE, "name"), info);
+          g_hash_table_replace (styles, get_attribute (node, POLISI_TEST_NS_STYLE, "name"), info);
         }
       xmlXPathFreeObject (result);
     }
@@ -689,7 +577,7 @@ columns_cell_index (xmlNode *node)
     if (strcmp ((const char *) p->name, "table-cell") == 0)
       {
         xmlNode *table = p->parent != NULL ? p->parent->parent : NULL;
-        g_autofree char *style = table != NULL ? get_attribute (table, NS_TABLE, "style-name") : NULL;
+        g_autofree char *style = table != NULL ? get_attribute (table, POLISI_TEST_NS_TABLE, "style-name") : NULL;
         int index = 0;
 
         if (style == NULL || !g_str_has_prefix (style, "Columns"))
@@ -717,12 +605,12 @@ test_languages (void)
       g_test_message ("%s", file->name);
 
       /* The body. */
-      result = xpath (file->content, "//office:text//text:p | //office:text//text:h");
+      result = polisi_test_xpath (file->content, "//office:text//text:p | //office:text//text:h");
       g_assert_cmpint (result->nodesetval->nodeNr, >, 20);
       for (int i = 0; i < result->nodesetval->nodeNr; i++)
         {
           xmlNode *node = result->nodesetval->nodeTab[i];
-          g_autofree char *style = get_attribute (node, NS_TEXT, "style-name");
+          g_autofree char *style = get_attribute (node, POLISI_TEST_NS_TEXT, "style-name");
           const char *language = resolve_language (styles, style);
           int column = columns_cell_index (node);
           PolisiLang lang;
@@ -759,22 +647,22 @@ test_languages (void)
 
       /* Headers, footers and the watermark: each master page in its
        * language, or both languages for parallel columns. */
-      result = xpath (file->styles, "//style:master-page");
+      result = polisi_test_xpath (file->styles, "//style:master-page");
       g_assert_cmpint (result->nodesetval->nodeNr, ==,
                        file->options.layout == POLISI_LAYOUT_COLUMNS ? 1 : (int) file->n_langs);
       for (int m = 0; m < result->nodesetval->nodeNr; m++)
         {
           xmlNode *master = result->nodesetval->nodeTab[m];
-          g_autofree char *name = get_attribute (master, NS_STYLE, "name");
+          g_autofree char *name = get_attribute (master, POLISI_TEST_NS_STYLE, "name");
           g_autofree char *query = g_strdup_printf ("//style:master-page[@style:name='%s']//text:p", name);
-          xmlXPathObject *paras = xpath (file->styles, query);
+          xmlXPathObject *paras = polisi_test_xpath (file->styles, query);
           guint master_seen[POLISI_N_LANGS] = { 0 };
 
           /* A footer with a page number and a header. */
           g_assert_cmpint (paras->nodesetval->nodeNr, >=, 2);
           for (int i = 0; i < paras->nodesetval->nodeNr; i++)
             {
-              g_autofree char *style = get_attribute (paras->nodesetval->nodeTab[i], NS_TEXT, "style-name");
+              g_autofree char *style = get_attribute (paras->nodesetval->nodeTab[i], POLISI_TEST_NS_TEXT, "style-name");
               const char *language = resolve_language (styles, style);
               PolisiLang lang;
 
@@ -802,24 +690,24 @@ test_languages (void)
           if (info->master_page != NULL)
             {
               g_autofree char *query = g_strdup_printf ("//style:master-page[@style:name='%s']", info->master_page);
-              g_assert_cmpuint (xpath_count (file->styles, query), ==, 1);
+              g_assert_cmpuint (polisi_test_xpath_count (file->styles, query), ==, 1);
               n_masters++;
             }
         if (file->options.layout != POLISI_LAYOUT_COLUMNS)
           g_assert_cmpuint (n_masters, >, 0);
         else
-          g_assert_cmpuint (xpath_count (file->content, "//style:style[@style:family='table' and @style:master-page-name]"), ==, 1);
+          g_assert_cmpuint (polisi_test_xpath_count (file->content, "//style:style[@style:family='table' and @style:master-page-name]"), ==, 1);
       }
 
       /* Both languages look alike: no automatic paragraph style sets a
        * font, size, weight, style or colour of its own. */
-      g_assert_cmpuint (xpath_count (file->content,
+      g_assert_cmpuint (polisi_test_xpath_count (file->content,
                                      "//office:automatic-styles/style:style[@style:family='paragraph']/style:text-properties"
                                      "[@fo:font-size or @fo:font-weight or @fo:font-style or @fo:color or @style:font-name]"), ==, 0);
-      g_assert_cmpuint (xpath_count (file->styles, "//style:text-properties[@fo:font-style='italic']"), ==, 0);
-      g_assert_cmpuint (xpath_count (file->styles,
+      g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//style:text-properties[@fo:font-style='italic']"), ==, 0);
+      g_assert_cmpuint (polisi_test_xpath_count (file->styles,
                                      "//office:font-face-decls/style:font-face[@style:name='Liberation Sans']"), ==, 1);
-      g_assert_cmpuint (xpath_count (file->styles,
+      g_assert_cmpuint (polisi_test_xpath_count (file->styles,
                                      "//style:default-style/style:text-properties[@style:font-name='Liberation Sans']"), ==, 1);
     }
 }
@@ -861,11 +749,11 @@ test_structure (void)
       g_assert_cmpuint (n_items, >, 0);
 
       /* Named styles with display names. */
-      g_assert_cmpuint (xpath_count (file->styles, "//office:styles/style:style[@style:name='Heading_20_1' and "
+      g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//office:styles/style:style[@style:name='Heading_20_1' and "
                                                    "@style:display-name='Heading 1' and @style:default-outline-level='1']"), ==, 1);
-      g_assert_cmpuint (xpath_count (file->styles, "//office:styles/style:style[@style:name='Title' and @style:display-name]"), ==, 1);
-      g_assert_cmpuint (xpath_count (file->styles, "//office:styles/text:list-style[@style:display-name]"), >=, 1);
-      g_assert_cmpuint (xpath_count (file->styles, "//office:styles/style:style[@style:family='paragraph' and "
+      g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//office:styles/style:style[@style:name='Title' and @style:display-name]"), ==, 1);
+      g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//office:styles/text:list-style[@style:display-name]"), >=, 1);
+      g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//office:styles/style:style[@style:family='paragraph' and "
                                                    "not(@style:display-name) and @style:name!='Standard']"), ==, 0);
 
       /* Each clause starts with its number and a tab, in each language
@@ -885,7 +773,7 @@ test_structure (void)
               query = g_strdup_printf ("//office:text//text:p[starts-with(@text:style-name, 'Clause_%s')]"
                                        "[text()[1]='%s' and *[not(self::text:bookmark-start or self::text:bookmark)][1][self::text:tab]]",
                                        polisi_lang_to_code (lang), block->number);
-              g_assert_cmpuint (xpath_count (file->content, query), ==, 1);
+              g_assert_cmpuint (polisi_test_xpath_count (file->content, query), ==, 1);
               checked++;
             }
           g_assert_cmpuint (checked, ==, n_clauses);
@@ -895,14 +783,14 @@ test_structure (void)
        * language, each linking to a bookmark in its heading. */
       if (file->options.layout == POLISI_LAYOUT_SEQUENTIAL)
         {
-          g_assert_cmpuint (xpath_count (file->content, "//text:h[@text:outline-level='2']"), ==, n_headings * 2);
-          g_assert_cmpuint (xpath_count (file->content, "//text:h[@text:outline-level='1']"), ==, 2);
+          g_assert_cmpuint (polisi_test_xpath_count (file->content, "//text:h[@text:outline-level='2']"), ==, n_headings * 2);
+          g_assert_cmpuint (polisi_test_xpath_count (file->content, "//text:h[@text:outline-level='1']"), ==, 2);
         }
       else
-        g_assert_cmpuint (xpath_count (file->content, "//text:h[@text:outline-level='1']"), ==, n_headings * file->n_langs);
-      g_assert_cmpuint (xpath_count (file->content, "//text:table-of-content"), ==, file->n_langs);
-      g_assert_cmpuint (xpath_count (file->content, "//text:table-of-content/text:index-body/text:p"), ==, n_headings * file->n_langs);
-      result = xpath (file->content, "//text:table-of-content/text:index-body/text:p/text:a/@xlink:href");
+        g_assert_cmpuint (polisi_test_xpath_count (file->content, "//text:h[@text:outline-level='1']"), ==, n_headings * file->n_langs);
+      g_assert_cmpuint (polisi_test_xpath_count (file->content, "//text:table-of-content"), ==, file->n_langs);
+      g_assert_cmpuint (polisi_test_xpath_count (file->content, "//text:table-of-content/text:index-body/text:p"), ==, n_headings * file->n_langs);
+      result = polisi_test_xpath (file->content, "//text:table-of-content/text:index-body/text:p/text:a/@xlink:href");
       g_assert_cmpint (result->nodesetval->nodeNr, ==, (int) (n_headings * file->n_langs));
       for (int i = 0; i < result->nodesetval->nodeNr; i++)
         {
@@ -911,7 +799,7 @@ test_structure (void)
 
           g_assert_true (href[0] == '#');
           query = g_strdup_printf ("//text:h/text:bookmark[@text:name='%s']", href + 1);
-          g_assert_cmpuint (xpath_count (file->content, query), ==, 1);
+          g_assert_cmpuint (polisi_test_xpath_count (file->content, query), ==, 1);
         }
       xmlXPathFreeObject (result);
 
@@ -919,7 +807,7 @@ test_structure (void)
        * is scoped to its chapter (under the title); in columns, each
        * gathers its language's own heading style. */
       if (file->options.layout == POLISI_LAYOUT_SEQUENTIAL)
-        g_assert_cmpuint (xpath_count (file->content, "//text:table-of-content-source[@text:index-scope='chapter']"), ==, 2);
+        g_assert_cmpuint (polisi_test_xpath_count (file->content, "//text:table-of-content-source[@text:index-scope='chapter']"), ==, 2);
       if (file->options.layout == POLISI_LAYOUT_COLUMNS)
         for (guint l = 0; l < file->n_langs; l++)
           {
@@ -928,38 +816,38 @@ test_structure (void)
                                                       "/text:table-of-content-source[@text:use-outline-level='false' and "
                                                       "@text:use-index-source-styles='true']//text:index-source-style/@text:style-name",
                                                       code);
-            g_autofree char *source_style = xpath_string (file->content, query);
+            g_autofree char *source_style = polisi_test_xpath_string (file->content, query);
             g_autofree char *named = NULL;
             g_autofree char *headings = NULL;
 
             g_assert_nonnull (source_style);
             named = g_strdup_printf ("//office:styles/style:style[@style:name='%s']/style:text-properties[@fo:language='%s']",
                                      source_style, code);
-            g_assert_cmpuint (xpath_count (file->styles, named), ==, 1);
+            g_assert_cmpuint (polisi_test_xpath_count (file->styles, named), ==, 1);
             headings = g_strdup_printf ("//office:text//text:h[@text:style-name=//office:automatic-styles/style:style"
                                         "[@style:parent-style-name='%s']/@style:name]", source_style);
-            g_assert_cmpuint (xpath_count (file->content, headings), ==, n_headings);
+            g_assert_cmpuint (polisi_test_xpath_count (file->content, headings), ==, n_headings);
           }
 
       /* List items are lists, with bullets. */
-      g_assert_cmpuint (xpath_count (file->content, "//text:list[@text:style-name='Polisi_20_Bullets']/text:list-item"),
+      g_assert_cmpuint (polisi_test_xpath_count (file->content, "//text:list[@text:style-name='Polisi_20_Bullets']/text:list-item"),
                         >=, n_items * file->n_langs);
-      g_assert_cmpuint (xpath_count (file->styles, "//text:list-style[@style:name='Polisi_20_Bullets']/text:list-level-style-bullet"), ==, 1);
+      g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//text:list-style[@style:name='Polisi_20_Bullets']/text:list-level-style-bullet"), ==, 1);
 
       /* A data table once per language, its first row repeated. */
-      g_assert_cmpuint (xpath_count (file->content, "//table:table[table:table-header-rows]"), ==, n_tables * file->n_langs);
+      g_assert_cmpuint (polisi_test_xpath_count (file->content, "//table:table[table:table-header-rows]"), ==, n_tables * file->n_langs);
 
       /* Parallel columns: a two-column table, one row per block but
        * tables, plus the title and contents rows. */
       if (file->options.layout == POLISI_LAYOUT_COLUMNS)
-        g_assert_cmpuint (xpath_count (file->content, "//table:table[starts-with(@table:style-name, 'Columns')]/table:table-row"),
+        g_assert_cmpuint (polisi_test_xpath_count (file->content, "//table:table[starts-with(@table:style-name, 'Columns')]/table:table-row"),
                           ==, polisi_document_get_n_blocks (document) - n_tables + 2);
       else
-        g_assert_cmpuint (xpath_count (file->content, "//table:table[starts-with(@table:style-name, 'Columns')]"), ==, 0);
+        g_assert_cmpuint (polisi_test_xpath_count (file->content, "//table:table[starts-with(@table:style-name, 'Columns')]"), ==, 0);
 
       /* Web addresses are links, without the full stop after them. */
       if (file->case_id == CASE_HOSTILE)
-        g_assert_cmpuint (xpath_count (file->content, "//text:a[@xlink:href='https://example.org/a?b=1&c=2']"),
+        g_assert_cmpuint (polisi_test_xpath_count (file->content, "//text:a[@xlink:href='https://example.org/a?b=1&c=2']"),
                           ==, file->n_langs);
 
       /* The header names the organisation, title, version and status; the
@@ -973,8 +861,8 @@ test_structure (void)
           g_autofree char *expected_title = normalize_space (polisi_document_get_title (document, lang));
           g_autofree char *expected_status = normalize_space (polisi_document_get_status_text (document, lang));
 
-          g_assert_cmpuint (xpath_count (file->styles, page), ==, 1);
-          header = xpath_all_text (file->styles, "//style:header");
+          g_assert_cmpuint (polisi_test_xpath_count (file->styles, page), ==, 1);
+          header = polisi_test_xpath_all_text (file->styles, "//style:header");
           g_assert_nonnull (header);
           g_assert_nonnull (strstr (header, expected_title));
           g_assert_nonnull (strstr (header, expected_status));
@@ -1001,15 +889,15 @@ test_watermark (void)
 
       if (!draft)
         {
-          g_assert_cmpuint (xpath_count (file->styles, "//draw:custom-shape"), ==, 0);
+          g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//draw:custom-shape"), ==, 0);
           continue;
         }
 
       /* On every page: one per master page, behind the text, with the
        * word in each language the page shows. */
-      g_assert_cmpuint (xpath_count (file->styles, "//style:master-page//draw:custom-shape"), ==,
-                        xpath_count (file->styles, "//style:master-page"));
-      g_assert_cmpuint (xpath_count (file->styles, "//style:style[@style:family='graphic']/style:graphic-properties"
+      g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//style:master-page//draw:custom-shape"), ==,
+                        polisi_test_xpath_count (file->styles, "//style:master-page"));
+      g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//style:style[@style:family='graphic']/style:graphic-properties"
                                                    "[@style:run-through='background']"), ==, 1);
       for (guint l = 0; l < file->n_langs; l++)
         {
@@ -1017,7 +905,7 @@ test_watermark (void)
           g_autofree char *query = g_strdup_printf ("//draw:custom-shape/text:p[.='%s']",
                                                     polisi_document_get_watermark (file->document, lang));
 
-          g_assert_cmpuint (xpath_count (file->styles, query), ==, 1);
+          g_assert_cmpuint (polisi_test_xpath_count (file->styles, query), ==, 1);
         }
     }
 }
@@ -1032,17 +920,17 @@ test_line_numbers (void)
 
       g_test_message ("%s", file->name);
       g_assert_true (polisi_document_get_line_numbers (file->document) == consultation);
-      g_assert_cmpuint (xpath_count (file->styles, "//office:styles/text:linenumbering-configuration"
+      g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//office:styles/text:linenumbering-configuration"
                                                    "[@text:number-lines='true' and @text:increment='5']"), ==, consultation);
       /* A consultation draft's header gives its closing date. */
       if (polisi_document_get_closing_text (file->document, POLISI_LANG_EN) != NULL)
-        g_assert_cmpuint (xpath_count (file->styles, "//style:header//text:p[starts-with(., 'Closing date for comments: ') or "
+        g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//style:header//text:p[starts-with(., 'Closing date for comments: ') or "
                                                      "starts-with(., 'Dyddiad cau ar gyfer sylwadau: ')]"), >=, 1);
       else
-        g_assert_cmpuint (xpath_count (file->styles, "//style:header//text:p[starts-with(., 'Closing date') or "
+        g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//style:header//text:p[starts-with(., 'Closing date') or "
                                                      "starts-with(., 'Dyddiad cau')]"), ==, 0);
       /* Headers and footers are not counted. */
-      g_assert_cmpuint (xpath_count (file->styles, "//style:style[@style:name='Header' or @style:name='Footer']"
+      g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//style:style[@style:name='Header' or @style:name='Footer']"
                                                    "/style:paragraph-properties[@text:number-lines='false']"), ==, 2);
     }
 }
@@ -1055,7 +943,7 @@ test_availability_note (void)
       OdtFile *file = fixture.files->pdata[f];
       gboolean wales = polisi_document_get_nation (file->document) == POLISI_NATION_WALES;
       gboolean one_language = file->n_langs == 1;
-      xmlXPathObject *result = xpath (file->content, "//text:p[starts-with(@text:style-name, 'Note_')]");
+      xmlXPathObject *result = polisi_test_xpath (file->content, "//text:p[starts-with(@text:style-name, 'Note_')]");
 
       g_test_message ("%s", file->name);
       g_assert_true (wales == (file->case_id != CASE_ENGLAND));
@@ -1103,15 +991,15 @@ test_meta (void)
   for (guint f = 0; f < fixture.files->len; f++)
     {
       OdtFile *file = fixture.files->pdata[f];
-      g_autofree char *generator = xpath_string (file->meta, "//meta:generator");
-      g_autofree char *language = xpath_string (file->meta, "//dc:language");
-      g_autofree char *title = xpath_string (file->meta, "//dc:title");
-      g_autofree char *subject = xpath_string (file->meta, "//dc:subject");
-      g_autofree char *created = xpath_string (file->meta, "//meta:creation-date");
-      g_autofree char *date = xpath_string (file->meta, "//dc:date");
+      g_autofree char *generator = polisi_test_xpath_string (file->meta, "//meta:generator");
+      g_autofree char *language = polisi_test_xpath_string (file->meta, "//dc:language");
+      g_autofree char *title = polisi_test_xpath_string (file->meta, "//dc:title");
+      g_autofree char *subject = polisi_test_xpath_string (file->meta, "//dc:subject");
+      g_autofree char *created = polisi_test_xpath_string (file->meta, "//meta:creation-date");
+      g_autofree char *date = polisi_test_xpath_string (file->meta, "//dc:date");
 
       g_test_message ("%s", file->name);
-      g_assert_cmpuint (xpath_count (file->meta, "/office:document-meta[@office:version='1.3']/office:meta"), ==, 1);
+      g_assert_cmpuint (polisi_test_xpath_count (file->meta, "/office:document-meta[@office:version='1.3']/office:meta"), ==, 1);
       g_assert_cmpstr (generator, ==, "Polisi/" PACKAGE_VERSION);
       g_assert_cmpstr (language, ==, polisi_lang_to_tag (file->langs[0]));
       g_assert_cmpstr (language, ==, file->langs[0] == POLISI_LANG_CY ? "cy-GB" : "en-GB");
@@ -1133,7 +1021,7 @@ test_meta (void)
           g_assert_cmpstr (title, ==, titles);
           g_assert_cmpstr (subject, ==, subjects);
         }
-      g_assert_cmpuint (xpath_count (file->meta, "//meta:keyword"), >=, 3);
+      g_assert_cmpuint (polisi_test_xpath_count (file->meta, "//meta:keyword"), >=, 3);
       assert_date_time (created);
       assert_date_time (date);
       g_assert_true (g_str_has_prefix (date, polisi_document_get_date_iso (file->document)));
@@ -1162,26 +1050,26 @@ test_hostile_text (void)
           const char *organisation = polisi_document_get_organisation (file->document, lang);
           g_autofree char *query = g_strdup_printf ("//text:p[starts-with(@text:style-name, 'Organisation_%s')]",
                                                     polisi_lang_to_code (lang));
-          g_autofree char *text = xpath_string (file->content, query);
-          g_autofree char *header = xpath_all_text (file->styles, "//style:header");
+          g_autofree char *text = polisi_test_xpath_string (file->content, query);
+          g_autofree char *header = polisi_test_xpath_all_text (file->styles, "//style:header");
 
           /* Read back exactly, in the body and in the header. */
           g_assert_true (g_str_has_suffix (organisation, POLISI_TEST_HOSTILE));
           g_assert_cmpstr (text, ==, organisation);
           g_assert_nonnull (strstr (header, organisation));
         }
-      g_assert_cmpuint (xpath_count (file->content, "//office:text//text:p[contains(., '" POLISI_TEST_WELSH_LETTERS "')]"),
+      g_assert_cmpuint (polisi_test_xpath_count (file->content, "//office:text//text:p[contains(., '" POLISI_TEST_WELSH_LETTERS "')]"),
                         ==, file->n_langs);
 
       /* The 300-character word, whole. */
       {
         g_autofree char *query = g_strdup_printf ("//office:text//text:p[contains(., '%s')]", word);
-        g_assert_cmpuint (xpath_count (file->content, query), >, 0);
+        g_assert_cmpuint (polisi_test_xpath_count (file->content, query), >, 0);
       }
 
       /* The subject (organisation: title) in meta.xml too. */
       {
-        g_autofree char *subject = xpath_string (file->meta, "//dc:subject");
+        g_autofree char *subject = polisi_test_xpath_string (file->meta, "//dc:subject");
 
         g_assert_nonnull (strstr (subject, POLISI_TEST_HOSTILE));
       }
@@ -1195,45 +1083,23 @@ test_hostile_text (void)
 static void
 test_libreoffice (void)
 {
-  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *soffice = polisi_test_find_soffice ();
   g_autofree char *out_dir = g_build_filename (fixture.dir, "txt", NULL);
-  g_autofree char *profile_dir = g_build_filename (fixture.dir, "profile", NULL);
-  g_autofree char *profile_uri = g_filename_to_uri (profile_dir, NULL, NULL);
-  g_autofree char *profile_arg = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
   g_autofree char *word = polisi_test_long_word ();
   g_autofree char *hostile = normalize_space (POLISI_TEST_HOSTILE);
   guint n_missing = 0;
-  int status;
 
-  if (soffice == NULL)
-    soffice = g_find_program_in_path ("libreoffice");
   if (soffice == NULL)
     {
       g_test_skip ("skipped: LibreOffice (soffice) is not installed");
       return;
     }
 
-  /* One call for every file: LibreOffice is slow to start. */
-  g_ptr_array_add (argv, soffice);
-  g_ptr_array_add (argv, "--headless");
-  g_ptr_array_add (argv, "--norestore");
-  g_ptr_array_add (argv, profile_arg);
-  g_ptr_array_add (argv, "--convert-to");
-  g_ptr_array_add (argv, "txt:Text");
-  g_ptr_array_add (argv, "--outdir");
-  g_ptr_array_add (argv, out_dir);
   for (guint f = 0; f < fixture.files->len; f++)
-    g_ptr_array_add (argv, ((OdtFile *) fixture.files->pdata[f])->path);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("soffice failed:\n%s\n%s", out, err);
+    g_ptr_array_add (paths, ((OdtFile *) fixture.files->pdata[f])->path);
+  g_ptr_array_add (paths, NULL);
+  polisi_test_soffice_convert (soffice, fixture.dir, "txt:Text", out_dir, (const char * const *) paths->pdata);
 
   for (guint f = 0; f < fixture.files->len; f++)
     {
@@ -1246,7 +1112,7 @@ test_libreoffice (void)
 
       g_test_message ("%s", file->name);
       if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        g_error ("LibreOffice did not convert %s:\n%s\n%s", file->name, out, err);
+        g_error ("LibreOffice did not convert %s", file->name);
       raw = polisi_test_read_file (path, &length);
       g_assert_true (g_utf8_validate (raw, length, NULL));
       text = normalize_space (g_str_has_prefix (raw, "\xEF\xBB\xBF") ? raw + 3 : raw);
