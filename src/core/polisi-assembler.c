@@ -404,6 +404,7 @@ set_front_matter (PolisiDocument      *document,
   GDate date;
 
   polisi_document_set_version (document, polisi_policy_get_version (policy));
+  polisi_document_set_policy_uid (document, polisi_policy_get_uid (policy));
   polisi_document_set_status (document, status);
   polisi_document_set_nation (document, polisi_policy_get_nation (policy));
 

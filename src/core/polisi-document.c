@@ -36,6 +36,7 @@ struct _PolisiDocument
 
   char         *fields[N_FIELDS][POLISI_N_LANGS];
   char         *version;
+  char         *policy_uid;
   PolisiStatus  status;
   char         *created_iso;
   char         *date_iso;
@@ -78,6 +79,7 @@ polisi_document_finalize (GObject *object)
     for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
       g_free (self->fields[i][lang]);
   g_free (self->version);
+  g_free (self->policy_uid);
   g_free (self->created_iso);
   g_free (self->date_iso);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
@@ -205,6 +207,24 @@ polisi_document_set_version (PolisiDocument *self,
   g_return_if_fail (POLISI_IS_DOCUMENT (self));
   g_free (self->version);
   self->version = g_strdup (version);
+}
+
+/* The identity of the policy the document was made from (see
+ * polisi_policy_get_uid()), or NULL. */
+const char *
+polisi_document_get_policy_uid (PolisiDocument *self)
+{
+  g_return_val_if_fail (POLISI_IS_DOCUMENT (self), NULL);
+  return self->policy_uid;
+}
+
+void
+polisi_document_set_policy_uid (PolisiDocument *self,
+                                const char     *uid)
+{
+  g_return_if_fail (POLISI_IS_DOCUMENT (self));
+  g_free (self->policy_uid);
+  self->policy_uid = g_strdup (uid);
 }
 
 PolisiStatus

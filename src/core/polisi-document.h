@@ -85,6 +85,9 @@ void            polisi_document_set_text         (PolisiDocument *self,
                                                   const char     *text);
 void            polisi_document_set_version      (PolisiDocument *self,
                                                   const char     *version);
+const char     *polisi_document_get_policy_uid   (PolisiDocument *self);
+void            polisi_document_set_policy_uid   (PolisiDocument *self,
+                                                  const char     *uid);
 void            polisi_document_set_status       (PolisiDocument *self,
                                                   PolisiStatus    status);
 void            polisi_document_set_dates        (PolisiDocument *self,

@@ -407,6 +407,11 @@ polisi_policy_load_bytes (GBytes      *bytes,
     return NULL;
 
   policy = polisi_policy_new ();
+  {
+    g_autofree char *uid = polisi_xml_get_prop (root, "uid");
+    if (uid != NULL && g_uuid_string_is_valid (uid))
+      _polisi_policy_restore_uid (policy, uid);
+  }
   for (xmlNode *child = root->children; child != NULL; child = child->next)
     {
       if (polisi_xml_is (child, POLISI_POLICY_NS, "organisation"))
@@ -497,6 +502,7 @@ polisi_policy_to_bytes (PolisiPolicy *policy)
   xmlSetNs (root, ns);
   xmlNewProp (root, (const xmlChar *) "format", (const xmlChar *) G_STRINGIFY (POLISI_POLICY_FORMAT));
   xmlNewProp (root, (const xmlChar *) "generator", (const xmlChar *) "Polisi " PACKAGE_VERSION);
+  xmlNewProp (root, (const xmlChar *) "uid", (const xmlChar *) polisi_policy_get_uid (policy));
 
   organisation = xmlNewChild (root, ns, (const xmlChar *) "organisation", NULL);
   xmlNewProp (organisation, (const xmlChar *) "type",

@@ -30,6 +30,7 @@ struct _PolisiPolicy
 {
   GObject                 parent_instance;
 
+  char                   *uid;            /* the policy's identity: a UUID for its whole life */
   char                   *name[POLISI_N_LANGS];
   PolisiOrganisationType  organisation_type;
   PolisiLanguageCategory  language_category;
@@ -170,6 +171,7 @@ polisi_policy_finalize (GObject *object)
 {
   PolisiPolicy *self = (PolisiPolicy *) object;
 
+  g_free (self->uid);
   for (guint i = 0; i < POLISI_N_LANGS; i++)
     g_free (self->name[i]);
   g_free (self->version);
@@ -334,6 +336,7 @@ polisi_policy_init (PolisiPolicy *self)
 {
   GDate today;
 
+  self->uid = g_uuid_string_random ();
   self->organisation_type = POLISI_ORGANISATION_PRIMARY;
   self->language_category = POLISI_LANGUAGE_CATEGORY_DUAL;
   self->status = POLISI_STATUS_DRAFT;
@@ -390,6 +393,31 @@ polisi_policy_new_from_library (PolisiLibrary          *library,
     }
 
   return self;
+}
+
+/**
+ * polisi_policy_get_uid:
+ *
+ * The policy's identity: a UUID given when the policy is made and kept in
+ * its file for its whole life, through every version. Exported consultation
+ * drafts carry it, so that a returned draft can be matched to its policy.
+ */
+const char *
+polisi_policy_get_uid (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  return self->uid;
+}
+
+/* For the file reader: the identity saved in the file. */
+void
+_polisi_policy_restore_uid (PolisiPolicy *self,
+                            const char   *uid)
+{
+  g_return_if_fail (POLISI_IS_POLICY (self));
+  g_return_if_fail (uid != NULL && g_uuid_string_is_valid (uid));
+  g_free (self->uid);
+  self->uid = g_ascii_strdown (uid, -1);
 }
 
 const char *

@@ -53,6 +53,7 @@ PolisiPolicy           *polisi_policy_new                    (void);
 PolisiPolicy           *polisi_policy_new_from_library       (PolisiLibrary          *library,
                                                               PolisiLanguageCategory  category);
 
+const char             *polisi_policy_get_uid                (PolisiPolicy           *self);
 const char             *polisi_policy_get_name               (PolisiPolicy           *self,
                                                               PolisiLang              lang);
 void                    polisi_policy_set_name               (PolisiPolicy           *self,
@@ -206,6 +207,8 @@ gboolean                polisi_policy_equal                  (PolisiPolicy      
                                                               PolisiPolicy           *b);
 
 /* For the file reader: restores what was saved, as it was. */
+void                    _polisi_policy_restore_uid           (PolisiPolicy           *self,
+                                                              const char             *uid);
 void                    _polisi_policy_restore_trigger       (PolisiPolicy           *self,
                                                               PolisiTriggerKind       kind,
                                                               const char             *date,
