@@ -604,12 +604,7 @@ static char *
 default_output (const char   *policy_path,
                 PolisiFormat  format)
 {
-  const char *extension = format == POLISI_FORMAT_ODT ? ".odt" : ".pdf";
-  g_autofree char *base = g_str_has_suffix (policy_path, POLISI_POLICY_SUFFIX) ?
-                          g_strndup (policy_path, strlen (policy_path) - strlen (POLISI_POLICY_SUFFIX)) :
-                          g_strdup (policy_path);
-
-  return g_strconcat (base, extension, NULL);
+  return polisi_format_replace_extension (policy_path, POLISI_POLICY_SUFFIX, NULL, format);
 }
 
 static gboolean
@@ -619,14 +614,12 @@ parse_format (GVariantDict *options,
   const char *format_name = NULL;
 
   g_variant_dict_lookup (options, "export", "&s", &format_name);
-  if (g_strcmp0 (format_name, "odt") == 0)
-    *format = POLISI_FORMAT_ODT;
-  else if (g_strcmp0 (format_name, "pdf") == 0)
-    *format = POLISI_FORMAT_PDF;
-  else
+  if (!polisi_format_from_name (format_name, format))
     {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a format Polisi exports. Use --export=odt or --export=pdf."),
-                                                  format_name != NULL ? format_name : "");
+      g_autofree char *names = polisi_format_list_names (", ");
+      /* Translators: the second %s lists the formats: "odt, pdf" */
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a format Polisi exports. Use --export= with one of: %s."),
+                                                  format_name != NULL ? format_name : "", names);
       print_error (message);
       return FALSE;
     }
@@ -745,12 +738,8 @@ default_compare_output (const char   *policy_path,
                         PolisiFormat  format,
                         gboolean      tracked)
 {
-  const char *extension = format == POLISI_FORMAT_ODT ? ".odt" : ".pdf";
-  g_autofree char *base = g_str_has_suffix (policy_path, POLISI_POLICY_SUFFIX) ?
-                          g_strndup (policy_path, strlen (policy_path) - strlen (POLISI_POLICY_SUFFIX)) :
-                          g_strdup (policy_path);
-
-  return g_strconcat (base, tracked ? "-tracked" : "-changes", extension, NULL);
+  return polisi_format_replace_extension (policy_path, POLISI_POLICY_SUFFIX,
+                                          tracked ? "-tracked" : "-changes", format);
 }
 
 /* --compare=OLD --export=FORMAT [--tracked-changes] NEW */
@@ -779,7 +768,7 @@ run_compare (PolisiContext *context,
     }
   if (!parse_format (options, &format) || !parse_layout (options, policy, &layout))
     return POLISI_EXIT_USAGE;
-  if (tracked && format != POLISI_FORMAT_ODT)
+  if (tracked && !polisi_format_is_editable (format))
     {
       print_error (_("Tracked changes can only be written to ODT: use --export=odt with --tracked-changes."));
       return POLISI_EXIT_USAGE;

@@ -32,6 +32,95 @@
 #include "polisi-odt.h"
 #include "polisi-pdf.h"
 
+/* One row per format, in PolisiFormat's order. */
+static const struct {
+  const char *name;        /* as on the command line: --export=NAME */
+  const char *extension;   /* with its dot */
+  gboolean    editable;    /* a reader can edit it, comment on it and track changes */
+  const char *description; /* for file choosers, translated */
+} formats[N_POLISI_FORMATS] = {
+  [POLISI_FORMAT_ODT] = { "odt", ".odt", TRUE, N_("OpenDocument text") },
+  [POLISI_FORMAT_PDF] = { "pdf", ".pdf", FALSE, N_("PDF documents") },
+};
+
+const char *
+polisi_format_get_name (PolisiFormat format)
+{
+  g_return_val_if_fail (format < N_POLISI_FORMATS, NULL);
+  return formats[format].name;
+}
+
+const char *
+polisi_format_get_extension (PolisiFormat format)
+{
+  g_return_val_if_fail (format < N_POLISI_FORMATS, NULL);
+  return formats[format].extension;
+}
+
+/* "PDF documents": what a file chooser calls files of the format. */
+const char *
+polisi_format_get_description (PolisiFormat format)
+{
+  g_return_val_if_fail (format < N_POLISI_FORMATS, NULL);
+  return _(formats[format].description);
+}
+
+/* Whether the format is one a reviewer edits: it can carry tracked changes
+ * and comments, and come back to be imported. */
+gboolean
+polisi_format_is_editable (PolisiFormat format)
+{
+  g_return_val_if_fail (format < N_POLISI_FORMATS, FALSE);
+  return formats[format].editable;
+}
+
+gboolean
+polisi_format_from_name (const char   *name,
+                         PolisiFormat *format)
+{
+  for (guint i = 0; i < N_POLISI_FORMATS; i++)
+    if (name != NULL && g_ascii_strcasecmp (name, formats[i].name) == 0)
+      {
+        *format = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* "odt, pdf": the names of every format, for messages. */
+char *
+polisi_format_list_names (const char *separator)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < N_POLISI_FORMATS; i++)
+    {
+      if (i > 0)
+        g_string_append (names, separator);
+      g_string_append (names, formats[i].name);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/* @path without @old_suffix (when it ends with it), then @insert (or
+ * nothing), then the format's extension: "school.polisi" becomes
+ * "school-changes.pdf". */
+char *
+polisi_format_replace_extension (const char   *path,
+                                 const char   *old_suffix,
+                                 const char   *insert,
+                                 PolisiFormat  format)
+{
+  gsize length = strlen (path);
+
+  g_return_val_if_fail (format < N_POLISI_FORMATS, NULL);
+
+  if (old_suffix != NULL && g_str_has_suffix (path, old_suffix))
+    length -= strlen (old_suffix);
+  return g_strdup_printf ("%.*s%s%s", (int) length, path, insert != NULL ? insert : "",
+                          formats[format].extension);
+}
+
 void
 polisi_export_options_init (PolisiExportOptions *options,
                             PolisiLayout         layout)
@@ -219,9 +308,17 @@ polisi_export_to_bytes (PolisiDocument            *document,
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (options->layout != POLISI_LAYOUT_SEPARATE, NULL);
 
-  if (format == POLISI_FORMAT_ODT)
-    return polisi_odt_write (document, options, error);
-  return polisi_pdf_write (document, options, error);
+  switch (format)
+    {
+    case POLISI_FORMAT_ODT:
+      return polisi_odt_write (document, options, error);
+    case POLISI_FORMAT_PDF:
+      return polisi_pdf_write (document, options, error);
+    case N_POLISI_FORMATS:
+    default:
+      break;
+    }
+  g_return_val_if_reached (NULL);
 }
 
 /**

@@ -15,10 +15,26 @@
 
 G_BEGIN_DECLS
 
+/* The formats Polisi writes. What differs between them (name, file
+ * extension, whether the reader can edit and comment) has one home: the
+ * table in polisi-export.c, read through the functions below. */
 typedef enum {
   POLISI_FORMAT_ODT,
   POLISI_FORMAT_PDF,
+  N_POLISI_FORMATS
 } PolisiFormat;
+
+const char *polisi_format_get_name           (PolisiFormat  format);
+const char *polisi_format_get_extension      (PolisiFormat  format);
+const char *polisi_format_get_description    (PolisiFormat  format);
+gboolean    polisi_format_is_editable        (PolisiFormat  format);
+gboolean    polisi_format_from_name          (const char   *name,
+                                              PolisiFormat *format);
+char       *polisi_format_list_names         (const char   *separator);
+char       *polisi_format_replace_extension  (const char   *path,
+                                              const char   *old_suffix,
+                                              const char   *insert,
+                                              PolisiFormat  format);
 
 /* Fixed words of the output, in each language. */
 typedef enum {

@@ -248,7 +248,8 @@ PolisiFormat
 polisi_finish_page_get_format (PolisiFinishPage *self)
 {
   g_return_val_if_fail (POLISI_IS_FINISH_PAGE (self), POLISI_FORMAT_PDF);
-  return adw_combo_row_get_selected (self->format_row) == 0 ? POLISI_FORMAT_ODT : POLISI_FORMAT_PDF;
+  /* the rows are in PolisiFormat's order */
+  return MIN (adw_combo_row_get_selected (self->format_row), N_POLISI_FORMATS - 1);
 }
 
 void
@@ -256,7 +257,8 @@ polisi_finish_page_set_format (PolisiFinishPage *self,
                                PolisiFormat      format)
 {
   g_return_if_fail (POLISI_IS_FINISH_PAGE (self));
-  adw_combo_row_set_selected (self->format_row, format == POLISI_FORMAT_ODT ? 0 : 1);
+  g_return_if_fail (format < N_POLISI_FORMATS);
+  adw_combo_row_set_selected (self->format_row, format);
 }
 
 PolisiLayout

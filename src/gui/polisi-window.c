@@ -441,8 +441,9 @@ ensure_step_page (PolisiWindow *self,
         if (layout > POLISI_LAYOUT_SEPARATE)
           layout = polisi_language_category_get_default_layout (polisi_policy_get_language_category (self->policy));
         polisi_finish_page_set_layout (page, layout);
-        polisi_finish_page_set_format (page, g_settings_get_enum (self->settings, "default-format") == 0 ?
-                                             POLISI_FORMAT_ODT : POLISI_FORMAT_PDF);
+        /* the GSettings enum has PolisiFormat's values */
+        polisi_finish_page_set_format (page, MIN ((guint) g_settings_get_enum (self->settings, "default-format"),
+                                                  N_POLISI_FORMATS - 1));
         g_signal_connect_swapped (page, "go-to", G_CALLBACK (on_finding_go_to), self);
         step->page = GTK_WIDGET (page);
         break;
@@ -1186,6 +1187,7 @@ export_action (GtkWidget  *widget,
   Step *finish;
   PolisiFinishPage *page;
   GtkFileChooserNative *chooser;
+  PolisiFormat format;
   g_autofree char *name = NULL;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
@@ -1202,17 +1204,10 @@ export_action (GtkWidget  *widget,
       return;
     }
 
-  name = suggested_name (self, polisi_finish_page_get_format (page) == POLISI_FORMAT_ODT ? ".odt" : ".pdf");
-  if (polisi_finish_page_get_format (page) == POLISI_FORMAT_ODT)
-    {
-      gtk_file_filter_set_name (filter, _("OpenDocument text"));
-      gtk_file_filter_add_suffix (filter, "odt");
-    }
-  else
-    {
-      gtk_file_filter_set_name (filter, _("PDF documents"));
-      gtk_file_filter_add_suffix (filter, "pdf");
-    }
+  format = polisi_finish_page_get_format (page);
+  name = suggested_name (self, polisi_format_get_extension (format));
+  gtk_file_filter_set_name (filter, polisi_format_get_description (format));
+  gtk_file_filter_add_suffix (filter, polisi_format_get_name (format));
 
   chooser = gtk_file_chooser_native_new (_("Export Policy"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
