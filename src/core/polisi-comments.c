@@ -92,6 +92,26 @@ polisi_comments_bookmark_name (const char *clause_id,
   return g_strconcat (POLISI_CLAUSE_BOOKMARK_PREFIX, polisi_lang_to_code (lang), "-", clause_id, NULL);
 }
 
+/**
+ * polisi_comments_anchor_name:
+ *
+ * The short name of the anchor (a bookmark) around @clause_id's text in
+ * @lang, for formats whose readers cut or rewrite long names: Word keeps a
+ * bookmark name of at most 40 characters, letters, digits and "_", starting
+ * with a letter. "Polisi_cy_" and the first 16 hex digits of the SHA-1 of
+ * the clause's id: 26 characters, the same in every file for the same clause.
+ *
+ * Returns: (transfer full): the anchor's name
+ */
+char *
+polisi_comments_anchor_name (const char *clause_id,
+                             PolisiLang  lang)
+{
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA1, clause_id, -1);
+
+  return g_strdup_printf ("Polisi_%s_%.16s", polisi_lang_to_code (lang), digest);
+}
+
 /* Lower case, every character but a letter or a digit as "_": the form a
  * bookmark name may come back in. */
 static char *

@@ -43,6 +43,8 @@ void       polisi_annotation_free          (PolisiAnnotation     *annotation);
 
 char      *polisi_comments_bookmark_name   (const char           *clause_id,
                                             PolisiLang            lang);
+char      *polisi_comments_anchor_name     (const char           *clause_id,
+                                            PolisiLang            lang);
 GPtrArray *polisi_comments_read_content    (GBytes               *content_xml,
                                             const char           *display_name,
                                             PolisiPolicy         *policy,
