@@ -6,8 +6,11 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -160,6 +163,96 @@ test_kill_while_saving_policy (void)
     }
 }
 
+
+/* A folder on another file system than the cache of partial files (a
+ * USB stick, a network share): the new file gets its name beside the
+ * target for the instant before the rename. A save killed in that instant
+ * leaves a hidden partial file there; the next save of the same file
+ * removes it, but never one that a running save still holds. */
+static void
+test_partials_beside_target (void)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *abandoned = NULL;
+  g_autofree char *held = NULL;
+  g_autofree char *other = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf root_st, shm_st;
+  int held_fd;
+
+  if (g_stat (root, &root_st) != 0 || g_stat ("/dev/shm", &shm_st) != 0 ||
+      root_st.st_dev == shm_st.st_dev || g_access ("/dev/shm", W_OK) != 0)
+    {
+      g_test_skip ("no writable file system other than the cache's (/dev/shm)");
+      return;
+    }
+
+  folder = g_strdup_printf ("/dev/shm/polisi-test-%d", (int) getpid ());
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  path = g_build_filename (folder, "school.polisi", NULL);
+  file = g_file_new_for_path (path);
+
+  polisi_test_write_file (path, "old", 3);
+  abandoned = g_build_filename (folder, ".school.polisi.0badf00d.partial", NULL);
+  polisi_test_write_file (abandoned, "killed", 6);
+  held = g_build_filename (folder, ".school.polisi.0000beef.partial", NULL);
+  polisi_test_write_file (held, "running", 7);
+  other = g_build_filename (folder, ".another.polisi.0badf00d.partial", NULL);
+  polisi_test_write_file (other, "not ours", 8);
+
+  /* a save still running holds its partial file locked */
+  held_fd = open (held, O_RDONLY | O_CLOEXEC);
+  g_assert_cmpint (held_fd, >=, 0);
+  g_assert_cmpint (flock (held_fd, LOCK_EX), ==, 0);
+
+  g_assert_true (polisi_file_replace (file, "new", 3, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *contents = polisi_test_read_file (path, NULL);
+    g_assert_cmpstr (contents, ==, "new");
+  }
+  g_assert_false (g_file_test (abandoned, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (held, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  close (held_fd);
+
+  /* now nobody holds it: the next save clears it too */
+  g_assert_true (polisi_file_replace (file, "newer", 5, &error));
+  g_assert_false (g_file_test (held, G_FILE_TEST_EXISTS));
+  /* the target, the other file's partial, and nothing else */
+  g_assert_cmpuint (polisi_test_count_entries (folder), ==, 2);
+
+  polisi_test_remove_tree (folder);
+}
+
+/* A symbolic link whose file does not exist yet: the new file is made
+ * where it points, and the link stays a link. */
+static void
+test_dangling_link (void)
+{
+  g_autofree char *folder = g_build_filename (root, "links", NULL);
+  g_autofree char *link = g_build_filename (folder, "latest.pdf", NULL);
+  g_autofree char *target = g_build_filename (folder, "exports", "policy-2026.pdf", NULL);
+  g_autofree char *target_folder = g_path_get_dirname (target);
+  g_autoptr(GFile) file = g_file_new_for_path (link);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_mkdir_with_parents (target_folder, 0700), ==, 0);
+  g_assert_cmpint (symlink ("exports/policy-2026.pdf", link), ==, 0);
+
+  g_assert_true (polisi_file_replace (file, "%PDF", 4, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  {
+    g_autofree char *contents = polisi_test_read_file (target, NULL);
+    g_assert_cmpstr (contents, ==, "%PDF");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -177,6 +270,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/atomic-save/kill-while-saving", test_kill_while_saving);
   g_test_add_func ("/atomic-save/kill-while-saving-policy", test_kill_while_saving_policy);
+  g_test_add_func ("/atomic-save/partials-beside-target", test_partials_beside_target);
+  g_test_add_func ("/atomic-save/dangling-link", test_dangling_link);
   status = g_test_run ();
 
   polisi_test_remove_tree (root);

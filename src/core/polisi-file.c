@@ -35,6 +35,12 @@
 #include "polisi-error.h"
 #include "polisi-file.h"
 
+#include <sys/file.h>
+
+/* The end of the name of a partial file: "123-0a1b2c3d.partial" in the
+ * cache's folder, ".school.polisi.0a1b2c3d.partial" beside a target. */
+#define PARTIAL_SUFFIX ".partial"
+
 static void
 set_write_error (GError     **error,
                  int          saved_errno,
@@ -112,22 +118,43 @@ write_all (int         fd,
   return TRUE;
 }
 
-/* Removes the partial files of processes that no longer run. Their names
- * start with the process id. */
+/* Every partial file is locked (flock) by the process writing it, from
+ * before it has a name until it has replaced its target. A partial file
+ * nobody holds a lock on was left by a process that was killed: it is
+ * removed. This does not depend on process ids, which are used again. */
 static void
-clear_stale_partials (const char *partials)
+remove_if_abandoned (const char *path)
 {
-  g_autoptr(GDir) dir = g_dir_open (partials, 0, NULL);
+  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+
+  if (fd < 0)
+    return;
+  if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+    {
+      struct stat st;
+
+      /* still the same file, and still a regular one */
+      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
+        g_unlink (path);
+    }
+  close (fd);
+}
+
+/* Removes, from @folder, the partial files whose names start with
+ * @prefix and that no process is writing any more. */
+static void
+clear_abandoned_partials (const char *folder,
+                          const char *prefix)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
-      guint64 pid = g_ascii_strtoull (name, NULL, 10);
-
-      if (pid > 0 && kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
+      if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, PARTIAL_SUFFIX))
         {
-          g_autofree char *stale = g_build_filename (partials, name, NULL);
-          g_unlink (stale);
+          g_autofree char *stale = g_build_filename (folder, name, NULL);
+          remove_if_abandoned (stale);
         }
     }
 }
@@ -149,7 +176,7 @@ choose_partial_folder (const char *target_folder,
       partial_st.st_dev != target_st.st_dev)
     return g_strdup (target_folder);
 
-  clear_stale_partials (partials);
+  clear_abandoned_partials (partials, "");
   *beside = FALSE;
   return g_steal_pointer (&partials);
 }
@@ -172,6 +199,33 @@ replace_through_gio (GFile       *file,
       return FALSE;
     }
   return TRUE;
+}
+
+/* The file @given stands for: itself, or what the symbolic links it is
+ * lead to, even when the last of them points at a file that does not
+ * exist yet (the new file is made there, and the link stays a link). */
+static char *
+resolve_target (const char *given)
+{
+  g_autofree char *path = g_strdup (given);
+
+  for (guint depth = 0; depth < 32; depth++)
+    {
+      char *resolved = realpath (path, NULL);
+      g_autofree char *link = NULL;
+      g_autofree char *folder = NULL;
+
+      if (resolved != NULL)
+        return resolved;
+      /* a dangling link: follow it by hand */
+      link = g_file_read_link (path, NULL);
+      if (link == NULL)
+        break;
+      folder = g_path_get_dirname (path);
+      g_free (path);
+      path = g_path_is_absolute (link) ? g_strdup (link) : g_build_filename (folder, link, NULL);
+    }
+  return g_steal_pointer (&path);
 }
 
 /**
@@ -206,9 +260,7 @@ polisi_file_replace (GFile       *file,
     return replace_through_gio (file, data, length, error);
 
   /* Replace what a symbolic link points to, not the link. */
-  path = realpath (given, NULL);
-  if (path == NULL)
-    path = g_strdup (given);
+  path = resolve_target (given);
   folder = g_path_get_dirname (path);
 
   if (g_stat (folder, &st) != 0)
@@ -243,7 +295,10 @@ polisi_file_replace (GFile       *file,
   if (fd < 0)
     {
       g_autofree char *base = g_path_get_basename (path);
-      g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
+      g_autofree char *template = g_strdup_printf (".%s.XXXXXX" PARTIAL_SUFFIX, base);
+      g_autofree char *prefix = g_strdup_printf (".%s.", base);
+
+      clear_abandoned_partials (folder, prefix);
 
       temp_path = g_build_filename (folder, template, NULL);
       fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, mode);
@@ -255,6 +310,11 @@ polisi_file_replace (GFile       *file,
       named = TRUE;
     }
 
+  /* Held until the new file has replaced the target: see
+   * remove_if_abandoned(). */
+  if (flock (fd, LOCK_EX) != 0)
+    g_debug ("Could not lock the partial file for %s: %s", path, g_strerror (errno));
+
   if (!write_all (fd, data, length) || fsync (fd) != 0)
     goto fail;
 
@@ -263,13 +323,21 @@ polisi_file_replace (GFile       *file,
       g_autofree char *base = g_path_get_basename (path);
       g_autofree char *proc = g_strdup_printf ("/proc/self/fd/%d", fd);
 
+      /* What an earlier save of the same file left beside it when it was
+       * killed in the instant before its rename goes now. */
+      if (beside)
+        {
+          g_autofree char *prefix = g_strdup_printf (".%s.", base);
+          clear_abandoned_partials (folder, prefix);
+        }
+
       for (guint attempt = 0; attempt < 100 && !named; attempt++)
         {
           g_free (temp_path);
           if (beside)
-            temp_path = g_strdup_printf ("%s/.%s.%08x", folder, base, g_random_int ());
+            temp_path = g_strdup_printf ("%s/.%s.%08x" PARTIAL_SUFFIX, folder, base, g_random_int ());
           else
-            temp_path = g_strdup_printf ("%s/%d-%08x.partial", partials, (int) getpid (), g_random_int ());
+            temp_path = g_strdup_printf ("%s/%d-%08x" PARTIAL_SUFFIX, partials, (int) getpid (), g_random_int ());
           if (linkat (AT_FDCWD, proc, AT_FDCWD, temp_path, AT_SYMLINK_FOLLOW) == 0)
             named = TRUE;
           else if (errno != EEXIST)
@@ -279,15 +347,13 @@ polisi_file_replace (GFile       *file,
         goto fail;
     }
 
-  if (close (fd) != 0)
-    {
-      fd = -1;
-      goto fail;
-    }
-  fd = -1;
-
   if (rename (temp_path, path) != 0)
     goto fail;
+
+  /* Closing releases the lock, now that the partial name is gone. The
+   * data reached the disk (fsync) before the rename. */
+  close (fd);
+  fd = -1;
 
   /* Make the rename itself durable. */
   {
