@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "polisi-application.h"
+#include "polisi-cli.h"
 
 /* The interface language chosen in Preferences wins over the system's:
  * a Welsh-speaking head teacher on an English desktop gets Welsh, and the
@@ -49,6 +50,12 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_application_name ("Polisi");
+
+  {
+    int status = polisi_cli_check_arguments (argc, argv);
+    if (status >= 0)
+      return status;
+  }
 
   app = polisi_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

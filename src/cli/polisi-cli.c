@@ -114,26 +114,122 @@ polisi_cli_get_option_entries (void)
   return option_entries;
 }
 
-/* Whether the options ask for command-line work rather than the window. */
+/* Whether the options ask for command-line work rather than the window:
+ * any option of the command line at all. One that only means something
+ * beside another (--approved-by without --adopt) is then reported as such,
+ * instead of opening the window and dropping it. */
 gboolean
 polisi_cli_wants_handling (GVariantDict *options)
 {
-  static const char *commands[] = {
-    "new", "set", "check", "export", "review", "accept-updates", "decline-updates", "fix-legislation",
-    "adopt", "compare", "import-comments", "comments", "respond", NULL
-  };
-
-  for (guint i = 0; commands[i] != NULL; i++)
-    if (g_variant_dict_contains (options, commands[i]))
-      return TRUE;
+  for (guint i = 0; option_entries[i].long_name != NULL; i++)
+    {
+      if (g_str_equal (option_entries[i].long_name, G_OPTION_REMAINING))
+        continue;
+      if (g_variant_dict_contains (options, option_entries[i].long_name))
+        return TRUE;
+    }
   return FALSE;
+}
+
+/* @text as it can be shown on a terminal: control characters (escape
+ * sequences among them) and bytes that are not UTF-8 as visible \xNN, so
+ * that a value echoed back can neither move the cursor nor recolour the
+ * screen. Line ends stay. */
+static char *
+printable (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      if (c != '\n' && (c < 0x20 || (c >= 0x7f && c <= 0x9f)))
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_unichar (out, c);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
 }
 
 static void
 print_error (const char *message)
 {
+  g_autofree char *shown = printable (message);
+
   /* Translators: the prefix of an error message on the command line */
-  g_printerr ("%s %s\n", _("polisi: error:"), message);
+  g_printerr ("%s %s\n", _("polisi: error:"), shown);
+}
+
+/**
+ * polisi_cli_check_arguments:
+ *
+ * Called from main() after setlocale() and before the options are parsed.
+ * A script run from cron has LC_ALL=C, whose character set is ASCII: the
+ * UTF-8 it passes ("Ysgol Gymraeg Bro Dâr") is read as UTF-8 all the same.
+ * A value of a text option that is not valid text is refused here, as a
+ * wrong value (exit status 3), before the option parser would fail with
+ * the status --check uses for "something must be fixed".
+ *
+ * Returns: -1 to go on, or the exit status
+ */
+int
+polisi_cli_check_arguments (int    argc,
+                            char **argv)
+{
+  const char *charset = NULL;
+
+  if (!g_get_charset (&charset) &&
+      (g_str_equal (charset, "ANSI_X3.4-1968") || g_str_equal (charset, "ASCII") ||
+       g_str_equal (charset, "US-ASCII")))
+    {
+      /* in the environment too: GTK calls setlocale() again before the
+       * options are parsed */
+      g_setenv (g_getenv ("LC_ALL") != NULL && *g_getenv ("LC_ALL") != '\0' ? "LC_ALL" : "LC_CTYPE", "C.UTF-8", TRUE);
+      setlocale (LC_CTYPE, "C.UTF-8");
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+      const char *equals;
+      const char *value = NULL;
+      g_autofree char *name = NULL;
+
+      if (g_str_equal (arg, "--"))
+        break;
+      if (!g_str_has_prefix (arg, "--"))
+        continue;
+      equals = strchr (arg, '=');
+      name = equals != NULL ? g_strndup (arg + 2, equals - arg - 2) : g_strdup (arg + 2);
+      for (guint e = 0; option_entries[e].long_name != NULL; e++)
+        {
+          const GOptionEntry *entry = &option_entries[e];
+
+          if (!g_str_equal (entry->long_name, name) ||
+              (entry->arg != G_OPTION_ARG_STRING && entry->arg != G_OPTION_ARG_STRING_ARRAY))
+            continue;
+          value = equals != NULL ? equals + 1 : (i + 1 < argc ? argv[i + 1] : NULL);
+          break;
+        }
+      if (value != NULL && !g_utf8_validate (value, -1, NULL))
+        {
+          g_autofree char *message = g_strdup_printf (_("The value of --%s is not valid text (UTF-8). Check the "
+                                                        "characters it holds; a script may need LC_ALL=C.UTF-8."),
+                                                      name);
+          print_error (message);
+          return POLISI_EXIT_USAGE;
+        }
+    }
+  return -1;
 }
 
 static int
@@ -360,6 +456,14 @@ apply_setting (PolisiPolicy   *policy,
   key = g_strstrip (g_strndup (setting, equals - setting));
   value = polisi_text_sanitize (equals + 1);
   g_strstrip (value);
+  {
+    gboolean blocks = g_str_equal (key, "draft-summary-cy") || g_str_equal (key, "draft-summary-en");
+    /* Translators: %s is a key of --set, such as organisation */
+    g_autofree char *what = g_strdup_printf (_("the value of “%s”"), key);
+
+    if (!polisi_text_check_length (value, blocks ? POLISI_TEXT_MAX_BLOCKS : POLISI_TEXT_MAX_LINE, what, error))
+      return FALSE;
+  }
 
   for (guint i = 0; i < N_KEYS; i++)
     {
@@ -1038,6 +1142,8 @@ apply_responses (PolisiPolicy  *policy,
   if (!g_variant_dict_lookup (options, "respond", "^a&s", &responses))
     return TRUE;
   g_variant_dict_lookup (options, "author", "&s", &author);
+  if (!polisi_text_check_length (author, POLISI_TEXT_MAX_LINE, _("the name given with --author"), error))
+    return FALSE;
 
   for (guint i = 0; responses[i] != NULL; i++)
     {
@@ -1051,6 +1157,8 @@ apply_responses (PolisiPolicy  *policy,
                        responses[i]);
           return FALSE;
         }
+      if (!polisi_text_check_length (equals + 1, POLISI_TEXT_MAX_BLOCKS, _("the response"), error))
+        return FALSE;
       if (!polisi_policy_set_comment_response (policy, id, equals + 1, author, NULL))
         {
           g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
@@ -1142,6 +1250,10 @@ apply_adoption (PolisiPolicy  *policy,
   g_variant_dict_lookup (options, "adopt-version", "&s", &version);
   g_variant_dict_lookup (options, "date", "&s", &date);
 
+  if (!polisi_text_check_length (approved_by, POLISI_TEXT_MAX_LINE, _("the name given with --approved-by"), error) ||
+      !polisi_text_check_length (summary_cy, POLISI_TEXT_MAX_BLOCKS, _("the Welsh summary of changes"), error) ||
+      !polisi_text_check_length (summary_en, POLISI_TEXT_MAX_BLOCKS, _("the English summary of changes"), error))
+    return FALSE;
   if (approved_by == NULL)
     {
       g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
@@ -1180,6 +1292,27 @@ static gboolean
 check_companions (GVariantDict *options)
 {
   static const char *adopt_only[] = { "approved-by", "summary-cy", "summary-en", "adopt-version", "date" };
+  static const char *export_only[] = { "layout", "english-first", "final" };
+  static const char *commands[] = {
+    "new", "set", "check", "export", "review", "accept-updates", "decline-updates", "fix-legislation",
+    "adopt", "compare", "import-comments", "comments", "respond",
+  };
+  gboolean any_command = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    any_command |= g_variant_dict_contains (options, commands[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (export_only); i++)
+    if (g_variant_dict_contains (options, export_only[i]) && !g_variant_dict_contains (options, "export"))
+      {
+        g_autofree char *message = g_strdup_printf (_("--%s goes with --export."), export_only[i]);
+        print_error (message);
+        return FALSE;
+      }
+  if (g_variant_dict_contains (options, "organisation") && !g_variant_dict_contains (options, "new"))
+    {
+      print_error (_("--organisation goes with --new. To rename the organisation of a policy, use --set organisation=NAME."));
+      return FALSE;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (adopt_only); i++)
     if (g_variant_dict_contains (options, adopt_only[i]) && !g_variant_dict_contains (options, "adopt"))
@@ -1191,6 +1324,12 @@ check_companions (GVariantDict *options)
   if (g_variant_dict_contains (options, "tracked-changes") && !g_variant_dict_contains (options, "compare"))
     {
       print_error (_("--tracked-changes goes with --compare=OLD.polisi and --export=odt."));
+      return FALSE;
+    }
+  if (!any_command)
+    {
+      print_error (_("These options need a command to go with, such as --check, --export=pdf or --set KEY=VALUE. "
+                     "Run “polisi --help” to list them."));
       return FALSE;
     }
   return TRUE;
@@ -1240,6 +1379,8 @@ run_new (PolisiContext       *context,
   policy = polisi_policy_new_from_library (polisi_context_get_library (context), POLISI_LANGUAGE_CATEGORY_DUAL);
   if (g_variant_dict_lookup (options, "organisation", "&s", &organisation))
     {
+      if (!polisi_text_check_length (organisation, POLISI_TEXT_MAX_LINE, _("the name given with --organisation"), &error))
+        return report_error (error);
       polisi_policy_set_name (policy, POLISI_LANG_CY, organisation);
       polisi_policy_set_name (policy, POLISI_LANG_EN, organisation);
     }

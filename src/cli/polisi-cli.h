@@ -20,5 +20,7 @@ enum {
 const GOptionEntry *polisi_cli_get_option_entries (void);
 gboolean            polisi_cli_wants_handling     (GVariantDict *options);
 int                 polisi_cli_run                (GVariantDict *options);
+int                 polisi_cli_check_arguments    (int           argc,
+                                                   char        **argv);
 
 G_END_DECLS

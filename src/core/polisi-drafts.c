@@ -166,8 +166,8 @@ polisi_drafts_save (PolisiDrafts  *self,
   policy_file = g_file_new_for_path (policy_path);
   note_file = g_file_new_for_path (note_path);
 
-  bytes = polisi_policy_to_bytes (policy);
-  if (!polisi_file_replace (policy_file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
+  bytes = polisi_policy_to_file_bytes (policy, policy_path, error);
+  if (bytes == NULL || !polisi_file_replace (policy_file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error))
     return FALSE;
 
   title = polisi_policy_get_name (policy, POLISI_LANG_CY);

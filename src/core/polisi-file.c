@@ -75,6 +75,26 @@ set_write_error (GError     **error,
       break;
     case ENOENT:
     case ENOTDIR:
+      {
+        /* the nearest of the folders on the way that exists: is it a file? */
+        g_autofree char *existing = g_strdup (folder);
+
+        while (!g_file_test (existing, G_FILE_TEST_EXISTS) && strchr (existing, '/') != NULL &&
+               !g_str_equal (existing, "/"))
+          {
+            char *parent = g_path_get_dirname (existing);
+            g_free (existing);
+            existing = parent;
+          }
+        if (g_file_test (existing, G_FILE_TEST_EXISTS) && !g_file_test (existing, G_FILE_TEST_IS_DIR))
+          {
+            g_autofree char *file_name = g_filename_display_name (existing);
+            g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO,
+                         _("“%s” is a file, not a folder, so nothing can be saved inside it. Choose a folder."),
+                         file_name);
+            break;
+          }
+      }
       if (g_file_test (folder, G_FILE_TEST_IS_DIR))
         g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO,
                      _("Files cannot be created in the folder “%s”. Choose another folder, such as your Documents folder."),

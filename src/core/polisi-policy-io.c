@@ -677,7 +677,76 @@ polisi_policy_to_bytes (PolisiPolicy *policy)
     }
 
   xmlDocDumpFormatMemoryEnc (doc, &buffer, &size, "UTF-8", 1);
+  /* Indentation is a convenience: a large policy goes without it rather
+   * than past what the reader takes. */
+  if (size > POLISI_XML_MAX_SIZE)
+    {
+      xmlFree (buffer);
+      buffer = NULL;
+      xmlDocDumpFormatMemoryEnc (doc, &buffer, &size, "UTF-8", 0);
+    }
   return g_bytes_new_with_free_func (buffer, size, (GDestroyNotify) xmlFree, buffer);
+}
+
+/**
+ * polisi_policy_to_file_bytes:
+ * @display_name: the file's name, for the message
+ *
+ * The policy as a .polisi file, if Polisi can read that file back: never
+ * larger than the reader's limit. What is written and what is read agree,
+ * so a save can never replace a good file with one that cannot be opened.
+ *
+ * Returns: (transfer full): the file's bytes, or %NULL with @error set
+ */
+GBytes *
+polisi_policy_to_file_bytes (PolisiPolicy  *policy,
+                             const char    *display_name,
+                             GError       **error)
+{
+  g_autoptr(GBytes) bytes = polisi_policy_to_bytes (policy);
+  gsize size = g_bytes_get_size (bytes);
+
+  if (size > POLISI_XML_MAX_SIZE)
+    {
+      g_autofree char *have = g_format_size (size);
+      g_autofree char *limit = g_format_size (POLISI_XML_MAX_SIZE);
+
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_TOO_LARGE,
+                   _("“%s” was not saved: with its texts and comments it would be %s, more than the %s Polisi can open "
+                     "again. The file on disk is as it was. Shorten the longest texts or comments, or remove ones "
+                     "that are not needed, and save again."),
+                   display_name, have, limit);
+      return NULL;
+    }
+  return g_steal_pointer (&bytes);
+}
+
+/**
+ * polisi_policy_file_is_policy:
+ *
+ * Whether @file is, or is named as, a Polisi policy: its name ends in
+ * .polisi, or it exists and its main element is a policy's (whatever it is
+ * called, and wherever a link leads). Writers of other files check this:
+ * an export never replaces a policy.
+ */
+gboolean
+polisi_policy_file_is_policy (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autoptr(GFileInputStream) stream = NULL;
+  char head[4096];
+  gsize n = 0;
+
+  if (basename != NULL && g_str_has_suffix (basename, POLISI_POLICY_SUFFIX))
+    return TRUE;
+
+  stream = g_file_read (file, NULL, NULL);
+  if (stream == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head - 1, &n, NULL, NULL))
+    return FALSE;
+  head[n] = '\0';
+  /* the namespace is on the root element, in the first lines */
+  return strstr (head, "<policy") != NULL && strstr (head, POLISI_POLICY_NS) != NULL;
 }
 
 /**
@@ -694,6 +763,7 @@ polisi_policy_save (PolisiPolicy  *policy,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   g_autofree char *previous = NULL;
+  g_autofree char *display_name = NULL;
   g_autoptr(GBytes) bytes = NULL;
   gsize size;
   const void *data;
@@ -703,7 +773,13 @@ polisi_policy_save (PolisiPolicy  *policy,
 
   previous = g_strdup (polisi_policy_get_modified (policy));
   polisi_policy_set_modified (policy, stamp);
-  bytes = polisi_policy_to_bytes (policy);
+  display_name = polisi_xml_display_name (file);
+  bytes = polisi_policy_to_file_bytes (policy, display_name, error);
+  if (bytes == NULL)
+    {
+      polisi_policy_set_modified (policy, previous);
+      return FALSE;
+    }
   data = g_bytes_get_data (bytes, &size);
 
   if (!polisi_file_replace (file, data, size, error))

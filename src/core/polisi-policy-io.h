@@ -22,6 +22,10 @@ PolisiPolicy *polisi_policy_load_bytes      (GBytes        *bytes,
                                              const char    *display_name,
                                              GError       **error);
 GBytes       *polisi_policy_to_bytes        (PolisiPolicy  *policy);
+gboolean      polisi_policy_file_is_policy  (GFile         *file);
+GBytes       *polisi_policy_to_file_bytes   (PolisiPolicy  *policy,
+                                             const char    *display_name,
+                                             GError       **error);
 gboolean      polisi_policy_save            (PolisiPolicy  *policy,
                                              GFile         *file,
                                              GError       **error);

@@ -7,6 +7,9 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
+#include "polisi-error.h"
 #include "polisi-text.h"
 
 PolisiTextBlock *
@@ -88,7 +91,12 @@ is_unwanted (gunichar c)
     return FALSE;
   if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
     return TRUE;
-  if (c == 0xfffe || c == 0xffff || (c >= 0xd800 && c <= 0xdfff))
+  /* the non-characters: U+FDD0..U+FDEF, and the last two code points of
+   * every plane (U+FFFE, U+1FFFF ... U+10FFFF). XML may carry some of
+   * them, but pango refuses them all, so no PDF could be made. */
+  if ((c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe)
+    return TRUE;
+  if (c >= 0xd800 && c <= 0xdfff)
     return TRUE;
   return FALSE;
 }
@@ -133,6 +141,99 @@ polisi_text_sanitize (const char *text)
     }
 
   return g_string_free (clean, FALSE);
+}
+
+/**
+ * polisi_text_check_length:
+ * @what: what the text is, for the message ("the organisation’s name")
+ *
+ * Whether @text is at most @max_chars characters long; if not, an error
+ * that says how long it may be.
+ */
+gboolean
+polisi_text_check_length (const char  *text,
+                          gsize        max_chars,
+                          const char  *what,
+                          GError     **error)
+{
+  glong length;
+
+  if (text == NULL)
+    return TRUE;
+  /* cheap first: a character is at most 4 bytes */
+  if (strlen (text) <= max_chars)
+    return TRUE;
+  length = g_utf8_strlen (text, -1);
+  if ((gsize) length <= max_chars)
+    return TRUE;
+
+  g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+               /* Translators: the first %s is what the text is, such as “the value of “organisation””;
+                * then two numbers of characters */
+               _("Too long (%s): %ld characters, where Polisi keeps at most %u. Shorten it; nothing has been changed."),
+               what, length, (guint) max_chars);
+  return FALSE;
+}
+
+/* @text, cut after @max_chars characters (whole characters). */
+char *
+polisi_text_truncate (const char *text,
+                      gsize       max_chars)
+{
+  const char *end = text;
+
+  if (text == NULL)
+    return NULL;
+  for (gsize n = 0; n < max_chars && *end != '\0'; n++)
+    end = g_utf8_next_char (end);
+  return g_strndup (text, end - text);
+}
+
+/* Whether a line may break after @c, for polisi_text_break_long_runs():
+ * white space, hyphens and dashes, slashes. Deliberately simple: a run
+ * this finds too long might have had another place to break, and then it
+ * only gets one more. */
+static gboolean
+is_break_after (gunichar c)
+{
+  return g_unichar_isspace (c) || c == '-' || c == '/' || c == 0x2010 || c == 0x2013 || c == 0x2014 ||
+         c == 0x200b;
+}
+
+/**
+ * polisi_text_break_long_runs:
+ *
+ * Puts a zero-width space (a place a line may break, invisible) into every
+ * run of more than @max_run characters with nowhere to break: an address,
+ * or a name typed without spaces. Line breaking then costs time linear in
+ * the text's length however it was typed, and a long word wraps instead of
+ * running off the page.
+ *
+ * Returns: (transfer full): the text, or a copy with the breaks added
+ */
+char *
+polisi_text_break_long_runs (const char *text,
+                             gsize       max_run)
+{
+  GString *out;
+  gsize run = 0;
+
+  if (text == NULL)
+    return NULL;
+  out = g_string_sized_new (strlen (text) + 16);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (run >= max_run && !is_break_after (c))
+        {
+          g_string_append_unichar (out, 0x200b);
+          run = 0;
+        }
+      g_string_append_unichar (out, c);
+      run = is_break_after (c) ? 0 : run + 1;
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* Runs of white space become one space; the ends are trimmed. */

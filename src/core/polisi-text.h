@@ -50,7 +50,27 @@ void       polisi_text_block_add_mark    (PolisiTextBlock       *block,
                                           PolisiMarkKind         kind);
 gboolean   polisi_text_block_has_marks   (const PolisiTextBlock *block);
 
+/* How long one field may be, in characters: a line (a name, an author, an
+ * answer, who approved a version) and a text of paragraphs (a clause, a
+ * comment, a response, a summary of changes). What is longer is refused
+ * where it comes in (polisi_text_check_length()), and cut where there is
+ * nobody to tell (a setter given more, a returned draft). */
+#define POLISI_TEXT_MAX_LINE    1000
+#define POLISI_TEXT_MAX_BLOCKS  100000
+
+/* A run of this many characters with nowhere to break a line is broken
+ * where it must be, so that laying it out stays linear in its length. */
+#define POLISI_TEXT_MAX_UNBROKEN 64
+
 char      *polisi_text_sanitize          (const char            *text);
+gboolean   polisi_text_check_length      (const char            *text,
+                                          gsize                  max_chars,
+                                          const char            *what,
+                                          GError               **error);
+char      *polisi_text_truncate          (const char            *text,
+                                          gsize                  max_chars);
+char      *polisi_text_break_long_runs   (const char            *text,
+                                          gsize                  max_run);
 GPtrArray *polisi_text_parse_blocks      (const char            *markup);
 char      *polisi_text_normalize         (const char            *markup);
 gboolean   polisi_text_equal             (const char            *a,

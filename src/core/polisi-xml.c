@@ -217,6 +217,79 @@ trim_message (const char *message)
   return g_strdup (g_strstrip (copy));
 }
 
+
+/* libxml2 checks each attribute of an element against all the others
+ * before it: an element with 200,000 attributes takes minutes. No file
+ * Polisi reads has an element with more than a few dozen. */
+#define POLISI_XML_MAX_ATTRIBUTES 256
+
+/* The first start tag in @data with more than POLISI_XML_MAX_ATTRIBUTES
+ * attributes, or NULL: one pass over the bytes, before parsing. Comments,
+ * CDATA sections and processing instructions are passed over; quoted
+ * values may hold anything. */
+static const char *
+find_crowded_element (const char *data,
+                      gsize       size)
+{
+  const char *end = data + size;
+  const char *p = data;
+
+  while (p < end)
+    {
+      const char *tag;
+      guint attributes = 0;
+      char quote = 0;
+
+      p = memchr (p, '<', end - p);
+      if (p == NULL)
+        return NULL;
+      tag = p++;
+      if (p < end && *p == '!')
+        {
+          const char *close;
+
+          if (end - p >= 3 && memcmp (p, "!--", 3) == 0)
+            close = g_strstr_len (p, end - p, "-->");
+          else if (end - p >= 8 && memcmp (p, "![CDATA[", 8) == 0)
+            close = g_strstr_len (p, end - p, "]]>");
+          else
+            continue;  /* a declaration: the parser refuses it itself */
+          if (close == NULL)
+            return NULL;
+          p = close + 3;
+          continue;
+        }
+      if (p < end && *p == '?')
+        {
+          const char *close = g_strstr_len (p, end - p, "?>");
+          if (close == NULL)
+            return NULL;
+          p = close + 2;
+          continue;
+        }
+      if (p < end && *p == '/')
+        continue;
+      for (; p < end; p++)
+        {
+          if (quote != 0)
+            {
+              if (*p == quote)
+                quote = 0;
+            }
+          else if (*p == '"' || *p == '\'')
+            quote = *p;
+          else if (*p == '=')
+            {
+              if (++attributes > POLISI_XML_MAX_ATTRIBUTES)
+                return tag;
+            }
+          else if (*p == '>')
+            break;
+        }
+    }
+  return NULL;
+}
+
 /* @display_name: the file's name, for messages; %NULL when the bytes are
  * part of another file (a returned ODT's content.xml): the message then
  * says only what is wrong, for the caller to name the file and say what to
@@ -271,6 +344,24 @@ parse (GBytes      *bytes,
                    _("“%s” is not a valid Polisi file: it contains characters that are not UTF-8 text (line %d, column %d). "
                      "It may be damaged, or another program may have saved it in another encoding. Open an earlier copy."),
                    display_name, line, column);
+      return NULL;
+    }
+
+  bad = find_crowded_element (data, size);
+  if (bad != NULL)
+    {
+      int line, column;
+
+      locate_offset (data, bad - data, &line, &column);
+      if (part)
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_UNSAFE,
+                     _("an element has more than %d attributes (line %d, column %d)"),
+                     POLISI_XML_MAX_ATTRIBUTES, line, column);
+      else
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_UNSAFE,
+                     _("“%s” was refused: an element on line %d, column %d has more than %d attributes, which no "
+                       "Polisi file has. It is damaged, or was not made by Polisi: open an earlier copy."),
+                     display_name, line, column, POLISI_XML_MAX_ATTRIBUTES);
       return NULL;
     }
 

@@ -31,6 +31,7 @@
 #include "polisi-file.h"
 #include "polisi-odt.h"
 #include "polisi-pdf.h"
+#include "polisi-policy-io.h"
 
 /* One row per format, in PolisiFormat's order. */
 static const struct {
@@ -340,6 +341,20 @@ polisi_export_to_file (PolisiDocument            *document,
   const void *data;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* An export never replaces a policy: not the one it was made from, not
+   * the older version of a comparison, not any other. */
+  if (polisi_policy_file_is_policy (file))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *instead = polisi_format_replace_extension (name, POLISI_POLICY_SUFFIX, NULL, format);
+
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO,
+                   _("“%s” is a Polisi policy, and an export never replaces one: it was left as it was. "
+                     "Choose another name for the exported file, such as “%s”."),
+                   name, instead);
+      return FALSE;
+    }
 
   bytes = polisi_export_to_bytes (document, format, options, error);
   if (bytes == NULL)
