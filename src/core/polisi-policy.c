@@ -144,13 +144,11 @@ set_string (PolisiPolicy *self,
             const char   *value,
             int           prop_id)
 {
-  g_autofree char *clean = NULL;
   g_autofree char *collapsed = NULL;
 
   if (value != NULL)
     {
-      clean = polisi_text_sanitize (value);
-      collapsed = polisi_text_collapse_spaces (clean);
+      collapsed = polisi_text_clean_line (value);
       if (collapsed[0] == '\0')
         g_clear_pointer (&collapsed, g_free);
     }
@@ -825,14 +823,12 @@ polisi_policy_set_answer_lang (PolisiPolicy *self,
                                const char   *value)
 {
   Answer *answer;
-  g_autofree char *clean = NULL;
   g_autofree char *collapsed = NULL;
 
   g_return_if_fail (POLISI_IS_POLICY (self));
   g_return_if_fail (polisi_text_is_placeholder_id (key));
 
-  clean = polisi_text_sanitize (value);
-  collapsed = polisi_text_collapse_spaces (clean);
+  collapsed = polisi_text_clean_line (value);
   if (collapsed[0] == '\0')
     g_clear_pointer (&collapsed, g_free);
 
@@ -1278,8 +1274,7 @@ validate_adoption (PolisiPolicy  *self,
 
   if (approved_by != NULL)
     {
-      g_autofree char *clean = polisi_text_sanitize (approved_by);
-      who = polisi_text_collapse_spaces (clean);
+      who = polisi_text_clean_line (approved_by);
     }
   if (who == NULL || who[0] == '\0')
     {

@@ -215,9 +215,27 @@ char *
 polisi_text_break_long_runs (const char *text,
                              gsize       max_run)
 {
+  return polisi_text_break_long_runs_full (text, max_run, NULL);
+}
+
+/**
+ * polisi_text_break_long_runs_full:
+ * @inserted: (out) (optional): where the breaks went, as byte offsets
+ *   into @text (each break is inserted before that byte), or %NULL
+ *
+ * polisi_text_break_long_runs(), and where the breaks went, so that byte
+ * offsets into @text (marks, links) can be moved with them.
+ */
+char *
+polisi_text_break_long_runs_full (const char  *text,
+                                  gsize        max_run,
+                                  GArray     **inserted)
+{
   GString *out;
   gsize run = 0;
 
+  if (inserted != NULL)
+    *inserted = g_array_new (FALSE, FALSE, sizeof (guint));
   if (text == NULL)
     return NULL;
   out = g_string_sized_new (strlen (text) + 16);
@@ -228,12 +246,37 @@ polisi_text_break_long_runs (const char *text,
       if (run >= max_run && !is_break_after (c))
         {
           g_string_append_unichar (out, 0x200b);
+          if (inserted != NULL)
+            {
+              guint offset = p - text;
+              g_array_append_val (*inserted, offset);
+            }
           run = 0;
         }
       g_string_append_unichar (out, c);
       run = is_break_after (c) ? 0 : run + 1;
     }
   return g_string_free (out, FALSE);
+}
+
+/**
+ * polisi_text_clean_line:
+ *
+ * A one-line field (a name, an answer, who approved a version) made fit to
+ * keep: polisi_text_sanitize(), runs of white space as one space, the ends
+ * trimmed, and at most %POLISI_TEXT_MAX_LINE characters (where the text
+ * came in, a longer one was refused with polisi_text_check_length(); this
+ * is the limit for what has no one to tell).
+ *
+ * Returns: (transfer full): the field
+ */
+char *
+polisi_text_clean_line (const char *text)
+{
+  g_autofree char *clean = polisi_text_sanitize (text);
+  g_autofree char *collapsed = polisi_text_collapse_spaces (clean);
+
+  return polisi_text_truncate (collapsed, POLISI_TEXT_MAX_LINE);
 }
 
 /* Runs of white space become one space; the ends are trimmed. */

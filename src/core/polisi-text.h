@@ -67,10 +67,14 @@ gboolean   polisi_text_check_length      (const char            *text,
                                           gsize                  max_chars,
                                           const char            *what,
                                           GError               **error);
+char      *polisi_text_clean_line        (const char            *text);
 char      *polisi_text_truncate          (const char            *text,
                                           gsize                  max_chars);
 char      *polisi_text_break_long_runs   (const char            *text,
                                           gsize                  max_run);
+char      *polisi_text_break_long_runs_full (const char         *text,
+                                          gsize                  max_run,
+                                          GArray               **inserted);
 GPtrArray *polisi_text_parse_blocks      (const char            *markup);
 char      *polisi_text_normalize         (const char            *markup);
 gboolean   polisi_text_equal             (const char            *a,

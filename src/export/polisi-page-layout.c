@@ -470,6 +470,35 @@ mark_changes (Shaped       *shaped,
 
 static GPrivate shaped_cache = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
 
+/* @marks, with each offset moved past the zero-width spaces inserted
+ * before it (3 bytes each) by polisi_text_break_long_runs_full(). */
+static GArray *
+move_marks (const GArray *marks,
+            const GArray *inserted)
+{
+  GArray *moved = g_array_sized_new (FALSE, FALSE, sizeof (PolisiTextMark), marks->len);
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      PolisiTextMark mark = g_array_index (marks, PolisiTextMark, i);
+      guint start_shift = 0, end_shift = 0;
+
+      for (guint j = 0; j < inserted->len; j++)
+        {
+          guint at = g_array_index (inserted, guint, j);
+
+          if (at <= mark.start)
+            start_shift += 3;
+          if (at < mark.end)
+            end_shift += 3;
+        }
+      mark.start += start_shift;
+      mark.end += end_shift;
+      g_array_append_val (moved, mark);
+    }
+  return moved;
+}
+
 static Shaped *
 get_shaped_marked (PolisiPageLayout *self,
                    const char       *text,
@@ -485,6 +514,8 @@ get_shaped_marked (PolisiPageLayout *self,
   g_autofree char *key = NULL;
   g_autoptr(GString) marks_key = g_string_new (NULL);
   char buffer[2][G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *broken = NULL;
+  g_autoptr(GArray) moved_marks = NULL;
   Shaped *shaped;
 
   if (cache == NULL)
@@ -510,6 +541,22 @@ get_shaped_marked (PolisiPageLayout *self,
 
   if (g_hash_table_size (cache) >= SHAPED_CACHE_LIMIT)
     g_hash_table_remove_all (cache);
+
+  /* A run of letters with nowhere to break a line (a name typed without
+   * spaces) would take pango time growing with the square of its length
+   * to wrap: give it places to break, and move the marks with the text. */
+  if (width > 0)
+    {
+      g_autoptr(GArray) inserted = NULL;
+
+      broken = polisi_text_break_long_runs_full (text, POLISI_TEXT_MAX_UNBROKEN, &inserted);
+      if (inserted->len > 0)
+        {
+          text = broken;
+          if (marks != NULL)
+            marks = moved_marks = move_marks (marks, inserted);
+        }
+    }
 
   shaped = g_new0 (Shaped, 1);
   shaped->ref_count = 2;  /* the cache's and the caller's */
@@ -586,7 +633,6 @@ add_marked_para (PolisiPageLayout *self,
 {
   Para *para = g_new0 (Para, 1);
 
-  para->text = g_strdup (text);
   para->lang = lang;
   para->tag = style->tag;
   para->indent = indent;
@@ -597,6 +643,8 @@ add_marked_para (PolisiPageLayout *self,
   para->shaped = get_shaped_marked (self, text, style->size, style->bold, lang,
                                     MAX (cell_width - indent, 20.0), style->alignment, TRUE, marks);
   para->layout = para->shaped->layout;
+  /* the text as laid out: with any breaks added to an overlong word */
+  para->text = g_strdup (pango_layout_get_text (para->layout));
   para->links = para->shaped->links;
   para->n_lines = para->shaped->n_lines;
   para->line_top = para->shaped->line_top;
@@ -1853,9 +1901,16 @@ make_header_line (PolisiPageLayout *self,
                   PolisiLang        lang,
                   double            width)
 {
-  PangoLayout *layout = make_layout (self, text, SMALL_SIZE, FALSE, lang, -1, PANGO_ALIGN_LEFT);
+  /* a header line shows a few hundred characters at most (the rest is
+   * ellipsized): never shape more on every page */
+  g_autofree char *shown = strlen (text) > 1200 ? polisi_text_truncate (text, 300) : NULL;
+  PangoLayout *layout;
   PangoRectangle extents;
   double natural;
+
+  if (shown != NULL)
+    text = shown;
+  layout = make_layout (self, text, SMALL_SIZE, FALSE, lang, -1, PANGO_ALIGN_LEFT);
 
   pango_layout_get_extents (layout, NULL, &extents);
   natural = extents.width / (double) PANGO_SCALE;
