@@ -111,6 +111,55 @@ is_unwanted (gunichar c)
  *
  * Returns: (transfer full): the clean text; "" for %NULL
  */
+/* Whether normalising to NFC might change text holding @c. Letters up to
+ * U+02FF, Latin Extended Additional (ẁ ẃ ẅ ỳ and their capitals) and the
+ * punctuation and symbols Polisi's texts use are precomposed or stand
+ * alone: NFC leaves them, and what follows them, as they are. Anything
+ * else (combining marks, Hangul, Greek, Indic scripts) goes the long way. */
+static gboolean
+may_need_composing (gunichar c)
+{
+  if (c < 0x300)
+    return FALSE;
+  if (c >= 0x1e00 && c <= 0x1eff)
+    return FALSE;
+  if (c >= 0x2000 && c <= 0x20cf)
+    return FALSE;
+  if (c >= 0x2100 && c <= 0x2bff && c != 0x2126 && c != 0x212a && c != 0x212b)
+    return FALSE;
+  return TRUE;
+}
+
+/* Whether @text is already as polisi_text_sanitize() would leave it, for
+ * the common case (a library or a policy being read) that need not be
+ * copied character by character. */
+static gboolean
+is_clean (const char *text)
+{
+  const char *end;
+
+  if (!g_utf8_validate (text, -1, &end))
+    return FALSE;
+  for (const guchar *p = (const guchar *) text; *p != '\0';)
+    {
+      if (*p < 0x80)
+        {
+          if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
+            return FALSE;
+          p++;
+          continue;
+        }
+      {
+        gunichar c = g_utf8_get_char ((const char *) p);
+
+        if (is_unwanted (c) || may_need_composing (c))
+          return FALSE;
+        p = (const guchar *) g_utf8_next_char ((const char *) p);
+      }
+    }
+  return TRUE;
+}
+
 char *
 polisi_text_sanitize (const char *text)
 {
@@ -120,6 +169,8 @@ polisi_text_sanitize (const char *text)
 
   if (text == NULL)
     return g_strdup ("");
+  if (is_clean (text))
+    return g_strdup (text);
 
   valid = g_utf8_make_valid (text, -1);
   composed = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);
@@ -283,10 +334,30 @@ polisi_text_clean_line (const char *text)
 char *
 polisi_text_collapse_spaces (const char *text)
 {
-  GString *out = g_string_new (NULL);
+  GString *out;
   gboolean space = FALSE;
+  const char *start = text;
 
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+  if (text == NULL)
+    return g_strdup ("");
+
+  /* Most text has nothing to collapse: copy it whole, and only go
+   * character by character from the first run of spaces, leading space,
+   * or space other than ' '. */
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c >= 0x80 || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
+          (c == ' ' && (p == text || p[1] == ' ' || p[1] == '\0')))
+        break;
+      start = p + 1;
+    }
+  if (*start == '\0')
+    return g_strdup (text);
+  out = g_string_new_len (text, start - text);
+
+  for (const char *p = start; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
