@@ -241,6 +241,8 @@ static const struct {
   { "learner-charter.help", "learner-charter", POLISI_CLAUSE_OPTIONAL },
 };
 
+static const char *new_sections_2026[] = { "ai", "recruitment", "learner-charter" };
+
 static char *
 library_xpath_string (xmlXPathContext *context,
                       const char      *expression)
@@ -308,6 +310,16 @@ test_topics_2026 (void)
       g_assert_true (g_str_has_prefix (en, "New clause: "));
       g_assert_cmpuint (strlen (cy), >, 40);
       g_assert_cmpuint (strlen (en), >, 40);
+      g_assert_cmpuint (library_xpath_count (xpath, texts), ==, 0);
+    }
+
+  /* the new sections' own titles and guidance */
+  for (guint i = 0; i < G_N_ELEMENTS (new_sections_2026); i++)
+    {
+      g_autofree char *texts = g_strdup_printf ("//l:section[@id='%s']/*[self::l:title or self::l:guidance]"
+                                                "//text()[contains(., \"'\")]", new_sections_2026[i]);
+
+      g_assert_nonnull (polisi_library_lookup_section (library, new_sections_2026[i]));
       g_assert_cmpuint (library_xpath_count (xpath, texts), ==, 0);
     }
 
