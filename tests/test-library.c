@@ -7,6 +7,10 @@
 
 #include <string.h>
 
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
 #include "polisi-error.h"
 #include "polisi-test-utils.h"
 #include "polisi-text.h"
@@ -16,6 +20,7 @@ static const char *required_sections[] = {
   "purpose", "scope", "roles", "definitions", "personal-use", "official-accounts", "contact",
   "images", "safeguarding", "reporting", "cyberbullying", "employer-action", "breaches",
   "monitoring", "review", "legislation", "conclusion", "guidance",
+  "ai", "recruitment", "learner-charter",
 };
 
 static const char *known_sources[] = {
@@ -176,6 +181,11 @@ test_alternatives (void)
     "official-accounts.approval",       /* who approves a new account */
     "employer-action.removal",          /* how fast a removal request */
     "personal-use.anonymous-accounts",  /* anonymous accounts */
+    "ai.personal-data",                 /* approved AI tools, or none */
+    "personal-use.messaging-groups",    /* personal groups, or the school's service */
+    "images.recording",                 /* livestreams, or recordings only */
+    "recruitment.online-searches",      /* search candidates online, or not */
+    "learner-charter.promises",         /* younger or older learners */
   };
   g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
   PolisiLibrary *library = polisi_context_get_library (context);
@@ -196,6 +206,131 @@ test_alternatives (void)
       g_assert_cmpuint (strlen (polisi_clause_get_guidance (clause, POLISI_LANG_EN)), >, 150);
       g_assert_cmpuint (strlen (polisi_clause_get_guidance (clause, POLISI_LANG_CY)), >, 150);
     }
+}
+
+/* The clauses added in library version 2026.12 for the risks of 2026: each
+ * in its section with its default, new in that version (clause version 1,
+ * a change note in both languages saying it is new), and written with
+ * typographic apostrophes from the start. */
+static const struct {
+  const char *id;
+  const char *section;
+  PolisiClauseDefault kind;
+} topics_2026[] = {
+  { "ai.personal-data", "ai", POLISI_CLAUSE_REQUIRED },
+  { "ai.official-content", "ai", POLISI_CLAUSE_RECOMMENDED },
+  { "ai.disclosure", "ai", POLISI_CLAUSE_RECOMMENDED },
+  { "safeguarding.sexual-deepfakes", "safeguarding", POLISI_CLAUSE_REQUIRED },
+  { "safeguarding.image-abuse-support", "safeguarding", POLISI_CLAUSE_RECOMMENDED },
+  { "safeguarding.prevent", "safeguarding", POLISI_CLAUSE_REQUIRED },
+  { "personal-use.messaging-groups", "personal-use", POLISI_CLAUSE_RECOMMENDED },
+  { "personal-use.outside-work", "personal-use", POLISI_CLAUSE_RECOMMENDED },
+  { "cyberbullying.parent-groups", "cyberbullying", POLISI_CLAUSE_RECOMMENDED },
+  { "employer-action.third-party-harassment", "employer-action", POLISI_CLAUSE_REQUIRED },
+  { "images.recording", "images", POLISI_CLAUSE_RECOMMENDED },
+  { "contact.out-of-hours", "contact", POLISI_CLAUSE_RECOMMENDED },
+  { "recruitment.online-searches", "recruitment", POLISI_CLAUSE_RECOMMENDED },
+  { "recruitment.records", "recruitment", POLISI_CLAUSE_RECOMMENDED },
+  { "official-accounts.impersonation", "official-accounts", POLISI_CLAUSE_RECOMMENDED },
+  { "official-accounts.impartiality", "official-accounts", POLISI_CLAUSE_RECOMMENDED },
+  { "official-accounts.accessibility", "official-accounts", POLISI_CLAUSE_RECOMMENDED },
+  { "official-accounts.errors", "official-accounts", POLISI_CLAUSE_RECOMMENDED },
+  { "official-accounts.data-breach", "official-accounts", POLISI_CLAUSE_REQUIRED },
+  { "learner-charter.promises", "learner-charter", POLISI_CLAUSE_OPTIONAL },
+  { "learner-charter.staff", "learner-charter", POLISI_CLAUSE_OPTIONAL },
+  { "learner-charter.help", "learner-charter", POLISI_CLAUSE_OPTIONAL },
+};
+
+static const char *new_sections_2026[] = { "ai", "recruitment", "learner-charter" };
+
+static char *
+library_xpath_string (xmlXPathContext *context,
+                      const char      *expression)
+{
+  g_autofree char *wrapped = g_strdup_printf ("string(%s)", expression);
+  xmlXPathObject *result = xmlXPathEvalExpression ((const xmlChar *) wrapped, context);
+  char *value;
+
+  g_assert_nonnull (result);
+  value = g_strdup ((const char *) result->stringval);
+  xmlXPathFreeObject (result);
+  return value;
+}
+
+static guint
+library_xpath_count (xmlXPathContext *context,
+                     const char      *expression)
+{
+  xmlXPathObject *result = xmlXPathEvalExpression ((const xmlChar *) expression, context);
+  guint count;
+
+  g_assert_nonnull (result);
+  count = result->nodesetval != NULL ? (guint) result->nodesetval->nodeNr : 0;
+  xmlXPathFreeObject (result);
+  return count;
+}
+
+static void
+test_topics_2026 (void)
+{
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  PolisiLibrary *library = polisi_context_get_library (context);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "library", "library.xml", NULL);
+  gsize length;
+  g_autofree char *contents = polisi_test_read_file (path, &length);
+  xmlDoc *doc = xmlReadMemory (contents, (int) length, path, "UTF-8", XML_PARSE_NONET);
+  xmlXPathContext *xpath;
+  PolisiSection *charter;
+
+  g_assert_nonnull (doc);
+  xpath = xmlXPathNewContext (doc);
+  xmlXPathRegisterNs (xpath, (const xmlChar *) "l", (const xmlChar *) "https://polisi.cymru/ns/library/1");
+
+  for (guint i = 0; i < G_N_ELEMENTS (topics_2026); i++)
+    {
+      PolisiClause *clause = polisi_library_lookup_clause (library, topics_2026[i].id);
+      g_autofree char *at = g_strdup_printf ("//l:clause[@id='%s']", topics_2026[i].id);
+      g_autofree char *change = g_strdup_printf ("%s/l:change[@version='2026.12']", at);
+      g_autofree char *note_cy = g_strdup_printf ("%s/l:note[@xml:lang='cy']", change);
+      g_autofree char *note_en = g_strdup_printf ("%s/l:note[@xml:lang='en']", change);
+      g_autofree char *texts = g_strdup_printf ("%s//text()[contains(., \"'\")]", at);
+      g_autofree char *cy = NULL;
+      g_autofree char *en = NULL;
+
+      g_test_message ("clause %s", topics_2026[i].id);
+      g_assert_nonnull (clause);
+      g_assert_cmpstr (polisi_section_get_id (polisi_clause_get_section (clause)), ==, topics_2026[i].section);
+      g_assert_cmpint (polisi_clause_get_default (clause), ==, topics_2026[i].kind);
+      g_assert_cmpuint (polisi_clause_get_version (clause), ==, 1);
+
+      g_assert_cmpuint (library_xpath_count (xpath, change), ==, 1);
+      cy = library_xpath_string (xpath, note_cy);
+      en = library_xpath_string (xpath, note_en);
+      g_assert_true (g_str_has_prefix (cy, "Cymal newydd: "));
+      g_assert_true (g_str_has_prefix (en, "New clause: "));
+      g_assert_cmpuint (strlen (cy), >, 40);
+      g_assert_cmpuint (strlen (en), >, 40);
+      g_assert_cmpuint (library_xpath_count (xpath, texts), ==, 0);
+    }
+
+  /* the new sections' own titles and guidance */
+  for (guint i = 0; i < G_N_ELEMENTS (new_sections_2026); i++)
+    {
+      g_autofree char *texts = g_strdup_printf ("//l:section[@id='%s']/*[self::l:title or self::l:guidance]"
+                                                "//text()[contains(., \"'\")]", new_sections_2026[i]);
+
+      g_assert_nonnull (polisi_library_lookup_section (library, new_sections_2026[i]));
+      g_assert_cmpuint (library_xpath_count (xpath, texts), ==, 0);
+    }
+
+  /* the learners' charter is an appendix the school opts into */
+  charter = polisi_library_lookup_section (library, "learner-charter");
+  g_assert_true (polisi_section_is_appendix (charter));
+  for (guint c = 0; c < polisi_section_get_n_clauses (charter); c++)
+    g_assert_cmpint (polisi_clause_get_default (polisi_section_get_clause (charter, c)), ==, POLISI_CLAUSE_OPTIONAL);
+
+  xmlXPathFreeContext (xpath);
+  xmlFreeDoc (doc);
 }
 
 /* The EWC's breach examples are there for the author. */
@@ -431,6 +566,7 @@ main (int   argc,
   g_test_add_func ("/library/verify", test_verify);
   g_test_add_func ("/library/every-clause", test_every_clause);
   g_test_add_func ("/library/alternatives", test_alternatives);
+  g_test_add_func ("/library/topics-2026", test_topics_2026);
   g_test_add_func ("/library/breach-examples", test_breach_examples);
   g_test_add_func ("/library/placeholders", test_placeholders);
   g_test_add_func ("/library/no-outdated-legislation", test_no_outdated_legislation);

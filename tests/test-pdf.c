@@ -442,6 +442,66 @@ test_layout_rules (void)
     }
 }
 
+/* A heading is never the last thing on its page, wherever it falls: the
+ * first clause grows a line at a time, so every heading of the library
+ * passes across the foot of a page, with whatever follows it (a clause of
+ * three lines cannot split after two without leaving a widow). */
+static void
+test_heading_keeps_with_next (void)
+{
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  g_autoptr(PolisiPolicy) policy = polisi_test_hostile_policy (polisi_context_get_library (context));
+  PolisiClauseState *state = polisi_policy_get_clause (policy, 0);
+  g_autofree char *cy = g_strdup (polisi_clause_state_get_text (state, POLISI_LANG_CY));
+  g_autofree char *en = g_strdup (polisi_clause_state_get_text (state, POLISI_LANG_EN));
+  PolisiLayout layouts[] = { POLISI_LAYOUT_CY, POLISI_LAYOUT_COLUMNS };
+  guint checked = 0;
+
+  for (guint run = 0; run < 2 * 24; run++)
+    {
+      guint extra = run / 2;
+      PolisiLayout kind = layouts[run % 2];
+      g_autoptr(GString) more_cy = g_string_new (cy);
+      g_autoptr(GString) more_en = g_string_new (en);
+      g_autoptr(PolisiDocument) document = NULL;
+      g_autoptr(PolisiPageLayout) layout = NULL;
+      g_autoptr(GPtrArray) lines = NULL;
+      PolisiExportOptions options;
+
+      for (guint i = 0; i < extra; i++)
+        {
+          g_string_append (more_cy, "\nLlinell.");
+          g_string_append (more_en, "\nLine.");
+        }
+      polisi_clause_state_set_text (state, POLISI_LANG_CY, more_cy->str);
+      polisi_clause_state_set_text (state, POLISI_LANG_EN, more_en->str);
+      document = polisi_assemble (policy, polisi_context_get_library (context), POLISI_ASSEMBLE_DEFAULT);
+      polisi_export_options_init (&options, kind);
+      layout = polisi_page_layout_new (document, &options);
+      polisi_page_layout_paginate (layout);
+      lines = polisi_page_layout_describe (layout);
+
+      for (guint i = 0; i + 1 < lines->len; i++)
+        {
+          guint page, next_page;
+          char block[128], tag[8];
+
+          g_assert_cmpint (sscanf (lines->pdata[i], "%u %127s %7s", &page, block, tag), ==, 3);
+          if (!g_str_equal (tag, "H2"))
+            continue;
+          g_assert_cmpint (sscanf (lines->pdata[i + 1], "%u", &next_page), ==, 1);
+          /* in parallel columns, the next line is the heading's other language */
+          if (kind == POLISI_LAYOUT_COLUMNS && i + 2 < lines->len)
+            g_assert_cmpint (sscanf (lines->pdata[i + 2], "%u", &next_page), ==, 1);
+          if (next_page != page)
+            g_test_message ("layout %d, %u extra lines: %s", kind, extra, (char *) lines->pdata[i]);
+          g_assert_cmpuint (next_page, ==, page);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >, 2 * 24 * 20);
+}
+
 /* Failures: a missing folder and an unwritable folder give a clear error
  * naming the path, and leave nothing behind. (The full disk has its own
  * test below.) */
@@ -593,6 +653,7 @@ main (int   argc,
   g_test_add_func ("/pdf/examples", test_examples);
   g_test_add_func ("/pdf/hostile", test_hostile);
   g_test_add_func ("/pdf/layout-rules", test_layout_rules);
+  g_test_add_func ("/pdf/heading-keeps-with-next", test_heading_keeps_with_next);
   g_test_add_func ("/pdf/failures", test_failures);
   g_test_add_func ("/pdf/consultation-header", test_consultation_header);
   g_test_add_data_func ("/pdf/full-disk/odt", GUINT_TO_POINTER (POLISI_FORMAT_ODT), test_full_disk);

@@ -548,6 +548,8 @@ test_annual_review (void)
   g_autoptr(GError) error = NULL;
   PolisiReviewPage *page;
   PolisiPolicy *policy;
+  PolisiLibrary *library = polisi_context_get_library (polisi_application_get_context (app));
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
   PolisiClauseState *state;
   AdwMessageDialog *dialog;
   GtkWidget *widget;
@@ -570,8 +572,19 @@ test_annual_review (void)
   page = POLISI_REVIEW_PAGE (polisi_window_get_step_page (window, review));
   polisi_gui_test_pump (20);
 
-  /* three updates of the model clauses, two old names */
-  g_assert_cmpuint (polisi_review_page_get_n_updates (page), ==, 3);
+  /* the updates of the model clauses: the changed clause, the withdrawn
+   * one, and every clause the library has added since the policy was made
+   * (guidance.support, and the new topics of 2026.12); two old names */
+  for (guint s = 0; s < polisi_library_get_n_sections (library); s++)
+    for (guint c = 0; c < polisi_section_get_n_clauses (polisi_library_get_section (library, s)); c++)
+      {
+        const char *id = polisi_clause_get_id (polisi_section_get_clause (polisi_library_get_section (library, s), c));
+
+        if (polisi_policy_lookup_clause (policy, id) == NULL)
+          g_ptr_array_add (added, (char *) id);
+      }
+  g_assert_true (g_ptr_array_find_with_equal_func (added, "guidance.support", g_str_equal, NULL));
+  g_assert_cmpuint (polisi_review_page_get_n_updates (page), ==, 2 + added->len);
   g_assert_cmpuint (polisi_review_page_get_n_citations (page), ==, 2);
   g_assert_true (polisi_review_page_reveal_update (page, "scope.devices-and-times"));
 
@@ -580,11 +593,30 @@ test_annual_review (void)
   state = polisi_policy_lookup_clause (policy, "scope.devices-and-times");
   g_assert_nonnull (strstr (polisi_clause_state_get_text (state, POLISI_LANG_EN), "laptops and tablets"));
   g_assert_nonnull (strstr (polisi_clause_state_get_text (state, POLISI_LANG_CY), "gliniaduron a llechi"));
-  g_assert_cmpuint (polisi_review_page_get_n_updates (page), ==, 2);
+  g_assert_cmpuint (polisi_review_page_get_n_updates (page), ==, 1 + added->len);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.decline-update", "s", "accounts.personal-blogs"));
   g_assert_true (polisi_clause_state_get_included (polisi_policy_lookup_clause (policy, "accounts.personal-blogs")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.accept-update", "s", "guidance.support"));
   g_assert_nonnull (polisi_policy_lookup_clause (policy, "guidance.support"));
+  g_assert_cmpuint (polisi_review_page_get_n_updates (page), ==, added->len - 1);
+  /* the other new clauses: add one, decline the rest */
+  for (guint i = 0; i < added->len; i++)
+    {
+      const char *id = added->pdata[i];
+
+      if (g_str_equal (id, "guidance.support"))
+        continue;
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page),
+                                                 g_str_equal (id, "safeguarding.sexual-deepfakes") ? "review.accept-update"
+                                                                                                  : "review.decline-update",
+                                                 "s", id));
+    }
+  g_assert_true (g_ptr_array_find_with_equal_func (added, "safeguarding.sexual-deepfakes", g_str_equal, NULL));
+  state = polisi_policy_lookup_clause (policy, "safeguarding.sexual-deepfakes");
+  g_assert_nonnull (state);
+  g_assert_true (polisi_clause_state_get_included (state));
+  g_assert_nonnull (strstr (polisi_clause_state_get_text (state, POLISI_LANG_CY), "person diogelu dynodedig"));
+  g_assert_nonnull (strstr (polisi_clause_state_get_text (state, POLISI_LANG_EN), "designated safeguarding person"));
   g_assert_cmpuint (polisi_review_page_get_n_updates (page), ==, 0);
   /* with nothing left to decide, the policy follows this year's model clauses */
   g_assert_cmpstr (polisi_policy_get_library_version (policy), ==,

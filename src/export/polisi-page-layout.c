@@ -1184,6 +1184,10 @@ emit_cell (Flow   *flow,
     }
 }
 
+/* The height the start of @row takes at the top of what is left of a page:
+ * its first @lines, or the whole paragraph where splitting after @lines
+ * would carry a single line over (a widow) or the paragraph cannot be
+ * split. The row starts where the one before ends, with no space before. */
 static double
 row_first_lines_height (Row *row,
                         int  lines)
@@ -1193,11 +1197,13 @@ row_first_lines_height (Row *row,
   for (guint i = 0; i < row->n_cells; i++)
     {
       Para *para;
+      int n;
 
       if (row->cells[i].paras->len == 0)
         continue;
       para = g_ptr_array_index (row->cells[i].paras, 0);
-      height = MAX (height, para->space_before + part_height (para, 0, MIN (lines, para->n_lines)));
+      n = (para->unbreakable || para->n_lines <= lines + 1) ? para->n_lines : lines;
+      height = MAX (height, part_height (para, 0, n));
     }
   return height;
 }
@@ -1349,8 +1355,9 @@ place_row (Flow *flow,
           /* a heading keeps with the first lines of what follows */
           if (all_fit && row->keep_with_next && next != NULL && next->kind != ROW_PAGE_BREAK)
             {
-              double needed = row_height + (next->kind == ROW_TABLE ? 2 * table_row_height (next)
-                                                                     : row_first_lines_height (next, 2));
+              double needed = row_height + row->space_after +
+                              (next->kind == ROW_TABLE ? 2 * table_row_height (next)
+                                                       : row_first_lines_height (next, 2));
               if (flow->y + needed > flow->bottom)
                 {
                   new_page (flow, row->part);
