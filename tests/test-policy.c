@@ -119,6 +119,42 @@ test_translation_state (void)
   g_assert_false (polisi_policy_choose_alternative (policy, library, "nonsense", "standard"));
 }
 
+/* An edit taken back (undo, or the old words typed again) puts the two
+ * languages back in step: the other language no longer waits for an
+ * update that is not needed. Once the other language has been worked on,
+ * or another edit has come between, it does. */
+static void
+test_undo_brings_back_in_step (void)
+{
+  g_autoptr(PolisiLibrary) library = polisi_test_load_mini_library ();
+  g_autoptr(PolisiPolicy) policy = polisi_policy_new_from_library (library, POLISI_LANGUAGE_CATEGORY_DUAL);
+  PolisiClauseState *state = polisi_policy_lookup_clause (policy, "intro.purpose");
+  g_autofree char *original = g_strdup (polisi_clause_state_get_text (state, POLISI_LANG_EN));
+
+  /* edit, then undo: back in step */
+  g_assert_true (polisi_clause_state_set_text (state, POLISI_LANG_EN, "A first change."));
+  g_assert_true (polisi_clause_state_get_needs_update (state, POLISI_LANG_CY));
+  g_assert_true (polisi_clause_state_set_text (state, POLISI_LANG_EN, "A first change, and more."));
+  g_assert_true (polisi_clause_state_get_needs_update (state, POLISI_LANG_CY));
+  g_assert_true (polisi_clause_state_set_text (state, POLISI_LANG_EN, original));
+  g_assert_false (polisi_clause_state_get_needs_update (state, POLISI_LANG_CY));
+  g_assert_false (polisi_clause_state_get_needs_update (state, POLISI_LANG_EN));
+
+  /* edit, the Welsh is worked on, then the English edit is taken back:
+   * the Welsh may now say something else, so it stays marked */
+  g_assert_true (polisi_clause_state_set_text (state, POLISI_LANG_EN, "A second change."));
+  g_assert_true (polisi_clause_state_set_text (state, POLISI_LANG_CY, "Ail newid."));
+  g_assert_true (polisi_clause_state_set_text (state, POLISI_LANG_EN, original));
+  g_assert_true (polisi_clause_state_get_needs_update (state, POLISI_LANG_CY));
+
+  /* confirmed: in step, and the earlier text is no longer a way back */
+  polisi_clause_state_confirm_translation (state, POLISI_LANG_CY);
+  g_assert_true (polisi_clause_state_set_text (state, POLISI_LANG_EN, "A third change."));
+  g_assert_true (polisi_clause_state_get_needs_update (state, POLISI_LANG_CY));
+  g_assert_true (polisi_clause_state_set_text (state, POLISI_LANG_EN, original));
+  g_assert_false (polisi_clause_state_get_needs_update (state, POLISI_LANG_CY));
+}
+
 static void
 test_answers (void)
 {
@@ -706,6 +742,7 @@ main (int   argc,
   g_test_add_func ("/policy/new-from-library", test_new_from_library);
   g_test_add_func ("/policy/nation", test_nation);
   g_test_add_func ("/policy/translation-state", test_translation_state);
+  g_test_add_func ("/policy/undo-brings-back-in-step", test_undo_brings_back_in_step);
   g_test_add_func ("/policy/answers", test_answers);
   g_test_add_func ("/policy/review-date", test_review_date);
   g_test_add_func ("/policy/review-due", test_review_due);

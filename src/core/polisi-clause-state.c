@@ -26,6 +26,10 @@ struct _PolisiClauseState
   char     *text[POLISI_N_LANGS];
   gboolean  edited[POLISI_N_LANGS];
   gboolean  needs_update[POLISI_N_LANGS];
+  /* The text of a language as it was when an edit of it marked the other
+   * language out of date (NULL: none): if the author takes the edit back,
+   * the other language is in step again. */
+  char     *in_step[POLISI_N_LANGS];
   /* The review of library updates: the library's version of this clause
    * that the author declined (0: none), and whether the author keeps it
    * although the library withdrew it. */
@@ -62,7 +66,10 @@ polisi_clause_state_finalize (GObject *object)
   g_free (self->id);
   g_free (self->alternative);
   for (guint i = 0; i < POLISI_N_LANGS; i++)
-    g_free (self->text[i]);
+    {
+      g_free (self->text[i]);
+      g_free (self->in_step[i]);
+    }
 
   G_OBJECT_CLASS (polisi_clause_state_parent_class)->finalize (object);
 }
@@ -271,6 +278,10 @@ set_needs_update (PolisiClauseState *self,
   if (self->needs_update[lang] == needs_update)
     return;
   self->needs_update[lang] = needs_update;
+  /* in step again, however: what the other language was is no longer
+   * a way back */
+  if (!needs_update)
+    g_clear_pointer (&self->in_step[POLISI_LANG_OTHER (lang)], g_free);
   g_object_notify_by_pspec (G_OBJECT (self), properties[needs_update_props[lang]]);
 }
 
@@ -398,17 +409,27 @@ polisi_clause_state_replace_text (PolisiClauseState *self,
   if (g_strcmp0 (normal, self->text[lang]) == 0)
     return FALSE;
 
+  g_object_freeze_notify (G_OBJECT (self));
+  /* Editing a language that is catching up with the other is translation
+   * work: it stays marked until someone confirms it, and the other
+   * language's way back is gone. Any other edit makes this language the
+   * master and the other one out of date; taking that edit back (undo)
+   * brings the two into step again. */
+  if (self->needs_update[lang])
+    g_clear_pointer (&self->in_step[POLISI_LANG_OTHER (lang)], g_free);
+  else if (other_needs_update && !self->needs_update[POLISI_LANG_OTHER (lang)])
+    {
+      set_needs_update (self, POLISI_LANG_OTHER (lang), TRUE);
+      g_free (self->in_step[lang]);
+      self->in_step[lang] = g_strdup (self->text[lang]);
+    }
+  else if (self->in_step[lang] != NULL && g_strcmp0 (normal, self->in_step[lang]) == 0)
+    set_needs_update (self, POLISI_LANG_OTHER (lang), FALSE);
+
   g_free (self->text[lang]);
   self->text[lang] = g_steal_pointer (&normal);
   self->edited[lang] = TRUE;
-
-  g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[text_props[lang]]);
-  /* Editing a language that is catching up with the other is translation
-   * work: it stays marked until someone confirms it. Any other edit makes
-   * this language the master and the other one out of date. */
-  if (other_needs_update && !self->needs_update[lang])
-    set_needs_update (self, POLISI_LANG_OTHER (lang), TRUE);
   g_object_thaw_notify (G_OBJECT (self));
 
   return TRUE;
