@@ -400,7 +400,7 @@ test_language (void)
           switch_text = find_text (page, "//nav[@class='language-switch']//li[1]");
           g_assert_cmpstr (switch_text, ==, "Cymraeg");
           g_assert_cmpuint (count (page, "//nav[@class='language-switch']//*[@aria-current='page']"), ==, 1);
-          g_assert_cmpuint (count (page, "//nav[@class='language-switch']//a[@hreflang]"), ==, 1);
+          g_assert_cmpuint (count (page, "//nav[@class='language-switch']//a[@hreflang][@lang]"), ==, 1);
           /* and the note names the other page by its title */
           {
             g_autofree char *title = find_text (page, "//p[@class='note']/a");
@@ -638,7 +638,7 @@ test_consultation (void)
       g_autofree char *comment = NULL;
       g_autofree char *general = NULL;
       g_autofree char *expected_comment = normalize_space (HOSTILE_COMMENT);
-      const char *table = "//section[@aria-labelledby='section-comments']/table[@aria-labelledby='section-comments']";
+      const char *table = "//section[@aria-labelledby='section-comments']/div[@class='table-scroll'][@tabindex='0']/table[@aria-labelledby='section-comments']";
       g_autofree char *heads = g_strdup_printf ("%s/thead/tr/th[@scope='col']", table);
       g_autofree char *rows = g_strdup_printf ("%s/tbody/tr", table);
       g_autofree char *row_heads = g_strdup_printf ("%s/tbody/tr/th[@scope='row']", table);
@@ -666,10 +666,20 @@ test_consultation (void)
       g_assert_null (strstr (page->raw, "<script>alert"));
     }
 
+  /* no comments yet: a sentence, not an empty table */
+  for (PolisiLang lang = 0; lang < POLISI_N_LANGS; lang++)
+    {
+      Page *page = get_page (CASE_WALES, lang == POLISI_LANG_CY ? "cy" : "en");
+      g_autofree char *none = find_text (page, "//section[@aria-labelledby='section-comments']/div[@class='text'][2]");
+
+      g_assert_cmpuint (count (page, "//section[@aria-labelledby='section-comments']//table"), ==, 0);
+      g_assert_cmpstr (none, ==, lang == POLISI_LANG_CY ? "Nid oes sylwadau wedi dod i law eto." : "No comments have been received yet.");
+    }
+
   /* the version history: scoped headers, a row per version */
   {
     Page *page = get_page (CASE_ADOPTED, "en");
-    const char *table = "//section[@aria-labelledby='section-history']/table";
+    const char *table = "//section[@aria-labelledby='section-history']/div[@class='table-scroll'][@tabindex='0']/table";
     g_autofree char *heads = g_strdup_printf ("%s/thead/tr/th[@scope='col']", table);
     g_autofree char *row_heads = g_strdup_printf ("%s/tbody/tr/th[@scope='row']", table);
     g_autofree char *header_text = g_strdup_printf ("%s/thead/tr/th[3]", table);

@@ -70,6 +70,7 @@ typedef enum {
   WORD_CONSULTATION_NOTE,
   WORD_OTHER_LANGUAGE,
   WORD_CLAUSE_LINK,
+  WORD_NO_COMMENTS,
   N_WORDS
 } Word;
 
@@ -91,6 +92,7 @@ static const char *words[N_WORDS][POLISI_N_LANGS] = {
   [WORD_OTHER_LANGUAGE] = { "Mae'r polisi hwn ar gael yn Saesneg hefyd: ",
                             "This policy is also available in Welsh: " },
   [WORD_CLAUSE_LINK] = { "Dolen i gymal %s", "Link to clause %s" },
+  [WORD_NO_COMMENTS] = { "Nid oes sylwadau wedi dod i law eto.", "No comments have been received yet." },
 };
 
 /* Light, calm and printable; both languages the same. No character of it
@@ -138,8 +140,10 @@ static const char style_sheet[] =
   ".text{overflow-wrap:anywhere;}\n"
   "ins{text-decoration:underline;text-decoration-thickness:2px;background:#e3f1e6;color:#0d4a1c;}\n"
   "del{text-decoration:line-through;background:#fbe9e9;color:#7a1111;}\n"
-  "table{border-collapse:collapse;width:100%;margin:0.75rem 0 1.5rem;table-layout:fixed;overflow-wrap:anywhere;}\n"
-  "th,td{border:1px solid #8c8c8c;padding:0.4rem 0.5rem;text-align:left;vertical-align:top;}\n"
+  ".table-scroll{overflow-x:auto;margin:0.75rem 0 1.5rem;}\n"
+  ".table-scroll:focus-visible{outline:3px solid #b35c00;outline-offset:2px;}\n"
+  "table{border-collapse:collapse;width:100%;}\n"
+  "th,td{border:1px solid #8c8c8c;padding:0.4rem 0.5rem;text-align:left;vertical-align:top;overflow-wrap:break-word;}\n"
   "thead th{background:#ececec;}\n"
   "td p,th p{margin:0 0 0.4rem;}\n"
   "footer{margin-top:3rem;border-top:1px solid #c8c8c8;padding-top:0.75rem;font-size:0.95rem;}\n"
@@ -158,6 +162,8 @@ static const char style_sheet[] =
   ".banner{border-width:2px;}\n"
   "ins,del{-webkit-print-color-adjust:exact;print-color-adjust:exact;}\n"
   "thead{display:table-header-group;}\n"
+  ".table-scroll{overflow:visible;}\n"
+  "th,td{overflow-wrap:anywhere;}\n"
   "}\n";
 
 /* ------------------------------------------------------------------ */
@@ -628,9 +634,29 @@ write_table (HtmlWriter  *w,
   guint n_rows = polisi_block_get_n_rows (block);
   gboolean comments = g_strcmp0 (block->id, "comments-table") == 0;
 
+  guint n_filled = 0;
+
   if (block->n_columns == 0 || n_rows == 0)
     return;
+  for (guint r = 1; r < n_rows; r++)
+    n_filled += !row_is_empty (block, w->lang, r);
+  /* a table of headers only says nothing: a sentence does */
+  if (n_filled == 0 && comments)
+    {
+      start (w, "div");
+      attr (w, "class", "text");
+      element_with_text (w, "p", NULL, words[WORD_NO_COMMENTS][w->lang]);
+      end (w);
+      newline (w);
+      return;
+    }
 
+  /* On a narrow screen a table keeps its columns and scrolls sideways
+   * in a box of its own, which a keyboard can scroll too (the section
+   * around it is already a region named by its heading). */
+  start (w, "div");
+  attr (w, "class", "table-scroll");
+  attr (w, "tabindex", "0");
   start (w, "table");
   if (w->section_id != NULL)
     attr (w, "aria-labelledby", w->section_id);
@@ -680,6 +706,7 @@ write_table (HtmlWriter  *w,
       end (w);
       newline (w);
     }
+  end (w);
   end (w);
   end (w);
   newline (w);
@@ -803,7 +830,6 @@ write_head (HtmlWriter *w)
 
       write_meta (w, "dcterms.identifier", urn);
     }
-  write_meta (w, "dcterms.hasVersion", polisi_document_get_version (document));
   write_meta (w, "dcterms.date", polisi_document_get_date_iso (document));
 
   if (w->options->other_file != NULL)
