@@ -269,17 +269,20 @@ make_document (CaseId case_id)
 static Page *
 write_page (CaseId      case_id,
             PolisiLang  lang,
-            gboolean    pair)
+            gboolean    pair,
+            gboolean    english_first)
 {
   Page *page = g_new0 (Page, 1);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
-  page->name = g_strdup_printf ("%s-%s%s", case_names[case_id], pair ? "" : "alone-", polisi_lang_to_code (lang));
+  page->name = g_strdup_printf ("%s-%s%s%s", case_names[case_id], pair ? "" : "alone-",
+                                english_first ? "en-first-" : "", polisi_lang_to_code (lang));
   page->case_id = case_id;
   page->lang = lang;
   page->document = fixture.documents[case_id];
   polisi_export_options_init (&page->options, lang == POLISI_LANG_CY ? POLISI_LAYOUT_CY : POLISI_LAYOUT_EN);
+  page->options.english_first = english_first;
   if (pair)
     {
       /* a name that needs escaping in an address */
@@ -394,11 +397,11 @@ test_language (void)
 
           g_assert_nonnull (strstr (href, "%23"));
           g_assert_cmpstr (unescaped, ==, expected);
-          /* the language switch: both languages, Welsh first, the page's
-           * own marked as current */
+          /* the language switch: both languages, Welsh first (unless
+           * English first was asked for), the page's own marked as current */
           g_assert_cmpuint (count (page, "//nav[@class='language-switch']//li"), ==, 2);
           switch_text = find_text (page, "//nav[@class='language-switch']//li[1]");
-          g_assert_cmpstr (switch_text, ==, "Cymraeg");
+          g_assert_cmpstr (switch_text, ==, page->options.english_first ? "English" : "Cymraeg");
           g_assert_cmpuint (count (page, "//nav[@class='language-switch']//*[@aria-current='page']"), ==, 1);
           g_assert_cmpuint (count (page, "//nav[@class='language-switch']//a[@hreflang][@lang]"), ==, 1);
           /* and the note names the other page by its title */
@@ -889,10 +892,13 @@ main (int   argc,
     {
       fixture.documents[c] = make_document (c);
       for (PolisiLang lang = 0; lang < POLISI_N_LANGS; lang++)
-        g_ptr_array_add (fixture.pages, write_page (c, lang, TRUE));
+        g_ptr_array_add (fixture.pages, write_page (c, lang, TRUE, FALSE));
     }
   for (PolisiLang lang = 0; lang < POLISI_N_LANGS; lang++)
-    g_ptr_array_add (fixture.pages, write_page (CASE_WALES, lang, FALSE));
+    g_ptr_array_add (fixture.pages, write_page (CASE_WALES, lang, FALSE, FALSE));
+  /* English first, asked for */
+  for (PolisiLang lang = 0; lang < POLISI_N_LANGS; lang++)
+    g_ptr_array_add (fixture.pages, write_page (CASE_ENGLAND, lang, TRUE, TRUE));
 
   g_test_add_func ("/html/format", test_format);
   g_test_add_func ("/html/language", test_language);
