@@ -101,7 +101,7 @@ static const char style_sheet[] =
   "\n"
   ":root{color:#1a1a1a;background:#fff;}\n"
   "body{margin:0;font-family:\"Source Sans 3\",\"Noto Sans\",\"DejaVu Sans\",Arial,sans-serif;"
-  "font-size:1.0625rem;line-height:1.55;}\n"
+  "font-size:1.0625rem;line-height:1.55;overflow-wrap:break-word;}\n"
   ".page{max-width:48rem;margin:0 auto;padding:1rem 1.25rem 3rem;}\n"
   "a{color:#0b4f8a;text-underline-offset:0.15em;}\n"
   "a:focus-visible,.clause-number:focus-visible{outline:3px solid #b35c00;outline-offset:2px;}\n"
