@@ -215,6 +215,38 @@ class CommandLine(unittest.TestCase):
                 self.assertEqual(result.returncode, 0, result.stderr)
                 self.assertGreater(os.path.getsize(target), 10000)
 
+    def test_export_html(self):
+        shutil.copy(os.path.join(EXAMPLES, 'secondary-wales.polisi'), self.path('wales.polisi'))
+        shutil.copy(os.path.join(EXAMPLES, 'secondary-wales-adopted.polisi'), self.path('adopted.polisi'))
+
+        # both languages on the web: a page each, whatever the paper layout
+        for layout in ('columns', 'sequential', 'separate'):
+            with self.subTest(layout=layout):
+                result = run('--export=html', '--layout=' + layout, '--output=' + self.path(f'{layout}.html'),
+                             self.path('wales.polisi'))
+                self.assertEqual(result.returncode, 0, result.stderr)
+                welsh = read(self.path(f'{layout}-cy.html')).decode('utf-8')
+                english = read(self.path(f'{layout}-en.html')).decode('utf-8')
+                self.assertTrue(welsh.startswith('<!DOCTYPE html>\n<html lang="cy-GB">'))
+                self.assertTrue(english.startswith('<!DOCTYPE html>\n<html lang="en-GB">'))
+                self.assertIn(f'href="./{layout}-en.html" hreflang="en-GB"', welsh)
+                self.assertIn(f'href="./{layout}-cy.html" hreflang="cy-GB"', english)
+                self.assertFalse(os.path.exists(self.path(f'{layout}.html')))
+
+        # one language, one page, beside the policy
+        result = run('--export=html', '--layout=cy', self.path('wales.polisi'))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn('<html lang="cy-GB">', read(self.path('wales.html')).decode('utf-8'))
+
+        # the summary of changes
+        result = run('--compare=' + self.path('wales.polisi'), '--export=html', '--layout=en', self.path('adopted.polisi'))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn('<del>', read(self.path('adopted-changes.html')).decode('utf-8'))
+
+        # never editable
+        result = run('--compare=' + self.path('wales.polisi'), '--export=html', '--tracked-changes', self.path('adopted.polisi'))
+        self.assertEqual(result.returncode, 3)
+
     def test_export_errors(self):
         shutil.copy(os.path.join(EXAMPLES, 'secondary-wales.polisi'), self.path('wales.polisi'))
         before = sorted(os.listdir(self.dir))

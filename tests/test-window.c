@@ -183,6 +183,32 @@ test_create_policy (void)
       g_assert_nonnull (strstr (pdf_text, "Mrs Siân Ŵyn Hughes"));
     }
 
+  /* the web: parallel columns are a page per language; the finish page
+   * offers the format */
+  {
+    g_autofree char *html_path = g_build_filename (dir, "berllan.html", NULL);
+    g_autofree char *html_cy_path = g_build_filename (dir, "berllan-cy.html", NULL);
+    g_autofree char *html_en_path = g_build_filename (dir, "berllan-en.html", NULL);
+    g_autoptr(GFile) html_file = g_file_new_for_path (html_path);
+    g_autofree char *html_cy = NULL;
+    g_autofree char *html_en = NULL;
+
+    g_assert_true (polisi_window_export_to_file (window, html_file, POLISI_FORMAT_HTML, POLISI_LAYOUT_COLUMNS, FALSE, FALSE, &error));
+    g_assert_no_error (error);
+    g_assert_false (g_file_test (html_path, G_FILE_TEST_EXISTS));
+    html_cy = polisi_test_read_file (html_cy_path, NULL);
+    html_en = polisi_test_read_file (html_en_path, NULL);
+    g_assert_nonnull (strstr (html_cy, "<html lang=\"cy-GB\">"));
+    g_assert_nonnull (strstr (html_cy, "Ysgol y Berllan"));
+    g_assert_nonnull (strstr (html_en, "<html lang=\"en-GB\">"));
+    g_assert_nonnull (strstr (html_en, "href=\"./berllan-cy.html\""));
+
+    polisi_finish_page_set_format (finish, POLISI_FORMAT_HTML);
+    g_assert_cmpint (polisi_finish_page_get_format (finish), ==, POLISI_FORMAT_HTML);
+    polisi_finish_page_set_format (finish, POLISI_FORMAT_PDF);
+    g_assert_cmpint (polisi_finish_page_get_format (finish), ==, POLISI_FORMAT_PDF);
+  }
+
   /* reopen in another window: the same policy */
   again = polisi_gui_test_new_window (app);
   g_assert_true (polisi_window_open_file (again, policy_file));

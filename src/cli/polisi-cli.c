@@ -61,7 +61,7 @@ static const GOptionEntry option_entries[] = {
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Report what is missing or out of date; exit status 1 when something must be fixed"), NULL },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export the policy as odt or pdf"), N_("FORMAT") },
+    N_("Export the policy as odt, pdf or html"), N_("FORMAT") },
   { "layout", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: cy, en, columns, sequential or separate (default: from the language category)"), N_("LAYOUT") },
   { "english-first", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -767,6 +767,7 @@ write_document (PolisiDocument      *document,
 
   g_variant_dict_lookup (options, "author", "&s", &author);
 
+  layout = polisi_format_get_layout (format, layout);
   if (layout == POLISI_LAYOUT_SEPARATE)
     {
       g_autofree char *path_cy = path_with_language (target, POLISI_LANG_CY);
@@ -781,6 +782,7 @@ write_document (PolisiDocument      *document,
 
           polisi_export_options_init (&export_options, lang == POLISI_LANG_CY ? POLISI_LAYOUT_CY : POLISI_LAYOUT_EN);
           export_options.other_file = other;
+          export_options.english_first = g_variant_dict_contains (options, "english-first");
           export_options.tracked_changes = tracked;
           export_options.change_author = author;
           if (!polisi_export_to_file (document, format, &export_options, file, &error))

@@ -29,19 +29,23 @@
 #include "polisi-error.h"
 #include "polisi-export.h"
 #include "polisi-file.h"
+#include "polisi-html.h"
 #include "polisi-odt.h"
 #include "polisi-pdf.h"
 #include "polisi-policy-io.h"
 
-/* One row per format, in PolisiFormat's order. */
+/* One row per format, in PolisiFormat's order (a row with no name is a
+ * value not in use). */
 static const struct {
   const char *name;        /* as on the command line: --export=NAME */
   const char *extension;   /* with its dot */
   gboolean    editable;    /* a reader can edit it, comment on it and track changes */
   const char *description; /* for file choosers, translated */
+  gboolean    one_language;/* a file per language: both languages make two files */
 } formats[N_POLISI_FORMATS] = {
   [POLISI_FORMAT_ODT] = { "odt", ".odt", TRUE, N_("OpenDocument text") },
   [POLISI_FORMAT_PDF] = { "pdf", ".pdf", FALSE, N_("PDF documents") },
+  [POLISI_FORMAT_HTML] = { "html", ".html", FALSE, N_("Web pages"), TRUE },
 };
 
 const char *
@@ -75,12 +79,26 @@ polisi_format_is_editable (PolisiFormat format)
   return formats[format].editable;
 }
 
+/* The layout @format writes for @layout. A web page is in one language,
+ * and a page per language is how the web publishes both (see
+ * polisi-html.c): parallel columns and back to back become two files. */
+PolisiLayout
+polisi_format_get_layout (PolisiFormat format,
+                          PolisiLayout layout)
+{
+  g_return_val_if_fail (format < N_POLISI_FORMATS, layout);
+
+  if (formats[format].one_language && (layout == POLISI_LAYOUT_COLUMNS || layout == POLISI_LAYOUT_SEQUENTIAL))
+    return POLISI_LAYOUT_SEPARATE;
+  return layout;
+}
+
 gboolean
 polisi_format_from_name (const char   *name,
                          PolisiFormat *format)
 {
   for (guint i = 0; i < N_POLISI_FORMATS; i++)
-    if (name != NULL && g_ascii_strcasecmp (name, formats[i].name) == 0)
+    if (name != NULL && formats[i].name != NULL && g_ascii_strcasecmp (name, formats[i].name) == 0)
       {
         *format = i;
         return TRUE;
@@ -96,7 +114,9 @@ polisi_format_list_names (const char *separator)
 
   for (guint i = 0; i < N_POLISI_FORMATS; i++)
     {
-      if (i > 0)
+      if (formats[i].name == NULL)
+        continue;
+      if (names->len > 0)
         g_string_append (names, separator);
       g_string_append (names, formats[i].name);
     }
@@ -315,6 +335,10 @@ polisi_export_to_bytes (PolisiDocument            *document,
       return polisi_odt_write (document, options, error);
     case POLISI_FORMAT_PDF:
       return polisi_pdf_write (document, options, error);
+    case POLISI_FORMAT_HTML:
+      /* one page per call: the caller writes both for two languages */
+      g_return_val_if_fail (options->layout == POLISI_LAYOUT_CY || options->layout == POLISI_LAYOUT_EN, NULL);
+      return polisi_html_write (document, options, error);
     case N_POLISI_FORMATS:
     default:
       break;

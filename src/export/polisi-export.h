@@ -21,6 +21,8 @@ G_BEGIN_DECLS
 typedef enum {
   POLISI_FORMAT_ODT,
   POLISI_FORMAT_PDF,
+  /* 2: DOCX */
+  POLISI_FORMAT_HTML = 3,
   N_POLISI_FORMATS
 } PolisiFormat;
 
@@ -28,6 +30,8 @@ const char *polisi_format_get_name           (PolisiFormat  format);
 const char *polisi_format_get_extension      (PolisiFormat  format);
 const char *polisi_format_get_description    (PolisiFormat  format);
 gboolean    polisi_format_is_editable        (PolisiFormat  format);
+PolisiLayout polisi_format_get_layout        (PolisiFormat  format,
+                                              PolisiLayout  layout);
 gboolean    polisi_format_from_name          (const char   *name,
                                               PolisiFormat *format);
 char       *polisi_format_list_names         (const char   *separator);

@@ -244,12 +244,21 @@ polisi_finish_page_activate_row (PolisiFinishPage *self,
     on_finding_activated (self, row);
 }
 
+/* The format of each row of the format list, in the list's order. */
+static const PolisiFormat format_rows[] = {
+  POLISI_FORMAT_ODT,
+  POLISI_FORMAT_PDF,
+  POLISI_FORMAT_HTML,
+};
+
 PolisiFormat
 polisi_finish_page_get_format (PolisiFinishPage *self)
 {
+  guint selected;
+
   g_return_val_if_fail (POLISI_IS_FINISH_PAGE (self), POLISI_FORMAT_PDF);
-  /* the rows are in PolisiFormat's order */
-  return MIN (adw_combo_row_get_selected (self->format_row), N_POLISI_FORMATS - 1);
+  selected = adw_combo_row_get_selected (self->format_row);
+  return selected < G_N_ELEMENTS (format_rows) ? format_rows[selected] : POLISI_FORMAT_PDF;
 }
 
 void
@@ -258,7 +267,9 @@ polisi_finish_page_set_format (PolisiFinishPage *self,
 {
   g_return_if_fail (POLISI_IS_FINISH_PAGE (self));
   g_return_if_fail (format < N_POLISI_FORMATS);
-  adw_combo_row_set_selected (self->format_row, format);
+  for (guint i = 0; i < G_N_ELEMENTS (format_rows); i++)
+    if (format_rows[i] == format)
+      adw_combo_row_set_selected (self->format_row, i);
 }
 
 PolisiLayout

@@ -1105,6 +1105,7 @@ polisi_window_export_to_file (PolisiWindow  *self,
 
   document = assemble (self, final);
 
+  layout = polisi_format_get_layout (format, layout);
   if (layout == POLISI_LAYOUT_SEPARATE)
     {
       g_autofree char *path = g_file_get_path (file);
@@ -1119,6 +1120,7 @@ polisi_window_export_to_file (PolisiWindow  *self,
 
           polisi_export_options_init (&options, lang == POLISI_LANG_CY ? POLISI_LAYOUT_CY : POLISI_LAYOUT_EN);
           options.other_file = other;
+          options.english_first = english_first;
           if (!polisi_export_to_file (document, format, &options, target, error))
             {
               if (lang > 0)
