@@ -8,7 +8,9 @@
  * Library updates. A policy keeps the text of every clause as adopted,
  * with the library's version of that clause. When the library is newer,
  * each clause it changed, added or withdrew is offered, with the policy's
- * text and the library's compared word by word in both languages:
+ * text and the library's compared word by word in both languages, and the
+ * library's notes on what changed in the clause and why since the
+ * policy's library version:
  *
  *  - a changed clause (in the policy): accepting takes the library's new
  *    text in both languages, replacing any edits; declining keeps the text
@@ -57,6 +59,7 @@ library_update_free (gpointer data)
       g_free (update->title[lang]);
       g_free (update->old_text[lang]);
       g_free (update->new_text[lang]);
+      g_free (update->notes[lang]);
       g_clear_pointer (&update->diff[lang], g_ptr_array_unref);
     }
   g_free (update);
@@ -133,7 +136,8 @@ static PolisiLibraryUpdate *
 make_update (PolisiUpdateKind   kind,
              PolisiClause      *clause,
              PolisiClauseState *state,
-             PolisiNation       nation)
+             PolisiNation       nation,
+             const char        *since)
 {
   PolisiLibraryUpdate *update = g_new0 (PolisiLibraryUpdate, 1);
   const PolisiAlternative *alternative = clause != NULL ? wording_for (clause, state, nation) : NULL;
@@ -161,6 +165,8 @@ make_update (PolisiUpdateKind   kind,
       update->old_text[lang] = g_strdup (state != NULL ? polisi_clause_state_get_text (state, lang) : "");
       update->new_text[lang] = alternative != NULL ? polisi_text_normalize (alternative->text[lang]) : g_strdup ("");
       update->diff[lang] = polisi_diff_texts (update->old_text[lang], update->new_text[lang]);
+      if (clause != NULL)
+        update->notes[lang] = polisi_clause_format_changes_since (clause, since, lang);
     }
 
   return update;
@@ -182,6 +188,7 @@ polisi_review_list_library_updates (PolisiPolicy  *policy,
                                     PolisiLibrary *library)
 {
   GPtrArray *updates = g_ptr_array_new_with_free_func (library_update_free);
+  const char *since;
   PolisiNation nation;
 
   g_return_val_if_fail (POLISI_IS_POLICY (policy), updates);
@@ -191,6 +198,7 @@ polisi_review_list_library_updates (PolisiPolicy  *policy,
     return updates;
 
   nation = polisi_policy_get_nation (policy);
+  since = polisi_policy_get_library_version (policy);
   for (guint s = 0; s < polisi_library_get_n_sections (library); s++)
     {
       PolisiSection *section = polisi_library_get_section (library, s);
@@ -201,9 +209,9 @@ polisi_review_list_library_updates (PolisiPolicy  *policy,
           PolisiClauseState *state = polisi_policy_lookup_clause (policy, polisi_clause_get_id (clause));
 
           if (state == NULL)
-            g_ptr_array_add (updates, make_update (POLISI_UPDATE_NEW, clause, NULL, nation));
+            g_ptr_array_add (updates, make_update (POLISI_UPDATE_NEW, clause, NULL, nation, since));
           else if (polisi_clause_state_get_included (state) && is_changed (clause, state))
-            g_ptr_array_add (updates, make_update (POLISI_UPDATE_CHANGED, clause, state, nation));
+            g_ptr_array_add (updates, make_update (POLISI_UPDATE_CHANGED, clause, state, nation, since));
         }
     }
 
@@ -212,7 +220,7 @@ polisi_review_list_library_updates (PolisiPolicy  *policy,
       PolisiClauseState *state = polisi_policy_get_clause (policy, i);
 
       if (is_withdrawn (library, state))
-        g_ptr_array_add (updates, make_update (POLISI_UPDATE_WITHDRAWN, NULL, state, nation));
+        g_ptr_array_add (updates, make_update (POLISI_UPDATE_WITHDRAWN, NULL, state, nation, since));
     }
 
   return updates;

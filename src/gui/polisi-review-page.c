@@ -393,6 +393,20 @@ update_row (PolisiReviewPage          *self,
       adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
     }
 
+  /* what the model clauses changed, and why, in the interface language */
+  if (update->notes[ui] != NULL || update->notes[POLISI_LANG_OTHER (ui)] != NULL)
+    {
+      GtkWidget *notes = gtk_label_new (update->notes[ui] != NULL ? update->notes[ui] : update->notes[POLISI_LANG_OTHER (ui)]);
+
+      gtk_label_set_xalign (GTK_LABEL (notes), 0);
+      gtk_label_set_wrap (GTK_LABEL (notes), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (notes), TRUE);
+      gtk_widget_add_css_class (notes, "polisi-update-notes");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (notes), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Why the model clause changed"), -1);
+      gtk_box_append (GTK_BOX (content), notes);
+    }
+
   /* each language named in itself, as over the clause editor's two texts */
   gtk_box_append (GTK_BOX (texts), diff_label ("Cymraeg", update->diff[POLISI_LANG_CY]));
   gtk_box_append (GTK_BOX (texts), diff_label ("English", update->diff[POLISI_LANG_EN]));
