@@ -17,6 +17,8 @@
 #include "polisi-application.h"
 #include "polisi-consultation-page.h"
 #include "polisi-drafts.h"
+#include "polisi-checker.h"
+#include "polisi-review.h"
 #include "polisi-gui-test-utils.h"
 #include "polisi-gui-utils.h"
 #include "polisi-assembler.h"
@@ -533,6 +535,24 @@ test_open_damaged (void)
   polisi_test_remove_tree (dir);
 }
 
+/* A label under @widget that shows exactly @text. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return child;
+      found = find_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The annual review, as HR works through it: a policy made with last
  * year's model clauses, an old name of an Act in its own edits, a new
  * piece of guidance since adoption. */
@@ -552,6 +572,9 @@ test_annual_review (void)
   AdwMessageDialog *dialog;
   GtkWidget *widget;
   guint review;
+  PolisiLibrary *library = polisi_context_get_library (polisi_application_get_context (app));
+  g_autoptr(GPtrArray) expected = NULL;
+  const PolisiClauseChange *change;
 
   polisi_test_write_file (path, contents, -1);
   g_assert_true (polisi_window_open_file (window, file));
@@ -570,21 +593,43 @@ test_annual_review (void)
   page = POLISI_REVIEW_PAGE (polisi_window_get_step_page (window, review));
   polisi_gui_test_pump (20);
 
-  /* three updates of the model clauses, two old names */
-  g_assert_cmpuint (polisi_review_page_get_n_updates (page), ==, 3);
+  /* every update of the model clauses since last year's (the fixture's
+   * three, and what this year's changed), two old names */
+  expected = polisi_review_list_library_updates (policy, library);
+  g_assert_cmpuint (expected->len, >, 3);
+  g_assert_cmpuint (polisi_review_page_get_n_updates (page), ==, expected->len);
   g_assert_cmpuint (polisi_review_page_get_n_citations (page), ==, 2);
   g_assert_true (polisi_review_page_reveal_update (page, "scope.devices-and-times"));
+
+  /* an update says why the clause changed, in the interface language */
+  g_assert_true (polisi_review_page_reveal_update (page, "reporting.urgency"));
+  change = polisi_clause_lookup_change (polisi_library_lookup_clause (library, "reporting.urgency"),
+                                        polisi_library_get_version (library));
+  g_assert_nonnull (change);
+  g_assert_nonnull (find_label (GTK_WIDGET (page), change->note[polisi_interface_lang ()]));
 
   /* take the changed clause's new wording, keep the withdrawn one, add the new one */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.accept-update", "s", "scope.devices-and-times"));
   state = polisi_policy_lookup_clause (policy, "scope.devices-and-times");
   g_assert_nonnull (strstr (polisi_clause_state_get_text (state, POLISI_LANG_EN), "laptops and tablets"));
   g_assert_nonnull (strstr (polisi_clause_state_get_text (state, POLISI_LANG_CY), "gliniaduron a llechi"));
-  g_assert_cmpuint (polisi_review_page_get_n_updates (page), ==, 2);
+  g_assert_cmpuint (polisi_review_page_get_n_updates (page), ==, expected->len - 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.decline-update", "s", "accounts.personal-blogs"));
   g_assert_true (polisi_clause_state_get_included (polisi_policy_lookup_clause (policy, "accounts.personal-blogs")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.accept-update", "s", "guidance.support"));
   g_assert_nonnull (polisi_policy_lookup_clause (policy, "guidance.support"));
+  g_assert_cmpuint (polisi_review_page_get_n_updates (page), ==, expected->len - 3);
+  /* add this year's new clause; keep the current wording of the rest, one by one */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.accept-update", "s", "personal-use.referring-to-work"));
+  g_assert_true (polisi_clause_state_get_included (polisi_policy_lookup_clause (policy, "personal-use.referring-to-work")));
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const char *id = ((PolisiLibraryUpdate *) expected->pdata[i])->clause_id;
+
+      if (g_strcmp0 (id, "scope.devices-and-times") != 0 && g_strcmp0 (id, "accounts.personal-blogs") != 0 &&
+          g_strcmp0 (id, "guidance.support") != 0 && g_strcmp0 (id, "personal-use.referring-to-work") != 0)
+        g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "review.decline-update", "s", id));
+    }
   g_assert_cmpuint (polisi_review_page_get_n_updates (page), ==, 0);
   /* with nothing left to decide, the policy follows this year's model clauses */
   g_assert_cmpstr (polisi_policy_get_library_version (policy), ==,

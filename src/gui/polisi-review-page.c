@@ -377,8 +377,12 @@ update_row (PolisiReviewPage          *self,
       break;
     case POLISI_UPDATE_CHANGED:
     default:
-      what = update->edited ? _("Changed in the model clauses. You edited this clause: the new wording would replace your edits") :
-                              _("Changed in the model clauses");
+      if (g_strcmp0 (update->old_text[POLISI_LANG_CY], update->new_text[POLISI_LANG_CY]) == 0 &&
+          g_strcmp0 (update->old_text[POLISI_LANG_EN], update->new_text[POLISI_LANG_EN]) == 0)
+        what = _("Changed in the model clauses, but not the policy’s wording");
+      else
+        what = update->edited ? _("Changed in the model clauses. You edited this clause: the new wording would replace your edits") :
+                                _("Changed in the model clauses");
       gtk_box_append (GTK_BOX (buttons), decision_button (_("_Keep Current Wording"), "review.decline-update", update->clause_id, FALSE));
       gtk_box_append (GTK_BOX (buttons), decision_button (_("_Use New Wording"), "review.accept-update", update->clause_id, TRUE));
       break;
