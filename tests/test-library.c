@@ -331,6 +331,20 @@ test_legislation_register (void)
     g_assert_cmpuint (in_wales->len, ==, 1);
     g_assert_cmpuint (in_england->len, ==, 0);
   }
+  /* the register writes "Gyda’n"; a policy may have either apostrophe */
+  {
+    g_autoptr(GArray) typewriter = polisi_legislation_find_outdated (legislation,
+        "Mae staff yn dilyn Gweithio Gyda'n Gilydd i Ddiogelu Plant.", POLISI_LANG_CY, POLISI_NATION_WALES);
+    g_autoptr(GArray) typographic = polisi_legislation_find_outdated (legislation,
+        "Mae staff yn dilyn Gweithio Gyda’n Gilydd i Ddiogelu Plant.", POLISI_LANG_CY, POLISI_NATION_WALES);
+    g_autoptr(GArray) mutated = polisi_legislation_find_outdated (legislation,
+        "Yn unol â Gweithio Gyda'n Gilydd i Ddiogelu Plant, a dan Weithio Gyda’n Gilydd i Ddiogelu Plant.",
+        POLISI_LANG_CY, POLISI_NATION_WALES);
+
+    g_assert_cmpuint (typewriter->len, ==, 1);
+    g_assert_cmpuint (typographic->len, ==, 1);
+    g_assert_cmpuint (mutated->len, ==, 2);
+  }
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "polisi-error.h"
 #include "polisi-policy-io.h"
 #include "polisi-review.h"
+#include "polisi-text.h"
 #include "polisi-test-utils.h"
 
 static char *
@@ -538,6 +539,19 @@ diff_has_changes (GPtrArray *diff)
   return FALSE;
 }
 
+/* The policy's text as the review compares it: with typographic
+ * apostrophes and quotation marks when the library's text has them and no
+ * typewriter ones. */
+static char *
+compared_old_text (PolisiLibraryUpdate *update,
+                   PolisiLang           lang)
+{
+  if (strpbrk (update->new_text[lang], "'\"") == NULL &&
+      (strstr (update->new_text[lang], "’") != NULL || strstr (update->new_text[lang], "”") != NULL))
+    return polisi_text_typographic (update->old_text[lang]);
+  return g_strdup (update->old_text[lang]);
+}
+
 static PolisiPolicy *
 copy_policy (PolisiPolicy *policy)
 {
@@ -581,6 +595,8 @@ check_real_update (PolisiPolicy  *policy,
           PolisiClauseState *state = polisi_policy_lookup_clause (policy, id);
           PolisiLibraryUpdate *update = find_update (updates, id);
           const PolisiClauseChange *change = polisi_clause_lookup_change (clause, "2026.12");
+          g_autofree char *typographic_cy = NULL;
+          g_autofree char *typographic_en = NULL;
 
           if (before != NULL && polisi_clause_get_version (clause) > polisi_clause_get_version (before))
             {
@@ -612,20 +628,26 @@ check_real_update (PolisiPolicy  *policy,
           for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
             {
               g_autofree char *old_side = diff_side (update->diff[lang], POLISI_DIFF_INSERT);
+              char *typographic;
               g_autofree char *new_side = diff_side (update->diff[lang], POLISI_DIFF_DELETE);
 
               /* the notes of this version, in each language */
               g_assert_nonnull (change->note[lang]);
               g_assert_cmpstr (update->notes[lang], ==, change->note[lang]);
-              /* the word-level comparison goes from the policy's text to
-               * the library's */
-              g_assert_cmpstr (old_side, ==, update->old_text[lang]);
+              /* the word-level comparison goes from the policy's text (its
+               * apostrophes and quotation marks made typographic, as the
+               * library's are) to the library's */
+              typographic = compared_old_text (update, lang);
+              g_assert_cmpstr (old_side, ==, typographic);
+              g_clear_pointer (&typographic, g_free);
               g_assert_cmpstr (new_side, ==, update->new_text[lang]);
               if (state != NULL)
                 g_assert_cmpstr (update->old_text[lang], ==, polisi_clause_state_get_text (state, lang));
             }
-          if (g_strcmp0 (update->old_text[POLISI_LANG_CY], update->new_text[POLISI_LANG_CY]) != 0 ||
-              g_strcmp0 (update->old_text[POLISI_LANG_EN], update->new_text[POLISI_LANG_EN]) != 0)
+          typographic_cy = compared_old_text (update, POLISI_LANG_CY);
+          typographic_en = compared_old_text (update, POLISI_LANG_EN);
+          if (g_strcmp0 (typographic_cy, update->new_text[POLISI_LANG_CY]) != 0 ||
+              g_strcmp0 (typographic_en, update->new_text[POLISI_LANG_EN]) != 0)
             {
               g_assert_true (diff_has_changes (update->diff[POLISI_LANG_CY]) ||
                              diff_has_changes (update->diff[POLISI_LANG_EN]));
@@ -680,6 +702,29 @@ check_real_update (PolisiPolicy  *policy,
   g_assert_cmpuint (left->len, ==, 0);
   g_assert_cmpstr (polisi_policy_get_library_version (accepting), ==, polisi_library_get_version (current));
   g_assert_cmpstr (polisi_policy_get_library_version (declining), ==, polisi_library_get_version (current));
+
+  /* the clauses the library left as they were, and the author never
+   * edited, now have the library's apostrophes and quotation marks */
+  for (guint i = 0; i < polisi_policy_get_n_clauses (declining); i++)
+    {
+      PolisiClauseState *state = polisi_policy_get_clause (declining, i);
+      PolisiClause *clause = polisi_library_lookup_clause (current, polisi_clause_state_get_id (state));
+      PolisiClause *before = polisi_library_lookup_clause (previous, polisi_clause_state_get_id (state));
+      const PolisiAlternative *alternative;
+
+      if (clause == NULL || before == NULL || !polisi_clause_state_get_included (state) ||
+          polisi_clause_get_version (clause) != polisi_clause_get_version (before) ||
+          polisi_clause_state_get_edited (state, POLISI_LANG_CY) || polisi_clause_state_get_edited (state, POLISI_LANG_EN))
+        continue;
+      alternative = polisi_clause_lookup_alternative (clause, polisi_clause_state_get_alternative (state));
+      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+        {
+          g_autofree char *library_text = polisi_text_normalize (alternative->text[lang]);
+
+          if (polisi_clause_state_get_text (state, lang) != NULL)
+            g_assert_cmpstr (polisi_clause_state_get_text (state, lang), ==, library_text);
+        }
+    }
   return n_texts;
 }
 

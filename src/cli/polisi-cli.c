@@ -932,8 +932,7 @@ run_review (PolisiContext *context,
               /* Translators: the last %s is empty, or the sentence about edits below */
               g_print (_("      The model clause went from version %u to %u.%s\n"), update->old_version, update->new_version,
                        update->edited ? _(" The policy’s text was edited: accepting replaces the edits.") : "");
-              if (g_strcmp0 (update->old_text[POLISI_LANG_CY], update->new_text[POLISI_LANG_CY]) == 0 &&
-                  g_strcmp0 (update->old_text[POLISI_LANG_EN], update->new_text[POLISI_LANG_EN]) == 0)
+              if (polisi_diff_is_equal (update->diff[POLISI_LANG_CY]) && polisi_diff_is_equal (update->diff[POLISI_LANG_EN]))
                 g_print ("      %s\n", _("The policy’s wording is unchanged: only the guidance, or another wording, changed."));
               break;
             case POLISI_UPDATE_NEW:

@@ -140,6 +140,7 @@ make_update (PolisiUpdateKind   kind,
              const char        *since)
 {
   PolisiLibraryUpdate *update = g_new0 (PolisiLibraryUpdate, 1);
+  char *typographic = NULL;
   const PolisiAlternative *alternative = clause != NULL ? wording_for (clause, state, nation) : NULL;
 
   update->kind = kind;
@@ -164,7 +165,15 @@ make_update (PolisiUpdateKind   kind,
       update->title[lang] = clause != NULL ? g_strdup (polisi_clause_get_title (clause, lang)) : NULL;
       update->old_text[lang] = g_strdup (state != NULL ? polisi_clause_state_get_text (state, lang) : "");
       update->new_text[lang] = alternative != NULL ? polisi_text_normalize (alternative->text[lang]) : g_strdup ("");
-      update->diff[lang] = polisi_diff_texts (update->old_text[lang], update->new_text[lang]);
+      /* when the library writes typographic apostrophes and quotation
+       * marks, a policy made before it did is compared as if it did too,
+       * so that only words show as changed */
+      if (strpbrk (update->new_text[lang], "'\"") == NULL &&
+          (strstr (update->new_text[lang], "’") != NULL || strstr (update->new_text[lang], "”") != NULL))
+        typographic = polisi_text_typographic (update->old_text[lang]);
+      update->diff[lang] = polisi_diff_texts (typographic != NULL ? typographic : update->old_text[lang],
+                                              update->new_text[lang]);
+      g_clear_pointer (&typographic, g_free);
       if (clause != NULL)
         update->notes[lang] = polisi_clause_format_changes_since (clause, since, lang);
     }
@@ -265,8 +274,44 @@ insertion_point (PolisiPolicy  *policy,
   return polisi_policy_get_n_clauses (policy);
 }
 
+/* Whether @state, never edited and up to date with @clause, holds the
+ * library's words with typewriter apostrophes or quotation marks where the
+ * library now has typographic ones. */
+static gboolean
+same_but_typography (PolisiClause      *clause,
+                     PolisiClauseState *state,
+                     PolisiNation       nation)
+{
+  const PolisiAlternative *alternative = wording_for (clause, state, nation);
+  gboolean differs = FALSE;
+
+  if (alternative == NULL ||
+      polisi_clause_state_get_edited (state, POLISI_LANG_CY) ||
+      polisi_clause_state_get_edited (state, POLISI_LANG_EN) ||
+      polisi_clause_get_version (clause) != polisi_clause_state_get_library_version (state) ||
+      g_strcmp0 (polisi_clause_state_get_alternative (state), alternative->id) != 0)
+    return FALSE;
+
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    {
+      const char *text = polisi_clause_state_get_text (state, lang);
+      g_autofree char *library_text = polisi_text_normalize (alternative->text[lang]);
+      g_autofree char *typographic = NULL;
+
+      if (text == NULL || g_strcmp0 (text, library_text) == 0)
+        continue;
+      typographic = polisi_text_typographic (text);
+      if (g_strcmp0 (typographic, library_text) != 0)
+        return FALSE;
+      differs = TRUE;
+    }
+  return differs;
+}
+
 /* Once nothing is left to decide: the clauses left out and never edited
- * take the library's text, and the policy is up to date with the library. */
+ * take the library's text, the clauses included and never edited that
+ * differ from it only in apostrophes and quotation marks take its
+ * typography, and the policy is up to date with the library. */
 static void
 finish_if_done (PolisiPolicy  *policy,
                 PolisiLibrary *library)
@@ -282,6 +327,11 @@ finish_if_done (PolisiPolicy  *policy,
       PolisiClauseState *state = polisi_policy_get_clause (policy, i);
       PolisiClause *clause = polisi_library_lookup_clause (library, polisi_clause_state_get_id (state));
 
+      if (clause != NULL && polisi_clause_state_get_included (state) && same_but_typography (clause, state, nation))
+        {
+          polisi_clause_state_use_alternative (state, clause, wording_for (clause, state, nation));
+          continue;
+        }
       if (clause == NULL || polisi_clause_state_get_included (state) ||
           polisi_clause_state_get_edited (state, POLISI_LANG_CY) ||
           polisi_clause_state_get_edited (state, POLISI_LANG_EN) ||

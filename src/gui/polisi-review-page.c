@@ -21,6 +21,7 @@
 
 #include "polisi-checker.h"
 #include "polisi-dates.h"
+#include "polisi-diff.h"
 #include "polisi-gui-utils.h"
 #include "polisi-review.h"
 #include "polisi-review-page.h"
@@ -377,8 +378,7 @@ update_row (PolisiReviewPage          *self,
       break;
     case POLISI_UPDATE_CHANGED:
     default:
-      if (g_strcmp0 (update->old_text[POLISI_LANG_CY], update->new_text[POLISI_LANG_CY]) == 0 &&
-          g_strcmp0 (update->old_text[POLISI_LANG_EN], update->new_text[POLISI_LANG_EN]) == 0)
+      if (polisi_diff_is_equal (update->diff[POLISI_LANG_CY]) && polisi_diff_is_equal (update->diff[POLISI_LANG_EN]))
         what = _("Changed in the model clauses, but not the policy’s wording");
       else
         what = update->edited ? _("Changed in the model clauses. You edited this clause: the new wording would replace your edits") :
