@@ -728,6 +728,50 @@ check_real_update (PolisiPolicy  *policy,
   return n_texts;
 }
 
+/* The typography of 2026.12 changed apostrophes and quotation marks only:
+ * in every clause whose version stayed the same, each wording is the
+ * 2026.11 one made typographic, in both languages, and no text of the
+ * library keeps a typewriter apostrophe or quotation mark. */
+static void
+test_real_update_typography (void)
+{
+  g_autoptr(PolisiLibrary) previous = previous_library ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolisiLibrary) current = polisi_library_new_builtin (&error);
+  guint n_same = 0;
+
+  g_assert_no_error (error);
+  for (guint s = 0; s < polisi_library_get_n_sections (current); s++)
+    {
+      PolisiSection *section = polisi_library_get_section (current, s);
+
+      for (guint c = 0; c < polisi_section_get_n_clauses (section); c++)
+        {
+          PolisiClause *clause = polisi_section_get_clause (section, c);
+          PolisiClause *before = polisi_library_lookup_clause (previous, polisi_clause_get_id (clause));
+
+          for (guint a = 0; a < polisi_clause_get_n_alternatives (clause); a++)
+            {
+              const PolisiAlternative *alternative = polisi_clause_get_alternative (clause, a);
+              const PolisiAlternative *old = before != NULL ? polisi_clause_lookup_alternative (before, alternative->id) : NULL;
+
+              for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+                {
+                  g_autofree char *typographic = NULL;
+
+                  g_assert_null (strpbrk (alternative->text[lang], "'\""));
+                  if (old == NULL || polisi_clause_get_version (clause) != polisi_clause_get_version (before))
+                    continue;
+                  typographic = polisi_text_typographic (old->text[lang]);
+                  g_assert_cmpstr (alternative->text[lang], ==, typographic);
+                  n_same++;
+                }
+            }
+        }
+    }
+  g_assert_cmpuint (n_same, >, 50);
+}
+
 static void
 test_real_update (void)
 {
@@ -793,6 +837,7 @@ main (int   argc,
   ADD ("/review/library/decline", test_decline);
   ADD ("/review/library/refusals", test_refusals);
   g_test_add_func ("/review/library/real-update", test_real_update);
+  g_test_add_func ("/review/library/real-update-typography", test_real_update_typography);
   ADD_LEGISLATION ("/review/legislation/list", test_citations_list);
   ADD_LEGISLATION ("/review/legislation/fix", test_citations_fix);
   ADD_LEGISLATION ("/review/legislation/other-language", test_citations_other_language);
