@@ -281,6 +281,8 @@ test_spell_checking (void)
   /* Welsh words, with their clitics, and English words, are not */
   g_assert_false (word_is_marked (cy, "Mae'r"));
   g_assert_false (word_is_marked (cy, "i'w"));
+  /* and with the typographic apostrophe the library writes */
+  g_assert_false (word_is_marked (cy, "Nodau’r"));
   g_assert_false (word_is_marked (cy, "dysgwyr"));
   g_assert_false (word_is_marked (en, "school"));
   g_assert_false (word_is_marked (en, "wellbeing"));  /* a word of the library */
