@@ -367,6 +367,51 @@ test_no_name (Fixture       *fixture,
   g_assert_cmpint (((PolisiFinding *) findings->pdata[0])->severity, ==, POLISI_SEVERITY_ERROR);
 }
 
+/* The built-in library offers the same choice (consult the unions, or
+ * also seek their agreement) in two clauses: choosing differently is
+ * found, on the later clause, naming both wordings. */
+static void
+test_different_wordings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolisiLibrary) library = polisi_library_new_builtin (&error);
+  g_autoptr(PolisiPolicy) policy = NULL;
+  g_autoptr(GPtrArray) agreeing = NULL;
+  g_autoptr(GPtrArray) differing = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  PolisiClauseState *status, *consultation;
+  PolisiFinding *finding;
+  GDate today;
+
+  g_assert_no_error (error);
+  g_assert_true (polisi_date_parse_iso ("2026-12-04", &today));
+  policy = polisi_policy_new_from_library (library, POLISI_LANGUAGE_CATEGORY_DUAL);
+  status = polisi_policy_lookup_clause (policy, "scope.status");
+  consultation = polisi_policy_lookup_clause (policy, "review.consultation");
+  g_assert_true (polisi_clause_state_get_included (status));
+  g_assert_true (polisi_clause_state_get_included (consultation));
+  g_assert_cmpstr (polisi_clause_state_get_alternative (status), ==, polisi_clause_state_get_alternative (consultation));
+
+  agreeing = polisi_check (policy, library, NULL, &today);
+  g_assert_null (find_kind (agreeing, POLISI_FINDING_DIFFERENT_WORDINGS));
+
+  polisi_clause_state_use_alternative (consultation, polisi_library_lookup_clause (library, "review.consultation"),
+                                       polisi_clause_lookup_alternative (polisi_library_lookup_clause (library, "review.consultation"), "consult"));
+  differing = polisi_check (policy, library, NULL, &today);
+  finding = find_kind (differing, POLISI_FINDING_DIFFERENT_WORDINGS);
+  g_assert_nonnull (finding);
+  g_assert_cmpint (finding->severity, ==, POLISI_SEVERITY_WARNING);
+  g_assert_cmpstr (finding->clause_id, ==, "review.consultation");
+  g_assert_nonnull (strstr (finding->message, "“Consult”"));
+  g_assert_nonnull (strstr (finding->message, "“Consult and seek agreement”"));
+
+  /* the same choice in both, or one left out: nothing to say */
+  polisi_clause_state_use_alternative (status, polisi_library_lookup_clause (library, "scope.status"),
+                                       polisi_clause_lookup_alternative (polisi_library_lookup_clause (library, "scope.status"), "consult"));
+  again = polisi_check (policy, library, NULL, &today);
+  g_assert_null (find_kind (again, POLISI_FINDING_DIFFERENT_WORDINGS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +422,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/checker/complete", test_complete);
+  g_test_add_func ("/checker/different-wordings", test_different_wordings);
   ADD ("/checker/unfilled-placeholder", test_unfilled_placeholder);
   ADD ("/checker/unknown-placeholder", test_unknown_placeholder);
   ADD ("/checker/missing-and-stale-text", test_missing_and_stale_text);

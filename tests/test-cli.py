@@ -40,6 +40,37 @@ def read(path):
         return handle.read()
 
 
+LIBRARY = os.path.join(SOURCE, '..', 'data', 'library', 'library.xml')
+LIBRARY_NS = '{https://polisi.cymru/ns/library/1}'
+
+
+def library_root():
+    import xml.etree.ElementTree as ET
+    return ET.parse(LIBRARY).getroot()
+
+
+def library_version():
+    return library_root().get('version')
+
+
+def library_clauses():
+    """Each clause's version in the built-in library."""
+    return {c.get('id'): c.get('version') for c in library_root().iter(LIBRARY_NS + 'clause')}
+
+
+def library_notes():
+    """Each clause's English note on what changed in the library's version."""
+    root = library_root()
+    notes = {}
+    for clause in root.iter(LIBRARY_NS + 'clause'):
+        for change in clause.findall(LIBRARY_NS + 'change'):
+            if change.get('version') == root.get('version'):
+                for note in change.findall(LIBRARY_NS + 'note'):
+                    if note.get('{http://www.w3.org/XML/1998/namespace}lang') == 'en':
+                        notes[clause.get('id')] = note.text
+    return notes
+
+
 class CommandLine(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.mkdtemp(prefix='polisi-cli-')
@@ -409,7 +440,8 @@ class CommandLine(unittest.TestCase):
         out = result.stdout
         self.assertIn('[changed] purpose.benefits', out)
         self.assertIn('[new] scope.governors', out)
-        self.assertIn('[withdrawn] purpose.old-thing', out)
+        # a withdrawn clause has no title in the library: its first words
+        self.assertIn('[withdrawn] purpose.old-thing  “An old clause.”', out)
         self.assertIn('cy: [-Hen gymal.-]', out)
         self.assertIn('{+Members of the governing body', out)
         self.assertIn('Out-of-date legislation: 2', out)
@@ -432,17 +464,57 @@ class CommandLine(unittest.TestCase):
         self.assertIn('<clause id="purpose.old-thing" included="false"', text)
         self.assertIn('<clause id="scope.governors" included="false"', text)
 
-        # left: the changed clause, and every clause the library has added
-        # since the example was made
-        left = 1 + len(library_clauses_missing_from(path))
+        result = run('--review', path)
+        left = int(re.search(r'Updates of the model clauses \(the policy’s library 2026.11, now [0-9.]+\): (\d+)',
+                             result.stdout).group(1))
+        self.assertGreater(left, 0)
         result = run('--decline-updates=all', path)
         self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertIn('Declined %d update%s' % (left, '' if left == 1 else 's'), result.stdout)
-        self.assertIn('<clause id="purpose.benefits" included="true" alternative="standard" version="0" declined-version="1">',
-                      read(path).decode('utf-8'))
+        self.assertIn('Declined %d update' % left, result.stdout)
+        library = library_clauses()
+        self.assertIn('<clause id="purpose.benefits" included="true" alternative="standard" version="0" declined-version="%s">'
+                      % library['purpose.benefits'], read(path).decode('utf-8'))
         result = run('--review', path)
-        self.assertIn('Updates of the model clauses (the policy’s library 2026.11, now 2026.11): 0', result.stdout)
+        self.assertIn('Updates of the model clauses (the policy’s library {0}, now {0}): 0'.format(library_version()),
+                      result.stdout)
         self.assertIn('Out-of-date legislation: 0', result.stdout)
+
+    def test_review_real_update(self):
+        """The Welsh example, made from the 2026.11 library, against the
+        library now: each changed and new clause with the library's note and
+        the comparison, word by word; accepting takes the new text, declining
+        keeps the old one, and a new clause can be added."""
+        path = self.wales('example.polisi')
+        before = read(path).decode('utf-8')
+        notes = library_notes()
+        result = run('--review', path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        out = result.stdout
+        self.assertIn('[changed] reporting.urgency', out)
+        self.assertIn('Why: ' + notes['reporting.urgency'], out)
+        self.assertIn('[-Ni ddylent -]{+Rhaid iddyn nhw beidio ag +}aros', out)
+        self.assertIn('[new] personal-use.referring-to-work', out)
+        self.assertIn('Why: ' + notes['personal-use.referring-to-work'], out)
+        self.assertIn('{+Staff may say where they work', out)
+        self.assertIn('[changed] official-accounts.languages', out)
+
+        result = run('--accept-updates=reporting.urgency,personal-use.referring-to-work', path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn('Accepted 2 updates of the model clauses', result.stdout)
+        result = run('--decline-updates=official-accounts.languages', path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        text = read(path).decode('utf-8')
+        self.assertIn('Rhaid iddyn nhw beidio ag aros tan ddiwedd y diwrnod', text)
+        self.assertNotIn('Ni ddylent aros', text)
+        self.assertRegex(text, r'<clause id="personal-use.referring-to-work" included="true" alternative="respectful"')
+        languages = re.search(r'<clause id="official-accounts.languages".*?</clause>', text, re.S).group(0)
+        self.assertIn('declined-version=', languages)
+        self.assertEqual(languages, re.search(r'<clause id="official-accounts.languages".*?</clause>', before, re.S)
+                         .group(0).replace('version="1">', 'version="1" declined-version="2">'))
+        result = run('--review', path)
+        self.assertNotIn('reporting.urgency', result.stdout)
+        self.assertNotIn('referring-to-work', result.stdout)
+        self.assertNotIn('official-accounts.languages', result.stdout)
 
     def new_version(self):
         old = self.wales('old.polisi')

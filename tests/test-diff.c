@@ -100,6 +100,13 @@ test_welsh (void)
       "= Dan Ddeddf Diogelu Data |- 1998|+ 2018|= .|" },
     { "cadw mewn cysylltiad â'r gymuned", "cadw mewn cysylltiad â theuluoedd a'r gymuned ehangach",
       "= cadw mewn cysylltiad |- â'r |+ â theuluoedd a'r |= gymuned|+  ehangach|" },
+    /* with typographic apostrophes, as the library writes them, the same */
+    { "Mae’r polisi wedi’i gymeradwyo gan y corff.",
+      "Mae’r polisi wedi’i adolygu a’i gymeradwyo gan y corff llywodraethu.",
+      "= Mae’r polisi wedi’i |+ adolygu a’i |= gymeradwyo gan y corff|+  llywodraethu|= .|" },
+    { "Rhaid iddyn nhw beidio ag aros tan ddiwedd y diwrnod na’r wythnos.",
+      "Rhaid iddyn nhw beidio ag aros tan ddiwedd y diwrnod na’r mis.",
+      "= Rhaid iddyn nhw beidio ag aros tan ddiwedd y diwrnod na’r |- wythnos|+ mis|= .|" },
     /* ŵ and ŷ, typed composed or not, compare equal once sanitised */
     { "Mae'r dŵr yn oer.", "Mae'r dŵr yn gynnes.",
       "= Mae'r dŵr yn |- oer|+ gynnes|= .|" },

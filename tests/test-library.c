@@ -466,6 +466,20 @@ test_legislation_register (void)
     g_assert_cmpuint (in_wales->len, ==, 1);
     g_assert_cmpuint (in_england->len, ==, 0);
   }
+  /* the register writes "Gyda’n"; a policy may have either apostrophe */
+  {
+    g_autoptr(GArray) typewriter = polisi_legislation_find_outdated (legislation,
+        "Mae staff yn dilyn Gweithio Gyda'n Gilydd i Ddiogelu Plant.", POLISI_LANG_CY, POLISI_NATION_WALES);
+    g_autoptr(GArray) typographic = polisi_legislation_find_outdated (legislation,
+        "Mae staff yn dilyn Gweithio Gyda’n Gilydd i Ddiogelu Plant.", POLISI_LANG_CY, POLISI_NATION_WALES);
+    g_autoptr(GArray) mutated = polisi_legislation_find_outdated (legislation,
+        "Yn unol â Gweithio Gyda'n Gilydd i Ddiogelu Plant, a dan Weithio Gyda’n Gilydd i Ddiogelu Plant.",
+        POLISI_LANG_CY, POLISI_NATION_WALES);
+
+    g_assert_cmpuint (typewriter->len, ==, 1);
+    g_assert_cmpuint (typographic->len, ==, 1);
+    g_assert_cmpuint (mutated->len, ==, 2);
+  }
 }
 
 static void
@@ -533,6 +547,13 @@ test_bad_libraries (void)
     { "unknown source", "<source ref=\"seed\" section=\"2\"/>", "<source ref=\"nowhere\" section=\"2\"/>", POLISI_ERROR_INVALID },
     { "duplicate clause", "id=\"intro.head\"", "id=\"intro.purpose\"", POLISI_ERROR_INVALID },
     { "missing English", "<text xml:lang=\"en\"><p>{organisation} adopts this policy.</p></text>", "", POLISI_ERROR_INVALID },
+    { "change later than the library", "<reason xml:lang=\"en\">It is needed.</reason>",
+      "<reason xml:lang=\"en\">It is needed.</reason><change version=\"2027.1\"><note xml:lang=\"cy\">Newid.</note>"
+      "<note xml:lang=\"en\">Changed.</note></change>", POLISI_ERROR_INVALID },
+    { "changes out of order", "<reason xml:lang=\"en\">It is needed.</reason>",
+      "<reason xml:lang=\"en\">It is needed.</reason><change version=\"2026.1\"><note xml:lang=\"cy\">Un.</note>"
+      "<note xml:lang=\"en\">One.</note></change><change version=\"2025.11\"><note xml:lang=\"cy\">Dau.</note>"
+      "<note xml:lang=\"en\">Two.</note></change>", POLISI_ERROR_INVALID },
     { "not a library", "<library xmlns=\"https://polisi.cymru/ns/library/1\"", "<libraryx xmlns=\"https://polisi.cymru/ns/library/1\"", POLISI_ERROR_MALFORMED },
   };
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "mini-library.xml", NULL);
@@ -555,6 +576,146 @@ test_bad_libraries (void)
     }
 }
 
+/* What changed in each clause, and why, by library version: every clause
+ * of the built-in library that changed since 2026.11 says so in both
+ * languages, and a clause's notes are found by version and since one. */
+static void
+test_change_notes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolisiLibrary) library = polisi_library_new_builtin (&error);
+  const char *version;
+  PolisiClause *urgency;
+  const PolisiClauseChange *change;
+  g_autoptr(GPtrArray) since_previous = NULL;
+  g_autoptr(GPtrArray) since_now = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autofree char *cy = NULL;
+  g_autofree char *none = NULL;
+  guint n_changed = 0;
+
+  g_assert_no_error (error);
+  version = polisi_library_get_version (library);
+  g_assert_cmpstr (version, ==, "2026.12");
+
+  for (guint s = 0; s < polisi_library_get_n_sections (library); s++)
+    {
+      PolisiSection *section = polisi_library_get_section (library, s);
+
+      for (guint c = 0; c < polisi_section_get_n_clauses (section); c++)
+        {
+          PolisiClause *clause = polisi_section_get_clause (section, c);
+
+          for (guint i = 0; i < polisi_clause_get_n_changes (clause); i++)
+            {
+              const PolisiClauseChange *each = polisi_clause_get_change (clause, i);
+
+              g_assert_cmpint (polisi_library_compare_versions (each->version, version), <=, 0);
+              g_assert_nonnull (each->note[POLISI_LANG_CY]);
+              g_assert_nonnull (each->note[POLISI_LANG_EN]);
+              g_assert_cmpstr (each->note[POLISI_LANG_CY], !=, each->note[POLISI_LANG_EN]);
+            }
+          /* a clause past version 1 says what changed in its latest version */
+          if (polisi_clause_get_version (clause) > 1)
+            {
+              g_assert_cmpuint (polisi_clause_get_n_changes (clause), >, 0);
+              n_changed++;
+            }
+        }
+    }
+  g_assert_cmpuint (n_changed, >, 0);
+
+  urgency = polisi_library_lookup_clause (library, "reporting.urgency");
+  change = polisi_clause_lookup_change (urgency, "2026.12");
+  g_assert_nonnull (change);
+  g_assert_nonnull (strstr (change->note[POLISI_LANG_EN], "must not"));
+  g_assert_null (polisi_clause_lookup_change (urgency, "2026.11"));
+
+  since_previous = polisi_clause_list_changes_since (urgency, "2026.11");
+  since_now = polisi_clause_list_changes_since (urgency, "2026.12");
+  all = polisi_clause_list_changes_since (urgency, NULL);
+  g_assert_cmpuint (since_previous->len, ==, 1);
+  g_assert_true (since_previous->pdata[0] == change);
+  g_assert_cmpuint (since_now->len, ==, 0);
+  g_assert_cmpuint (all->len, ==, polisi_clause_get_n_changes (urgency));
+
+  cy = polisi_clause_format_changes_since (urgency, "2026.11", POLISI_LANG_CY);
+  g_assert_cmpstr (cy, ==, change->note[POLISI_LANG_CY]);
+  none = polisi_clause_format_changes_since (urgency, "2026.12", POLISI_LANG_CY);
+  g_assert_null (none);
+}
+
+/* Notes of several versions: each paragraph starts with its version. */
+static void
+test_change_notes_format (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "mini-library.xml", NULL);
+  g_autofree char *original = polisi_test_read_file (path, NULL);
+  g_autoptr(GString) text = g_string_new (original);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolisiLibrary) library = NULL;
+  g_autofree char *en = NULL;
+  g_autofree char *later = NULL;
+
+  g_string_replace (text, "version=\"2026.1\"", "version=\"2026.3\"", 1);
+  g_assert_cmpuint (g_string_replace (text, "<reason xml:lang=\"en\">It is needed.</reason>",
+                                      "<reason xml:lang=\"en\">It is needed.</reason>"
+                                      "<change version=\"2026.2\"><note xml:lang=\"cy\">Cyntaf.</note><note xml:lang=\"en\">First.</note></change>"
+                                      "<change version=\"2026.3\"><note xml:lang=\"cy\">Ail.</note><note xml:lang=\"en\">Second.</note></change>",
+                                      1), ==, 1);
+  bytes = g_bytes_new (text->str, text->len);
+  library = polisi_library_new_from_bytes (bytes, "notes.xml", &error);
+  g_assert_no_error (error);
+
+  en = polisi_clause_format_changes_since (polisi_library_lookup_clause (library, "intro.purpose"), "2026.1", POLISI_LANG_EN);
+  g_assert_cmpstr (en, ==, "2026.2: First.\n2026.3: Second.");
+  later = polisi_clause_format_changes_since (polisi_library_lookup_clause (library, "intro.purpose"), "2026.2", POLISI_LANG_EN);
+  g_assert_cmpstr (later, ==, "Second.");
+}
+
+/* Every clause that cites the legislation register names its entries
+ * exactly as the register does (several separated by "; "). */
+static void
+test_register_citations (void)
+{
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  PolisiLibrary *library = polisi_context_get_library (context);
+  PolisiLegislation *legislation = polisi_context_get_legislation (context);
+  guint n_cited = 0;
+
+  for (guint s = 0; s < polisi_library_get_n_sections (library); s++)
+    {
+      PolisiSection *section = polisi_library_get_section (library, s);
+
+      for (guint c = 0; c < polisi_section_get_n_clauses (section); c++)
+        {
+          PolisiClause *clause = polisi_section_get_clause (section, c);
+
+          for (guint i = 0; i < polisi_clause_get_n_citations (clause); i++)
+            {
+              const PolisiCitation *citation = polisi_clause_get_citation (clause, i);
+              g_auto(GStrv) names = NULL;
+
+              if (g_strcmp0 (citation->ref, "legislation-register") != 0)
+                continue;
+              names = g_strsplit (citation->section, "; ", -1);
+              for (guint n = 0; names[n] != NULL; n++)
+                {
+                  gboolean found = FALSE;
+
+                  for (guint j = 0; j < polisi_legislation_get_n_instruments (legislation) && !found; j++)
+                    found = g_strcmp0 (polisi_legislation_get_instrument (legislation, j)->name[POLISI_LANG_EN], names[n]) == 0;
+                  if (!found)
+                    g_error ("%s cites “%s”, which the legislation register does not name", polisi_clause_get_id (clause), names[n]);
+                  n_cited++;
+                }
+            }
+        }
+    }
+  g_assert_cmpuint (n_cited, >, 50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,7 +732,10 @@ main (int   argc,
   g_test_add_func ("/library/placeholders", test_placeholders);
   g_test_add_func ("/library/no-outdated-legislation", test_no_outdated_legislation);
   g_test_add_func ("/library/bad-libraries", test_bad_libraries);
+  g_test_add_func ("/library/change-notes", test_change_notes);
+  g_test_add_func ("/library/change-notes-format", test_change_notes_format);
   g_test_add_func ("/legislation/register", test_legislation_register);
+  g_test_add_func ("/legislation/register-citations", test_register_citations);
   g_test_add_func ("/legislation/replace", test_replace_outdated);
   g_test_add_func ("/legislation/lang-with-spaces", test_lang_with_spaces);
 

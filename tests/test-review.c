@@ -17,6 +17,7 @@
 #include "polisi-error.h"
 #include "polisi-policy-io.h"
 #include "polisi-review.h"
+#include "polisi-text.h"
 #include "polisi-test-utils.h"
 
 static char *
@@ -489,6 +490,338 @@ test_citations_nation (LegislationFixture *fixture,
   g_assert_cmpuint (england->len, ==, 2);
 }
 
+
+/* The real update of the model clauses ------------------------------------- */
+
+/* The library as it was at version 2026.11 (kept as it was released) and
+ * the library built into Polisi now. Each policy made from the first, and
+ * each example (made from it too), is offered every clause the second
+ * changed or added, clause by clause, with the library's notes and a
+ * word-level comparison; accepting takes the new text, declining keeps the
+ * old one, and a new clause can be added. */
+
+static PolisiLibrary *
+previous_library (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "library-2026.11.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PolisiLibrary *library = polisi_library_new_from_file (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (polisi_library_get_version (library), ==, "2026.11");
+  return library;
+}
+
+/* One side of a comparison: what both have and what only that side has. */
+static char *
+diff_side (GPtrArray    *diff,
+           PolisiDiffOp  skip)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < diff->len; i++)
+    {
+      const PolisiDiffSpan *span = diff->pdata[i];
+
+      if (span->op != skip)
+        g_string_append (out, span->text);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+diff_has_changes (GPtrArray *diff)
+{
+  for (guint i = 0; i < diff->len; i++)
+    if (((PolisiDiffSpan *) diff->pdata[i])->op != POLISI_DIFF_EQUAL)
+      return TRUE;
+  return FALSE;
+}
+
+/* The policy's text as the review compares it: with typographic
+ * apostrophes and quotation marks when the library's text has them and no
+ * typewriter ones. */
+static char *
+compared_old_text (PolisiLibraryUpdate *update,
+                   PolisiLang           lang)
+{
+  if (strpbrk (update->new_text[lang], "'\"") == NULL &&
+      (strstr (update->new_text[lang], "’") != NULL || strstr (update->new_text[lang], "”") != NULL))
+    return polisi_text_typographic (update->old_text[lang]);
+  return g_strdup (update->old_text[lang]);
+}
+
+static PolisiPolicy *
+copy_policy (PolisiPolicy *policy)
+{
+  g_autoptr(GBytes) bytes = polisi_policy_to_bytes (policy);
+  g_autoptr(GError) error = NULL;
+  PolisiPolicy *copy = polisi_policy_load_bytes (bytes, "copy.polisi", &error);
+
+  g_assert_no_error (error);
+  return copy;
+}
+
+/* Checks the updates @policy is offered, then accepts each on one copy and
+ * declines each on another, one at a time. Returns how many updates had
+ * a different text. */
+static guint
+check_real_update (PolisiPolicy  *policy,
+                   PolisiLibrary *previous,
+                   PolisiLibrary *current,
+                   const char    *name)
+{
+  g_autoptr(GPtrArray) updates = polisi_review_list_library_updates (policy, current);
+  g_autoptr(PolisiPolicy) accepting = copy_policy (policy);
+  g_autoptr(PolisiPolicy) declining = copy_policy (policy);
+  g_autoptr(GPtrArray) left = NULL;
+  guint n_expected = 0;
+  guint n_texts = 0;
+
+  g_test_message ("%s: %u updates", name, updates->len);
+
+  /* exactly the clauses the library changed (and the policy includes) or
+   * added */
+  for (guint s = 0; s < polisi_library_get_n_sections (current); s++)
+    {
+      PolisiSection *section = polisi_library_get_section (current, s);
+
+      for (guint c = 0; c < polisi_section_get_n_clauses (section); c++)
+        {
+          PolisiClause *clause = polisi_section_get_clause (section, c);
+          const char *id = polisi_clause_get_id (clause);
+          PolisiClause *before = polisi_library_lookup_clause (previous, id);
+          PolisiClauseState *state = polisi_policy_lookup_clause (policy, id);
+          PolisiLibraryUpdate *update = find_update (updates, id);
+          const PolisiClauseChange *change = polisi_clause_lookup_change (clause, "2026.12");
+          g_autofree char *typographic_cy = NULL;
+          g_autofree char *typographic_en = NULL;
+
+          if (before != NULL && polisi_clause_get_version (clause) > polisi_clause_get_version (before))
+            {
+              /* every clause changed in this version says what and why */
+              g_assert_nonnull (change);
+              g_assert_cmpuint (polisi_clause_get_version (clause), ==, polisi_clause_get_version (before) + 1);
+            }
+          else if (before != NULL)
+            {
+              g_assert_null (change);
+              g_assert_null (update);
+              continue;
+            }
+          else
+            g_assert_nonnull (change);
+
+          if (state != NULL && !polisi_clause_state_get_included (state))
+            {
+              g_assert_null (update);
+              continue;
+            }
+          n_expected++;
+          if (update == NULL)
+            g_error ("%s: the update of %s is not offered", name, id);
+          g_assert_cmpint (update->kind, ==, before != NULL ? POLISI_UPDATE_CHANGED : POLISI_UPDATE_NEW);
+          g_assert_cmpuint (update->new_version, ==, polisi_clause_get_version (clause));
+          g_assert_cmpstr (update->section_id, ==, polisi_section_get_id (section));
+
+          for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+            {
+              g_autofree char *old_side = diff_side (update->diff[lang], POLISI_DIFF_INSERT);
+              char *typographic;
+              g_autofree char *new_side = diff_side (update->diff[lang], POLISI_DIFF_DELETE);
+
+              /* the notes of this version, in each language */
+              g_assert_nonnull (change->note[lang]);
+              g_assert_cmpstr (update->notes[lang], ==, change->note[lang]);
+              /* the word-level comparison goes from the policy's text (its
+               * apostrophes and quotation marks made typographic, as the
+               * library's are) to the library's */
+              typographic = compared_old_text (update, lang);
+              g_assert_cmpstr (old_side, ==, typographic);
+              g_clear_pointer (&typographic, g_free);
+              g_assert_cmpstr (new_side, ==, update->new_text[lang]);
+              if (state != NULL)
+                g_assert_cmpstr (update->old_text[lang], ==, polisi_clause_state_get_text (state, lang));
+            }
+          typographic_cy = compared_old_text (update, POLISI_LANG_CY);
+          typographic_en = compared_old_text (update, POLISI_LANG_EN);
+          if (g_strcmp0 (typographic_cy, update->new_text[POLISI_LANG_CY]) != 0 ||
+              g_strcmp0 (typographic_en, update->new_text[POLISI_LANG_EN]) != 0)
+            {
+              g_assert_true (diff_has_changes (update->diff[POLISI_LANG_CY]) ||
+                             diff_has_changes (update->diff[POLISI_LANG_EN]));
+              n_texts++;
+            }
+        }
+    }
+  /* nothing the library withdrew, so nothing else */
+  g_assert_cmpuint (updates->len, ==, n_expected);
+
+  /* one at a time: accepting takes the new text, declining keeps the old */
+  for (guint i = 0; i < updates->len; i++)
+    {
+      PolisiLibraryUpdate *update = updates->pdata[i];
+      g_autoptr(GError) error = NULL;
+      PolisiClauseState *taken, *kept;
+
+      g_assert_true (polisi_review_decide_library_update (accepting, current, update->clause_id, TRUE, &error));
+      g_assert_no_error (error);
+      g_assert_true (polisi_review_decide_library_update (declining, current, update->clause_id, FALSE, &error));
+      g_assert_no_error (error);
+
+      taken = polisi_policy_lookup_clause (accepting, update->clause_id);
+      kept = polisi_policy_lookup_clause (declining, update->clause_id);
+      g_assert_nonnull (taken);
+      g_assert_nonnull (kept);
+      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+        {
+          g_assert_cmpstr (polisi_clause_state_get_text (taken, lang), ==, update->new_text[lang]);
+          if (update->kind == POLISI_UPDATE_CHANGED)
+            g_assert_cmpstr (polisi_clause_state_get_text (kept, lang), ==, update->old_text[lang]);
+        }
+      g_assert_cmpuint (polisi_clause_state_get_library_version (taken), ==, update->new_version);
+      if (update->kind == POLISI_UPDATE_NEW)
+        {
+          /* added as the library advises; declined, it is there left out */
+          g_assert_cmpint (polisi_clause_state_get_included (taken), ==, update->included);
+          g_assert_false (polisi_clause_state_get_included (kept));
+        }
+      else
+        {
+          g_assert_true (polisi_clause_state_get_included (taken));
+          g_assert_cmpuint (polisi_clause_state_get_declined_version (kept), ==, update->new_version);
+        }
+    }
+
+  /* both are up to date with the library, and nothing is offered again */
+  left = polisi_review_list_library_updates (accepting, current);
+  g_assert_cmpuint (left->len, ==, 0);
+  g_clear_pointer (&left, g_ptr_array_unref);
+  left = polisi_review_list_library_updates (declining, current);
+  g_assert_cmpuint (left->len, ==, 0);
+  g_assert_cmpstr (polisi_policy_get_library_version (accepting), ==, polisi_library_get_version (current));
+  g_assert_cmpstr (polisi_policy_get_library_version (declining), ==, polisi_library_get_version (current));
+
+  /* the clauses the library left as they were, and the author never
+   * edited, now have the library's apostrophes and quotation marks */
+  for (guint i = 0; i < polisi_policy_get_n_clauses (declining); i++)
+    {
+      PolisiClauseState *state = polisi_policy_get_clause (declining, i);
+      PolisiClause *clause = polisi_library_lookup_clause (current, polisi_clause_state_get_id (state));
+      PolisiClause *before = polisi_library_lookup_clause (previous, polisi_clause_state_get_id (state));
+      const PolisiAlternative *alternative;
+
+      if (clause == NULL || before == NULL || !polisi_clause_state_get_included (state) ||
+          polisi_clause_get_version (clause) != polisi_clause_get_version (before) ||
+          polisi_clause_state_get_edited (state, POLISI_LANG_CY) || polisi_clause_state_get_edited (state, POLISI_LANG_EN))
+        continue;
+      alternative = polisi_clause_lookup_alternative (clause, polisi_clause_state_get_alternative (state));
+      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+        {
+          g_autofree char *library_text = polisi_text_normalize (alternative->text[lang]);
+
+          if (polisi_clause_state_get_text (state, lang) != NULL)
+            g_assert_cmpstr (polisi_clause_state_get_text (state, lang), ==, library_text);
+        }
+    }
+  return n_texts;
+}
+
+/* The typography of 2026.12 changed apostrophes and quotation marks only:
+ * in every clause whose version stayed the same, each wording is the
+ * 2026.11 one made typographic, in both languages, and no text of the
+ * library keeps a typewriter apostrophe or quotation mark. */
+static void
+test_real_update_typography (void)
+{
+  g_autoptr(PolisiLibrary) previous = previous_library ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolisiLibrary) current = polisi_library_new_builtin (&error);
+  guint n_same = 0;
+
+  g_assert_no_error (error);
+  for (guint s = 0; s < polisi_library_get_n_sections (current); s++)
+    {
+      PolisiSection *section = polisi_library_get_section (current, s);
+
+      for (guint c = 0; c < polisi_section_get_n_clauses (section); c++)
+        {
+          PolisiClause *clause = polisi_section_get_clause (section, c);
+          PolisiClause *before = polisi_library_lookup_clause (previous, polisi_clause_get_id (clause));
+
+          for (guint a = 0; a < polisi_clause_get_n_alternatives (clause); a++)
+            {
+              const PolisiAlternative *alternative = polisi_clause_get_alternative (clause, a);
+              const PolisiAlternative *old = before != NULL ? polisi_clause_lookup_alternative (before, alternative->id) : NULL;
+
+              for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+                {
+                  g_autofree char *typographic = NULL;
+
+                  g_assert_null (strpbrk (alternative->text[lang], "'\""));
+                  if (old == NULL || polisi_clause_get_version (clause) != polisi_clause_get_version (before))
+                    continue;
+                  typographic = polisi_text_typographic (old->text[lang]);
+                  g_assert_cmpstr (alternative->text[lang], ==, typographic);
+                  n_same++;
+                }
+            }
+        }
+    }
+  g_assert_cmpuint (n_same, >, 50);
+}
+
+static void
+test_real_update (void)
+{
+  g_autoptr(PolisiLibrary) previous = previous_library ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolisiLibrary) current = polisi_library_new_builtin (&error);
+  const char *examples[] = { "primary-england.polisi", "secondary-wales.polisi", "secondary-wales-adopted.polisi" };
+  const PolisiLanguageCategory categories[] = {
+    POLISI_LANGUAGE_CATEGORY_WELSH, POLISI_LANGUAGE_CATEGORY_DUAL, POLISI_LANGUAGE_CATEGORY_ENGLISH,
+  };
+  guint n_new = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (polisi_library_get_version (current), ==, "2026.12");
+  g_assert_cmpstr (polisi_library_get_id (current), ==, polisi_library_get_id (previous));
+
+  /* every clause of the library that is new since 2026.11 */
+  for (guint s = 0; s < polisi_library_get_n_sections (current); s++)
+    {
+      PolisiSection *section = polisi_library_get_section (current, s);
+
+      for (guint c = 0; c < polisi_section_get_n_clauses (section); c++)
+        if (polisi_library_lookup_clause (previous, polisi_clause_get_id (polisi_section_get_clause (section, c))) == NULL)
+          n_new++;
+    }
+  g_assert_cmpuint (n_new, >, 0);
+
+  /* a policy made from the previous library, with every optional clause
+   * included too, so that every changed clause is offered */
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    {
+      g_autoptr(PolisiPolicy) policy = polisi_policy_new_from_library (previous, categories[i]);
+
+      for (guint j = 0; j < polisi_policy_get_n_clauses (policy); j++)
+        polisi_clause_state_set_included (polisi_policy_get_clause (policy, j), TRUE);
+      g_assert_cmpstr (polisi_policy_get_library_version (policy), ==, "2026.11");
+      /* well over a handful of texts really change */
+      g_assert_cmpuint (check_real_update (policy, previous, current, polisi_language_category_get_label (categories[i])), >=, 20);
+    }
+
+  /* the examples, as they are */
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      g_autoptr(PolisiPolicy) policy = polisi_test_load_example (examples[i]);
+
+      g_assert_cmpstr (polisi_policy_get_library_version (policy), ==, "2026.11");
+      g_assert_cmpuint (check_real_update (policy, previous, current, examples[i]), >, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -503,6 +836,8 @@ main (int   argc,
   ADD ("/review/library/accept", test_accept);
   ADD ("/review/library/decline", test_decline);
   ADD ("/review/library/refusals", test_refusals);
+  g_test_add_func ("/review/library/real-update", test_real_update);
+  g_test_add_func ("/review/library/real-update-typography", test_real_update_typography);
   ADD_LEGISLATION ("/review/legislation/list", test_citations_list);
   ADD_LEGISLATION ("/review/legislation/fix", test_citations_fix);
   ADD_LEGISLATION ("/review/legislation/other-language", test_citations_other_language);

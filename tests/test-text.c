@@ -169,6 +169,38 @@ test_versions (void)
   g_assert_cmpint (polisi_library_compare_versions ("x", "y"), ==, 0);
 }
 
+/* Typewriter apostrophes and quotation marks made typographic, as the
+ * library writes them; a search finds either kind of apostrophe. */
+static void
+test_typographic (void)
+{
+  const struct { const char *in, *out; } cases[] = {
+    { "Mae'r polisi'n dweud \"dim\".", "Mae’r polisi’n dweud “dim”." },
+    { "i'r ysgol, a'r staff, wedi'i wneud", "i’r ysgol, a’r staff, wedi’i wneud" },
+    { "the staff's views; the learners' work", "the staff’s views; the learners’ work" },
+    { "'quoted' and (\"bracketed\")", "‘quoted’ and (“bracketed”)" },
+    { "- \"item\"\nNext 'one'", "- “item”\nNext ‘one’" },
+    { "Ŵyr ac ŷd: dim newid", "Ŵyr ac ŷd: dim newid" },
+    { "", "" },
+  };
+  gsize length;
+  const char *text = "Rydym yn dilyn Gweithio Gyda’n Gilydd.";
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = polisi_text_typographic (cases[i].in);
+      g_autofree char *again = polisi_text_typographic (out);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+      g_assert_cmpstr (again, ==, out);
+    }
+
+  g_assert_true (polisi_text_find_casefold (text, "gweithio gyda'n gilydd", &length) == text + strlen ("Rydym yn dilyn "));
+  g_assert_cmpuint (length, ==, strlen ("Gweithio Gyda’n Gilydd"));
+  g_assert_nonnull (polisi_text_find_casefold ("Gyda'n", "Gyda’n", &length));
+  g_assert_null (polisi_text_find_casefold ("Gydan", "Gyda’n", &length));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -184,6 +216,7 @@ main (int   argc,
   g_test_add_func ("/dates/month-ends-and-leap-years", test_month_ends);
   g_test_add_func ("/dates/cycles", test_cycles);
   g_test_add_func ("/library/version-order", test_versions);
+  g_test_add_func ("/text/typographic", test_typographic);
 
   return g_test_run ();
 }

@@ -914,6 +914,28 @@ update_kind_label (PolisiUpdateKind kind)
     }
 }
 
+/* The clause's title in the library; a withdrawn clause has none there,
+ * so its first words in the policy. */
+static char *
+update_title (const PolisiLibraryUpdate *update,
+              PolisiLang                 lang)
+{
+  const char *text;
+  g_autofree char *plain = NULL;
+
+  if (update->title[lang] != NULL)
+    return g_strdup (update->title[lang]);
+
+  text = update->old_text[lang][0] != '\0' ? update->old_text[lang] : update->old_text[POLISI_LANG_OTHER (lang)];
+  plain = polisi_text_collapse_spaces (text);
+  if (g_utf8_strlen (plain, -1) > 60)
+    {
+      g_autofree char *start = g_utf8_substring (plain, 0, 59);
+      return g_strdup_printf ("“%s…”", start);
+    }
+  return g_strdup_printf ("“%s”", plain);
+}
+
 /* A comparison in the "git diff --word-diff" way, indented. */
 static void
 print_diff (GPtrArray  *diff,
@@ -987,15 +1009,26 @@ run_review (PolisiContext *context,
       for (guint i = 0; i < updates->len; i++)
         {
           PolisiLibraryUpdate *update = updates->pdata[i];
-          const char *title = update->title[lang] != NULL ? update->title[lang] : "";
+          g_autofree char *title = update_title (update, lang);
+          const char *notes = update->notes[lang] != NULL ? update->notes[lang] : update->notes[POLISI_LANG_OTHER (lang)];
 
           g_print ("  [%s] %s  %s\n", update_kind_label (update->kind), update->clause_id, title);
+          if (notes != NULL)
+            {
+              g_auto(GStrv) lines = g_strsplit (notes, "\n", -1);
+
+              for (guint j = 0; lines[j] != NULL; j++)
+                /* Translators: what the model clauses changed in a clause, and why */
+                g_print ("      %s %s\n", j == 0 ? _("Why:") : "   ", lines[j]);
+            }
           switch (update->kind)
             {
             case POLISI_UPDATE_CHANGED:
               /* Translators: the last %s is empty, or the sentence about edits below */
               g_print (_("      The model clause went from version %u to %u.%s\n"), update->old_version, update->new_version,
                        update->edited ? _(" The policy’s text was edited: accepting replaces the edits.") : "");
+              if (polisi_diff_is_equal (update->diff[POLISI_LANG_CY]) && polisi_diff_is_equal (update->diff[POLISI_LANG_EN]))
+                g_print ("      %s\n", _("The policy’s wording is unchanged: only the guidance, or another wording, changed."));
               break;
             case POLISI_UPDATE_NEW:
               g_print ("      %s\n", update->included ? _("Accepting adds it to the policy (it is recommended).")

@@ -7,7 +7,8 @@
  * goes to the governors: is every question answered, is every included
  * clause there in both languages, does each translation match its master,
  * does any text (the author's own edits too) cite a law by an old name,
- * is the review overdue? Each finding names the place to fix it and says
+ * is the review overdue, do two clauses that offer the same choice (consult
+ * the unions, or also seek their agreement) say different things? Each finding names the place to fix it and says
  * what to do, in the interface language.
  *
  * Outside Wales a policy is in English only: missing or stale Welsh is
@@ -276,6 +277,82 @@ check_clauses (GPtrArray         *findings,
     }
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The ids of the wordings of @clause that apply in every nation, sorted
+ * and joined: two clauses with the same two or more such ids offer the
+ * same choice, and a policy should make it once. */
+static char *
+choice_key (PolisiClause *clause)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < polisi_clause_get_n_alternatives (clause); i++)
+    {
+      const PolisiAlternative *alternative = polisi_clause_get_alternative (clause, i);
+
+      if (alternative->any_nation)
+        g_ptr_array_add (ids, alternative->id);
+    }
+  if (ids->len < 2)
+    return NULL;
+  g_ptr_array_sort (ids, compare_ids);
+  g_ptr_array_add (ids, NULL);
+  return g_strjoinv (" ", (char **) ids->pdata);
+}
+
+static void
+check_wordings_agree (GPtrArray     *findings,
+                      PolisiPolicy  *policy,
+                      PolisiLibrary *library)
+{
+  g_autoptr(GHashTable) first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  PolisiLang ui = polisi_interface_lang ();
+
+  for (guint i = 0; i < polisi_policy_get_n_clauses (policy); i++)
+    {
+      PolisiClauseState *state = polisi_policy_get_clause (policy, i);
+      PolisiClause *clause = polisi_library_lookup_clause (library, polisi_clause_state_get_id (state));
+      g_autofree char *key = NULL;
+      PolisiClauseState *earlier;
+      PolisiClause *earlier_clause;
+      const PolisiAlternative *mine, *theirs;
+
+      if (clause == NULL || !polisi_clause_state_get_included (state) ||
+          (key = choice_key (clause)) == NULL)
+        continue;
+      mine = polisi_clause_lookup_alternative (clause, polisi_clause_state_get_alternative (state));
+      if (mine == NULL)
+        continue;
+      earlier = g_hash_table_lookup (first, key);
+      if (earlier == NULL)
+        {
+          g_hash_table_insert (first, g_steal_pointer (&key), state);
+          continue;
+        }
+      earlier_clause = polisi_library_lookup_clause (library, polisi_clause_state_get_id (earlier));
+      theirs = polisi_clause_lookup_alternative (earlier_clause, polisi_clause_state_get_alternative (earlier));
+      if (g_strcmp0 (mine->id, theirs->id) != 0)
+        {
+          g_autofree char *place = clause_place (library, polisi_clause_state_get_id (state));
+          g_autofree char *other = clause_place (library, polisi_clause_state_get_id (earlier));
+
+          add_finding (findings, POLISI_SEVERITY_WARNING, POLISI_FINDING_DIFFERENT_WORDINGS,
+                       polisi_clause_state_get_id (state), NULL, -1,
+                       /* Translators: "Clause 17.3 uses the wording “Consult”, but clause 2.6 uses “Consult and
+                        * seek agreement”: ..." */
+                       g_strdup_printf (_("%s uses the wording “%s”, but %s uses “%s”: the policy would say two different things. "
+                                          "Choose the same wording in both."),
+                                        place, mine->label[ui], other, theirs->label[ui]));
+        }
+    }
+}
+
 static void
 check_dates (GPtrArray    *findings,
              PolisiPolicy *policy,
@@ -366,6 +443,7 @@ polisi_check (PolisiPolicy      *policy,
   check_organisation (findings, policy, bilingual);
   check_placeholders (findings, policy, library, bilingual);
   check_clauses (findings, policy, library, legislation, bilingual);
+  check_wordings_agree (findings, policy, library);
   check_dates (findings, policy, today);
 
   if (polisi_policy_get_library_version (policy) != NULL &&

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "polisi-clause.h"
+#include "polisi-library.h"
 #include "polisi-library-private.h"
 #include "polisi-text.h"
 
@@ -21,6 +22,7 @@ struct _PolisiClause
   char                *guidance[POLISI_N_LANGS];
   GArray              *citations;     /* PolisiCitation */
   GPtrArray           *alternatives;  /* PolisiAlternative */
+  GPtrArray           *changes;       /* PolisiClauseChange, oldest first */
   PolisiSection       *section;       /* unowned: the section owns us */
 };
 
@@ -38,6 +40,17 @@ alternative_free (gpointer data)
       g_free (alternative->text[i]);
     }
   g_free (alternative);
+}
+
+static void
+change_free (gpointer data)
+{
+  PolisiClauseChange *change = data;
+
+  g_free (change->version);
+  for (guint i = 0; i < POLISI_N_LANGS; i++)
+    g_free (change->note[i]);
+  g_free (change);
 }
 
 static void
@@ -63,6 +76,7 @@ polisi_clause_finalize (GObject *object)
     }
   g_clear_pointer (&self->citations, g_array_unref);
   g_clear_pointer (&self->alternatives, g_ptr_array_unref);
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (polisi_clause_parent_class)->finalize (object);
 }
@@ -79,6 +93,25 @@ polisi_clause_init (PolisiClause *self)
   self->citations = g_array_new (FALSE, TRUE, sizeof (PolisiCitation));
   g_array_set_clear_func (self->citations, citation_clear);
   self->alternatives = g_ptr_array_new_with_free_func (alternative_free);
+  self->changes = g_ptr_array_new_with_free_func (change_free);
+}
+
+static PolisiClauseChange *
+change_new_from_xml (xmlNode *node)
+{
+  PolisiClauseChange *change = g_new0 (PolisiClauseChange, 1);
+
+  change->version = polisi_xml_get_prop (node, "version");
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      int lang;
+
+      if (child->type == XML_ELEMENT_NODE && polisi_xml_is (child, POLISI_LIBRARY_NS, "note") &&
+          polisi_xml_get_lang (child, &lang))
+        polisi_take_str (&change->note[lang], polisi_xml_get_text (child));
+    }
+
+  return change;
 }
 
 static PolisiAlternative *
@@ -142,6 +175,8 @@ _polisi_clause_new_from_xml (xmlNode       *node,
         }
       else if (polisi_xml_is (child, POLISI_LIBRARY_NS, "alternative"))
         g_ptr_array_add (self->alternatives, alternative_new_from_xml (child));
+      else if (polisi_xml_is (child, POLISI_LIBRARY_NS, "change"))
+        g_ptr_array_add (self->changes, change_new_from_xml (child));
       else if (polisi_xml_get_lang (child, &lang))
         {
           if (polisi_xml_is (child, POLISI_LIBRARY_NS, "title"))
@@ -324,4 +359,122 @@ polisi_clause_get_placeholders (PolisiClause *self)
     }
 
   return ids;
+}
+
+guint
+polisi_clause_get_n_changes (PolisiClause *self)
+{
+  g_return_val_if_fail (POLISI_IS_CLAUSE (self), 0);
+  return self->changes->len;
+}
+
+/**
+ * polisi_clause_get_change:
+ * @index: from 0, the oldest change first
+ */
+const PolisiClauseChange *
+polisi_clause_get_change (PolisiClause *self,
+                          guint         index)
+{
+  g_return_val_if_fail (POLISI_IS_CLAUSE (self), NULL);
+  g_return_val_if_fail (index < self->changes->len, NULL);
+  return g_ptr_array_index (self->changes, index);
+}
+
+/**
+ * polisi_clause_lookup_change:
+ * @version: a version of the library, such as "2026.12"
+ *
+ * Returns: (nullable): what changed in this clause in that version of the
+ *   library, or %NULL when the clause did not change then
+ */
+const PolisiClauseChange *
+polisi_clause_lookup_change (PolisiClause *self,
+                             const char   *version)
+{
+  g_return_val_if_fail (POLISI_IS_CLAUSE (self), NULL);
+  g_return_val_if_fail (version != NULL, NULL);
+
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      const PolisiClauseChange *change = g_ptr_array_index (self->changes, i);
+
+      if (polisi_library_compare_versions (change->version, version) == 0)
+        return change;
+    }
+  return NULL;
+}
+
+/**
+ * polisi_clause_list_changes_since:
+ * @version: (nullable): a version of the library; %NULL for every change
+ *
+ * The changes of this clause in the versions of the library after
+ * @version (a policy's library version, say), oldest first.
+ *
+ * Returns: (transfer container) (element-type PolisiClauseChange): the
+ *   changes, owned by the clause
+ */
+GPtrArray *
+polisi_clause_list_changes_since (PolisiClause *self,
+                                  const char   *version)
+{
+  GPtrArray *changes = g_ptr_array_new ();
+
+  g_return_val_if_fail (POLISI_IS_CLAUSE (self), changes);
+
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      PolisiClauseChange *change = g_ptr_array_index (self->changes, i);
+
+      if (version == NULL || polisi_library_compare_versions (change->version, version) > 0)
+        g_ptr_array_add (changes, change);
+    }
+  return changes;
+}
+
+/**
+ * polisi_clause_format_changes_since:
+ * @version: (nullable): as for polisi_clause_list_changes_since()
+ *
+ * The notes of the changes since @version in @lang, one paragraph each,
+ * each starting with its library version when there is more than one.
+ *
+ * Returns: (transfer full) (nullable): the notes, or %NULL when there are
+ *   none
+ */
+char *
+polisi_clause_format_changes_since (PolisiClause *self,
+                                    const char   *version,
+                                    PolisiLang    lang)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  GString *out;
+
+  g_return_val_if_fail (POLISI_IS_CLAUSE (self), NULL);
+
+  changes = polisi_clause_list_changes_since (self, version);
+  if (changes->len == 0)
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const PolisiClauseChange *change = changes->pdata[i];
+      const char *note = change->note[lang] != NULL ? change->note[lang] : change->note[POLISI_LANG_OTHER (lang)];
+
+      if (note == NULL)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      if (changes->len > 1)
+        g_string_append_printf (out, "%s: ", change->version);
+      g_string_append (out, note);
+    }
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
 }

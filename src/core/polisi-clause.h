@@ -30,6 +30,13 @@ typedef struct {
   char *section;
 } PolisiCitation;
 
+/* What changed in a clause in one version of the library, and why, in
+ * both languages. */
+typedef struct {
+  char *version;                    /* the library's version: "2026.12" */
+  char *note[POLISI_N_LANGS];
+} PolisiClauseChange;
+
 #define POLISI_TYPE_CLAUSE (polisi_clause_get_type ())
 
 G_DECLARE_FINAL_TYPE (PolisiClause, polisi_clause, POLISI, CLAUSE, GObject)
@@ -57,5 +64,15 @@ const PolisiAlternative *polisi_clause_get_default_alternative (PolisiClause *se
 gboolean                 polisi_clause_alternative_applies  (const PolisiAlternative *alternative,
                                                              PolisiNation             nation);
 GPtrArray               *polisi_clause_get_placeholders     (PolisiClause *self);
+guint                    polisi_clause_get_n_changes        (PolisiClause *self);
+const PolisiClauseChange *polisi_clause_get_change          (PolisiClause *self,
+                                                             guint         index);
+const PolisiClauseChange *polisi_clause_lookup_change       (PolisiClause *self,
+                                                             const char   *version);
+GPtrArray               *polisi_clause_list_changes_since   (PolisiClause *self,
+                                                             const char   *version);
+char                    *polisi_clause_format_changes_since (PolisiClause *self,
+                                                             const char   *version,
+                                                             PolisiLang    lang);
 
 G_END_DECLS

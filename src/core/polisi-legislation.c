@@ -49,7 +49,15 @@ fold (const char *text)
   GString *out = g_string_sized_new (strlen (collapsed));
 
   for (const char *p = collapsed; *p != '\0'; p = g_utf8_next_char (p))
-    g_string_append_unichar (out, g_unichar_tolower (g_utf8_get_char (p)));
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* a typographic apostrophe is a typewriter one to a search, as in
+       * polisi_text_find_casefold() */
+      if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
+        c = '\'';
+      g_string_append_unichar (out, g_unichar_tolower (c));
+    }
   return g_string_free (out, FALSE);
 }
 

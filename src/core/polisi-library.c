@@ -143,6 +143,22 @@ index_clauses (PolisiLibrary  *self,
             }
         }
 
+      for (guint j = 0; j < polisi_clause_get_n_changes (clause); j++)
+        {
+          const PolisiClauseChange *change = polisi_clause_get_change (clause, j);
+
+          if (polisi_library_compare_versions (change->version, self->version) > 0 ||
+              (j > 0 && polisi_library_compare_versions (change->version, polisi_clause_get_change (clause, j - 1)->version) <= 0))
+            {
+              g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID,
+                           _("In the clause library “%s”, the clause “%s” has a note on what changed in version %s, "
+                             "but the library is version %s and each clause’s notes must go from the oldest version to the newest. "
+                             "Correct the version of the note or of the library."),
+                           display_name, id, change->version, self->version);
+              return FALSE;
+            }
+        }
+
       {
         g_autoptr(GPtrArray) used = polisi_clause_get_placeholders (clause);
 

@@ -8,7 +8,9 @@
  * Library updates. A policy keeps the text of every clause as adopted,
  * with the library's version of that clause. When the library is newer,
  * each clause it changed, added or withdrew is offered, with the policy's
- * text and the library's compared word by word in both languages:
+ * text and the library's compared word by word in both languages, and the
+ * library's notes on what changed in the clause and why since the
+ * policy's library version:
  *
  *  - a changed clause (in the policy): accepting takes the library's new
  *    text in both languages, replacing any edits; declining keeps the text
@@ -57,6 +59,7 @@ library_update_free (gpointer data)
       g_free (update->title[lang]);
       g_free (update->old_text[lang]);
       g_free (update->new_text[lang]);
+      g_free (update->notes[lang]);
       g_clear_pointer (&update->diff[lang], g_ptr_array_unref);
     }
   g_free (update);
@@ -133,9 +136,11 @@ static PolisiLibraryUpdate *
 make_update (PolisiUpdateKind   kind,
              PolisiClause      *clause,
              PolisiClauseState *state,
-             PolisiNation       nation)
+             PolisiNation       nation,
+             const char        *since)
 {
   PolisiLibraryUpdate *update = g_new0 (PolisiLibraryUpdate, 1);
+  char *typographic = NULL;
   const PolisiAlternative *alternative = clause != NULL ? wording_for (clause, state, nation) : NULL;
 
   update->kind = kind;
@@ -160,7 +165,17 @@ make_update (PolisiUpdateKind   kind,
       update->title[lang] = clause != NULL ? g_strdup (polisi_clause_get_title (clause, lang)) : NULL;
       update->old_text[lang] = g_strdup (state != NULL ? polisi_clause_state_get_text (state, lang) : "");
       update->new_text[lang] = alternative != NULL ? polisi_text_normalize (alternative->text[lang]) : g_strdup ("");
-      update->diff[lang] = polisi_diff_texts (update->old_text[lang], update->new_text[lang]);
+      /* when the library writes typographic apostrophes and quotation
+       * marks, a policy made before it did is compared as if it did too,
+       * so that only words show as changed */
+      if (strpbrk (update->new_text[lang], "'\"") == NULL &&
+          (strstr (update->new_text[lang], "’") != NULL || strstr (update->new_text[lang], "”") != NULL))
+        typographic = polisi_text_typographic (update->old_text[lang]);
+      update->diff[lang] = polisi_diff_texts (typographic != NULL ? typographic : update->old_text[lang],
+                                              update->new_text[lang]);
+      g_clear_pointer (&typographic, g_free);
+      if (clause != NULL)
+        update->notes[lang] = polisi_clause_format_changes_since (clause, since, lang);
     }
 
   return update;
@@ -182,6 +197,7 @@ polisi_review_list_library_updates (PolisiPolicy  *policy,
                                     PolisiLibrary *library)
 {
   GPtrArray *updates = g_ptr_array_new_with_free_func (library_update_free);
+  const char *since;
   PolisiNation nation;
 
   g_return_val_if_fail (POLISI_IS_POLICY (policy), updates);
@@ -191,6 +207,7 @@ polisi_review_list_library_updates (PolisiPolicy  *policy,
     return updates;
 
   nation = polisi_policy_get_nation (policy);
+  since = polisi_policy_get_library_version (policy);
   for (guint s = 0; s < polisi_library_get_n_sections (library); s++)
     {
       PolisiSection *section = polisi_library_get_section (library, s);
@@ -201,9 +218,9 @@ polisi_review_list_library_updates (PolisiPolicy  *policy,
           PolisiClauseState *state = polisi_policy_lookup_clause (policy, polisi_clause_get_id (clause));
 
           if (state == NULL)
-            g_ptr_array_add (updates, make_update (POLISI_UPDATE_NEW, clause, NULL, nation));
+            g_ptr_array_add (updates, make_update (POLISI_UPDATE_NEW, clause, NULL, nation, since));
           else if (polisi_clause_state_get_included (state) && is_changed (clause, state))
-            g_ptr_array_add (updates, make_update (POLISI_UPDATE_CHANGED, clause, state, nation));
+            g_ptr_array_add (updates, make_update (POLISI_UPDATE_CHANGED, clause, state, nation, since));
         }
     }
 
@@ -212,7 +229,7 @@ polisi_review_list_library_updates (PolisiPolicy  *policy,
       PolisiClauseState *state = polisi_policy_get_clause (policy, i);
 
       if (is_withdrawn (library, state))
-        g_ptr_array_add (updates, make_update (POLISI_UPDATE_WITHDRAWN, NULL, state, nation));
+        g_ptr_array_add (updates, make_update (POLISI_UPDATE_WITHDRAWN, NULL, state, nation, since));
     }
 
   return updates;
@@ -257,8 +274,44 @@ insertion_point (PolisiPolicy  *policy,
   return polisi_policy_get_n_clauses (policy);
 }
 
+/* Whether @state, never edited and up to date with @clause, holds the
+ * library's words with typewriter apostrophes or quotation marks where the
+ * library now has typographic ones. */
+static gboolean
+same_but_typography (PolisiClause      *clause,
+                     PolisiClauseState *state,
+                     PolisiNation       nation)
+{
+  const PolisiAlternative *alternative = wording_for (clause, state, nation);
+  gboolean differs = FALSE;
+
+  if (alternative == NULL ||
+      polisi_clause_state_get_edited (state, POLISI_LANG_CY) ||
+      polisi_clause_state_get_edited (state, POLISI_LANG_EN) ||
+      polisi_clause_get_version (clause) != polisi_clause_state_get_library_version (state) ||
+      g_strcmp0 (polisi_clause_state_get_alternative (state), alternative->id) != 0)
+    return FALSE;
+
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    {
+      const char *text = polisi_clause_state_get_text (state, lang);
+      g_autofree char *library_text = polisi_text_normalize (alternative->text[lang]);
+      g_autofree char *typographic = NULL;
+
+      if (text == NULL || g_strcmp0 (text, library_text) == 0)
+        continue;
+      typographic = polisi_text_typographic (text);
+      if (g_strcmp0 (typographic, library_text) != 0)
+        return FALSE;
+      differs = TRUE;
+    }
+  return differs;
+}
+
 /* Once nothing is left to decide: the clauses left out and never edited
- * take the library's text, and the policy is up to date with the library. */
+ * take the library's text, the clauses included and never edited that
+ * differ from it only in apostrophes and quotation marks take its
+ * typography, and the policy is up to date with the library. */
 static void
 finish_if_done (PolisiPolicy  *policy,
                 PolisiLibrary *library)
@@ -274,6 +327,11 @@ finish_if_done (PolisiPolicy  *policy,
       PolisiClauseState *state = polisi_policy_get_clause (policy, i);
       PolisiClause *clause = polisi_library_lookup_clause (library, polisi_clause_state_get_id (state));
 
+      if (clause != NULL && polisi_clause_state_get_included (state) && same_but_typography (clause, state, nation))
+        {
+          polisi_clause_state_use_alternative (state, clause, wording_for (clause, state, nation));
+          continue;
+        }
       if (clause == NULL || polisi_clause_state_get_included (state) ||
           polisi_clause_state_get_edited (state, POLISI_LANG_CY) ||
           polisi_clause_state_get_edited (state, POLISI_LANG_EN) ||

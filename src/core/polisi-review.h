@@ -34,6 +34,10 @@ typedef struct {
   char             *old_text[POLISI_N_LANGS];   /* the policy's; "" for a new clause */
   char             *new_text[POLISI_N_LANGS];   /* the library's; "" for a withdrawn clause */
   GPtrArray        *diff[POLISI_N_LANGS];       /* PolisiDiffSpan, old to new */
+  /* What the library says changed in the clause, and why, in the versions
+   * after the policy's library version (a new clause's says it is new);
+   * NULL when the library gives no note (and for a withdrawn clause). */
+  char             *notes[POLISI_N_LANGS];
 } PolisiLibraryUpdate;
 
 /* An out-of-date name of an Act or of guidance in a clause's text. */

@@ -562,12 +562,68 @@ polisi_text_fill (const char            *text,
   return g_string_free (out, FALSE);
 }
 
+/* Whether a quotation mark after @before (0 at the start) opens a quote:
+ * at the start of the text, after white space or an opening bracket or
+ * quotation mark. */
+static gboolean
+opens_quote (gunichar before)
+{
+  return before == 0 || g_unichar_isspace (before) || before == '(' || before == '[' ||
+         before == 0x201C || before == 0x2018 || before == 0x2014 || before == 0x2013;
+}
+
+/**
+ * polisi_text_typographic:
+ *
+ * @text with typewriter apostrophes and quotation marks made typographic,
+ * as the clause library is written: an apostrophe, and a single quotation
+ * mark that closes, is "’" (Welsh "i’r", "a’r", English "staff’s"); one
+ * that opens is "‘"; double quotation marks are "“" and "”". Nothing
+ * else changes.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+polisi_text_typographic (const char *text)
+{
+  GString *out;
+  gunichar before = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_sized_new (strlen (text) + 16);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gunichar after = g_utf8_get_char (g_utf8_next_char (p));
+
+      if (c == '\'')
+        c = opens_quote (before) && after != 0 && !g_unichar_isspace (after) ? 0x2018 : 0x2019;
+      else if (c == '"')
+        c = opens_quote (before) ? 0x201C : 0x201D;
+      g_string_append_unichar (out, c);
+      before = c;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Apostrophes and single quotation marks, typewriter or typographic, are
+ * the same character to a search. */
+static gunichar
+fold_quote (gunichar c)
+{
+  if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
+    return '\'';
+  return g_unichar_tolower (c);
+}
+
 /**
  * polisi_text_find_casefold:
  * @match_len: (out): the length of the match in @haystack, in bytes
  *
  * Finds @needle in @haystack ignoring case, with white space in either
- * counted as equal to any run of white space.
+ * counted as equal to any run of white space, and a typewriter apostrophe
+ * as equal to a typographic one ("Gyda'n" finds "Gyda’n").
  *
  * Returns: (nullable): where the match starts in @haystack
  */
@@ -594,7 +650,7 @@ polisi_text_find_casefold (const char *haystack,
                 n = g_utf8_next_char (n);
               continue;
             }
-          if (g_unichar_tolower (hc) != g_unichar_tolower (nc))
+          if (fold_quote (hc) != fold_quote (nc))
             break;
           h = g_utf8_next_char (h);
           n = g_utf8_next_char (n);

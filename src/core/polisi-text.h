@@ -85,6 +85,7 @@ char      *polisi_text_fill              (const char            *text,
                                           gpointer               user_data);
 gboolean   polisi_text_is_placeholder_id (const char            *id);
 char      *polisi_text_collapse_spaces   (const char            *text);
+char      *polisi_text_typographic       (const char            *text);
 const char *polisi_text_find_casefold    (const char            *haystack,
                                           const char            *needle,
                                           gsize                 *match_len);

@@ -21,6 +21,7 @@
 
 #include "polisi-checker.h"
 #include "polisi-dates.h"
+#include "polisi-diff.h"
 #include "polisi-gui-utils.h"
 #include "polisi-review.h"
 #include "polisi-review-page.h"
@@ -377,8 +378,11 @@ update_row (PolisiReviewPage          *self,
       break;
     case POLISI_UPDATE_CHANGED:
     default:
-      what = update->edited ? _("Changed in the model clauses. You edited this clause: the new wording would replace your edits") :
-                              _("Changed in the model clauses");
+      if (polisi_diff_is_equal (update->diff[POLISI_LANG_CY]) && polisi_diff_is_equal (update->diff[POLISI_LANG_EN]))
+        what = _("Changed in the model clauses, but not the policy’s wording");
+      else
+        what = update->edited ? _("Changed in the model clauses. You edited this clause: the new wording would replace your edits") :
+                                _("Changed in the model clauses");
       gtk_box_append (GTK_BOX (buttons), decision_button (_("_Keep Current Wording"), "review.decline-update", update->clause_id, FALSE));
       gtk_box_append (GTK_BOX (buttons), decision_button (_("_Use New Wording"), "review.accept-update", update->clause_id, TRUE));
       break;
@@ -391,6 +395,20 @@ update_row (PolisiReviewPage          *self,
       gtk_widget_add_css_class (icon, "warning");
       gtk_widget_set_tooltip_text (icon, _("You edited this clause"));
       adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
+    }
+
+  /* what the model clauses changed, and why, in the interface language */
+  if (update->notes[ui] != NULL || update->notes[POLISI_LANG_OTHER (ui)] != NULL)
+    {
+      GtkWidget *notes = gtk_label_new (update->notes[ui] != NULL ? update->notes[ui] : update->notes[POLISI_LANG_OTHER (ui)]);
+
+      gtk_label_set_xalign (GTK_LABEL (notes), 0);
+      gtk_label_set_wrap (GTK_LABEL (notes), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (notes), TRUE);
+      gtk_widget_add_css_class (notes, "polisi-update-notes");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (notes), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Why the model clause changed"), -1);
+      gtk_box_append (GTK_BOX (content), notes);
     }
 
   /* each language named in itself, as over the clause editor's two texts */
