@@ -577,6 +577,51 @@ class CommandLine(unittest.TestCase):
                 self.assertEqual(read(path), before)
                 self.assertEqual(sorted(os.listdir(self.dir)), listing)
 
+    def test_parallel_set_loses_nothing(self):
+        # Two commands changing the same file at once: the second waits for
+        # the first and reads what it saved, so both changes are kept.
+        path = self.new_policy()
+        env = dict(os.environ)
+        for name in ('DISPLAY', 'WAYLAND_DISPLAY'):
+            env.pop(name, None)
+        for i in range(15):
+            with self.subTest(pair=i):
+                first = subprocess.Popen([POLISI, '--set', 'name-cy=Ysgol Ŵ %d' % i, path], env=env,
+                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                second = subprocess.Popen([POLISI, '--set', 'name-en=School Ŷ %d' % i, path], env=env,
+                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                out1, err1 = first.communicate(timeout=60)
+                out2, err2 = second.communicate(timeout=60)
+                self.assertEqual(first.returncode, 0, err1)
+                self.assertEqual(second.returncode, 0, err2)
+                self.assertIn('Saved', out1)
+                self.assertIn('Saved', out2)
+                text = read(path).decode('utf-8')
+                self.assertIn('Ysgol Ŵ %d<' % i, text)
+                self.assertIn('School Ŷ %d<' % i, text)
+        self.assertEqual(os.listdir(self.dir), ['school.polisi'])
+
+    def test_set_refuses_read_only_and_hard_linked(self):
+        path = self.new_policy()
+        before = read(path)
+        os.chmod(path, 0o444)
+        try:
+            result = run('--set', 'name-en=Changed', path)
+            self.assertEqual(result.returncode, 2, result.stderr)
+            self.assertIn('read-only', result.stderr)
+            self.assertIn('school.polisi', result.stderr)
+            self.assertNotIn('Saved', result.stdout)
+            self.assertEqual(read(path), before)
+        finally:
+            os.chmod(path, 0o644)
+
+        os.link(path, self.path('linked.polisi'))
+        result = run('--set', 'name-en=Changed', path)
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertIn('hard link', result.stderr)
+        self.assertEqual(read(path), before)
+        self.assertEqual(os.stat(path).st_nlink, 2)
+
     def test_help(self):
         result = run('--help')
         self.assertEqual(result.returncode, 0)

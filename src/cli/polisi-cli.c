@@ -47,6 +47,7 @@
 #include "polisi-export.h"
 #include "polisi-policy-io.h"
 #include "polisi-review.h"
+#include "polisi-session.h"
 #include "polisi-text.h"
 
 static const GOptionEntry option_entries[] = {
@@ -1259,10 +1260,12 @@ polisi_cli_run (GVariantDict *options)
   g_autoptr(GError) error = NULL;
   g_autofree const char **files = NULL;
   g_autofree const char **settings = NULL;
+  g_autoptr(PolisiSession) session = NULL;
   g_autoptr(PolisiPolicy) policy = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *name = NULL;
   gboolean set_help = FALSE;
+  gboolean changes;
   int status = POLISI_EXIT_OK;
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
@@ -1298,16 +1301,22 @@ polisi_cli_run (GVariantDict *options)
       return POLISI_EXIT_USAGE;
     }
 
+  changes = settings != NULL || g_variant_dict_contains (options, "import-comments") ||
+            g_variant_dict_contains (options, "accept-updates") || g_variant_dict_contains (options, "decline-updates") ||
+            g_variant_dict_contains (options, "fix-legislation") || g_variant_dict_contains (options, "respond") ||
+            g_variant_dict_contains (options, "adopt");
+
+  /* A command that changes the policy holds its lock from reading to
+   * saving: another command changing it at the same time waits, then reads
+   * what this one saved, and no update is lost. */
   file = g_file_new_for_commandline_arg (files[0]);
   name = g_file_get_parse_name (file);
-  policy = polisi_policy_load (file, &error);
-  if (policy == NULL)
+  session = polisi_session_new (NULL);
+  if (!polisi_session_load (session, file, changes ? POLISI_LOAD_LOCK : POLISI_LOAD_DEFAULT, &error))
     return report_error (error);
+  policy = g_object_ref (polisi_session_get_policy (session));
 
-  if (settings != NULL || g_variant_dict_contains (options, "import-comments") ||
-      g_variant_dict_contains (options, "accept-updates") || g_variant_dict_contains (options, "decline-updates") ||
-      g_variant_dict_contains (options, "fix-legislation") || g_variant_dict_contains (options, "respond") ||
-      g_variant_dict_contains (options, "adopt"))
+  if (changes)
     {
       g_autoptr(GString) report = g_string_new (NULL);
       g_autoptr(GString) warnings = g_string_new (NULL);
@@ -1333,8 +1342,9 @@ polisi_cli_run (GVariantDict *options)
         return report_error (error);
       g_signal_handler_disconnect (policy, handler);
       /* nothing changed (comments imported before): the file stays as it is */
-      if (n_changes > 0 && !polisi_policy_save (policy, file, &error))
+      if (n_changes > 0 && !polisi_session_save (session, NULL, POLISI_SAVE_DEFAULT, &error))
         return report_error (error);
+      polisi_session_unlock (session);
       g_print ("%s", report->str);
       g_printerr ("%s", warnings->str);
       if (n_changes > 0)

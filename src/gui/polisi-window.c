@@ -8,9 +8,10 @@
  * organisation, one step per section of the library, then check and
  * export), the current step, and the live preview.
  *
- * The window owns the open policy and its file. Every change marks the
- * policy unsaved, restarts the one-shot autosave timer that writes a
- * recovery draft, and (after a pause) runs the checker, whose findings set
+ * The window shows a PolisiSession: the session owns the open policy, its
+ * file, whether it is saved, and the recovery draft it autosaves; the
+ * window follows its properties (the title shows "modified"). After a
+ * pause, each change of the policy runs the checker, whose findings set
  * the state of each step and fill the last step's list.
  */
 #include "config.h"
@@ -34,6 +35,7 @@
 #include "polisi-print-operation.h"
 #include "polisi-review-page.h"
 #include "polisi-section-page.h"
+#include "polisi-session.h"
 #include "polisi-window.h"
 
 #define CHECK_DELAY_MS 400
@@ -65,13 +67,8 @@ struct _PolisiWindow
   PolisiContext        *context;
   PolisiSpellChecker   *spell_checker;
   GSettings            *settings;
-  PolisiDrafts         *drafts;
-  PolisiPolicy         *policy;
-  GFile                *file;
-  char                 *file_etag;
-  gboolean              modified;
-  char                 *draft_id;
-  guint                 autosave_id;
+  PolisiSession        *session;
+  PolisiPolicy         *policy;        /* the session's, as the steps were built for it */
   guint                 check_id;
   gulong                changed_id;
   GArray               *steps;
@@ -101,6 +98,7 @@ struct _PolisiWindow
 G_DEFINE_FINAL_TYPE (PolisiWindow, polisi_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_actions (PolisiWindow *self);
+static void ask_recover (PolisiWindow *self, PolisiDraftInfo *info);
 static void save_as (PolisiWindow *self, gboolean close_after);
 
 /* Messages ---------------------------------------------------------------- */
@@ -162,12 +160,14 @@ polisi_window_dismiss_toasts (PolisiWindow *self)
 static char *
 display_name (PolisiWindow *self)
 {
-  if (self->file != NULL)
+  GFile *file = polisi_session_get_file (self->session);
+
+  if (file != NULL)
     {
-      g_autofree char *path = g_file_get_path (self->file);
+      g_autofree char *path = g_file_get_path (file);
       if (path != NULL)
         return g_filename_display_basename (path);
-      return g_file_get_basename (self->file);
+      return g_file_get_basename (file);
     }
   return g_strdup (_("Untitled Policy"));
 }
@@ -179,10 +179,12 @@ update_title (PolisiWindow *self)
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *folder = NULL;
+  GFile *file = polisi_session_get_file (self->session);
+  gboolean modified = polisi_session_get_modified (self->session);
 
-  if (self->file != NULL)
+  if (file != NULL)
     {
-      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
       g_autofree char *path = parent != NULL ? g_file_get_path (parent) : NULL;
 
       if (path != NULL)
@@ -195,7 +197,7 @@ update_title (PolisiWindow *self)
         }
     }
 
-  if (self->modified)
+  if (modified)
     subtitle = folder != NULL ? g_strdup_printf (_("%s — Unsaved changes"), folder) : g_strdup (_("Unsaved changes"));
   else
     subtitle = g_strdup (folder != NULL ? folder : "");
@@ -204,19 +206,10 @@ update_title (PolisiWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   /* Translators: the window's title: "•" marks unsaved changes */
-  title = self->modified ? g_strdup_printf (_("• %s — Polisi"), name) : g_strdup_printf (_("%s — Polisi"), name);
+  title = modified ? g_strdup_printf (_("• %s — Polisi"), name) : g_strdup_printf (_("%s — Polisi"), name);
   gtk_window_set_title (GTK_WINDOW (self), self->policy != NULL ? title : _("Polisi"));
 }
 
-static void
-set_modified (PolisiWindow *self,
-              gboolean      modified)
-{
-  if (self->modified == modified)
-    return;
-  self->modified = modified;
-  update_title (self);
-}
 
 /* Steps -------------------------------------------------------------------- */
 
@@ -624,48 +617,18 @@ on_review_go_to_clause (PolisiWindow     *self,
 
 /* The policy ----------------------------------------------------------------- */
 
-static gboolean
-autosave_timeout (gpointer data)
-{
-  PolisiWindow *self = data;
-  g_autoptr(GError) error = NULL;
-
-  self->autosave_id = 0;
-  if (self->policy == NULL || !self->modified)
-    return G_SOURCE_REMOVE;
-
-  if (!polisi_drafts_save (self->drafts, self->draft_id, self->policy, self->file, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not keep a recovery copy: %s"), error->message);
-      show_toast (self, message);
-    }
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_policy_changed (PolisiWindow *self)
 {
-  set_modified (self, TRUE);
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  self->autosave_id = g_timeout_add_seconds (g_settings_get_uint (self->settings, "autosave-interval"),
-                                             autosave_timeout, self);
   schedule_check (self);
 }
 
 static void
-set_file (PolisiWindow *self,
-          GFile        *file)
+on_autosave_failed (PolisiWindow *self,
+                    GError       *error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-
-  g_set_object (&self->file, file);
-  g_clear_pointer (&self->file_etag, g_free);
-  if (file != NULL)
-    {
-      info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      if (info != NULL)
-        self->file_etag = g_strdup (g_file_info_get_etag (info));
-    }
+  g_autofree char *message = g_strdup_printf (_("Could not keep a recovery copy: %s"), error->message);
+  show_toast (self, message);
 }
 
 static void
@@ -698,19 +661,17 @@ get_context (PolisiWindow *self)
   return self->context;
 }
 
+/* Builds the steps for the policy the session now has. */
 static void
-load_policy (PolisiWindow *self,
-             PolisiPolicy *policy,
-             GFile        *file,
-             gboolean      existing)
+show_session_policy (PolisiWindow *self,
+                     gboolean      existing)
 {
   PolisiLibrary *library = polisi_context_get_library (get_context (self));
+  PolisiPolicy *policy = polisi_session_get_policy (self->session);
 
   if (self->policy != NULL)
     g_clear_signal_handler (&self->changed_id, self->policy);
   g_set_object (&self->policy, policy);
-  set_file (self, file);
-  self->modified = FALSE;
 
   polisi_preview_set_policy (self->preview, policy, library);
   self->syncing = TRUE;
@@ -740,7 +701,8 @@ polisi_window_new_policy (PolisiWindow *self)
   g_return_if_fail (POLISI_IS_WINDOW (self));
 
   policy = polisi_policy_new_from_library (polisi_context_get_library (get_context (self)), POLISI_LANGUAGE_CATEGORY_DUAL);
-  load_policy (self, policy, NULL, FALSE);
+  polisi_session_set_policy (self->session, policy);
+  show_session_policy (self, FALSE);
 }
 
 /* Opening a policy whose review is due says so, with a way to it. */
@@ -793,21 +755,26 @@ polisi_window_open_file (PolisiWindow *self,
                          GFile        *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PolisiPolicy) policy = NULL;
+  g_autoptr(PolisiDraftInfo) draft = NULL;
 
   g_return_val_if_fail (POLISI_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  policy = polisi_policy_load (file, &error);
-  if (policy == NULL)
+  if (!polisi_session_load (self->session, file, POLISI_LOAD_DEFAULT, &error))
     {
       show_error (self, _("The Policy Could Not Be Opened"), error->message);
       return FALSE;
     }
 
-  load_policy (self, policy, file, TRUE);
+  show_session_policy (self, TRUE);
   remember_file (self, file);
   tell_review_due (self);
+
+  /* unsaved work on this file that a crash left behind: offered here too,
+   * not only on the welcome page */
+  draft = polisi_session_find_draft (self->session, NULL);
+  if (draft != NULL)
+    ask_recover (self, draft);
   return TRUE;
 }
 
@@ -822,58 +789,60 @@ GFile *
 polisi_window_get_file (PolisiWindow *self)
 {
   g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
-  return self->file;
+  return polisi_session_get_file (self->session);
 }
 
 gboolean
 polisi_window_get_modified (PolisiWindow *self)
 {
   g_return_val_if_fail (POLISI_IS_WINDOW (self), FALSE);
-  return self->modified;
+  return polisi_session_get_modified (self->session);
 }
 
 const char *
 polisi_window_get_draft_id (PolisiWindow *self)
 {
   g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
-  return self->draft_id;
+  return polisi_session_get_draft_id (self->session);
+}
+
+PolisiSession *
+polisi_window_get_session (PolisiWindow *self)
+{
+  g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
+static gboolean
+save_with_flags (PolisiWindow     *self,
+                 GFile            *file,
+                 PolisiSaveFlags   flags,
+                 GError          **error)
+{
+  g_return_val_if_fail (POLISI_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->policy != NULL, FALSE);
+
+  if (!polisi_session_save (self->session, file, flags, error))
+    return FALSE;
+
+  remember_file (self, file != NULL ? file : polisi_session_get_file (self->session));
+  return TRUE;
 }
 
 /**
  * polisi_window_save_to_file:
  *
- * Saves the policy to @file atomically. Saving over the file the policy
- * came from fails (POLISI_ERROR_IO with G_IO_ERROR_WRONG_ETAG in the
- * message's code) when someone else changed it since.
+ * Saves the policy to @file atomically, through the session: refused
+ * (POLISI_ERROR_CHANGED_ON_DISK, _READ_ONLY, _HARD_LINKED) when someone
+ * else changed the file since it was read, when it is read-only, or when
+ * it has other names; the window's Save asks what to do then.
  */
 gboolean
 polisi_window_save_to_file (PolisiWindow  *self,
                             GFile         *file,
                             GError       **error)
 {
-  g_return_val_if_fail (POLISI_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (self->policy != NULL, FALSE);
-
-  if (!polisi_policy_save (self->policy, file, error))
-    return FALSE;
-
-  set_file (self, file);
-  set_modified (self, FALSE);
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  polisi_drafts_discard (self->drafts, self->draft_id);
-  remember_file (self, file);
-  return TRUE;
-}
-
-static gboolean
-changed_on_disk (PolisiWindow *self)
-{
-  g_autoptr(GFileInfo) info = NULL;
-
-  if (self->file == NULL || self->file_etag == NULL)
-    return FALSE;
-  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  return info != NULL && g_strcmp0 (g_file_info_get_etag (info), self->file_etag) != 0;
+  return save_with_flags (self, file, POLISI_SAVE_DEFAULT, error);
 }
 
 static gboolean
@@ -892,75 +861,127 @@ close_later (PolisiWindow *self)
   g_idle_add_full (G_PRIORITY_DEFAULT, close_idle, g_object_ref (self), g_object_unref);
 }
 
-static void
-save_or_report (PolisiWindow *self,
-                GFile        *file,
-                gboolean      close_after)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
+/* What a refused save was, for the dialog that asks what to do. */
+typedef struct {
+  PolisiWindow    *self;
+  GFile           *file;
+  PolisiSaveFlags  flags;
+  gboolean         close_after;
+} SaveRequest;
 
-  if (!polisi_window_save_to_file (self, file, &error))
+static void
+save_request_free (gpointer data,
+                   GClosure *closure)
+{
+  SaveRequest *request = data;
+
+  g_clear_object (&request->file);
+  g_free (request);
+}
+
+static void save_or_report (PolisiWindow *self, GFile *file, PolisiSaveFlags flags, gboolean close_after);
+
+static void
+on_save_refused_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          SaveRequest      *request)
+{
+  if (g_str_equal (response, "overwrite"))
+    save_or_report (request->self, request->file, request->flags | POLISI_SAVE_REPLACE_CHANGED, request->close_after);
+  else if (g_str_equal (response, "split"))
+    save_or_report (request->self, request->file, request->flags | POLISI_SAVE_SPLIT_LINKS, request->close_after);
+  else if (g_str_equal (response, "save-as"))
+    save_as (request->self, request->close_after);
+}
+
+/* A save the session refused as a careful editor would: ask what to do. */
+static void
+ask_after_refusal (PolisiWindow    *self,
+                   GFile           *file,
+                   PolisiSaveFlags  flags,
+                   gboolean         close_after,
+                   const GError    *error)
+{
+  g_autofree char *name = display_name (self);
+  AdwMessageDialog *dialog;
+  SaveRequest *request;
+
+  if (g_error_matches (error, POLISI_ERROR, POLISI_ERROR_CHANGED_ON_DISK))
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The File Has Changed"), NULL));
+      adw_message_dialog_format_body (dialog,
+                                      _("Someone or something changed “%s” after you opened it. Saving now replaces their changes."),
+                                      name);
+      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save-as", _("Save _As…"), "overwrite", _("_Replace"), NULL);
+      adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+    }
+  else if (g_error_matches (error, POLISI_ERROR, POLISI_ERROR_HARD_LINKED))
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The File Has Other Names"), NULL));
+      adw_message_dialog_format_body (dialog,
+                                      _("“%s” is also in another place under another name (a hard link). Saving gives this "
+                                        "name a file of its own, and the other keeps the policy as it was."),
+                                      name);
+      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save-as", _("Save _As…"), "split", _("Save _Anyway"), NULL);
+      adw_message_dialog_set_response_appearance (dialog, "split", ADW_RESPONSE_DESTRUCTIVE);
+    }
+  else if (g_error_matches (error, POLISI_ERROR, POLISI_ERROR_READ_ONLY))
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The File Is Read-Only"), NULL));
+      adw_message_dialog_set_body (dialog, error->message);
+      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save-as", _("Save _As…"), NULL);
+    }
+  else
     {
       show_error (self, _("The Policy Could Not Be Saved"), error->message);
       return;
     }
 
-  name = display_name (self);
-  {
-    g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
-    show_toast (self, message);
-  }
-  if (close_after)
-    close_later (self);
+  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  request = g_new0 (SaveRequest, 1);
+  request->self = self;
+  request->file = file != NULL ? g_object_ref (file) : NULL;
+  request->flags = flags;
+  request->close_after = close_after;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_save_refused_response), request, save_request_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-on_overwrite_response (AdwMessageDialog *dialog,
-                       const char       *response,
-                       PolisiWindow     *self)
+save_or_report (PolisiWindow    *self,
+                GFile           *file,
+                PolisiSaveFlags  flags,
+                gboolean         close_after)
 {
-  gboolean close_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "close-after"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
 
-  if (g_str_equal (response, "overwrite"))
-    save_or_report (self, self->file, close_after);
-  else if (g_str_equal (response, "save-as"))
-    save_as (self, close_after);
+  if (!save_with_flags (self, file, flags, &error))
+    {
+      ask_after_refusal (self, file, flags, close_after, error);
+      return;
+    }
+
+  name = display_name (self);
+  message = g_strdup_printf (_("Saved “%s”"), name);
+  show_toast (self, message);
+  if (close_after)
+    close_later (self);
 }
 
 static void
 save (PolisiWindow *self,
       gboolean      close_after)
 {
-  if (self->file == NULL)
+  if (polisi_session_get_file (self->session) == NULL)
     {
       save_as (self, close_after);
       return;
     }
 
-  if (changed_on_disk (self))
-    {
-      g_autofree char *name = display_name (self);
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The File Has Changed"), NULL);
-
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      _("Someone or something changed “%s” after you opened it. Saving now replaces their changes."),
-                                      name);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "save-as", _("Save _As…"),
-                                        "overwrite", _("_Replace"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      g_object_set_data (G_OBJECT (dialog), "close-after", GINT_TO_POINTER (close_after));
-      g_signal_connect (dialog, "response", G_CALLBACK (on_overwrite_response), self);
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-
-  save_or_report (self, self->file, close_after);
+  save_or_report (self, NULL, POLISI_SAVE_DEFAULT, close_after);
 }
 
 static GtkFileFilter *
@@ -990,9 +1011,9 @@ set_chooser_folder (PolisiWindow         *self,
 static void
 on_save_as_response (GtkNativeDialog *chooser,
                      int              response,
-                     PolisiWindow    *self)
+                     SaveRequest     *request)
 {
-  gboolean close_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "close-after"));
+  PolisiWindow *self = request->self;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -1005,7 +1026,7 @@ on_save_as_response (GtkNativeDialog *chooser,
           g_autofree char *with_suffix = g_strconcat (path, POLISI_POLICY_SUFFIX, NULL);
           g_set_object (&file, g_file_new_for_path (with_suffix));
         }
-      save_or_report (self, file, close_after);
+      save_or_report (self, file, POLISI_SAVE_DEFAULT, request->close_after);
     }
   g_object_unref (chooser);
 }
@@ -1016,10 +1037,11 @@ suggested_name (PolisiWindow *self,
 {
   const char *name = polisi_policy_get_name (self->policy, POLISI_LANG_CY);
   g_autofree char *base = NULL;
+  GFile *file = polisi_session_get_file (self->session);
 
-  if (self->file != NULL)
+  if (file != NULL)
     {
-      g_autofree char *file_name = g_file_get_basename (self->file);
+      g_autofree char *file_name = g_file_get_basename (file);
       base = g_str_has_suffix (file_name, POLISI_POLICY_SUFFIX) ?
              g_strndup (file_name, strlen (file_name) - strlen (POLISI_POLICY_SUFFIX)) : g_strdup (file_name);
     }
@@ -1041,22 +1063,26 @@ save_as (PolisiWindow *self,
   GtkFileChooserNative *chooser;
   g_autofree char *name = suggested_name (self, POLISI_POLICY_SUFFIX);
   g_autoptr(GtkFileFilter) filter = policy_filter ();
+  GFile *file = polisi_session_get_file (self->session);
+  SaveRequest *request;
 
   chooser = gtk_file_chooser_native_new (_("Save Policy"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  if (self->file != NULL)
+  if (file != NULL)
     {
-      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
       if (parent != NULL)
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
     }
   else
     set_chooser_folder (self, chooser);
-  g_object_set_data (G_OBJECT (chooser), "close-after", GINT_TO_POINTER (close_after));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_as_response), self);
+  request = g_new0 (SaveRequest, 1);
+  request->self = self;
+  request->close_after = close_after;
+  g_signal_connect_data (chooser, "response", G_CALLBACK (on_save_as_response), request, save_request_free, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -1602,7 +1628,7 @@ on_close_response (AdwMessageDialog *dialog,
 {
   if (g_str_equal (response, "discard"))
     {
-      polisi_drafts_discard (self->drafts, self->draft_id);
+      polisi_session_close (self->session);
       close_later (self);
     }
   else if (g_str_equal (response, "save"))
@@ -1614,7 +1640,7 @@ polisi_window_close_request (GtkWindow *window)
 {
   PolisiWindow *self = POLISI_WINDOW (window);
 
-  if (self->modified && !self->close_confirmed)
+  if (polisi_session_get_modified (self->session) && !self->close_confirmed)
     {
       g_autofree char *name = display_name (self);
       GtkWidget *dialog = adw_message_dialog_new (window, _("Save Changes?"), NULL);
@@ -1637,8 +1663,7 @@ polisi_window_close_request (GtkWindow *window)
     }
 
   /* Closed on purpose: no draft to recover. */
-  if (self->draft_id != NULL)
-    polisi_drafts_discard (self->drafts, self->draft_id);
+  polisi_session_close (self->session);
 
   if (!gtk_window_is_maximized (window))
     {
@@ -1666,26 +1691,135 @@ polisi_window_recover_draft (PolisiWindow *self,
                              const char   *id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) original = NULL;
-  g_autoptr(PolisiPolicy) policy = NULL;
 
   g_return_val_if_fail (POLISI_IS_WINDOW (self), FALSE);
 
-  policy = polisi_drafts_load (self->drafts, id, &original, &error);
-  if (policy == NULL)
+  if (!polisi_session_recover_draft (self->session, id, &error))
     {
       show_error (self, _("The Unsaved Work Could Not Be Recovered"), error->message);
       return FALSE;
     }
 
-  g_free (self->draft_id);
-  self->draft_id = g_strdup (id);
-  load_policy (self, policy, original, TRUE);
-  set_modified (self, TRUE);
-  /* keep the draft ours, so that it is not offered to another window */
-  polisi_drafts_save (self->drafts, self->draft_id, self->policy, self->file, NULL);
+  show_session_policy (self, TRUE);
   show_toast (self, _("Unsaved work recovered. Save it to keep it."));
   return TRUE;
+}
+
+/* What recovering a draft would change in its saved file, clause by
+ * clause, for the question before it replaces what is shown. */
+static char *
+describe_draft_changes (PolisiWindow    *self,
+                        PolisiDraftInfo *info)
+{
+  PolisiLibrary *library = polisi_context_get_library (get_context (self));
+  g_autoptr(PolisiDrafts) drafts = g_object_ref (polisi_session_get_drafts (self->session));
+  g_autoptr(PolisiPolicy) saved = NULL;
+  g_autoptr(PolisiPolicy) draft = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GFile) original = NULL;
+  g_autoptr(GString) numbers = g_string_new (NULL);
+
+  if (info->original == NULL)
+    return NULL;
+  original = g_file_new_for_path (info->original);
+  saved = polisi_policy_load (original, NULL);
+  draft = polisi_drafts_load (drafts, info->id, NULL, NULL);
+  if (saved == NULL || draft == NULL)
+    return NULL;
+  if (polisi_policy_equal (saved, draft))
+    return g_strdup (_("It is the same as the saved file."));
+
+  changes = polisi_compare_clauses (saved, draft, library);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      PolisiClauseComparison *change = changes->pdata[i];
+      const char *number = change->new_number != NULL ? change->new_number : change->old_number;
+
+      if (numbers->len > 0)
+        g_string_append (numbers, ", ");
+      g_string_append (numbers, number != NULL ? number : change->clause_id);
+    }
+  if (changes->len == 0)
+    return g_strdup (_("Its clauses are those of the saved file; other details differ (the organisation, dates, comments or versions)."));
+  /* Translators: %s is a list of clause numbers, "2.1, 4.3" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "It differs from the saved file in clause %s.",
+                                       "It differs from the saved file in clauses %s.", changes->len),
+                          numbers->str);
+}
+
+typedef struct {
+  PolisiWindow *self;
+  char         *id;
+} RecoverRequest;
+
+static void
+recover_request_free (gpointer  data,
+                      GClosure *closure)
+{
+  RecoverRequest *request = data;
+
+  g_free (request->id);
+  g_free (request);
+}
+
+static void
+on_recover_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     RecoverRequest   *request)
+{
+  if (g_str_equal (response, "recover"))
+    polisi_window_recover_draft (request->self, request->id);
+  else if (g_str_equal (response, "discard"))
+    {
+      polisi_drafts_discard (polisi_session_get_drafts (request->self->session), request->id);
+      polisi_window_refresh_welcome (request->self);
+    }
+}
+
+/* Asks before a draft replaces what the window shows: says when the saved
+ * file is newer than the draft, and what differs. */
+static void
+ask_recover (PolisiWindow    *self,
+             PolisiDraftInfo *info)
+{
+  g_autofree char *name = info->original != NULL ? g_filename_display_basename (info->original) : g_strdup (_("Untitled Policy"));
+  g_autofree char *changes = describe_draft_changes (self, info);
+  g_autoptr(GDateTime) local = g_date_time_to_local (info->saved);
+  g_autofree char *when = g_date_time_format (local, "%x %X");
+  gboolean superseded = polisi_draft_info_is_superseded (info);
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+  RecoverRequest *request;
+
+  g_string_append_printf (body, _("Polisi kept unsaved changes to “%s” on %s, before it closed unexpectedly."), name, when);
+  if (superseded)
+    {
+      g_string_append (body, " ");
+      g_string_append (body, _("The file was saved after that, so these changes are older than the saved file: "
+                               "recovering them replaces what was saved since."));
+    }
+  if (changes != NULL)
+    {
+      g_string_append (body, " ");
+      g_string_append (body, changes);
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"), NULL));
+  adw_message_dialog_set_body (dialog, body->str);
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep the Saved File"),
+                                    "discard", _("_Discard the Changes"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "recover", superseded ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, superseded ? "keep" : "recover");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  request = g_new0 (RecoverRequest, 1);
+  request->self = self;
+  request->id = g_strdup (info->id);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_recover_response), request, recover_request_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1693,7 +1827,22 @@ recover_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  polisi_window_recover_draft (POLISI_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  PolisiWindow *self = POLISI_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(GPtrArray) drafts = polisi_drafts_list_orphans (polisi_session_get_drafts (self->session));
+
+  /* a draft older than its saved file is not taken without asking */
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      PolisiDraftInfo *info = drafts->pdata[i];
+
+      if (g_strcmp0 (info->id, id) == 0 && polisi_draft_info_is_superseded (info))
+        {
+          ask_recover (self, info);
+          return;
+        }
+    }
+  polisi_window_recover_draft (self, id);
 }
 
 static void
@@ -1703,7 +1852,7 @@ discard_draft_action (GtkWidget  *widget,
 {
   PolisiWindow *self = POLISI_WINDOW (widget);
 
-  polisi_drafts_discard (self->drafts, g_variant_get_string (parameter, NULL));
+  polisi_drafts_discard (polisi_session_get_drafts (self->session), g_variant_get_string (parameter, NULL));
   polisi_window_refresh_welcome (self);
 }
 
@@ -1745,7 +1894,7 @@ polisi_window_refresh_welcome (PolisiWindow *self)
   clear_group (self->recovery_group, &recovery_rows);
   clear_group (self->recent_group, &recent_rows);
 
-  drafts = polisi_drafts_list_orphans (self->drafts);
+  drafts = polisi_drafts_list_orphans (polisi_session_get_drafts (self->session));
   for (guint i = 0; i < drafts->len; i++)
     {
       PolisiDraftInfo *info = drafts->pdata[i];
@@ -1761,8 +1910,12 @@ polisi_window_refresh_welcome (PolisiWindow *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       /* Translators: a recovery copy of unsaved work: "Changes to “policy.polisi”, kept
        * 21 November 2026 at 10:15"; the last %s is a date and time */
-      subtitle = original != NULL ? g_strdup_printf (_("Changes to “%s”, kept %s"), original, when)
-                                  : g_strdup_printf (_("Never saved, kept %s"), when);
+      if (original != NULL && polisi_draft_info_is_superseded (info))
+        /* Translators: as "Changes to “%s”, kept %s", when the file was saved since */
+        subtitle = g_strdup_printf (_("Changes to “%s”, kept %s, older than the saved file"), original, when);
+      else
+        subtitle = original != NULL ? g_strdup_printf (_("Changes to “%s”, kept %s"), original, when)
+                                    : g_strdup_printf (_("Never saved, kept %s"), when);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_valign (recover, GTK_ALIGN_CENTER);
       gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
@@ -1920,7 +2073,7 @@ on_drop (GtkDropTarget *target,
   if (files == NULL)
     return FALSE;
 
-  if (self->policy != NULL && self->modified)
+  if (self->policy != NULL && polisi_session_get_modified (self->session))
     {
       PolisiApplication *app = POLISI_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
       PolisiWindow *window = polisi_window_new (app);
@@ -2102,7 +2255,6 @@ polisi_window_dispose (GObject *object)
 {
   PolisiWindow *self = (PolisiWindow *) object;
 
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->check_id, g_source_remove);
   if (self->policy != NULL)
     g_clear_signal_handler (&self->changed_id, self->policy);
@@ -2111,14 +2263,14 @@ polisi_window_dispose (GObject *object)
 
   g_clear_pointer (&self->toasts, g_ptr_array_unref);
   g_clear_object (&self->policy);
-  g_clear_object (&self->file);
+  /* a window that goes without closing (a crash) leaves its draft */
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_clear_object (&self->last_export);
   g_clear_object (&self->context);
   g_clear_object (&self->spell_checker);
   g_clear_object (&self->settings);
-  g_clear_object (&self->drafts);
-  g_clear_pointer (&self->file_etag, g_free);
-  g_clear_pointer (&self->draft_id, g_free);
   g_clear_pointer (&self->steps, g_array_unref);
 
   G_OBJECT_CLASS (polisi_window_parent_class)->dispose (object);
@@ -2189,11 +2341,16 @@ polisi_window_init (PolisiWindow *self)
   self->steps = g_array_new (FALSE, TRUE, sizeof (Step));
   self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = g_settings_new (APP_ID);
-  self->drafts = polisi_drafts_new_default ();
+  {
+    g_autoptr(PolisiDrafts) drafts = polisi_drafts_new_default ();
+    self->session = polisi_session_new (drafts);
+  }
+  g_settings_bind (self->settings, "autosave-interval", self->session, "autosave-interval", G_SETTINGS_BIND_GET);
+  g_signal_connect_swapped (self->session, "notify::modified", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (self->session, "notify::file", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (self->session, "autosave-failed", G_CALLBACK (on_autosave_failed), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->draft_id = polisi_drafts_new_id (self->drafts);
 
   for (PolisiLayout layout = POLISI_LAYOUT_CY; layout <= POLISI_LAYOUT_SEQUENTIAL; layout++)
     gtk_string_list_append (layouts, polisi_layout_get_label (layout));
