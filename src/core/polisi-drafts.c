@@ -186,14 +186,14 @@ polisi_drafts_claim (PolisiDrafts  *self,
     {
       int saved_errno = errno;
       g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO,
-                   _("The draft cannot be kept in “%s”: %s"), self->folder, g_strerror (saved_errno));
+                   _("The recovery copy cannot be kept in the folder “%s”: %s"), self->folder, g_strerror (saved_errno));
       return FALSE;
     }
   if (flock (fd, LOCK_EX | LOCK_NB) != 0)
     {
       close (fd);
       g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO,
-                   _("This draft is open in another Polisi window. Switch to that window to carry on with it."));
+                   _("This recovery copy is open in another Polisi window. Switch to that window to carry on with it."));
       return FALSE;
     }
   g_hash_table_insert (self->locks, g_strdup (id), GINT_TO_POINTER (fd));

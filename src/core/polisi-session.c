@@ -347,9 +347,10 @@ write_checked (SaveJob  *job,
       if (st.st_nlink > 1 && !(job->flags & POLISI_SAVE_SPLIT_LINKS))
         {
           g_set_error (error, POLISI_ERROR, POLISI_ERROR_HARD_LINKED,
-                       _("“%s” is also in another place under another name (a hard link). Saving would give this "
-                         "name a file of its own and leave the other unchanged, so nothing has been saved. "
-                         "Save the policy under another name, or save anyway if that is what you want."),
+                       _("“%s” has another name in another place as well (a hard link). Saving would give this "
+                         "name a file of its own and leave the other as it was, so nothing has been saved. "
+                         "Save the policy under another name, or make a copy of the file with one name only and "
+                         "work on that."),
                        name);
           goto out;
         }

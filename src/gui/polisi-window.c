@@ -919,7 +919,7 @@ ask_after_refusal (PolisiWindow    *self,
     {
       dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The File Has Other Names"), NULL));
       adw_message_dialog_format_body (dialog,
-                                      _("“%s” is also in another place under another name (a hard link). Saving gives this "
+                                      _("“%s” has another name in another place as well (a hard link). Saving gives this "
                                         "name a file of its own, and the other keeps the policy as it was."),
                                       name);
       adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save-as", _("Save _As…"), "split", _("Save _Anyway"), NULL);
@@ -1804,10 +1804,10 @@ ask_recover (PolisiWindow    *self,
       g_string_append (body, changes);
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Recover Unsaved Changes?"), NULL));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Recover the Unsaved Work?"), NULL));
   adw_message_dialog_set_body (dialog, body->str);
   adw_message_dialog_add_responses (dialog,
-                                    "keep", _("_Keep the Saved File"),
+                                    "keep", _("_Use the Saved File"),
                                     "discard", _("_Discard the Changes"),
                                     "recover", _("_Recover"),
                                     NULL);
