@@ -257,6 +257,52 @@ class CommandLine(unittest.TestCase):
             for needle in ('Hanes fersiynau', 'Version history', 'Annual review.', 'Adolygiad.', '1 September 2027'):
                 self.assertIn(needle, exported)
 
+    def test_version_numbers_one_rule(self):
+        # What --set version= accepts, --adopt accepts; what Polisi numbers
+        # a draft, it accepts too.
+        path = self.wales()
+        before = read(path)
+        for value in ('10000.0', '99999999999.1', '1.2.3', '-1.0'):
+            with self.subTest(version=value):
+                result = run('--set', 'version=' + value, path)
+                self.assertEqual(result.returncode, 3, result.stderr)
+                self.assertIn('not a version number', result.stderr)
+                self.assertEqual(read(path), before)
+        result = run('--set', 'version=1.9999', path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        result = self.adopt(path, '--date=2026-09-01')
+        self.assertIn('Adopted version 1.9999 on 2026-09-01', result.stdout)
+        # the draft of the next version that Polisi numbers itself
+        result = run('--set', 'status=draft', path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn('<version>2.0</version>', read(path).decode('utf-8'))
+        # a draft is not numbered below what was adopted
+        result = run('--set', 'version=1.5', path)
+        self.assertEqual(result.returncode, 3, result.stderr)
+        self.assertIn('adopted already', result.stderr)
+        result = self.adopt(path, '--date=2027-09-01')
+        self.assertIn('Adopted version 2.0 on 2027-09-01', result.stdout)
+
+    def test_dates_one_rule(self):
+        path = self.wales()
+        before = read(path)
+        for value in ('12027-03-31', '-2027-03-31', '1899-12-31', '2027-02-30'):
+            with self.subTest(date=value):
+                result = run('--set', 'closing-date=' + value, path)
+                self.assertEqual(result.returncode, 3, result.stderr)
+                self.assertIn('YYYY-MM-DD', result.stderr)
+                self.assertEqual(read(path), before)
+        # a five-digit year in the file itself is reported by the check
+        text = before.decode('utf-8')
+        self.assertIn('<review-cycle>12</review-cycle>', text)
+        self.assertNotIn('<review-date>', text)
+        with open(path, 'w', encoding='utf-8') as handle:
+            handle.write(text.replace('<review-cycle>12</review-cycle>',
+                                      '<review-cycle>12</review-cycle><review-date>12027-09-01</review-date>', 1))
+        result = run('--check', path)
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        self.assertIn('12027-09-01', result.stdout + result.stderr)
+
     def test_adopt_refusals(self):
         path = self.wales()
         self.adopt(path, '--date=2026-09-01')

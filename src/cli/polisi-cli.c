@@ -257,27 +257,7 @@ parse_date (const char  *key,
             const char  *value,
             GError     **error)
 {
-  GDate date;
-
-  if (polisi_date_parse_iso (value, &date))
-    return TRUE;
-
-  g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
-               _("“%s” is not a valid date for %s. Write it as YYYY-MM-DD, for example 2027-03-31."), value, key);
-  return FALSE;
-}
-
-static gboolean
-is_version_number (const char *value)
-{
-  const char *dot = strchr (value, '.');
-
-  if (dot == NULL || dot == value || dot[1] == '\0')
-    return FALSE;
-  for (const char *p = value; *p != '\0'; p++)
-    if (p != dot && !g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
+  return polisi_date_check_iso (value, key, error);
 }
 
 /* Placeholder keys may be written with - or _ ("head-teacher"). */
@@ -405,14 +385,7 @@ apply_setting (PolisiPolicy   *policy,
                      polisi_policy_get_last_adopted_version (policy), polisi_policy_get_version (policy));
           return TRUE;
         case KEY_VERSION:
-          if (!is_version_number (value))
-            {
-              g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
-                           _("“%s” is not a version number. Write it as two numbers with a dot, such as 1.0 or 2.1."), value);
-              return FALSE;
-            }
-          polisi_policy_set_version (policy, value);
-          return TRUE;
+          return polisi_policy_set_draft_version (policy, value, error);
         case KEY_CLOSING_DATE:
           if (value[0] != '\0' && !parse_date (key, value, error))
             return FALSE;

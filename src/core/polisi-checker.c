@@ -340,6 +340,56 @@ check_dates (GPtrArray    *findings,
     }
 }
 
+static gboolean
+is_unusable_date (const char *text)
+{
+  GDate date;
+
+  return text != NULL && text[0] != '\0' && !polisi_date_parse_iso (text, &date);
+}
+
+/* Dates kept in the file that the one date rule refuses (a five-digit or
+ * negative year is a valid XML Schema date): said, not silently ignored. */
+static void
+check_stored_dates (GPtrArray    *findings,
+                    PolisiPolicy *policy)
+{
+  const char *date;
+
+  if (is_unusable_date (date = polisi_policy_get_adoption_date (policy)))
+    add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_INVALID_DATE, NULL, NULL, -1,
+                 g_strdup_printf (_("The date of adoption, “%s”, is not a date Polisi can use. Set it again as "
+                                    "YYYY-MM-DD, with a year from 1900 to 9999."), date));
+  if (is_unusable_date (date = polisi_policy_get_closing_date (policy)))
+    add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_INVALID_DATE, NULL, NULL, -1,
+                 g_strdup_printf (_("The closing date, “%s”, is not a date Polisi can use. Set it again as "
+                                    "YYYY-MM-DD, with a year from 1900 to 9999."), date));
+  if (is_unusable_date (date = polisi_policy_get_review_date_override (policy)))
+    add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_INVALID_DATE, NULL, NULL, -1,
+                 g_strdup_printf (_("The review date, “%s”, is not a date Polisi can use. Set it again as "
+                                    "YYYY-MM-DD, with a year from 1900 to 9999."), date));
+  for (guint i = 0; i < polisi_policy_get_n_versions (policy); i++)
+    {
+      const PolisiVersionRecord *record = polisi_policy_get_version_record (policy, i);
+
+      if (is_unusable_date (record->date))
+        add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_INVALID_DATE, NULL, NULL, -1,
+                     g_strdup_printf (_("The date of adoption of version %s, “%s”, is not a date Polisi can use. "
+                                        "Correct it in the version history, as YYYY-MM-DD with a year from 1900 to 9999."),
+                                      record->version, record->date));
+    }
+  for (guint i = 0; i < polisi_policy_get_n_review_triggers (policy); i++)
+    {
+      const PolisiReviewTrigger *trigger = polisi_policy_get_review_trigger (policy, i);
+
+      if (is_unusable_date (trigger->date))
+        add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_INVALID_DATE, NULL, NULL, -1,
+                     g_strdup_printf (_("A review trigger has the date “%s”, which is not a date Polisi can use. "
+                                        "Remove it and add it again with a date as YYYY-MM-DD, with a year from 1900 to 9999."),
+                                      trigger->date));
+    }
+}
+
 /**
  * polisi_check:
  * @legislation: (nullable): the register, to find out-of-date citations
@@ -367,6 +417,7 @@ polisi_check (PolisiPolicy      *policy,
   check_placeholders (findings, policy, library, bilingual);
   check_clauses (findings, policy, library, legislation, bilingual);
   check_dates (findings, policy, today);
+  check_stored_dates (findings, policy);
 
   if (polisi_policy_get_library_version (policy) != NULL &&
       g_strcmp0 (polisi_policy_get_library_id (policy), polisi_library_get_id (library)) == 0 &&

@@ -79,6 +79,9 @@ gboolean                polisi_policy_open_draft             (PolisiPolicy      
 const char             *polisi_policy_get_version            (PolisiPolicy           *self);
 void                    polisi_policy_set_version            (PolisiPolicy           *self,
                                                               const char             *version);
+gboolean                polisi_policy_set_draft_version      (PolisiPolicy           *self,
+                                                              const char             *version,
+                                                              GError                **error);
 const char             *polisi_policy_get_created            (PolisiPolicy           *self);
 void                    polisi_policy_set_created            (PolisiPolicy           *self,
                                                               const char             *date);

@@ -1,0 +1,227 @@
+/* test-version.c: the one rule for version numbers and the one rule for
+ * dates, as the policy, the adoption and the checker use them
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "polisi-checker.h"
+#include "polisi-dates.h"
+#include "polisi-error.h"
+#include "polisi-policy-io.h"
+#include "polisi-test-utils.h"
+#include "polisi-version.h"
+
+static void
+test_parse (void)
+{
+  const char *valid[] = { "0.1", "1.0", "2.13", "9999.9999", "10.0" };
+  const char *invalid[] = { "", "1", "1.", ".1", "1.2.3", "v2", "1,0", "-1.0", "+1.0", " 1.0", "1.0 ",
+                            "10000.0", "1.10000", "99999999999.1", "4294967296.0", "1.٣", "١.0" };
+  guint major, minor;
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (polisi_version_parse (valid[i], NULL, NULL));
+      g_assert_true (polisi_version_check (valid[i], &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (polisi_version_parse (invalid[i], NULL, NULL));
+      g_assert_false (polisi_version_check (invalid[i], &error));
+      g_assert_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE);
+      g_assert_nonnull (strstr (error->message, "9999"));
+    }
+  g_assert_false (polisi_version_parse (NULL, NULL, NULL));
+  g_assert_true (polisi_version_parse ("12.345", &major, &minor));
+  g_assert_cmpuint (major, ==, 12);
+  g_assert_cmpuint (minor, ==, 345);
+}
+
+static void
+test_compare_and_next (void)
+{
+  struct { const char *version; gboolean major; const char *next; } cases[] = {
+    { NULL, FALSE, "1.0" },
+    { "0.3", FALSE, "0.4" },
+    { "1.0", FALSE, "1.1" },
+    { "1.9", FALSE, "1.10" },
+    { "1.9", TRUE, "2.0" },
+    { "1.9999", FALSE, "2.0" },
+    { "9998.9999", FALSE, "9999.0" },
+    { "9999.9998", FALSE, "9999.9999" },
+    { "9999.9999", FALSE, NULL },
+    { "9999.3", TRUE, NULL },
+  };
+
+  g_assert_cmpint (polisi_version_compare ("1.10", "1.9"), >, 0);
+  g_assert_cmpint (polisi_version_compare ("1.9", "1.10"), <, 0);
+  g_assert_cmpint (polisi_version_compare ("2.0", "1.9999"), >, 0);
+  g_assert_cmpint (polisi_version_compare ("1.05", "1.5"), ==, 0);
+  g_assert_cmpint (polisi_version_compare ("x", "0.0"), <, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *next = polisi_version_next (cases[i].version, cases[i].major);
+
+      g_assert_cmpstr (next, ==, cases[i].next);
+      /* every number the rule generates, the rule accepts, and it is higher */
+      if (next != NULL)
+        {
+          g_assert_true (polisi_version_parse (next, NULL, NULL));
+          if (cases[i].version != NULL)
+            g_assert_cmpint (polisi_version_compare (next, cases[i].version), >, 0);
+        }
+    }
+}
+
+static PolisiPolicy *
+new_policy (PolisiLibrary *library)
+{
+  PolisiPolicy *policy = polisi_policy_new_from_library (library, POLISI_LANGUAGE_CATEGORY_DUAL);
+
+  polisi_policy_set_name (policy, POLISI_LANG_CY, "Ysgol y Berllan");
+  polisi_policy_set_name (policy, POLISI_LANG_EN, "Ysgol y Berllan");
+  return policy;
+}
+
+/* What --set version= and the consultation page accept, the adoption
+ * accepts; what Polisi suggests, it accepts. */
+static void
+test_draft_version_and_adoption (void)
+{
+  g_autoptr(PolisiLibrary) library = polisi_test_load_mini_library ();
+  g_autoptr(PolisiPolicy) policy = new_policy (library);
+  g_autoptr(GError) error = NULL;
+
+  /* a first draft may be 0.x; its adoption starts at 1.0 */
+  g_assert_true (polisi_policy_set_draft_version (policy, " 0.3 ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (polisi_policy_get_version (policy), ==, "0.3");
+  g_assert_false (polisi_policy_set_draft_version (policy, "99999999999.1", &error));
+  g_assert_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+  g_assert_cmpstr (polisi_policy_get_version (policy), ==, "0.3");
+
+  /* the largest minor number the rule allows */
+  g_assert_true (polisi_policy_set_draft_version (policy, "1.9999", &error));
+  g_assert_true (polisi_policy_adopt (policy, NULL, "2026-09-01", "Y llywodraethwyr", "Y fersiwn gyntaf.", "First version.", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (polisi_policy_get_version (policy), ==, "1.9999");
+
+  /* an adopted number stays as it is in the history */
+  g_assert_false (polisi_policy_set_draft_version (policy, "3.0", &error));
+  g_assert_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE);
+  g_clear_error (&error);
+
+  /* the next draft Polisi makes has a number the rule and the adoption accept */
+  g_assert_true (polisi_policy_open_draft (policy, POLISI_STATUS_DRAFT));
+  g_assert_cmpstr (polisi_policy_get_version (policy), ==, "2.0");
+  g_assert_true (polisi_version_parse (polisi_policy_get_version (policy), NULL, NULL));
+  /* a draft's number is higher than the last adopted */
+  g_assert_false (polisi_policy_set_draft_version (policy, "1.9999", &error));
+  g_assert_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "2.0"));
+  g_clear_error (&error);
+  g_assert_true (polisi_policy_adopt (policy, NULL, "2027-09-01", "Y llywodraethwyr", "Ail fersiwn.", "Second version.", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (polisi_policy_get_version (policy), ==, "2.0");
+}
+
+static void
+test_date_rule (void)
+{
+  const char *valid[] = { "1900-01-01", "2027-03-31", "2028-02-29", "9999-12-31" };
+  const char *invalid[] = { "12027-03-31", "-2027-03-31", "0027-03-31", "1899-12-31", "2027-02-29", "2027-3-31",
+                            "2027-03-31T10:00:00", "", "31/03/2027" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    g_assert_true (polisi_date_check_iso (valid[i], "closing-date", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (polisi_date_check_iso (invalid[i], "closing-date", &error));
+      g_assert_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE);
+      g_assert_nonnull (strstr (error->message, "closing-date"));
+      g_assert_nonnull (strstr (error->message, "YYYY-MM-DD"));
+    }
+}
+
+static guint
+count_invalid_dates (GPtrArray *findings)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      PolisiFinding *finding = findings->pdata[i];
+
+      if (finding->kind == POLISI_FINDING_INVALID_DATE)
+        {
+          g_assert_cmpint (finding->severity, ==, POLISI_SEVERITY_ERROR);
+          count++;
+        }
+    }
+  return count;
+}
+
+/* A file may hold a date XML Schema allows and the rule does not: it
+ * opens, and the check says so instead of keeping it silently. */
+static void
+test_file_dates_checked (void)
+{
+  g_autoptr(PolisiContext) context = NULL;
+  g_autofree char *path = polisi_test_example_path ("secondary-wales-adopted.polisi");
+  g_autofree char *text = polisi_test_read_file (path, NULL);
+  g_autoptr(GString) edited = g_string_new (text);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PolisiPolicy) good = NULL;
+  g_autoptr(PolisiPolicy) bad = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  context = polisi_context_new_builtin (&error);
+  g_assert_no_error (error);
+  g_assert_true (polisi_date_parse_iso ("2026-11-21", &today));
+
+  bytes = g_bytes_new (text, strlen (text));
+  good = polisi_policy_load_bytes (bytes, "secondary-wales-adopted.polisi", &error);
+  g_assert_no_error (error);
+  before = polisi_check (good, polisi_context_get_library (context), polisi_context_get_legislation (context), &today);
+  g_assert_cmpuint (count_invalid_dates (before), ==, 0);
+
+  g_assert_cmpuint (g_string_replace (edited, "<adopted>2026-07-10</adopted>", "<adopted>12026-07-10</adopted>", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (edited, "date=\"2026-02-10\"", "date=\"-2026-02-10\"", 1), ==, 1);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = g_bytes_new (edited->str, edited->len);
+  bad = polisi_policy_load_bytes (bytes, "secondary-wales-adopted.polisi", &error);
+  g_assert_no_error (error);
+  after = polisi_check (bad, polisi_context_get_library (context), polisi_context_get_legislation (context), &today);
+  g_assert_cmpuint (count_invalid_dates (after), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/version/parse", test_parse);
+  g_test_add_func ("/version/compare-and-next", test_compare_and_next);
+  g_test_add_func ("/version/draft-and-adoption", test_draft_version_and_adoption);
+  g_test_add_func ("/dates/rule", test_date_rule);
+  g_test_add_func ("/dates/file-dates-checked", test_file_dates_checked);
+
+  return g_test_run ();
+}
