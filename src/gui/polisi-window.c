@@ -36,22 +36,15 @@
 #include "polisi-review-page.h"
 #include "polisi-section-page.h"
 #include "polisi-session.h"
+#include "polisi-steps.h"
 #include "polisi-window.h"
 
 #define CHECK_DELAY_MS 400
 
-typedef enum {
-  STEP_ORGANISATION,
-  STEP_SECTION,
-  STEP_REVIEW,
-  STEP_CONSULTATION,
-  STEP_FINISH,
-} StepKind;
-
+/* A step in the sidebar: the step (what it shows and checks) and the
+ * widgets that show it. */
 typedef struct {
-  StepKind       kind;
-  PolisiSection *section;      /* unowned: the library's */
-  GtkWidget     *page;         /* made on the first visit */
+  PolisiStep    *step;
   GtkWidget     *clamp;
   GtkWidget     *scroller;
   GtkWidget     *row;
@@ -221,24 +214,12 @@ get_step (PolisiWindow *self,
   return &g_array_index (self->steps, Step, index);
 }
 
-static const char *
-step_title (PolisiWindow *self,
-            Step         *step)
+static void
+clear_step (gpointer data)
 {
-  switch (step->kind)
-    {
-    case STEP_ORGANISATION:
-      return _("Organisation");
-    case STEP_REVIEW:
-      return _("Review and Versions");
-    case STEP_CONSULTATION:
-      return _("Consultation");
-    case STEP_FINISH:
-      return _("Check and Export");
-    case STEP_SECTION:
-    default:
-      return polisi_section_get_title (step->section, polisi_interface_lang ());
-    }
+  Step *step = data;
+
+  g_clear_object (&step->step);
 }
 
 static void
@@ -251,6 +232,7 @@ set_step_state (PolisiWindow *self,
    * and in a tooltip */
   const char *descriptions[] = { _("Not started"), _("Done"), _("Needs attention") };
   g_autofree char *label = NULL;
+  g_autofree char *title = polisi_step_get_title (step->step);
 
   step->state = state;
   gtk_image_set_from_icon_name (step->state_icon, icons[state]);
@@ -261,18 +243,23 @@ set_step_state (PolisiWindow *self,
                             state == POLISI_STEP_NEEDS_ATTENTION ? "warning" : state == POLISI_STEP_DONE ? "success" : "dim-label");
   gtk_widget_set_tooltip_text (GTK_WIDGET (step->state_icon), descriptions[state]);
   /* Translators: a step of the wizard and its state: "Safeguarding: Done" */
-  label = g_strdup_printf (_("%s: %s"), step_title (self, step), descriptions[state]);
+  label = g_strdup_printf (_("%s: %s"), title, descriptions[state]);
   gtk_accessible_update_property (GTK_ACCESSIBLE (step->row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* One of the window's own steps ("review"), not a section's. */
 static guint
-step_of_kind (PolisiWindow *self,
-              StepKind      kind)
+step_named (PolisiWindow *self,
+            const char   *name)
 {
   for (guint i = 0; i < self->steps->len; i++)
-    if (get_step (self, i)->kind == kind)
-      return i;
-  return 0;
+    {
+      PolisiStep *step = get_step (self, i)->step;
+
+      if (polisi_step_get_section (step) == NULL && g_strcmp0 (polisi_step_get_name (step), name) == 0)
+        return i;
+    }
+  return G_MAXUINT;
 }
 
 static guint
@@ -281,43 +268,32 @@ step_of_section (PolisiWindow *self,
 {
   for (guint i = 0; i < self->steps->len; i++)
     {
-      Step *step = get_step (self, i);
+      PolisiSection *section = polisi_step_get_section (get_step (self, i)->step);
 
-      if (step->kind == STEP_SECTION && g_strcmp0 (polisi_section_get_id (step->section), section_id) == 0)
+      if (section != NULL && g_strcmp0 (polisi_section_get_id (section), section_id) == 0)
         return i;
     }
-  return 0;
+  return G_MAXUINT;
 }
 
-/* Where a finding is fixed: the organisation step for answers and names;
- * the review step for the review date and updates of the model clauses;
- * the consultation step for the closing date; the clause's section step
- * for text. */
+/* Where a finding is fixed: the step that owns its kind (answers and names
+ * on the organisation step, the review date on the review step, ...); else
+ * the step of its clause's section; else the last step. */
 static guint
-step_of_finding (PolisiWindow  *self,
-                 PolisiFinding *finding)
+step_of_finding (PolisiWindow            *self,
+                 PolisiFindingKind        kind,
+                 const char              *clause_id)
 {
-  switch (finding->kind)
+  for (guint i = 0; i < self->steps->len; i++)
+    if (polisi_step_owns_finding_kind (get_step (self, i)->step, kind))
+      return i;
+  if (clause_id != NULL)
     {
-    case POLISI_FINDING_MISSING_NAME:
-    case POLISI_FINDING_UNFILLED_PLACEHOLDER:
-    case POLISI_FINDING_PENDING_DATE:
-      return 0;
-    case POLISI_FINDING_REVIEW_OVERDUE:
-    case POLISI_FINDING_REVIEW_DUE:
-    case POLISI_FINDING_LIBRARY_UPDATED:
-    case POLISI_FINDING_NO_DRAFT_SUMMARY:
-      return step_of_kind (self, STEP_REVIEW);
-    case POLISI_FINDING_NO_CLOSING_DATE:
-      return step_of_kind (self, STEP_CONSULTATION);
-    default:
-      break;
-    }
-  if (finding->clause_id != NULL)
-    {
-      const char *section = polisi_assemble_section_of (polisi_context_get_library (self->context), finding->clause_id);
-      if (section != NULL)
-        return step_of_section (self, section);
+      const char *section = polisi_assemble_section_of (polisi_context_get_library (self->context), clause_id);
+      guint index = section != NULL ? step_of_section (self, section) : G_MAXUINT;
+
+      if (index != G_MAXUINT)
+        return index;
     }
   return self->steps->len - 1;
 }
@@ -333,7 +309,6 @@ polisi_window_check_now (PolisiWindow *self)
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree gboolean *attention = NULL;
   GDate today;
-  Step *finish;
 
   g_return_if_fail (POLISI_IS_WINDOW (self));
 
@@ -350,24 +325,18 @@ polisi_window_check_now (PolisiWindow *self)
       PolisiFinding *finding = findings->pdata[i];
 
       if (finding->severity != POLISI_SEVERITY_INFO)
-        attention[step_of_finding (self, finding)] = TRUE;
+        attention[step_of_finding (self, finding->kind, finding->clause_id)] = TRUE;
     }
 
   for (guint i = 0; i < self->steps->len; i++)
     {
       Step *step = get_step (self, i);
-      int state = attention[i] ? POLISI_STEP_NEEDS_ATTENTION : step->visited ? POLISI_STEP_DONE : POLISI_STEP_NOT_STARTED;
+      int state = !polisi_step_is_complete (step->step, findings, attention[i]) ? POLISI_STEP_NEEDS_ATTENTION :
+                  step->visited ? POLISI_STEP_DONE : POLISI_STEP_NOT_STARTED;
 
-      if (step->kind == STEP_FINISH)
-        state = polisi_check_count (findings, POLISI_SEVERITY_ERROR) > 0 ? POLISI_STEP_NEEDS_ATTENTION :
-                step->visited ? POLISI_STEP_DONE : POLISI_STEP_NOT_STARTED;
       set_step_state (self, step, state);
+      polisi_step_show_findings (step->step, findings);
     }
-
-  finish = get_step (self, self->steps->len - 1);
-  if (finish->page != NULL)
-    polisi_finish_page_set_findings (POLISI_FINISH_PAGE (finish->page), findings,
-                                     polisi_context_get_library (self->context));
 }
 
 static gboolean
@@ -387,70 +356,25 @@ schedule_check (PolisiWindow *self)
   self->check_id = g_timeout_add (CHECK_DELAY_MS, check_timeout, self);
 }
 
-static void on_finding_go_to (PolisiWindow *self,
-                              const char   *clause_id,
-                              const char   *placeholder,
-                              int           lang,
-                              int           kind,
-                              PolisiFinishPage *page);
-
-static void on_review_go_to_clause (PolisiWindow     *self,
-                                    const char       *clause_id,
-                                    int               lang,
-                                    PolisiReviewPage *page);
-
-static void
+/* The page of a step, made and put in place on the first visit. */
+static GtkWidget *
 ensure_step_page (PolisiWindow *self,
                   Step         *step)
 {
-  PolisiLibrary *library = polisi_context_get_library (self->context);
+  GtkWidget *page = polisi_step_ensure_page (step->step);
 
-  if (step->page != NULL)
-    return;
+  if (adw_clamp_get_child (ADW_CLAMP (step->clamp)) == page)
+    return page;
 
-  switch (step->kind)
-    {
-    case STEP_ORGANISATION:
-      step->page = GTK_WIDGET (polisi_organisation_page_new (self->policy, library));
-      break;
-    case STEP_SECTION:
-      if (self->spell_checker == NULL)
-        self->spell_checker = polisi_spell_checker_new (library);
-      step->page = GTK_WIDGET (polisi_section_page_new (step->section, self->policy, library, self->spell_checker));
-      break;
-    case STEP_REVIEW:
-      step->page = GTK_WIDGET (polisi_review_page_new (self->policy, self->context));
-      g_signal_connect_swapped (step->page, "go-to-clause", G_CALLBACK (on_review_go_to_clause), self);
-      break;
-    case STEP_CONSULTATION:
-      step->page = GTK_WIDGET (polisi_consultation_page_new (self->policy, self->context));
-      break;
-    case STEP_FINISH:
-    default:
-      {
-        PolisiFinishPage *page = polisi_finish_page_new ();
-        PolisiLayout layout = g_settings_get_enum (self->settings, "default-layout");
+  gtk_widget_set_margin_top (page, 24);
+  gtk_widget_set_margin_bottom (page, 24);
+  gtk_widget_set_margin_start (page, 18);
+  gtk_widget_set_margin_end (page, 18);
+  adw_clamp_set_child (ADW_CLAMP (step->clamp), page);
 
-        if (layout > POLISI_LAYOUT_SEPARATE)
-          layout = polisi_language_category_get_default_layout (polisi_policy_get_language_category (self->policy));
-        polisi_finish_page_set_layout (page, layout);
-        /* the GSettings enum has PolisiFormat's values */
-        polisi_finish_page_set_format (page, MIN ((guint) g_settings_get_enum (self->settings, "default-format"),
-                                                  N_POLISI_FORMATS - 1));
-        g_signal_connect_swapped (page, "go-to", G_CALLBACK (on_finding_go_to), self);
-        step->page = GTK_WIDGET (page);
-        break;
-      }
-    }
-
-  gtk_widget_set_margin_top (step->page, 24);
-  gtk_widget_set_margin_bottom (step->page, 24);
-  gtk_widget_set_margin_start (step->page, 18);
-  gtk_widget_set_margin_end (step->page, 18);
-  adw_clamp_set_child (ADW_CLAMP (step->clamp), step->page);
-
-  if (step->kind == STEP_FINISH)
+  if (polisi_step_shows_findings (step->step))
     polisi_window_check_now (self);
+  return page;
 }
 
 void
@@ -511,108 +435,86 @@ clear_steps (PolisiWindow *self)
   g_array_set_size (self->steps, 0);
 }
 
+/* Following a finding, or a step's request, to its place. */
 static void
-add_step (PolisiWindow  *self,
-          StepKind       kind,
-          PolisiSection *section)
+on_step_go_to (PolisiWindow *self,
+               const char   *clause_id,
+               const char   *placeholder,
+               int           lang,
+               int           kind,
+               PolisiStep   *from)
+{
+  guint index = step_of_finding (self, kind, clause_id);
+  Step *step;
+
+  polisi_window_go_to_step (self, index);
+  step = get_step (self, index);
+  polisi_step_reveal (step->step, clause_id, placeholder, lang);
+  if (clause_id != NULL && polisi_step_get_section (step->step) != NULL)
+    polisi_preview_scroll_to_block (self->preview, clause_id);
+}
+
+static void
+add_step (PolisiWindow *self,
+          PolisiStep   *added_step)
 {
   Step step = { 0 };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label;
+  g_autofree char *title = polisi_step_get_title (added_step);
+  GtkWidget *label = gtk_label_new (title);
+  Step *added;
 
-  step.kind = kind;
-  step.section = section;
+  step.step = g_object_ref (added_step);
   g_array_append_val (self->steps, step);
+  added = &g_array_index (self->steps, Step, self->steps->len - 1);
+  g_signal_connect_object (added_step, "go-to", G_CALLBACK (on_step_go_to), self, G_CONNECT_SWAPPED);
 
-  label = gtk_label_new (step_title (self, &g_array_index (self->steps, Step, self->steps->len - 1)));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
 
-  {
-    Step *added = &g_array_index (self->steps, Step, self->steps->len - 1);
+  added->state_icon = GTK_IMAGE (gtk_image_new ());
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (added->state_icon));
+  added->row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (added->row), box);
+  gtk_list_box_append (self->steps_list, added->row);
 
-    added->state_icon = GTK_IMAGE (gtk_image_new ());
-    gtk_box_append (GTK_BOX (box), label);
-    gtk_box_append (GTK_BOX (box), GTK_WIDGET (added->state_icon));
-    added->row = gtk_list_box_row_new ();
-    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (added->row), box);
-    gtk_list_box_append (self->steps_list, added->row);
+  added->clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (added->clamp), 980);
+  added->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (added->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (added->scroller), added->clamp);
+  gtk_stack_add_child (self->steps_stack, added->scroller);
+  set_step_state (self, added, POLISI_STEP_NOT_STARTED);
+}
 
-    added->clamp = adw_clamp_new ();
-    adw_clamp_set_maximum_size (ADW_CLAMP (added->clamp), 980);
-    added->scroller = gtk_scrolled_window_new ();
-    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (added->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (added->scroller), added->clamp);
-    gtk_stack_add_child (self->steps_stack, added->scroller);
-    set_step_state (self, added, POLISI_STEP_NOT_STARTED);
-  }
+/* The section steps share one spell checker, made when first needed. */
+static PolisiSpellChecker *
+get_spell_checker (gpointer data)
+{
+  PolisiWindow *self = data;
+
+  if (self->spell_checker == NULL)
+    self->spell_checker = polisi_spell_checker_new (polisi_context_get_library (self->context));
+  return self->spell_checker;
 }
 
 static void
 build_steps (PolisiWindow *self,
              gboolean      existing)
 {
-  PolisiLibrary *library = polisi_context_get_library (self->context);
+  g_autoptr(GPtrArray) steps = polisi_steps_new (self->policy, self->context, get_spell_checker, self);
 
   clear_steps (self);
-  add_step (self, STEP_ORGANISATION, NULL);
-  for (guint i = 0; i < polisi_library_get_n_sections (library); i++)
-    add_step (self, STEP_SECTION, polisi_library_get_section (library, i));
-  add_step (self, STEP_REVIEW, NULL);
-  add_step (self, STEP_CONSULTATION, NULL);
-  add_step (self, STEP_FINISH, NULL);
+  for (guint i = 0; i < steps->len; i++)
+    add_step (self, steps->pdata[i]);
 
   /* An existing policy has been through every step before. */
   for (guint i = 0; i < self->steps->len; i++)
     get_step (self, i)->visited = existing;
 
   polisi_window_go_to_step (self, 0);
-}
-
-/* Following a finding to its place. */
-static void
-on_finding_go_to (PolisiWindow     *self,
-                  const char       *clause_id,
-                  const char       *placeholder,
-                  int               lang,
-                  int               kind,
-                  PolisiFinishPage *page)
-{
-  PolisiFinding finding = { 0 };
-  guint index;
-  Step *step;
-
-  finding.kind = kind;
-  finding.clause_id = (char *) clause_id;
-  index = step_of_finding (self, &finding);
-  polisi_window_go_to_step (self, index);
-  step = get_step (self, index);
-
-  if (step->kind == STEP_ORGANISATION)
-    polisi_organisation_page_focus_answer (POLISI_ORGANISATION_PAGE (step->page), placeholder, lang);
-  else if (step->kind == STEP_SECTION && clause_id != NULL)
-    {
-      PolisiClauseEditor *editor = polisi_section_page_get_editor (POLISI_SECTION_PAGE (step->page), clause_id);
-
-      if (editor != NULL)
-        polisi_clause_editor_reveal (editor, lang);
-      polisi_preview_scroll_to_block (self->preview, clause_id);
-    }
-}
-
-/* From an out-of-date name in the review step to its clause. */
-static void
-on_review_go_to_clause (PolisiWindow     *self,
-                        const char       *clause_id,
-                        int               lang,
-                        PolisiReviewPage *page)
-{
-  PolisiFinding finding = { 0 };
-
-  finding.kind = POLISI_FINDING_OUTDATED_LEGISLATION;
-  finding.clause_id = (char *) clause_id;
-  on_finding_go_to (self, clause_id, NULL, lang, finding.kind, NULL);
 }
 
 /* The policy ----------------------------------------------------------------- */
@@ -739,7 +641,7 @@ show_review_action (GtkWidget  *widget,
   PolisiWindow *self = POLISI_WINDOW (widget);
 
   if (self->policy != NULL)
-    polisi_window_go_to_step (self, step_of_kind (self, STEP_REVIEW));
+    polisi_window_go_to_step (self, step_named (self, "review"));
 }
 
 /**
@@ -1173,7 +1075,7 @@ on_export_response (GtkNativeDialog *chooser,
                     PolisiWindow    *self)
 {
   Step *finish = get_step (self, self->steps->len - 1);
-  PolisiFinishPage *page = POLISI_FINISH_PAGE (finish->page);
+  PolisiFinishPage *page = POLISI_FINISH_PAGE (polisi_step_get_page (finish->step));
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -1223,7 +1125,7 @@ export_action (GtkWidget  *widget,
   /* The export choices live on the last step. */
   finish = get_step (self, self->steps->len - 1);
   ensure_step_page (self, finish);
-  page = POLISI_FINISH_PAGE (finish->page);
+  page = POLISI_FINISH_PAGE (polisi_step_get_page (finish->step));
   if (self->current_step != self->steps->len - 1)
     {
       polisi_window_go_to_step (self, self->steps->len - 1);
@@ -1276,9 +1178,9 @@ print_action (GtkWidget  *widget,
 
   finish = get_step (self, self->steps->len - 1);
   polisi_export_options_init (&options, polisi_preview_get_layout (self->preview));
-  if (finish->page != NULL)
+  if (polisi_step_get_page (finish->step) != NULL)
     {
-      PolisiFinishPage *page = POLISI_FINISH_PAGE (finish->page);
+      PolisiFinishPage *page = POLISI_FINISH_PAGE (polisi_step_get_page (finish->step));
 
       polisi_export_options_init (&options, polisi_finish_page_get_layout (page));
       if (options.layout == POLISI_LAYOUT_SEPARATE)
@@ -1529,7 +1431,7 @@ polisi_window_import_comments (PolisiWindow  *self,
     *n_added = result.n_added;
 
   name = g_file_get_basename (file);
-  polisi_window_go_to_step (self, step_of_kind (self, STEP_CONSULTATION));
+  polisi_window_go_to_step (self, step_named (self, "consultation"));
 
   if (result.n_found == 0)
     {
@@ -2117,38 +2019,28 @@ polisi_window_get_clause_editor (PolisiWindow *self,
                                  const char   *clause_id)
 {
   const char *section;
-  Step *step;
+  guint index;
 
   g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
 
   section = polisi_assemble_section_of (polisi_context_get_library (self->context), clause_id);
-  if (section == NULL)
+  if (section == NULL || (index = step_of_section (self, section)) == G_MAXUINT)
     return NULL;
-  step = get_step (self, step_of_section (self, section));
-  ensure_step_page (self, step);
-  return polisi_section_page_get_editor (POLISI_SECTION_PAGE (step->page), clause_id);
+  return polisi_section_page_get_editor (POLISI_SECTION_PAGE (ensure_step_page (self, get_step (self, index))), clause_id);
 }
 
 PolisiOrganisationPage *
 polisi_window_get_organisation_page (PolisiWindow *self)
 {
-  Step *step;
-
   g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
-  step = get_step (self, 0);
-  ensure_step_page (self, step);
-  return POLISI_ORGANISATION_PAGE (step->page);
+  return POLISI_ORGANISATION_PAGE (ensure_step_page (self, get_step (self, step_named (self, "organisation"))));
 }
 
 PolisiFinishPage *
 polisi_window_get_finish_page (PolisiWindow *self)
 {
-  Step *step;
-
   g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
-  step = get_step (self, self->steps->len - 1);
-  ensure_step_page (self, step);
-  return POLISI_FINISH_PAGE (step->page);
+  return POLISI_FINISH_PAGE (ensure_step_page (self, get_step (self, step_named (self, "finish"))));
 }
 
 /* The page of a step, made if it was not yet. */
@@ -2156,14 +2048,10 @@ GtkWidget *
 polisi_window_get_step_page (PolisiWindow *self,
                              guint         index)
 {
-  Step *step;
-
   g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
   g_return_val_if_fail (index < self->steps->len, NULL);
 
-  step = get_step (self, index);
-  ensure_step_page (self, step);
-  return step->page;
+  return ensure_step_page (self, get_step (self, index));
 }
 
 /**
@@ -2177,27 +2065,13 @@ guint
 polisi_window_find_step (PolisiWindow *self,
                          const char   *name)
 {
-  static const struct { const char *name; StepKind kind; } kinds[] = {
-    { "organisation", STEP_ORGANISATION },
-    { "review", STEP_REVIEW },
-    { "consultation", STEP_CONSULTATION },
-    { "finish", STEP_FINISH },
-  };
+  guint index;
 
   g_return_val_if_fail (POLISI_IS_WINDOW (self), G_MAXUINT);
 
   /* the steps of the window first: the library has a section "review" */
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    if (g_strcmp0 (name, kinds[k].name) == 0)
-      return step_of_kind (self, kinds[k].kind);
-  for (guint i = 0; i < self->steps->len; i++)
-    {
-      Step *step = get_step (self, i);
-
-      if (step->kind == STEP_SECTION && g_strcmp0 (polisi_section_get_id (step->section), name) == 0)
-        return i;
-    }
-  return G_MAXUINT;
+  index = step_named (self, name);
+  return index != G_MAXUINT ? index : step_of_section (self, name);
 }
 
 PolisiPreview *
@@ -2211,27 +2085,11 @@ polisi_window_get_preview (PolisiWindow *self)
 const char *
 polisi_window_get_help_page (PolisiWindow *self)
 {
-  Step *step;
-
   g_return_val_if_fail (POLISI_IS_WINDOW (self), "index");
 
   if (self->policy == NULL || self->steps->len == 0)
     return "index";
-  step = get_step (self, self->current_step);
-  switch (step->kind)
-    {
-    case STEP_ORGANISATION:
-      return "start-policy";
-    case STEP_REVIEW:
-      return "review";
-    case STEP_CONSULTATION:
-      return "consultation";
-    case STEP_FINISH:
-      return "export";
-    case STEP_SECTION:
-    default:
-      return "clauses";
-    }
+  return polisi_step_get_help_page (get_step (self, self->current_step)->step);
 }
 
 /* Life cycle --------------------------------------------------------------- */
@@ -2339,6 +2197,7 @@ polisi_window_init (PolisiWindow *self)
   GtkDropTarget *drop;
 
   self->steps = g_array_new (FALSE, TRUE, sizeof (Step));
+  g_array_set_clear_func (self->steps, clear_step);
   self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = g_settings_new (APP_ID);
   {
