@@ -560,18 +560,6 @@ lookup_filename (GVariantDict *options,
                  const char   *name);
 
 /* PATH with "-cy" or "-en" before its extension. */
-static char *
-path_with_language (const char *path,
-                    PolisiLang  lang)
-{
-  const char *dot = strrchr (path, '.');
-  const char *slash = strrchr (path, G_DIR_SEPARATOR);
-
-  if (dot == NULL || (slash != NULL && dot < slash))
-    return g_strdup_printf ("%s-%s", path, polisi_lang_to_code (lang));
-  return g_strdup_printf ("%.*s-%s%s", (int) (dot - path), path, polisi_lang_to_code (lang), dot);
-}
-
 /* Without --output, the export goes beside the policy: school.polisi
  * becomes school.pdf. */
 static char *
@@ -639,33 +627,19 @@ write_document (PolisiDocument      *document,
 
   if (layout == POLISI_LAYOUT_SEPARATE)
     {
-      g_autofree char *path_cy = path_with_language (target, POLISI_LANG_CY);
-      g_autofree char *path_en = path_with_language (target, POLISI_LANG_EN);
-      const char *paths[POLISI_N_LANGS] = { path_cy, path_en };
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (target);
+      g_autoptr(GError) error = NULL;
 
+      polisi_export_options_init (&export_options, POLISI_LAYOUT_CY);
+      export_options.tracked_changes = tracked;
+      export_options.change_author = author;
+      if (!polisi_export_to_separate_files (document, format, &export_options, file, NULL, &error))
+        return report_error (error);
       for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
         {
-          g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[lang]);
-          g_autofree char *other = g_path_get_basename (paths[POLISI_LANG_OTHER (lang)]);
-          g_autoptr(GError) error = NULL;
-
-          polisi_export_options_init (&export_options, lang == POLISI_LANG_CY ? POLISI_LAYOUT_CY : POLISI_LAYOUT_EN);
-          export_options.other_file = other;
-          export_options.tracked_changes = tracked;
-          export_options.change_author = author;
-          if (!polisi_export_to_file (document, format, &export_options, file, &error))
-            {
-              /* Both files or neither. */
-              if (lang > 0)
-                {
-                  g_autoptr(GFile) first = g_file_new_for_commandline_arg (paths[0]);
-                  g_file_delete (first, NULL, NULL);
-                }
-              return report_error (error);
-            }
+          g_autofree char *path = polisi_export_path_with_language (target, lang);
+          g_print (_("Exported %s\n"), path);
         }
-      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
-        g_print (_("Exported %s\n"), paths[lang]);
       return POLISI_EXIT_OK;
     }
 

@@ -998,18 +998,6 @@ assemble (PolisiWindow *self,
                           final ? POLISI_ASSEMBLE_FINAL : POLISI_ASSEMBLE_DEFAULT);
 }
 
-static char *
-path_with_language (const char *path,
-                    PolisiLang  lang)
-{
-  const char *dot = strrchr (path, '.');
-  const char *slash = strrchr (path, G_DIR_SEPARATOR);
-
-  if (dot == NULL || (slash != NULL && dot < slash))
-    return g_strdup_printf ("%s-%s", path, polisi_lang_to_code (lang));
-  return g_strdup_printf ("%.*s-%s%s", (int) (dot - path), path, polisi_lang_to_code (lang), dot);
-}
-
 /**
  * polisi_window_export_to_file:
  *
@@ -1035,29 +1023,14 @@ polisi_window_export_to_file (PolisiWindow  *self,
 
   if (layout == POLISI_LAYOUT_SEPARATE)
     {
-      g_autofree char *path = g_file_get_path (file);
-      g_autofree char *path_cy = path_with_language (path, POLISI_LANG_CY);
-      g_autofree char *path_en = path_with_language (path, POLISI_LANG_EN);
-      const char *paths[POLISI_N_LANGS] = { path_cy, path_en };
+      GFile *written[POLISI_N_LANGS] = { NULL, NULL };
 
-      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
-        {
-          g_autoptr(GFile) target = g_file_new_for_path (paths[lang]);
-          g_autofree char *other = g_path_get_basename (paths[POLISI_LANG_OTHER (lang)]);
-
-          polisi_export_options_init (&options, lang == POLISI_LANG_CY ? POLISI_LAYOUT_CY : POLISI_LAYOUT_EN);
-          options.other_file = other;
-          if (!polisi_export_to_file (document, format, &options, target, error))
-            {
-              if (lang > 0)
-                {
-                  g_autoptr(GFile) first = g_file_new_for_path (paths[0]);
-                  g_file_delete (first, NULL, NULL);
-                }
-              return FALSE;
-            }
-        }
-      g_set_object (&self->last_export, g_file_new_for_path (path_cy));
+      polisi_export_options_init (&options, POLISI_LAYOUT_CY);
+      if (!polisi_export_to_separate_files (document, format, &options, file, written, error))
+        return FALSE;
+      g_set_object (&self->last_export, written[POLISI_LANG_CY]);
+      g_object_unref (written[POLISI_LANG_CY]);
+      g_object_unref (written[POLISI_LANG_EN]);
       return TRUE;
     }
 
