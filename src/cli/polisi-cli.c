@@ -430,15 +430,7 @@ apply_setting (PolisiPolicy   *policy,
                              _("The policy has no clause called “%s”."), value);
                 return FALSE;
               }
-            if (i == KEY_EXCLUDE && clause != NULL && polisi_clause_get_default (clause) == POLISI_CLAUSE_REQUIRED)
-              {
-                g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
-                             _("The clause “%s” is required and cannot be left out: %s"), value,
-                             polisi_clause_get_reason (clause, polisi_interface_lang ()));
-                return FALSE;
-              }
-            polisi_clause_state_set_included (state, i == KEY_INCLUDE);
-            return TRUE;
+            return polisi_clause_state_include (state, clause, i == KEY_INCLUDE, polisi_interface_lang (), error);
           }
         case KEY_REVIEW_TRIGGER:
           {

@@ -1,5 +1,6 @@
-/* test-version.c: the one rule for version numbers and the one rule for
- * dates, as the policy, the adoption and the checker use them
+/* test-rules.c: the rules of the domain kept once in core: version
+ * numbers, dates and required clauses, as the policy, the adoption, the
+ * checker, the command line and the window use them
  *
  * Copyright 2026 The Polisi authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -211,6 +212,57 @@ test_file_dates_checked (void)
   g_assert_cmpuint (count_invalid_dates (after), ==, 2);
 }
 
+/* A required clause stays in, whoever asks. */
+static void
+test_required_clause (void)
+{
+  g_autoptr(PolisiLibrary) library = polisi_test_load_mini_library ();
+  g_autoptr(PolisiPolicy) policy = new_policy (library);
+  PolisiClause *required = NULL;
+  PolisiClause *optional = NULL;
+
+  for (guint i = 0; i < polisi_library_get_n_sections (library); i++)
+    {
+      PolisiSection *section = polisi_library_get_section (library, i);
+
+      for (guint j = 0; j < polisi_section_get_n_clauses (section); j++)
+        {
+          PolisiClause *clause = polisi_section_get_clause (section, j);
+
+          if (polisi_clause_get_default (clause) == POLISI_CLAUSE_REQUIRED && required == NULL)
+            required = clause;
+          else if (polisi_clause_get_default (clause) != POLISI_CLAUSE_REQUIRED && optional == NULL)
+            optional = clause;
+        }
+    }
+  g_assert_nonnull (required);
+  g_assert_nonnull (optional);
+
+  {
+    PolisiClauseState *state = polisi_policy_lookup_clause (policy, polisi_clause_get_id (required));
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (polisi_clause_state_get_included (state));
+    g_assert_false (polisi_clause_state_include (state, required, FALSE, POLISI_LANG_EN, &error));
+    g_assert_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE);
+    g_assert_nonnull (strstr (error->message, polisi_clause_get_id (required)));
+    g_assert_nonnull (strstr (error->message, polisi_clause_get_reason (required, POLISI_LANG_EN)));
+    g_assert_true (polisi_clause_state_get_included (state));
+    g_assert_true (polisi_clause_state_include (state, required, TRUE, POLISI_LANG_EN, NULL));
+  }
+  {
+    PolisiClauseState *state = polisi_policy_lookup_clause (policy, polisi_clause_get_id (optional));
+
+    g_assert_true (polisi_clause_state_include (state, optional, FALSE, POLISI_LANG_CY, NULL));
+    g_assert_false (polisi_clause_state_get_included (state));
+    g_assert_true (polisi_clause_state_include (state, optional, TRUE, POLISI_LANG_CY, NULL));
+    g_assert_true (polisi_clause_state_get_included (state));
+    /* a clause no longer in the library has no rule to keep it */
+    g_assert_true (polisi_clause_state_include (state, NULL, FALSE, POLISI_LANG_CY, NULL));
+    g_assert_false (polisi_clause_state_get_included (state));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +274,7 @@ main (int   argc,
   g_test_add_func ("/version/draft-and-adoption", test_draft_version_and_adoption);
   g_test_add_func ("/dates/rule", test_date_rule);
   g_test_add_func ("/dates/file-dates-checked", test_file_dates_checked);
+  g_test_add_func ("/clauses/required", test_required_clause);
 
   return g_test_run ();
 }
