@@ -20,6 +20,7 @@
 #include "polisi-policy-io.h"
 #include "polisi-session.h"
 #include "polisi-test-utils.h"
+#include "polisi-welcome-view.h"
 #include "polisi-window.h"
 
 static PolisiApplication *app;
@@ -178,6 +179,16 @@ test_older_draft_asks (void)
 
   /* the welcome page says so too, and recovering from it asks first */
   window = polisi_gui_test_new_window (app);
+  {
+    PolisiWelcomeView *view = POLISI_WELCOME_VIEW (polisi_gui_test_find_child (GTK_WIDGET (window), POLISI_TYPE_WELCOME_VIEW, 0));
+    AdwActionRow *row;
+
+    g_assert_nonnull (view);
+    g_assert_cmpuint (polisi_welcome_view_get_n_drafts (view), ==, 1);
+    row = ADW_ACTION_ROW (polisi_gui_test_find_child (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, 0));
+    g_assert_nonnull (row);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "older than the saved file"));
+  }
   orphans = polisi_drafts_list_orphans (drafts);
   g_assert_cmpuint (orphans->len, ==, 1);
   g_assert_true (polisi_draft_info_is_superseded (orphans->pdata[0]));
@@ -291,6 +302,19 @@ test_title_follows_session (void)
   polisi_test_remove_tree (dir);
 }
 
+static void
+test_welcome_view_create_and_destroy (void)
+{
+  g_autofree char *dir = polisi_test_make_temp_dir ();
+  g_autoptr(PolisiDrafts) drafts = polisi_drafts_new (dir);
+  GtkWidget *view = g_object_ref_sink (polisi_welcome_view_new ());
+
+  polisi_welcome_view_refresh (POLISI_WELCOME_VIEW (view), drafts);
+  g_assert_cmpuint (polisi_welcome_view_get_n_drafts (POLISI_WELCOME_VIEW (view)), ==, 0);
+  g_assert_finalize_object (view);
+  polisi_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +340,7 @@ main (int   argc,
   g_test_add_func ("/window-session/older-draft-asks", test_older_draft_asks);
   g_test_add_func ("/window-session/save-asks-first", test_save_asks_first);
   g_test_add_func ("/window-session/title-follows-session", test_title_follows_session);
+  g_test_add_func ("/window-session/welcome-view-create-and-destroy", test_welcome_view_create_and_destroy);
 
   status = g_test_run ();
   g_clear_object (&app);

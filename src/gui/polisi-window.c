@@ -37,6 +37,7 @@
 #include "polisi-section-page.h"
 #include "polisi-session.h"
 #include "polisi-steps.h"
+#include "polisi-welcome-view.h"
 #include "polisi-window.h"
 
 #define CHECK_DELAY_MS 400
@@ -73,9 +74,7 @@ struct _PolisiWindow
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
-  AdwStatusPage        *welcome_page;
-  AdwPreferencesGroup  *recovery_group;
-  AdwPreferencesGroup  *recent_group;
+  PolisiWelcomeView    *welcome_view;
   AdwLeaflet           *leaflet;
   GtkListBox           *steps_list;
   AdwWindowTitle       *window_title;
@@ -1741,111 +1740,11 @@ open_recent_action (GtkWidget  *widget,
   polisi_window_open_file (POLISI_WINDOW (widget), file);
 }
 
-static void
-clear_group (AdwPreferencesGroup *group,
-             GPtrArray          **rows)
-{
-  if (*rows != NULL)
-    for (guint i = 0; i < (*rows)->len; i++)
-      adw_preferences_group_remove (group, (*rows)->pdata[i]);
-  g_clear_pointer (rows, g_ptr_array_unref);
-  *rows = g_ptr_array_new ();
-}
-
 void
 polisi_window_refresh_welcome (PolisiWindow *self)
 {
-  g_autoptr(GPtrArray) drafts = NULL;
-  GList *items;
-  guint shown = 0;
-  GPtrArray *recovery_rows, *recent_rows;
-
   g_return_if_fail (POLISI_IS_WINDOW (self));
-
-  recovery_rows = g_object_get_data (G_OBJECT (self->recovery_group), "rows");
-  recent_rows = g_object_get_data (G_OBJECT (self->recent_group), "rows");
-  g_object_steal_data (G_OBJECT (self->recovery_group), "rows");
-  g_object_steal_data (G_OBJECT (self->recent_group), "rows");
-  clear_group (self->recovery_group, &recovery_rows);
-  clear_group (self->recent_group, &recent_rows);
-
-  drafts = polisi_drafts_list_orphans (polisi_session_get_drafts (self->session));
-  for (guint i = 0; i < drafts->len; i++)
-    {
-      PolisiDraftInfo *info = drafts->pdata[i];
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *recover = gtk_button_new_with_mnemonic (_("_Recover"));
-      GtkWidget *discard = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      g_autoptr(GDateTime) local = g_date_time_to_local (info->saved);
-      g_autofree char *when = g_date_time_format (local, "%x %X");
-      g_autofree char *subtitle = NULL;
-      g_autofree char *original = info->original != NULL ? g_filename_display_basename (info->original) : NULL;
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->title != NULL ? info->title : _("Untitled Policy"));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      /* Translators: a recovery copy of unsaved work: "Changes to “policy.polisi”, kept
-       * 21 November 2026 at 10:15"; the last %s is a date and time */
-      if (original != NULL && polisi_draft_info_is_superseded (info))
-        /* Translators: as "Changes to “%s”, kept %s", when the file was saved since */
-        subtitle = g_strdup_printf (_("Changes to “%s”, kept %s, older than the saved file"), original, when);
-      else
-        subtitle = original != NULL ? g_strdup_printf (_("Changes to “%s”, kept %s"), original, when)
-                                    : g_strdup_printf (_("Never saved, kept %s"), when);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (recover, GTK_ALIGN_CENTER);
-      gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (recover, "suggested-action");
-      gtk_widget_add_css_class (discard, "flat");
-      gtk_widget_set_tooltip_text (discard, _("Discard"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Discard the unsaved work"), -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (recover), "win.recover-draft");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (recover), "s", info->id);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), "win.discard-draft");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (discard), "s", info->id);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), recover);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), discard);
-      adw_preferences_group_add (self->recovery_group, row);
-      g_ptr_array_add (recovery_rows, row);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->recovery_group), drafts->len > 0);
-
-  items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
-  for (GList *l = items; l != NULL && shown < 8; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-      const char *uri = gtk_recent_info_get_uri (info);
-      g_autoptr(GFile) file = NULL;
-      g_autofree char *path = NULL;
-      g_autofree char *name = NULL;
-      g_autofree char *folder = NULL;
-      GtkWidget *row;
-
-      if (!g_str_has_suffix (uri, POLISI_POLICY_SUFFIX))
-        continue;
-      file = g_file_new_for_uri (uri);
-      path = g_file_get_path (file);
-      if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        continue;
-
-      name = g_filename_display_basename (path);
-      folder = g_path_get_dirname (path);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", uri);
-      adw_preferences_group_add (self->recent_group, row);
-      g_ptr_array_add (recent_rows, row);
-      shown++;
-    }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
-
-  g_object_set_data_full (G_OBJECT (self->recovery_group), "rows", recovery_rows, (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data_full (G_OBJECT (self->recent_group), "rows", recent_rows, (GDestroyNotify) g_ptr_array_unref);
+  polisi_welcome_view_refresh (self->welcome_view, polisi_session_get_drafts (self->session));
 }
 
 /* Actions ----------------------------------------------------------------- */
@@ -2118,12 +2017,11 @@ polisi_window_class_init (PolisiWindowClass *klass)
   window_class->close_request = polisi_window_close_request;
 
   g_type_ensure (POLISI_TYPE_PREVIEW);
+  g_type_ensure (POLISI_TYPE_WELCOME_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/cymru/polisi/Polisi/ui/polisi-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PolisiWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PolisiWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, PolisiWindow, welcome_page);
-  gtk_widget_class_bind_template_child (widget_class, PolisiWindow, recovery_group);
-  gtk_widget_class_bind_template_child (widget_class, PolisiWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, PolisiWindow, welcome_view);
   gtk_widget_class_bind_template_child (widget_class, PolisiWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PolisiWindow, steps_list);
   gtk_widget_class_bind_template_child (widget_class, PolisiWindow, window_title);
@@ -2212,7 +2110,7 @@ polisi_window_new (PolisiApplication *application)
 
   update_title (self);
   polisi_window_refresh_welcome (self);
-  gtk_widget_grab_focus (gtk_widget_get_first_child (GTK_WIDGET (self->welcome_page)));
+  polisi_welcome_view_focus_first (self->welcome_view);
 
   return self;
 }
