@@ -263,6 +263,57 @@ test_required_clause (void)
   }
 }
 
+/* Answers: one rule for the command line and the organisation page. */
+static void
+test_answers (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolisiContext) context = polisi_context_new_builtin (&error);
+  PolisiLibrary *library;
+  PolisiPlaceholder *email = NULL;
+  PolisiPlaceholder *date = NULL;
+  PolisiPlaceholder *text = NULL;
+  const char *good_email[] = { "", "dpo@ysgol.cymru", "siân.hughes@ysgol-y-berllan.org.uk" };
+  const char *bad_email[] = { "not an address", "@ysgol.cymru", "dpo@ysgol", "dpo @ysgol.cymru", "dpo" };
+
+  g_assert_no_error (error);
+  library = polisi_context_get_library (context);
+  for (guint i = 0; i < polisi_library_get_n_placeholders (library); i++)
+    {
+      PolisiPlaceholder *placeholder = polisi_library_get_placeholder (library, i);
+
+      if (polisi_placeholder_get_kind (placeholder) == POLISI_PLACEHOLDER_EMAIL && email == NULL)
+        email = placeholder;
+      else if (polisi_placeholder_get_kind (placeholder) == POLISI_PLACEHOLDER_DATE && date == NULL)
+        date = placeholder;
+      else if (polisi_placeholder_get_kind (placeholder) != POLISI_PLACEHOLDER_EMAIL &&
+               polisi_placeholder_get_kind (placeholder) != POLISI_PLACEHOLDER_DATE && text == NULL)
+        text = placeholder;
+    }
+  g_assert_nonnull (email);
+  g_assert_nonnull (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (good_email); i++)
+    g_assert_true (polisi_placeholder_check_answer (email, good_email[i], "safeguarding_email", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (bad_email); i++)
+    {
+      g_autoptr(GError) refused = NULL;
+
+      g_assert_false (polisi_placeholder_check_answer (email, bad_email[i], "safeguarding_email", &refused));
+      g_assert_error (refused, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE);
+      g_assert_nonnull (strstr (refused->message, "safeguarding_email"));
+    }
+  g_assert_true (polisi_placeholder_check_answer (text, "dpo @ anything", "name", NULL));
+  if (date != NULL)
+    {
+      g_autoptr(GError) refused = NULL;
+
+      g_assert_true (polisi_placeholder_check_answer (date, "2027-03-31", "when", NULL));
+      g_assert_false (polisi_placeholder_check_answer (date, "12027-03-31", "when", &refused));
+      g_assert_error (refused, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +326,7 @@ main (int   argc,
   g_test_add_func ("/dates/rule", test_date_rule);
   g_test_add_func ("/dates/file-dates-checked", test_file_dates_checked);
   g_test_add_func ("/clauses/required", test_required_clause);
+  g_test_add_func ("/answers/check", test_answers);
 
   return g_test_run ();
 }

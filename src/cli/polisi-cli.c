@@ -302,16 +302,8 @@ apply_placeholder (PolisiPolicy   *policy,
       return FALSE;
     }
 
-  if (polisi_placeholder_get_kind (placeholder) == POLISI_PLACEHOLDER_DATE && value[0] != '\0' &&
-      !parse_date (key, value, error))
+  if (!polisi_placeholder_check_answer (placeholder, value, key, error))
     return FALSE;
-  if (polisi_placeholder_get_kind (placeholder) == POLISI_PLACEHOLDER_EMAIL && value[0] != '\0' &&
-      (strchr (value, '@') == NULL || strchr (value, ' ') != NULL))
-    {
-      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
-                   _("“%s” is not an e-mail address (for %s)."), value, key);
-      return FALSE;
-    }
 
   if (one_lang)
     polisi_policy_set_answer_lang (policy, id, lang, value);

@@ -77,14 +77,6 @@ on_cycle_changed (PolisiOrganisationPage *self)
   polisi_policy_set_review_cycle (self->policy, (guint) gtk_spin_button_get_value_as_int (self->cycle_spin));
 }
 
-static gboolean
-looks_like_email (const char *text)
-{
-  const char *at = strchr (text, '@');
-
-  return text[0] == '\0' || (at != NULL && at != text && strchr (at, '.') != NULL && strchr (text, ' ') == NULL);
-}
-
 static void
 on_answer_changed (GtkEditable            *editable,
                    PolisiOrganisationPage *self)
@@ -97,9 +89,10 @@ on_answer_changed (GtkEditable            *editable,
   if (self->filling)
     return;
 
+  /* the one rule for answers, in core */
   if (polisi_placeholder_get_kind (placeholder) == POLISI_PLACEHOLDER_EMAIL)
     {
-      if (looks_like_email (text))
+      if (polisi_placeholder_check_answer (placeholder, text, key, NULL))
         gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
       else
         gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
