@@ -495,6 +495,7 @@ test_async (Fixture       *fixture,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(PolisiPolicy) back = NULL;
+  guint n_saving = 0;
 
   polisi_session_load_async (session, fixture->file, NULL, on_async_done, &result);
   while (result == NULL)
@@ -505,12 +506,17 @@ test_async (Fixture       *fixture,
   g_clear_object (&result);
 
   /* a change made while the save is under way stays to be saved */
+  g_signal_connect (session, "notify::saving", G_CALLBACK (count_notify), &n_saving);
   polisi_policy_set_name (polisi_session_get_policy (session), POLISI_LANG_EN, "Before the Save");
   polisi_session_save_async (session, NULL, POLISI_SAVE_DEFAULT, NULL, on_async_done, &result);
+  g_assert_true (polisi_session_get_saving (session));
+  g_assert_cmpuint (n_saving, ==, 1);
   polisi_policy_set_name (polisi_session_get_policy (session), POLISI_LANG_CY, "Ar ôl Cadw");
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (polisi_session_save_finish (session, result, &error));
+  g_assert_false (polisi_session_get_saving (session));
+  g_assert_cmpuint (n_saving, ==, 2);
   g_assert_no_error (error);
   g_assert_true (polisi_session_get_modified (session));
   back = load_direct (fixture->path);

@@ -86,6 +86,24 @@ find_dialog (const char *heading)
   return NULL;
 }
 
+/* Save through the window's action, and wait for the worker thread. */
+static void
+save_through_action (PolisiWindow *window)
+{
+  PolisiSession *session = polisi_window_get_session (window);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (polisi_session_get_saving (session));
+  /* no second save while one is under way */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL) &&
+                  !polisi_session_get_saving (session));
+  while (polisi_session_get_saving (session) && g_get_monotonic_time () < deadline)
+    polisi_gui_test_pump (10);
+  g_assert_false (polisi_session_get_saving (session));
+  polisi_gui_test_pump (20);
+}
+
 static char *
 dialog_body (AdwMessageDialog *dialog)
 {
@@ -121,8 +139,7 @@ test_open_offers_recovery (void)
   g_assert_cmpstr (polisi_window_get_draft_id (window), ==, id);
 
   /* saved through the action: the draft is gone, the file has the edit */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  polisi_gui_test_pump (20);
+  save_through_action (window);
   g_assert_false (polisi_window_get_modified (window));
   {
     g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -221,8 +238,7 @@ test_save_asks_first (void)
   /* read-only: said, and nothing written */
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
   polisi_policy_set_name (polisi_window_get_policy (window), POLISI_LANG_EN, "Changed");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  polisi_gui_test_pump (20);
+  save_through_action (window);
   dialog = find_dialog ("The File Is Read-Only");
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_has_response (dialog, "overwrite"));
@@ -235,11 +251,12 @@ test_save_asks_first (void)
 
   /* hard-linked: asked; saving anyway gives this name a file of its own */
   g_assert_cmpint (link (path, link_path), ==, 0);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  polisi_gui_test_pump (20);
+  save_through_action (window);
   dialog = find_dialog ("The File Has Other Names");
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "split");
+  while (polisi_session_get_saving (polisi_window_get_session (window)))
+    polisi_gui_test_pump (10);
   polisi_gui_test_pump (20);
   g_assert_false (polisi_window_get_modified (window));
   g_clear_pointer (&after, g_free);
@@ -265,14 +282,15 @@ test_save_asks_first (void)
     g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
 
     polisi_policy_set_name (polisi_window_get_policy (window), POLISI_LANG_CY, "Ein newid ni");
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-    polisi_gui_test_pump (20);
+    save_through_action (window);
     dialog = find_dialog ("The File Has Changed");
     g_assert_nonnull (dialog);
     g_clear_pointer (&after, g_free);
     after = polisi_test_read_file (path, NULL);
     g_assert_cmpstr (after, ==, ours);
     adw_message_dialog_response (dialog, "overwrite");
+    while (polisi_session_get_saving (polisi_window_get_session (window)))
+      polisi_gui_test_pump (10);
     polisi_gui_test_pump (20);
     g_assert_false (polisi_window_get_modified (window));
     g_clear_pointer (&after, g_free);

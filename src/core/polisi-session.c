@@ -90,6 +90,7 @@ struct _PolisiSession
   gboolean       modified;
   gboolean       read_only;
   gboolean       changed_on_disk;
+  gboolean       saving;
   guint          autosave_interval;
   guint          lock_timeout;
 
@@ -113,6 +114,7 @@ enum {
   PROP_MODIFIED,
   PROP_READ_ONLY,
   PROP_CHANGED_ON_DISK,
+  PROP_SAVING,
   PROP_AUTOSAVE_INTERVAL,
   PROP_DRAFT_ID,
   N_PROPS
@@ -408,6 +410,16 @@ set_changed_on_disk (PolisiSession *self,
 }
 
 static void
+set_saving (PolisiSession *self,
+            gboolean       saving)
+{
+  if (self->saving == saving)
+    return;
+  self->saving = saving;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
+}
+
+static void
 set_read_only (PolisiSession *self,
                gboolean       read_only)
 {
@@ -575,6 +587,9 @@ polisi_session_get_property (GObject    *object,
     case PROP_CHANGED_ON_DISK:
       g_value_set_boolean (value, self->changed_on_disk);
       break;
+    case PROP_SAVING:
+      g_value_set_boolean (value, self->saving);
+      break;
     case PROP_AUTOSAVE_INTERVAL:
       g_value_set_uint (value, self->autosave_interval);
       break;
@@ -624,6 +639,8 @@ polisi_session_class_init (PolisiSessionClass *klass)
   properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, rw);
   properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE, ro);
   properties[PROP_CHANGED_ON_DISK] = g_param_spec_boolean ("changed-on-disk", NULL, NULL, FALSE, ro);
+  /* an asynchronous save is under way (until polisi_session_save_finish()) */
+  properties[PROP_SAVING] = g_param_spec_boolean ("saving", NULL, NULL, FALSE, ro);
   properties[PROP_AUTOSAVE_INTERVAL] = g_param_spec_uint ("autosave-interval", NULL, NULL, 0, 3600, 5, rw);
   properties[PROP_DRAFT_ID] = g_param_spec_string ("draft-id", NULL, NULL, NULL, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -699,6 +716,13 @@ polisi_session_get_changed_on_disk (PolisiSession *self)
 {
   g_return_val_if_fail (POLISI_IS_SESSION (self), FALSE);
   return self->changed_on_disk;
+}
+
+gboolean
+polisi_session_get_saving (PolisiSession *self)
+{
+  g_return_val_if_fail (POLISI_IS_SESSION (self), FALSE);
+  return self->saving;
 }
 
 guint
@@ -1044,6 +1068,7 @@ polisi_session_save_async (PolisiSession       *self,
   /* the lock the session holds stays the session's: the thread only looks */
   g_task_set_task_data (task, prepare_save (self, file != NULL ? file : self->file, flags),
                         (GDestroyNotify) save_job_free);
+  set_saving (self, TRUE);
   g_task_run_in_thread (task, save_thread);
 }
 
@@ -1059,6 +1084,7 @@ polisi_session_save_finish (PolisiSession  *self,
 
   ok = g_task_propagate_boolean (G_TASK (result), error);
   finish_save (self, g_task_get_task_data (G_TASK (result)), ok);
+  set_saving (self, FALSE);
   return ok;
 }
 

@@ -33,6 +33,7 @@ GFile           *polisi_session_get_file              (PolisiSession       *self
 gboolean         polisi_session_get_modified          (PolisiSession       *self);
 gboolean         polisi_session_get_read_only         (PolisiSession       *self);
 gboolean         polisi_session_get_changed_on_disk   (PolisiSession       *self);
+gboolean         polisi_session_get_saving            (PolisiSession       *self);
 guint            polisi_session_get_autosave_interval (PolisiSession       *self);
 void             polisi_session_set_autosave_interval (PolisiSession       *self,
                                                        guint                seconds);

@@ -849,27 +849,70 @@ ask_after_refusal (PolisiWindow    *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A save under way in the background. */
+typedef struct {
+  PolisiWindow    *self;
+  GFile           *file;
+  PolisiSaveFlags  flags;
+  gboolean         close_after;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_clear_object (&job->self);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  SaveJob *job = data;
+  PolisiWindow *self = job->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  /* the window may have gone meanwhile: the session still finishes */
+  if (!polisi_session_save_finish (POLISI_SESSION (source), result, &error) || self->session == NULL)
+    {
+      if (error != NULL && self->session != NULL)
+        ask_after_refusal (self, job->file, job->flags, job->close_after, error);
+      save_job_free (job);
+      return;
+    }
+
+  remember_file (self, polisi_session_get_file (POLISI_SESSION (source)));
+  name = display_name (self);
+  message = g_strdup_printf (_("Saved “%s”"), name);
+  show_toast (self, message);
+  if (job->close_after)
+    close_later (self);
+  save_job_free (job);
+}
+
+/* Saves in a worker thread; the window stays free, and Save waits until
+ * it has finished (the session's "saving"). */
 static void
 save_or_report (PolisiWindow    *self,
                 GFile           *file,
                 PolisiSaveFlags  flags,
                 gboolean         close_after)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
+  SaveJob *job;
 
-  if (!save_with_flags (self, file, flags, &error))
-    {
-      ask_after_refusal (self, file, flags, close_after, error);
-      return;
-    }
+  if (self->policy == NULL || polisi_session_get_saving (self->session))
+    return;
 
-  name = display_name (self);
-  message = g_strdup_printf (_("Saved “%s”"), name);
-  show_toast (self, message);
-  if (close_after)
-    close_later (self);
+  job = g_new0 (SaveJob, 1);
+  job->self = g_object_ref (self);
+  job->file = file != NULL ? g_object_ref (file) : NULL;
+  job->flags = flags;
+  job->close_after = close_after;
+  polisi_session_save_async (self->session, file, flags, NULL, on_saved, job);
 }
 
 static void
@@ -1753,9 +1796,10 @@ static void
 update_actions (PolisiWindow *self)
 {
   gboolean editing = self->policy != NULL;
+  gboolean saving = self->session != NULL && polisi_session_get_saving (self->session);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", editing && !saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", editing && !saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-step", editing && self->current_step > 0);
@@ -2078,6 +2122,7 @@ polisi_window_init (PolisiWindow *self)
   g_settings_bind (self->settings, "autosave-interval", self->session, "autosave-interval", G_SETTINGS_BIND_GET);
   g_signal_connect_swapped (self->session, "notify::modified", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (self->session, "notify::file", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (self->session, "notify::saving", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (self->session, "autosave-failed", G_CALLBACK (on_autosave_failed), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
