@@ -607,7 +607,15 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *home = polisi_test_make_temp_dir ();
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  int status;
+
+  /* Polisi's partial files and drafts go to a folder of the test's own */
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/session/new-and-finalize", test_new_and_finalize);
@@ -623,5 +631,7 @@ main (int   argc,
   ADD ("/session/lock", test_lock);
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  polisi_test_remove_tree (home);
+  return status;
 }
