@@ -314,6 +314,50 @@ test_answers (void)
     }
 }
 
+/* The placeholders in use: each once, where first used, from the included
+ * clauses only. */
+static void
+test_placeholders_in_use (void)
+{
+  g_autoptr(PolisiLibrary) library = polisi_test_load_mini_library ();
+  g_autoptr(PolisiPolicy) policy = new_policy (library);
+  g_autoptr(GPtrArray) uses = polisi_policy_list_placeholders_in_use (policy);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) after = NULL;
+  const PolisiPlaceholderUse *first;
+  PolisiClauseState *state;
+  guint still_used = 0;
+
+  g_assert_cmpuint (uses->len, >, 0);
+  for (guint i = 0; i < uses->len; i++)
+    {
+      const PolisiPlaceholderUse *use = uses->pdata[i];
+      g_autofree char *braces = g_strdup_printf ("{%s}", use->id);
+
+      g_assert_false (g_hash_table_contains (seen, use->id));
+      g_hash_table_add (seen, use->id);
+      state = polisi_policy_lookup_clause (policy, use->clause_id);
+      g_assert_nonnull (state);
+      g_assert_true (polisi_clause_state_get_included (state));
+      g_assert_nonnull (strstr (polisi_clause_state_get_text (state, use->lang), braces));
+    }
+
+  /* leaving out the clause that first used one moves it on, or drops it */
+  first = uses->pdata[0];
+  state = polisi_policy_lookup_clause (policy, first->clause_id);
+  polisi_clause_state_set_included (state, FALSE);
+  after = polisi_policy_list_placeholders_in_use (policy);
+  for (guint i = 0; i < after->len; i++)
+    {
+      const PolisiPlaceholderUse *use = after->pdata[i];
+
+      g_assert_cmpstr (use->clause_id, !=, first->clause_id);
+      if (g_strcmp0 (use->id, first->id) == 0)
+        still_used++;
+    }
+  g_assert_cmpuint (still_used, <=, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +371,7 @@ main (int   argc,
   g_test_add_func ("/dates/file-dates-checked", test_file_dates_checked);
   g_test_add_func ("/clauses/required", test_required_clause);
   g_test_add_func ("/answers/check", test_answers);
+  g_test_add_func ("/placeholders/in-use", test_placeholders_in_use);
 
   return g_test_run ();
 }

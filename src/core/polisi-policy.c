@@ -1903,3 +1903,60 @@ polisi_policy_equal (PolisiPolicy *a,
 
   return TRUE;
 }
+
+void
+polisi_placeholder_use_free (PolisiPlaceholderUse *use)
+{
+  if (use == NULL)
+    return;
+  g_free (use->id);
+  g_free (use->clause_id);
+  g_free (use);
+}
+
+/**
+ * polisi_policy_list_placeholders_in_use:
+ *
+ * The placeholders the included clauses use, each once, where it is first
+ * used (clause by clause, Welsh before English): what the organisation
+ * page asks for and what the check wants answered. The one home of this
+ * rule.
+ *
+ * Returns: (transfer container) (element-type PolisiPlaceholderUse): the
+ *   placeholders in use
+ */
+GPtrArray *
+polisi_policy_list_placeholders_in_use (PolisiPolicy *self)
+{
+  GPtrArray *uses = g_ptr_array_new_with_free_func ((GDestroyNotify) polisi_placeholder_use_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), uses);
+
+  for (guint i = 0; i < polisi_policy_get_n_clauses (self); i++)
+    {
+      PolisiClauseState *state = polisi_policy_get_clause (self, i);
+
+      if (!polisi_clause_state_get_included (state))
+        continue;
+      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+        {
+          g_autoptr(GPtrArray) ids = polisi_text_get_placeholders (polisi_clause_state_get_text (state, lang));
+
+          for (guint j = 0; j < ids->len; j++)
+            {
+              PolisiPlaceholderUse *use;
+
+              if (g_hash_table_contains (seen, ids->pdata[j]))
+                continue;
+              use = g_new0 (PolisiPlaceholderUse, 1);
+              use->id = g_strdup (ids->pdata[j]);
+              use->clause_id = g_strdup (polisi_clause_state_get_id (state));
+              use->lang = lang;
+              g_hash_table_add (seen, use->id);
+              g_ptr_array_add (uses, use);
+            }
+        }
+    }
+  return uses;
+}

@@ -219,4 +219,14 @@ void                    _polisi_policy_restore_trigger       (PolisiPolicy      
 void                    _polisi_policy_restore_comment       (PolisiPolicy           *self,
                                                               const PolisiComment    *comment);
 
+/* A placeholder the included clauses use, where it is first used. */
+typedef struct {
+  char       *id;
+  char       *clause_id;
+  PolisiLang  lang;
+} PolisiPlaceholderUse;
+
+void                    polisi_placeholder_use_free          (PolisiPlaceholderUse   *use);
+GPtrArray              *polisi_policy_list_placeholders_in_use (PolisiPolicy         *self);
+
 G_END_DECLS

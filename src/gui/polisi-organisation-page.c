@@ -108,25 +108,15 @@ on_answer_changed (GtkEditable            *editable,
 static void
 update_visibility (PolisiOrganisationPage *self)
 {
-  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) uses = polisi_policy_list_placeholders_in_use (self->policy);
   GHashTableIter iter;
   gpointer key, value;
   guint shown[3] = { 0, 0, 0 };
 
-  for (guint i = 0; i < polisi_policy_get_n_clauses (self->policy); i++)
-    {
-      PolisiClauseState *state = polisi_policy_get_clause (self->policy, i);
-
-      if (!polisi_clause_state_get_included (state))
-        continue;
-      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
-        {
-          g_autoptr(GPtrArray) ids = polisi_text_get_placeholders (polisi_clause_state_get_text (state, lang));
-
-          for (guint j = 0; j < ids->len; j++)
-            g_hash_table_add (used, g_strdup (ids->pdata[j]));
-        }
-    }
+  /* the placeholders in use: the one rule, in core */
+  for (guint i = 0; i < uses->len; i++)
+    g_hash_table_add (used, ((PolisiPlaceholderUse *) uses->pdata[i])->id);
 
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, &key, &value))
