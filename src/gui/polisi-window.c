@@ -67,8 +67,6 @@ struct _PolisiWindow
   gulong                changed_id;
   GArray               *steps;
   guint                 current_step;
-  gboolean              close_confirmed;
-  gboolean              syncing;
   GFile                *last_export;
   GPtrArray            *toasts;        /* shown and not yet dismissed */
 
@@ -90,6 +88,7 @@ struct _PolisiWindow
 G_DEFINE_FINAL_TYPE (PolisiWindow, polisi_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_actions (PolisiWindow *self);
+static void on_preview_layout_selected (PolisiWindow *self);
 static void ask_recover (PolisiWindow *self, PolisiDraftInfo *info);
 static void save_as (PolisiWindow *self, gboolean close_after);
 
@@ -575,9 +574,10 @@ show_session_policy (PolisiWindow *self,
   g_set_object (&self->policy, policy);
 
   polisi_preview_set_policy (self->preview, policy, library);
-  self->syncing = TRUE;
+  /* showing the preview's layout is not choosing one */
+  g_signal_handlers_block_by_func (self->preview_layout, on_preview_layout_selected, self);
   gtk_drop_down_set_selected (self->preview_layout, polisi_preview_get_layout (self->preview));
-  self->syncing = FALSE;
+  g_signal_handlers_unblock_by_func (self->preview_layout, on_preview_layout_selected, self);
   build_steps (self, existing);
   self->changed_id = g_signal_connect_swapped (policy, "changed", G_CALLBACK (on_policy_changed), self);
 
@@ -758,7 +758,6 @@ close_idle (gpointer data)
 static void
 close_later (PolisiWindow *self)
 {
-  self->close_confirmed = TRUE;
   g_idle_add_full (G_PRIORITY_DEFAULT, close_idle, g_object_ref (self), g_object_unref);
 }
 
@@ -1545,7 +1544,9 @@ on_close_response (AdwMessageDialog *dialog,
 {
   if (g_str_equal (response, "discard"))
     {
+      /* the changes are given up: nothing is left to ask about */
       polisi_session_close (self->session);
+      g_object_set (self->session, "modified", FALSE, NULL);
       close_later (self);
     }
   else if (g_str_equal (response, "save"))
@@ -1557,7 +1558,7 @@ polisi_window_close_request (GtkWindow *window)
 {
   PolisiWindow *self = POLISI_WINDOW (window);
 
-  if (polisi_session_get_modified (self->session) && !self->close_confirmed)
+  if (polisi_session_get_modified (self->session))
     {
       g_autofree char *name = display_name (self);
       GtkWidget *dialog = adw_message_dialog_new (window, _("Save Changes?"), NULL);
@@ -1871,7 +1872,7 @@ on_preview_layout_selected (PolisiWindow *self)
 {
   guint selected = gtk_drop_down_get_selected (self->preview_layout);
 
-  if (!self->syncing && selected <= POLISI_LAYOUT_SEPARATE && self->policy != NULL)
+  if (selected <= POLISI_LAYOUT_SEPARATE && self->policy != NULL)
     polisi_preview_set_layout (self->preview, selected);
 }
 
