@@ -47,10 +47,10 @@ static void
 test_path_with_language (void)
 {
   struct { const char *path; PolisiLang lang; const char *expected; } cases[] = {
-    { "/tmp/polisi.pdf", POLISI_LANG_CY, "/tmp/polisi-cy.pdf" },
-    { "/tmp/polisi.pdf", POLISI_LANG_EN, "/tmp/polisi-en.pdf" },
+    { "ysgol/polisi.pdf", POLISI_LANG_CY, "ysgol/polisi-cy.pdf" },
+    { "ysgol/polisi.pdf", POLISI_LANG_EN, "ysgol/polisi-en.pdf" },
     { "polisi", POLISI_LANG_CY, "polisi-cy" },
-    { "/tmp/v1.0/polisi", POLISI_LANG_EN, "/tmp/v1.0/polisi-en" },
+    { "fersiwn-1.0/polisi", POLISI_LANG_EN, "fersiwn-1.0/polisi-en" },
     { "ysgol.gymraeg.odt", POLISI_LANG_EN, "ysgol.gymraeg-en.odt" },
   };
 
