@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "polisi-assembler.h"
 #include "polisi-checker.h"
 #include "polisi-dates.h"
 #include "polisi-error.h"
@@ -358,6 +359,55 @@ test_placeholders_in_use (void)
   g_assert_cmpuint (still_used, <=, 1);
 }
 
+/* Clause numbers without a document are the numbers every document has. */
+static void
+test_clause_numbers (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolisiContext) context = polisi_context_new_builtin (&error);
+  const char *examples[] = { "secondary-wales.polisi", "secondary-wales-adopted.polisi", "primary-england.polisi" };
+
+  g_assert_no_error (error);
+  for (guint e = 0; e < G_N_ELEMENTS (examples) + 1; e++)
+    {
+      g_autofree char *path = e < G_N_ELEMENTS (examples) ? polisi_test_example_path (examples[e])
+                                                            : g_test_build_filename (G_TEST_DIST, "data", "review-due.polisi", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(PolisiPolicy) policy = polisi_policy_load (file, &error);
+      g_autoptr(GHashTable) numbers = NULL;
+      g_autoptr(PolisiDocument) document = NULL;
+      guint n_clauses = 0;
+
+      g_assert_no_error (error);
+      /* a clause the library does not know goes last, numbered too */
+      if (e == 0)
+        {
+          g_autoptr(PolisiClauseState) stranger = polisi_clause_state_new ("nowhere.stranger");
+
+          polisi_clause_state_set_text (stranger, POLISI_LANG_CY, "Cymal dieithr.");
+          polisi_clause_state_set_text (stranger, POLISI_LANG_EN, "A stranger clause.");
+          polisi_clause_state_set_included (stranger, TRUE);
+          polisi_policy_add_clause (policy, stranger);
+        }
+      /* a consultation draft, so that the comments table is there too */
+      numbers = polisi_assemble_clause_numbers (policy, polisi_context_get_library (context));
+      document = polisi_assemble (policy, polisi_context_get_library (context), POLISI_ASSEMBLE_DEFAULT);
+      for (guint i = 0; i < polisi_document_get_n_blocks (document); i++)
+        {
+          const PolisiBlock *block = polisi_document_get_block (document, i);
+
+          if (block->kind != POLISI_BLOCK_CLAUSE || block->id == NULL)
+            continue;
+          g_assert_cmpstr (g_hash_table_lookup (numbers, block->id), ==, block->number);
+          n_clauses++;
+        }
+      g_assert_cmpuint (g_hash_table_size (numbers), ==, n_clauses);
+      g_assert_cmpuint (n_clauses, >, 10);
+      if (e == 0)
+        g_assert_nonnull (g_hash_table_lookup (numbers, "nowhere.stranger"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/clauses/required", test_required_clause);
   g_test_add_func ("/answers/check", test_answers);
   g_test_add_func ("/placeholders/in-use", test_placeholders_in_use);
+  g_test_add_func ("/numbering/clause-numbers", test_clause_numbers);
 
   return g_test_run ();
 }

@@ -862,8 +862,7 @@ static int
 run_comments (PolisiContext *context,
               PolisiPolicy  *policy)
 {
-  g_autoptr(PolisiDocument) document = polisi_assemble (policy, polisi_context_get_library (context),
-                                                        POLISI_ASSEMBLE_FINAL | POLISI_ASSEMBLE_NO_HISTORY);
+  g_autoptr(GHashTable) numbers = polisi_assemble_clause_numbers (policy, polisi_context_get_library (context));
   g_autoptr(GPtrArray) comments = polisi_policy_list_comments (policy, NULL, NULL);
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u comment on version %s\n", "%u comments on version %s\n", comments->len),
@@ -871,8 +870,7 @@ run_comments (PolisiContext *context,
   for (guint i = 0; i < comments->len; i++)
     {
       const PolisiComment *comment = comments->pdata[i];
-      int index = comment->clause_id != NULL ? polisi_document_find_block (document, POLISI_BLOCK_CLAUSE, comment->clause_id) : -1;
-      const char *number = index >= 0 ? polisi_document_get_block (document, index)->number : NULL;
+      const char *number = comment->clause_id != NULL ? g_hash_table_lookup (numbers, comment->clause_id) : NULL;
       g_auto(GStrv) lines = g_strsplit (comment->body, "\n", -1);
 
       if (comment->clause_id == NULL)
