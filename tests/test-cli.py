@@ -328,6 +328,52 @@ class CommandLine(unittest.TestCase):
             for needle in ('Hanes fersiynau', 'Version history', 'Annual review.', 'Adolygiad.', '1 September 2027'):
                 self.assertIn(needle, exported)
 
+    def test_version_numbers_one_rule(self):
+        # What --set version= accepts, --adopt accepts; what Polisi numbers
+        # a draft, it accepts too.
+        path = self.wales()
+        before = read(path)
+        for value in ('10000.0', '99999999999.1', '1.2.3', '-1.0'):
+            with self.subTest(version=value):
+                result = run('--set', 'version=' + value, path)
+                self.assertEqual(result.returncode, 3, result.stderr)
+                self.assertIn('not a version number', result.stderr)
+                self.assertEqual(read(path), before)
+        result = run('--set', 'version=1.9999', path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        result = self.adopt(path, '--date=2026-09-01')
+        self.assertIn('Adopted version 1.9999 on 2026-09-01', result.stdout)
+        # the draft of the next version that Polisi numbers itself
+        result = run('--set', 'status=draft', path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn('<version>2.0</version>', read(path).decode('utf-8'))
+        # a draft is not numbered below what was adopted
+        result = run('--set', 'version=1.5', path)
+        self.assertEqual(result.returncode, 3, result.stderr)
+        self.assertIn('adopted already', result.stderr)
+        result = self.adopt(path, '--date=2027-09-01')
+        self.assertIn('Adopted version 2.0 on 2027-09-01', result.stdout)
+
+    def test_dates_one_rule(self):
+        path = self.wales()
+        before = read(path)
+        for value in ('12027-03-31', '-2027-03-31', '1899-12-31', '2027-02-30'):
+            with self.subTest(date=value):
+                result = run('--set', 'closing-date=' + value, path)
+                self.assertEqual(result.returncode, 3, result.stderr)
+                self.assertIn('YYYY-MM-DD', result.stderr)
+                self.assertEqual(read(path), before)
+        # a five-digit year in the file itself is reported by the check
+        text = before.decode('utf-8')
+        self.assertIn('<review-cycle>12</review-cycle>', text)
+        self.assertNotIn('<review-date>', text)
+        with open(path, 'w', encoding='utf-8') as handle:
+            handle.write(text.replace('<review-cycle>12</review-cycle>',
+                                      '<review-cycle>12</review-cycle><review-date>12027-09-01</review-date>', 1))
+        result = run('--check', path)
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        self.assertIn('12027-09-01', result.stdout + result.stderr)
+
     def test_adopt_refusals(self):
         path = self.wales()
         self.adopt(path, '--date=2026-09-01')
@@ -691,6 +737,51 @@ class CommandLine(unittest.TestCase):
                     self.assertIn('Nothing was imported', result.stderr)
                 self.assertEqual(read(path), before)
                 self.assertEqual(sorted(os.listdir(self.dir)), listing)
+
+    def test_parallel_set_loses_nothing(self):
+        # Two commands changing the same file at once: the second waits for
+        # the first and reads what it saved, so both changes are kept.
+        path = self.new_policy()
+        env = dict(os.environ)
+        for name in ('DISPLAY', 'WAYLAND_DISPLAY'):
+            env.pop(name, None)
+        for i in range(15):
+            with self.subTest(pair=i):
+                first = subprocess.Popen([POLISI, '--set', 'name-cy=Ysgol Ŵ %d' % i, path], env=env,
+                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                second = subprocess.Popen([POLISI, '--set', 'name-en=School Ŷ %d' % i, path], env=env,
+                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                out1, err1 = first.communicate(timeout=60)
+                out2, err2 = second.communicate(timeout=60)
+                self.assertEqual(first.returncode, 0, err1)
+                self.assertEqual(second.returncode, 0, err2)
+                self.assertIn('Saved', out1)
+                self.assertIn('Saved', out2)
+                text = read(path).decode('utf-8')
+                self.assertIn('Ysgol Ŵ %d<' % i, text)
+                self.assertIn('School Ŷ %d<' % i, text)
+        self.assertEqual(os.listdir(self.dir), ['school.polisi'])
+
+    def test_set_refuses_read_only_and_hard_linked(self):
+        path = self.new_policy()
+        before = read(path)
+        os.chmod(path, 0o444)
+        try:
+            result = run('--set', 'name-en=Changed', path)
+            self.assertEqual(result.returncode, 2, result.stderr)
+            self.assertIn('read-only', result.stderr)
+            self.assertIn('school.polisi', result.stderr)
+            self.assertNotIn('Saved', result.stdout)
+            self.assertEqual(read(path), before)
+        finally:
+            os.chmod(path, 0o644)
+
+        os.link(path, self.path('linked.polisi'))
+        result = run('--set', 'name-en=Changed', path)
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertIn('hard link', result.stderr)
+        self.assertEqual(read(path), before)
+        self.assertEqual(os.stat(path).st_nlink, 2)
 
     def test_help(self):
         result = run('--help')

@@ -47,6 +47,7 @@
 #include "polisi-export.h"
 #include "polisi-policy-io.h"
 #include "polisi-review.h"
+#include "polisi-session.h"
 #include "polisi-text.h"
 
 static const GOptionEntry option_entries[] = {
@@ -352,27 +353,7 @@ parse_date (const char  *key,
             const char  *value,
             GError     **error)
 {
-  GDate date;
-
-  if (polisi_date_parse_iso (value, &date))
-    return TRUE;
-
-  g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
-               _("“%s” is not a valid date for %s. Write it as YYYY-MM-DD, for example 2027-03-31."), value, key);
-  return FALSE;
-}
-
-static gboolean
-is_version_number (const char *value)
-{
-  const char *dot = strchr (value, '.');
-
-  if (dot == NULL || dot == value || dot[1] == '\0')
-    return FALSE;
-  for (const char *p = value; *p != '\0'; p++)
-    if (p != dot && !g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
+  return polisi_date_check_iso (value, key, error);
 }
 
 /* Placeholder keys may be written with - or _ ("head-teacher"). */
@@ -417,16 +398,8 @@ apply_placeholder (PolisiPolicy   *policy,
       return FALSE;
     }
 
-  if (polisi_placeholder_get_kind (placeholder) == POLISI_PLACEHOLDER_DATE && value[0] != '\0' &&
-      !parse_date (key, value, error))
+  if (!polisi_placeholder_check_answer (placeholder, value, key, error))
     return FALSE;
-  if (polisi_placeholder_get_kind (placeholder) == POLISI_PLACEHOLDER_EMAIL && value[0] != '\0' &&
-      (strchr (value, '@') == NULL || strchr (value, ' ') != NULL))
-    {
-      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
-                   _("“%s” is not an e-mail address (for %s)."), value, key);
-      return FALSE;
-    }
 
   if (one_lang)
     polisi_policy_set_answer_lang (policy, id, lang, value);
@@ -508,14 +481,7 @@ apply_setting (PolisiPolicy   *policy,
                      polisi_policy_get_last_adopted_version (policy), polisi_policy_get_version (policy));
           return TRUE;
         case KEY_VERSION:
-          if (!is_version_number (value))
-            {
-              g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
-                           _("“%s” is not a version number. Write it as two numbers with a dot, such as 1.0 or 2.1."), value);
-              return FALSE;
-            }
-          polisi_policy_set_version (policy, value);
-          return TRUE;
+          return polisi_policy_set_draft_version (policy, value, error);
         case KEY_CLOSING_DATE:
           if (value[0] != '\0' && !parse_date (key, value, error))
             return FALSE;
@@ -560,15 +526,7 @@ apply_setting (PolisiPolicy   *policy,
                              _("The policy has no clause called “%s”."), value);
                 return FALSE;
               }
-            if (i == KEY_EXCLUDE && clause != NULL && polisi_clause_get_default (clause) == POLISI_CLAUSE_REQUIRED)
-              {
-                g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
-                             _("The clause “%s” is required and cannot be left out: %s"), value,
-                             polisi_clause_get_reason (clause, polisi_interface_lang ()));
-                return FALSE;
-              }
-            polisi_clause_state_set_included (state, i == KEY_INCLUDE);
-            return TRUE;
+            return polisi_clause_state_include (state, clause, i == KEY_INCLUDE, polisi_interface_lang (), error);
           }
         case KEY_REVIEW_TRIGGER:
           {
@@ -689,19 +647,6 @@ static const char *
 lookup_filename (GVariantDict *options,
                  const char   *name);
 
-/* PATH with "-cy" or "-en" before its extension. */
-static char *
-path_with_language (const char *path,
-                    PolisiLang  lang)
-{
-  const char *dot = strrchr (path, '.');
-  const char *slash = strrchr (path, G_DIR_SEPARATOR);
-
-  if (dot == NULL || (slash != NULL && dot < slash))
-    return g_strdup_printf ("%s-%s", path, polisi_lang_to_code (lang));
-  return g_strdup_printf ("%.*s-%s%s", (int) (dot - path), path, polisi_lang_to_code (lang), dot);
-}
-
 /* Without --output, the export goes beside the policy: school.polisi
  * becomes school.pdf. */
 static char *
@@ -770,34 +715,20 @@ write_document (PolisiDocument      *document,
   layout = polisi_format_get_layout (format, layout);
   if (layout == POLISI_LAYOUT_SEPARATE)
     {
-      g_autofree char *path_cy = path_with_language (target, POLISI_LANG_CY);
-      g_autofree char *path_en = path_with_language (target, POLISI_LANG_EN);
-      const char *paths[POLISI_N_LANGS] = { path_cy, path_en };
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (target);
+      g_autoptr(GError) error = NULL;
 
+      polisi_export_options_init (&export_options, POLISI_LAYOUT_CY);
+      export_options.english_first = g_variant_dict_contains (options, "english-first");
+      export_options.tracked_changes = tracked;
+      export_options.change_author = author;
+      if (!polisi_export_to_separate_files (document, format, &export_options, file, NULL, &error))
+        return report_error (error);
       for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
         {
-          g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[lang]);
-          g_autofree char *other = g_path_get_basename (paths[POLISI_LANG_OTHER (lang)]);
-          g_autoptr(GError) error = NULL;
-
-          polisi_export_options_init (&export_options, lang == POLISI_LANG_CY ? POLISI_LAYOUT_CY : POLISI_LAYOUT_EN);
-          export_options.other_file = other;
-          export_options.english_first = g_variant_dict_contains (options, "english-first");
-          export_options.tracked_changes = tracked;
-          export_options.change_author = author;
-          if (!polisi_export_to_file (document, format, &export_options, file, &error))
-            {
-              /* Both files or neither. */
-              if (lang > 0)
-                {
-                  g_autoptr(GFile) first = g_file_new_for_commandline_arg (paths[0]);
-                  g_file_delete (first, NULL, NULL);
-                }
-              return report_error (error);
-            }
+          g_autofree char *path = polisi_export_path_with_language (target, lang);
+          g_print (_("Exported %s\n"), path);
         }
-      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
-        g_print (_("Exported %s\n"), paths[lang]);
       return POLISI_EXIT_OK;
     }
 
@@ -1069,8 +1000,7 @@ static int
 run_comments (PolisiContext *context,
               PolisiPolicy  *policy)
 {
-  g_autoptr(PolisiDocument) document = polisi_assemble (policy, polisi_context_get_library (context),
-                                                        POLISI_ASSEMBLE_FINAL | POLISI_ASSEMBLE_NO_HISTORY);
+  g_autoptr(GHashTable) numbers = polisi_assemble_clause_numbers (policy, polisi_context_get_library (context));
   g_autoptr(GPtrArray) comments = polisi_policy_list_comments (policy, NULL, NULL);
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u comment on version %s\n", "%u comments on version %s\n", comments->len),
@@ -1078,8 +1008,7 @@ run_comments (PolisiContext *context,
   for (guint i = 0; i < comments->len; i++)
     {
       const PolisiComment *comment = comments->pdata[i];
-      int index = comment->clause_id != NULL ? polisi_document_find_block (document, POLISI_BLOCK_CLAUSE, comment->clause_id) : -1;
-      const char *number = index >= 0 ? polisi_document_get_block (document, index)->number : NULL;
+      const char *number = comment->clause_id != NULL ? g_hash_table_lookup (numbers, comment->clause_id) : NULL;
       g_auto(GStrv) lines = g_strsplit (comment->body, "\n", -1);
 
       if (comment->clause_id == NULL)
@@ -1435,10 +1364,12 @@ polisi_cli_run (GVariantDict *options)
   g_autoptr(GError) error = NULL;
   g_autofree const char **files = NULL;
   g_autofree const char **settings = NULL;
+  g_autoptr(PolisiSession) session = NULL;
   g_autoptr(PolisiPolicy) policy = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *name = NULL;
   gboolean set_help = FALSE;
+  gboolean changes;
   int status = POLISI_EXIT_OK;
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
@@ -1474,16 +1405,22 @@ polisi_cli_run (GVariantDict *options)
       return POLISI_EXIT_USAGE;
     }
 
+  changes = settings != NULL || g_variant_dict_contains (options, "import-comments") ||
+            g_variant_dict_contains (options, "accept-updates") || g_variant_dict_contains (options, "decline-updates") ||
+            g_variant_dict_contains (options, "fix-legislation") || g_variant_dict_contains (options, "respond") ||
+            g_variant_dict_contains (options, "adopt");
+
+  /* A command that changes the policy holds its lock from reading to
+   * saving: another command changing it at the same time waits, then reads
+   * what this one saved, and no update is lost. */
   file = g_file_new_for_commandline_arg (files[0]);
   name = g_file_get_parse_name (file);
-  policy = polisi_policy_load (file, &error);
-  if (policy == NULL)
+  session = polisi_session_new (NULL);
+  if (!polisi_session_load (session, file, changes ? POLISI_LOAD_LOCK : POLISI_LOAD_DEFAULT, &error))
     return report_error (error);
+  policy = g_object_ref (polisi_session_get_policy (session));
 
-  if (settings != NULL || g_variant_dict_contains (options, "import-comments") ||
-      g_variant_dict_contains (options, "accept-updates") || g_variant_dict_contains (options, "decline-updates") ||
-      g_variant_dict_contains (options, "fix-legislation") || g_variant_dict_contains (options, "respond") ||
-      g_variant_dict_contains (options, "adopt"))
+  if (changes)
     {
       g_autoptr(GString) report = g_string_new (NULL);
       g_autoptr(GString) warnings = g_string_new (NULL);
@@ -1509,8 +1446,9 @@ polisi_cli_run (GVariantDict *options)
         return report_error (error);
       g_signal_handler_disconnect (policy, handler);
       /* nothing changed (comments imported before): the file stays as it is */
-      if (n_changes > 0 && !polisi_policy_save (policy, file, &error))
+      if (n_changes > 0 && !polisi_session_save (session, NULL, POLISI_SAVE_DEFAULT, &error))
         return report_error (error);
+      polisi_session_unlock (session);
       g_print ("%s", report->str);
       g_printerr ("%s", warnings->str);
       if (n_changes > 0)

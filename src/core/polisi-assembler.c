@@ -455,6 +455,90 @@ set_front_matter (PolisiDocument      *document,
   polisi_document_set_line_numbers (document, status == POLISI_STATUS_CONSULTATION && !(flags & POLISI_ASSEMBLE_FINAL));
 }
 
+/* The included clauses of @section, in the policy's order. */
+static GPtrArray *
+included_in_section (PolisiPolicy  *policy,
+                     PolisiLibrary *library,
+                     const char    *section_id)
+{
+  GPtrArray *clauses = g_ptr_array_new ();
+
+  for (guint i = 0; i < polisi_policy_get_n_clauses (policy); i++)
+    {
+      PolisiClauseState *state = polisi_policy_get_clause (policy, i);
+
+      if (polisi_clause_state_get_included (state) &&
+          g_strcmp0 (polisi_assemble_section_of (library, polisi_clause_state_get_id (state)), section_id) == 0)
+        g_ptr_array_add (clauses, state);
+    }
+  return clauses;
+}
+
+/**
+ * polisi_assemble_clause_numbers:
+ *
+ * The number each included clause has in the policy ("5.4", "A.2"), by
+ * clause id, without assembling a document: sections in the library's
+ * order, numbered from 1 (appendices lettered from A), each counting only
+ * its included clauses; clauses the library does not know last, in a
+ * section of their own. polisi_assemble() numbers by this, so the window,
+ * the command line and the comments table agree.
+ *
+ * Returns: (transfer full): clause id → number
+ */
+GHashTable *
+polisi_assemble_clause_numbers (PolisiPolicy  *policy,
+                                PolisiLibrary *library)
+{
+  GHashTable *numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint section_number = 0;
+  guint appendix_number = 0;
+  guint others = 0;
+  g_autofree char *other_number = NULL;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (policy), numbers);
+  g_return_val_if_fail (POLISI_IS_LIBRARY (library), numbers);
+
+  for (guint s = 0; s < polisi_library_get_n_sections (library); s++)
+    {
+      PolisiSection *section = polisi_library_get_section (library, s);
+      g_autoptr(GPtrArray) clauses = included_in_section (policy, library, polisi_section_get_id (section));
+      g_autofree char *number = NULL;
+
+      if (clauses->len == 0)
+        continue;
+      if (polisi_section_is_appendix (section))
+        number = g_strdup_printf ("%c", 'A' + (appendix_number++ % 26));
+      else
+        number = g_strdup_printf ("%u", ++section_number);
+      for (guint i = 0; i < clauses->len; i++)
+        g_hash_table_insert (numbers, g_strdup (polisi_clause_state_get_id (clauses->pdata[i])),
+                             g_strdup_printf ("%s.%u", number, i + 1));
+    }
+
+  for (guint i = 0; i < polisi_policy_get_n_clauses (policy); i++)
+    {
+      PolisiClauseState *state = polisi_policy_get_clause (policy, i);
+      const char *id = polisi_clause_state_get_id (state);
+
+      if (!polisi_clause_state_get_included (state) || g_hash_table_contains (numbers, id))
+        continue;
+      if (other_number == NULL)
+        other_number = g_strdup_printf ("%u", ++section_number);
+      g_hash_table_insert (numbers, g_strdup (id), g_strdup_printf ("%s.%u", other_number, ++others));
+    }
+  return numbers;
+}
+
+/* "5" of "5.4" */
+static char *
+section_number_of (const char *clause_number)
+{
+  const char *dot = strrchr (clause_number, '.');
+
+  return g_strndup (clause_number, dot - clause_number);
+}
+
 /**
  * polisi_assemble:
  *
@@ -466,14 +550,13 @@ polisi_assemble (PolisiPolicy        *policy,
                  PolisiAssembleFlags  flags)
 {
   PolisiDocument *document;
-  g_autoptr(GHashTable) placed = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  guint section_number = 0;
+  g_autoptr(GHashTable) numbers = NULL;
   guint appendix_number = 0;
 
   g_return_val_if_fail (POLISI_IS_POLICY (policy), NULL);
   g_return_val_if_fail (POLISI_IS_LIBRARY (library), NULL);
 
+  numbers = polisi_assemble_clause_numbers (policy, library);
   document = polisi_document_new ();
   set_front_matter (document, policy, library, flags);
 
@@ -487,34 +570,21 @@ polisi_assemble (PolisiPolicy        *policy,
     {
       PolisiSection *section = polisi_library_get_section (library, s);
       const char *section_id = polisi_section_get_id (section);
-      g_autoptr(GPtrArray) clauses = g_ptr_array_new ();
+      g_autoptr(GPtrArray) clauses = included_in_section (policy, library, section_id);
       g_autofree char *number = NULL;
       g_autofree char *letter = NULL;
       PolisiBlock *heading;
 
-      /* The section's included clauses, in the policy's order. */
-      for (guint i = 0; i < polisi_policy_get_n_clauses (policy); i++)
-        {
-          PolisiClauseState *state = polisi_policy_get_clause (policy, i);
-          const char *id = polisi_clause_state_get_id (state);
-
-          if (!polisi_clause_state_get_included (state))
-            continue;
-          if (g_strcmp0 (polisi_assemble_section_of (library, id), section_id) != 0)
-            continue;
-          g_ptr_array_add (clauses, state);
-          g_hash_table_add (placed, (gpointer) id);
-        }
       if (clauses->len == 0)
         continue;
 
+      /* the numbers are polisi_assemble_clause_numbers()'s */
+      number = section_number_of (g_hash_table_lookup (numbers, polisi_clause_state_get_id (clauses->pdata[0])));
       if (polisi_section_is_appendix (section))
         {
-          letter = g_strdup_printf ("%c", 'A' + (appendix_number++ % 26));
-          number = g_strdup (letter);
+          appendix_number++;
+          letter = g_strdup (number);
         }
-      else
-        number = g_strdup_printf ("%u", ++section_number);
 
       heading = polisi_document_add_block (document, POLISI_BLOCK_HEADING, section_id, number);
       heading->appendix = polisi_section_is_appendix (section);
@@ -527,12 +597,11 @@ polisi_assemble (PolisiPolicy        *policy,
       for (guint i = 0; i < clauses->len; i++)
         {
           PolisiClauseState *state = clauses->pdata[i];
-          g_autofree char *clause_number = g_strdup_printf ("%s.%u", number, i + 1);
+          const char *clause_number = g_hash_table_lookup (numbers, polisi_clause_state_get_id (state));
           PolisiBlock *block = polisi_document_add_block (document, POLISI_BLOCK_CLAUSE,
                                                           polisi_clause_state_get_id (state), clause_number);
 
           block->appendix = polisi_section_is_appendix (section);
-          g_hash_table_insert (numbers, (gpointer) polisi_clause_state_get_id (state), g_strdup (clause_number));
           for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
             {
               g_autofree char *filled = polisi_assemble_fill (policy, library,
@@ -546,30 +615,29 @@ polisi_assemble (PolisiPolicy        *policy,
    * policy built on another library) still belong in the policy. */
   {
     PolisiBlock *heading = NULL;
-    guint count = 0;
-    g_autofree char *number = NULL;
 
     for (guint i = 0; i < polisi_policy_get_n_clauses (policy); i++)
       {
         PolisiClauseState *state = polisi_policy_get_clause (policy, i);
         const char *id = polisi_clause_state_get_id (state);
-        g_autofree char *clause_number = NULL;
+        const char *clause_number;
         PolisiBlock *block;
 
-        if (!polisi_clause_state_get_included (state) || g_hash_table_contains (placed, id))
+        /* placed in its section above */
+        if (!polisi_clause_state_get_included (state) || polisi_assemble_section_of (library, id) != NULL)
           continue;
 
+        clause_number = g_hash_table_lookup (numbers, id);
         if (heading == NULL)
           {
-            number = g_strdup_printf ("%u", ++section_number);
+            g_autofree char *number = section_number_of (clause_number);
+
             heading = polisi_document_add_block (document, POLISI_BLOCK_HEADING, "other", number);
             polisi_block_set_text (heading, POLISI_LANG_CY, "Cymalau eraill");
             polisi_block_set_text (heading, POLISI_LANG_EN, "Other clauses");
           }
 
-        clause_number = g_strdup_printf ("%s.%u", number, ++count);
         block = polisi_document_add_block (document, POLISI_BLOCK_CLAUSE, id, clause_number);
-        g_hash_table_insert (numbers, (gpointer) id, g_strdup (clause_number));
         for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
           {
             g_autofree char *filled = polisi_assemble_fill (policy, library,

@@ -30,5 +30,7 @@ char           *polisi_assemble_fill           (PolisiPolicy        *policy,
                                                 PolisiLang           lang);
 const char     *polisi_assemble_section_of     (PolisiLibrary       *library,
                                                 const char          *clause_id);
+GHashTable     *polisi_assemble_clause_numbers (PolisiPolicy        *policy,
+                                                PolisiLibrary       *library);
 
 G_END_DECLS

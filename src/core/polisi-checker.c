@@ -130,78 +130,62 @@ check_placeholders (GPtrArray     *findings,
                     PolisiLibrary *library,
                     gboolean       bilingual)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) uses = polisi_policy_list_placeholders_in_use (policy);
 
-  for (guint i = 0; i < polisi_policy_get_n_clauses (policy); i++)
+  for (guint u = 0; u < uses->len; u++)
     {
-      PolisiClauseState *state = polisi_policy_get_clause (policy, i);
-      const char *clause_id = polisi_clause_state_get_id (state);
+      const PolisiPlaceholderUse *use = uses->pdata[u];
+      const char *clause_id = use->clause_id;
+      const char *id = use->id;
+      PolisiLang lang = use->lang;
+      PolisiPlaceholder *declared = polisi_library_lookup_placeholder (library, id);
+      g_autofree char *place = clause_place (library, clause_id);
+      g_autofree char *value = NULL;
+      PolisiLang ui = polisi_interface_lang ();
 
-      if (!polisi_clause_state_get_included (state))
-        continue;
-
-      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+      if (declared == NULL)
         {
-          g_autoptr(GPtrArray) used = polisi_text_get_placeholders (polisi_clause_state_get_text (state, lang));
+          add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_UNKNOWN_PLACEHOLDER, clause_id, id, lang,
+                       g_strdup_printf (_("%s: the text asks for {%s}, which Polisi does not know. "
+                                          "Check the spelling, or remove the braces."),
+                                        place, id));
+          continue;
+        }
 
-          for (guint j = 0; j < used->len; j++)
-            {
-              const char *id = used->pdata[j];
-              PolisiPlaceholder *declared = polisi_library_lookup_placeholder (library, id);
-              g_autofree char *place = NULL;
-              g_autofree char *value = NULL;
-              PolisiLang ui = polisi_interface_lang ();
+      switch (polisi_placeholder_get_derived (declared))
+        {
+        case POLISI_DERIVED_ORGANISATION_NAME:
+        case POLISI_DERIVED_REVIEW_CYCLE:
+          continue;
 
-              if (g_hash_table_contains (seen, id))
-                continue;
-              g_hash_table_add (seen, g_strdup (id));
-              place = clause_place (library, clause_id);
+        case POLISI_DERIVED_ADOPTION_DATE:
+        case POLISI_DERIVED_REVIEW_DATE:
+          value = polisi_assemble_resolve (policy, library, id, lang);
+          if (value == NULL)
+            add_finding (findings, POLISI_SEVERITY_INFO, POLISI_FINDING_PENDING_DATE, clause_id, id, -1,
+                         g_strdup_printf (_("“%s” is filled in when the policy is adopted (used in %s)."),
+                                          polisi_placeholder_get_label (declared, ui), place));
+          continue;
 
-              if (declared == NULL)
-                {
-                  add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_UNKNOWN_PLACEHOLDER, clause_id, id, lang,
-                               g_strdup_printf (_("%s: the text asks for {%s}, which Polisi does not know. "
-                                                  "Check the spelling, or remove the braces."),
-                                                place, id));
-                  continue;
-                }
+        case POLISI_DERIVED_NONE:
+        default:
+          break;
+        }
 
-              switch (polisi_placeholder_get_derived (declared))
-                {
-                case POLISI_DERIVED_ORGANISATION_NAME:
-                case POLISI_DERIVED_REVIEW_CYCLE:
-                  continue;
-
-                case POLISI_DERIVED_ADOPTION_DATE:
-                case POLISI_DERIVED_REVIEW_DATE:
-                  value = polisi_assemble_resolve (policy, library, id, lang);
-                  if (value == NULL)
-                    add_finding (findings, POLISI_SEVERITY_INFO, POLISI_FINDING_PENDING_DATE, clause_id, id, -1,
-                                 g_strdup_printf (_("“%s” is filled in when the policy is adopted (used in %s)."),
-                                                  polisi_placeholder_get_label (declared, ui), place));
-                  continue;
-
-                case POLISI_DERIVED_NONE:
-                default:
-                  break;
-                }
-
-              if (polisi_policy_get_answer (policy, id, POLISI_LANG_CY) == NULL &&
-                  polisi_policy_get_answer (policy, id, POLISI_LANG_EN) == NULL)
-                {
-                  add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_UNFILLED_PLACEHOLDER, clause_id, id, -1,
-                               g_strdup_printf (_("“%s” has no answer yet (first needed in %s). Fill it in, or leave out the clauses that need it."),
-                                                polisi_placeholder_get_label (declared, ui), place));
-                }
-              else if (bilingual && polisi_placeholder_is_bilingual (declared))
-                {
-                  for (guint l = 0; l < POLISI_N_LANGS; l++)
-                    if (polisi_policy_get_answer (policy, id, l) == NULL)
-                      add_finding (findings, POLISI_SEVERITY_WARNING, POLISI_FINDING_UNFILLED_PLACEHOLDER, clause_id, id, l,
-                                   g_strdup_printf (_("“%s” has no %s answer, so the other language’s answer is used. Enter it if it differs."),
-                                                    polisi_placeholder_get_label (declared, ui), language_name (l)));
-                }
-            }
+      if (polisi_policy_get_answer (policy, id, POLISI_LANG_CY) == NULL &&
+          polisi_policy_get_answer (policy, id, POLISI_LANG_EN) == NULL)
+        {
+          add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_UNFILLED_PLACEHOLDER, clause_id, id, -1,
+                       g_strdup_printf (_("“%s” has no answer yet (first needed in %s). Fill it in, or leave out the clauses that need it."),
+                                        polisi_placeholder_get_label (declared, ui), place));
+        }
+      else if (bilingual && polisi_placeholder_is_bilingual (declared))
+        {
+          for (guint l = 0; l < POLISI_N_LANGS; l++)
+            if (polisi_policy_get_answer (policy, id, l) == NULL)
+              add_finding (findings, POLISI_SEVERITY_WARNING, POLISI_FINDING_UNFILLED_PLACEHOLDER, clause_id, id, l,
+                           g_strdup_printf (_("“%s” has no %s answer, so the other language’s answer is used. Enter it if it differs."),
+                                            polisi_placeholder_get_label (declared, ui), language_name (l)));
         }
     }
 }
@@ -417,6 +401,56 @@ check_dates (GPtrArray    *findings,
     }
 }
 
+static gboolean
+is_unusable_date (const char *text)
+{
+  GDate date;
+
+  return text != NULL && text[0] != '\0' && !polisi_date_parse_iso (text, &date);
+}
+
+/* Dates kept in the file that the one date rule refuses (a five-digit or
+ * negative year is a valid XML Schema date): said, not silently ignored. */
+static void
+check_stored_dates (GPtrArray    *findings,
+                    PolisiPolicy *policy)
+{
+  const char *date;
+
+  if (is_unusable_date (date = polisi_policy_get_adoption_date (policy)))
+    add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_INVALID_DATE, NULL, NULL, -1,
+                 g_strdup_printf (_("The date of adoption, “%s”, is not a date Polisi can use. Set it again as "
+                                    "YYYY-MM-DD, with a year from 1900 to 9999."), date));
+  if (is_unusable_date (date = polisi_policy_get_closing_date (policy)))
+    add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_INVALID_DATE, NULL, NULL, -1,
+                 g_strdup_printf (_("The closing date, “%s”, is not a date Polisi can use. Set it again as "
+                                    "YYYY-MM-DD, with a year from 1900 to 9999."), date));
+  if (is_unusable_date (date = polisi_policy_get_review_date_override (policy)))
+    add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_INVALID_DATE, NULL, NULL, -1,
+                 g_strdup_printf (_("The review date, “%s”, is not a date Polisi can use. Set it again as "
+                                    "YYYY-MM-DD, with a year from 1900 to 9999."), date));
+  for (guint i = 0; i < polisi_policy_get_n_versions (policy); i++)
+    {
+      const PolisiVersionRecord *record = polisi_policy_get_version_record (policy, i);
+
+      if (is_unusable_date (record->date))
+        add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_INVALID_DATE, NULL, NULL, -1,
+                     g_strdup_printf (_("The date of adoption of version %s, “%s”, is not a date Polisi can use. "
+                                        "Correct it in the version history, as YYYY-MM-DD with a year from 1900 to 9999."),
+                                      record->version, record->date));
+    }
+  for (guint i = 0; i < polisi_policy_get_n_review_triggers (policy); i++)
+    {
+      const PolisiReviewTrigger *trigger = polisi_policy_get_review_trigger (policy, i);
+
+      if (is_unusable_date (trigger->date))
+        add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_INVALID_DATE, NULL, NULL, -1,
+                     g_strdup_printf (_("A review trigger has the date “%s”, which is not a date Polisi can use. "
+                                        "Remove it and add it again with a date as YYYY-MM-DD, with a year from 1900 to 9999."),
+                                      trigger->date));
+    }
+}
+
 /**
  * polisi_check:
  * @legislation: (nullable): the register, to find out-of-date citations
@@ -445,6 +479,7 @@ polisi_check (PolisiPolicy      *policy,
   check_clauses (findings, policy, library, legislation, bilingual);
   check_wordings_agree (findings, policy, library);
   check_dates (findings, policy, today);
+  check_stored_dates (findings, policy);
 
   if (polisi_policy_get_library_version (policy) != NULL &&
       g_strcmp0 (polisi_policy_get_library_id (policy), polisi_library_get_id (library)) == 0 &&

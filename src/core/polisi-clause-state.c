@@ -12,7 +12,10 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "polisi-clause-state.h"
+#include "polisi-error.h"
 #include "polisi-text.h"
 
 struct _PolisiClauseState
@@ -246,6 +249,38 @@ polisi_clause_state_set_included (PolisiClauseState *self,
 
   self->included = included;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCLUDED]);
+}
+
+/**
+ * polisi_clause_state_include:
+ * @clause: (nullable): the clause in the library, if it is there
+ * @lang: the language of the message
+ *
+ * Includes the clause or leaves it out, by the one rule for required
+ * clauses: a clause the library marks required stays in. The command
+ * line's --set exclude= and the clause editor's switch both come here.
+ *
+ * Returns: %FALSE, with an error giving the reason the clause is
+ *   required, when leaving it out is refused
+ */
+gboolean
+polisi_clause_state_include (PolisiClauseState  *self,
+                             PolisiClause       *clause,
+                             gboolean            included,
+                             PolisiLang          lang,
+                             GError            **error)
+{
+  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (self), FALSE);
+
+  if (!included && clause != NULL && polisi_clause_get_default (clause) == POLISI_CLAUSE_REQUIRED)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                   _("The clause “%s” is required and cannot be left out: %s"), polisi_clause_get_id (clause),
+                   polisi_clause_get_reason (clause, lang));
+      return FALSE;
+    }
+  polisi_clause_state_set_included (self, included);
+  return TRUE;
 }
 
 const char *

@@ -23,6 +23,11 @@ const char        *polisi_clause_state_get_id             (PolisiClauseState *se
 gboolean           polisi_clause_state_get_included       (PolisiClauseState *self);
 void               polisi_clause_state_set_included       (PolisiClauseState *self,
                                                            gboolean           included);
+gboolean           polisi_clause_state_include            (PolisiClauseState *self,
+                                                           PolisiClause      *clause,
+                                                           gboolean           included,
+                                                           PolisiLang         lang,
+                                                           GError           **error);
 const char        *polisi_clause_state_get_alternative    (PolisiClauseState *self);
 guint              polisi_clause_state_get_library_version (PolisiClauseState *self);
 const char        *polisi_clause_state_get_text           (PolisiClauseState *self,

@@ -7,13 +7,21 @@
  * out in the document's language ("1 Medi 2027", "1 September 2027"),
  * whatever the interface language or the locale: a policy printed on an
  * English desktop still has Welsh month names in its Welsh text.
+ *
+ * The one rule for a date Polisi keeps is polisi_date_parse_iso(): exactly
+ * YYYY-MM-DD, a real day, a year from 1900 to 9999. XML Schema's dates
+ * allow more (five-digit and negative years), so a file may hold a date
+ * the rule refuses: the checker reports each one (POLISI_FINDING_INVALID_DATE).
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "polisi-dates.h"
+#include "polisi-error.h"
 
 static const char *month_names[POLISI_N_LANGS][12] = {
   { "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin",
@@ -44,6 +52,27 @@ polisi_date_parse_iso (const char *text,
   g_date_clear (date, 1);
   g_date_set_dmy (date, day, month, year);
   return TRUE;
+}
+
+/**
+ * polisi_date_check_iso:
+ * @key: what the date is, as the user named it ("closing-date")
+ *
+ * As polisi_date_parse_iso(), with a message saying how to write a date.
+ */
+gboolean
+polisi_date_check_iso (const char  *text,
+                       const char  *key,
+                       GError     **error)
+{
+  GDate date;
+
+  if (polisi_date_parse_iso (text, &date))
+    return TRUE;
+  g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+               _("“%s” is not a valid date for %s. Write it as YYYY-MM-DD, for example 2027-03-31."),
+               text != NULL ? text : "", key);
+  return FALSE;
 }
 
 char *

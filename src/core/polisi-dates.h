@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 
 gboolean  polisi_date_parse_iso   (const char  *text,
                                    GDate       *date);
+gboolean  polisi_date_check_iso   (const char  *text,
+                                   const char  *key,
+                                   GError     **error);
 char     *polisi_date_to_iso      (const GDate *date);
 char     *polisi_date_format      (const GDate *date,
                                    PolisiLang   lang);

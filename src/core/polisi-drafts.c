@@ -6,10 +6,15 @@
  * While a policy is open, the window saves a draft of it a few seconds
  * after each change, in the user's data folder (…/polisi/drafts): the
  * policy itself (ID.polisi) and a note of what it is a draft of (ID.draft,
- * a key file with the original's path, the process that owns it and the
- * time). Saving the policy or closing it on purpose removes the draft. A
- * draft still there when Polisi starts, whose process is gone, was left by
- * a crash: the welcome page offers it back.
+ * a key file with the original's path, a checksum of the original as the
+ * draft started from it, and the time). Saving the policy or closing it on
+ * purpose removes the draft.
+ *
+ * Whoever keeps a draft holds a lock on ID.lock (flock(), which the system
+ * releases when the process ends, however it ends). A draft whose lock
+ * nobody holds was left by a crash: it is offered back, from the welcome
+ * page and whenever its original is opened. Process ids are not used: a
+ * number can belong to another process after a crash, and a lock cannot.
  *
  * Drafts are written with polisi_file_replace(), like everything else, so
  * a crash while autosaving cannot damage the last good draft.
@@ -17,8 +22,9 @@
 #include "config.h"
 
 #include <errno.h>
-#include <signal.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -28,6 +34,7 @@
 #include "polisi-error.h"
 #include "polisi-file.h"
 #include "polisi-policy-io.h"
+#include "polisi-xml-private.h"
 
 #define GROUP "Draft"
 
@@ -35,7 +42,8 @@ struct _PolisiDrafts
 {
   GObject  parent_instance;
 
-  char    *folder;
+  char       *folder;
+  GHashTable *locks;   /* id → the descriptor of its held ID.lock */
 };
 
 G_DEFINE_FINAL_TYPE (PolisiDrafts, polisi_drafts, G_TYPE_OBJECT)
@@ -49,6 +57,7 @@ polisi_draft_info_free (PolisiDraftInfo *info)
   g_free (info->path);
   g_free (info->original);
   g_free (info->title);
+  g_free (info->base);
   g_clear_pointer (&info->saved, g_date_time_unref);
   g_free (info);
 }
@@ -58,6 +67,8 @@ polisi_drafts_finalize (GObject *object)
 {
   PolisiDrafts *self = (PolisiDrafts *) object;
 
+  /* the locks go, the drafts stay: a draft not discarded is recoverable */
+  g_hash_table_unref (self->locks);
   g_free (self->folder);
 
   G_OBJECT_CLASS (polisi_drafts_parent_class)->finalize (object);
@@ -70,8 +81,15 @@ polisi_drafts_class_init (PolisiDraftsClass *klass)
 }
 
 static void
+close_lock (gpointer data)
+{
+  close (GPOINTER_TO_INT (data));
+}
+
+static void
 polisi_drafts_init (PolisiDrafts *self)
 {
+  self->locks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, close_lock);
 }
 
 PolisiDrafts *
@@ -124,17 +142,100 @@ draft_path (PolisiDrafts *self,
   return g_build_filename (self->folder, name, NULL);
 }
 
+static gboolean
+make_folder (PolisiDrafts  *self,
+             GError       **error)
+{
+  if (g_mkdir_with_parents (self->folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO,
+                   _("The folder for drafts, “%s”, cannot be made: %s"), self->folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * polisi_drafts_claim:
+ *
+ * Takes the lock of draft @id for this object, so that no other window or
+ * process offers it while it is kept here. Saving a draft claims it.
+ *
+ * Returns: %FALSE (with an error) when someone else keeps it
+ */
+gboolean
+polisi_drafts_claim (PolisiDrafts  *self,
+                     const char    *id,
+                     GError       **error)
+{
+  g_autofree char *lock_path = NULL;
+  int fd;
+
+  g_return_val_if_fail (POLISI_IS_DRAFTS (self), FALSE);
+  g_return_val_if_fail (is_valid_id (id), FALSE);
+
+  if (g_hash_table_contains (self->locks, id))
+    return TRUE;
+  if (!make_folder (self, error))
+    return FALSE;
+
+  lock_path = draft_path (self, id, ".lock");
+  fd = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO,
+                   _("The recovery copy cannot be kept in the folder “%s”: %s"), self->folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      close (fd);
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO,
+                   _("This recovery copy is open in another Polisi window. Switch to that window to carry on with it."));
+      return FALSE;
+    }
+  g_hash_table_insert (self->locks, g_strdup (id), GINT_TO_POINTER (fd));
+  return TRUE;
+}
+
+/* Whether a live session keeps draft @id: its lock is held, here or by
+ * another process. A lock nobody holds was left by a crash. */
+static gboolean
+is_kept (PolisiDrafts *self,
+         const char   *id)
+{
+  g_autofree char *lock_path = NULL;
+  int fd;
+  gboolean kept;
+
+  if (g_hash_table_contains (self->locks, id))
+    return TRUE;
+  lock_path = draft_path (self, id, ".lock");
+  fd = open (lock_path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return FALSE;
+  kept = flock (fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  close (fd);
+  return kept;
+}
+
 /**
  * polisi_drafts_save:
  * @original: (nullable): the file the policy was opened from or saved to
+ * @base: (nullable): the SHA-256 checksum of @original as the policy was
+ *   read from it or last saved to it
  *
- * Saves a draft of @policy under @id, replacing the previous one.
+ * Saves a draft of @policy under @id, replacing the previous one, and
+ * claims it.
  */
 gboolean
 polisi_drafts_save (PolisiDrafts  *self,
                     const char    *id,
                     PolisiPolicy  *policy,
                     GFile         *original,
+                    const char    *base,
                     GError       **error)
 {
   g_autoptr(GKeyFile) note = g_key_file_new ();
@@ -153,13 +254,8 @@ polisi_drafts_save (PolisiDrafts  *self,
   g_return_val_if_fail (is_valid_id (id), FALSE);
   g_return_val_if_fail (POLISI_IS_POLICY (policy), FALSE);
 
-  if (g_mkdir_with_parents (self->folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO,
-                   _("The folder for drafts, “%s”, cannot be made: %s"), self->folder, g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (!polisi_drafts_claim (self, id, error))
+    return FALSE;
 
   policy_path = draft_path (self, id, ".polisi");
   note_path = draft_path (self, id, ".draft");
@@ -175,7 +271,6 @@ polisi_drafts_save (PolisiDrafts  *self,
     title = polisi_policy_get_name (policy, POLISI_LANG_EN);
   stamp = g_date_time_format_iso8601 (now);
   g_key_file_set_string (note, GROUP, "Saved", stamp);
-  g_key_file_set_integer (note, GROUP, "Process", (int) getpid ());
   if (title != NULL)
     g_key_file_set_string (note, GROUP, "Title", title);
   if (original != NULL)
@@ -184,6 +279,8 @@ polisi_drafts_save (PolisiDrafts  *self,
       if (path != NULL)
         g_key_file_set_string (note, GROUP, "Original", path);
     }
+  if (base != NULL)
+    g_key_file_set_string (note, GROUP, "Base", base);
   note_data = g_key_file_to_data (note, &note_length, NULL);
 
   return polisi_file_replace (note_file, note_data, note_length, error);
@@ -195,6 +292,7 @@ polisi_drafts_discard (PolisiDrafts *self,
 {
   g_autofree char *policy_path = NULL;
   g_autofree char *note_path = NULL;
+  g_autofree char *lock_path = NULL;
 
   g_return_if_fail (POLISI_IS_DRAFTS (self));
 
@@ -202,20 +300,37 @@ polisi_drafts_discard (PolisiDrafts *self,
     return;
   policy_path = draft_path (self, id, ".polisi");
   note_path = draft_path (self, id, ".draft");
+  lock_path = draft_path (self, id, ".lock");
   g_unlink (policy_path);
   g_unlink (note_path);
+  /* another window's draft keeps its lock; ours goes with the draft */
+  if (g_hash_table_contains (self->locks, id) || !is_kept (self, id))
+    g_unlink (lock_path);
+  g_hash_table_remove (self->locks, id);
 }
 
-/* Whether @pid is a running process other than one that merely reused the
- * number: good enough to tell a crashed session from a live window. */
-static gboolean
-process_is_alive (int pid)
+/**
+ * polisi_drafts_release:
+ *
+ * Lets go of draft @id without removing it, as a crash would: it is then
+ * offered back like any draft left behind.
+ */
+void
+polisi_drafts_release (PolisiDrafts *self,
+                       const char   *id)
 {
-  if (pid <= 0)
-    return FALSE;
-  if (pid == (int) getpid ())
-    return TRUE;
-  return kill (pid, 0) == 0 || errno == EPERM;
+  g_return_if_fail (POLISI_IS_DRAFTS (self));
+
+  if (id == NULL || !g_hash_table_remove (self->locks, id))
+    return;
+  /* a lock whose draft is gone (discarded elsewhere) goes too */
+  {
+    g_autofree char *note_path = draft_path (self, id, ".draft");
+    g_autofree char *lock_path = draft_path (self, id, ".lock");
+
+    if (!g_file_test (note_path, G_FILE_TEST_EXISTS))
+      g_unlink (lock_path);
+  }
 }
 
 static int
@@ -266,7 +381,7 @@ polisi_drafts_list_orphans (PolisiDrafts *self)
       if (!g_key_file_load_from_file (note, note_path, G_KEY_FILE_NONE, NULL) ||
           !g_file_test (policy_path, G_FILE_TEST_IS_REGULAR))
         continue;
-      if (process_is_alive (g_key_file_get_integer (note, GROUP, "Process", NULL)))
+      if (is_kept (self, id))
         continue;
 
       info = g_new0 (PolisiDraftInfo, 1);
@@ -274,6 +389,7 @@ polisi_drafts_list_orphans (PolisiDrafts *self)
       info->path = g_steal_pointer (&policy_path);
       info->original = g_key_file_get_string (note, GROUP, "Original", NULL);
       info->title = g_key_file_get_string (note, GROUP, "Title", NULL);
+      info->base = g_key_file_get_string (note, GROUP, "Base", NULL);
       saved = g_key_file_get_string (note, GROUP, "Saved", NULL);
       info->saved = saved != NULL ? g_date_time_new_from_iso8601 (saved, NULL) : NULL;
       if (info->saved == NULL)
@@ -326,4 +442,76 @@ polisi_drafts_load (PolisiDrafts  *self,
     }
 
   return polisi_policy_load (file, error);
+}
+
+/**
+ * polisi_drafts_find_for_file:
+ *
+ * The newest draft left behind (by a crash) of @original.
+ *
+ * Returns: (transfer full) (nullable): the draft, or %NULL
+ */
+PolisiDraftInfo *
+polisi_drafts_find_for_file (PolisiDrafts *self,
+                             GFile        *original)
+{
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (POLISI_IS_DRAFTS (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (original), NULL);
+
+  path = g_file_get_path (original);
+  if (path == NULL)
+    return NULL;
+  orphans = polisi_drafts_list_orphans (self);
+  for (guint i = 0; i < orphans->len; i++)
+    {
+      PolisiDraftInfo *info = orphans->pdata[i];
+      g_autoptr(GFile) other = NULL;
+
+      if (info->original == NULL)
+        continue;
+      other = g_file_new_for_path (info->original);
+      if (g_file_equal (other, original))
+        return g_ptr_array_steal_index (orphans, i);
+    }
+  return NULL;
+}
+
+/**
+ * polisi_draft_info_is_superseded:
+ *
+ * Whether the draft's original was saved after the draft was made from
+ * it: its contents are no longer those the draft started from, or it is
+ * newer than the draft. The draft then lacks what was saved since, and
+ * recovering it over the file would lose that.
+ */
+gboolean
+polisi_draft_info_is_superseded (const PolisiDraftInfo *info)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) file_info = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  if (info->original == NULL)
+    return FALSE;
+  file = g_file_new_for_path (info->original);
+  file_info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (file_info == NULL)
+    return FALSE;
+
+  if (info->base != NULL)
+    {
+      g_autoptr(GBytes) bytes = polisi_xml_load_file (file, POLISI_XML_MAX_SIZE, NULL);
+      g_autofree char *checksum = bytes != NULL ? g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes) : NULL;
+
+      if (checksum != NULL)
+        return g_strcmp0 (checksum, info->base) != 0;
+    }
+
+  modified = g_file_info_get_modification_date_time (file_info);
+  return modified != NULL && info->saved != NULL && g_date_time_compare (modified, info->saved) > 0;
 }

@@ -23,6 +23,10 @@ typedef enum {
   POLISI_ERROR_UNKNOWN_KEY,
   POLISI_ERROR_INVALID_VALUE,
   POLISI_ERROR_IO,
+  POLISI_ERROR_CHANGED_ON_DISK, /* someone else changed the file since it was read */
+  POLISI_ERROR_READ_ONLY,       /* the file may not be written */
+  POLISI_ERROR_HARD_LINKED,     /* the file has other names that a save would split off */
+  POLISI_ERROR_BUSY,            /* another Polisi is changing the file */
 } PolisiError;
 
 GQuark polisi_error_quark (void);

@@ -5,8 +5,14 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
 #include "polisi-library-private.h"
 #include "polisi-placeholder.h"
+#include "polisi-dates.h"
+#include "polisi-error.h"
 
 struct _PolisiPlaceholder
 {
@@ -152,4 +158,50 @@ polisi_placeholder_get_hint (PolisiPlaceholder *self,
 {
   g_return_val_if_fail (POLISI_IS_PLACEHOLDER (self), NULL);
   return self->hint[lang];
+}
+
+/* An address a reader can write to: something before the "@", a domain
+ * with a dot after it, and no spaces. */
+static gboolean
+is_email_address (const char *text)
+{
+  const char *at = strchr (text, '@');
+
+  return at != NULL && at != text && strchr (at, '.') != NULL && strchr (text, ' ') == NULL;
+}
+
+/**
+ * polisi_placeholder_check_answer:
+ * @value: the answer; empty is no answer yet, and always allowed
+ * @key: what the user called the answer, for the message
+ *
+ * The one rule for answers, used by --set and the organisation page: a
+ * date is a date by polisi_date_check_iso(), an e-mail address has
+ * something before the "@", a dot in the domain and no spaces.
+ *
+ * Returns: %FALSE, with an error saying what is wrong, when refused
+ */
+gboolean
+polisi_placeholder_check_answer (PolisiPlaceholder  *self,
+                                 const char         *value,
+                                 const char         *key,
+                                 GError            **error)
+{
+  g_return_val_if_fail (POLISI_IS_PLACEHOLDER (self), FALSE);
+
+  if (value == NULL || value[0] == '\0')
+    return TRUE;
+  switch (polisi_placeholder_get_kind (self))
+    {
+    case POLISI_PLACEHOLDER_DATE:
+      return polisi_date_check_iso (value, key, error);
+    case POLISI_PLACEHOLDER_EMAIL:
+      if (is_email_address (value))
+        return TRUE;
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                   _("“%s” is not an e-mail address (for %s)."), value, key);
+      return FALSE;
+    default:
+      return TRUE;
+    }
 }

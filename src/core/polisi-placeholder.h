@@ -57,5 +57,9 @@ const char             *polisi_placeholder_get_label   (PolisiPlaceholder *self,
 const char             *polisi_placeholder_get_hint    (PolisiPlaceholder *self,
                                                         PolisiLang         lang);
 gboolean                polisi_placeholder_is_bilingual (PolisiPlaceholder *self);
+gboolean                polisi_placeholder_check_answer (PolisiPlaceholder *self,
+                                                         const char        *value,
+                                                         const char        *key,
+                                                         GError           **error);
 
 G_END_DECLS

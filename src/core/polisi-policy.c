@@ -21,6 +21,7 @@
 #include "polisi-error.h"
 #include "polisi-policy.h"
 #include "polisi-text.h"
+#include "polisi-version.h"
 
 typedef struct {
   char *value[POLISI_N_LANGS];
@@ -1081,37 +1082,6 @@ polisi_policy_add_version_record (PolisiPolicy *self,
   emit_changed (self);
 }
 
-/* "1.2" as its two numbers; FALSE when it is not a version number. */
-static gboolean
-parse_version (const char *text,
-               guint64    *major,
-               guint64    *minor)
-{
-  g_auto(GStrv) parts = NULL;
-
-  if (text == NULL)
-    return FALSE;
-  parts = g_strsplit (text, ".", -1);
-  return g_strv_length (parts) == 2 &&
-         g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXUINT32, major, NULL) &&
-         g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT32, minor, NULL);
-}
-
-static int
-compare_versions (const char *a,
-                  const char *b)
-{
-  guint64 a_major = 0, a_minor = 0, b_major = 0, b_minor = 0;
-
-  parse_version (a, &a_major, &a_minor);
-  parse_version (b, &b_major, &b_minor);
-  if (a_major != b_major)
-    return a_major < b_major ? -1 : 1;
-  if (a_minor != b_minor)
-    return a_minor < b_minor ? -1 : 1;
-  return 0;
-}
-
 /**
  * polisi_policy_get_last_adoption:
  *
@@ -1129,7 +1099,7 @@ polisi_policy_get_last_adoption (PolisiPolicy *self)
     {
       const PolisiVersionRecord *record = self->history->pdata[i];
 
-      if (last == NULL || compare_versions (record->version, last->version) > 0)
+      if (last == NULL || polisi_version_compare (record->version, last->version) > 0)
         last = record;
     }
   return last;
@@ -1161,20 +1131,68 @@ polisi_policy_suggest_version (PolisiPolicy *self,
                                gboolean      major)
 {
   const char *last;
-  guint64 last_major, last_minor, own_major, own_minor;
+  guint own_major;
+  char *next;
 
   g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
 
   last = polisi_policy_get_last_adopted_version (self);
-  if (parse_version (self->version, &own_major, &own_minor) && own_major >= 1 &&
-      (last == NULL || compare_versions (self->version, last) > 0))
+  if (polisi_version_parse (self->version, &own_major, NULL) && own_major >= 1 &&
+      (last == NULL || polisi_version_compare (self->version, last) > 0))
     return g_strdup (self->version);
 
-  if (last == NULL || !parse_version (last, &last_major, &last_minor))
-    return g_strdup ("1.0");
-  if (major)
-    return g_strdup_printf ("%" G_GUINT64_FORMAT ".0", last_major + 1);
-  return g_strdup_printf ("%" G_GUINT64_FORMAT ".%" G_GUINT64_FORMAT, last_major, last_minor + 1);
+  /* after 9999.9999 there is no higher number: the adoption says so */
+  next = polisi_version_next (last, major);
+  return next != NULL ? next : g_strdup (last);
+}
+
+/**
+ * polisi_policy_set_draft_version:
+ *
+ * Sets the number of the version being drafted, by the one rule for
+ * version numbers (polisi-version): a version number, and, once a version
+ * was adopted, a higher one, so that adopting the draft can take it. The
+ * number of an adopted policy is in its history and is not changed.
+ *
+ * Returns: %FALSE, with an error saying what to write, when refused
+ */
+gboolean
+polisi_policy_set_draft_version (PolisiPolicy  *self,
+                                 const char    *version,
+                                 GError       **error)
+{
+  g_autofree char *number = NULL;
+  const char *last;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
+
+  number = g_strstrip (g_strdup (version != NULL ? version : ""));
+  if (!polisi_version_check (number, error))
+    return FALSE;
+
+  last = polisi_policy_get_last_adopted_version (self);
+  if (self->status == POLISI_STATUS_ADOPTED && last != NULL && g_strcmp0 (number, self->version) != 0)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                   _("Version %s is adopted, and its number is in the version history. To number the next version, "
+                     "make the policy a draft first (status=draft)."),
+                   self->version);
+      return FALSE;
+    }
+  if (self->status != POLISI_STATUS_ADOPTED && last != NULL && polisi_version_compare (number, last) <= 0)
+    {
+      g_autofree char *next = polisi_version_next (last, FALSE);
+      g_autofree char *next_major = polisi_version_next (last, TRUE);
+
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                   _("Version %s was adopted already. The draft of the next version needs a higher number, "
+                     "such as %s for small changes or %s for large ones."),
+                   last, next != NULL ? next : last, next_major != NULL ? next_major : last);
+      return FALSE;
+    }
+
+  polisi_policy_set_version (self, number);
+  return TRUE;
 }
 
 static gboolean
@@ -1204,42 +1222,40 @@ validate_adoption (PolisiPolicy  *self,
   g_autofree char *number = NULL;
   g_autofree char *when = NULL;
   g_autofree char *who = NULL;
-  guint64 major, minor;
+  guint major;
   GDate day;
 
   last = polisi_policy_get_last_adoption (self);
 
   number = version != NULL ? g_strstrip (g_strdup (version)) : polisi_policy_suggest_version (self, FALSE);
-  if (!parse_version (number, &major, &minor))
-    {
-      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
-                   _("“%s” is not a version number. Write it as two numbers with a dot, such as 1.0 or 2.1."), number);
-      return FALSE;
-    }
+  if (!polisi_version_check (number, error))
+    return FALSE;
+  polisi_version_parse (number, &major, NULL);
   if (major == 0)
     {
       g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
                    _("Version %s is a draft number. An adopted policy starts at version 1.0."), number);
       return FALSE;
     }
-  if (last != NULL && compare_versions (number, last->version) <= 0)
+  if (last != NULL && polisi_version_compare (number, last->version) <= 0)
     {
-      g_autofree char *next = polisi_policy_suggest_version (self, FALSE);
-      g_autofree char *next_major = polisi_policy_suggest_version (self, TRUE);
+      g_autofree char *next = polisi_version_next (last->version, FALSE);
+      g_autofree char *next_major = polisi_version_next (last->version, TRUE);
       g_autofree char *when = NULL;
       GDate adopted;
 
       when = polisi_date_parse_iso (last->date, &adopted) ? polisi_date_format (&adopted, polisi_interface_lang ()) : g_strdup (last->date);
-      if (compare_versions (number, last->version) == 0)
+      if (polisi_version_compare (number, last->version) == 0)
         g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
                      _("Version %s was adopted on %s already. Give the new version a higher number, "
                        "such as %s for small changes or %s for large ones."),
-                     number, when, next, next_major);
+                     number, when, next != NULL ? next : last->version, next_major != NULL ? next_major : last->version);
       else
         g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
                      _("Version %s is lower than version %s, adopted on %s. Give the new version a higher number, "
                        "such as %s for small changes or %s for large ones."),
-                     number, last->version, when, next, next_major);
+                     number, last->version, when, next != NULL ? next : last->version,
+                     next_major != NULL ? next_major : last->version);
       return FALSE;
     }
 
@@ -1881,4 +1897,61 @@ polisi_policy_equal (PolisiPolicy *a,
     }
 
   return TRUE;
+}
+
+void
+polisi_placeholder_use_free (PolisiPlaceholderUse *use)
+{
+  if (use == NULL)
+    return;
+  g_free (use->id);
+  g_free (use->clause_id);
+  g_free (use);
+}
+
+/**
+ * polisi_policy_list_placeholders_in_use:
+ *
+ * The placeholders the included clauses use, each once, where it is first
+ * used (clause by clause, Welsh before English): what the organisation
+ * page asks for and what the check wants answered. The one home of this
+ * rule.
+ *
+ * Returns: (transfer container) (element-type PolisiPlaceholderUse): the
+ *   placeholders in use
+ */
+GPtrArray *
+polisi_policy_list_placeholders_in_use (PolisiPolicy *self)
+{
+  GPtrArray *uses = g_ptr_array_new_with_free_func ((GDestroyNotify) polisi_placeholder_use_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), uses);
+
+  for (guint i = 0; i < polisi_policy_get_n_clauses (self); i++)
+    {
+      PolisiClauseState *state = polisi_policy_get_clause (self, i);
+
+      if (!polisi_clause_state_get_included (state))
+        continue;
+      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+        {
+          g_autoptr(GPtrArray) ids = polisi_text_get_placeholders (polisi_clause_state_get_text (state, lang));
+
+          for (guint j = 0; j < ids->len; j++)
+            {
+              PolisiPlaceholderUse *use;
+
+              if (g_hash_table_contains (seen, ids->pdata[j]))
+                continue;
+              use = g_new0 (PolisiPlaceholderUse, 1);
+              use->id = g_strdup (ids->pdata[j]);
+              use->clause_id = g_strdup (polisi_clause_state_get_id (state));
+              use->lang = lang;
+              g_hash_table_add (seen, use->id);
+              g_ptr_array_add (uses, use);
+            }
+        }
+    }
+  return uses;
 }

@@ -79,6 +79,9 @@ gboolean                polisi_policy_open_draft             (PolisiPolicy      
 const char             *polisi_policy_get_version            (PolisiPolicy           *self);
 void                    polisi_policy_set_version            (PolisiPolicy           *self,
                                                               const char             *version);
+gboolean                polisi_policy_set_draft_version      (PolisiPolicy           *self,
+                                                              const char             *version,
+                                                              GError                **error);
 const char             *polisi_policy_get_created            (PolisiPolicy           *self);
 void                    polisi_policy_set_created            (PolisiPolicy           *self,
                                                               const char             *date);
@@ -215,5 +218,15 @@ void                    _polisi_policy_restore_trigger       (PolisiPolicy      
                                                               const char             *note);
 void                    _polisi_policy_restore_comment       (PolisiPolicy           *self,
                                                               const PolisiComment    *comment);
+
+/* A placeholder the included clauses use, where it is first used. */
+typedef struct {
+  char       *id;
+  char       *clause_id;
+  PolisiLang  lang;
+} PolisiPlaceholderUse;
+
+void                    polisi_placeholder_use_free          (PolisiPlaceholderUse   *use);
+GPtrArray              *polisi_policy_list_placeholders_in_use (PolisiPolicy         *self);
 
 G_END_DECLS

@@ -806,3 +806,93 @@ polisi_import_comments (PolisiPolicy         *policy,
   polisi_comments_import (policy, annotations, result);
   return TRUE;
 }
+
+/**
+ * polisi_export_path_with_language:
+ *
+ * The name of one of two separate files: "policy.pdf" becomes
+ * "policy-cy.pdf" and "policy-en.pdf".
+ *
+ * Returns: (transfer full): the path
+ */
+char *
+polisi_export_path_with_language (const char *path,
+                                  PolisiLang  lang)
+{
+  const char *dot = strrchr (path, '.');
+  const char *slash = strrchr (path, G_DIR_SEPARATOR);
+
+  if (dot == NULL || (slash != NULL && dot < slash))
+    return g_strdup_printf ("%s-%s", path, polisi_lang_to_code (lang));
+  return g_strdup_printf ("%.*s-%s%s", (int) (dot - path), path, polisi_lang_to_code (lang), dot);
+}
+
+/**
+ * polisi_export_to_separate_files:
+ * @options: the options both files share (tracked changes and their
+ *   author); the layout is each file's language
+ * @file: names both files (see polisi_export_path_with_language())
+ * @written: (out caller-allocates) (array fixed-size=2) (optional): the
+ *   two files, Welsh first
+ *
+ * The "two separate files" layout: a Welsh and an English file, each
+ * naming the other. Both are written or neither: when the second fails,
+ * the first is removed.
+ */
+gboolean
+polisi_export_to_separate_files (PolisiDocument             *document,
+                                 PolisiFormat                format,
+                                 const PolisiExportOptions  *options,
+                                 GFile                      *file,
+                                 GFile                     **written,
+                                 GError                    **error)
+{
+  g_autofree char *path = NULL;
+  GFile *files[POLISI_N_LANGS] = { NULL, NULL };
+  char *names[POLISI_N_LANGS] = { NULL, NULL };
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO,
+                   _("“%s” is not on this computer. Choose a folder on this computer."), uri);
+      return FALSE;
+    }
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    {
+      g_autofree char *lang_path = polisi_export_path_with_language (path, lang);
+
+      files[lang] = g_file_new_for_path (lang_path);
+      names[lang] = g_path_get_basename (lang_path);
+    }
+
+  for (guint lang = 0; lang < POLISI_N_LANGS && ok; lang++)
+    {
+      PolisiExportOptions one = *options;
+
+      one.layout = lang == POLISI_LANG_CY ? POLISI_LAYOUT_CY : POLISI_LAYOUT_EN;
+      /* kept: a web page puts its language switch in this order */
+      one.other_file = names[POLISI_LANG_OTHER (lang)];
+      if (!polisi_export_to_file (document, format, &one, files[lang], error))
+        {
+          /* both files or neither */
+          if (lang > 0)
+            g_file_delete (files[0], NULL, NULL);
+          ok = FALSE;
+        }
+    }
+
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    {
+      if (ok && written != NULL)
+        written[lang] = g_steal_pointer (&files[lang]);
+      g_clear_object (&files[lang]);
+      g_free (names[lang]);
+    }
+  return ok;
+}

@@ -98,6 +98,14 @@ gboolean    polisi_export_to_file            (PolisiDocument            *documen
                                               const PolisiExportOptions *options,
                                               GFile                     *file,
                                               GError                   **error);
+char       *polisi_export_path_with_language (const char                *path,
+                                              PolisiLang                 lang);
+gboolean    polisi_export_to_separate_files  (PolisiDocument            *document,
+                                              PolisiFormat               format,
+                                              const PolisiExportOptions *options,
+                                              GFile                     *file,
+                                              GFile                    **written,
+                                              GError                   **error);
 
 GBytes     *polisi_odt_read_content          (GBytes                    *package,
                                               const char                *display_name,

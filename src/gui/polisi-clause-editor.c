@@ -134,12 +134,9 @@ on_include_changed (PolisiClauseEditor *self)
 
   if (!self->filled)
     return;
-  if (polisi_clause_get_default (self->clause) == POLISI_CLAUSE_REQUIRED && !active)
-    {
-      gtk_switch_set_active (self->include_switch, TRUE);
-      return;
-    }
-  polisi_clause_state_set_included (self->state, active);
+  /* the rule for required clauses is the model's: a refusal puts the switch back */
+  if (!polisi_clause_state_include (self->state, self->clause, active, polisi_interface_lang (), NULL))
+    gtk_switch_set_active (self->include_switch, TRUE);
 }
 
 static void

@@ -55,20 +55,6 @@ G_DEFINE_FINAL_TYPE (PolisiConsultationPage, polisi_consultation_page, GTK_TYPE_
 
 /* The draft --------------------------------------------------------------------- */
 
-static gboolean
-is_version (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, ".", -1);
-  guint64 number;
-
-  if (g_strv_length (parts) != 2)
-    return FALSE;
-  for (guint i = 0; i < 2; i++)
-    if (parts[i][0] == '\0' || !g_ascii_string_to_unsigned (parts[i], 10, 0, 9999, &number, NULL))
-      return FALSE;
-  return TRUE;
-}
-
 static void
 set_error (GtkWidget *widget,
            gboolean   error)
@@ -155,9 +141,8 @@ on_version_changed (PolisiConsultationPage *self)
 
   if (self->filling)
     return;
-  set_error (GTK_WIDGET (self->version_row), !is_version (version));
-  if (is_version (version))
-    polisi_policy_set_version (self->policy, version);
+  /* the one rule for a draft's number, in core */
+  set_error (GTK_WIDGET (self->version_row), !polisi_policy_set_draft_version (self->policy, version, NULL));
 }
 
 void

@@ -25,17 +25,8 @@ GHashTable *
 polisi_gui_clause_numbers (PolisiPolicy  *policy,
                            PolisiLibrary *library)
 {
-  g_autoptr(PolisiDocument) document = polisi_assemble (policy, library, POLISI_ASSEMBLE_FINAL | POLISI_ASSEMBLE_NO_HISTORY);
-  GHashTable *numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0; i < polisi_document_get_n_blocks (document); i++)
-    {
-      const PolisiBlock *block = polisi_document_get_block (document, i);
-
-      if (block->kind == POLISI_BLOCK_CLAUSE && block->id != NULL && block->number != NULL)
-        g_hash_table_insert (numbers, g_strdup (block->id), g_strdup (block->number));
-    }
-  return numbers;
+  /* numbered in core, without assembling a document */
+  return polisi_assemble_clause_numbers (policy, library);
 }
 
 /**

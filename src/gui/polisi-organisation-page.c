@@ -77,14 +77,6 @@ on_cycle_changed (PolisiOrganisationPage *self)
   polisi_policy_set_review_cycle (self->policy, (guint) gtk_spin_button_get_value_as_int (self->cycle_spin));
 }
 
-static gboolean
-looks_like_email (const char *text)
-{
-  const char *at = strchr (text, '@');
-
-  return text[0] == '\0' || (at != NULL && at != text && strchr (at, '.') != NULL && strchr (text, ' ') == NULL);
-}
-
 static void
 on_answer_changed (GtkEditable            *editable,
                    PolisiOrganisationPage *self)
@@ -97,9 +89,10 @@ on_answer_changed (GtkEditable            *editable,
   if (self->filling)
     return;
 
+  /* the one rule for answers, in core */
   if (polisi_placeholder_get_kind (placeholder) == POLISI_PLACEHOLDER_EMAIL)
     {
-      if (looks_like_email (text))
+      if (polisi_placeholder_check_answer (placeholder, text, key, NULL))
         gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
       else
         gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
@@ -115,25 +108,15 @@ on_answer_changed (GtkEditable            *editable,
 static void
 update_visibility (PolisiOrganisationPage *self)
 {
-  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) used = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) uses = polisi_policy_list_placeholders_in_use (self->policy);
   GHashTableIter iter;
   gpointer key, value;
   guint shown[3] = { 0, 0, 0 };
 
-  for (guint i = 0; i < polisi_policy_get_n_clauses (self->policy); i++)
-    {
-      PolisiClauseState *state = polisi_policy_get_clause (self->policy, i);
-
-      if (!polisi_clause_state_get_included (state))
-        continue;
-      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
-        {
-          g_autoptr(GPtrArray) ids = polisi_text_get_placeholders (polisi_clause_state_get_text (state, lang));
-
-          for (guint j = 0; j < ids->len; j++)
-            g_hash_table_add (used, g_strdup (ids->pdata[j]));
-        }
-    }
+  /* the placeholders in use: the one rule, in core */
+  for (guint i = 0; i < uses->len; i++)
+    g_hash_table_add (used, ((PolisiPlaceholderUse *) uses->pdata[i])->id);
 
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, &key, &value))

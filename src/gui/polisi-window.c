@@ -8,9 +8,10 @@
  * organisation, one step per section of the library, then check and
  * export), the current step, and the live preview.
  *
- * The window owns the open policy and its file. Every change marks the
- * policy unsaved, restarts the one-shot autosave timer that writes a
- * recovery draft, and (after a pause) runs the checker, whose findings set
+ * The window shows a PolisiSession: the session owns the open policy, its
+ * file, whether it is saved, and the recovery draft it autosaves; the
+ * window follows its properties (the title shows "modified"). After a
+ * pause, each change of the policy runs the checker, whose findings set
  * the state of each step and fill the last step's list.
  */
 #include "config.h"
@@ -34,22 +35,17 @@
 #include "polisi-print-operation.h"
 #include "polisi-review-page.h"
 #include "polisi-section-page.h"
+#include "polisi-session.h"
+#include "polisi-steps.h"
+#include "polisi-welcome-view.h"
 #include "polisi-window.h"
 
 #define CHECK_DELAY_MS 400
 
-typedef enum {
-  STEP_ORGANISATION,
-  STEP_SECTION,
-  STEP_REVIEW,
-  STEP_CONSULTATION,
-  STEP_FINISH,
-} StepKind;
-
+/* A step in the sidebar: the step (what it shows and checks) and the
+ * widgets that show it. */
 typedef struct {
-  StepKind       kind;
-  PolisiSection *section;      /* unowned: the library's */
-  GtkWidget     *page;         /* made on the first visit */
+  PolisiStep    *step;
   GtkWidget     *clamp;
   GtkWidget     *scroller;
   GtkWidget     *row;
@@ -65,27 +61,18 @@ struct _PolisiWindow
   PolisiContext        *context;
   PolisiSpellChecker   *spell_checker;
   GSettings            *settings;
-  PolisiDrafts         *drafts;
-  PolisiPolicy         *policy;
-  GFile                *file;
-  char                 *file_etag;
-  gboolean              modified;
-  char                 *draft_id;
-  guint                 autosave_id;
+  PolisiSession        *session;
+  PolisiPolicy         *policy;        /* the session's, as the steps were built for it */
   guint                 check_id;
   gulong                changed_id;
   GArray               *steps;
   guint                 current_step;
-  gboolean              close_confirmed;
-  gboolean              syncing;
   GFile                *last_export;
   GPtrArray            *toasts;        /* shown and not yet dismissed */
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
-  AdwStatusPage        *welcome_page;
-  AdwPreferencesGroup  *recovery_group;
-  AdwPreferencesGroup  *recent_group;
+  PolisiWelcomeView    *welcome_view;
   AdwLeaflet           *leaflet;
   GtkListBox           *steps_list;
   AdwWindowTitle       *window_title;
@@ -101,6 +88,8 @@ struct _PolisiWindow
 G_DEFINE_FINAL_TYPE (PolisiWindow, polisi_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_actions (PolisiWindow *self);
+static void on_preview_layout_selected (PolisiWindow *self);
+static void ask_recover (PolisiWindow *self, PolisiDraftInfo *info);
 static void save_as (PolisiWindow *self, gboolean close_after);
 
 /* Messages ---------------------------------------------------------------- */
@@ -162,12 +151,14 @@ polisi_window_dismiss_toasts (PolisiWindow *self)
 static char *
 display_name (PolisiWindow *self)
 {
-  if (self->file != NULL)
+  GFile *file = polisi_session_get_file (self->session);
+
+  if (file != NULL)
     {
-      g_autofree char *path = g_file_get_path (self->file);
+      g_autofree char *path = g_file_get_path (file);
       if (path != NULL)
         return g_filename_display_basename (path);
-      return g_file_get_basename (self->file);
+      return g_file_get_basename (file);
     }
   return g_strdup (_("Untitled Policy"));
 }
@@ -179,10 +170,12 @@ update_title (PolisiWindow *self)
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *folder = NULL;
+  GFile *file = polisi_session_get_file (self->session);
+  gboolean modified = polisi_session_get_modified (self->session);
 
-  if (self->file != NULL)
+  if (file != NULL)
     {
-      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
       g_autofree char *path = parent != NULL ? g_file_get_path (parent) : NULL;
 
       if (path != NULL)
@@ -195,7 +188,7 @@ update_title (PolisiWindow *self)
         }
     }
 
-  if (self->modified)
+  if (modified)
     subtitle = folder != NULL ? g_strdup_printf (_("%s — Unsaved changes"), folder) : g_strdup (_("Unsaved changes"));
   else
     subtitle = g_strdup (folder != NULL ? folder : "");
@@ -204,19 +197,10 @@ update_title (PolisiWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   /* Translators: the window's title: "•" marks unsaved changes */
-  title = self->modified ? g_strdup_printf (_("• %s — Polisi"), name) : g_strdup_printf (_("%s — Polisi"), name);
+  title = modified ? g_strdup_printf (_("• %s — Polisi"), name) : g_strdup_printf (_("%s — Polisi"), name);
   gtk_window_set_title (GTK_WINDOW (self), self->policy != NULL ? title : _("Polisi"));
 }
 
-static void
-set_modified (PolisiWindow *self,
-              gboolean      modified)
-{
-  if (self->modified == modified)
-    return;
-  self->modified = modified;
-  update_title (self);
-}
 
 /* Steps -------------------------------------------------------------------- */
 
@@ -228,24 +212,12 @@ get_step (PolisiWindow *self,
   return &g_array_index (self->steps, Step, index);
 }
 
-static const char *
-step_title (PolisiWindow *self,
-            Step         *step)
+static void
+clear_step (gpointer data)
 {
-  switch (step->kind)
-    {
-    case STEP_ORGANISATION:
-      return _("Organisation");
-    case STEP_REVIEW:
-      return _("Review and Versions");
-    case STEP_CONSULTATION:
-      return _("Consultation");
-    case STEP_FINISH:
-      return _("Check and Export");
-    case STEP_SECTION:
-    default:
-      return polisi_section_get_title (step->section, polisi_interface_lang ());
-    }
+  Step *step = data;
+
+  g_clear_object (&step->step);
 }
 
 static void
@@ -258,6 +230,7 @@ set_step_state (PolisiWindow *self,
    * and in a tooltip */
   const char *descriptions[] = { _("Not started"), _("Done"), _("Needs attention") };
   g_autofree char *label = NULL;
+  g_autofree char *title = polisi_step_get_title (step->step);
 
   step->state = state;
   gtk_image_set_from_icon_name (step->state_icon, icons[state]);
@@ -268,18 +241,23 @@ set_step_state (PolisiWindow *self,
                             state == POLISI_STEP_NEEDS_ATTENTION ? "warning" : state == POLISI_STEP_DONE ? "success" : "dim-label");
   gtk_widget_set_tooltip_text (GTK_WIDGET (step->state_icon), descriptions[state]);
   /* Translators: a step of the wizard and its state: "Safeguarding: Done" */
-  label = g_strdup_printf (_("%s: %s"), step_title (self, step), descriptions[state]);
+  label = g_strdup_printf (_("%s: %s"), title, descriptions[state]);
   gtk_accessible_update_property (GTK_ACCESSIBLE (step->row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* One of the window's own steps ("review"), not a section's. */
 static guint
-step_of_kind (PolisiWindow *self,
-              StepKind      kind)
+step_named (PolisiWindow *self,
+            const char   *name)
 {
   for (guint i = 0; i < self->steps->len; i++)
-    if (get_step (self, i)->kind == kind)
-      return i;
-  return 0;
+    {
+      PolisiStep *step = get_step (self, i)->step;
+
+      if (polisi_step_get_section (step) == NULL && g_strcmp0 (polisi_step_get_name (step), name) == 0)
+        return i;
+    }
+  return G_MAXUINT;
 }
 
 static guint
@@ -288,43 +266,32 @@ step_of_section (PolisiWindow *self,
 {
   for (guint i = 0; i < self->steps->len; i++)
     {
-      Step *step = get_step (self, i);
+      PolisiSection *section = polisi_step_get_section (get_step (self, i)->step);
 
-      if (step->kind == STEP_SECTION && g_strcmp0 (polisi_section_get_id (step->section), section_id) == 0)
+      if (section != NULL && g_strcmp0 (polisi_section_get_id (section), section_id) == 0)
         return i;
     }
-  return 0;
+  return G_MAXUINT;
 }
 
-/* Where a finding is fixed: the organisation step for answers and names;
- * the review step for the review date and updates of the model clauses;
- * the consultation step for the closing date; the clause's section step
- * for text. */
+/* Where a finding is fixed: the step that owns its kind (answers and names
+ * on the organisation step, the review date on the review step, ...); else
+ * the step of its clause's section; else the last step. */
 static guint
-step_of_finding (PolisiWindow  *self,
-                 PolisiFinding *finding)
+step_of_finding (PolisiWindow            *self,
+                 PolisiFindingKind        kind,
+                 const char              *clause_id)
 {
-  switch (finding->kind)
+  for (guint i = 0; i < self->steps->len; i++)
+    if (polisi_step_owns_finding_kind (get_step (self, i)->step, kind))
+      return i;
+  if (clause_id != NULL)
     {
-    case POLISI_FINDING_MISSING_NAME:
-    case POLISI_FINDING_UNFILLED_PLACEHOLDER:
-    case POLISI_FINDING_PENDING_DATE:
-      return 0;
-    case POLISI_FINDING_REVIEW_OVERDUE:
-    case POLISI_FINDING_REVIEW_DUE:
-    case POLISI_FINDING_LIBRARY_UPDATED:
-    case POLISI_FINDING_NO_DRAFT_SUMMARY:
-      return step_of_kind (self, STEP_REVIEW);
-    case POLISI_FINDING_NO_CLOSING_DATE:
-      return step_of_kind (self, STEP_CONSULTATION);
-    default:
-      break;
-    }
-  if (finding->clause_id != NULL)
-    {
-      const char *section = polisi_assemble_section_of (polisi_context_get_library (self->context), finding->clause_id);
-      if (section != NULL)
-        return step_of_section (self, section);
+      const char *section = polisi_assemble_section_of (polisi_context_get_library (self->context), clause_id);
+      guint index = section != NULL ? step_of_section (self, section) : G_MAXUINT;
+
+      if (index != G_MAXUINT)
+        return index;
     }
   return self->steps->len - 1;
 }
@@ -340,7 +307,6 @@ polisi_window_check_now (PolisiWindow *self)
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree gboolean *attention = NULL;
   GDate today;
-  Step *finish;
 
   g_return_if_fail (POLISI_IS_WINDOW (self));
 
@@ -357,24 +323,18 @@ polisi_window_check_now (PolisiWindow *self)
       PolisiFinding *finding = findings->pdata[i];
 
       if (finding->severity != POLISI_SEVERITY_INFO)
-        attention[step_of_finding (self, finding)] = TRUE;
+        attention[step_of_finding (self, finding->kind, finding->clause_id)] = TRUE;
     }
 
   for (guint i = 0; i < self->steps->len; i++)
     {
       Step *step = get_step (self, i);
-      int state = attention[i] ? POLISI_STEP_NEEDS_ATTENTION : step->visited ? POLISI_STEP_DONE : POLISI_STEP_NOT_STARTED;
+      int state = !polisi_step_is_complete (step->step, findings, attention[i]) ? POLISI_STEP_NEEDS_ATTENTION :
+                  step->visited ? POLISI_STEP_DONE : POLISI_STEP_NOT_STARTED;
 
-      if (step->kind == STEP_FINISH)
-        state = polisi_check_count (findings, POLISI_SEVERITY_ERROR) > 0 ? POLISI_STEP_NEEDS_ATTENTION :
-                step->visited ? POLISI_STEP_DONE : POLISI_STEP_NOT_STARTED;
       set_step_state (self, step, state);
+      polisi_step_show_findings (step->step, findings);
     }
-
-  finish = get_step (self, self->steps->len - 1);
-  if (finish->page != NULL)
-    polisi_finish_page_set_findings (POLISI_FINISH_PAGE (finish->page), findings,
-                                     polisi_context_get_library (self->context));
 }
 
 static gboolean
@@ -394,70 +354,25 @@ schedule_check (PolisiWindow *self)
   self->check_id = g_timeout_add (CHECK_DELAY_MS, check_timeout, self);
 }
 
-static void on_finding_go_to (PolisiWindow *self,
-                              const char   *clause_id,
-                              const char   *placeholder,
-                              int           lang,
-                              int           kind,
-                              PolisiFinishPage *page);
-
-static void on_review_go_to_clause (PolisiWindow     *self,
-                                    const char       *clause_id,
-                                    int               lang,
-                                    PolisiReviewPage *page);
-
-static void
+/* The page of a step, made and put in place on the first visit. */
+static GtkWidget *
 ensure_step_page (PolisiWindow *self,
                   Step         *step)
 {
-  PolisiLibrary *library = polisi_context_get_library (self->context);
+  GtkWidget *page = polisi_step_ensure_page (step->step);
 
-  if (step->page != NULL)
-    return;
+  if (adw_clamp_get_child (ADW_CLAMP (step->clamp)) == page)
+    return page;
 
-  switch (step->kind)
-    {
-    case STEP_ORGANISATION:
-      step->page = GTK_WIDGET (polisi_organisation_page_new (self->policy, library));
-      break;
-    case STEP_SECTION:
-      if (self->spell_checker == NULL)
-        self->spell_checker = polisi_spell_checker_new (library);
-      step->page = GTK_WIDGET (polisi_section_page_new (step->section, self->policy, library, self->spell_checker));
-      break;
-    case STEP_REVIEW:
-      step->page = GTK_WIDGET (polisi_review_page_new (self->policy, self->context));
-      g_signal_connect_swapped (step->page, "go-to-clause", G_CALLBACK (on_review_go_to_clause), self);
-      break;
-    case STEP_CONSULTATION:
-      step->page = GTK_WIDGET (polisi_consultation_page_new (self->policy, self->context));
-      break;
-    case STEP_FINISH:
-    default:
-      {
-        PolisiFinishPage *page = polisi_finish_page_new ();
-        PolisiLayout layout = g_settings_get_enum (self->settings, "default-layout");
+  gtk_widget_set_margin_top (page, 24);
+  gtk_widget_set_margin_bottom (page, 24);
+  gtk_widget_set_margin_start (page, 18);
+  gtk_widget_set_margin_end (page, 18);
+  adw_clamp_set_child (ADW_CLAMP (step->clamp), page);
 
-        if (layout > POLISI_LAYOUT_SEPARATE)
-          layout = polisi_language_category_get_default_layout (polisi_policy_get_language_category (self->policy));
-        polisi_finish_page_set_layout (page, layout);
-        /* the GSettings enum has PolisiFormat's values */
-        polisi_finish_page_set_format (page, MIN ((guint) g_settings_get_enum (self->settings, "default-format"),
-                                                  N_POLISI_FORMATS - 1));
-        g_signal_connect_swapped (page, "go-to", G_CALLBACK (on_finding_go_to), self);
-        step->page = GTK_WIDGET (page);
-        break;
-      }
-    }
-
-  gtk_widget_set_margin_top (step->page, 24);
-  gtk_widget_set_margin_bottom (step->page, 24);
-  gtk_widget_set_margin_start (step->page, 18);
-  gtk_widget_set_margin_end (step->page, 18);
-  adw_clamp_set_child (ADW_CLAMP (step->clamp), step->page);
-
-  if (step->kind == STEP_FINISH)
+  if (polisi_step_shows_findings (step->step))
     polisi_window_check_now (self);
+  return page;
 }
 
 void
@@ -518,57 +433,80 @@ clear_steps (PolisiWindow *self)
   g_array_set_size (self->steps, 0);
 }
 
+/* Following a finding, or a step's request, to its place. */
 static void
-add_step (PolisiWindow  *self,
-          StepKind       kind,
-          PolisiSection *section)
+on_step_go_to (PolisiWindow *self,
+               const char   *clause_id,
+               const char   *placeholder,
+               int           lang,
+               int           kind,
+               PolisiStep   *from)
+{
+  guint index = step_of_finding (self, kind, clause_id);
+  Step *step;
+
+  polisi_window_go_to_step (self, index);
+  step = get_step (self, index);
+  polisi_step_reveal (step->step, clause_id, placeholder, lang);
+  if (clause_id != NULL && polisi_step_get_section (step->step) != NULL)
+    polisi_preview_scroll_to_block (self->preview, clause_id);
+}
+
+static void
+add_step (PolisiWindow *self,
+          PolisiStep   *added_step)
 {
   Step step = { 0 };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label;
+  g_autofree char *title = polisi_step_get_title (added_step);
+  GtkWidget *label = gtk_label_new (title);
+  Step *added;
 
-  step.kind = kind;
-  step.section = section;
+  step.step = g_object_ref (added_step);
   g_array_append_val (self->steps, step);
+  added = &g_array_index (self->steps, Step, self->steps->len - 1);
+  g_signal_connect_object (added_step, "go-to", G_CALLBACK (on_step_go_to), self, G_CONNECT_SWAPPED);
 
-  label = gtk_label_new (step_title (self, &g_array_index (self->steps, Step, self->steps->len - 1)));
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
 
-  {
-    Step *added = &g_array_index (self->steps, Step, self->steps->len - 1);
+  added->state_icon = GTK_IMAGE (gtk_image_new ());
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (added->state_icon));
+  added->row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (added->row), box);
+  gtk_list_box_append (self->steps_list, added->row);
 
-    added->state_icon = GTK_IMAGE (gtk_image_new ());
-    gtk_box_append (GTK_BOX (box), label);
-    gtk_box_append (GTK_BOX (box), GTK_WIDGET (added->state_icon));
-    added->row = gtk_list_box_row_new ();
-    gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (added->row), box);
-    gtk_list_box_append (self->steps_list, added->row);
+  added->clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (added->clamp), 980);
+  added->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (added->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (added->scroller), added->clamp);
+  gtk_stack_add_child (self->steps_stack, added->scroller);
+  set_step_state (self, added, POLISI_STEP_NOT_STARTED);
+}
 
-    added->clamp = adw_clamp_new ();
-    adw_clamp_set_maximum_size (ADW_CLAMP (added->clamp), 980);
-    added->scroller = gtk_scrolled_window_new ();
-    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (added->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (added->scroller), added->clamp);
-    gtk_stack_add_child (self->steps_stack, added->scroller);
-    set_step_state (self, added, POLISI_STEP_NOT_STARTED);
-  }
+/* The section steps share one spell checker, made when first needed. */
+static PolisiSpellChecker *
+get_spell_checker (gpointer data)
+{
+  PolisiWindow *self = data;
+
+  if (self->spell_checker == NULL)
+    self->spell_checker = polisi_spell_checker_new (polisi_context_get_library (self->context));
+  return self->spell_checker;
 }
 
 static void
 build_steps (PolisiWindow *self,
              gboolean      existing)
 {
-  PolisiLibrary *library = polisi_context_get_library (self->context);
+  g_autoptr(GPtrArray) steps = polisi_steps_new (self->policy, self->context, get_spell_checker, self);
 
   clear_steps (self);
-  add_step (self, STEP_ORGANISATION, NULL);
-  for (guint i = 0; i < polisi_library_get_n_sections (library); i++)
-    add_step (self, STEP_SECTION, polisi_library_get_section (library, i));
-  add_step (self, STEP_REVIEW, NULL);
-  add_step (self, STEP_CONSULTATION, NULL);
-  add_step (self, STEP_FINISH, NULL);
+  for (guint i = 0; i < steps->len; i++)
+    add_step (self, steps->pdata[i]);
 
   /* An existing policy has been through every step before. */
   for (guint i = 0; i < self->steps->len; i++)
@@ -577,95 +515,20 @@ build_steps (PolisiWindow *self,
   polisi_window_go_to_step (self, 0);
 }
 
-/* Following a finding to its place. */
-static void
-on_finding_go_to (PolisiWindow     *self,
-                  const char       *clause_id,
-                  const char       *placeholder,
-                  int               lang,
-                  int               kind,
-                  PolisiFinishPage *page)
-{
-  PolisiFinding finding = { 0 };
-  guint index;
-  Step *step;
-
-  finding.kind = kind;
-  finding.clause_id = (char *) clause_id;
-  index = step_of_finding (self, &finding);
-  polisi_window_go_to_step (self, index);
-  step = get_step (self, index);
-
-  if (step->kind == STEP_ORGANISATION)
-    polisi_organisation_page_focus_answer (POLISI_ORGANISATION_PAGE (step->page), placeholder, lang);
-  else if (step->kind == STEP_SECTION && clause_id != NULL)
-    {
-      PolisiClauseEditor *editor = polisi_section_page_get_editor (POLISI_SECTION_PAGE (step->page), clause_id);
-
-      if (editor != NULL)
-        polisi_clause_editor_reveal (editor, lang);
-      polisi_preview_scroll_to_block (self->preview, clause_id);
-    }
-}
-
-/* From an out-of-date name in the review step to its clause. */
-static void
-on_review_go_to_clause (PolisiWindow     *self,
-                        const char       *clause_id,
-                        int               lang,
-                        PolisiReviewPage *page)
-{
-  PolisiFinding finding = { 0 };
-
-  finding.kind = POLISI_FINDING_OUTDATED_LEGISLATION;
-  finding.clause_id = (char *) clause_id;
-  on_finding_go_to (self, clause_id, NULL, lang, finding.kind, NULL);
-}
-
 /* The policy ----------------------------------------------------------------- */
-
-static gboolean
-autosave_timeout (gpointer data)
-{
-  PolisiWindow *self = data;
-  g_autoptr(GError) error = NULL;
-
-  self->autosave_id = 0;
-  if (self->policy == NULL || !self->modified)
-    return G_SOURCE_REMOVE;
-
-  if (!polisi_drafts_save (self->drafts, self->draft_id, self->policy, self->file, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not keep a recovery copy: %s"), error->message);
-      show_toast (self, message);
-    }
-  return G_SOURCE_REMOVE;
-}
 
 static void
 on_policy_changed (PolisiWindow *self)
 {
-  set_modified (self, TRUE);
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  self->autosave_id = g_timeout_add_seconds (g_settings_get_uint (self->settings, "autosave-interval"),
-                                             autosave_timeout, self);
   schedule_check (self);
 }
 
 static void
-set_file (PolisiWindow *self,
-          GFile        *file)
+on_autosave_failed (PolisiWindow *self,
+                    GError       *error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-
-  g_set_object (&self->file, file);
-  g_clear_pointer (&self->file_etag, g_free);
-  if (file != NULL)
-    {
-      info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      if (info != NULL)
-        self->file_etag = g_strdup (g_file_info_get_etag (info));
-    }
+  g_autofree char *message = g_strdup_printf (_("Could not keep a recovery copy: %s"), error->message);
+  show_toast (self, message);
 }
 
 static void
@@ -698,24 +561,23 @@ get_context (PolisiWindow *self)
   return self->context;
 }
 
+/* Builds the steps for the policy the session now has. */
 static void
-load_policy (PolisiWindow *self,
-             PolisiPolicy *policy,
-             GFile        *file,
-             gboolean      existing)
+show_session_policy (PolisiWindow *self,
+                     gboolean      existing)
 {
   PolisiLibrary *library = polisi_context_get_library (get_context (self));
+  PolisiPolicy *policy = polisi_session_get_policy (self->session);
 
   if (self->policy != NULL)
     g_clear_signal_handler (&self->changed_id, self->policy);
   g_set_object (&self->policy, policy);
-  set_file (self, file);
-  self->modified = FALSE;
 
   polisi_preview_set_policy (self->preview, policy, library);
-  self->syncing = TRUE;
+  /* showing the preview's layout is not choosing one */
+  g_signal_handlers_block_by_func (self->preview_layout, on_preview_layout_selected, self);
   gtk_drop_down_set_selected (self->preview_layout, polisi_preview_get_layout (self->preview));
-  self->syncing = FALSE;
+  g_signal_handlers_unblock_by_func (self->preview_layout, on_preview_layout_selected, self);
   build_steps (self, existing);
   self->changed_id = g_signal_connect_swapped (policy, "changed", G_CALLBACK (on_policy_changed), self);
 
@@ -740,7 +602,8 @@ polisi_window_new_policy (PolisiWindow *self)
   g_return_if_fail (POLISI_IS_WINDOW (self));
 
   policy = polisi_policy_new_from_library (polisi_context_get_library (get_context (self)), POLISI_LANGUAGE_CATEGORY_DUAL);
-  load_policy (self, policy, NULL, FALSE);
+  polisi_session_set_policy (self->session, policy);
+  show_session_policy (self, FALSE);
 }
 
 /* Opening a policy whose review is due says so, with a way to it. */
@@ -777,7 +640,7 @@ show_review_action (GtkWidget  *widget,
   PolisiWindow *self = POLISI_WINDOW (widget);
 
   if (self->policy != NULL)
-    polisi_window_go_to_step (self, step_of_kind (self, STEP_REVIEW));
+    polisi_window_go_to_step (self, step_named (self, "review"));
 }
 
 /**
@@ -793,21 +656,26 @@ polisi_window_open_file (PolisiWindow *self,
                          GFile        *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PolisiPolicy) policy = NULL;
+  g_autoptr(PolisiDraftInfo) draft = NULL;
 
   g_return_val_if_fail (POLISI_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  policy = polisi_policy_load (file, &error);
-  if (policy == NULL)
+  if (!polisi_session_load (self->session, file, POLISI_LOAD_DEFAULT, &error))
     {
       show_error (self, _("The Policy Could Not Be Opened"), error->message);
       return FALSE;
     }
 
-  load_policy (self, policy, file, TRUE);
+  show_session_policy (self, TRUE);
   remember_file (self, file);
   tell_review_due (self);
+
+  /* unsaved work on this file that a crash left behind: offered here too,
+   * not only on the welcome page */
+  draft = polisi_session_find_draft (self->session, NULL);
+  if (draft != NULL)
+    ask_recover (self, draft);
   return TRUE;
 }
 
@@ -822,58 +690,60 @@ GFile *
 polisi_window_get_file (PolisiWindow *self)
 {
   g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
-  return self->file;
+  return polisi_session_get_file (self->session);
 }
 
 gboolean
 polisi_window_get_modified (PolisiWindow *self)
 {
   g_return_val_if_fail (POLISI_IS_WINDOW (self), FALSE);
-  return self->modified;
+  return polisi_session_get_modified (self->session);
 }
 
 const char *
 polisi_window_get_draft_id (PolisiWindow *self)
 {
   g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
-  return self->draft_id;
+  return polisi_session_get_draft_id (self->session);
+}
+
+PolisiSession *
+polisi_window_get_session (PolisiWindow *self)
+{
+  g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
+static gboolean
+save_with_flags (PolisiWindow     *self,
+                 GFile            *file,
+                 PolisiSaveFlags   flags,
+                 GError          **error)
+{
+  g_return_val_if_fail (POLISI_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->policy != NULL, FALSE);
+
+  if (!polisi_session_save (self->session, file, flags, error))
+    return FALSE;
+
+  remember_file (self, file != NULL ? file : polisi_session_get_file (self->session));
+  return TRUE;
 }
 
 /**
  * polisi_window_save_to_file:
  *
- * Saves the policy to @file atomically. Saving over the file the policy
- * came from fails (POLISI_ERROR_IO with G_IO_ERROR_WRONG_ETAG in the
- * message's code) when someone else changed it since.
+ * Saves the policy to @file atomically, through the session: refused
+ * (POLISI_ERROR_CHANGED_ON_DISK, _READ_ONLY, _HARD_LINKED) when someone
+ * else changed the file since it was read, when it is read-only, or when
+ * it has other names; the window's Save asks what to do then.
  */
 gboolean
 polisi_window_save_to_file (PolisiWindow  *self,
                             GFile         *file,
                             GError       **error)
 {
-  g_return_val_if_fail (POLISI_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (self->policy != NULL, FALSE);
-
-  if (!polisi_policy_save (self->policy, file, error))
-    return FALSE;
-
-  set_file (self, file);
-  set_modified (self, FALSE);
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  polisi_drafts_discard (self->drafts, self->draft_id);
-  remember_file (self, file);
-  return TRUE;
-}
-
-static gboolean
-changed_on_disk (PolisiWindow *self)
-{
-  g_autoptr(GFileInfo) info = NULL;
-
-  if (self->file == NULL || self->file_etag == NULL)
-    return FALSE;
-  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  return info != NULL && g_strcmp0 (g_file_info_get_etag (info), self->file_etag) != 0;
+  return save_with_flags (self, file, POLISI_SAVE_DEFAULT, error);
 }
 
 static gboolean
@@ -888,79 +758,173 @@ close_idle (gpointer data)
 static void
 close_later (PolisiWindow *self)
 {
-  self->close_confirmed = TRUE;
   g_idle_add_full (G_PRIORITY_DEFAULT, close_idle, g_object_ref (self), g_object_unref);
 }
 
-static void
-save_or_report (PolisiWindow *self,
-                GFile        *file,
-                gboolean      close_after)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
+/* What a refused save was, for the dialog that asks what to do. */
+typedef struct {
+  PolisiWindow    *self;
+  GFile           *file;
+  PolisiSaveFlags  flags;
+  gboolean         close_after;
+} SaveRequest;
 
-  if (!polisi_window_save_to_file (self, file, &error))
+static void
+save_request_free (gpointer data,
+                   GClosure *closure)
+{
+  SaveRequest *request = data;
+
+  g_clear_object (&request->file);
+  g_free (request);
+}
+
+static void save_or_report (PolisiWindow *self, GFile *file, PolisiSaveFlags flags, gboolean close_after);
+
+static void
+on_save_refused_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          SaveRequest      *request)
+{
+  if (g_str_equal (response, "overwrite"))
+    save_or_report (request->self, request->file, request->flags | POLISI_SAVE_REPLACE_CHANGED, request->close_after);
+  else if (g_str_equal (response, "split"))
+    save_or_report (request->self, request->file, request->flags | POLISI_SAVE_SPLIT_LINKS, request->close_after);
+  else if (g_str_equal (response, "save-as"))
+    save_as (request->self, request->close_after);
+}
+
+/* A save the session refused as a careful editor would: ask what to do. */
+static void
+ask_after_refusal (PolisiWindow    *self,
+                   GFile           *file,
+                   PolisiSaveFlags  flags,
+                   gboolean         close_after,
+                   const GError    *error)
+{
+  g_autofree char *name = display_name (self);
+  AdwMessageDialog *dialog;
+  SaveRequest *request;
+
+  if (g_error_matches (error, POLISI_ERROR, POLISI_ERROR_CHANGED_ON_DISK))
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The File Has Changed"), NULL));
+      adw_message_dialog_format_body (dialog,
+                                      _("Someone or something changed “%s” after you opened it. Saving now replaces their changes."),
+                                      name);
+      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save-as", _("Save _As…"), "overwrite", _("_Replace"), NULL);
+      adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+    }
+  else if (g_error_matches (error, POLISI_ERROR, POLISI_ERROR_HARD_LINKED))
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The File Has Other Names"), NULL));
+      adw_message_dialog_format_body (dialog,
+                                      _("“%s” has another name in another place as well (a hard link). Saving gives this "
+                                        "name a file of its own, and the other keeps the policy as it was."),
+                                      name);
+      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save-as", _("Save _As…"), "split", _("Save _Anyway"), NULL);
+      adw_message_dialog_set_response_appearance (dialog, "split", ADW_RESPONSE_DESTRUCTIVE);
+    }
+  else if (g_error_matches (error, POLISI_ERROR, POLISI_ERROR_READ_ONLY))
+    {
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The File Is Read-Only"), NULL));
+      adw_message_dialog_set_body (dialog, error->message);
+      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save-as", _("Save _As…"), NULL);
+    }
+  else
     {
       show_error (self, _("The Policy Could Not Be Saved"), error->message);
       return;
     }
 
-  name = display_name (self);
-  {
-    g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
-    show_toast (self, message);
-  }
-  if (close_after)
-    close_later (self);
+  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  request = g_new0 (SaveRequest, 1);
+  request->self = self;
+  request->file = file != NULL ? g_object_ref (file) : NULL;
+  request->flags = flags;
+  request->close_after = close_after;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_save_refused_response), request, save_request_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A save under way in the background. */
+typedef struct {
+  PolisiWindow    *self;
+  GFile           *file;
+  PolisiSaveFlags  flags;
+  gboolean         close_after;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_clear_object (&job->self);
+  g_clear_object (&job->file);
+  g_free (job);
 }
 
 static void
-on_overwrite_response (AdwMessageDialog *dialog,
-                       const char       *response,
-                       PolisiWindow     *self)
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
 {
-  gboolean close_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "close-after"));
+  SaveJob *job = data;
+  PolisiWindow *self = job->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
 
-  if (g_str_equal (response, "overwrite"))
-    save_or_report (self, self->file, close_after);
-  else if (g_str_equal (response, "save-as"))
-    save_as (self, close_after);
+  /* the window may have gone meanwhile: the session still finishes */
+  if (!polisi_session_save_finish (POLISI_SESSION (source), result, &error) || self->session == NULL)
+    {
+      if (error != NULL && self->session != NULL)
+        ask_after_refusal (self, job->file, job->flags, job->close_after, error);
+      save_job_free (job);
+      return;
+    }
+
+  remember_file (self, polisi_session_get_file (POLISI_SESSION (source)));
+  name = display_name (self);
+  message = g_strdup_printf (_("Saved “%s”"), name);
+  show_toast (self, message);
+  if (job->close_after)
+    close_later (self);
+  save_job_free (job);
+}
+
+/* Saves in a worker thread; the window stays free, and Save waits until
+ * it has finished (the session's "saving"). */
+static void
+save_or_report (PolisiWindow    *self,
+                GFile           *file,
+                PolisiSaveFlags  flags,
+                gboolean         close_after)
+{
+  SaveJob *job;
+
+  if (self->policy == NULL || polisi_session_get_saving (self->session))
+    return;
+
+  job = g_new0 (SaveJob, 1);
+  job->self = g_object_ref (self);
+  job->file = file != NULL ? g_object_ref (file) : NULL;
+  job->flags = flags;
+  job->close_after = close_after;
+  polisi_session_save_async (self->session, file, flags, NULL, on_saved, job);
 }
 
 static void
 save (PolisiWindow *self,
       gboolean      close_after)
 {
-  if (self->file == NULL)
+  if (polisi_session_get_file (self->session) == NULL)
     {
       save_as (self, close_after);
       return;
     }
 
-  if (changed_on_disk (self))
-    {
-      g_autofree char *name = display_name (self);
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The File Has Changed"), NULL);
-
-      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                      _("Someone or something changed “%s” after you opened it. Saving now replaces their changes."),
-                                      name);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "save-as", _("Save _As…"),
-                                        "overwrite", _("_Replace"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      g_object_set_data (G_OBJECT (dialog), "close-after", GINT_TO_POINTER (close_after));
-      g_signal_connect (dialog, "response", G_CALLBACK (on_overwrite_response), self);
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-
-  save_or_report (self, self->file, close_after);
+  save_or_report (self, NULL, POLISI_SAVE_DEFAULT, close_after);
 }
 
 static GtkFileFilter *
@@ -990,9 +954,9 @@ set_chooser_folder (PolisiWindow         *self,
 static void
 on_save_as_response (GtkNativeDialog *chooser,
                      int              response,
-                     PolisiWindow    *self)
+                     SaveRequest     *request)
 {
-  gboolean close_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "close-after"));
+  PolisiWindow *self = request->self;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -1005,7 +969,7 @@ on_save_as_response (GtkNativeDialog *chooser,
           g_autofree char *with_suffix = g_strconcat (path, POLISI_POLICY_SUFFIX, NULL);
           g_set_object (&file, g_file_new_for_path (with_suffix));
         }
-      save_or_report (self, file, close_after);
+      save_or_report (self, file, POLISI_SAVE_DEFAULT, request->close_after);
     }
   g_object_unref (chooser);
 }
@@ -1016,10 +980,11 @@ suggested_name (PolisiWindow *self,
 {
   const char *name = polisi_policy_get_name (self->policy, POLISI_LANG_CY);
   g_autofree char *base = NULL;
+  GFile *file = polisi_session_get_file (self->session);
 
-  if (self->file != NULL)
+  if (file != NULL)
     {
-      g_autofree char *file_name = g_file_get_basename (self->file);
+      g_autofree char *file_name = g_file_get_basename (file);
       base = g_str_has_suffix (file_name, POLISI_POLICY_SUFFIX) ?
              g_strndup (file_name, strlen (file_name) - strlen (POLISI_POLICY_SUFFIX)) : g_strdup (file_name);
     }
@@ -1041,22 +1006,26 @@ save_as (PolisiWindow *self,
   GtkFileChooserNative *chooser;
   g_autofree char *name = suggested_name (self, POLISI_POLICY_SUFFIX);
   g_autoptr(GtkFileFilter) filter = policy_filter ();
+  GFile *file = polisi_session_get_file (self->session);
+  SaveRequest *request;
 
   chooser = gtk_file_chooser_native_new (_("Save Policy"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  if (self->file != NULL)
+  if (file != NULL)
     {
-      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
       if (parent != NULL)
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
     }
   else
     set_chooser_folder (self, chooser);
-  g_object_set_data (G_OBJECT (chooser), "close-after", GINT_TO_POINTER (close_after));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_as_response), self);
+  request = g_new0 (SaveRequest, 1);
+  request->self = self;
+  request->close_after = close_after;
+  g_signal_connect_data (chooser, "response", G_CALLBACK (on_save_as_response), request, save_request_free, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -1068,18 +1037,6 @@ assemble (PolisiWindow *self,
 {
   return polisi_assemble (self->policy, polisi_context_get_library (self->context),
                           final ? POLISI_ASSEMBLE_FINAL : POLISI_ASSEMBLE_DEFAULT);
-}
-
-static char *
-path_with_language (const char *path,
-                    PolisiLang  lang)
-{
-  const char *dot = strrchr (path, '.');
-  const char *slash = strrchr (path, G_DIR_SEPARATOR);
-
-  if (dot == NULL || (slash != NULL && dot < slash))
-    return g_strdup_printf ("%s-%s", path, polisi_lang_to_code (lang));
-  return g_strdup_printf ("%.*s-%s%s", (int) (dot - path), path, polisi_lang_to_code (lang), dot);
 }
 
 /**
@@ -1108,30 +1065,15 @@ polisi_window_export_to_file (PolisiWindow  *self,
   layout = polisi_format_get_layout (format, layout);
   if (layout == POLISI_LAYOUT_SEPARATE)
     {
-      g_autofree char *path = g_file_get_path (file);
-      g_autofree char *path_cy = path_with_language (path, POLISI_LANG_CY);
-      g_autofree char *path_en = path_with_language (path, POLISI_LANG_EN);
-      const char *paths[POLISI_N_LANGS] = { path_cy, path_en };
+      GFile *written[POLISI_N_LANGS] = { NULL, NULL };
 
-      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
-        {
-          g_autoptr(GFile) target = g_file_new_for_path (paths[lang]);
-          g_autofree char *other = g_path_get_basename (paths[POLISI_LANG_OTHER (lang)]);
-
-          polisi_export_options_init (&options, lang == POLISI_LANG_CY ? POLISI_LAYOUT_CY : POLISI_LAYOUT_EN);
-          options.other_file = other;
-          options.english_first = english_first;
-          if (!polisi_export_to_file (document, format, &options, target, error))
-            {
-              if (lang > 0)
-                {
-                  g_autoptr(GFile) first = g_file_new_for_path (paths[0]);
-                  g_file_delete (first, NULL, NULL);
-                }
-              return FALSE;
-            }
-        }
-      g_set_object (&self->last_export, g_file_new_for_path (path_cy));
+      polisi_export_options_init (&options, POLISI_LAYOUT_CY);
+      options.english_first = english_first;
+      if (!polisi_export_to_separate_files (document, format, &options, file, written, error))
+        return FALSE;
+      g_set_object (&self->last_export, written[POLISI_LANG_CY]);
+      g_object_unref (written[POLISI_LANG_CY]);
+      g_object_unref (written[POLISI_LANG_EN]);
       return TRUE;
     }
 
@@ -1149,7 +1091,7 @@ on_export_response (GtkNativeDialog *chooser,
                     PolisiWindow    *self)
 {
   Step *finish = get_step (self, self->steps->len - 1);
-  PolisiFinishPage *page = POLISI_FINISH_PAGE (finish->page);
+  PolisiFinishPage *page = POLISI_FINISH_PAGE (polisi_step_get_page (finish->step));
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -1199,7 +1141,7 @@ export_action (GtkWidget  *widget,
   /* The export choices live on the last step. */
   finish = get_step (self, self->steps->len - 1);
   ensure_step_page (self, finish);
-  page = POLISI_FINISH_PAGE (finish->page);
+  page = POLISI_FINISH_PAGE (polisi_step_get_page (finish->step));
   if (self->current_step != self->steps->len - 1)
     {
       polisi_window_go_to_step (self, self->steps->len - 1);
@@ -1252,9 +1194,9 @@ print_action (GtkWidget  *widget,
 
   finish = get_step (self, self->steps->len - 1);
   polisi_export_options_init (&options, polisi_preview_get_layout (self->preview));
-  if (finish->page != NULL)
+  if (polisi_step_get_page (finish->step) != NULL)
     {
-      PolisiFinishPage *page = POLISI_FINISH_PAGE (finish->page);
+      PolisiFinishPage *page = POLISI_FINISH_PAGE (polisi_step_get_page (finish->step));
 
       polisi_export_options_init (&options, polisi_finish_page_get_layout (page));
       if (options.layout == POLISI_LAYOUT_SEPARATE)
@@ -1505,7 +1447,7 @@ polisi_window_import_comments (PolisiWindow  *self,
     *n_added = result.n_added;
 
   name = g_file_get_basename (file);
-  polisi_window_go_to_step (self, step_of_kind (self, STEP_CONSULTATION));
+  polisi_window_go_to_step (self, step_named (self, "consultation"));
 
   if (result.n_found == 0)
     {
@@ -1604,7 +1546,9 @@ on_close_response (AdwMessageDialog *dialog,
 {
   if (g_str_equal (response, "discard"))
     {
-      polisi_drafts_discard (self->drafts, self->draft_id);
+      /* the changes are given up: nothing is left to ask about */
+      polisi_session_close (self->session);
+      g_object_set (self->session, "modified", FALSE, NULL);
       close_later (self);
     }
   else if (g_str_equal (response, "save"))
@@ -1616,7 +1560,7 @@ polisi_window_close_request (GtkWindow *window)
 {
   PolisiWindow *self = POLISI_WINDOW (window);
 
-  if (self->modified && !self->close_confirmed)
+  if (polisi_session_get_modified (self->session))
     {
       g_autofree char *name = display_name (self);
       GtkWidget *dialog = adw_message_dialog_new (window, _("Save Changes?"), NULL);
@@ -1639,8 +1583,7 @@ polisi_window_close_request (GtkWindow *window)
     }
 
   /* Closed on purpose: no draft to recover. */
-  if (self->draft_id != NULL)
-    polisi_drafts_discard (self->drafts, self->draft_id);
+  polisi_session_close (self->session);
 
   if (!gtk_window_is_maximized (window))
     {
@@ -1668,26 +1611,135 @@ polisi_window_recover_draft (PolisiWindow *self,
                              const char   *id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) original = NULL;
-  g_autoptr(PolisiPolicy) policy = NULL;
 
   g_return_val_if_fail (POLISI_IS_WINDOW (self), FALSE);
 
-  policy = polisi_drafts_load (self->drafts, id, &original, &error);
-  if (policy == NULL)
+  if (!polisi_session_recover_draft (self->session, id, &error))
     {
       show_error (self, _("The Unsaved Work Could Not Be Recovered"), error->message);
       return FALSE;
     }
 
-  g_free (self->draft_id);
-  self->draft_id = g_strdup (id);
-  load_policy (self, policy, original, TRUE);
-  set_modified (self, TRUE);
-  /* keep the draft ours, so that it is not offered to another window */
-  polisi_drafts_save (self->drafts, self->draft_id, self->policy, self->file, NULL);
+  show_session_policy (self, TRUE);
   show_toast (self, _("Unsaved work recovered. Save it to keep it."));
   return TRUE;
+}
+
+/* What recovering a draft would change in its saved file, clause by
+ * clause, for the question before it replaces what is shown. */
+static char *
+describe_draft_changes (PolisiWindow    *self,
+                        PolisiDraftInfo *info)
+{
+  PolisiLibrary *library = polisi_context_get_library (get_context (self));
+  g_autoptr(PolisiDrafts) drafts = g_object_ref (polisi_session_get_drafts (self->session));
+  g_autoptr(PolisiPolicy) saved = NULL;
+  g_autoptr(PolisiPolicy) draft = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GFile) original = NULL;
+  g_autoptr(GString) numbers = g_string_new (NULL);
+
+  if (info->original == NULL)
+    return NULL;
+  original = g_file_new_for_path (info->original);
+  saved = polisi_policy_load (original, NULL);
+  draft = polisi_drafts_load (drafts, info->id, NULL, NULL);
+  if (saved == NULL || draft == NULL)
+    return NULL;
+  if (polisi_policy_equal (saved, draft))
+    return g_strdup (_("It is the same as the saved file."));
+
+  changes = polisi_compare_clauses (saved, draft, library);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      PolisiClauseComparison *change = changes->pdata[i];
+      const char *number = change->new_number != NULL ? change->new_number : change->old_number;
+
+      if (numbers->len > 0)
+        g_string_append (numbers, ", ");
+      g_string_append (numbers, number != NULL ? number : change->clause_id);
+    }
+  if (changes->len == 0)
+    return g_strdup (_("Its clauses are those of the saved file; other details differ (the organisation, dates, comments or versions)."));
+  /* Translators: %s is a list of clause numbers, "2.1, 4.3" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "It differs from the saved file in clause %s.",
+                                       "It differs from the saved file in clauses %s.", changes->len),
+                          numbers->str);
+}
+
+typedef struct {
+  PolisiWindow *self;
+  char         *id;
+} RecoverRequest;
+
+static void
+recover_request_free (gpointer  data,
+                      GClosure *closure)
+{
+  RecoverRequest *request = data;
+
+  g_free (request->id);
+  g_free (request);
+}
+
+static void
+on_recover_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     RecoverRequest   *request)
+{
+  if (g_str_equal (response, "recover"))
+    polisi_window_recover_draft (request->self, request->id);
+  else if (g_str_equal (response, "discard"))
+    {
+      polisi_drafts_discard (polisi_session_get_drafts (request->self->session), request->id);
+      polisi_window_refresh_welcome (request->self);
+    }
+}
+
+/* Asks before a draft replaces what the window shows: says when the saved
+ * file is newer than the draft, and what differs. */
+static void
+ask_recover (PolisiWindow    *self,
+             PolisiDraftInfo *info)
+{
+  g_autofree char *name = info->original != NULL ? g_filename_display_basename (info->original) : g_strdup (_("Untitled Policy"));
+  g_autofree char *changes = describe_draft_changes (self, info);
+  g_autoptr(GDateTime) local = g_date_time_to_local (info->saved);
+  g_autofree char *when = g_date_time_format (local, "%x %X");
+  gboolean superseded = polisi_draft_info_is_superseded (info);
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+  RecoverRequest *request;
+
+  g_string_append_printf (body, _("Polisi kept unsaved changes to “%s” on %s, before it closed unexpectedly."), name, when);
+  if (superseded)
+    {
+      g_string_append (body, " ");
+      g_string_append (body, _("The file was saved after that, so these changes are older than the saved file: "
+                               "recovering them replaces what was saved since."));
+    }
+  if (changes != NULL)
+    {
+      g_string_append (body, " ");
+      g_string_append (body, changes);
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Recover the Unsaved Work?"), NULL));
+  adw_message_dialog_set_body (dialog, body->str);
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Use the Saved File"),
+                                    "discard", _("_Discard the Changes"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "recover", superseded ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, superseded ? "keep" : "recover");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  request = g_new0 (RecoverRequest, 1);
+  request->self = self;
+  request->id = g_strdup (info->id);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_recover_response), request, recover_request_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1695,7 +1747,22 @@ recover_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  polisi_window_recover_draft (POLISI_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  PolisiWindow *self = POLISI_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(GPtrArray) drafts = polisi_drafts_list_orphans (polisi_session_get_drafts (self->session));
+
+  /* a draft older than its saved file is not taken without asking */
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      PolisiDraftInfo *info = drafts->pdata[i];
+
+      if (g_strcmp0 (info->id, id) == 0 && polisi_draft_info_is_superseded (info))
+        {
+          ask_recover (self, info);
+          return;
+        }
+    }
+  polisi_window_recover_draft (self, id);
 }
 
 static void
@@ -1705,7 +1772,7 @@ discard_draft_action (GtkWidget  *widget,
 {
   PolisiWindow *self = POLISI_WINDOW (widget);
 
-  polisi_drafts_discard (self->drafts, g_variant_get_string (parameter, NULL));
+  polisi_drafts_discard (polisi_session_get_drafts (self->session), g_variant_get_string (parameter, NULL));
   polisi_window_refresh_welcome (self);
 }
 
@@ -1719,107 +1786,11 @@ open_recent_action (GtkWidget  *widget,
   polisi_window_open_file (POLISI_WINDOW (widget), file);
 }
 
-static void
-clear_group (AdwPreferencesGroup *group,
-             GPtrArray          **rows)
-{
-  if (*rows != NULL)
-    for (guint i = 0; i < (*rows)->len; i++)
-      adw_preferences_group_remove (group, (*rows)->pdata[i]);
-  g_clear_pointer (rows, g_ptr_array_unref);
-  *rows = g_ptr_array_new ();
-}
-
 void
 polisi_window_refresh_welcome (PolisiWindow *self)
 {
-  g_autoptr(GPtrArray) drafts = NULL;
-  GList *items;
-  guint shown = 0;
-  GPtrArray *recovery_rows, *recent_rows;
-
   g_return_if_fail (POLISI_IS_WINDOW (self));
-
-  recovery_rows = g_object_get_data (G_OBJECT (self->recovery_group), "rows");
-  recent_rows = g_object_get_data (G_OBJECT (self->recent_group), "rows");
-  g_object_steal_data (G_OBJECT (self->recovery_group), "rows");
-  g_object_steal_data (G_OBJECT (self->recent_group), "rows");
-  clear_group (self->recovery_group, &recovery_rows);
-  clear_group (self->recent_group, &recent_rows);
-
-  drafts = polisi_drafts_list_orphans (self->drafts);
-  for (guint i = 0; i < drafts->len; i++)
-    {
-      PolisiDraftInfo *info = drafts->pdata[i];
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *recover = gtk_button_new_with_mnemonic (_("_Recover"));
-      GtkWidget *discard = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      g_autoptr(GDateTime) local = g_date_time_to_local (info->saved);
-      g_autofree char *when = g_date_time_format (local, "%x %X");
-      g_autofree char *subtitle = NULL;
-      g_autofree char *original = info->original != NULL ? g_filename_display_basename (info->original) : NULL;
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->title != NULL ? info->title : _("Untitled Policy"));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      /* Translators: a recovery copy of unsaved work: "Changes to “policy.polisi”, kept
-       * 21 November 2026 at 10:15"; the last %s is a date and time */
-      subtitle = original != NULL ? g_strdup_printf (_("Changes to “%s”, kept %s"), original, when)
-                                  : g_strdup_printf (_("Never saved, kept %s"), when);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_valign (recover, GTK_ALIGN_CENTER);
-      gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (recover, "suggested-action");
-      gtk_widget_add_css_class (discard, "flat");
-      gtk_widget_set_tooltip_text (discard, _("Discard"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Discard the unsaved work"), -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (recover), "win.recover-draft");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (recover), "s", info->id);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), "win.discard-draft");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (discard), "s", info->id);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), recover);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), discard);
-      adw_preferences_group_add (self->recovery_group, row);
-      g_ptr_array_add (recovery_rows, row);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->recovery_group), drafts->len > 0);
-
-  items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
-  for (GList *l = items; l != NULL && shown < 8; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-      const char *uri = gtk_recent_info_get_uri (info);
-      g_autoptr(GFile) file = NULL;
-      g_autofree char *path = NULL;
-      g_autofree char *name = NULL;
-      g_autofree char *folder = NULL;
-      GtkWidget *row;
-
-      if (!g_str_has_suffix (uri, POLISI_POLICY_SUFFIX))
-        continue;
-      file = g_file_new_for_uri (uri);
-      path = g_file_get_path (file);
-      if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        continue;
-
-      name = g_filename_display_basename (path);
-      folder = g_path_get_dirname (path);
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", uri);
-      adw_preferences_group_add (self->recent_group, row);
-      g_ptr_array_add (recent_rows, row);
-      shown++;
-    }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), shown > 0);
-
-  g_object_set_data_full (G_OBJECT (self->recovery_group), "rows", recovery_rows, (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data_full (G_OBJECT (self->recent_group), "rows", recent_rows, (GDestroyNotify) g_ptr_array_unref);
+  polisi_welcome_view_refresh (self->welcome_view, polisi_session_get_drafts (self->session));
 }
 
 /* Actions ----------------------------------------------------------------- */
@@ -1828,9 +1799,10 @@ static void
 update_actions (PolisiWindow *self)
 {
   gboolean editing = self->policy != NULL;
+  gboolean saving = self->session != NULL && polisi_session_get_saving (self->session);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", editing && !saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", editing && !saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-step", editing && self->current_step > 0);
@@ -1902,7 +1874,7 @@ on_preview_layout_selected (PolisiWindow *self)
 {
   guint selected = gtk_drop_down_get_selected (self->preview_layout);
 
-  if (!self->syncing && selected <= POLISI_LAYOUT_SEPARATE && self->policy != NULL)
+  if (selected <= POLISI_LAYOUT_SEPARATE && self->policy != NULL)
     polisi_preview_set_layout (self->preview, selected);
 }
 
@@ -1922,7 +1894,7 @@ on_drop (GtkDropTarget *target,
   if (files == NULL)
     return FALSE;
 
-  if (self->policy != NULL && self->modified)
+  if (self->policy != NULL && polisi_session_get_modified (self->session))
     {
       PolisiApplication *app = POLISI_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
       PolisiWindow *window = polisi_window_new (app);
@@ -1966,38 +1938,28 @@ polisi_window_get_clause_editor (PolisiWindow *self,
                                  const char   *clause_id)
 {
   const char *section;
-  Step *step;
+  guint index;
 
   g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
 
   section = polisi_assemble_section_of (polisi_context_get_library (self->context), clause_id);
-  if (section == NULL)
+  if (section == NULL || (index = step_of_section (self, section)) == G_MAXUINT)
     return NULL;
-  step = get_step (self, step_of_section (self, section));
-  ensure_step_page (self, step);
-  return polisi_section_page_get_editor (POLISI_SECTION_PAGE (step->page), clause_id);
+  return polisi_section_page_get_editor (POLISI_SECTION_PAGE (ensure_step_page (self, get_step (self, index))), clause_id);
 }
 
 PolisiOrganisationPage *
 polisi_window_get_organisation_page (PolisiWindow *self)
 {
-  Step *step;
-
   g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
-  step = get_step (self, 0);
-  ensure_step_page (self, step);
-  return POLISI_ORGANISATION_PAGE (step->page);
+  return POLISI_ORGANISATION_PAGE (ensure_step_page (self, get_step (self, step_named (self, "organisation"))));
 }
 
 PolisiFinishPage *
 polisi_window_get_finish_page (PolisiWindow *self)
 {
-  Step *step;
-
   g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
-  step = get_step (self, self->steps->len - 1);
-  ensure_step_page (self, step);
-  return POLISI_FINISH_PAGE (step->page);
+  return POLISI_FINISH_PAGE (ensure_step_page (self, get_step (self, step_named (self, "finish"))));
 }
 
 /* The page of a step, made if it was not yet. */
@@ -2005,14 +1967,10 @@ GtkWidget *
 polisi_window_get_step_page (PolisiWindow *self,
                              guint         index)
 {
-  Step *step;
-
   g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
   g_return_val_if_fail (index < self->steps->len, NULL);
 
-  step = get_step (self, index);
-  ensure_step_page (self, step);
-  return step->page;
+  return ensure_step_page (self, get_step (self, index));
 }
 
 /**
@@ -2026,27 +1984,13 @@ guint
 polisi_window_find_step (PolisiWindow *self,
                          const char   *name)
 {
-  static const struct { const char *name; StepKind kind; } kinds[] = {
-    { "organisation", STEP_ORGANISATION },
-    { "review", STEP_REVIEW },
-    { "consultation", STEP_CONSULTATION },
-    { "finish", STEP_FINISH },
-  };
+  guint index;
 
   g_return_val_if_fail (POLISI_IS_WINDOW (self), G_MAXUINT);
 
   /* the steps of the window first: the library has a section "review" */
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    if (g_strcmp0 (name, kinds[k].name) == 0)
-      return step_of_kind (self, kinds[k].kind);
-  for (guint i = 0; i < self->steps->len; i++)
-    {
-      Step *step = get_step (self, i);
-
-      if (step->kind == STEP_SECTION && g_strcmp0 (polisi_section_get_id (step->section), name) == 0)
-        return i;
-    }
-  return G_MAXUINT;
+  index = step_named (self, name);
+  return index != G_MAXUINT ? index : step_of_section (self, name);
 }
 
 PolisiPreview *
@@ -2060,27 +2004,11 @@ polisi_window_get_preview (PolisiWindow *self)
 const char *
 polisi_window_get_help_page (PolisiWindow *self)
 {
-  Step *step;
-
   g_return_val_if_fail (POLISI_IS_WINDOW (self), "index");
 
   if (self->policy == NULL || self->steps->len == 0)
     return "index";
-  step = get_step (self, self->current_step);
-  switch (step->kind)
-    {
-    case STEP_ORGANISATION:
-      return "start-policy";
-    case STEP_REVIEW:
-      return "review";
-    case STEP_CONSULTATION:
-      return "consultation";
-    case STEP_FINISH:
-      return "export";
-    case STEP_SECTION:
-    default:
-      return "clauses";
-    }
+  return polisi_step_get_help_page (get_step (self, self->current_step)->step);
 }
 
 /* Life cycle --------------------------------------------------------------- */
@@ -2104,7 +2032,6 @@ polisi_window_dispose (GObject *object)
 {
   PolisiWindow *self = (PolisiWindow *) object;
 
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
   g_clear_handle_id (&self->check_id, g_source_remove);
   if (self->policy != NULL)
     g_clear_signal_handler (&self->changed_id, self->policy);
@@ -2113,14 +2040,14 @@ polisi_window_dispose (GObject *object)
 
   g_clear_pointer (&self->toasts, g_ptr_array_unref);
   g_clear_object (&self->policy);
-  g_clear_object (&self->file);
+  /* a window that goes without closing (a crash) leaves its draft */
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
   g_clear_object (&self->last_export);
   g_clear_object (&self->context);
   g_clear_object (&self->spell_checker);
   g_clear_object (&self->settings);
-  g_clear_object (&self->drafts);
-  g_clear_pointer (&self->file_etag, g_free);
-  g_clear_pointer (&self->draft_id, g_free);
   g_clear_pointer (&self->steps, g_array_unref);
 
   G_OBJECT_CLASS (polisi_window_parent_class)->dispose (object);
@@ -2137,12 +2064,11 @@ polisi_window_class_init (PolisiWindowClass *klass)
   window_class->close_request = polisi_window_close_request;
 
   g_type_ensure (POLISI_TYPE_PREVIEW);
+  g_type_ensure (POLISI_TYPE_WELCOME_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/cymru/polisi/Polisi/ui/polisi-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PolisiWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PolisiWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, PolisiWindow, welcome_page);
-  gtk_widget_class_bind_template_child (widget_class, PolisiWindow, recovery_group);
-  gtk_widget_class_bind_template_child (widget_class, PolisiWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, PolisiWindow, welcome_view);
   gtk_widget_class_bind_template_child (widget_class, PolisiWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PolisiWindow, steps_list);
   gtk_widget_class_bind_template_child (widget_class, PolisiWindow, window_title);
@@ -2189,13 +2115,20 @@ polisi_window_init (PolisiWindow *self)
   GtkDropTarget *drop;
 
   self->steps = g_array_new (FALSE, TRUE, sizeof (Step));
+  g_array_set_clear_func (self->steps, clear_step);
   self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = g_settings_new (APP_ID);
-  self->drafts = polisi_drafts_new_default ();
+  {
+    g_autoptr(PolisiDrafts) drafts = polisi_drafts_new_default ();
+    self->session = polisi_session_new (drafts);
+  }
+  g_settings_bind (self->settings, "autosave-interval", self->session, "autosave-interval", G_SETTINGS_BIND_GET);
+  g_signal_connect_swapped (self->session, "notify::modified", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (self->session, "notify::file", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (self->session, "notify::saving", G_CALLBACK (update_actions), self);
+  g_signal_connect_swapped (self->session, "autosave-failed", G_CALLBACK (on_autosave_failed), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->draft_id = polisi_drafts_new_id (self->drafts);
 
   for (PolisiLayout layout = POLISI_LAYOUT_CY; layout <= POLISI_LAYOUT_SEQUENTIAL; layout++)
     gtk_string_list_append (layouts, polisi_layout_get_label (layout));
@@ -2225,7 +2158,7 @@ polisi_window_new (PolisiApplication *application)
 
   update_title (self);
   polisi_window_refresh_welcome (self);
-  gtk_widget_grab_focus (gtk_widget_get_first_child (GTK_WIDGET (self->welcome_page)));
+  polisi_welcome_view_focus_first (self->welcome_view);
 
   return self;
 }

@@ -14,6 +14,7 @@
 #include "polisi-organisation-page.h"
 #include "polisi-policy.h"
 #include "polisi-preview.h"
+#include "polisi-session.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,7 @@ gboolean            polisi_window_is_blank             (PolisiWindow      *self)
 PolisiPolicy       *polisi_window_get_policy           (PolisiWindow      *self);
 GFile              *polisi_window_get_file             (PolisiWindow      *self);
 gboolean            polisi_window_get_modified         (PolisiWindow      *self);
+PolisiSession      *polisi_window_get_session          (PolisiWindow      *self);
 gboolean            polisi_window_save_to_file         (PolisiWindow      *self,
                                                         GFile             *file,
                                                         GError           **error);

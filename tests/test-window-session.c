@@ -1,0 +1,368 @@
+/* test-window-session.c: the window over its session: the recovery draft
+ * offered wherever a file is opened, a draft older than its saved file
+ * said so, and saves a careful editor would not make asked about first
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "polisi-application.h"
+#include "polisi-gui-test-utils.h"
+#include "polisi-policy-io.h"
+#include "polisi-session.h"
+#include "polisi-test-utils.h"
+#include "polisi-welcome-view.h"
+#include "polisi-window.h"
+
+static PolisiApplication *app;
+static char *data_home;
+
+static char *
+copy_example (const char *dir)
+{
+  g_autofree char *example = polisi_test_example_path ("secondary-wales.polisi");
+  g_autofree char *contents = polisi_test_read_file (example, NULL);
+  char *path = g_build_filename (dir, "polisi.polisi", NULL);
+
+  polisi_test_write_file (path, contents, -1);
+  return path;
+}
+
+static PolisiWindow *
+open_window (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PolisiWindow *window = polisi_gui_test_new_window (app);
+
+  g_assert_true (polisi_window_open_file (window, file));
+  polisi_gui_test_pump (20);
+  return window;
+}
+
+/* Edits the open policy, autosaves, and lets the window go as a crash
+ * would: no closing, the draft left behind. Returns the draft's id. */
+static char *
+edit_and_crash (PolisiWindow *window,
+                const char   *name)
+{
+  PolisiSession *session = polisi_window_get_session (window);
+  g_autoptr(GError) error = NULL;
+  char *id;
+
+  polisi_policy_set_name (polisi_window_get_policy (window), POLISI_LANG_EN, name);
+  g_assert_true (polisi_window_get_modified (window));
+  g_assert_true (polisi_session_autosave_now (session, &error));
+  g_assert_no_error (error);
+  id = g_strdup (polisi_window_get_draft_id (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  polisi_gui_test_pump (10);
+  return id;
+}
+
+/* The shown message dialog with @heading (one that was answered may still
+ * be on its way out). */
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Save through the window's action, and wait for the worker thread. */
+static void
+save_through_action (PolisiWindow *window)
+{
+  PolisiSession *session = polisi_window_get_session (window);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  g_assert_true (polisi_session_get_saving (session));
+  /* no second save while one is under way */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL) &&
+                  !polisi_session_get_saving (session));
+  while (polisi_session_get_saving (session) && g_get_monotonic_time () < deadline)
+    polisi_gui_test_pump (10);
+  g_assert_false (polisi_session_get_saving (session));
+  polisi_gui_test_pump (20);
+}
+
+static char *
+dialog_body (AdwMessageDialog *dialog)
+{
+  return g_strdup (adw_message_dialog_get_body (dialog));
+}
+
+static void
+test_open_offers_recovery (void)
+{
+  g_autofree char *dir = polisi_test_make_temp_dir ();
+  g_autofree char *path = copy_example (dir);
+  g_autofree char *id = NULL;
+  g_autofree char *body = NULL;
+  PolisiWindow *window;
+  AdwMessageDialog *dialog;
+
+  id = edit_and_crash (open_window (path), "Ysgol Ŵ Recovered");
+
+  /* opening the file directly (as a double-click does) offers the draft */
+  window = open_window (path);
+  dialog = find_dialog ("Recover the Unsaved Work?");
+  g_assert_nonnull (dialog);
+  body = dialog_body (dialog);
+  g_assert_nonnull (strstr (body, "polisi.polisi"));
+  g_assert_null (strstr (body, "older than the saved file"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "recover");
+  g_assert_false (polisi_window_get_modified (window));
+
+  adw_message_dialog_response (dialog, "recover");
+  polisi_gui_test_pump (20);
+  g_assert_cmpstr (polisi_policy_get_name (polisi_window_get_policy (window), POLISI_LANG_EN), ==, "Ysgol Ŵ Recovered");
+  g_assert_true (polisi_window_get_modified (window));
+  g_assert_cmpstr (polisi_window_get_draft_id (window), ==, id);
+
+  /* saved through the action: the draft is gone, the file has the edit */
+  save_through_action (window);
+  g_assert_false (polisi_window_get_modified (window));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(PolisiPolicy) back = polisi_policy_load (file, NULL);
+
+    g_assert_cmpstr (polisi_policy_get_name (back, POLISI_LANG_EN), ==, "Ysgol Ŵ Recovered");
+  }
+  {
+    g_autoptr(PolisiDrafts) drafts = polisi_drafts_new_default ();
+    g_autoptr(GPtrArray) orphans = polisi_drafts_list_orphans (drafts);
+
+    g_assert_cmpuint (orphans->len, ==, 0);
+  }
+  polisi_gui_test_destroy_window (window);
+  polisi_test_remove_tree (dir);
+}
+
+static void
+test_older_draft_asks (void)
+{
+  g_autofree char *dir = polisi_test_make_temp_dir ();
+  g_autofree char *path = copy_example (dir);
+  g_autofree char *id = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PolisiSession) other = polisi_session_new (NULL);
+  g_autoptr(PolisiDrafts) drafts = polisi_drafts_new_default ();
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autoptr(GError) error = NULL;
+  PolisiWindow *window;
+  AdwMessageDialog *dialog;
+
+  id = edit_and_crash (open_window (path), "From the Draft");
+
+  /* newer work is saved to the file after the draft */
+  g_assert_true (polisi_session_load (other, file, POLISI_LOAD_DEFAULT, &error));
+  polisi_policy_set_name (polisi_session_get_policy (other), POLISI_LANG_CY, "Gwaith Mwy Newydd");
+  g_assert_true (polisi_session_save (other, NULL, POLISI_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+
+  window = open_window (path);
+  dialog = find_dialog ("Recover the Unsaved Work?");
+  g_assert_nonnull (dialog);
+  body = dialog_body (dialog);
+  g_assert_nonnull (strstr (body, "older than the saved file"));
+  /* what differs is said before anything is replaced */
+  g_assert_true (strstr (body, "other details differ") != NULL || strstr (body, "differs from the saved file in") != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "keep");
+  adw_message_dialog_response (dialog, "keep");
+  polisi_gui_test_pump (20);
+  g_assert_cmpstr (polisi_policy_get_name (polisi_window_get_policy (window), POLISI_LANG_CY), ==, "Gwaith Mwy Newydd");
+  g_assert_false (polisi_window_get_modified (window));
+  polisi_gui_test_destroy_window (window);
+
+  /* the welcome page says so too, and recovering from it asks first */
+  window = polisi_gui_test_new_window (app);
+  {
+    PolisiWelcomeView *view = POLISI_WELCOME_VIEW (polisi_gui_test_find_child (GTK_WIDGET (window), POLISI_TYPE_WELCOME_VIEW, 0));
+    AdwActionRow *row;
+
+    g_assert_nonnull (view);
+    g_assert_cmpuint (polisi_welcome_view_get_n_drafts (view), ==, 1);
+    row = ADW_ACTION_ROW (polisi_gui_test_find_child (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, 0));
+    g_assert_nonnull (row);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "older than the saved file"));
+  }
+  orphans = polisi_drafts_list_orphans (drafts);
+  g_assert_cmpuint (orphans->len, ==, 1);
+  g_assert_true (polisi_draft_info_is_superseded (orphans->pdata[0]));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.recover-draft", "s", id));
+  polisi_gui_test_pump (20);
+  g_assert_true (polisi_window_is_blank (window));
+  dialog = find_dialog ("Recover the Unsaved Work?");
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  polisi_gui_test_pump (20);
+  g_clear_pointer (&orphans, g_ptr_array_unref);
+  orphans = polisi_drafts_list_orphans (drafts);
+  g_assert_cmpuint (orphans->len, ==, 0);
+
+  polisi_gui_test_destroy_window (window);
+  polisi_test_remove_tree (dir);
+}
+
+static void
+test_save_asks_first (void)
+{
+  g_autofree char *dir = polisi_test_make_temp_dir ();
+  g_autofree char *path = copy_example (dir);
+  g_autofree char *link_path = g_build_filename (dir, "link.polisi", NULL);
+  g_autofree char *original = polisi_test_read_file (path, NULL);
+  g_autofree char *after = NULL;
+  PolisiWindow *window = open_window (path);
+  AdwMessageDialog *dialog;
+
+  /* read-only: said, and nothing written */
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  polisi_policy_set_name (polisi_window_get_policy (window), POLISI_LANG_EN, "Changed");
+  save_through_action (window);
+  dialog = find_dialog ("The File Is Read-Only");
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_has_response (dialog, "overwrite"));
+  adw_message_dialog_response (dialog, "cancel");
+  polisi_gui_test_pump (20);
+  after = polisi_test_read_file (path, NULL);
+  g_assert_cmpstr (after, ==, original);
+  g_assert_true (polisi_window_get_modified (window));
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+
+  /* hard-linked: asked; saving anyway gives this name a file of its own */
+  g_assert_cmpint (link (path, link_path), ==, 0);
+  save_through_action (window);
+  dialog = find_dialog ("The File Has Other Names");
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "split");
+  while (polisi_session_get_saving (polisi_window_get_session (window)))
+    polisi_gui_test_pump (10);
+  polisi_gui_test_pump (20);
+  g_assert_false (polisi_window_get_modified (window));
+  g_clear_pointer (&after, g_free);
+  after = polisi_test_read_file (link_path, NULL);
+  g_assert_cmpstr (after, ==, original);
+
+  /* changed on disk by someone else, same size and time: asked */
+  {
+    g_autofree char *ours = polisi_test_read_file (path, NULL);
+    char *at = strstr (ours, "Changed");
+    struct stat st;
+    struct timespec times[2];
+    int fd;
+
+    g_assert_nonnull (at);
+    at[0] = 'X';
+    g_assert_cmpint (stat (path, &st), ==, 0);
+    fd = open (path, O_WRONLY | O_TRUNC);
+    g_assert_cmpint (write (fd, ours, strlen (ours)), ==, (gssize) strlen (ours));
+    close (fd);
+    times[0] = st.st_atim;
+    times[1] = st.st_mtim;
+    g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+
+    polisi_policy_set_name (polisi_window_get_policy (window), POLISI_LANG_CY, "Ein newid ni");
+    save_through_action (window);
+    dialog = find_dialog ("The File Has Changed");
+    g_assert_nonnull (dialog);
+    g_clear_pointer (&after, g_free);
+    after = polisi_test_read_file (path, NULL);
+    g_assert_cmpstr (after, ==, ours);
+    adw_message_dialog_response (dialog, "overwrite");
+    while (polisi_session_get_saving (polisi_window_get_session (window)))
+      polisi_gui_test_pump (10);
+    polisi_gui_test_pump (20);
+    g_assert_false (polisi_window_get_modified (window));
+    g_clear_pointer (&after, g_free);
+    after = polisi_test_read_file (path, NULL);
+    g_assert_nonnull (strstr (after, "Ein newid ni"));
+  }
+
+  polisi_gui_test_destroy_window (window);
+  polisi_test_remove_tree (dir);
+}
+
+/* The window's title follows the session's properties. */
+static void
+test_title_follows_session (void)
+{
+  g_autofree char *dir = polisi_test_make_temp_dir ();
+  g_autofree char *path = copy_example (dir);
+  PolisiWindow *window = open_window (path);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "polisi.polisi — Polisi");
+  g_object_set (polisi_window_get_session (window), "modified", TRUE, NULL);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• polisi.polisi — Polisi");
+  g_object_set (polisi_window_get_session (window), "modified", FALSE, NULL);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "polisi.polisi — Polisi");
+
+  polisi_gui_test_destroy_window (window);
+  polisi_test_remove_tree (dir);
+}
+
+static void
+test_welcome_view_create_and_destroy (void)
+{
+  g_autofree char *dir = polisi_test_make_temp_dir ();
+  g_autoptr(PolisiDrafts) drafts = polisi_drafts_new (dir);
+  GtkWidget *view = g_object_ref_sink (polisi_welcome_view_new ());
+
+  polisi_welcome_view_refresh (POLISI_WELCOME_VIEW (view), drafts);
+  g_assert_cmpuint (polisi_welcome_view_get_n_drafts (POLISI_WELCOME_VIEW (view)), ==, 0);
+  g_assert_finalize_object (view);
+  polisi_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  data_home = polisi_test_make_temp_dir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = polisi_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_application_activate (G_APPLICATION (app));
+  {
+    GtkWindow *first = gtk_application_get_active_window (GTK_APPLICATION (app));
+    if (first != NULL)
+      gtk_window_destroy (first);
+  }
+
+  g_test_add_func ("/window-session/open-offers-recovery", test_open_offers_recovery);
+  g_test_add_func ("/window-session/older-draft-asks", test_older_draft_asks);
+  g_test_add_func ("/window-session/save-asks-first", test_save_asks_first);
+  g_test_add_func ("/window-session/title-follows-session", test_title_follows_session);
+  g_test_add_func ("/window-session/welcome-view-create-and-destroy", test_welcome_view_create_and_destroy);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  polisi_test_remove_tree (data_home);
+  g_free (data_home);
+  return status;
+}
