@@ -143,7 +143,8 @@ polisi_test_odt_member (GBytes     *package,
 
 /**
  * polisi_test_odt_rework_bookmarks:
- * @rename: %TRUE to rename Polisi's clause bookmarks, %FALSE to drop them
+ * @rename: %TRUE to rename Polisi's long clause bookmark names (those of
+ *   older drafts; the short anchor names are kept), %FALSE to drop them all
  * @max_name: the longest name kept, or 0 for any
  *
  * Returns: (transfer full): @content without the clause bookmarks (as
@@ -166,7 +167,13 @@ polisi_test_odt_rework_bookmarks (const char *content,
       g_autofree char *element = g_strndup (at, end + 1 - at);
 
       g_string_append_len (out, p, at - p);
-      if (strstr (element, "polisi-clause-") == NULL)
+      if (strstr (element, "\"Polisi_") != NULL)
+        {
+          /* the short anchor names: Word keeps them as they are */
+          if (rename)
+            g_string_append (out, element);
+        }
+      else if (strstr (element, "polisi-clause-") == NULL)
         g_string_append (out, element);
       else if (rename)
         {

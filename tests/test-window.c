@@ -21,6 +21,7 @@
 #include "polisi-gui-utils.h"
 #include "polisi-assembler.h"
 #include "polisi-export.h"
+#include "polisi-returned-draft.h"
 #include "polisi-policy-io.h"
 #include "polisi-review-page.h"
 #include "polisi-test-utils.h"
@@ -711,7 +712,7 @@ test_annual_review (void)
     g_assert_no_error (error);
     odt_data = polisi_test_read_file (odt_path, &length);
     package = g_bytes_new_take (g_steal_pointer (&odt_data), length);
-    content = polisi_odt_read_content (package, "tracked.odt", &error);
+    content = polisi_returned_odt_unpack (package, "tracked.odt", &error);
     g_assert_no_error (error);
     {
       g_autofree char *xml = g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
@@ -806,7 +807,7 @@ test_consultation (void)
 
     data = polisi_test_read_file (draft_path, &length);
     package = g_bytes_new_take (g_steal_pointer (&data), length);
-    content = polisi_odt_read_content (package, "draft.odt", &error);
+    content = polisi_returned_odt_unpack (package, "draft.odt", &error);
     g_assert_no_error (error);
     xml = g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
     {

@@ -38,7 +38,7 @@
 #include "polisi-assembler.h"
 #include "polisi-checker.h"
 #include "polisi-cli.h"
-#include "polisi-comments.h"
+#include "polisi-returned-draft.h"
 #include "polisi-compare.h"
 #include "polisi-context.h"
 #include "polisi-dates.h"
@@ -99,7 +99,10 @@ static const GOptionEntry option_entries[] = {
   { "author", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Your name, for tracked changes (default: Polisi) and for responses to comments"), N_("NAME") },
   { "import-comments", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Read the comments added to a returned consultation draft (ODT) and attach each to its clause"), N_("RETURNED.odt") },
+    N_("Read the comments and the comments table of a returned consultation draft (ODT or DOCX) and attach each "
+       "to its clause"), N_("RETURNED.odt") },
+  { "earlier-version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import-comments: import a draft of an earlier version of this policy, its comments marked with that version"), NULL },
   { "comments", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("List the consultation comments on this version, with their ids and responses"), NULL },
   { "respond", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
@@ -948,8 +951,12 @@ run_comments (PolisiContext *context,
         g_print ("  %s  %s", comment->id, _("(the whole policy)"));
       else
         g_print ("  %s  %s (%s)", comment->id, number != NULL ? number : "—", comment->clause_id);
-      g_print ("  %s%s%s\n", comment->author != NULL ? comment->author : "",
+      g_print ("  %s%s%s", comment->author != NULL ? comment->author : "",
                comment->author != NULL && comment->date != NULL ? ", " : "", comment->date != NULL ? comment->date : "");
+      if (comment->version != NULL && g_strcmp0 (comment->version, polisi_policy_get_version (policy)) != 0)
+        /* Translators: after a comment's author and date */
+        g_print (_(" (made on version %s)"), comment->version);
+      g_print ("\n");
       for (guint l = 0; lines[l] != NULL; l++)
         g_print ("      %s\n", lines[l]);
       if (comment->response != NULL)
@@ -1063,6 +1070,14 @@ apply_responses (PolisiPolicy  *policy,
   return TRUE;
 }
 
+static void
+add_warning (GString    *warnings,
+             const char *message)
+{
+  /* Translators: the prefix of a warning on the command line */
+  g_string_append_printf (warnings, "%s %s\n", _("polisi: warning:"), message);
+}
+
 static gboolean
 apply_import (PolisiContext  *context,
               PolisiPolicy   *policy,
@@ -1073,44 +1088,70 @@ apply_import (PolisiContext  *context,
 {
   const char *path = lookup_filename (options, "import-comments");
   g_autoptr(GFile) file = NULL;
-  PolisiCommentImport result;
+  g_autoptr(GError) local_error = NULL;
+  PolisiReturnedImport result;
+  PolisiReturnedImportFlags flags = POLISI_RETURNED_IMPORT_DEFAULT;
   g_autofree char *name = NULL;
+  guint n_added;
 
   if (path == NULL)
     return TRUE;
 
+  if (g_variant_dict_contains (options, "earlier-version"))
+    flags |= POLISI_RETURNED_IMPORT_EARLIER_VERSION;
   file = g_file_new_for_commandline_arg (path);
   name = g_file_get_parse_name (file);
-  if (!polisi_import_comments (policy, polisi_context_get_library (context), file, &result, error))
-    return FALSE;
+  if (!polisi_returned_draft_import (policy, polisi_context_get_library (context), file, flags, &result, &local_error))
+    {
+      if (g_error_matches (local_error, POLISI_IMPORT_ERROR, POLISI_IMPORT_ERROR_EARLIER_VERSION))
+        {
+          g_autofree char *message = g_strdup_printf ("%s %s", local_error->message,
+                                                      _("To import them all the same, add --earlier-version."));
 
+          g_set_error_literal (error, POLISI_IMPORT_ERROR, local_error->code, message);
+          return FALSE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  n_added = result.n_anchored + result.n_table_rows;
   g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE, "Imported %u comment from %s", "Imported %u comments from %s",
-                                               result.n_added),
-                          result.n_added, name);
+                                               n_added),
+                          n_added, name);
   if (result.n_duplicates > 0)
     g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE, " (%u already imported)", " (%u already imported)",
                                                  result.n_duplicates),
                             result.n_duplicates);
   g_string_append (report, "\n");
-
-  if (result.n_found == 0)
+  if (n_added > 0)
     {
-      g_autofree char *message = g_strdup_printf (_("“%s” has no comments. Representatives add comments in LibreOffice with "
-                                                    "Insert › Comment, or in Word with Review › New Comment, and save the "
-                                                    "file in ODT format."), name);
-      g_string_append_printf (warnings, "%s %s\n", _("polisi: warning:"), message);
+      g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE, "  %u comment in the text\n",
+                                                   "  %u comments in the text\n", result.n_anchored),
+                              result.n_anchored);
+      g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE, "  %u row of the comments table\n",
+                                                   "  %u rows of the comments table\n", result.n_table_rows),
+                              result.n_table_rows);
     }
+  if (g_strcmp0 (result.version, polisi_policy_get_version (policy)) != 0)
+    g_string_append_printf (report, _("  made on version %s\n"), result.version);
+
   for (guint i = 0; i < result.general->len; i++)
     {
-      PolisiAnnotation *annotation = result.general->pdata[i];
+      PolisiReturnedComment *comment = result.general->pdata[i];
       g_autofree char *message = NULL;
 
-      message = g_strdup_printf (_("A comment by %s is not in any clause (it is on “%s”). "
-                                   "It was kept as a comment on the whole policy; answer it, or tell whoever made it."),
-                                 annotation->author != NULL ? annotation->author : _("someone unnamed"),
-                                 annotation->place != NULL && annotation->place[0] != '\0' ? annotation->place : "—");
-      /* Translators: the prefix of a warning on the command line */
-      g_string_append_printf (warnings, "%s %s\n", _("polisi: warning:"), message);
+      if (comment->source == POLISI_RETURNED_TABLE_ROW)
+        message = g_strdup_printf (_("A row of the comments table by %s names no clause of this policy (it says “%s”). "
+                                     "It was kept as a comment on the whole policy; answer it, or tell whoever made it."),
+                                   comment->author != NULL ? comment->author : _("someone unnamed"),
+                                   comment->place != NULL && comment->place[0] != '\0' ? comment->place : "—");
+      else
+        message = g_strdup_printf (_("A comment by %s is not in any clause (it is on “%s”). "
+                                     "It was kept as a comment on the whole policy; answer it, or tell whoever made it."),
+                                   comment->author != NULL ? comment->author : _("someone unnamed"),
+                                   comment->place != NULL && comment->place[0] != '\0' ? comment->place : "—");
+      add_warning (warnings, message);
     }
   if (result.n_empty > 0)
     {
@@ -1118,10 +1159,18 @@ apply_import (PolisiContext  *context,
                                                                "%u comment has no text and was passed over.",
                                                                "%u comments have no text and were passed over.",
                                                                result.n_empty), result.n_empty);
-      g_string_append_printf (warnings, "%s %s\n", _("polisi: warning:"), message);
+      add_warning (warnings, message);
+    }
+  if (result.n_insertions > 0 || result.n_deletions > 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("The draft also holds tracked changes (%u insertions, %u deletions). "
+                                                    "Polisi does not take tracked changes in: open the draft, and make "
+                                                    "the changes you agree with in the policy yourself."),
+                                                  result.n_insertions, result.n_deletions);
+      add_warning (warnings, message);
     }
 
-  polisi_comment_import_clear (&result);
+  polisi_returned_import_clear (&result);
   return TRUE;
 }
 

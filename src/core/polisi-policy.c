@@ -1667,6 +1667,30 @@ polisi_policy_add_comment (PolisiPolicy *self,
                            const char   *date,
                            const char   *body)
 {
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+
+  return polisi_policy_add_comment_on_version (self, clause_id, NULL, lang, author, date, body);
+}
+
+/**
+ * polisi_policy_add_comment_on_version:
+ * @version: (nullable): the version of the draft commented on; %NULL for
+ *   the policy's current version
+ *
+ * As polisi_policy_add_comment(), for a comment made on a draft of another
+ * version (an earlier consultation draft returned late).
+ *
+ * Returns: (transfer none): the new comment's id
+ */
+const char *
+polisi_policy_add_comment_on_version (PolisiPolicy *self,
+                                      const char   *clause_id,
+                                      const char   *version,
+                                      int           lang,
+                                      const char   *author,
+                                      const char   *date,
+                                      const char   *body)
+{
   PolisiComment comment = { 0 };
   g_autofree char *id = NULL;
 
@@ -1682,7 +1706,7 @@ polisi_policy_add_comment (PolisiPolicy *self,
 
   comment.id = id;
   comment.clause_id = (char *) clause_id;
-  comment.version = self->version;
+  comment.version = (char *) (version != NULL ? version : self->version);
   comment.lang = lang;
   comment.author = (char *) author;
   comment.date = (char *) date;

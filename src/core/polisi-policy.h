@@ -195,6 +195,13 @@ const char             *polisi_policy_add_comment            (PolisiPolicy      
                                                               const char             *author,
                                                               const char             *date,
                                                               const char             *body);
+const char             *polisi_policy_add_comment_on_version (PolisiPolicy           *self,
+                                                              const char             *clause_id,
+                                                              const char             *version,
+                                                              int                     lang,
+                                                              const char             *author,
+                                                              const char             *date,
+                                                              const char             *body);
 gboolean                polisi_policy_set_comment_response   (PolisiPolicy           *self,
                                                               const char             *id,
                                                               const char             *response,

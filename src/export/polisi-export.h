@@ -7,7 +7,6 @@
 
 #include <gio/gio.h>
 
-#include "polisi-comments.h"
 #include "polisi-document.h"
 #include "polisi-library.h"
 #include "polisi-policy.h"
@@ -93,15 +92,6 @@ gboolean    polisi_export_to_file            (PolisiDocument            *documen
                                               PolisiFormat               format,
                                               const PolisiExportOptions *options,
                                               GFile                     *file,
-                                              GError                   **error);
-
-GBytes     *polisi_odt_read_content          (GBytes                    *package,
-                                              const char                *display_name,
-                                              GError                   **error);
-gboolean    polisi_import_comments           (PolisiPolicy              *policy,
-                                              PolisiLibrary             *library,
-                                              GFile                     *returned,
-                                              PolisiCommentImport       *result,
                                               GError                   **error);
 
 /* A link found in text: bytes [start, end) are the address. */
