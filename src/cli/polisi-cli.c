@@ -929,6 +929,39 @@ run_review (PolisiContext *context,
 
 /* --comments -------------------------------------------------------------- */
 
+static void
+print_comment (PolisiPolicy        *policy,
+               PolisiDocument      *document,
+               const PolisiComment *comment)
+{
+  int index = comment->clause_id != NULL ? polisi_document_find_block (document, POLISI_BLOCK_CLAUSE, comment->clause_id) : -1;
+  const char *number = index >= 0 ? polisi_document_get_block (document, index)->number : NULL;
+  g_auto(GStrv) lines = g_strsplit (comment->body, "\n", -1);
+
+  if (comment->clause_id == NULL)
+    /* Translators: a comment on the policy as a whole */
+    g_print ("  %s  %s", comment->id, _("(the whole policy)"));
+  else
+    g_print ("  %s  %s (%s)", comment->id, number != NULL ? number : "—", comment->clause_id);
+  g_print ("  %s%s%s", comment->author != NULL ? comment->author : "",
+           comment->author != NULL && comment->date != NULL ? ", " : "", comment->date != NULL ? comment->date : "");
+  if (comment->version != NULL && g_strcmp0 (comment->version, polisi_policy_get_version (policy)) != 0)
+    /* Translators: after a comment's author and date */
+    g_print (_(" (made on version %s)"), comment->version);
+  g_print ("\n");
+  for (guint l = 0; lines[l] != NULL; l++)
+    g_print ("      %s\n", lines[l]);
+  if (comment->response != NULL)
+    {
+      g_auto(GStrv) answer = g_strsplit (comment->response, "\n", -1);
+
+      g_print (_("      Response (%s, %s):\n"), comment->response_author != NULL ? comment->response_author : "—",
+               comment->response_date != NULL ? comment->response_date : "—");
+      for (guint l = 0; answer[l] != NULL; l++)
+        g_print ("        %s\n", answer[l]);
+    }
+}
+
 static int
 run_comments (PolisiContext *context,
               PolisiPolicy  *policy)
@@ -936,39 +969,21 @@ run_comments (PolisiContext *context,
   g_autoptr(PolisiDocument) document = polisi_assemble (policy, polisi_context_get_library (context),
                                                         POLISI_ASSEMBLE_FINAL | POLISI_ASSEMBLE_NO_HISTORY);
   g_autoptr(GPtrArray) comments = polisi_policy_list_comments (policy, NULL, NULL);
+  g_autoptr(GPtrArray) all = polisi_policy_list_comments (policy, "", NULL);
+  guint earlier = all->len - comments->len;
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u comment on version %s\n", "%u comments on version %s\n", comments->len),
            comments->len, polisi_policy_get_version (policy));
   for (guint i = 0; i < comments->len; i++)
-    {
-      const PolisiComment *comment = comments->pdata[i];
-      int index = comment->clause_id != NULL ? polisi_document_find_block (document, POLISI_BLOCK_CLAUSE, comment->clause_id) : -1;
-      const char *number = index >= 0 ? polisi_document_get_block (document, index)->number : NULL;
-      g_auto(GStrv) lines = g_strsplit (comment->body, "\n", -1);
+    print_comment (policy, document, comments->pdata[i]);
 
-      if (comment->clause_id == NULL)
-        /* Translators: a comment on the policy as a whole */
-        g_print ("  %s  %s", comment->id, _("(the whole policy)"));
-      else
-        g_print ("  %s  %s (%s)", comment->id, number != NULL ? number : "—", comment->clause_id);
-      g_print ("  %s%s%s", comment->author != NULL ? comment->author : "",
-               comment->author != NULL && comment->date != NULL ? ", " : "", comment->date != NULL ? comment->date : "");
-      if (comment->version != NULL && g_strcmp0 (comment->version, polisi_policy_get_version (policy)) != 0)
-        /* Translators: after a comment's author and date */
-        g_print (_(" (made on version %s)"), comment->version);
-      g_print ("\n");
-      for (guint l = 0; lines[l] != NULL; l++)
-        g_print ("      %s\n", lines[l]);
-      if (comment->response != NULL)
-        {
-          g_auto(GStrv) answer = g_strsplit (comment->response, "\n", -1);
-
-          g_print (_("      Response (%s, %s):\n"), comment->response_author != NULL ? comment->response_author : "—",
-                   comment->response_date != NULL ? comment->response_date : "—");
-          for (guint l = 0; answer[l] != NULL; l++)
-            g_print ("        %s\n", answer[l]);
-        }
-    }
+  /* those made on drafts of other versions (imported when asked for) */
+  if (earlier > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u comment on an earlier version\n", "%u comments on earlier versions\n",
+                          earlier), earlier);
+  for (guint i = 0; i < all->len; i++)
+    if (!g_ptr_array_find (comments, all->pdata[i], NULL))
+      print_comment (policy, document, all->pdata[i]);
   return POLISI_EXIT_OK;
 }
 

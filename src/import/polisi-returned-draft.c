@@ -799,6 +799,25 @@ organisation_of_policy (PolisiPolicy *policy)
   return g_strdup (_("this policy’s organisation"));
 }
 
+/* Whether a reviewer added anything: a comment in the margin, a row of
+ * the comments table that Polisi did not write there itself (the comments
+ * stored already are in the table of every draft), a tracked change. */
+static gboolean
+has_returned_anything (PolisiReturnedDraft *draft,
+                       PolisiPolicy        *policy)
+{
+  if (draft->n_insertions > 0 || draft->n_deletions > 0)
+    return TRUE;
+  for (guint i = 0; i < draft->comments->len; i++)
+    {
+      PolisiReturnedComment *comment = draft->comments->pdata[i];
+
+      if (comment->source == POLISI_RETURNED_ANCHORED || !is_duplicate (policy, comment, NULL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether @draft may be imported into @policy. */
 static gboolean
 check_identity (PolisiReturnedDraft        *draft,
@@ -830,7 +849,7 @@ check_identity (PolisiReturnedDraft        *draft,
                    display_name, draft->version, version, draft->version);
       return FALSE;
     }
-  if (draft->comments->len == 0 && draft->n_insertions == 0 && draft->n_deletions == 0)
+  if (!has_returned_anything (draft, policy))
     {
       g_set_error (error, POLISI_IMPORT_ERROR, POLISI_IMPORT_ERROR_NOTHING_RETURNED,
                    _("“%s” came back with nothing added: no comments, no rows filled in the comments table and no "
