@@ -42,8 +42,8 @@
 
 #define DISPLAY_NAME "returned-draft.odt"
 
-/* the limits of polisi-comments.c */
-#define MAX_BODY_CHARS 20000
+/* the limits of src/import */
+#define MAX_BODY_CHARS POLISI_RETURNED_MAX_BODY_CHARS
 #define PLACE_CHARS 60
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
@@ -67,7 +67,7 @@ init (void)
   policy = polisi_policy_load (file, &error);
   if (policy == NULL)
     g_error ("%s: %s", POLISI_FUZZ_POLICY, error->message);
-  /* as polisi_import_comments() assembles it */
+  /* as polisi_returned_draft_import() assembles it */
   document = polisi_assemble (policy, polisi_context_get_library (context),
                               POLISI_ASSEMBLE_FINAL | POLISI_ASSEMBLE_NO_HISTORY);
 
@@ -114,7 +114,7 @@ check_text (const char *text,
 static void
 check_annotations (GPtrArray *annotations)
 {
-  if (annotations->len > POLISI_COMMENTS_MAX)
+  if (annotations->len > POLISI_RETURNED_MAX_COMMENTS)
     g_error ("%u comments read, more than the limit", annotations->len);
 
   for (guint i = 0; i < annotations->len; i++)
@@ -128,6 +128,8 @@ check_annotations (GPtrArray *annotations)
       check_text (annotation->clause_id, TRUE);
       if (g_utf8_strlen (annotation->body, -1) > MAX_BODY_CHARS + 1)
         g_error ("a comment of %ld characters was kept whole", g_utf8_strlen (annotation->body, -1));
+      if (annotation->author != NULL && g_utf8_strlen (annotation->author, -1) > POLISI_RETURNED_MAX_AUTHOR_CHARS + 1)
+        g_error ("an author's name of %ld characters was kept whole", g_utf8_strlen (annotation->author, -1));
       if (g_utf8_strlen (annotation->place, -1) > PLACE_CHARS + 1)
         g_error ("the place of a comment is %ld characters long", g_utf8_strlen (annotation->place, -1));
       if (annotation->clause_id != NULL && polisi_policy_lookup_clause (policy, annotation->clause_id) == NULL)

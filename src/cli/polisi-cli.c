@@ -1178,7 +1178,7 @@ apply_import (PolisiContext  *context,
     }
   if (result.n_insertions > 0 || result.n_deletions > 0)
     {
-      g_autofree char *message = g_strdup_printf (_("The draft also holds tracked changes (%u insertions, %u deletions). "
+      g_autofree char *message = g_strdup_printf (_("The draft also holds tracked changes (insertions: %u, deletions: %u). "
                                                     "Polisi does not take tracked changes in: open the draft, and make "
                                                     "the changes you agree with in the policy yourself."),
                                                   result.n_insertions, result.n_deletions);

@@ -1532,7 +1532,7 @@ polisi_window_import_returned_draft (PolisiWindow               *self,
     {
       if (notes->len > 0)
         g_string_append (notes, "\n\n");
-      g_string_append_printf (notes, _("The draft also holds tracked changes (%u insertions, %u deletions). "
+      g_string_append_printf (notes, _("The draft also holds tracked changes (insertions: %u, deletions: %u). "
                                        "Polisi does not take tracked changes in: open the draft, and make "
                                        "the changes you agree with in the policy yourself."),
                               result.n_insertions, result.n_deletions);
