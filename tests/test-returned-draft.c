@@ -9,8 +9,10 @@
  *    insertion and a deletion with track changes on), saved again by
  *    LibreOffice, and saved by LibreOffice as DOCX. Both come back with
  *    every comment on its clause, in its language, with every Welsh letter,
- *    the rows on theirs, the tracked changes counted, and the policy saved
- *    and read back.
+ *    the rows on theirs, each tracked change a proposal on its clause that
+ *    makes the change when accepted (the other language then needing an
+ *    update) and leaves the text when rejected, and the policy saved and
+ *    read back.
  *  - The identity: a draft of another school's policy, a draft of an
  *    earlier version, and a draft with nothing returned each have their own
  *    refusal, and change nothing; the earlier version goes in when asked,
@@ -114,6 +116,19 @@ insert_after (const char *content,
   return g_strdup_printf ("%.*s%s%s", (int) (at - content), content, insert, at);
 }
 
+/* @content with its only @old replaced by @new. */
+static char *
+replace_once (const char *content,
+              const char *old,
+              const char *new)
+{
+  const char *at = strstr (content, old);
+
+  g_assert_nonnull (at);
+  g_assert_null (strstr (at + 1, old));
+  return g_strdup_printf ("%.*s%s%s", (int) (at - content), content, new, at + strlen (old));
+}
+
 /* Fills the first empty row of the table @from with @values, one to a
  * cell. */
 static char *
@@ -173,11 +188,14 @@ review (PolisiPolicy *policy,
                                      "<dc:date>2027-02-01T10:15:00.123456789</dc:date>"
                                      "<text:p text:style-name=\"P1\"><text:span text:style-name=\"T1\">" WELSH_COMMENT
                                      "</text:span></text:p></office:annotation>");
-  g_autofree char *b = insert_after (a, en_start,
-                                     "<office:annotation office:name=\"__Annotation__2\"><dc:creator>Tom Price (NEU)</dc:creator>"
-                                     "<dc:date>2027-02-02T09:00:00</dc:date><text:p>" ENGLISH_COMMENT "</text:p></office:annotation>"
-                                     "<text:change-start text:change-id=\"ct1\"/>new words <text:change-end text:change-id=\"ct1\"/>"
-                                     "<text:change text:change-id=\"ct2\"/>");
+  g_autofree char *b1 = insert_after (a, en_start,
+                                      "<office:annotation office:name=\"__Annotation__2\"><dc:creator>Tom Price (NEU)</dc:creator>"
+                                      "<dc:date>2027-02-02T09:00:00</dc:date><text:p>" ENGLISH_COMMENT "</text:p></office:annotation>");
+  /* with track changes on: "always" put into the English of 2.1, "yn
+   * dilyn" taken out of its Welsh */
+  g_autofree char *b2 = replace_once (b1, "We follow",
+                                      "We <text:change-start text:change-id=\"ct1\"/>always <text:change-end text:change-id=\"ct1\"/>follow");
+  g_autofree char *b = replace_once (b2, "Rydym yn dilyn Cadw", "Rydym <text:change text:change-id=\"ct2\"/>Cadw");
   g_autofree char *c = insert_after (b, "<office:text>",
                                      "<text:tracked-changes text:track-changes=\"true\">"
                                      "<text:changed-region xml:id=\"ct1\" text:id=\"ct1\"><text:insertion><office:change-info>"
@@ -185,7 +203,7 @@ review (PolisiPolicy *policy,
                                      "</office:change-info></text:insertion></text:changed-region>"
                                      "<text:changed-region xml:id=\"ct2\" text:id=\"ct2\"><text:deletion><office:change-info>"
                                      "<dc:creator>Tom Price (NEU)</dc:creator><dc:date>2027-02-02T10:01:00</dc:date>"
-                                     "</office:change-info><text:p>old words </text:p></text:deletion></text:changed-region>"
+                                     "</office:change-info><text:p>yn dilyn </text:p></text:deletion></text:changed-region>"
                                      "</text:tracked-changes>");
   g_autofree char *d = fill_row (c, "table:name=\"comments-table-en\"", row);
 
@@ -251,6 +269,7 @@ check_returned (PolisiPolicy *original,
   g_assert_cmpuint (result.n_deletions, ==, 1);
   g_assert_cmpstr (result.version, ==, "1.1");
   g_assert_cmpuint (result.general->len, ==, 1);
+  g_assert_cmpuint (result.unplaced->len, ==, 0);
   g_assert_cmpstr (((PolisiReturnedComment *) result.general->pdata[0])->place, ==, "9.9");
   polisi_returned_import_clear (&result);
 
@@ -278,6 +297,66 @@ check_returned (PolisiPolicy *original,
   g_assert_null (comment->clause_id);
   g_assert_cmpstr (comment->author, ==, "Ann Ỳs");
 
+  /* the tracked changes, each a proposal on its clause */
+  {
+    GListModel *proposals = polisi_policy_get_proposals (policy);
+    g_autoptr(PolisiProposal) insertion = NULL;
+    g_autoptr(PolisiProposal) deletion = NULL;
+    PolisiClauseState *state = polisi_policy_lookup_clause (policy, "safety.guidance");
+
+    g_assert_cmpuint (g_list_model_get_n_items (proposals), ==, 2);
+    insertion = g_list_model_get_item (proposals, 0);
+    deletion = g_list_model_get_item (proposals, 1);
+    if (polisi_proposal_get_kind (insertion) != POLISI_PROPOSAL_INSERTION)
+      {
+        PolisiProposal *swap = insertion;
+        insertion = deletion;
+        deletion = swap;
+      }
+    g_assert_cmpint (polisi_proposal_get_kind (insertion), ==, POLISI_PROPOSAL_INSERTION);
+    g_assert_cmpstr (polisi_proposal_get_clause_id (insertion), ==, "safety.guidance");
+    g_assert_cmpint (polisi_proposal_get_lang (insertion), ==, POLISI_LANG_EN);
+    g_assert_cmpstr (polisi_proposal_get_text (insertion), ==, "always ");
+    g_assert_cmpstr (polisi_proposal_get_author (insertion), ==, "Tom Price (NEU)");
+    g_assert_cmpstr (polisi_proposal_get_version (insertion), ==, "1.1");
+    g_assert_cmpint (polisi_proposal_get_kind (deletion), ==, POLISI_PROPOSAL_DELETION);
+    g_assert_cmpstr (polisi_proposal_get_clause_id (deletion), ==, "safety.guidance");
+    g_assert_cmpint (polisi_proposal_get_lang (deletion), ==, POLISI_LANG_CY);
+    g_assert_cmpstr (polisi_proposal_get_text (deletion), ==, "yn dilyn ");
+
+    /* kept in the file */
+    {
+      g_autoptr(PolisiPolicy) again = reopen (policy);
+      g_assert_cmpuint (g_list_model_get_n_items (polisi_policy_get_proposals (again)), ==, 2);
+      g_assert_true (polisi_policy_equal (policy, again));
+    }
+
+    /* accepted, in a copy: the text changes and the other language needs an
+     * update; rejected, in another: the text stays */
+    {
+      g_autoptr(PolisiPolicy) accepted = reopen (policy);
+      g_autoptr(PolisiPolicy) rejected = reopen (policy);
+      PolisiClauseState *changed = polisi_policy_lookup_clause (accepted, "safety.guidance");
+      g_autoptr(GError) accept_error = NULL;
+
+      g_assert_true (polisi_policy_accept_proposal (accepted, polisi_proposal_get_id (insertion), &accept_error));
+      g_assert_no_error (accept_error);
+      g_assert_cmpstr (polisi_clause_state_get_text (changed, POLISI_LANG_EN), ==, "We always follow Keeping learners safe.");
+      g_assert_true (polisi_clause_state_get_needs_update (changed, POLISI_LANG_CY));
+      g_assert_true (polisi_policy_accept_proposal (accepted, polisi_proposal_get_id (deletion), &accept_error));
+      g_assert_cmpstr (polisi_clause_state_get_text (changed, POLISI_LANG_CY), ==, "Rydym Cadw dysgwyr yn ddiogel.");
+      g_assert_cmpuint (g_list_model_get_n_items (polisi_policy_get_proposals (accepted)), ==, 0);
+      /* gone: a second time is an error */
+      g_assert_false (polisi_policy_accept_proposal (accepted, polisi_proposal_get_id (insertion), &accept_error));
+      g_assert_error (accept_error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE);
+
+      g_assert_true (polisi_policy_reject_proposal (rejected, polisi_proposal_get_id (insertion), NULL));
+      g_assert_cmpuint (g_list_model_get_n_items (polisi_policy_get_proposals (rejected)), ==, 1);
+      g_assert_cmpstr (polisi_clause_state_get_text (polisi_policy_lookup_clause (rejected, "safety.guidance"), POLISI_LANG_EN),
+                       ==, polisi_clause_state_get_text (state, POLISI_LANG_EN));
+    }
+  }
+
   /* saved, and read back, with every letter */
   {
     g_autoptr(PolisiPolicy) again = reopen (policy);
@@ -291,8 +370,11 @@ check_returned (PolisiPolicy *original,
   g_assert_true (import_file (policy, path, POLISI_RETURNED_IMPORT_DEFAULT, &result, &error));
   g_assert_cmpuint (result.n_added, ==, 0);
   g_assert_cmpuint (result.n_duplicates, ==, 6);
+  g_assert_cmpuint (result.n_insertions + result.n_deletions, ==, 0);
+  g_assert_cmpuint (result.n_known_changes, ==, 2);
   polisi_returned_import_clear (&result);
   g_assert_cmpuint (polisi_policy_get_n_comments (policy), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (polisi_policy_get_proposals (policy)), ==, 2);
 }
 
 static void

@@ -103,8 +103,13 @@ static const GOptionEntry option_entries[] = {
        "to its clause"), N_("RETURNED.odt") },
   { "earlier-version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --import-comments: import a draft of an earlier version of this policy, its comments marked with that version"), NULL },
+  { "accept-proposal", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("Make a change a reviewer proposed with track changes on, by its id (repeatable; the other language is then "
+       "marked as needing an update)"), N_("ID") },
+  { "reject-proposal", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("Turn down a change a reviewer proposed, by its id (repeatable)"), N_("ID") },
   { "comments", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("List the consultation comments on this version, with their ids and responses"), NULL },
+    N_("List the consultation comments on this version, with their ids and responses, and the proposed changes"), NULL },
   { "respond", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
     N_("Answer a comment, by its id (repeatable; empty text clears the response)"), N_("ID=TEXT") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE.polisi]") },
@@ -123,7 +128,7 @@ polisi_cli_wants_handling (GVariantDict *options)
 {
   static const char *commands[] = {
     "new", "set", "check", "export", "review", "accept-updates", "decline-updates", "fix-legislation",
-    "adopt", "compare", "import-comments", "comments", "respond", NULL
+    "adopt", "compare", "import-comments", "comments", "respond", "accept-proposal", "reject-proposal", NULL
   };
 
   for (guint i = 0; commands[i] != NULL; i++)
@@ -962,6 +967,43 @@ print_comment (PolisiPolicy        *policy,
     }
 }
 
+/* The changes reviewers proposed, with the text around each. */
+static void
+print_proposals (PolisiPolicy   *policy,
+                 PolisiDocument *document)
+{
+  GListModel *proposals = polisi_policy_get_proposals (policy);
+  guint n = g_list_model_get_n_items (proposals);
+
+  if (n == 0)
+    return;
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u proposed change\n", "%u proposed changes\n", n), n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PolisiProposal) proposal = g_list_model_get_item (proposals, i);
+      const char *clause_id = polisi_proposal_get_clause_id (proposal);
+      int index = polisi_document_find_block (document, POLISI_BLOCK_CLAUSE, clause_id);
+      const char *number = index >= 0 ? polisi_document_get_block (document, index)->number : NULL;
+      const char *author = polisi_proposal_get_author (proposal);
+      const char *date = polisi_proposal_get_date (proposal);
+
+      g_print ("  %s  %s (%s, %s)  %s%s%s", polisi_proposal_get_id (proposal), number != NULL ? number : "—", clause_id,
+               polisi_lang_to_code (polisi_proposal_get_lang (proposal)),
+               author != NULL ? author : "", author != NULL && date != NULL ? ", " : "", date != NULL ? date : "");
+      if (polisi_proposal_get_version (proposal) != NULL &&
+          g_strcmp0 (polisi_proposal_get_version (proposal), polisi_policy_get_version (policy)) != 0)
+        g_print (_(" (made on version %s)"), polisi_proposal_get_version (proposal));
+      g_print ("\n");
+      /* Translators: a proposed change: …the text before [+inserted+] the text after… */
+      if (polisi_proposal_get_kind (proposal) == POLISI_PROPOSAL_INSERTION)
+        g_print (_("      insert: …%s[+%s+]%s…\n"), polisi_proposal_get_before (proposal),
+                 polisi_proposal_get_text (proposal), polisi_proposal_get_after (proposal));
+      else
+        g_print (_("      delete: …%s[-%s-]%s…\n"), polisi_proposal_get_before (proposal),
+                 polisi_proposal_get_text (proposal), polisi_proposal_get_after (proposal));
+    }
+}
+
 static int
 run_comments (PolisiContext *context,
               PolisiPolicy  *policy)
@@ -984,6 +1026,8 @@ run_comments (PolisiContext *context,
   for (guint i = 0; i < all->len; i++)
     if (!g_ptr_array_find (comments, all->pdata[i], NULL))
       print_comment (policy, document, all->pdata[i]);
+
+  print_proposals (policy, document);
   return POLISI_EXIT_OK;
 }
 
@@ -1085,6 +1129,34 @@ apply_responses (PolisiPolicy  *policy,
   return TRUE;
 }
 
+/* --accept-proposal and --reject-proposal */
+static gboolean
+apply_proposals (PolisiPolicy  *policy,
+                 GVariantDict  *options,
+                 GString       *report,
+                 GError       **error)
+{
+  const char *names[2] = { "accept-proposal", "reject-proposal" };
+
+  for (guint n = 0; n < 2; n++)
+    {
+      g_autofree const char **ids = NULL;
+
+      if (!g_variant_dict_lookup (options, names[n], "^a&s", &ids))
+        continue;
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          g_autofree char *id = g_strstrip (g_strdup (ids[i]));
+
+          if (n == 0 ? !polisi_policy_accept_proposal (policy, id, error) :
+                       !polisi_policy_reject_proposal (policy, id, error))
+            return FALSE;
+          g_string_append_printf (report, n == 0 ? _("Made the proposed change %s\n") : _("Turned down the proposed change %s\n"), id);
+        }
+    }
+  return TRUE;
+}
+
 static void
 add_warning (GString    *warnings,
              const char *message)
@@ -1177,13 +1249,14 @@ apply_import (PolisiContext  *context,
       add_warning (warnings, message);
     }
   if (result.n_insertions > 0 || result.n_deletions > 0)
-    {
-      g_autofree char *message = g_strdup_printf (_("The draft also holds tracked changes (insertions: %u, deletions: %u). "
-                                                    "Polisi does not take tracked changes in: open the draft, and make "
-                                                    "the changes you agree with in the policy yourself."),
-                                                  result.n_insertions, result.n_deletions);
-      add_warning (warnings, message);
-    }
+    g_string_append_printf (report, _("Proposed changes from %s: insertions: %u, deletions: %u. "
+                                      "List them with --comments; make or turn down each with --accept-proposal "
+                                      "or --reject-proposal.\n"),
+                            name, result.n_insertions, result.n_deletions);
+  if (result.n_known_changes > 0)
+    g_string_append_printf (report, _("  %u proposed changes were imported before\n"), result.n_known_changes);
+  for (guint i = 0; i < result.unplaced->len; i++)
+    add_warning (warnings, result.unplaced->pdata[i]);
 
   polisi_returned_import_clear (&result);
   return TRUE;
@@ -1371,6 +1444,7 @@ polisi_cli_run (GVariantDict *options)
   if (settings != NULL || g_variant_dict_contains (options, "import-comments") ||
       g_variant_dict_contains (options, "accept-updates") || g_variant_dict_contains (options, "decline-updates") ||
       g_variant_dict_contains (options, "fix-legislation") || g_variant_dict_contains (options, "respond") ||
+      g_variant_dict_contains (options, "accept-proposal") || g_variant_dict_contains (options, "reject-proposal") ||
       g_variant_dict_contains (options, "adopt"))
     {
       g_autoptr(GString) report = g_string_new (NULL);
@@ -1393,6 +1467,7 @@ polisi_cli_run (GVariantDict *options)
                                                        "Replaced %u out-of-date names of legislation\n", count), count);
         }
       if (!apply_responses (policy, options, report, &error) ||
+          !apply_proposals (policy, options, report, &error) ||
           !apply_adoption (policy, options, report, &error))
         return report_error (error);
       g_signal_handler_disconnect (policy, handler);

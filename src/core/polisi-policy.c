@@ -54,6 +54,8 @@ struct _PolisiPolicy
   GPtrArray              *triggers;       /* PolisiReviewTrigger */
   GPtrArray              *comments;       /* PolisiComment */
   guint                   next_comment;
+  GListStore             *proposals;      /* PolisiProposal: tracked changes from a consultation */
+  guint                   next_proposal;
 };
 
 G_DEFINE_FINAL_TYPE (PolisiPolicy, polisi_policy, G_TYPE_OBJECT)
@@ -190,6 +192,7 @@ polisi_policy_finalize (GObject *object)
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->triggers, g_ptr_array_unref);
   g_clear_pointer (&self->comments, g_ptr_array_unref);
+  g_clear_object (&self->proposals);
 
   G_OBJECT_CLASS (polisi_policy_parent_class)->finalize (object);
 }
@@ -349,6 +352,8 @@ polisi_policy_init (PolisiPolicy *self)
   self->triggers = g_ptr_array_new_with_free_func (trigger_free);
   self->comments = g_ptr_array_new_with_free_func (comment_free);
   self->next_comment = 1;
+  self->proposals = g_list_store_new (POLISI_TYPE_PROPOSAL);
+  self->next_proposal = 1;
 
   polisi_date_set_today (&today);
   self->created = polisi_date_to_iso (&today);
@@ -1795,6 +1800,176 @@ polisi_policy_remove_comment (PolisiPolicy *self,
   return TRUE;
 }
 
+/* Proposed changes ---------------------------------------------------------- */
+
+/**
+ * polisi_policy_get_proposals:
+ *
+ * Returns: (transfer none): the changes reviewers proposed with track
+ *   changes on (PolisiProposal), in the order they came
+ */
+GListModel *
+polisi_policy_get_proposals (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  return G_LIST_MODEL (self->proposals);
+}
+
+PolisiProposal *
+polisi_policy_lookup_proposal (PolisiPolicy *self,
+                               const char   *id)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+
+  for (guint i = 0; id != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->proposals)); i++)
+    {
+      g_autoptr(PolisiProposal) proposal = g_list_model_get_item (G_LIST_MODEL (self->proposals), i);
+
+      if (g_strcmp0 (polisi_proposal_get_id (proposal), id) == 0)
+        return proposal;
+    }
+  return NULL;
+}
+
+/**
+ * polisi_policy_add_proposal:
+ * @proposal: on a clause of the policy
+ *
+ * Adds @proposal, giving it an id ("p1") unless it has one no other
+ * proposal has.
+ *
+ * Returns: (transfer none): its id
+ */
+const char *
+polisi_policy_add_proposal (PolisiPolicy   *self,
+                            PolisiProposal *proposal)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  g_return_val_if_fail (POLISI_IS_PROPOSAL (proposal), NULL);
+
+  if (polisi_proposal_get_id (proposal) == NULL ||
+      polisi_policy_lookup_proposal (self, polisi_proposal_get_id (proposal)) != NULL)
+    {
+      g_autofree char *id = NULL;
+
+      do
+        {
+          g_free (id);
+          id = g_strdup_printf ("p%u", self->next_proposal++);
+        }
+      while (polisi_policy_lookup_proposal (self, id) != NULL);
+      polisi_proposal_set_id (proposal, id);
+    }
+  g_list_store_append (self->proposals, proposal);
+  emit_changed (self);
+  return polisi_proposal_get_id (proposal);
+}
+
+static gboolean
+remove_proposal (PolisiPolicy   *self,
+                 PolisiProposal *proposal)
+{
+  guint position;
+
+  if (!g_list_store_find (self->proposals, proposal, &position))
+    return FALSE;
+  g_list_store_remove (self->proposals, position);
+  emit_changed (self);
+  return TRUE;
+}
+
+static PolisiProposal *
+find_proposal (PolisiPolicy  *self,
+               const char    *id,
+               GError       **error)
+{
+  PolisiProposal *proposal = polisi_policy_lookup_proposal (self, id);
+
+  if (proposal == NULL)
+    g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                 _("There is no proposed change “%s”. List them with --comments."), id);
+  return proposal;
+}
+
+/**
+ * polisi_policy_accept_proposal:
+ *
+ * Makes the change in the clause's text, as an edit of its language (the
+ * other language is then marked as needing an update), and removes the
+ * proposal.
+ *
+ * Returns: %FALSE with @error set, and nothing changed, when there is no
+ *   such proposal or its place is no longer in the clause
+ */
+gboolean
+polisi_policy_accept_proposal (PolisiPolicy  *self,
+                               const char    *id,
+                               GError       **error)
+{
+  g_autoptr(PolisiProposal) proposal = NULL;
+  PolisiClauseState *state;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
+
+  proposal = find_proposal (self, id, error);
+  if (proposal == NULL)
+    return FALSE;
+  g_object_ref (proposal);
+  state = polisi_policy_lookup_clause (self, polisi_proposal_get_clause_id (proposal));
+  if (state != NULL)
+    text = polisi_proposal_apply (proposal, polisi_clause_state_get_text (state, polisi_proposal_get_lang (proposal)));
+  if (text == NULL)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID,
+                   _("The proposed change %s cannot be made: the text around it is no longer in clause “%s” as it "
+                     "was in the draft (the clause may have been edited since). Nothing was changed. Make the change "
+                     "by hand, then reject the proposal."),
+                   id, polisi_proposal_get_clause_id (proposal));
+      return FALSE;
+    }
+  polisi_clause_state_set_text (state, polisi_proposal_get_lang (proposal), text);
+  remove_proposal (self, proposal);
+  return TRUE;
+}
+
+/**
+ * polisi_policy_reject_proposal:
+ *
+ * Removes the proposal; the clause stays as it is.
+ */
+gboolean
+polisi_policy_reject_proposal (PolisiPolicy  *self,
+                               const char    *id,
+                               GError       **error)
+{
+  PolisiProposal *proposal;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
+
+  proposal = find_proposal (self, id, error);
+  if (proposal == NULL)
+    return FALSE;
+  return remove_proposal (self, proposal);
+}
+
+static gboolean
+proposals_equal (GListModel *a,
+                 GListModel *b)
+{
+  if (g_list_model_get_n_items (a) != g_list_model_get_n_items (b))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_autoptr(PolisiProposal) x = g_list_model_get_item (a, i);
+      g_autoptr(PolisiProposal) y = g_list_model_get_item (b, i);
+
+      if (!polisi_proposal_equal (x, y) || g_strcmp0 (polisi_proposal_get_id (x), polisi_proposal_get_id (y)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 answers_equal (GHashTable *a,
                GHashTable *b)
@@ -1909,5 +2084,5 @@ polisi_policy_equal (PolisiPolicy *a,
         return FALSE;
     }
 
-  return TRUE;
+  return proposals_equal (G_LIST_MODEL (a->proposals), G_LIST_MODEL (b->proposals));
 }

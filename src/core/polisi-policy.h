@@ -9,6 +9,7 @@
 
 #include "polisi-clause-state.h"
 #include "polisi-library.h"
+#include "polisi-proposal.h"
 #include "polisi-types.h"
 
 G_BEGIN_DECLS
@@ -202,6 +203,17 @@ const char             *polisi_policy_add_comment_on_version (PolisiPolicy      
                                                               const char             *author,
                                                               const char             *date,
                                                               const char             *body);
+GListModel             *polisi_policy_get_proposals          (PolisiPolicy           *self);
+PolisiProposal         *polisi_policy_lookup_proposal        (PolisiPolicy           *self,
+                                                              const char             *id);
+const char             *polisi_policy_add_proposal           (PolisiPolicy           *self,
+                                                              PolisiProposal         *proposal);
+gboolean                polisi_policy_accept_proposal        (PolisiPolicy           *self,
+                                                              const char             *id,
+                                                              GError                **error);
+gboolean                polisi_policy_reject_proposal        (PolisiPolicy           *self,
+                                                              const char             *id,
+                                                              GError                **error);
 gboolean                polisi_policy_set_comment_response   (PolisiPolicy           *self,
                                                               const char             *id,
                                                               const char             *response,

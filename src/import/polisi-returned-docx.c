@@ -17,8 +17,9 @@
  *    (w:tblCaption) "comments-table", or whose first row is the comments
  *    table's heading in Welsh or English (what LibreOffice keeps of an ODT
  *    table saved as DOCX);
- *  - the tracked changes (w:ins and w:del with runs), counted once per
- *    change;
+ *  - the tracked changes (w:ins and w:del with runs), each a proposal on
+ *    the clause it is in, with the text of its paragraph either side of it
+ *    as it was before the change;
  *  - the policy identity and version (docProps/custom.xml, the custom
  *    properties "PolisiPolicyId" and "PolisiVersion") and the organisation
  *    (docProps/core.xml, dc:subject).
@@ -153,8 +154,8 @@ typedef struct {
   char              *range;       /* the w:id of the open anchor */
   char              *place;       /* the text of the paragraph we are in */
   GHashTable        *anchors;     /* comment w:id -> Anchor */
-  GHashTable        *insertions;  /* w:id of changes seen */
-  GHashTable        *deletions;
+  PolisiReturnedDraft *draft;    /* for the tracked changes */
+  xmlNode           *paragraph;   /* the paragraph we are in */
   GPtrArray         *comments;    /* the rows of the table */
   const char        *display_name;
   GError           **error;
@@ -270,16 +271,98 @@ read_comments_table (Walk      *walk,
     }
 }
 
-static void
-note_change (GHashTable *seen,
-             xmlNode    *node)
-{
-  g_autofree char *id = w_prop (node, "id");
+/* The text of a paragraph as it was before the reviewer's changes, split
+ * at @mark: other insertions left out, deletions put back. */
+typedef struct {
+  xmlNode  *mark;
+  GString  *before;
+  GString  *after;
+  gboolean  passed;
+} Original;
 
-  /* a change split over several runs keeps its w:id */
-  if (id == NULL)
-    id = g_strdup_printf ("node-%p", (void *) node);
-  g_hash_table_add (seen, g_steal_pointer (&id));
+static void
+original_text (Original *o,
+               xmlNode  *node,
+               gboolean  deleted)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      GString *out = o->passed ? o->after : o->before;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (child == o->mark)
+        {
+          o->passed = TRUE;
+          continue;
+        }
+      if (is_w (child, "ins"))
+        continue;
+      if (is_w (child, "t") || (deleted && is_w (child, "delText")))
+        {
+          xmlChar *content = xmlNodeGetContent (child);
+
+          g_string_append (out, (const char *) content);
+          xmlFree (content);
+        }
+      else if (is_w (child, "tab"))
+        g_string_append_c (out, '\t');
+      else if (is_w (child, "br") || is_w (child, "cr"))
+        g_string_append_c (out, '\n');
+      else if (is_w (child, "del"))
+        original_text (o, child, TRUE);
+      else if (is_w (child, "instrText") || is_w (child, "rPr") || is_w (child, "pPr") ||
+               is_w (child, "footnoteReference"))
+        continue;
+      else
+        original_text (o, child, deleted);
+    }
+}
+
+/* The text a w:del took out. */
+static void
+append_deleted (GString *out,
+                xmlNode *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (is_w (child, "delText"))
+        {
+          xmlChar *content = xmlNodeGetContent (child);
+
+          g_string_append (out, (const char *) content);
+          xmlFree (content);
+        }
+      else if (is_w (child, "tab"))
+        g_string_append_c (out, '\t');
+      else if (!is_w (child, "rPr"))
+        append_deleted (out, child);
+    }
+}
+
+static void
+read_change (Walk    *walk,
+             xmlNode *change)
+{
+  gboolean insertion = is_w (change, "ins");
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) before = g_string_new (NULL);
+  g_autoptr(GString) after = g_string_new (NULL);
+  g_autofree char *author = w_prop (change, "author");
+  g_autofree char *date = w_prop (change, "date");
+  Original o = { change, before, after, FALSE };
+
+  if (insertion)
+    append_runs (text, change);
+  else
+    append_deleted (text, change);
+  if (walk->paragraph != NULL)
+    original_text (&o, walk->paragraph, FALSE);
+  polisi_returned_add_change (walk->draft, insertion ? POLISI_PROPOSAL_INSERTION : POLISI_PROPOSAL_DELETION,
+                              walk->current, walk->current != NULL ? walk->lang : -1, text->str, before->str, after->str,
+                              author, date, walk->paragraph == NULL ? _("it is not in a paragraph") : NULL);
 }
 
 static gboolean
@@ -365,10 +448,8 @@ visit (Walk    *walk,
           remember_anchor (walk, child);
           continue;
         }
-      if (is_w (child, "ins") && has_runs (child))
-        note_change (walk->insertions, child);
-      else if (is_w (child, "del") && has_runs (child))
-        note_change (walk->deletions, child);
+      if ((is_w (child, "ins") || is_w (child, "del")) && has_runs (child))
+        read_change (walk, child);
 
       if (is_w (child, "tbl"))
         {
@@ -396,6 +477,7 @@ visit (Walk    *walk,
           append_runs (text, child);
           g_free (walk->place);
           walk->place = polisi_returned_clean_place (text->str);
+          walk->paragraph = child;
           if (!walk->bookmarks)
             {
               const char *numbered = polisi_clause_index_number (walk->index, text->str);
@@ -409,6 +491,7 @@ visit (Walk    *walk,
                 walk->current = NULL;
             }
           visit (walk, child);
+          walk->paragraph = NULL;
           continue;
         }
       if (is_w (child, "pPr") || is_w (child, "rPr") || is_w (child, "sectPr") || is_w (child, "t") ||
@@ -652,19 +735,14 @@ polisi_returned_docx_read (PolisiPackage   *package,
                            PolisiDocument  *document,
                            GError         **error)
 {
-  g_autoptr(PolisiReturnedDraft) draft = g_new0 (PolisiReturnedDraft, 1);
+  g_autoptr(PolisiReturnedDraft) draft = polisi_returned_draft_new (POLISI_RETURNED_FORMAT_DOCX);
   g_autoptr(PolisiClauseIndex) index = NULL;
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) polisi_returned_comment_free);
   g_autoptr(GHashTable) anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, anchor_free);
-  g_autoptr(GHashTable) insertions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) deletions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GError *local_error = NULL;
   Walk walk = { 0 };
   xmlNode *root, *body;
-
-  draft->format = POLISI_RETURNED_FORMAT_DOCX;
-  draft->comments = g_ptr_array_new_with_free_func ((GDestroyNotify) polisi_returned_comment_free);
 
   doc = parse_part (package, "word/document.xml", PART_MAX_SIZE, TRUE, display_name, error);
   if (doc == NULL)
@@ -690,8 +768,7 @@ polisi_returned_docx_read (PolisiPackage   *package,
   index = polisi_clause_index_new (policy, document);
   walk.index = index;
   walk.anchors = anchors;
-  walk.insertions = insertions;
-  walk.deletions = deletions;
+  walk.draft = draft;
   walk.comments = rows;
   walk.display_name = display_name;
   walk.error = error;
@@ -709,7 +786,5 @@ polisi_returned_docx_read (PolisiPackage   *package,
   for (guint i = 0; i < rows->len; i++)
     if (!polisi_returned_add (draft->comments, g_steal_pointer (&rows->pdata[i]), display_name, error))
       return NULL;
-  draft->n_insertions = g_hash_table_size (insertions);
-  draft->n_deletions = g_hash_table_size (deletions);
   return g_steal_pointer (&draft);
 }

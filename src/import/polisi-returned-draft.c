@@ -20,8 +20,12 @@
  *    naming both organisations; a draft of another version of this policy
  *    is taken only when asked for, its comments marked with its version; a
  *    draft with nothing returned says so;
- *  - storing: each comment not stored already, on the policy; the policy is
- *    changed only when the whole file was read and accepted.
+ *  - tracked changes: each kept as a proposal on its clause, with the text
+ *    either side that finds its place, or, when it cannot be placed, said
+ *    so in the import's report;
+ *  - storing: each comment and proposal not stored already, on the
+ *    policy; the policy is changed only when the whole file was read and
+ *    accepted.
  */
 #include "config.h"
 
@@ -70,6 +74,18 @@ comment_copy (const PolisiReturnedComment *comment)
   return copy;
 }
 
+PolisiReturnedDraft *
+polisi_returned_draft_new (PolisiReturnedFormat format)
+{
+  PolisiReturnedDraft *draft = g_new0 (PolisiReturnedDraft, 1);
+
+  draft->format = format;
+  draft->comments = g_ptr_array_new_with_free_func ((GDestroyNotify) polisi_returned_comment_free);
+  draft->proposals = g_ptr_array_new_with_free_func (g_object_unref);
+  draft->unplaced = g_ptr_array_new_with_free_func (g_free);
+  return draft;
+}
+
 void
 polisi_returned_draft_free (PolisiReturnedDraft *draft)
 {
@@ -79,7 +95,119 @@ polisi_returned_draft_free (PolisiReturnedDraft *draft)
   g_free (draft->version);
   g_free (draft->organisation);
   g_clear_pointer (&draft->comments, g_ptr_array_unref);
+  g_clear_pointer (&draft->proposals, g_ptr_array_unref);
+  g_clear_pointer (&draft->unplaced, g_ptr_array_unref);
   g_free (draft);
+}
+
+/* A clause number and a tab at the start of a paragraph ("3.2\t",
+ * "A.1\t"): the export's, not the clause's text. */
+static const char *
+skip_number (const char *text)
+{
+  const char *p = text;
+
+  while (g_ascii_isalnum (*p) || *p == '.')
+    p++;
+  if (p > text && *p == '\t' && g_ascii_isdigit (p[-1]))
+    return p + 1;
+  return text;
+}
+
+/* The last (or first) @max characters of @text. */
+static char *
+context_end (const char *text,
+             gboolean    last)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  if (length <= POLISI_PROPOSAL_CONTEXT_CHARS)
+    return g_strdup (text);
+  if (last)
+    return g_strdup (g_utf8_offset_to_pointer (text, length - POLISI_PROPOSAL_CONTEXT_CHARS));
+  return g_strndup (text, g_utf8_offset_to_pointer (text, POLISI_PROPOSAL_CONTEXT_CHARS) - text);
+}
+
+/**
+ * polisi_returned_add_change:
+ * @lang: the language of the clause's text, or -1 when not known
+ * @before: (nullable): the paragraph's text before the change, as it was
+ * @after: (nullable): the paragraph's text after it
+ * @why_not: (nullable): why the change cannot be placed, when the reader
+ *   knows already
+ *
+ * Keeps a tracked change as a proposal on its clause, or, when it cannot
+ * be placed, says why in @draft's unplaced list.
+ */
+void
+polisi_returned_add_change (PolisiReturnedDraft *draft,
+                            PolisiProposalKind   kind,
+                            const char          *clause_id,
+                            int                  lang,
+                            const char          *text,
+                            const char          *before,
+                            const char          *after,
+                            const char          *author,
+                            const char          *date,
+                            const char          *why_not)
+{
+  g_autofree char *clean_text = polisi_returned_clean_place (text != NULL ? text : "");
+  g_autofree char *who = polisi_returned_clean_author (author);
+  g_autofree char *what = NULL;
+  g_autofree char *raw = NULL;
+
+  if (kind == POLISI_PROPOSAL_INSERTION)
+    draft->n_insertions++;
+  else
+    draft->n_deletions++;
+
+  if (who == NULL)
+    who = g_strdup (_("someone unnamed"));
+  what = kind == POLISI_PROPOSAL_INSERTION ?
+         /* Translators: a tracked change, in a list of those that could not be placed */
+         g_strdup_printf (_("An insertion by %s (“%s”)"), who, clean_text) :
+         g_strdup_printf (_("A deletion by %s (“%s”)"), who, clean_text);
+
+  if (why_not == NULL && clause_id == NULL)
+    why_not = _("it is not in the text of a clause");
+  else if (why_not == NULL && lang < 0)
+    why_not = _("the language of the text it is in is not known");
+  else if (why_not == NULL && (text == NULL || text[0] == '\0'))
+    why_not = _("it has no text");
+  else if (why_not == NULL && strlen (text) > POLISI_RETURNED_MAX_BODY_CHARS)
+    why_not = _("it is too long to be a change to one clause");
+  if (why_not != NULL)
+    {
+      if (draft->unplaced->len < POLISI_RETURNED_MAX_COMMENTS)
+        /* Translators: "An insertion by Tom Price (“new words”) was not taken in: it is not in the text of a clause." */
+        g_ptr_array_add (draft->unplaced, g_strdup_printf (_("%s was not taken in: %s."), what, why_not));
+      return;
+    }
+  if (draft->proposals->len >= POLISI_RETURNED_MAX_COMMENTS)
+    return;
+
+  raw = g_utf8_make_valid (text, -1);
+  {
+    g_autofree char *valid_before = g_utf8_make_valid (before != NULL ? before : "", -1);
+    g_autofree char *valid_after = g_utf8_make_valid (after != NULL ? after : "", -1);
+    const char *start = skip_number (valid_before);
+    /* a change at the very start of the clause: the number is before it,
+     * or, after a deletion of what followed, after it */
+    g_autofree char *clean_before = polisi_text_sanitize (start);
+    g_autofree char *clean_after = polisi_text_sanitize (valid_before[0] == '\0' ? skip_number (valid_after) : valid_after);
+    g_autofree char *clean_change = polisi_text_sanitize (raw);
+    g_autofree char *short_before = context_end (clean_before, TRUE);
+    g_autofree char *short_after = context_end (clean_after, FALSE);
+    PolisiProposal *proposal = polisi_proposal_new (kind, clause_id, lang, clean_change, short_before, short_after);
+
+    polisi_proposal_set_author (proposal, who);
+    if (date != NULL && strlen (date) <= DATE_MAX_BYTES)
+      {
+        g_autofree char *normal = polisi_date_normalize_timestamp (date);
+        polisi_proposal_set_date (proposal, normal);
+      }
+    g_ptr_array_add (draft->proposals, proposal);
+  }
 }
 
 /* ------------------------------------------------------------------ */
@@ -696,6 +824,7 @@ store (PolisiPolicy         *policy,
   memset (result, 0, sizeof *result);
   result->version = g_strdup (version);
   result->general = g_ptr_array_new_with_free_func ((GDestroyNotify) polisi_returned_comment_free);
+  result->unplaced = g_ptr_array_new_with_free_func (g_free);
   result->n_found = comments->len;
 
   for (guint i = 0; i < comments->len; i++)
@@ -769,9 +898,48 @@ polisi_returned_draft_store (PolisiReturnedDraft  *draft,
   g_return_if_fail (POLISI_IS_POLICY (policy));
   g_return_if_fail (result != NULL);
 
-  store (policy, draft->comments, draft->version != NULL ? draft->version : polisi_policy_get_version (policy), result);
-  result->n_insertions = draft->n_insertions;
-  result->n_deletions = draft->n_deletions;
+  const char *version = draft->version != NULL ? draft->version : polisi_policy_get_version (policy);
+
+  store (policy, draft->comments, version, result);
+  for (guint i = 0; i < draft->unplaced->len; i++)
+    g_ptr_array_add (result->unplaced, g_strdup (draft->unplaced->pdata[i]));
+
+  for (guint i = 0; i < draft->proposals->len; i++)
+    {
+      PolisiProposal *proposal = draft->proposals->pdata[i];
+      GListModel *stored = polisi_policy_get_proposals (policy);
+      gboolean known = FALSE;
+
+      polisi_proposal_set_version (proposal, version);
+      for (guint k = 0; k < g_list_model_get_n_items (stored) && !known; k++)
+        {
+          g_autoptr(PolisiProposal) other = g_list_model_get_item (stored, k);
+
+          known = polisi_proposal_equal (proposal, other);
+        }
+      if (known)
+        {
+          result->n_known_changes++;
+          continue;
+        }
+      {
+        g_autoptr(PolisiProposal) copy = polisi_proposal_new (polisi_proposal_get_kind (proposal),
+                                                              polisi_proposal_get_clause_id (proposal),
+                                                              polisi_proposal_get_lang (proposal),
+                                                              polisi_proposal_get_text (proposal),
+                                                              polisi_proposal_get_before (proposal),
+                                                              polisi_proposal_get_after (proposal));
+
+        polisi_proposal_set_author (copy, polisi_proposal_get_author (proposal));
+        polisi_proposal_set_date (copy, polisi_proposal_get_date (proposal));
+        polisi_proposal_set_version (copy, version);
+        polisi_policy_add_proposal (policy, copy);
+      }
+      if (polisi_proposal_get_kind (proposal) == POLISI_PROPOSAL_INSERTION)
+        result->n_insertions++;
+      else
+        result->n_deletions++;
+    }
 }
 
 void
@@ -780,6 +948,7 @@ polisi_returned_import_clear (PolisiReturnedImport *result)
   g_return_if_fail (result != NULL);
   g_clear_pointer (&result->version, g_free);
   g_clear_pointer (&result->general, g_ptr_array_unref);
+  g_clear_pointer (&result->unplaced, g_ptr_array_unref);
 }
 
 /* The organisation's name as a person would say it: Welsh and English, or

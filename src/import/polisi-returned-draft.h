@@ -10,6 +10,7 @@
 #include "polisi-document.h"
 #include "polisi-library.h"
 #include "polisi-policy.h"
+#include "polisi-proposal.h"
 
 G_BEGIN_DECLS
 
@@ -61,7 +62,9 @@ typedef struct {
   char                 *version;       /* the version it was made from, or NULL */
   char                 *organisation;  /* its organisation, for messages, or NULL */
   GPtrArray            *comments;      /* PolisiReturnedComment, in document order */
-  guint                 n_insertions;  /* tracked changes found */
+  GPtrArray            *proposals;     /* PolisiProposal: the tracked changes placed on a clause */
+  GPtrArray            *unplaced;      /* char *: what could not be placed, and why */
+  guint                 n_insertions;  /* tracked changes found, placed or not */
   guint                 n_deletions;
 } PolisiReturnedDraft;
 
@@ -81,9 +84,11 @@ typedef struct {
   guint      n_general;      /* of those stored, in no clause */
   guint      n_duplicates;   /* already stored by an earlier import */
   guint      n_empty;        /* margin comments with no text: passed over */
-  guint      n_insertions;   /* tracked changes found, not taken in */
+  guint      n_insertions;   /* tracked changes stored as proposals */
   guint      n_deletions;
+  guint      n_known_changes; /* tracked changes stored by an earlier import */
   GPtrArray *general;        /* PolisiReturnedComment: those in no clause */
+  GPtrArray *unplaced;       /* char *: what could not be placed, and why */
 } PolisiReturnedImport;
 
 void                  polisi_returned_comment_free   (PolisiReturnedComment      *comment);

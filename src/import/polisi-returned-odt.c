@@ -17,7 +17,9 @@
  *  - the rows filled in the comments table (table:name "comments-table"):
  *    the clause number, who, and the comment;
  *  - the tracked changes (text:changed-region with text:insertion or
- *    text:deletion), counted;
+ *    text:deletion, and the text:change-start/end or text:change marks in
+ *    the text), each a proposal on the clause it is in, with the text of
+ *    its paragraph either side of it as it was before the change;
  *
  * and, from meta.xml, the policy identity and version the draft was made
  * from (meta:user-defined "PolisiPolicyId" and "PolisiVersion").
@@ -64,8 +66,8 @@ typedef struct {
   int                lang;
   char              *range;       /* the open bookmark range, folded */
   GPtrArray         *comments;
-  guint              n_insertions;
-  guint              n_deletions;
+  PolisiReturnedDraft *draft;
+  GHashTable        *regions;     /* change id -> Region */
   const char        *display_name;
   GError           **error;
   gboolean           failed;
@@ -270,19 +272,234 @@ read_comments_table (Walk    *walk,
     }
 }
 
+/* A tracked change, as text:tracked-changes describes it. */
+typedef struct {
+  PolisiProposalKind  kind;
+  char               *author;
+  char               *date;
+  char               *deleted;   /* the text a deletion took out, paragraphs on lines */
+} Region;
+
 static void
-count_changes (Walk    *walk,
-               xmlNode *tracked)
+region_free (gpointer data)
 {
-  for (xmlNode *region = tracked->children; region != NULL; region = region->next)
+  Region *region = data;
+
+  g_free (region->author);
+  g_free (region->date);
+  g_free (region->deleted);
+  g_free (region);
+}
+
+static void
+read_regions (Walk    *walk,
+              xmlNode *tracked)
+{
+  for (xmlNode *node = tracked->children; node != NULL; node = node->next)
     {
-      if (!polisi_xml_is (region, NS_TEXT, "changed-region"))
+      xmlNode *change, *info;
+      xmlChar *id;
+      Region *region;
+
+      if (!polisi_xml_is (node, NS_TEXT, "changed-region"))
         continue;
-      if (polisi_xml_first_child (region, NS_TEXT, "insertion") != NULL)
-        walk->n_insertions++;
-      else if (polisi_xml_first_child (region, NS_TEXT, "deletion") != NULL)
-        walk->n_deletions++;
+      id = xmlGetNsProp (node, (const xmlChar *) "id", (const xmlChar *) NS_TEXT);
+      if (id == NULL)
+        id = xmlGetNsProp (node, (const xmlChar *) "id", (const xmlChar *) "http://www.w3.org/XML/1998/namespace");
+      change = polisi_xml_first_child (node, NS_TEXT, "insertion");
+      if (change == NULL)
+        change = polisi_xml_first_child (node, NS_TEXT, "deletion");
+      if (id == NULL || change == NULL || g_hash_table_size (walk->regions) >= POLISI_RETURNED_MAX_COMMENTS)
+        {
+          /* a format change, or one with no id: nothing to propose */
+          xmlFree (id);
+          continue;
+        }
+      region = g_new0 (Region, 1);
+      region->kind = polisi_xml_is (change, NS_TEXT, "insertion") ? POLISI_PROPOSAL_INSERTION : POLISI_PROPOSAL_DELETION;
+      info = polisi_xml_first_child (change, NS_OFFICE, "change-info");
+      if (info != NULL)
+        {
+          region->author = element_text (info, NS_DC, "creator");
+          region->date = element_text (info, NS_DC, "date");
+        }
+      if (region->kind == POLISI_PROPOSAL_DELETION)
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+
+          append_paragraphs (text, change, FALSE);
+          region->deleted = g_string_free (g_steal_pointer (&text), FALSE);
+        }
+      g_hash_table_insert (walk->regions, g_strdup ((const char *) id), region);
+      xmlFree (id);
     }
+}
+
+static char *
+change_id (xmlNode *node)
+{
+  xmlChar *id = xmlGetNsProp (node, (const xmlChar *) "change-id", (const xmlChar *) NS_TEXT);
+  char *copy = id != NULL ? g_strdup ((const char *) id) : NULL;
+
+  xmlFree (id);
+  return copy;
+}
+
+/* The text of a paragraph as it was before the reviewer's changes, split
+ * at @mark: insertions left out, deletions put back. */
+typedef struct {
+  Walk     *walk;
+  xmlNode  *mark;
+  GString  *before;
+  GString  *after;
+  gboolean  passed;     /* @mark and its insertion are behind us */
+  GPtrArray *open;      /* ids of the insertions we are inside */
+} Original;
+
+static void
+original_text (Original *o,
+               xmlNode  *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      GString *out = o->passed ? o->after : o->before;
+
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+        {
+          if (o->open->len == 0)
+            g_string_append (out, (const char *) child->content);
+          continue;
+        }
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      if (polisi_xml_is (child, NS_TEXT, "change-start") || polisi_xml_is (child, NS_TEXT, "change-end") ||
+          polisi_xml_is (child, NS_TEXT, "change"))
+        {
+          g_autofree char *id = change_id (child);
+          Region *region = id != NULL ? g_hash_table_lookup (o->walk->regions, id) : NULL;
+
+          if (polisi_xml_is (child, NS_TEXT, "change-start") && region != NULL && region->kind == POLISI_PROPOSAL_INSERTION)
+            g_ptr_array_add (o->open, g_steal_pointer (&id));
+          else if (polisi_xml_is (child, NS_TEXT, "change-end") && id != NULL)
+            {
+              for (guint i = 0; i < o->open->len; i++)
+                if (strcmp (o->open->pdata[i], id) == 0)
+                  {
+                    g_ptr_array_remove_index (o->open, i);
+                    break;
+                  }
+              /* the end of the marked insertion: what follows is after it */
+              if (o->mark != NULL && polisi_xml_is (o->mark, NS_TEXT, "change-start"))
+                {
+                  g_autofree char *mark_id = change_id (o->mark);
+
+                  if (g_strcmp0 (mark_id, id) == 0)
+                    o->passed = TRUE;
+                }
+            }
+          else if (polisi_xml_is (child, NS_TEXT, "change") && region != NULL && region->kind == POLISI_PROPOSAL_DELETION &&
+                   child != o->mark && o->open->len == 0)
+            g_string_append (out, region->deleted);
+          if (child == o->mark && polisi_xml_is (child, NS_TEXT, "change"))
+            o->passed = TRUE;
+          continue;
+        }
+      if (polisi_xml_is (child, NS_TEXT, "s"))
+        {
+          if (o->open->len == 0)
+            g_string_append_c (out, ' ');
+        }
+      else if (polisi_xml_is (child, NS_TEXT, "tab"))
+        {
+          if (o->open->len == 0)
+            g_string_append_c (out, '\t');
+        }
+      else if (polisi_xml_is (child, NS_TEXT, "line-break"))
+        {
+          if (o->open->len == 0)
+            g_string_append_c (out, '\n');
+        }
+      else if (polisi_xml_is (child, NS_OFFICE, "annotation") || polisi_xml_is (child, NS_TEXT, "note") ||
+               polisi_xml_is (child, NS_TEXT, "bookmark-start") || polisi_xml_is (child, NS_TEXT, "bookmark-end") ||
+               polisi_xml_is (child, NS_TEXT, "bookmark"))
+        continue;
+      else
+        original_text (o, child);
+    }
+}
+
+/* The text between an insertion's start and its end, when both are in the
+ * same paragraph; %NULL otherwise. */
+static char *
+inserted_text (xmlNode    *start,
+               const char *id)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (xmlNode *node = start->next; node != NULL; node = node->next)
+    {
+      if (polisi_xml_is (node, NS_TEXT, "change-end"))
+        {
+          g_autofree char *end_id = change_id (node);
+
+          if (g_strcmp0 (end_id, id) == 0)
+            return g_string_free (g_steal_pointer (&text), FALSE);
+        }
+      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+        g_string_append (text, (const char *) node->content);
+      else if (node->type == XML_ELEMENT_NODE)
+        {
+          if (polisi_xml_is (node, NS_TEXT, "tab"))
+            g_string_append_c (text, '\t');
+          else if (polisi_xml_is (node, NS_TEXT, "s"))
+            g_string_append_c (text, ' ');
+          else if (!polisi_xml_is (node, NS_OFFICE, "annotation"))
+            append_inline (text, node);
+        }
+    }
+  return NULL;
+}
+
+static void
+read_change (Walk    *walk,
+             xmlNode *mark)
+{
+  g_autofree char *id = change_id (mark);
+  Region *region = id != NULL ? g_hash_table_lookup (walk->regions, id) : NULL;
+  g_autofree char *text = NULL;
+  const char *why_not = NULL;
+  xmlNode *paragraph = mark->parent;
+  g_autoptr(GString) before = g_string_new (NULL);
+  g_autoptr(GString) after = g_string_new (NULL);
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (g_free);
+  Original o = { walk, mark, before, after, FALSE, open };
+
+  if (region == NULL)
+    return;
+  /* each region once: its start (an insertion) or its mark (a deletion) */
+  if ((region->kind == POLISI_PROPOSAL_INSERTION) != polisi_xml_is (mark, NS_TEXT, "change-start"))
+    return;
+
+  if (region->kind == POLISI_PROPOSAL_INSERTION)
+    {
+      text = inserted_text (mark, id);
+      if (text == NULL)
+        why_not = _("it runs over more than one paragraph");
+    }
+  else
+    {
+      text = g_strdup (region->deleted != NULL ? region->deleted : "");
+      if (strchr (text, '\n') != NULL)
+        why_not = _("it runs over more than one paragraph");
+    }
+
+  while (paragraph != NULL && !polisi_xml_is (paragraph, NS_TEXT, "p") && !polisi_xml_is (paragraph, NS_TEXT, "h"))
+    paragraph = paragraph->parent;
+  if (paragraph != NULL)
+    original_text (&o, paragraph);
+
+  polisi_returned_add_change (walk->draft, region->kind, walk->current, walk->current != NULL ? walk->lang : -1,
+                              text, before->str, after->str, region->author, region->date, why_not);
 }
 
 static void
@@ -312,7 +529,12 @@ visit (Walk    *walk,
         }
       if (polisi_xml_is (child, NS_TEXT, "tracked-changes"))
         {
-          count_changes (walk, child);
+          read_regions (walk, child);
+          continue;
+        }
+      if (polisi_xml_is (child, NS_TEXT, "change-start") || polisi_xml_is (child, NS_TEXT, "change"))
+        {
+          read_change (walk, child);
           continue;
         }
       if (polisi_xml_is (child, NS_TEXT, "note"))
@@ -398,6 +620,7 @@ read_content (GBytes                *content_xml,
 {
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(PolisiClauseIndex) index = NULL;
+  g_autoptr(GHashTable) regions = NULL;
   g_autoptr(GError) local_error = NULL;
   Walk walk = { 0 };
   xmlNode *root, *body, *text;
@@ -433,7 +656,10 @@ read_content (GBytes                *content_xml,
     }
 
   index = polisi_clause_index_new (policy, document);
+  regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, region_free);
   walk.index = index;
+  walk.regions = regions;
+  walk.draft = draft;
   walk.comments = draft->comments;
   walk.display_name = display_name;
   walk.error = error;
@@ -441,8 +667,6 @@ read_content (GBytes                *content_xml,
   walk.bookmarks = has_clause_bookmarks (&walk, text);
   visit (&walk, text);
   g_free (walk.range);
-  draft->n_insertions = walk.n_insertions;
-  draft->n_deletions = walk.n_deletions;
   return !walk.failed;
 }
 
@@ -466,12 +690,10 @@ polisi_returned_odt_read_content (GBytes          *content_xml,
                                   PolisiDocument  *document,
                                   GError         **error)
 {
-  g_autoptr(PolisiReturnedDraft) draft = g_new0 (PolisiReturnedDraft, 1);
+  g_autoptr(PolisiReturnedDraft) draft = polisi_returned_draft_new (POLISI_RETURNED_FORMAT_ODT);
 
   g_return_val_if_fail (content_xml != NULL, NULL);
   g_return_val_if_fail (POLISI_IS_POLICY (policy), NULL);
-
-  draft->comments = g_ptr_array_new_with_free_func ((GDestroyNotify) polisi_returned_comment_free);
   if (!read_content (content_xml, display_name, policy, document, draft, error))
     return NULL;
   return g_steal_pointer (&draft->comments);
@@ -618,13 +840,10 @@ polisi_returned_odt_read (PolisiPackage   *package,
                           PolisiDocument  *document,
                           GError         **error)
 {
-  g_autoptr(PolisiReturnedDraft) draft = g_new0 (PolisiReturnedDraft, 1);
+  g_autoptr(PolisiReturnedDraft) draft = polisi_returned_draft_new (POLISI_RETURNED_FORMAT_ODT);
   g_autoptr(GBytes) content = NULL;
   g_autoptr(GBytes) meta = NULL;
   g_autoptr(GError) meta_error = NULL;
-
-  draft->format = POLISI_RETURNED_FORMAT_ODT;
-  draft->comments = g_ptr_array_new_with_free_func ((GDestroyNotify) polisi_returned_comment_free);
 
   content = unpack_content (package, display_name, error);
   if (content == NULL)

@@ -71,6 +71,17 @@ gboolean  polisi_returned_add_row       (GPtrArray          *comments,
                                          const char         *display_name,
                                          GError            **error);
 char     *polisi_returned_organisation_of_subject (const char *subject);
+void      polisi_returned_add_change    (PolisiReturnedDraft *draft,
+                                         PolisiProposalKind   kind,
+                                         const char          *clause_id,
+                                         int                  lang,
+                                         const char          *text,
+                                         const char          *before,
+                                         const char          *after,
+                                         const char          *author,
+                                         const char          *date,
+                                         const char          *why_not);
+PolisiReturnedDraft *polisi_returned_draft_new (PolisiReturnedFormat format);
 
 PolisiReturnedDraft *polisi_returned_docx_read (PolisiPackage   *package,
                                                 const char      *display_name,
