@@ -1528,14 +1528,14 @@ polisi_window_import_returned_draft (PolisiWindow               *self,
           g_string_append_printf (notes, "\n• %s", comment->place != NULL && comment->place[0] != '\0' ? comment->place : "—");
         }
     }
-  if (result.n_insertions > 0 || result.n_deletions > 0)
+  if (result.unplaced->len > 0)
     {
       if (notes->len > 0)
         g_string_append (notes, "\n\n");
-      g_string_append_printf (notes, _("The draft also holds tracked changes (insertions: %u, deletions: %u). "
-                                       "Polisi does not take tracked changes in: open the draft, and make "
-                                       "the changes you agree with in the policy yourself."),
-                              result.n_insertions, result.n_deletions);
+      g_string_append (notes, _("Some tracked changes could not be placed on a clause; make them by hand if you "
+                                "agree with them:"));
+      for (guint i = 0; i < result.unplaced->len && i < 10; i++)
+        g_string_append_printf (notes, "\n• %s", (const char *) result.unplaced->pdata[i]);
     }
   if (notes->len > 0)
     show_error (self, _("Some of the Draft Needs Your Attention"), notes->str);
@@ -1545,6 +1545,10 @@ polisi_window_import_returned_draft (PolisiWindow               *self,
 
     if (added == 0 && result.n_duplicates > 0)
       title = g_strdup_printf (_("No new comments: those in “%s” were imported before"), name);
+    else if (added == 0 && result.n_insertions + result.n_deletions > 0)
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u proposed change imported", "%u proposed changes imported",
+                                            result.n_insertions + result.n_deletions),
+                               result.n_insertions + result.n_deletions);
     else if (added == 0)
       title = g_strdup_printf (_("No comments imported from “%s”"), name);
     else if (result.n_duplicates > 0)
