@@ -583,6 +583,51 @@ class CommandLine(unittest.TestCase):
                 self.assertEqual(read(path), before)
                 self.assertEqual(sorted(os.listdir(self.dir)), listing)
 
+    def test_proposals(self):
+        path = self.wales()
+        _, members, content = self.annotated_draft(path)
+        # with track changes on, as LibreOffice writes them: "also" put into
+        # the English of clause 1.2
+        content = content.replace('The aims of this policy are',
+                                  'The aims of this policy are <text:change-start text:change-id="ct1"/>also'
+                                  '<text:change-end text:change-id="ct1"/>', 1)
+        at = content.index('<office:text>') + len('<office:text>')
+        content = (content[:at] + '<text:tracked-changes><text:changed-region xml:id="ct1" text:id="ct1">'
+                   '<text:insertion><office:change-info><dc:creator>Tom Price (NEU)</dc:creator>'
+                   '<dc:date>2027-02-02T10:00:00</dc:date></office:change-info></text:insertion>'
+                   '</text:changed-region></text:tracked-changes>' + content[at:])
+        returned = self.path('tracked.odt')
+        with zipfile.ZipFile(returned, 'w') as package:
+            for info, data in members:
+                if info.filename == 'content.xml':
+                    data = content.encode('utf-8')
+                package.writestr(info, data, compress_type=zipfile.ZIP_STORED if info.filename == 'mimetype'
+                                 else zipfile.ZIP_DEFLATED)
+        result = run('--import-comments=' + returned, path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn('insertions: 1, deletions: 0', result.stdout)
+        self.assertIn('<proposal id="p1" clause="purpose.aims" kind="insertion" lang="en"', read(path).decode('utf-8'))
+
+        result = run('--comments', path)
+        self.assertIn('1 proposed change', result.stdout)
+        self.assertIn('p1  1.2 (purpose.aims, en)  Tom Price (NEU), 2027-02-02T10:00:00', result.stdout)
+        self.assertIn('insert: …The aims of this policy are [+also+]', result.stdout)
+
+        # an id that is not there: nothing changes
+        before = read(path)
+        result = run('--reject-proposal=p9', path)
+        self.assertEqual(result.returncode, 3)
+        self.assertIn('no proposed change “p9”', result.stderr)
+        self.assertEqual(read(path), before)
+
+        result = run('--accept-proposal=p1', path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn('Made the proposed change p1', result.stdout)
+        text = read(path).decode('utf-8')
+        self.assertIn('The aims of this policy are also', text)
+        self.assertNotIn('<proposal ', text)
+        self.assertNotIn('proposed change', run('--comments', path).stdout)
+
     def test_import_earlier_version(self):
         path = self.wales()
         returned, _, _ = self.annotated_draft(path)

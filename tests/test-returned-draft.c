@@ -324,9 +324,14 @@ check_returned (PolisiPolicy *original,
     g_assert_cmpint (polisi_proposal_get_lang (deletion), ==, POLISI_LANG_CY);
     g_assert_cmpstr (polisi_proposal_get_text (deletion), ==, "yn dilyn ");
 
-    /* kept in the file */
+    /* kept in the file, which the schema of .polisi files takes */
     {
       g_autoptr(PolisiPolicy) again = reopen (policy);
+      g_autoptr(GBytes) bytes = polisi_policy_to_bytes (policy);
+      g_autofree char *saved = write_file ("with-proposals.polisi", bytes);
+      g_autofree char *schema = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "schemas", "policy.rng", NULL);
+
+      polisi_test_validate (schema, saved);
       g_assert_cmpuint (g_list_model_get_n_items (polisi_policy_get_proposals (again)), ==, 2);
       g_assert_true (polisi_policy_equal (policy, again));
     }

@@ -1254,7 +1254,9 @@ apply_import (PolisiContext  *context,
                                       "or --reject-proposal.\n"),
                             name, result.n_insertions, result.n_deletions);
   if (result.n_known_changes > 0)
-    g_string_append_printf (report, _("  %u proposed changes were imported before\n"), result.n_known_changes);
+    g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE, "  %u proposed change was imported before\n",
+                                                 "  %u proposed changes were imported before\n", result.n_known_changes),
+                            result.n_known_changes);
   for (guint i = 0; i < result.unplaced->len; i++)
     add_warning (warnings, result.unplaced->pdata[i]);
 
