@@ -889,6 +889,32 @@ test_consultation (void)
   g_assert_true (polisi_window_import_comments (window, returned, &added, &error));
   g_assert_cmpuint (added, ==, 0);
 
+  /* once the policy has moved on to another version, the same draft is
+   * refused, and the window asks before taking it in */
+  polisi_policy_set_version (policy, "1.3");
+  g_assert_false (polisi_window_import_comments (window, returned, &added, &error));
+  g_assert_error (error, POLISI_IMPORT_ERROR, POLISI_IMPORT_ERROR_EARLIER_VERSION);
+  {
+    GtkWidget *dialog = polisi_window_ask_earlier_version (window, returned, error->message);
+    guint before;
+
+    /* (the comment taken in before is put aside, to come in again) */
+    g_assert_true (polisi_policy_remove_comment (policy, comment->id));
+    before = polisi_policy_get_n_comments (policy);
+    g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+    g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, error->message);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    polisi_gui_test_pump (200);
+    /* taken in, marked with the version it was made on */
+    g_assert_cmpuint (polisi_policy_get_n_comments (policy), ==, before + 1);
+    comment = polisi_policy_get_comment (policy, before);
+    g_assert_cmpstr (comment->clause_id, ==, "scope.devices-and-times");
+    g_assert_cmpstr (comment->version, ==, "1.2");
+  }
+  g_clear_error (&error);
+  polisi_policy_set_version (policy, "1.2");
+
   /* HR answers; the response fills the table of the next export */
   polisi_consultation_page_set_responder (page, "Rhian Ellis, Rheolwr AD / HR Manager");
   g_assert_true (polisi_consultation_page_reveal_comment (page, comment->id));
