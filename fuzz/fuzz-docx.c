@@ -17,9 +17,11 @@
  *  - every comment read is sane: UTF-8, on a clause of the policy or on
  *    none (and then in no language), within the limits of the reader
  *    (body, author, place, count);
- *  - storing the comments in a copy of the policy adds what the counts
- *    say; the policy then saves and reads back the same; storing them
- *    again adds nothing.
+ *  - every tracked change found is a proposal on a clause of the policy,
+ *    its context within bounds, or is reported as not placed;
+ *  - storing the comments and proposals in a copy of the policy adds what
+ *    the counts say; the policy then saves and reads back the same;
+ *    storing them again adds nothing.
  *
  * The policy is the Welsh secondary example (POLISI_FUZZ_POLICY, given by
  * fuzz/meson.build); the seeds are in fuzz/seeds/fuzz-docx/.
@@ -182,6 +184,26 @@ check_draft (PolisiReturnedDraft *draft)
       if (comment->clause_id == NULL && comment->lang != -1)
         g_error ("a comment in no clause has a language");
     }
+  for (guint i = 0; i < draft->proposals->len; i++)
+    {
+      PolisiProposal *proposal = draft->proposals->pdata[i];
+
+      check_text (polisi_proposal_get_text (proposal), FALSE);
+      check_text (polisi_proposal_get_before (proposal), FALSE);
+      check_text (polisi_proposal_get_after (proposal), FALSE);
+      check_text (polisi_proposal_get_author (proposal), TRUE);
+      if (polisi_policy_lookup_clause (policy, polisi_proposal_get_clause_id (proposal)) == NULL)
+        g_error ("a change was put on “%s”, which is not a clause of the policy", polisi_proposal_get_clause_id (proposal));
+      if (g_utf8_strlen (polisi_proposal_get_before (proposal), -1) > POLISI_PROPOSAL_CONTEXT_CHARS ||
+          g_utf8_strlen (polisi_proposal_get_after (proposal), -1) > POLISI_PROPOSAL_CONTEXT_CHARS)
+        g_error ("the text around a change was kept whole");
+    }
+  for (guint i = 0; i < draft->unplaced->len; i++)
+    check_text (draft->unplaced->pdata[i], FALSE);
+  if (draft->proposals->len + draft->unplaced->len != draft->n_insertions + draft->n_deletions &&
+      draft->proposals->len < POLISI_RETURNED_MAX_COMMENTS && draft->unplaced->len < POLISI_RETURNED_MAX_COMMENTS)
+    g_error ("%u changes found, %u placed and %u not: one went missing",
+             draft->n_insertions + draft->n_deletions, draft->proposals->len, draft->unplaced->len);
 }
 
 /* Stores @draft's comments in a copy of the policy; it saves and reads
@@ -201,6 +223,9 @@ check_store (PolisiReturnedDraft *draft)
   before = polisi_policy_get_n_comments (copy);
 
   polisi_returned_draft_store (draft, copy, &result);
+  if (result.n_insertions + result.n_deletions + result.n_known_changes != draft->proposals->len ||
+      g_list_model_get_n_items (polisi_policy_get_proposals (copy)) != result.n_insertions + result.n_deletions)
+    g_error ("the proposals do not add up");
   if (result.n_found != draft->comments->len ||
       result.n_added + result.n_duplicates + result.n_empty != result.n_found ||
       result.n_anchored + result.n_table_rows != result.n_added ||
@@ -249,7 +274,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     g_error ("a draft was read and an error set");
 
   check_draft (draft);
-  if (draft->comments->len > 0)
+  if (draft->comments->len > 0 || draft->proposals->len > 0)
     check_store (draft);
   return 0;
 }
