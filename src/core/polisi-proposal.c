@@ -279,21 +279,29 @@ find_place (PolisiProposal *self,
   glong n_after = g_utf8_strlen (self->after, -1);
 
   for (glong total = n_before + n_after; total >= 0; total--)
-    for (glong k = MIN (total, n_before); k >= 0 && total - k <= n_after; k--)
-      {
-        glong m = total - k;
-        const char *before = g_utf8_offset_to_pointer (self->before, n_before - k);
-        const char *after_end = g_utf8_offset_to_pointer (self->after, m);
-        g_autofree char *needle = NULL;
-        gssize at;
+    {
+      if (total < MIN_CONTEXT_CHARS && total > 0)
+        {
+          /* too little to go on, but a deletion may be found by its text */
+          if (self->kind != POLISI_PROPOSAL_DELETION)
+            return -1;
+          continue;
+        }
+      if (total == 0 && self->kind != POLISI_PROPOSAL_DELETION)
+        return -1;
 
-        if (total < MIN_CONTEXT_CHARS && !(self->kind == POLISI_PROPOSAL_DELETION && total == 0))
-          return -1;
-        needle = g_strdup_printf ("%s%s%.*s", before, middle, (int) (after_end - self->after), self->after);
-        at = find_once (text, needle);
-        if (at >= 0)
-          return at + strlen (before);
-      }
+      for (glong k = MIN (total, n_before); k >= 0 && total - k <= n_after; k--)
+        {
+          const char *before = g_utf8_offset_to_pointer (self->before, n_before - k);
+          const char *after_end = g_utf8_offset_to_pointer (self->after, total - k);
+          g_autofree char *needle = g_strdup_printf ("%s%s%.*s", before, middle, (int) (after_end - self->after),
+                                                     self->after);
+          gssize at = find_once (text, needle);
+
+          if (at >= 0)
+            return at + strlen (before);
+        }
+    }
   return -1;
 }
 
