@@ -383,6 +383,65 @@ check_returned (PolisiPolicy *original,
 }
 
 static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+count_items_changed (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     guint      *count)
+{
+  *count += added;
+}
+
+/* The comments as a list model of objects: it grows with an import, and a
+ * comment says when its response changes. */
+static void
+test_comment_model (void)
+{
+  g_autoptr(PolisiPolicy) original = make_policy ("Ysgol y Berllan", "Orchard School");
+  g_autoptr(PolisiPolicy) policy = reopen (original);
+  g_autoptr(GBytes) draft = export_draft (original);
+  g_autofree char *content = polisi_test_odt_member (draft, "content.xml");
+  g_autofree char *reviewed = review (original, content);
+  g_autoptr(GBytes) returned = polisi_test_odt_replace_content (draft, reviewed);
+  g_autofree char *path = write_file ("model.odt", returned);
+  GListModel *model = polisi_policy_get_comments (policy);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolisiComment) first = NULL;
+  PolisiReturnedImport result;
+  guint added = 0, notified = 0;
+  g_autofree char *response = NULL;
+
+  g_assert_true (g_list_model_get_item_type (model) == POLISI_TYPE_COMMENT);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_items_changed), &added);
+  g_assert_true (import_file (policy, path, POLISI_RETURNED_IMPORT_DEFAULT, &result, &error));
+  polisi_returned_import_clear (&result);
+  g_assert_cmpuint (added, ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+
+  first = g_list_model_get_item (model, 1);
+  g_object_get (first, "body", &response, NULL);
+  g_assert_cmpstr (response, ==, WELSH_COMMENT);
+  g_clear_pointer (&response, g_free);
+  g_signal_connect (first, "notify::response", G_CALLBACK (count_notify), &notified);
+  g_assert_true (polisi_policy_set_comment_response (policy, first->id, "Diolch: ŵ ŷ.", "Rhian", "2027-03-01"));
+  g_assert_cmpuint (notified, ==, 1);
+  g_object_get (first, "response", &response, NULL);
+  g_assert_cmpstr (response, ==, "Diolch: ŵ ŷ.");
+
+  g_assert_true (polisi_policy_remove_comment (policy, first->id));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+}
+
+static void
 test_libreoffice_round_trip (void)
 {
   g_autofree char *soffice = polisi_test_find_soffice ();
@@ -937,6 +996,7 @@ main (int   argc,
 
   g_test_add_func ("/returned/libreoffice-round-trip", test_libreoffice_round_trip);
   g_test_add_func ("/returned/identity", test_identity);
+  g_test_add_func ("/returned/comment-model", test_comment_model);
   g_test_add_func ("/returned/hostile-docx", test_hostile_docx);
   g_test_add_func ("/returned/hostile-odt", test_hostile_odt);
 

@@ -53,6 +53,7 @@ struct _PolisiPolicy
   GPtrArray              *history;        /* PolisiVersionRecord */
   GPtrArray              *triggers;       /* PolisiReviewTrigger */
   GPtrArray              *comments;       /* PolisiComment */
+  GListStore             *comment_model;  /* the same, as a list model */
   guint                   next_comment;
   GListStore             *proposals;      /* PolisiProposal: tracked changes from a consultation */
   guint                   next_proposal;
@@ -115,22 +116,6 @@ trigger_free (gpointer data)
   g_free (trigger);
 }
 
-static void
-comment_free (gpointer data)
-{
-  PolisiComment *comment = data;
-
-  g_free (comment->id);
-  g_free (comment->clause_id);
-  g_free (comment->version);
-  g_free (comment->author);
-  g_free (comment->date);
-  g_free (comment->body);
-  g_free (comment->response);
-  g_free (comment->response_author);
-  g_free (comment->response_date);
-  g_free (comment);
-}
 
 static void
 emit_changed (PolisiPolicy *self)
@@ -192,6 +177,7 @@ polisi_policy_finalize (GObject *object)
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->triggers, g_ptr_array_unref);
   g_clear_pointer (&self->comments, g_ptr_array_unref);
+  g_clear_object (&self->comment_model);
   g_clear_object (&self->proposals);
 
   G_OBJECT_CLASS (polisi_policy_parent_class)->finalize (object);
@@ -350,7 +336,8 @@ polisi_policy_init (PolisiPolicy *self)
   self->clause_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->history = g_ptr_array_new_with_free_func (version_record_free);
   self->triggers = g_ptr_array_new_with_free_func (trigger_free);
-  self->comments = g_ptr_array_new_with_free_func (comment_free);
+  self->comments = g_ptr_array_new_with_free_func (g_object_unref);
+  self->comment_model = g_list_store_new (POLISI_TYPE_COMMENT);
   self->next_comment = 1;
   self->proposals = g_list_store_new (POLISI_TYPE_PROPOSAL);
   self->next_proposal = 1;
@@ -1534,6 +1521,19 @@ polisi_policy_get_n_comments (PolisiPolicy *self)
   return self->comments->len;
 }
 
+/**
+ * polisi_policy_get_comments:
+ *
+ * Returns: (transfer none): every comment (PolisiComment), on every
+ *   version, in the order they came; it changes as comments come and go
+ */
+GListModel *
+polisi_policy_get_comments (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  return G_LIST_MODEL (self->comment_model);
+}
+
 const PolisiComment *
 polisi_policy_get_comment (PolisiPolicy *self,
                            guint         index)
@@ -1626,7 +1626,7 @@ void
 _polisi_policy_restore_comment (PolisiPolicy        *self,
                                 const PolisiComment *source)
 {
-  PolisiComment *comment = g_new0 (PolisiComment, 1);
+  PolisiComment *comment = g_object_new (POLISI_TYPE_COMMENT, NULL);
   guint64 number;
 
   comment->id = g_strdup (source->id);
@@ -1644,6 +1644,7 @@ _polisi_policy_restore_comment (PolisiPolicy        *self,
   if (comment->response_date != NULL && strlen (comment->response_date) > 10)
     comment->response_date[10] = '\0';
   g_ptr_array_add (self->comments, comment);
+  g_list_store_append (self->comment_model, comment);
 
   /* ids made here are "c" and a number: the next is past every one seen */
   if (comment->id != NULL && comment->id[0] == 'c' &&
@@ -1780,6 +1781,7 @@ polisi_policy_set_comment_response (PolisiPolicy *self,
   comment->response = g_steal_pointer (&text);
   comment->response_author = g_steal_pointer (&who);
   comment->response_date = g_steal_pointer (&when);
+  _polisi_comment_notify_response (comment);
   emit_changed (self);
   return TRUE;
 }
@@ -1795,6 +1797,12 @@ polisi_policy_remove_comment (PolisiPolicy *self,
   comment = id != NULL ? find_comment (self, id) : NULL;
   if (comment == NULL)
     return FALSE;
+  {
+    guint position;
+
+    if (g_list_store_find (self->comment_model, comment, &position))
+      g_list_store_remove (self->comment_model, position);
+  }
   g_ptr_array_remove (self->comments, comment);
   emit_changed (self);
   return TRUE;

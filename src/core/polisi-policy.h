@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "polisi-clause-state.h"
+#include "polisi-comment.h"
 #include "polisi-library.h"
 #include "polisi-proposal.h"
 #include "polisi-types.h"
@@ -30,19 +31,8 @@ typedef struct {
   char              *note;   /* what happened, or NULL */
 } PolisiReviewTrigger;
 
-/* A consultation comment on the policy, and the answer to it. */
-typedef struct {
-  char *id;                 /* "c1", unique in the policy */
-  char *clause_id;          /* NULL: on the policy as a whole */
-  char *version;            /* the version of the draft commented on */
-  int   lang;               /* the language of the text commented on, or -1 */
-  char *author;
-  char *date;               /* YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS */
-  char *body;               /* clause markup */
-  char *response;           /* clause markup, or NULL */
-  char *response_author;
-  char *response_date;      /* YYYY-MM-DD */
-} PolisiComment;
+/* A consultation comment on the policy, and the answer to it: PolisiComment,
+ * in polisi-comment.h. */
 
 #define POLISI_DEFAULT_REVIEW_CYCLE 12
 
@@ -183,6 +173,7 @@ void                    polisi_policy_remove_review_trigger  (PolisiPolicy      
 const PolisiReviewTrigger *polisi_policy_get_pending_trigger (PolisiPolicy           *self);
 
 guint                   polisi_policy_get_n_comments         (PolisiPolicy           *self);
+GListModel             *polisi_policy_get_comments           (PolisiPolicy           *self);
 const PolisiComment    *polisi_policy_get_comment            (PolisiPolicy           *self,
                                                               guint                   index);
 const PolisiComment    *polisi_policy_lookup_comment         (PolisiPolicy           *self,
