@@ -6,9 +6,9 @@
  *
  * The input is a returned ODT, or its content.xml alone: bytes that start
  * with the zip signature "PK\3\4" are a package, read with
- * polisi_odt_read_content() and, when that unpacks a content.xml, read on
- * with polisi_comments_read_content(); any other bytes go to
- * polisi_comments_read_content() as content.xml (polisi_odt_read_content()
+ * polisi_returned_odt_unpack() and, when that unpacks a content.xml, read on
+ * with polisi_returned_odt_read_content(); any other bytes go to
+ * polisi_returned_odt_read_content() as content.xml (polisi_returned_odt_unpack()
  * sees them first, and must refuse them). So the mutator works on the XML
  * itself without having to keep a zip whole.
  *
@@ -34,7 +34,7 @@
 #include "fuzz-common.h"
 #include "polisi-assembler.h"
 #include "polisi-clause-state.h"
-#include "polisi-comments.h"
+#include "polisi-returned-draft.h"
 #include "polisi-context.h"
 #include "polisi-error.h"
 #include "polisi-export.h"
@@ -42,8 +42,8 @@
 
 #define DISPLAY_NAME "returned-draft.odt"
 
-/* the limits of polisi-comments.c */
-#define MAX_BODY_CHARS 20000
+/* the limits of src/import */
+#define MAX_BODY_CHARS POLISI_RETURNED_MAX_BODY_CHARS
 #define PLACE_CHARS 60
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
@@ -67,7 +67,7 @@ init (void)
   policy = polisi_policy_load (file, &error);
   if (policy == NULL)
     g_error ("%s: %s", POLISI_FUZZ_POLICY, error->message);
-  /* as polisi_import_comments() assembles it */
+  /* as polisi_returned_draft_import() assembles it */
   document = polisi_assemble (policy, polisi_context_get_library (context),
                               POLISI_ASSEMBLE_FINAL | POLISI_ASSEMBLE_NO_HISTORY);
 
@@ -114,12 +114,12 @@ check_text (const char *text,
 static void
 check_annotations (GPtrArray *annotations)
 {
-  if (annotations->len > POLISI_COMMENTS_MAX)
+  if (annotations->len > POLISI_RETURNED_MAX_COMMENTS)
     g_error ("%u comments read, more than the limit", annotations->len);
 
   for (guint i = 0; i < annotations->len; i++)
     {
-      PolisiAnnotation *annotation = annotations->pdata[i];
+      PolisiReturnedComment *annotation = annotations->pdata[i];
 
       check_text (annotation->body, FALSE);
       check_text (annotation->place, FALSE);
@@ -128,6 +128,8 @@ check_annotations (GPtrArray *annotations)
       check_text (annotation->clause_id, TRUE);
       if (g_utf8_strlen (annotation->body, -1) > MAX_BODY_CHARS + 1)
         g_error ("a comment of %ld characters was kept whole", g_utf8_strlen (annotation->body, -1));
+      if (annotation->author != NULL && g_utf8_strlen (annotation->author, -1) > POLISI_RETURNED_MAX_AUTHOR_CHARS + 1)
+        g_error ("an author's name of %ld characters was kept whole", g_utf8_strlen (annotation->author, -1));
       if (g_utf8_strlen (annotation->place, -1) > PLACE_CHARS + 1)
         g_error ("the place of a comment is %ld characters long", g_utf8_strlen (annotation->place, -1));
       if (annotation->clause_id != NULL && polisi_policy_lookup_clause (policy, annotation->clause_id) == NULL)
@@ -149,14 +151,14 @@ check_import (GPtrArray *annotations)
   g_autoptr(PolisiPolicy) copy = polisi_policy_load_bytes (saved, "copy.polisi", &error);
   g_autoptr(GBytes) written = NULL;
   g_autoptr(PolisiPolicy) again = NULL;
-  PolisiCommentImport result;
+  PolisiReturnedImport result;
   guint before;
 
   if (copy == NULL)
     g_error ("the policy did not read back: %s", error->message);
   before = polisi_policy_get_n_comments (copy);
 
-  polisi_comments_import (copy, annotations, &result);
+  polisi_returned_comments_store (copy, annotations, &result);
   if (result.n_found != annotations->len ||
       result.n_added + result.n_duplicates + result.n_empty != result.n_found ||
       result.n_general != result.general->len ||
@@ -164,7 +166,7 @@ check_import (GPtrArray *annotations)
       polisi_policy_get_n_comments (copy) != before + result.n_added)
     g_error ("the import counts do not add up: %u found, %u added, %u duplicates, %u empty, %u general",
              result.n_found, result.n_added, result.n_duplicates, result.n_empty, result.n_general);
-  polisi_comment_import_clear (&result);
+  polisi_returned_import_clear (&result);
 
   written = polisi_policy_to_bytes (copy);
   again = polisi_policy_load_bytes (written, "again.polisi", &error);
@@ -174,10 +176,10 @@ check_import (GPtrArray *annotations)
     g_error ("a policy with imported comments changed on its way through a file");
 
   /* the same file a second time */
-  polisi_comments_import (again, annotations, &result);
+  polisi_returned_comments_store (again, annotations, &result);
   if (result.n_added != 0)
     g_error ("importing the same comments again added %u of them a second time", result.n_added);
-  polisi_comment_import_clear (&result);
+  polisi_returned_import_clear (&result);
 }
 
 int
@@ -193,7 +195,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   if (policy == NULL)
     init ();
 
-  content = polisi_odt_read_content (bytes, DISPLAY_NAME, &error);
+  content = polisi_returned_odt_unpack (bytes, DISPLAY_NAME, &error);
   if (content == NULL)
     {
       check_refusal (error);
@@ -206,7 +208,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   else if (!package)
     g_error ("something that is not a zip was read as an ODT");
 
-  annotations = polisi_comments_read_content (content, DISPLAY_NAME, policy, document, &error);
+  annotations = polisi_returned_odt_read_content (content, DISPLAY_NAME, policy, document, &error);
   if (annotations == NULL)
     {
       check_refusal (error);

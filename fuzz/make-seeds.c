@@ -27,6 +27,7 @@
 #include "polisi-assembler.h"
 #include "polisi-context.h"
 #include "polisi-export.h"
+#include "polisi-returned-draft.h"
 #include "polisi-odt.h"
 #include "polisi-policy-io.h"
 #include "polisi-test-odt.h"
@@ -209,7 +210,7 @@ main (int   argc,
           draft = polisi_odt_write (document, &options, &error);
           if (draft == NULL)
             die (argv[i], error);
-          content = polisi_odt_read_content (draft, "draft.odt", &error);
+          content = polisi_returned_odt_unpack (draft, "draft.odt", &error);
           if (content == NULL)
             die (argv[i], error);
           text = g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));

@@ -717,7 +717,8 @@ class CommandLine(unittest.TestCase):
         with open(self.path('notes.odt'), 'w') as handle:
             handle.write('Comments: name the deputy.\n')
         cases = [
-            (self.path('notes.odt'), 'is not an ODT document'),
+            (self.path('notes.odt'), 'is neither an ODT nor a DOCX document'),
+            ('/dev/zero', 'not a file saved on disk'),
             (package('broken.odt', content, truncate=True), 'is damaged'),
             (package('cut.odt', content[:len(content) * 2 // 3]), 'is damaged'),
             (package('doctype.odt', '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n' +
@@ -725,6 +726,10 @@ class CommandLine(unittest.TestCase):
             (path, 'is a Polisi policy'),
             (self.path('missing.odt'), 'does not exist'),
         ]
+        # the draft as it went out
+        draft = self.path('draft.odt')
+        self.assertEqual(run('--export=odt', '--output=' + draft, path).returncode, 0)
+        cases.append((draft, 'came back with nothing added'))
         listing = sorted(os.listdir(self.dir))
         for returned_path, expected in cases:
             with self.subTest(returned=os.path.basename(returned_path)):
@@ -732,7 +737,8 @@ class CommandLine(unittest.TestCase):
                 self.assertEqual(result.returncode, 2, result.stderr)
                 self.assertIn('polisi: error:', result.stderr)
                 self.assertIn(expected, result.stderr)
-                self.assertIn(os.path.basename(returned_path), result.stderr)
+                self.assertIn(returned_path if returned_path.startswith('/dev') else os.path.basename(returned_path),
+                              result.stderr)
                 if 'exist' not in expected:
                     self.assertIn('Nothing was imported', result.stderr)
                 self.assertEqual(read(path), before)
@@ -782,6 +788,76 @@ class CommandLine(unittest.TestCase):
         self.assertIn('hard link', result.stderr)
         self.assertEqual(read(path), before)
         self.assertEqual(os.stat(path).st_nlink, 2)
+
+    def test_proposals(self):
+        path = self.wales()
+        _, members, content = self.annotated_draft(path)
+        # with track changes on, as LibreOffice writes them: "also" put into
+        # the English of clause 1.2
+        content = content.replace('The aims of this policy are',
+                                  'The aims of this policy are <text:change-start text:change-id="ct1"/>also'
+                                  '<text:change-end text:change-id="ct1"/>', 1)
+        at = content.index('<office:text>') + len('<office:text>')
+        content = (content[:at] + '<text:tracked-changes><text:changed-region xml:id="ct1" text:id="ct1">'
+                   '<text:insertion><office:change-info><dc:creator>Tom Price (NEU)</dc:creator>'
+                   '<dc:date>2027-02-02T10:00:00</dc:date></office:change-info></text:insertion>'
+                   '</text:changed-region></text:tracked-changes>' + content[at:])
+        returned = self.path('tracked.odt')
+        with zipfile.ZipFile(returned, 'w') as package:
+            for info, data in members:
+                if info.filename == 'content.xml':
+                    data = content.encode('utf-8')
+                package.writestr(info, data, compress_type=zipfile.ZIP_STORED if info.filename == 'mimetype'
+                                 else zipfile.ZIP_DEFLATED)
+        result = run('--import-comments=' + returned, path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn('insertions: 1, deletions: 0', result.stdout)
+        self.assertIn('<proposal id="p1" clause="purpose.aims" kind="insertion" lang="en"', read(path).decode('utf-8'))
+
+        result = run('--comments', path)
+        self.assertIn('1 proposed change', result.stdout)
+        self.assertIn('p1  1.2 (purpose.aims, en)  Tom Price (NEU), 2027-02-02T10:00:00', result.stdout)
+        self.assertIn('insert: …The aims of this policy are [+also+]', result.stdout)
+
+        # an id that is not there: nothing changes
+        before = read(path)
+        result = run('--reject-proposal=p9', path)
+        self.assertEqual(result.returncode, 3)
+        self.assertIn('no proposed change “p9”', result.stderr)
+        self.assertEqual(read(path), before)
+
+        result = run('--accept-proposal=p1', path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn('Made the proposed change p1', result.stdout)
+        text = read(path).decode('utf-8')
+        self.assertIn('The aims of this policy are also', text)
+        self.assertNotIn('<proposal ', text)
+        self.assertNotIn('proposed change', run('--comments', path).stdout)
+
+    def test_import_earlier_version(self):
+        path = self.wales()
+        returned, _, _ = self.annotated_draft(path)
+        # the policy moves on to another version after the draft went out
+        text = read(path).decode('utf-8')
+        version = re.search(r'<version>([^<]*)</version>', text).group(1)
+        with open(path, 'wb') as handle:
+            handle.write(text.replace('<version>%s</version>' % version, '<version>9.9</version>', 1).encode('utf-8'))
+        before = read(path)
+        result = run('--import-comments=' + returned, path)
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertIn('is a draft of version %s of this policy, which is now at version 9.9' % version, result.stderr)
+        self.assertIn('--earlier-version', result.stderr)
+        self.assertEqual(read(path), before)
+
+        result = run('--import-comments=' + returned, '--earlier-version', path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn('Imported 3 comments from', result.stdout)
+        self.assertIn('made on version %s' % version, result.stdout)
+        self.assertIn('version="%s" author="Siân Jones (UCAC)"' % version, read(path).decode('utf-8'))
+        result = run('--comments', path)
+        self.assertIn('0 comments on version 9.9', result.stdout)
+        self.assertIn('3 comments on earlier versions', result.stdout)
+        self.assertIn('(made on version %s)' % version, result.stdout)
 
     def test_help(self):
         result = run('--help')

@@ -11,7 +11,8 @@
  * its language, the one outside kept as a comment on the whole policy, no
  * duplicates on a second import; the same when the bookmarks are lost
  * (the clause number at the start of the paragraph) or renamed the way
- * Word names bookmarks; and clear refusals, with the policy unchanged, for
+ * Word names bookmarks, in a draft of an older Polisi that named them
+ * "polisi-clause-…"; and clear refusals, with the policy unchanged, for
  * files that are not a returned draft or are damaged.
  */
 #include "config.h"
@@ -27,6 +28,8 @@
 #include "polisi-export.h"
 #include "polisi-odt.h"
 #include "polisi-policy-io.h"
+#include "polisi-returned-draft.h"
+#include "polisi-comments.h"
 #include "polisi-test-utils.h"
 
 static struct {
@@ -70,7 +73,7 @@ static char *
 content_of (GBytes *package)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) content = polisi_odt_read_content (package, "draft.odt", &error);
+  g_autoptr(GBytes) content = polisi_returned_odt_unpack (package, "draft.odt", &error);
 
   g_assert_no_error (error);
   return g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
@@ -158,12 +161,12 @@ write_returned (const char *name,
 static gboolean
 import (PolisiPolicy         *policy,
         const char           *path,
-        PolisiCommentImport  *result,
+        PolisiReturnedImport  *result,
         GError              **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  return polisi_import_comments (policy, fixture.library, file, result, error);
+  return polisi_returned_draft_import (policy, fixture.library, file, POLISI_RETURNED_IMPORT_DEFAULT, result, error);
 }
 
 static const PolisiComment *
@@ -228,8 +231,9 @@ test_import (void)
       g_autofree char *name = g_strdup_printf ("returned-%u.odt", l);
       g_autofree char *path = NULL;
       g_autoptr(GError) error = NULL;
-      PolisiCommentImport result;
+      PolisiReturnedImport result;
       gboolean with_welsh = layouts[l] != POLISI_LAYOUT_EN;
+      guint n_tables;
       int second_lang = layouts[l] == POLISI_LAYOUT_CY ? POLISI_LANG_CY : POLISI_LANG_EN;
 
       g_test_message ("%s", polisi_layout_get_label (layouts[l]));
@@ -242,12 +246,15 @@ test_import (void)
         for (guint i = 0; i < polisi_document_get_n_blocks (document); i++)
           if (polisi_document_get_block (document, i)->kind == POLISI_BLOCK_CLAUSE)
             n_clauses++;
-        g_assert_cmpuint (count (content, "<text:bookmark-start text:name=\"polisi-clause-"), ==,
+        g_autofree char *anchor = polisi_comments_anchor_name ("intro.head", POLISI_LANG_CY);
+        g_autofree char *anchor_start = g_strdup_printf ("<text:bookmark-start text:name=\"%s\"/>", anchor);
+
+        g_assert_cmpuint (count (content, "<text:bookmark-start text:name=\"Polisi_"), ==,
                           n_clauses * (layouts[l] == POLISI_LAYOUT_CY || layouts[l] == POLISI_LAYOUT_EN ? 1 : 2));
-        g_assert_cmpuint (count (content, "<text:bookmark-end text:name=\"polisi-clause-"), ==,
-                          count (content, "<text:bookmark-start text:name=\"polisi-clause-"));
-        g_assert_cmpuint (count (content, "<text:bookmark-start text:name=\"polisi-clause-cy-intro.head\"/>"), ==,
-                          layouts[l] == POLISI_LAYOUT_EN ? 0 : 1);
+        g_assert_cmpuint (count (content, "<text:bookmark-end text:name=\"Polisi_"), ==,
+                          count (content, "<text:bookmark-start text:name=\"Polisi_"));
+        g_assert_cmpuint (count (content, anchor_start), ==, layouts[l] == POLISI_LAYOUT_EN ? 0 : 1);
+        g_assert_cmpuint (strlen (anchor), ==, 26);
       }
 
       annotated = annotate (content);
@@ -256,14 +263,19 @@ test_import (void)
 
       g_assert_true (import (policy, path, &result, &error));
       g_assert_no_error (error);
-      g_assert_cmpuint (result.n_found, ==, with_welsh ? 3 : 2);
-      g_assert_cmpuint (result.n_added, ==, with_welsh ? 3 : 2);
-      g_assert_cmpuint (result.n_duplicates, ==, 0);
+      /* the comment already answered is in the comments table of each
+       * language: found there, and known */
+      n_tables = count (content, "table:name=\"comments-table-");
+      g_assert_cmpuint (n_tables, ==, layouts[l] == POLISI_LAYOUT_CY || layouts[l] == POLISI_LAYOUT_EN ? 1 : 2);
+      g_assert_cmpuint (result.n_found, ==, (with_welsh ? 3 : 2) + n_tables);
+      g_assert_cmpuint (result.n_anchored, ==, with_welsh ? 3 : 2);
+      g_assert_cmpuint (result.n_table_rows, ==, 0);
+      g_assert_cmpuint (result.n_duplicates, ==, n_tables);
       g_assert_cmpuint (result.n_general, ==, 1);
       g_assert_cmpuint (result.general->len, ==, 1);
-      g_assert_cmpstr (((PolisiAnnotation *) result.general->pdata[0])->author, ==, "Tom Price (NEU)");
-      g_assert_true (g_str_has_prefix (((PolisiAnnotation *) result.general->pdata[0])->place, "2 "));
-      polisi_comment_import_clear (&result);
+      g_assert_cmpstr (((PolisiReturnedComment *) result.general->pdata[0])->author, ==, "Tom Price (NEU)");
+      g_assert_true (g_str_has_prefix (((PolisiReturnedComment *) result.general->pdata[0])->place, "2 "));
+      polisi_returned_import_clear (&result);
       check_imported (policy, with_welsh, second_lang);
       g_assert_cmpuint (polisi_policy_get_n_comments (policy), ==, with_welsh ? 4 : 3);
 
@@ -271,10 +283,33 @@ test_import (void)
       g_assert_true (import (policy, path, &result, &error));
       g_assert_no_error (error);
       g_assert_cmpuint (result.n_added, ==, 0);
-      g_assert_cmpuint (result.n_duplicates, ==, with_welsh ? 3 : 2);
-      polisi_comment_import_clear (&result);
+      g_assert_cmpuint (result.n_duplicates, ==, (with_welsh ? 3 : 2) + n_tables);
+      polisi_returned_import_clear (&result);
       g_assert_cmpuint (polisi_policy_get_n_comments (policy), ==, with_welsh ? 4 : 3);
     }
+}
+
+/* @content as an older Polisi wrote it: each anchor named
+ * "polisi-clause-cy-" and the clause's id. */
+static char *
+long_bookmark_names (PolisiPolicy *policy,
+                     const char   *content)
+{
+  char *out = g_strdup (content);
+
+  for (guint i = 0; i < polisi_policy_get_n_clauses (policy); i++)
+    for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+      {
+        const char *id = polisi_clause_state_get_id (polisi_policy_get_clause (policy, i));
+        g_autofree char *anchor = polisi_comments_anchor_name (id, lang);
+        g_autofree char *name = polisi_comments_bookmark_name (id, lang);
+        g_auto(GStrv) parts = g_strsplit (out, anchor, -1);
+
+        g_free (out);
+        out = g_strjoinv (name, parts);
+      }
+  g_assert_null (strstr (out, "text:name=\"Polisi_"));
+  return out;
 }
 
 static void
@@ -285,12 +320,13 @@ test_import_without_bookmarks (void)
       g_autoptr(PolisiPolicy) policy = make_policy ();
       g_autoptr(GBytes) draft = export_draft (policy, POLISI_LAYOUT_COLUMNS);
       g_autofree char *content = content_of (draft);
-      g_autofree char *reworked = polisi_test_odt_rework_bookmarks (content, rename, 0);
+      g_autofree char *long_names = long_bookmark_names (policy, content);
+      g_autofree char *reworked = polisi_test_odt_rework_bookmarks (long_names, rename, 0);
       g_autofree char *annotated = annotate (reworked);
       g_autoptr(GBytes) returned = polisi_test_odt_replace_content (draft, annotated);
       g_autofree char *path = write_returned (rename ? "renamed.odt" : "no-bookmarks.odt", returned);
       g_autoptr(GError) error = NULL;
-      PolisiCommentImport result;
+      PolisiReturnedImport result;
 
       g_assert_true (rename || strstr (reworked, "polisi-clause-") == NULL);
       g_assert_true (!rename || strstr (reworked, "polisi_clause_cy_intro_head") != NULL);
@@ -298,7 +334,7 @@ test_import_without_bookmarks (void)
       g_assert_no_error (error);
       g_assert_cmpuint (result.n_added, ==, 3);
       g_assert_cmpuint (result.n_general, ==, 1);
-      polisi_comment_import_clear (&result);
+      polisi_returned_import_clear (&result);
       /* by the number, the language is not known */
       check_imported (policy, TRUE, rename ? POLISI_LANG_EN : -1);
     }
@@ -331,7 +367,7 @@ test_damaged (void)
     int         code;
     const char *expected;
   } cases[] = {
-    { "notes.odt", NULL, POLISI_ERROR_NOT_POLICY, "is not an ODT document" },
+    { "notes.odt", NULL, POLISI_ERROR_NOT_POLICY, "is neither an ODT nor a DOCX document" },
     { "broken.odt", broken_zip, POLISI_ERROR_MALFORMED, "is damaged" },
     { "cut-short.odt", truncated_content, POLISI_ERROR_MALFORMED, "is damaged" },
     { "doctype.odt", doctype_content, POLISI_ERROR_UNSAFE, "DOCTYPE" },
@@ -355,7 +391,7 @@ test_damaged (void)
       g_autofree char *path = g_build_filename (fixture.dir, cases[i].name, NULL);
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) after = NULL;
-      PolisiCommentImport result;
+      PolisiReturnedImport result;
 
       if (cases[i].bytes != NULL)
         polisi_test_write_file (path, g_bytes_get_data (cases[i].bytes, NULL), g_bytes_get_size (cases[i].bytes));
@@ -377,11 +413,11 @@ test_damaged (void)
   {
     g_autofree char *path = write_returned ("good.odt", good);
     g_autoptr(GError) error = NULL;
-    PolisiCommentImport result;
+    PolisiReturnedImport result;
 
     g_assert_true (import (policy, path, &result, &error));
     g_assert_cmpuint (result.n_added, ==, 3);
-    polisi_comment_import_clear (&result);
+    polisi_returned_import_clear (&result);
   }
 }
 
@@ -392,7 +428,7 @@ test_other_packages (void)
 {
   g_autoptr(PolisiPolicy) policy = make_policy ();
   const char *kinds[][3] = {
-    { "word.odt", "word/document.xml", "Word document" },
+    { "word.odt", "word/document.xml", "its part “word/document.xml” cannot be read" },
     { "sheet.odt", "application/vnd.oasis.opendocument.spreadsheet", "not a text document" },
   };
 
@@ -403,7 +439,7 @@ test_other_packages (void)
       g_autoptr(GBytes) bytes = NULL;
       g_autofree char *path = NULL;
       g_autoptr(GError) error = NULL;
-      PolisiCommentImport result;
+      PolisiReturnedImport result;
 
       if (k == 0)
         {
@@ -432,7 +468,8 @@ test_other_packages (void)
 
       path = write_returned (kinds[k][0], bytes);
       g_assert_false (import (policy, path, &result, &error));
-      g_assert_error (error, POLISI_ERROR, POLISI_ERROR_NOT_POLICY);
+      /* a DOCX is read, and this one is damaged */
+      g_assert_error (error, POLISI_ERROR, (int) (k == 0 ? POLISI_ERROR_MALFORMED : POLISI_ERROR_NOT_POLICY));
       if (strstr (error->message, kinds[k][2]) == NULL)
         g_error ("“%s” does not say “%s”", error->message, kinds[k][2]);
       g_assert_cmpuint (polisi_policy_get_n_comments (policy), ==, 1);

@@ -13,6 +13,7 @@
 #include "polisi-assembler.h"
 #include "polisi-context.h"
 #include "polisi-export.h"
+#include "polisi-returned-draft.h"
 #include "polisi-policy-io.h"
 #include "polisi-test-utils.h"
 
@@ -38,7 +39,7 @@ content_of (GFile *file)
   g_autoptr(GBytes) content = NULL;
 
   g_assert_no_error (error);
-  content = polisi_odt_read_content (package, "test", &error);
+  content = polisi_returned_odt_unpack (package, "test", &error);
   g_assert_no_error (error);
   return g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
 }

@@ -26,7 +26,7 @@
 #include <gsf/gsf-outfile-zip.h>
 #include <gsf/gsf-output-memory.h>
 
-#include "polisi-comments.h"
+#include "polisi-returned-draft.h"
 #include "polisi-error.h"
 #include "polisi-export.h"
 #include "polisi-legislation.h"
@@ -38,7 +38,7 @@ typedef enum {
   READ_POLICY,
   READ_LIBRARY,
   READ_LEGISLATION,
-  READ_COMMENTS,   /* content.xml alone: polisi_comments_read_content() */
+  READ_COMMENTS,   /* content.xml alone: polisi_returned_odt_read_content() */
   READ_ODT,        /* content.xml in a package: polisi_import_comments() */
 } ReaderKind;
 
@@ -112,11 +112,11 @@ import_package (GBytes     *package,
   g_autofree char *path = g_build_filename (fixture.dir, name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GBytes) after = NULL;
-  PolisiCommentImport result;
+  PolisiReturnedImport result;
   GError *error = NULL;
 
   polisi_test_write_file (path, g_bytes_get_data (package, NULL), g_bytes_get_size (package));
-  g_assert_false (polisi_import_comments (fixture.policy, fixture.library, file, &result, &error));
+  g_assert_false (polisi_returned_draft_import (fixture.policy, fixture.library, file, POLISI_RETURNED_IMPORT_DEFAULT, &result, &error));
   g_unlink (path);
   after = polisi_policy_to_bytes (fixture.policy);
   g_assert_true (g_bytes_equal (fixture.saved, after));
@@ -167,7 +167,7 @@ read_bytes (const Reader *r,
       break;
     case READ_COMMENTS:
       {
-        g_autoptr(GPtrArray) annotations = polisi_comments_read_content (bytes, "hostile.odt", fixture.policy, NULL, &error);
+        g_autoptr(GPtrArray) annotations = polisi_returned_odt_read_content (bytes, "hostile.odt", fixture.policy, NULL, &error);
         g_assert_null (annotations);
         assert_comment_refusal (error, "hostile.odt");
       }
@@ -354,7 +354,7 @@ test_hundred_megabytes (void)
   g_autoptr(GError) odt_error = NULL;
   g_autoptr(PolisiPolicy) policy = NULL;
   g_autoptr(PolisiLibrary) library = NULL;
-  PolisiCommentImport result;
+  PolisiReturnedImport result;
   int fd = open (path, O_CREAT | O_WRONLY, 0644);
   const char *start = "<?xml version=\"1.0\"?>\n<policy xmlns=\"https://polisi.cymru/ns/policy/1\" format=\"1\">";
   gint64 before = g_get_monotonic_time ();
@@ -379,7 +379,7 @@ test_hundred_megabytes (void)
   g_assert_cmpint (write (fd, "PK\003\004", 4), ==, 4);
   g_assert_cmpint (ftruncate (fd, 100 * 1024 * 1024), ==, 0);
   close (fd);
-  g_assert_false (polisi_import_comments (fixture.policy, fixture.library, odt_file, &result, &odt_error));
+  g_assert_false (polisi_returned_draft_import (fixture.policy, fixture.library, odt_file, POLISI_RETURNED_IMPORT_DEFAULT, &result, &odt_error));
   g_assert_error (odt_error, POLISI_ERROR, POLISI_ERROR_TOO_LARGE);
   assert_comment_refusal (odt_error, "huge.odt");
 
@@ -405,7 +405,7 @@ test_hundred_megabytes (void)
     /* and the whole package of 100 MB, in memory */
     package = g_bytes_new_static (huge, size);
     memcpy (huge, "PK\003\004", 4);
-    g_assert_null (polisi_odt_read_content (package, "huge.odt", &error));
+    g_assert_null (polisi_returned_odt_unpack (package, "huge.odt", &error));
     g_assert_error (error, POLISI_ERROR, POLISI_ERROR_TOO_LARGE);
     assert_comment_refusal (error, "huge.odt");
   }
@@ -543,7 +543,7 @@ test_impossible_dates (void)
       put_le32 (central - 46 - strlen ("mimetype") + 12, impossible[i]);
       package = g_bytes_new_take (g_steal_pointer (&zip), length);
 
-      content = polisi_odt_read_content (package, "dates.odt", &error);
+      content = polisi_returned_odt_unpack (package, "dates.odt", &error);
       g_assert_no_error (error);
       g_assert_cmpmem (g_bytes_get_data (content, NULL), g_bytes_get_size (content), text, strlen (text));
     }
@@ -575,7 +575,7 @@ read_comments_regression (GBytes     *bytes,
                           const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) content = polisi_odt_read_content (bytes, name, &error);
+  g_autoptr(GBytes) content = polisi_returned_odt_unpack (bytes, name, &error);
   g_autoptr(GPtrArray) annotations = NULL;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
@@ -589,7 +589,7 @@ read_comments_regression (GBytes     *bytes,
       content = g_bytes_ref (bytes);
     }
 
-  annotations = polisi_comments_read_content (content, name, fixture.policy, NULL, &error);
+  annotations = polisi_returned_odt_read_content (content, name, fixture.policy, NULL, &error);
   if (annotations == NULL)
     {
       assert_comment_refusal (error, name);
@@ -600,18 +600,18 @@ read_comments_regression (GBytes     *bytes,
     g_autoptr(PolisiPolicy) copy = polisi_policy_load_bytes (fixture.saved, "copy.polisi", &error);
     g_autoptr(GBytes) written = NULL;
     g_autoptr(PolisiPolicy) again = NULL;
-    PolisiCommentImport result;
+    PolisiReturnedImport result;
 
     g_assert_no_error (error);
-    polisi_comments_import (copy, annotations, &result);
-    polisi_comment_import_clear (&result);
+    polisi_returned_comments_store (copy, annotations, &result);
+    polisi_returned_import_clear (&result);
     written = polisi_policy_to_bytes (copy);
     again = polisi_policy_load_bytes (written, "again.polisi", &error);
     g_assert_no_error (error);
     g_assert_true (polisi_policy_equal (copy, again));
-    polisi_comments_import (again, annotations, &result);
+    polisi_returned_comments_store (again, annotations, &result);
     g_assert_cmpuint (result.n_added, ==, 0);
-    polisi_comment_import_clear (&result);
+    polisi_returned_import_clear (&result);
   }
 }
 
@@ -669,13 +669,13 @@ test_fuzz_regressions (void)
 }
 
 /* The first thing fuzz-comments found: an empty file, handed over as no
- * data at all, tripped a critical in polisi_odt_read_content(). */
+ * data at all, tripped a critical in polisi_returned_odt_unpack(). */
 static void
 test_empty_returned_draft (void)
 {
   g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) content = polisi_odt_read_content (empty, "empty.odt", &error);
+  g_autoptr(GBytes) content = polisi_returned_odt_unpack (empty, "empty.odt", &error);
   g_autoptr(GPtrArray) annotations = NULL;
 
   g_assert_null (content);
@@ -683,7 +683,7 @@ test_empty_returned_draft (void)
   assert_comment_refusal (error, "empty.odt");
   g_clear_error (&error);
 
-  annotations = polisi_comments_read_content (empty, "empty.odt", fixture.policy, NULL, &error);
+  annotations = polisi_returned_odt_read_content (empty, "empty.odt", fixture.policy, NULL, &error);
   g_assert_null (annotations);
   g_assert_error (error, POLISI_ERROR, POLISI_ERROR_MALFORMED);
   assert_comment_refusal (error, "empty.odt");

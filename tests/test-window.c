@@ -23,6 +23,7 @@
 #include "polisi-gui-utils.h"
 #include "polisi-assembler.h"
 #include "polisi-export.h"
+#include "polisi-returned-draft.h"
 #include "polisi-policy-io.h"
 #include "polisi-review-page.h"
 #include "polisi-test-utils.h"
@@ -784,7 +785,7 @@ test_annual_review (void)
     g_assert_no_error (error);
     odt_data = polisi_test_read_file (odt_path, &length);
     package = g_bytes_new_take (g_steal_pointer (&odt_data), length);
-    content = polisi_odt_read_content (package, "tracked.odt", &error);
+    content = polisi_returned_odt_unpack (package, "tracked.odt", &error);
     g_assert_no_error (error);
     {
       g_autofree char *xml = g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
@@ -879,7 +880,7 @@ test_consultation (void)
 
     data = polisi_test_read_file (draft_path, &length);
     package = g_bytes_new_take (g_steal_pointer (&data), length);
-    content = polisi_odt_read_content (package, "draft.odt", &error);
+    content = polisi_returned_odt_unpack (package, "draft.odt", &error);
     g_assert_no_error (error);
     xml = g_strndup (g_bytes_get_data (content, NULL), g_bytes_get_size (content));
     {
@@ -891,9 +892,26 @@ test_consultation (void)
     }
     at = strstr (xml, "on phones, computers");
     g_assert_nonnull (at);
+    /* and, with track changes on, puts "smart watches, " in it */
     with_comment = g_strdup_printf ("%.*s<office:annotation><dc:creator>Tom Price (NEU)</dc:creator>"
                                     "<dc:date>2027-01-10T11:00:00</dc:date><text:p>Add smart watches.</text:p>"
-                                    "</office:annotation>%s", (int) (at - xml), xml, at);
+                                    "</office:annotation>on phones, <text:change-start text:change-id=\"ctw\"/>smart watches, "
+                                    "<text:change-end text:change-id=\"ctw\"/>%s",
+                                    (int) (at - xml), xml, at + strlen ("on phones, "));
+    {
+      const char *text_start = strstr (with_comment, "<office:text>");
+      g_autofree char *tracked = NULL;
+
+      g_assert_nonnull (text_start);
+      text_start += strlen ("<office:text>");
+      tracked = g_strdup_printf ("%.*s<text:tracked-changes><text:changed-region xml:id=\"ctw\" text:id=\"ctw\">"
+                                 "<text:insertion><office:change-info><dc:creator>Tom Price (NEU)</dc:creator>"
+                                 "<dc:date>2027-01-10T11:01:00</dc:date></office:change-info></text:insertion>"
+                                 "</text:changed-region></text:tracked-changes>%s",
+                                 (int) (text_start - with_comment), with_comment, text_start);
+      g_free (with_comment);
+      with_comment = g_steal_pointer (&tracked);
+    }
     annotated = polisi_test_odt_replace_content (package, with_comment);
     polisi_test_write_file (returned_path, g_bytes_get_data (annotated, NULL), g_bytes_get_size (annotated));
   }
@@ -921,9 +939,54 @@ test_consultation (void)
   g_assert_cmpstr (comment->clause_id, ==, "scope.devices-and-times");
   g_assert_cmpstr (comment->author, ==, "Tom Price (NEU)");
 
-  /* importing the same file again adds nothing */
+  /* the tracked change: a proposal on the same clause, accepted in the
+   * page; the other language then needs an update */
+  g_assert_cmpuint (polisi_consultation_page_get_n_proposals (page), ==, 1);
+  {
+    g_autoptr(PolisiProposal) proposal = g_list_model_get_item (polisi_policy_get_proposals (policy), 0);
+    PolisiClauseState *state = polisi_policy_lookup_clause (policy, "scope.devices-and-times");
+    PolisiLang lang = polisi_proposal_get_lang (proposal);
+
+    g_assert_cmpstr (polisi_proposal_get_clause_id (proposal), ==, "scope.devices-and-times");
+    g_assert_cmpstr (polisi_proposal_get_text (proposal), ==, "smart watches, ");
+    g_assert_null (strstr (polisi_clause_state_get_text (state, lang), "smart watches"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "proposal.accept", "s", polisi_proposal_get_id (proposal)));
+    polisi_gui_test_pump (400);
+    g_assert_nonnull (strstr (polisi_clause_state_get_text (state, lang), "on phones, smart watches, computers"));
+    g_assert_true (polisi_clause_state_get_needs_update (state, lang == POLISI_LANG_CY ? POLISI_LANG_EN : POLISI_LANG_CY));
+    g_assert_cmpuint (g_list_model_get_n_items (polisi_policy_get_proposals (policy)), ==, 0);
+    g_assert_cmpuint (polisi_consultation_page_get_n_proposals (page), ==, 0);
+  }
+
+  /* importing the same file again adds no comment */
   g_assert_true (polisi_window_import_comments (window, returned, &added, &error));
   g_assert_cmpuint (added, ==, 0);
+
+  /* once the policy has moved on to another version, the same draft is
+   * refused, and the window asks before taking it in */
+  polisi_policy_set_version (policy, "1.3");
+  g_assert_false (polisi_window_import_comments (window, returned, &added, &error));
+  g_assert_error (error, POLISI_IMPORT_ERROR, POLISI_IMPORT_ERROR_EARLIER_VERSION);
+  {
+    GtkWidget *dialog = polisi_window_ask_earlier_version (window, returned, error->message);
+    guint before;
+
+    /* (the comment taken in before is put aside, to come in again) */
+    g_assert_true (polisi_policy_remove_comment (policy, comment->id));
+    before = polisi_policy_get_n_comments (policy);
+    g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+    g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, error->message);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    polisi_gui_test_pump (200);
+    /* taken in, marked with the version it was made on */
+    g_assert_cmpuint (polisi_policy_get_n_comments (policy), ==, before + 1);
+    comment = polisi_policy_get_comment (policy, before);
+    g_assert_cmpstr (comment->clause_id, ==, "scope.devices-and-times");
+    g_assert_cmpstr (comment->version, ==, "1.2");
+  }
+  g_clear_error (&error);
+  polisi_policy_set_version (policy, "1.2");
 
   /* HR answers; the response fills the table of the next export */
   polisi_consultation_page_set_responder (page, "Rhian Ellis, Rheolwr AD / HR Manager");

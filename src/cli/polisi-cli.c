@@ -38,7 +38,7 @@
 #include "polisi-assembler.h"
 #include "polisi-checker.h"
 #include "polisi-cli.h"
-#include "polisi-comments.h"
+#include "polisi-returned-draft.h"
 #include "polisi-compare.h"
 #include "polisi-context.h"
 #include "polisi-dates.h"
@@ -100,9 +100,17 @@ static const GOptionEntry option_entries[] = {
   { "author", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Your name, for tracked changes (default: Polisi) and for responses to comments"), N_("NAME") },
   { "import-comments", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Read the comments added to a returned consultation draft (ODT) and attach each to its clause"), N_("RETURNED.odt") },
+    N_("Read the comments and the comments table of a returned consultation draft (ODT or DOCX) and attach each "
+       "to its clause"), N_("RETURNED.odt") },
+  { "earlier-version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import-comments: import a draft of an earlier version of this policy, its comments marked with that version"), NULL },
+  { "accept-proposal", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("Make a change a reviewer proposed with track changes on, by its id (repeatable; the other language is then "
+       "marked as needing an update)"), N_("ID") },
+  { "reject-proposal", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("Turn down a change a reviewer proposed, by its id (repeatable)"), N_("ID") },
   { "comments", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("List the consultation comments on this version, with their ids and responses"), NULL },
+    N_("List the consultation comments on this version, with their ids and responses, and the proposed changes"), NULL },
   { "respond", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
     N_("Answer a comment, by its id (repeatable; empty text clears the response)"), N_("ID=TEXT") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE.polisi]") },
@@ -996,40 +1004,97 @@ run_review (PolisiContext *context,
 
 /* --comments -------------------------------------------------------------- */
 
+static void
+print_comment (PolisiPolicy        *policy,
+               GHashTable          *numbers,
+               const PolisiComment *comment)
+{
+  const char *number = comment->clause_id != NULL ? g_hash_table_lookup (numbers, comment->clause_id) : NULL;
+  g_auto(GStrv) lines = g_strsplit (comment->body, "\n", -1);
+
+  if (comment->clause_id == NULL)
+    /* Translators: a comment on the policy as a whole */
+    g_print ("  %s  %s", comment->id, _("(the whole policy)"));
+  else
+    g_print ("  %s  %s (%s)", comment->id, number != NULL ? number : "—", comment->clause_id);
+  g_print ("  %s%s%s", comment->author != NULL ? comment->author : "",
+           comment->author != NULL && comment->date != NULL ? ", " : "", comment->date != NULL ? comment->date : "");
+  if (comment->version != NULL && g_strcmp0 (comment->version, polisi_policy_get_version (policy)) != 0)
+    /* Translators: after a comment's author and date */
+    g_print (_(" (made on version %s)"), comment->version);
+  g_print ("\n");
+  for (guint l = 0; lines[l] != NULL; l++)
+    g_print ("      %s\n", lines[l]);
+  if (comment->response != NULL)
+    {
+      g_auto(GStrv) answer = g_strsplit (comment->response, "\n", -1);
+
+      g_print (_("      Response (%s, %s):\n"), comment->response_author != NULL ? comment->response_author : "—",
+               comment->response_date != NULL ? comment->response_date : "—");
+      for (guint l = 0; answer[l] != NULL; l++)
+        g_print ("        %s\n", answer[l]);
+    }
+}
+
+/* The changes reviewers proposed, with the text around each. */
+static void
+print_proposals (PolisiPolicy   *policy,
+                 GHashTable     *numbers)
+{
+  GListModel *proposals = polisi_policy_get_proposals (policy);
+  guint n = g_list_model_get_n_items (proposals);
+
+  if (n == 0)
+    return;
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u proposed change\n", "%u proposed changes\n", n), n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PolisiProposal) proposal = g_list_model_get_item (proposals, i);
+      const char *clause_id = polisi_proposal_get_clause_id (proposal);
+      const char *number = g_hash_table_lookup (numbers, clause_id);
+      const char *author = polisi_proposal_get_author (proposal);
+      const char *date = polisi_proposal_get_date (proposal);
+
+      g_print ("  %s  %s (%s, %s)  %s%s%s", polisi_proposal_get_id (proposal), number != NULL ? number : "—", clause_id,
+               polisi_lang_to_code (polisi_proposal_get_lang (proposal)),
+               author != NULL ? author : "", author != NULL && date != NULL ? ", " : "", date != NULL ? date : "");
+      if (polisi_proposal_get_version (proposal) != NULL &&
+          g_strcmp0 (polisi_proposal_get_version (proposal), polisi_policy_get_version (policy)) != 0)
+        g_print (_(" (made on version %s)"), polisi_proposal_get_version (proposal));
+      g_print ("\n");
+      /* Translators: a proposed change: …the text before [+inserted+] the text after… */
+      if (polisi_proposal_get_kind (proposal) == POLISI_PROPOSAL_INSERTION)
+        g_print (_("      insert: …%s[+%s+]%s…\n"), polisi_proposal_get_before (proposal),
+                 polisi_proposal_get_text (proposal), polisi_proposal_get_after (proposal));
+      else
+        g_print (_("      delete: …%s[-%s-]%s…\n"), polisi_proposal_get_before (proposal),
+                 polisi_proposal_get_text (proposal), polisi_proposal_get_after (proposal));
+    }
+}
+
 static int
 run_comments (PolisiContext *context,
               PolisiPolicy  *policy)
 {
   g_autoptr(GHashTable) numbers = polisi_assemble_clause_numbers (policy, polisi_context_get_library (context));
   g_autoptr(GPtrArray) comments = polisi_policy_list_comments (policy, NULL, NULL);
+  g_autoptr(GPtrArray) all = polisi_policy_list_comments (policy, "", NULL);
+  guint earlier = all->len - comments->len;
 
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u comment on version %s\n", "%u comments on version %s\n", comments->len),
            comments->len, polisi_policy_get_version (policy));
   for (guint i = 0; i < comments->len; i++)
-    {
-      const PolisiComment *comment = comments->pdata[i];
-      const char *number = comment->clause_id != NULL ? g_hash_table_lookup (numbers, comment->clause_id) : NULL;
-      g_auto(GStrv) lines = g_strsplit (comment->body, "\n", -1);
+    print_comment (policy, numbers, comments->pdata[i]);
 
-      if (comment->clause_id == NULL)
-        /* Translators: a comment on the policy as a whole */
-        g_print ("  %s  %s", comment->id, _("(the whole policy)"));
-      else
-        g_print ("  %s  %s (%s)", comment->id, number != NULL ? number : "—", comment->clause_id);
-      g_print ("  %s%s%s\n", comment->author != NULL ? comment->author : "",
-               comment->author != NULL && comment->date != NULL ? ", " : "", comment->date != NULL ? comment->date : "");
-      for (guint l = 0; lines[l] != NULL; l++)
-        g_print ("      %s\n", lines[l]);
-      if (comment->response != NULL)
-        {
-          g_auto(GStrv) answer = g_strsplit (comment->response, "\n", -1);
+  /* those made on drafts of other versions (imported when asked for) */
+  if (earlier > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u comment on an earlier version\n", "%u comments on earlier versions\n",
+                          earlier), earlier);
+  for (guint i = 0; i < all->len; i++)
+    if (!g_ptr_array_find (comments, all->pdata[i], NULL))
+      print_comment (policy, numbers, all->pdata[i]);
 
-          g_print (_("      Response (%s, %s):\n"), comment->response_author != NULL ? comment->response_author : "—",
-                   comment->response_date != NULL ? comment->response_date : "—");
-          for (guint l = 0; answer[l] != NULL; l++)
-            g_print ("        %s\n", answer[l]);
-        }
-    }
+  print_proposals (policy, numbers);
   return POLISI_EXIT_OK;
 }
 
@@ -1135,6 +1200,42 @@ apply_responses (PolisiPolicy  *policy,
   return TRUE;
 }
 
+/* --accept-proposal and --reject-proposal */
+static gboolean
+apply_proposals (PolisiPolicy  *policy,
+                 GVariantDict  *options,
+                 GString       *report,
+                 GError       **error)
+{
+  const char *names[2] = { "accept-proposal", "reject-proposal" };
+
+  for (guint n = 0; n < 2; n++)
+    {
+      g_autofree const char **ids = NULL;
+
+      if (!g_variant_dict_lookup (options, names[n], "^a&s", &ids))
+        continue;
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          g_autofree char *id = g_strstrip (g_strdup (ids[i]));
+
+          if (n == 0 ? !polisi_policy_accept_proposal (policy, id, error) :
+                       !polisi_policy_reject_proposal (policy, id, error))
+            return FALSE;
+          g_string_append_printf (report, n == 0 ? _("Made the proposed change %s\n") : _("Turned down the proposed change %s\n"), id);
+        }
+    }
+  return TRUE;
+}
+
+static void
+add_warning (GString    *warnings,
+             const char *message)
+{
+  /* Translators: the prefix of a warning on the command line */
+  g_string_append_printf (warnings, "%s %s\n", _("polisi: warning:"), message);
+}
+
 static gboolean
 apply_import (PolisiContext  *context,
               PolisiPolicy   *policy,
@@ -1145,44 +1246,70 @@ apply_import (PolisiContext  *context,
 {
   const char *path = lookup_filename (options, "import-comments");
   g_autoptr(GFile) file = NULL;
-  PolisiCommentImport result;
+  g_autoptr(GError) local_error = NULL;
+  PolisiReturnedImport result;
+  PolisiReturnedImportFlags flags = POLISI_RETURNED_IMPORT_DEFAULT;
   g_autofree char *name = NULL;
+  guint n_added;
 
   if (path == NULL)
     return TRUE;
 
+  if (g_variant_dict_contains (options, "earlier-version"))
+    flags |= POLISI_RETURNED_IMPORT_EARLIER_VERSION;
   file = g_file_new_for_commandline_arg (path);
   name = g_file_get_parse_name (file);
-  if (!polisi_import_comments (policy, polisi_context_get_library (context), file, &result, error))
-    return FALSE;
+  if (!polisi_returned_draft_import (policy, polisi_context_get_library (context), file, flags, &result, &local_error))
+    {
+      if (g_error_matches (local_error, POLISI_IMPORT_ERROR, POLISI_IMPORT_ERROR_EARLIER_VERSION))
+        {
+          g_autofree char *message = g_strdup_printf ("%s %s", local_error->message,
+                                                      _("To import them all the same, add --earlier-version."));
 
+          g_set_error_literal (error, POLISI_IMPORT_ERROR, local_error->code, message);
+          return FALSE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  n_added = result.n_anchored + result.n_table_rows;
   g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE, "Imported %u comment from %s", "Imported %u comments from %s",
-                                               result.n_added),
-                          result.n_added, name);
+                                               n_added),
+                          n_added, name);
   if (result.n_duplicates > 0)
     g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE, " (%u already imported)", " (%u already imported)",
                                                  result.n_duplicates),
                             result.n_duplicates);
   g_string_append (report, "\n");
-
-  if (result.n_found == 0)
+  if (n_added > 0)
     {
-      g_autofree char *message = g_strdup_printf (_("“%s” has no comments. Representatives add comments in LibreOffice with "
-                                                    "Insert › Comment, or in Word with Review › New Comment, and save the "
-                                                    "file in ODT format."), name);
-      g_string_append_printf (warnings, "%s %s\n", _("polisi: warning:"), message);
+      g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE, "  %u comment in the text\n",
+                                                   "  %u comments in the text\n", result.n_anchored),
+                              result.n_anchored);
+      g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE, "  %u row of the comments table\n",
+                                                   "  %u rows of the comments table\n", result.n_table_rows),
+                              result.n_table_rows);
     }
+  if (g_strcmp0 (result.version, polisi_policy_get_version (policy)) != 0)
+    g_string_append_printf (report, _("  made on version %s\n"), result.version);
+
   for (guint i = 0; i < result.general->len; i++)
     {
-      PolisiAnnotation *annotation = result.general->pdata[i];
+      PolisiReturnedComment *comment = result.general->pdata[i];
       g_autofree char *message = NULL;
 
-      message = g_strdup_printf (_("A comment by %s is not in any clause (it is on “%s”). "
-                                   "It was kept as a comment on the whole policy; answer it, or tell whoever made it."),
-                                 annotation->author != NULL ? annotation->author : _("someone unnamed"),
-                                 annotation->place != NULL && annotation->place[0] != '\0' ? annotation->place : "—");
-      /* Translators: the prefix of a warning on the command line */
-      g_string_append_printf (warnings, "%s %s\n", _("polisi: warning:"), message);
+      if (comment->source == POLISI_RETURNED_TABLE_ROW)
+        message = g_strdup_printf (_("A row of the comments table by %s names no clause of this policy (it says “%s”). "
+                                     "It was kept as a comment on the whole policy; answer it, or tell whoever made it."),
+                                   comment->author != NULL ? comment->author : _("someone unnamed"),
+                                   comment->place != NULL && comment->place[0] != '\0' ? comment->place : "—");
+      else
+        message = g_strdup_printf (_("A comment by %s is not in any clause (it is on “%s”). "
+                                     "It was kept as a comment on the whole policy; answer it, or tell whoever made it."),
+                                   comment->author != NULL ? comment->author : _("someone unnamed"),
+                                   comment->place != NULL && comment->place[0] != '\0' ? comment->place : "—");
+      add_warning (warnings, message);
     }
   if (result.n_empty > 0)
     {
@@ -1190,10 +1317,21 @@ apply_import (PolisiContext  *context,
                                                                "%u comment has no text and was passed over.",
                                                                "%u comments have no text and were passed over.",
                                                                result.n_empty), result.n_empty);
-      g_string_append_printf (warnings, "%s %s\n", _("polisi: warning:"), message);
+      add_warning (warnings, message);
     }
+  if (result.n_insertions > 0 || result.n_deletions > 0)
+    g_string_append_printf (report, _("Proposed changes from %s: insertions: %u, deletions: %u. "
+                                      "List them with --comments; make or turn down each with --accept-proposal "
+                                      "or --reject-proposal.\n"),
+                            name, result.n_insertions, result.n_deletions);
+  if (result.n_known_changes > 0)
+    g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE, "  %u proposed change was imported before\n",
+                                                 "  %u proposed changes were imported before\n", result.n_known_changes),
+                            result.n_known_changes);
+  for (guint i = 0; i < result.unplaced->len; i++)
+    add_warning (warnings, result.unplaced->pdata[i]);
 
-  polisi_comment_import_clear (&result);
+  polisi_returned_import_clear (&result);
   return TRUE;
 }
 
@@ -1259,7 +1397,7 @@ check_companions (GVariantDict *options)
   static const char *export_only[] = { "layout", "english-first", "final" };
   static const char *commands[] = {
     "new", "set", "check", "export", "review", "accept-updates", "decline-updates", "fix-legislation",
-    "adopt", "compare", "import-comments", "comments", "respond",
+    "adopt", "compare", "import-comments", "comments", "respond", "accept-proposal", "reject-proposal",
   };
   gboolean any_command = FALSE;
 
@@ -1408,6 +1546,7 @@ polisi_cli_run (GVariantDict *options)
   changes = settings != NULL || g_variant_dict_contains (options, "import-comments") ||
             g_variant_dict_contains (options, "accept-updates") || g_variant_dict_contains (options, "decline-updates") ||
             g_variant_dict_contains (options, "fix-legislation") || g_variant_dict_contains (options, "respond") ||
+            g_variant_dict_contains (options, "accept-proposal") || g_variant_dict_contains (options, "reject-proposal") ||
             g_variant_dict_contains (options, "adopt");
 
   /* A command that changes the policy holds its lock from reading to
@@ -1442,6 +1581,7 @@ polisi_cli_run (GVariantDict *options)
                                                        "Replaced %u out-of-date names of legislation\n", count), count);
         }
       if (!apply_responses (policy, options, report, &error) ||
+          !apply_proposals (policy, options, report, &error) ||
           !apply_adoption (policy, options, report, &error))
         return report_error (error);
       g_signal_handler_disconnect (policy, handler);

@@ -360,6 +360,10 @@ polisi_file_replace (GFile       *file,
             temp_path = g_strdup_printf ("%s/%d-%08x" PARTIAL_SUFFIX, partials, (int) getpid (), g_random_int ());
           if (linkat (AT_FDCWD, proc, AT_FDCWD, temp_path, AT_SYMLINK_FOLLOW) == 0)
             named = TRUE;
+          else if (errno == ENOENT && !beside)
+            /* the cache's folder went away under us (someone cleared the
+             * cache): the same file system, so beside the target will do */
+            beside = TRUE;
           else if (errno != EEXIST)
             goto fail;
         }

@@ -302,6 +302,55 @@ read_triggers (PolisiPolicy *policy,
     }
 }
 
+/* The changes reviewers proposed with track changes on; one that does not
+ * name a clause of the policy, a language and its text is passed over. */
+static void
+read_proposals (PolisiPolicy *policy,
+                xmlNode      *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *clause_id = NULL;
+      g_autofree char *kind = NULL;
+      g_autofree char *lang = NULL;
+      g_autofree char *author = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *version = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(PolisiProposal) proposal = NULL;
+      PolisiLang code;
+
+      if (!polisi_xml_is (child, POLISI_POLICY_NS, "proposal"))
+        continue;
+      id = polisi_xml_get_prop (child, "id");
+      clause_id = polisi_xml_get_prop (child, "clause");
+      kind = polisi_xml_get_prop (child, "kind");
+      lang = polisi_xml_get_prop (child, "lang");
+      author = polisi_xml_get_prop (child, "author");
+      date = polisi_xml_get_prop (child, "date");
+      version = polisi_xml_get_prop (child, "version");
+      /* attributes, whose spaces, tabs and line breaks are kept exactly */
+      text = polisi_xml_get_prop (child, "text");
+      before = polisi_xml_get_prop (child, "before");
+      after = polisi_xml_get_prop (child, "after");
+      if (clause_id == NULL || polisi_policy_lookup_clause (policy, clause_id) == NULL || text == NULL ||
+          !polisi_lang_from_code (lang, &code) ||
+          (g_strcmp0 (kind, "insertion") != 0 && g_strcmp0 (kind, "deletion") != 0))
+        continue;
+
+      proposal = polisi_proposal_new (g_strcmp0 (kind, "insertion") == 0 ? POLISI_PROPOSAL_INSERTION : POLISI_PROPOSAL_DELETION,
+                                      clause_id, code, text, before, after);
+      polisi_proposal_set_id (proposal, id);
+      polisi_proposal_set_author (proposal, author);
+      polisi_proposal_set_date (proposal, date);
+      polisi_proposal_set_version (proposal, version);
+      polisi_policy_add_proposal (policy, proposal);
+    }
+}
+
 static void
 read_comments (PolisiPolicy *policy,
                xmlNode      *node)
@@ -433,6 +482,8 @@ polisi_policy_load_bytes (GBytes      *bytes,
         read_triggers (policy, child);
       else if (polisi_xml_is (child, POLISI_POLICY_NS, "comments"))
         read_comments (policy, child);
+      else if (polisi_xml_is (child, POLISI_POLICY_NS, "proposals"))
+        read_proposals (policy, child);
     }
 
   return g_steal_pointer (&policy);
@@ -673,6 +724,35 @@ polisi_policy_to_bytes (PolisiPolicy *policy)
                 xmlNewProp (response, (const xmlChar *) "date", (const xmlChar *) comment->response_date);
               polisi_xml_add_blocks (response, ns, comment->response);
             }
+        }
+    }
+
+  if (g_list_model_get_n_items (polisi_policy_get_proposals (policy)) > 0)
+    {
+      GListModel *proposals = polisi_policy_get_proposals (policy);
+      xmlNode *list = xmlNewChild (root, ns, (const xmlChar *) "proposals", NULL);
+
+      for (guint i = 0; i < g_list_model_get_n_items (proposals); i++)
+        {
+          g_autoptr(PolisiProposal) proposal = g_list_model_get_item (proposals, i);
+
+          node = xmlNewChild (list, ns, (const xmlChar *) "proposal", NULL);
+          xmlNewProp (node, (const xmlChar *) "id", (const xmlChar *) polisi_proposal_get_id (proposal));
+          xmlNewProp (node, (const xmlChar *) "clause", (const xmlChar *) polisi_proposal_get_clause_id (proposal));
+          xmlNewProp (node, (const xmlChar *) "kind",
+                      (const xmlChar *) (polisi_proposal_get_kind (proposal) == POLISI_PROPOSAL_INSERTION ?
+                                         "insertion" : "deletion"));
+          xmlNewProp (node, (const xmlChar *) "lang",
+                      (const xmlChar *) polisi_lang_to_code (polisi_proposal_get_lang (proposal)));
+          if (polisi_proposal_get_version (proposal) != NULL)
+            xmlNewProp (node, (const xmlChar *) "version", (const xmlChar *) polisi_proposal_get_version (proposal));
+          if (polisi_proposal_get_author (proposal) != NULL)
+            xmlNewProp (node, (const xmlChar *) "author", (const xmlChar *) polisi_proposal_get_author (proposal));
+          if (polisi_proposal_get_date (proposal) != NULL)
+            xmlNewProp (node, (const xmlChar *) "date", (const xmlChar *) polisi_proposal_get_date (proposal));
+          xmlNewProp (node, (const xmlChar *) "before", (const xmlChar *) polisi_proposal_get_before (proposal));
+          xmlNewProp (node, (const xmlChar *) "text", (const xmlChar *) polisi_proposal_get_text (proposal));
+          xmlNewProp (node, (const xmlChar *) "after", (const xmlChar *) polisi_proposal_get_after (proposal));
         }
     }
 

@@ -54,7 +54,10 @@ struct _PolisiPolicy
   GPtrArray              *history;        /* PolisiVersionRecord */
   GPtrArray              *triggers;       /* PolisiReviewTrigger */
   GPtrArray              *comments;       /* PolisiComment */
+  GListStore             *comment_model;  /* the same, as a list model */
   guint                   next_comment;
+  GListStore             *proposals;      /* PolisiProposal: tracked changes from a consultation */
+  guint                   next_proposal;
 };
 
 G_DEFINE_FINAL_TYPE (PolisiPolicy, polisi_policy, G_TYPE_OBJECT)
@@ -114,22 +117,6 @@ trigger_free (gpointer data)
   g_free (trigger);
 }
 
-static void
-comment_free (gpointer data)
-{
-  PolisiComment *comment = data;
-
-  g_free (comment->id);
-  g_free (comment->clause_id);
-  g_free (comment->version);
-  g_free (comment->author);
-  g_free (comment->date);
-  g_free (comment->body);
-  g_free (comment->response);
-  g_free (comment->response_author);
-  g_free (comment->response_date);
-  g_free (comment);
-}
 
 static void
 emit_changed (PolisiPolicy *self)
@@ -189,6 +176,8 @@ polisi_policy_finalize (GObject *object)
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->triggers, g_ptr_array_unref);
   g_clear_pointer (&self->comments, g_ptr_array_unref);
+  g_clear_object (&self->comment_model);
+  g_clear_object (&self->proposals);
 
   G_OBJECT_CLASS (polisi_policy_parent_class)->finalize (object);
 }
@@ -346,8 +335,11 @@ polisi_policy_init (PolisiPolicy *self)
   self->clause_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->history = g_ptr_array_new_with_free_func (version_record_free);
   self->triggers = g_ptr_array_new_with_free_func (trigger_free);
-  self->comments = g_ptr_array_new_with_free_func (comment_free);
+  self->comments = g_ptr_array_new_with_free_func (g_object_unref);
+  self->comment_model = g_list_store_new (POLISI_TYPE_COMMENT);
   self->next_comment = 1;
+  self->proposals = g_list_store_new (POLISI_TYPE_PROPOSAL);
+  self->next_proposal = 1;
 
   polisi_date_set_today (&today);
   self->created = polisi_date_to_iso (&today);
@@ -1540,6 +1532,19 @@ polisi_policy_get_n_comments (PolisiPolicy *self)
   return self->comments->len;
 }
 
+/**
+ * polisi_policy_get_comments:
+ *
+ * Returns: (transfer none): every comment (PolisiComment), on every
+ *   version, in the order they came; it changes as comments come and go
+ */
+GListModel *
+polisi_policy_get_comments (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  return G_LIST_MODEL (self->comment_model);
+}
+
 const PolisiComment *
 polisi_policy_get_comment (PolisiPolicy *self,
                            guint         index)
@@ -1632,7 +1637,7 @@ void
 _polisi_policy_restore_comment (PolisiPolicy        *self,
                                 const PolisiComment *source)
 {
-  PolisiComment *comment = g_new0 (PolisiComment, 1);
+  PolisiComment *comment = g_object_new (POLISI_TYPE_COMMENT, NULL);
   guint64 number;
 
   comment->id = g_strdup (source->id);
@@ -1650,6 +1655,7 @@ _polisi_policy_restore_comment (PolisiPolicy        *self,
   if (comment->response_date != NULL && strlen (comment->response_date) > 10)
     comment->response_date[10] = '\0';
   g_ptr_array_add (self->comments, comment);
+  g_list_store_append (self->comment_model, comment);
 
   /* ids made here are "c" and a number: the next is past every one seen */
   if (comment->id != NULL && comment->id[0] == 'c' &&
@@ -1678,6 +1684,30 @@ polisi_policy_add_comment (PolisiPolicy *self,
                            const char   *date,
                            const char   *body)
 {
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+
+  return polisi_policy_add_comment_on_version (self, clause_id, NULL, lang, author, date, body);
+}
+
+/**
+ * polisi_policy_add_comment_on_version:
+ * @version: (nullable): the version of the draft commented on; %NULL for
+ *   the policy's current version
+ *
+ * As polisi_policy_add_comment(), for a comment made on a draft of another
+ * version (an earlier consultation draft returned late).
+ *
+ * Returns: (transfer none): the new comment's id
+ */
+const char *
+polisi_policy_add_comment_on_version (PolisiPolicy *self,
+                                      const char   *clause_id,
+                                      const char   *version,
+                                      int           lang,
+                                      const char   *author,
+                                      const char   *date,
+                                      const char   *body)
+{
   PolisiComment comment = { 0 };
   g_autofree char *id = NULL;
 
@@ -1693,7 +1723,7 @@ polisi_policy_add_comment (PolisiPolicy *self,
 
   comment.id = id;
   comment.clause_id = (char *) clause_id;
-  comment.version = self->version;
+  comment.version = (char *) (version != NULL ? version : self->version);
   comment.lang = lang;
   comment.author = (char *) author;
   comment.date = (char *) date;
@@ -1762,6 +1792,7 @@ polisi_policy_set_comment_response (PolisiPolicy *self,
   comment->response = g_steal_pointer (&text);
   comment->response_author = g_steal_pointer (&who);
   comment->response_date = g_steal_pointer (&when);
+  _polisi_comment_notify_response (comment);
   emit_changed (self);
   return TRUE;
 }
@@ -1777,8 +1808,184 @@ polisi_policy_remove_comment (PolisiPolicy *self,
   comment = id != NULL ? find_comment (self, id) : NULL;
   if (comment == NULL)
     return FALSE;
+  {
+    guint position;
+
+    if (g_list_store_find (self->comment_model, comment, &position))
+      g_list_store_remove (self->comment_model, position);
+  }
   g_ptr_array_remove (self->comments, comment);
   emit_changed (self);
+  return TRUE;
+}
+
+/* Proposed changes ---------------------------------------------------------- */
+
+/**
+ * polisi_policy_get_proposals:
+ *
+ * Returns: (transfer none): the changes reviewers proposed with track
+ *   changes on (PolisiProposal), in the order they came
+ */
+GListModel *
+polisi_policy_get_proposals (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  return G_LIST_MODEL (self->proposals);
+}
+
+PolisiProposal *
+polisi_policy_lookup_proposal (PolisiPolicy *self,
+                               const char   *id)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+
+  for (guint i = 0; id != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->proposals)); i++)
+    {
+      g_autoptr(PolisiProposal) proposal = g_list_model_get_item (G_LIST_MODEL (self->proposals), i);
+
+      if (g_strcmp0 (polisi_proposal_get_id (proposal), id) == 0)
+        return proposal;
+    }
+  return NULL;
+}
+
+/**
+ * polisi_policy_add_proposal:
+ * @proposal: on a clause of the policy
+ *
+ * Adds @proposal, giving it an id ("p1") unless it has one no other
+ * proposal has.
+ *
+ * Returns: (transfer none): its id
+ */
+const char *
+polisi_policy_add_proposal (PolisiPolicy   *self,
+                            PolisiProposal *proposal)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  g_return_val_if_fail (POLISI_IS_PROPOSAL (proposal), NULL);
+
+  if (polisi_proposal_get_id (proposal) == NULL ||
+      polisi_policy_lookup_proposal (self, polisi_proposal_get_id (proposal)) != NULL)
+    {
+      g_autofree char *id = NULL;
+
+      do
+        {
+          g_free (id);
+          id = g_strdup_printf ("p%u", self->next_proposal++);
+        }
+      while (polisi_policy_lookup_proposal (self, id) != NULL);
+      polisi_proposal_set_id (proposal, id);
+    }
+  g_list_store_append (self->proposals, proposal);
+  emit_changed (self);
+  return polisi_proposal_get_id (proposal);
+}
+
+static gboolean
+remove_proposal (PolisiPolicy   *self,
+                 PolisiProposal *proposal)
+{
+  guint position;
+
+  if (!g_list_store_find (self->proposals, proposal, &position))
+    return FALSE;
+  g_list_store_remove (self->proposals, position);
+  emit_changed (self);
+  return TRUE;
+}
+
+static PolisiProposal *
+find_proposal (PolisiPolicy  *self,
+               const char    *id,
+               GError       **error)
+{
+  PolisiProposal *proposal = polisi_policy_lookup_proposal (self, id);
+
+  if (proposal == NULL)
+    g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                 _("There is no proposed change “%s”. List them with --comments."), id);
+  return proposal;
+}
+
+/**
+ * polisi_policy_accept_proposal:
+ *
+ * Makes the change in the clause's text, as an edit of its language (the
+ * other language is then marked as needing an update), and removes the
+ * proposal.
+ *
+ * Returns: %FALSE with @error set, and nothing changed, when there is no
+ *   such proposal or its place is no longer in the clause
+ */
+gboolean
+polisi_policy_accept_proposal (PolisiPolicy  *self,
+                               const char    *id,
+                               GError       **error)
+{
+  g_autoptr(PolisiProposal) proposal = NULL;
+  PolisiClauseState *state;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
+
+  proposal = find_proposal (self, id, error);
+  if (proposal == NULL)
+    return FALSE;
+  g_object_ref (proposal);
+  state = polisi_policy_lookup_clause (self, polisi_proposal_get_clause_id (proposal));
+  if (state != NULL)
+    text = polisi_proposal_apply (proposal, polisi_clause_state_get_text (state, polisi_proposal_get_lang (proposal)));
+  if (text == NULL)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID,
+                   _("The proposed change %s cannot be made: the text around it is no longer in clause “%s” as it "
+                     "was in the draft (the clause may have been edited since). Nothing was changed. Make the change "
+                     "by hand, then reject the proposal."),
+                   id, polisi_proposal_get_clause_id (proposal));
+      return FALSE;
+    }
+  polisi_clause_state_set_text (state, polisi_proposal_get_lang (proposal), text);
+  remove_proposal (self, proposal);
+  return TRUE;
+}
+
+/**
+ * polisi_policy_reject_proposal:
+ *
+ * Removes the proposal; the clause stays as it is.
+ */
+gboolean
+polisi_policy_reject_proposal (PolisiPolicy  *self,
+                               const char    *id,
+                               GError       **error)
+{
+  PolisiProposal *proposal;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
+
+  proposal = find_proposal (self, id, error);
+  if (proposal == NULL)
+    return FALSE;
+  return remove_proposal (self, proposal);
+}
+
+static gboolean
+proposals_equal (GListModel *a,
+                 GListModel *b)
+{
+  if (g_list_model_get_n_items (a) != g_list_model_get_n_items (b))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (a); i++)
+    {
+      g_autoptr(PolisiProposal) x = g_list_model_get_item (a, i);
+      g_autoptr(PolisiProposal) y = g_list_model_get_item (b, i);
+
+      if (!polisi_proposal_equal (x, y) || g_strcmp0 (polisi_proposal_get_id (x), polisi_proposal_get_id (y)) != 0)
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -1896,7 +2103,7 @@ polisi_policy_equal (PolisiPolicy *a,
         return FALSE;
     }
 
-  return TRUE;
+  return proposals_equal (G_LIST_MODEL (a->proposals), G_LIST_MODEL (b->proposals));
 }
 
 void

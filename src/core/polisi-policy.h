@@ -8,7 +8,9 @@
 #include <glib-object.h>
 
 #include "polisi-clause-state.h"
+#include "polisi-comment.h"
 #include "polisi-library.h"
+#include "polisi-proposal.h"
 #include "polisi-types.h"
 
 G_BEGIN_DECLS
@@ -29,19 +31,8 @@ typedef struct {
   char              *note;   /* what happened, or NULL */
 } PolisiReviewTrigger;
 
-/* A consultation comment on the policy, and the answer to it. */
-typedef struct {
-  char *id;                 /* "c1", unique in the policy */
-  char *clause_id;          /* NULL: on the policy as a whole */
-  char *version;            /* the version of the draft commented on */
-  int   lang;               /* the language of the text commented on, or -1 */
-  char *author;
-  char *date;               /* YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS */
-  char *body;               /* clause markup */
-  char *response;           /* clause markup, or NULL */
-  char *response_author;
-  char *response_date;      /* YYYY-MM-DD */
-} PolisiComment;
+/* A consultation comment on the policy, and the answer to it: PolisiComment,
+ * in polisi-comment.h. */
 
 #define POLISI_DEFAULT_REVIEW_CYCLE 12
 
@@ -185,6 +176,7 @@ void                    polisi_policy_remove_review_trigger  (PolisiPolicy      
 const PolisiReviewTrigger *polisi_policy_get_pending_trigger (PolisiPolicy           *self);
 
 guint                   polisi_policy_get_n_comments         (PolisiPolicy           *self);
+GListModel             *polisi_policy_get_comments           (PolisiPolicy           *self);
 const PolisiComment    *polisi_policy_get_comment            (PolisiPolicy           *self,
                                                               guint                   index);
 const PolisiComment    *polisi_policy_lookup_comment         (PolisiPolicy           *self,
@@ -198,6 +190,24 @@ const char             *polisi_policy_add_comment            (PolisiPolicy      
                                                               const char             *author,
                                                               const char             *date,
                                                               const char             *body);
+const char             *polisi_policy_add_comment_on_version (PolisiPolicy           *self,
+                                                              const char             *clause_id,
+                                                              const char             *version,
+                                                              int                     lang,
+                                                              const char             *author,
+                                                              const char             *date,
+                                                              const char             *body);
+GListModel             *polisi_policy_get_proposals          (PolisiPolicy           *self);
+PolisiProposal         *polisi_policy_lookup_proposal        (PolisiPolicy           *self,
+                                                              const char             *id);
+const char             *polisi_policy_add_proposal           (PolisiPolicy           *self,
+                                                              PolisiProposal         *proposal);
+gboolean                polisi_policy_accept_proposal        (PolisiPolicy           *self,
+                                                              const char             *id,
+                                                              GError                **error);
+gboolean                polisi_policy_reject_proposal        (PolisiPolicy           *self,
+                                                              const char             *id,
+                                                              GError                **error);
 gboolean                polisi_policy_set_comment_response   (PolisiPolicy           *self,
                                                               const char             *id,
                                                               const char             *response,

@@ -7,7 +7,6 @@
 
 #include <gio/gio.h>
 
-#include "polisi-comments.h"
 #include "polisi-document.h"
 #include "polisi-library.h"
 #include "polisi-policy.h"
@@ -105,15 +104,6 @@ gboolean    polisi_export_to_separate_files  (PolisiDocument            *documen
                                               const PolisiExportOptions *options,
                                               GFile                     *file,
                                               GFile                    **written,
-                                              GError                   **error);
-
-GBytes     *polisi_odt_read_content          (GBytes                    *package,
-                                              const char                *display_name,
-                                              GError                   **error);
-gboolean    polisi_import_comments           (PolisiPolicy              *policy,
-                                              PolisiLibrary             *library,
-                                              GFile                     *returned,
-                                              PolisiCommentImport       *result,
                                               GError                   **error);
 
 /* A link found in text: bytes [start, end) are the address. */

@@ -647,7 +647,8 @@ write_clause_bookmark (OdtWriter  *w,
                        const char *clause_id,
                        PolisiLang  lang)
 {
-  g_autofree char *name = polisi_comments_bookmark_name (clause_id, lang);
+  /* the short name, which LibreOffice keeps when it saves as DOCX */
+  g_autofree char *name = polisi_comments_anchor_name (clause_id, lang);
 
   gsf_xml_out_start_element (w->xml, element);
   gsf_xml_out_add_cstr (w->xml, "text:name", name);
@@ -931,13 +932,19 @@ flush_changes (OdtWriter  *w,
 /* Tables                                                               */
 /* ------------------------------------------------------------------ */
 
+/* @block_name: the table's name, or NULL for "TableN" */
 static void
 start_table (OdtWriter  *w,
-             const char *style)
+             const char *style,
+             const char *block_name)
 {
-  char name[32];
+  char name[64];
 
-  g_snprintf (name, sizeof name, "Table%u", ++w->n_tables);
+  ++w->n_tables;
+  if (block_name != NULL)
+    g_strlcpy (name, block_name, sizeof name);
+  else
+    g_snprintf (name, sizeof name, "Table%u", w->n_tables);
   gsf_xml_out_start_element (w->xml, "table:table");
   gsf_xml_out_add_cstr_unchecked (w->xml, "table:name", name);
   gsf_xml_out_add_cstr_unchecked (w->xml, "table:style-name", style);
@@ -967,7 +974,16 @@ write_data_table (OdtWriter   *w,
 
   flush_changes (w, lang);
   w->in_cell = TRUE;
-  start_table (w, "DataTable");
+  /* the comments table is found again by its name when the draft comes
+   * back (src/import): "comments-table-cy", "comments-table-en" */
+  if (g_strcmp0 (block->id, "comments-table") == 0)
+    {
+      g_autofree char *name = g_strdup_printf ("comments-table-%s", lang_code (lang));
+
+      start_table (w, "DataTable", name);
+    }
+  else
+    start_table (w, "DataTable", NULL);
   for (guint c = 0; c < block->n_columns; c++)
     {
       char style[48];
@@ -1193,7 +1209,7 @@ static void
 start_columns_table (OdtWriter *w,
                      gboolean   first)
 {
-  start_table (w, first ? "Columns_first" : "Columns");
+  start_table (w, first ? "Columns_first" : "Columns", NULL);
   gsf_xml_out_start_element (w->xml, "table:table-column");
   gsf_xml_out_add_cstr_unchecked (w->xml, "table:style-name", "Columns.A");
   gsf_xml_out_add_cstr_unchecked (w->xml, "table:number-columns-repeated", "2");
@@ -2440,6 +2456,22 @@ write_meta_xml (OdtWriter *w,
     gsf_xml_out_simple_element (xml, "meta:creation-date", created != NULL ? created : date);
   if (date != NULL)
     gsf_xml_out_simple_element (xml, "dc:date", date);
+
+  /* the policy's identity and version, checked when the draft comes back */
+  if (polisi_document_get_policy_uid (w->document) != NULL)
+    {
+      gsf_xml_out_start_element (xml, "meta:user-defined");
+      gsf_xml_out_add_cstr_unchecked (xml, "meta:name", "PolisiPolicyId");
+      gsf_xml_out_add_cstr (xml, NULL, polisi_document_get_policy_uid (w->document));
+      gsf_xml_out_end_element (xml);
+    }
+  if (polisi_document_get_version (w->document) != NULL)
+    {
+      gsf_xml_out_start_element (xml, "meta:user-defined");
+      gsf_xml_out_add_cstr_unchecked (xml, "meta:name", "PolisiVersion");
+      gsf_xml_out_add_cstr (xml, NULL, polisi_document_get_version (w->document));
+      gsf_xml_out_end_element (xml);
+    }
 
   gsf_xml_out_end_element (xml);
   gsf_xml_out_end_element (xml);

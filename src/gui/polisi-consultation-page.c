@@ -20,6 +20,7 @@
 #include "polisi-checker.h"
 #include "polisi-dates.h"
 #include "polisi-consultation-page.h"
+#include "polisi-proposal-row.h"
 #include "polisi-gui-utils.h"
 #include "polisi-text.h"
 
@@ -39,6 +40,7 @@ struct _PolisiConsultationPage
   char                *comments_key;      /* what the list shows, to see when it must change */
   GHashTable          *buffers;           /* comment id → GtkTextBuffer (unowned) */
   GPtrArray           *comment_rows;
+  GPtrArray           *proposal_rows;
   guint                n_comments;
   /* to undo switching an adopted policy to a consultation draft */
   char                *adopted_version;
@@ -48,6 +50,7 @@ struct _PolisiConsultationPage
   AdwEntryRow         *version_row;
   AdwEntryRow         *closing_row;
   AdwPreferencesGroup *comments_group;
+  AdwPreferencesGroup *proposals_group;
   AdwEntryRow         *responder_row;
 };
 
@@ -455,6 +458,71 @@ fill_comments (PolisiConsultationPage *self,
   self->filling = FALSE;
 }
 
+/* Proposed changes ---------------------------------------------------------------- */
+
+/* The changes reviewers proposed with track changes on, each with buttons
+ * to accept or reject it (polisi-proposal-row.c). */
+static void
+fill_proposals (PolisiConsultationPage *self)
+{
+  GListModel *proposals = polisi_policy_get_proposals (self->policy);
+  guint n = g_list_model_get_n_items (proposals);
+  g_autoptr(GHashTable) numbers = NULL;
+
+  polisi_gui_clear_group (self->proposals_group, self->proposal_rows);
+  gtk_widget_set_visible (GTK_WIDGET (self->proposals_group), n > 0);
+  if (n == 0)
+    return;
+
+  numbers = polisi_gui_clause_numbers (self->policy, polisi_context_get_library (self->context));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PolisiProposal) proposal = g_list_model_get_item (proposals, i);
+      g_autofree char *clause = polisi_gui_clause_label (polisi_context_get_library (self->context), numbers,
+                                                         polisi_proposal_get_clause_id (proposal));
+      GtkWidget *row = polisi_proposal_row_new (proposal, clause);
+
+      adw_preferences_group_add (self->proposals_group, row);
+      g_ptr_array_add (self->proposal_rows, row);
+    }
+}
+
+static void
+decide_proposal (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PolisiConsultationPage *self = POLISI_CONSULTATION_PAGE (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean accept = g_str_equal (action_name, "proposal.accept");
+
+  if (accept ? !polisi_policy_accept_proposal (self->policy, id, &error) :
+               !polisi_policy_reject_proposal (self->policy, id, &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (widget);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                  _("The Change Could Not Be Made"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  fill_proposals (self);
+}
+
+/**
+ * polisi_consultation_page_get_n_proposals:
+ *
+ * Returns: how many proposed changes the page shows
+ */
+guint
+polisi_consultation_page_get_n_proposals (PolisiConsultationPage *self)
+{
+  g_return_val_if_fail (POLISI_IS_CONSULTATION_PAGE (self), 0);
+  return self->proposal_rows->len;
+}
+
 /**
  * polisi_consultation_page_refresh:
  *
@@ -469,6 +537,7 @@ polisi_consultation_page_refresh (PolisiConsultationPage *self)
   self->dirty = FALSE;
   fill_draft (self);
   fill_comments (self, FALSE);
+  fill_proposals (self);
 }
 
 static gboolean
@@ -518,6 +587,7 @@ polisi_consultation_page_dispose (GObject *object)
   g_clear_pointer (&self->adopted_version, g_free);
   g_clear_pointer (&self->buffers, g_hash_table_unref);
   g_clear_pointer (&self->comment_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->proposal_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (polisi_consultation_page_parent_class)->dispose (object);
 }
@@ -537,11 +607,15 @@ polisi_consultation_page_class_init (PolisiConsultationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolisiConsultationPage, version_row);
   gtk_widget_class_bind_template_child (widget_class, PolisiConsultationPage, closing_row);
   gtk_widget_class_bind_template_child (widget_class, PolisiConsultationPage, comments_group);
+  gtk_widget_class_bind_template_child (widget_class, PolisiConsultationPage, proposals_group);
   gtk_widget_class_bind_template_child (widget_class, PolisiConsultationPage, responder_row);
   gtk_widget_class_bind_template_callback (widget_class, on_consultation_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_version_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_closing_changed);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "proposal.accept", "s", decide_proposal);
+  gtk_widget_class_install_action (widget_class, "proposal.reject", "s", decide_proposal);
 }
 
 static void
@@ -549,6 +623,7 @@ polisi_consultation_page_init (PolisiConsultationPage *self)
 {
   self->buffers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->comment_rows = g_ptr_array_new ();
+  self->proposal_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (PolisiConsultationPage, polisi_consultation_page, POLISI, 
 PolisiConsultationPage *polisi_consultation_page_new                 (PolisiPolicy           *policy,
                                                                       PolisiContext          *context);
 void                    polisi_consultation_page_refresh             (PolisiConsultationPage *self);
+guint                   polisi_consultation_page_get_n_proposals     (PolisiConsultationPage *self);
 guint                   polisi_consultation_page_get_n_comments      (PolisiConsultationPage *self);
 gboolean                polisi_consultation_page_reveal_comment      (PolisiConsultationPage *self,
                                                                       const char             *comment_id);

@@ -1420,82 +1420,147 @@ compare_action (GtkWidget  *widget,
 /* Comments from a consultation ------------------------------------------------ */
 
 /**
- * polisi_window_import_comments:
- * @file: a consultation draft that came back with comments, as ODT
+ * polisi_window_import_returned_draft:
+ * @file: a consultation draft that came back, as ODT or DOCX
+ * @flags: %POLISI_RETURNED_IMPORT_EARLIER_VERSION to take a draft of an
+ *   earlier version
  * @n_added: (out) (optional): how many comments were new
  *
- * Reads the comments, attaches each to its clause, and shows them in the
- * consultation step. Comments in no clause are kept as comments on the
- * whole policy, and a dialog says where they were. A file that cannot be
- * read changes nothing.
+ * Reads the comments and the filled rows of the comments table, attaches
+ * each to its clause, and shows them in the consultation step. Comments in
+ * no clause are kept as comments on the whole policy, and a dialog says
+ * where they were. A file that cannot be read, or is refused, changes
+ * nothing.
  */
+gboolean
+polisi_window_import_returned_draft (PolisiWindow               *self,
+                                     GFile                      *file,
+                                     PolisiReturnedImportFlags   flags,
+                                     guint                      *n_added,
+                                     GError                    **error)
+{
+  PolisiReturnedImport result = { 0 };
+  g_autofree char *name = NULL;
+  g_autoptr(GString) notes = g_string_new (NULL);
+  guint added;
+
+  g_return_val_if_fail (POLISI_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->policy != NULL, FALSE);
+
+  if (!polisi_returned_draft_import (self->policy, polisi_context_get_library (get_context (self)), file, flags,
+                                     &result, error))
+    return FALSE;
+  added = result.n_anchored + result.n_table_rows;
+  if (n_added != NULL)
+    *n_added = added;
+
+  name = g_file_get_basename (file);
+  polisi_window_go_to_step (self, step_named (self, "consultation"));
+
+  if (result.n_general > 0)
+    {
+      g_string_append (notes, g_dngettext (GETTEXT_PACKAGE,
+                                           "One comment is not in a clause. It is kept as a comment on the whole "
+                                           "policy. It was beside:",
+                                           "Some comments are not in a clause. They are kept as comments on the whole "
+                                           "policy. They were beside:",
+                                           result.n_general));
+      for (guint i = 0; result.general != NULL && i < result.general->len && i < 10; i++)
+        {
+          const PolisiReturnedComment *comment = result.general->pdata[i];
+
+          g_string_append_printf (notes, "\n• %s", comment->place != NULL && comment->place[0] != '\0' ? comment->place : "—");
+        }
+    }
+  if (result.unplaced->len > 0)
+    {
+      if (notes->len > 0)
+        g_string_append (notes, "\n\n");
+      g_string_append (notes, _("Some tracked changes could not be placed on a clause; make them by hand if you "
+                                "agree with them:"));
+      for (guint i = 0; i < result.unplaced->len && i < 10; i++)
+        g_string_append_printf (notes, "\n• %s", (const char *) result.unplaced->pdata[i]);
+    }
+  if (notes->len > 0)
+    show_error (self, _("Some of the Draft Needs Your Attention"), notes->str);
+
+  {
+    g_autofree char *title = NULL;
+
+    if (added == 0 && result.n_duplicates > 0)
+      title = g_strdup_printf (_("No new comments: those in “%s” were imported before"), name);
+    else if (added == 0 && result.n_insertions + result.n_deletions > 0)
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u proposed change imported", "%u proposed changes imported",
+                                            result.n_insertions + result.n_deletions),
+                               result.n_insertions + result.n_deletions);
+    else if (added == 0)
+      title = g_strdup_printf (_("No comments imported from “%s”"), name);
+    else if (result.n_duplicates > 0)
+      /* Translators: "3 comments imported; 2 were there already" */
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment imported; %u were there already",
+                                            "%u comments imported; %u were there already", added),
+                               added, result.n_duplicates);
+    else
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment imported", "%u comments imported", added),
+                               added);
+    show_toast (self, title);
+  }
+
+  polisi_returned_import_clear (&result);
+  return TRUE;
+}
+
+/* As polisi_window_import_returned_draft(), for a draft of this version. */
 gboolean
 polisi_window_import_comments (PolisiWindow  *self,
                                GFile         *file,
                                guint         *n_added,
                                GError       **error)
 {
-  PolisiCommentImport result = { 0 };
-  g_autofree char *name = NULL;
+  return polisi_window_import_returned_draft (self, file, POLISI_RETURNED_IMPORT_DEFAULT, n_added, error);
+}
 
-  g_return_val_if_fail (POLISI_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (self->policy != NULL, FALSE);
+static void
+on_earlier_version_response (AdwMessageDialog *dialog,
+                             const char       *response,
+                             PolisiWindow     *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "polisi-file");
 
-  if (!polisi_import_comments (self->policy, polisi_context_get_library (get_context (self)), file, &result, error))
-    return FALSE;
-  if (n_added != NULL)
-    *n_added = result.n_added;
-
-  name = g_file_get_basename (file);
-  polisi_window_go_to_step (self, step_named (self, "consultation"));
-
-  if (result.n_found == 0)
+  if (g_strcmp0 (response, "import") == 0 && self->policy != NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("“%s” has no comments. Representatives add comments in LibreOffice with "
-                                                    "Insert › Comment, or in Word with Review › New Comment, and save the "
-                                                    "file in ODT format."), name);
-      show_error (self, _("No Comments Found"), message);
+      g_autoptr(GError) error = NULL;
+
+      if (!polisi_window_import_returned_draft (self, file, POLISI_RETURNED_IMPORT_EARLIER_VERSION, NULL, &error))
+        show_error (self, _("The Comments Could Not Be Imported"), error->message);
     }
-  else if (result.n_general > 0)
-    {
-      GString *message = g_string_new (NULL);
-      g_autofree char *heading = NULL;
+}
 
-      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Comment Is Not in a Clause", "%u Comments Are Not in a Clause",
-                                              result.n_general), result.n_general);
-      g_string_append (message, g_dngettext (GETTEXT_PACKAGE,
-                                             "It is kept as a comment on the whole policy. It was beside:",
-                                             "They are kept as comments on the whole policy. They were beside:",
-                                             result.n_general));
-      for (guint i = 0; result.general != NULL && i < result.general->len && i < 10; i++)
-        {
-          const PolisiAnnotation *annotation = result.general->pdata[i];
+/**
+ * polisi_window_ask_earlier_version:
+ * @message: what the import said of the draft's version
+ *
+ * Asks whether to import a draft of an earlier version all the same.
+ *
+ * Returns: (transfer none): the dialog
+ */
+GtkWidget *
+polisi_window_ask_earlier_version (PolisiWindow *self,
+                                   GFile        *file,
+                                   const char   *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Comments on an Earlier Version?"), message);
 
-          g_string_append_printf (message, "\n• %s", annotation->place != NULL ? annotation->place : "?");
-        }
-      show_error (self, heading, message->str);
-      g_string_free (message, TRUE);
-    }
-
-  if (result.n_found > 0)
-    {
-      g_autofree char *title = NULL;
-
-      if (result.n_added == 0)
-        title = g_strdup_printf (_("No new comments: those in “%s” were imported before"), name);
-      else if (result.n_duplicates > 0)
-        /* Translators: "3 comments imported; 2 were there already" */
-        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment imported; %u were there already",
-                                              "%u comments imported; %u were there already", result.n_added),
-                                 result.n_added, result.n_duplicates);
-      else
-        title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment imported", "%u comments imported", result.n_added),
-                                 result.n_added);
-      show_toast (self, title);
-    }
-
-  polisi_comment_import_clear (&result);
-  return TRUE;
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "import", _("_Import Them"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "polisi-file", g_object_ref (file), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_earlier_version_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 static void
@@ -1509,7 +1574,14 @@ on_import_comments_response (GtkNativeDialog *chooser,
       g_autoptr(GError) error = NULL;
 
       if (!polisi_window_import_comments (self, file, NULL, &error))
-        show_error (self, _("The Comments Could Not Be Imported"), error->message);
+        {
+          if (g_error_matches (error, POLISI_IMPORT_ERROR, POLISI_IMPORT_ERROR_EARLIER_VERSION))
+            polisi_window_ask_earlier_version (self, file, error->message);
+          else if (g_error_matches (error, POLISI_IMPORT_ERROR, POLISI_IMPORT_ERROR_NOTHING_RETURNED))
+            show_error (self, _("Nothing Came Back in This Draft"), error->message);
+          else
+            show_error (self, _("The Comments Could Not Be Imported"), error->message);
+        }
     }
   g_object_unref (chooser);
 }
@@ -1525,9 +1597,11 @@ import_comments_action (GtkWidget  *widget,
 
   if (self->policy == NULL)
     return;
-  gtk_file_filter_set_name (filter, _("OpenDocument text"));
+  gtk_file_filter_set_name (filter, _("Returned drafts (ODT, DOCX)"));
   gtk_file_filter_add_mime_type (filter, "application/vnd.oasis.opendocument.text");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
   gtk_file_filter_add_suffix (filter, "odt");
+  gtk_file_filter_add_suffix (filter, "docx");
   chooser = gtk_file_chooser_native_new (_("Import Comments From a Returned Draft"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);

@@ -15,6 +15,7 @@
 #include "polisi-policy.h"
 #include "polisi-preview.h"
 #include "polisi-session.h"
+#include "polisi-returned-draft.h"
 
 G_BEGIN_DECLS
 
@@ -72,6 +73,14 @@ gboolean            polisi_window_import_comments      (PolisiWindow      *self,
                                                         GFile             *file,
                                                         guint             *n_added,
                                                         GError           **error);
+gboolean            polisi_window_import_returned_draft (PolisiWindow               *self,
+                                                         GFile                      *file,
+                                                         PolisiReturnedImportFlags   flags,
+                                                         guint                      *n_added,
+                                                         GError                    **error);
+GtkWidget          *polisi_window_ask_earlier_version  (PolisiWindow      *self,
+                                                        GFile             *file,
+                                                        const char        *message);
 GtkWidget          *polisi_window_get_step_page        (PolisiWindow      *self,
                                                         guint              step);
 guint               polisi_window_find_step            (PolisiWindow      *self,
