@@ -78,6 +78,9 @@ static const GOptionEntry option_entries[] = {
     N_("Keep the policy’s text instead (they are not offered again): all, or clause ids separated by commas"), N_("all|ID,…") },
   { "fix-legislation", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Replace every out-of-date name of an Act or of guidance by its current name"), NULL },
+  { "mark-translated", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Say that the Welsh (ID.cy) or English (ID.en) text of these clauses has been brought up to date with the "
+       "other language (a refused --adopt names them so); separated by commas"), N_("ID.cy|ID.en,…") },
   { "adopt", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Record the adoption of a new version (needs --approved-by and --summary-en, and --summary-cy in Wales)"), NULL },
   { "approved-by", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -123,7 +126,7 @@ gboolean
 polisi_cli_wants_handling (GVariantDict *options)
 {
   static const char *commands[] = {
-    "new", "set", "check", "export", "review", "accept-updates", "decline-updates", "fix-legislation",
+    "new", "set", "check", "export", "review", "accept-updates", "decline-updates", "fix-legislation", "mark-translated",
     "adopt", "compare", "import-comments", "comments", "respond", NULL
   };
 
@@ -1048,6 +1051,56 @@ apply_updates (PolisiContext  *context,
   return TRUE;
 }
 
+/* --mark-translated=ID.cy,ID.en: a text brought up to date with the other
+ * language is no longer out of date. */
+static gboolean
+apply_translations (PolisiPolicy  *policy,
+                    GVariantDict  *options,
+                    GString       *report,
+                    GError       **error)
+{
+  const char *value = NULL;
+  g_auto(GStrv) items = NULL;
+  guint count = 0;
+
+  if (!g_variant_dict_lookup (options, "mark-translated", "&s", &value))
+    return TRUE;
+
+  items = g_strsplit (value, ",", -1);
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      char *item = g_strstrip (items[i]);
+      const char *dot = strrchr (item, '.');
+      g_autofree char *id = dot != NULL ? g_strndup (item, dot - item) : NULL;
+      PolisiClauseState *state = polisi_policy_lookup_clause (policy, id);
+      PolisiLang lang;
+
+      if (item[0] == '\0')
+        continue;
+      if (dot == NULL || !polisi_lang_from_code (dot + 1, &lang))
+        {
+          g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                       _("“%s” does not say which language was brought up to date. Write the clause id with .cy for "
+                         "Welsh or .en for English, as a refused --adopt names them, for example scope.people.cy."),
+                       item);
+          return FALSE;
+        }
+      if (state == NULL)
+        {
+          g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                       _("This policy has no clause “%s”. A refused --adopt and --review give the ids of the clauses."), id);
+          return FALSE;
+        }
+      if (!polisi_clause_state_get_needs_update (state, lang))
+        continue;
+      polisi_clause_state_confirm_translation (state, lang);
+      count++;
+    }
+  g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE, "Marked %u text as brought up to date\n",
+                                               "Marked %u texts as brought up to date\n", count), count);
+  return TRUE;
+}
+
 static gboolean
 apply_responses (PolisiPolicy  *policy,
                  GVariantDict  *options,
@@ -1175,7 +1228,13 @@ adoption_blocked (PolisiContext *context,
     {
       PolisiFinding *finding = blockers->pdata[i];
 
-      g_printerr ("  %s %s\n", _("Must fix:"), finding->message);
+      if (finding->clause_id != NULL && finding->lang >= 0)
+        g_printerr ("  %s %s [%s.%s]\n", _("Must fix:"), finding->message, finding->clause_id,
+                    polisi_lang_to_code (finding->lang));
+      else if (finding->clause_id != NULL)
+        g_printerr ("  %s %s [%s]\n", _("Must fix:"), finding->message, finding->clause_id);
+      else
+        g_printerr ("  %s %s\n", _("Must fix:"), finding->message);
     }
   g_printerr ("%s\n", _("Fix them (polisi --check lists them too) and adopt again. The file has not been changed."));
   return TRUE;
@@ -1401,6 +1460,7 @@ polisi_cli_run (GVariantDict *options)
   if (settings != NULL || g_variant_dict_contains (options, "import-comments") ||
       g_variant_dict_contains (options, "accept-updates") || g_variant_dict_contains (options, "decline-updates") ||
       g_variant_dict_contains (options, "fix-legislation") || g_variant_dict_contains (options, "respond") ||
+      g_variant_dict_contains (options, "mark-translated") ||
       g_variant_dict_contains (options, "adopt"))
     {
       g_autoptr(GString) report = g_string_new (NULL);
@@ -1425,7 +1485,8 @@ polisi_cli_run (GVariantDict *options)
                                                        "Replaced %u out-of-date name of legislation\n",
                                                        "Replaced %u out-of-date names of legislation\n", count), count);
         }
-      if (!apply_responses (policy, options, report, &error))
+      if (!apply_translations (policy, options, report, &error) ||
+          !apply_responses (policy, options, report, &error))
         return report_error (error);
       if (!apply_adoption (context, policy, options, report, &blocked, &error))
         return blocked ? POLISI_EXIT_MUST_FIX : report_error (error);

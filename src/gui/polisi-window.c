@@ -428,6 +428,7 @@ ensure_step_page (PolisiWindow *self,
     case STEP_REVIEW:
       step->page = GTK_WIDGET (polisi_review_page_new (self->policy, self->context));
       g_signal_connect_swapped (step->page, "go-to-clause", G_CALLBACK (on_review_go_to_clause), self);
+      g_signal_connect_swapped (step->page, "go-to-finding", G_CALLBACK (on_finding_go_to), self);
       break;
     case STEP_CONSULTATION:
       step->page = GTK_WIDGET (polisi_consultation_page_new (self->policy, self->context));
@@ -1473,6 +1474,25 @@ compare_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* From a row of the version history: that version, as the file keeps it. */
+static void
+compare_version_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PolisiWindow *self = POLISI_WINDOW (widget);
+  g_autoptr(PolisiPolicy) old_policy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->policy == NULL)
+    return;
+  old_policy = polisi_policy_dup_version_text (self->policy, g_variant_get_string (parameter, NULL), &error);
+  if (old_policy == NULL)
+    show_error (self, _("The Earlier Version Could Not Be Opened"), error->message);
+  else
+    polisi_window_ask_comparison (self, old_policy, NULL);
+}
+
 /* Comments from a consultation ------------------------------------------------ */
 
 /**
@@ -1836,6 +1856,7 @@ update_actions (PolisiWindow *self)
                                  editing && self->current_step + 1 < self->steps->len);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-preview", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-version", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-comments", editing);
 }
 
@@ -2167,6 +2188,7 @@ polisi_window_class_init (PolisiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.discard-draft", "s", discard_draft_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-version", "s", compare_version_action);
   gtk_widget_class_install_action (widget_class, "win.show-review", NULL, show_review_action);
   gtk_widget_class_install_action (widget_class, "win.import-comments", NULL, import_comments_action);
 
