@@ -1168,18 +1168,7 @@ copy_answers (GHashTable *from,
 PolisiClauseState *
 _polisi_clause_state_copy (PolisiClauseState *state)
 {
-  PolisiClauseState *copy = polisi_clause_state_new (polisi_clause_state_get_id (state));
-
-  _polisi_clause_state_restore (copy, polisi_clause_state_get_included (state),
-                                polisi_clause_state_get_alternative (state),
-                                polisi_clause_state_get_library_version (state));
-  _polisi_clause_state_restore_review (copy, polisi_clause_state_get_declined_version (state),
-                                       polisi_clause_state_get_kept_withdrawn (state));
-  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
-    _polisi_clause_state_restore_text (copy, lang, polisi_clause_state_get_text (state, lang),
-                                       polisi_clause_state_get_edited (state, lang),
-                                       polisi_clause_state_get_needs_update (state, lang));
-  return copy;
+  return _polisi_clause_state_dup (state);
 }
 
 /**
