@@ -260,6 +260,31 @@ test_damaged_reference (void)
   g_assert_nonnull (strstr (error->message, "damaged.polisi"));
   g_assert_nonnull (strstr (error->message, "tips.think"));
   g_assert_nonnull (strstr (error->message, "earlier copy"));
+
+  /* the same in the first of two versions: the second is read first */
+  {
+    g_autoptr(PolisiPolicy) two = make_policy (library);
+    g_autoptr(GString) text2 = NULL;
+    g_autoptr(GBytes) bytes2 = NULL;
+    g_autoptr(GError) error2 = NULL;
+    const char *first, *second;
+
+    adopt (two, "1.0", "2026-07-10");
+    polisi_clause_state_replace_text (polisi_policy_lookup_clause (two, "tips.think"), POLISI_LANG_EN, "Think.", FALSE);
+    adopt (two, "1.1", "2027-07-10");
+    text2 = g_string_new (to_text (two));
+    /* version 1.0's intro.purpose refers to 1.1's, which is taken out */
+    first = strstr (text2->str, "<version number=\"1.1\"");
+    g_assert_nonnull (first);
+    first = strstr (first, "<clause id=\"intro.purpose\" same=\"true\"/>");
+    g_assert_nonnull (first);
+    second = first + strlen ("<clause id=\"intro.purpose\" same=\"true\"/>");
+    g_string_erase (text2, first - text2->str, second - first);
+    bytes2 = g_bytes_new (text2->str, text2->len);
+    g_assert_null (polisi_policy_load_bytes (bytes2, "damaged.polisi", &error2));
+    g_assert_error (error2, POLISI_ERROR, POLISI_ERROR_INVALID);
+    g_assert_nonnull (strstr (error2->message, "version 1.0"));
+  }
 }
 
 /* Any change to an adopted policy's content makes it the draft of its

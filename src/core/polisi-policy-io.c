@@ -412,6 +412,13 @@ read_version_text (PolisiPolicy  *policy,
   return g_steal_pointer (&text);
 }
 
+static void
+clear_version (gpointer data)
+{
+  if (data != NULL)
+    g_object_unref (data);
+}
+
 /* The history, with the text of each version where the file keeps it,
  * resolved from the newest version back (see the top of this file). */
 static gboolean
@@ -428,7 +435,8 @@ read_history (PolisiPolicy  *policy,
     if (polisi_xml_is (record, POLISI_POLICY_NS, "version"))
       g_ptr_array_add (nodes, record);
 
-  versions = g_ptr_array_new_full (nodes->len, g_object_unref);
+  /* filled from the end: on an error the ones before are still NULL */
+  versions = g_ptr_array_new_full (nodes->len, clear_version);
   g_ptr_array_set_size (versions, nodes->len);
 
   for (guint i = nodes->len; i-- > 0;)
