@@ -512,8 +512,18 @@ test_objects_finalize (void)
   PolisiVersion *version = polisi_version_new ("1.0", "2026-07-10", "Y corff", "Cy", "En");
   PolisiTrigger *trigger = polisi_trigger_new (POLISI_TRIGGER_CASE_LAW, "2026-07-10", "  Achos  ");
 
+  g_autoptr(PolisiPolicy) text = polisi_policy_new ();
+  Counts counts = { 0 };
+
   g_assert_cmpstr (polisi_version_get_summary (version, POLISI_LANG_EN), ==, "En");
   g_assert_false (polisi_version_get_has_text (version));
+  /* has-text notifies when the text comes, and only then */
+  g_signal_connect (version, "notify::has-text", G_CALLBACK (on_notify), &counts);
+  _polisi_version_set_text (version, text);
+  _polisi_version_set_text (version, text);
+  g_assert_cmpuint (counts.notified, ==, 1);
+  g_assert_true (polisi_version_get_has_text (version));
+  g_signal_handlers_disconnect_by_data (version, &counts);
   g_assert_cmpstr (polisi_trigger_get_note (trigger), ==, "Achos");
   g_assert_finalize_object (version);
   g_assert_finalize_object (trigger);
