@@ -24,6 +24,7 @@
 #include "polisi-review-page.h"
 #include "polisi-test-odt.h"
 #include "polisi-test-utils.h"
+#include "polisi-trigger-row.h"
 #include "polisi-version-row.h"
 #include "polisi-window.h"
 
@@ -87,6 +88,19 @@ collect_rows (GtkWidget *widget,
         g_ptr_array_add (rows, child);
       else
         collect_rows (child, rows);
+    }
+}
+
+static void
+collect_trigger_rows (GtkWidget *widget,
+                      GPtrArray *rows)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (POLISI_IS_TRIGGER_ROW (child))
+        g_ptr_array_add (rows, child);
+      else
+        collect_trigger_rows (child, rows);
     }
 }
 
@@ -233,6 +247,33 @@ test_year (void)
 
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (status)), ==, "Version 1.1 · Draft");
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (status), "The text of version 1.0 as adopted has changed"));
+  }
+
+  /* a review trigger: a row bound to it, due since the adoption; removed from its row */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    guint before = polisi_policy_get_n_review_triggers (policy);
+    PolisiTriggerRow *row = NULL;
+
+    g_assert_true (polisi_policy_add_review_trigger (policy, POLISI_TRIGGER_LEGISLATION, "2026-10-01",
+                                                     "Deddf Diogelwch Ar-lein 2023", &error));
+    g_assert_no_error (error);
+    polisi_review_page_refresh (review);
+    collect_trigger_rows (GTK_WIDGET (review), rows);
+    g_assert_cmpuint (rows->len, ==, before + 1);
+    for (guint i = 0; i < rows->len; i++)
+      if (g_strcmp0 (polisi_trigger_get_note (polisi_trigger_row_get_trigger (rows->pdata[i])),
+                     "Deddf Diogelwch Ar-lein 2023") == 0)
+        row = rows->pdata[i];
+    g_assert_nonnull (row);
+    g_assert_true (polisi_trigger_row_get_pending (row));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Deddf Diogelwch Ar-lein 2023");
+    g_signal_emit_by_name (polisi_gui_test_find_child (GTK_WIDGET (row), GTK_TYPE_BUTTON, 0), "clicked");
+    polisi_gui_test_pump (20);
+    g_assert_cmpuint (polisi_policy_get_n_review_triggers (policy), ==, before);
+    g_ptr_array_set_size (rows, 0);
+    collect_trigger_rows (GTK_WIDGET (review), rows);
+    g_assert_cmpuint (rows->len, ==, before);
   }
 
   /* every export says so */

@@ -26,6 +26,7 @@
 #include "polisi-review.h"
 #include "polisi-review-page.h"
 #include "polisi-text.h"
+#include "polisi-trigger-row.h"
 #include "polisi-version-row.h"
 
 #define REFRESH_DELAY_MS 250
@@ -45,7 +46,7 @@ struct _PolisiReviewPage
   GPtrArray           *updates;        /* PolisiLibraryUpdate */
   GPtrArray           *citations;      /* PolisiCitationFix */
   GHashTable          *numbers;        /* clause id → number */
-  GPtrArray           *trigger_rows;
+  GtkListBox          *triggers_list;   /* bound to the policy's review triggers */
   GPtrArray           *update_rows;
   GPtrArray           *citation_rows;
   GtkListBox          *history_list;   /* bound to the policy's versions */
@@ -254,50 +255,32 @@ polisi_review_page_get_summary_buffer (PolisiReviewPage *self,
 
 /* Review triggers ------------------------------------------------------------ */
 
+static GtkWidget *
+create_trigger_row (gpointer item,
+                    gpointer user_data)
+{
+  PolisiReviewPage *self = user_data;
+  GtkWidget *row = polisi_trigger_row_new (POLISI_TRIGGER (item));
+  const PolisiReviewTrigger *pending = polisi_policy_get_pending_trigger (self->policy);
+
+  polisi_trigger_row_set_pending (POLISI_TRIGGER_ROW (row),
+                                  pending == polisi_trigger_get_record (POLISI_TRIGGER (item)));
+  return row;
+}
+
+/* The rows follow the policy's list of triggers; which one makes the
+ * review due changes with each adoption. */
 static void
 fill_triggers (PolisiReviewPage *self)
 {
-  guint n = polisi_policy_get_n_review_triggers (self->policy);
   const PolisiReviewTrigger *pending = polisi_policy_get_pending_trigger (self->policy);
 
-  polisi_gui_clear_group (self->triggers_group, self->trigger_rows);
-  for (guint i = 0; i < n; i++)
-    {
-      const PolisiReviewTrigger *trigger = polisi_policy_get_review_trigger (self->policy, i);
-      g_autofree char *when = polisi_gui_format_date (trigger->date);
-      g_autofree char *title = g_strdup_printf ("%s · %s", when, polisi_trigger_kind_get_label (trigger->kind));
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      if (trigger->note != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), trigger->note);
-      if (trigger == pending)
-        {
-          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-          gtk_widget_add_css_class (icon, "warning");
-          gtk_widget_set_tooltip_text (icon, _("Since the last adoption: the policy is due for review"));
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-        }
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, _("Remove Trigger"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove trigger"), -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "review.remove-trigger");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "u", i);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-      adw_preferences_group_add (self->triggers_group, row);
-      g_ptr_array_add (self->trigger_rows, row);
-    }
-  if (n == 0)
-    {
-      GtkWidget *row = polisi_gui_placeholder_row (_("None recorded"));
-
-      adw_preferences_group_add (self->triggers_group, row);
-      g_ptr_array_add (self->trigger_rows, row);
-    }
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->triggers_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (POLISI_IS_TRIGGER_ROW (child))
+      polisi_trigger_row_set_pending (POLISI_TRIGGER_ROW (child),
+                                      pending == polisi_trigger_get_record (polisi_trigger_row_get_trigger (POLISI_TRIGGER_ROW (child))));
 }
 
 /* Updates of the model clauses --------------------------------------------- */
@@ -552,6 +535,8 @@ bind_history (PolisiReviewPage *self)
 
   gtk_list_box_bind_model (self->history_list, G_LIST_MODEL (sorted), create_version_row, NULL, NULL);
   g_object_unref (sorted);
+  gtk_list_box_bind_model (self->triggers_list, polisi_policy_get_review_triggers (self->policy),
+                           create_trigger_row, self, NULL);
 }
 
 /**
@@ -1071,7 +1056,6 @@ polisi_review_page_dispose (GObject *object)
   g_clear_pointer (&self->updates, g_ptr_array_unref);
   g_clear_pointer (&self->citations, g_ptr_array_unref);
   g_clear_pointer (&self->numbers, g_hash_table_unref);
-  g_clear_pointer (&self->trigger_rows, g_ptr_array_unref);
   g_clear_pointer (&self->update_rows, g_ptr_array_unref);
   g_clear_pointer (&self->citation_rows, g_ptr_array_unref);
 
@@ -1135,7 +1119,6 @@ polisi_review_page_class_init (PolisiReviewPageClass *klass)
 static void
 polisi_review_page_init (PolisiReviewPage *self)
 {
-  self->trigger_rows = g_ptr_array_new ();
   self->update_rows = g_ptr_array_new ();
   self->citation_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1144,6 +1127,11 @@ polisi_review_page_init (PolisiReviewPage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->history_list), "boxed-list");
   gtk_list_box_set_placeholder (self->history_list, polisi_gui_placeholder_row (_("No version adopted yet")));
   adw_preferences_group_add (self->history_group, GTK_WIDGET (self->history_list));
+  self->triggers_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->triggers_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->triggers_list), "boxed-list");
+  gtk_list_box_set_placeholder (self->triggers_list, polisi_gui_placeholder_row (_("None recorded")));
+  adw_preferences_group_add (self->triggers_group, GTK_WIDGET (self->triggers_list));
   gtk_box_append (GTK_BOX (self->summary_box), summary_pane (self, POLISI_LANG_CY));
   gtk_box_append (GTK_BOX (self->summary_box), summary_pane (self, POLISI_LANG_EN));
 }
