@@ -89,7 +89,7 @@ class CommandLine(unittest.TestCase):
     def test_new(self):
         path = self.new_policy()
         text = read(path).decode('utf-8')
-        self.assertIn('<policy xmlns="https://polisi.cymru/ns/policy/1" format="1"', text)
+        self.assertIn('<policy xmlns="https://polisi.cymru/ns/policy/1" format="2"', text)
         self.assertIn('Ysgol y Berllan', text)
         self.assertIn('<clause id="purpose.benefits" included="true"', text)
         # optional clauses are there, left out
@@ -199,7 +199,7 @@ class CommandLine(unittest.TestCase):
     def test_check_unreadable(self):
         broken = self.path('broken.polisi')
         with open(broken, 'w') as handle:
-            handle.write('<?xml version="1.0"?>\n<policy xmlns="https://polisi.cymru/ns/policy/1" format="1">\n<organisation')
+            handle.write('<?xml version="1.0"?>\n<policy xmlns="https://polisi.cymru/ns/policy/1" format="2">\n<organisation')
         result = run('--check', broken)
         self.assertEqual(result.returncode, 2)
         self.assertIn('broken.polisi', result.stderr)

@@ -142,7 +142,7 @@ test_newer_format (Fixture       *fixture,
 {
   g_autoptr(GString) text = g_string_new (fixture->valid);
 
-  g_string_replace (text, "format=\"1\"", "format=\"2\"", 1);
+  g_string_replace (text, "format=\"2\"", "format=\"3\"", 1);
   assert_refused (fixture, text->str, -1, POLISI_ERROR_NEWER_FORMAT, FALSE);
 }
 
@@ -165,7 +165,7 @@ test_missing_parts (Fixture       *fixture,
   g_string_replace (no_properties, properties, "", 1);
   assert_refused (fixture, no_properties->str, -1, POLISI_ERROR_INVALID, TRUE);
 
-  g_string_replace (no_format, " format=\"1\"", "", 1);
+  g_string_replace (no_format, " format=\"2\"", "", 1);
   assert_refused (fixture, no_format->str, -1, POLISI_ERROR_INVALID, TRUE);
 
   g_string_replace (bad_status, "<status>draft</status>", "<status>finished</status>", 1);

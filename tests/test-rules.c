@@ -15,7 +15,7 @@
 #include "polisi-error.h"
 #include "polisi-policy-io.h"
 #include "polisi-test-utils.h"
-#include "polisi-version.h"
+#include "polisi-version-number.h"
 
 static void
 test_parse (void)
@@ -29,21 +29,21 @@ test_parse (void)
     {
       g_autoptr(GError) error = NULL;
 
-      g_assert_true (polisi_version_parse (valid[i], NULL, NULL));
-      g_assert_true (polisi_version_check (valid[i], &error));
+      g_assert_true (polisi_version_number_parse (valid[i], NULL, NULL));
+      g_assert_true (polisi_version_number_check (valid[i], &error));
       g_assert_no_error (error);
     }
   for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
     {
       g_autoptr(GError) error = NULL;
 
-      g_assert_false (polisi_version_parse (invalid[i], NULL, NULL));
-      g_assert_false (polisi_version_check (invalid[i], &error));
+      g_assert_false (polisi_version_number_parse (invalid[i], NULL, NULL));
+      g_assert_false (polisi_version_number_check (invalid[i], &error));
       g_assert_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE);
       g_assert_nonnull (strstr (error->message, "9999"));
     }
-  g_assert_false (polisi_version_parse (NULL, NULL, NULL));
-  g_assert_true (polisi_version_parse ("12.345", &major, &minor));
+  g_assert_false (polisi_version_number_parse (NULL, NULL, NULL));
+  g_assert_true (polisi_version_number_parse ("12.345", &major, &minor));
   g_assert_cmpuint (major, ==, 12);
   g_assert_cmpuint (minor, ==, 345);
 }
@@ -64,23 +64,23 @@ test_compare_and_next (void)
     { "9999.3", TRUE, NULL },
   };
 
-  g_assert_cmpint (polisi_version_compare ("1.10", "1.9"), >, 0);
-  g_assert_cmpint (polisi_version_compare ("1.9", "1.10"), <, 0);
-  g_assert_cmpint (polisi_version_compare ("2.0", "1.9999"), >, 0);
-  g_assert_cmpint (polisi_version_compare ("1.05", "1.5"), ==, 0);
-  g_assert_cmpint (polisi_version_compare ("x", "0.0"), <, 0);
+  g_assert_cmpint (polisi_version_number_compare ("1.10", "1.9"), >, 0);
+  g_assert_cmpint (polisi_version_number_compare ("1.9", "1.10"), <, 0);
+  g_assert_cmpint (polisi_version_number_compare ("2.0", "1.9999"), >, 0);
+  g_assert_cmpint (polisi_version_number_compare ("1.05", "1.5"), ==, 0);
+  g_assert_cmpint (polisi_version_number_compare ("x", "0.0"), <, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *next = polisi_version_next (cases[i].version, cases[i].major);
+      g_autofree char *next = polisi_version_number_next (cases[i].version, cases[i].major);
 
       g_assert_cmpstr (next, ==, cases[i].next);
       /* every number the rule generates, the rule accepts, and it is higher */
       if (next != NULL)
         {
-          g_assert_true (polisi_version_parse (next, NULL, NULL));
+          g_assert_true (polisi_version_number_parse (next, NULL, NULL));
           if (cases[i].version != NULL)
-            g_assert_cmpint (polisi_version_compare (next, cases[i].version), >, 0);
+            g_assert_cmpint (polisi_version_number_compare (next, cases[i].version), >, 0);
         }
     }
 }
@@ -127,7 +127,7 @@ test_draft_version_and_adoption (void)
   /* the next draft Polisi makes has a number the rule and the adoption accept */
   g_assert_true (polisi_policy_open_draft (policy, POLISI_STATUS_DRAFT));
   g_assert_cmpstr (polisi_policy_get_version (policy), ==, "2.0");
-  g_assert_true (polisi_version_parse (polisi_policy_get_version (policy), NULL, NULL));
+  g_assert_true (polisi_version_number_parse (polisi_policy_get_version (policy), NULL, NULL));
   /* a draft's number is higher than the last adopted */
   g_assert_false (polisi_policy_set_draft_version (policy, "1.9999", &error));
   g_assert_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE);

@@ -17,6 +17,7 @@
  *   polisi --review berllan.polisi                      what changed: model clauses, legislation
  *   polisi --accept-updates=all --fix-legislation berllan.polisi
  *   polisi --set review-trigger=legislation:2026-10-01:"Online Safety Act" berllan.polisi
+ *   polisi --compare=1.0 --export=pdf berllan.polisi           from the versions the file keeps
  *   polisi --compare=berllan-1.0.polisi --export=pdf berllan.polisi
  *   polisi --compare=berllan-1.0.polisi --export=odt --tracked-changes berllan.polisi
  *   polisi --import-comments=returned.odt berllan.polisi
@@ -49,6 +50,7 @@
 #include "polisi-review.h"
 #include "polisi-session.h"
 #include "polisi-text.h"
+#include "polisi-version-number.h"
 
 static const GOptionEntry option_entries[] = {
   { "new", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -78,6 +80,9 @@ static const GOptionEntry option_entries[] = {
     N_("Keep the policy’s text instead (they are not offered again): all, or clause ids separated by commas"), N_("all|ID,…") },
   { "fix-legislation", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Replace every out-of-date name of an Act or of guidance by its current name"), NULL },
+  { "mark-translated", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Say that the Welsh (ID.cy) or English (ID.en) text of these clauses has been brought up to date with the "
+       "other language (a refused --adopt names them so); separated by commas"), N_("ID.cy|ID.en,…") },
   { "adopt", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Record the adoption of a new version (needs --approved-by and --summary-en, and --summary-cy in Wales)"), NULL },
   { "approved-by", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -92,9 +97,12 @@ static const GOptionEntry option_entries[] = {
   { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --adopt: the date of adoption (default: today)"), N_("YYYY-MM-DD") },
   { "compare", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --export: compare FILE.polisi with an older version of it and write the summary of changes "
-       "(default FILE-changes.odt or .pdf); with --tracked-changes, write the new version with every difference "
-       "as a tracked change instead (ODT only, default FILE-tracked.odt)"), N_("OLD.polisi") },
+    N_("With --export: compare FILE.polisi with a version it keeps (such as 1.0) or with an older copy of it, "
+       "and write the summary of changes (default FILE-changes.odt or .pdf); with --tracked-changes, write the "
+       "new version with every difference as a tracked change instead (ODT only, default FILE-tracked.odt)"),
+    N_("VERSION|OLD.polisi") },
+  { "compare-to", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --compare: the later adopted version to compare with (default: the policy as it stands)"), N_("VERSION") },
   { "tracked-changes", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --compare and --export=odt: the new version with tracked changes, to accept or reject"), NULL },
   { "author", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -800,6 +808,8 @@ run_compare (PolisiContext *context,
   PolisiAssembleFlags flags = g_variant_dict_contains (options, "final") ? POLISI_ASSEMBLE_FINAL : POLISI_ASSEMBLE_DEFAULT;
   g_autoptr(GFile) old_file = NULL;
   g_autoptr(PolisiPolicy) old_policy = NULL;
+  g_autoptr(PolisiPolicy) new_policy = NULL;
+  const char *new_version = NULL;
   g_autoptr(PolisiDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *target = NULL;
@@ -818,11 +828,27 @@ run_compare (PolisiContext *context,
       print_error (_("Tracked changes can only be written to ODT: use --export=odt with --tracked-changes."));
       return POLISI_EXIT_USAGE;
     }
+  g_variant_dict_lookup (options, "compare-to", "&s", &new_version);
 
-  old_file = g_file_new_for_commandline_arg (old_path);
-  old_policy = polisi_policy_load (old_file, &error);
+  /* "1.0" is a version the file keeps; anything else is a file (write
+   * ./1.0 for a file of that name) */
+  if (polisi_version_number_parse (old_path, NULL, NULL))
+    old_policy = polisi_policy_dup_version_text (policy, old_path, &error);
+  else
+    {
+      old_file = g_file_new_for_commandline_arg (old_path);
+      old_policy = polisi_policy_load (old_file, &error);
+    }
   if (old_policy == NULL)
     return report_error (error);
+
+  if (new_version != NULL)
+    {
+      new_policy = polisi_policy_dup_version_text (policy, new_version, &error);
+      if (new_policy == NULL)
+        return report_error (error);
+      policy = new_policy;
+    }
 
   if (tracked)
     document = polisi_compare_tracked (old_policy, policy, polisi_context_get_library (context), flags);
@@ -1159,6 +1185,56 @@ apply_updates (PolisiContext  *context,
   return TRUE;
 }
 
+/* --mark-translated=ID.cy,ID.en: a text brought up to date with the other
+ * language is no longer out of date. */
+static gboolean
+apply_translations (PolisiPolicy  *policy,
+                    GVariantDict  *options,
+                    GString       *report,
+                    GError       **error)
+{
+  const char *value = NULL;
+  g_auto(GStrv) items = NULL;
+  guint count = 0;
+
+  if (!g_variant_dict_lookup (options, "mark-translated", "&s", &value))
+    return TRUE;
+
+  items = g_strsplit (value, ",", -1);
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      char *item = g_strstrip (items[i]);
+      const char *dot = strrchr (item, '.');
+      g_autofree char *id = dot != NULL ? g_strndup (item, dot - item) : NULL;
+      PolisiClauseState *state = polisi_policy_lookup_clause (policy, id);
+      PolisiLang lang;
+
+      if (item[0] == '\0')
+        continue;
+      if (dot == NULL || !polisi_lang_from_code (dot + 1, &lang))
+        {
+          g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                       _("“%s” does not say which language was brought up to date. Write the clause id with .cy for "
+                         "Welsh or .en for English, as a refused --adopt names them, for example scope.people.cy."),
+                       item);
+          return FALSE;
+        }
+      if (state == NULL)
+        {
+          g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                       _("This policy has no clause “%s”. A refused --adopt and --review give the ids of the clauses."), id);
+          return FALSE;
+        }
+      if (!polisi_clause_state_get_needs_update (state, lang))
+        continue;
+      polisi_clause_state_confirm_translation (state, lang);
+      count++;
+    }
+  g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE, "Marked %u text as brought up to date\n",
+                                               "Marked %u texts as brought up to date\n", count), count);
+  return TRUE;
+}
+
 static gboolean
 apply_responses (PolisiPolicy  *policy,
                  GVariantDict  *options,
@@ -1335,10 +1411,52 @@ apply_import (PolisiContext  *context,
   return TRUE;
 }
 
+/* Adoption is refused while the check finds something that must be
+ * fixed: the list goes to stderr, and the exit status is 1. */
 static gboolean
-apply_adoption (PolisiPolicy  *policy,
+adoption_blocked (PolisiContext *context,
+                  PolisiPolicy  *policy,
+                  const char    *version)
+{
+  g_autoptr(GPtrArray) blockers = NULL;
+  g_autofree char *number = NULL;
+  GDate today;
+
+  polisi_date_set_today (&today);
+  blockers = polisi_check_adoption (policy, polisi_context_get_library (context),
+                                    polisi_context_get_legislation (context), &today);
+  if (blockers->len == 0)
+    return FALSE;
+
+  number = version != NULL ? g_strdup (version) : polisi_policy_suggest_version (policy, FALSE);
+  g_printerr ("%s ", _("polisi: error:"));
+  g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                           "Version %s cannot be adopted yet: the check finds %u thing that must be fixed first.\n",
+                           "Version %s cannot be adopted yet: the check finds %u things that must be fixed first.\n",
+                           blockers->len),
+              number, blockers->len);
+  for (guint i = 0; i < blockers->len; i++)
+    {
+      PolisiFinding *finding = blockers->pdata[i];
+
+      if (finding->clause_id != NULL && finding->lang >= 0)
+        g_printerr ("  %s %s [%s.%s]\n", _("Must fix:"), finding->message, finding->clause_id,
+                    polisi_lang_to_code (finding->lang));
+      else if (finding->clause_id != NULL)
+        g_printerr ("  %s %s [%s]\n", _("Must fix:"), finding->message, finding->clause_id);
+      else
+        g_printerr ("  %s %s\n", _("Must fix:"), finding->message);
+    }
+  g_printerr ("%s\n", _("Fix them (polisi --check lists them too) and adopt again. The file has not been changed."));
+  return TRUE;
+}
+
+static gboolean
+apply_adoption (PolisiContext *context,
+                PolisiPolicy  *policy,
                 GVariantDict  *options,
                 GString       *report,
+                gboolean      *blocked,
                 GError       **error)
 {
   const char *approved_by = NULL, *summary_cy = NULL, *summary_en = NULL, *version = NULL, *date = NULL;
@@ -1376,11 +1494,42 @@ apply_adoption (PolisiPolicy  *policy,
       return FALSE;
     }
 
+  /* the values first, so that a wrong date is not hidden behind the check */
+  if (!polisi_policy_can_adopt (policy, version, date, approved_by, summary_cy, summary_en, error))
+    return FALSE;
+  if (adoption_blocked (context, policy, version))
+    {
+      *blocked = TRUE;
+      return FALSE;
+    }
   if (!polisi_policy_adopt (policy, version, date, approved_by, summary_cy, summary_en, error))
     return FALSE;
   g_string_append_printf (report, _("Adopted version %s on %s\n"),
                           polisi_policy_get_version (policy), polisi_policy_get_adoption_date (policy));
   return TRUE;
+}
+
+/* The command line says when a change made the adopted policy a draft,
+ * and when undoing it made it the adopted version again. */
+static void
+report_status_change (PolisiPolicy *policy,
+                      PolisiStatus  status_before,
+                      const char   *version_before,
+                      gboolean      adopting,
+                      GString      *report)
+{
+  if (adopting)
+    return;
+  if (status_before == POLISI_STATUS_ADOPTED && polisi_policy_get_draft_by_change (policy))
+    g_string_append_printf (report,
+                            _("The text of adopted version %s has changed: the file is now the draft of version %s, "
+                              "marked “Draft” in every export, until it is adopted (or the change is undone).\n"),
+                            version_before, polisi_policy_get_version (policy));
+  else if (status_before != POLISI_STATUS_ADOPTED && polisi_policy_get_status (policy) == POLISI_STATUS_ADOPTED)
+    g_string_append_printf (report,
+                            _("The change is undone: the text is again exactly version %s as adopted, and the file is "
+                              "that version again.\n"),
+                            polisi_policy_get_version (policy));
 }
 
 static void
@@ -1398,6 +1547,7 @@ check_companions (GVariantDict *options)
   static const char *commands[] = {
     "new", "set", "check", "export", "review", "accept-updates", "decline-updates", "fix-legislation",
     "adopt", "compare", "import-comments", "comments", "respond", "accept-proposal", "reject-proposal",
+    "mark-translated",
   };
   gboolean any_command = FALSE;
 
@@ -1425,7 +1575,12 @@ check_companions (GVariantDict *options)
       }
   if (g_variant_dict_contains (options, "tracked-changes") && !g_variant_dict_contains (options, "compare"))
     {
-      print_error (_("--tracked-changes goes with --compare=OLD.polisi and --export=odt."));
+      print_error (_("--tracked-changes goes with --compare=VERSION or --compare=OLD.polisi, and --export=odt."));
+      return FALSE;
+    }
+  if (g_variant_dict_contains (options, "compare-to") && !g_variant_dict_contains (options, "compare"))
+    {
+      print_error (_("--compare-to goes with --compare=VERSION: for example --compare=1.0 --compare-to=1.1."));
       return FALSE;
     }
   if (!any_command)
@@ -1547,7 +1702,7 @@ polisi_cli_run (GVariantDict *options)
             g_variant_dict_contains (options, "accept-updates") || g_variant_dict_contains (options, "decline-updates") ||
             g_variant_dict_contains (options, "fix-legislation") || g_variant_dict_contains (options, "respond") ||
             g_variant_dict_contains (options, "accept-proposal") || g_variant_dict_contains (options, "reject-proposal") ||
-            g_variant_dict_contains (options, "adopt");
+            g_variant_dict_contains (options, "mark-translated") || g_variant_dict_contains (options, "adopt");
 
   /* A command that changes the policy holds its lock from reading to
    * saving: another command changing it at the same time waits, then reads
@@ -1563,6 +1718,9 @@ polisi_cli_run (GVariantDict *options)
     {
       g_autoptr(GString) report = g_string_new (NULL);
       g_autoptr(GString) warnings = g_string_new (NULL);
+      g_autofree char *version_before = g_strdup (polisi_policy_get_version (policy));
+      PolisiStatus status_before = polisi_policy_get_status (policy);
+      gboolean blocked = FALSE;
       guint n_changes = 0;
       gulong handler = g_signal_connect_swapped (policy, "changed", G_CALLBACK (count_change), &n_changes);
 
@@ -1580,10 +1738,13 @@ polisi_cli_run (GVariantDict *options)
                                                        "Replaced %u out-of-date name of legislation\n",
                                                        "Replaced %u out-of-date names of legislation\n", count), count);
         }
-      if (!apply_responses (policy, options, report, &error) ||
-          !apply_proposals (policy, options, report, &error) ||
-          !apply_adoption (policy, options, report, &error))
+      if (!apply_translations (policy, options, report, &error) ||
+          !apply_responses (policy, options, report, &error) ||
+          !apply_proposals (policy, options, report, &error))
         return report_error (error);
+      if (!apply_adoption (context, policy, options, report, &blocked, &error))
+        return blocked ? POLISI_EXIT_MUST_FIX : report_error (error);
+      report_status_change (policy, status_before, version_before, g_variant_dict_contains (options, "adopt"), report);
       g_signal_handler_disconnect (policy, handler);
       /* nothing changed (comments imported before): the file stays as it is */
       if (n_changes > 0 && !polisi_session_save (session, NULL, POLISI_SAVE_DEFAULT, &error))

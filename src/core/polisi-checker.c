@@ -516,3 +516,47 @@ polisi_check_count (GPtrArray      *findings,
       count++;
   return count;
 }
+
+/**
+ * polisi_check_adoption:
+ * @legislation: (nullable): the register, to find out-of-date citations
+ * @today: the date of the check
+ *
+ * What stops the policy from being adopted: every finding of polisi_check()
+ * that must be fixed, such as a clause still citing a repealed Act or a
+ * Welsh text marked out of date, except those the adoption itself settles
+ * (an overdue review is done by adopting; a consultation's closing date
+ * ends with it). Adoption is refused while the list is not empty, in the
+ * window and on the command line.
+ *
+ * Returns: (transfer container) (element-type PolisiFinding): the
+ *   findings that block adoption, in document order; empty when none
+ */
+GPtrArray *
+polisi_check_adoption (PolisiPolicy      *policy,
+                       PolisiLibrary     *library,
+                       PolisiLegislation *legislation,
+                       const GDate       *today)
+{
+  g_autoptr(GPtrArray) findings = polisi_check (policy, library, legislation, today);
+  GPtrArray *blockers = g_ptr_array_new_with_free_func (finding_free);
+
+  /* errors come first; the others are left for the check */
+  for (guint i = 0; i < findings->len; i++)
+    {
+      PolisiFinding *finding = findings->pdata[i];
+
+      if (finding->severity != POLISI_SEVERITY_ERROR ||
+          finding->kind == POLISI_FINDING_REVIEW_OVERDUE ||
+          finding->kind == POLISI_FINDING_NO_CLOSING_DATE)
+        continue;
+      g_ptr_array_add (blockers, g_steal_pointer (&findings->pdata[i]));
+    }
+  /* the stolen ones are NULL now, and finding_free must not see them */
+  g_ptr_array_set_free_func (findings, NULL);
+  for (guint i = 0; i < findings->len; i++)
+    if (findings->pdata[i] != NULL)
+      finding_free (findings->pdata[i]);
+
+  return blockers;
+}

@@ -49,6 +49,10 @@ GPtrArray *polisi_check              (PolisiPolicy      *policy,
                                       PolisiLibrary     *library,
                                       PolisiLegislation *legislation,
                                       const GDate       *today);
+GPtrArray *polisi_check_adoption     (PolisiPolicy      *policy,
+                                      PolisiLibrary     *library,
+                                      PolisiLegislation *legislation,
+                                      const GDate       *today);
 guint      polisi_check_count        (GPtrArray         *findings,
                                       PolisiSeverity     severity);
 PolisiLang polisi_interface_lang     (void);

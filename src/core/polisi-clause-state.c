@@ -571,3 +571,28 @@ _polisi_clause_state_restore_text (PolisiClauseState *self,
   self->edited[lang] = edited;
   self->needs_update[lang] = needs_update;
 }
+
+/* An independent copy of @self, its text already clean: for the text each
+ * adopted version keeps (polisi-policy.c), without cleaning it again. */
+PolisiClauseState *
+_polisi_clause_state_dup (PolisiClauseState *self)
+{
+  PolisiClauseState *copy;
+
+  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (self), NULL);
+
+  copy = polisi_clause_state_new (self->id);
+  copy->included = self->included;
+  copy->alternative = g_strdup (self->alternative);
+  copy->library_version = self->library_version;
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    {
+      g_free (copy->text[lang]);
+      copy->text[lang] = g_strdup (self->text[lang]);
+      copy->edited[lang] = self->edited[lang];
+      copy->needs_update[lang] = self->needs_update[lang];
+    }
+  copy->declined_version = self->declined_version;
+  copy->kept_withdrawn = self->kept_withdrawn;
+  return copy;
+}

@@ -66,6 +66,7 @@ void               _polisi_clause_state_restore           (PolisiClauseState *se
 void               _polisi_clause_state_restore_review    (PolisiClauseState *self,
                                                            guint              declined_version,
                                                            gboolean           kept_withdrawn);
+PolisiClauseState *_polisi_clause_state_dup               (PolisiClauseState *self);
 void               _polisi_clause_state_restore_text      (PolisiClauseState *self,
                                                            PolisiLang         lang,
                                                            const char        *text,

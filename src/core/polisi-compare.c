@@ -541,6 +541,14 @@ polisi_compare_tracked (PolisiPolicy        *old_policy,
           position = polisi_document_find_block (document, pair->new_block->kind, pair->new_block->id);
           g_assert (position >= 0);
 
+          /* renumbered: the old number is a deletion, the new an insertion */
+          if (pair->old_block != NULL && pair->new_block->number != NULL &&
+              g_strcmp0 (pair->old_block->number, pair->new_block->number) != 0)
+            {
+              g_free (pair->new_block->old_number);
+              pair->new_block->old_number = g_strdup (pair->old_block->number);
+            }
+
           for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
             {
               if (pair->old_block == NULL)

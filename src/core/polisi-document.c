@@ -60,6 +60,7 @@ block_free (gpointer data)
 
   g_free (block->id);
   g_free (block->number);
+  g_free (block->old_number);
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
     {
       g_clear_pointer (&block->paras[lang], g_ptr_array_unref);

@@ -45,6 +45,10 @@ typedef struct {
   /* Tables: the least share of the width each column takes (0 to 1), or
    * NULL; for a table to be written in, whose cells are empty. */
   GArray          *column_shares;           /* double, per column */
+  /* Tracked comparisons only: the number the block had in the earlier
+   * version, when it differs from @number (a clause moved up or down by
+   * one added or removed before it), or NULL. */
+  char            *old_number;
 } PolisiBlock;
 
 #define POLISI_TYPE_DOCUMENT (polisi_document_get_type ())

@@ -11,6 +11,17 @@
  *  - from a newer Polisi (a higher format number);
  *  - missing required parts or holding wrong values (the schema).
  *
+ * Format 2 keeps the text of each adopted version in its row of the
+ * history (<version><text>…</text></version>). To keep the file compact, a
+ * clause of a version that is the same as in the next version kept (or, for
+ * the last one, as in the policy itself) is written as <clause id="…"
+ * same="true"/>, a text that is the same as <text same="true"/>, and an
+ * answer that is the same as <answer key="…" same="true"/>; the
+ * reader resolves them from the newest version back. Format 1 files open
+ * and are written as format 2 at the next save; the text of their last
+ * adopted version is taken to be the policy as it stands when it is still
+ * adopted, and versions before it keep only their summaries.
+ *
  * Writing builds the XML with libxml2's tree API, so that nothing is
  * escaped by hand, and saves it with polisi_file_replace().
  */
@@ -100,8 +111,11 @@ read_properties (PolisiPolicy *policy,
 
       if (polisi_xml_is (child, POLISI_POLICY_NS, "status"))
         {
+          g_autofree char *by_change = polisi_xml_get_prop (child, "by-change");
+
           if (polisi_enum_from_string (POLISI_TYPE_STATUS, text, &value))
             polisi_policy_set_status (policy, value);
+          _polisi_policy_restore_draft_by_change (policy, g_strcmp0 (by_change, "true") == 0);
         }
       else if (polisi_xml_is (child, POLISI_POLICY_NS, "version"))
         polisi_policy_set_version (policy, text);
@@ -128,18 +142,29 @@ read_properties (PolisiPolicy *policy,
     }
 }
 
+/* @reference: (nullable): for a version's text, what an answer that is
+ * the "same" refers to */
 static void
 read_answers (PolisiPolicy *policy,
-              xmlNode      *node)
+              xmlNode      *node,
+              PolisiPolicy *reference)
 {
   for (xmlNode *answer = node->children; answer != NULL; answer = answer->next)
     {
       g_autofree char *key = NULL;
+      g_autofree char *same = NULL;
       xmlNode *value;
 
       if (!polisi_xml_is (answer, POLISI_POLICY_NS, "answer"))
         continue;
       key = polisi_xml_get_prop (answer, "key");
+      same = polisi_xml_get_prop (answer, "same");
+      if (reference != NULL && g_strcmp0 (same, "true") == 0)
+        {
+          for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+            polisi_policy_set_answer_lang (policy, key, lang, polisi_policy_get_answer (reference, key, lang));
+          continue;
+        }
 
       value = polisi_xml_first_child (answer, POLISI_POLICY_NS, "value");
       if (value == NULL)
@@ -245,23 +270,185 @@ read_draft_summary (PolisiPolicy *policy,
     }
 }
 
-static void
-read_history (PolisiPolicy *policy,
-              xmlNode      *node)
+/* One clause of a version's text: written out, or "same" as the clause
+ * of @reference, the next version kept or the policy itself. */
+static PolisiClauseState *
+read_version_clause (xmlNode       *clause,
+                     PolisiPolicy  *reference,
+                     const char    *number,
+                     const char    *name,
+                     GError       **error)
 {
-  for (xmlNode *record = node->children; record != NULL; record = record->next)
+  g_autoptr(PolisiClauseState) state = NULL;
+  g_autofree char *id = polisi_xml_get_prop (clause, "id");
+  g_autofree char *same = polisi_xml_get_prop (clause, "same");
+  g_autofree char *included = NULL;
+  g_autofree char *alternative = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *declined = NULL;
+  g_autofree char *kept_withdrawn = NULL;
+  PolisiClauseState *before = polisi_policy_lookup_clause (reference, id);
+
+  if (g_strcmp0 (same, "true") == 0)
     {
-      g_autofree char *number = NULL;
-      g_autofree char *date = NULL;
-      g_autofree char *approved_by = NULL;
-      g_autofree char *summary[POLISI_N_LANGS] = { NULL, NULL };
+      if (before == NULL)
+        goto damaged;
+      return _polisi_clause_state_copy (before);
+    }
 
-      if (!polisi_xml_is (record, POLISI_POLICY_NS, "version"))
+  included = polisi_xml_get_prop (clause, "included");
+  alternative = polisi_xml_get_prop (clause, "alternative");
+  version = polisi_xml_get_prop (clause, "version");
+  declined = polisi_xml_get_prop (clause, "declined-version");
+  kept_withdrawn = polisi_xml_get_prop (clause, "kept-withdrawn");
+
+  state = polisi_clause_state_new (id);
+  _polisi_clause_state_restore (state, g_strcmp0 (included, "true") == 0, alternative,
+                                version != NULL ? (guint) g_ascii_strtoull (version, NULL, 10) : 0);
+  _polisi_clause_state_restore_review (state,
+                                       declined != NULL ? (guint) g_ascii_strtoull (declined, NULL, 10) : 0,
+                                       g_strcmp0 (kept_withdrawn, "true") == 0);
+
+  for (xmlNode *text = clause->children; text != NULL; text = text->next)
+    {
+      g_autofree char *edited = NULL;
+      g_autofree char *needs_update = NULL;
+      g_autofree char *same_text = NULL;
+      g_autofree char *markup = NULL;
+      int lang;
+
+      if (!polisi_xml_is (text, POLISI_POLICY_NS, "text") || !polisi_xml_get_lang (text, &lang))
         continue;
+      edited = polisi_xml_get_prop (text, "edited");
+      needs_update = polisi_xml_get_prop (text, "needs-update");
+      same_text = polisi_xml_get_prop (text, "same");
+      if (g_strcmp0 (same_text, "true") == 0)
+        {
+          if (before == NULL)
+            goto damaged;
+          markup = g_strdup (polisi_clause_state_get_text (before, lang));
+        }
+      else
+        markup = polisi_xml_get_blocks (text);
+      _polisi_clause_state_restore_text (state, lang, markup,
+                                         g_strcmp0 (edited, "true") == 0,
+                                         g_strcmp0 (needs_update, "true") == 0);
+    }
 
-      number = polisi_xml_get_prop (record, "number");
-      date = polisi_xml_get_prop (record, "date");
-      approved_by = polisi_xml_get_prop (record, "approved-by");
+  return g_steal_pointer (&state);
+
+damaged:
+  g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID,
+               _("“%s” is damaged: the text of version %s refers to the clause “%s” of a later version, which "
+                 "is not there (line %ld). It may have been edited by another program. Open an earlier copy."),
+               name, number, id, xmlGetLineNo (clause));
+  return NULL;
+}
+
+/* The text kept with an adopted version (format 2). */
+static PolisiPolicy *
+read_version_text (PolisiPolicy  *policy,
+                   PolisiVersion *version,
+                   xmlNode       *node,
+                   PolisiPolicy  *reference,
+                   const char    *name,
+                   GError       **error)
+{
+  g_autoptr(PolisiPolicy) text = polisi_policy_new ();
+  const char *number = polisi_version_get_number (version);
+
+  _polisi_policy_begin_restore (text);
+  _polisi_policy_restore_uid (text, polisi_policy_get_uid (policy));
+  polisi_policy_set_created (text, polisi_policy_get_created (policy));
+  polisi_policy_set_version (text, number);
+  polisi_policy_set_status (text, POLISI_STATUS_ADOPTED);
+  polisi_policy_set_adoption_date (text, polisi_version_get_date (version));
+  polisi_policy_set_approved_by (text, polisi_version_get_approved_by (version));
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (polisi_xml_is (child, POLISI_POLICY_NS, "organisation"))
+        read_organisation (text, child);
+      else if (polisi_xml_is (child, POLISI_POLICY_NS, "review-cycle"))
+        {
+          g_autofree char *months = polisi_xml_get_text (child);
+
+          polisi_policy_set_review_cycle (text, (guint) CLAMP (g_ascii_strtoull (months, NULL, 10), 1, 120));
+        }
+      else if (polisi_xml_is (child, POLISI_POLICY_NS, "library"))
+        {
+          g_autofree char *id = polisi_xml_get_prop (child, "id");
+          g_autofree char *library_version = polisi_xml_get_prop (child, "version");
+
+          polisi_policy_set_library (text, id, library_version);
+        }
+      else if (polisi_xml_is (child, POLISI_POLICY_NS, "answers"))
+        read_answers (text, child, reference);
+      else if (polisi_xml_is (child, POLISI_POLICY_NS, "clauses"))
+        {
+          for (xmlNode *clause = child->children; clause != NULL; clause = clause->next)
+            {
+              g_autoptr(PolisiClauseState) state = NULL;
+
+              if (!polisi_xml_is (clause, POLISI_POLICY_NS, "clause"))
+                continue;
+              state = read_version_clause (clause, reference, number, name, error);
+              if (state == NULL)
+                return NULL;
+              if (polisi_policy_lookup_clause (text, polisi_clause_state_get_id (state)) != NULL)
+                {
+                  g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID,
+                               _("“%s” holds the clause “%s” twice in the text of version %s (line %ld). It may have "
+                                 "been edited by another program. Open an earlier copy."),
+                               name, polisi_clause_state_get_id (state), number, xmlGetLineNo (clause));
+                  return NULL;
+                }
+              polisi_policy_add_clause (text, state);
+            }
+        }
+    }
+
+  _polisi_policy_end_restore (text);
+  return g_steal_pointer (&text);
+}
+
+static void
+clear_version (gpointer data)
+{
+  if (data != NULL)
+    g_object_unref (data);
+}
+
+/* The history, with the text of each version where the file keeps it,
+ * resolved from the newest version back (see the top of this file). */
+static gboolean
+read_history (PolisiPolicy  *policy,
+              xmlNode       *node,
+              const char    *name,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) versions = NULL;
+  PolisiPolicy *reference = policy;
+
+  for (xmlNode *record = node->children; record != NULL; record = record->next)
+    if (polisi_xml_is (record, POLISI_POLICY_NS, "version"))
+      g_ptr_array_add (nodes, record);
+
+  /* filled from the end: on an error the ones before are still NULL */
+  versions = g_ptr_array_new_full (nodes->len, clear_version);
+  g_ptr_array_set_size (versions, nodes->len);
+
+  for (guint i = nodes->len; i-- > 0;)
+    {
+      xmlNode *record = nodes->pdata[i];
+      g_autofree char *number = polisi_xml_get_prop (record, "number");
+      g_autofree char *date = polisi_xml_get_prop (record, "date");
+      g_autofree char *approved_by = polisi_xml_get_prop (record, "approved-by");
+      g_autofree char *summary[POLISI_N_LANGS] = { NULL, NULL };
+      PolisiVersion *version;
+      xmlNode *text_node = NULL;
+
       for (xmlNode *child = record->children; child != NULL; child = child->next)
         {
           int lang;
@@ -271,14 +458,43 @@ read_history (PolisiPolicy *policy,
               g_free (summary[lang]);
               summary[lang] = polisi_xml_get_blocks (child);
             }
+          else if (polisi_xml_is (child, POLISI_POLICY_NS, "text"))
+            text_node = child;
         }
 
-      polisi_policy_add_version_record (policy, number, date, approved_by,
-                                        summary[POLISI_LANG_CY], summary[POLISI_LANG_EN]);
+      version = polisi_version_new (number, date, approved_by, summary[POLISI_LANG_CY], summary[POLISI_LANG_EN]);
+      versions->pdata[i] = version;
       g_free (summary[POLISI_LANG_CY]);
       g_free (summary[POLISI_LANG_EN]);
       summary[POLISI_LANG_CY] = summary[POLISI_LANG_EN] = NULL;
+
+      if (text_node != NULL)
+        {
+          g_autoptr(PolisiPolicy) text = read_version_text (policy, version, text_node, reference, name, error);
+
+          if (text == NULL)
+            return FALSE;
+          _polisi_version_set_text (version, text);
+          reference = _polisi_version_get_text (version);
+        }
     }
+
+  for (guint i = 0; i < versions->len; i++)
+    {
+      PolisiPolicy *text = _polisi_version_get_text (versions->pdata[i]);
+
+      _polisi_policy_restore_version (policy, versions->pdata[i]);
+      /* each version's text prints the history as it was then */
+      for (guint j = 0; text != NULL && j <= i; j++)
+        {
+          const PolisiVersionRecord *record = polisi_version_get_record (versions->pdata[j]);
+
+          polisi_policy_add_version_record (text, record->version, record->date, record->approved_by,
+                                            record->summary[POLISI_LANG_CY], record->summary[POLISI_LANG_EN]);
+        }
+    }
+
+  return TRUE;
 }
 
 static void
@@ -398,6 +614,30 @@ read_comments (PolisiPolicy *policy,
     }
 }
 
+/* A format 1 file kept only the summaries of its versions. When the policy
+ * is still the version adopted last, its text is that version's: the
+ * version keeps it from the next save on. */
+static void
+upgrade_format_1 (PolisiPolicy *policy,
+                  guint64       format_number)
+{
+  const char *last = polisi_policy_get_last_adopted_version (policy);
+  PolisiVersion *version;
+
+  if (format_number >= 2 || last == NULL ||
+      polisi_policy_get_status (policy) != POLISI_STATUS_ADOPTED ||
+      g_strcmp0 (polisi_policy_get_version (policy), last) != 0)
+    return;
+
+  version = polisi_policy_lookup_version (policy, last);
+  if (version != NULL && !polisi_version_get_has_text (version))
+    {
+      g_autoptr(PolisiPolicy) text = _polisi_policy_copy_text (policy);
+
+      _polisi_version_set_text (version, text);
+    }
+}
+
 /**
  * polisi_policy_load_bytes:
  * @display_name: the file's name, for messages
@@ -413,6 +653,7 @@ polisi_policy_load_bytes (GBytes      *bytes,
   g_autoptr(xmlDoc) doc = NULL;
   g_autofree char *format = NULL;
   xmlNode *root;
+  xmlNode *history = NULL;
   guint64 format_number;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -456,6 +697,7 @@ polisi_policy_load_bytes (GBytes      *bytes,
     return NULL;
 
   policy = polisi_policy_new ();
+  _polisi_policy_begin_restore (policy);
   {
     g_autofree char *uid = polisi_xml_get_prop (root, "uid");
     if (uid != NULL && g_uuid_string_is_valid (uid))
@@ -468,14 +710,14 @@ polisi_policy_load_bytes (GBytes      *bytes,
       else if (polisi_xml_is (child, POLISI_POLICY_NS, "properties"))
         read_properties (policy, child);
       else if (polisi_xml_is (child, POLISI_POLICY_NS, "answers"))
-        read_answers (policy, child);
+        read_answers (policy, child, NULL);
       else if (polisi_xml_is (child, POLISI_POLICY_NS, "clauses"))
         {
           if (!read_clauses (policy, child, display_name, error))
             return NULL;
         }
       else if (polisi_xml_is (child, POLISI_POLICY_NS, "history"))
-        read_history (policy, child);
+        history = child;
       else if (polisi_xml_is (child, POLISI_POLICY_NS, "draft-summary"))
         read_draft_summary (policy, child);
       else if (polisi_xml_is (child, POLISI_POLICY_NS, "review-triggers"))
@@ -485,6 +727,13 @@ polisi_policy_load_bytes (GBytes      *bytes,
       else if (polisi_xml_is (child, POLISI_POLICY_NS, "proposals"))
         read_proposals (policy, child);
     }
+
+  /* after the clauses: the texts of the versions refer to them */
+  if (history != NULL && !read_history (policy, history, display_name, error))
+    return NULL;
+
+  upgrade_format_1 (policy, format_number);
+  _polisi_policy_end_restore (policy);
 
   return g_steal_pointer (&policy);
 }
@@ -529,6 +778,164 @@ add_lang_child (xmlNode    *parent,
   return node;
 }
 
+/* A clause, in full or, where @before (the same clause in the next version
+ * kept, or in the policy) is the same, as a reference to it. */
+static void
+write_clause (xmlNode           *parent,
+              xmlNs             *ns,
+              PolisiClauseState *state,
+              PolisiClauseState *before)
+{
+  g_autofree char *version = g_strdup_printf ("%u", polisi_clause_state_get_library_version (state));
+  xmlNode *node = xmlNewChild (parent, ns, (const xmlChar *) "clause", NULL);
+
+  xmlNewProp (node, (const xmlChar *) "id", (const xmlChar *) polisi_clause_state_get_id (state));
+  if (before != NULL && polisi_clause_state_equal (state, before))
+    {
+      xmlNewProp (node, (const xmlChar *) "same", (const xmlChar *) "true");
+      return;
+    }
+
+  xmlNewProp (node, (const xmlChar *) "included",
+              (const xmlChar *) (polisi_clause_state_get_included (state) ? "true" : "false"));
+  if (polisi_clause_state_get_alternative (state) != NULL)
+    xmlNewProp (node, (const xmlChar *) "alternative", (const xmlChar *) polisi_clause_state_get_alternative (state));
+  xmlNewProp (node, (const xmlChar *) "version", (const xmlChar *) version);
+  if (polisi_clause_state_get_declined_version (state) > 0)
+    {
+      g_autofree char *declined = g_strdup_printf ("%u", polisi_clause_state_get_declined_version (state));
+      xmlNewProp (node, (const xmlChar *) "declined-version", (const xmlChar *) declined);
+    }
+  if (polisi_clause_state_get_kept_withdrawn (state))
+    xmlNewProp (node, (const xmlChar *) "kept-withdrawn", (const xmlChar *) "true");
+
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    {
+      xmlNode *text = xmlNewChild (node, ns, (const xmlChar *) "text", NULL);
+
+      polisi_xml_set_lang (text, lang);
+      if (polisi_clause_state_get_edited (state, lang))
+        xmlNewProp (text, (const xmlChar *) "edited", (const xmlChar *) "true");
+      if (polisi_clause_state_get_needs_update (state, lang))
+        xmlNewProp (text, (const xmlChar *) "needs-update", (const xmlChar *) "true");
+      if (before != NULL &&
+          g_strcmp0 (polisi_clause_state_get_text (state, lang), polisi_clause_state_get_text (before, lang)) == 0)
+        xmlNewProp (text, (const xmlChar *) "same", (const xmlChar *) "true");
+      else
+        polisi_xml_add_blocks (text, ns, polisi_clause_state_get_text (state, lang));
+    }
+}
+
+static void
+write_organisation (xmlNode      *parent,
+                    xmlNs        *ns,
+                    PolisiPolicy *policy)
+{
+  xmlNode *organisation = xmlNewChild (parent, ns, (const xmlChar *) "organisation", NULL);
+
+  xmlNewProp (organisation, (const xmlChar *) "type",
+              (const xmlChar *) polisi_enum_to_string (POLISI_TYPE_ORGANISATION_TYPE,
+                                                       polisi_policy_get_organisation_type (policy)));
+  xmlNewProp (organisation, (const xmlChar *) "language-category",
+              (const xmlChar *) polisi_enum_to_string (POLISI_TYPE_LANGUAGE_CATEGORY,
+                                                       polisi_policy_get_language_category (policy)));
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    if (polisi_policy_get_name (policy, lang) != NULL)
+      add_lang_child (organisation, ns, "name", lang, polisi_policy_get_name (policy, lang));
+}
+
+static void
+write_library (xmlNode      *parent,
+               xmlNs        *ns,
+               PolisiPolicy *policy)
+{
+  xmlNode *node;
+
+  if (polisi_policy_get_library_id (policy) == NULL)
+    return;
+  node = xmlNewChild (parent, ns, (const xmlChar *) "library", NULL);
+  xmlNewProp (node, (const xmlChar *) "id", (const xmlChar *) polisi_policy_get_library_id (policy));
+  xmlNewProp (node, (const xmlChar *) "version",
+              (const xmlChar *) (polisi_policy_get_library_version (policy) != NULL ?
+                                 polisi_policy_get_library_version (policy) : ""));
+}
+
+static void
+write_answers (xmlNode      *parent,
+               xmlNs        *ns,
+               PolisiPolicy *policy,
+               PolisiPolicy *reference)
+{
+  xmlNode *answers = xmlNewChild (parent, ns, (const xmlChar *) "answers", NULL);
+  g_autoptr(GPtrArray) keys = polisi_policy_list_answers (policy);
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = keys->pdata[i];
+      const char *cy = polisi_policy_get_answer (policy, key, POLISI_LANG_CY);
+      const char *en = polisi_policy_get_answer (policy, key, POLISI_LANG_EN);
+      xmlNode *node;
+
+      if (reference != NULL &&
+          g_strcmp0 (cy, polisi_policy_get_answer (reference, key, POLISI_LANG_CY)) == 0 &&
+          g_strcmp0 (en, polisi_policy_get_answer (reference, key, POLISI_LANG_EN)) == 0)
+        {
+          node = xmlNewChild (answers, ns, (const xmlChar *) "answer", NULL);
+          xmlNewProp (node, (const xmlChar *) "same", (const xmlChar *) "true");
+        }
+      else if (g_strcmp0 (cy, en) == 0)
+        node = polisi_xml_add_text_child (answers, ns, "answer", cy);
+      else
+        {
+          node = xmlNewChild (answers, ns, (const xmlChar *) "answer", NULL);
+          if (cy != NULL)
+            add_lang_child (node, ns, "value", POLISI_LANG_CY, cy);
+          if (en != NULL)
+            add_lang_child (node, ns, "value", POLISI_LANG_EN, en);
+        }
+      xmlNewProp (node, (const xmlChar *) "key", (const xmlChar *) key);
+    }
+}
+
+/* What the text of version @index is written against: the text of the next
+ * version that has one, or the policy itself. */
+static PolisiPolicy *
+next_reference (PolisiPolicy *policy,
+                guint         index)
+{
+  for (guint j = index + 1; j < polisi_policy_get_n_versions (policy); j++)
+    {
+      g_autoptr(PolisiVersion) later = g_list_model_get_item (polisi_policy_get_versions (policy), j);
+
+      if (_polisi_version_get_text (later) != NULL)
+        return _polisi_version_get_text (later);
+    }
+  return policy;
+}
+
+static void
+write_version_text (xmlNode      *parent,
+                    xmlNs        *ns,
+                    PolisiPolicy *text,
+                    PolisiPolicy *reference)
+{
+  xmlNode *node = xmlNewChild (parent, ns, (const xmlChar *) "text", NULL);
+  g_autofree char *review_cycle = g_strdup_printf ("%u", polisi_policy_get_review_cycle (text));
+  xmlNode *clauses;
+
+  write_organisation (node, ns, text);
+  polisi_xml_add_text_child (node, ns, "review-cycle", review_cycle);
+  write_library (node, ns, text);
+  write_answers (node, ns, text, reference);
+  clauses = xmlNewChild (node, ns, (const xmlChar *) "clauses", NULL);
+  for (guint i = 0; i < polisi_policy_get_n_clauses (text); i++)
+    {
+      PolisiClauseState *state = polisi_policy_get_clause (text, i);
+
+      write_clause (clauses, ns, state, polisi_policy_lookup_clause (reference, polisi_clause_state_get_id (state)));
+    }
+}
+
 /**
  * polisi_policy_to_bytes:
  *
@@ -538,9 +945,8 @@ GBytes *
 polisi_policy_to_bytes (PolisiPolicy *policy)
 {
   g_autoptr(xmlDoc) doc = xmlNewDoc ((const xmlChar *) "1.0");
-  xmlNode *root, *organisation, *properties, *answers, *clauses, *history, *node;
+  xmlNode *root, *properties, *status, *clauses, *history, *node;
   xmlNs *ns;
-  g_autoptr(GPtrArray) keys = NULL;
   g_autofree char *review_cycle = NULL;
   xmlChar *buffer = NULL;
   int size = 0;
@@ -555,20 +961,13 @@ polisi_policy_to_bytes (PolisiPolicy *policy)
   xmlNewProp (root, (const xmlChar *) "generator", (const xmlChar *) "Polisi " PACKAGE_VERSION);
   xmlNewProp (root, (const xmlChar *) "uid", (const xmlChar *) polisi_policy_get_uid (policy));
 
-  organisation = xmlNewChild (root, ns, (const xmlChar *) "organisation", NULL);
-  xmlNewProp (organisation, (const xmlChar *) "type",
-              (const xmlChar *) polisi_enum_to_string (POLISI_TYPE_ORGANISATION_TYPE,
-                                                       polisi_policy_get_organisation_type (policy)));
-  xmlNewProp (organisation, (const xmlChar *) "language-category",
-              (const xmlChar *) polisi_enum_to_string (POLISI_TYPE_LANGUAGE_CATEGORY,
-                                                       polisi_policy_get_language_category (policy)));
-  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
-    if (polisi_policy_get_name (policy, lang) != NULL)
-      add_lang_child (organisation, ns, "name", lang, polisi_policy_get_name (policy, lang));
+  write_organisation (root, ns, policy);
 
   properties = xmlNewChild (root, ns, (const xmlChar *) "properties", NULL);
-  polisi_xml_add_text_child (properties, ns, "status",
-                             polisi_enum_to_string (POLISI_TYPE_STATUS, polisi_policy_get_status (policy)));
+  status = polisi_xml_add_text_child (properties, ns, "status",
+                                      polisi_enum_to_string (POLISI_TYPE_STATUS, polisi_policy_get_status (policy)));
+  if (polisi_policy_get_draft_by_change (policy))
+    xmlNewProp (status, (const xmlChar *) "by-change", (const xmlChar *) "true");
   polisi_xml_add_text_child (properties, ns, "version", polisi_policy_get_version (policy));
   polisi_xml_add_text_child (properties, ns, "created", polisi_policy_get_created (policy));
   add_optional (properties, ns, "modified", polisi_policy_get_modified (policy));
@@ -578,74 +977,20 @@ polisi_policy_to_bytes (PolisiPolicy *policy)
   review_cycle = g_strdup_printf ("%u", polisi_policy_get_review_cycle (policy));
   polisi_xml_add_text_child (properties, ns, "review-cycle", review_cycle);
   add_optional (properties, ns, "review-date", polisi_policy_get_review_date_override (policy));
-  if (polisi_policy_get_library_id (policy) != NULL)
-    {
-      node = xmlNewChild (properties, ns, (const xmlChar *) "library", NULL);
-      xmlNewProp (node, (const xmlChar *) "id", (const xmlChar *) polisi_policy_get_library_id (policy));
-      xmlNewProp (node, (const xmlChar *) "version",
-                  (const xmlChar *) (polisi_policy_get_library_version (policy) != NULL ?
-                                     polisi_policy_get_library_version (policy) : ""));
-    }
+  write_library (properties, ns, policy);
 
-  answers = xmlNewChild (root, ns, (const xmlChar *) "answers", NULL);
-  keys = polisi_policy_list_answers (policy);
-  for (guint i = 0; i < keys->len; i++)
-    {
-      const char *key = keys->pdata[i];
-      const char *cy = polisi_policy_get_answer (policy, key, POLISI_LANG_CY);
-      const char *en = polisi_policy_get_answer (policy, key, POLISI_LANG_EN);
-
-      if (g_strcmp0 (cy, en) == 0)
-        node = polisi_xml_add_text_child (answers, ns, "answer", cy);
-      else
-        {
-          node = xmlNewChild (answers, ns, (const xmlChar *) "answer", NULL);
-          if (cy != NULL)
-            add_lang_child (node, ns, "value", POLISI_LANG_CY, cy);
-          if (en != NULL)
-            add_lang_child (node, ns, "value", POLISI_LANG_EN, en);
-        }
-      xmlNewProp (node, (const xmlChar *) "key", (const xmlChar *) key);
-    }
+  write_answers (root, ns, policy, NULL);
 
   clauses = xmlNewChild (root, ns, (const xmlChar *) "clauses", NULL);
   for (guint i = 0; i < polisi_policy_get_n_clauses (policy); i++)
-    {
-      PolisiClauseState *state = polisi_policy_get_clause (policy, i);
-      g_autofree char *version = g_strdup_printf ("%u", polisi_clause_state_get_library_version (state));
-
-      node = xmlNewChild (clauses, ns, (const xmlChar *) "clause", NULL);
-      xmlNewProp (node, (const xmlChar *) "id", (const xmlChar *) polisi_clause_state_get_id (state));
-      xmlNewProp (node, (const xmlChar *) "included",
-                  (const xmlChar *) (polisi_clause_state_get_included (state) ? "true" : "false"));
-      if (polisi_clause_state_get_alternative (state) != NULL)
-        xmlNewProp (node, (const xmlChar *) "alternative", (const xmlChar *) polisi_clause_state_get_alternative (state));
-      xmlNewProp (node, (const xmlChar *) "version", (const xmlChar *) version);
-      if (polisi_clause_state_get_declined_version (state) > 0)
-        {
-          g_autofree char *declined = g_strdup_printf ("%u", polisi_clause_state_get_declined_version (state));
-          xmlNewProp (node, (const xmlChar *) "declined-version", (const xmlChar *) declined);
-        }
-      if (polisi_clause_state_get_kept_withdrawn (state))
-        xmlNewProp (node, (const xmlChar *) "kept-withdrawn", (const xmlChar *) "true");
-
-      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
-        {
-          xmlNode *text = xmlNewChild (node, ns, (const xmlChar *) "text", NULL);
-
-          polisi_xml_set_lang (text, lang);
-          if (polisi_clause_state_get_edited (state, lang))
-            xmlNewProp (text, (const xmlChar *) "edited", (const xmlChar *) "true");
-          if (polisi_clause_state_get_needs_update (state, lang))
-            xmlNewProp (text, (const xmlChar *) "needs-update", (const xmlChar *) "true");
-          polisi_xml_add_blocks (text, ns, polisi_clause_state_get_text (state, lang));
-        }
-    }
+    write_clause (clauses, ns, polisi_policy_get_clause (policy, i), NULL);
 
   history = xmlNewChild (root, ns, (const xmlChar *) "history", NULL);
   for (guint i = 0; i < polisi_policy_get_n_versions (policy); i++)
     {
       const PolisiVersionRecord *record = polisi_policy_get_version_record (policy, i);
+      g_autoptr(PolisiVersion) version = g_list_model_get_item (polisi_policy_get_versions (policy), i);
+      PolisiPolicy *text = _polisi_version_get_text (version);
 
       node = xmlNewChild (history, ns, (const xmlChar *) "version", NULL);
       xmlNewProp (node, (const xmlChar *) "number", (const xmlChar *) record->version);
@@ -659,6 +1004,8 @@ polisi_policy_to_bytes (PolisiPolicy *policy)
           polisi_xml_set_lang (summary, lang);
           polisi_xml_add_blocks (summary, ns, record->summary[lang]);
         }
+      if (text != NULL)
+        write_version_text (node, ns, text, next_reference (policy, i));
     }
 
   if (polisi_policy_get_draft_summary (policy, POLISI_LANG_CY) != NULL ||

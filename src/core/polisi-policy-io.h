@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 #define POLISI_POLICY_NS "https://polisi.cymru/ns/policy/1"
-#define POLISI_POLICY_FORMAT 1
+#define POLISI_POLICY_FORMAT 2
 #define POLISI_POLICY_MIME_TYPE "application/x-polisi"
 #define POLISI_POLICY_SUFFIX ".polisi"
 

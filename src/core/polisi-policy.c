@@ -21,6 +21,7 @@
 #include "polisi-error.h"
 #include "polisi-policy.h"
 #include "polisi-text.h"
+#include "polisi-version-number.h"
 #include "polisi-version.h"
 
 typedef struct {
@@ -51,13 +52,17 @@ struct _PolisiPolicy
   GHashTable             *answers;        /* key -> Answer */
   GPtrArray              *clauses;        /* PolisiClauseState */
   GHashTable             *clause_index;   /* id -> PolisiClauseState (unowned) */
-  GPtrArray              *history;        /* PolisiVersionRecord */
-  GPtrArray              *triggers;       /* PolisiReviewTrigger */
+  GListStore             *history;        /* PolisiVersion, in the order adopted */
+  GListStore             *triggers;       /* PolisiTrigger, in date order */
   GPtrArray              *comments;       /* PolisiComment */
   GListStore             *comment_model;  /* the same, as a list model */
   guint                   next_comment;
   GListStore             *proposals;      /* PolisiProposal: tracked changes from a consultation */
   guint                   next_proposal;
+
+  guint                   restoring;      /* the file reader is at work: no rules */
+  gboolean                in_status_rule; /* the status rule is changing the policy */
+  gboolean                auto_draft;     /* a change made the adopted policy a draft */
 };
 
 G_DEFINE_FINAL_TYPE (PolisiPolicy, polisi_policy, G_TYPE_OBJECT)
@@ -95,42 +100,32 @@ answer_free (gpointer data)
 }
 
 static void
-version_record_free (gpointer data)
-{
-  PolisiVersionRecord *record = data;
-
-  g_free (record->version);
-  g_free (record->date);
-  g_free (record->approved_by);
-  for (guint i = 0; i < POLISI_N_LANGS; i++)
-    g_free (record->summary[i]);
-  g_free (record);
-}
-
-static void
-trigger_free (gpointer data)
-{
-  PolisiReviewTrigger *trigger = data;
-
-  g_free (trigger->date);
-  g_free (trigger->note);
-  g_free (trigger);
-}
-
-
-static void
 emit_changed (PolisiPolicy *self)
 {
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+static void apply_status_rule (PolisiPolicy *self);
+static gboolean answers_equal (GHashTable *a,
+                               GHashTable *b);
+
+/* A change to what the policy says: the front matter, the answers or a
+ * clause. Emits ::changed after the status rule has had its say. */
+static void
+emit_content_changed (PolisiPolicy *self)
+{
+  apply_status_rule (self);
+  emit_changed (self);
+}
+
 /* Sets a string field to a sanitised copy of @value; notifies and emits
  * ::changed only when the value really changes. */
 static gboolean
-set_string (PolisiPolicy *self,
-            char        **field,
-            const char   *value,
-            int           prop_id)
+set_string_full (PolisiPolicy *self,
+                 char        **field,
+                 const char   *value,
+                 int           prop_id,
+                 gboolean      content)
 {
   g_autofree char *collapsed = NULL;
 
@@ -148,8 +143,20 @@ set_string (PolisiPolicy *self,
   *field = g_steal_pointer (&collapsed);
   if (prop_id > PROP_0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-  emit_changed (self);
+  if (content)
+    emit_content_changed (self);
+  else
+    emit_changed (self);
   return TRUE;
+}
+
+static gboolean
+set_string (PolisiPolicy *self,
+            char        **field,
+            const char   *value,
+            int           prop_id)
+{
+  return set_string_full (self, field, value, prop_id, FALSE);
 }
 
 static void
@@ -173,8 +180,8 @@ polisi_policy_finalize (GObject *object)
   g_free (self->library_version);
   g_clear_pointer (&self->answers, g_hash_table_unref);
   g_clear_pointer (&self->clause_index, g_hash_table_unref);
-  g_clear_pointer (&self->history, g_ptr_array_unref);
-  g_clear_pointer (&self->triggers, g_ptr_array_unref);
+  g_clear_object (&self->history);
+  g_clear_object (&self->triggers);
   g_clear_pointer (&self->comments, g_ptr_array_unref);
   g_clear_object (&self->comment_model);
   g_clear_object (&self->proposals);
@@ -333,8 +340,8 @@ polisi_policy_init (PolisiPolicy *self)
   self->answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, answer_free);
   self->clauses = g_ptr_array_new_with_free_func (g_object_unref);
   self->clause_index = g_hash_table_new (g_str_hash, g_str_equal);
-  self->history = g_ptr_array_new_with_free_func (version_record_free);
-  self->triggers = g_ptr_array_new_with_free_func (trigger_free);
+  self->history = g_list_store_new (POLISI_TYPE_VERSION);
+  self->triggers = g_list_store_new (POLISI_TYPE_TRIGGER);
   self->comments = g_ptr_array_new_with_free_func (g_object_unref);
   self->comment_model = g_list_store_new (POLISI_TYPE_COMMENT);
   self->next_comment = 1;
@@ -425,7 +432,7 @@ polisi_policy_set_name (PolisiPolicy *self,
                         const char   *name)
 {
   g_return_if_fail (POLISI_IS_POLICY (self));
-  set_string (self, &self->name[lang], name, lang == POLISI_LANG_CY ? PROP_NAME_CY : PROP_NAME_EN);
+  set_string_full (self, &self->name[lang], name, lang == POLISI_LANG_CY ? PROP_NAME_CY : PROP_NAME_EN, TRUE);
 }
 
 PolisiOrganisationType
@@ -445,7 +452,7 @@ polisi_policy_set_organisation_type (PolisiPolicy           *self,
     return;
   self->organisation_type = type;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANISATION_TYPE]);
-  emit_changed (self);
+  emit_content_changed (self);
 }
 
 PolisiLanguageCategory
@@ -465,7 +472,7 @@ polisi_policy_set_language_category (PolisiPolicy           *self,
     return;
   self->language_category = category;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE_CATEGORY]);
-  emit_changed (self);
+  emit_content_changed (self);
 }
 
 /* Every school in Wales has one of the three statutory language
@@ -493,6 +500,8 @@ polisi_policy_set_status (PolisiPolicy *self,
   if (self->status == status)
     return;
   self->status = status;
+  if (!self->in_status_rule)
+    self->auto_draft = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
   emit_changed (self);
 }
@@ -681,7 +690,7 @@ polisi_policy_set_review_cycle (PolisiPolicy *self,
     return;
   self->review_cycle = months;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_CYCLE]);
-  emit_changed (self);
+  emit_content_changed (self);
 }
 
 const char *
@@ -843,7 +852,7 @@ polisi_policy_set_answer_lang (PolisiPolicy *self,
   if (answer->value[POLISI_LANG_CY] == NULL && answer->value[POLISI_LANG_EN] == NULL)
     g_hash_table_remove (self->answers, key);
 
-  emit_changed (self);
+  emit_content_changed (self);
 }
 
 /* Sets the same answer for both languages: a person's name, an address. */
@@ -918,7 +927,7 @@ on_clause_notify (PolisiClauseState *state,
                   GParamSpec        *pspec,
                   PolisiPolicy      *self)
 {
-  emit_changed (self);
+  emit_content_changed (self);
 }
 
 void
@@ -952,7 +961,7 @@ polisi_policy_insert_clause (PolisiPolicy      *self,
   g_ptr_array_insert (self->clauses, (int) index, g_object_ref (state));
   g_hash_table_insert (self->clause_index, (gpointer) id, state);
   g_signal_connect_object (state, "notify", G_CALLBACK (on_clause_notify), self, 0);
-  emit_changed (self);
+  emit_content_changed (self);
 }
 
 /**
@@ -1036,7 +1045,17 @@ guint
 polisi_policy_get_n_versions (PolisiPolicy *self)
 {
   g_return_val_if_fail (POLISI_IS_POLICY (self), 0);
-  return self->history->len;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->history));
+}
+
+/* The store holds a reference: the item outlives the one dropped here. */
+static PolisiVersion *
+version_at (PolisiPolicy *self,
+            guint         index)
+{
+  g_autoptr(PolisiVersion) version = g_list_model_get_item (G_LIST_MODEL (self->history), index);
+
+  return version;
 }
 
 const PolisiVersionRecord *
@@ -1044,8 +1063,44 @@ polisi_policy_get_version_record (PolisiPolicy *self,
                                   guint         index)
 {
   g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
-  g_return_val_if_fail (index < self->history->len, NULL);
-  return g_ptr_array_index (self->history, index);
+  g_return_val_if_fail (index < polisi_policy_get_n_versions (self), NULL);
+  return polisi_version_get_record (version_at (self, index));
+}
+
+/**
+ * polisi_policy_get_versions:
+ *
+ * The version history, in the order the versions were adopted, for a list
+ * to bind to: a row is added at each adoption.
+ *
+ * Returns: (transfer none): a #GListModel of #PolisiVersion
+ */
+GListModel *
+polisi_policy_get_versions (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  return G_LIST_MODEL (self->history);
+}
+
+/**
+ * polisi_policy_lookup_version:
+ *
+ * Returns: (transfer none) (nullable): the adopted version @number
+ */
+PolisiVersion *
+polisi_policy_lookup_version (PolisiPolicy *self,
+                              const char   *number)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+
+  for (guint i = 0; number != NULL && i < polisi_policy_get_n_versions (self); i++)
+    {
+      PolisiVersion *version = version_at (self, i);
+
+      if (g_strcmp0 (polisi_version_get_number (version), number) == 0)
+        return version;
+    }
+  return NULL;
 }
 
 void
@@ -1056,22 +1111,352 @@ polisi_policy_add_version_record (PolisiPolicy *self,
                                   const char   *summary_cy,
                                   const char   *summary_en)
 {
-  PolisiVersionRecord *record;
-  g_autofree char *clean_cy = polisi_text_sanitize (summary_cy);
-  g_autofree char *clean_en = polisi_text_sanitize (summary_en);
+  g_autoptr(PolisiVersion) record = NULL;
 
   g_return_if_fail (POLISI_IS_POLICY (self));
   g_return_if_fail (version != NULL && date != NULL);
 
-  record = g_new0 (PolisiVersionRecord, 1);
-  record->version = g_strdup (version);
-  record->date = g_strdup (date);
-  record->approved_by = g_strdup (approved_by);
-  record->summary[POLISI_LANG_CY] = polisi_text_normalize (clean_cy);
-  record->summary[POLISI_LANG_EN] = polisi_text_normalize (clean_en);
-  g_ptr_array_add (self->history, record);
+  record = polisi_version_new (version, date, approved_by, summary_cy, summary_en);
+  g_list_store_append (self->history, record);
 
   emit_changed (self);
+}
+
+/* For the file reader: a version as saved, with its text if it has one. */
+void
+_polisi_policy_restore_version (PolisiPolicy  *self,
+                                PolisiVersion *version)
+{
+  g_return_if_fail (POLISI_IS_POLICY (self));
+  g_return_if_fail (POLISI_IS_VERSION (version));
+
+  g_list_store_append (self->history, version);
+}
+
+static void
+copy_answers (GHashTable *from,
+              GHashTable *to)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Answer *answer = value;
+      Answer *copy = g_new0 (Answer, 1);
+
+      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+        copy->value[lang] = g_strdup (answer->value[lang]);
+      g_hash_table_insert (to, g_strdup (key), copy);
+    }
+}
+
+/* For the file reader and the versions: an independent copy of a clause,
+ * its text, flags and review decisions. */
+PolisiClauseState *
+_polisi_clause_state_copy (PolisiClauseState *state)
+{
+  return _polisi_clause_state_dup (state);
+}
+
+/**
+ * _polisi_policy_copy_text:
+ *
+ * What a version keeps of the policy when it is adopted: the front matter
+ * (names, organisation, language category, version, dates, review cycle,
+ * the library), the answers and every clause in both languages. Not the
+ * review triggers, the comments or the draft's summary, which belong to
+ * the file's life rather than to the text adopted; the version history up
+ * to this version, without texts, so that the version prints as it was.
+ *
+ * Returns: (transfer full): a new policy with the same identity
+ */
+PolisiPolicy *
+_polisi_policy_copy_text (PolisiPolicy *self)
+{
+  PolisiPolicy *copy;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+
+  copy = polisi_policy_new ();
+  copy->restoring++;
+  g_free (copy->uid);
+  copy->uid = g_strdup (self->uid);
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    copy->name[lang] = g_strdup (self->name[lang]);
+  copy->organisation_type = self->organisation_type;
+  copy->language_category = self->language_category;
+  copy->status = self->status;
+  g_free (copy->version);
+  copy->version = g_strdup (self->version);
+  g_free (copy->created);
+  copy->created = g_strdup (self->created);
+  copy->adoption_date = g_strdup (self->adoption_date);
+  copy->approved_by = g_strdup (self->approved_by);
+  copy->review_cycle = self->review_cycle;
+  copy->library_id = g_strdup (self->library_id);
+  copy->library_version = g_strdup (self->library_version);
+  copy_answers (self->answers, copy->answers);
+  for (guint i = 0; i < self->clauses->len; i++)
+    {
+      g_autoptr(PolisiClauseState) clause = _polisi_clause_state_copy (self->clauses->pdata[i]);
+
+      polisi_policy_add_clause (copy, clause);
+    }
+  for (guint i = 0; i < polisi_policy_get_n_versions (self); i++)
+    {
+      const PolisiVersionRecord *record = polisi_policy_get_version_record (self, i);
+      g_autoptr(PolisiVersion) version = polisi_version_new (record->version, record->date, record->approved_by,
+                                                             record->summary[POLISI_LANG_CY],
+                                                             record->summary[POLISI_LANG_EN]);
+
+      g_list_store_append (copy->history, version);
+    }
+  copy->restoring--;
+  return copy;
+}
+
+/**
+ * polisi_policy_content_equal:
+ *
+ * Whether @a and @b say the same: the organisation's names, type and
+ * language category, the review cycle, the answers, and every clause
+ * (included or not, its wording, its text in both languages). This is
+ * what adoption approves; the status, the dates and the records of the
+ * policy's life are not part of it.
+ */
+gboolean
+polisi_policy_content_equal (PolisiPolicy *a,
+                             PolisiPolicy *b)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (a), FALSE);
+  g_return_val_if_fail (POLISI_IS_POLICY (b), FALSE);
+
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    if (g_strcmp0 (a->name[lang], b->name[lang]) != 0)
+      return FALSE;
+  if (a->organisation_type != b->organisation_type ||
+      a->language_category != b->language_category ||
+      a->review_cycle != b->review_cycle ||
+      !answers_equal (a->answers, b->answers) ||
+      a->clauses->len != b->clauses->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->clauses->len; i++)
+    {
+      PolisiClauseState *ca = a->clauses->pdata[i];
+      PolisiClauseState *cb = b->clauses->pdata[i];
+
+      if (g_strcmp0 (polisi_clause_state_get_id (ca), polisi_clause_state_get_id (cb)) != 0 ||
+          polisi_clause_state_get_included (ca) != polisi_clause_state_get_included (cb) ||
+          g_strcmp0 (polisi_clause_state_get_alternative (ca), polisi_clause_state_get_alternative (cb)) != 0)
+        return FALSE;
+      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+        if (g_strcmp0 (polisi_clause_state_get_text (ca, lang), polisi_clause_state_get_text (cb, lang)) != 0)
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * polisi_policy_dup_version_text:
+ * @number: an adopted version, such as "1.0"
+ *
+ * The text of an adopted version, as it was adopted, to compare with
+ * another version or with the current draft.
+ *
+ * Returns: (transfer full) (nullable): a new policy holding that version,
+ *   or %NULL with @error set when no such version was adopted, or when the
+ *   file does not keep its text (versions adopted before file format 2)
+ */
+PolisiPolicy *
+polisi_policy_dup_version_text (PolisiPolicy  *self,
+                                const char    *number,
+                                GError       **error)
+{
+  PolisiVersion *version;
+  PolisiPolicy *text;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+
+  version = polisi_policy_lookup_version (self, number);
+  if (version == NULL)
+    {
+      g_autoptr(GString) known = g_string_new (NULL);
+
+      for (guint i = 0; i < polisi_policy_get_n_versions (self); i++)
+        {
+          if (known->len > 0)
+            g_string_append (known, ", ");
+          g_string_append (known, polisi_policy_get_version_record (self, i)->version);
+        }
+      if (known->len == 0)
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                     _("This policy has no version %s: it has not been adopted yet, so there is no earlier version "
+                       "to compare with."),
+                     number != NULL ? number : "");
+      else
+        g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                     _("This policy has no version %s. The versions adopted are: %s."),
+                     number != NULL ? number : "", known->str);
+      return NULL;
+    }
+
+  text = _polisi_version_get_text (version);
+  if (text == NULL)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                   _("The file does not keep the text of version %s: it was adopted with an earlier Polisi, which "
+                     "kept only the summary of changes. Compare with a copy of the file saved at the time instead "
+                     "(--compare=OLD.polisi)."),
+                   number);
+      return NULL;
+    }
+
+  return _polisi_policy_copy_text (text);
+}
+
+/* The last adopted version, as an object. */
+static PolisiVersion *
+last_version (PolisiPolicy *self)
+{
+  const PolisiVersionRecord *last = polisi_policy_get_last_adoption (self);
+
+  return last != NULL ? polisi_policy_lookup_version (self, last->version) : NULL;
+}
+
+/**
+ * polisi_policy_get_content_changed:
+ *
+ * Whether what the policy says differs from the text of the version
+ * adopted last. %TRUE for a policy never adopted, and for one whose last
+ * adopted text the file does not keep but which is no longer adopted.
+ */
+gboolean
+polisi_policy_get_content_changed (PolisiPolicy *self)
+{
+  PolisiVersion *last;
+  PolisiPolicy *text;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), TRUE);
+
+  last = last_version (self);
+  if (last == NULL)
+    return TRUE;
+  text = _polisi_version_get_text (last);
+  if (text == NULL)
+    return self->status != POLISI_STATUS_ADOPTED;
+  return !polisi_policy_content_equal (self, text);
+}
+
+/* The one rule of honest status. Any change to what an adopted policy says
+ * makes it the draft of its next version (1.1 after 1.0), so that nothing
+ * prints a changed text as the version the governing body approved; when
+ * the change is undone, and the text is again exactly the one adopted, it
+ * is the adopted version again. A draft opened on purpose (for a
+ * consultation, or with the status set by hand) stays a draft. */
+static void
+apply_status_rule (PolisiPolicy *self)
+{
+  PolisiVersion *last;
+  PolisiPolicy *text;
+  gboolean equal;
+
+  if (self->restoring > 0 || self->in_status_rule)
+    return;
+
+  last = last_version (self);
+  if (last == NULL)
+    return;
+  text = _polisi_version_get_text (last);
+  equal = text != NULL && polisi_policy_content_equal (self, text);
+
+  self->in_status_rule = TRUE;
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->status == POLISI_STATUS_ADOPTED && !equal &&
+      g_strcmp0 (self->version, polisi_version_get_number (last)) == 0)
+    {
+      polisi_policy_open_draft (self, POLISI_STATUS_DRAFT);
+      self->auto_draft = TRUE;
+    }
+  else if (self->auto_draft && self->status == POLISI_STATUS_DRAFT && equal)
+    {
+      polisi_policy_set_version (self, polisi_version_get_number (last));
+      polisi_policy_set_status (self, POLISI_STATUS_ADOPTED);
+      self->auto_draft = FALSE;
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+  self->in_status_rule = FALSE;
+}
+
+/**
+ * polisi_policy_get_draft_by_change:
+ *
+ * Whether the policy is a draft because its adopted text was changed
+ * (rather than opened as a draft on purpose): undoing the change makes it
+ * the adopted version again.
+ */
+gboolean
+polisi_policy_get_draft_by_change (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
+  return self->auto_draft && self->status == POLISI_STATUS_DRAFT;
+}
+
+void
+_polisi_policy_restore_draft_by_change (PolisiPolicy *self,
+                                        gboolean      by_change)
+{
+  g_return_if_fail (POLISI_IS_POLICY (self));
+  self->auto_draft = by_change;
+}
+
+/* For the file reader: no rule applies to what is being read. */
+void
+_polisi_policy_begin_restore (PolisiPolicy *self)
+{
+  g_return_if_fail (POLISI_IS_POLICY (self));
+  self->restoring++;
+}
+
+void
+_polisi_policy_end_restore (PolisiPolicy *self)
+{
+  g_return_if_fail (POLISI_IS_POLICY (self));
+  g_return_if_fail (self->restoring > 0);
+  self->restoring--;
+}
+
+/* "1.2" as its two numbers; FALSE when it is not a version number. */
+static gboolean
+parse_version (const char *text,
+               guint64    *major,
+               guint64    *minor)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  parts = g_strsplit (text, ".", -1);
+  return g_strv_length (parts) == 2 &&
+         g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXUINT32, major, NULL) &&
+         g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT32, minor, NULL);
+}
+
+static int
+compare_versions (const char *a,
+                  const char *b)
+{
+  guint64 a_major = 0, a_minor = 0, b_major = 0, b_minor = 0;
+
+  parse_version (a, &a_major, &a_minor);
+  parse_version (b, &b_major, &b_minor);
+  if (a_major != b_major)
+    return a_major < b_major ? -1 : 1;
+  if (a_minor != b_minor)
+    return a_minor < b_minor ? -1 : 1;
+  return 0;
 }
 
 /**
@@ -1087,11 +1472,11 @@ polisi_policy_get_last_adoption (PolisiPolicy *self)
 
   g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
 
-  for (guint i = 0; i < self->history->len; i++)
+  for (guint i = 0; i < polisi_policy_get_n_versions (self); i++)
     {
-      const PolisiVersionRecord *record = self->history->pdata[i];
+      const PolisiVersionRecord *record = polisi_policy_get_version_record (self, i);
 
-      if (last == NULL || polisi_version_compare (record->version, last->version) > 0)
+      if (last == NULL || polisi_version_number_compare (record->version, last->version) > 0)
         last = record;
     }
   return last;
@@ -1129,12 +1514,12 @@ polisi_policy_suggest_version (PolisiPolicy *self,
   g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
 
   last = polisi_policy_get_last_adopted_version (self);
-  if (polisi_version_parse (self->version, &own_major, NULL) && own_major >= 1 &&
-      (last == NULL || polisi_version_compare (self->version, last) > 0))
+  if (polisi_version_number_parse (self->version, &own_major, NULL) && own_major >= 1 &&
+      (last == NULL || polisi_version_number_compare (self->version, last) > 0))
     return g_strdup (self->version);
 
   /* after 9999.9999 there is no higher number: the adoption says so */
-  next = polisi_version_next (last, major);
+  next = polisi_version_number_next (last, major);
   return next != NULL ? next : g_strdup (last);
 }
 
@@ -1159,7 +1544,7 @@ polisi_policy_set_draft_version (PolisiPolicy  *self,
   g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
 
   number = g_strstrip (g_strdup (version != NULL ? version : ""));
-  if (!polisi_version_check (number, error))
+  if (!polisi_version_number_check (number, error))
     return FALSE;
 
   last = polisi_policy_get_last_adopted_version (self);
@@ -1171,10 +1556,10 @@ polisi_policy_set_draft_version (PolisiPolicy  *self,
                    self->version);
       return FALSE;
     }
-  if (self->status != POLISI_STATUS_ADOPTED && last != NULL && polisi_version_compare (number, last) <= 0)
+  if (self->status != POLISI_STATUS_ADOPTED && last != NULL && polisi_version_number_compare (number, last) <= 0)
     {
-      g_autofree char *next = polisi_version_next (last, FALSE);
-      g_autofree char *next_major = polisi_version_next (last, TRUE);
+      g_autofree char *next = polisi_version_number_next (last, FALSE);
+      g_autofree char *next_major = polisi_version_number_next (last, TRUE);
 
       g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
                    _("Version %s was adopted already. The draft of the next version needs a higher number, "
@@ -1220,24 +1605,24 @@ validate_adoption (PolisiPolicy  *self,
   last = polisi_policy_get_last_adoption (self);
 
   number = version != NULL ? g_strstrip (g_strdup (version)) : polisi_policy_suggest_version (self, FALSE);
-  if (!polisi_version_check (number, error))
+  if (!polisi_version_number_check (number, error))
     return FALSE;
-  polisi_version_parse (number, &major, NULL);
+  polisi_version_number_parse (number, &major, NULL);
   if (major == 0)
     {
       g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
                    _("Version %s is a draft number. An adopted policy starts at version 1.0."), number);
       return FALSE;
     }
-  if (last != NULL && polisi_version_compare (number, last->version) <= 0)
+  if (last != NULL && polisi_version_number_compare (number, last->version) <= 0)
     {
-      g_autofree char *next = polisi_version_next (last->version, FALSE);
-      g_autofree char *next_major = polisi_version_next (last->version, TRUE);
+      g_autofree char *next = polisi_version_number_next (last->version, FALSE);
+      g_autofree char *next_major = polisi_version_number_next (last->version, TRUE);
       g_autofree char *when = NULL;
       GDate adopted;
 
       when = polisi_date_parse_iso (last->date, &adopted) ? polisi_date_format (&adopted, polisi_interface_lang ()) : g_strdup (last->date);
-      if (polisi_version_compare (number, last->version) == 0)
+      if (polisi_version_number_compare (number, last->version) == 0)
         g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
                      _("Version %s was adopted on %s already. Give the new version a higher number, "
                        "such as %s for small changes or %s for large ones."),
@@ -1389,6 +1774,13 @@ polisi_policy_adopt (PolisiPolicy  *self,
   polisi_policy_set_review_date_override (self, NULL);
   polisi_policy_set_status (self, POLISI_STATUS_ADOPTED);
   polisi_policy_add_version_record (self, number, when, who, summary_cy, summary_en);
+  {
+    /* the version keeps the text adopted */
+    g_autoptr(PolisiPolicy) text = _polisi_policy_copy_text (self);
+
+    _polisi_version_set_text (version_at (self, polisi_policy_get_n_versions (self) - 1), text);
+  }
+  self->auto_draft = FALSE;
   /* the draft's summary is the history's now */
   polisi_policy_set_draft_summary (self, POLISI_LANG_CY, NULL);
   polisi_policy_set_draft_summary (self, POLISI_LANG_EN, NULL);
@@ -1403,7 +1795,17 @@ guint
 polisi_policy_get_n_review_triggers (PolisiPolicy *self)
 {
   g_return_val_if_fail (POLISI_IS_POLICY (self), 0);
-  return self->triggers->len;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->triggers));
+}
+
+/* The store holds a reference: the item outlives the one dropped here. */
+static PolisiTrigger *
+trigger_at (PolisiPolicy *self,
+            guint         index)
+{
+  g_autoptr(PolisiTrigger) trigger = g_list_model_get_item (G_LIST_MODEL (self->triggers), index);
+
+  return trigger;
 }
 
 const PolisiReviewTrigger *
@@ -1411,18 +1813,38 @@ polisi_policy_get_review_trigger (PolisiPolicy *self,
                                   guint         index)
 {
   g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
-  g_return_val_if_fail (index < self->triggers->len, NULL);
-  return self->triggers->pdata[index];
+  g_return_val_if_fail (index < polisi_policy_get_n_review_triggers (self), NULL);
+  return polisi_trigger_get_record (trigger_at (self, index));
+}
+
+/**
+ * polisi_policy_get_review_triggers:
+ *
+ * The review triggers in date order, for a list to bind to.
+ *
+ * Returns: (transfer none): a #GListModel of #PolisiTrigger
+ */
+GListModel *
+polisi_policy_get_review_triggers (PolisiPolicy *self)
+{
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  return G_LIST_MODEL (self->triggers);
 }
 
 static int
 compare_triggers (gconstpointer a,
-                  gconstpointer b)
+                  gconstpointer b,
+                  gpointer      user_data)
 {
-  const PolisiReviewTrigger *ta = *(const PolisiReviewTrigger * const *) a;
-  const PolisiReviewTrigger *tb = *(const PolisiReviewTrigger * const *) b;
+  return g_strcmp0 (polisi_trigger_get_date ((PolisiTrigger *) a), polisi_trigger_get_date ((PolisiTrigger *) b));
+}
 
-  return g_strcmp0 (ta->date, tb->date);
+static void
+on_trigger_notify (PolisiTrigger *trigger,
+                   GParamSpec    *pspec,
+                   PolisiPolicy  *self)
+{
+  emit_changed (self);
 }
 
 void
@@ -1431,17 +1853,14 @@ _polisi_policy_restore_trigger (PolisiPolicy      *self,
                                 const char        *date,
                                 const char        *note)
 {
-  PolisiReviewTrigger *trigger = g_new0 (PolisiReviewTrigger, 1);
-  g_autofree char *clean = polisi_text_sanitize (note);
+  g_autoptr(PolisiTrigger) trigger = polisi_trigger_new (kind, date, note);
+  guint position = polisi_policy_get_n_review_triggers (self);
 
-  trigger->kind = kind;
-  trigger->date = g_strdup (date);
-  trigger->note = polisi_text_collapse_spaces (clean);
-  if (trigger->note[0] == '\0')
-    g_clear_pointer (&trigger->note, g_free);
-  g_ptr_array_add (self->triggers, trigger);
-  /* in date order; a stable sort keeps triggers of one day in order */
-  g_ptr_array_sort (self->triggers, compare_triggers);
+  /* in date order; triggers of one day stay in the order they came */
+  while (position > 0 && compare_triggers (trigger_at (self, position - 1), trigger, NULL) > 0)
+    position--;
+  g_list_store_insert (self->triggers, position, trigger);
+  g_signal_connect_object (trigger, "notify", G_CALLBACK (on_trigger_notify), self, 0);
 }
 
 /**
@@ -1489,9 +1908,9 @@ polisi_policy_remove_review_trigger (PolisiPolicy *self,
                                      guint         index)
 {
   g_return_if_fail (POLISI_IS_POLICY (self));
-  g_return_if_fail (index < self->triggers->len);
+  g_return_if_fail (index < polisi_policy_get_n_review_triggers (self));
 
-  g_ptr_array_remove_index (self->triggers, index);
+  g_list_store_remove (self->triggers, index);
   emit_changed (self);
 }
 
@@ -1512,9 +1931,9 @@ polisi_policy_get_pending_trigger (PolisiPolicy *self)
     return NULL;
 
   /* the triggers are in date order */
-  for (guint i = 0; i < self->triggers->len; i++)
+  for (guint i = 0; i < polisi_policy_get_n_review_triggers (self); i++)
     {
-      const PolisiReviewTrigger *trigger = self->triggers->pdata[i];
+      const PolisiReviewTrigger *trigger = polisi_policy_get_review_trigger (self, i);
       GDate when;
 
       if (polisi_date_parse_iso (trigger->date, &when) && g_date_compare (&when, &adopted) > 0)
@@ -2057,12 +2476,18 @@ polisi_policy_equal (PolisiPolicy *a,
     if (!polisi_clause_state_equal (a->clauses->pdata[i], b->clauses->pdata[i]))
       return FALSE;
 
-  if (a->history->len != b->history->len)
+  if (polisi_policy_get_n_versions (a) != polisi_policy_get_n_versions (b))
     return FALSE;
-  for (guint i = 0; i < a->history->len; i++)
+  for (guint i = 0; i < polisi_policy_get_n_versions (a); i++)
     {
-      PolisiVersionRecord *ra = a->history->pdata[i];
-      PolisiVersionRecord *rb = b->history->pdata[i];
+      const PolisiVersionRecord *ra = polisi_policy_get_version_record (a, i);
+      const PolisiVersionRecord *rb = polisi_policy_get_version_record (b, i);
+      PolisiPolicy *text_a = _polisi_version_get_text (version_at (a, i));
+      PolisiPolicy *text_b = _polisi_version_get_text (version_at (b, i));
+
+      if ((text_a == NULL) != (text_b == NULL) ||
+          (text_a != NULL && !polisi_policy_equal (text_a, text_b)))
+        return FALSE;
 
       if (g_strcmp0 (ra->version, rb->version) != 0 ||
           g_strcmp0 (ra->date, rb->date) != 0 ||
@@ -2072,12 +2497,12 @@ polisi_policy_equal (PolisiPolicy *a,
         return FALSE;
     }
 
-  if (a->triggers->len != b->triggers->len)
+  if (polisi_policy_get_n_review_triggers (a) != polisi_policy_get_n_review_triggers (b))
     return FALSE;
-  for (guint i = 0; i < a->triggers->len; i++)
+  for (guint i = 0; i < polisi_policy_get_n_review_triggers (a); i++)
     {
-      PolisiReviewTrigger *ta = a->triggers->pdata[i];
-      PolisiReviewTrigger *tb = b->triggers->pdata[i];
+      const PolisiReviewTrigger *ta = polisi_policy_get_review_trigger (a, i);
+      const PolisiReviewTrigger *tb = polisi_policy_get_review_trigger (b, i);
 
       if (ta->kind != tb->kind || g_strcmp0 (ta->date, tb->date) != 0 || g_strcmp0 (ta->note, tb->note) != 0)
         return FALSE;

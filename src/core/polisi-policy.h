@@ -11,25 +11,11 @@
 #include "polisi-comment.h"
 #include "polisi-library.h"
 #include "polisi-proposal.h"
+#include "polisi-trigger.h"
 #include "polisi-types.h"
+#include "polisi-version.h"
 
 G_BEGIN_DECLS
-
-/* One adopted version in the policy's history. */
-typedef struct {
-  char *version;                  /* "1.0" */
-  char *date;                     /* YYYY-MM-DD */
-  char *approved_by;
-  char *summary[POLISI_N_LANGS];  /* clause markup */
-} PolisiVersionRecord;
-
-/* Something that makes the policy due for review before its cycle ends:
- * from @date on, if that is after the last adoption. */
-typedef struct {
-  PolisiTriggerKind  kind;
-  char              *date;   /* YYYY-MM-DD */
-  char              *note;   /* what happened, or NULL */
-} PolisiReviewTrigger;
 
 /* A consultation comment on the policy, and the answer to it: PolisiComment,
  * in polisi-comment.h. */
@@ -144,6 +130,17 @@ void                    polisi_policy_add_version_record     (PolisiPolicy      
                                                               const char             *summary_cy,
                                                               const char             *summary_en);
 
+GListModel             *polisi_policy_get_versions           (PolisiPolicy           *self);
+PolisiVersion          *polisi_policy_lookup_version         (PolisiPolicy           *self,
+                                                              const char             *number);
+PolisiPolicy           *polisi_policy_dup_version_text       (PolisiPolicy           *self,
+                                                              const char             *number,
+                                                              GError                **error);
+gboolean                polisi_policy_get_content_changed    (PolisiPolicy           *self);
+gboolean                polisi_policy_get_draft_by_change    (PolisiPolicy           *self);
+gboolean                polisi_policy_content_equal          (PolisiPolicy           *a,
+                                                              PolisiPolicy           *b);
+
 const char             *polisi_policy_get_last_adopted_version (PolisiPolicy         *self);
 const PolisiVersionRecord *polisi_policy_get_last_adoption   (PolisiPolicy           *self);
 char                   *polisi_policy_suggest_version        (PolisiPolicy           *self,
@@ -163,6 +160,7 @@ gboolean                polisi_policy_adopt                  (PolisiPolicy      
                                                               const char             *summary_en,
                                                               GError                **error);
 
+GListModel             *polisi_policy_get_review_triggers    (PolisiPolicy           *self);
 guint                   polisi_policy_get_n_review_triggers  (PolisiPolicy           *self);
 const PolisiReviewTrigger *polisi_policy_get_review_trigger  (PolisiPolicy           *self,
                                                               guint                   index);
@@ -222,6 +220,14 @@ gboolean                polisi_policy_equal                  (PolisiPolicy      
 /* For the file reader: restores what was saved, as it was. */
 void                    _polisi_policy_restore_uid           (PolisiPolicy           *self,
                                                               const char             *uid);
+void                    _polisi_policy_begin_restore         (PolisiPolicy           *self);
+void                    _polisi_policy_end_restore           (PolisiPolicy           *self);
+void                    _polisi_policy_restore_draft_by_change (PolisiPolicy         *self,
+                                                                gboolean              by_change);
+PolisiClauseState      *_polisi_clause_state_copy            (PolisiClauseState      *state);
+PolisiPolicy           *_polisi_policy_copy_text             (PolisiPolicy           *self);
+void                    _polisi_policy_restore_version       (PolisiPolicy           *self,
+                                                              PolisiVersion          *version);
 void                    _polisi_policy_restore_trigger       (PolisiPolicy           *self,
                                                               PolisiTriggerKind       kind,
                                                               const char             *date,

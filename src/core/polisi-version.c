@@ -3,132 +3,210 @@
  * Copyright 2026 The Polisi authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The one rule for version numbers, used by the policy (adoption, the
- * draft of the next version), the command line (--set version=,
- * --adopt-version=) and the window: two whole numbers from 0 to 9999
- * joined by a dot, "1.0", "2.13". A version below 1.0 is a draft's: an
- * adopted policy starts at 1.0 (polisi_policy_adopt() says so). The next
- * number after one always obeys the rule: after 1.9999 comes 2.0.
+ * A row of the version history: the number, the date of adoption, who
+ * approved it and the summary of changes, and, from file format 2 on, the
+ * full text that was adopted (every clause in both languages, the front
+ * matter and the answers), so that any two versions can be compared from
+ * the one file. A version is adopted once and never changes; the policy
+ * lists its versions as a GListModel (polisi_policy_get_versions()).
  */
 #include "config.h"
 
-#include <string.h>
-
-#include <glib/gi18n-lib.h>
-
-#include "polisi-error.h"
+#include "polisi-policy.h"
+#include "polisi-text.h"
 #include "polisi-version.h"
 
-static gboolean
-parse_part (const char *start,
-            gsize       length,
-            guint      *value)
+struct _PolisiVersion
 {
-  guint number = 0;
+  GObject              parent_instance;
 
-  if (length == 0 || length > 4)
-    return FALSE;
-  for (gsize i = 0; i < length; i++)
+  PolisiVersionRecord  record;
+  PolisiPolicy        *text;   /* nullable: a version adopted before format 2 */
+};
+
+G_DEFINE_FINAL_TYPE (PolisiVersion, polisi_version, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NUMBER,
+  PROP_DATE,
+  PROP_APPROVED_BY,
+  PROP_SUMMARY_CY,
+  PROP_SUMMARY_EN,
+  PROP_HAS_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+polisi_version_finalize (GObject *object)
+{
+  PolisiVersion *self = (PolisiVersion *) object;
+
+  g_free (self->record.version);
+  g_free (self->record.date);
+  g_free (self->record.approved_by);
+  for (guint i = 0; i < POLISI_N_LANGS; i++)
+    g_free (self->record.summary[i]);
+  g_clear_object (&self->text);
+
+  G_OBJECT_CLASS (polisi_version_parent_class)->finalize (object);
+}
+
+static void
+polisi_version_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PolisiVersion *self = POLISI_VERSION (object);
+
+  switch (prop_id)
     {
-      if (!g_ascii_isdigit (start[i]))
-        return FALSE;
-      number = number * 10 + (guint) (start[i] - '0');
+    case PROP_NUMBER:
+      g_value_set_string (value, self->record.version);
+      break;
+    case PROP_DATE:
+      g_value_set_string (value, self->record.date);
+      break;
+    case PROP_APPROVED_BY:
+      g_value_set_string (value, self->record.approved_by);
+      break;
+    case PROP_SUMMARY_CY:
+      g_value_set_string (value, self->record.summary[POLISI_LANG_CY]);
+      break;
+    case PROP_SUMMARY_EN:
+      g_value_set_string (value, self->record.summary[POLISI_LANG_EN]);
+      break;
+    case PROP_HAS_TEXT:
+      g_value_set_boolean (value, self->text != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-  *value = number;
-  return TRUE;
+}
+
+static void
+polisi_version_class_init (PolisiVersionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = polisi_version_finalize;
+  object_class->get_property = polisi_version_get_property;
+
+  properties[PROP_NUMBER] = g_param_spec_string ("number", NULL, NULL, NULL, flags);
+  properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, flags);
+  properties[PROP_APPROVED_BY] = g_param_spec_string ("approved-by", NULL, NULL, NULL, flags);
+  properties[PROP_SUMMARY_CY] = g_param_spec_string ("summary-cy", NULL, NULL, NULL, flags);
+  properties[PROP_SUMMARY_EN] = g_param_spec_string ("summary-en", NULL, NULL, NULL, flags);
+  /**
+   * PolisiVersion:has-text:
+   *
+   * Whether the file keeps the text of this version, so that it can be
+   * compared with another.
+   */
+  properties[PROP_HAS_TEXT] = g_param_spec_boolean ("has-text", NULL, NULL, FALSE, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+polisi_version_init (PolisiVersion *self)
+{
 }
 
 /**
- * polisi_version_parse:
- * @major: (out) (optional): the number before the dot
- * @minor: (out) (optional): the number after it
+ * polisi_version_new:
+ * @summary_cy: (nullable): clause markup
+ * @summary_en: (nullable): clause markup
  *
- * Returns: %TRUE if @text is a version number: "1.2", digits only, each
- *   side from 0 to %POLISI_VERSION_PART_MAX
+ * Returns: (transfer full): a version record, with no text yet
  */
+PolisiVersion *
+polisi_version_new (const char *number,
+                    const char *date,
+                    const char *approved_by,
+                    const char *summary_cy,
+                    const char *summary_en)
+{
+  PolisiVersion *self;
+  g_autofree char *clean_cy = polisi_text_sanitize (summary_cy);
+  g_autofree char *clean_en = polisi_text_sanitize (summary_en);
+
+  g_return_val_if_fail (number != NULL && date != NULL, NULL);
+
+  self = g_object_new (POLISI_TYPE_VERSION, NULL);
+  self->record.version = g_strdup (number);
+  self->record.date = g_strdup (date);
+  self->record.approved_by = g_strdup (approved_by);
+  self->record.summary[POLISI_LANG_CY] = polisi_text_normalize (clean_cy);
+  self->record.summary[POLISI_LANG_EN] = polisi_text_normalize (clean_en);
+  return self;
+}
+
+const char *
+polisi_version_get_number (PolisiVersion *self)
+{
+  g_return_val_if_fail (POLISI_IS_VERSION (self), NULL);
+  return self->record.version;
+}
+
+const char *
+polisi_version_get_date (PolisiVersion *self)
+{
+  g_return_val_if_fail (POLISI_IS_VERSION (self), NULL);
+  return self->record.date;
+}
+
+const char *
+polisi_version_get_approved_by (PolisiVersion *self)
+{
+  g_return_val_if_fail (POLISI_IS_VERSION (self), NULL);
+  return self->record.approved_by;
+}
+
+const char *
+polisi_version_get_summary (PolisiVersion *self,
+                            PolisiLang     lang)
+{
+  g_return_val_if_fail (POLISI_IS_VERSION (self), NULL);
+  g_return_val_if_fail (lang < POLISI_N_LANGS, NULL);
+  return self->record.summary[lang];
+}
+
+const PolisiVersionRecord *
+polisi_version_get_record (PolisiVersion *self)
+{
+  g_return_val_if_fail (POLISI_IS_VERSION (self), NULL);
+  return &self->record;
+}
+
 gboolean
-polisi_version_parse (const char *text,
-                      guint      *major,
-                      guint      *minor)
+polisi_version_get_has_text (PolisiVersion *self)
 {
-  const char *dot;
-  guint a, b;
-
-  if (text == NULL || (dot = strchr (text, '.')) == NULL)
-    return FALSE;
-  if (!parse_part (text, dot - text, &a) || !parse_part (dot + 1, strlen (dot + 1), &b))
-    return FALSE;
-  if (major != NULL)
-    *major = a;
-  if (minor != NULL)
-    *minor = b;
-  return TRUE;
+  g_return_val_if_fail (POLISI_IS_VERSION (self), FALSE);
+  return self->text != NULL;
 }
 
-/**
- * polisi_version_check:
- *
- * As polisi_version_parse(), with a message saying how to write one.
- */
-gboolean
-polisi_version_check (const char  *text,
-                      GError     **error)
+/* Returns: (transfer none) (nullable) */
+PolisiPolicy *
+_polisi_version_get_text (PolisiVersion *self)
 {
-  if (polisi_version_parse (text, NULL, NULL))
-    return TRUE;
-  g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
-               _("“%s” is not a version number. Write it as two numbers with a dot, such as 1.0 or 2.1, "
-                 "each from 0 to %u."),
-               text != NULL ? text : "", POLISI_VERSION_PART_MAX);
-  return FALSE;
+  g_return_val_if_fail (POLISI_IS_VERSION (self), NULL);
+  return self->text;
 }
 
-/**
- * polisi_version_compare:
- *
- * Orders version numbers by their numbers ("1.10" after "1.9"); what is
- * not a version number comes first.
- */
-int
-polisi_version_compare (const char *a,
-                        const char *b)
+void
+_polisi_version_set_text (PolisiVersion *self,
+                          PolisiPolicy  *text)
 {
-  guint a_major = 0, a_minor = 0, b_major = 0, b_minor = 0;
-  gboolean a_valid = polisi_version_parse (a, &a_major, &a_minor);
-  gboolean b_valid = polisi_version_parse (b, &b_major, &b_minor);
+  g_return_if_fail (POLISI_IS_VERSION (self));
+  g_return_if_fail (text == NULL || POLISI_IS_POLICY (text));
 
-  if (a_valid != b_valid)
-    return a_valid ? 1 : -1;
-  if (a_major != b_major)
-    return a_major < b_major ? -1 : 1;
-  if (a_minor != b_minor)
-    return a_minor < b_minor ? -1 : 1;
-  return 0;
-}
-
-/**
- * polisi_version_next:
- * @version: (nullable): the last version, or %NULL for none
- * @major: %TRUE for a large change (2.0 after 1.3), %FALSE for a small one
- *   (1.4 after 1.3)
- *
- * The number after @version: "1.0" when there is none, and never one the
- * rule refuses (2.0 after 1.9999).
- *
- * Returns: (transfer full) (nullable): the next number, or %NULL after
- *   9999.9999, which has none
- */
-char *
-polisi_version_next (const char *version,
-                     gboolean    major)
-{
-  guint a, b;
-
-  if (version == NULL || !polisi_version_parse (version, &a, &b))
-    return g_strdup ("1.0");
-  if (!major && b < POLISI_VERSION_PART_MAX)
-    return g_strdup_printf ("%u.%u", a, b + 1);
-  if (a < POLISI_VERSION_PART_MAX)
-    return g_strdup_printf ("%u.0", a + 1);
-  return NULL;
+  if (self->text == text)
+    return;
+  g_set_object (&self->text, text);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_TEXT]);
 }

@@ -201,6 +201,7 @@ typedef struct {
   gboolean                   in_cell;
   gboolean                   in_region;      /* writing a deletion's content */
   PolisiChange               block_change;   /* of the block being written */
+  const char                *old_number;     /* of the block being written, when renumbered */
   gboolean                   whole_insertion;/* a new table row: every paragraph inserted */
   char                      *change_author;
   char                      *change_date;
@@ -655,13 +656,33 @@ write_clause_bookmark (OdtWriter  *w,
   gsf_xml_out_end_element (w->xml);
 }
 
-/* The number of a clause, marked as its block is. */
+/* The number of a clause, marked as its block is; a clause renumbered
+ * since the earlier version (w->old_number) has its old number deleted and
+ * its new one inserted, so that rejecting every change gives the earlier
+ * numbering. */
 static void
 write_number (OdtWriter  *w,
               ParaKind    kind,
               PolisiLang  lang,
               const char *number)
 {
+  if (is_tracking (w) && w->block_change == POLISI_CHANGE_NONE && w->old_number != NULL)
+    {
+      /* the number and its separator: "3.2" or "3  " */
+      gsize digits = strcspn (number, " ");
+      g_autofree char *old = g_strconcat (w->old_number, number + digits, NULL);
+      Change *change;
+
+      close_insertion (w);
+      change = new_change (w, POLISI_MARK_DELETED, kind, lang);
+      if (w->collecting)
+        change->text = g_strdup (old);
+      write_change_mark (w, "text:change", change->id);
+      ensure_insertion (w, kind, lang);
+      write_text (w, number, strlen (number));
+      close_insertion (w);
+      return;
+    }
   if (w->mode == MARK_VISUAL && w->block_change != POLISI_CHANGE_NONE && !w->in_region)
     {
       start_span (w, w->block_change == POLISI_CHANGE_INSERTED ? POLISI_MARK_INSERTED : POLISI_MARK_DELETED);
@@ -880,6 +901,7 @@ write_block (OdtWriter   *w,
              PolisiLang   lang)
 {
   w->block_change = w->in_region ? POLISI_CHANGE_NONE : block->change;
+  w->old_number = block->old_number;
 
   if (is_tracking (w) && block->change == POLISI_CHANGE_DELETED)
     {
@@ -902,11 +924,13 @@ write_block (OdtWriter   *w,
           g_array_append_val (w->pending, change->id);
         }
       w->block_change = POLISI_CHANGE_NONE;
+      w->old_number = NULL;
       return;
     }
 
   write_block_content (w, block, index, lang);
   w->block_change = POLISI_CHANGE_NONE;
+  w->old_number = NULL;
 }
 
 /* Deletions waiting for a paragraph, and an insertion running on, end

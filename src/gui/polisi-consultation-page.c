@@ -116,7 +116,8 @@ polisi_consultation_page_set_consultation (PolisiConsultationPage *self,
     }
   else if (!consultation && status == POLISI_STATUS_CONSULTATION)
     {
-      if (self->adopted_version != NULL)
+      /* back to the adopted version only while its text is unchanged */
+      if (self->adopted_version != NULL && !polisi_policy_get_content_changed (self->policy))
         {
           polisi_policy_set_version (self->policy, self->adopted_version);
           polisi_policy_set_status (self->policy, POLISI_STATUS_ADOPTED);

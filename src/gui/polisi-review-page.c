@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "polisi-adoption-blockers.h"
 #include "polisi-checker.h"
 #include "polisi-dates.h"
 #include "polisi-diff.h"
@@ -26,6 +27,8 @@
 #include "polisi-review.h"
 #include "polisi-review-page.h"
 #include "polisi-text.h"
+#include "polisi-trigger-row.h"
+#include "polisi-version-row.h"
 
 #define REFRESH_DELAY_MS 250
 
@@ -44,10 +47,10 @@ struct _PolisiReviewPage
   GPtrArray           *updates;        /* PolisiLibraryUpdate */
   GPtrArray           *citations;      /* PolisiCitationFix */
   GHashTable          *numbers;        /* clause id → number */
-  GPtrArray           *trigger_rows;
+  GtkListBox          *triggers_list;   /* bound to the policy's review triggers */
   GPtrArray           *update_rows;
   GPtrArray           *citation_rows;
-  GPtrArray           *history_rows;
+  GtkListBox          *history_list;   /* bound to the policy's versions */
 
   GtkWidget           *box;
   AdwActionRow        *status_row;
@@ -67,6 +70,7 @@ G_DEFINE_FINAL_TYPE (PolisiReviewPage, polisi_review_page, GTK_TYPE_WIDGET)
 
 enum {
   GO_TO_CLAUSE,
+  GO_TO_FINDING,
   N_SIGNALS
 };
 
@@ -97,7 +101,13 @@ fill_status (PolisiReviewPage *self)
   title = g_strdup_printf (_("Version %s · %s"), version != NULL ? version : "0.1", polisi_status_get_label (status));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), title);
 
-  if (status == POLISI_STATUS_ADOPTED && last != NULL)
+  if (polisi_policy_get_draft_by_change (self->policy) && last != NULL)
+    /* Translators: "The text of version 1.0 as adopted has changed: this is the draft of version 1.1 ..." */
+    subtitle = g_strdup_printf (_("The text of version %s as adopted has changed: this is the draft of version %s, "
+                                  "marked “Draft” in the preview and every export, until it is adopted or the change "
+                                  "is undone."),
+                                last->version, version);
+  else if (status == POLISI_STATUS_ADOPTED && last != NULL)
     {
       g_autofree char *when = polisi_gui_format_date (last->date);
       /* Translators: "Adopted on 10 July 2026 by the governing body" */
@@ -246,50 +256,32 @@ polisi_review_page_get_summary_buffer (PolisiReviewPage *self,
 
 /* Review triggers ------------------------------------------------------------ */
 
+static GtkWidget *
+create_trigger_row (gpointer item,
+                    gpointer user_data)
+{
+  PolisiReviewPage *self = user_data;
+  GtkWidget *row = polisi_trigger_row_new (POLISI_TRIGGER (item));
+  const PolisiReviewTrigger *pending = polisi_policy_get_pending_trigger (self->policy);
+
+  polisi_trigger_row_set_pending (POLISI_TRIGGER_ROW (row),
+                                  pending == polisi_trigger_get_record (POLISI_TRIGGER (item)));
+  return row;
+}
+
+/* The rows follow the policy's list of triggers; which one makes the
+ * review due changes with each adoption. */
 static void
 fill_triggers (PolisiReviewPage *self)
 {
-  guint n = polisi_policy_get_n_review_triggers (self->policy);
   const PolisiReviewTrigger *pending = polisi_policy_get_pending_trigger (self->policy);
 
-  polisi_gui_clear_group (self->triggers_group, self->trigger_rows);
-  for (guint i = 0; i < n; i++)
-    {
-      const PolisiReviewTrigger *trigger = polisi_policy_get_review_trigger (self->policy, i);
-      g_autofree char *when = polisi_gui_format_date (trigger->date);
-      g_autofree char *title = g_strdup_printf ("%s · %s", when, polisi_trigger_kind_get_label (trigger->kind));
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      if (trigger->note != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), trigger->note);
-      if (trigger == pending)
-        {
-          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-          gtk_widget_add_css_class (icon, "warning");
-          gtk_widget_set_tooltip_text (icon, _("Since the last adoption: the policy is due for review"));
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-        }
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_tooltip_text (remove, _("Remove Trigger"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove trigger"), -1);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "review.remove-trigger");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "u", i);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-      adw_preferences_group_add (self->triggers_group, row);
-      g_ptr_array_add (self->trigger_rows, row);
-    }
-  if (n == 0)
-    {
-      GtkWidget *row = polisi_gui_placeholder_row (_("None recorded"));
-
-      adw_preferences_group_add (self->triggers_group, row);
-      g_ptr_array_add (self->trigger_rows, row);
-    }
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->triggers_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (POLISI_IS_TRIGGER_ROW (child))
+      polisi_trigger_row_set_pending (POLISI_TRIGGER_ROW (child),
+                                      pending == polisi_trigger_get_record (polisi_trigger_row_get_trigger (POLISI_TRIGGER_ROW (child))));
 }
 
 /* Updates of the model clauses --------------------------------------------- */
@@ -525,42 +517,44 @@ fill_citations (PolisiReviewPage *self)
 
 /* Version history ------------------------------------------------------------- */
 
-static void
-fill_history (PolisiReviewPage *self)
+/* The newest first: by date, then by number ("1.10" after "1.9"). */
+static int
+compare_versions_newest_first (gconstpointer a,
+                               gconstpointer b,
+                               gpointer      user_data)
 {
-  PolisiLang ui = polisi_interface_lang ();
-  guint n = polisi_policy_get_n_versions (self->policy);
+  PolisiVersion *va = (PolisiVersion *) a;
+  PolisiVersion *vb = (PolisiVersion *) b;
+  int order = g_strcmp0 (polisi_version_get_date (vb), polisi_version_get_date (va));
+  g_autofree char *key_a = NULL;
+  g_autofree char *key_b = NULL;
 
-  polisi_gui_clear_group (self->history_group, self->history_rows);
-  /* the newest first */
-  for (guint i = n; i > 0; i--)
-    {
-      const PolisiVersionRecord *record = polisi_policy_get_version_record (self->policy, i - 1);
-      g_autofree char *when = polisi_gui_format_date (record->date);
-      /* Translators: "Version 1.1 · 10 July 2026 · the governing body" */
-      g_autofree char *title = g_strdup_printf (_("Version %s · %s · %s"), record->version, when,
-                                                record->approved_by != NULL ? record->approved_by : "");
-      const char *summary = record->summary[ui] != NULL && record->summary[ui][0] != '\0' ?
-                            record->summary[ui] : record->summary[POLISI_LANG_OTHER (ui)];
-      GtkWidget *row = adw_action_row_new ();
+  if (order != 0)
+    return order;
+  key_a = g_utf8_collate_key_for_filename (polisi_version_get_number (va), -1);
+  key_b = g_utf8_collate_key_for_filename (polisi_version_get_number (vb), -1);
+  return g_strcmp0 (key_b, key_a);
+}
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      if (summary != NULL)
-        {
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
-          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-        }
-      adw_preferences_group_add (self->history_group, row);
-      g_ptr_array_add (self->history_rows, row);
-    }
-  if (n == 0)
-    {
-      GtkWidget *row = polisi_gui_placeholder_row (_("No version adopted yet"));
+static GtkWidget *
+create_version_row (gpointer item,
+                    gpointer user_data)
+{
+  return polisi_version_row_new (POLISI_VERSION (item));
+}
 
-      adw_preferences_group_add (self->history_group, row);
-      g_ptr_array_add (self->history_rows, row);
-    }
+/* The rows follow the policy's list of versions as adoptions add to it. */
+static void
+bind_history (PolisiReviewPage *self)
+{
+  GtkCustomSorter *sorter = gtk_custom_sorter_new (compare_versions_newest_first, NULL, NULL);
+  GtkSortListModel *sorted = gtk_sort_list_model_new (g_object_ref (polisi_policy_get_versions (self->policy)),
+                                                      GTK_SORTER (sorter));
+
+  gtk_list_box_bind_model (self->history_list, G_LIST_MODEL (sorted), create_version_row, NULL, NULL);
+  g_object_unref (sorted);
+  gtk_list_box_bind_model (self->triggers_list, polisi_policy_get_review_triggers (self->policy),
+                           create_trigger_row, self, NULL);
 }
 
 /**
@@ -583,7 +577,6 @@ polisi_review_page_refresh (PolisiReviewPage *self)
   fill_triggers (self);
   fill_updates (self);
   fill_citations (self);
-  fill_history (self);
 }
 
 static gboolean
@@ -930,11 +923,22 @@ summary_editor (AdoptDialog  *data,
   return box;
 }
 
+static void
+on_blocker_go_to (PolisiReviewPage *self,
+                  const char       *clause_id,
+                  const char       *placeholder,
+                  int               lang,
+                  int               kind)
+{
+  g_signal_emit (self, signals[GO_TO_FINDING], 0, clause_id, placeholder, lang, kind);
+}
+
 /**
  * polisi_review_page_adopt:
  *
  * Asks for the version, date, approver and summary of changes, and records
- * the adoption.
+ * the adoption; or, while the check finds something that must be fixed,
+ * lists what blocks the adoption (a #PolisiAdoptionBlockers).
  *
  * Returns: (transfer none): the dialog, presented
  */
@@ -951,6 +955,7 @@ polisi_review_page_adopt (PolisiReviewPage *self)
   g_autofree char *heading = NULL;
   g_autofree char *today_iso = NULL;
   const char *approver = NULL;
+  g_autoptr(GPtrArray) blockers = NULL;
   gboolean wales;
   GDate today;
 
@@ -959,6 +964,17 @@ polisi_review_page_adopt (PolisiReviewPage *self)
   last = polisi_policy_get_last_adoption (self->policy);
   wales = polisi_policy_get_nation (self->policy) == POLISI_NATION_WALES;
   version = polisi_policy_suggest_version (self->policy, FALSE);
+
+  /* nothing is asked while the check finds what must be fixed first */
+  polisi_date_set_today (&today);
+  blockers = polisi_check_adoption (self->policy, library_of (self), polisi_context_get_legislation (self->context), &today);
+  if (blockers->len > 0)
+    {
+      dialog = polisi_adoption_blockers_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, version, blockers);
+      g_signal_connect_object (dialog, "go-to", G_CALLBACK (on_blocker_go_to), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return dialog;
+    }
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Adopt a Version"),
                                    _("Record that the policy was approved, and by whom. The version history at the end "
                                      "of the policy gains a row, the policy becomes adopted, and the next review date "
@@ -977,7 +993,6 @@ polisi_review_page_adopt (PolisiReviewPage *self)
 
   data->date = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->date), _("Date of Adoption (YYYY-MM-DD)"));
-  polisi_date_set_today (&today);
   today_iso = polisi_date_to_iso (&today);
   gtk_editable_set_text (GTK_EDITABLE (data->date), today_iso);
 
@@ -1059,10 +1074,8 @@ polisi_review_page_dispose (GObject *object)
   g_clear_pointer (&self->updates, g_ptr_array_unref);
   g_clear_pointer (&self->citations, g_ptr_array_unref);
   g_clear_pointer (&self->numbers, g_hash_table_unref);
-  g_clear_pointer (&self->trigger_rows, g_ptr_array_unref);
   g_clear_pointer (&self->update_rows, g_ptr_array_unref);
   g_clear_pointer (&self->citation_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->history_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (polisi_review_page_parent_class)->dispose (object);
 }
@@ -1081,6 +1094,17 @@ polisi_review_page_class_init (PolisiReviewPageClass *klass)
    * @clause_id: the clause to show
    * @lang: the language concerned, or -1
    */
+  /**
+   * PolisiReviewPage::go-to-finding:
+   * @clause_id: (nullable): the clause to show
+   * @placeholder: (nullable): the answer to show
+   * @lang: the language concerned, or -1
+   * @kind: the #PolisiFindingKind
+   *
+   * A finding that blocks adoption was chosen in the adoption dialog.
+   */
+  signals[GO_TO_FINDING] = g_signal_new ("go-to-finding", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                         NULL, G_TYPE_NONE, 4, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT, G_TYPE_INT);
   signals[GO_TO_CLAUSE] = g_signal_new ("go-to-clause", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT);
 
@@ -1113,11 +1137,19 @@ polisi_review_page_class_init (PolisiReviewPageClass *klass)
 static void
 polisi_review_page_init (PolisiReviewPage *self)
 {
-  self->trigger_rows = g_ptr_array_new ();
   self->update_rows = g_ptr_array_new ();
   self->citation_rows = g_ptr_array_new ();
-  self->history_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->history_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->history_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->history_list), "boxed-list");
+  gtk_list_box_set_placeholder (self->history_list, polisi_gui_placeholder_row (_("No version adopted yet")));
+  adw_preferences_group_add (self->history_group, GTK_WIDGET (self->history_list));
+  self->triggers_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->triggers_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->triggers_list), "boxed-list");
+  gtk_list_box_set_placeholder (self->triggers_list, polisi_gui_placeholder_row (_("None recorded")));
+  adw_preferences_group_add (self->triggers_group, GTK_WIDGET (self->triggers_list));
   gtk_box_append (GTK_BOX (self->summary_box), summary_pane (self, POLISI_LANG_CY));
   gtk_box_append (GTK_BOX (self->summary_box), summary_pane (self, POLISI_LANG_EN));
 }
@@ -1130,6 +1162,7 @@ polisi_review_page_new (PolisiPolicy  *policy,
 
   self->policy = g_object_ref (policy);
   self->context = g_object_ref (context);
+  bind_history (self);
   polisi_review_page_refresh (self);
   self->changed_id = g_signal_connect_swapped (policy, "changed", G_CALLBACK (on_policy_changed), self);
   return self;

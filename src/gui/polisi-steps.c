@@ -345,12 +345,25 @@ on_review_go_to_clause (PolisiStep       *step,
 }
 
 static void
+on_review_go_to_finding (PolisiStep       *step,
+                         const char       *clause_id,
+                         const char       *placeholder,
+                         int               lang,
+                         int               kind,
+                         PolisiReviewPage *page)
+{
+  polisi_step_emit_go_to (step, clause_id, placeholder, lang, kind);
+}
+
+static void
 review_create_page (PolisiStep *step)
 {
   StepCommon *common = &POLISI_REVIEW_STEP (step)->common;
 
   step_common_set_page (common, GTK_WIDGET (polisi_review_page_new (common->policy, common->context)));
   g_signal_connect_object (common->page, "go-to-clause", G_CALLBACK (on_review_go_to_clause), step, G_CONNECT_SWAPPED);
+  /* what blocks an adoption, chosen in the adoption dialog */
+  g_signal_connect_object (common->page, "go-to-finding", G_CALLBACK (on_review_go_to_finding), step, G_CONNECT_SWAPPED);
 }
 
 /* the review date, the versions and the model clauses' updates */

@@ -1417,6 +1417,25 @@ compare_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* From a row of the version history: that version, as the file keeps it. */
+static void
+compare_version_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  PolisiWindow *self = POLISI_WINDOW (widget);
+  g_autoptr(PolisiPolicy) old_policy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->policy == NULL)
+    return;
+  old_policy = polisi_policy_dup_version_text (self->policy, g_variant_get_string (parameter, NULL), &error);
+  if (old_policy == NULL)
+    show_error (self, _("The Earlier Version Could Not Be Opened"), error->message);
+  else
+    polisi_window_ask_comparison (self, old_policy, NULL);
+}
+
 /* Comments from a consultation ------------------------------------------------ */
 
 /**
@@ -1884,6 +1903,7 @@ update_actions (PolisiWindow *self)
                                  editing && self->current_step + 1 < self->steps->len);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-preview", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-version", editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-comments", editing);
 }
 
@@ -2169,6 +2189,7 @@ polisi_window_class_init (PolisiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.discard-draft", "s", discard_draft_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-version", "s", compare_version_action);
   gtk_widget_class_install_action (widget_class, "win.show-review", NULL, show_review_action);
   gtk_widget_class_install_action (widget_class, "win.import-comments", NULL, import_comments_action);
 
