@@ -171,6 +171,9 @@ polisi_export_term (PolisiTerm term,
     [POLISI_TERM_CLOSING_DATE] = { "Dyddiad cau ar gyfer sylwadau", "Closing date for comments" },
     [POLISI_TERM_DATE] = { "Dyddiad", "Date" },
     [POLISI_TERM_LANGUAGE_NAME] = { "Cymraeg", "English" },
+    [POLISI_TERM_DELETED] = { "wedi’i ddileu", "deleted" },
+    [POLISI_TERM_INSERTED] = { "wedi’i ychwanegu", "inserted" },
+    [POLISI_TERM_PAGE] = { "tudalen", "page" },
   };
 
   g_return_val_if_fail (term < N_POLISI_TERMS, NULL);

@@ -72,6 +72,7 @@ typedef struct {
   int          ref_count;
   PangoLayout *layout;
   GArray      *links;        /* PolisiLinkSpan */
+  GArray      *marks;        /* PolisiTextMark, or NULL */
   int          n_lines;
   double      *line_top;
   double      *line_bottom;
@@ -81,7 +82,7 @@ typedef struct {
 typedef struct {
   Shaped      *shaped;
   PangoLayout *layout;       /* borrowed from shaped */
-  PangoLayout *label;        /* a clause number, drawn in the indent */
+  PangoLayout *label;        /* a clause number and a space, drawn in the indent */
   PangoLayout *bullet;       /* a list item's bullet */
   double       indent;       /* from the cell's left edge to the text */
   double       label_x;      /* from the cell's left edge to the number */
@@ -95,6 +96,7 @@ typedef struct {
   char        *block_id;
   int          toc_heading;  /* a contents entry: the heading it points to; else -1 */
   GArray      *links;        /* borrowed from shaped */
+  GArray      *marks;        /* borrowed from shaped, or NULL */
   char        *text;         /* for the links' addresses */
   gboolean     unbreakable;
   int          n_lines;      /* the lines, borrowed from shaped */
@@ -178,6 +180,7 @@ shaped_unref (Shaped *shaped)
     return;
   g_object_unref (shaped->layout);
   g_clear_pointer (&shaped->links, g_array_unref);
+  g_clear_pointer (&shaped->marks, g_array_unref);
   g_free (shaped->line_top);
   g_free (shaped->line_bottom);
   g_free (shaped->line_baseline);
@@ -461,6 +464,45 @@ mark_changes (Shaped       *shaped,
   pango_attr_list_unref (attrs);
 }
 
+/* Pango draws the space at the end of a wrapped line as no glyph at all,
+ * and cairo then marks it with an empty span whose ActualText is a
+ * space: tools that ignore ActualText read the last word of one line and
+ * the first of the next as one word. The space becomes its real glyph,
+ * still of no width: nothing moves, and the PDF's text has its space. */
+static void
+show_final_spaces (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+
+  for (GSList *l = pango_layout_get_lines (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+
+      for (GSList *r = line->runs; r != NULL; r = r->next)
+        {
+          PangoGlyphItem *run = r->data;
+          PangoGlyphString *glyphs = run->glyphs;
+          hb_font_t *font = NULL;
+          hb_codepoint_t space = 0;
+
+          for (int g = 0; g < glyphs->num_glyphs; g++)
+            {
+              const char *cluster = text + run->item->offset + glyphs->log_clusters[g];
+
+              if (glyphs->glyphs[g].glyph != PANGO_GLYPH_EMPTY || *cluster != ' ')
+                continue;
+              if (font == NULL)
+                {
+                  font = pango_font_get_hb_font (run->item->analysis.font);
+                  if (font == NULL || !hb_font_get_nominal_glyph (font, ' ', &space))
+                    break;
+                }
+              glyphs->glyphs[g].glyph = space;
+            }
+        }
+    }
+}
+
 /* Laying out text is most of the work of a page layout, and most text is
  * the same from one layout to the next: the preview after a keystroke,
  * the PDF after the preview. Each thread keeps the layouts it made, keyed
@@ -519,6 +561,12 @@ get_shaped_marked (PolisiPageLayout *self,
   else
     shaped->links = g_array_new (FALSE, FALSE, sizeof (PolisiLinkSpan));
   mark_changes (shaped, marks);
+  if (marks != NULL && marks->len > 0)
+    {
+      shaped->marks = g_array_sized_new (FALSE, FALSE, sizeof (PolisiTextMark), marks->len);
+      g_array_append_vals (shaped->marks, marks->data, marks->len);
+    }
+  show_final_spaces (shaped->layout);
   measure_lines (shaped);
   g_hash_table_insert (cache, g_steal_pointer (&key), shaped);
 
@@ -598,6 +646,7 @@ add_marked_para (PolisiPageLayout *self,
                                     MAX (cell_width - indent, 20.0), style->alignment, TRUE, marks);
   para->layout = para->shaped->layout;
   para->links = para->shaped->links;
+  para->marks = para->shaped->marks;
   para->n_lines = para->shaped->n_lines;
   para->line_top = para->shaped->line_top;
   para->line_bottom = para->shaped->line_bottom;
@@ -624,7 +673,10 @@ set_label (PolisiPageLayout *self,
            const char       *label,
            double            x)
 {
-  para->label = get_layout (self, label, BODY_SIZE, TRUE, para->lang, -1, PANGO_ALIGN_LEFT);
+  /* the space keeps the number apart from the text in the PDF's text */
+  g_autofree char *spaced = g_strconcat (label, " ", NULL);
+
+  para->label = get_layout (self, spaced, BODY_SIZE, TRUE, para->lang, -1, PANGO_ALIGN_LEFT);
   para->label_x = x;
 }
 
@@ -839,7 +891,9 @@ add_clause_row (PolisiPageLayout *self,
                   Shaped *shaped;
 
                   g_array_append_val (marks, mark);
-                  shaped = get_shaped_marked (self, block->number, BODY_SIZE, TRUE, lang, -1, PANGO_ALIGN_LEFT, FALSE, marks);
+                  g_autofree char *spaced = g_strconcat (block->number, " ", NULL);
+
+                  shaped = get_shaped_marked (self, spaced, BODY_SIZE, TRUE, lang, -1, PANGO_ALIGN_LEFT, FALSE, marks);
                   g_clear_object (&para->label);
                   para->label = g_object_ref (shaped->layout);
                   shaped_unref (shaped);
@@ -1552,19 +1606,38 @@ typedef struct {
   int      open_row;
 } Tags;
 
-/* Begins a structure element, and logs it with its language. */
+void
+polisi_structure_entry_clear (gpointer data)
+{
+  PolisiStructureEntry *entry = data;
+
+  g_clear_pointer (&entry->alt, g_free);
+}
+
+/* Begins a structure element, and logs it with its language and what it
+ * says (@alt: for links and changes, or NULL). */
+static void
+begin_tag_alt (Tags       *tags,
+               const char *tag,
+               const char *attributes,
+               PolisiLang  lang,
+               const char *alt)
+{
+  cairo_tag_begin (tags->cr, tag, attributes);
+  if (tags->log != NULL)
+    {
+      PolisiStructureEntry entry = { g_intern_string (tag), lang, g_strdup (alt) };
+      g_array_append_val (tags->log, entry);
+    }
+}
+
 static void
 begin_tag (Tags       *tags,
            const char *tag,
            const char *attributes,
            PolisiLang  lang)
 {
-  cairo_tag_begin (tags->cr, tag, attributes);
-  if (tags->log != NULL)
-    {
-      PolisiStructureEntry entry = { g_intern_string (tag), lang };
-      g_array_append_val (tags->log, entry);
-    }
+  begin_tag_alt (tags, tag, attributes, lang, NULL);
 }
 
 static void
@@ -1646,71 +1719,170 @@ escape_attribute (const char *text)
   return g_string_free (out, FALSE);
 }
 
-static void
-draw_links (Tags    *tags,
-            Item    *item,
-            double   x,
-            double   y)
+/* What a run of text is part of: a web address, an insertion, a deletion,
+ * or none; -1 for none. */
+typedef struct {
+  int link;
+  int mark;
+} RunState;
+
+static RunState
+run_state (Para *para,
+           guint offset)
 {
-  Para *para = item->para;
+  RunState state = { -1, -1 };
 
   for (guint i = 0; i < para->links->len; i++)
     {
       PolisiLinkSpan *span = &g_array_index (para->links, PolisiLinkSpan, i);
-      g_autofree char *address = g_strndup (para->text + span->start, span->end - span->start);
-      g_autofree char *escaped = NULL;
-      g_autofree char *uri = NULL;
-      g_autoptr(GString) rects = g_string_new (NULL);
-      int start_line, end_line, start_x, end_x;
+      if (offset >= span->start && offset < span->end)
+        state.link = i;
+    }
+  for (guint i = 0; para->marks != NULL && i < para->marks->len; i++)
+    {
+      PolisiTextMark *mark = &g_array_index (para->marks, PolisiTextMark, i);
+      if (offset >= mark->start && offset < mark->end)
+        state.mark = i;
+    }
+  return state;
+}
 
-      pango_layout_index_to_line_x (para->layout, span->start, FALSE, &start_line, &start_x);
-      pango_layout_index_to_line_x (para->layout, span->end, FALSE, &end_line, &end_x);
-      if (end_line < item->first_line || start_line >= item->last_line)
-        continue;
+static void
+draw_decoration (cairo_t        *cr,
+                 PangoGlyphItem *run,
+                 PangoLanguage  *language,
+                 double          x,
+                 double          baseline,
+                 double          width,
+                 gboolean        strike)
+{
+  PangoFontMetrics *metrics = pango_font_get_metrics (run->item->analysis.font, language);
+  int position = strike ? pango_font_metrics_get_strikethrough_position (metrics)
+                        : pango_font_metrics_get_underline_position (metrics);
+  int thickness = strike ? pango_font_metrics_get_strikethrough_thickness (metrics)
+                         : pango_font_metrics_get_underline_thickness (metrics);
 
-      for (int line = MAX (start_line, item->first_line); line <= MIN (end_line, item->last_line - 1); line++)
+  cairo_rectangle (cr, x, baseline - position / (double) PANGO_SCALE, width, thickness / (double) PANGO_SCALE);
+  cairo_fill (cr);
+  pango_font_metrics_unref (metrics);
+}
+
+/* A line drawn run by run, so that a web address is inside its Link and
+ * inserted and deleted words each in a Span that says which they are. The
+ * runs of a line break where the marks begin and end (they change the
+ * colour). */
+static void
+draw_line_tagged (Tags   *tags,
+                  Para   *para,
+                  int     index,
+                  double  x,
+                  double  baseline,
+                  double  top,
+                  double  height)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (para->layout, index);
+  const char *text = pango_layout_get_text (para->layout);
+  PangoLanguage *language = pango_language_from_string (polisi_lang_to_code (para->lang));
+  cairo_t *cr = tags->cr;
+  GSList *r = line->runs;
+  double run_x = x;
+  double r_ink, g_ink, b_ink, a_ink;
+
+  cairo_pattern_get_rgba (cairo_get_source (cr), &r_ink, &g_ink, &b_ink, &a_ink);
+
+  while (r != NULL)
+    {
+      PangoGlyphItem *run = r->data;
+      RunState state = run_state (para, run->item->offset);
+      GSList *group_end = r;
+      guint start = run->item->offset, end = run->item->offset + run->item->length;
+      double group_width = 0;
+      gboolean tagged = state.link >= 0 || state.mark >= 0;
+      const PolisiTextMark *mark = state.mark >= 0 ? &g_array_index (para->marks, PolisiTextMark, state.mark) : NULL;
+
+      /* the runs that share this one's state */
+      for (GSList *n = r; n != NULL; n = n->next)
         {
-          PangoRectangle logical;
-          double x0, x1;
+          PangoGlyphItem *next = n->data;
+          RunState next_state = run_state (para, next->item->offset);
+
+          if (next_state.link != state.link || next_state.mark != state.mark)
+            break;
+          end = next->item->offset + next->item->length;
+          group_width += pango_glyph_string_get_width (next->glyphs) / (double) PANGO_SCALE;
+          group_end = n->next;
+        }
+
+      if (state.link >= 0)
+        {
+          PolisiLinkSpan *span = &g_array_index (para->links, PolisiLinkSpan, state.link);
+          g_autofree char *address = g_strndup (para->text + span->start, span->end - span->start);
+          g_autofree char *full = g_str_has_prefix (address, "www.") ? g_strconcat ("https://", address, NULL)
+                                                                     : g_strdup (address);
+          g_autofree char *escaped = escape_attribute (full);
+          g_autofree char *uri = NULL;
           char buffer[4][G_ASCII_DTOSTR_BUF_SIZE];
 
-          pango_layout_line_get_extents (pango_layout_get_line_readonly (para->layout, line), NULL, &logical);
-          x0 = line == start_line ? start_x / (double) PANGO_SCALE : logical.x / (double) PANGO_SCALE;
-          x1 = line == end_line ? end_x / (double) PANGO_SCALE : (logical.x + logical.width) / (double) PANGO_SCALE;
-          if (x1 <= x0)
-            continue;
-          g_string_append_printf (rects, "%s %s %s %s ",
-                                  g_ascii_dtostr (buffer[0], sizeof buffer[0], x + x0),
-                                  g_ascii_dtostr (buffer[1], sizeof buffer[1], y + para->line_top[line] - para->line_top[item->first_line]),
-                                  g_ascii_dtostr (buffer[2], sizeof buffer[2], x1 - x0),
-                                  g_ascii_dtostr (buffer[3], sizeof buffer[3], para->line_bottom[line] - para->line_top[line]));
+          uri = g_strdup_printf ("uri='%s' rect=[%s %s %s %s]", escaped,
+                                 g_ascii_dtostr (buffer[0], sizeof buffer[0], run_x),
+                                 g_ascii_dtostr (buffer[1], sizeof buffer[1], top),
+                                 g_ascii_dtostr (buffer[2], sizeof buffer[2], group_width),
+                                 g_ascii_dtostr (buffer[3], sizeof buffer[3], height));
+          begin_tag_alt (tags, CAIRO_TAG_LINK, uri, para->lang, full);
         }
-      if (rects->len == 0)
-        continue;
-
-      if (g_str_has_prefix (address, "www."))
+      else if (mark != NULL)
         {
-          g_autofree char *full = g_strconcat ("https://", address, NULL);
-          escaped = escape_attribute (full);
+          g_autofree char *words = g_strndup (text + start, end - start);
+          g_autofree char *alt = g_strdup_printf ("%s: %s",
+                                                  polisi_export_term (mark->kind == POLISI_MARK_INSERTED ? POLISI_TERM_INSERTED
+                                                                                                         : POLISI_TERM_DELETED,
+                                                                      para->lang),
+                                                  g_strstrip (words));
+
+          begin_tag_alt (tags, "Span", NULL, para->lang, alt);
         }
-      else
-        escaped = escape_attribute (address);
-      uri = g_strdup_printf ("uri='%s' rect=[%s]", escaped, rects->str);
-      begin_tag (tags, CAIRO_TAG_LINK, uri, para->lang);
-      cairo_tag_end (tags->cr, CAIRO_TAG_LINK);
+
+      for (GSList *n = r; n != group_end; n = n->next)
+        {
+          PangoGlyphItem *item = n->data;
+          double width = pango_glyph_string_get_width (item->glyphs) / (double) PANGO_SCALE;
+
+          if (state.link >= 0)
+            cairo_set_source_rgb (cr, 0x0b / 255.0, 0x4f / 255.0, 0x9c / 255.0);
+          else if (mark != NULL && mark->kind == POLISI_MARK_INSERTED)
+            cairo_set_source_rgb (cr, 0x1b / 255.0, 0x5e / 255.0, 0x20 / 255.0);
+          else if (mark != NULL)
+            cairo_set_source_rgb (cr, 0xa3 / 255.0, 0x15 / 255.0, 0x15 / 255.0);
+          cairo_move_to (cr, run_x, baseline);
+          pango_cairo_show_glyph_item (cr, text, item);
+          if (tagged)
+            draw_decoration (cr, item, language, run_x, baseline, width,
+                             mark != NULL && mark->kind == POLISI_MARK_DELETED && state.link < 0);
+          cairo_set_source_rgba (cr, r_ink, g_ink, b_ink, a_ink);
+          run_x += width;
+        }
+
+      if (state.link >= 0)
+        cairo_tag_end (cr, CAIRO_TAG_LINK);
+      else if (mark != NULL)
+        cairo_tag_end (cr, "Span");
+      r = group_end;
     }
 }
 
 static void
-draw_lines (cairo_t *cr,
+draw_lines (Tags    *tags,
             Para    *para,
             int      first,
             int      last,
             double   x,
             double   y)
 {
+  cairo_t *cr = tags->cr;
+  gboolean plain = para->links->len == 0 && (para->marks == NULL || para->marks->len == 0);
+
   /* the whole paragraph at once when it is all here */
-  if (first == 0 && last == para->n_lines)
+  if (plain && first == 0 && last == para->n_lines)
     {
       cairo_move_to (cr, x, y);
       pango_cairo_show_layout (cr, para->layout);
@@ -1719,8 +1891,16 @@ draw_lines (cairo_t *cr,
 
   for (int line = first; line < last; line++)
     {
-      cairo_move_to (cr, x, y + para->line_baseline[line] - para->line_top[first]);
-      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (para->layout, line));
+      double offset = y - para->line_top[first];
+
+      if (plain)
+        {
+          cairo_move_to (cr, x, offset + para->line_baseline[line]);
+          pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (para->layout, line));
+        }
+      else
+        draw_line_tagged (tags, para, line, x, offset + para->line_baseline[line], offset + para->line_top[line],
+                          para->line_bottom[line] - para->line_top[line]);
     }
 }
 
@@ -1763,23 +1943,19 @@ draw_text_item (PolisiPageLayout *self,
       pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (para->label, 0));
     }
 
-  draw_lines (cr, para, item->first_line, item->last_line, text_x, item->y);
-
-  /* a contents entry: its page number at the right, and a link */
+  /* a contents entry: its text and its page number at the right, inside
+   * a link to the heading */
   if (para->toc_heading >= 0)
     {
       const PolisiPageHeading *heading = &g_array_index (self->headings, PolisiPageHeading, para->toc_heading);
-      g_autofree char *number = g_strdup_printf ("%u", heading->page + 1);
+      g_autofree char *number = g_strdup_printf (" %u", heading->page + 1);
       g_autoptr(PangoLayout) layout = get_layout (self, number, BODY_SIZE, FALSE, para->lang, -1, PANGO_ALIGN_LEFT);
       PangoRectangle logical;
       double right = item->x + pango_layout_get_width (para->layout) / (double) PANGO_SCALE + 30;
       g_autofree char *link = NULL;
+      g_autofree char *alt = g_strdup_printf ("%s, %s %u", para->text,
+                                              polisi_export_term (POLISI_TERM_PAGE, para->lang), heading->page + 1);
       char buffer[4][G_ASCII_DTOSTR_BUF_SIZE];
-
-      pango_layout_get_extents (layout, NULL, &logical);
-      cairo_move_to (cr, right - logical.width / (double) PANGO_SCALE,
-                     item->y + para->line_baseline[item->last_line - 1] - para->line_top[item->first_line]);
-      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (layout, 0));
 
       link = g_strdup_printf ("dest='%s' rect=[%s %s %s %s]", heading->dest,
                               g_ascii_dtostr (buffer[0], sizeof buffer[0], item->x),
@@ -1787,12 +1963,16 @@ draw_text_item (PolisiPageLayout *self,
                               g_ascii_dtostr (buffer[2], sizeof buffer[2], right - item->x),
                               g_ascii_dtostr (buffer[3], sizeof buffer[3],
                                               part_height (para, item->first_line, item->last_line)));
-      begin_tag (tags, CAIRO_TAG_LINK, link, para->lang);
+      begin_tag_alt (tags, CAIRO_TAG_LINK, link, para->lang, alt);
+      draw_lines (tags, para, item->first_line, item->last_line, text_x, item->y);
+      pango_layout_get_extents (layout, NULL, &logical);
+      cairo_move_to (cr, right - logical.width / (double) PANGO_SCALE,
+                     item->y + para->line_baseline[item->last_line - 1] - para->line_top[item->first_line]);
+      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (layout, 0));
       cairo_tag_end (cr, CAIRO_TAG_LINK);
     }
-
-  if (para->links->len > 0)
-    draw_links (tags, item, text_x, item->y);
+  else
+    draw_lines (tags, para, item->first_line, item->last_line, text_x, item->y);
 
   if (para->tag != NULL && g_str_equal (para->tag, "LI"))
     {
@@ -1841,7 +2021,10 @@ draw_watermark (PolisiPageLayout *self,
   cairo_scale (cr, scale, scale);
   cairo_move_to (cr, -logical.width / (2.0 * PANGO_SCALE), -logical.height / (2.0 * PANGO_SCALE));
   cairo_set_source_rgba (cr, 0.55, 0.55, 0.55, 0.18);
-  pango_cairo_show_layout (cr, layout);
+  /* outlines, not text: copying or extracting the page's text must give
+   * the policy, with no "DR", "AF" in it */
+  pango_cairo_layout_path (cr, layout);
+  cairo_fill (cr);
   cairo_restore (cr);
 }
 

@@ -29,9 +29,12 @@ typedef struct {
 /* A structure element as the page drawing began it: the PDF writer uses
  * the sequence to mark each element's language. */
 typedef struct {
-  const char *tag;
+  const char *tag;   /* interned */
   PolisiLang  lang;
+  char       *alt;   /* (nullable): what it says, for links and changes */
 } PolisiStructureEntry;
+
+void polisi_structure_entry_clear (gpointer entry);
 
 #define POLISI_TYPE_PAGE_LAYOUT (polisi_page_layout_get_type ())
 
