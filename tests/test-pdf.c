@@ -583,6 +583,73 @@ test_consultation_header (void)
   polisi_test_remove_tree (dir);
 }
 
+/* A consultation draft numbers every line of its text, in every layout:
+ * one count per column in parallel columns, one through the whole
+ * document otherwise; each number stands for a real line of a real
+ * paragraph, and a final version has none. */
+static void
+test_line_numbers (void)
+{
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  g_autoptr(PolisiPolicy) policy = polisi_test_load_example ("secondary-wales.polisi");
+  g_autoptr(PolisiDocument) draft = polisi_assemble (policy, polisi_context_get_library (context),
+                                                     POLISI_ASSEMBLE_DEFAULT);
+  g_autoptr(PolisiDocument) final = polisi_assemble (policy, polisi_context_get_library (context),
+                                                     POLISI_ASSEMBLE_FINAL);
+  PolisiLayout layouts[] = { POLISI_LAYOUT_CY, POLISI_LAYOUT_EN, POLISI_LAYOUT_COLUMNS, POLISI_LAYOUT_SEQUENTIAL };
+
+  g_assert_true (polisi_document_get_line_numbers (draft));
+  for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
+    {
+      PolisiExportOptions options;
+      g_autoptr(PolisiPageLayout) layout = NULL;
+      g_autoptr(PolisiPageLayout) final_layout = NULL;
+      GArray *lines;
+      guint next[POLISI_N_LANGS] = { 1, 1 };
+      guint next_all = 1, last_page = 0;
+
+      polisi_export_options_init (&options, layouts[l]);
+      layout = polisi_page_layout_new (draft, &options);
+      polisi_page_layout_paginate (layout);
+      lines = polisi_page_layout_get_numbered_lines (layout);
+      g_assert_cmpuint (lines->len, >, 300);
+
+      for (guint i = 0; i < lines->len; i++)
+        {
+          PolisiNumberedLine *line = &g_array_index (lines, PolisiNumberedLine, i);
+          int b = polisi_document_find_block (draft, line->para < 0 ? POLISI_BLOCK_HEADING : POLISI_BLOCK_CLAUSE,
+                                              line->block_id);
+
+          /* in order, page by page, with no gap */
+          if (layouts[l] == POLISI_LAYOUT_COLUMNS)
+            g_assert_cmpuint (line->number, ==, next[line->lang]++);
+          else
+            g_assert_cmpuint (line->number, ==, next_all++);
+          g_assert_cmpuint (line->page, >=, last_page);
+          last_page = line->page;
+
+          /* a real line of a real paragraph */
+          g_assert_cmpuint (line->start, <, line->end);
+          if (line->block_id != NULL && line->para >= 0 && b >= 0)
+            {
+              PolisiBlock *block = polisi_document_get_block (draft, b);
+              PolisiTextBlock *para = g_ptr_array_index (block->paras[line->lang], line->para);
+
+              g_assert_cmpuint (line->end, <=, strlen (para->text));
+            }
+        }
+      if (layouts[l] == POLISI_LAYOUT_COLUMNS)
+        {
+          g_assert_cmpuint (next[POLISI_LANG_CY], >, 300);
+          g_assert_cmpuint (next[POLISI_LANG_EN], >, 300);
+        }
+
+      final_layout = polisi_page_layout_new (final, &options);
+      polisi_page_layout_paginate (final_layout);
+      g_assert_cmpuint (polisi_page_layout_get_numbered_lines (final_layout)->len, ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -594,6 +661,7 @@ main (int   argc,
   g_test_add_func ("/pdf/layout-rules", test_layout_rules);
   g_test_add_func ("/pdf/failures", test_failures);
   g_test_add_func ("/pdf/consultation-header", test_consultation_header);
+  g_test_add_func ("/pdf/line-numbers", test_line_numbers);
   g_test_add_data_func ("/pdf/full-disk/odt", GUINT_TO_POINTER (POLISI_FORMAT_ODT), test_full_disk);
   g_test_add_data_func ("/pdf/full-disk/pdf", GUINT_TO_POINTER (POLISI_FORMAT_PDF), test_full_disk);
 

@@ -53,6 +53,8 @@
 #define TABLE_PADDING     4.0
 #define LINE_SPACING      1.3
 #define MAX_CELLS         6
+#define LINE_NUMBER_SIZE  6.5
+#define LINE_NUMBER_GAP   8.0      /* between a line number and its column */
 
 typedef enum {
   ROW_TEXT,
@@ -99,6 +101,12 @@ typedef struct {
   GArray      *marks;        /* borrowed from shaped, or NULL */
   char        *text;         /* for the links' addresses */
   gboolean     unbreakable;
+  /* a line of the document's text, numbered in a consultation draft: its
+   * block (borrowed from the document) and its place among the block's
+   * paragraphs in its language */
+  gboolean     numbered;
+  const char  *line_block;   /* NULL for a paragraph with no id */
+  int          line_para;
   int          n_lines;      /* the lines, borrowed from shaped */
   double      *line_top;
   double      *line_bottom;
@@ -133,6 +141,8 @@ typedef struct {
   double    height;
   int       table;
   int       table_row;
+  guint     first_number;    /* the line number of the first line, or 0 */
+  guint     column;          /* 0, or 1 for the second of parallel columns */
 } Item;
 
 typedef struct {
@@ -169,6 +179,12 @@ struct _PolisiPageLayout
   gboolean             paginated;
   GArray              *structure_log;  /* PolisiStructureEntry, unowned */
   PangoLayout         *headers[2][POLISI_N_LANGS][3];  /* part, language, line (the third may be NULL) */
+  gboolean             line_numbers;
+  cairo_surface_t     *digit_forms[10];
+  double               digit_advance[10];
+  cairo_surface_t     *watermark_forms[2];  /* per part */
+  guint                line_count[2];    /* per column */
+  GArray              *numbered_lines;   /* PolisiNumberedLine */
 };
 
 G_DEFINE_FINAL_TYPE (PolisiPageLayout, polisi_page_layout, G_TYPE_OBJECT)
@@ -233,6 +249,11 @@ polisi_page_layout_finalize (GObject *object)
   g_clear_pointer (&self->heading_labels, g_ptr_array_unref);
   g_clear_pointer (&self->heading_dests, g_ptr_array_unref);
   g_clear_pointer (&self->block_pages, g_hash_table_unref);
+  g_clear_pointer (&self->numbered_lines, g_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->digit_forms); i++)
+    g_clear_pointer (&self->digit_forms[i], cairo_surface_destroy);
+  for (guint i = 0; i < G_N_ELEMENTS (self->watermark_forms); i++)
+    g_clear_pointer (&self->watermark_forms[i], cairo_surface_destroy);
   g_free ((char *) self->options.other_file);
   for (guint part = 0; part < 2; part++)
     for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
@@ -261,6 +282,7 @@ polisi_page_layout_init (PolisiPageLayout *self)
   self->heading_labels = g_ptr_array_new_with_free_func (g_free);
   self->heading_dests = g_ptr_array_new_with_free_func (g_free);
   self->block_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->numbered_lines = g_array_new (FALSE, FALSE, sizeof (PolisiNumberedLine));
 }
 
 /**
@@ -284,6 +306,7 @@ polisi_page_layout_new (PolisiDocument            *document,
   self->options = *options;
   self->options.other_file = g_strdup (options->other_file);
   self->n_langs = polisi_export_get_languages (options, self->langs);
+  self->line_numbers = polisi_document_get_line_numbers (document);
 
   /* The default font map is per thread, so a preview may lay out pages in
    * a worker thread. */
@@ -617,7 +640,8 @@ static const ParaStyle style_subtitle = { SUBTITLE_SIZE, FALSE, "P", 0, 10, PANG
 static const ParaStyle style_meta = { BODY_SIZE, FALSE, "P", 0, 3, PANGO_ALIGN_LEFT };
 static const ParaStyle style_heading = { HEADING_SIZE, TRUE, "H2", 14, 6, PANGO_ALIGN_LEFT };
 static const ParaStyle style_contents_heading = { HEADING_SIZE, TRUE, "H2", 18, 8, PANGO_ALIGN_LEFT };
-static const ParaStyle style_body = { BODY_SIZE, FALSE, "P", 0, 4, PANGO_ALIGN_LEFT };
+/* the paragraphs of one clause stand apart, even after a full last line */
+static const ParaStyle style_body = { BODY_SIZE, FALSE, "P", 0, 7, PANGO_ALIGN_LEFT };
 static const ParaStyle style_item = { BODY_SIZE, FALSE, "LI", 0, 3, PANGO_ALIGN_LEFT };
 static const ParaStyle style_contents = { BODY_SIZE, FALSE, "P", 0, 3, PANGO_ALIGN_LEFT };
 static const ParaStyle style_table_head = { 8.5, TRUE, "TH", 0, 0, PANGO_ALIGN_LEFT };
@@ -877,6 +901,9 @@ add_clause_row (PolisiPageLayout *self,
               para = add_marked_para (self, &style_body, text->text, text->marks, lang, cell->width, indent);
             }
 
+          para->numbered = TRUE;
+          para->line_block = block->id;
+          para->line_para = p;
           if (p == 0)
             {
               para->block_id = g_strdup (block->id);
@@ -986,6 +1013,9 @@ add_body (PolisiPageLayout *self,
 
               para->unbreakable = TRUE;
               para->block_id = g_strdup (block->id);
+              para->numbered = TRUE;
+              para->line_block = block->id;
+              para->line_para = -1;
               /* the heading was registered, in block order, by build_rows() */
               if (i == 0)
                 para->dest = g_strdup (g_array_index (self->headings, PolisiPageHeading, heading).dest);
@@ -1140,6 +1170,7 @@ cursor_at_end (Cell   *cell,
 static void
 emit_cell (Flow   *flow,
            Cell   *cell,
+           guint   column,
            Cursor  from,
            Cursor  to)
 {
@@ -1163,7 +1194,27 @@ emit_cell (Flow   *flow,
       item->x = cell->x;
       item->y = y;
       item->table = -1;
+      item->column = column;
       g_ptr_array_add (flow->page->items, item);
+
+      /* the lines of a consultation draft, numbered as they are placed:
+       * one count per column, through the whole document */
+      if (flow->self->line_numbers && para->numbered)
+        {
+          PolisiPageLayout *self = flow->self;
+
+          item->first_number = self->line_count[column] + 1;
+          for (int l = cursor.line; l < last; l++)
+            {
+              PangoLayoutLine *line = pango_layout_get_line_readonly (para->layout, l);
+              PolisiNumberedLine numbered = {
+                ++self->line_count[column], self->pages->len - 1, para->lang,
+                para->line_block, para->line_para, line->start_index, line->start_index + line->length,
+              };
+
+              g_array_append_val (self->numbered_lines, numbered);
+            }
+        }
 
       if (para->block_id != NULL && cursor.line == 0 &&
           !g_hash_table_contains (flow->self->block_pages, para->block_id))
@@ -1371,7 +1422,7 @@ place_row (Flow *flow,
         }
 
       for (guint c = 0; c < row->n_cells; c++)
-        emit_cell (flow, &row->cells[c], from[c], to[c]);
+        emit_cell (flow, &row->cells[c], row->n_cells == 2 ? c : 0, from[c], to[c]);
 
       /* parallel columns: a thin rule between them, the height of the row */
       if (row->n_cells == 2 && row_height > 0)
@@ -1532,6 +1583,27 @@ polisi_page_layout_get_page_signature (PolisiPageLayout *self,
     }
 
   return hash;
+}
+
+/**
+ * polisi_page_layout_get_numbered_lines:
+ *
+ * The numbered lines of a consultation draft, in the order they were
+ * numbered: each with its number, page, language, block, paragraph (its
+ * index among the block's paragraphs in that language; -1 for a heading)
+ * and byte range in that paragraph's text. Parallel columns number each
+ * column's lines; every other layout numbers the lines of the whole
+ * document in one count. The editable formats can break and number their
+ * lines the same way. Empty when the document has no line numbers.
+ *
+ * Returns: (transfer none) (element-type PolisiNumberedLine): the lines
+ */
+GArray *
+polisi_page_layout_get_numbered_lines (PolisiPageLayout *self)
+{
+  g_return_val_if_fail (POLISI_IS_PAGE_LAYOUT (self), NULL);
+  g_return_val_if_fail (self->paginated, NULL);
+  return self->numbered_lines;
 }
 
 /**
@@ -1986,6 +2058,73 @@ draw_text_item (PolisiPageLayout *self,
     cairo_tag_end (cr, CAIRO_TAG_DEST);
 }
 
+/* The outline of a digit of the line numbers, recorded once: the PDF
+ * holds each digit once, as a form every number on every page uses. */
+static cairo_surface_t *
+get_digit_form (PolisiPageLayout *self,
+                guint             digit,
+                double           *advance)
+{
+  if (self->digit_forms[digit] == NULL)
+    {
+      char text[2] = { (char) ('0' + digit), '\0' };
+      g_autoptr(PangoLayout) layout = get_layout (self, text, LINE_NUMBER_SIZE, FALSE, POLISI_LANG_EN, -1, PANGO_ALIGN_LEFT);
+      PangoRectangle logical;
+      cairo_rectangle_t extents;
+      cairo_t *cr;
+
+      pango_layout_get_extents (layout, NULL, &logical);
+      self->digit_advance[digit] = logical.width / (double) PANGO_SCALE;
+      extents = (cairo_rectangle_t) { 0, -LINE_NUMBER_SIZE * 1.2, self->digit_advance[digit], LINE_NUMBER_SIZE * 1.6 };
+      self->digit_forms[digit] = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      cr = cairo_create (self->digit_forms[digit]);
+      cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
+      cairo_move_to (cr, 0, 0);
+      pango_cairo_layout_line_path (cr, pango_layout_get_line_readonly (layout, 0));
+      cairo_fill (cr);
+      cairo_destroy (cr);
+    }
+  *advance = self->digit_advance[digit];
+  return self->digit_forms[digit];
+}
+
+/* The numbers of an item's lines in the margin beside its column: the
+ * left margin for the first column, the right for the second. They are
+ * outlines, like the watermark: a number is read off the page, and never
+ * runs into the clause's text when the text is extracted. */
+static void
+draw_line_numbers (PolisiPageLayout *self,
+                   cairo_t          *cr,
+                   Item             *item)
+{
+  Para *para = item->para;
+
+  for (int line = item->first_line; line < item->last_line; line++)
+    {
+      char text[16];
+      double baseline = item->y + para->line_baseline[line] - para->line_top[item->first_line];
+      double width = 0, x;
+
+      g_snprintf (text, sizeof text, "%u", item->first_number + (line - item->first_line));
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          double advance;
+          get_digit_form (self, *p - '0', &advance);
+          width += advance;
+        }
+      x = item->column == 0 ? MARGIN_X - LINE_NUMBER_GAP - width : self->page_width - MARGIN_X + LINE_NUMBER_GAP;
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          double advance;
+          cairo_surface_t *form = get_digit_form (self, *p - '0', &advance);
+
+          cairo_set_source_surface (cr, form, x, baseline);
+          cairo_paint (cr);
+          x += advance;
+        }
+    }
+}
+
 static void
 draw_watermark (PolisiPageLayout *self,
                 cairo_t          *cr,
@@ -2015,16 +2154,29 @@ draw_watermark (PolisiPageLayout *self,
   pango_layout_get_extents (layout, NULL, &logical);
   scale = MIN (1.0, diagonal * 0.75 / (logical.width / (double) PANGO_SCALE));
 
-  cairo_save (cr);
-  cairo_translate (cr, self->page_width / 2, self->page_height / 2);
-  cairo_rotate (cr, angle);
-  cairo_scale (cr, scale, scale);
-  cairo_move_to (cr, -logical.width / (2.0 * PANGO_SCALE), -logical.height / (2.0 * PANGO_SCALE));
-  cairo_set_source_rgba (cr, 0.55, 0.55, 0.55, 0.18);
   /* outlines, not text: copying or extracting the page's text must give
-   * the policy, with no "DR", "AF" in it */
-  pango_cairo_layout_path (cr, layout);
-  cairo_fill (cr);
+   * the policy, with no "DR", "AF" in it. Recorded once per part, so the
+   * PDF holds the outlines once. */
+  if (self->watermark_forms[page->part] == NULL)
+    {
+      cairo_t *record;
+
+      self->watermark_forms[page->part] = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                                          &(cairo_rectangle_t) { 0, 0, self->page_width, self->page_height });
+      record = cairo_create (self->watermark_forms[page->part]);
+      cairo_translate (record, self->page_width / 2, self->page_height / 2);
+      cairo_rotate (record, angle);
+      cairo_scale (record, scale, scale);
+      cairo_move_to (record, -logical.width / (2.0 * PANGO_SCALE), -logical.height / (2.0 * PANGO_SCALE));
+      cairo_set_source_rgba (record, 0.55, 0.55, 0.55, 0.18);
+      pango_cairo_layout_path (record, layout);
+      cairo_fill (record);
+      cairo_destroy (record);
+    }
+
+  cairo_save (cr);
+  cairo_set_source_surface (cr, self->watermark_forms[page->part], 0, 0);
+  cairo_paint (cr);
   cairo_restore (cr);
 }
 
@@ -2216,6 +2368,15 @@ polisi_page_layout_draw_page (PolisiPageLayout *self,
 
   close_list (&tags);
   close_table (&tags);
+
+  /* line numbers, outside every tag: page furniture, not text */
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (page->items, i);
+
+      if (item->kind == ITEM_TEXT && item->first_number > 0)
+        draw_line_numbers (self, cr, item);
+    }
 
   cairo_restore (cr);
 }
