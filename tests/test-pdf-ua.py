@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import zipfile
 
 try:
     import pikepdf
@@ -321,6 +322,36 @@ class PdfUA(unittest.TestCase):
                     for operands, operator in pikepdf.parse_content_stream(page):
                         if str(operator) == 'BDC' and isinstance(operands[1], pikepdf.Dictionary) and '/ActualText' in operands[1]:
                             self.assertNotEqual(str(operands[1].ActualText).strip(), '', label)
+
+    def test_no_break_inside(self):
+        # one rule in every format: no line break inside a date, between a
+        # reference word and its number, or before an Act's year
+        months = ('Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr|'
+                  'January|February|March|April|May|June|July|August|September|October|November|December')
+        checked = 0
+        for label in ('draft-cy', 'draft-en', 'final-cy', 'final-en', 'england', 'draft-sequential'):
+            lines = [line.strip() for line in pdftotext(self.pdfs[label], '-raw').splitlines() if line.strip()]
+            for before, after in zip(lines, lines[1:]):
+                checked += 1
+                where = '%s: "%s" / "%s"' % (label, before[-30:], after[:30])
+                self.assertFalse(re.search(r'(^|\s)\d{1,2}$', before) and re.match(months, after), where)
+                self.assertFalse(re.search(r'(^|\s)(%s)$' % months, before) and re.match(r'(19|20)\d\d\b', after), where)
+                self.assertFalse(re.search(r'(?i)(^|\s)(fersiwn|version|cymal|gymal|clause|adran|section|atodiad|appendix)$', before)
+                                 and re.match(r'[0-9A-Z](\.|\b)', after), where)
+                self.assertFalse(re.search(r'(^|\s)(Act|Deddf|Data|\(Cymru\)|\(Wales\))$', before)
+                                 and re.match(r'(19|20)\d\d\b', after), where)
+        self.assertGreater(checked, 1000)
+
+        # the ODT: no-break spaces where the PDF keeps words together
+        out = os.path.join(self.dir, 'draft.odt')
+        result = run('--export=odt', '--layout=cy', '--output=' + out, os.path.join(EXAMPLES, 'secondary-wales.polisi'))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with zipfile.ZipFile(out) as package:
+            content = package.read('content.xml').decode('utf-8')
+        self.assertIn('Fersiwn\u00a01.0', content)
+        self.assertIn('Deddf Diogelu Data\u00a02018', content)
+        self.assertRegex(content, r'\d{1,2}\u00a0(%s)\u00a0(19|20)\d\d' % months)
+        self.assertNotRegex(content, r'\d{1,2} (%s) (19|20)\d\d' % months)
 
 
 if __name__ == '__main__':

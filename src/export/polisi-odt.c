@@ -289,6 +289,8 @@ write_text (OdtWriter  *w,
   flush_text (w, segment, end);
 }
 
+static gboolean is_tracking (OdtWriter *w);
+
 static gboolean
 may_hold_link (const char *text)
 {
@@ -301,10 +303,15 @@ write_inline (OdtWriter  *w,
               const char *text)
 {
   g_autoptr(GArray) links = NULL;
+  g_autofree char *kept = NULL;
   gsize done = 0;
 
   if (text == NULL)
     return;
+  /* no line break inside a date, a reference or an Act's year; tracked
+   * changes keep the text exactly as it is */
+  if (!is_tracking (w))
+    text = kept = polisi_text_keep_together (text);
   if (!may_hold_link (text))
     {
       write_text (w, text, strlen (text));

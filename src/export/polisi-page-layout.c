@@ -371,6 +371,30 @@ make_font (double   size,
   return font;
 }
 
+/* No line break inside a date, a reference or an Act's year (the rule of
+ * polisi_text_find_unbreakable_spaces()): each such pair of words is one
+ * unbreakable range. */
+static void
+keep_together (PangoAttrList *attrs,
+               const char    *text)
+{
+  g_autoptr(GArray) spaces = polisi_text_find_unbreakable_spaces (text);
+
+  for (guint i = 0; i < spaces->len; i++)
+    {
+      guint offset = g_array_index (spaces, guint, i);
+      const char *start = text + offset;
+      const char *end = strchr (text + offset + 1, ' ');
+      PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+
+      while (start > text && start[-1] != ' ')
+        start--;
+      attr->start_index = start - text;
+      attr->end_index = end != NULL ? (guint) (end - text) : (guint) strlen (text);
+      pango_attr_list_insert (attrs, attr);
+    }
+}
+
 static PangoLayout *
 make_layout (PolisiPageLayout *self,
              const char       *text,
@@ -390,6 +414,7 @@ make_layout (PolisiPageLayout *self,
   /* A word broken to fit (a 300-letter name) must not gain a hyphen that
    * is not in the text. */
   pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  keep_together (attrs, text);
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
   if (width > 0)

@@ -664,6 +664,10 @@ update_object (Update     *update,
 
   if (text == NULL)
     return;
+  /* one new version of an object per update; cairo keeps the objects
+   * amended here apart, so a second one is a mistake of this file */
+  for (guint i = 0; i < update->numbers->len; i++)
+    g_return_if_fail (g_array_index (update->numbers, guint, i) != number);
   g_string_append_printf (update->update, "%u 0 obj\n%s\nendobj\n", number, text);
   g_array_append_val (update->offsets, offset);
   g_array_append_val (update->numbers, number);
@@ -716,6 +720,59 @@ compare_numbers (gconstpointer a,
 {
   guint x = *(const guint *) a, y = *(const guint *) b;
   return x < y ? -1 : x > y;
+}
+
+/* @dict with each name of its /XObject dictionary once, or NULL when no
+ * name was there twice. */
+static char *
+deduplicate_xobjects (const char *dict)
+{
+  const char *start = strstr (dict, "/XObject <<");
+  const char *p, *end;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) out = NULL;
+  gboolean changed = FALSE;
+
+  if (start == NULL)
+    return NULL;
+  p = start + strlen ("/XObject <<");
+  end = strstr (p, ">>");
+  if (end == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  g_string_append_len (out, dict, p - dict);
+  while (p < end)
+    {
+      const char *name, *name_end, *ref_end;
+
+      while (p < end && is_space (*p))
+        p++;
+      if (p >= end)
+        break;
+      if (*p != '/')
+        return NULL;
+      name = p;
+      name_end = name + 1;
+      while (name_end < end && !is_space (*name_end) && !is_delimiter (*name_end))
+        name_end++;
+      ref_end = strstr (name_end, " R");
+      if (ref_end == NULL || ref_end > end)
+        return NULL;
+      ref_end += 2;
+      if (g_hash_table_add (seen, g_strndup (name, name_end - name)))
+        {
+          g_string_append_c (out, ' ');
+          g_string_append_len (out, name, ref_end - name);
+        }
+      else
+        changed = TRUE;
+      p = ref_end;
+    }
+  g_string_append_c (out, ' ');
+  g_string_append (out, end);
+
+  return changed ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
 }
 
 /* Whether a page dictionary's text is a page (not the page tree). */
@@ -938,6 +995,23 @@ polisi_pdf_finish (GBytes     *bytes,
             update_stream (&update, contents_number, "/Filter /FlateDecode", compressed);
         }
     }
+
+  /* Resources: cairo 1.16 names a form again each time a page paints it
+   * (the digits of the line numbers); each name once is enough. */
+  {
+    g_autoptr(GArray) resources = objects_with (&pdf, "/XObject <<");
+
+    g_array_sort (resources, compare_numbers);
+    for (guint i = 0; i < resources->len; i++)
+      {
+        guint number = g_array_index (resources, guint, i);
+        g_autofree char *dict = object_text (&pdf, number);
+        g_autofree char *deduplicated = deduplicate_xobjects (dict);
+
+        if (deduplicated != NULL)
+          update_object (&update, number, deduplicated);
+      }
+  }
 
   /* CID fonts: the glyph of each CID. */
   fonts = objects_with (&pdf, "/CIDFontType2");
