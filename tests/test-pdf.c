@@ -381,20 +381,19 @@ test_hostile (void)
 }
 
 /* The page layout's rules, read from its own account of where each piece
- * of text went. */
+ * of text went, in a hostile document and the examples, in every layout. */
 static void
-test_layout_rules (void)
+check_layout_rules (PolisiDocument *document,
+                    gboolean        expect_splits)
 {
-  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
-  g_autoptr(PolisiDocument) document = hostile_document (context);
-  PolisiLayout layouts[] = { POLISI_LAYOUT_CY, POLISI_LAYOUT_COLUMNS, POLISI_LAYOUT_SEQUENTIAL };
+  PolisiLayout layouts[] = { POLISI_LAYOUT_CY, POLISI_LAYOUT_EN, POLISI_LAYOUT_COLUMNS, POLISI_LAYOUT_SEQUENTIAL };
 
   for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
     {
       PolisiExportOptions options;
       g_autoptr(PolisiPageLayout) layout = NULL;
       g_autoptr(GPtrArray) lines = NULL;
-      guint splits = 0;
+      guint splits = 0, titles = 0;
 
       polisi_export_options_init (&options, layouts[l]);
       layout = polisi_page_layout_new (document, &options);
@@ -404,12 +403,15 @@ test_layout_rules (void)
 
       for (guint i = 0; i < lines->len; i++)
         {
-          guint page, first, last, n;
-          char block[128], tag[8], lang[4];
+          guint page, first, last, n, previous_page = G_MAXUINT;
+          char block[128], tag[8], lang[4], previous_block[128] = "";
           double x, y;
+          int b;
 
           g_assert_cmpint (sscanf (lines->pdata[i], "%u %127s %7s %3s %u-%u/%u %lf %lf",
                                    &page, block, tag, lang, &first, &last, &n, &x, &y), ==, 9);
+          if (i > 0)
+            g_assert_cmpint (sscanf (lines->pdata[i - 1], "%u %127s", &previous_page, previous_block), ==, 2);
 
           /* no orphan, no widow */
           if (first > 0 || last < n)
@@ -427,7 +429,26 @@ test_layout_rules (void)
               g_assert_cmpint (sscanf (lines->pdata[i + 1], "%u", &next_page), ==, 1);
               if (layouts[l] == POLISI_LAYOUT_COLUMNS && i + 2 < lines->len)
                 g_assert_cmpint (sscanf (lines->pdata[i + 2], "%u", &next_page), ==, 1);
-              g_assert_cmpuint (next_page, ==, page);
+              if (next_page != page)
+                g_error ("%s: a heading ends page %u: %s", (char *) lines->pdata[i], page + 1, (char *) lines->pdata[i]);
+            }
+
+          /* an appendix starts a page (a line's block is the last one
+           * named: the contents heading after a part's title page keeps
+           * the block before it) */
+          b = polisi_document_find_block (document, POLISI_BLOCK_HEADING, block);
+          if (g_str_equal (tag, "H2") && b >= 0 && !g_str_equal (block, previous_block) && polisi_document_get_block (document, b)->appendix &&
+              previous_page != G_MAXUINT && (layouts[l] != POLISI_LAYOUT_COLUMNS || !g_str_equal (lang, "en")))
+            if (previous_page >= page)
+              g_error ("an appendix does not start a page: %s", (char *) lines->pdata[i]);
+
+          /* back to back: each language's title page is a right-hand
+           * page (odd-numbered) */
+          if (g_str_equal (tag, "H1") && first == 0 && layouts[l] == POLISI_LAYOUT_SEQUENTIAL &&
+              (i == 0 || previous_page != page))
+            {
+              titles++;
+              g_assert_cmpuint (page % 2, ==, 0);
             }
 
           /* parallel columns stay level: a continued row starts at the
@@ -436,8 +457,30 @@ test_layout_rules (void)
             g_assert_cmpfloat (y, ==, 70.0);
         }
 
+      if (layouts[l] == POLISI_LAYOUT_SEQUENTIAL)
+        g_assert_cmpuint (titles, ==, 2);
       g_test_message ("layout %u: %u paragraphs split across pages", l, splits);
-      g_assert_cmpuint (splits, >, 0);
+      if (expect_splits)
+        g_assert_cmpuint (splits, >, 0);
+    }
+}
+
+static void
+test_layout_rules (void)
+{
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  g_autoptr(PolisiDocument) document = hostile_document (context);
+  const char *examples[] = { "primary-england.polisi", "secondary-wales.polisi", "secondary-wales-adopted.polisi" };
+
+  check_layout_rules (document, TRUE);
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    {
+      g_autoptr(PolisiPolicy) policy = polisi_test_load_example (examples[e]);
+      g_autoptr(PolisiDocument) example = polisi_assemble (policy, polisi_context_get_library (context),
+                                                           POLISI_ASSEMBLE_DEFAULT);
+
+      g_test_message ("%s", examples[e]);
+      check_layout_rules (example, FALSE);
     }
 }
 

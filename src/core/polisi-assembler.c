@@ -170,7 +170,16 @@ heading_text (PolisiSection *section,
   while (*title == ' ')
     title++;
 
-  return g_strdup_printf ("%s %s: %s", appendix_word[lang], letter, title);
+  /* headings are capitalised one way: a capital after the colon, as in
+   * "Atodiad B: Sylwadau ac ymatebion" */
+  {
+    gunichar first = g_utf8_get_char (title);
+    char upper[8] = { 0 };
+
+    g_unichar_to_utf8 (g_unichar_toupper (first), upper);
+    return g_strdup_printf ("%s %s: %s%s", appendix_word[lang], letter, upper,
+                            *title != '\0' ? g_utf8_next_char (title) : "");
+  }
 }
 
 /* A draft's summary of changes, before the clauses, so that a reader of a

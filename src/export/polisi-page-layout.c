@@ -128,6 +128,7 @@ typedef struct {
   int       table;           /* table rows: the table's id, else -1 */
   int       table_row;       /* 0 for the header row */
   guint     part;
+  gboolean  recto;           /* page breaks: to a right-hand (odd) page */
 } Row;
 
 typedef struct {
@@ -148,6 +149,7 @@ typedef struct {
 typedef struct {
   GPtrArray *items;
   guint      part;
+  gboolean   blank;          /* left blank, so that the next part starts on a right-hand page */
 } Page;
 
 typedef struct {
@@ -1029,6 +1031,9 @@ add_body (PolisiPageLayout *self,
       switch (block->kind)
         {
         case POLISI_BLOCK_HEADING:
+          /* an appendix starts a page */
+          if (block->appendix)
+            append_row (self, ROW_PAGE_BREAK, part);
           row = append_language_row (self, ROW_HEADING, part, n_langs);
           row->keep_with_next = TRUE;
           for (guint i = 0; i < n_langs; i++)
@@ -1076,8 +1081,9 @@ build_rows (PolisiPageLayout *self)
       guint n_langs = n_parts == 2 ? 1 : self->n_langs;
       guint first_heading = self->headings->len;
 
+      /* back to back, the second language starts on a right-hand page */
       if (part > 0)
-        append_row (self, ROW_PAGE_BREAK, part);
+        append_row (self, ROW_PAGE_BREAK, part)->recto = TRUE;
 
       /* Register the part's headings first: the contents list needs them. */
       for (guint b = 0; b < polisi_document_get_n_blocks (self->document); b++)
@@ -1266,24 +1272,6 @@ emit_cell (Flow   *flow,
     }
 }
 
-static double
-row_first_lines_height (Row *row,
-                        int  lines)
-{
-  double height = 0;
-
-  for (guint i = 0; i < row->n_cells; i++)
-    {
-      Para *para;
-
-      if (row->cells[i].paras->len == 0)
-        continue;
-      para = g_ptr_array_index (row->cells[i].paras, 0);
-      height = MAX (height, para->space_before + part_height (para, 0, MIN (lines, para->n_lines)));
-    }
-  return height;
-}
-
 static void
 emit_table_row (Flow   *flow,
                 Row    *row,
@@ -1386,6 +1374,52 @@ place_table_row (Flow *flow,
   flow->y += height + row->space_after;
 }
 
+/* After a page break to a right-hand page: when the fresh page is a
+ * left-hand one (an even page number), it stays blank. */
+static void
+skip_to_recto (Flow *flow,
+               Row  *row)
+{
+  if (!row->recto || flow->self->pages->len % 2 == 1)
+    return;
+  flow->page->blank = TRUE;
+  flow->page->part = row->part > 0 ? row->part - 1 : 0;
+  new_page (flow, row->part);
+}
+
+/* Whether @next, placed @offset below the current position, would start
+ * on this page the way the pagination would place it: at least two lines
+ * (no orphan, no widow) of its first paragraph in every column, or a table's
+ * header and first row. */
+static gboolean
+next_row_starts (Flow   *flow,
+                 double  offset,
+                 Row    *next)
+{
+  double available = flow->bottom - flow->y - offset;
+
+  if (next->kind == ROW_TABLE)
+    return 2 * table_row_height (next) <= available;
+
+  for (guint c = 0; c < next->n_cells; c++)
+    {
+      Cell *cell = &next->cells[c];
+      Cursor from = { 0, 0 };
+      Cursor to;
+      double height;
+      Para *first;
+
+      if (cell->paras->len == 0)
+        continue;
+      to = measure_fit (cell, from, available, &height);
+      first = g_ptr_array_index (cell->paras, 0);
+      /* nothing, or a single line of a longer first paragraph */
+      if (to.para == 0 && to.line < MIN (2, first->n_lines))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 place_row (Flow *flow,
            Row  *row,
@@ -1397,6 +1431,7 @@ place_row (Flow *flow,
   if (row->kind == ROW_PAGE_BREAK)
     {
       new_page (flow, row->part);
+      skip_to_recto (flow, row);
       return;
     }
   if (row->kind == ROW_TABLE)
@@ -1429,15 +1464,11 @@ place_row (Flow *flow,
       if (flow->y > flow->top)
         {
           /* a heading keeps with the first lines of what follows */
-          if (all_fit && row->keep_with_next && next != NULL && next->kind != ROW_PAGE_BREAK)
+          if (all_fit && row->keep_with_next && next != NULL && next->kind != ROW_PAGE_BREAK &&
+              !next_row_starts (flow, row_height + row->space_after, next))
             {
-              double needed = row_height + (next->kind == ROW_TABLE ? 2 * table_row_height (next)
-                                                                     : row_first_lines_height (next, 2));
-              if (flow->y + needed > flow->bottom)
-                {
-                  new_page (flow, row->part);
-                  continue;
-                }
+              new_page (flow, row->part);
+              continue;
             }
           if (!all_fit && (stuck || row->kind == ROW_HEADING))
             {
@@ -1507,6 +1538,7 @@ polisi_page_layout_paginate (PolisiPageLayout *self)
       if (row->kind == ROW_PAGE_BREAK && flow.page->items->len == 0)
         {
           flow.page->part = row->part;
+          skip_to_recto (&flow, row);
           continue;
         }
       place_row (&flow, row, next);
@@ -2243,6 +2275,9 @@ draw_header_and_footer (PolisiPageLayout *self,
   g_autoptr(PangoLayout) footer_layout = NULL;
   PangoRectangle logical;
   guint n_header_lines = 2;
+  /* a part's first page is its title page: no running header there */
+  gboolean title_page = page_number == 0 ||
+                        ((Page *) g_ptr_array_index (self->pages, page_number - 1))->part != page->part;
 
   cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
 
@@ -2308,7 +2343,7 @@ draw_header_and_footer (PolisiPageLayout *self,
       /* three lines start higher, to stay above the rule */
       double top = HEADER_Y - (n_header_lines - 2) * SMALL_SIZE * 1.45;
 
-      for (guint l = 0; l < 3; l++)
+      for (guint l = 0; l < 3 && !title_page; l++)
         {
           if (lines[l] == NULL)
             continue;
@@ -2322,10 +2357,13 @@ draw_header_and_footer (PolisiPageLayout *self,
     }
 
   /* a rule under the header */
-  cairo_set_line_width (cr, 0.5);
-  cairo_move_to (cr, MARGIN_X, MARGIN_TOP - 14);
-  cairo_line_to (cr, self->page_width - MARGIN_X, MARGIN_TOP - 14);
-  cairo_stroke (cr);
+  if (!title_page)
+    {
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, MARGIN_X, MARGIN_TOP - 14);
+      cairo_line_to (cr, self->page_width - MARGIN_X, MARGIN_TOP - 14);
+      cairo_stroke (cr);
+    }
 
   footer_layout = get_layout (self, footer->str, SMALL_SIZE + 0.5, FALSE, langs[0], -1, PANGO_ALIGN_CENTER);
   pango_layout_get_extents (footer_layout, NULL, &logical);
@@ -2360,6 +2398,12 @@ polisi_page_layout_draw_page (PolisiPageLayout *self,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_rectangle (cr, 0, 0, self->page_width, self->page_height);
   cairo_fill (cr);
+
+  if (page->blank)
+    {
+      cairo_restore (cr);
+      return;
+    }
 
   draw_watermark (self, cr, page);
   draw_header_and_footer (self, cr, page_number, page);
