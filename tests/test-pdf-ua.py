@@ -301,6 +301,19 @@ class PdfUA(unittest.TestCase):
                 self.assertNotRegex(line.strip(), r'^(DR|AF|FT|YM|GY|NG|HO|RI|CO|NS|UL|TA|TI|ON)$', label)
             # a clause's number is apart from its text
             self.assertNotRegex(text, r'\b\d+\.\d+[A-Za-zÀ-ž]', label)
+            # a draft has no dates of its own: no placeholder stands for them
+            self.assertNotRegex(text, r'\[(Review date|Date of adoption|Dyddiad[^\]]*)\]', label)
+            # the comments go in the table or by e-mail: no word of menus in a PDF
+            self.assertNotIn('Insert › Comment', text, label)
+            self.assertNotIn('Mewnosod › Sylw', text, label)
+
+        # adopted, the adoption sentence names who approved the version, as
+        # the version history does
+        text = ' '.join(pdftotext(self.pdfs['final-en']).split())
+        self.assertIn("This policy was adopted by Pwyllgor Staffio'r Corff Llywodraethu on 10 July 2026.", text)
+        history = text[text.rindex('Version history'):]
+        self.assertIn("1.1 10 July 2026", history)
+        self.assertIn("Pwyllgor Staffio'r Corff Llywodraethu", history)
 
         # the clauses in their order, in the text poppler reads
         for layout in ('cy', 'en'):

@@ -23,11 +23,13 @@ enum {
   FIELD_REVIEW,
   FIELD_CLOSING,
   FIELD_WATERMARK,
+  FIELD_COMMENTS_FIXED,
   N_FIELDS
 };
 
 static const char *field_names[N_FIELDS] = {
   "title", "organisation", "subject", "keywords", "status", "date", "review", "closing", "watermark",
+  "comments-fixed",
 };
 
 struct _PolisiDocument
@@ -169,10 +171,19 @@ polisi_document_get_watermark (PolisiDocument *self, PolisiLang lang)
   return get_field (self, FIELD_WATERMARK, lang);
 }
 
+/* How to comment, for a format no one can write in (PDF, a web page): the
+ * text of the block "comments-intro" without the word of any menu. NULL
+ * when the document has no comments appendix. */
+const char *
+polisi_document_get_comments_fixed (PolisiDocument *self, PolisiLang lang)
+{
+  return get_field (self, FIELD_COMMENTS_FIXED, lang);
+}
+
 /**
  * polisi_document_set_text:
  * @field: "title", "organisation", "subject", "keywords", "status", "date",
- *   "review", "closing" or "watermark"
+ *   "review", "closing", "watermark" or "comments-fixed"
  */
 void
 polisi_document_set_text (PolisiDocument *self,

@@ -72,6 +72,8 @@ const char     *polisi_document_get_closing_text (PolisiDocument *self,
                                                   PolisiLang      lang);
 const char     *polisi_document_get_watermark    (PolisiDocument *self,
                                                   PolisiLang      lang);
+const char     *polisi_document_get_comments_fixed (PolisiDocument *self,
+                                                    PolisiLang      lang);
 const char     *polisi_document_get_version      (PolisiDocument *self);
 PolisiStatus    polisi_document_get_status       (PolisiDocument *self);
 const char     *polisi_document_get_date_iso     (PolisiDocument *self);

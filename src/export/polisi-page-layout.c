@@ -907,6 +907,12 @@ add_clause_row (PolisiPageLayout *self,
       Cell *cell = &row->cells[i];
       GPtrArray *blocks = block->paras[lang];
       double indent = block->number != NULL ? NUMBER_WIDTH : 0;
+      g_autoptr(GPtrArray) fixed = NULL;
+
+      /* a PDF cannot be written in: how to comment without a menu's word */
+      if (g_strcmp0 (block->id, "comments-intro") == 0 &&
+          polisi_document_get_comments_fixed (self->document, lang) != NULL)
+        blocks = fixed = polisi_text_parse_blocks (polisi_document_get_comments_fixed (self->document, lang));
       int list = -1;
 
       for (guint p = 0; p < blocks->len; p++)
