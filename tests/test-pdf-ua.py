@@ -102,6 +102,20 @@ class PdfUA(unittest.TestCase):
         assert result.returncode == 0, result.stderr
         cls.pdfs['separate-cy'] = os.path.join(cls.dir, 'separate-cy.pdf')
         cls.pdfs['separate-en'] = os.path.join(cls.dir, 'separate-en.pdf')
+        # a consultation draft whose comments table holds comments in both
+        # languages
+        consult = os.path.join(cls.dir, 'consult.polisi')
+        shutil.copy(adopted, consult)
+        result = run('--set', 'status=consultation', '--set', 'closing-date=2027-03-31', consult)
+        assert result.returncode == 0, result.stderr
+        # the example's comments, as if made on this draft
+        with open(consult, encoding='utf-8') as handle:
+            text = handle.read()
+        text = re.sub(r'(<comment [^>]*version=")1\.1"', r'\g<1>1.2"', text)
+        with open(consult, 'w', encoding='utf-8') as handle:
+            handle.write(text)
+        for layout in ('cy', 'en', 'columns'):
+            export('consult-' + layout, '--layout=' + layout, consult)
         # the summary of changes: last year's adopted policy against the draft
         for layout in ('columns', 'cy', 'en'):
             out = os.path.join(cls.dir, 'changes-%s.pdf' % layout)
@@ -289,6 +303,17 @@ class PdfUA(unittest.TestCase):
                     self.assertGreater(len(alt.split(': ', 1)[1]), 0, label)
                 self.assertGreater(found['deleted'], 0, label)
                 self.assertGreater(found['inserted'], 0, label)
+
+    def test_comment_language(self):
+        # a comment is tagged in its own language, not the table's
+        for layout, own in (('cy', 'en'), ('en', 'cy')):
+            with pikepdf.open(self.pdfs['consult-' + layout]) as pdf:
+                cells = [e for e in self.structure(pdf) if e.type == 'TD']
+                self.assertTrue(cells, layout)
+                table_lang = {e.lang.split('-')[0] for e in self.structure(pdf) if e.type == 'Table'}
+                self.assertEqual(table_lang, {layout})
+                others = [e for e in cells if e.lang.split('-')[0] == own]
+                self.assertGreaterEqual(len(others), 1, layout)
 
     def test_draft_text(self):
         for layout in ('cy', 'en', 'columns', 'sequential'):

@@ -212,6 +212,18 @@ test_keep_together (void)
     }
 }
 
+/* A comment's language, from its words. */
+static void
+test_guess_language (void)
+{
+  g_assert_cmpint (polisi_text_guess_language ("We welcome the review and the clear structure."), ==, POLISI_LANG_EN);
+  g_assert_cmpint (polisi_text_guess_language ("Please say who handles a complaint about the chair of governors."), ==, POLISI_LANG_EN);
+  g_assert_cmpint (polisi_text_guess_language ("Dylai'r cymal hwn gyfeirio at y weithdrefn cwynion."), ==, POLISI_LANG_CY);
+  g_assert_cmpint (polisi_text_guess_language ("Mae angen egluro’r cymal."), ==, POLISI_LANG_CY);
+  g_assert_cmpint (polisi_text_guess_language ("OK"), ==, -1);
+  g_assert_cmpint (polisi_text_guess_language (""), ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -228,6 +240,7 @@ main (int   argc,
   g_test_add_func ("/dates/cycles", test_cycles);
   g_test_add_func ("/library/version-order", test_versions);
   g_test_add_func ("/text/keep-together", test_keep_together);
+  g_test_add_func ("/text/guess-language", test_guess_language);
 
   return g_test_run ();
 }

@@ -484,6 +484,14 @@ add_comments (PolisiDocument *document,
           row[2] = comment->body;
           row[3] = response != NULL ? response : "";
           polisi_block_add_row (table, lang, row);
+
+          /* the comment in its own language, whatever the table's: as its
+           * words say, else as the text it was made on */
+          {
+            int written = polisi_text_guess_language (comment->body);
+
+            polisi_block_set_cell_lang (table, c + 1, 2, written >= 0 ? written : comment->lang);
+          }
         }
 
       /* Room for more: empty rows, a few lines high on paper. */

@@ -45,6 +45,11 @@ typedef struct {
   /* Tables: the least share of the width each column takes (0 to 1), or
    * NULL; for a table to be written in, whose cells are empty. */
   GArray          *column_shares;           /* double, per column */
+  /* Tables: a column whose cells may be in a language of their own (a
+   * comment as written), or -1; and per row that cell's language, or -1
+   * for the table's. */
+  int              lang_column;
+  GArray          *row_langs;               /* int, per row */
 } PolisiBlock;
 
 #define POLISI_TYPE_DOCUMENT (polisi_document_get_type ())
@@ -133,6 +138,13 @@ void            polisi_block_add_row             (PolisiBlock    *block,
                                                   PolisiLang      lang,
                                                   const char * const *cells);
 guint           polisi_block_get_n_rows          (PolisiBlock    *block);
+void            polisi_block_set_cell_lang       (PolisiBlock    *block,
+                                                  guint           row,
+                                                  guint           column,
+                                                  int             lang);
+int             polisi_block_get_cell_lang       (PolisiBlock    *block,
+                                                  guint           row,
+                                                  guint           column);
 void            polisi_block_set_column_shares   (PolisiBlock      *block,
                                                   const double     *shares,
                                                   guint             n_shares);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "polisi-text.h"
+#include "polisi-types.h"
 
 PolisiTextBlock *
 polisi_text_block_new (gboolean    item,
@@ -578,4 +579,54 @@ polisi_text_keep_together (const char *text)
     }
   g_string_append (out, text + done);
   return g_string_free (out, FALSE);
+}
+
+/* Which language a short text is in ------------------------------------- */
+
+static const char *welsh_words[] = {
+  "y", "yr", "ac", "yn", "ar", "mae", "ein", "eu", "hwn", "hon", "dylai", "gyda", "ddim", "nid", "bod",
+  "fod", "am", "at", "gan", "hefyd", "ond", "neu", "wedi", "sy", "sydd", "yw", "cymal", "polisi", "ydy",
+  "hyn", "ni", "chi", "fel", "os", "dim", "pan", "rhaid", "angen", "diolch",
+};
+static const char *english_words[] = {
+  "the", "and", "of", "to", "is", "in", "that", "we", "please", "this", "for", "with", "be", "it",
+  "should", "are", "on", "not", "or", "who", "what", "clause", "policy", "would", "could", "there",
+  "our", "you", "about", "welcome", "thank",
+};
+
+/**
+ * polisi_text_guess_language:
+ *
+ * Which of Welsh and English a short text (a comment) is written in, by
+ * the little words each language cannot do without.
+ *
+ * Returns: a #PolisiLang, or -1 when the text does not say
+ */
+int
+polisi_text_guess_language (const char *text)
+{
+  g_auto(GStrv) words = NULL;
+  guint welsh = 0, english = 0;
+
+  if (text == NULL)
+    return -1;
+  words = g_regex_split_simple ("[^\\p{L}’']+", text, 0, 0);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *word = g_utf8_strdown (words[i], -1);
+
+      /* "i'r", "a'r", "Mae'r": only Welsh elides so */
+      if (g_str_has_suffix (word, "'r") || g_str_has_suffix (word, "’r"))
+        welsh++;
+      else if (in_list (word, welsh_words, G_N_ELEMENTS (welsh_words)))
+        welsh++;
+      else if (in_list (word, english_words, G_N_ELEMENTS (english_words)))
+        english++;
+    }
+
+  if (welsh > english)
+    return POLISI_LANG_CY;
+  if (english > welsh)
+    return POLISI_LANG_EN;
+  return -1;
 }

@@ -1006,8 +1006,9 @@ add_table (PolisiPageLayout *self,
       for (guint c = 0; c < n_columns; c++)
         {
           Cell *cell = &row->cells[c];
+          int own = polisi_block_get_cell_lang (block, r, c);
           Para *para = add_para (self, r == 0 ? &style_table_head : &style_table_cell,
-                                 polisi_block_get_cell (block, lang, r, c), lang,
+                                 polisi_block_get_cell (block, lang, r, c), own >= 0 ? (PolisiLang) own : lang,
                                  widths[c] - 2 * TABLE_PADDING, 0);
 
           para->unbreakable = TRUE;

@@ -568,13 +568,16 @@ typedef struct {
   gboolean      failed;
   GArray       *top_level;   /* guint: object numbers */
   GArray       *elements;    /* guint: object number of each log entry */
+  GArray       *parents;     /* int: the log entry of each entry's parent, or -1 */
 } Walk;
 
 static void
 walk_element (Walk     *walk,
               guint     number,
-              gboolean  top)
+              int       parent)
 {
+  gboolean top = parent < 0;
+  int self_index;
   g_autofree char *dict = object_text (walk->pdf, number);
   g_autoptr(GArray) kids = NULL;
   const char *type;
@@ -598,15 +601,16 @@ walk_element (Walk     *walk,
       walk->failed = TRUE;
       return;
     }
-  walk->next++;
+  self_index = walk->next++;
   g_array_append_val (walk->elements, number);
+  g_array_append_val (walk->parents, parent);
 
   if (top)
     g_array_append_val (walk->top_level, number);
 
   kids = kids_of (dict);
   for (guint i = 0; i < kids->len; i++)
-    walk_element (walk, g_array_index (kids, guint, i), FALSE);
+    walk_element (walk, g_array_index (kids, guint, i), self_index);
 }
 
 /* Replaces the value "N 0 R" of /P (the parent) in a structure element. */
@@ -841,6 +845,7 @@ polisi_pdf_finish (GBytes     *bytes,
   walk.log = log;
   walk.top_level = g_array_new (FALSE, FALSE, sizeof (guint));
   walk.elements = g_array_new (FALSE, FALSE, sizeof (guint));
+  walk.parents = g_array_new (FALSE, FALSE, sizeof (int));
   if (tree_ref != NULL)
     {
       tree_number = (guint) g_ascii_strtoull (tree_ref, NULL, 10);
@@ -851,7 +856,7 @@ polisi_pdf_finish (GBytes     *bytes,
       g_autoptr(GArray) kids = kids_of (tree);
 
       for (guint i = 0; i < kids->len && !walk.failed; i++)
-        walk_element (&walk, g_array_index (kids, guint, i), TRUE);
+        walk_element (&walk, g_array_index (kids, guint, i), -1);
       if (walk.next != log->len)
         walk.failed = TRUE;
     }
@@ -912,8 +917,16 @@ polisi_pdf_finish (GBytes     *bytes,
           for (guint t = 0; t < walk.top_level->len && !top; t++)
             top = g_array_index (walk.top_level, guint, t) == number;
 
-          if (top && entry->lang != first)
-            g_string_append_printf (addition, "/Lang (%s) ", polisi_lang_to_tag (entry->lang));
+          /* the language where it differs from the one around it: the
+           * document's for a top-level element, its parent's otherwise (a
+           * comment in its own language in the other language's table) */
+          {
+            int parent = g_array_index (walk.parents, int, i);
+            PolisiLang around = parent < 0 ? first : g_array_index (log, PolisiStructureEntry, parent).lang;
+
+            if (entry->lang != around)
+              g_string_append_printf (addition, "/Lang (%s) ", polisi_lang_to_tag (entry->lang));
+          }
           if (entry->alt != NULL)
             {
               g_autofree char *alt = text_string (entry->alt);
@@ -1050,11 +1063,13 @@ polisi_pdf_finish (GBytes     *bytes,
   g_clear_pointer (&pdf.objects, g_hash_table_unref);
   g_clear_pointer (&walk.top_level, g_array_unref);
   g_clear_pointer (&walk.elements, g_array_unref);
+  g_clear_pointer (&walk.parents, g_array_unref);
   return g_byte_array_free_to_bytes (g_steal_pointer (&result));
 
 unchanged:
   g_clear_pointer (&pdf.objects, g_hash_table_unref);
   g_clear_pointer (&walk.top_level, g_array_unref);
   g_clear_pointer (&walk.elements, g_array_unref);
+  g_clear_pointer (&walk.parents, g_array_unref);
   return g_bytes_ref (bytes);
 }
