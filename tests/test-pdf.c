@@ -422,12 +422,14 @@ check_layout_rules (PolisiDocument *document,
           if (i > 0)
             g_assert_cmpint (sscanf (lines->pdata[i - 1], "%u %127s", &previous_page, previous_block), ==, 2);
 
-          /* no orphan, no widow */
+          /* no orphan, no widow; in parallel columns no two-line widow */
           if (first > 0 || last < n)
             {
               splits++;
               g_assert_cmpuint (last - first, >=, 2);
             }
+          if (layouts[l] == POLISI_LAYOUT_COLUMNS && first > 0 && last == n)
+            g_assert_cmpuint (last - first, >=, 3);
 
           /* a heading is never the last thing on its page */
           if (g_str_equal (tag, "H2"))

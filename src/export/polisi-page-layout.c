@@ -1144,11 +1144,15 @@ part_height (Para *para,
 }
 
 /* How much of @cell, from @from, fits in @available: returns where it
- * stops, and the height used. Widows and orphans are not allowed. */
+ * stops, and the height used. Orphans are not allowed, and a paragraph
+ * carries at least @min_carry lines to the next page: 2 (no widow), or 3
+ * in parallel columns, where two lines alone at the head of a page beside
+ * the other column look lost. */
 static Cursor
 measure_fit (Cell   *cell,
              Cursor  from,
              double  available,
+             int     min_carry,
              double *height)
 {
   Cursor cursor = from;
@@ -1177,10 +1181,10 @@ measure_fit (Cell   *cell,
           /* orphan: a single first line at the foot of the page */
           if (first == 0 && fit == 1 && para->n_lines > 1)
             fit = 0;
-          /* widow: a single last line at the head of the next page */
-          if (fit > 0 && para->n_lines - (first + fit) == 1)
+          /* widow: too few last lines at the head of the next page */
+          if (fit > 0 && para->n_lines - (first + fit) < min_carry)
             {
-              fit--;
+              fit = MAX (0, para->n_lines - first - min_carry);
               if (first == 0 && fit == 1)
                 fit = 0;
             }
@@ -1418,7 +1422,7 @@ next_row_starts (Flow   *flow,
 
       if (cell->paras->len == 0)
         continue;
-      to = measure_fit (cell, from, available, &height);
+      to = measure_fit (cell, from, available, next->n_cells == 2 ? 3 : 2, &height);
       first = g_ptr_array_index (cell->paras, 0);
       /* nothing, or a single line of a longer first paragraph */
       if (to.para == 0 && to.line < MIN (2, first->n_lines))
@@ -1458,7 +1462,7 @@ place_row (Flow *flow,
 
       for (guint c = 0; c < row->n_cells; c++)
         {
-          to[c] = measure_fit (&row->cells[c], from[c], available, &heights[c]);
+          to[c] = measure_fit (&row->cells[c], from[c], available, row->n_cells == 2 ? 3 : 2, &heights[c]);
           row_height = MAX (row_height, heights[c]);
           if (!cursor_at_end (&row->cells[c], to[c]))
             all_fit = FALSE;
