@@ -315,6 +315,16 @@ class PdfUA(unittest.TestCase):
                 others = [e for e in cells if e.lang.split('-')[0] == own]
                 self.assertGreaterEqual(len(others), 1, layout)
 
+        # the same in the ODT: the English comments in the Welsh table
+        out = os.path.join(self.dir, 'consult-cy.odt')
+        result = run('--export=odt', '--layout=cy', '--output=' + out, os.path.join(self.dir, 'consult.polisi'))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with zipfile.ZipFile(out) as package:
+            content = package.read('content.xml').decode('utf-8')
+        self.assertRegex(content, r'<style:style style:name="Polisi_Lang_en" style:family="text">'
+                                  r'<style:text-properties fo:language="en" fo:country="GB"/>')
+        self.assertIn('<text:span text:style-name="Polisi_Lang_en">Please say who handles a complaint', content)
+
     def test_draft_text(self):
         for layout in ('cy', 'en', 'columns', 'sequential'):
             label = 'draft-' + layout
