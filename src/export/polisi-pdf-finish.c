@@ -535,28 +535,25 @@ make_xmp (const char *title,
           const char *lang_tag)
 {
   g_autofree char *escaped_title = xml_escape (title);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 
+  /* what the document information dictionary says too, and nothing that
+   * changes from one export of the same policy to the next */
   return g_strdup_printf ("<?xpacket begin=\"\xef\xbb\xbf\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
                           "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
                           " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
                           "  <rdf:Description rdf:about=\"\"\n"
                           "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
-                          "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
                           "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
                           "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
                           "   <dc:format>application/pdf</dc:format>\n"
                           "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:title>\n"
                           "   <dc:language><rdf:Bag><rdf:li>%s</rdf:li></rdf:Bag></dc:language>\n"
-                          "   <pdf:Producer>Polisi " PACKAGE_VERSION "</pdf:Producer>\n"
                           "   <xmp:CreatorTool>Polisi " PACKAGE_VERSION "</xmp:CreatorTool>\n"
-                          "   <xmp:MetadataDate>%s</xmp:MetadataDate>\n"
                           "   <pdfuaid:part>1</pdfuaid:part>\n"
                           "  </rdf:Description>\n"
                           " </rdf:RDF>\n"
                           "</x:xmpmeta>\n"
-                          "<?xpacket end=\"w\"?>", escaped_title, lang_tag, date);
+                          "<?xpacket end=\"w\"?>", escaped_title, lang_tag);
 }
 
 /* The structure walk ---------------------------------------------------------- */
