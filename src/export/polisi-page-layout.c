@@ -14,11 +14,20 @@
  * line by line. Rows are placed down the page; a row that does not fit is
  * split, every cell at the same point, so that parallel columns stay level
  * and continue together at the top of the next page. The rules:
- *  - a heading stays with the first lines of what follows it;
+ *  - a heading moves to the next page unless what follows really starts
+ *    under it;
  *  - no paragraph leaves a single line at the foot of a page (orphan) or
- *    carries a single line to the next (widow);
+ *    carries a single line to the next (widow), in parallel columns fewer
+ *    than three;
  *  - a table row is never split, and a table that continues on a new page
- *    repeats its header row.
+ *    repeats its header row;
+ *  - an appendix starts a page; back to back, the second language starts
+ *    on a right-hand page; a title page has no running header;
+ *  - no line breaks inside a date, a reference or an Act's year
+ *    (polisi_text_find_unbreakable_spaces()).
+ *
+ * In a consultation draft every line of the text is numbered in the
+ * margin beside its column, as it is placed.
  *
  * Layouts are made at 72 dpi with metric hinting off, so a line breaks in
  * the same place on screen, on paper and in the PDF.

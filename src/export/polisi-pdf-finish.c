@@ -12,8 +12,9 @@
  *    << /Marked true >>, /ViewerPreferences << /DisplayDocTitle true >>
  *    and /Metadata: an XMP stream with dc:title and pdfuaid:part 1;
  *  - the structure tree gains a Document root holding every element;
- *  - each top-level structure element in the other language gains /Lang;
- *    its children inherit it;
+ *  - each structure element whose language differs from the one around it
+ *    (the document's, or its parent's) gains /Lang; its children inherit
+ *    it;
  *  - elements the drawing gave an alternative description (links, inserted
  *    and deleted words of a comparison) gain /Alt, and each link
  *    annotation the same text as /Contents;
