@@ -959,9 +959,14 @@ test_availability_note (void)
           g_assert_cmpstr (text, ==, expected);
           /* The other language is named... */
           g_assert_nonnull (strstr (text, file->langs[0] == POLISI_LANG_CY ? "Saesneg" : "Welsh"));
-          /* ... and the other file of a pair. */
+          /* ... and the other file of a pair, by its title, not by a file
+           * name that breaks when the file is renamed */
           if (file->other_file != NULL)
-            g_assert_nonnull (strstr (text, file->other_file));
+            {
+              g_assert_null (strstr (text, file->other_file));
+              g_assert_nonnull (strstr (text, polisi_document_get_title (file->document,
+                                                                         POLISI_LANG_OTHER (file->langs[0]))));
+            }
         }
       else
         g_assert_true (result->nodesetval == NULL || result->nodesetval->nodeNr == 0);
@@ -1126,8 +1131,19 @@ test_libreoffice (void)
               /* The other language stays out of a one-language file. */
               const char *title = polisi_document_get_title (file->document, lang);
 
+              /* (one of two separate files names the other by its title,
+               * once) */
               if (g_strcmp0 (title, polisi_document_get_title (file->document, POLISI_LANG_OTHER (lang))) != 0)
-                g_assert_null (strstr (text, title));
+                {
+                  const char *found = strstr (text, title);
+
+                  if (file->other_file != NULL && polisi_document_get_nation (file->document) == POLISI_NATION_WALES)
+                    {
+                      g_assert_nonnull (found);
+                      found = strstr (found + 1, title);
+                    }
+                  g_assert_null (found);
+                }
               continue;
             }
 

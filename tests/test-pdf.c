@@ -255,25 +255,33 @@ check_pdf (const char     *path,
   /* a one-language export of a Welsh policy says the other exists */
   if (polisi_document_get_nation (document) == POLISI_NATION_WALES && n_langs == 1)
     {
-      const char *note = langs[0] == POLISI_LANG_CY ? "fersiwn Saesneg o'r polisi hwn" : "This policy is also available";
+      const char *note = langs[0] == POLISI_LANG_CY ? (c->other_file != NULL ? "polisi hwn ar gael yn Saesneg"
+                                                                             : "fersiwn Saesneg o'r polisi hwn")
+                                                    : "This policy is also available";
       g_assert_true (contains_words ((char **) token_list->pdata, token_list->len, note));
+      /* two separate files name each other by title, not by a file name */
       if (c->other_file != NULL)
-        g_assert_nonnull (strstr (text, c->other_file));
+        {
+          g_assert_null (strstr (text, c->other_file));
+          g_autofree char *all = strip_spaces (text);
+          g_autofree char *title = strip_spaces (polisi_document_get_title (document, POLISI_LANG_OTHER (langs[0])));
+
+          g_assert_nonnull (strstr (all, title));
+        }
     }
 
-  /* the watermark only on drafts (drawn diagonally, so it comes out a
-   * letter at a time) */
+  /* the watermark only on drafts, drawn as outlines (its faint fill),
+   * never as text: the extracted text holds none of it */
   dense = strip_spaces (text);
-  if (polisi_document_get_watermark (document, langs[0]) != NULL)
-    {
-      g_autofree char *mark = strip_spaces (polisi_document_get_watermark (document, langs[0]));
-      g_assert_nonnull (strstr (dense, mark));
-    }
-  else
-    {
-      g_assert_null (strstr (dense, "DRAFFT"));
-      g_assert_null (strstr (dense, "DRAFT"));
-    }
+  {
+    gsize length;
+    g_autofree char *pdf_bytes = polisi_test_read_file (path, &length);
+    gboolean faint = memmem (pdf_bytes, length, "/ca 0.18", strlen ("/ca 0.18")) != NULL;
+
+    g_assert_null (strstr (dense, "DRAFFT"));
+    g_assert_null (strstr (dense, "DRAFT"));
+    g_assert_true (faint == (polisi_document_get_watermark (document, langs[0]) != NULL));
+  }
 
   if (hostile)
     {
@@ -382,20 +390,19 @@ test_hostile (void)
 }
 
 /* The page layout's rules, read from its own account of where each piece
- * of text went. */
+ * of text went, in a hostile document and the examples, in every layout. */
 static void
-test_layout_rules (void)
+check_layout_rules (PolisiDocument *document,
+                    gboolean        expect_splits)
 {
-  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
-  g_autoptr(PolisiDocument) document = hostile_document (context);
-  PolisiLayout layouts[] = { POLISI_LAYOUT_CY, POLISI_LAYOUT_COLUMNS, POLISI_LAYOUT_SEQUENTIAL };
+  PolisiLayout layouts[] = { POLISI_LAYOUT_CY, POLISI_LAYOUT_EN, POLISI_LAYOUT_COLUMNS, POLISI_LAYOUT_SEQUENTIAL };
 
   for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
     {
       PolisiExportOptions options;
       g_autoptr(PolisiPageLayout) layout = NULL;
       g_autoptr(GPtrArray) lines = NULL;
-      guint splits = 0;
+      guint splits = 0, titles = 0;
 
       polisi_export_options_init (&options, layouts[l]);
       layout = polisi_page_layout_new (document, &options);
@@ -405,19 +412,24 @@ test_layout_rules (void)
 
       for (guint i = 0; i < lines->len; i++)
         {
-          guint page, first, last, n;
-          char block[128], tag[8], lang[4];
+          guint page, first, last, n, previous_page = G_MAXUINT;
+          char block[128], tag[8], lang[4], previous_block[128] = "";
           double x, y;
+          int b;
 
           g_assert_cmpint (sscanf (lines->pdata[i], "%u %127s %7s %3s %u-%u/%u %lf %lf",
                                    &page, block, tag, lang, &first, &last, &n, &x, &y), ==, 9);
+          if (i > 0)
+            g_assert_cmpint (sscanf (lines->pdata[i - 1], "%u %127s", &previous_page, previous_block), ==, 2);
 
-          /* no orphan, no widow */
+          /* no orphan, no widow; in parallel columns no two-line widow */
           if (first > 0 || last < n)
             {
               splits++;
               g_assert_cmpuint (last - first, >=, 2);
             }
+          if (layouts[l] == POLISI_LAYOUT_COLUMNS && first > 0 && last == n)
+            g_assert_cmpuint (last - first, >=, 3);
 
           /* a heading is never the last thing on its page */
           if (g_str_equal (tag, "H2"))
@@ -428,7 +440,26 @@ test_layout_rules (void)
               g_assert_cmpint (sscanf (lines->pdata[i + 1], "%u", &next_page), ==, 1);
               if (layouts[l] == POLISI_LAYOUT_COLUMNS && i + 2 < lines->len)
                 g_assert_cmpint (sscanf (lines->pdata[i + 2], "%u", &next_page), ==, 1);
-              g_assert_cmpuint (next_page, ==, page);
+              if (next_page != page)
+                g_error ("%s: a heading ends page %u: %s", (char *) lines->pdata[i], page + 1, (char *) lines->pdata[i]);
+            }
+
+          /* an appendix starts a page (a line's block is the last one
+           * named: the contents heading after a part's title page keeps
+           * the block before it) */
+          b = polisi_document_find_block (document, POLISI_BLOCK_HEADING, block);
+          if (g_str_equal (tag, "H2") && b >= 0 && !g_str_equal (block, previous_block) && polisi_document_get_block (document, b)->appendix &&
+              previous_page != G_MAXUINT && (layouts[l] != POLISI_LAYOUT_COLUMNS || !g_str_equal (lang, "en")))
+            if (previous_page >= page)
+              g_error ("an appendix does not start a page: %s", (char *) lines->pdata[i]);
+
+          /* back to back: each language's title page is a right-hand
+           * page (odd-numbered) */
+          if (g_str_equal (tag, "H1") && first == 0 && layouts[l] == POLISI_LAYOUT_SEQUENTIAL &&
+              (i == 0 || previous_page != page))
+            {
+              titles++;
+              g_assert_cmpuint (page % 2, ==, 0);
             }
 
           /* parallel columns stay level: a continued row starts at the
@@ -437,8 +468,30 @@ test_layout_rules (void)
             g_assert_cmpfloat (y, ==, 70.0);
         }
 
+      if (layouts[l] == POLISI_LAYOUT_SEQUENTIAL)
+        g_assert_cmpuint (titles, ==, 2);
       g_test_message ("layout %u: %u paragraphs split across pages", l, splits);
-      g_assert_cmpuint (splits, >, 0);
+      if (expect_splits)
+        g_assert_cmpuint (splits, >, 0);
+    }
+}
+
+static void
+test_layout_rules (void)
+{
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  g_autoptr(PolisiDocument) document = hostile_document (context);
+  const char *examples[] = { "primary-england.polisi", "secondary-wales.polisi", "secondary-wales-adopted.polisi" };
+
+  check_layout_rules (document, TRUE);
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    {
+      g_autoptr(PolisiPolicy) policy = polisi_test_load_example (examples[e]);
+      g_autoptr(PolisiDocument) example = polisi_assemble (policy, polisi_context_get_library (context),
+                                                           POLISI_ASSEMBLE_DEFAULT);
+
+      g_test_message ("%s", examples[e]);
+      check_layout_rules (example, FALSE);
     }
 }
 
@@ -644,6 +697,73 @@ test_consultation_header (void)
   polisi_test_remove_tree (dir);
 }
 
+/* A consultation draft numbers every line of its text, in every layout:
+ * one count per column in parallel columns, one through the whole
+ * document otherwise; each number stands for a real line of a real
+ * paragraph, and a final version has none. */
+static void
+test_line_numbers (void)
+{
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  g_autoptr(PolisiPolicy) policy = polisi_test_load_example ("secondary-wales.polisi");
+  g_autoptr(PolisiDocument) draft = polisi_assemble (policy, polisi_context_get_library (context),
+                                                     POLISI_ASSEMBLE_DEFAULT);
+  g_autoptr(PolisiDocument) final = polisi_assemble (policy, polisi_context_get_library (context),
+                                                     POLISI_ASSEMBLE_FINAL);
+  PolisiLayout layouts[] = { POLISI_LAYOUT_CY, POLISI_LAYOUT_EN, POLISI_LAYOUT_COLUMNS, POLISI_LAYOUT_SEQUENTIAL };
+
+  g_assert_true (polisi_document_get_line_numbers (draft));
+  for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
+    {
+      PolisiExportOptions options;
+      g_autoptr(PolisiPageLayout) layout = NULL;
+      g_autoptr(PolisiPageLayout) final_layout = NULL;
+      GArray *lines;
+      guint next[POLISI_N_LANGS] = { 1, 1 };
+      guint next_all = 1, last_page = 0;
+
+      polisi_export_options_init (&options, layouts[l]);
+      layout = polisi_page_layout_new (draft, &options);
+      polisi_page_layout_paginate (layout);
+      lines = polisi_page_layout_get_numbered_lines (layout);
+      g_assert_cmpuint (lines->len, >, 300);
+
+      for (guint i = 0; i < lines->len; i++)
+        {
+          PolisiNumberedLine *line = &g_array_index (lines, PolisiNumberedLine, i);
+          int b = polisi_document_find_block (draft, line->para < 0 ? POLISI_BLOCK_HEADING : POLISI_BLOCK_CLAUSE,
+                                              line->block_id);
+
+          /* in order, page by page, with no gap */
+          if (layouts[l] == POLISI_LAYOUT_COLUMNS)
+            g_assert_cmpuint (line->number, ==, next[line->lang]++);
+          else
+            g_assert_cmpuint (line->number, ==, next_all++);
+          g_assert_cmpuint (line->page, >=, last_page);
+          last_page = line->page;
+
+          /* a real line of a real paragraph */
+          g_assert_cmpuint (line->start, <, line->end);
+          if (line->block_id != NULL && line->para >= 0 && b >= 0)
+            {
+              PolisiBlock *block = polisi_document_get_block (draft, b);
+              PolisiTextBlock *para = g_ptr_array_index (block->paras[line->lang], line->para);
+
+              g_assert_cmpuint (line->end, <=, strlen (para->text));
+            }
+        }
+      if (layouts[l] == POLISI_LAYOUT_COLUMNS)
+        {
+          g_assert_cmpuint (next[POLISI_LANG_CY], >, 300);
+          g_assert_cmpuint (next[POLISI_LANG_EN], >, 300);
+        }
+
+      final_layout = polisi_page_layout_new (final, &options);
+      polisi_page_layout_paginate (final_layout);
+      g_assert_cmpuint (polisi_page_layout_get_numbered_lines (final_layout)->len, ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -656,6 +776,7 @@ main (int   argc,
   g_test_add_func ("/pdf/heading-keeps-with-next", test_heading_keeps_with_next);
   g_test_add_func ("/pdf/failures", test_failures);
   g_test_add_func ("/pdf/consultation-header", test_consultation_header);
+  g_test_add_func ("/pdf/line-numbers", test_line_numbers);
   g_test_add_data_func ("/pdf/full-disk/odt", GUINT_TO_POINTER (POLISI_FORMAT_ODT), test_full_disk);
   g_test_add_data_func ("/pdf/full-disk/pdf", GUINT_TO_POINTER (POLISI_FORMAT_PDF), test_full_disk);
 

@@ -201,6 +201,61 @@ test_typographic (void)
   g_assert_null (polisi_text_find_casefold ("Gydan", "Gyda’n", &length));
 }
 
+/* Where a line must not break: the spaces inside dates, references and
+ * the years of Acts become no-break spaces, and no others. */
+static void
+test_keep_together (void)
+{
+  static const struct {
+    const char *text;
+    const char *expected;   /* "~" for a no-break space */
+  } cases[] = {
+    { "Dyddiad cau: 26 Chwefror 2027.", "Dyddiad cau: 26~Chwefror~2027." },
+    { "by 1 September 2026, or", "by 1~September~2026, or" },
+    { "Fersiwn 1.2 o'r polisi", "Fersiwn~1.2 o'r polisi" },
+    { "see clause 3.2 and section 4", "see clause~3.2 and section~4" },
+    { "yng nghymal 7.1, a chymal 8", "yng nghymal~7.1, a chymal~8" },
+    { "yn Atodiad A.", "yn Atodiad~A." },
+    { "Deddf Diogelu Data 2018 a GDPR y DU", "Deddf Diogelu Data~2018 a GDPR y DU" },
+    { "the Data Protection Act 2018.", "the Data Protection Act~2018." },
+    { "Deddf Rhentu Cartrefi (Cymru) 2016", "Deddf Rhentu Cartrefi (Cymru)~2016" },
+    { "in 2018 and in May", "in 2018 and in May" },
+    { "a version of this and a clause that", "a version of this and a clause that" },
+    { "12 o staff", "12 o staff" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *kept = polisi_text_keep_together (cases[i].text);
+      g_autoptr(GString) expected = g_string_new (NULL);
+      g_autofree char *collapsed = NULL;
+
+      for (const char *p = cases[i].expected; *p != '\0'; p++)
+        if (*p == '~')
+          g_string_append (expected, "\xc2\xa0");
+        else
+          g_string_append_c (expected, *p);
+      g_assert_cmpstr (kept, ==, expected->str);
+
+      /* read back, the text is what it was */
+      collapsed = polisi_text_collapse_spaces (kept);
+      g_assert_cmpstr (collapsed, ==, cases[i].text);
+    }
+}
+
+/* A comment's language, from its words. */
+static void
+test_guess_language (void)
+{
+  g_assert_cmpint (polisi_text_guess_language ("We welcome the review and the clear structure."), ==, POLISI_LANG_EN);
+  g_assert_cmpint (polisi_text_guess_language ("Please say who handles a complaint about the chair of governors."), ==, POLISI_LANG_EN);
+  g_assert_cmpint (polisi_text_guess_language ("Dylai'r cymal hwn gyfeirio at y weithdrefn cwynion."), ==, POLISI_LANG_CY);
+  g_assert_cmpint (polisi_text_guess_language ("Mae angen egluro’r cymal."), ==, POLISI_LANG_CY);
+  g_assert_cmpint (polisi_text_guess_language ("OK"), ==, -1);
+  g_assert_cmpint (polisi_text_guess_language (""), ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +272,8 @@ main (int   argc,
   g_test_add_func ("/dates/cycles", test_cycles);
   g_test_add_func ("/library/version-order", test_versions);
   g_test_add_func ("/text/typographic", test_typographic);
+  g_test_add_func ("/text/keep-together", test_keep_together);
+  g_test_add_func ("/text/guess-language", test_guess_language);
 
   return g_test_run ();
 }

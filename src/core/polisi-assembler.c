@@ -30,6 +30,7 @@ typedef struct {
   PolisiPolicy  *policy;
   PolisiLibrary *library;
   PolisiLang     lang;
+  const char    *adopted_by;   /* in the adoption sentence: who approved the version */
 } FillContext;
 
 static const char *
@@ -102,11 +103,80 @@ fill_one (const char *id,
   char *value = polisi_assemble_resolve (context->policy, context->library, id, context->lang);
   PolisiPlaceholder *declared;
 
+  declared = context->library != NULL ? polisi_library_lookup_placeholder (context->library, id) : NULL;
+
+  /* the adoption sentence names whoever the version history says
+   * approved the version */
+  if (context->adopted_by != NULL && g_str_equal (id, "governing_body"))
+    {
+      g_free (value);
+      return g_strdup (context->adopted_by);
+    }
   if (value != NULL)
     return value;
 
-  declared = context->library != NULL ? polisi_library_lookup_placeholder (context->library, id) : NULL;
+  /* a draft has no dates of its own yet: what is true of it */
+  switch (declared != NULL ? polisi_placeholder_get_derived (declared) : POLISI_DERIVED_NONE)
+    {
+    case POLISI_DERIVED_REVIEW_DATE:
+      {
+        guint months = polisi_policy_get_review_cycle (context->policy);
+        g_autofree char *cycle = polisi_date_format_cycle (months, context->lang);
+
+        if (context->lang == POLISI_LANG_CY)
+          return g_strdup_printf ("%s ar ôl ei fabwysiadu", cycle);
+        return g_strdup_printf ("%s%s after its adoption", months == 1 || months == 12 ? "a " : "", cycle);
+      }
+    case POLISI_DERIVED_ADOPTION_DATE:
+      return g_strdup (context->lang == POLISI_LANG_CY ? "y dyddiad y caiff ei fabwysiadu" : "the date it is adopted");
+    case POLISI_DERIVED_ORGANISATION_NAME:
+    case POLISI_DERIVED_REVIEW_CYCLE:
+    case POLISI_DERIVED_NONE:
+    default:
+      break;
+    }
+
   return g_strdup_printf ("[%s]", declared != NULL ? polisi_placeholder_get_label (declared, context->lang) : id);
+}
+
+/* The line of a text that says when and by whom the policy was adopted.
+ * Adopted, it names who approved the version, as the version history
+ * does; not yet adopted, it says what will happen instead. */
+static char *
+fill_adoption_line (FillContext *context,
+                    const char  *line)
+{
+  PolisiPolicy *policy = context->policy;
+  const PolisiVersionRecord *last = polisi_policy_get_last_adoption (policy);
+  GDate date;
+
+  if (!polisi_date_parse_iso (polisi_policy_get_adoption_date (policy), &date))
+    {
+      gboolean item = g_str_has_prefix (line, "- ");
+      gboolean consultation = polisi_policy_get_status (policy) == POLISI_STATUS_CONSULTATION;
+      const char *sentence;
+
+      if (context->lang == POLISI_LANG_CY)
+        sentence = consultation ? "Ar ôl yr ymgynghoriad, bydd {governing_body} yn ystyried mabwysiadu’r polisi hwn."
+                                : "Nid yw {governing_body} wedi mabwysiadu’r polisi hwn eto.";
+      else
+        sentence = consultation ? "After the consultation, {governing_body} will consider adopting this policy."
+                                : "This policy has not yet been adopted by {governing_body}.";
+      {
+        g_autofree char *draft = g_strconcat (item ? "- " : "", sentence, NULL);
+        return polisi_text_fill (draft, fill_one, context);
+      }
+    }
+
+  if (last != NULL && last->approved_by != NULL && last->approved_by[0] != '\0' &&
+      g_strcmp0 (last->date, polisi_policy_get_adoption_date (policy)) == 0)
+    {
+      FillContext adopted = *context;
+      adopted.adopted_by = last->approved_by;
+      return polisi_text_fill (line, fill_one, &adopted);
+    }
+
+  return polisi_text_fill (line, fill_one, context);
 }
 
 /**
@@ -120,7 +190,25 @@ polisi_assemble_fill (PolisiPolicy  *policy,
                       const char    *text,
                       PolisiLang     lang)
 {
-  FillContext context = { policy, library, lang };
+  FillContext context = { policy, library, lang, NULL };
+
+  if (text != NULL && strstr (text, "{adoption_date}") != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_autofree char *filled = strstr (lines[i], "{adoption_date}") != NULL ?
+                                    fill_adoption_line (&context, lines[i]) :
+                                    polisi_text_fill (lines[i], fill_one, &context);
+
+          if (i > 0)
+            g_string_append_c (out, '\n');
+          g_string_append (out, filled);
+        }
+      return g_string_free (g_steal_pointer (&out), FALSE);
+    }
 
   return polisi_text_fill (text, fill_one, &context);
 }
@@ -170,7 +258,16 @@ heading_text (PolisiSection *section,
   while (*title == ' ')
     title++;
 
-  return g_strdup_printf ("%s %s: %s", appendix_word[lang], letter, title);
+  /* headings are capitalised one way: a capital after the colon, as in
+   * "Atodiad B: Sylwadau ac ymatebion" */
+  {
+    gunichar first = g_utf8_get_char (title);
+    char upper[8] = { 0 };
+
+    g_unichar_to_utf8 (g_unichar_toupper (first), upper);
+    return g_strdup_printf ("%s %s: %s%s", appendix_word[lang], letter, upper,
+                            *title != '\0' ? g_utf8_next_char (title) : "");
+  }
 }
 
 /* A draft's summary of changes, before the clauses, so that a reader of a
@@ -304,6 +401,22 @@ add_comments (PolisiDocument *document,
                                when != NULL ? " The closing date for comments is " : "",
                                when != NULL ? when : "", when != NULL ? "." : "");
       polisi_block_set_text (intro, lang, how);
+
+      /* the same, for a format no one writes in: no menu to use there */
+      g_clear_pointer (&how, g_free);
+      if (lang == POLISI_LANG_CY)
+        how = g_strdup_printf ("Anfonwch eich sylwadau, gan nodi rhif y cymal, "
+                               "neu ysgrifennwch nhw yn y tabl isod ar gopi wedi’i argraffu.%s%s%s "
+                               "Bydd yr ymatebion yn cael eu hychwanegu at y tabl hwn.",
+                               when != NULL ? " Y dyddiad cau ar gyfer sylwadau yw " : "",
+                               when != NULL ? when : "", when != NULL ? "." : "");
+      else
+        how = g_strdup_printf ("Send your comments, giving the clause number, "
+                               "or write them in the table below on a printed copy.%s%s%s "
+                               "The responses will be added to this table.",
+                               when != NULL ? " The closing date for comments is " : "",
+                               when != NULL ? when : "", when != NULL ? "." : "");
+      polisi_document_set_text (document, "comments-fixed", lang, how);
     }
 
   /* In the document's order: by clause, then those on the whole policy. */
@@ -371,6 +484,14 @@ add_comments (PolisiDocument *document,
           row[2] = comment->body;
           row[3] = response != NULL ? response : "";
           polisi_block_add_row (table, lang, row);
+
+          /* the comment in its own language, whatever the table's: as its
+           * words say, else as the text it was made on */
+          {
+            int written = polisi_text_guess_language (comment->body);
+
+            polisi_block_set_cell_lang (table, c + 1, 2, written >= 0 ? written : comment->lang);
+          }
         }
 
       /* Room for more: empty rows, a few lines high on paper. */

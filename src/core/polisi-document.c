@@ -23,11 +23,13 @@ enum {
   FIELD_REVIEW,
   FIELD_CLOSING,
   FIELD_WATERMARK,
+  FIELD_COMMENTS_FIXED,
   N_FIELDS
 };
 
 static const char *field_names[N_FIELDS] = {
   "title", "organisation", "subject", "keywords", "status", "date", "review", "closing", "watermark",
+  "comments-fixed",
 };
 
 struct _PolisiDocument
@@ -68,6 +70,7 @@ block_free (gpointer data)
     }
   g_clear_pointer (&block->row_changes, g_array_unref);
   g_clear_pointer (&block->column_shares, g_array_unref);
+  g_clear_pointer (&block->row_langs, g_array_unref);
   g_free (block);
 }
 
@@ -170,10 +173,19 @@ polisi_document_get_watermark (PolisiDocument *self, PolisiLang lang)
   return get_field (self, FIELD_WATERMARK, lang);
 }
 
+/* How to comment, for a format no one can write in (PDF, a web page): the
+ * text of the block "comments-intro" without the word of any menu. NULL
+ * when the document has no comments appendix. */
+const char *
+polisi_document_get_comments_fixed (PolisiDocument *self, PolisiLang lang)
+{
+  return get_field (self, FIELD_COMMENTS_FIXED, lang);
+}
+
 /**
  * polisi_document_set_text:
  * @field: "title", "organisation", "subject", "keywords", "status", "date",
- *   "review", "closing" or "watermark"
+ *   "review", "closing", "watermark" or "comments-fixed"
  */
 void
 polisi_document_set_text (PolisiDocument *self,
@@ -348,6 +360,7 @@ polisi_document_insert_block (PolisiDocument  *self,
 
   block = g_new0 (PolisiBlock, 1);
   block->kind = kind;
+  block->lang_column = -1;
   block->id = g_strdup (id);
   block->number = g_strdup (number);
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
@@ -489,6 +502,47 @@ polisi_block_add_row (PolisiBlock        *block,
 
   for (guint i = 0; i < block->n_columns; i++)
     g_ptr_array_add (block->cells[lang], g_strdup (cells[i] != NULL ? cells[i] : ""));
+}
+
+/**
+ * polisi_block_set_cell_lang:
+ * @lang: a #PolisiLang, or -1 for the table's own
+ *
+ * Says that a cell is written in @lang whatever the table's language: one
+ * column of a table may have such cells (a comment, as its author wrote
+ * it).
+ */
+void
+polisi_block_set_cell_lang (PolisiBlock *block,
+                            guint        row,
+                            guint        column,
+                            int          lang)
+{
+  g_return_if_fail (block != NULL && block->kind == POLISI_BLOCK_TABLE);
+  g_return_if_fail (block->lang_column < 0 || block->lang_column == (int) column);
+
+  block->lang_column = column;
+  if (block->row_langs == NULL)
+    block->row_langs = g_array_new (FALSE, FALSE, sizeof (int));
+  while (block->row_langs->len <= row)
+    {
+      int none = -1;
+      g_array_append_val (block->row_langs, none);
+    }
+  g_array_index (block->row_langs, int, row) = lang;
+}
+
+/* The language of a cell when it is not the table's, or -1. */
+int
+polisi_block_get_cell_lang (PolisiBlock *block,
+                            guint        row,
+                            guint        column)
+{
+  g_return_val_if_fail (block != NULL, -1);
+
+  if (block->row_langs == NULL || block->lang_column != (int) column || row >= block->row_langs->len)
+    return -1;
+  return g_array_index (block->row_langs, int, row);
 }
 
 guint

@@ -49,6 +49,11 @@ typedef struct {
    * version, when it differs from @number (a clause moved up or down by
    * one added or removed before it), or NULL. */
   char            *old_number;
+  /* Tables: a column whose cells may be in a language of their own (a
+   * comment as written), or -1; and per row that cell's language, or -1
+   * for the table's. */
+  int              lang_column;
+  GArray          *row_langs;               /* int, per row */
 } PolisiBlock;
 
 #define POLISI_TYPE_DOCUMENT (polisi_document_get_type ())
@@ -76,6 +81,8 @@ const char     *polisi_document_get_closing_text (PolisiDocument *self,
                                                   PolisiLang      lang);
 const char     *polisi_document_get_watermark    (PolisiDocument *self,
                                                   PolisiLang      lang);
+const char     *polisi_document_get_comments_fixed (PolisiDocument *self,
+                                                    PolisiLang      lang);
 const char     *polisi_document_get_version      (PolisiDocument *self);
 PolisiStatus    polisi_document_get_status       (PolisiDocument *self);
 const char     *polisi_document_get_date_iso     (PolisiDocument *self);
@@ -135,6 +142,13 @@ void            polisi_block_add_row             (PolisiBlock    *block,
                                                   PolisiLang      lang,
                                                   const char * const *cells);
 guint           polisi_block_get_n_rows          (PolisiBlock    *block);
+void            polisi_block_set_cell_lang       (PolisiBlock    *block,
+                                                  guint           row,
+                                                  guint           column,
+                                                  int             lang);
+int             polisi_block_get_cell_lang       (PolisiBlock    *block,
+                                                  guint           row,
+                                                  guint           column);
 void            polisi_block_set_column_shares   (PolisiBlock      *block,
                                                   const double     *shares,
                                                   guint             n_shares);

@@ -1428,37 +1428,6 @@ _polisi_policy_end_restore (PolisiPolicy *self)
   self->restoring--;
 }
 
-/* "1.2" as its two numbers; FALSE when it is not a version number. */
-static gboolean
-parse_version (const char *text,
-               guint64    *major,
-               guint64    *minor)
-{
-  g_auto(GStrv) parts = NULL;
-
-  if (text == NULL)
-    return FALSE;
-  parts = g_strsplit (text, ".", -1);
-  return g_strv_length (parts) == 2 &&
-         g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXUINT32, major, NULL) &&
-         g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT32, minor, NULL);
-}
-
-static int
-compare_versions (const char *a,
-                  const char *b)
-{
-  guint64 a_major = 0, a_minor = 0, b_major = 0, b_minor = 0;
-
-  parse_version (a, &a_major, &a_minor);
-  parse_version (b, &b_major, &b_minor);
-  if (a_major != b_major)
-    return a_major < b_major ? -1 : 1;
-  if (a_minor != b_minor)
-    return a_minor < b_minor ? -1 : 1;
-  return 0;
-}
-
 /**
  * polisi_policy_get_last_adoption:
  *

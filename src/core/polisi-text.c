@@ -11,6 +11,7 @@
 
 #include "polisi-error.h"
 #include "polisi-text.h"
+#include "polisi-types.h"
 
 PolisiTextBlock *
 polisi_text_block_new (gboolean    item,
@@ -664,4 +665,239 @@ polisi_text_find_casefold (const char *haystack,
     }
 
   return NULL;
+}
+
+/* Where a line must not break ----------------------------------------- */
+
+static const char *month_words[] = {
+  "ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin", "gorffennaf", "awst", "medi",
+  "hydref", "tachwedd", "rhagfyr",
+  "january", "february", "march", "april", "may", "june", "july", "august", "september",
+  "october", "november", "december",
+};
+
+/* Words a number follows: a version, a clause, a section, an appendix, a
+ * page, a line; in Welsh with their mutated forms ("gymal 3.2", "yng
+ * nghymal 3.2", "a chymal 3.2"). */
+static const char *reference_words[] = {
+  "fersiwn", "version", "versions",
+  "cymal", "gymal", "nghymal", "chymal", "cymalau", "gymalau", "clause", "clauses",
+  "adran", "hadran", "section", "sections",
+  "atodiad", "hatodiad", "appendix",
+  "paragraff", "baragraff", "mharagraff", "pharagraff", "paragraph",
+  "rhan", "ran", "part",
+  "tudalen", "dudalen", "nhudalen", "thudalen", "page",
+  "llinell", "linell", "line",
+  "rheoliad", "reoliad", "regulation", "erthygl", "herthygl", "article", "rhif", "rif", "no.",
+};
+
+/* The word from @start to the next space, without the punctuation around
+ * it, folded to lower case. */
+static char *
+bare_word (const char *start,
+           const char *end)
+{
+  while (start < end && strchr ("(\"'\xe2", *start) != NULL && !g_ascii_isalnum (*start))
+    {
+      if ((guchar) *start == 0xe2 && end - start >= 3)   /* ‘ “ */
+        start += 3;
+      else
+        start++;
+    }
+  while (end > start && strchr (",.;:)!?\"'", end[-1]) != NULL)
+    end--;
+  return g_utf8_strdown (start, end - start);
+}
+
+static gboolean
+in_list (const char  *word,
+         const char **list,
+         gsize        n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (g_str_equal (word, list[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_day (const char *word)
+{
+  gsize length = strlen (word);
+  guint64 day;
+
+  if (length == 0 || length > 2 || !g_ascii_isdigit (word[0]) || (length == 2 && !g_ascii_isdigit (word[1])))
+    return FALSE;
+  day = g_ascii_strtoull (word, NULL, 10);
+  return day >= 1 && day <= 31;
+}
+
+static gboolean
+is_year (const char *word)
+{
+  return strlen (word) == 4 && g_ascii_isdigit (word[0]) && g_ascii_isdigit (word[1]) &&
+         g_ascii_isdigit (word[2]) && g_ascii_isdigit (word[3]) &&
+         (g_str_has_prefix (word, "1") || g_str_has_prefix (word, "20"));
+}
+
+/* "3", "3.2", "A", "A.1", "1.2,": what follows a reference word. */
+static gboolean
+is_reference (const char *word)
+{
+  if (word[0] == '\0')
+    return FALSE;
+  if (g_ascii_isdigit (word[0]))
+    return TRUE;
+  return g_ascii_isalpha (word[0]) && (word[1] == '\0' || word[1] == '.');
+}
+
+/**
+ * polisi_text_find_unbreakable_spaces:
+ *
+ * The one rule for where a line must not break, used by every format:
+ * inside a date ("26 Chwefror 2027", "February 2027"), between a
+ * reference word and its number ("fersiwn 1.2", "clause 3.2", "yng
+ * nghymal 4", "Atodiad A"), and before the year of an Act or other
+ * named instrument ("Deddf Diogelu Data 2018", "(Cymru) 2016"): the
+ * year is kept with the word before it when that word has a capital or
+ * ends a bracket.
+ *
+ * Returns: (transfer full) (element-type guint): the byte offsets of the
+ *   spaces (U+0020) of @text that must not break, in order
+ */
+GArray *
+polisi_text_find_unbreakable_spaces (const char *text)
+{
+  GArray *spaces = g_array_new (FALSE, FALSE, sizeof (guint));
+  const char *word = text;
+
+  if (text == NULL)
+    return spaces;
+
+  while (*word != '\0')
+    {
+      const char *space = strchr (word, ' ');
+      const char *next_end;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      gboolean keep = FALSE;
+
+      if (space == NULL)
+        break;
+      if (space == word || space[1] == ' ' || space[1] == '\0')
+        {
+          word = space + 1;
+          continue;
+        }
+      next_end = strchr (space + 1, ' ');
+      if (next_end == NULL)
+        next_end = space + 1 + strlen (space + 1);
+
+      before = bare_word (word, space);
+      after = bare_word (space + 1, next_end);
+
+      if (is_day (before) && in_list (after, month_words, G_N_ELEMENTS (month_words)))
+        keep = TRUE;
+      else if (in_list (before, month_words, G_N_ELEMENTS (month_words)) && is_year (after) &&
+               g_ascii_isupper (*word))
+        keep = TRUE;
+      else if (in_list (before, reference_words, G_N_ELEMENTS (reference_words)))
+        {
+          g_autofree char *original = g_strndup (space + 1, next_end - (space + 1));
+          keep = is_reference (original);
+        }
+      else if (is_year (after) && (g_unichar_isupper (g_utf8_get_char (word)) || space[-1] == ')'))
+        keep = TRUE;
+
+      if (keep)
+        {
+          guint offset = space - text;
+          g_array_append_val (spaces, offset);
+        }
+      word = space + 1;
+    }
+
+  return spaces;
+}
+
+/**
+ * polisi_text_keep_together:
+ *
+ * @text with the spaces polisi_text_find_unbreakable_spaces() finds made
+ * no-break spaces (U+00A0), for writers whose readers break lines
+ * themselves (ODT, DOCX, HTML). Reading a text back
+ * (polisi_text_collapse_spaces()) makes them ordinary spaces again.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+polisi_text_keep_together (const char *text)
+{
+  g_autoptr(GArray) spaces = polisi_text_find_unbreakable_spaces (text);
+  GString *out;
+  gsize done = 0;
+
+  if (text == NULL)
+    return NULL;
+  out = g_string_sized_new (strlen (text) + spaces->len);
+  for (guint i = 0; i < spaces->len; i++)
+    {
+      guint offset = g_array_index (spaces, guint, i);
+
+      g_string_append_len (out, text + done, offset - done);
+      g_string_append (out, "\xc2\xa0");
+      done = offset + 1;
+    }
+  g_string_append (out, text + done);
+  return g_string_free (out, FALSE);
+}
+
+/* Which language a short text is in ------------------------------------- */
+
+static const char *welsh_words[] = {
+  "y", "yr", "ac", "yn", "ar", "mae", "ein", "eu", "hwn", "hon", "dylai", "gyda", "ddim", "nid", "bod",
+  "fod", "am", "at", "gan", "hefyd", "ond", "neu", "wedi", "sy", "sydd", "yw", "cymal", "polisi", "ydy",
+  "hyn", "ni", "chi", "fel", "os", "dim", "pan", "rhaid", "angen", "diolch",
+};
+static const char *english_words[] = {
+  "the", "and", "of", "to", "is", "in", "that", "we", "please", "this", "for", "with", "be", "it",
+  "should", "are", "on", "not", "or", "who", "what", "clause", "policy", "would", "could", "there",
+  "our", "you", "about", "welcome", "thank",
+};
+
+/**
+ * polisi_text_guess_language:
+ *
+ * Which of Welsh and English a short text (a comment) is written in, by
+ * the little words each language cannot do without.
+ *
+ * Returns: a #PolisiLang, or -1 when the text does not say
+ */
+int
+polisi_text_guess_language (const char *text)
+{
+  g_auto(GStrv) words = NULL;
+  guint welsh = 0, english = 0;
+
+  if (text == NULL)
+    return -1;
+  words = g_regex_split_simple ("[^\\p{L}’']+", text, 0, 0);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *word = g_utf8_strdown (words[i], -1);
+
+      /* "i'r", "a'r", "Mae'r": only Welsh elides so */
+      if (g_str_has_suffix (word, "'r") || g_str_has_suffix (word, "’r"))
+        welsh++;
+      else if (in_list (word, welsh_words, G_N_ELEMENTS (welsh_words)))
+        welsh++;
+      else if (in_list (word, english_words, G_N_ELEMENTS (english_words)))
+        english++;
+    }
+
+  if (welsh > english)
+    return POLISI_LANG_CY;
+  if (english > welsh)
+    return POLISI_LANG_EN;
+  return -1;
 }

@@ -86,6 +86,9 @@ char      *polisi_text_fill              (const char            *text,
 gboolean   polisi_text_is_placeholder_id (const char            *id);
 char      *polisi_text_collapse_spaces   (const char            *text);
 char      *polisi_text_typographic       (const char            *text);
+GArray    *polisi_text_find_unbreakable_spaces (const char       *text);
+char      *polisi_text_keep_together     (const char            *text);
+int        polisi_text_guess_language    (const char            *text);
 const char *polisi_text_find_casefold    (const char            *haystack,
                                           const char            *needle,
                                           gsize                 *match_len);

@@ -184,6 +184,9 @@ polisi_export_term (PolisiTerm term,
     [POLISI_TERM_CLOSING_DATE] = { "Dyddiad cau ar gyfer sylwadau", "Closing date for comments" },
     [POLISI_TERM_DATE] = { "Dyddiad", "Date" },
     [POLISI_TERM_LANGUAGE_NAME] = { "Cymraeg", "English" },
+    [POLISI_TERM_DELETED] = { "wedi’i ddileu", "deleted" },
+    [POLISI_TERM_INSERTED] = { "wedi’i ychwanegu", "inserted" },
+    [POLISI_TERM_PAGE] = { "tudalen", "page" },
   };
 
   g_return_val_if_fail (term < N_POLISI_TERMS, NULL);
@@ -210,7 +213,7 @@ polisi_export_page_x_of_y (PolisiLang lang,
  * polisi_export_availability_note:
  *
  * A policy for Wales published in one language says that the other
- * language's version exists (and, for two separate files, its name).
+ * language's version exists (and, for two separate files, its title).
  *
  * Returns: (transfer full) (nullable): the note in @lang, or %NULL
  */
@@ -224,10 +227,14 @@ polisi_export_availability_note (PolisiDocument            *document,
   if (options->layout != POLISI_LAYOUT_CY && options->layout != POLISI_LAYOUT_EN)
     return NULL;
 
+  /* two separate files name each other by title and language: a file's
+   * name changes when it is renamed or sent on */
   if (options->other_file != NULL)
     return lang == POLISI_LANG_CY ?
-           g_strdup_printf ("Mae fersiwn Saesneg o'r polisi hwn ar gael yn y ffeil %s.", options->other_file) :
-           g_strdup_printf ("This policy is also available in Welsh, in the file %s.", options->other_file);
+           g_strdup_printf ("Mae’r polisi hwn ar gael yn Saesneg hefyd, mewn ffeil ar wahân: “%s”.",
+                            polisi_document_get_title (document, POLISI_LANG_EN)) :
+           g_strdup_printf ("This policy is also available in Welsh, in a separate file: “%s”.",
+                            polisi_document_get_title (document, POLISI_LANG_CY));
 
   return lang == POLISI_LANG_CY ?
          g_strdup ("Mae fersiwn Saesneg o'r polisi hwn ar gael.") :

@@ -48,6 +48,9 @@ typedef enum {
   POLISI_TERM_CLOSING_DATE,     /* "Dyddiad cau ar gyfer sylwadau" / "Closing date for comments" */
   POLISI_TERM_DATE,             /* "Dyddiad" / "Date" */
   POLISI_TERM_LANGUAGE_NAME,    /* "Cymraeg" / "English" */
+  POLISI_TERM_DELETED,          /* "wedi’i ddileu" / "deleted": a comparison's deleted words */
+  POLISI_TERM_INSERTED,         /* "wedi’i ychwanegu" / "inserted" */
+  POLISI_TERM_PAGE,             /* "tudalen" / "page" */
   N_POLISI_TERMS
 } PolisiTerm;
 

@@ -167,6 +167,7 @@ static const char *first_style_name[2][POLISI_N_LANGS] = {
 
 /* In parallel columns, the headings of each language have a named style of
  * their own (below Heading 1), which each contents list gathers. */
+static const char *own_language_style[POLISI_N_LANGS] = { "Polisi_Lang_cy", "Polisi_Lang_en" };
 static const char *language_heading_style[POLISI_N_LANGS] = { "Heading_20_1_20_Cymraeg", "Heading_20_1_20_English" };
 static const char *language_heading_display[POLISI_N_LANGS] = { "Heading 1 Cymraeg", "Heading 1 English" };
 
@@ -290,6 +291,8 @@ write_text (OdtWriter  *w,
   flush_text (w, segment, end);
 }
 
+static gboolean is_tracking (OdtWriter *w);
+
 static gboolean
 may_hold_link (const char *text)
 {
@@ -302,10 +305,15 @@ write_inline (OdtWriter  *w,
               const char *text)
 {
   g_autoptr(GArray) links = NULL;
+  g_autofree char *kept = NULL;
   gsize done = 0;
 
   if (text == NULL)
     return;
+  /* no line break inside a date, a reference or an Act's year; tracked
+   * changes keep the text exactly as it is */
+  if (!is_tracking (w))
+    text = kept = polisi_text_keep_together (text);
   if (!may_hold_link (text))
     {
       write_text (w, text, strlen (text));
@@ -1037,9 +1045,25 @@ write_data_table (OdtWriter   *w,
             {
               /* A cell holds clause markup: lines and items. */
               g_autoptr(GPtrArray) paras = polisi_text_parse_blocks (cell);
+              int own = polisi_block_get_cell_lang (block, r, c);
+              gboolean items = FALSE;
+
+              for (guint p = 0; p < paras->len; p++)
+                items |= ((PolisiTextBlock *) paras->pdata[p])->item;
 
               if (paras->len == 0)
                 write_para (w, kind, lang, "");
+              else if (own >= 0 && own != (int) lang && !items && !is_tracking (w))
+                /* a comment in its own language, whatever the table's */
+                for (guint p = 0; p < paras->len; p++)
+                  {
+                    start_para (w, kind, lang);
+                    gsf_xml_out_start_element (w->xml, "text:span");
+                    gsf_xml_out_add_cstr_unchecked (w->xml, "text:style-name", own_language_style[own]);
+                    write_inline (w, ((PolisiTextBlock *) paras->pdata[p])->text);
+                    gsf_xml_out_end_element (w->xml);
+                    end_para (w);
+                  }
               else
                 write_text_blocks (w, paras, lang, kind, NULL, NULL);
             }
@@ -2159,6 +2183,17 @@ write_content_automatic (OdtWriter *w,
           write_para_auto_style (xml, para_styles[kind].name[lang], kind, lang, NULL);
       write_para_auto_style (xml, first_style_name[0][lang], PARA_ORGANISATION, lang, master);
       write_para_auto_style (xml, first_style_name[1][lang], PARA_TITLE, lang, master);
+    }
+
+  /* text in a language of its own (a comment in the other language's
+   * comments table) */
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    {
+      start_style (xml, own_language_style[lang], NULL, "text", NULL);
+      gsf_xml_out_start_element (xml, "style:text-properties");
+      add_language (xml, lang);
+      gsf_xml_out_end_element (xml);
+      gsf_xml_out_end_element (xml);
     }
 
   start_style (xml, "Contents_section", NULL, "section", NULL);

@@ -14,11 +14,20 @@
  * line by line. Rows are placed down the page; a row that does not fit is
  * split, every cell at the same point, so that parallel columns stay level
  * and continue together at the top of the next page. The rules:
- *  - a heading stays with the first lines of what follows it;
+ *  - a heading moves to the next page unless what follows really starts
+ *    under it;
  *  - no paragraph leaves a single line at the foot of a page (orphan) or
- *    carries a single line to the next (widow);
+ *    carries a single line to the next (widow), in parallel columns fewer
+ *    than three;
  *  - a table row is never split, and a table that continues on a new page
- *    repeats its header row.
+ *    repeats its header row;
+ *  - an appendix starts a page; back to back, the second language starts
+ *    on a right-hand page; a title page has no running header;
+ *  - no line breaks inside a date, a reference or an Act's year
+ *    (polisi_text_find_unbreakable_spaces()).
+ *
+ * In a consultation draft every line of the text is numbered in the
+ * margin beside its column, as it is placed.
  *
  * Layouts are made at 72 dpi with metric hinting off, so a line breaks in
  * the same place on screen, on paper and in the PDF.
@@ -53,6 +62,8 @@
 #define TABLE_PADDING     4.0
 #define LINE_SPACING      1.3
 #define MAX_CELLS         6
+#define LINE_NUMBER_SIZE  6.5
+#define LINE_NUMBER_GAP   8.0      /* between a line number and its column */
 
 typedef enum {
   ROW_TEXT,
@@ -72,6 +83,7 @@ typedef struct {
   int          ref_count;
   PangoLayout *layout;
   GArray      *links;        /* PolisiLinkSpan */
+  GArray      *marks;        /* PolisiTextMark, or NULL */
   int          n_lines;
   double      *line_top;
   double      *line_bottom;
@@ -81,7 +93,7 @@ typedef struct {
 typedef struct {
   Shaped      *shaped;
   PangoLayout *layout;       /* borrowed from shaped */
-  PangoLayout *label;        /* a clause number, drawn in the indent */
+  PangoLayout *label;        /* a clause number and a space, drawn in the indent */
   PangoLayout *bullet;       /* a list item's bullet */
   double       indent;       /* from the cell's left edge to the text */
   double       label_x;      /* from the cell's left edge to the number */
@@ -95,8 +107,15 @@ typedef struct {
   char        *block_id;
   int          toc_heading;  /* a contents entry: the heading it points to; else -1 */
   GArray      *links;        /* borrowed from shaped */
+  GArray      *marks;        /* borrowed from shaped, or NULL */
   char        *text;         /* for the links' addresses */
   gboolean     unbreakable;
+  /* a line of the document's text, numbered in a consultation draft: its
+   * block (borrowed from the document) and its place among the block's
+   * paragraphs in its language */
+  gboolean     numbered;
+  const char  *line_block;   /* NULL for a paragraph with no id */
+  int          line_para;
   int          n_lines;      /* the lines, borrowed from shaped */
   double      *line_top;
   double      *line_bottom;
@@ -118,6 +137,7 @@ typedef struct {
   int       table;           /* table rows: the table's id, else -1 */
   int       table_row;       /* 0 for the header row */
   guint     part;
+  gboolean  recto;           /* page breaks: to a right-hand (odd) page */
 } Row;
 
 typedef struct {
@@ -131,11 +151,14 @@ typedef struct {
   double    height;
   int       table;
   int       table_row;
+  guint     first_number;    /* the line number of the first line, or 0 */
+  guint     column;          /* 0, or 1 for the second of parallel columns */
 } Item;
 
 typedef struct {
   GPtrArray *items;
   guint      part;
+  gboolean   blank;          /* left blank, so that the next part starts on a right-hand page */
 } Page;
 
 typedef struct {
@@ -167,6 +190,12 @@ struct _PolisiPageLayout
   gboolean             paginated;
   GArray              *structure_log;  /* PolisiStructureEntry, unowned */
   PangoLayout         *headers[2][POLISI_N_LANGS][3];  /* part, language, line (the third may be NULL) */
+  gboolean             line_numbers;
+  cairo_surface_t     *digit_forms[10];
+  double               digit_advance[10];
+  cairo_surface_t     *watermark_forms[2];  /* per part */
+  guint                line_count[2];    /* per column */
+  GArray              *numbered_lines;   /* PolisiNumberedLine */
 };
 
 G_DEFINE_FINAL_TYPE (PolisiPageLayout, polisi_page_layout, G_TYPE_OBJECT)
@@ -178,6 +207,7 @@ shaped_unref (Shaped *shaped)
     return;
   g_object_unref (shaped->layout);
   g_clear_pointer (&shaped->links, g_array_unref);
+  g_clear_pointer (&shaped->marks, g_array_unref);
   g_free (shaped->line_top);
   g_free (shaped->line_bottom);
   g_free (shaped->line_baseline);
@@ -230,6 +260,11 @@ polisi_page_layout_finalize (GObject *object)
   g_clear_pointer (&self->heading_labels, g_ptr_array_unref);
   g_clear_pointer (&self->heading_dests, g_ptr_array_unref);
   g_clear_pointer (&self->block_pages, g_hash_table_unref);
+  g_clear_pointer (&self->numbered_lines, g_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->digit_forms); i++)
+    g_clear_pointer (&self->digit_forms[i], cairo_surface_destroy);
+  for (guint i = 0; i < G_N_ELEMENTS (self->watermark_forms); i++)
+    g_clear_pointer (&self->watermark_forms[i], cairo_surface_destroy);
   g_free ((char *) self->options.other_file);
   for (guint part = 0; part < 2; part++)
     for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
@@ -258,6 +293,7 @@ polisi_page_layout_init (PolisiPageLayout *self)
   self->heading_labels = g_ptr_array_new_with_free_func (g_free);
   self->heading_dests = g_ptr_array_new_with_free_func (g_free);
   self->block_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->numbered_lines = g_array_new (FALSE, FALSE, sizeof (PolisiNumberedLine));
 }
 
 /**
@@ -281,6 +317,7 @@ polisi_page_layout_new (PolisiDocument            *document,
   self->options = *options;
   self->options.other_file = g_strdup (options->other_file);
   self->n_langs = polisi_export_get_languages (options, self->langs);
+  self->line_numbers = polisi_document_get_line_numbers (document);
 
   /* The default font map is per thread, so a preview may lay out pages in
    * a worker thread. */
@@ -345,6 +382,30 @@ make_font (double   size,
   return font;
 }
 
+/* No line break inside a date, a reference or an Act's year (the rule of
+ * polisi_text_find_unbreakable_spaces()): each such pair of words is one
+ * unbreakable range. */
+static void
+keep_together (PangoAttrList *attrs,
+               const char    *text)
+{
+  g_autoptr(GArray) spaces = polisi_text_find_unbreakable_spaces (text);
+
+  for (guint i = 0; i < spaces->len; i++)
+    {
+      guint offset = g_array_index (spaces, guint, i);
+      const char *start = text + offset;
+      const char *end = strchr (text + offset + 1, ' ');
+      PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+
+      while (start > text && start[-1] != ' ')
+        start--;
+      attr->start_index = start - text;
+      attr->end_index = end != NULL ? (guint) (end - text) : (guint) strlen (text);
+      pango_attr_list_insert (attrs, attr);
+    }
+}
+
 static PangoLayout *
 make_layout (PolisiPageLayout *self,
              const char       *text,
@@ -364,6 +425,7 @@ make_layout (PolisiPageLayout *self,
   /* A word broken to fit (a 300-letter name) must not gain a hyphen that
    * is not in the text. */
   pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  keep_together (attrs, text);
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
   if (width > 0)
@@ -459,6 +521,45 @@ mark_changes (Shaped       *shaped,
     }
   pango_layout_set_attributes (shaped->layout, attrs);
   pango_attr_list_unref (attrs);
+}
+
+/* Pango draws the space at the end of a wrapped line as no glyph at all,
+ * and cairo then marks it with an empty span whose ActualText is a
+ * space: tools that ignore ActualText read the last word of one line and
+ * the first of the next as one word. The space becomes its real glyph,
+ * still of no width: nothing moves, and the PDF's text has its space. */
+static void
+show_final_spaces (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+
+  for (GSList *l = pango_layout_get_lines (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+
+      for (GSList *r = line->runs; r != NULL; r = r->next)
+        {
+          PangoGlyphItem *run = r->data;
+          PangoGlyphString *glyphs = run->glyphs;
+          hb_font_t *font = NULL;
+          hb_codepoint_t space = 0;
+
+          for (int g = 0; g < glyphs->num_glyphs; g++)
+            {
+              const char *cluster = text + run->item->offset + glyphs->log_clusters[g];
+
+              if (glyphs->glyphs[g].glyph != PANGO_GLYPH_EMPTY || *cluster != ' ')
+                continue;
+              if (font == NULL)
+                {
+                  font = pango_font_get_hb_font (run->item->analysis.font);
+                  if (font == NULL || !hb_font_get_nominal_glyph (font, ' ', &space))
+                    break;
+                }
+              glyphs->glyphs[g].glyph = space;
+            }
+        }
+    }
 }
 
 /* Laying out text is most of the work of a page layout, and most text is
@@ -566,6 +667,12 @@ get_shaped_marked (PolisiPageLayout *self,
   else
     shaped->links = g_array_new (FALSE, FALSE, sizeof (PolisiLinkSpan));
   mark_changes (shaped, marks);
+  if (marks != NULL && marks->len > 0)
+    {
+      shaped->marks = g_array_sized_new (FALSE, FALSE, sizeof (PolisiTextMark), marks->len);
+      g_array_append_vals (shaped->marks, marks->data, marks->len);
+    }
+  show_final_spaces (shaped->layout);
   measure_lines (shaped);
   g_hash_table_insert (cache, g_steal_pointer (&key), shaped);
 
@@ -616,7 +723,8 @@ static const ParaStyle style_subtitle = { SUBTITLE_SIZE, FALSE, "P", 0, 10, PANG
 static const ParaStyle style_meta = { BODY_SIZE, FALSE, "P", 0, 3, PANGO_ALIGN_LEFT };
 static const ParaStyle style_heading = { HEADING_SIZE, TRUE, "H2", 14, 6, PANGO_ALIGN_LEFT };
 static const ParaStyle style_contents_heading = { HEADING_SIZE, TRUE, "H2", 18, 8, PANGO_ALIGN_LEFT };
-static const ParaStyle style_body = { BODY_SIZE, FALSE, "P", 0, 4, PANGO_ALIGN_LEFT };
+/* the paragraphs of one clause stand apart, even after a full last line */
+static const ParaStyle style_body = { BODY_SIZE, FALSE, "P", 0, 7, PANGO_ALIGN_LEFT };
 static const ParaStyle style_item = { BODY_SIZE, FALSE, "LI", 0, 3, PANGO_ALIGN_LEFT };
 static const ParaStyle style_contents = { BODY_SIZE, FALSE, "P", 0, 3, PANGO_ALIGN_LEFT };
 static const ParaStyle style_table_head = { 8.5, TRUE, "TH", 0, 0, PANGO_ALIGN_LEFT };
@@ -646,6 +754,7 @@ add_marked_para (PolisiPageLayout *self,
   /* the text as laid out: with any breaks added to an overlong word */
   para->text = g_strdup (pango_layout_get_text (para->layout));
   para->links = para->shaped->links;
+  para->marks = para->shaped->marks;
   para->n_lines = para->shaped->n_lines;
   para->line_top = para->shaped->line_top;
   para->line_bottom = para->shaped->line_bottom;
@@ -672,7 +781,10 @@ set_label (PolisiPageLayout *self,
            const char       *label,
            double            x)
 {
-  para->label = get_layout (self, label, BODY_SIZE, TRUE, para->lang, -1, PANGO_ALIGN_LEFT);
+  /* the space keeps the number apart from the text in the PDF's text */
+  g_autofree char *spaced = g_strconcat (label, " ", NULL);
+
+  para->label = get_layout (self, spaced, BODY_SIZE, TRUE, para->lang, -1, PANGO_ALIGN_LEFT);
   para->label_x = x;
 }
 
@@ -852,6 +964,12 @@ add_clause_row (PolisiPageLayout *self,
       Cell *cell = &row->cells[i];
       GPtrArray *blocks = block->paras[lang];
       double indent = block->number != NULL ? NUMBER_WIDTH : 0;
+      g_autoptr(GPtrArray) fixed = NULL;
+
+      /* a PDF cannot be written in: how to comment without a menu's word */
+      if (g_strcmp0 (block->id, "comments-intro") == 0 &&
+          polisi_document_get_comments_fixed (self->document, lang) != NULL)
+        blocks = fixed = polisi_text_parse_blocks (polisi_document_get_comments_fixed (self->document, lang));
       int list = -1;
 
       for (guint p = 0; p < blocks->len; p++)
@@ -873,6 +991,9 @@ add_clause_row (PolisiPageLayout *self,
               para = add_marked_para (self, &style_body, text->text, text->marks, lang, cell->width, indent);
             }
 
+          para->numbered = TRUE;
+          para->line_block = block->id;
+          para->line_para = p;
           if (p == 0)
             {
               para->block_id = g_strdup (block->id);
@@ -887,7 +1008,9 @@ add_clause_row (PolisiPageLayout *self,
                   Shaped *shaped;
 
                   g_array_append_val (marks, mark);
-                  shaped = get_shaped_marked (self, block->number, BODY_SIZE, TRUE, lang, -1, PANGO_ALIGN_LEFT, FALSE, marks);
+                  g_autofree char *spaced = g_strconcat (block->number, " ", NULL);
+
+                  shaped = get_shaped_marked (self, spaced, BODY_SIZE, TRUE, lang, -1, PANGO_ALIGN_LEFT, FALSE, marks);
                   g_clear_object (&para->label);
                   para->label = g_object_ref (shaped->layout);
                   shaped_unref (shaped);
@@ -940,8 +1063,9 @@ add_table (PolisiPageLayout *self,
       for (guint c = 0; c < n_columns; c++)
         {
           Cell *cell = &row->cells[c];
+          int own = polisi_block_get_cell_lang (block, r, c);
           Para *para = add_para (self, r == 0 ? &style_table_head : &style_table_cell,
-                                 polisi_block_get_cell (block, lang, r, c), lang,
+                                 polisi_block_get_cell (block, lang, r, c), own >= 0 ? (PolisiLang) own : lang,
                                  widths[c] - 2 * TABLE_PADDING, 0);
 
           para->unbreakable = TRUE;
@@ -971,6 +1095,9 @@ add_body (PolisiPageLayout *self,
       switch (block->kind)
         {
         case POLISI_BLOCK_HEADING:
+          /* an appendix starts a page */
+          if (block->appendix)
+            append_row (self, ROW_PAGE_BREAK, part);
           row = append_language_row (self, ROW_HEADING, part, n_langs);
           row->keep_with_next = TRUE;
           for (guint i = 0; i < n_langs; i++)
@@ -980,6 +1107,9 @@ add_body (PolisiPageLayout *self,
 
               para->unbreakable = TRUE;
               para->block_id = g_strdup (block->id);
+              para->numbered = TRUE;
+              para->line_block = block->id;
+              para->line_para = -1;
               /* the heading was registered, in block order, by build_rows() */
               if (i == 0)
                 para->dest = g_strdup (g_array_index (self->headings, PolisiPageHeading, heading).dest);
@@ -1015,8 +1145,9 @@ build_rows (PolisiPageLayout *self)
       guint n_langs = n_parts == 2 ? 1 : self->n_langs;
       guint first_heading = self->headings->len;
 
+      /* back to back, the second language starts on a right-hand page */
       if (part > 0)
-        append_row (self, ROW_PAGE_BREAK, part);
+        append_row (self, ROW_PAGE_BREAK, part)->recto = TRUE;
 
       /* Register the part's headings first: the contents list needs them. */
       for (guint b = 0; b < polisi_document_get_n_blocks (self->document); b++)
@@ -1070,11 +1201,15 @@ part_height (Para *para,
 }
 
 /* How much of @cell, from @from, fits in @available: returns where it
- * stops, and the height used. Widows and orphans are not allowed. */
+ * stops, and the height used. Orphans are not allowed, and a paragraph
+ * carries at least @min_carry lines to the next page: 2 (no widow), or 3
+ * in parallel columns, where two lines alone at the head of a page beside
+ * the other column look lost. */
 static Cursor
 measure_fit (Cell   *cell,
              Cursor  from,
              double  available,
+             int     min_carry,
              double *height)
 {
   Cursor cursor = from;
@@ -1103,10 +1238,10 @@ measure_fit (Cell   *cell,
           /* orphan: a single first line at the foot of the page */
           if (first == 0 && fit == 1 && para->n_lines > 1)
             fit = 0;
-          /* widow: a single last line at the head of the next page */
-          if (fit > 0 && para->n_lines - (first + fit) == 1)
+          /* widow: too few last lines at the head of the next page */
+          if (fit > 0 && para->n_lines - (first + fit) < min_carry)
             {
-              fit--;
+              fit = MAX (0, para->n_lines - first - min_carry);
               if (first == 0 && fit == 1)
                 fit = 0;
             }
@@ -1134,6 +1269,7 @@ cursor_at_end (Cell   *cell,
 static void
 emit_cell (Flow   *flow,
            Cell   *cell,
+           guint   column,
            Cursor  from,
            Cursor  to)
 {
@@ -1157,7 +1293,27 @@ emit_cell (Flow   *flow,
       item->x = cell->x;
       item->y = y;
       item->table = -1;
+      item->column = column;
       g_ptr_array_add (flow->page->items, item);
+
+      /* the lines of a consultation draft, numbered as they are placed:
+       * one count per column, through the whole document */
+      if (flow->self->line_numbers && para->numbered)
+        {
+          PolisiPageLayout *self = flow->self;
+
+          item->first_number = self->line_count[column] + 1;
+          for (int l = cursor.line; l < last; l++)
+            {
+              PangoLayoutLine *line = pango_layout_get_line_readonly (para->layout, l);
+              PolisiNumberedLine numbered = {
+                ++self->line_count[column], self->pages->len - 1, para->lang,
+                para->line_block, para->line_para, line->start_index, line->start_index + line->length,
+              };
+
+              g_array_append_val (self->numbered_lines, numbered);
+            }
+        }
 
       if (para->block_id != NULL && cursor.line == 0 &&
           !g_hash_table_contains (flow->self->block_pages, para->block_id))
@@ -1182,30 +1338,6 @@ emit_cell (Flow   *flow,
       else
         break;
     }
-}
-
-/* The height the start of @row takes at the top of what is left of a page:
- * its first @lines, or the whole paragraph where splitting after @lines
- * would carry a single line over (a widow) or the paragraph cannot be
- * split. The row starts where the one before ends, with no space before. */
-static double
-row_first_lines_height (Row *row,
-                        int  lines)
-{
-  double height = 0;
-
-  for (guint i = 0; i < row->n_cells; i++)
-    {
-      Para *para;
-      int n;
-
-      if (row->cells[i].paras->len == 0)
-        continue;
-      para = g_ptr_array_index (row->cells[i].paras, 0);
-      n = (para->unbreakable || para->n_lines <= lines + 1) ? para->n_lines : lines;
-      height = MAX (height, part_height (para, 0, n));
-    }
-  return height;
 }
 
 static void
@@ -1310,6 +1442,52 @@ place_table_row (Flow *flow,
   flow->y += height + row->space_after;
 }
 
+/* After a page break to a right-hand page: when the fresh page is a
+ * left-hand one (an even page number), it stays blank. */
+static void
+skip_to_recto (Flow *flow,
+               Row  *row)
+{
+  if (!row->recto || flow->self->pages->len % 2 == 1)
+    return;
+  flow->page->blank = TRUE;
+  flow->page->part = row->part > 0 ? row->part - 1 : 0;
+  new_page (flow, row->part);
+}
+
+/* Whether @next, placed @offset below the current position, would start
+ * on this page the way the pagination would place it: at least two lines
+ * (no orphan, no widow) of its first paragraph in every column, or a table's
+ * header and first row. */
+static gboolean
+next_row_starts (Flow   *flow,
+                 double  offset,
+                 Row    *next)
+{
+  double available = flow->bottom - flow->y - offset;
+
+  if (next->kind == ROW_TABLE)
+    return 2 * table_row_height (next) <= available;
+
+  for (guint c = 0; c < next->n_cells; c++)
+    {
+      Cell *cell = &next->cells[c];
+      Cursor from = { 0, 0 };
+      Cursor to;
+      double height;
+      Para *first;
+
+      if (cell->paras->len == 0)
+        continue;
+      to = measure_fit (cell, from, available, next->n_cells == 2 ? 3 : 2, &height);
+      first = g_ptr_array_index (cell->paras, 0);
+      /* nothing, or a single line of a longer first paragraph */
+      if (to.para == 0 && to.line < MIN (2, first->n_lines))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 place_row (Flow *flow,
            Row  *row,
@@ -1321,6 +1499,7 @@ place_row (Flow *flow,
   if (row->kind == ROW_PAGE_BREAK)
     {
       new_page (flow, row->part);
+      skip_to_recto (flow, row);
       return;
     }
   if (row->kind == ROW_TABLE)
@@ -1340,7 +1519,7 @@ place_row (Flow *flow,
 
       for (guint c = 0; c < row->n_cells; c++)
         {
-          to[c] = measure_fit (&row->cells[c], from[c], available, &heights[c]);
+          to[c] = measure_fit (&row->cells[c], from[c], available, row->n_cells == 2 ? 3 : 2, &heights[c]);
           row_height = MAX (row_height, heights[c]);
           if (!cursor_at_end (&row->cells[c], to[c]))
             all_fit = FALSE;
@@ -1353,16 +1532,11 @@ place_row (Flow *flow,
       if (flow->y > flow->top)
         {
           /* a heading keeps with the first lines of what follows */
-          if (all_fit && row->keep_with_next && next != NULL && next->kind != ROW_PAGE_BREAK)
+          if (all_fit && row->keep_with_next && next != NULL && next->kind != ROW_PAGE_BREAK &&
+              !next_row_starts (flow, row_height + row->space_after, next))
             {
-              double needed = row_height + row->space_after +
-                              (next->kind == ROW_TABLE ? 2 * table_row_height (next)
-                                                       : row_first_lines_height (next, 2));
-              if (flow->y + needed > flow->bottom)
-                {
-                  new_page (flow, row->part);
-                  continue;
-                }
+              new_page (flow, row->part);
+              continue;
             }
           if (!all_fit && (stuck || row->kind == ROW_HEADING))
             {
@@ -1372,7 +1546,7 @@ place_row (Flow *flow,
         }
 
       for (guint c = 0; c < row->n_cells; c++)
-        emit_cell (flow, &row->cells[c], from[c], to[c]);
+        emit_cell (flow, &row->cells[c], row->n_cells == 2 ? c : 0, from[c], to[c]);
 
       /* parallel columns: a thin rule between them, the height of the row */
       if (row->n_cells == 2 && row_height > 0)
@@ -1432,6 +1606,7 @@ polisi_page_layout_paginate (PolisiPageLayout *self)
       if (row->kind == ROW_PAGE_BREAK && flow.page->items->len == 0)
         {
           flow.page->part = row->part;
+          skip_to_recto (&flow, row);
           continue;
         }
       place_row (&flow, row, next);
@@ -1536,6 +1711,27 @@ polisi_page_layout_get_page_signature (PolisiPageLayout *self,
 }
 
 /**
+ * polisi_page_layout_get_numbered_lines:
+ *
+ * The numbered lines of a consultation draft, in the order they were
+ * numbered: each with its number, page, language, block, paragraph (its
+ * index among the block's paragraphs in that language; -1 for a heading)
+ * and byte range in that paragraph's text. Parallel columns number each
+ * column's lines; every other layout numbers the lines of the whole
+ * document in one count. The editable formats can break and number their
+ * lines the same way. Empty when the document has no line numbers.
+ *
+ * Returns: (transfer none) (element-type PolisiNumberedLine): the lines
+ */
+GArray *
+polisi_page_layout_get_numbered_lines (PolisiPageLayout *self)
+{
+  g_return_val_if_fail (POLISI_IS_PAGE_LAYOUT (self), NULL);
+  g_return_val_if_fail (self->paginated, NULL);
+  return self->numbered_lines;
+}
+
+/**
  * polisi_page_layout_describe:
  *
  * For tests: one line per piece of text placed, in page order:
@@ -1607,19 +1803,38 @@ typedef struct {
   int      open_row;
 } Tags;
 
-/* Begins a structure element, and logs it with its language. */
+void
+polisi_structure_entry_clear (gpointer data)
+{
+  PolisiStructureEntry *entry = data;
+
+  g_clear_pointer (&entry->alt, g_free);
+}
+
+/* Begins a structure element, and logs it with its language and what it
+ * says (@alt: for links and changes, or NULL). */
+static void
+begin_tag_alt (Tags       *tags,
+               const char *tag,
+               const char *attributes,
+               PolisiLang  lang,
+               const char *alt)
+{
+  cairo_tag_begin (tags->cr, tag, attributes);
+  if (tags->log != NULL)
+    {
+      PolisiStructureEntry entry = { g_intern_string (tag), lang, g_strdup (alt) };
+      g_array_append_val (tags->log, entry);
+    }
+}
+
 static void
 begin_tag (Tags       *tags,
            const char *tag,
            const char *attributes,
            PolisiLang  lang)
 {
-  cairo_tag_begin (tags->cr, tag, attributes);
-  if (tags->log != NULL)
-    {
-      PolisiStructureEntry entry = { g_intern_string (tag), lang };
-      g_array_append_val (tags->log, entry);
-    }
+  begin_tag_alt (tags, tag, attributes, lang, NULL);
 }
 
 static void
@@ -1701,71 +1916,170 @@ escape_attribute (const char *text)
   return g_string_free (out, FALSE);
 }
 
-static void
-draw_links (Tags    *tags,
-            Item    *item,
-            double   x,
-            double   y)
+/* What a run of text is part of: a web address, an insertion, a deletion,
+ * or none; -1 for none. */
+typedef struct {
+  int link;
+  int mark;
+} RunState;
+
+static RunState
+run_state (Para *para,
+           guint offset)
 {
-  Para *para = item->para;
+  RunState state = { -1, -1 };
 
   for (guint i = 0; i < para->links->len; i++)
     {
       PolisiLinkSpan *span = &g_array_index (para->links, PolisiLinkSpan, i);
-      g_autofree char *address = g_strndup (para->text + span->start, span->end - span->start);
-      g_autofree char *escaped = NULL;
-      g_autofree char *uri = NULL;
-      g_autoptr(GString) rects = g_string_new (NULL);
-      int start_line, end_line, start_x, end_x;
+      if (offset >= span->start && offset < span->end)
+        state.link = i;
+    }
+  for (guint i = 0; para->marks != NULL && i < para->marks->len; i++)
+    {
+      PolisiTextMark *mark = &g_array_index (para->marks, PolisiTextMark, i);
+      if (offset >= mark->start && offset < mark->end)
+        state.mark = i;
+    }
+  return state;
+}
 
-      pango_layout_index_to_line_x (para->layout, span->start, FALSE, &start_line, &start_x);
-      pango_layout_index_to_line_x (para->layout, span->end, FALSE, &end_line, &end_x);
-      if (end_line < item->first_line || start_line >= item->last_line)
-        continue;
+static void
+draw_decoration (cairo_t        *cr,
+                 PangoGlyphItem *run,
+                 PangoLanguage  *language,
+                 double          x,
+                 double          baseline,
+                 double          width,
+                 gboolean        strike)
+{
+  PangoFontMetrics *metrics = pango_font_get_metrics (run->item->analysis.font, language);
+  int position = strike ? pango_font_metrics_get_strikethrough_position (metrics)
+                        : pango_font_metrics_get_underline_position (metrics);
+  int thickness = strike ? pango_font_metrics_get_strikethrough_thickness (metrics)
+                         : pango_font_metrics_get_underline_thickness (metrics);
 
-      for (int line = MAX (start_line, item->first_line); line <= MIN (end_line, item->last_line - 1); line++)
+  cairo_rectangle (cr, x, baseline - position / (double) PANGO_SCALE, width, thickness / (double) PANGO_SCALE);
+  cairo_fill (cr);
+  pango_font_metrics_unref (metrics);
+}
+
+/* A line drawn run by run, so that a web address is inside its Link and
+ * inserted and deleted words each in a Span that says which they are. The
+ * runs of a line break where the marks begin and end (they change the
+ * colour). */
+static void
+draw_line_tagged (Tags   *tags,
+                  Para   *para,
+                  int     index,
+                  double  x,
+                  double  baseline,
+                  double  top,
+                  double  height)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (para->layout, index);
+  const char *text = pango_layout_get_text (para->layout);
+  PangoLanguage *language = pango_language_from_string (polisi_lang_to_code (para->lang));
+  cairo_t *cr = tags->cr;
+  GSList *r = line->runs;
+  double run_x = x;
+  double r_ink, g_ink, b_ink, a_ink;
+
+  cairo_pattern_get_rgba (cairo_get_source (cr), &r_ink, &g_ink, &b_ink, &a_ink);
+
+  while (r != NULL)
+    {
+      PangoGlyphItem *run = r->data;
+      RunState state = run_state (para, run->item->offset);
+      GSList *group_end = r;
+      guint start = run->item->offset, end = run->item->offset + run->item->length;
+      double group_width = 0;
+      gboolean tagged = state.link >= 0 || state.mark >= 0;
+      const PolisiTextMark *mark = state.mark >= 0 ? &g_array_index (para->marks, PolisiTextMark, state.mark) : NULL;
+
+      /* the runs that share this one's state */
+      for (GSList *n = r; n != NULL; n = n->next)
         {
-          PangoRectangle logical;
-          double x0, x1;
+          PangoGlyphItem *next = n->data;
+          RunState next_state = run_state (para, next->item->offset);
+
+          if (next_state.link != state.link || next_state.mark != state.mark)
+            break;
+          end = next->item->offset + next->item->length;
+          group_width += pango_glyph_string_get_width (next->glyphs) / (double) PANGO_SCALE;
+          group_end = n->next;
+        }
+
+      if (state.link >= 0)
+        {
+          PolisiLinkSpan *span = &g_array_index (para->links, PolisiLinkSpan, state.link);
+          g_autofree char *address = g_strndup (para->text + span->start, span->end - span->start);
+          g_autofree char *full = g_str_has_prefix (address, "www.") ? g_strconcat ("https://", address, NULL)
+                                                                     : g_strdup (address);
+          g_autofree char *escaped = escape_attribute (full);
+          g_autofree char *uri = NULL;
           char buffer[4][G_ASCII_DTOSTR_BUF_SIZE];
 
-          pango_layout_line_get_extents (pango_layout_get_line_readonly (para->layout, line), NULL, &logical);
-          x0 = line == start_line ? start_x / (double) PANGO_SCALE : logical.x / (double) PANGO_SCALE;
-          x1 = line == end_line ? end_x / (double) PANGO_SCALE : (logical.x + logical.width) / (double) PANGO_SCALE;
-          if (x1 <= x0)
-            continue;
-          g_string_append_printf (rects, "%s %s %s %s ",
-                                  g_ascii_dtostr (buffer[0], sizeof buffer[0], x + x0),
-                                  g_ascii_dtostr (buffer[1], sizeof buffer[1], y + para->line_top[line] - para->line_top[item->first_line]),
-                                  g_ascii_dtostr (buffer[2], sizeof buffer[2], x1 - x0),
-                                  g_ascii_dtostr (buffer[3], sizeof buffer[3], para->line_bottom[line] - para->line_top[line]));
+          uri = g_strdup_printf ("uri='%s' rect=[%s %s %s %s]", escaped,
+                                 g_ascii_dtostr (buffer[0], sizeof buffer[0], run_x),
+                                 g_ascii_dtostr (buffer[1], sizeof buffer[1], top),
+                                 g_ascii_dtostr (buffer[2], sizeof buffer[2], group_width),
+                                 g_ascii_dtostr (buffer[3], sizeof buffer[3], height));
+          begin_tag_alt (tags, CAIRO_TAG_LINK, uri, para->lang, full);
         }
-      if (rects->len == 0)
-        continue;
-
-      if (g_str_has_prefix (address, "www."))
+      else if (mark != NULL)
         {
-          g_autofree char *full = g_strconcat ("https://", address, NULL);
-          escaped = escape_attribute (full);
+          g_autofree char *words = g_strndup (text + start, end - start);
+          g_autofree char *alt = g_strdup_printf ("%s: %s",
+                                                  polisi_export_term (mark->kind == POLISI_MARK_INSERTED ? POLISI_TERM_INSERTED
+                                                                                                         : POLISI_TERM_DELETED,
+                                                                      para->lang),
+                                                  g_strstrip (words));
+
+          begin_tag_alt (tags, "Span", NULL, para->lang, alt);
         }
-      else
-        escaped = escape_attribute (address);
-      uri = g_strdup_printf ("uri='%s' rect=[%s]", escaped, rects->str);
-      begin_tag (tags, CAIRO_TAG_LINK, uri, para->lang);
-      cairo_tag_end (tags->cr, CAIRO_TAG_LINK);
+
+      for (GSList *n = r; n != group_end; n = n->next)
+        {
+          PangoGlyphItem *item = n->data;
+          double width = pango_glyph_string_get_width (item->glyphs) / (double) PANGO_SCALE;
+
+          if (state.link >= 0)
+            cairo_set_source_rgb (cr, 0x0b / 255.0, 0x4f / 255.0, 0x9c / 255.0);
+          else if (mark != NULL && mark->kind == POLISI_MARK_INSERTED)
+            cairo_set_source_rgb (cr, 0x1b / 255.0, 0x5e / 255.0, 0x20 / 255.0);
+          else if (mark != NULL)
+            cairo_set_source_rgb (cr, 0xa3 / 255.0, 0x15 / 255.0, 0x15 / 255.0);
+          cairo_move_to (cr, run_x, baseline);
+          pango_cairo_show_glyph_item (cr, text, item);
+          if (tagged)
+            draw_decoration (cr, item, language, run_x, baseline, width,
+                             mark != NULL && mark->kind == POLISI_MARK_DELETED && state.link < 0);
+          cairo_set_source_rgba (cr, r_ink, g_ink, b_ink, a_ink);
+          run_x += width;
+        }
+
+      if (state.link >= 0)
+        cairo_tag_end (cr, CAIRO_TAG_LINK);
+      else if (mark != NULL)
+        cairo_tag_end (cr, "Span");
+      r = group_end;
     }
 }
 
 static void
-draw_lines (cairo_t *cr,
+draw_lines (Tags    *tags,
             Para    *para,
             int      first,
             int      last,
             double   x,
             double   y)
 {
+  cairo_t *cr = tags->cr;
+  gboolean plain = para->links->len == 0 && (para->marks == NULL || para->marks->len == 0);
+
   /* the whole paragraph at once when it is all here */
-  if (first == 0 && last == para->n_lines)
+  if (plain && first == 0 && last == para->n_lines)
     {
       cairo_move_to (cr, x, y);
       pango_cairo_show_layout (cr, para->layout);
@@ -1774,8 +2088,16 @@ draw_lines (cairo_t *cr,
 
   for (int line = first; line < last; line++)
     {
-      cairo_move_to (cr, x, y + para->line_baseline[line] - para->line_top[first]);
-      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (para->layout, line));
+      double offset = y - para->line_top[first];
+
+      if (plain)
+        {
+          cairo_move_to (cr, x, offset + para->line_baseline[line]);
+          pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (para->layout, line));
+        }
+      else
+        draw_line_tagged (tags, para, line, x, offset + para->line_baseline[line], offset + para->line_top[line],
+                          para->line_bottom[line] - para->line_top[line]);
     }
 }
 
@@ -1818,23 +2140,19 @@ draw_text_item (PolisiPageLayout *self,
       pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (para->label, 0));
     }
 
-  draw_lines (cr, para, item->first_line, item->last_line, text_x, item->y);
-
-  /* a contents entry: its page number at the right, and a link */
+  /* a contents entry: its text and its page number at the right, inside
+   * a link to the heading */
   if (para->toc_heading >= 0)
     {
       const PolisiPageHeading *heading = &g_array_index (self->headings, PolisiPageHeading, para->toc_heading);
-      g_autofree char *number = g_strdup_printf ("%u", heading->page + 1);
+      g_autofree char *number = g_strdup_printf (" %u", heading->page + 1);
       g_autoptr(PangoLayout) layout = get_layout (self, number, BODY_SIZE, FALSE, para->lang, -1, PANGO_ALIGN_LEFT);
       PangoRectangle logical;
       double right = item->x + pango_layout_get_width (para->layout) / (double) PANGO_SCALE + 30;
       g_autofree char *link = NULL;
+      g_autofree char *alt = g_strdup_printf ("%s, %s %u", para->text,
+                                              polisi_export_term (POLISI_TERM_PAGE, para->lang), heading->page + 1);
       char buffer[4][G_ASCII_DTOSTR_BUF_SIZE];
-
-      pango_layout_get_extents (layout, NULL, &logical);
-      cairo_move_to (cr, right - logical.width / (double) PANGO_SCALE,
-                     item->y + para->line_baseline[item->last_line - 1] - para->line_top[item->first_line]);
-      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (layout, 0));
 
       link = g_strdup_printf ("dest='%s' rect=[%s %s %s %s]", heading->dest,
                               g_ascii_dtostr (buffer[0], sizeof buffer[0], item->x),
@@ -1842,12 +2160,16 @@ draw_text_item (PolisiPageLayout *self,
                               g_ascii_dtostr (buffer[2], sizeof buffer[2], right - item->x),
                               g_ascii_dtostr (buffer[3], sizeof buffer[3],
                                               part_height (para, item->first_line, item->last_line)));
-      begin_tag (tags, CAIRO_TAG_LINK, link, para->lang);
+      begin_tag_alt (tags, CAIRO_TAG_LINK, link, para->lang, alt);
+      draw_lines (tags, para, item->first_line, item->last_line, text_x, item->y);
+      pango_layout_get_extents (layout, NULL, &logical);
+      cairo_move_to (cr, right - logical.width / (double) PANGO_SCALE,
+                     item->y + para->line_baseline[item->last_line - 1] - para->line_top[item->first_line]);
+      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (layout, 0));
       cairo_tag_end (cr, CAIRO_TAG_LINK);
     }
-
-  if (para->links->len > 0)
-    draw_links (tags, item, text_x, item->y);
+  else
+    draw_lines (tags, para, item->first_line, item->last_line, text_x, item->y);
 
   if (para->tag != NULL && g_str_equal (para->tag, "LI"))
     {
@@ -1859,6 +2181,73 @@ draw_text_item (PolisiPageLayout *self,
 
   if (para->dest != NULL && first_part)
     cairo_tag_end (cr, CAIRO_TAG_DEST);
+}
+
+/* The outline of a digit of the line numbers, recorded once: the PDF
+ * holds each digit once, as a form every number on every page uses. */
+static cairo_surface_t *
+get_digit_form (PolisiPageLayout *self,
+                guint             digit,
+                double           *advance)
+{
+  if (self->digit_forms[digit] == NULL)
+    {
+      char text[2] = { (char) ('0' + digit), '\0' };
+      g_autoptr(PangoLayout) layout = get_layout (self, text, LINE_NUMBER_SIZE, FALSE, POLISI_LANG_EN, -1, PANGO_ALIGN_LEFT);
+      PangoRectangle logical;
+      cairo_rectangle_t extents;
+      cairo_t *cr;
+
+      pango_layout_get_extents (layout, NULL, &logical);
+      self->digit_advance[digit] = logical.width / (double) PANGO_SCALE;
+      extents = (cairo_rectangle_t) { 0, -LINE_NUMBER_SIZE * 1.2, self->digit_advance[digit], LINE_NUMBER_SIZE * 1.6 };
+      self->digit_forms[digit] = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      cr = cairo_create (self->digit_forms[digit]);
+      cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
+      cairo_move_to (cr, 0, 0);
+      pango_cairo_layout_line_path (cr, pango_layout_get_line_readonly (layout, 0));
+      cairo_fill (cr);
+      cairo_destroy (cr);
+    }
+  *advance = self->digit_advance[digit];
+  return self->digit_forms[digit];
+}
+
+/* The numbers of an item's lines in the margin beside its column: the
+ * left margin for the first column, the right for the second. They are
+ * outlines, like the watermark: a number is read off the page, and never
+ * runs into the clause's text when the text is extracted. */
+static void
+draw_line_numbers (PolisiPageLayout *self,
+                   cairo_t          *cr,
+                   Item             *item)
+{
+  Para *para = item->para;
+
+  for (int line = item->first_line; line < item->last_line; line++)
+    {
+      char text[16];
+      double baseline = item->y + para->line_baseline[line] - para->line_top[item->first_line];
+      double width = 0, x;
+
+      g_snprintf (text, sizeof text, "%u", item->first_number + (line - item->first_line));
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          double advance;
+          get_digit_form (self, *p - '0', &advance);
+          width += advance;
+        }
+      x = item->column == 0 ? MARGIN_X - LINE_NUMBER_GAP - width : self->page_width - MARGIN_X + LINE_NUMBER_GAP;
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          double advance;
+          cairo_surface_t *form = get_digit_form (self, *p - '0', &advance);
+
+          cairo_set_source_surface (cr, form, x, baseline);
+          cairo_paint (cr);
+          x += advance;
+        }
+    }
 }
 
 static void
@@ -1890,13 +2279,29 @@ draw_watermark (PolisiPageLayout *self,
   pango_layout_get_extents (layout, NULL, &logical);
   scale = MIN (1.0, diagonal * 0.75 / (logical.width / (double) PANGO_SCALE));
 
+  /* outlines, not text: copying or extracting the page's text must give
+   * the policy, with no "DR", "AF" in it. Recorded once per part, so the
+   * PDF holds the outlines once. */
+  if (self->watermark_forms[page->part] == NULL)
+    {
+      cairo_t *record;
+
+      self->watermark_forms[page->part] = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                                          &(cairo_rectangle_t) { 0, 0, self->page_width, self->page_height });
+      record = cairo_create (self->watermark_forms[page->part]);
+      cairo_translate (record, self->page_width / 2, self->page_height / 2);
+      cairo_rotate (record, angle);
+      cairo_scale (record, scale, scale);
+      cairo_move_to (record, -logical.width / (2.0 * PANGO_SCALE), -logical.height / (2.0 * PANGO_SCALE));
+      cairo_set_source_rgba (record, 0.55, 0.55, 0.55, 0.18);
+      pango_cairo_layout_path (record, layout);
+      cairo_fill (record);
+      cairo_destroy (record);
+    }
+
   cairo_save (cr);
-  cairo_translate (cr, self->page_width / 2, self->page_height / 2);
-  cairo_rotate (cr, angle);
-  cairo_scale (cr, scale, scale);
-  cairo_move_to (cr, -logical.width / (2.0 * PANGO_SCALE), -logical.height / (2.0 * PANGO_SCALE));
-  cairo_set_source_rgba (cr, 0.55, 0.55, 0.55, 0.18);
-  pango_cairo_show_layout (cr, layout);
+  cairo_set_source_surface (cr, self->watermark_forms[page->part], 0, 0);
+  cairo_paint (cr);
   cairo_restore (cr);
 }
 
@@ -1945,6 +2350,9 @@ draw_header_and_footer (PolisiPageLayout *self,
   g_autoptr(PangoLayout) footer_layout = NULL;
   PangoRectangle logical;
   guint n_header_lines = 2;
+  /* a part's first page is its title page: no running header there */
+  gboolean title_page = page_number == 0 ||
+                        ((Page *) g_ptr_array_index (self->pages, page_number - 1))->part != page->part;
 
   cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
 
@@ -2010,7 +2418,7 @@ draw_header_and_footer (PolisiPageLayout *self,
       /* three lines start higher, to stay above the rule */
       double top = HEADER_Y - (n_header_lines - 2) * SMALL_SIZE * 1.45;
 
-      for (guint l = 0; l < 3; l++)
+      for (guint l = 0; l < 3 && !title_page; l++)
         {
           if (lines[l] == NULL)
             continue;
@@ -2024,10 +2432,13 @@ draw_header_and_footer (PolisiPageLayout *self,
     }
 
   /* a rule under the header */
-  cairo_set_line_width (cr, 0.5);
-  cairo_move_to (cr, MARGIN_X, MARGIN_TOP - 14);
-  cairo_line_to (cr, self->page_width - MARGIN_X, MARGIN_TOP - 14);
-  cairo_stroke (cr);
+  if (!title_page)
+    {
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, MARGIN_X, MARGIN_TOP - 14);
+      cairo_line_to (cr, self->page_width - MARGIN_X, MARGIN_TOP - 14);
+      cairo_stroke (cr);
+    }
 
   footer_layout = get_layout (self, footer->str, SMALL_SIZE + 0.5, FALSE, langs[0], -1, PANGO_ALIGN_CENTER);
   pango_layout_get_extents (footer_layout, NULL, &logical);
@@ -2063,6 +2474,12 @@ polisi_page_layout_draw_page (PolisiPageLayout *self,
   cairo_rectangle (cr, 0, 0, self->page_width, self->page_height);
   cairo_fill (cr);
 
+  if (page->blank)
+    {
+      cairo_restore (cr);
+      return;
+    }
+
   draw_watermark (self, cr, page);
   draw_header_and_footer (self, cr, page_number, page);
 
@@ -2095,6 +2512,15 @@ polisi_page_layout_draw_page (PolisiPageLayout *self,
 
   close_list (&tags);
   close_table (&tags);
+
+  /* line numbers, outside every tag: page furniture, not text */
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (page->items, i);
+
+      if (item->kind == ITEM_TEXT && item->first_number > 0)
+        draw_line_numbers (self, cr, item);
+    }
 
   cairo_restore (cr);
 }

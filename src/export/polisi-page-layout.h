@@ -29,9 +29,24 @@ typedef struct {
 /* A structure element as the page drawing began it: the PDF writer uses
  * the sequence to mark each element's language. */
 typedef struct {
-  const char *tag;
+  const char *tag;   /* interned */
   PolisiLang  lang;
+  char       *alt;   /* (nullable): what it says, for links and changes */
 } PolisiStructureEntry;
+
+void polisi_structure_entry_clear (gpointer entry);
+
+/* A numbered line of a consultation draft (see
+ * polisi_page_layout_get_numbered_lines()). */
+typedef struct {
+  guint       number;    /* from 1 */
+  guint       page;      /* 0-based */
+  PolisiLang  lang;
+  const char *block_id;  /* the clause's or section's id */
+  int         para;      /* among the block's paragraphs in @lang; -1: its heading */
+  guint       start;     /* byte range of the line in that paragraph's text */
+  guint       end;
+} PolisiNumberedLine;
 
 #define POLISI_TYPE_PAGE_LAYOUT (polisi_page_layout_get_type ())
 
@@ -58,6 +73,7 @@ PolisiDocument   *polisi_page_layout_get_document    (PolisiPageLayout          
 void              polisi_page_layout_set_structure_log (PolisiPageLayout        *self,
                                                         GArray                  *log);
 PolisiLang        polisi_page_layout_get_first_language (PolisiPageLayout       *self);
+GArray           *polisi_page_layout_get_numbered_lines (PolisiPageLayout    *self);
 GPtrArray        *polisi_page_layout_describe        (PolisiPageLayout          *self);
 guint             polisi_page_layout_get_page_signature (PolisiPageLayout       *self,
                                                          guint                   page);

@@ -19,7 +19,7 @@
 #include "polisi-error.h"
 #include "polisi-page-layout.h"
 #include "polisi-pdf.h"
-#include "polisi-pdf-lang.h"
+#include "polisi-pdf-finish.h"
 
 static cairo_status_t
 write_to_array (void                *closure,
@@ -30,7 +30,8 @@ write_to_array (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static void
+/* Returns the title, for the XMP metadata. */
+static char *
 set_metadata (cairo_surface_t           *surface,
               PolisiDocument            *document,
               const PolisiExportOptions *options)
@@ -65,6 +66,8 @@ set_metadata (cairo_surface_t           *surface,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
   if (polisi_document_get_date_iso (document) != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+
+  return g_string_free (g_steal_pointer (&title), FALSE);
 }
 
 /* One outline entry per section; back to back, one branch per language. */
@@ -107,6 +110,7 @@ polisi_pdf_write (PolisiDocument            *document,
   g_autoptr(GByteArray) array = g_byte_array_new ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GArray) structure = g_array_new (FALSE, FALSE, sizeof (PolisiStructureEntry));
+  g_autofree char *title = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -121,7 +125,8 @@ polisi_pdf_write (PolisiDocument            *document,
                                                  polisi_page_layout_get_page_width (layout),
                                                  polisi_page_layout_get_page_height (layout));
   cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
-  set_metadata (surface, document, options);
+  g_array_set_clear_func (structure, polisi_structure_entry_clear);
+  title = set_metadata (surface, document, options);
 
   cr = cairo_create (surface);
   polisi_page_layout_set_structure_log (layout, structure);
@@ -148,5 +153,5 @@ polisi_pdf_write (PolisiDocument            *document,
     }
 
   bytes = g_byte_array_free_to_bytes (g_steal_pointer (&array));
-  return polisi_pdf_mark_languages (bytes, structure, polisi_page_layout_get_first_language (layout));
+  return polisi_pdf_finish (bytes, structure, polisi_page_layout_get_first_language (layout), title);
 }
