@@ -26,6 +26,7 @@
 #include <gsf/gsf-input-memory.h>
 
 #include "polisi-assembler.h"
+#include "polisi-docx.h"
 #include "polisi-error.h"
 #include "polisi-export.h"
 #include "polisi-file.h"
@@ -41,6 +42,7 @@ static const struct {
 } formats[N_POLISI_FORMATS] = {
   [POLISI_FORMAT_ODT] = { "odt", ".odt", TRUE, N_("OpenDocument text") },
   [POLISI_FORMAT_PDF] = { "pdf", ".pdf", FALSE, N_("PDF documents") },
+  [POLISI_FORMAT_DOCX] = { "docx", ".docx", TRUE, N_("Word documents") },
 };
 
 const char *
@@ -87,7 +89,7 @@ polisi_format_from_name (const char   *name,
   return FALSE;
 }
 
-/* "odt, pdf": the names of every format, for messages. */
+/* "odt, pdf, docx": the names of every format, for messages. */
 char *
 polisi_format_list_names (const char *separator)
 {
@@ -314,6 +316,8 @@ polisi_export_to_bytes (PolisiDocument            *document,
       return polisi_odt_write (document, options, error);
     case POLISI_FORMAT_PDF:
       return polisi_pdf_write (document, options, error);
+    case POLISI_FORMAT_DOCX:
+      return polisi_docx_write (document, options, error);
     case N_POLISI_FORMATS:
     default:
       break;

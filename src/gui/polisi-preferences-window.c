@@ -83,7 +83,9 @@ static GType
 format_choice_get_type (void)
 {
   static GType type;
-  static const GEnumValue values[] = { { 0, "odt", "odt" }, { 1, "pdf", "pdf" }, { 0, NULL, NULL } };
+  static const GEnumValue values[] = {
+    { 0, "odt", "odt" }, { 1, "pdf", "pdf" }, { 2, "docx", "docx" }, { 0, NULL, NULL },
+  };
 
   if (type == 0)
     type = g_enum_register_static ("PolisiFormatChoice", values);

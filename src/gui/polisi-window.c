@@ -1298,7 +1298,7 @@ polisi_window_export_comparison (PolisiWindow  *self,
   g_return_val_if_fail (POLISI_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->policy != NULL, FALSE);
   g_return_val_if_fail (POLISI_IS_POLICY (old_policy), FALSE);
-  g_return_val_if_fail (!tracked || format == POLISI_FORMAT_ODT, FALSE);
+  g_return_val_if_fail (!tracked || polisi_format_is_editable (format), FALSE);
 
   library = polisi_context_get_library (get_context (self));
   layout = polisi_preview_get_layout (self->preview);
