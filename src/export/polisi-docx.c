@@ -47,8 +47,10 @@
  *     text" and "Deleted text") or, with tracked_changes, written as
  *     w:ins and w:del by the given author at the given date: runs, the
  *     paragraph marks of new and removed paragraphs (a paragraph break
- *     taken out is a deleted paragraph mark), and table rows. Accepting
- *     all gives the new text, rejecting all the old.
+ *     taken out is a deleted paragraph mark), table rows, and the numbers
+ *     of clauses and sections renumbered by one taken in or out before
+ *     them (the old number deleted, the new one inserted). Accepting all
+ *     gives the new text, rejecting all the old.
  *   - Consultation drafts number their lines (w:lnNumType); Word and
  *     LibreOffice do not number lines inside tables.
  *   - docProps: core.xml (title, subject, keywords, language, creator,
@@ -130,6 +132,12 @@ typedef struct {
   gboolean                   in_cell;
   PolisiChange               block_change;   /* of the block being written */
   Mark                       whole;          /* every run and mark of a row or block */
+  /* Tracked changes: the number each block had in the old version (NULL:
+   * none, or a new block), so that a clause renumbered by a clause taken
+   * in or out before it gets its old number back when changes are
+   * rejected. */
+  GPtrArray                 *old_numbers;
+  guint                      block_index;    /* of the block being written */
 } DocxWriter;
 
 static const char *
@@ -487,6 +495,65 @@ bookmark_end (DocxWriter *w,
   gsf_xml_out_end_element (w->xml);
 }
 
+/* The numbers of the old version, as the assembler gives them: sections
+ * 1, 2 ... and appendices A, B ... among the headings the old version had
+ * (all but the new ones), clauses "3.1", "3.2" ... among its clauses in
+ * each section. */
+static GPtrArray *
+old_numbering (PolisiDocument *document)
+{
+  GPtrArray *numbers = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *section = NULL;
+  guint n_sections = 0, n_appendices = 0, n_clauses = 0;
+
+  for (guint i = 0; i < polisi_document_get_n_blocks (document); i++)
+    {
+      PolisiBlock *block = polisi_document_get_block (document, i);
+      char *number = NULL;
+
+      if (block->change != POLISI_CHANGE_INSERTED && block->number != NULL)
+        {
+          if (block->kind == POLISI_BLOCK_HEADING)
+            {
+              g_free (section);
+              section = block->appendix ? g_strdup_printf ("%c", 'A' + (n_appendices++ % 26)) :
+                                          g_strdup_printf ("%u", ++n_sections);
+              number = g_strdup (section);
+              n_clauses = 0;
+            }
+          else if (block->kind == POLISI_BLOCK_CLAUSE && section != NULL)
+            number = g_strdup_printf ("%s.%u", section, ++n_clauses);
+        }
+      g_ptr_array_add (numbers, number);
+    }
+  return numbers;
+}
+
+/* A number with its tracked change when the old version's was another:
+ * the old number deleted, the new one inserted. @suffix follows it. */
+static void
+write_number (DocxWriter *w,
+              PolisiLang  lang,
+              const char *char_style,
+              const char *number,
+              const char *suffix,
+              Mark        mark)
+{
+  const char *old = w->old_numbers != NULL && w->block_index < w->old_numbers->len ?
+                    w->old_numbers->pdata[w->block_index] : NULL;
+  g_autofree char *text = NULL;
+
+  if (w->tracked && mark == MARK_NONE && old != NULL && g_strcmp0 (old, number) != 0)
+    {
+      write_marked_run (w, lang, char_style, old, strlen (old), MARK_DEL);
+      write_marked_run (w, lang, char_style, number, strlen (number), MARK_INS);
+      write_marked_run (w, lang, char_style, suffix, strlen (suffix), MARK_NONE);
+      return;
+    }
+  text = g_strconcat (number, suffix, NULL);
+  write_marked_run (w, lang, char_style, text, strlen (text), mark);
+}
+
 /* The mark every run of the block being written takes, when the whole
  * of it is new or gone. */
 static Mark
@@ -643,7 +710,7 @@ write_text_blocks (DocxWriter *w,
           g_autofree char *name = polisi_comments_anchor_name (clause_id, lang);
           bookmark_start (w, name, bookmark_id);
         }
-      write_marked_run (w, lang, "PolisiClauseNumber", number, strlen (number), whole_mark (w));
+      write_number (w, lang, "PolisiClauseNumber", number, "", whole_mark (w));
       if (bookmark && paras->len == 0)
         {
           bookmark_end (w, bookmark_id);
@@ -670,9 +737,7 @@ write_text_blocks (DocxWriter *w,
         }
       if (number != NULL && !para->item)
         {
-          g_autofree char *label = g_strdup_printf ("%s\t", number);
-
-          write_marked_run (w, lang, "PolisiClauseNumber", label, strlen (label), whole_mark (w));
+          write_number (w, lang, "PolisiClauseNumber", number, "\t", whole_mark (w));
           number = NULL;
         }
       write_content (&splitter, para);
@@ -746,8 +811,7 @@ write_heading (DocxWriter  *w,
     }
   if (block->number != NULL && !block->appendix)
     {
-      g_autofree char *prefix = g_strdup_printf ("%s  ", block->number);
-      write_marked_run (w, lang, NULL, prefix, strlen (prefix), whole_mark (w));
+      write_number (w, lang, NULL, block->number, "  ", whole_mark (w));
     }
   if (para != NULL)
     write_content (&splitter, para);
@@ -763,6 +827,7 @@ write_block (DocxWriter  *w,
              PolisiLang   lang)
 {
   w->block_change = block->change;
+  w->block_index = index;
   switch (block->kind)
     {
     case POLISI_BLOCK_HEADING:
@@ -2140,6 +2205,9 @@ polisi_docx_write (PolisiDocument            *document,
       w->change_date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
     }
 
+  if (w->tracked)
+    w->old_numbers = old_numbering (document);
+
   /* The page numbers of the contents lists and the page count are those
    * of Polisi's own layout, the PDF's. */
   w->layout = polisi_page_layout_new (document, options);
@@ -2232,6 +2300,7 @@ out:
   g_clear_object (&sink);
   g_clear_object (&w->layout);
   g_clear_pointer (&w->links, g_hash_table_unref);
+  g_clear_pointer (&w->old_numbers, g_ptr_array_unref);
   for (guint i = 0; i < 2; i++)
     {
       g_free (w->header_ids[i]);
