@@ -95,7 +95,7 @@ static const GOptionEntry option_entries[] = {
        "(default FILE-changes.odt, .pdf or .docx); with --tracked-changes, write the new version with every difference "
        "as a tracked change instead (ODT or DOCX, default FILE-tracked.odt or .docx)"), N_("OLD.polisi") },
   { "tracked-changes", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --compare and --export=odt or docx: the new version with tracked changes, to accept or reject"), NULL },
+    N_("With --compare and --export=odt or --export=docx: the new version with tracked changes, to accept or reject"), NULL },
   { "author", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Your name, for tracked changes (default: Polisi) and for responses to comments"), N_("NAME") },
   { "import-comments", 0, 0, G_OPTION_ARG_FILENAME, NULL,

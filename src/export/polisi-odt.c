@@ -1663,6 +1663,12 @@ write_office_styles (OdtWriter *w,
       gsf_xml_out_end_element (xml);
       gsf_xml_out_end_element (xml);
     }
+  /* An empty paragraph after each contents list: the body starts on a new
+   * page, as in the PDF. */
+  write_named_paragraph_style (xml, "Polisi_20_Page_20_Break", "Page break", "Standard", NULL, NULL,
+                               PROPS ("fo:break-after", "page", "fo:margin-top", "0cm", "fo:margin-bottom", "0cm",
+                                      "fo:line-height", "0.05cm", "text:number-lines", "false"),
+                               PROPS ("fo:font-size", "1pt"));
   write_named_paragraph_style (xml, "Header", "Header", "Standard", NULL, NULL,
                                PROPS ("text:number-lines", "false", "fo:margin-bottom", "0cm"),
                                PROPS ("fo:font-size", "8.5pt", "fo:color", "#404040"));
@@ -2175,21 +2181,8 @@ write_content_automatic (OdtWriter *w,
       write_para_auto_style (xml, first_style_name[0][lang], PARA_ORGANISATION, lang, master);
       write_para_auto_style (xml, first_style_name[1][lang], PARA_TITLE, lang, master);
 
-      /* the empty paragraph after the contents list: the body starts on
-       * a new page, as in the PDF */
-      start_style (xml, page_break_style[lang], NULL, "paragraph", "Standard");
-      simple_element (xml, "style:paragraph-properties",
-                      "fo:break-after", "page",
-                      "fo:margin-top", "0cm",
-                      "fo:margin-bottom", "0cm",
-                      "fo:line-height", "0.05cm",
-                      "text:number-lines", "false",
-                      NULL);
-      gsf_xml_out_start_element (xml, "style:text-properties");
-      gsf_xml_out_add_cstr_unchecked (xml, "fo:font-size", "1pt");
-      add_language (xml, lang);
-      gsf_xml_out_end_element (xml);
-      gsf_xml_out_end_element (xml);
+      /* the empty paragraph after the contents list */
+      write_para_auto_style_full (xml, page_break_style[lang], "Polisi_20_Page_20_Break", lang, NULL);
     }
 
   start_style (xml, "Contents_section", NULL, "section", NULL);
