@@ -89,7 +89,7 @@
 #define MARGIN_X 1134          /* 56.7 pt */
 #define MARGIN_TOP 1400        /* 70 pt */
 #define MARGIN_BOTTOM 1280     /* 64 pt */
-#define HEADER_DISTANCE 440
+#define HEADER_DISTANCE 568     /* the header's first line 30 pt from the top, as the PDF's */
 #define FOOTER_DISTANCE 440
 #define TEXT_WIDTH (PAGE_WIDTH - 2 * MARGIN_X)
 #define GUTTER 480             /* between parallel columns, 24 pt */
