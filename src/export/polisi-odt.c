@@ -1574,15 +1574,15 @@ write_office_styles (OdtWriter *w,
                                PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.2cm",
                                       "fo:line-height", "120%", "fo:orphans", "2", "fo:widows", "2"),
                                NULL);
+  /* The title block of the PDF: the organisation large and bold, the
+   * title of the policy below it. */
   write_named_paragraph_style (xml, "Polisi_20_Organisation", "Organisation", "Standard", NULL, "Title",
-                               PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.15cm", "fo:keep-with-next", "always"),
-                               PROPS ("fo:font-size", "12pt", "fo:font-weight", "bold",
+                               PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.2cm", "fo:keep-with-next", "always"),
+                               PROPS ("fo:font-size", "20pt", "fo:font-weight", "bold",
                                       "style:font-weight-asian", "bold", "style:font-weight-complex", "bold"));
   write_named_paragraph_style (xml, "Title", "Title", "Standard", NULL, "Polisi_20_Details",
-                               PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.3cm", "fo:keep-with-next", "always"),
-                               PROPS ("fo:font-size", "20pt", "fo:font-weight", "bold",
-                                      "style:font-weight-asian", "bold", "style:font-weight-complex", "bold",
-                                      "fo:color", "#121212"));
+                               PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.35cm", "fo:keep-with-next", "always"),
+                               PROPS ("fo:font-size", "14pt", "fo:color", "#121212"));
   write_named_paragraph_style (xml, "Polisi_20_Details", "Document details", "Standard", NULL, NULL,
                                PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.1cm"),
                                NULL);
