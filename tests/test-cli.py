@@ -282,7 +282,7 @@ class CommandLine(unittest.TestCase):
         shutil.copy(os.path.join(EXAMPLES, 'secondary-wales.polisi'), self.path('wales.polisi'))
         before = sorted(os.listdir(self.dir))
         cases = [
-            (['--export=docx'], 3, 'odt'),
+            (['--export=rtf'], 3, 'odt, pdf, docx'),
             (['--export=pdf', '--layout=diagonal'], 3, 'columns'),
             (['--export=pdf', '--output=' + self.path('missing/x.pdf')], 2, 'missing'),
         ]
@@ -590,6 +590,15 @@ class CommandLine(unittest.TestCase):
         self.assertIn('<dc:creator>Rhian Ellis</dc:creator>', content)
         self.assertIn('<text:change-start ', content)
         self.assertIn('<text:change ', content)
+        # tracked changes for Word
+        result = run('--compare=' + old, '--export=docx', '--tracked-changes', '--author=Rhian Ellis', new)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn('new-tracked.docx', result.stdout)
+        with zipfile.ZipFile(self.path('new-tracked.docx')) as package:
+            content = package.read('word/document.xml').decode('utf-8')
+        self.assertIn('<w:ins w:id=', content)
+        self.assertIn('<w:del w:id=', content)
+        self.assertIn('w:author="Rhian Ellis"', content)
         with zipfile.ZipFile(self.path('new-changes.odt')) as package:
             content = package.read('content.xml').decode('utf-8')
         self.assertNotIn('<text:tracked-changes', content)

@@ -164,6 +164,28 @@ test_create_policy (void)
   g_assert_true (polisi_window_export_to_file (window, odt_file, POLISI_FORMAT_ODT, POLISI_LAYOUT_SEQUENTIAL, TRUE, FALSE, &error));
   g_assert_no_error (error);
 
+  /* the export offers Word too: the format row's third item, read back
+   * by the page as DOCX, and the window writes a Word package */
+  {
+    GtkWidget *format_row = polisi_gui_test_find_child (GTK_WIDGET (finish), ADW_TYPE_COMBO_ROW, 0);
+    GListModel *formats = adw_combo_row_get_model (ADW_COMBO_ROW (format_row));
+    g_autofree char *docx_path = g_build_filename (dir, "berllan.docx", NULL);
+    g_autoptr(GFile) docx_file = g_file_new_for_path (docx_path);
+    g_autofree char *docx = NULL;
+    gsize docx_length;
+
+    g_assert_cmpuint (g_list_model_get_n_items (formats), ==, N_POLISI_FORMATS);
+    g_assert_nonnull (strstr (gtk_string_list_get_string (GTK_STRING_LIST (formats), POLISI_FORMAT_DOCX), "DOCX"));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (format_row), POLISI_FORMAT_DOCX);
+    g_assert_cmpint (polisi_finish_page_get_format (finish), ==, POLISI_FORMAT_DOCX);
+    g_assert_true (polisi_window_export_to_file (window, docx_file, polisi_finish_page_get_format (finish),
+                                                 POLISI_LAYOUT_COLUMNS, FALSE, FALSE, &error));
+    g_assert_no_error (error);
+    docx = polisi_test_read_file (docx_path, &docx_length);
+    g_assert_cmpmem (docx, 4, "PK\003\004", 4);
+    g_assert_nonnull (memmem (docx, docx_length, "word/document.xml", 17));
+  }
+
   {
     g_autofree char *pdf = polisi_test_read_file (pdf_path, NULL);
     g_autofree char *odt = NULL;
@@ -806,10 +828,25 @@ test_annual_review (void)
       g_assert_nonnull (strstr (xml, "laptops and tablets"));
     }
 
+    /* tracked changes for Word users */
+    {
+      g_autofree char *docx_path = g_build_filename (dir, "tracked.docx", NULL);
+      g_autoptr(GFile) docx = g_file_new_for_path (docx_path);
+      g_autofree char *docx_data = NULL;
+      gsize docx_length;
+
+      g_assert_true (polisi_window_export_comparison (window, old_policy, docx, POLISI_FORMAT_DOCX, TRUE, &error));
+      g_assert_no_error (error);
+      docx_data = polisi_test_read_file (docx_path, &docx_length);
+      g_assert_cmpmem (docx_data, 4, "PK\003\004", 4);
+      g_assert_nonnull (memmem (docx_data, docx_length, "word/document.xml", 17));
+    }
+
     /* the window asks which of the two */
     widget = polisi_window_ask_comparison (window, old_policy, NULL);
     g_assert_true (ADW_IS_MESSAGE_DIALOG (widget));
     g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (widget), "tracked"));
+    g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (widget), "tracked-docx"));
     adw_message_dialog_response (ADW_MESSAGE_DIALOG (widget), "cancel");
     gtk_window_destroy (GTK_WINDOW (widget));
     polisi_gui_test_pump (20);

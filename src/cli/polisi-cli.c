@@ -64,7 +64,7 @@ static const GOptionEntry option_entries[] = {
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Report what is missing or out of date; exit status 1 when something must be fixed"), NULL },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export the policy as odt, pdf or html"), N_("FORMAT") },
+    N_("Export the policy as odt, pdf, docx or html"), N_("FORMAT") },
   { "layout", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: cy, en, columns, sequential or separate (default: from the language category)"), N_("LAYOUT") },
   { "english-first", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -98,13 +98,13 @@ static const GOptionEntry option_entries[] = {
     N_("With --adopt: the date of adoption (default: today)"), N_("YYYY-MM-DD") },
   { "compare", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("With --export: compare FILE.polisi with a version it keeps (such as 1.0) or with an older copy of it, "
-       "and write the summary of changes (default FILE-changes.odt or .pdf); with --tracked-changes, write the "
-       "new version with every difference as a tracked change instead (ODT only, default FILE-tracked.odt)"),
+       "and write the summary of changes (default FILE-changes.odt, .pdf or .docx); with --tracked-changes, write the "
+       "new version with every difference as a tracked change instead (ODT or DOCX, default FILE-tracked.odt or .docx)"),
     N_("VERSION|OLD.polisi") },
   { "compare-to", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --compare: the later adopted version to compare with (default: the policy as it stands)"), N_("VERSION") },
   { "tracked-changes", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --compare and --export=odt: the new version with tracked changes, to accept or reject"), NULL },
+    N_("With --compare and --export=odt or --export=docx: the new version with tracked changes, to accept or reject"), NULL },
   { "author", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Your name, for tracked changes (default: Polisi) and for responses to comments"), N_("NAME") },
   { "import-comments", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -682,7 +682,7 @@ parse_format (GVariantDict *options,
   if (!polisi_format_from_name (format_name, format))
     {
       g_autofree char *names = polisi_format_list_names (", ");
-      /* Translators: the second %s lists the formats: "odt, pdf" */
+      /* Translators: the second %s lists the formats: "odt, pdf, docx" */
       g_autofree char *message = g_strdup_printf (_("“%s” is not a format Polisi exports. Use --export= with one of: %s."),
                                                   format_name != NULL ? format_name : "", names);
       print_error (message);
@@ -818,14 +818,14 @@ run_compare (PolisiContext *context,
 
   if (!g_variant_dict_contains (options, "export"))
     {
-      print_error (_("--compare needs --export=odt or --export=pdf: the format of the summary of changes."));
+      print_error (_("--compare needs --export=odt, --export=pdf or --export=docx: the format of the summary of changes."));
       return POLISI_EXIT_USAGE;
     }
   if (!parse_format (options, &format) || !parse_layout (options, policy, &layout))
     return POLISI_EXIT_USAGE;
   if (tracked && !polisi_format_is_editable (format))
     {
-      print_error (_("Tracked changes can only be written to ODT: use --export=odt with --tracked-changes."));
+      print_error (_("Tracked changes can only be written to ODT or DOCX: use --export=odt or --export=docx with --tracked-changes."));
       return POLISI_EXIT_USAGE;
     }
   g_variant_dict_lookup (options, "compare-to", "&s", &new_version);
@@ -1575,7 +1575,7 @@ check_companions (GVariantDict *options)
       }
   if (g_variant_dict_contains (options, "tracked-changes") && !g_variant_dict_contains (options, "compare"))
     {
-      print_error (_("--tracked-changes goes with --compare=VERSION or --compare=OLD.polisi, and --export=odt."));
+      print_error (_("--tracked-changes goes with --compare=VERSION or --compare=OLD.polisi, and --export=odt or --export=docx."));
       return FALSE;
     }
   if (g_variant_dict_contains (options, "compare-to") && !g_variant_dict_contains (options, "compare"))

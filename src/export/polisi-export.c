@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "polisi-assembler.h"
+#include "polisi-docx.h"
 #include "polisi-error.h"
 #include "polisi-export.h"
 #include "polisi-file.h"
@@ -37,6 +38,7 @@ static const struct {
 } formats[N_POLISI_FORMATS] = {
   [POLISI_FORMAT_ODT] = { "odt", ".odt", TRUE, N_("OpenDocument text") },
   [POLISI_FORMAT_PDF] = { "pdf", ".pdf", FALSE, N_("PDF documents") },
+  [POLISI_FORMAT_DOCX] = { "docx", ".docx", TRUE, N_("Word documents"), FALSE },
   [POLISI_FORMAT_HTML] = { "html", ".html", FALSE, N_("Web pages"), TRUE },
 };
 
@@ -98,7 +100,7 @@ polisi_format_from_name (const char   *name,
   return FALSE;
 }
 
-/* "odt, pdf": the names of every format, for messages. */
+/* "odt, pdf, docx": the names of every format, for messages. */
 char *
 polisi_format_list_names (const char *separator)
 {
@@ -334,6 +336,8 @@ polisi_export_to_bytes (PolisiDocument            *document,
       return polisi_odt_write (document, options, error);
     case POLISI_FORMAT_PDF:
       return polisi_pdf_write (document, options, error);
+    case POLISI_FORMAT_DOCX:
+      return polisi_docx_write (document, options, error);
     case POLISI_FORMAT_HTML:
       /* one page per call: the caller writes both for two languages */
       g_return_val_if_fail (options->layout == POLISI_LAYOUT_CY || options->layout == POLISI_LAYOUT_EN, NULL);

@@ -20,8 +20,8 @@ G_BEGIN_DECLS
 typedef enum {
   POLISI_FORMAT_ODT,
   POLISI_FORMAT_PDF,
-  /* 2: DOCX */
-  POLISI_FORMAT_HTML = 3,
+  POLISI_FORMAT_DOCX,
+  POLISI_FORMAT_HTML,
   N_POLISI_FORMATS
 } PolisiFormat;
 
@@ -63,7 +63,7 @@ typedef struct {
   gboolean      english_first;
   /* For one of two separate files: the other file's name, or NULL. */
   const char   *other_file;
-  /* ODT only: write the inserted and deleted text of a comparison (see
+  /* ODT and DOCX (the editable formats): write the inserted and deleted text of a comparison (see
    * polisi_compare_tracked()) as tracked changes, by @change_author (NULL:
    * "Polisi") at @change_date (YYYY-MM-DDTHH:MM:SS; NULL: now). Otherwise
    * marks are drawn: insertions underlined and coloured, deletions struck

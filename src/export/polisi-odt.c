@@ -30,7 +30,8 @@
  *     column table); back to back (each language with its own title,
  *     contents list and master page);
  *   - a contents list whose index body is already filled in, each entry
- *     linking to a bookmark in its heading;
+ *     linking to a bookmark in its heading, with the page number Polisi's
+ *     own page layout (the PDF's) gives it;
  *   - header and footer on each master page, and for drafts a fontwork
  *     watermark like LibreOffice's own: a draw:custom-shape anchored in
  *     the header, so it is on every page, placed from the page's corner
@@ -67,6 +68,7 @@
 #include "polisi-dates.h"
 #include "polisi-error.h"
 #include "polisi-odt.h"
+#include "polisi-page-layout.h"
 
 #define ODF_VERSION "1.3"
 #define ODT_MIME_TYPE "application/vnd.oasis.opendocument.text"
@@ -171,6 +173,7 @@ static const char *own_language_style[POLISI_N_LANGS] = { "Polisi_Lang_cy", "Pol
 static const char *language_heading_style[POLISI_N_LANGS] = { "Heading_20_1_20_Cymraeg", "Heading_20_1_20_English" };
 static const char *language_heading_display[POLISI_N_LANGS] = { "Heading 1 Cymraeg", "Heading 1 English" };
 
+static const char *page_break_style[POLISI_N_LANGS] = { "PageBreak_cy", "PageBreak_en" };
 static const char *master_page_name[POLISI_N_LANGS + 1] = { "Polisi_cy", "Polisi_en", "Polisi_bilingual" };
 static const char *master_page_display[POLISI_N_LANGS + 1] = { "Polisi Cymraeg", "Polisi English", "Polisi Cymraeg English" };
 #define MASTER_BILINGUAL POLISI_N_LANGS
@@ -206,6 +209,8 @@ typedef struct {
   gboolean                   whole_insertion;/* a new table row: every paragraph inserted */
   char                      *change_author;
   char                      *change_date;
+  /* Polisi's own pages, for the page numbers of the contents lists */
+  PolisiPageLayout          *layout;
 } OdtWriter;
 
 static const char *
@@ -1139,9 +1144,28 @@ write_toc_template (OdtWriter  *w,
   gsf_xml_out_end_element (w->xml);
 }
 
+/* The page (1-based) of the heading @block of @lang in Polisi's own page
+ * layout, or 0. */
+static guint
+toc_page (OdtWriter  *w,
+          guint       block,
+          PolisiLang  lang)
+{
+  guint n = polisi_page_layout_get_n_headings (w->layout);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PolisiPageHeading *heading = polisi_page_layout_get_heading (w->layout, i);
+
+      if (heading->block == block && heading->lang == lang)
+        return heading->page + 1;
+    }
+  return 0;
+}
+
 /* The contents list of one language. Its body is filled in, so it reads
- * without being updated; the entries carry no page numbers, which only a
- * layout knows, but each links to its heading. */
+ * without being updated: each entry links to its heading and shows the
+ * page Polisi's own page layout (the PDF's) puts it on. */
 static void
 write_toc (OdtWriter  *w,
            PolisiLang  lang)
@@ -1202,6 +1226,7 @@ write_toc (OdtWriter  *w,
     {
       PolisiBlock *block = polisi_document_get_block (w->document, i);
       g_autofree char *label = NULL;
+      guint page;
 
       if (block->kind != POLISI_BLOCK_HEADING || block->change == POLISI_CHANGE_DELETED)
         continue;
@@ -1215,6 +1240,18 @@ write_toc (OdtWriter  *w,
       gsf_xml_out_add_cstr_unchecked (w->xml, "text:visited-style-name", "Index_20_Link");
       write_text (w, label, strlen (label));
       gsf_xml_out_end_element (w->xml);
+      page = toc_page (w, i, lang);
+      if (page > 0)
+        {
+          char number[16];
+
+          /* the page Polisi's own layout (the PDF's) puts the heading on:
+           * LibreOffice does not update a contents list on opening */
+          gsf_xml_out_start_element (w->xml, "text:tab");
+          gsf_xml_out_end_element (w->xml);
+          g_snprintf (number, sizeof number, "%u", page);
+          gsf_xml_out_add_cstr_unchecked (w->xml, NULL, number);
+        }
       end_para (w);
     }
 
@@ -1236,6 +1273,9 @@ write_part (OdtWriter  *w,
   w->first_pending = TRUE;
   write_title_block (w, lang);
   write_toc (w, lang);
+  gsf_xml_out_start_element (w->xml, "text:p");
+  gsf_xml_out_add_cstr_unchecked (w->xml, "text:style-name", page_break_style[lang]);
+  gsf_xml_out_end_element (w->xml);
 
   for (guint i = 0; i < n_blocks; i++)
     {
@@ -1598,15 +1638,15 @@ write_office_styles (OdtWriter *w,
                                PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.2cm",
                                       "fo:line-height", "120%", "fo:orphans", "2", "fo:widows", "2"),
                                NULL);
+  /* The title block of the PDF: the organisation large and bold, the
+   * title of the policy below it. */
   write_named_paragraph_style (xml, "Polisi_20_Organisation", "Organisation", "Standard", NULL, "Title",
-                               PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.15cm", "fo:keep-with-next", "always"),
-                               PROPS ("fo:font-size", "12pt", "fo:font-weight", "bold",
+                               PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.2cm", "fo:keep-with-next", "always"),
+                               PROPS ("fo:font-size", "20pt", "fo:font-weight", "bold",
                                       "style:font-weight-asian", "bold", "style:font-weight-complex", "bold"));
   write_named_paragraph_style (xml, "Title", "Title", "Standard", NULL, "Polisi_20_Details",
-                               PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.3cm", "fo:keep-with-next", "always"),
-                               PROPS ("fo:font-size", "20pt", "fo:font-weight", "bold",
-                                      "style:font-weight-asian", "bold", "style:font-weight-complex", "bold",
-                                      "fo:color", "#1f3864"));
+                               PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.35cm", "fo:keep-with-next", "always"),
+                               PROPS ("fo:font-size", "14pt", "fo:color", "#121212"));
   write_named_paragraph_style (xml, "Polisi_20_Details", "Document details", "Standard", NULL, NULL,
                                PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.1cm"),
                                NULL);
@@ -1617,7 +1657,7 @@ write_office_styles (OdtWriter *w,
   write_named_paragraph_style (xml, "Heading", "Heading", "Standard", NULL, "Text_20_body",
                                PROPS ("fo:margin-top", "0.45cm", "fo:margin-bottom", "0.2cm", "fo:keep-with-next", "always"),
                                PROPS ("fo:font-weight", "bold", "style:font-weight-asian", "bold",
-                                      "style:font-weight-complex", "bold", "fo:color", "#1f3864"));
+                                      "style:font-weight-complex", "bold", "fo:color", "#121212"));
   write_named_paragraph_style (xml, "Heading_20_1", "Heading 1", "Heading", "1", "Polisi_20_Clause", NULL,
                                PROPS ("fo:font-size", "14pt"));
   write_named_paragraph_style (xml, "Heading_20_2", "Heading 2", "Heading", "2", "Polisi_20_Clause", NULL,
@@ -1666,12 +1706,33 @@ write_office_styles (OdtWriter *w,
   write_named_paragraph_style (xml, "Contents_20_Heading", "Contents Heading", "Heading", NULL, NULL,
                                PROPS ("fo:margin-top", "0.5cm"),
                                PROPS ("fo:font-size", "14pt"));
-  write_named_paragraph_style (xml, "Contents_20_1", "Contents 1", "Standard", NULL, NULL,
-                               PROPS ("fo:margin-left", "0cm", "fo:margin-bottom", "0.08cm"),
-                               NULL);
-  write_named_paragraph_style (xml, "Contents_20_2", "Contents 2", "Standard", NULL, NULL,
-                               PROPS ("fo:margin-left", "0cm", "fo:margin-bottom", "0.08cm"),
-                               NULL);
+  /* Contents entries: the page number on a right tab at the edge of the
+   * text (of a column, in parallel columns). */
+  for (guint level = 1; level <= 2; level++)
+    {
+      start_style (xml, level == 1 ? "Contents_20_1" : "Contents_20_2", level == 1 ? "Contents 1" : "Contents 2",
+                   "paragraph", "Standard");
+      gsf_xml_out_add_cstr_unchecked (xml, "style:class", "index");
+      start_element (xml, "style:paragraph-properties",
+                     "fo:margin-left", "0cm",
+                     "fo:margin-right", "0cm",
+                     "fo:margin-bottom", "0.08cm",
+                     NULL);
+      gsf_xml_out_start_element (xml, "style:tab-stops");
+      simple_element (xml, "style:tab-stop",
+                      "style:position", w->options->layout == POLISI_LAYOUT_COLUMNS ? "8.1cm" : "17cm",
+                      "style:type", "right",
+                      NULL);
+      gsf_xml_out_end_element (xml);
+      gsf_xml_out_end_element (xml);
+      gsf_xml_out_end_element (xml);
+    }
+  /* An empty paragraph after each contents list: the body starts on a new
+   * page, as in the PDF. */
+  write_named_paragraph_style (xml, "Polisi_20_Page_20_Break", "Page break", "Standard", NULL, NULL,
+                               PROPS ("fo:break-after", "page", "fo:margin-top", "0cm", "fo:margin-bottom", "0cm",
+                                      "fo:line-height", "0.05cm", "text:number-lines", "false"),
+                               PROPS ("fo:font-size", "1pt"));
   write_named_paragraph_style (xml, "Header", "Header", "Standard", NULL, NULL,
                                PROPS ("text:number-lines", "false", "fo:margin-bottom", "0cm"),
                                PROPS ("fo:font-size", "8.5pt", "fo:color", "#404040"));
@@ -2183,6 +2244,9 @@ write_content_automatic (OdtWriter *w,
           write_para_auto_style (xml, para_styles[kind].name[lang], kind, lang, NULL);
       write_para_auto_style (xml, first_style_name[0][lang], PARA_ORGANISATION, lang, master);
       write_para_auto_style (xml, first_style_name[1][lang], PARA_TITLE, lang, master);
+
+      /* the empty paragraph after the contents list */
+      write_para_auto_style_full (xml, page_break_style[lang], "Polisi_20_Page_20_Break", lang, NULL);
     }
 
   /* text in a language of its own (a comment in the other language's
@@ -2678,6 +2742,8 @@ polisi_odt_write (PolisiDocument            *document,
   writer.scratch = scratch;
   writer.mode = options->tracked_changes ? MARK_TRACKED : MARK_VISUAL;
   writer.changes = g_ptr_array_new_with_free_func (change_free);
+  writer.layout = polisi_page_layout_new (document, options);
+  polisi_page_layout_paginate (writer.layout);
   writer.change_author = g_strdup (options->change_author != NULL && options->change_author[0] != '\0' ?
                                    options->change_author : "Polisi");
   if (options->change_date != NULL)
@@ -2737,6 +2803,7 @@ out:
   g_clear_object (&zip);
   g_clear_object (&sink);
   g_clear_pointer (&writer.changes, g_ptr_array_unref);
+  g_clear_object (&writer.layout);
   g_clear_pointer (&writer.pending, g_array_unref);
   g_free (writer.change_author);
   g_free (writer.change_date);

@@ -248,6 +248,7 @@ polisi_finish_page_activate_row (PolisiFinishPage *self,
 static const PolisiFormat format_rows[] = {
   POLISI_FORMAT_ODT,
   POLISI_FORMAT_PDF,
+  POLISI_FORMAT_DOCX,
   POLISI_FORMAT_HTML,
 };
 

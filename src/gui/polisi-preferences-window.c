@@ -83,8 +83,10 @@ static GType
 format_choice_get_type (void)
 {
   static GType type;
-  /* rows of the list, not PolisiFormat's values */
-  static const GEnumValue values[] = { { 0, "odt", "odt" }, { 1, "pdf", "pdf" }, { 2, "html", "html" }, { 0, NULL, NULL } };
+  /* rows of the list, in PolisiFormat's order */
+  static const GEnumValue values[] = {
+    { 0, "odt", "odt" }, { 1, "pdf", "pdf" }, { 2, "docx", "docx" }, { 3, "html", "html" }, { 0, NULL, NULL },
+  };
 
   if (type == 0)
     type = g_enum_register_static ("PolisiFormatChoice", values);

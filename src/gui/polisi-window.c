@@ -1242,7 +1242,7 @@ polisi_window_export_comparison (PolisiWindow  *self,
   g_return_val_if_fail (POLISI_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->policy != NULL, FALSE);
   g_return_val_if_fail (POLISI_IS_POLICY (old_policy), FALSE);
-  g_return_val_if_fail (!tracked || format == POLISI_FORMAT_ODT, FALSE);
+  g_return_val_if_fail (!tracked || polisi_format_is_editable (format), FALSE);
 
   library = polisi_context_get_library (get_context (self));
   layout = polisi_preview_get_layout (self->preview);
@@ -1281,6 +1281,18 @@ toast_exported (PolisiWindow *self,
   add_toast (self, toast);
 }
 
+/* The format of each answer to "Compare With Version": "tracked" and
+ * "summary-odt" are ODT, "tracked-docx" DOCX, "summary-pdf" PDF. */
+static PolisiFormat
+comparison_format (const char *kind)
+{
+  if (g_str_equal (kind, "summary-pdf"))
+    return POLISI_FORMAT_PDF;
+  if (g_str_equal (kind, "tracked-docx"))
+    return POLISI_FORMAT_DOCX;
+  return POLISI_FORMAT_ODT;
+}
+
 static void
 on_comparison_file_response (GtkNativeDialog *chooser,
                              int              response,
@@ -1293,9 +1305,9 @@ on_comparison_file_response (GtkNativeDialog *chooser,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GError) error = NULL;
-      PolisiFormat format = g_str_equal (kind, "summary-pdf") ? POLISI_FORMAT_PDF : POLISI_FORMAT_ODT;
+      PolisiFormat format = comparison_format (kind);
 
-      if (!polisi_window_export_comparison (self, old_policy, file, format, g_str_equal (kind, "tracked"), &error))
+      if (!polisi_window_export_comparison (self, old_policy, file, format, g_str_has_prefix (kind, "tracked"), &error))
         show_error (self, _("The Comparison Could Not Be Exported"), error->message);
       else
         toast_exported (self, file);
@@ -1312,16 +1324,18 @@ on_comparison_kind (AdwMessageDialog *dialog,
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
-  gboolean pdf = g_str_equal (response, "summary-pdf");
+  PolisiFormat format;
 
   if (g_str_equal (response, "cancel") || self->policy == NULL)
     return;
 
+  format = comparison_format (response);
   /* Translators: the end of the name of a file that shows the changes, before .pdf or .odt */
   name = suggested_name (self, g_str_equal (response, "tracked") ? _("-tracked-changes.odt") :
-                               pdf ? _("-changes.pdf") : _("-changes.odt"));
-  gtk_file_filter_set_name (filter, pdf ? _("PDF documents") : _("OpenDocument text"));
-  gtk_file_filter_add_suffix (filter, pdf ? "pdf" : "odt");
+                               g_str_equal (response, "tracked-docx") ? _("-tracked-changes.docx") :
+                               format == POLISI_FORMAT_PDF ? _("-changes.pdf") : _("-changes.odt"));
+  gtk_file_filter_set_name (filter, polisi_format_get_description (format));
+  gtk_file_filter_add_suffix (filter, polisi_format_get_extension (format) + 1);
 
   chooser = gtk_file_chooser_native_new (_("Export the Changes"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
@@ -1340,7 +1354,7 @@ on_comparison_kind (AdwMessageDialog *dialog,
  * @old_policy: the earlier version, read
  *
  * Asks what to make of the differences from @old_policy: a summary of
- * changes (PDF or ODT) or tracked changes (ODT).
+ * changes (PDF or ODT) or tracked changes (ODT or DOCX).
  *
  * Returns: (transfer none): the dialog, presented
  */
@@ -1360,12 +1374,13 @@ polisi_window_ask_comparison (PolisiWindow *self,
   heading = g_strdup_printf (_("Compare With Version %s"), version != NULL ? version : "?");
   body = g_strdup_printf (_("Polisi can make a summary of the changes from “%s” to this version, clause by clause "
                             "in both languages, with new words underlined and removed words struck through; or this "
-                            "version as an ODT with every difference as a tracked change, to accept or reject in "
+                            "version as an ODT or DOCX with every difference as a tracked change, to accept or reject in "
                             "LibreOffice or Word."), name != NULL ? name : version);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "tracked", _("_Tracked Changes (ODT)"),
+                                    "tracked-docx", _("Tracked Changes (_DOCX)"),
                                     "summary-odt", _("Summary (_ODT)"),
                                     "summary-pdf", _("Summary (_PDF)"),
                                     NULL);

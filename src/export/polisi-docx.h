@@ -1,0 +1,16 @@
+/* polisi-docx.h: the Word (WordprocessingML) writer
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "polisi-export.h"
+
+G_BEGIN_DECLS
+
+GBytes *polisi_docx_write (PolisiDocument            *document,
+                           const PolisiExportOptions *options,
+                           GError                   **error);
+
+G_END_DECLS
