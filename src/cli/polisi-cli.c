@@ -38,6 +38,7 @@
 #include "polisi-assembler.h"
 #include "polisi-checker.h"
 #include "polisi-cli.h"
+#include "polisi-cli-private.h"
 #include "polisi-comments.h"
 #include "polisi-compare.h"
 #include "polisi-context.h"
@@ -104,6 +105,15 @@ static const GOptionEntry option_entries[] = {
     N_("List the consultation comments on this version, with their ids and responses"), NULL },
   { "respond", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
     N_("Answer a comment, by its id (repeatable; empty text clears the response)"), N_("ID=TEXT") },
+  { "library", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the clause library in FILE (an organisation’s own model) instead of the built-in one"), N_("FILE.xml") },
+  { "batch", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Make one policy per row of a CSV file (a header row of --set keys and a “file” column); "
+       "with --export=pdf,odt, export each too"), N_("SCHOOLS.csv") },
+  { "output-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --batch: the folder for the files (default: the CSV file’s folder)"), N_("DIR") },
+  { "overwrite", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --batch: replace files that already exist"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE.polisi]") },
   { NULL }
 };
@@ -160,8 +170,8 @@ printable (const char *text)
   return g_string_free (out, FALSE);
 }
 
-static void
-print_error (const char *message)
+void
+polisi_cli_print_error (const char *message)
 {
   g_autofree char *shown = printable (message);
 
@@ -225,7 +235,7 @@ polisi_cli_check_arguments (int    argc,
           g_autofree char *message = g_strdup_printf (_("The value of --%s is not valid text (UTF-8). Check the "
                                                         "characters it holds; a script may need LC_ALL=C.UTF-8."),
                                                       name);
-          print_error (message);
+          polisi_cli_print_error (message);
           return POLISI_EXIT_USAGE;
         }
     }
@@ -235,7 +245,7 @@ polisi_cli_check_arguments (int    argc,
 static int
 report_error (GError *error)
 {
-  print_error (error->message);
+  polisi_cli_print_error (error->message);
   return g_error_matches (error, POLISI_ERROR, POLISI_ERROR_UNKNOWN_KEY) ||
          g_error_matches (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE) ? POLISI_EXIT_USAGE : POLISI_EXIT_BAD_FILE;
 }
@@ -435,11 +445,17 @@ apply_placeholder (PolisiPolicy   *policy,
   return TRUE;
 }
 
-static gboolean
-apply_setting (PolisiPolicy   *policy,
-               PolisiLibrary  *library,
-               const char     *setting,
-               GError        **error)
+/**
+ * polisi_cli_apply_setting:
+ * @setting: KEY=VALUE, as --set takes it
+ *
+ * Changes @policy as one --set would; the batch calls it for each cell.
+ */
+gboolean
+polisi_cli_apply_setting (PolisiPolicy   *policy,
+                          PolisiLibrary  *library,
+                          const char     *setting,
+                          GError        **error)
 {
   const char *equals = strchr (setting, '=');
   g_autofree char *key = NULL;
@@ -611,7 +627,7 @@ apply_settings (PolisiPolicy        *policy,
                 GError             **error)
 {
   for (guint i = 0; settings != NULL && settings[i] != NULL; i++)
-    if (!apply_setting (policy, library, settings[i], error))
+    if (!polisi_cli_apply_setting (policy, library, settings[i], error))
       return FALSE;
   return TRUE;
 }
@@ -724,7 +740,7 @@ parse_format (GVariantDict *options,
       /* Translators: the second %s lists the formats: "odt, pdf" */
       g_autofree char *message = g_strdup_printf (_("“%s” is not a format Polisi exports. Use --export= with one of: %s."),
                                                   format_name != NULL ? format_name : "", names);
-      print_error (message);
+      polisi_cli_print_error (message);
       return FALSE;
     }
   return TRUE;
@@ -743,7 +759,7 @@ parse_layout (GVariantDict *options,
         {
           g_autofree char *nicks = polisi_enum_list_nicks (POLISI_TYPE_LAYOUT, ", ");
           g_autofree char *message = g_strdup_printf (_("“%s” is not a layout. Use one of: %s."), layout_name, nicks);
-          print_error (message);
+          polisi_cli_print_error (message);
           return FALSE;
         }
     }
@@ -867,14 +883,14 @@ run_compare (PolisiContext *context,
 
   if (!g_variant_dict_contains (options, "export"))
     {
-      print_error (_("--compare needs --export=odt or --export=pdf: the format of the summary of changes."));
+      polisi_cli_print_error (_("--compare needs --export=odt or --export=pdf: the format of the summary of changes."));
       return POLISI_EXIT_USAGE;
     }
   if (!parse_format (options, &format) || !parse_layout (options, policy, &layout))
     return POLISI_EXIT_USAGE;
   if (tracked && !polisi_format_is_editable (format))
     {
-      print_error (_("Tracked changes can only be written to ODT: use --export=odt with --tracked-changes."));
+      polisi_cli_print_error (_("Tracked changes can only be written to ODT: use --export=odt with --tracked-changes."));
       return POLISI_EXIT_USAGE;
     }
 
@@ -1293,9 +1309,10 @@ check_companions (GVariantDict *options)
 {
   static const char *adopt_only[] = { "approved-by", "summary-cy", "summary-en", "adopt-version", "date" };
   static const char *export_only[] = { "layout", "english-first", "final" };
+  static const char *batch_only[] = { "output-dir", "overwrite" };
   static const char *commands[] = {
     "new", "set", "check", "export", "review", "accept-updates", "decline-updates", "fix-legislation",
-    "adopt", "compare", "import-comments", "comments", "respond",
+    "adopt", "compare", "import-comments", "comments", "respond", "batch",
   };
   gboolean any_command = FALSE;
 
@@ -1305,12 +1322,19 @@ check_companions (GVariantDict *options)
     if (g_variant_dict_contains (options, export_only[i]) && !g_variant_dict_contains (options, "export"))
       {
         g_autofree char *message = g_strdup_printf (_("--%s goes with --export."), export_only[i]);
-        print_error (message);
+        polisi_cli_print_error (message);
+        return FALSE;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (batch_only); i++)
+    if (g_variant_dict_contains (options, batch_only[i]) && !g_variant_dict_contains (options, "batch"))
+      {
+        g_autofree char *message = g_strdup_printf (_("--%s goes with --batch."), batch_only[i]);
+        polisi_cli_print_error (message);
         return FALSE;
       }
   if (g_variant_dict_contains (options, "organisation") && !g_variant_dict_contains (options, "new"))
     {
-      print_error (_("--organisation goes with --new. To rename the organisation of a policy, use --set organisation=NAME."));
+      polisi_cli_print_error (_("--organisation goes with --new. To rename the organisation of a policy, use --set organisation=NAME."));
       return FALSE;
     }
 
@@ -1318,17 +1342,17 @@ check_companions (GVariantDict *options)
     if (g_variant_dict_contains (options, adopt_only[i]) && !g_variant_dict_contains (options, "adopt"))
       {
         g_autofree char *message = g_strdup_printf (_("--%s goes with --adopt."), adopt_only[i]);
-        print_error (message);
+        polisi_cli_print_error (message);
         return FALSE;
       }
   if (g_variant_dict_contains (options, "tracked-changes") && !g_variant_dict_contains (options, "compare"))
     {
-      print_error (_("--tracked-changes goes with --compare=OLD.polisi and --export=odt."));
+      polisi_cli_print_error (_("--tracked-changes goes with --compare=OLD.polisi and --export=odt."));
       return FALSE;
     }
   if (!any_command)
     {
-      print_error (_("These options need a command to go with, such as --check, --export=pdf or --set KEY=VALUE. "
+      polisi_cli_print_error (_("These options need a command to go with, such as --check, --export=pdf or --set KEY=VALUE. "
                      "Run “polisi --help” to list them."));
       return FALSE;
     }
@@ -1362,7 +1386,7 @@ run_new (PolisiContext       *context,
 
   if (output == NULL)
     {
-      print_error (_("--new needs --output=FILE.polisi, the file to create."));
+      polisi_cli_print_error (_("--new needs --output=FILE.polisi, the file to create."));
       return POLISI_EXIT_USAGE;
     }
 
@@ -1372,7 +1396,7 @@ run_new (PolisiContext       *context,
     {
       g_autofree char *message = g_strdup_printf (_("“%s” already exists. Choose another name, or move the file away first; "
                                                     "Polisi does not overwrite a policy with a new one."), name);
-      print_error (message);
+      polisi_cli_print_error (message);
       return POLISI_EXIT_USAGE;
     }
 
@@ -1393,6 +1417,54 @@ run_new (PolisiContext       *context,
   return POLISI_EXIT_OK;
 }
 
+/* A policy records the library it was made from. Opened with another
+ * (the built-in one for an authority's own, or the other way round), its
+ * answers, clauses and updates do not line up: --review and the updates
+ * would offer every clause as new or withdrawn, so they are refused; any
+ * other command goes on, with a warning. */
+static gboolean
+check_library (PolisiContext *context,
+               PolisiPolicy  *policy,
+               const char    *name,
+               GVariantDict  *options,
+               gboolean       own_library)
+{
+  PolisiLibrary *library = polisi_context_get_library (context);
+  const char *policy_id = polisi_policy_get_library_id (policy);
+  const char *policy_version = polisi_policy_get_library_version (policy);
+  g_autofree char *in_use = NULL;
+  g_autofree char *message = NULL;
+  gboolean refuse;
+
+  if (policy_id == NULL || g_strcmp0 (policy_id, polisi_library_get_id (library)) == 0)
+    return TRUE;
+
+  if (own_library)
+    /* Translators: the library given with --library: “hcc-model”, version 2026.1 */
+    in_use = g_strdup_printf (_("the library given with --library (“%s”, version %s)"),
+                              polisi_library_get_id (library), polisi_library_get_version (library));
+  else
+    /* Translators: the library inside Polisi: “polisi-staff-social-media”, version 2026.11 */
+    in_use = g_strdup_printf (_("the built-in library (“%s”, version %s)"),
+                              polisi_library_get_id (library), polisi_library_get_version (library));
+  refuse = g_variant_dict_contains (options, "review") || g_variant_dict_contains (options, "accept-updates") ||
+           g_variant_dict_contains (options, "decline-updates");
+  /* Translators: FILE was made from LIBRARY (VERSION), not from WHAT IS IN USE */
+  message = g_strdup_printf (_("“%s” was made from the clause library “%s” (version %s), not from %s. "
+                               "Its clauses and answers may not match. Give the library it was made from with "
+                               "--library=FILE.xml (ask whoever issued the policy for it)."),
+                             name, policy_id, policy_version != NULL && policy_version[0] != '\0' ? policy_version : "—",
+                             in_use);
+  if (refuse)
+    {
+      polisi_cli_print_error (message);
+      return FALSE;
+    }
+  /* Translators: the prefix of a warning on the command line */
+  g_printerr ("%s %s\n", _("polisi: warning:"), message);
+  return TRUE;
+}
+
 int
 polisi_cli_run (GVariantDict *options)
 {
@@ -1403,6 +1475,7 @@ polisi_cli_run (GVariantDict *options)
   g_autoptr(PolisiPolicy) policy = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *name = NULL;
+  const char *library_path = NULL;
   gboolean set_help = FALSE;
   int status = POLISI_EXIT_OK;
 
@@ -1412,7 +1485,19 @@ polisi_cli_run (GVariantDict *options)
     if (strcmp (settings[i], "help") == 0)
       set_help = TRUE;
 
-  context = polisi_context_new_builtin (&error);
+  library_path = lookup_filename (options, "library");
+  if (library_path != NULL)
+    {
+      g_autoptr(GFile) library_file = g_file_new_for_commandline_arg (library_path);
+
+      context = polisi_context_new_with_library_file (library_file, &error);
+      if (context == NULL)
+        /* Translators: followed by the reason, which names the file */
+        g_prefix_error (&error, "%s ", _("The clause library given with --library was not loaded, and Polisi did not "
+                                         "use the built-in one instead. Fix the file or leave out --library:"));
+    }
+  else
+    context = polisi_context_new_builtin (&error);
   if (context == NULL)
     return report_error (error);
 
@@ -1425,17 +1510,28 @@ polisi_cli_run (GVariantDict *options)
   if (!check_companions (options))
     return POLISI_EXIT_USAGE;
 
+  if (g_variant_dict_contains (options, "batch"))
+    {
+      if (g_variant_dict_contains (options, "new") || settings != NULL || (files != NULL && files[0] != NULL))
+        {
+          polisi_cli_print_error (_("--batch makes the policies from the CSV file alone: give the values as columns of the "
+                                    "file, not with --new, --set or a policy file."));
+          return POLISI_EXIT_USAGE;
+        }
+      return polisi_batch_run (context, options);
+    }
+
   if (g_variant_dict_contains (options, "new"))
     return run_new (context, options, settings);
 
   if (files == NULL || files[0] == NULL)
     {
-      print_error (_("Name the policy file to work on, for example: polisi --check policy.polisi"));
+      polisi_cli_print_error (_("Name the policy file to work on, for example: polisi --check policy.polisi"));
       return POLISI_EXIT_USAGE;
     }
   if (files[1] != NULL)
     {
-      print_error (_("Give one policy file at a time."));
+      polisi_cli_print_error (_("Give one policy file at a time."));
       return POLISI_EXIT_USAGE;
     }
 
@@ -1444,6 +1540,8 @@ polisi_cli_run (GVariantDict *options)
   policy = polisi_policy_load (file, &error);
   if (policy == NULL)
     return report_error (error);
+  if (!check_library (context, policy, name, options, library_path != NULL))
+    return POLISI_EXIT_USAGE;
 
   if (settings != NULL || g_variant_dict_contains (options, "import-comments") ||
       g_variant_dict_contains (options, "accept-updates") || g_variant_dict_contains (options, "decline-updates") ||
