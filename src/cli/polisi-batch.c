@@ -559,6 +559,7 @@ polisi_batch_run (PolisiContext *context,
   const char *layout_name = NULL;
   g_autoptr(GFile) csv_file = g_file_new_for_commandline_arg (csv_path);
   g_autofree char *csv_name = g_file_get_parse_name (csv_file);
+  g_autofree char *csv_basename = g_file_get_basename (csv_file);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) jobs = g_ptr_array_new ();
   g_autoptr(GHashTable) file_rows = g_hash_table_new (g_str_hash, g_str_equal);
@@ -791,12 +792,17 @@ polisi_batch_run (PolisiContext *context,
           n_files += job->n_files;
           break;
         case ROW_BAD_VALUE:
-          n_bad_value++;
-          polisi_cli_print_error (job->message);
-          break;
         case ROW_NOT_WRITTEN:
-          n_not_written++;
-          polisi_cli_print_error (job->message);
+          {
+            /* Translators: “schools.csv”, row 3, column 4 (“type”): the reason */
+            g_autofree char *message = g_strdup_printf (_("“%s”, %s"), csv_basename, job->message);
+
+            if (job->status == ROW_BAD_VALUE)
+              n_bad_value++;
+            else
+              n_not_written++;
+            polisi_cli_print_error (message);
+          }
           break;
         case ROW_PENDING:
         default:
