@@ -622,8 +622,8 @@ polisi_batch_run (PolisiContext *context,
     }
   if (rows->len == 0)
     {
-      g_autofree char *message = g_strdup_printf (_("“%s” is empty. Its first row names the columns (file, name-cy, "
-                                                    "name-en …) and each further row is one school."), csv_name);
+      g_autofree char *message = g_strdup_printf (_("“%s” is empty. Its first row names the columns (“file”, "
+                                                    "“name-cy”, “name-en” …) and each further row is one school."), csv_name);
       polisi_cli_print_error (message);
       return POLISI_EXIT_BAD_FILE;
     }
