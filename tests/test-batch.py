@@ -176,7 +176,7 @@ class Batch(unittest.TestCase):
     def test_bad_rows_are_reported_and_the_others_go_on(self):
         header = b'file,name-cy,name-en,language-category,safeguarding_email\r\n'
         rows = [
-            b'good-1,Ysgol Un,School One,dual,diogelu@un.example\r\n',                     # row 2
+            b'good-1,Ysgol Un,School One,dual,  \r\n',                     # row 2
             b'bad-value,Ysgol Dau,School Two,welsh,diogelu@dau.example\r\n',               # row 3
             b'bad-utf8,Ysgol \xff\xfeTri,School Three,dual,a@b.example\r\n',               # row 4
             b'too-many,Ysgol Pedwar,School Four,dual,a@b.example,extra\r\n',               # row 5
@@ -309,6 +309,10 @@ class Batch(unittest.TestCase):
         self.assertIn('“doc” is not a format', text(result)[1])
         result = run('--batch=' + csv_path, '--set', 'head_teacher=X')
         self.assertEqual(result.returncode, 3)
+        for option in ('--adopt', '--check', '--compare=' + csv_path, '--output=' + self.path('x.polisi')):
+            result = run('--batch=' + csv_path, option)
+            self.assertEqual(result.returncode, 3, option)
+            self.assertIn('does not go with --batch', text(result)[1])
         self.assertEqual(os.listdir(self.dir), ['schools.csv'])
 
 

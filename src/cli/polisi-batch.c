@@ -188,6 +188,7 @@ typedef struct {
   gboolean       overwrite;
 
   GMutex         lock;
+  GHashTable    *claimed;     /* file name → the row that writes it */
   guint          n_done;
   guint          n_rows;
   gboolean       progress;
@@ -319,9 +320,38 @@ build_outputs (Batch         *batch,
  * later file fails (removed, or what was there put back). */
 static gboolean
 write_outputs (Batch   *batch,
+               Job     *job,
                GArray  *outputs,
                GError **error)
 {
+  /* two rows never write the same file ("x" in two separate files is
+   * x-cy.pdf, which a row called "x-cy" writes too) */
+  g_mutex_lock (&batch->lock);
+  for (guint i = 0; i < outputs->len; i++)
+    {
+      Output *output = &g_array_index (outputs, Output, i);
+      g_autofree char *path = g_file_get_path (output->file);
+      Job *other = g_hash_table_lookup (batch->claimed, path);
+
+      if (other != NULL && other != job)
+        {
+          g_autofree char *name = g_file_get_parse_name (output->file);
+
+          g_mutex_unlock (&batch->lock);
+          g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                       _("“%s” is written for row %u as well. Change the file name of one of the two rows."),
+                       name, other->row->number);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < outputs->len; i++)
+    {
+      Output *output = &g_array_index (outputs, Output, i);
+
+      g_hash_table_insert (batch->claimed, g_file_get_path (output->file), job);
+    }
+  g_mutex_unlock (&batch->lock);
+
   for (guint i = 0; i < outputs->len; i++)
     {
       Output *output = &g_array_index (outputs, Output, i);
@@ -403,8 +433,11 @@ run_row (Job   *job,
       const char *value = row->cells->pdata[c];
       const char *key = batch->header->pdata[c];
       g_autofree char *setting = NULL;
+      const char *v = value;
 
-      if (c == batch->file_column || value[0] == '\0')
+      while (g_ascii_isspace (*v))
+        v++;
+      if (c == batch->file_column || *v == '\0')
         continue;
       setting = g_strconcat (key, "=", value, NULL);
       if (!polisi_cli_apply_setting (policy, library, setting, &error))
@@ -423,7 +456,7 @@ run_row (Job   *job,
       job_fail (job, ROW_BAD_VALUE, message);
       return;
     }
-  if (!write_outputs (batch, outputs, &error))
+  if (!write_outputs (batch, job, outputs, &error))
     {
       /* Translators: row 4: the reason; nothing of the row is written */
       g_autofree char *message = g_strdup_printf (_("row %u: %s No file of this row was written."), row->number,
@@ -539,10 +572,10 @@ check_file_name (const char  *cell,
 /* Whether @key is one --set knows, tried on a policy of its own: an
  * unknown column is the header's fault, not every row's. */
 static gboolean
-key_is_known (PolisiLibrary *library,
+key_is_known (PolisiPolicy  *scratch,
+              PolisiLibrary *library,
               const char    *key)
 {
-  g_autoptr(PolisiPolicy) scratch = polisi_policy_new_from_library (library, POLISI_LANGUAGE_CATEGORY_DUAL);
   g_autoptr(GError) error = NULL;
   g_autofree char *setting = g_strconcat (key, "=", NULL);
 
@@ -564,6 +597,8 @@ polisi_batch_run (PolisiContext *context,
   g_autoptr(GPtrArray) jobs = g_ptr_array_new ();
   g_autoptr(GHashTable) file_rows = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
+  g_autoptr(PolisiPolicy) scratch = polisi_policy_new_from_library (polisi_context_get_library (context),
+                                                                    POLISI_LANGUAGE_CATEGORY_DUAL);
   g_autofree char *contents = NULL;
   g_autofree char *dir_name = NULL;
   GThreadPool *pool;
@@ -661,7 +696,7 @@ polisi_batch_run (PolisiContext *context,
           batch.file_column = c;
           continue;
         }
-      if (key[0] == '\0' || !key_is_known (polisi_context_get_library (context), key))
+      if (key[0] == '\0' || !key_is_known (scratch, polisi_context_get_library (context), key))
         {
           g_autofree char *shown = g_strescape (key, NULL);
           g_autofree char *message = g_strdup_printf (_("“%s”, row 1, column %u: “%s” is not a key Polisi knows, so no "
@@ -761,6 +796,7 @@ polisi_batch_run (PolisiContext *context,
   batch.n_rows = jobs->len;
   batch.progress = isatty (STDERR_FILENO);
   g_mutex_init (&batch.lock);
+  batch.claimed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   pool = g_thread_pool_new (worker, &batch, MAX (1, (int) g_get_num_processors ()), FALSE, NULL);
   for (guint i = 0; i < jobs->len; i++)
     {
@@ -777,6 +813,7 @@ polisi_batch_run (PolisiContext *context,
     }
   g_thread_pool_free (pool, FALSE, TRUE);
   g_mutex_clear (&batch.lock);
+  g_hash_table_unref (batch.claimed);
   if (batch.progress)
     fprintf (stderr, "\r\033[K");
 

@@ -1512,11 +1512,31 @@ polisi_cli_run (GVariantDict *options)
 
   if (g_variant_dict_contains (options, "batch"))
     {
+      static const char *with_batch[] = {
+        "batch", "library", "export", "layout", "english-first", "final", "output-dir", "overwrite",
+      };
+
       if (g_variant_dict_contains (options, "new") || settings != NULL || (files != NULL && files[0] != NULL))
         {
           polisi_cli_print_error (_("--batch makes the policies from the CSV file alone: give the values as columns of the "
                                     "file, not with --new, --set or a policy file."));
           return POLISI_EXIT_USAGE;
+        }
+      for (guint i = 0; option_entries[i].long_name != NULL; i++)
+        {
+          const char *option = option_entries[i].long_name;
+          gboolean allowed = g_str_equal (option, G_OPTION_REMAINING);
+
+          for (guint j = 0; j < G_N_ELEMENTS (with_batch); j++)
+            allowed |= g_str_equal (option, with_batch[j]);
+          if (!allowed && g_variant_dict_contains (options, option))
+            {
+              g_autofree char *message = g_strdup_printf (_("--%s does not go with --batch. With --batch, give only "
+                                                            "--library, --export, --layout, --final, --english-first, "
+                                                            "--output-dir and --overwrite."), option);
+              polisi_cli_print_error (message);
+              return POLISI_EXIT_USAGE;
+            }
         }
       return polisi_batch_run (context, options);
     }
