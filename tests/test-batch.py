@@ -9,6 +9,7 @@
 import csv
 import io
 import os
+import pty
 import resource
 import shutil
 import subprocess
@@ -296,6 +297,33 @@ class Batch(unittest.TestCase):
                      limit_size=300 * 1024)
         self.assertEqual(result.returncode, 2, text(result))
         self.assertEqual(snapshot(self.out), before)
+
+    def test_progress_on_a_terminal(self):
+        csv_path = self.path('schools.csv')
+        write_csv(csv_path, [['file', 'head_teacher'], ['a', 'Mrs A'], ['b', 'Mr B'], ['c', 'Ms C']])
+        primary, secondary = pty.openpty()
+        try:
+            process = subprocess.Popen([POLISI, '--batch=' + csv_path], stdout=subprocess.PIPE, stderr=secondary)
+            os.close(secondary)
+            stdout, _ = process.communicate(timeout=120)
+            shown = b''
+            while True:
+                try:
+                    chunk = os.read(primary, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                shown += chunk
+        finally:
+            os.close(primary)
+        self.assertEqual(process.returncode, 0)
+        self.assertIn(b'3 of 3 rows', shown)
+        self.assertIn('3 policies of 3 made', stdout.decode('utf-8'))
+        # not on a pipe
+        result = run('--batch=' + csv_path, '--overwrite')
+        self.assertNotIn('of 3 rows', text(result)[1])
+        self.assertEqual(text(result)[1], '')
 
     def test_options_go_with_batch(self):
         for option in ('--overwrite', '--output-dir=' + self.out):
