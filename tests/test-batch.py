@@ -207,15 +207,25 @@ class Batch(unittest.TestCase):
         self.assertEqual(good['language-category'], 'english')
         self.assertEqual(read_policy(os.path.join(self.out, 'good-1.polisi'))['names']['cy'], 'Ysgol Un')
 
-    def test_unknown_column_makes_nothing(self):
+    def test_unknown_column(self):
+        # a mistyped key and a column with no name (a spreadsheet's trailing comma)
         csv_path = self.path('schools.csv')
-        write_csv(csv_path, [['file', 'name-cy', 'headteacher'], ['a', 'Ysgol A', 'Mrs A']])
+        write_csv(csv_path, [['file', 'name-cy', 'headteacher', ''],
+                             ['a', 'Ysgol A', 'Mrs A', ''],
+                             ['b', 'Ysgol B', '', ''],
+                             ['c', 'Ysgol C', '', 'stray']])
         result = run('--batch=' + csv_path)
         stdout, stderr = text(result)
         self.assertEqual(result.returncode, 3)
-        self.assertIn('row 1, column 3: “headteacher” is not a key Polisi knows', stderr)
+        # said once for the header, then for each row with a value in it
+        self.assertIn('warning: “schools.csv”, row 1, column 3: “headteacher” is not a key Polisi knows', stderr)
+        self.assertIn('row 1, column 4: the column has no name', stderr)
+        self.assertIn('“schools.csv”, row 2, column 3 (“headteacher”): “headteacher” is not a key Polisi knows', stderr)
+        self.assertIn('“schools.csv”, row 4, column 4: this column has no name in the first row', stderr)
         self.assertIn('polisi --set help', stderr)
-        self.assertEqual(os.listdir(self.dir), ['schools.csv'])
+        self.assertIn('1 policy of 3 made', stdout)
+        self.assertEqual(sorted(os.listdir(self.dir)), ['b.polisi', 'schools.csv'])
+        self.assertEqual(read_policy(self.path('b.polisi'))['names']['cy'], 'Ysgol B')
 
     def test_csv_faults(self):
         cases = [

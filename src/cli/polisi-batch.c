@@ -439,6 +439,15 @@ run_row (Job   *job,
         v++;
       if (c == batch->file_column || *v == '\0')
         continue;
+      if (key[0] == '\0')
+        {
+          g_autofree char *message = g_strdup_printf (_("row %u, column %u: this column has no name in the first row, "
+                                                        "so Polisi does not know what the value is. Name the column with "
+                                                        "a key of “polisi --set help”."),
+                                                      row->number, c + 1);
+          job_fail (job, ROW_BAD_VALUE, message);
+          return;
+        }
       setting = g_strconcat (key, "=", value, NULL);
       if (!polisi_cli_apply_setting (policy, library, setting, &error))
         {
@@ -696,16 +705,25 @@ polisi_batch_run (PolisiContext *context,
           batch.file_column = c;
           continue;
         }
+      /* An unknown or unnamed column is said once here; each row with a
+       * value in it is then refused (by --set's own check), and a row that
+       * leaves it empty is made: nothing is dropped without a word. */
       if (key[0] == '\0' || !key_is_known (scratch, polisi_context_get_library (context), key))
         {
           g_autofree char *shown = g_strescape (key, NULL);
-          g_autofree char *message = g_strdup_printf (_("“%s”, row 1, column %u: “%s” is not a key Polisi knows, so no "
-                                                        "row was made. Name each column with a key of “polisi --set help” "
-                                                        "(with --library, of that library), or “%s” for the file name."),
-                                                      csv_name, c + 1, shown, FILE_COLUMN);
-          polisi_cli_print_error (message);
-          g_ptr_array_unref (batch.header);
-          return POLISI_EXIT_USAGE;
+          g_autofree char *message = NULL;
+
+          if (key[0] == '\0')
+            message = g_strdup_printf (_("“%s”, row 1, column %u: the column has no name. A row with a value in this "
+                                         "column is not made. Name the column with a key of “polisi --set help”."),
+                                       csv_basename, c + 1);
+          else
+            message = g_strdup_printf (_("“%s”, row 1, column %u: “%s” is not a key Polisi knows. A row with a value in "
+                                         "this column is not made. Name each column with a key of “polisi --set help” "
+                                         "(with --library, of that library), or “%s” for the file name."),
+                                       csv_basename, c + 1, shown, FILE_COLUMN);
+          /* Translators: the prefix of a warning on the command line */
+          g_printerr ("%s %s\n", _("polisi: warning:"), message);
         }
     }
   if (batch.file_column == G_MAXUINT)
