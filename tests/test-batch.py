@@ -406,6 +406,33 @@ class OwnLibrary(unittest.TestCase):
         result = run('--check', '--library=' + MINI_LIBRARY, os.path.join(SOURCE, 'data', 'review-due.polisi'))
         self.assertIn('not from the library given with --library (“mini”, version 2026.1)', text(result)[1])
 
+    def test_own_updates(self):
+        # the authority issues a new version of its own model; its schools review against it
+        result = run('--new', '--library=' + MINI_LIBRARY, '--output=' + self.path('a.polisi'),
+                     '--set', 'head_teacher=Mrs Siân Hughes')
+        self.assertEqual(result.returncode, 0, text(result))
+        with open(MINI_LIBRARY, encoding='utf-8') as handle:
+            library = handle.read()
+        newer = (library.replace('version="2026.1"', 'version="2026.2"')
+                 .replace('<clause id="intro.purpose" version="1"', '<clause id="intro.purpose" version="2"')
+                 .replace("yn mabwysiadu'r polisi hwn.", "yn mabwysiadu'r polisi hwn o'r newydd, ŵ ŷ.")
+                 .replace('adopts this policy.', 'adopts this policy anew.'))
+        self.assertNotEqual(newer, library)
+        with open(self.path('mini-2.xml'), 'w', encoding='utf-8') as handle:
+            handle.write(newer)
+        result = run('--review', '--library=' + self.path('mini-2.xml'), self.path('a.polisi'))
+        stdout, stderr = text(result)
+        self.assertEqual(result.returncode, 0, stderr)
+        self.assertIn('2026.1, now 2026.2', stdout)
+        self.assertIn('[changed] intro.purpose', stdout)
+        self.assertEqual(stderr, '')
+        result = run('--accept-updates=all', '--library=' + self.path('mini-2.xml'), self.path('a.polisi'))
+        self.assertEqual(result.returncode, 0, text(result))
+        policy = read(self.path('a.polisi')).decode('utf-8')
+        self.assertIn('<library id="mini" version="2026.2"/>', policy)
+        self.assertIn("yn mabwysiadu'r polisi hwn o'r newydd, ŵ ŷ.", policy)
+        self.assertIn('adopts this policy anew.', policy)
+
     def test_hostile_libraries_refused(self):
         with open(MINI_LIBRARY, 'rb') as handle:
             mini = handle.read()
