@@ -170,13 +170,19 @@ printable (const char *text)
   return g_string_free (out, FALSE);
 }
 
-void
-polisi_cli_print_error (const char *message)
+static void
+print_error (const char *message)
 {
   g_autofree char *shown = printable (message);
 
   /* Translators: the prefix of an error message on the command line */
   g_printerr ("%s %s\n", _("polisi: error:"), shown);
+}
+
+void
+polisi_cli_print_error (const char *message)
+{
+  print_error (message);
 }
 
 /**
@@ -235,7 +241,7 @@ polisi_cli_check_arguments (int    argc,
           g_autofree char *message = g_strdup_printf (_("The value of --%s is not valid text (UTF-8). Check the "
                                                         "characters it holds; a script may need LC_ALL=C.UTF-8."),
                                                       name);
-          polisi_cli_print_error (message);
+          print_error (message);
           return POLISI_EXIT_USAGE;
         }
     }
@@ -245,7 +251,7 @@ polisi_cli_check_arguments (int    argc,
 static int
 report_error (GError *error)
 {
-  polisi_cli_print_error (error->message);
+  print_error (error->message);
   return g_error_matches (error, POLISI_ERROR, POLISI_ERROR_UNKNOWN_KEY) ||
          g_error_matches (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE) ? POLISI_EXIT_USAGE : POLISI_EXIT_BAD_FILE;
 }
@@ -445,17 +451,11 @@ apply_placeholder (PolisiPolicy   *policy,
   return TRUE;
 }
 
-/**
- * polisi_cli_apply_setting:
- * @setting: KEY=VALUE, as --set takes it
- *
- * Changes @policy as one --set would; the batch calls it for each cell.
- */
-gboolean
-polisi_cli_apply_setting (PolisiPolicy   *policy,
-                          PolisiLibrary  *library,
-                          const char     *setting,
-                          GError        **error)
+static gboolean
+apply_setting (PolisiPolicy   *policy,
+               PolisiLibrary  *library,
+               const char     *setting,
+               GError        **error)
 {
   const char *equals = strchr (setting, '=');
   g_autofree char *key = NULL;
@@ -620,6 +620,21 @@ polisi_cli_apply_setting (PolisiPolicy   *policy,
   return apply_placeholder (policy, library, key, value, error);
 }
 
+/**
+ * polisi_cli_apply_setting:
+ * @setting: KEY=VALUE, as --set takes it
+ *
+ * Changes @policy as one --set would; the batch calls it for each cell.
+ */
+gboolean
+polisi_cli_apply_setting (PolisiPolicy   *policy,
+                          PolisiLibrary  *library,
+                          const char     *setting,
+                          GError        **error)
+{
+  return apply_setting (policy, library, setting, error);
+}
+
 static gboolean
 apply_settings (PolisiPolicy        *policy,
                 PolisiLibrary       *library,
@@ -627,7 +642,7 @@ apply_settings (PolisiPolicy        *policy,
                 GError             **error)
 {
   for (guint i = 0; settings != NULL && settings[i] != NULL; i++)
-    if (!polisi_cli_apply_setting (policy, library, settings[i], error))
+    if (!apply_setting (policy, library, settings[i], error))
       return FALSE;
   return TRUE;
 }
@@ -740,7 +755,7 @@ parse_format (GVariantDict *options,
       /* Translators: the second %s lists the formats: "odt, pdf" */
       g_autofree char *message = g_strdup_printf (_("“%s” is not a format Polisi exports. Use --export= with one of: %s."),
                                                   format_name != NULL ? format_name : "", names);
-      polisi_cli_print_error (message);
+      print_error (message);
       return FALSE;
     }
   return TRUE;
@@ -759,7 +774,7 @@ parse_layout (GVariantDict *options,
         {
           g_autofree char *nicks = polisi_enum_list_nicks (POLISI_TYPE_LAYOUT, ", ");
           g_autofree char *message = g_strdup_printf (_("“%s” is not a layout. Use one of: %s."), layout_name, nicks);
-          polisi_cli_print_error (message);
+          print_error (message);
           return FALSE;
         }
     }
@@ -883,14 +898,14 @@ run_compare (PolisiContext *context,
 
   if (!g_variant_dict_contains (options, "export"))
     {
-      polisi_cli_print_error (_("--compare needs --export=odt or --export=pdf: the format of the summary of changes."));
+      print_error (_("--compare needs --export=odt or --export=pdf: the format of the summary of changes."));
       return POLISI_EXIT_USAGE;
     }
   if (!parse_format (options, &format) || !parse_layout (options, policy, &layout))
     return POLISI_EXIT_USAGE;
   if (tracked && !polisi_format_is_editable (format))
     {
-      polisi_cli_print_error (_("Tracked changes can only be written to ODT: use --export=odt with --tracked-changes."));
+      print_error (_("Tracked changes can only be written to ODT: use --export=odt with --tracked-changes."));
       return POLISI_EXIT_USAGE;
     }
 
@@ -1322,19 +1337,19 @@ check_companions (GVariantDict *options)
     if (g_variant_dict_contains (options, export_only[i]) && !g_variant_dict_contains (options, "export"))
       {
         g_autofree char *message = g_strdup_printf (_("--%s goes with --export."), export_only[i]);
-        polisi_cli_print_error (message);
+        print_error (message);
         return FALSE;
       }
   for (guint i = 0; i < G_N_ELEMENTS (batch_only); i++)
     if (g_variant_dict_contains (options, batch_only[i]) && !g_variant_dict_contains (options, "batch"))
       {
         g_autofree char *message = g_strdup_printf (_("--%s goes with --batch."), batch_only[i]);
-        polisi_cli_print_error (message);
+        print_error (message);
         return FALSE;
       }
   if (g_variant_dict_contains (options, "organisation") && !g_variant_dict_contains (options, "new"))
     {
-      polisi_cli_print_error (_("--organisation goes with --new. To rename the organisation of a policy, use --set organisation=NAME."));
+      print_error (_("--organisation goes with --new. To rename the organisation of a policy, use --set organisation=NAME."));
       return FALSE;
     }
 
@@ -1342,17 +1357,17 @@ check_companions (GVariantDict *options)
     if (g_variant_dict_contains (options, adopt_only[i]) && !g_variant_dict_contains (options, "adopt"))
       {
         g_autofree char *message = g_strdup_printf (_("--%s goes with --adopt."), adopt_only[i]);
-        polisi_cli_print_error (message);
+        print_error (message);
         return FALSE;
       }
   if (g_variant_dict_contains (options, "tracked-changes") && !g_variant_dict_contains (options, "compare"))
     {
-      polisi_cli_print_error (_("--tracked-changes goes with --compare=OLD.polisi and --export=odt."));
+      print_error (_("--tracked-changes goes with --compare=OLD.polisi and --export=odt."));
       return FALSE;
     }
   if (!any_command)
     {
-      polisi_cli_print_error (_("These options need a command to go with, such as --check, --export=pdf or --set KEY=VALUE. "
+      print_error (_("These options need a command to go with, such as --check, --export=pdf or --set KEY=VALUE. "
                      "Run “polisi --help” to list them."));
       return FALSE;
     }
@@ -1386,7 +1401,7 @@ run_new (PolisiContext       *context,
 
   if (output == NULL)
     {
-      polisi_cli_print_error (_("--new needs --output=FILE.polisi, the file to create."));
+      print_error (_("--new needs --output=FILE.polisi, the file to create."));
       return POLISI_EXIT_USAGE;
     }
 
@@ -1396,7 +1411,7 @@ run_new (PolisiContext       *context,
     {
       g_autofree char *message = g_strdup_printf (_("“%s” already exists. Choose another name, or move the file away first; "
                                                     "Polisi does not overwrite a policy with a new one."), name);
-      polisi_cli_print_error (message);
+      print_error (message);
       return POLISI_EXIT_USAGE;
     }
 
@@ -1457,7 +1472,7 @@ check_library (PolisiContext *context,
                              in_use);
   if (refuse)
     {
-      polisi_cli_print_error (message);
+      print_error (message);
       return FALSE;
     }
   /* Translators: the prefix of a warning on the command line */
@@ -1518,7 +1533,7 @@ polisi_cli_run (GVariantDict *options)
 
       if (g_variant_dict_contains (options, "new") || settings != NULL || (files != NULL && files[0] != NULL))
         {
-          polisi_cli_print_error (_("--batch makes the policies from the CSV file alone: give the values as columns of the "
+          print_error (_("--batch makes the policies from the CSV file alone: give the values as columns of the "
                                     "file, not with --new, --set or a policy file."));
           return POLISI_EXIT_USAGE;
         }
@@ -1534,7 +1549,7 @@ polisi_cli_run (GVariantDict *options)
               g_autofree char *message = g_strdup_printf (_("--%s does not go with --batch. With --batch, give only "
                                                             "--library, --export, --layout, --final, --english-first, "
                                                             "--output-dir and --overwrite."), option);
-              polisi_cli_print_error (message);
+              print_error (message);
               return POLISI_EXIT_USAGE;
             }
         }
@@ -1546,12 +1561,12 @@ polisi_cli_run (GVariantDict *options)
 
   if (files == NULL || files[0] == NULL)
     {
-      polisi_cli_print_error (_("Name the policy file to work on, for example: polisi --check policy.polisi"));
+      print_error (_("Name the policy file to work on, for example: polisi --check policy.polisi"));
       return POLISI_EXIT_USAGE;
     }
   if (files[1] != NULL)
     {
-      polisi_cli_print_error (_("Give one policy file at a time."));
+      print_error (_("Give one policy file at a time."));
       return POLISI_EXIT_USAGE;
     }
 
