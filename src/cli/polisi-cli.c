@@ -40,6 +40,7 @@
 #include "polisi-checker.h"
 #include "polisi-cli.h"
 #include "polisi-returned-draft.h"
+#include "polisi-cli-private.h"
 #include "polisi-compare.h"
 #include "polisi-context.h"
 #include "polisi-dates.h"
@@ -121,6 +122,15 @@ static const GOptionEntry option_entries[] = {
     N_("List the consultation comments on this version, with their ids and responses, and the proposed changes"), NULL },
   { "respond", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
     N_("Answer a comment, by its id (repeatable; empty text clears the response)"), N_("ID=TEXT") },
+  { "library", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the clause library in FILE (an organisation’s own model) instead of the built-in one"), N_("FILE.xml") },
+  { "batch", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Make one policy per row of a CSV file (a header row of --set keys and a “file” column); "
+       "with --export=pdf,odt, export each too"), N_("SCHOOLS.csv") },
+  { "output-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --batch: the folder for the files (default: the CSV file’s folder)"), N_("DIR") },
+  { "overwrite", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --batch: replace files that already exist"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE.polisi]") },
   { NULL }
 };
@@ -184,6 +194,12 @@ print_error (const char *message)
 
   /* Translators: the prefix of an error message on the command line */
   g_printerr ("%s %s\n", _("polisi: error:"), shown);
+}
+
+void
+polisi_cli_print_error (const char *message)
+{
+  print_error (message);
 }
 
 /**
@@ -576,6 +592,21 @@ apply_setting (PolisiPolicy   *policy,
     }
 
   return apply_placeholder (policy, library, key, value, error);
+}
+
+/**
+ * polisi_cli_apply_setting:
+ * @setting: KEY=VALUE, as --set takes it
+ *
+ * Changes @policy as one --set would; the batch calls it for each cell.
+ */
+gboolean
+polisi_cli_apply_setting (PolisiPolicy   *policy,
+                          PolisiLibrary  *library,
+                          const char     *setting,
+                          GError        **error)
+{
+  return apply_setting (policy, library, setting, error);
 }
 
 static gboolean
@@ -1544,10 +1575,11 @@ check_companions (GVariantDict *options)
 {
   static const char *adopt_only[] = { "approved-by", "summary-cy", "summary-en", "adopt-version", "date" };
   static const char *export_only[] = { "layout", "english-first", "final" };
+  static const char *batch_only[] = { "output-dir", "overwrite" };
   static const char *commands[] = {
     "new", "set", "check", "export", "review", "accept-updates", "decline-updates", "fix-legislation",
     "adopt", "compare", "import-comments", "comments", "respond", "accept-proposal", "reject-proposal",
-    "mark-translated",
+    "mark-translated", "batch",
   };
   gboolean any_command = FALSE;
 
@@ -1557,6 +1589,13 @@ check_companions (GVariantDict *options)
     if (g_variant_dict_contains (options, export_only[i]) && !g_variant_dict_contains (options, "export"))
       {
         g_autofree char *message = g_strdup_printf (_("--%s goes with --export."), export_only[i]);
+        print_error (message);
+        return FALSE;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (batch_only); i++)
+    if (g_variant_dict_contains (options, batch_only[i]) && !g_variant_dict_contains (options, "batch"))
+      {
+        g_autofree char *message = g_strdup_printf (_("--%s goes with --batch."), batch_only[i]);
         print_error (message);
         return FALSE;
       }
@@ -1650,6 +1689,54 @@ run_new (PolisiContext       *context,
   return POLISI_EXIT_OK;
 }
 
+/* A policy records the library it was made from. Opened with another
+ * (the built-in one for an authority's own, or the other way round), its
+ * answers, clauses and updates do not line up: --review and the updates
+ * would offer every clause as new or withdrawn, so they are refused; any
+ * other command goes on, with a warning. */
+static gboolean
+check_library (PolisiContext *context,
+               PolisiPolicy  *policy,
+               const char    *name,
+               GVariantDict  *options,
+               gboolean       own_library)
+{
+  PolisiLibrary *library = polisi_context_get_library (context);
+  const char *policy_id = polisi_policy_get_library_id (policy);
+  const char *policy_version = polisi_policy_get_library_version (policy);
+  g_autofree char *in_use = NULL;
+  g_autofree char *message = NULL;
+  gboolean refuse;
+
+  if (policy_id == NULL || g_strcmp0 (policy_id, polisi_library_get_id (library)) == 0)
+    return TRUE;
+
+  if (own_library)
+    /* Translators: the library given with --library: “hcc-model”, version 2026.1 */
+    in_use = g_strdup_printf (_("the library given with --library (“%s”, version %s)"),
+                              polisi_library_get_id (library), polisi_library_get_version (library));
+  else
+    /* Translators: the library inside Polisi: “polisi-staff-social-media”, version 2026.11 */
+    in_use = g_strdup_printf (_("the built-in library (“%s”, version %s)"),
+                              polisi_library_get_id (library), polisi_library_get_version (library));
+  refuse = g_variant_dict_contains (options, "review") || g_variant_dict_contains (options, "accept-updates") ||
+           g_variant_dict_contains (options, "decline-updates");
+  /* Translators: FILE was made from LIBRARY (VERSION), not from WHAT IS IN USE */
+  message = g_strdup_printf (_("“%s” was made from the clause library “%s” (version %s), not from %s. "
+                               "Its clauses and answers may not match. Give the library it was made from with "
+                               "--library=FILE.xml (ask whoever issued the policy for it)."),
+                             name, policy_id, policy_version != NULL && policy_version[0] != '\0' ? policy_version : "—",
+                             in_use);
+  if (refuse)
+    {
+      print_error (message);
+      return FALSE;
+    }
+  /* Translators: the prefix of a warning on the command line */
+  g_printerr ("%s %s\n", _("polisi: warning:"), message);
+  return TRUE;
+}
+
 int
 polisi_cli_run (GVariantDict *options)
 {
@@ -1661,6 +1748,7 @@ polisi_cli_run (GVariantDict *options)
   g_autoptr(PolisiPolicy) policy = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *name = NULL;
+  const char *library_path = NULL;
   gboolean set_help = FALSE;
   gboolean changes;
   int status = POLISI_EXIT_OK;
@@ -1671,7 +1759,19 @@ polisi_cli_run (GVariantDict *options)
     if (strcmp (settings[i], "help") == 0)
       set_help = TRUE;
 
-  context = polisi_context_new_builtin (&error);
+  library_path = lookup_filename (options, "library");
+  if (library_path != NULL)
+    {
+      g_autoptr(GFile) library_file = g_file_new_for_commandline_arg (library_path);
+
+      context = polisi_context_new_with_library_file (library_file, &error);
+      if (context == NULL)
+        /* Translators: followed by the reason, which names the file */
+        g_prefix_error (&error, "%s ", _("The clause library given with --library was not loaded, and Polisi did not "
+                                         "use the built-in one instead. Fix the file or leave out --library:"));
+    }
+  else
+    context = polisi_context_new_builtin (&error);
   if (context == NULL)
     return report_error (error);
 
@@ -1683,6 +1783,37 @@ polisi_cli_run (GVariantDict *options)
 
   if (!check_companions (options))
     return POLISI_EXIT_USAGE;
+
+  if (g_variant_dict_contains (options, "batch"))
+    {
+      static const char *with_batch[] = {
+        "batch", "library", "export", "layout", "english-first", "final", "output-dir", "overwrite",
+      };
+
+      if (g_variant_dict_contains (options, "new") || settings != NULL || (files != NULL && files[0] != NULL))
+        {
+          print_error (_("--batch makes the policies from the CSV file alone: give the values as columns of the "
+                                    "file, not with --new, --set or a policy file."));
+          return POLISI_EXIT_USAGE;
+        }
+      for (guint i = 0; option_entries[i].long_name != NULL; i++)
+        {
+          const char *option = option_entries[i].long_name;
+          gboolean allowed = g_str_equal (option, G_OPTION_REMAINING);
+
+          for (guint j = 0; j < G_N_ELEMENTS (with_batch); j++)
+            allowed |= g_str_equal (option, with_batch[j]);
+          if (!allowed && g_variant_dict_contains (options, option))
+            {
+              g_autofree char *message = g_strdup_printf (_("--%s does not go with --batch. With --batch, give only "
+                                                            "--library, --export, --layout, --final, --english-first, "
+                                                            "--output-dir and --overwrite."), option);
+              print_error (message);
+              return POLISI_EXIT_USAGE;
+            }
+        }
+      return polisi_batch_run (context, options);
+    }
 
   if (g_variant_dict_contains (options, "new"))
     return run_new (context, options, settings);
@@ -1713,6 +1844,8 @@ polisi_cli_run (GVariantDict *options)
   if (!polisi_session_load (session, file, changes ? POLISI_LOAD_LOCK : POLISI_LOAD_DEFAULT, &error))
     return report_error (error);
   policy = g_object_ref (polisi_session_get_policy (session));
+  if (!check_library (context, policy, name, options, library_path != NULL))
+    return POLISI_EXIT_USAGE;
 
   if (changes)
     {

@@ -16,6 +16,9 @@ enum {
   POLISI_EXIT_BAD_FILE = 2,   /* a file could not be read or written */
   POLISI_EXIT_USAGE = 3,      /* wrong options or values */
 };
+/* --batch: 0 when every row was made; 3 when a value or the CSV's header
+ * was wrong; else 2 when the CSV could not be read or a row's files could
+ * not be written. */
 
 const GOptionEntry *polisi_cli_get_option_entries (void);
 gboolean            polisi_cli_wants_handling     (GVariantDict *options);

@@ -137,6 +137,35 @@ polisi_context_new_builtin (GError **error)
   return polisi_context_new (library, legislation);
 }
 
+/**
+ * polisi_context_new_with_library_file:
+ * @library_file: a clause library an organisation supplies
+ *
+ * A context with the clause library in @library_file instead of the
+ * built-in one, and the built-in register. The file is hostile input: it
+ * is read under the XML safety rules and validated against the library
+ * schema and what a schema cannot say; any fault is an error naming the
+ * file, the line where known, and what to do.
+ */
+PolisiContext *
+polisi_context_new_with_library_file (GFile   *library_file,
+                                      GError **error)
+{
+  g_autoptr(PolisiLibrary) library = NULL;
+  g_autoptr(PolisiLegislation) legislation = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (library_file), NULL);
+
+  library = polisi_library_new_from_file (library_file, error);
+  if (library == NULL)
+    return NULL;
+  legislation = polisi_legislation_new_builtin (error);
+  if (legislation == NULL)
+    return NULL;
+
+  return polisi_context_new (library, legislation);
+}
+
 PolisiLibrary *
 polisi_context_get_library (PolisiContext *self)
 {

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (PolisiContext, polisi_context, POLISI, CONTEXT, GObject)
 PolisiContext     *polisi_context_new             (PolisiLibrary      *library,
                                                    PolisiLegislation  *legislation);
 PolisiContext     *polisi_context_new_builtin     (GError            **error);
+PolisiContext     *polisi_context_new_with_library_file (GFile       *library_file,
+                                                         GError     **error);
 PolisiLibrary     *polisi_context_get_library     (PolisiContext      *self);
 PolisiLegislation *polisi_context_get_legislation (PolisiContext      *self);
 
