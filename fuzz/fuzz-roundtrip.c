@@ -6,11 +6,11 @@
  * A policy that reads is written as a file is saved
  * (polisi_policy_to_file_bytes(), the same gate as a save), read again,
  * and must be equal; written again, the bytes must not change. Inputs
- * whose first two bytes are 0xff are also grown, by their own text repeated in
- * comments, up to and past the reader's size limit: the gate must then
- * refuse, never hand back a file the reader would refuse. (Inputs
- * so: growing one takes seconds.) That is the
- * fault where an imported comment made a policy that could not be opened.
+ * whose first two bytes are 0xff are also grown (it takes seconds), by
+ * their own text repeated in comments, up to and past the reader's size
+ * limit: the gate must then refuse, never hand back a file the reader
+ * would refuse. That is the fault where an imported comment made a
+ * policy that could not be opened.
  */
 #include "config.h"
 

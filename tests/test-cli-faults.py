@@ -201,6 +201,21 @@ class Faults(unittest.TestCase):
         extracted = pdf_text(self.path('out.pdf')).replace('\u200b', '')
         self.assertIn('ŵ' * 200, re.sub(r'\s+', '', extracted))
 
+    def test_a_huge_author_in_a_file_is_bounded(self):
+        # A comment's author of a million characters (an imported comment,
+        # saved before the limits): kept as a line of at most 1,000.
+        policy = self.example('secondary-wales-adopted.polisi')
+        text = read(policy).decode('utf-8')
+        text = text.replace('author="Gareth Morgan (NASUWT)"', 'author="%s"' % ('G' * 1000000), 1)
+        with open(policy, 'w', encoding='utf-8') as handle:
+            handle.write(text)
+        result = run('--comments', policy)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        longest = max(len(run) for run in re.findall('G+', result.stdout.decode('utf-8')))
+        self.assertEqual(longest, 1000)
+        result = run('--export=pdf', '--output=' + self.path('out.pdf'), policy, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+
     # -- the command line's own faults ------------------------------------------
 
     def test_a_companion_without_its_command(self):

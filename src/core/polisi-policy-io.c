@@ -584,7 +584,14 @@ read_comments (PolisiPolicy *policy,
       comment.id = polisi_xml_get_prop (child, "id");
       comment.clause_id = polisi_xml_get_prop (child, "clause");
       comment.version = polisi_xml_get_prop (child, "version");
+      /* a name is a line, whatever the file holds: bounded as typed */
       comment.author = polisi_xml_get_prop (child, "author");
+      if (comment.author != NULL)
+        {
+          char *line = polisi_text_clean_line (comment.author);
+          g_free (comment.author);
+          comment.author = line;
+        }
       comment.date = polisi_xml_get_prop (child, "date");
       lang = polisi_xml_get_prop (child, "lang");
       if (lang != NULL)
@@ -597,6 +604,12 @@ read_comments (PolisiPolicy *policy,
         {
           comment.response = polisi_xml_get_blocks (response);
           comment.response_author = polisi_xml_get_prop (response, "author");
+          if (comment.response_author != NULL)
+            {
+              char *line = polisi_text_clean_line (comment.response_author);
+              g_free (comment.response_author);
+              comment.response_author = line;
+            }
           comment.response_date = polisi_xml_get_prop (response, "date");
         }
 
