@@ -70,6 +70,7 @@
 #include "polisi-comments.h"
 #include "polisi-dates.h"
 #include "polisi-docx.h"
+#include "polisi-xml-out.h"
 #include "polisi-error.h"
 #include "polisi-page-layout.h"
 
@@ -155,61 +156,11 @@ static const char *heading_style_name[POLISI_N_LANGS] = { "Heading 1 Cymraeg", "
 /* ------------------------------------------------------------------ */
 
 static void
-add_attributes (GsfXMLOut  *xml,
-                const char *first_name,
-                va_list     args)
-{
-  for (const char *name = first_name; name != NULL; name = va_arg (args, const char *))
-    gsf_xml_out_add_cstr (xml, name, va_arg (args, const char *));
-}
-
-static void
-simple_element (GsfXMLOut  *xml,
-                const char *element,
-                const char *first_name,
-                ...) G_GNUC_NULL_TERMINATED;
-
-static void
-simple_element (GsfXMLOut  *xml,
-                const char *element,
-                const char *first_name,
-                ...)
-{
-  va_list args;
-
-  gsf_xml_out_start_element (xml, element);
-  va_start (args, first_name);
-  add_attributes (xml, first_name, args);
-  va_end (args);
-  gsf_xml_out_end_element (xml);
-}
-
-static void
-start_element (GsfXMLOut  *xml,
-               const char *element,
-               const char *first_name,
-               ...) G_GNUC_NULL_TERMINATED;
-
-static void
-start_element (GsfXMLOut  *xml,
-               const char *element,
-               const char *first_name,
-               ...)
-{
-  va_list args;
-
-  gsf_xml_out_start_element (xml, element);
-  va_start (args, first_name);
-  add_attributes (xml, first_name, args);
-  va_end (args);
-}
-
-static void
 val_element (GsfXMLOut  *xml,
              const char *element,
              const char *value)
 {
-  simple_element (xml, element, "w:val", value, NULL);
+  polisi_xml_out_element (xml, element, "w:val", value, NULL);
 }
 
 static void
@@ -259,7 +210,7 @@ write_run_properties (DocxWriter *w,
   gsf_xml_out_start_element (w->xml, "w:rPr");
   if (char_style != NULL)
     val_element (w->xml, "w:rStyle", char_style);
-  simple_element (w->xml, "w:lang", "w:val", lang_tag (lang), "w:eastAsia", lang_tag (lang), "w:bidi", lang_tag (lang), NULL);
+  polisi_xml_out_element (w->xml, "w:lang", "w:val", lang_tag (lang), "w:eastAsia", lang_tag (lang), "w:bidi", lang_tag (lang), NULL);
   gsf_xml_out_end_element (w->xml);
 }
 
@@ -450,7 +401,7 @@ start_para (DocxWriter      *w,
       add_change_attributes (w);
       gsf_xml_out_end_element (w->xml);
     }
-  simple_element (w->xml, "w:lang", "w:val", lang_tag (lang), "w:eastAsia", lang_tag (lang), "w:bidi", lang_tag (lang), NULL);
+  polisi_xml_out_element (w->xml, "w:lang", "w:val", lang_tag (lang), "w:eastAsia", lang_tag (lang), "w:bidi", lang_tag (lang), NULL);
   gsf_xml_out_end_element (w->xml);
   gsf_xml_out_end_element (w->xml); /* pPr */
 }
@@ -873,7 +824,7 @@ write_break (DocxWriter *w,
   gsf_xml_out_start_element (w->xml, "w:pPr");
   val_element (w->xml, "w:pStyle", "PolisiSeparator");
   gsf_xml_out_start_element (w->xml, "w:rPr");
-  simple_element (w->xml, "w:lang", "w:val", lang_tag (lang), NULL);
+  polisi_xml_out_element (w->xml, "w:lang", "w:val", lang_tag (lang), NULL);
   gsf_xml_out_end_element (w->xml);
   if (ends_section)
     write_section_properties (w, 0, TRUE);
@@ -881,7 +832,7 @@ write_break (DocxWriter *w,
   if (type != NULL)
     {
       gsf_xml_out_start_element (w->xml, "w:r");
-      simple_element (w->xml, "w:br", "w:type", type, NULL);
+      polisi_xml_out_element (w->xml, "w:br", "w:type", type, NULL);
       gsf_xml_out_end_element (w->xml);
     }
   gsf_xml_out_end_element (w->xml);
@@ -949,9 +900,9 @@ write_table_start (DocxWriter  *w,
   gsf_xml_out_start_element (w->xml, "w:tbl");
   gsf_xml_out_start_element (w->xml, "w:tblPr");
   val_element (w->xml, "w:tblStyle", style);
-  start_element (w->xml, "w:tblW", "w:w", "0", "w:type", "auto", NULL);
+  polisi_xml_out_start (w->xml, "w:tblW", "w:w", "0", "w:type", "auto", NULL);
   gsf_xml_out_end_element (w->xml);
-  simple_element (w->xml, "w:tblLayout", "w:type", "fixed", NULL);
+  polisi_xml_out_element (w->xml, "w:tblLayout", "w:type", "fixed", NULL);
   if (caption != NULL)
     val_element (w->xml, "w:tblCaption", caption);
   gsf_xml_out_end_element (w->xml);
@@ -1081,7 +1032,7 @@ write_field_char (DocxWriter *w,
                   const char *type)
 {
   gsf_xml_out_start_element (w->xml, "w:r");
-  simple_element (w->xml, "w:fldChar", "w:fldCharType", type, NULL);
+  polisi_xml_out_element (w->xml, "w:fldChar", "w:fldCharType", type, NULL);
   gsf_xml_out_end_element (w->xml);
 }
 
@@ -1129,7 +1080,7 @@ write_toc (DocxWriter *w,
       gsf_xml_out_end_element (w->xml);
       gsf_xml_out_end_element (w->xml);
       gsf_xml_out_start_element (w->xml, "w:rPr");
-      simple_element (w->xml, "w:lang", "w:val", lang_tag (lang), NULL);
+      polisi_xml_out_element (w->xml, "w:lang", "w:val", lang_tag (lang), NULL);
       gsf_xml_out_end_element (w->xml);
       gsf_xml_out_end_element (w->xml);
 
@@ -1320,8 +1271,8 @@ write_section_properties (DocxWriter *w,
   GsfXMLOut *xml = w->xml;
 
   gsf_xml_out_start_element (xml, "w:sectPr");
-  simple_element (xml, "w:headerReference", "w:type", "default", "r:id", w->header_ids[part], NULL);
-  simple_element (xml, "w:footerReference", "w:type", "default", "r:id", w->footer_ids[part], NULL);
+  polisi_xml_out_element (xml, "w:headerReference", "w:type", "default", "r:id", w->header_ids[part], NULL);
+  polisi_xml_out_element (xml, "w:footerReference", "w:type", "default", "r:id", w->footer_ids[part], NULL);
   val_element (xml, "w:type", "nextPage");
   gsf_xml_out_start_element (xml, "w:pgSz");
   gsf_xml_out_add_uint (xml, "w:w", PAGE_WIDTH);
@@ -1338,7 +1289,7 @@ write_section_properties (DocxWriter *w,
   gsf_xml_out_end_element (xml);
   /* Consultation drafts number their lines, for comments to cite. */
   if (polisi_document_get_line_numbers (w->document))
-    simple_element (xml, "w:lnNumType",
+    polisi_xml_out_element (xml, "w:lnNumType",
                     "w:countBy", "5",
                     "w:distance", "198",
                     "w:restart", "continuous",
@@ -1422,7 +1373,7 @@ write_watermark (DocxWriter       *w,
   gsf_xml_out_start_element (xml, "w:r");
   write_run_properties (w, langs[0], NULL);
   gsf_xml_out_start_element (xml, "w:pict");
-  start_element (xml, "v:shapetype",
+  polisi_xml_out_start (xml, "v:shapetype",
                  "id", "_x0000_t136",
                  "coordsize", "21600,21600",
                  "o:spt", "136",
@@ -1437,23 +1388,23 @@ write_watermark (DocxWriter       *w,
       "mid @7 @8", "mid @6 @7", "sum @6 0 @5",
     };
     for (guint i = 0; i < G_N_ELEMENTS (formulas); i++)
-      simple_element (xml, "v:f", "eqn", formulas[i], NULL);
+      polisi_xml_out_element (xml, "v:f", "eqn", formulas[i], NULL);
   }
   gsf_xml_out_end_element (xml);
-  simple_element (xml, "v:path",
+  polisi_xml_out_element (xml, "v:path",
                   "textpathok", "t",
                   "o:connecttype", "custom",
                   "o:connectlocs", "@9,0;@10,10800;@11,21600;@12,10800",
                   "o:connectangles", "270,180,90,0",
                   NULL);
-  simple_element (xml, "v:textpath", "on", "t", "fitshape", "t", NULL);
+  polisi_xml_out_element (xml, "v:textpath", "on", "t", "fitshape", "t", NULL);
   gsf_xml_out_start_element (xml, "v:handles");
-  simple_element (xml, "v:h", "position", "#0,bottomRight", "xrange", "6629,14971", NULL);
+  polisi_xml_out_element (xml, "v:h", "position", "#0,bottomRight", "xrange", "6629,14971", NULL);
   gsf_xml_out_end_element (xml);
-  simple_element (xml, "o:lock", "v:ext", "edit", "text", "t", "shapetype", "t", NULL);
+  polisi_xml_out_element (xml, "o:lock", "v:ext", "edit", "text", "t", "shapetype", "t", NULL);
   gsf_xml_out_end_element (xml); /* shapetype */
 
-  start_element (xml, "v:shape",
+  polisi_xml_out_start (xml, "v:shape",
                  "id", "PowerPlusWaterMarkObject",
                  "o:spid", "_x0000_s2049",
                  "type", "#_x0000_t136",
@@ -1462,10 +1413,10 @@ write_watermark (DocxWriter       *w,
                  "fillcolor", "#8c8c8c",
                  "stroked", "f",
                  NULL);
-  simple_element (xml, "v:fill", "opacity", ".2", NULL);
+  polisi_xml_out_element (xml, "v:fill", "opacity", ".2", NULL);
   {
     g_autofree char *font = g_strdup_printf ("font-family:\"%s\";font-size:1pt;font-weight:bold", FONT_NAME);
-    simple_element (xml, "v:textpath", "style", font, "string", text->str, NULL);
+    polisi_xml_out_element (xml, "v:textpath", "style", font, "string", text->str, NULL);
   }
   gsf_xml_out_end_element (xml); /* shape */
   gsf_xml_out_end_element (xml); /* pict */
@@ -1646,7 +1597,7 @@ write_para_style (GsfXMLOut          *xml,
 {
   gboolean is_default = g_str_equal (def->id, "Normal");
 
-  start_element (xml, "w:style", "w:type", "paragraph", "w:styleId", def->id, NULL);
+  polisi_xml_out_start (xml, "w:style", "w:type", "paragraph", "w:styleId", def->id, NULL);
   if (is_default)
     gsf_xml_out_add_cstr_unchecked (xml, "w:default", "1");
   val_element (xml, "w:name", def->name);
@@ -1673,7 +1624,7 @@ write_para_style (GsfXMLOut          *xml,
     {
       /* the rule under the header */
       gsf_xml_out_start_element (xml, "w:pBdr");
-      simple_element (xml, "w:bottom", "w:val", "single", "w:sz", "4", "w:space", "4", "w:color", QUIET_COLOUR, NULL);
+      polisi_xml_out_element (xml, "w:bottom", "w:val", "single", "w:sz", "4", "w:space", "4", "w:color", QUIET_COLOUR, NULL);
       gsf_xml_out_end_element (xml);
     }
   if (def->before > 0 || def->after > 0 || is_default || g_str_equal (def->id, "PolisiSeparator") ||
@@ -1744,7 +1695,7 @@ write_char_style (GsfXMLOut  *xml,
                   gboolean    strike,
                   gboolean    underline)
 {
-  start_element (xml, "w:style", "w:type", "character", "w:styleId", id, NULL);
+  polisi_xml_out_start (xml, "w:style", "w:type", "character", "w:styleId", id, NULL);
   val_element (xml, "w:name", name);
   gsf_xml_out_start_element (xml, "w:rPr");
   if (bold)
@@ -1770,25 +1721,25 @@ write_table_style (GsfXMLOut  *xml,
 {
   static const char *sides[] = { "w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV" };
 
-  start_element (xml, "w:style", "w:type", "table", "w:styleId", id, NULL);
+  polisi_xml_out_start (xml, "w:style", "w:type", "table", "w:styleId", id, NULL);
   val_element (xml, "w:name", name);
   gsf_xml_out_start_element (xml, "w:tblPr");
   if (borders)
     {
       gsf_xml_out_start_element (xml, "w:tblBorders");
       for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
-        simple_element (xml, sides[i], "w:val", "single", "w:sz", "4", "w:space", "0", "w:color", "737373", NULL);
+        polisi_xml_out_element (xml, sides[i], "w:val", "single", "w:sz", "4", "w:space", "0", "w:color", "737373", NULL);
       gsf_xml_out_end_element (xml);
     }
   gsf_xml_out_start_element (xml, "w:tblCellMar");
   {
     char pad[16];
     g_snprintf (pad, sizeof pad, "%u", CELL_PADDING);
-    simple_element (xml, "w:top", "w:w", borders ? pad : "0", "w:type", "dxa", NULL);
-    simple_element (xml, "w:left", "w:w", borders ? pad : "0", "w:type", "dxa", NULL);
-    simple_element (xml, "w:bottom", "w:w", borders ? pad : "0", "w:type", "dxa", NULL);
+    polisi_xml_out_element (xml, "w:top", "w:w", borders ? pad : "0", "w:type", "dxa", NULL);
+    polisi_xml_out_element (xml, "w:left", "w:w", borders ? pad : "0", "w:type", "dxa", NULL);
+    polisi_xml_out_element (xml, "w:bottom", "w:w", borders ? pad : "0", "w:type", "dxa", NULL);
     g_snprintf (pad, sizeof pad, "%u", borders ? CELL_PADDING : GUTTER / 2);
-    simple_element (xml, "w:right", "w:w", pad, "w:type", "dxa", NULL);
+    polisi_xml_out_element (xml, "w:right", "w:w", pad, "w:type", "dxa", NULL);
   }
   gsf_xml_out_end_element (xml);
   gsf_xml_out_end_element (xml);
@@ -1807,13 +1758,13 @@ write_styles_xml (DocxWriter *w,
   gsf_xml_out_start_element (xml, "w:docDefaults");
   gsf_xml_out_start_element (xml, "w:rPrDefault");
   gsf_xml_out_start_element (xml, "w:rPr");
-  simple_element (xml, "w:rFonts",
+  polisi_xml_out_element (xml, "w:rFonts",
                   "w:ascii", FONT_NAME, "w:hAnsi", FONT_NAME, "w:eastAsia", FONT_NAME, "w:cs", FONT_NAME,
                   NULL);
   val_element (xml, "w:color", TEXT_COLOUR);
   uint_element (xml, "w:sz", 20);
   uint_element (xml, "w:szCs", 20);
-  simple_element (xml, "w:lang", "w:val", lang_tag (w->langs[0]), "w:eastAsia", lang_tag (w->langs[0]),
+  polisi_xml_out_element (xml, "w:lang", "w:val", lang_tag (w->langs[0]), "w:eastAsia", lang_tag (w->langs[0]),
                   "w:bidi", lang_tag (w->langs[0]), NULL);
   gsf_xml_out_end_element (xml);
   gsf_xml_out_end_element (xml);
@@ -1844,9 +1795,9 @@ write_numbering_xml (DocxWriter *w,
 {
   gsf_xml_out_start_element (xml, "w:numbering");
   add_wml_namespaces (xml);
-  start_element (xml, "w:abstractNum", "w:abstractNumId", "0", NULL);
+  polisi_xml_out_start (xml, "w:abstractNum", "w:abstractNumId", "0", NULL);
   val_element (xml, "w:multiLevelType", "singleLevel");
-  start_element (xml, "w:lvl", "w:ilvl", "0", NULL);
+  polisi_xml_out_start (xml, "w:lvl", "w:ilvl", "0", NULL);
   val_element (xml, "w:start", "1");
   val_element (xml, "w:numFmt", "bullet");
   val_element (xml, "w:lvlText", "•");
@@ -1858,11 +1809,11 @@ write_numbering_xml (DocxWriter *w,
   gsf_xml_out_end_element (xml);
   gsf_xml_out_end_element (xml);
   gsf_xml_out_start_element (xml, "w:rPr");
-  simple_element (xml, "w:rFonts", "w:ascii", FONT_NAME, "w:hAnsi", FONT_NAME, NULL);
+  polisi_xml_out_element (xml, "w:rFonts", "w:ascii", FONT_NAME, "w:hAnsi", FONT_NAME, NULL);
   gsf_xml_out_end_element (xml);
   gsf_xml_out_end_element (xml); /* lvl */
   gsf_xml_out_end_element (xml); /* abstractNum */
-  start_element (xml, "w:num", "w:numId", "1", NULL);
+  polisi_xml_out_start (xml, "w:num", "w:numId", "1", NULL);
   val_element (xml, "w:abstractNumId", "0");
   gsf_xml_out_end_element (xml);
   gsf_xml_out_end_element (xml);
@@ -1877,7 +1828,7 @@ write_settings_xml (DocxWriter *w,
   val_element (xml, "w:defaultTabStop", "709");
   val_element (xml, "w:characterSpacingControl", "doNotCompress");
   gsf_xml_out_start_element (xml, "w:compat");
-  simple_element (xml, "w:compatSetting",
+  polisi_xml_out_element (xml, "w:compatSetting",
                   "w:name", "compatibilityMode",
                   "w:uri", "http://schemas.microsoft.com/office/word",
                   "w:val", "15",

@@ -68,6 +68,7 @@
 #include "polisi-dates.h"
 #include "polisi-error.h"
 #include "polisi-odt.h"
+#include "polisi-xml-out.h"
 #include "polisi-page-layout.h"
 
 #define ODF_VERSION "1.3"
@@ -1426,57 +1427,6 @@ write_font_faces (GsfXMLOut *xml)
   gsf_xml_out_end_element (xml);
 }
 
-/* Writes attributes from a NULL-terminated list of name, value pairs. */
-static void
-add_attributes (GsfXMLOut  *xml,
-                const char *first_name,
-                va_list     args)
-{
-  for (const char *name = first_name; name != NULL; name = va_arg (args, const char *))
-    gsf_xml_out_add_cstr_unchecked (xml, name, va_arg (args, const char *));
-}
-
-static void
-simple_element (GsfXMLOut  *xml,
-                const char *element,
-                const char *first_name,
-                ...) G_GNUC_NULL_TERMINATED;
-
-static void
-simple_element (GsfXMLOut  *xml,
-                const char *element,
-                const char *first_name,
-                ...)
-{
-  va_list args;
-
-  gsf_xml_out_start_element (xml, element);
-  va_start (args, first_name);
-  add_attributes (xml, first_name, args);
-  va_end (args);
-  gsf_xml_out_end_element (xml);
-}
-
-static void
-start_element (GsfXMLOut  *xml,
-               const char *element,
-               const char *first_name,
-               ...) G_GNUC_NULL_TERMINATED;
-
-static void
-start_element (GsfXMLOut  *xml,
-               const char *element,
-               const char *first_name,
-               ...)
-{
-  va_list args;
-
-  gsf_xml_out_start_element (xml, element);
-  va_start (args, first_name);
-  add_attributes (xml, first_name, args);
-  va_end (args);
-}
-
 static void
 start_style (GsfXMLOut  *xml,
              const char *name,
@@ -1573,7 +1523,7 @@ write_clause_tab_stop (GsfXMLOut *xml)
   /* Tabs count from the paragraph's indent: the text after the number
    * starts where the hanging indent ends. */
   gsf_xml_out_start_element (xml, "style:tab-stops");
-  simple_element (xml, "style:tab-stop", "style:position", "0cm", NULL);
+  polisi_xml_out_element (xml, "style:tab-stop", "style:position", "0cm", NULL);
   gsf_xml_out_end_element (xml);
 }
 
@@ -1583,25 +1533,25 @@ write_bullet_list_style (GsfXMLOut  *xml,
                          const char *display_name,
                          const char *text_position)
 {
-  start_element (xml, "text:list-style",
+  polisi_xml_out_start (xml, "text:list-style",
                  "style:name", name,
                  "style:display-name", display_name,
                  NULL);
-  start_element (xml, "text:list-level-style-bullet",
+  polisi_xml_out_start (xml, "text:list-level-style-bullet",
                  "text:level", "1",
                  "text:bullet-char", "•",
                  NULL);
-  start_element (xml, "style:list-level-properties",
+  polisi_xml_out_start (xml, "style:list-level-properties",
                  "text:list-level-position-and-space-mode", "label-alignment",
                  NULL);
-  simple_element (xml, "style:list-level-label-alignment",
+  polisi_xml_out_element (xml, "style:list-level-label-alignment",
                   "text:label-followed-by", "listtab",
                   "text:list-tab-stop-position", text_position,
                   "fo:text-indent", "-0.45cm",
                   "fo:margin-left", text_position,
                   NULL);
   gsf_xml_out_end_element (xml);
-  simple_element (xml, "style:text-properties", "style:font-name", FONT_NAME, NULL);
+  polisi_xml_out_element (xml, "style:text-properties", "style:font-name", FONT_NAME, NULL);
   gsf_xml_out_end_element (xml);
   gsf_xml_out_end_element (xml);
 }
@@ -1614,12 +1564,12 @@ write_office_styles (OdtWriter *w,
 
   /* The defaults: Liberation Sans for every script, no hyphenation, the
    * first language for text a person adds. */
-  start_element (xml, "style:default-style", "style:family", "paragraph", NULL);
-  simple_element (xml, "style:paragraph-properties",
+  polisi_xml_out_start (xml, "style:default-style", "style:family", "paragraph", NULL);
+  polisi_xml_out_element (xml, "style:paragraph-properties",
                   "style:tab-stop-distance", "1.25cm",
                   "style:writing-mode", "lr-tb",
                   NULL);
-  start_element (xml, "style:text-properties",
+  polisi_xml_out_start (xml, "style:text-properties",
                  "style:font-name", FONT_NAME,
                  "style:font-name-asian", FONT_NAME,
                  "style:font-name-complex", FONT_NAME,
@@ -1631,7 +1581,7 @@ write_office_styles (OdtWriter *w,
   gsf_xml_out_end_element (xml);
   gsf_xml_out_end_element (xml);
 
-  simple_element (xml, "style:default-style", "style:family", "table", NULL);
+  polisi_xml_out_element (xml, "style:default-style", "style:family", "table", NULL);
 
   write_named_paragraph_style (xml, "Standard", NULL, NULL, NULL, NULL, NULL, NULL);
   write_named_paragraph_style (xml, "Text_20_body", "Text body", "Standard", NULL, NULL,
@@ -1681,7 +1631,7 @@ write_office_styles (OdtWriter *w,
   start_style (xml, "Polisi_20_Clause", "Clause", "paragraph", "Text_20_body");
   gsf_xml_out_add_cstr_unchecked (xml, "style:next-style-name", "Polisi_20_Clause_20_Continued");
   gsf_xml_out_add_cstr_unchecked (xml, "style:class", "text");
-  start_element (xml, "style:paragraph-properties",
+  polisi_xml_out_start (xml, "style:paragraph-properties",
                  "fo:margin-left", CLAUSE_INDENT,
                  "fo:text-indent", "-" CLAUSE_INDENT,
                  "style:auto-text-indent", "false",
@@ -1713,13 +1663,13 @@ write_office_styles (OdtWriter *w,
       start_style (xml, level == 1 ? "Contents_20_1" : "Contents_20_2", level == 1 ? "Contents 1" : "Contents 2",
                    "paragraph", "Standard");
       gsf_xml_out_add_cstr_unchecked (xml, "style:class", "index");
-      start_element (xml, "style:paragraph-properties",
+      polisi_xml_out_start (xml, "style:paragraph-properties",
                      "fo:margin-left", "0cm",
                      "fo:margin-right", "0cm",
                      "fo:margin-bottom", "0.08cm",
                      NULL);
       gsf_xml_out_start_element (xml, "style:tab-stops");
-      simple_element (xml, "style:tab-stop",
+      polisi_xml_out_element (xml, "style:tab-stop",
                       "style:position", w->options->layout == POLISI_LAYOUT_COLUMNS ? "8.1cm" : "17cm",
                       "style:type", "right",
                       NULL);
@@ -1746,7 +1696,7 @@ write_office_styles (OdtWriter *w,
 
   /* Character styles for links and line numbers. */
   start_style (xml, "Internet_20_link", "Internet Link", "text", NULL);
-  simple_element (xml, "style:text-properties",
+  polisi_xml_out_element (xml, "style:text-properties",
                   "fo:color", "#1f4e9e",
                   "style:text-underline-style", "solid",
                   "style:text-underline-width", "auto",
@@ -1754,7 +1704,7 @@ write_office_styles (OdtWriter *w,
                   NULL);
   gsf_xml_out_end_element (xml);
   start_style (xml, "Visited_20_Internet_20_Link", "Visited Internet Link", "text", NULL);
-  simple_element (xml, "style:text-properties",
+  polisi_xml_out_element (xml, "style:text-properties",
                   "fo:color", "#6a2e8f",
                   "style:text-underline-style", "solid",
                   "style:text-underline-width", "auto",
@@ -1770,7 +1720,7 @@ write_office_styles (OdtWriter *w,
       /* A comparison's marks, the same in both languages: colour alone
        * would not do for everyone, so a line under or through as well. */
       start_style (xml, "Polisi_20_Inserted", "Inserted text", "text", NULL);
-      simple_element (xml, "style:text-properties",
+      polisi_xml_out_element (xml, "style:text-properties",
                       "fo:color", "#1b5e20",
                       "style:text-underline-style", "solid",
                       "style:text-underline-width", "auto",
@@ -1778,7 +1728,7 @@ write_office_styles (OdtWriter *w,
                       NULL);
       gsf_xml_out_end_element (xml);
       start_style (xml, "Polisi_20_Deleted", "Deleted text", "text", NULL);
-      simple_element (xml, "style:text-properties",
+      polisi_xml_out_element (xml, "style:text-properties",
                       "fo:color", "#a31515",
                       "style:text-line-through-style", "solid",
                       "style:text-line-through-type", "single",
@@ -1786,7 +1736,7 @@ write_office_styles (OdtWriter *w,
       gsf_xml_out_end_element (xml);
     }
   start_style (xml, "Line_20_numbering", "Line Numbering", "text", NULL);
-  simple_element (xml, "style:text-properties", "fo:font-size", "7.5pt", "fo:color", "#595959", NULL);
+  polisi_xml_out_element (xml, "style:text-properties", "fo:font-size", "7.5pt", "fo:color", "#595959", NULL);
   gsf_xml_out_end_element (xml);
 
   /* Bullets for list items, indented under the text of a clause, and
@@ -1797,7 +1747,7 @@ write_office_styles (OdtWriter *w,
   /* Consultation drafts number their lines, so comments can point at
    * them. */
   if (polisi_document_get_line_numbers (w->document))
-    simple_element (xml, "text:linenumbering-configuration",
+    polisi_xml_out_element (xml, "text:linenumbering-configuration",
                     "text:style-name", "Line_20_numbering",
                     "text:number-lines", "true",
                     "text:increment", "5",
@@ -1901,7 +1851,7 @@ write_watermark (OdtWriter *w,
 
   /* The geometry of the fontwork-plain-text preset: the text stretched
    * over the whole shape. */
-  start_element (xml, "draw:enhanced-geometry",
+  polisi_xml_out_start (xml, "draw:enhanced-geometry",
                  "svg:viewBox", "0 0 21600 21600",
                  "draw:text-areas", "0 0 21600 21600",
                  "draw:text-path-allowed", "true",
@@ -1914,11 +1864,11 @@ write_watermark (OdtWriter *w,
                  "draw:enhanced-path", "M ?f3 0 L ?f5 0 N M ?f6 21600 L ?f7 21600 N",
                  NULL);
   for (guint i = 0; i < G_N_ELEMENTS (equations); i++)
-    simple_element (xml, "draw:equation",
+    polisi_xml_out_element (xml, "draw:equation",
                     "draw:name", equations[i][0],
                     "draw:formula", equations[i][1],
                     NULL);
-  simple_element (xml, "draw:handle",
+  polisi_xml_out_element (xml, "draw:handle",
                   "draw:handle-position", "$0 21600",
                   "draw:handle-range-x-minimum", "6629",
                   "draw:handle-range-x-maximum", "14971",
@@ -1944,7 +1894,7 @@ write_page_number_line (GsfXMLOut  *xml,
   between = g_strndup (first + 2, second - first - 2);
 
   gsf_xml_out_add_cstr (xml, NULL, before);
-  start_element (xml, "text:page-number", "text:select-page", "current", NULL);
+  polisi_xml_out_start (xml, "text:page-number", "text:select-page", "current", NULL);
   gsf_xml_out_add_cstr_unchecked (xml, NULL, "1");
   gsf_xml_out_end_element (xml);
   gsf_xml_out_add_cstr (xml, NULL, between);
@@ -2003,7 +1953,7 @@ write_master_page (OdtWriter *w,
 {
   gboolean watermark = polisi_document_get_watermark (w->document, w->langs[0]) != NULL;
 
-  start_element (xml, "style:master-page",
+  polisi_xml_out_start (xml, "style:master-page",
                  "style:name", master_page_name[master],
                  "style:display-name", master_page_display[master],
                  "style:page-layout-name", "Polisi_page",
@@ -2015,18 +1965,18 @@ write_master_page (OdtWriter *w,
   else
     {
       /* Both languages side by side, as in the body. */
-      start_element (xml, "table:table",
+      polisi_xml_out_start (xml, "table:table",
                      "table:name", "Header_table",
                      "table:style-name", "HeaderTable",
                      NULL);
-      simple_element (xml, "table:table-column",
+      polisi_xml_out_element (xml, "table:table-column",
                       "table:style-name", "HeaderTable.A",
                       "table:number-columns-repeated", "2",
                       NULL);
       gsf_xml_out_start_element (xml, "table:table-row");
       for (guint c = 0; c < w->n_langs; c++)
         {
-          start_element (xml, "table:table-cell",
+          polisi_xml_out_start (xml, "table:table-cell",
                          "table:style-name", c == 0 ? "HeaderTable.L" : "HeaderTable.R",
                          "office:value-type", "string",
                          NULL);
@@ -2061,8 +2011,8 @@ write_styles_automatic (OdtWriter *w,
 {
   gsf_xml_out_start_element (xml, "office:automatic-styles");
 
-  start_element (xml, "style:page-layout", "style:name", "Polisi_page", NULL);
-  simple_element (xml, "style:page-layout-properties",
+  polisi_xml_out_start (xml, "style:page-layout", "style:name", "Polisi_page", NULL);
+  polisi_xml_out_element (xml, "style:page-layout-properties",
                   "fo:page-width", "21.001cm",
                   "fo:page-height", "29.7cm",
                   "style:print-orientation", "portrait",
@@ -2074,7 +2024,7 @@ write_styles_automatic (OdtWriter *w,
                   "style:writing-mode", "lr-tb",
                   NULL);
   gsf_xml_out_start_element (xml, "style:header-style");
-  simple_element (xml, "style:header-footer-properties",
+  polisi_xml_out_element (xml, "style:header-footer-properties",
                   "fo:min-height", "0cm",
                   "fo:margin-bottom", "0.6cm",
                   "fo:padding-bottom", "0.1cm",
@@ -2083,7 +2033,7 @@ write_styles_automatic (OdtWriter *w,
                   NULL);
   gsf_xml_out_end_element (xml);
   gsf_xml_out_start_element (xml, "style:footer-style");
-  simple_element (xml, "style:header-footer-properties",
+  polisi_xml_out_element (xml, "style:header-footer-properties",
                   "fo:min-height", "0cm",
                   "fo:margin-top", "0.5cm",
                   "style:dynamic-spacing", "false",
@@ -2101,7 +2051,7 @@ write_styles_automatic (OdtWriter *w,
   /* The watermark: light grey, behind the text, placed on the page
    * whatever the header holds. */
   start_style (xml, "Watermark_graphic", NULL, "graphic", NULL);
-  simple_element (xml, "style:graphic-properties",
+  polisi_xml_out_element (xml, "style:graphic-properties",
                   "draw:stroke", "none",
                   "draw:fill", "solid",
                   "draw:fill-color", "#bfbfbf",
@@ -2120,7 +2070,7 @@ write_styles_automatic (OdtWriter *w,
                   "style:horizontal-rel", "page",
                   "style:flow-with-text", "false",
                   NULL);
-  simple_element (xml, "style:text-properties",
+  polisi_xml_out_element (xml, "style:text-properties",
                   "style:font-name", FONT_NAME,
                   "fo:font-weight", "bold",
                   "fo:color", "#bfbfbf",
@@ -2130,19 +2080,19 @@ write_styles_automatic (OdtWriter *w,
   if (w->n_langs > 1)
     {
       start_style (xml, "HeaderTable", NULL, "table", NULL);
-      simple_element (xml, "style:table-properties",
+      polisi_xml_out_element (xml, "style:table-properties",
                       "style:width", "17cm",
                       "table:align", "margins",
                       NULL);
       gsf_xml_out_end_element (xml);
       start_style (xml, "HeaderTable.A", NULL, "table-column", NULL);
-      simple_element (xml, "style:table-column-properties",
+      polisi_xml_out_element (xml, "style:table-column-properties",
                       "style:column-width", "8.5cm",
                       "style:rel-column-width", "32767*",
                       NULL);
       gsf_xml_out_end_element (xml);
       start_style (xml, "HeaderTable.L", NULL, "table-cell", NULL);
-      simple_element (xml, "style:table-cell-properties",
+      polisi_xml_out_element (xml, "style:table-cell-properties",
                       "fo:padding-left", "0cm",
                       "fo:padding-right", "0.35cm",
                       "fo:padding-top", "0cm",
@@ -2151,7 +2101,7 @@ write_styles_automatic (OdtWriter *w,
                       NULL);
       gsf_xml_out_end_element (xml);
       start_style (xml, "HeaderTable.R", NULL, "table-cell", NULL);
-      simple_element (xml, "style:table-cell-properties",
+      polisi_xml_out_element (xml, "style:table-cell-properties",
                       "fo:padding-left", "0.35cm",
                       "fo:padding-right", "0cm",
                       "fo:padding-top", "0cm",
@@ -2216,7 +2166,7 @@ write_data_table_column_styles (OdtWriter   *w,
       g_ascii_formatd (width, sizeof width, "%.3fcm", widths[c]);
       g_snprintf (rel, sizeof rel, "%u*", (guint) (1000 * widths[c] + 0.5));
       start_style (xml, name, NULL, "table-column", NULL);
-      simple_element (xml, "style:table-column-properties",
+      polisi_xml_out_element (xml, "style:table-column-properties",
                       "style:column-width", width,
                       "style:rel-column-width", rel,
                       NULL);
@@ -2261,7 +2211,7 @@ write_content_automatic (OdtWriter *w,
     }
 
   start_style (xml, "Contents_section", NULL, "section", NULL);
-  simple_element (xml, "style:section-properties", "style:editable", "false", NULL);
+  polisi_xml_out_element (xml, "style:section-properties", "style:editable", "false", NULL);
   gsf_xml_out_end_element (xml);
 
   if (w->options->layout == POLISI_LAYOUT_COLUMNS)
@@ -2271,7 +2221,7 @@ write_content_automatic (OdtWriter *w,
           start_style (xml, first ? "Columns_first" : "Columns", NULL, "table", NULL);
           if (first)
             gsf_xml_out_add_cstr_unchecked (xml, "style:master-page-name", master_page_name[MASTER_BILINGUAL]);
-          simple_element (xml, "style:table-properties",
+          polisi_xml_out_element (xml, "style:table-properties",
                           "style:width", "17cm",
                           "table:align", "margins",
                           "fo:margin-top", "0cm",
@@ -2281,18 +2231,18 @@ write_content_automatic (OdtWriter *w,
           gsf_xml_out_end_element (xml);
         }
       start_style (xml, "Columns.A", NULL, "table-column", NULL);
-      simple_element (xml, "style:table-column-properties",
+      polisi_xml_out_element (xml, "style:table-column-properties",
                       "style:column-width", "8.5cm",
                       "style:rel-column-width", "32767*",
                       NULL);
       gsf_xml_out_end_element (xml);
       start_style (xml, "Columns.row", NULL, "table-row", NULL);
-      simple_element (xml, "style:table-row-properties", "fo:keep-together", "auto", NULL);
+      polisi_xml_out_element (xml, "style:table-row-properties", "fo:keep-together", "auto", NULL);
       gsf_xml_out_end_element (xml);
       /* A clear margin between the languages: padding either side of a
        * thin rule. */
       start_style (xml, "Columns.L", NULL, "table-cell", NULL);
-      simple_element (xml, "style:table-cell-properties",
+      polisi_xml_out_element (xml, "style:table-cell-properties",
                       "fo:padding-left", "0cm",
                       "fo:padding-right", "0.4cm",
                       "fo:padding-top", "0.05cm",
@@ -2304,7 +2254,7 @@ write_content_automatic (OdtWriter *w,
                       NULL);
       gsf_xml_out_end_element (xml);
       start_style (xml, "Columns.R", NULL, "table-cell", NULL);
-      simple_element (xml, "style:table-cell-properties",
+      polisi_xml_out_element (xml, "style:table-cell-properties",
                       "fo:padding-left", "0.4cm",
                       "fo:padding-right", "0cm",
                       "fo:padding-top", "0.05cm",
@@ -2315,7 +2265,7 @@ write_content_automatic (OdtWriter *w,
     }
 
   start_style (xml, "DataTable", NULL, "table", NULL);
-  simple_element (xml, "style:table-properties",
+  polisi_xml_out_element (xml, "style:table-properties",
                   "style:width", "17cm",
                   "table:align", "margins",
                   "fo:margin-top", "0.2cm",
@@ -2324,7 +2274,7 @@ write_content_automatic (OdtWriter *w,
                   NULL);
   gsf_xml_out_end_element (xml);
   start_style (xml, "DataTable.Cell", NULL, "table-cell", NULL);
-  simple_element (xml, "style:table-cell-properties",
+  polisi_xml_out_element (xml, "style:table-cell-properties",
                   "fo:padding", "0.1cm",
                   "fo:border", "0.5pt solid #7f7f7f",
                   NULL);
@@ -2613,13 +2563,13 @@ write_manifest_xml (OdtWriter *w,
   gsf_xml_out_start_element (xml, "manifest:manifest");
   gsf_xml_out_add_cstr_unchecked (xml, "xmlns:manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0");
   gsf_xml_out_add_cstr_unchecked (xml, "manifest:version", ODF_VERSION);
-  simple_element (xml, "manifest:file-entry",
+  polisi_xml_out_element (xml, "manifest:file-entry",
                   "manifest:full-path", "/",
                   "manifest:version", ODF_VERSION,
                   "manifest:media-type", ODT_MIME_TYPE,
                   NULL);
   for (guint i = 0; i < G_N_ELEMENTS (package_parts); i++)
-    simple_element (xml, "manifest:file-entry",
+    polisi_xml_out_element (xml, "manifest:file-entry",
                     "manifest:full-path", package_parts[i][0],
                     "manifest:media-type", package_parts[i][1],
                     NULL);
