@@ -699,41 +699,6 @@ write_text_blocks (DocxWriter *w,
     }
 }
 
-/* A heading's text as the new version has it: without deleted words. */
-static char *
-text_without_deletions (const PolisiTextBlock *para)
-{
-  GString *out = g_string_new (NULL);
-  gsize done = 0;
-
-  for (guint i = 0; para->marks != NULL && i < para->marks->len; i++)
-    {
-      const PolisiTextMark *mark = &g_array_index (para->marks, PolisiTextMark, i);
-
-      if (mark->kind != POLISI_MARK_DELETED)
-        continue;
-      g_string_append_len (out, para->text + done, mark->start - done);
-      done = mark->end;
-    }
-  g_string_append (out, para->text + done);
-  return g_string_free (out, FALSE);
-}
-
-/* "3  Diogelu", as the contents list shows it. */
-static char *
-heading_label (PolisiBlock *block,
-               PolisiLang   lang)
-{
-  PolisiTextBlock *para = block->paras[lang]->len > 0 ? block->paras[lang]->pdata[0] : NULL;
-  g_autofree char *text = NULL;
-
-  if (para == NULL || para->marks == NULL)
-    return polisi_export_heading_label (block, lang);
-  text = text_without_deletions (para);
-  if (block->number == NULL || block->appendix)
-    return g_steal_pointer (&text);
-  return g_strdup_printf ("%s  %s", block->number, text);
-}
 
 static char *
 heading_bookmark (PolisiLang lang,
@@ -1065,7 +1030,7 @@ write_toc (DocxWriter *w,
     {
       guint index = g_array_index (entries, guint, e);
       PolisiBlock *block = polisi_document_get_block (w->document, index);
-      g_autofree char *label = heading_label (block, lang);
+      g_autofree char *label = polisi_export_contents_label (block, lang);
       g_autofree char *anchor = heading_bookmark (lang, index);
       guint page = heading_page (w, index, lang);
       char number[16];

@@ -255,6 +255,47 @@ polisi_export_version_line (PolisiDocument *document,
                           polisi_document_get_date_text (document, lang));
 }
 
+/* A heading's text as the new version has it: without deleted words. */
+static char *
+text_without_deletions (const PolisiTextBlock *para)
+{
+  GString *out = g_string_new (NULL);
+  gsize done = 0;
+
+  for (guint i = 0; para->marks != NULL && i < para->marks->len; i++)
+    {
+      const PolisiTextMark *mark = &g_array_index (para->marks, PolisiTextMark, i);
+
+      if (mark->kind != POLISI_MARK_DELETED)
+        continue;
+      g_string_append_len (out, para->text + done, mark->start - done);
+      done = mark->end;
+    }
+  g_string_append (out, para->text + done);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * polisi_export_contents_label:
+ *
+ * "3  Diogelu": a heading as a contents list shows it; in a comparison,
+ * as the new version has it (without deleted words).
+ */
+char *
+polisi_export_contents_label (PolisiBlock *block,
+                              PolisiLang   lang)
+{
+  PolisiTextBlock *para = block->paras[lang]->len > 0 ? block->paras[lang]->pdata[0] : NULL;
+  g_autofree char *text = NULL;
+
+  if (para == NULL || para->marks == NULL)
+    return polisi_export_heading_label (block, lang);
+  text = text_without_deletions (para);
+  if (block->number == NULL || block->appendix)
+    return g_steal_pointer (&text);
+  return g_strdup_printf ("%s  %s", block->number, text);
+}
+
 /* "3 Diogelu", "Atodiad A: ...", "Hanes fersiynau": a heading as shown. */
 char *
 polisi_export_heading_label (PolisiBlock *block,

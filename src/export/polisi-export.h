@@ -89,6 +89,8 @@ char       *polisi_export_version_line       (PolisiDocument            *documen
                                               PolisiLang                 lang);
 char       *polisi_export_heading_label      (PolisiBlock               *block,
                                               PolisiLang                 lang);
+char       *polisi_export_contents_label     (PolisiBlock               *block,
+                                              PolisiLang                 lang);
 GArray     *polisi_export_find_links         (const char                *text);
 
 GBytes     *polisi_export_to_bytes           (PolisiDocument            *document,

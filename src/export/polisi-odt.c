@@ -806,41 +806,6 @@ is_sequential (OdtWriter *w)
   return w->options->layout == POLISI_LAYOUT_SEQUENTIAL;
 }
 
-/* A heading's text as the new version has it: without deleted words. */
-static char *
-text_without_deletions (const PolisiTextBlock *para)
-{
-  GString *out = g_string_new (NULL);
-  gsize done = 0;
-
-  for (guint i = 0; para->marks != NULL && i < para->marks->len; i++)
-    {
-      const PolisiTextMark *mark = &g_array_index (para->marks, PolisiTextMark, i);
-
-      if (mark->kind != POLISI_MARK_DELETED)
-        continue;
-      g_string_append_len (out, para->text + done, mark->start - done);
-      done = mark->end;
-    }
-  g_string_append (out, para->text + done);
-  return g_string_free (out, FALSE);
-}
-
-/* "3  Diogelu": the label of a heading, as the contents list shows it. */
-static char *
-heading_label (PolisiBlock *block,
-               PolisiLang   lang)
-{
-  PolisiTextBlock *para = block->paras[lang]->len > 0 ? block->paras[lang]->pdata[0] : NULL;
-  g_autofree char *text = NULL;
-
-  if (para == NULL || para->marks == NULL)
-    return polisi_export_heading_label (block, lang);
-  text = text_without_deletions (para);
-  if (block->number == NULL || block->appendix)
-    return g_steal_pointer (&text);
-  return g_strdup_printf ("%s  %s", block->number, text);
-}
 
 static void
 write_heading (OdtWriter   *w,
@@ -1232,7 +1197,7 @@ write_toc (OdtWriter  *w,
       if (block->kind != POLISI_BLOCK_HEADING || block->change == POLISI_CHANGE_DELETED)
         continue;
 
-      label = heading_label (block, lang);
+      label = polisi_export_contents_label (block, lang);
       start_para (w, sequential ? PARA_CONTENTS_2 : PARA_CONTENTS_1, lang);
       gsf_xml_out_start_element (w->xml, "text:a");
       gsf_xml_out_add_cstr_unchecked (w->xml, "xlink:type", "simple");
