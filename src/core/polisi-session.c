@@ -849,6 +849,8 @@ load_file (GFile       *file,
   bytes = read_with_state (file, state, error);
   if (bytes == NULL || (policy = polisi_policy_load_bytes (bytes, name, error)) == NULL)
     {
+      /* the caller keeps what it had: nothing of this file's state */
+      disk_state_clear (state);
       if (*lock_fd >= 0)
         close (*lock_fd);
       *lock_fd = -1;
