@@ -87,7 +87,7 @@ test_known_policy (void)
   g_assert_cmpstr (cy, ==,
     "title: Polisi prawf\n"
     "organisation: Ysgol y Berllan\n"
-    "status: Wedi'i fabwysiadu 1.0\n"
+    "status: Wedi’i fabwysiadu 1.0\n"
     "watermark: -\n"
     "review: 1 Medi 2027\n"
     "# 1 Cyflwyniad\n"
@@ -100,7 +100,7 @@ test_known_policy (void)
     "# A Atodiad A: Awgrymiadau\n"
     "A.1 • Meddyliwch cyn postio.\n"
     "# - Hanes fersiynau\n"
-    "| Fersiwn | Dyddiad | Cymeradwywyd gan | Crynodeb o'r newidiadau |\n"
+    "| Fersiwn | Dyddiad | Cymeradwywyd gan | Crynodeb o’r newidiadau |\n"
     "| 1.0 | 1 Medi 2026 | Y Corff Llywodraethu | Polisi newydd. |\n");
 
   g_assert_cmpstr (en, ==,
@@ -204,7 +204,7 @@ test_history (void)
   en = dump (document, POLISI_LANG_EN);
 
   g_assert_nonnull (strstr (cy, "# - Hanes fersiynau\n"
-                                "| Fersiwn | Dyddiad | Cymeradwywyd gan | Crynodeb o'r newidiadau |\n"
+                                "| Fersiwn | Dyddiad | Cymeradwywyd gan | Crynodeb o’r newidiadau |\n"
                                 "| 1.0 | 1 Medi 2026 | Y Corff Llywodraethu | Polisi newydd. |\n"
                                 "| 1.1 | 1 Medi 2027 | Pwyllgor y llywodraethwyr | Adolygiad blynyddol:\n"
                                 "- cymal newydd ar ddiogelwch ar-lein |\n"));
@@ -382,7 +382,7 @@ test_draft_summary (void)
   heading = polisi_document_get_block (draft, at);
   text = polisi_document_get_block (draft, at + 1);
   g_assert_null (heading->number);
-  g_assert_cmpstr (((PolisiTextBlock *) heading->paras[POLISI_LANG_CY]->pdata[0])->text, ==, "Crynodeb o'r newidiadau yn fersiwn 1.2");
+  g_assert_cmpstr (((PolisiTextBlock *) heading->paras[POLISI_LANG_CY]->pdata[0])->text, ==, "Crynodeb o’r newidiadau yn fersiwn 1.2");
   g_assert_cmpstr (((PolisiTextBlock *) heading->paras[POLISI_LANG_EN]->pdata[0])->text, ==, "Summary of changes in version 1.2");
   g_assert_cmpuint (text->paras[POLISI_LANG_EN]->len, ==, 2);
   g_assert_cmpstr (((PolisiTextBlock *) text->paras[POLISI_LANG_EN]->pdata[1])->text, ==, "current names of Acts.");

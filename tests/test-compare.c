@@ -341,7 +341,7 @@ test_summary (void)
   PolisiBlock *block;
 
   g_assert_cmpstr (polisi_document_get_title (document, POLISI_LANG_CY), ==,
-                   "Crynodeb o'r newidiadau: Polisi cyfryngau cymdeithasol staff");
+                   "Crynodeb o’r newidiadau: Polisi cyfryngau cymdeithasol staff");
   g_assert_cmpstr (polisi_document_get_title (document, POLISI_LANG_EN), ==,
                    "Summary of changes: Staff social media policy");
   g_assert_cmpstr (polisi_document_get_version (document), ==, "1.1");
@@ -349,7 +349,7 @@ test_summary (void)
 
   block = find_block (document, POLISI_BLOCK_PARAGRAPH, "introduction");
   g_assert_cmpstr (polisi_block_get_heading_text (block, POLISI_LANG_CY), ==,
-                   "Mae'r ddogfen hon yn dangos y newidiadau rhwng fersiwn 1.0 a fersiwn 1.1 o'r polisi, cymal wrth gymal.");
+                   "Mae’r ddogfen hon yn dangos y newidiadau rhwng fersiwn 1.0 a fersiwn 1.1 o’r polisi, cymal wrth gymal.");
   block = find_block (document, POLISI_BLOCK_PARAGRAPH, "counts");
   g_assert_true (g_str_has_suffix (polisi_block_get_heading_text (block, POLISI_LANG_EN),
                                    "Added clauses: 1 · Removed clauses: 1"));
@@ -443,7 +443,7 @@ test_summary_pdf (void)
   }
   {
     const char *needles[] = {
-      "Crynodeb o'r newidiadau", "Summary of changes", "Newidiwyd:", "Changed:", "Ychwanegwyd:", "Added:",
+      "Crynodeb o’r newidiadau", "Summary of changes", "Newidiwyd:", "Changed:", "Ychwanegwyd:", "Added:",
       "Tynnwyd:", "Removed:", "Cymalau a newidiwyd:", "Changed clauses:", NEW_HEAD, OLD_HEAD, "theuluoedd",
       "families and", "Members of the governing body",
     };

@@ -432,7 +432,7 @@ test_language (void)
     g_autofree char *note_cy = find_text (get_page (CASE_WALES, "alone-cy"), "//p[@class='note']");
     g_autofree char *note_en = find_text (get_page (CASE_WALES, "alone-en"), "//p[@class='note']");
 
-    g_assert_cmpstr (note_cy, ==, "Mae fersiwn Saesneg o'r polisi hwn ar gael.");
+    g_assert_cmpstr (note_cy, ==, "Mae fersiwn Saesneg o’r polisi hwn ar gael.");
     g_assert_cmpstr (note_en, ==, "This policy is also available in Welsh.");
   }
 }

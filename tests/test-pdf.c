@@ -256,7 +256,7 @@ check_pdf (const char     *path,
   if (polisi_document_get_nation (document) == POLISI_NATION_WALES && n_langs == 1)
     {
       const char *note = langs[0] == POLISI_LANG_CY ? (c->other_file != NULL ? "polisi hwn ar gael yn Saesneg"
-                                                                             : "fersiwn Saesneg o'r polisi hwn")
+                                                                             : "fersiwn Saesneg o’r polisi hwn")
                                                     : "This policy is also available";
       g_assert_true (contains_words ((char **) token_list->pdata, token_list->len, note));
       /* two separate files name each other by title, not by a file name */

@@ -289,8 +289,8 @@ add_draft_summary (PolisiDocument *document,
                                              polisi_policy_get_draft_summary (policy, POLISI_LANG_OTHER (lang)));
 
       if (lang == POLISI_LANG_CY)
-        title = version != NULL ? g_strdup_printf ("Crynodeb o'r newidiadau yn fersiwn %s", version)
-                                : g_strdup ("Crynodeb o'r newidiadau");
+        title = version != NULL ? g_strdup_printf ("Crynodeb o’r newidiadau yn fersiwn %s", version)
+                                : g_strdup ("Crynodeb o’r newidiadau");
       else
         title = version != NULL ? g_strdup_printf ("Summary of changes in version %s", version)
                                 : g_strdup ("Summary of changes");
@@ -304,7 +304,7 @@ add_history (PolisiDocument *document,
              PolisiPolicy   *policy)
 {
   static const char *header[POLISI_N_LANGS][4] = {
-    { "Fersiwn", "Dyddiad", "Cymeradwywyd gan", "Crynodeb o'r newidiadau" },
+    { "Fersiwn", "Dyddiad", "Cymeradwywyd gan", "Crynodeb o’r newidiadau" },
     { "Version", "Date", "Approved by", "Summary of changes" },
   };
   PolisiBlock *heading;

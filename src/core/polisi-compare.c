@@ -366,7 +366,7 @@ polisi_compare_summary (PolisiPolicy        *old_policy,
                         PolisiLibrary       *library,
                         PolisiAssembleFlags  flags)
 {
-  static const char *title_word[POLISI_N_LANGS] = { "Crynodeb o'r newidiadau", "Summary of changes" };
+  static const char *title_word[POLISI_N_LANGS] = { "Crynodeb o’r newidiadau", "Summary of changes" };
   g_autoptr(PolisiDocument) old_document = NULL;
   g_autoptr(PolisiDocument) new_document = NULL;
   g_autoptr(GArray) pairs = NULL;
@@ -410,14 +410,14 @@ polisi_compare_summary (PolisiPolicy        *old_policy,
 
     if (g_strcmp0 (old_version, new_version) == 0)
       {
-        cy = g_strdup_printf ("Mae'r ddogfen hon yn dangos y newidiadau rhwng dau gopi o fersiwn %s o'r polisi, cymal wrth gymal.",
+        cy = g_strdup_printf ("Mae’r ddogfen hon yn dangos y newidiadau rhwng dau gopi o fersiwn %s o’r polisi, cymal wrth gymal.",
                               new_version);
         en = g_strdup_printf ("This document shows the changes between two copies of version %s of the policy, clause by clause.",
                               new_version);
       }
     else
       {
-        cy = g_strdup_printf ("Mae'r ddogfen hon yn dangos y newidiadau rhwng fersiwn %s a fersiwn %s o'r polisi, cymal wrth gymal.",
+        cy = g_strdup_printf ("Mae’r ddogfen hon yn dangos y newidiadau rhwng fersiwn %s a fersiwn %s o’r polisi, cymal wrth gymal.",
                               old_version, new_version);
         en = g_strdup_printf ("This document shows the changes between version %s and version %s of the policy, clause by clause.",
                               old_version, new_version);
@@ -425,7 +425,7 @@ polisi_compare_summary (PolisiPolicy        *old_policy,
     add_paragraph (document, "introduction", cy, en);
   }
   add_paragraph (document, "explanation",
-                 "Mae testun newydd wedi'i danlinellu, ac mae testun a dynnwyd wedi'i groesi allan.",
+                 "Mae testun newydd wedi’i danlinellu, ac mae testun a dynnwyd wedi’i groesi allan.",
                  "New text is underlined, and removed text is struck through.");
   add_key (document);
 
@@ -446,7 +446,7 @@ polisi_compare_summary (PolisiPolicy        *old_policy,
 
       if (g_strcmp0 (record->version, new_version) != 0 || g_strcmp0 (record->version, old_version) == 0)
         continue;
-      cy = g_strdup_printf ("Crynodeb o'r newidiadau yn fersiwn %s:\n%s", record->version,
+      cy = g_strdup_printf ("Crynodeb o’r newidiadau yn fersiwn %s:\n%s", record->version,
                             record->summary[POLISI_LANG_CY] != NULL && record->summary[POLISI_LANG_CY][0] != '\0' ?
                             record->summary[POLISI_LANG_CY] : record->summary[POLISI_LANG_EN]);
       en = g_strdup_printf ("Summary of changes in version %s:\n%s", record->version,

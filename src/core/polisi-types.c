@@ -167,7 +167,7 @@ polisi_status_get_name (PolisiStatus status,
   static const char *names[][POLISI_N_LANGS] = {
     [POLISI_STATUS_DRAFT] = { "Drafft", "Draft" },
     [POLISI_STATUS_CONSULTATION] = { "Drafft ymgynghori", "Consultation draft" },
-    [POLISI_STATUS_ADOPTED] = { "Wedi'i fabwysiadu", "Adopted" },
+    [POLISI_STATUS_ADOPTED] = { "Wedi’i fabwysiadu", "Adopted" },
   };
 
   g_return_val_if_fail (status <= POLISI_STATUS_ADOPTED, NULL);

@@ -239,7 +239,7 @@ polisi_export_availability_note (PolisiDocument            *document,
                             polisi_document_get_title (document, POLISI_LANG_CY));
 
   return lang == POLISI_LANG_CY ?
-         g_strdup ("Mae fersiwn Saesneg o'r polisi hwn ar gael.") :
+         g_strdup ("Mae fersiwn Saesneg o’r polisi hwn ar gael.") :
          g_strdup ("This policy is also available in Welsh.");
 }
 

@@ -75,21 +75,21 @@ typedef enum {
 } Word;
 
 static const char *words[N_WORDS][POLISI_N_LANGS] = {
-  [WORD_SKIP] = { "Neidio i'r prif gynnwys", "Skip to the main content" },
+  [WORD_SKIP] = { "Neidio i’r prif gynnwys", "Skip to the main content" },
   [WORD_LANGUAGE] = { "Iaith", "Language" },
   [WORD_NEW_TEXT] = { "Testun newydd: ", "New text: " },
   [WORD_NEW_TEXT_END] = { " (diwedd y testun newydd)", " (end of new text)" },
   [WORD_REMOVED_TEXT] = { "Testun a dynnwyd: ", "Removed text: " },
   [WORD_REMOVED_TEXT_END] = { " (diwedd y testun a dynnwyd)", " (end of removed text)" },
   [WORD_DRAFT] = { "Drafft", "Draft" },
-  [WORD_DRAFT_NOTE] = { "Nid yw'r polisi hwn wedi'i fabwysiadu eto: gall newid cyn ei fabwysiadu.",
+  [WORD_DRAFT_NOTE] = { "Nid yw’r polisi hwn wedi’i fabwysiadu eto: gall newid cyn ei fabwysiadu.",
                         "This policy has not been adopted yet: it may change before it is adopted." },
   [WORD_CONSULTATION] = { "Drafft ymgynghori", "Consultation draft" },
-  [WORD_CONSULTATION_NOTE] = { "Drafft ar gyfer ymgynghori yw hwn. Nid yw'r polisi wedi'i fabwysiadu eto: "
+  [WORD_CONSULTATION_NOTE] = { "Drafft ar gyfer ymgynghori yw hwn. Nid yw’r polisi wedi’i fabwysiadu eto: "
                                "gall newid yn sgil yr ymgynghoriad.",
                                "This is a draft for consultation. The policy has not been adopted yet: "
                                "it may change after the consultation." },
-  [WORD_OTHER_LANGUAGE] = { "Mae'r polisi hwn ar gael yn Saesneg hefyd: ",
+  [WORD_OTHER_LANGUAGE] = { "Mae’r polisi hwn ar gael yn Saesneg hefyd: ",
                             "This policy is also available in Welsh: " },
   [WORD_CLAUSE_LINK] = { "Dolen i gymal %s", "Link to clause %s" },
   [WORD_NO_COMMENTS] = { "Nid oes sylwadau wedi dod i law eto.", "No comments have been received yet." },
@@ -568,8 +568,8 @@ write_comments_intro (HtmlWriter *w)
 
   if (w->lang == POLISI_LANG_CY)
     {
-      g_string_append (how, "Anfonwch eich sylwadau at y sawl sy'n cynnal yr ymgynghoriad, gan nodi rhif pob cymal. "
-                            "Mae gan bob cymal ei ddolen ei hun (ei rif), y gallwch ei chopïo i'ch sylw.");
+      g_string_append (how, "Anfonwch eich sylwadau at y sawl sy’n cynnal yr ymgynghoriad, gan nodi rhif pob cymal. "
+                            "Mae gan bob cymal ei ddolen ei hun (ei rif), y gallwch ei chopïo i’ch sylw.");
       if (closing != NULL && closing[0] != '\0')
         g_string_append_printf (how, " Y dyddiad cau ar gyfer sylwadau yw %s.", closing);
       g_string_append (how, " Bydd yr ymatebion yn cael eu hychwanegu at y tabl hwn.");
