@@ -22,6 +22,7 @@ import zipfile
 POLISI = None
 SOURCE = os.environ.get('G_TEST_SRCDIR', os.path.dirname(os.path.abspath(__file__)))
 LO_TEXT = os.path.join(SOURCE, 'tools', 'lo-text.py')
+LO_REVIEW = os.path.join(SOURCE, 'tools', 'lo-review.py')
 # LibreOffice's uno module is the system Python's
 UNO_PYTHON = '/usr/bin/python3'
 
@@ -112,13 +113,25 @@ class Cycle(unittest.TestCase):
             return handle.read().replace('\xa0', ' ').splitlines()
 
     def returned_draft(self):
-        """The consultation draft as a union representative returns it: a
-        comment in clause 1.2."""
+        """The consultation draft as a union representative returns it from
+        LibreOffice: made in LibreOffice with track changes on, words
+        inserted in 1.2 and deleted from 1.1, and a row written in the
+        comments table; then a comment in clause 1.2 (added to the file
+        LibreOffice saved: a headless LibreOffice cannot add one)."""
         draft = self.path('draft.odt')
         self.ok('--export=odt', '--layout=columns', '--output=' + draft)
-        with zipfile.ZipFile(draft) as package:
+        reviewed = self.path('reviewed.odt')
+        result = subprocess.run([UNO_PYTHON, LO_REVIEW, draft, reviewed, self.path('lo-profile'),
+                                 'promote good practice', ' and safe', ' and to the reputation of everyone involved',
+                                 '5.2', 'Gwen Evans (UCAC)', 'Please say which platforms count as social media.'],
+                                capture_output=True, text=True, timeout=300)
+        if result.returncode == 77:
+            self.skipTest('LibreOffice\'s Python (python3-uno) is not installed')
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with zipfile.ZipFile(reviewed) as package:
             members = [(info, package.read(info.filename)) for info in package.infolist()]
         content = dict((info.filename, data) for info, data in members)['content.xml'].decode('utf-8')
+        self.assertIn('<text:changed-region', content)
         at = content.index('The aims of this policy are')
         content = (content[:at] + '<office:annotation><dc:creator>Tom Price (NEU)</dc:creator>'
                    '<dc:date>2026-06-20T09:00:00</dc:date><text:p>Add the wellbeing of staff.</text:p>'
@@ -140,11 +153,27 @@ class Cycle(unittest.TestCase):
 
         # the returned draft: its comment, on its clause, answered
         result = self.ok('--import-comments=' + self.returned_draft())
-        self.assertIn('1', result.stdout)
+        self.assertIn('Imported 2 comments', result.stdout)
+        self.assertIn('1 comment in the text', result.stdout)
+        self.assertIn('1 row of the comments table', result.stdout)
+        self.assertIn('insertions: 1, deletions: 1', result.stdout)
         result = self.ok('--comments')
         self.assertIn('Add the wellbeing of staff.', result.stdout)
+        self.assertRegex(result.stdout, r'5\.2 \([a-z.-]+\)\s+Gwen Evans \(UCAC\)\n\s+Please say which platforms')
         comment_id = re.search(r'\b(c\d+)\b', result.stdout).group(1)
         self.ok('--respond', comment_id + '=Cytunwyd: mae cymal 1.2 yn sôn am lesiant staff. / Agreed.')
+        inserted = re.search(r'\b(p\d+)\s+1\.2 \(purpose\.aims, en\).*\n\s+insert: .*promote good practice\[\+ and safe\+\]',
+                             result.stdout)
+        deleted = re.search(r'\b(p\d+)\s+1\.1 \(purpose\.benefits, en\).*\n\s+delete: .*'
+                            r'\[- and to the reputation of everyone involved-\]', result.stdout)
+        self.assertIsNotNone(inserted, result.stdout)
+        self.assertIsNotNone(deleted, result.stdout)
+        self.ok('--accept-proposal=' + inserted.group(1), '--reject-proposal=' + deleted.group(1))
+        english = self.path('proposals.odt')
+        self.ok('--export=odt', '--layout=en', '--output=' + english)
+        content = member(english, 'content.xml')
+        self.assertIn('promote good practice and safe in the use of social media', content)
+        self.assertIn('and to the reputation of everyone involved', content)
 
         # adoption refused: the Welsh of 1.2 out of date, an Act by an old name
         before = self.read_policy()
@@ -198,7 +227,7 @@ class Cycle(unittest.TestCase):
         text = pdf_text(pdf)
         self.assertIn('Fersiwn 1.1 · Drafft', text)
         self.assertIn('Version 1.1 · Draft', text)
-        self.assertNotIn('Wedi\'i fabwysiadu', text)
+        self.assertNotIn('Wedi’i fabwysiadu', text)
         self.assertNotIn('Version 1.0 · Adopted', text)
         odt = self.path('draft.odt')
         self.ok('--export=odt', '--layout=columns', '--output=' + odt)
@@ -238,7 +267,7 @@ class Cycle(unittest.TestCase):
         self.assertEqual(len(rejected), len(old_text))
         self.assertEqual(len(differ), 1, differ)
         self.assertTrue(differ[0][0].startswith('Fersiwn 1.1 · Drafft · '), differ)
-        self.assertEqual(differ[0][1], 'Fersiwn 1.0 · Wedi\'i fabwysiadu · 10 Gorffennaf 2026')
+        self.assertEqual(differ[0][1], 'Fersiwn 1.0 · Wedi’i fabwysiadu · 10 Gorffennaf 2026')
         # the clause taken in, its old name fixed, and the clause after it renumbered
         self.assertIn('16.11\tMae Deddf Camddefnyddio Cyfrifiaduron 1990 yn ei gwneud yn drosedd cael mynediad at '
                       'gyfrif neu system heb ganiatâd. Rhaid i staff beidio â mewngofnodi i gyfrif rhywun arall, gan '
