@@ -132,6 +132,38 @@ polisi_test_example_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
 }
 
+/**
+ * polisi_test_normalize_space:
+ *
+ * Collapses every run of white space (no-break spaces too) to one space
+ * and trims the ends, so that text from a document and text another
+ * reader gives back (LibreOffice, an HTML parser, pdftotext) compare.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+polisi_test_normalize_space (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0xA0)
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* A word of 300 characters with no place to break it. */
 char *
 polisi_test_long_word (void)
@@ -175,6 +207,21 @@ polisi_test_hostile_policy (PolisiLibrary *library)
   polisi_clause_state_confirm_translation (state, POLISI_LANG_EN);
 
   return policy;
+}
+
+/**
+ * polisi_test_add_hostile_history:
+ *
+ * Adds version 1.0 to @policy's history, approved by a hostile name: a
+ * table with cells of several lines, items and a web address with
+ * characters to escape.
+ */
+void
+polisi_test_add_hostile_history (PolisiPolicy *policy)
+{
+  polisi_policy_add_version_record (policy, "1.0", "2025-09-01", "Corff " POLISI_TEST_HOSTILE,
+                                    "Fersiwn gyntaf.\n- newid un\n- gweler https://example.org/a?b=1&c=2.",
+                                    "First version.\n- change one\n- see https://example.org/a?b=1&c=2.");
 }
 
 PolisiPolicy *

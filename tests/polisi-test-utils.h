@@ -27,6 +27,7 @@ void               polisi_test_write_file            (const char *path,
                                                       const char *contents,
                                                       gssize      length);
 char              *polisi_test_example_path          (const char *name);
+char              *polisi_test_normalize_space       (const char *text);
 
 G_END_DECLS
 
@@ -39,6 +40,7 @@ G_BEGIN_DECLS
 #define POLISI_TEST_WELSH_LETTERS "ŵŷŴŶẁẃẅỳỲ"
 
 PolisiPolicy *polisi_test_hostile_policy   (PolisiLibrary *library);
+void          polisi_test_add_hostile_history (PolisiPolicy *policy);
 char         *polisi_test_long_word        (void);
 PolisiPolicy *polisi_test_load_example     (const char    *name);
 
