@@ -164,6 +164,152 @@ polisi_test_normalize_space (const char *text)
   return g_string_free (out, FALSE);
 }
 
+static void
+count_notify (GObject          *object,
+              GParamSpec       *pspec,
+              PolisiTestNotify *watch)
+{
+  watch->count++;
+}
+
+/* Counts the notifications of @property of @object in @watch->count,
+ * until polisi_test_notify_unwatch(). */
+void
+polisi_test_notify_watch (PolisiTestNotify *watch,
+                          gpointer          object,
+                          const char       *property)
+{
+  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+
+  g_assert_nonnull (g_object_class_find_property (G_OBJECT_GET_CLASS (object), property));
+  watch->object = object;
+  watch->count = 0;
+  watch->handler = g_signal_connect (object, signal, G_CALLBACK (count_notify), watch);
+}
+
+void
+polisi_test_notify_unwatch (PolisiTestNotify *watch)
+{
+  g_clear_signal_handler (&watch->handler, watch->object);
+}
+
+/**
+ * polisi_test_assert_explicit_notify:
+ *
+ * Every property @type declares notifies only when its class says so
+ * (%G_PARAM_EXPLICIT_NOTIFY), that is on a real change, never on every
+ * g_object_set().
+ */
+void
+polisi_test_assert_explicit_notify (GType type)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  guint n_properties;
+  g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_CLASS (klass), &n_properties);
+
+  for (guint i = 0; i < n_properties; i++)
+    if (pspecs[i]->owner_type == type && !(pspecs[i]->flags & G_PARAM_EXPLICIT_NOTIFY))
+      g_error ("%s:%s does not have G_PARAM_EXPLICIT_NOTIFY", g_type_name (type), pspecs[i]->name);
+}
+
+/**
+ * polisi_test_check_property:
+ * @value: a value @property does not hold yet
+ *
+ * Sets the writable @property of @object to @value: it notifies once and
+ * reads back as @value; set to @value again, it does not notify.
+ */
+void
+polisi_test_check_property (gpointer      object,
+                            const char   *property,
+                            const GValue *value)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  g_auto(GValue) before = G_VALUE_INIT;
+  g_auto(GValue) after = G_VALUE_INIT;
+  PolisiTestNotify watch;
+
+  g_assert_nonnull (pspec);
+  g_assert_true (pspec->flags & G_PARAM_WRITABLE);
+  g_value_init (&before, pspec->value_type);
+  g_value_init (&after, pspec->value_type);
+  g_object_get_property (object, property, &before);
+  if (g_param_values_cmp (pspec, &before, value) == 0)
+    g_error ("%s already holds the value the test sets", property);
+
+  polisi_test_notify_watch (&watch, object, property);
+  g_object_set_property (object, property, value);
+  if (watch.count != 1)
+    g_error ("setting %s to a new value notified %u times", property, watch.count);
+  g_object_get_property (object, property, &after);
+  if (g_param_values_cmp (pspec, &after, value) != 0)
+    g_error ("%s does not read back as it was set", property);
+  g_object_set_property (object, property, value);
+  if (watch.count != 1)
+    g_error ("setting %s to the value it holds notified", property);
+  polisi_test_notify_unwatch (&watch);
+}
+
+/* polisi_test_check_property() with a value of the property's own type */
+static void
+init_value (GValue     *value,
+            gpointer    object,
+            const char *property)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+
+  g_assert_nonnull (pspec);
+  g_value_init (value, pspec->value_type);
+}
+
+void
+polisi_test_check_string (gpointer    object,
+                          const char *property,
+                          const char *value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  init_value (&v, object, property);
+  g_value_set_string (&v, value);
+  polisi_test_check_property (object, property, &v);
+}
+
+void
+polisi_test_check_boolean (gpointer    object,
+                           const char *property,
+                           gboolean    value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  init_value (&v, object, property);
+  g_value_set_boolean (&v, value);
+  polisi_test_check_property (object, property, &v);
+}
+
+void
+polisi_test_check_uint (gpointer    object,
+                        const char *property,
+                        guint       value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  init_value (&v, object, property);
+  g_value_set_uint (&v, value);
+  polisi_test_check_property (object, property, &v);
+}
+
+void
+polisi_test_check_enum (gpointer    object,
+                        const char *property,
+                        int         value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  init_value (&v, object, property);
+  g_value_set_enum (&v, value);
+  polisi_test_check_property (object, property, &v);
+}
+
 /* A word of 300 characters with no place to break it. */
 char *
 polisi_test_long_word (void)
