@@ -11,6 +11,7 @@
 
 #include "polisi-policy-io.h"
 #include "polisi-test-utils.h"
+#include "polisi-text.h"
 
 PolisiLibrary *
 polisi_test_load_mini_library (void)
@@ -137,31 +138,15 @@ polisi_test_example_path (const char *name)
  *
  * Collapses every run of white space (no-break spaces too) to one space
  * and trims the ends, so that text from a document and text another
- * reader gives back (LibreOffice, an HTML parser, pdftotext) compare.
+ * reader gives back (LibreOffice, an HTML parser, pdftotext) compare: the
+ * core's own rule, polisi_text_collapse_spaces().
  *
  * Returns: (transfer full): the text
  */
 char *
 polisi_test_normalize_space (const char *text)
 {
-  GString *out = g_string_sized_new (strlen (text));
-  gboolean space = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == 0xA0)
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
+  return polisi_text_collapse_spaces (text);
 }
 
 static void
