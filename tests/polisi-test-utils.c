@@ -355,6 +355,40 @@ polisi_test_add_hostile_history (PolisiPolicy *policy)
                                     "First version.\n- change one\n- see https://example.org/a?b=1&c=2.");
 }
 
+/**
+ * polisi_test_writer_policy:
+ * @name: "wales" (the Welsh secondary example, a consultation draft),
+ *   "england" (the English primary example, a draft), "adopted" (the
+ *   Welsh example adopted on 1 September 2026) or "hostile" (every clause
+ *   of @library with hostile text, and a version history)
+ *
+ * The policies every writer's test writes in every layout.
+ *
+ * Returns: (transfer full): the policy
+ */
+PolisiPolicy *
+polisi_test_writer_policy (const char    *name,
+                           PolisiLibrary *library)
+{
+  PolisiPolicy *policy;
+
+  if (g_str_equal (name, "wales"))
+    return polisi_test_load_example ("secondary-wales.polisi");
+  if (g_str_equal (name, "england"))
+    return polisi_test_load_example ("primary-england.polisi");
+  if (g_str_equal (name, "adopted"))
+    {
+      policy = polisi_test_load_example ("secondary-wales.polisi");
+      polisi_policy_set_status (policy, POLISI_STATUS_ADOPTED);
+      polisi_policy_set_adoption_date (policy, "2026-09-01");
+      return policy;
+    }
+  g_assert_cmpstr (name, ==, "hostile");
+  policy = polisi_test_hostile_policy (library);
+  polisi_test_add_hostile_history (policy);
+  return policy;
+}
+
 PolisiPolicy *
 polisi_test_load_example (const char *name)
 {

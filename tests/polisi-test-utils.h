@@ -69,6 +69,8 @@ void polisi_test_check_enum              (gpointer          object,
 
 PolisiPolicy *polisi_test_hostile_policy   (PolisiLibrary *library);
 void          polisi_test_add_hostile_history (PolisiPolicy *policy);
+PolisiPolicy *polisi_test_writer_policy   (const char    *name,
+                                           PolisiLibrary *library);
 char         *polisi_test_long_word        (void);
 PolisiPolicy *polisi_test_load_example     (const char    *name);
 

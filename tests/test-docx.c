@@ -233,27 +233,7 @@ static PolisiDocument *
 make_document (CaseId case_id)
 {
   PolisiLibrary *library = polisi_context_get_library (fixture.context);
-  g_autoptr(PolisiPolicy) policy = NULL;
-
-  switch (case_id)
-    {
-    case CASE_WALES:
-      policy = polisi_test_load_example ("secondary-wales.polisi");
-      break;
-    case CASE_ENGLAND:
-      policy = polisi_test_load_example ("primary-england.polisi");
-      break;
-    case CASE_ADOPTED:
-      policy = polisi_test_load_example ("secondary-wales.polisi");
-      polisi_policy_set_status (policy, POLISI_STATUS_ADOPTED);
-      polisi_policy_set_adoption_date (policy, "2026-09-01");
-      break;
-    case CASE_HOSTILE:
-    default:
-      policy = polisi_test_hostile_policy (library);
-      polisi_test_add_hostile_history (policy);
-      break;
-    }
+  g_autoptr(PolisiPolicy) policy = polisi_test_writer_policy (case_names[case_id], library);
 
   return polisi_assemble (policy, library, POLISI_ASSEMBLE_DEFAULT);
 }

@@ -226,30 +226,12 @@ static PolisiDocument *
 make_document (CaseId case_id)
 {
   PolisiLibrary *library = polisi_context_get_library (fixture.context);
-  g_autoptr(PolisiPolicy) policy = NULL;
+  g_autoptr(PolisiPolicy) policy = polisi_test_writer_policy (case_names[case_id], library);
 
-  switch (case_id)
-    {
-    case CASE_WALES:
-      policy = polisi_test_load_example ("secondary-wales.polisi");
-      break;
-    case CASE_ENGLAND:
-      policy = polisi_test_load_example ("primary-england.polisi");
-      break;
-    case CASE_ADOPTED:
-      policy = polisi_test_load_example ("secondary-wales.polisi");
-      polisi_policy_set_status (policy, POLISI_STATUS_ADOPTED);
-      polisi_policy_set_adoption_date (policy, "2026-09-01");
-      break;
-    case CASE_HOSTILE:
-    default:
-      policy = polisi_test_hostile_policy (library);
-      /* A version history: a table, cells of several lines with items,
-       * a web address. */
-      polisi_test_add_hostile_history (policy);
-      polisi_policy_add_version_record (policy, "1.1", "2026-09-01", "Llywodraethwyr", "Ail fersiwn", "Second version");
-      break;
-    }
+  /* A version history of two versions: a table, cells of several lines
+   * with items, a web address. */
+  if (case_id == CASE_HOSTILE)
+    polisi_policy_add_version_record (policy, "1.1", "2026-09-01", "Llywodraethwyr", "Ail fersiwn", "Second version");
 
   return polisi_assemble (policy, library, POLISI_ASSEMBLE_DEFAULT);
 }
