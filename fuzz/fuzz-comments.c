@@ -31,20 +31,11 @@
 
 #include <string.h>
 
-#include "fuzz-common.h"
-#include "polisi-assembler.h"
+#include "fuzz-returned.h"
 #include "polisi-clause-state.h"
-#include "polisi-returned-draft.h"
-#include "polisi-context.h"
-#include "polisi-error.h"
 #include "polisi-export.h"
-#include "polisi-policy-io.h"
 
 #define DISPLAY_NAME "returned-draft.odt"
-
-/* the limits of src/import */
-#define MAX_BODY_CHARS POLISI_RETURNED_MAX_BODY_CHARS
-#define PLACE_CHARS 60
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
@@ -55,21 +46,7 @@ static GBytes *saved;
 static void
 init (void)
 {
-  g_autoptr(PolisiContext) context = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (POLISI_FUZZ_POLICY);
-  g_autoptr(GError) error = NULL;
-
-  polisi_fuzz_make_warnings_fatal ();
-
-  context = polisi_context_new_builtin (&error);
-  if (context == NULL)
-    g_error ("the built-in library: %s", error->message);
-  policy = polisi_policy_load (file, &error);
-  if (policy == NULL)
-    g_error ("%s: %s", POLISI_FUZZ_POLICY, error->message);
-  /* as polisi_returned_draft_import() assembles it */
-  document = polisi_assemble (policy, polisi_context_get_library (context),
-                              POLISI_ASSEMBLE_FINAL | POLISI_ASSEMBLE_NO_HISTORY);
+  polisi_fuzz_load_returned_policy (&policy, &document);
 
   /* The copies the comments are imported into are read from @saved for
    * each input. Comments attach to clause ids, never to the text, so the
@@ -84,96 +61,24 @@ init (void)
   saved = polisi_policy_to_bytes (policy);
 }
 
-static void
-check_refusal (const GError *error)
-{
-  if (error == NULL || error->domain != POLISI_ERROR || error->message == NULL)
-    g_error ("a file was refused without a Polisi error");
-  if (!g_utf8_validate (error->message, -1, NULL))
-    g_error ("an error message is not UTF-8");
-  if (strstr (error->message, DISPLAY_NAME) == NULL)
-    g_error ("an error message does not name the file: %s", error->message);
-  if (strstr (error->message, "Nothing was imported") == NULL)
-    g_error ("an error message does not say that nothing was imported: %s", error->message);
-}
-
-static void
-check_text (const char *text,
-            gboolean    nullable)
-{
-  if (text == NULL)
-    {
-      if (!nullable)
-        g_error ("a comment has no text");
-      return;
-    }
-  if (!g_utf8_validate (text, -1, NULL))
-    g_error ("a comment read is not UTF-8");
-}
-
-static void
-check_annotations (GPtrArray *annotations)
-{
-  if (annotations->len > POLISI_RETURNED_MAX_COMMENTS)
-    g_error ("%u comments read, more than the limit", annotations->len);
-
-  for (guint i = 0; i < annotations->len; i++)
-    {
-      PolisiReturnedComment *annotation = annotations->pdata[i];
-
-      check_text (annotation->body, FALSE);
-      check_text (annotation->place, FALSE);
-      check_text (annotation->author, TRUE);
-      check_text (annotation->date, TRUE);
-      check_text (annotation->clause_id, TRUE);
-      if (g_utf8_strlen (annotation->body, -1) > MAX_BODY_CHARS + 1)
-        g_error ("a comment of %ld characters was kept whole", g_utf8_strlen (annotation->body, -1));
-      if (annotation->author != NULL && g_utf8_strlen (annotation->author, -1) > POLISI_RETURNED_MAX_AUTHOR_CHARS + 1)
-        g_error ("an author's name of %ld characters was kept whole", g_utf8_strlen (annotation->author, -1));
-      if (g_utf8_strlen (annotation->place, -1) > PLACE_CHARS + 1)
-        g_error ("the place of a comment is %ld characters long", g_utf8_strlen (annotation->place, -1));
-      if (annotation->clause_id != NULL && polisi_policy_lookup_clause (policy, annotation->clause_id) == NULL)
-        g_error ("a comment was put on “%s”, which is not a clause of the policy", annotation->clause_id);
-      if (annotation->lang < -1 || annotation->lang >= POLISI_N_LANGS)
-        g_error ("a comment is in language %d", annotation->lang);
-      if (annotation->clause_id == NULL && annotation->lang != -1)
-        g_error ("a comment in no clause has a language");
-    }
-}
-
 /* Imports @annotations into a copy of the policy, then checks that the
  * copy saves and reads back, and that importing them again adds
  * nothing. */
 static void
 check_import (GPtrArray *annotations)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PolisiPolicy) copy = polisi_policy_load_bytes (saved, "copy.polisi", &error);
-  g_autoptr(GBytes) written = NULL;
+  g_autoptr(PolisiPolicy) copy = polisi_fuzz_load_copy (saved);
   g_autoptr(PolisiPolicy) again = NULL;
   PolisiReturnedImport result;
-  guint before;
-
-  if (copy == NULL)
-    g_error ("the policy did not read back: %s", error->message);
-  before = polisi_policy_get_n_comments (copy);
+  guint before = polisi_policy_get_n_comments (copy);
 
   polisi_returned_comments_store (copy, annotations, &result);
-  if (result.n_found != annotations->len ||
-      result.n_added + result.n_duplicates + result.n_empty != result.n_found ||
-      result.n_general != result.general->len ||
-      result.n_general > result.n_added ||
-      polisi_policy_get_n_comments (copy) != before + result.n_added)
-    g_error ("the import counts do not add up: %u found, %u added, %u duplicates, %u empty, %u general",
-             result.n_found, result.n_added, result.n_duplicates, result.n_empty, result.n_general);
+  polisi_fuzz_check_counts (&result, annotations->len, copy, before);
+  if (result.n_general > result.n_added)
+    g_error ("%u general comments of %u added", result.n_general, result.n_added);
   polisi_returned_import_clear (&result);
 
-  written = polisi_policy_to_bytes (copy);
-  again = polisi_policy_load_bytes (written, "again.polisi", &error);
-  if (again == NULL)
-    g_error ("a policy with imported comments did not read again after writing: %s", error->message);
-  if (!polisi_policy_equal (copy, again))
-    g_error ("a policy with imported comments changed on its way through a file");
+  again = polisi_fuzz_read_back (copy);
 
   /* the same file a second time */
   polisi_returned_comments_store (again, annotations, &result);
@@ -198,7 +103,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   content = polisi_returned_odt_unpack (bytes, DISPLAY_NAME, &error);
   if (content == NULL)
     {
-      check_refusal (error);
+      polisi_fuzz_check_refusal (error, DISPLAY_NAME);
       if (package)
         return 0;
       /* content.xml alone */
@@ -211,13 +116,13 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   annotations = polisi_returned_odt_read_content (content, DISPLAY_NAME, policy, document, &error);
   if (annotations == NULL)
     {
-      check_refusal (error);
+      polisi_fuzz_check_refusal (error, DISPLAY_NAME);
       return 0;
     }
   if (error != NULL)
     g_error ("comments were read and an error set");
 
-  check_annotations (annotations);
+  polisi_fuzz_check_comments (annotations, policy);
   if (annotations->len > 0)
     check_import (annotations);
 

@@ -8,6 +8,34 @@
 #include "polisi-drafts.h"
 #include "polisi-gui-test-utils.h"
 
+/* The application the widget tests drive: registered and activated as
+ * when Polisi starts, without the first window activation made (the
+ * tests make their own windows). */
+PolisiApplication *
+polisi_gui_test_new_app (void)
+{
+  PolisiApplication *app = polisi_application_new ();
+  GtkWindow *first;
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_application_activate (G_APPLICATION (app));
+  first = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (first != NULL)
+    gtk_window_destroy (first);
+  return app;
+}
+
+/* Types @text at the end of @buffer. */
+void
+polisi_gui_test_append_text (GtkTextBuffer *buffer,
+                             const char    *text)
+{
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, text, -1);
+}
+
 /* Runs the main loop for @milliseconds (at least once). */
 void
 polisi_gui_test_pump (guint milliseconds)

@@ -12,7 +12,10 @@
 
 G_BEGIN_DECLS
 
+PolisiApplication *polisi_gui_test_new_app           (void);
 void              polisi_gui_test_pump               (guint              milliseconds);
+void              polisi_gui_test_append_text        (GtkTextBuffer     *buffer,
+                                                      const char        *text);
 PolisiWindow     *polisi_gui_test_new_window         (PolisiApplication *app);
 void              polisi_gui_test_destroy_window     (PolisiWindow      *window);
 GtkWidget        *polisi_gui_test_find_child         (GtkWidget         *widget,

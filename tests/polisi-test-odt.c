@@ -1,4 +1,5 @@
-/* polisi-test-odt.c: ODT packages as a reader returns them
+/* polisi-test-odt.c: ODT packages as a reader returns them; any zip
+ * package unpacked
  *
  * Copyright 2026 The Polisi authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -196,4 +197,73 @@ polisi_test_odt_rework_bookmarks (const char *content,
     }
   g_string_append (out, p);
   return g_string_free (out, FALSE);
+}
+
+static void
+unpack_folder (GsfInfile  *folder,
+               const char *prefix,
+               const char *dir,
+               GHashTable *parts)
+{
+  int n = gsf_infile_num_children (folder);
+
+  for (int i = 0; i < n; i++)
+    {
+      GsfInput *child = gsf_infile_child_by_index (folder, i);
+      const char *name = gsf_infile_name_by_index (folder, i);
+      g_autofree char *path = prefix != NULL ? g_strdup_printf ("%s/%s", prefix, name) : g_strdup (name);
+
+      g_assert_nonnull (child);
+      if (GSF_IS_INFILE (child) && gsf_infile_num_children (GSF_INFILE (child)) >= 0)
+        {
+          g_autofree char *subdir = g_build_filename (dir, path, NULL);
+
+          g_assert_cmpint (g_mkdir_with_parents (subdir, 0755), ==, 0);
+          unpack_folder (GSF_INFILE (child), path, dir, parts);
+        }
+      else
+        {
+          gsf_off_t size = gsf_input_size (child);
+          const guint8 *data = size > 0 ? gsf_input_read (child, size, NULL) : (const guint8 *) "";
+          g_autofree char *target = g_build_filename (dir, path, NULL);
+          g_autoptr(GError) error = NULL;
+
+          g_assert_nonnull (data);
+          g_file_set_contents (target, (const char *) data, size, &error);
+          g_assert_no_error (error);
+          g_hash_table_insert (parts, g_strdup (path), g_bytes_new (data, size));
+        }
+      g_object_unref (child);
+    }
+}
+
+/**
+ * polisi_test_package_unpack:
+ * @package: a zip package (ODT, DOCX)
+ * @dir: a folder to unpack it into, made if missing
+ *
+ * Unpacks @package with libgsf's own zip reader, every part written under
+ * @dir (for the schema validators) and kept in memory.
+ *
+ * Returns: (transfer full): each part's path in the package ("word/
+ *   document.xml") -> its bytes
+ */
+GHashTable *
+polisi_test_package_unpack (GBytes     *package,
+                            const char *dir)
+{
+  GHashTable *parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  g_autoptr(GError) error = NULL;
+  GsfInput *input;
+  GsfInfile *zip;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  input = gsf_input_memory_new (g_bytes_get_data (package, NULL), g_bytes_get_size (package), FALSE);
+  zip = gsf_infile_zip_new (input, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (zip);
+  unpack_folder (zip, NULL, dir, parts);
+  g_object_unref (zip);
+  g_object_unref (input);
+  return parts;
 }

@@ -21,4 +21,7 @@ char   *polisi_test_odt_rework_bookmarks (const char *content,
                                           gboolean    rename,
                                           guint      max_name);
 
+GHashTable *polisi_test_package_unpack (GBytes     *package,
+                                        const char *dir);
+
 G_END_DECLS

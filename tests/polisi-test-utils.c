@@ -11,6 +11,7 @@
 
 #include "polisi-policy-io.h"
 #include "polisi-test-utils.h"
+#include "polisi-text.h"
 
 PolisiLibrary *
 polisi_test_load_mini_library (void)
@@ -132,6 +133,168 @@ polisi_test_example_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "..", "data", "examples", name, NULL);
 }
 
+/**
+ * polisi_test_normalize_space:
+ *
+ * Collapses every run of white space (no-break spaces too) to one space
+ * and trims the ends, so that text from a document and text another
+ * reader gives back (LibreOffice, an HTML parser, pdftotext) compare: the
+ * core's own rule, polisi_text_collapse_spaces().
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+polisi_test_normalize_space (const char *text)
+{
+  return polisi_text_collapse_spaces (text);
+}
+
+static void
+count_notify (GObject          *object,
+              GParamSpec       *pspec,
+              PolisiTestNotify *watch)
+{
+  watch->count++;
+}
+
+/* Counts the notifications of @property of @object in @watch->count,
+ * until polisi_test_notify_unwatch(). */
+void
+polisi_test_notify_watch (PolisiTestNotify *watch,
+                          gpointer          object,
+                          const char       *property)
+{
+  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+
+  g_assert_nonnull (g_object_class_find_property (G_OBJECT_GET_CLASS (object), property));
+  watch->object = object;
+  watch->count = 0;
+  watch->handler = g_signal_connect (object, signal, G_CALLBACK (count_notify), watch);
+}
+
+void
+polisi_test_notify_unwatch (PolisiTestNotify *watch)
+{
+  g_clear_signal_handler (&watch->handler, watch->object);
+}
+
+/**
+ * polisi_test_assert_explicit_notify:
+ *
+ * Every property @type declares notifies only when its class says so
+ * (%G_PARAM_EXPLICIT_NOTIFY), that is on a real change, never on every
+ * g_object_set(); a construct-only property never changes at all.
+ */
+void
+polisi_test_assert_explicit_notify (GType type)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  guint n_properties;
+  g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_CLASS (klass), &n_properties);
+
+  for (guint i = 0; i < n_properties; i++)
+    if (pspecs[i]->owner_type == type && !(pspecs[i]->flags & (G_PARAM_EXPLICIT_NOTIFY | G_PARAM_CONSTRUCT_ONLY)))
+      g_error ("%s:%s does not have G_PARAM_EXPLICIT_NOTIFY", g_type_name (type), pspecs[i]->name);
+}
+
+/**
+ * polisi_test_check_property:
+ * @value: a value @property does not hold yet
+ *
+ * Sets the writable @property of @object to @value: it notifies once and
+ * reads back as @value; set to @value again, it does not notify.
+ */
+void
+polisi_test_check_property (gpointer      object,
+                            const char   *property,
+                            const GValue *value)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  g_auto(GValue) before = G_VALUE_INIT;
+  g_auto(GValue) after = G_VALUE_INIT;
+  PolisiTestNotify watch;
+
+  g_assert_nonnull (pspec);
+  g_assert_true (pspec->flags & G_PARAM_WRITABLE);
+  g_value_init (&before, pspec->value_type);
+  g_value_init (&after, pspec->value_type);
+  g_object_get_property (object, property, &before);
+  if (g_param_values_cmp (pspec, &before, value) == 0)
+    g_error ("%s already holds the value the test sets", property);
+
+  polisi_test_notify_watch (&watch, object, property);
+  g_object_set_property (object, property, value);
+  if (watch.count != 1)
+    g_error ("setting %s to a new value notified %u times", property, watch.count);
+  g_object_get_property (object, property, &after);
+  if (g_param_values_cmp (pspec, &after, value) != 0)
+    g_error ("%s does not read back as it was set", property);
+  g_object_set_property (object, property, value);
+  if (watch.count != 1)
+    g_error ("setting %s to the value it holds notified", property);
+  polisi_test_notify_unwatch (&watch);
+}
+
+/* polisi_test_check_property() with a value of the property's own type */
+static void
+init_value (GValue     *value,
+            gpointer    object,
+            const char *property)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+
+  g_assert_nonnull (pspec);
+  g_value_init (value, pspec->value_type);
+}
+
+void
+polisi_test_check_string (gpointer    object,
+                          const char *property,
+                          const char *value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  init_value (&v, object, property);
+  g_value_set_string (&v, value);
+  polisi_test_check_property (object, property, &v);
+}
+
+void
+polisi_test_check_boolean (gpointer    object,
+                           const char *property,
+                           gboolean    value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  init_value (&v, object, property);
+  g_value_set_boolean (&v, value);
+  polisi_test_check_property (object, property, &v);
+}
+
+void
+polisi_test_check_uint (gpointer    object,
+                        const char *property,
+                        guint       value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  init_value (&v, object, property);
+  g_value_set_uint (&v, value);
+  polisi_test_check_property (object, property, &v);
+}
+
+void
+polisi_test_check_enum (gpointer    object,
+                        const char *property,
+                        int         value)
+{
+  g_auto(GValue) v = G_VALUE_INIT;
+
+  init_value (&v, object, property);
+  g_value_set_enum (&v, value);
+  polisi_test_check_property (object, property, &v);
+}
+
 /* A word of 300 characters with no place to break it. */
 char *
 polisi_test_long_word (void)
@@ -174,6 +337,55 @@ polisi_test_hostile_policy (PolisiLibrary *library)
   polisi_clause_state_confirm_translation (state, POLISI_LANG_CY);
   polisi_clause_state_confirm_translation (state, POLISI_LANG_EN);
 
+  return policy;
+}
+
+/**
+ * polisi_test_add_hostile_history:
+ *
+ * Adds version 1.0 to @policy's history, approved by a hostile name: a
+ * table with cells of several lines, items and a web address with
+ * characters to escape.
+ */
+void
+polisi_test_add_hostile_history (PolisiPolicy *policy)
+{
+  polisi_policy_add_version_record (policy, "1.0", "2025-09-01", "Corff " POLISI_TEST_HOSTILE,
+                                    "Fersiwn gyntaf.\n- newid un\n- gweler https://example.org/a?b=1&c=2.",
+                                    "First version.\n- change one\n- see https://example.org/a?b=1&c=2.");
+}
+
+/**
+ * polisi_test_writer_policy:
+ * @name: "wales" (the Welsh secondary example, a consultation draft),
+ *   "england" (the English primary example, a draft), "adopted" (the
+ *   Welsh example adopted on 1 September 2026) or "hostile" (every clause
+ *   of @library with hostile text, and a version history)
+ *
+ * The policies every writer's test writes in every layout.
+ *
+ * Returns: (transfer full): the policy
+ */
+PolisiPolicy *
+polisi_test_writer_policy (const char    *name,
+                           PolisiLibrary *library)
+{
+  PolisiPolicy *policy;
+
+  if (g_str_equal (name, "wales"))
+    return polisi_test_load_example ("secondary-wales.polisi");
+  if (g_str_equal (name, "england"))
+    return polisi_test_load_example ("primary-england.polisi");
+  if (g_str_equal (name, "adopted"))
+    {
+      policy = polisi_test_load_example ("secondary-wales.polisi");
+      polisi_policy_set_status (policy, POLISI_STATUS_ADOPTED);
+      polisi_policy_set_adoption_date (policy, "2026-09-01");
+      return policy;
+    }
+  g_assert_cmpstr (name, ==, "hostile");
+  policy = polisi_test_hostile_policy (library);
+  polisi_test_add_hostile_history (policy);
   return policy;
 }
 

@@ -30,10 +30,33 @@ polisi_test_xml_parse (GBytes     *bytes,
 }
 
 /**
+ * polisi_test_package_parse:
+ * @parts: a package's parts, as polisi_test_package_unpack() gives them
+ * @package: the package's name, for libxml2's messages
+ * @part: "content.xml", "word/document.xml" …
+ *
+ * Returns: (transfer full): the part parsed; the test fails if the
+ *   package has no such part or it is not well-formed
+ */
+xmlDoc *
+polisi_test_package_parse (GHashTable *parts,
+                           const char *package,
+                           const char *part)
+{
+  GBytes *bytes = g_hash_table_lookup (parts, part);
+  g_autofree char *url = g_strdup_printf ("%s/%s", package, part);
+
+  if (bytes == NULL)
+    g_error ("%s has no %s", package, part);
+  return polisi_test_xml_parse (bytes, url);
+}
+
+/**
  * polisi_test_xpath:
  *
  * Evaluates @expression with the OpenDocument prefixes (office, style,
- * text, table, fo, manifest, draw, xlink, dc, meta).
+ * text, table, fo, manifest, draw, xlink, dc, meta) and those of
+ * WordprocessingML and its package (w, v, cp, op, vt).
  *
  * Returns: (transfer full): the result
  */
@@ -52,6 +75,11 @@ polisi_test_xpath (xmlDoc     *doc,
     { "xlink", "http://www.w3.org/1999/xlink" },
     { "dc", "http://purl.org/dc/elements/1.1/" },
     { "meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0" },
+    { "w", POLISI_TEST_NS_W },
+    { "v", "urn:schemas-microsoft-com:vml" },
+    { "cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties" },
+    { "op", "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" },
+    { "vt", "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes" },
   };
   xmlXPathContext *context = xmlXPathNewContext (doc);
   xmlXPathObject *result;
@@ -217,4 +245,26 @@ polisi_test_soffice_convert (const char         *soffice,
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("LibreOffice failed:\n%s\n%s", out, err);
+}
+
+/**
+ * polisi_test_soffice_text:
+ * @path: a text file LibreOffice converted ("txt:Text")
+ *
+ * Returns: (transfer full): its text, without the byte order mark; the
+ *   test fails if LibreOffice did not write it or it is not UTF-8
+ */
+char *
+polisi_test_soffice_text (const char *path)
+{
+  g_autofree char *raw = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    g_error ("LibreOffice did not write %s", path);
+  g_file_get_contents (path, &raw, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (raw, length, NULL));
+  return g_strdup (g_str_has_prefix (raw, "\xEF\xBB\xBF") ? raw + 3 : raw);
 }

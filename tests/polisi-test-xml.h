@@ -18,9 +18,13 @@ G_BEGIN_DECLS
 #define POLISI_TEST_NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 #define POLISI_TEST_NS_FO "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 #define POLISI_TEST_NS_MANIFEST "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+#define POLISI_TEST_NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 xmlDoc         *polisi_test_xml_parse          (GBytes     *bytes,
                                                 const char *url);
+xmlDoc         *polisi_test_package_parse     (GHashTable *parts,
+                                                const char *package,
+                                                const char *part);
 xmlXPathObject *polisi_test_xpath              (xmlDoc     *doc,
                                                 const char *expression);
 guint           polisi_test_xpath_count        (xmlDoc     *doc,
@@ -41,5 +45,6 @@ void            polisi_test_soffice_convert    (const char         *soffice,
                                                 const char         *format,
                                                 const char         *out_dir,
                                                 const char * const *paths);
+char           *polisi_test_soffice_text       (const char         *path);
 
 G_END_DECLS

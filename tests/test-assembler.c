@@ -391,6 +391,28 @@ test_draft_summary (void)
   g_assert_cmpint (polisi_document_find_block (final, POLISI_BLOCK_HEADING, "draft-summary"), <, 0);
 }
 
+/* A document: made empty, or assembled from a policy, read and freed; it
+ * outlives the policy it was assembled from. It has no properties. */
+static void
+test_document_finalize (void)
+{
+  PolisiLibrary *library = polisi_test_load_mini_library ();
+  PolisiPolicy *policy = polisi_policy_new_from_library (library, POLISI_LANGUAGE_CATEGORY_DUAL);
+  PolisiDocument *empty = polisi_document_new ();
+  PolisiDocument *document;
+
+  g_assert_cmpuint (polisi_document_get_n_blocks (empty), ==, 0);
+  g_assert_finalize_object (empty);
+
+  polisi_policy_set_name (policy, POLISI_LANG_CY, "Ysgol " POLISI_TEST_WELSH_LETTERS);
+  document = polisi_assemble (policy, library, POLISI_ASSEMBLE_DEFAULT);
+  g_assert_finalize_object (policy);
+  g_assert_finalize_object (library);
+  g_assert_cmpuint (polisi_document_get_n_blocks (document), >, 0);
+  g_assert_cmpstr (polisi_document_get_organisation (document, POLISI_LANG_CY), ==, "Ysgol " POLISI_TEST_WELSH_LETTERS);
+  g_assert_finalize_object (document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,6 +425,7 @@ main (int   argc,
   g_test_add_func ("/assembler/history", test_history);
   g_test_add_func ("/assembler/comments-appendix", test_comments_appendix);
   g_test_add_func ("/assembler/draft-summary", test_draft_summary);
+  g_test_add_func ("/assembler/document-finalize", test_document_finalize);
   g_test_add_func ("/assembler/examples", test_examples);
 
   return g_test_run ();

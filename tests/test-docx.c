@@ -30,9 +30,6 @@
 
 #include <string.h>
 
-#include <gsf/gsf-infile.h>
-#include <gsf/gsf-infile-zip.h>
-#include <gsf/gsf-input-memory.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
@@ -45,10 +42,11 @@
 #include "polisi-export.h"
 #include "polisi-page-layout.h"
 #include "polisi-policy-io.h"
+#include "polisi-test-export.h"
 #include "polisi-test-utils.h"
 #include "polisi-test-xml.h"
 
-#define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define NS_W POLISI_TEST_NS_W
 
 #define AUTHOR "Rhian Ellis (AD / HR)"
 #define CHANGE_DATE "2027-01-15T09:30:00"
@@ -102,49 +100,11 @@ static struct {
 /* Helpers                                                              */
 /* ------------------------------------------------------------------ */
 
-static char *
-normalize_space (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-  gboolean space = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == 0xA0)
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static xmlXPathObject *
 xpath (xmlDoc     *doc,
        const char *expression)
 {
-  xmlXPathContext *context = xmlXPathNewContext (doc);
-  xmlXPathObject *result;
-
-  xmlXPathRegisterNs (context, (const xmlChar *) "w", (const xmlChar *) NS_W);
-  xmlXPathRegisterNs (context, (const xmlChar *) "v", (const xmlChar *) "urn:schemas-microsoft-com:vml");
-  xmlXPathRegisterNs (context, (const xmlChar *) "cp",
-                      (const xmlChar *) "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
-  xmlXPathRegisterNs (context, (const xmlChar *) "dc", (const xmlChar *) "http://purl.org/dc/elements/1.1/");
-  xmlXPathRegisterNs (context, (const xmlChar *) "op",
-                      (const xmlChar *) "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties");
-  xmlXPathRegisterNs (context, (const xmlChar *) "vt",
-                      (const xmlChar *) "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes");
-  result = xmlXPathEvalExpression ((const xmlChar *) expression, context);
-  xmlXPathFreeContext (context);
-  g_assert_nonnull (result);
-  return result;
+  return polisi_test_xpath (doc, expression);
 }
 
 static guint
@@ -178,21 +138,7 @@ static xmlDoc *
 parse_part (DocxFile   *file,
             const char *part)
 {
-  GBytes *bytes = g_hash_table_lookup (file->parts, part);
-  g_autofree char *url = g_strdup_printf ("%s/%s", file->name, part);
-
-  g_assert_nonnull (bytes);
-  return polisi_test_xml_parse (bytes, url);
-}
-
-static gboolean
-shows_lang (DocxFile   *file,
-            PolisiLang  lang)
-{
-  for (guint i = 0; i < file->n_langs; i++)
-    if (file->langs[i] == lang)
-      return TRUE;
-  return FALSE;
+  return polisi_test_package_parse (file->parts, file->name, part);
 }
 
 static char *
@@ -214,41 +160,6 @@ run_command (const char * const *argv,
 /* Writing and unpacking                                                */
 /* ------------------------------------------------------------------ */
 
-static void
-unpack (DocxFile   *file,
-        GsfInfile  *folder,
-        const char *prefix)
-{
-  int n = gsf_infile_num_children (folder);
-
-  for (int i = 0; i < n; i++)
-    {
-      GsfInput *child = gsf_infile_child_by_index (folder, i);
-      const char *name = gsf_infile_name_by_index (folder, i);
-      g_autofree char *path = prefix != NULL ? g_strdup_printf ("%s/%s", prefix, name) : g_strdup (name);
-
-      g_assert_nonnull (child);
-      if (GSF_IS_INFILE (child) && gsf_infile_num_children (GSF_INFILE (child)) >= 0)
-        {
-          g_autofree char *dir = g_build_filename (file->dir, path, NULL);
-
-          g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-          unpack (file, GSF_INFILE (child), path);
-        }
-      else
-        {
-          gsf_off_t size = gsf_input_size (child);
-          const guint8 *data = size > 0 ? gsf_input_read (child, size, NULL) : (const guint8 *) "";
-          g_autofree char *target = g_build_filename (file->dir, path, NULL);
-
-          g_assert_nonnull (data);
-          polisi_test_write_file (target, (const char *) data, size);
-          g_hash_table_insert (file->parts, g_strdup (path), g_bytes_new (data, size));
-        }
-      g_object_unref (child);
-    }
-}
-
 static DocxFile *
 write_docx (const char                *name,
             PolisiDocument            *document,
@@ -257,8 +168,6 @@ write_docx (const char                *name,
   DocxFile *file = g_new0 (DocxFile, 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) package = NULL;
-  GsfInput *input;
-  GsfInfile *zip;
 
   file->name = g_strdup (name);
   file->document = document;
@@ -273,14 +182,7 @@ write_docx (const char                *name,
   polisi_test_write_file (file->path, g_bytes_get_data (package, NULL), g_bytes_get_size (package));
 
   file->dir = g_strdup_printf ("%s/%s", fixture.dir, name);
-  g_assert_cmpint (g_mkdir_with_parents (file->dir, 0755), ==, 0);
-  file->parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
-  input = gsf_input_memory_new (g_bytes_get_data (package, NULL), g_bytes_get_size (package), FALSE);
-  zip = gsf_infile_zip_new (input, &error);
-  g_assert_no_error (error);
-  unpack (file, zip, NULL);
-  g_object_unref (zip);
-  g_object_unref (input);
+  file->parts = polisi_test_package_unpack (package, file->dir);
 
   file->body = parse_part (file, "word/document.xml");
   return file;
@@ -331,29 +233,7 @@ static PolisiDocument *
 make_document (CaseId case_id)
 {
   PolisiLibrary *library = polisi_context_get_library (fixture.context);
-  g_autoptr(PolisiPolicy) policy = NULL;
-
-  switch (case_id)
-    {
-    case CASE_WALES:
-      policy = polisi_test_load_example ("secondary-wales.polisi");
-      break;
-    case CASE_ENGLAND:
-      policy = polisi_test_load_example ("primary-england.polisi");
-      break;
-    case CASE_ADOPTED:
-      policy = polisi_test_load_example ("secondary-wales.polisi");
-      polisi_policy_set_status (policy, POLISI_STATUS_ADOPTED);
-      polisi_policy_set_adoption_date (policy, "2026-09-01");
-      break;
-    case CASE_HOSTILE:
-    default:
-      policy = polisi_test_hostile_policy (library);
-      polisi_policy_add_version_record (policy, "1.0", "2025-09-01", "Corff " POLISI_TEST_HOSTILE,
-                                        "Fersiwn gyntaf.\n- newid un\n- gweler https://example.org/a?b=1&c=2.",
-                                        "First version.\n- change one\n- see https://example.org/a?b=1&c=2.");
-      break;
-    }
+  g_autoptr(PolisiPolicy) policy = polisi_test_writer_policy (case_names[case_id], library);
 
   return polisi_assemble (policy, library, POLISI_ASSEMBLE_DEFAULT);
 }
@@ -535,7 +415,7 @@ test_structure (void)
         {
           g_autofree char *query = g_strdup_printf ("//w:r[w:t][w:rPr/w:lang/@w:val='%s']", polisi_lang_to_tag (lang));
 
-          if (shows_lang (file, lang))
+          if (polisi_test_options_show (&file->options, lang))
             g_assert_cmpuint (count (file->body, query), >, 0);
           else
             g_assert_cmpuint (count (file->body, query), ==, 0);
@@ -649,55 +529,8 @@ expected_texts (DocxFile   *file,
   if (note != NULL)
     g_ptr_array_add (texts, note);
 
-  for (guint i = 0; i < polisi_document_get_n_blocks (document); i++)
-    {
-      PolisiBlock *block = polisi_document_get_block (document, i);
-
-      switch (block->kind)
-        {
-        case POLISI_BLOCK_HEADING:
-          g_ptr_array_add (texts, polisi_export_heading_label (block, lang));
-          break;
-        case POLISI_BLOCK_CLAUSE:
-        case POLISI_BLOCK_PARAGRAPH:
-          for (guint p = 0; p < block->paras[lang]->len; p++)
-            {
-              PolisiTextBlock *para = block->paras[lang]->pdata[p];
-
-              if (p == 0 && block->kind == POLISI_BLOCK_CLAUSE && !para->item)
-                g_ptr_array_add (texts, g_strdup_printf ("%s %s", block->number, para->text));
-              else
-                g_ptr_array_add (texts, g_strdup (para->text));
-            }
-          break;
-        case POLISI_BLOCK_TABLE:
-          for (guint row = 0; row < polisi_block_get_n_rows (block); row++)
-            for (guint column = 0; column < block->n_columns; column++)
-              {
-                g_autoptr(GPtrArray) lines = polisi_text_parse_blocks (polisi_block_get_cell (block, lang, row, column));
-
-                for (guint l = 0; l < lines->len; l++)
-                  g_ptr_array_add (texts, g_strdup (((PolisiTextBlock *) lines->pdata[l])->text));
-              }
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
+  polisi_test_add_block_texts (document, lang, texts);
   return texts;
-}
-
-static char *
-read_text (const char *path)
-{
-  g_autofree char *raw = NULL;
-  gsize length;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    g_error ("LibreOffice did not write %s", path);
-  raw = polisi_test_read_file (path, &length);
-  g_assert_true (g_utf8_validate (raw, length, NULL));
-  return g_strdup (g_str_has_prefix (raw, "\xEF\xBB\xBF") ? raw + 3 : raw);
 }
 
 /* The contents lists in LibreOffice's rendering: each entry with the page
@@ -720,7 +553,7 @@ check_contents_pages (DocxFile   *file,
   /* every page: back to back, the second contents list is in the middle */
   for (guint p = 0; pages[p] != NULL; p++)
     {
-      g_autofree char *flat = normalize_space (pages[p]);
+      g_autofree char *flat = polisi_test_normalize_space (pages[p]);
       g_string_append_printf (front, " %s ", flat);
     }
 
@@ -730,7 +563,7 @@ check_contents_pages (DocxFile   *file,
       const PolisiPageHeading *heading = polisi_page_layout_get_heading (layout, h);
       PolisiBlock *block = polisi_document_get_block (file->document, heading->block);
       g_autofree char *label = polisi_export_heading_label (block, heading->lang);
-      g_autofree char *flat = normalize_space (label);
+      g_autofree char *flat = polisi_test_normalize_space (label);
       g_autofree char *entry = NULL;
 
       if (file->options.layout == POLISI_LAYOUT_COLUMNS)
@@ -763,7 +596,7 @@ test_libreoffice (void)
   g_autofree char *soffice = polisi_test_find_soffice ();
   g_autofree char *out_dir = g_build_filename (fixture.dir, "converted", NULL);
   g_autoptr(GPtrArray) paths = g_ptr_array_new ();
-  g_autofree char *hostile = normalize_space (POLISI_TEST_HOSTILE);
+  g_autofree char *hostile = polisi_test_normalize_space (POLISI_TEST_HOSTILE);
   guint n_missing = 0;
 
   if (soffice == NULL)
@@ -785,20 +618,20 @@ test_libreoffice (void)
       g_autofree char *pdf_base = g_strdup_printf ("%s.pdf", file->name);
       g_autofree char *path = g_build_filename (out_dir, base, NULL);
       g_autofree char *pdf = g_build_filename (out_dir, pdf_base, NULL);
-      g_autofree char *raw = read_text (path);
-      g_autofree char *text = normalize_space (raw);
+      g_autofree char *raw = polisi_test_soffice_text (path);
+      g_autofree char *text = polisi_test_normalize_space (raw);
 
       g_test_message ("LibreOffice: %s", file->name);
       for (PolisiLang lang = 0; lang < POLISI_N_LANGS; lang++)
         {
           g_autoptr(GPtrArray) expected = NULL;
 
-          if (!shows_lang (file, lang))
+          if (!polisi_test_options_show (&file->options, lang))
             continue;
           expected = expected_texts (file, lang);
           for (guint i = 0; i < expected->len; i++)
             {
-              g_autofree char *needle = normalize_space (expected->pdata[i]);
+              g_autofree char *needle = polisi_test_normalize_space (expected->pdata[i]);
 
               if (needle[0] != '\0' && strstr (text, needle) == NULL && n_missing++ < 10)
                 g_test_message ("%s: not in LibreOffice's text: %s", file->name, needle);
@@ -807,7 +640,7 @@ test_libreoffice (void)
       if (file->case_id == CASE_HOSTILE)
         {
           g_assert_nonnull (strstr (text, hostile));
-          if (shows_lang (file, POLISI_LANG_CY))
+          if (polisi_test_options_show (&file->options, POLISI_LANG_CY))
             g_assert_nonnull (strstr (text, POLISI_TEST_WELSH_LETTERS));
         }
 
@@ -870,14 +703,14 @@ body_text (const char *raw,
            const char *stop)
 {
   g_auto(GStrv) lines = g_strsplit (raw, "\n", -1);
-  g_autofree char *heading = normalize_space (first_heading);
-  g_autofree char *end = stop != NULL ? normalize_space (stop) : NULL;
+  g_autofree char *heading = polisi_test_normalize_space (first_heading);
+  g_autofree char *end = stop != NULL ? polisi_test_normalize_space (stop) : NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   gboolean started = FALSE;
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *line = normalize_space (lines[i]);
+      g_autofree char *line = polisi_test_normalize_space (lines[i]);
 
       if (!started && g_str_equal (line, heading))
         started = TRUE;
@@ -1031,8 +864,8 @@ test_tracked (void)
           g_autofree char *want_name = g_strdup_printf ("%s-%s.txt", names[l], plains[k]);
           g_autofree char *got_path = g_build_filename (out_dir, got_name, NULL);
           g_autofree char *want_path = g_build_filename (out_dir, want_name, NULL);
-          g_autofree char *got_raw = read_text (got_path);
-          g_autofree char *want_raw = read_text (want_path);
+          g_autofree char *got_raw = polisi_test_soffice_text (got_path);
+          g_autofree char *want_raw = polisi_test_soffice_text (want_path);
           g_autofree char *got = parts_text (got_raw, plain_documents[k], layouts[l]);
           g_autofree char *want = parts_text (want_raw, plain_documents[k], layouts[l]);
           g_autofree char *what = g_strdup_printf ("%s, every change %s", names[l], kinds[k]);

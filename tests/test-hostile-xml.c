@@ -27,6 +27,8 @@
 #include <gsf/gsf-output-memory.h>
 
 #include "polisi-returned-draft.h"
+#include "polisi-assembler.h"
+#include "polisi-context.h"
 #include "polisi-error.h"
 #include "polisi-export.h"
 #include "polisi-legislation.h"
@@ -668,6 +670,54 @@ test_fuzz_regressions (void)
   g_assert_cmpuint (n_inputs, >, 0);
 }
 
+/* What fuzz-docx found (fuzz/regressions/fuzz-docx/invalid-version.docx):
+ * a draft whose "PolisiVersion" was not a version number ("1.tbl0") had
+ * that version stored on the changes it brought back (and would have had it
+ * stored on its comments), and the
+ * policy then saved could not be opened again. Such a version is not kept:
+ * the draft's version is unknown, and what it brings back is on the
+ * policy's own version. */
+static void
+test_docx_invalid_version (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "fuzz", "regressions", "fuzz-docx",
+                                                 "invalid-version.docx", NULL);
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  g_autoptr(PolisiPolicy) policy = polisi_test_load_example ("secondary-wales.polisi");
+  g_autoptr(PolisiDocument) document = polisi_assemble (policy, polisi_context_get_library (context),
+                                                        POLISI_ASSEMBLE_FINAL | POLISI_ASSEMBLE_NO_HISTORY);
+  gsize length;
+  g_autofree char *contents = polisi_test_read_file (path, &length);
+  g_autoptr(GBytes) bytes = g_bytes_new (contents, length);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolisiReturnedDraft) draft = polisi_returned_draft_read (bytes, "invalid-version.docx", policy, document,
+                                                                     &error);
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(PolisiPolicy) again = NULL;
+  PolisiReturnedImport result;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (draft);
+  g_assert_cmpstr (draft->policy_uid, ==, polisi_policy_get_uid (policy));
+  g_assert_null (draft->version);
+  g_assert_cmpuint (draft->proposals->len, ==, 2);
+
+  polisi_returned_draft_store (draft, policy, &result);
+  g_assert_cmpuint (result.n_insertions + result.n_deletions, ==, 2);
+  polisi_returned_import_clear (&result);
+  for (guint i = 0; i < g_list_model_get_n_items (polisi_policy_get_proposals (policy)); i++)
+    {
+      g_autoptr(PolisiProposal) proposal = g_list_model_get_item (polisi_policy_get_proposals (policy), i);
+
+      g_assert_cmpstr (polisi_proposal_get_version (proposal), ==, polisi_policy_get_version (policy));
+    }
+
+  written = polisi_policy_to_bytes (policy);
+  again = polisi_policy_load_bytes (written, "again.polisi", &error);
+  g_assert_no_error (error);
+  g_assert_true (polisi_policy_equal (policy, again));
+}
+
 /* The first thing fuzz-comments found: an empty file, handed over as no
  * data at all, tripped a critical in polisi_returned_odt_unpack(). */
 static void
@@ -715,6 +765,7 @@ main (int   argc,
   g_test_add_func ("/hostile-xml/truncated-everywhere", test_truncated_everywhere);
   g_test_add_func ("/hostile-xml/empty-returned-draft", test_empty_returned_draft);
   g_test_add_func ("/hostile-xml/fuzz-regressions", test_fuzz_regressions);
+  g_test_add_func ("/hostile-xml/docx-invalid-version", test_docx_invalid_version);
 
   result = g_test_run ();
 

@@ -78,29 +78,6 @@ static struct {
 /* Helpers                                                              */
 /* ------------------------------------------------------------------ */
 
-static char *
-normalize_space (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-  gboolean space = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == 0xA0)
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 static gboolean
 has_class (xmlNode    *node,
            const char *name)
@@ -146,7 +123,7 @@ visible_text (xmlNode *node)
   g_autoptr(GString) out = g_string_new (NULL);
 
   visible_text_into (node, out);
-  return normalize_space (out->str);
+  return polisi_test_normalize_space (out->str);
 }
 
 static char *
@@ -260,9 +237,7 @@ make_document (CaseId case_id)
         polisi_policy_set_name (policy, POLISI_LANG_CY, name_cy);
         polisi_policy_set_name (policy, POLISI_LANG_EN, name_en);
       }
-      polisi_policy_add_version_record (policy, "1.0", "2025-09-01", "Corff " POLISI_TEST_HOSTILE,
-                                        "Fersiwn gyntaf.\n- newid un\n- gweler https://example.org/a?b=1&c=2.",
-                                        "First version.\n- change one\n- see https://example.org/a?b=1&c=2.");
+      polisi_test_add_hostile_history (policy);
       polisi_policy_set_status (policy, POLISI_STATUS_CONSULTATION);
       polisi_policy_set_closing_date (policy, "2027-02-26");
       first_clause = polisi_clause_state_get_id (polisi_policy_get_clause (policy, 0));
@@ -502,7 +477,7 @@ test_structure (void)
           for (guint p = 0; p < block->paras[page->lang]->len; p++)
             {
               PolisiTextBlock *para = block->paras[page->lang]->pdata[p];
-              g_autofree char *expected = normalize_space (para->text);
+              g_autofree char *expected = polisi_test_normalize_space (para->text);
 
               if (strstr (seen, expected) == NULL)
                 g_error ("%s: clause %s lacks “%s”", page->name, block->id, expected);
@@ -649,7 +624,7 @@ test_consultation (void)
       g_autofree char *intro = find_text (page, "//section[@aria-labelledby='section-comments']/div[@class='text']");
       g_autofree char *comment = NULL;
       g_autofree char *general = NULL;
-      g_autofree char *expected_comment = normalize_space (HOSTILE_COMMENT);
+      g_autofree char *expected_comment = polisi_test_normalize_space (HOSTILE_COMMENT);
       const char *table = "//section[@aria-labelledby='section-comments']/div[@class='table-scroll'][@tabindex='0']/table[@aria-labelledby='section-comments']";
       g_autofree char *heads = g_strdup_printf ("%s/thead/tr/th[@scope='col']", table);
       g_autofree char *rows = g_strdup_printf ("%s/tbody/tr", table);
@@ -772,7 +747,7 @@ test_hostile_text (void)
       g_autofree char *shown = find_text (page, "//header/p[@class='organisation']");
       g_autofree char *title = find_text (page, "/html/head/title");
       g_autofree char *all = find_text (page, "/html/body");
-      g_autofree char *expected = normalize_space (organisation);
+      g_autofree char *expected = polisi_test_normalize_space (organisation);
 
       g_assert_true (g_str_has_prefix (organisation, lang == POLISI_LANG_CY ? "Ysgol " POLISI_TEST_HOSTILE " " : "School " POLISI_TEST_HOSTILE " "));
       g_assert_true (g_str_has_suffix (organisation, word));

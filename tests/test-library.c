@@ -716,6 +716,53 @@ test_register_citations (void)
   g_assert_cmpuint (n_cited, >, 50);
 }
 
+/* The library's objects (a section, a clause in it, a placeholder) are
+ * made by the library and outlive it while someone holds them; each is
+ * then freed. None has properties. */
+static void
+test_objects_finalize (void)
+{
+  PolisiLibrary *library = polisi_test_load_mini_library ();
+  PolisiSection *section;
+  PolisiClause *clause;
+  PolisiPlaceholder *placeholder;
+  g_autofree char *section_id = NULL;
+  g_autofree char *clause_id = NULL;
+
+  g_assert_cmpuint (polisi_library_get_n_sections (library), >, 0);
+  g_assert_cmpuint (polisi_library_get_n_placeholders (library), >, 0);
+  section = g_object_ref (polisi_library_get_section (library, 0));
+  clause = g_object_ref (polisi_section_get_clause (section, 0));
+  placeholder = g_object_ref (polisi_library_get_placeholder (library, 0));
+  section_id = g_strdup (polisi_section_get_id (section));
+  clause_id = g_strdup (polisi_clause_get_id (clause));
+  g_assert_true (polisi_clause_get_section (clause) == section);
+  g_assert_true (polisi_library_lookup_clause (library, clause_id) == clause);
+  g_assert_true (polisi_library_lookup_section (library, section_id) == section);
+  g_assert_true (polisi_library_lookup_placeholder (library, polisi_placeholder_get_id (placeholder)) == placeholder);
+
+  g_assert_finalize_object (library);
+  g_assert_cmpstr (polisi_section_get_id (section), ==, section_id);
+  g_assert_cmpstr (polisi_clause_get_id (clause), ==, clause_id);
+  g_assert_nonnull (polisi_placeholder_get_label (placeholder, POLISI_LANG_CY));
+  g_assert_finalize_object (section);
+  g_assert_finalize_object (clause);
+  g_assert_finalize_object (placeholder);
+}
+
+/* The register of legislation: read, looked up, freed. */
+static void
+test_legislation_finalize (void)
+{
+  PolisiLegislation *legislation = polisi_test_load_mini_legislation ();
+  const PolisiInstrument *first;
+
+  g_assert_cmpuint (polisi_legislation_get_n_instruments (legislation), >, 0);
+  first = polisi_legislation_get_instrument (legislation, 0);
+  g_assert_true (polisi_legislation_lookup (legislation, first->id) == first);
+  g_assert_finalize_object (legislation);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -734,6 +781,8 @@ main (int   argc,
   g_test_add_func ("/library/bad-libraries", test_bad_libraries);
   g_test_add_func ("/library/change-notes", test_change_notes);
   g_test_add_func ("/library/change-notes-format", test_change_notes_format);
+  g_test_add_func ("/library/objects-finalize", test_objects_finalize);
+  g_test_add_func ("/legislation/finalize", test_legislation_finalize);
   g_test_add_func ("/legislation/register", test_legislation_register);
   g_test_add_func ("/legislation/register-citations", test_register_citations);
   g_test_add_func ("/legislation/replace", test_replace_outdated);

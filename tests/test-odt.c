@@ -29,9 +29,6 @@
 
 #include <string.h>
 
-#include <gsf/gsf-infile.h>
-#include <gsf/gsf-infile-zip.h>
-#include <gsf/gsf-input-memory.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
@@ -39,6 +36,7 @@
 #include "polisi-assembler.h"
 #include "polisi-export.h"
 #include "polisi-odt.h"
+#include "polisi-test-export.h"
 #include "polisi-test-utils.h"
 #include "polisi-test-xml.h"
 
@@ -101,41 +99,11 @@ static struct {
 /* Helpers                                                              */
 /* ------------------------------------------------------------------ */
 
-/* Collapses every run of white space to one space and trims the ends, so
- * that text from the document and text from LibreOffice compare. */
-static char *
-normalize_space (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-  gboolean space = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == 0xA0)
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 static xmlDoc *
 parse_part (OdtFile    *file,
             const char *part)
 {
-  GBytes *bytes = g_hash_table_lookup (file->parts, part);
-  g_autofree char *url = g_strdup_printf ("%s/%s", file->name, part);
-
-  g_assert_nonnull (bytes);
-  return polisi_test_xml_parse (bytes, url);
+  return polisi_test_package_parse (file->parts, file->name, part);
 }
 
 static char *
@@ -184,96 +152,14 @@ expected_texts (OdtFile    *file,
   if (note != NULL)
     g_ptr_array_add (texts, note);
 
-  for (guint i = 0; i < polisi_document_get_n_blocks (document); i++)
-    {
-      PolisiBlock *block = polisi_document_get_block (document, i);
-
-      switch (block->kind)
-        {
-        case POLISI_BLOCK_HEADING:
-          g_ptr_array_add (texts, polisi_export_heading_label (block, lang));
-          break;
-
-        case POLISI_BLOCK_CLAUSE:
-        case POLISI_BLOCK_PARAGRAPH:
-          for (guint p = 0; p < block->paras[lang]->len; p++)
-            {
-              PolisiTextBlock *para = block->paras[lang]->pdata[p];
-
-              if (p == 0 && block->kind == POLISI_BLOCK_CLAUSE && !para->item)
-                g_ptr_array_add (texts, g_strdup_printf ("%s %s", block->number, para->text));
-              else
-                g_ptr_array_add (texts, g_strdup (para->text));
-            }
-          break;
-
-        case POLISI_BLOCK_TABLE:
-          for (guint row = 0; row < polisi_block_get_n_rows (block); row++)
-            for (guint column = 0; column < block->n_columns; column++)
-              {
-                g_autoptr(GPtrArray) lines = polisi_text_parse_blocks (polisi_block_get_cell (block, lang, row, column));
-
-                for (guint l = 0; l < lines->len; l++)
-                  g_ptr_array_add (texts, g_strdup (((PolisiTextBlock *) lines->pdata[l])->text));
-              }
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-    }
+  polisi_test_add_block_texts (document, lang, texts);
 
   return texts;
-}
-
-static gboolean
-shows_lang (OdtFile    *file,
-            PolisiLang  lang)
-{
-  for (guint i = 0; i < file->n_langs; i++)
-    if (file->langs[i] == lang)
-      return TRUE;
-  return FALSE;
 }
 
 /* ------------------------------------------------------------------ */
 /* Writing and unpacking                                                */
 /* ------------------------------------------------------------------ */
-
-static void
-unpack (OdtFile    *file,
-        GsfInfile  *folder,
-        const char *prefix)
-{
-  int n = gsf_infile_num_children (folder);
-
-  for (int i = 0; i < n; i++)
-    {
-      GsfInput *child = gsf_infile_child_by_index (folder, i);
-      const char *name = gsf_infile_name_by_index (folder, i);
-      g_autofree char *path = prefix != NULL ? g_strdup_printf ("%s/%s", prefix, name) : g_strdup (name);
-
-      g_assert_nonnull (child);
-      if (GSF_IS_INFILE (child) && gsf_infile_num_children (GSF_INFILE (child)) >= 0)
-        {
-          g_autofree char *dir = g_build_filename (file->dir, path, NULL);
-
-          g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-          unpack (file, GSF_INFILE (child), path);
-        }
-      else
-        {
-          gsf_off_t size = gsf_input_size (child);
-          const guint8 *data = size > 0 ? gsf_input_read (child, size, NULL) : (const guint8 *) "";
-          g_autofree char *target = g_build_filename (file->dir, path, NULL);
-
-          g_assert_nonnull (data);
-          polisi_test_write_file (target, (const char *) data, size);
-          g_hash_table_insert (file->parts, g_strdup (path), g_bytes_new (data, size));
-        }
-      g_object_unref (child);
-    }
-}
 
 static OdtFile *
 write_odt (CaseId   case_id,
@@ -285,8 +171,6 @@ write_odt (CaseId   case_id,
   };
   OdtFile *file = g_new0 (OdtFile, 1);
   g_autoptr(GError) error = NULL;
-  GsfInput *input;
-  GsfInfile *zip;
 
   file->name = g_strdup_printf ("%s-%s", case_names[case_id], layout_names[layout_id]);
   file->case_id = case_id;
@@ -312,15 +196,7 @@ write_odt (CaseId   case_id,
 
   /* Unpacked with libgsf's own zip reader. */
   file->dir = g_strdup_printf ("%s/%s", fixture.dir, file->name);
-  g_assert_cmpint (g_mkdir_with_parents (file->dir, 0755), ==, 0);
-  file->parts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
-  input = gsf_input_memory_new (g_bytes_get_data (file->package, NULL), g_bytes_get_size (file->package), FALSE);
-  zip = gsf_infile_zip_new (input, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (zip);
-  unpack (file, zip, NULL);
-  g_object_unref (zip);
-  g_object_unref (input);
+  file->parts = polisi_test_package_unpack (file->package, file->dir);
 
   file->content = parse_part (file, "content.xml");
   file->styles = parse_part (file, "styles.xml");
@@ -350,32 +226,12 @@ static PolisiDocument *
 make_document (CaseId case_id)
 {
   PolisiLibrary *library = polisi_context_get_library (fixture.context);
-  g_autoptr(PolisiPolicy) policy = NULL;
+  g_autoptr(PolisiPolicy) policy = polisi_test_writer_policy (case_names[case_id], library);
 
-  switch (case_id)
-    {
-    case CASE_WALES:
-      policy = polisi_test_load_example ("secondary-wales.polisi");
-      break;
-    case CASE_ENGLAND:
-      policy = polisi_test_load_example ("primary-england.polisi");
-      break;
-    case CASE_ADOPTED:
-      policy = polisi_test_load_example ("secondary-wales.polisi");
-      polisi_policy_set_status (policy, POLISI_STATUS_ADOPTED);
-      polisi_policy_set_adoption_date (policy, "2026-09-01");
-      break;
-    case CASE_HOSTILE:
-    default:
-      policy = polisi_test_hostile_policy (library);
-      /* A version history: a table, cells of several lines with items,
-       * a web address. */
-      polisi_policy_add_version_record (policy, "1.0", "2025-09-01", "Corff " POLISI_TEST_HOSTILE,
-                                        "Fersiwn gyntaf.\n- newid un\n- gweler https://example.org/a?b=1&c=2.",
-                                        "First version.\n- change one\n- see https://example.org/a?b=1&c=2.");
-      polisi_policy_add_version_record (policy, "1.1", "2026-09-01", "Llywodraethwyr", "Ail fersiwn", "Second version");
-      break;
-    }
+  /* A version history of two versions: a table, cells of several lines
+   * with items, a web address. */
+  if (case_id == CASE_HOSTILE)
+    polisi_policy_add_version_record (policy, "1.1", "2026-09-01", "Llywodraethwyr", "Ail fersiwn", "Second version");
 
   return polisi_assemble (policy, library, POLISI_ASSEMBLE_DEFAULT);
 }
@@ -621,7 +477,7 @@ test_languages (void)
               g_error ("%s: a paragraph in style %s has no language: %s", file->name, style, text);
             }
           g_assert_true (polisi_lang_from_code (language, &lang));
-          g_assert_true (shows_lang (file, lang));
+          g_assert_true (polisi_test_options_show (&file->options, lang));
           seen[lang]++;
 
           if (file->options.layout == POLISI_LAYOUT_COLUMNS)
@@ -668,7 +524,7 @@ test_languages (void)
 
               g_assert_nonnull (language);
               g_assert_true (polisi_lang_from_code (language, &lang));
-              g_assert_true (shows_lang (file, lang));
+              g_assert_true (polisi_test_options_show (&file->options, lang));
               master_seen[lang]++;
             }
           xmlXPathFreeObject (paras);
@@ -858,8 +714,8 @@ test_structure (void)
           g_autofree char *page = g_strdup_printf ("//style:footer/text:p[starts-with(@text:style-name, 'Footer_%s')]"
                                                    "[text:page-number and text:page-count]", polisi_lang_to_code (lang));
           g_autofree char *header = NULL;
-          g_autofree char *expected_title = normalize_space (polisi_document_get_title (document, lang));
-          g_autofree char *expected_status = normalize_space (polisi_document_get_status_text (document, lang));
+          g_autofree char *expected_title = polisi_test_normalize_space (polisi_document_get_title (document, lang));
+          g_autofree char *expected_status = polisi_test_normalize_space (polisi_document_get_status_text (document, lang));
 
           g_assert_cmpuint (polisi_test_xpath_count (file->styles, page), ==, 1);
           header = polisi_test_xpath_all_text (file->styles, "//style:header");
@@ -1092,7 +948,7 @@ test_libreoffice (void)
   g_autofree char *out_dir = g_build_filename (fixture.dir, "txt", NULL);
   g_autoptr(GPtrArray) paths = g_ptr_array_new ();
   g_autofree char *word = polisi_test_long_word ();
-  g_autofree char *hostile = normalize_space (POLISI_TEST_HOSTILE);
+  g_autofree char *hostile = polisi_test_normalize_space (POLISI_TEST_HOSTILE);
   guint n_missing = 0;
 
   if (soffice == NULL)
@@ -1113,20 +969,16 @@ test_libreoffice (void)
       g_autofree char *path = g_build_filename (out_dir, base, NULL);
       g_autofree char *raw = NULL;
       g_autofree char *text = NULL;
-      gsize length;
 
       g_test_message ("%s", file->name);
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        g_error ("LibreOffice did not convert %s", file->name);
-      raw = polisi_test_read_file (path, &length);
-      g_assert_true (g_utf8_validate (raw, length, NULL));
-      text = normalize_space (g_str_has_prefix (raw, "\xEF\xBB\xBF") ? raw + 3 : raw);
+      raw = polisi_test_soffice_text (path);
+      text = polisi_test_normalize_space (raw);
 
       for (PolisiLang lang = 0; lang < POLISI_N_LANGS; lang++)
         {
           g_autoptr(GPtrArray) expected = expected_texts (file, lang);
 
-          if (!shows_lang (file, lang))
+          if (!polisi_test_options_show (&file->options, lang))
             {
               /* The other language stays out of a one-language file. */
               const char *title = polisi_document_get_title (file->document, lang);
@@ -1149,7 +1001,7 @@ test_libreoffice (void)
 
           for (guint i = 0; i < expected->len; i++)
             {
-              g_autofree char *needle = normalize_space (expected->pdata[i]);
+              g_autofree char *needle = polisi_test_normalize_space (expected->pdata[i]);
 
               if (strstr (text, needle) == NULL)
                 {

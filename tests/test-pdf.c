@@ -764,12 +764,33 @@ test_line_numbers (void)
     }
 }
 
+/* A page layout: made for a document, paginated, freed; the document it
+ * holds is then free to go. It has no properties. */
+static void
+test_layout_finalize (void)
+{
+  g_autoptr(PolisiPolicy) policy = polisi_test_load_example ("secondary-wales.polisi");
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  PolisiDocument *document = polisi_assemble (policy, polisi_context_get_library (context), POLISI_ASSEMBLE_DEFAULT);
+  PolisiExportOptions options;
+  PolisiPageLayout *layout;
+
+  polisi_export_options_init (&options, POLISI_LAYOUT_COLUMNS);
+  layout = polisi_page_layout_new (document, &options);
+  polisi_page_layout_paginate (layout);
+  g_assert_cmpuint (polisi_page_layout_get_n_pages (layout), >, 1);
+  g_assert_cmpuint (polisi_page_layout_get_n_headings (layout), >, 0);
+  g_assert_finalize_object (layout);
+  g_assert_finalize_object (document);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/pdf/layout-finalize", test_layout_finalize);
   g_test_add_func ("/pdf/examples", test_examples);
   g_test_add_func ("/pdf/hostile", test_hostile);
   g_test_add_func ("/pdf/layout-rules", test_layout_rules);

@@ -733,6 +733,128 @@ test_open_draft (void)
   g_assert_cmpstr (polisi_policy_get_version (policy), ==, "2.0");
 }
 
+/* Every property of a policy: set to a new value it notifies once and
+ * reads back; set to the same value it does not notify. */
+static void
+test_policy_properties (void)
+{
+  PolisiPolicy *policy = polisi_policy_new ();
+
+  polisi_test_assert_explicit_notify (POLISI_TYPE_POLICY);
+  polisi_test_check_string (policy, "name-cy", "Ysgol " POLISI_TEST_WELSH_LETTERS);
+  polisi_test_check_string (policy, "name-en", "School " POLISI_TEST_WELSH_LETTERS);
+  polisi_test_check_enum (policy, "organisation-type", POLISI_ORGANISATION_SECONDARY);
+  polisi_test_check_enum (policy, "language-category", POLISI_LANGUAGE_CATEGORY_WELSH);
+  polisi_test_check_string (policy, "version", "2.3");
+  polisi_test_check_string (policy, "adoption-date", "2026-09-01");
+  polisi_test_check_string (policy, "closing-date", "2027-02-26");
+  polisi_test_check_uint (policy, "review-cycle", 24);
+  polisi_test_check_enum (policy, "status", POLISI_STATUS_CONSULTATION);
+
+  g_assert_cmpstr (polisi_policy_get_name (policy, POLISI_LANG_CY), ==, "Ysgol " POLISI_TEST_WELSH_LETTERS);
+  g_assert_cmpstr (polisi_policy_get_version (policy), ==, "2.3");
+  g_assert_cmpuint (polisi_policy_get_review_cycle (policy), ==, 24);
+  g_assert_finalize_object (policy);
+}
+
+/* A clause's state: made, changed and freed; what can be set notifies
+ * once on a real change and never on the same value; what follows from
+ * an edit (the other language needing an update) notifies when it
+ * changes. */
+static void
+test_clause_state_object (void)
+{
+  PolisiClauseState *state = polisi_clause_state_new ("intro.head");
+  PolisiTestNotify needs_update_cy, declined, kept;
+
+  polisi_test_assert_explicit_notify (POLISI_TYPE_CLAUSE_STATE);
+  g_assert_cmpstr (polisi_clause_state_get_id (state), ==, "intro.head");
+  polisi_test_check_boolean (state, "included", TRUE);
+  polisi_test_check_string (state, "text-cy", "Testun ŵ ŷ");
+  g_assert_true (polisi_clause_state_get_needs_update (state, POLISI_LANG_EN));
+  polisi_clause_state_confirm_translation (state, POLISI_LANG_EN);
+
+  /* an edit of the English makes the Welsh need an update, once */
+  polisi_test_notify_watch (&needs_update_cy, state, "needs-update-cy");
+  polisi_test_check_string (state, "text-en", "Text one");
+  g_assert_cmpuint (needs_update_cy.count, ==, 1);
+  g_assert_true (polisi_clause_state_get_needs_update (state, POLISI_LANG_CY));
+  polisi_clause_state_set_text (state, POLISI_LANG_EN, "Text two");
+  g_assert_cmpuint (needs_update_cy.count, ==, 1);
+  polisi_clause_state_confirm_translation (state, POLISI_LANG_CY);
+  polisi_clause_state_confirm_translation (state, POLISI_LANG_CY);
+  g_assert_cmpuint (needs_update_cy.count, ==, 2);
+  g_assert_false (polisi_clause_state_get_needs_update (state, POLISI_LANG_CY));
+  polisi_test_notify_unwatch (&needs_update_cy);
+
+  polisi_test_notify_watch (&declined, state, "declined-version");
+  polisi_clause_state_set_declined_version (state, 3);
+  polisi_clause_state_set_declined_version (state, 3);
+  g_assert_cmpuint (declined.count, ==, 1);
+  g_assert_cmpuint (polisi_clause_state_get_declined_version (state), ==, 3);
+  polisi_test_notify_unwatch (&declined);
+
+  polisi_test_notify_watch (&kept, state, "kept-withdrawn");
+  polisi_clause_state_set_kept_withdrawn (state, TRUE);
+  polisi_clause_state_set_kept_withdrawn (state, TRUE);
+  g_assert_cmpuint (kept.count, ==, 1);
+  g_assert_true (polisi_clause_state_get_kept_withdrawn (state));
+  polisi_test_notify_unwatch (&kept);
+
+  g_assert_finalize_object (state);
+}
+
+/* A comment: made by its policy, read through its properties, outliving
+ * the policy while someone holds it; its response, the response's author
+ * and date each notify once when they change, and not when set again. */
+static void
+test_comment_object (void)
+{
+  PolisiPolicy *policy = polisi_policy_new ();
+  const char *id;
+  PolisiComment *comment;
+  PolisiTestNotify response, author, date;
+  g_autofree char *body = NULL;
+  g_autofree char *clause_id = NULL;
+  g_autofree char *read = NULL;
+  int lang;
+
+  polisi_test_assert_explicit_notify (POLISI_TYPE_COMMENT);
+  polisi_policy_set_version (policy, "1.1");
+  id = polisi_policy_add_comment (policy, "intro.head", POLISI_LANG_CY, "Undeb", "2027-02-01", "Sylw ŵ ŷ");
+  comment = g_list_model_get_item (polisi_policy_get_comments (policy), 0);
+  g_object_get (comment, "body", &body, "clause-id", &clause_id, "lang", &lang, NULL);
+  g_assert_cmpstr (body, ==, "Sylw ŵ ŷ");
+  g_assert_cmpstr (clause_id, ==, "intro.head");
+  g_assert_cmpint (lang, ==, POLISI_LANG_CY);
+  g_assert_cmpstr (comment->version, ==, "1.1");
+
+  polisi_test_notify_watch (&response, comment, "response");
+  polisi_test_notify_watch (&author, comment, "response-author");
+  polisi_test_notify_watch (&date, comment, "response-date");
+  g_assert_true (polisi_policy_set_comment_response (policy, id, "Diolch.", "Pennaeth", "2027-03-01"));
+  g_assert_cmpuint (response.count, ==, 1);
+  g_assert_cmpuint (author.count, ==, 1);
+  g_assert_cmpuint (date.count, ==, 1);
+  g_object_get (comment, "response-author", &read, NULL);
+  g_assert_cmpstr (read, ==, "Pennaeth");
+  /* the same again: nothing */
+  g_assert_true (polisi_policy_set_comment_response (policy, id, "Diolch.", "Pennaeth", "2027-03-01"));
+  g_assert_cmpuint (response.count + author.count + date.count, ==, 3);
+  /* only the text changes: only the response notifies */
+  g_assert_true (polisi_policy_set_comment_response (policy, id, "Diolch yn fawr.", "Pennaeth", "2027-03-01"));
+  g_assert_cmpuint (response.count, ==, 2);
+  g_assert_cmpuint (author.count, ==, 1);
+  g_assert_cmpuint (date.count, ==, 1);
+  polisi_test_notify_unwatch (&response);
+  polisi_test_notify_unwatch (&author);
+  polisi_test_notify_unwatch (&date);
+
+  g_assert_finalize_object (policy);
+  g_assert_cmpstr (comment->response, ==, "Diolch yn fawr.");
+  g_assert_finalize_object (comment);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -753,6 +875,9 @@ main (int   argc,
   g_test_add_func ("/policy/round-trip-builtin", test_round_trip_builtin);
   g_test_add_func ("/policy/examples", test_examples_load);
   g_test_add_func ("/policy/adopted-example", test_adopted_example);
+  g_test_add_func ("/policy/properties", test_policy_properties);
+  g_test_add_func ("/policy/clause-state-object", test_clause_state_object);
+  g_test_add_func ("/policy/comment-object", test_comment_object);
   g_test_add_func ("/policy/open-draft", test_open_draft);
 
   return g_test_run ();

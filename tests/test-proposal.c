@@ -176,6 +176,58 @@ test_file (void)
   g_assert_cmpstr (polisi_proposal_get_id (read), ==, "p1");
 }
 
+/* A proposal made, read and freed; the fields its policy sets (id,
+ * author, date, version) notify once on a real change and never on the
+ * same value. */
+static void
+test_object (void)
+{
+  static const struct {
+    const char *property;
+    void      (*set) (PolisiProposal *, const char *);
+    const char *(*get) (PolisiProposal *);
+    const char *value;
+  } fields[] = {
+    { "id", polisi_proposal_set_id, polisi_proposal_get_id, "p7" },
+    { "author", polisi_proposal_set_author, polisi_proposal_get_author, "Siân ap Ŵyn" },
+    { "date", polisi_proposal_set_date, polisi_proposal_get_date, "2027-02-02T10:00:00" },
+    { "version", polisi_proposal_set_version, polisi_proposal_get_version, "1.1" },
+  };
+  PolisiProposal *proposal = polisi_proposal_new (POLISI_PROPOSAL_DELETION, "intro.head", POLISI_LANG_CY, "hen ŵyr",
+                                                  "Mae'r ", NULL);
+  g_autofree char *clause_id = NULL;
+  g_autofree char *text = NULL;
+  int kind, lang;
+
+  polisi_test_assert_explicit_notify (POLISI_TYPE_PROPOSAL);
+  g_object_get (proposal, "kind", &kind, "clause-id", &clause_id, "lang", &lang, "text", &text, NULL);
+  g_assert_cmpint (kind, ==, POLISI_PROPOSAL_DELETION);
+  g_assert_cmpstr (clause_id, ==, "intro.head");
+  g_assert_cmpint (lang, ==, POLISI_LANG_CY);
+  g_assert_cmpstr (text, ==, "hen ŵyr");
+  g_assert_cmpstr (polisi_proposal_get_before (proposal), ==, "Mae'r ");
+  g_assert_cmpstr (polisi_proposal_get_after (proposal), ==, "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      PolisiTestNotify watch;
+      g_autofree char *read = NULL;
+
+      g_assert_null (fields[i].get (proposal));
+      polisi_test_notify_watch (&watch, proposal, fields[i].property);
+      fields[i].set (proposal, fields[i].value);
+      g_assert_cmpuint (watch.count, ==, 1);
+      g_object_get (proposal, fields[i].property, &read, NULL);
+      g_assert_cmpstr (read, ==, fields[i].value);
+      g_assert_cmpstr (fields[i].get (proposal), ==, fields[i].value);
+      fields[i].set (proposal, fields[i].value);
+      g_assert_cmpuint (watch.count, ==, 1);
+      polisi_test_notify_unwatch (&watch);
+    }
+
+  g_assert_finalize_object (proposal);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -184,6 +236,7 @@ main (int   argc,
 
   g_test_add_func ("/proposal/place", test_place);
   g_test_add_func ("/proposal/accept-reject", test_accept_reject);
+  g_test_add_func ("/proposal/object", test_object);
   g_test_add_func ("/proposal/file", test_file);
 
   return g_test_run ();

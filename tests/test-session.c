@@ -110,6 +110,7 @@ test_properties (Fixture       *fixture,
   guint n_policy = 0, n_file = 0, n_modified = 0, n_interval = 0, n_draft = 0;
   guint interval;
 
+  polisi_test_assert_explicit_notify (POLISI_TYPE_SESSION);
   g_signal_connect (session, "notify::policy", G_CALLBACK (count_notify), &n_policy);
   g_signal_connect (session, "notify::file", G_CALLBACK (count_notify), &n_file);
   g_signal_connect (session, "notify::modified", G_CALLBACK (count_notify), &n_modified);
@@ -310,11 +311,19 @@ test_read_only (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *original = read_path (fixture->path);
   g_autofree char *after = NULL;
+  PolisiTestNotify read_only;
 
+  polisi_test_notify_watch (&read_only, session, "read-only");
   g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
   g_assert_true (polisi_session_load (session, fixture->file, POLISI_LOAD_LOCK, &error));
   g_assert_no_error (error);
   g_assert_true (polisi_session_get_read_only (session));
+  /* read-only notifies when it becomes true, not when it stays so */
+  g_assert_cmpuint (read_only.count, ==, 1);
+  g_assert_true (polisi_session_load (session, fixture->file, POLISI_LOAD_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (read_only.count, ==, 1);
+  polisi_test_notify_unwatch (&read_only);
 
   polisi_policy_set_name (polisi_session_get_policy (session), POLISI_LANG_EN, "Changed");
   g_assert_false (polisi_session_save (session, NULL, POLISI_SAVE_REPLACE_CHANGED | POLISI_SAVE_SPLIT_LINKS, &error));

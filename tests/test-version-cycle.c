@@ -32,16 +32,6 @@
 static PolisiApplication *app;
 static char *data_home;
 
-static void
-append_text (GtkTextBuffer *buffer,
-             const char    *text)
-{
-  GtkTextIter end;
-
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  gtk_text_buffer_insert (buffer, &end, text, -1);
-}
-
 static char *
 odt_content (const char *path)
 {
@@ -196,7 +186,7 @@ test_year (void)
   /* the English of 1.2 answers the comment; the Welsh is now out of date */
   editor = polisi_window_get_clause_editor (window, "purpose.aims");
   state = polisi_clause_editor_get_state (editor);
-  append_text (polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN), "\n- support the wellbeing of staff.");
+  polisi_gui_test_append_text (polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN), "\n- support the wellbeing of staff.");
   g_assert_true (polisi_clause_state_get_needs_update (state, POLISI_LANG_CY));
 
   /* adopting is refused, and the dialog goes to what blocks it */
@@ -214,7 +204,7 @@ test_year (void)
   g_assert_cmpuint (polisi_policy_get_n_versions (policy), ==, 0);
 
   /* fixed: the Welsh caught up and marked as up to date */
-  append_text (polisi_clause_editor_get_buffer (editor, POLISI_LANG_CY), "\n- cefnogi lles staff.");
+  polisi_gui_test_append_text (polisi_clause_editor_get_buffer (editor, POLISI_LANG_CY), "\n- cefnogi lles staff.");
   g_signal_emit_by_name (polisi_gui_test_find_button (GTK_WIDGET (editor), "_Mark as Up to Date"), "clicked");
   g_assert_false (polisi_clause_state_get_needs_update (state, POLISI_LANG_CY));
 
@@ -229,11 +219,11 @@ test_year (void)
 
   /* a year on: an Act cited by its old name, then fixed from the review
    * step; the adopted policy is the draft of 1.1 from the first change */
-  append_text (polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN),
+  polisi_gui_test_append_text (polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN),
                "\n- follow the Regulation of Investigatory Powers Act 2000.");
   g_assert_cmpint (polisi_policy_get_status (policy), ==, POLISI_STATUS_DRAFT);
   g_assert_cmpstr (polisi_policy_get_version (policy), ==, "1.1");
-  append_text (polisi_clause_editor_get_buffer (editor, POLISI_LANG_CY),
+  polisi_gui_test_append_text (polisi_clause_editor_get_buffer (editor, POLISI_LANG_CY),
                "\n- dilyn Deddf Rheoleiddio Pwerau Ymchwilio 2000.");
   g_signal_emit_by_name (polisi_gui_test_find_button (GTK_WIDGET (editor), "_Mark as Up to Date"), "clicked");
   polisi_window_go_to_step (window, review_step);
@@ -354,14 +344,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  app = polisi_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  g_application_activate (G_APPLICATION (app));
-  {
-    GtkWindow *first = gtk_application_get_active_window (GTK_APPLICATION (app));
-    if (first != NULL)
-      gtk_window_destroy (first);
-  }
+  app = polisi_gui_test_new_app ();
 
   g_test_add_func ("/version-cycle/year", test_year);
 

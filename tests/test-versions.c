@@ -539,6 +539,42 @@ test_objects_finalize (void)
   g_assert_finalize_object (trigger);
 }
 
+/* Every property of a version and of a review trigger: read back as made;
+ * the note, the one that can be set, notifies once on a real change and
+ * not on the same value. */
+static void
+test_objects_properties (void)
+{
+  PolisiVersion *version = polisi_version_new ("1.2", "2026-07-10", "Corff ŵ ŷ", "Crynodeb ẁ", "Summary");
+  PolisiTrigger *trigger = polisi_trigger_new (POLISI_TRIGGER_GUIDANCE, "2026-11-01", NULL);
+  g_autofree char *number = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *approved_by = NULL;
+  g_autofree char *summary_cy = NULL;
+  g_autofree char *summary_en = NULL;
+  g_autofree char *trigger_date = NULL;
+  PolisiTriggerKind kind;
+
+  polisi_test_assert_explicit_notify (POLISI_TYPE_VERSION);
+  polisi_test_assert_explicit_notify (POLISI_TYPE_TRIGGER);
+
+  g_object_get (version, "number", &number, "date", &date, "approved-by", &approved_by,
+                "summary-cy", &summary_cy, "summary-en", &summary_en, NULL);
+  g_assert_cmpstr (number, ==, "1.2");
+  g_assert_cmpstr (date, ==, "2026-07-10");
+  g_assert_cmpstr (approved_by, ==, "Corff ŵ ŷ");
+  g_assert_cmpstr (summary_cy, ==, "Crynodeb ẁ");
+  g_assert_cmpstr (summary_en, ==, "Summary");
+
+  g_object_get (trigger, "kind", &kind, "date", &trigger_date, NULL);
+  g_assert_cmpint (kind, ==, POLISI_TRIGGER_GUIDANCE);
+  g_assert_cmpstr (trigger_date, ==, "2026-11-01");
+  polisi_test_check_string (trigger, "note", "Canllawiau " POLISI_TEST_WELSH_LETTERS);
+
+  g_assert_finalize_object (version);
+  g_assert_finalize_object (trigger);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -554,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/versions/adoption-blockers", test_adoption_blockers);
   g_test_add_func ("/versions/list-models", test_list_models);
   g_test_add_func ("/versions/finalize", test_objects_finalize);
+  g_test_add_func ("/versions/properties", test_objects_properties);
 
   return g_test_run ();
 }

@@ -376,15 +376,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
   adw_init ();
 
-  app = polisi_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  g_application_activate (G_APPLICATION (app));
-  {
-    /* activate made the first window; the tests make their own */
-    GtkWindow *first = gtk_application_get_active_window (GTK_APPLICATION (app));
-    if (first != NULL)
-      gtk_window_destroy (first);
-  }
+  app = polisi_gui_test_new_app ();
 
   g_test_add_func ("/welsh/translations", test_translations);
   g_test_add_func ("/welsh/window", test_window);

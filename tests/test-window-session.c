@@ -345,14 +345,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  app = polisi_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  g_application_activate (G_APPLICATION (app));
-  {
-    GtkWindow *first = gtk_application_get_active_window (GTK_APPLICATION (app));
-    if (first != NULL)
-      gtk_window_destroy (first);
-  }
+  app = polisi_gui_test_new_app ();
 
   g_test_add_func ("/window-session/open-offers-recovery", test_open_offers_recovery);
   g_test_add_func ("/window-session/older-draft-asks", test_older_draft_asks);

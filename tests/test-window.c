@@ -44,16 +44,6 @@ fill (PolisiWindow *window,
   gtk_editable_set_text (entry, text);
 }
 
-static void
-append_text (GtkTextBuffer *buffer,
-             const char    *text)
-{
-  GtkTextIter end;
-
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  gtk_text_buffer_insert (buffer, &end, text, -1);
-}
-
 static char *
 buffer_text (GtkTextBuffer *buffer)
 {
@@ -259,14 +249,14 @@ test_stale_translation (void)
   state = polisi_clause_editor_get_state (editor);
   g_assert_false (polisi_clause_editor_is_update_shown (editor, POLISI_LANG_CY));
 
-  append_text (polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN), "\n- keep the policy under review.");
+  polisi_gui_test_append_text (polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN), "\n- keep the policy under review.");
   g_assert_true (g_str_has_suffix (polisi_clause_state_get_text (state, POLISI_LANG_EN), "- keep the policy under review."));
   g_assert_true (polisi_clause_state_get_needs_update (state, POLISI_LANG_CY));
   g_assert_true (polisi_clause_editor_is_update_shown (editor, POLISI_LANG_CY));
   g_assert_false (polisi_clause_editor_is_update_shown (editor, POLISI_LANG_EN));
 
   /* the Welsh caught up and checked */
-  append_text (polisi_clause_editor_get_buffer (editor, POLISI_LANG_CY), "\n- cadw'r polisi dan adolygiad.");
+  polisi_gui_test_append_text (polisi_clause_editor_get_buffer (editor, POLISI_LANG_CY), "\n- cadw'r polisi dan adolygiad.");
   g_assert_true (polisi_clause_state_get_needs_update (state, POLISI_LANG_CY));
   button = polisi_gui_test_find_button (GTK_WIDGET (editor), "_Mark as Up to Date");
   g_assert_nonnull (button);
@@ -315,8 +305,8 @@ test_spell_checking (void)
   editor = polisi_window_get_clause_editor (window, "purpose.aims");
   cy = polisi_clause_editor_get_buffer (editor, POLISI_LANG_CY);
   en = polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN);
-  append_text (cy, "\n- Mae'r ysgoll yn gofalu am y dysgwyr i'w diogelu.");
-  append_text (en, "\n- The school protects its learrners and their wellbeing.");
+  polisi_gui_test_append_text (cy, "\n- Mae'r ysgoll yn gofalu am y dysgwyr i'w diogelu.");
+  polisi_gui_test_append_text (en, "\n- The school protects its learrners and their wellbeing.");
 
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   while ((polisi_spell_checker_is_pending (polisi_clause_editor_get_view (editor, POLISI_LANG_CY)) ||
@@ -336,7 +326,7 @@ test_spell_checking (void)
   g_assert_false (word_is_marked (en, "school"));
   g_assert_false (word_is_marked (en, "wellbeing"));  /* a word of the library */
   /* a Welsh word in the English text is a misspelling there */
-  append_text (en, " Diogelu.");
+  polisi_gui_test_append_text (en, " Diogelu.");
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   while (polisi_spell_checker_is_pending (polisi_clause_editor_get_view (editor, POLISI_LANG_EN)) &&
          g_get_monotonic_time () < deadline)
@@ -507,7 +497,7 @@ test_preview_follows (void)
   g_assert_cmpint (polisi_preview_get_layout (preview), ==, POLISI_LAYOUT_COLUMNS);
 
   editor = polisi_window_get_clause_editor (window, "purpose.benefits");
-  append_text (polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN), " A sentence the preview must show.");
+  polisi_gui_test_append_text (polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN), " A sentence the preview must show.");
   g_assert_false (polisi_preview_is_current (preview));
   polisi_gui_test_pump (50);
   g_assert_true (polisi_preview_is_current (preview));
@@ -1080,15 +1070,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  app = polisi_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
-  g_application_activate (G_APPLICATION (app));
-  {
-    /* activate made the first window; the tests make their own */
-    GtkWindow *first = gtk_application_get_active_window (GTK_APPLICATION (app));
-    if (first != NULL)
-      gtk_window_destroy (first);
-  }
+  app = polisi_gui_test_new_app ();
 
   g_test_add_func ("/window/create-policy", test_create_policy);
   g_test_add_func ("/window/stale-translation", test_stale_translation);

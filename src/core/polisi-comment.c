@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "polisi-comment.h"
+#include "polisi-fields-private.h"
 
 G_DEFINE_FINAL_TYPE (PolisiComment, polisi_comment, G_TYPE_OBJECT)
 
@@ -31,20 +32,24 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Each property is the field of the same name. */
+static const PolisiField fields[N_PROPS] = {
+  [PROP_RESPONSE] = POLISI_FIELD_STRING (PolisiComment, response, "response"),
+  [PROP_RESPONSE_AUTHOR] = POLISI_FIELD_STRING (PolisiComment, response_author, "response-author"),
+  [PROP_RESPONSE_DATE] = POLISI_FIELD_STRING (PolisiComment, response_date, "response-date"),
+  [PROP_ID] = POLISI_FIELD_STRING (PolisiComment, id, "id"),
+  [PROP_CLAUSE_ID] = POLISI_FIELD_STRING (PolisiComment, clause_id, "clause-id"),
+  [PROP_VERSION] = POLISI_FIELD_STRING (PolisiComment, version, "version"),
+  [PROP_LANG] = POLISI_FIELD_INT (PolisiComment, lang, "lang", -1, 1, -1),
+  [PROP_AUTHOR] = POLISI_FIELD_STRING (PolisiComment, author, "author"),
+  [PROP_DATE] = POLISI_FIELD_STRING (PolisiComment, date, "date"),
+  [PROP_BODY] = POLISI_FIELD_STRING (PolisiComment, body, "body"),
+};
+
 static void
 polisi_comment_finalize (GObject *object)
 {
-  PolisiComment *self = POLISI_COMMENT (object);
-
-  g_free (self->id);
-  g_free (self->clause_id);
-  g_free (self->version);
-  g_free (self->author);
-  g_free (self->date);
-  g_free (self->body);
-  g_free (self->response);
-  g_free (self->response_author);
-  g_free (self->response_date);
+  _polisi_fields_free (object, fields, N_PROPS);
   G_OBJECT_CLASS (polisi_comment_parent_class)->finalize (object);
 }
 
@@ -54,65 +59,18 @@ polisi_comment_get_property (GObject    *object,
                              GValue     *value,
                              GParamSpec *pspec)
 {
-  PolisiComment *self = POLISI_COMMENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case PROP_CLAUSE_ID:
-      g_value_set_string (value, self->clause_id);
-      break;
-    case PROP_VERSION:
-      g_value_set_string (value, self->version);
-      break;
-    case PROP_LANG:
-      g_value_set_int (value, self->lang);
-      break;
-    case PROP_AUTHOR:
-      g_value_set_string (value, self->author);
-      break;
-    case PROP_DATE:
-      g_value_set_string (value, self->date);
-      break;
-    case PROP_BODY:
-      g_value_set_string (value, self->body);
-      break;
-    case PROP_RESPONSE:
-      g_value_set_string (value, self->response);
-      break;
-    case PROP_RESPONSE_AUTHOR:
-      g_value_set_string (value, self->response_author);
-      break;
-    case PROP_RESPONSE_DATE:
-      g_value_set_string (value, self->response_date);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  _polisi_fields_get_property (object, fields, N_PROPS, prop_id, value, pspec);
 }
 
 static void
 polisi_comment_class_init (PolisiCommentClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = polisi_comment_finalize;
   object_class->get_property = polisi_comment_get_property;
 
-  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
-  properties[PROP_CLAUSE_ID] = g_param_spec_string ("clause-id", NULL, NULL, NULL, flags);
-  properties[PROP_VERSION] = g_param_spec_string ("version", NULL, NULL, NULL, flags);
-  properties[PROP_LANG] = g_param_spec_int ("lang", NULL, NULL, -1, 1, -1, flags);
-  properties[PROP_AUTHOR] = g_param_spec_string ("author", NULL, NULL, NULL, flags);
-  properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, flags);
-  properties[PROP_BODY] = g_param_spec_string ("body", NULL, NULL, NULL, flags);
-  properties[PROP_RESPONSE] = g_param_spec_string ("response", NULL, NULL, NULL, flags);
-  properties[PROP_RESPONSE_AUTHOR] = g_param_spec_string ("response-author", NULL, NULL, NULL, flags);
-  properties[PROP_RESPONSE_DATE] = g_param_spec_string ("response-date", NULL, NULL, NULL, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _polisi_fields_install (object_class, fields, N_PROPS, properties);
 }
 
 static void
@@ -121,15 +79,24 @@ polisi_comment_init (PolisiComment *self)
   self->lang = -1;
 }
 
-/* The policy has changed the response: say so. */
+/**
+ * _polisi_comment_set_response:
+ *
+ * The policy answers the comment (polisi_policy_set_comment_response()):
+ * each of the response, its author and its date notifies when it changes,
+ * and only then.
+ */
 void
-_polisi_comment_notify_response (PolisiComment *self)
+_polisi_comment_set_response (PolisiComment *self,
+                              const char    *response,
+                              const char    *author,
+                              const char    *date)
 {
   g_return_if_fail (POLISI_IS_COMMENT (self));
 
   g_object_freeze_notify (G_OBJECT (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESPONSE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESPONSE_AUTHOR]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESPONSE_DATE]);
+  _polisi_fields_set_string (G_OBJECT (self), fields, properties, PROP_RESPONSE, response);
+  _polisi_fields_set_string (G_OBJECT (self), fields, properties, PROP_RESPONSE_AUTHOR, author);
+  _polisi_fields_set_string (G_OBJECT (self), fields, properties, PROP_RESPONSE_DATE, date);
   g_object_thaw_notify (G_OBJECT (self));
 }

@@ -32,6 +32,9 @@ struct _PolisiComment
   char    *response_date;      /* YYYY-MM-DD */
 };
 
-void _polisi_comment_notify_response (PolisiComment *self);
+void _polisi_comment_set_response (PolisiComment *self,
+                                   const char    *response,
+                                   const char    *author,
+                                   const char    *date);
 
 G_END_DECLS

@@ -2174,13 +2174,7 @@ polisi_policy_set_comment_response (PolisiPolicy *self,
       g_strcmp0 (comment->response_date, when) == 0)
     return TRUE;
 
-  g_free (comment->response);
-  g_free (comment->response_author);
-  g_free (comment->response_date);
-  comment->response = g_steal_pointer (&text);
-  comment->response_author = g_steal_pointer (&who);
-  comment->response_date = g_steal_pointer (&when);
-  _polisi_comment_notify_response (comment);
+  _polisi_comment_set_response (comment, text, who, when);
   emit_changed (self);
   return TRUE;
 }

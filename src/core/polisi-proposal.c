@@ -22,6 +22,7 @@
 
 #include <string.h>
 
+#include "polisi-fields-private.h"
 #include "polisi-proposal.h"
 
 struct _PolisiProposal
@@ -57,19 +58,31 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Each property is the field of the same name. */
+static const PolisiField fields[N_PROPS] = {
+  [PROP_ID] = POLISI_FIELD_STRING (PolisiProposal, id, "id"),
+  [PROP_KIND] = POLISI_FIELD_INT (PolisiProposal, kind, "kind", POLISI_PROPOSAL_INSERTION, POLISI_PROPOSAL_DELETION,
+                                  POLISI_PROPOSAL_INSERTION),
+  [PROP_CLAUSE_ID] = POLISI_FIELD_STRING (PolisiProposal, clause_id, "clause-id"),
+  [PROP_LANG] = POLISI_FIELD_INT (PolisiProposal, lang, "lang", 0, POLISI_N_LANGS - 1, 0),
+  [PROP_TEXT] = POLISI_FIELD_STRING (PolisiProposal, text, "text"),
+  [PROP_AUTHOR] = POLISI_FIELD_STRING (PolisiProposal, author, "author"),
+  [PROP_DATE] = POLISI_FIELD_STRING (PolisiProposal, date, "date"),
+  [PROP_VERSION] = POLISI_FIELD_STRING (PolisiProposal, version, "version"),
+};
+
+/* read as ints */
+G_STATIC_ASSERT (sizeof (PolisiProposalKind) == sizeof (int));
+G_STATIC_ASSERT (sizeof (PolisiLang) == sizeof (int));
+
 static void
 polisi_proposal_finalize (GObject *object)
 {
   PolisiProposal *self = POLISI_PROPOSAL (object);
 
-  g_free (self->id);
-  g_free (self->clause_id);
-  g_free (self->text);
+  _polisi_fields_free (self, fields, N_PROPS);
   g_free (self->before);
   g_free (self->after);
-  g_free (self->author);
-  g_free (self->date);
-  g_free (self->version);
   G_OBJECT_CLASS (polisi_proposal_parent_class)->finalize (object);
 }
 
@@ -79,58 +92,18 @@ polisi_proposal_get_property (GObject    *object,
                               GValue     *value,
                               GParamSpec *pspec)
 {
-  PolisiProposal *self = POLISI_PROPOSAL (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case PROP_KIND:
-      g_value_set_int (value, self->kind);
-      break;
-    case PROP_CLAUSE_ID:
-      g_value_set_string (value, self->clause_id);
-      break;
-    case PROP_LANG:
-      g_value_set_int (value, self->lang);
-      break;
-    case PROP_TEXT:
-      g_value_set_string (value, self->text);
-      break;
-    case PROP_AUTHOR:
-      g_value_set_string (value, self->author);
-      break;
-    case PROP_DATE:
-      g_value_set_string (value, self->date);
-      break;
-    case PROP_VERSION:
-      g_value_set_string (value, self->version);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  _polisi_fields_get_property (object, fields, N_PROPS, prop_id, value, pspec);
 }
 
 static void
 polisi_proposal_class_init (PolisiProposalClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = polisi_proposal_finalize;
   object_class->get_property = polisi_proposal_get_property;
 
-  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
-  properties[PROP_KIND] = g_param_spec_int ("kind", NULL, NULL, POLISI_PROPOSAL_INSERTION, POLISI_PROPOSAL_DELETION,
-                                            POLISI_PROPOSAL_INSERTION, flags);
-  properties[PROP_CLAUSE_ID] = g_param_spec_string ("clause-id", NULL, NULL, NULL, flags);
-  properties[PROP_LANG] = g_param_spec_int ("lang", NULL, NULL, 0, POLISI_N_LANGS - 1, 0, flags);
-  properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, flags);
-  properties[PROP_AUTHOR] = g_param_spec_string ("author", NULL, NULL, NULL, flags);
-  properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, flags);
-  properties[PROP_VERSION] = g_param_spec_string ("version", NULL, NULL, NULL, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  _polisi_fields_install (object_class, fields, N_PROPS, properties);
 }
 
 static void
@@ -187,16 +160,11 @@ GETTER (const char *, date)
 GETTER (const char *, version)
 
 static void
-set_string (PolisiProposal  *self,
-            char           **field,
-            const char      *value,
-            guint            prop)
+set_string (PolisiProposal *self,
+            guint           prop,
+            const char     *value)
 {
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  _polisi_fields_set_string (G_OBJECT (self), fields, properties, prop, value);
 }
 
 void
@@ -204,7 +172,7 @@ polisi_proposal_set_id (PolisiProposal *self,
                         const char     *id)
 {
   g_return_if_fail (POLISI_IS_PROPOSAL (self));
-  set_string (self, &self->id, id, PROP_ID);
+  set_string (self, PROP_ID, id);
 }
 
 void
@@ -212,7 +180,7 @@ polisi_proposal_set_author (PolisiProposal *self,
                             const char     *author)
 {
   g_return_if_fail (POLISI_IS_PROPOSAL (self));
-  set_string (self, &self->author, author, PROP_AUTHOR);
+  set_string (self, PROP_AUTHOR, author);
 }
 
 void
@@ -220,7 +188,7 @@ polisi_proposal_set_date (PolisiProposal *self,
                           const char     *date)
 {
   g_return_if_fail (POLISI_IS_PROPOSAL (self));
-  set_string (self, &self->date, date, PROP_DATE);
+  set_string (self, PROP_DATE, date);
 }
 
 void
@@ -228,7 +196,7 @@ polisi_proposal_set_version (PolisiProposal *self,
                              const char     *version)
 {
   g_return_if_fail (POLISI_IS_PROPOSAL (self));
-  set_string (self, &self->version, version, PROP_VERSION);
+  set_string (self, PROP_VERSION, version);
 }
 
 /* The same change, by the same person, at the same place (the id aside). */

@@ -77,33 +77,71 @@ w_prop (xmlNode    *node,
   return copy;
 }
 
-/* The text of runs: w:t, tabs and breaks; deleted text (w:delText), field
- * codes and comments left out. */
+/* The text of runs, as it is after the reviewer's changes (w:ins taken
+ * in, w:del left out) or as it was before them (w:ins left out, the text
+ * w:del took out put back): w:t, tabs and breaks; field codes and
+ * footnote references left out. With a @mark, the text before it goes to
+ * @out and the text after it to @after. The one walk over runs: the
+ * paragraphs' text, a comment's place, an insertion's text, a deletion's
+ * text and the text either side of a change are all read by it. */
+typedef struct {
+  GString  *out;
+  gboolean  original;   /* the text before the changes */
+  xmlNode  *mark;       /* (nullable): where @out stops and @after starts */
+  GString  *after;
+} RunText;
+
 static void
-append_runs (GString *out,
-             xmlNode *node)
+run_text (RunText *rt,
+          xmlNode *node,
+          gboolean deleted)
 {
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       if (child->type != XML_ELEMENT_NODE)
         continue;
-      if (is_w (child, "t"))
+      if (child == rt->mark)
+        {
+          rt->out = rt->after;
+          continue;
+        }
+      if (is_w (child, "ins"))
+        {
+          if (!rt->original)
+            run_text (rt, child, deleted);
+        }
+      else if (is_w (child, "del"))
+        {
+          if (rt->original)
+            run_text (rt, child, TRUE);
+        }
+      else if (is_w (child, "t") || (deleted && is_w (child, "delText")))
         {
           xmlChar *content = xmlNodeGetContent (child);
 
-          g_string_append (out, (const char *) content);
+          g_string_append (rt->out, (const char *) content);
           xmlFree (content);
         }
       else if (is_w (child, "tab"))
-        g_string_append_c (out, '\t');
+        g_string_append_c (rt->out, '\t');
       else if (is_w (child, "br") || is_w (child, "cr"))
-        g_string_append_c (out, '\n');
-      else if (is_w (child, "del") || is_w (child, "delText") || is_w (child, "instrText") ||
-               is_w (child, "rPr") || is_w (child, "pPr") || is_w (child, "footnoteReference"))
+        g_string_append_c (rt->out, '\n');
+      else if (is_w (child, "delText") || is_w (child, "instrText") || is_w (child, "rPr") || is_w (child, "pPr") ||
+               is_w (child, "footnoteReference"))
         continue;
       else
-        append_runs (out, child);
+        run_text (rt, child, deleted);
     }
+}
+
+/* The text of runs as the reader sees it now. */
+static void
+append_runs (GString *out,
+             xmlNode *node)
+{
+  RunText rt = { out, FALSE, NULL, NULL };
+
+  run_text (&rt, node, FALSE);
 }
 
 /* Paragraphs, one to a line. */
@@ -271,77 +309,6 @@ read_comments_table (Walk      *walk,
     }
 }
 
-/* The text of a paragraph as it was before the reviewer's changes, split
- * at @mark: other insertions left out, deletions put back. */
-typedef struct {
-  xmlNode  *mark;
-  GString  *before;
-  GString  *after;
-  gboolean  passed;
-} Original;
-
-static void
-original_text (Original *o,
-               xmlNode  *node,
-               gboolean  deleted)
-{
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
-    {
-      GString *out = o->passed ? o->after : o->before;
-
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-      if (child == o->mark)
-        {
-          o->passed = TRUE;
-          continue;
-        }
-      if (is_w (child, "ins"))
-        continue;
-      if (is_w (child, "t") || (deleted && is_w (child, "delText")))
-        {
-          xmlChar *content = xmlNodeGetContent (child);
-
-          g_string_append (out, (const char *) content);
-          xmlFree (content);
-        }
-      else if (is_w (child, "tab"))
-        g_string_append_c (out, '\t');
-      else if (is_w (child, "br") || is_w (child, "cr"))
-        g_string_append_c (out, '\n');
-      else if (is_w (child, "del"))
-        original_text (o, child, TRUE);
-      else if (is_w (child, "instrText") || is_w (child, "rPr") || is_w (child, "pPr") ||
-               is_w (child, "footnoteReference"))
-        continue;
-      else
-        original_text (o, child, deleted);
-    }
-}
-
-/* The text a w:del took out. */
-static void
-append_deleted (GString *out,
-                xmlNode *node)
-{
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
-    {
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-      if (is_w (child, "delText"))
-        {
-          xmlChar *content = xmlNodeGetContent (child);
-
-          g_string_append (out, (const char *) content);
-          xmlFree (content);
-        }
-      else if (is_w (child, "tab"))
-        g_string_append_c (out, '\t');
-      else if (!is_w (child, "rPr"))
-        append_deleted (out, child);
-    }
-}
-
 static void
 read_change (Walk    *walk,
              xmlNode *change)
@@ -352,14 +319,14 @@ read_change (Walk    *walk,
   g_autoptr(GString) after = g_string_new (NULL);
   g_autofree char *author = w_prop (change, "author");
   g_autofree char *date = w_prop (change, "date");
-  Original o = { change, before, after, FALSE };
+  /* an insertion's text as it is now; a deletion's as it was */
+  RunText changed = { text, !insertion, NULL, NULL };
+  /* the paragraph as it was, either side of the change */
+  RunText original = { before, TRUE, change, after };
 
-  if (insertion)
-    append_runs (text, change);
-  else
-    append_deleted (text, change);
+  run_text (&changed, change, !insertion);
   if (walk->paragraph != NULL)
-    original_text (&o, walk->paragraph, FALSE);
+    run_text (&original, walk->paragraph, FALSE);
   polisi_returned_add_change (walk->draft, insertion ? POLISI_PROPOSAL_INSERTION : POLISI_PROPOSAL_DELETION,
                               walk->current, walk->current != NULL ? walk->lang : -1, text->str, before->str, after->str,
                               author, date, walk->paragraph == NULL ? _("it is not in a paragraph") : NULL);
@@ -540,16 +507,24 @@ resolve_target (const char *target)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* The name of the comments part, as the document's relationships say. */
+static xmlDoc *parse_part (PolisiPackage  *package,
+                           const char     *name,
+                           gsize           max_size,
+                           gboolean        required,
+                           const char     *display_name,
+                           GError        **error);
+
+/* The name of the comments part, as the document's relationships say: a
+ * part that cannot be read is refused as every other part is
+ * (parse_part()). */
 static char *
 comments_part_name (PolisiPackage  *package,
                     const char     *display_name,
                     GError        **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) rels = polisi_package_read (package, "word/_rels/document.xml.rels", SMALL_PART_MAX_SIZE, FALSE,
-                                                &local_error);
-  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(xmlDoc) doc = parse_part (package, "word/_rels/document.xml.rels", SMALL_PART_MAX_SIZE, FALSE,
+                                      display_name, &local_error);
   xmlNode *root;
 
   if (local_error != NULL)
@@ -557,18 +532,8 @@ comments_part_name (PolisiPackage  *package,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  if (rels == NULL)
-    return g_strdup ("word/comments.xml");
-  doc = polisi_xml_parse_part (rels, &local_error);
   if (doc == NULL)
-    {
-      g_set_error (error, POLISI_ERROR, g_error_matches (local_error, POLISI_ERROR, POLISI_ERROR_UNSAFE) ?
-                   POLISI_ERROR_UNSAFE : POLISI_ERROR_MALFORMED,
-                   _("“%s” was refused: its part “%s” cannot be read safely (%s). Nothing was imported. "
-                     "Ask whoever returned it to open it and save it again as DOCX."),
-                   display_name, "word/_rels/document.xml.rels", local_error->message);
-      return NULL;
-    }
+    return g_strdup ("word/comments.xml");
   root = xmlDocGetRootElement (doc);
   for (xmlNode *child = root != NULL ? root->children : NULL; child != NULL; child = child->next)
     {
@@ -643,21 +608,11 @@ read_properties (PolisiPackage        *package,
   for (xmlNode *child = root != NULL ? root->children : NULL; child != NULL; child = child->next)
     {
       xmlChar *name;
-      char **slot = NULL;
 
       if (child->type != XML_ELEMENT_NODE || strcmp ((const char *) child->name, "property") != 0)
         continue;
       name = xmlGetProp (child, (const xmlChar *) "name");
-      if (g_strcmp0 ((const char *) name, "PolisiPolicyId") == 0)
-        slot = &draft->policy_uid;
-      else if (g_strcmp0 ((const char *) name, "PolisiVersion") == 0)
-        slot = &draft->version;
-      if (slot != NULL && *slot == NULL)
-        {
-          g_autofree char *value = polisi_xml_get_text (child);
-
-          *slot = polisi_returned_clean_author (value);
-        }
+      polisi_returned_take_identity (draft, (const char *) name, child);
       xmlFree (name);
     }
 

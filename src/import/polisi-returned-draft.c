@@ -39,6 +39,8 @@
 #include "polisi-error.h"
 #include "polisi-returned-private.h"
 #include "polisi-text.h"
+#include "polisi-version-number.h"
+#include "polisi-xml-private.h"
 
 #define RETURNED_MAX_SIZE POLISI_RETURNED_MAX_FILE_SIZE
 #define PLACE_CHARS 60
@@ -570,6 +572,39 @@ polisi_returned_organisation_of_subject (const char *subject)
     return NULL;
   first[colon - first] = '\0';
   return polisi_returned_clean_author (first);
+}
+
+/**
+ * polisi_returned_take_identity:
+ * @name: the name of a custom property of the draft (ODT: meta:user-defined;
+ *   DOCX: docProps/custom.xml)
+ * @property: its element
+ *
+ * Keeps the first "PolisiPolicyId" and "PolisiVersion" the writers put in
+ * every export, cleaned as a line of text. A version that is not a version
+ * number ("1.2") is not kept: the draft's version is then unknown, as in a
+ * file without one, and it is never stored on what the draft brings back.
+ */
+void
+polisi_returned_take_identity (PolisiReturnedDraft *draft,
+                               const char          *name,
+                               xmlNode             *property)
+{
+  gboolean version = g_strcmp0 (name, "PolisiVersion") == 0;
+  char **slot = NULL;
+  g_autofree char *value = NULL;
+  guint major, minor;
+
+  if (g_strcmp0 (name, "PolisiPolicyId") == 0)
+    slot = &draft->policy_uid;
+  else if (version)
+    slot = &draft->version;
+  if (slot == NULL || *slot != NULL)
+    return;
+  value = polisi_xml_get_text (property);
+  *slot = polisi_returned_clean_author (value);
+  if (version && *slot != NULL && !polisi_version_number_parse (*slot, &major, &minor))
+    g_clear_pointer (slot, g_free);
 }
 
 /* ------------------------------------------------------------------ */

@@ -716,18 +716,8 @@ read_meta (GBytes              *meta_xml,
       if (polisi_xml_is (child, NS_META, "user-defined"))
         {
           xmlChar *name = xmlGetNsProp (child, (const xmlChar *) "name", (const xmlChar *) NS_META);
-          char **slot = NULL;
 
-          if (g_strcmp0 ((const char *) name, "PolisiPolicyId") == 0)
-            slot = &draft->policy_uid;
-          else if (g_strcmp0 ((const char *) name, "PolisiVersion") == 0)
-            slot = &draft->version;
-          if (slot != NULL && *slot == NULL)
-            {
-              g_autofree char *value = polisi_xml_get_text (child);
-
-              *slot = polisi_returned_clean_author (value);
-            }
+          polisi_returned_take_identity (draft, (const char *) name, child);
           xmlFree (name);
         }
       else if (polisi_xml_is (child, NS_DC, "subject") && draft->organisation == NULL)

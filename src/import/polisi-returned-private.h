@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libxml/tree.h>
 
 #include "polisi-returned-draft.h"
 
@@ -71,6 +72,9 @@ gboolean  polisi_returned_add_row       (GPtrArray          *comments,
                                          const char         *display_name,
                                          GError            **error);
 char     *polisi_returned_organisation_of_subject (const char *subject);
+void      polisi_returned_take_identity (PolisiReturnedDraft *draft,
+                                         const char          *name,
+                                         xmlNode             *property);
 void      polisi_returned_add_change    (PolisiReturnedDraft *draft,
                                          PolisiProposalKind   kind,
                                          const char          *clause_id,

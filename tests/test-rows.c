@@ -1,0 +1,144 @@
+/* test-rows.c: the rows of the review and consultation steps, and the
+ * dialog that says what blocks an adoption
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each made for its object, showing it, and freed with nothing left
+ * holding it; each property notifies once on a real change and never on
+ * the same value.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "polisi-adoption-blockers.h"
+#include "polisi-application.h"
+#include "polisi-checker.h"
+#include "polisi-gui-test-utils.h"
+#include "polisi-proposal-row.h"
+#include "polisi-test-utils.h"
+#include "polisi-trigger-row.h"
+#include "polisi-version-row.h"
+
+static void
+test_version_row (void)
+{
+  PolisiVersion *first = polisi_version_new ("1.0", "2025-09-01", "Corff Llywodraethu", "Fersiwn gyntaf ŵ ŷ", "First");
+  PolisiVersion *second = polisi_version_new ("1.1", "2026-09-01", "Y llywodraethwyr", "Ail fersiwn", "Second");
+  GtkWidget *row = g_object_ref_sink (polisi_version_row_new (first));
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  polisi_test_assert_explicit_notify (POLISI_TYPE_VERSION_ROW);
+  g_assert_true (polisi_version_row_get_version (POLISI_VERSION_ROW (row)) == first);
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "1.0"));
+
+  g_value_init (&value, POLISI_TYPE_VERSION);
+  g_value_set_object (&value, second);
+  polisi_test_check_property (row, "version", &value);
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "1.1"));
+  g_value_unset (&value);
+
+  g_assert_finalize_object (row);
+  g_assert_finalize_object (first);
+  g_assert_finalize_object (second);
+}
+
+static void
+test_trigger_row (void)
+{
+  PolisiTrigger *trigger = polisi_trigger_new (POLISI_TRIGGER_INCIDENT, "2026-11-01", "Digwyddiad");
+  GtkWidget *row = g_object_ref_sink (polisi_trigger_row_new (trigger));
+
+  polisi_test_assert_explicit_notify (POLISI_TYPE_TRIGGER_ROW);
+  g_assert_true (polisi_trigger_row_get_trigger (POLISI_TRIGGER_ROW (row)) == trigger);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Digwyddiad");
+  polisi_test_check_boolean (row, "pending", TRUE);
+  g_assert_true (polisi_trigger_row_get_pending (POLISI_TRIGGER_ROW (row)));
+
+  /* the row follows its trigger */
+  polisi_trigger_set_note (trigger, "Digwyddiad ŵ ŷ");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Digwyddiad ŵ ŷ");
+
+  g_assert_finalize_object (row);
+  g_assert_finalize_object (trigger);
+}
+
+static void
+test_proposal_row (void)
+{
+  PolisiProposal *proposal = polisi_proposal_new (POLISI_PROPOSAL_INSERTION, "intro.head", POLISI_LANG_CY, "geiriau ŵ",
+                                                  "Mae'r ", " yma");
+  GtkWidget *row;
+  g_autoptr(PolisiProposal) read = NULL;
+
+  polisi_proposal_set_id (proposal, "p1");
+  polisi_proposal_set_author (proposal, "Tom");
+  row = g_object_ref_sink (polisi_proposal_row_new (proposal, "1.1 Cyflwyniad"));
+  polisi_test_assert_explicit_notify (POLISI_TYPE_PROPOSAL_ROW);
+  g_object_get (row, "proposal", &read, NULL);
+  g_assert_true (read == proposal);
+  g_assert_true (polisi_proposal_row_get_proposal (POLISI_PROPOSAL_ROW (row)) == proposal);
+  g_clear_object (&read);
+
+  g_assert_finalize_object (row);
+  g_assert_finalize_object (proposal);
+}
+
+static void
+on_go_to (PolisiAdoptionBlockers *dialog,
+          const char             *clause_id,
+          const char             *placeholder,
+          int                     lang,
+          int                     kind,
+          guint                  *count)
+{
+  (*count)++;
+}
+
+/* A new policy from the test library, its answers not given: adoption is
+ * blocked; the dialog lists each blocker and goes to the one chosen. */
+static void
+test_adoption_blockers (void)
+{
+  g_autoptr(PolisiLibrary) library = polisi_test_load_mini_library ();
+  g_autoptr(PolisiPolicy) policy = polisi_policy_new_from_library (library, POLISI_LANGUAGE_CATEGORY_DUAL);
+  g_autoptr(GPtrArray) blockers = NULL;
+  GtkWidget *dialog;
+  guint n_go_to = 0;
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 1, G_DATE_SEPTEMBER, 2026);
+  blockers = polisi_check_adoption (policy, library, NULL, &today);
+
+  g_assert_cmpuint (blockers->len, >, 0);
+  dialog = g_object_ref (polisi_adoption_blockers_new (NULL, "1.0", blockers));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "1.0"));
+  g_assert_cmpuint (polisi_adoption_blockers_get_n_rows (POLISI_ADOPTION_BLOCKERS (dialog)), ==, blockers->len);
+  g_signal_connect (dialog, "go-to", G_CALLBACK (on_go_to), &n_go_to);
+
+  polisi_adoption_blockers_activate (POLISI_ADOPTION_BLOCKERS (dialog), 0);
+  g_assert_cmpuint (n_go_to, ==, 1);
+  polisi_gui_test_pump (10);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  polisi_gui_test_pump (10);
+  g_assert_finalize_object (dialog);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* the application's class keeps the interface's resources in the program */
+  g_type_class_unref (g_type_class_ref (POLISI_TYPE_APPLICATION));
+
+  g_test_add_func ("/rows/version-row", test_version_row);
+  g_test_add_func ("/rows/trigger-row", test_trigger_row);
+  g_test_add_func ("/rows/proposal-row", test_proposal_row);
+  g_test_add_func ("/rows/adoption-blockers", test_adoption_blockers);
+
+  return g_test_run ();
+}
