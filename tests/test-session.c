@@ -590,6 +590,16 @@ test_lock (Fixture       *fixture,
   /* reading without the lock is never held up */
   g_assert_true (polisi_session_load (third, fixture->file, POLISI_LOAD_DEFAULT, &error));
 
+  /* the session holding the lock reads the file again at once, and keeps
+   * its lock */
+  polisi_session_set_lock_timeout (first, 100);
+  g_assert_true (polisi_session_load (first, fixture->file, POLISI_LOAD_LOCK, &error));
+  g_assert_no_error (error);
+  g_assert_false (polisi_session_load (third, fixture->file, POLISI_LOAD_LOCK, &error));
+  g_assert_error (error, POLISI_ERROR, POLISI_ERROR_BUSY);
+  g_clear_error (&error);
+  polisi_session_set_lock_timeout (first, 60 * 1000);
+
   /* a second command waits for the first, then reads what it saved */
   thread = g_thread_new ("second", second_command, &second);
   g_usleep (300 * 1000);

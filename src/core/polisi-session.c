@@ -859,6 +859,18 @@ load_file (GFile       *file,
   return policy;
 }
 
+/* Whether the open file @fd is the file @file names now. */
+static gboolean
+fd_is_file (int    fd,
+            GFile *file)
+{
+  const char *path = g_file_peek_path (file);
+  struct stat open_file, named;
+
+  return path != NULL && fstat (fd, &open_file) == 0 && g_stat (path, (GStatBuf *) &named) == 0 &&
+         open_file.st_dev == named.st_dev && open_file.st_ino == named.st_ino;
+}
+
 /**
  * polisi_session_load:
  * @flags: POLISI_LOAD_LOCK to hold the file's lock until
@@ -875,14 +887,29 @@ polisi_session_load (PolisiSession    *self,
 {
   g_autoptr(PolisiPolicy) policy = NULL;
   DiskState state = { 0 };
+  gboolean lock = (flags & POLISI_LOAD_LOCK) != 0;
+  int held_fd = -1;
   int lock_fd = -1;
 
   g_return_val_if_fail (POLISI_IS_SESSION (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  policy = load_file (file, (flags & POLISI_LOAD_LOCK) != 0, self->lock_timeout, &state, &lock_fd, error);
+  /* the session's own lock on this very file is kept, not taken again: a
+   * second flock() of it would wait for the session itself */
+  if (lock && self->lock_fd >= 0 && fd_is_file (self->lock_fd, file))
+    {
+      held_fd = self->lock_fd;
+      lock = FALSE;
+    }
+
+  policy = load_file (file, lock, self->lock_timeout, &state, &lock_fd, error);
   if (policy == NULL)
     return FALSE;
+  if (held_fd >= 0)
+    {
+      self->lock_fd = -1;
+      lock_fd = held_fd;
+    }
   finish_load (self, file, policy, &state, lock_fd);
   disk_state_clear (&state);
   return TRUE;
