@@ -241,14 +241,14 @@ check_clauses (GPtrArray         *findings,
             add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_MISSING_TEXT, clause_id, NULL, lang,
                          g_strdup_printf (_("%s has no %s text. Write it, or leave the clause out."),
                                           place, language_name (lang)));
-          if (polisi_clause_state_get_own (state) && polisi_clause_state_get_title (state, lang) == NULL)
-            add_finding (findings, POLISI_SEVERITY_WARNING, POLISI_FINDING_MISSING_TEXT, clause_id, NULL, lang,
-                         g_strdup_printf (_("%s, a clause of your own, has no %s title. Give it one."),
-                                          place, language_name (lang)));
           else if (polisi_clause_state_get_needs_update (state, lang))
             add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_STALE_TRANSLATION, clause_id, NULL, lang,
                          g_strdup_printf (_("%s: the %s text may be out of date, because the other language was edited. "
                                             "Update it to match, then mark it as checked."),
+                                          place, language_name (lang)));
+          if (polisi_clause_state_get_own (state) && polisi_clause_state_get_title (state, lang) == NULL)
+            add_finding (findings, POLISI_SEVERITY_WARNING, POLISI_FINDING_MISSING_TEXT, clause_id, NULL, lang,
+                         g_strdup_printf (_("%s, a clause of your own, has no %s title. Give it one."),
                                           place, language_name (lang)));
 
           if (legislation == NULL)
