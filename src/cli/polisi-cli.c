@@ -2059,7 +2059,10 @@ polisi_cli_run (GVariantDict *options)
     }
 
   if (g_variant_dict_contains (options, "clauses"))
-    status = MAX (status, run_clauses (context, policy));
+    {
+      int clauses_status = run_clauses (context, policy);
+      status = MAX (status, clauses_status);
+    }
 
   if (g_variant_dict_contains (options, "comments"))
     {
