@@ -626,6 +626,72 @@ polisi_clause_state_set_title (PolisiClauseState *self,
   return TRUE;
 }
 
+/**
+ * polisi_clause_state_rename:
+ * @clause: (nullable): the clause in the library, if it is there
+ * @title: (nullable): the new title in @lang, one line; empty or %NULL
+ *   gives a model clause back its library title
+ *
+ * The one rule for naming a clause: a model clause renamed to its library
+ * title keeps no name of its own; an own clause keeps a title in at least
+ * one language; a title is at most POLISI_TEXT_MAX_LINE characters.
+ *
+ * Returns: %FALSE, with @error set, when refused
+ */
+gboolean
+polisi_clause_state_rename (PolisiClauseState  *self,
+                            PolisiClause       *clause,
+                            PolisiLang          lang,
+                            const char         *title,
+                            GError            **error)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (self), FALSE);
+
+  if (!polisi_text_check_length (title, POLISI_TEXT_MAX_LINE,
+                                 lang == POLISI_LANG_CY ? _("the clause’s Welsh title") : _("the clause’s English title"),
+                                 error))
+    return FALSE;
+
+  clean = polisi_text_clean_line (title != NULL ? title : "");
+  if (self->own && clean[0] == '\0' && self->title[POLISI_LANG_OTHER (lang)] == NULL)
+    {
+      g_set_error_literal (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                           _("Your clause needs a title, in Welsh, in English or in both."));
+      return FALSE;
+    }
+  if (!self->own && clause != NULL && g_strcmp0 (clean, polisi_clause_get_title (clause, lang)) == 0)
+    g_clear_pointer (&clean, g_free);
+
+  polisi_clause_state_set_title (self, lang, clean);
+  return TRUE;
+}
+
+/**
+ * polisi_clause_state_get_display_title:
+ * @clause: (nullable): the clause in the library, if it is there
+ *
+ * The title to show for the clause in @lang: the policy's own (an own
+ * clause's, or a model clause's new name), else the library's, else the
+ * policy's in the other language.
+ *
+ * Returns: (nullable): the title
+ */
+const char *
+polisi_clause_state_get_display_title (PolisiClauseState *self,
+                                       PolisiClause      *clause,
+                                       PolisiLang         lang)
+{
+  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (self), NULL);
+
+  if (self->title[lang] != NULL)
+    return self->title[lang];
+  if (clause != NULL)
+    return polisi_clause_get_title (clause, lang);
+  return self->title[POLISI_LANG_OTHER (lang)];
+}
+
 guint
 polisi_clause_state_get_declined_version (PolisiClauseState *self)
 {

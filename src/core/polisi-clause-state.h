@@ -63,6 +63,14 @@ const char        *polisi_clause_state_get_title          (PolisiClauseState *se
 gboolean           polisi_clause_state_set_title          (PolisiClauseState *self,
                                                            PolisiLang         lang,
                                                            const char        *title);
+gboolean           polisi_clause_state_rename             (PolisiClauseState *self,
+                                                           PolisiClause      *clause,
+                                                           PolisiLang         lang,
+                                                           const char        *title,
+                                                           GError           **error);
+const char        *polisi_clause_state_get_display_title  (PolisiClauseState *self,
+                                                           PolisiClause      *clause,
+                                                           PolisiLang         lang);
 gboolean           polisi_clause_state_equal              (PolisiClauseState *a,
                                                            PolisiClauseState *b);
 

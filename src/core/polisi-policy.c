@@ -1164,8 +1164,6 @@ polisi_policy_rename_clause (PolisiPolicy  *self,
                              GError       **error)
 {
   PolisiClauseState *state;
-  PolisiClause *clause;
-  g_autofree char *clean = NULL;
 
   g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
   g_return_val_if_fail (POLISI_IS_LIBRARY (library), FALSE);
@@ -1177,26 +1175,7 @@ polisi_policy_rename_clause (PolisiPolicy  *self,
                    _("The policy has no clause “%s”. List the clauses to find its id."), id != NULL ? id : "");
       return FALSE;
     }
-  if (!polisi_text_check_length (title, POLISI_TEXT_MAX_LINE,
-                        lang == POLISI_LANG_CY ? _("the clause’s Welsh title") : _("the clause’s English title"), error))
-    return FALSE;
-
-  clean = polisi_text_clean_line (title != NULL ? title : "");
-  clause = polisi_library_lookup_clause (library, id);
-  if (polisi_clause_state_get_own (state))
-    {
-      if (clean[0] == '\0' && polisi_clause_state_get_title (state, POLISI_LANG_OTHER (lang)) == NULL)
-        {
-          g_set_error_literal (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
-                               _("Your clause needs a title, in Welsh, in English or in both."));
-          return FALSE;
-        }
-    }
-  else if (clause != NULL && g_strcmp0 (clean, polisi_clause_get_title (clause, lang)) == 0)
-    g_clear_pointer (&clean, g_free);
-
-  polisi_clause_state_set_title (state, lang, clean);
-  return TRUE;
+  return polisi_clause_state_rename (state, polisi_library_lookup_clause (library, id), lang, title, error);
 }
 
 /**
@@ -1221,14 +1200,10 @@ polisi_policy_get_clause_title (PolisiPolicy  *self,
   g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
 
   state = polisi_policy_lookup_clause (self, id);
-  if (state != NULL && polisi_clause_state_get_title (state, lang) != NULL)
-    return polisi_clause_state_get_title (state, lang);
   clause = library != NULL && id != NULL ? polisi_library_lookup_clause (library, id) : NULL;
-  if (clause != NULL)
-    return polisi_clause_get_title (clause, lang);
   if (state != NULL)
-    return polisi_clause_state_get_title (state, POLISI_LANG_OTHER (lang));
-  return NULL;
+    return polisi_clause_state_get_display_title (state, clause, lang);
+  return clause != NULL ? polisi_clause_get_title (clause, lang) : NULL;
 }
 
 /**
