@@ -786,6 +786,24 @@ test_compare (void)
   g_assert_cmpstr (((PolisiClauseComparison *) comparisons->pdata[0])->clause_id, ==, id);
   g_clear_pointer (&comparisons, g_ptr_array_unref);
 
+  /* a model clause renamed and changed is named by its new name */
+  g_assert_true (polisi_policy_rename_clause (policy, library, "safety.board", POLISI_LANG_EN, "Our governors", &error));
+  polisi_clause_state_set_text (polisi_policy_lookup_clause (policy, "safety.board"), POLISI_LANG_EN, "Changed.");
+  {
+    g_autoptr(PolisiDocument) changes = polisi_compare_summary (middle, policy, library, POLISI_ASSEMBLE_DEFAULT);
+    gboolean renamed = FALSE;
+
+    for (guint i = 0; i < polisi_document_get_n_blocks (changes); i++)
+      {
+        PolisiBlock *block = polisi_document_get_block (changes, i);
+
+        for (guint p = 0; block->paras[POLISI_LANG_EN] != NULL && p < block->paras[POLISI_LANG_EN]->len; p++)
+          renamed |= strstr (((PolisiTextBlock *) block->paras[POLISI_LANG_EN]->pdata[p])->text,
+                             "Changed: Our governors") != NULL;
+      }
+    g_assert_true (renamed);
+  }
+
   g_assert_true (polisi_policy_remove_own_clause (policy, id, &error));
   comparisons = polisi_compare_clauses (middle, policy, library);
   g_assert_cmpint (((PolisiClauseComparison *) comparisons->pdata[0])->kind, ==, POLISI_CLAUSE_REMOVED);

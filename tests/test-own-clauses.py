@@ -218,6 +218,34 @@ class OwnClausesTest(unittest.TestCase):
                 self.assertIn('Ychwanegwyd: ' + TITLE_CY, shown)
                 self.assertIn(TEXT_CY, shown)
 
+    def test_returned_comment(self):
+        """A union's comment made in an own clause of a returned draft is
+        placed on that clause."""
+        own_id, own_number = self.add()
+        self.ok('--set', 'status=consultation', '--set', 'closing-date=2027-03-31')
+        draft = self.path('draft.odt')
+        self.ok('--export=odt', '--layout=en', '--output=' + draft)
+        with zipfile.ZipFile(draft) as package:
+            members = [(info, package.read(info.filename)) for info in package.infolist()]
+        content = dict((info.filename, data) for info, data in members)['content.xml'].decode('utf-8')
+        at = content.index(TEXT_EN)
+        content = (content[:at] + '<office:annotation><dc:creator>Tom Price (NEU)</dc:creator>'
+                   '<dc:date>2027-03-01T09:00:00</dc:date><text:p>Name the app, please ŵ.</text:p>'
+                   '</office:annotation>' + content[at:])
+        returned = self.path('returned.odt')
+        with zipfile.ZipFile(returned, 'w') as package:
+            for info, data in members:
+                if info.filename == 'content.xml':
+                    data = content.encode('utf-8')
+                package.writestr(info, data, compress_type=zipfile.ZIP_STORED if info.filename == 'mimetype'
+                                 else zipfile.ZIP_DEFLATED)
+        result = self.ok('--import-comments=' + returned)
+        self.assertIn('Imported 1 comment', result.stdout)
+        self.assertIn('clause="%s"' % own_id, self.read_policy().decode('utf-8'))
+        listed = self.ok('--comments').stdout
+        self.assertIn(own_number, listed)
+        self.assertIn('Name the app, please ŵ.', listed)
+
     def test_tracked_changes(self):
         own_id, own_number = self.add()
         paths = []
