@@ -1003,8 +1003,10 @@ polisi_policy_add_own_clause (PolisiPolicy  *self,
 {
   const char *titles[POLISI_N_LANGS] = { title_cy, title_en };
   const char *texts[POLISI_N_LANGS] = { text_cy, text_en };
-  g_autofree char *clean_titles[POLISI_N_LANGS] = { NULL, NULL };
-  g_autofree char *clean_texts[POLISI_N_LANGS] = { NULL, NULL };
+  /* filled in the languages' order, so that each is a NULL-terminated
+   * vector whatever is refused half way */
+  g_auto(GStrv) clean_titles = g_new0 (char *, POLISI_N_LANGS + 1);
+  g_auto(GStrv) clean_texts = g_new0 (char *, POLISI_N_LANGS + 1);
   g_autoptr(PolisiClauseState) state = NULL;
   g_autofree char *id = NULL;
   PolisiSection *section;
