@@ -436,6 +436,26 @@ test_check (void)
   polisi_clause_state_confirm_translation (state, POLISI_LANG_CY);
   g_assert_false (polisi_clause_state_get_needs_update (state, POLISI_LANG_CY));
 
+  /* an out-of-date name of an Act in it is found, and replaced */
+  polisi_clause_state_set_text (state, POLISI_LANG_EN, "We follow the Regulation of Investigatory Powers Act 2000.");
+  polisi_clause_state_confirm_translation (state, POLISI_LANG_CY);
+  g_clear_pointer (&findings, g_ptr_array_unref);
+  findings = polisi_check (policy, library, legislation, today);
+  {
+    gboolean outdated = FALSE;
+
+    for (guint i = 0; i < findings->len; i++)
+      {
+        PolisiFinding *finding = findings->pdata[i];
+
+        outdated |= finding->kind == POLISI_FINDING_OUTDATED_LEGISLATION && g_strcmp0 (finding->clause_id, id) == 0;
+      }
+    g_assert_true (outdated);
+  }
+  g_assert_cmpuint (polisi_review_fix_all_citations (policy, legislation), ==, 1);
+  g_assert_cmpstr (polisi_clause_state_get_text (state, POLISI_LANG_EN), ==, "We follow the Investigatory Powers Act 2016.");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
   /* never required: left out without a word */
   g_assert_true (polisi_clause_state_include (state, NULL, FALSE, POLISI_LANG_EN, &error));
   g_assert_no_error (error);
