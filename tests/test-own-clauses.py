@@ -125,6 +125,14 @@ class OwnClausesTest(unittest.TestCase):
         self.ok('--add-clause=images', '--title-en=Only English', '--text-en=Only in English.')
         result = run('--check', self.policy)
         self.assertIn('Only English has no Welsh text', result.stdout)
+        # without --after: at the end of the section; with --after= and
+        # nothing: first
+        images = [line.split() for line in self.clause_lines() if re.match(r'\s+%s\.' % section, line)]
+        self.assertIn('Only', images[-1])
+        self.ok('--add-clause=images', '--after=', '--title-en=First of all', '--text-en=First.')
+        images = [line for line in self.clause_lines() if re.match(r'\s+%s\.' % section, line)]
+        self.assertIn('First of all', images[0])
+        self.assertEqual(images[0].split()[0], section + '.1')
 
         # removed
         result = self.ok('--remove-clause=' + own_id)

@@ -128,7 +128,7 @@ static const GOptionEntry option_entries[] = {
     N_("Add a clause of your own to a section, by the section’s id as --clauses lists it (with --title-cy, "
        "--title-en, --text-cy, --text-en and --after)"), N_("SECTION") },
   { "after", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --add-clause: the clause of the section it follows, by its id (default: first in the section)"), N_("ID") },
+    N_("With --add-clause: the clause of the section it follows, by its id (default: the last; empty: first in the section)"), N_("ID") },
   { "rename-clause", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Give a clause a title of your own (with --title-cy and --title-en; an empty title gives a model clause back "
        "its own)"), N_("ID") },
@@ -1250,7 +1250,9 @@ apply_own_clauses (PolisiContext  *context,
 
       g_variant_dict_lookup (options, "text-cy", "&s", &texts[POLISI_LANG_CY]);
       g_variant_dict_lookup (options, "text-en", "&s", &texts[POLISI_LANG_EN]);
-      g_variant_dict_lookup (options, "after", "&s", &after);
+      /* at the end of the section unless told; --after= (empty) puts it first */
+      if (!g_variant_dict_lookup (options, "after", "&s", &after))
+        after = polisi_policy_get_last_clause_of_section (policy, library, section_id);
       state = polisi_policy_add_own_clause (policy, library, section_id, after != NULL && after[0] != '\0' ? after : NULL,
                                             titles[POLISI_LANG_CY], titles[POLISI_LANG_EN],
                                             texts[POLISI_LANG_CY], texts[POLISI_LANG_EN], error);

@@ -296,16 +296,11 @@ polisi_clause_id_is_own (const char *id)
 char *
 polisi_clause_new_own_id (const char *section_id)
 {
-  g_autofree char *uuid = g_uuid_string_random ();
-  GString *id = g_string_new (section_id);
+  g_return_val_if_fail (section_id != NULL, NULL);
 
-  g_string_append_c (id, '.');
-  g_string_append (id, POLISI_OWN_CLAUSE_MARK);
-  /* twelve hex digits of a random UUID, without its hyphens */
-  for (const char *p = uuid; *p != '\0' && id->len < strlen (section_id) + 1 + strlen (POLISI_OWN_CLAUSE_MARK) + 12; p++)
-    if (*p != '-')
-      g_string_append_c (id, g_ascii_tolower (*p));
-  return g_string_free (id, FALSE);
+  /* 48 random bits, as twelve hexadecimal digits */
+  return g_strdup_printf ("%s.%s%04x%08x", section_id, POLISI_OWN_CLAUSE_MARK,
+                          (guint) g_random_int_range (0, 0x10000), (guint) g_random_int ());
 }
 
 /**

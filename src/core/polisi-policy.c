@@ -1227,6 +1227,34 @@ polisi_policy_get_clause_section (PolisiPolicy  *self,
 }
 
 /**
+ * polisi_policy_get_last_clause_of_section:
+ *
+ * The last clause of @section_id in the policy's order (a model clause or
+ * one of the school's own, included or not): a new clause put after it is
+ * at the end of the section.
+ *
+ * Returns: (nullable): its id, %NULL when the section has none
+ */
+const char *
+polisi_policy_get_last_clause_of_section (PolisiPolicy  *self,
+                                          PolisiLibrary *library,
+                                          const char    *section_id)
+{
+  const char *last = NULL;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+
+  for (guint i = 0; i < self->clauses->len; i++)
+    {
+      const char *id = polisi_clause_state_get_id (self->clauses->pdata[i]);
+
+      if (g_strcmp0 (polisi_policy_get_clause_section (self, library, id), section_id) == 0)
+        last = id;
+    }
+  return last;
+}
+
+/**
  * polisi_policy_count_own_clauses:
  *
  * Returns: how many clauses the school wrote itself

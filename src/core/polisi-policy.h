@@ -142,6 +142,9 @@ const char             *polisi_policy_get_clause_title       (PolisiPolicy      
 const char             *polisi_policy_get_clause_section     (PolisiPolicy           *self,
                                                               PolisiLibrary          *library,
                                                               const char             *id);
+const char             *polisi_policy_get_last_clause_of_section (PolisiPolicy       *self,
+                                                              PolisiLibrary          *library,
+                                                              const char             *section_id);
 guint                   polisi_policy_count_own_clauses      (PolisiPolicy           *self);
 gboolean                polisi_policy_choose_alternative     (PolisiPolicy           *self,
                                                               PolisiLibrary          *library,
