@@ -131,6 +131,12 @@ test_add_rename_remove (void)
   g_assert_true (polisi_clause_title_editor_apply (titles, POLISI_LANG_EN));
   g_assert_cmpstr (polisi_clause_state_get_title (state, POLISI_LANG_EN), ==, "Our app");
   g_assert_cmpstr (gtk_editable_get_text (polisi_clause_title_editor_get_entry (titles, POLISI_LANG_EN)), ==, "Our app");
+  /* the card's title follows (the interface is in English here) */
+  {
+    GtkLabel *title_label = polisi_gui_test_nth_child (GTK_WIDGET (editor), GTK_TYPE_LABEL, 0);
+
+    g_assert_cmpstr (gtk_label_get_label (title_label), ==, "Our app");
+  }
   gtk_editable_set_text (polisi_clause_title_editor_get_entry (titles, POLISI_LANG_CY), "");
   g_assert_true (polisi_clause_title_editor_apply (titles, POLISI_LANG_CY));
   gtk_editable_set_text (polisi_clause_title_editor_get_entry (titles, POLISI_LANG_EN), "");

@@ -129,8 +129,20 @@ on_state_notify (PolisiClauseEditor *self,
   else if (g_str_equal (name, "alternative"))
     sync_alternative (self);
   else if (g_str_has_prefix (name, "title-"))
-    gtk_label_set_label (self->title_label,
-                         polisi_clause_state_get_display_title (self->state, self->clause, polisi_interface_lang ()));
+    {
+      /* renamed: the card and what a screen reader says follow */
+      const char *title = polisi_clause_state_get_display_title (self->state, self->clause, polisi_interface_lang ());
+      g_autofree char *switch_label = g_strdup_printf (_("Include “%s”"), title);
+      g_autofree char *text_cy = g_strdup_printf (_("Welsh text of “%s”"), title);
+      g_autofree char *text_en = g_strdup_printf (_("English text of “%s”"), title);
+
+      gtk_label_set_label (self->title_label, title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->include_switch), GTK_ACCESSIBLE_PROPERTY_LABEL, switch_label, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->panes[POLISI_LANG_CY].view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      text_cy, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->panes[POLISI_LANG_EN].view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      text_en, -1);
+    }
 }
 
 static void
