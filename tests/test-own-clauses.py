@@ -254,6 +254,39 @@ class OwnClausesTest(unittest.TestCase):
         self.assertIn(own_number, listed)
         self.assertIn('Name the app, please ŵ.', listed)
 
+    def test_returned_proposal(self):
+        """A change a reviewer made with track changes on in an own clause of
+        a returned Word draft is proposed on that clause, and can be made."""
+        own_id, own_number = self.add()
+        self.ok('--set', 'status=consultation', '--set', 'closing-date=2027-03-31')
+        draft = self.path('draft.docx')
+        self.ok('--export=docx', '--layout=en', '--output=' + draft)
+        with zipfile.ZipFile(draft) as package:
+            members = [(info, package.read(info.filename)) for info in package.infolist()]
+        document = dict((info.filename, data) for info, data in members)['word/document.xml'].decode('utf-8')
+        run_end = re.search(r'<w:r>(?:(?!</w:r>).)*?%s</w:t></w:r>' % re.escape(TEXT_EN), document)
+        self.assertIsNotNone(run_end)
+        document = (document[:run_end.end()] + '<w:ins w:id="9901" w:author="Tom Price (NEU)" '
+                    'w:date="2027-03-01T09:00:00Z"><w:r><w:t xml:space="preserve"> Carers too.</w:t></w:r></w:ins>'
+                    + document[run_end.end():])
+        returned = self.path('returned.docx')
+        with zipfile.ZipFile(returned, 'w') as package:
+            for info, data in members:
+                if info.filename == 'word/document.xml':
+                    data = document.encode('utf-8')
+                package.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+        result = self.ok('--import-comments=' + returned)
+        self.assertIn('insertions: 1', result.stdout)
+        listed = self.ok('--comments').stdout
+        proposal = re.search(r'(p\d+)\s+%s \(%s, en\)' % (re.escape(own_number), re.escape(own_id)), listed)
+        self.assertIsNotNone(proposal, listed)
+        self.ok('--accept-proposal=' + proposal.group(1))
+        saved = self.read_policy().decode('utf-8')
+        self.assertIn(TEXT_EN[:-1] + '. Carers too.', saved)
+        # the Welsh now waits for the same change
+        result = run('--check', self.policy)
+        self.assertIn('the Welsh text may be out of date', result.stdout)
+
     def test_tracked_changes(self):
         own_id, own_number = self.add()
         paths = []
