@@ -122,6 +122,27 @@ static const GOptionEntry option_entries[] = {
     N_("List the consultation comments on this version, with their ids and responses, and the proposed changes"), NULL },
   { "respond", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
     N_("Answer a comment, by its id (repeatable; empty text clears the response)"), N_("ID=TEXT") },
+  { "clauses", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List the policy’s clauses section by section: number, id, title, whether included, and the school’s own"), NULL },
+  { "add-clause", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Add a clause of your own to a section, by the section’s id as --clauses lists it (with --title-cy, "
+       "--title-en, --text-cy, --text-en and --after)"), N_("SECTION") },
+  { "after", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --add-clause: the clause of the section it follows, by its id (default: the last; empty: first in the section)"), N_("ID") },
+  { "rename-clause", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Give a clause a title of your own (with --title-cy and --title-en; an empty title gives a model clause back "
+       "its own)"), N_("ID") },
+  { "title-cy", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --add-clause or --rename-clause: the clause’s title in Welsh"), N_("TITLE") },
+  { "title-en", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --add-clause or --rename-clause: the clause’s title in English"), N_("TITLE") },
+  { "text-cy", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --add-clause: the clause’s text in Welsh (one paragraph a line; lines that start with “- ” are a list)"),
+    N_("TEXT") },
+  { "text-en", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --add-clause: the clause’s text in English"), N_("TEXT") },
+  { "remove-clause", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("Remove a clause of your own, by its id (repeatable; model clauses are left out with --set exclude=ID)"), N_("ID") },
   { "library", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use the clause library in FILE (an organisation’s own model) instead of the built-in one"), N_("FILE.xml") },
   { "batch", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -1155,7 +1176,132 @@ run_comments (PolisiContext *context,
   return POLISI_EXIT_OK;
 }
 
+/* --clauses: every clause of the policy in its sections, as numbered. */
+static int
+run_clauses (PolisiContext *context,
+             PolisiPolicy  *policy)
+{
+  PolisiLibrary *library = polisi_context_get_library (context);
+  g_autoptr(GHashTable) numbers = polisi_assemble_clause_numbers (policy, library);
+  PolisiLang lang = polisi_interface_lang ();
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint s = 0; s <= polisi_library_get_n_sections (library); s++)
+    {
+      PolisiSection *section = s < polisi_library_get_n_sections (library) ? polisi_library_get_section (library, s) : NULL;
+      gboolean heading = FALSE;
+
+      for (guint i = 0; i < polisi_policy_get_n_clauses (policy); i++)
+        {
+          PolisiClauseState *state = polisi_policy_get_clause (policy, i);
+          const char *id = polisi_clause_state_get_id (state);
+          const char *number = g_hash_table_lookup (numbers, id);
+          const char *title = polisi_policy_get_clause_title (policy, library, id, lang);
+          g_autofree char *shown_title = printable (title != NULL ? title : "");
+          g_autofree char *shown_id = printable (id);
+
+          if (g_hash_table_contains (listed, id) ||
+              (section != NULL &&
+               g_strcmp0 (polisi_policy_get_clause_section (policy, library, id), polisi_section_get_id (section)) != 0))
+            continue;
+          g_hash_table_add (listed, (gpointer) id);
+          if (!heading)
+            {
+              if (section != NULL)
+                g_print ("%s (%s)\n", polisi_section_get_title (section, lang), polisi_section_get_id (section));
+              else
+                g_print ("%s\n", _("Clauses the clause library does not have"));
+              heading = TRUE;
+            }
+          g_print ("  %-6s %s  %s%s%s\n", number != NULL ? number : "—", shown_id, shown_title,
+                   polisi_clause_state_get_own (state) ? _(" (your own clause)") : "",
+                   polisi_clause_state_get_included (state) ? "" : _(" (left out)"));
+        }
+    }
+  return POLISI_EXIT_OK;
+}
+
 /* Changes to the policy ---------------------------------------------------- */
+
+/* --add-clause, --rename-clause and --remove-clause: the school's own
+ * clauses and its names for clauses. */
+static gboolean
+apply_own_clauses (PolisiContext  *context,
+                   PolisiPolicy   *policy,
+                   GVariantDict   *options,
+                   GString        *report,
+                   GError        **error)
+{
+  PolisiLibrary *library = polisi_context_get_library (context);
+  const char *titles[POLISI_N_LANGS] = { NULL, NULL };
+  const char *section_id = NULL;
+  const char *rename_id = NULL;
+  g_autofree const char **removed = NULL;
+
+  g_variant_dict_lookup (options, "title-cy", "&s", &titles[POLISI_LANG_CY]);
+  g_variant_dict_lookup (options, "title-en", "&s", &titles[POLISI_LANG_EN]);
+
+  if (g_variant_dict_lookup (options, "add-clause", "&s", &section_id))
+    {
+      const char *texts[POLISI_N_LANGS] = { NULL, NULL };
+      const char *after = NULL;
+      PolisiClauseState *state;
+      g_autoptr(GHashTable) numbers = NULL;
+
+      g_variant_dict_lookup (options, "text-cy", "&s", &texts[POLISI_LANG_CY]);
+      g_variant_dict_lookup (options, "text-en", "&s", &texts[POLISI_LANG_EN]);
+      /* at the end of the section unless told; --after= (empty) puts it first */
+      if (!g_variant_dict_lookup (options, "after", "&s", &after))
+        after = polisi_policy_get_last_clause_of_section (policy, library, section_id);
+      state = polisi_policy_add_own_clause (policy, library, section_id, after != NULL && after[0] != '\0' ? after : NULL,
+                                            titles[POLISI_LANG_CY], titles[POLISI_LANG_EN],
+                                            texts[POLISI_LANG_CY], texts[POLISI_LANG_EN], error);
+      if (state == NULL)
+        {
+          g_prefix_error (error, "--add-clause: ");
+          return FALSE;
+        }
+      numbers = polisi_assemble_clause_numbers (policy, library);
+      g_string_append_printf (report, _("Added your own clause %s, “%s” (id %s)\n"),
+                              (const char *) g_hash_table_lookup (numbers, polisi_clause_state_get_id (state)),
+                              polisi_policy_get_clause_title (policy, library, polisi_clause_state_get_id (state),
+                                                              polisi_interface_lang ()),
+                              polisi_clause_state_get_id (state));
+    }
+
+  if (g_variant_dict_lookup (options, "rename-clause", "&s", &rename_id))
+    {
+      if (titles[POLISI_LANG_CY] == NULL && titles[POLISI_LANG_EN] == NULL)
+        {
+          g_set_error_literal (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                               _("--rename-clause needs the new title: --title-cy, --title-en or both."));
+          return FALSE;
+        }
+      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+        if (titles[lang] != NULL && !polisi_policy_rename_clause (policy, library, rename_id, lang, titles[lang], error))
+          {
+            g_prefix_error (error, "--rename-clause: ");
+            return FALSE;
+          }
+      g_string_append_printf (report, _("Renamed clause %s: “%s” / “%s”\n"), rename_id,
+                              polisi_policy_get_clause_title (policy, library, rename_id, POLISI_LANG_CY),
+                              polisi_policy_get_clause_title (policy, library, rename_id, POLISI_LANG_EN));
+    }
+
+  if (g_variant_dict_lookup (options, "remove-clause", "^a&s", &removed))
+    for (guint i = 0; removed[i] != NULL; i++)
+      {
+        g_autofree char *id = g_strstrip (g_strdup (removed[i]));
+
+        if (!polisi_policy_remove_own_clause (policy, id, error))
+          {
+            g_prefix_error (error, "--remove-clause: ");
+            return FALSE;
+          }
+        g_string_append_printf (report, _("Removed your own clause %s\n"), id);
+      }
+  return TRUE;
+}
 
 /* "all" or "a.b,c.d" as clause ids; NULL for all. */
 static GStrv
@@ -1576,10 +1722,11 @@ check_companions (GVariantDict *options)
   static const char *adopt_only[] = { "approved-by", "summary-cy", "summary-en", "adopt-version", "date" };
   static const char *export_only[] = { "layout", "english-first", "final" };
   static const char *batch_only[] = { "output-dir", "overwrite" };
+  static const char *add_only[] = { "text-cy", "text-en", "after" };
   static const char *commands[] = {
     "new", "set", "check", "export", "review", "accept-updates", "decline-updates", "fix-legislation",
     "adopt", "compare", "import-comments", "comments", "respond", "accept-proposal", "reject-proposal",
-    "mark-translated", "batch",
+    "mark-translated", "batch", "clauses", "add-clause", "rename-clause", "remove-clause",
   };
   gboolean any_command = FALSE;
 
@@ -1599,6 +1746,19 @@ check_companions (GVariantDict *options)
         print_error (message);
         return FALSE;
       }
+  for (guint i = 0; i < G_N_ELEMENTS (add_only); i++)
+    if (g_variant_dict_contains (options, add_only[i]) && !g_variant_dict_contains (options, "add-clause"))
+      {
+        g_autofree char *message = g_strdup_printf (_("--%s goes with --add-clause=SECTION."), add_only[i]);
+        print_error (message);
+        return FALSE;
+      }
+  if ((g_variant_dict_contains (options, "title-cy") || g_variant_dict_contains (options, "title-en")) &&
+      g_variant_dict_contains (options, "add-clause") == g_variant_dict_contains (options, "rename-clause"))
+    {
+      print_error (_("--title-cy and --title-en go with either --add-clause=SECTION or --rename-clause=ID, one at a time."));
+      return FALSE;
+    }
   if (g_variant_dict_contains (options, "organisation") && !g_variant_dict_contains (options, "new"))
     {
       print_error (_("--organisation goes with --new. To rename the organisation of a policy, use --set organisation=NAME."));
@@ -1833,7 +1993,9 @@ polisi_cli_run (GVariantDict *options)
             g_variant_dict_contains (options, "accept-updates") || g_variant_dict_contains (options, "decline-updates") ||
             g_variant_dict_contains (options, "fix-legislation") || g_variant_dict_contains (options, "respond") ||
             g_variant_dict_contains (options, "accept-proposal") || g_variant_dict_contains (options, "reject-proposal") ||
-            g_variant_dict_contains (options, "mark-translated") || g_variant_dict_contains (options, "adopt");
+            g_variant_dict_contains (options, "mark-translated") || g_variant_dict_contains (options, "adopt") ||
+            g_variant_dict_contains (options, "add-clause") || g_variant_dict_contains (options, "rename-clause") ||
+            g_variant_dict_contains (options, "remove-clause");
 
   /* A command that changes the policy holds its lock from reading to
    * saving: another command changing it at the same time waits, then reads
@@ -1860,6 +2022,7 @@ polisi_cli_run (GVariantDict *options)
       /* All or nothing: the changes are made in memory, in this order, and
        * the file is saved once; one bad value and it is not touched. */
       if (!apply_settings (policy, polisi_context_get_library (context), settings, &error) ||
+          !apply_own_clauses (context, policy, options, report, &error) ||
           !apply_import (context, policy, options, report, warnings, &error) ||
           !apply_updates (context, policy, options, report, &error))
         return report_error (error);
@@ -1895,6 +2058,12 @@ polisi_cli_run (GVariantDict *options)
     {
       int review_status = run_review (context, policy, name);
       status = MAX (status, review_status);
+    }
+
+  if (g_variant_dict_contains (options, "clauses"))
+    {
+      int clauses_status = run_clauses (context, policy);
+      status = MAX (status, clauses_status);
     }
 
   if (g_variant_dict_contains (options, "comments"))

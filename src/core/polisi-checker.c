@@ -78,18 +78,20 @@ language_name (PolisiLang lang)
 
 /* "Contact with learners and parents › Friend requests from parents" */
 static char *
-clause_place (PolisiLibrary *library,
+clause_place (PolisiPolicy  *policy,
+              PolisiLibrary *library,
               const char    *clause_id)
 {
-  PolisiClause *clause = polisi_library_lookup_clause (library, clause_id);
   PolisiLang lang = polisi_interface_lang ();
+  const char *section_id = polisi_policy_get_clause_section (policy, library, clause_id);
+  PolisiSection *section = section_id != NULL ? polisi_library_lookup_section (library, section_id) : NULL;
+  /* the policy's own title or new name for it, else the library's */
+  const char *title = polisi_policy_get_clause_title (policy, library, clause_id, lang);
 
-  if (clause == NULL)
-    return g_strdup_printf ("“%s”", clause_id);
+  if (section == NULL || title == NULL)
+    return g_strdup_printf ("“%s”", title != NULL ? title : clause_id);
 
-  return g_strdup_printf ("%s › %s",
-                          polisi_section_get_title (polisi_clause_get_section (clause), lang),
-                          polisi_clause_get_title (clause, lang));
+  return g_strdup_printf ("%s › %s", polisi_section_get_title (section, lang), title);
 }
 
 static gboolean
@@ -139,7 +141,7 @@ check_placeholders (GPtrArray     *findings,
       const char *id = use->id;
       PolisiLang lang = use->lang;
       PolisiPlaceholder *declared = polisi_library_lookup_placeholder (library, id);
-      g_autofree char *place = clause_place (library, clause_id);
+      g_autofree char *place = clause_place (policy, library, clause_id);
       g_autofree char *value = NULL;
       PolisiLang ui = polisi_interface_lang ();
 
@@ -204,7 +206,7 @@ check_clauses (GPtrArray         *findings,
       PolisiClauseState *state = polisi_policy_get_clause (policy, i);
       const char *clause_id = polisi_clause_state_get_id (state);
       PolisiClause *clause = polisi_library_lookup_clause (library, clause_id);
-      g_autofree char *place = clause_place (library, clause_id);
+      g_autofree char *place = clause_place (policy, library, clause_id);
 
       if (!polisi_clause_state_get_included (state))
         {
@@ -243,6 +245,10 @@ check_clauses (GPtrArray         *findings,
             add_finding (findings, POLISI_SEVERITY_ERROR, POLISI_FINDING_STALE_TRANSLATION, clause_id, NULL, lang,
                          g_strdup_printf (_("%s: the %s text may be out of date, because the other language was edited. "
                                             "Update it to match, then mark it as checked."),
+                                          place, language_name (lang)));
+          if (polisi_clause_state_get_own (state) && polisi_clause_state_get_title (state, lang) == NULL)
+            add_finding (findings, POLISI_SEVERITY_WARNING, POLISI_FINDING_MISSING_TEXT, clause_id, NULL, lang,
+                         g_strdup_printf (_("%s, a clause of your own, has no %s title. Give it one."),
                                           place, language_name (lang)));
 
           if (legislation == NULL)
@@ -323,8 +329,8 @@ check_wordings_agree (GPtrArray     *findings,
       theirs = polisi_clause_lookup_alternative (earlier_clause, polisi_clause_state_get_alternative (earlier));
       if (g_strcmp0 (mine->id, theirs->id) != 0)
         {
-          g_autofree char *place = clause_place (library, polisi_clause_state_get_id (state));
-          g_autofree char *other = clause_place (library, polisi_clause_state_get_id (earlier));
+          g_autofree char *place = clause_place (policy, library, polisi_clause_state_get_id (state));
+          g_autofree char *other = clause_place (policy, library, polisi_clause_state_get_id (earlier));
 
           add_finding (findings, POLISI_SEVERITY_WARNING, POLISI_FINDING_DIFFERENT_WORDINGS,
                        polisi_clause_state_get_id (state), NULL, -1,

@@ -12,6 +12,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "polisi-clause-state.h"
@@ -38,6 +40,11 @@ struct _PolisiClauseState
    * although the library withdrew it. */
   guint     declined_version;
   gboolean  kept_withdrawn;
+  /* A clause the school wrote itself, not one of the library's. */
+  gboolean  own;
+  /* The clause's title as the policy gives it: an own clause's title, or
+   * a model clause renamed (NULL: the library's title). */
+  char     *title[POLISI_N_LANGS];
 };
 
 G_DEFINE_FINAL_TYPE (PolisiClauseState, polisi_clause_state, G_TYPE_OBJECT)
@@ -53,6 +60,9 @@ enum {
   PROP_NEEDS_UPDATE_EN,
   PROP_DECLINED_VERSION,
   PROP_KEPT_WITHDRAWN,
+  PROP_OWN,
+  PROP_TITLE_CY,
+  PROP_TITLE_EN,
   N_PROPS
 };
 
@@ -60,6 +70,7 @@ static GParamSpec *properties[N_PROPS];
 
 static const int text_props[POLISI_N_LANGS] = { PROP_TEXT_CY, PROP_TEXT_EN };
 static const int needs_update_props[POLISI_N_LANGS] = { PROP_NEEDS_UPDATE_CY, PROP_NEEDS_UPDATE_EN };
+static const int title_props[POLISI_N_LANGS] = { PROP_TITLE_CY, PROP_TITLE_EN };
 
 static void
 polisi_clause_state_finalize (GObject *object)
@@ -72,6 +83,7 @@ polisi_clause_state_finalize (GObject *object)
     {
       g_free (self->text[i]);
       g_free (self->in_step[i]);
+      g_free (self->title[i]);
     }
 
   G_OBJECT_CLASS (polisi_clause_state_parent_class)->finalize (object);
@@ -114,6 +126,15 @@ polisi_clause_state_get_property (GObject    *object,
     case PROP_KEPT_WITHDRAWN:
       g_value_set_boolean (value, self->kept_withdrawn);
       break;
+    case PROP_OWN:
+      g_value_set_boolean (value, self->own);
+      break;
+    case PROP_TITLE_CY:
+      g_value_set_string (value, self->title[POLISI_LANG_CY]);
+      break;
+    case PROP_TITLE_EN:
+      g_value_set_string (value, self->title[POLISI_LANG_EN]);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -140,6 +161,15 @@ polisi_clause_state_set_property (GObject      *object,
       break;
     case PROP_TEXT_EN:
       polisi_clause_state_set_text (self, POLISI_LANG_EN, g_value_get_string (value));
+      break;
+    case PROP_OWN:
+      self->own = g_value_get_boolean (value);
+      break;
+    case PROP_TITLE_CY:
+      polisi_clause_state_set_title (self, POLISI_LANG_CY, g_value_get_string (value));
+      break;
+    case PROP_TITLE_EN:
+      polisi_clause_state_set_title (self, POLISI_LANG_EN, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -183,6 +213,15 @@ polisi_clause_state_class_init (PolisiClauseStateClass *klass)
   properties[PROP_KEPT_WITHDRAWN] =
     g_param_spec_boolean ("kept-withdrawn", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OWN] =
+    g_param_spec_boolean ("own", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE_CY] =
+    g_param_spec_string ("title-cy", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE_EN] =
+    g_param_spec_string ("title-en", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -200,6 +239,68 @@ polisi_clause_state_new (const char *id)
   g_return_val_if_fail (id != NULL, NULL);
 
   return g_object_new (POLISI_TYPE_CLAUSE_STATE, "id", id, NULL);
+}
+
+/**
+ * polisi_clause_state_new_own:
+ * @id: an id for which polisi_clause_id_is_own() holds
+ *
+ * A clause the school writes itself: included, no library wording, no
+ * text yet.
+ */
+PolisiClauseState *
+polisi_clause_state_new_own (const char *id)
+{
+  PolisiClauseState *self;
+
+  g_return_val_if_fail (polisi_clause_id_is_own (id), NULL);
+
+  self = g_object_new (POLISI_TYPE_CLAUSE_STATE, "id", id, "own", TRUE, NULL);
+  self->included = TRUE;
+  return self;
+}
+
+/**
+ * polisi_clause_id_is_own:
+ *
+ * Whether @id is the id of a school's own clause: "SECTION.own-" and 8 to
+ * 32 lower-case hexadecimal digits, SECTION being a library section's id
+ * (lower-case letters, digits and hyphens). The library refuses clause
+ * ids of this form, so an own clause never takes a model clause's id.
+ */
+gboolean
+polisi_clause_id_is_own (const char *id)
+{
+  const char *dot, *p;
+  gsize digits;
+
+  if (id == NULL || (dot = strchr (id, '.')) == NULL || dot == id || dot - id > 64)
+    return FALSE;
+  for (p = id; p < dot; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+  if (!g_str_has_prefix (dot + 1, POLISI_OWN_CLAUSE_MARK))
+    return FALSE;
+  p = dot + 1 + strlen (POLISI_OWN_CLAUSE_MARK);
+  for (digits = 0; p[digits] != '\0'; digits++)
+    if (!g_ascii_isdigit (p[digits]) && !(p[digits] >= 'a' && p[digits] <= 'f'))
+      return FALSE;
+  return digits >= 8 && digits <= 32;
+}
+
+/**
+ * polisi_clause_new_own_id:
+ *
+ * Returns: (transfer full): a new id for an own clause in @section_id
+ */
+char *
+polisi_clause_new_own_id (const char *section_id)
+{
+  g_return_val_if_fail (section_id != NULL, NULL);
+
+  /* 48 random bits, as twelve hexadecimal digits */
+  return g_strdup_printf ("%s.%s%04x%08x", section_id, POLISI_OWN_CLAUSE_MARK,
+                          (guint) g_random_int_range (0, 0x10000), (guint) g_random_int ());
 }
 
 /**
@@ -470,6 +571,122 @@ polisi_clause_state_replace_text (PolisiClauseState *self,
   return TRUE;
 }
 
+gboolean
+polisi_clause_state_get_own (PolisiClauseState *self)
+{
+  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (self), FALSE);
+  return self->own;
+}
+
+/**
+ * polisi_clause_state_get_title:
+ *
+ * Returns: (nullable): the title this policy gives the clause in @lang:
+ *   an own clause's, or a model clause's new name; %NULL for a model
+ *   clause that keeps the library's title (see
+ *   polisi_policy_get_clause_title())
+ */
+const char *
+polisi_clause_state_get_title (PolisiClauseState *self,
+                               PolisiLang         lang)
+{
+  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (self), NULL);
+  return self->title[lang];
+}
+
+/**
+ * polisi_clause_state_set_title:
+ * @title: (nullable): the title, one line; empty or %NULL takes the
+ *   library's title back
+ *
+ * Returns: %TRUE if the title changed
+ */
+gboolean
+polisi_clause_state_set_title (PolisiClauseState *self,
+                               PolisiLang         lang,
+                               const char        *title)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (self), FALSE);
+
+  clean = title != NULL ? polisi_text_clean_line (title) : NULL;
+  if (clean != NULL && clean[0] == '\0')
+    g_clear_pointer (&clean, g_free);
+  if (g_strcmp0 (clean, self->title[lang]) == 0)
+    return FALSE;
+  g_free (self->title[lang]);
+  self->title[lang] = g_steal_pointer (&clean);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[title_props[lang]]);
+  return TRUE;
+}
+
+/**
+ * polisi_clause_state_rename:
+ * @clause: (nullable): the clause in the library, if it is there
+ * @title: (nullable): the new title in @lang, one line; empty or %NULL
+ *   gives a model clause back its library title
+ *
+ * The one rule for naming a clause: a model clause renamed to its library
+ * title keeps no name of its own; an own clause keeps a title in at least
+ * one language; a title is at most POLISI_TEXT_MAX_LINE characters.
+ *
+ * Returns: %FALSE, with @error set, when refused
+ */
+gboolean
+polisi_clause_state_rename (PolisiClauseState  *self,
+                            PolisiClause       *clause,
+                            PolisiLang          lang,
+                            const char         *title,
+                            GError            **error)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (self), FALSE);
+
+  if (!polisi_text_check_length (title, POLISI_TEXT_MAX_LINE,
+                                 lang == POLISI_LANG_CY ? _("the clause’s Welsh title") : _("the clause’s English title"),
+                                 error))
+    return FALSE;
+
+  clean = polisi_text_clean_line (title != NULL ? title : "");
+  if (self->own && clean[0] == '\0' && self->title[POLISI_LANG_OTHER (lang)] == NULL)
+    {
+      g_set_error_literal (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                           _("Your clause needs a title, in Welsh, in English or in both."));
+      return FALSE;
+    }
+  if (!self->own && clause != NULL && g_strcmp0 (clean, polisi_clause_get_title (clause, lang)) == 0)
+    g_clear_pointer (&clean, g_free);
+
+  polisi_clause_state_set_title (self, lang, clean);
+  return TRUE;
+}
+
+/**
+ * polisi_clause_state_get_display_title:
+ * @clause: (nullable): the clause in the library, if it is there
+ *
+ * The title to show for the clause in @lang: the policy's own (an own
+ * clause's, or a model clause's new name), else the library's, else the
+ * policy's in the other language.
+ *
+ * Returns: (nullable): the title
+ */
+const char *
+polisi_clause_state_get_display_title (PolisiClauseState *self,
+                                       PolisiClause      *clause,
+                                       PolisiLang         lang)
+{
+  g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (self), NULL);
+
+  if (self->title[lang] != NULL)
+    return self->title[lang];
+  if (clause != NULL)
+    return polisi_clause_get_title (clause, lang);
+  return self->title[POLISI_LANG_OTHER (lang)];
+}
+
 guint
 polisi_clause_state_get_declined_version (PolisiClauseState *self)
 {
@@ -524,11 +741,13 @@ polisi_clause_state_equal (PolisiClauseState *a,
       g_strcmp0 (a->alternative, b->alternative) != 0 ||
       a->library_version != b->library_version ||
       a->declined_version != b->declined_version ||
-      a->kept_withdrawn != b->kept_withdrawn)
+      a->kept_withdrawn != b->kept_withdrawn ||
+      a->own != b->own)
     return FALSE;
 
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
     if (g_strcmp0 (a->text[lang], b->text[lang]) != 0 ||
+        g_strcmp0 (a->title[lang], b->title[lang]) != 0 ||
         a->edited[lang] != b->edited[lang] ||
         a->needs_update[lang] != b->needs_update[lang])
       return FALSE;
@@ -572,6 +791,19 @@ _polisi_clause_state_restore_text (PolisiClauseState *self,
   self->needs_update[lang] = needs_update;
 }
 
+/* For the file reader: an own clause's title or a model clause's new
+ * name, as saved (cleaned as any one-line text). */
+void
+_polisi_clause_state_restore_title (PolisiClauseState *self,
+                                    PolisiLang         lang,
+                                    const char        *title)
+{
+  g_autofree char *clean = title != NULL ? polisi_text_clean_line (title) : NULL;
+
+  g_free (self->title[lang]);
+  self->title[lang] = clean != NULL && clean[0] != '\0' ? g_steal_pointer (&clean) : NULL;
+}
+
 /* An independent copy of @self, its text already clean: for the text each
  * adopted version keeps (polisi-policy.c), without cleaning it again. */
 PolisiClauseState *
@@ -581,7 +813,7 @@ _polisi_clause_state_dup (PolisiClauseState *self)
 
   g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (self), NULL);
 
-  copy = polisi_clause_state_new (self->id);
+  copy = g_object_new (POLISI_TYPE_CLAUSE_STATE, "id", self->id, "own", self->own, NULL);
   copy->included = self->included;
   copy->alternative = g_strdup (self->alternative);
   copy->library_version = self->library_version;
@@ -591,6 +823,7 @@ _polisi_clause_state_dup (PolisiClauseState *self)
       copy->text[lang] = g_strdup (self->text[lang]);
       copy->edited[lang] = self->edited[lang];
       copy->needs_update[lang] = self->needs_update[lang];
+      copy->title[lang] = g_strdup (self->title[lang]);
     }
   copy->declined_version = self->declined_version;
   copy->kept_withdrawn = self->kept_withdrawn;

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PolisiClauseState, polisi_clause_state, POLISI, CLAUSE_STATE, GObject)
 
 PolisiClauseState *polisi_clause_state_new                (const char        *id);
+PolisiClauseState *polisi_clause_state_new_own            (const char        *id);
+gboolean           polisi_clause_id_is_own                (const char        *id);
+char              *polisi_clause_new_own_id               (const char        *section_id);
 PolisiClauseState *polisi_clause_state_new_from_library   (PolisiClause      *clause,
                                                            PolisiNation       nation);
 const char        *polisi_clause_state_get_id             (PolisiClauseState *self);
@@ -54,6 +57,20 @@ void               polisi_clause_state_set_declined_version (PolisiClauseState *
 gboolean           polisi_clause_state_get_kept_withdrawn (PolisiClauseState *self);
 void               polisi_clause_state_set_kept_withdrawn (PolisiClauseState *self,
                                                            gboolean           kept);
+gboolean           polisi_clause_state_get_own            (PolisiClauseState *self);
+const char        *polisi_clause_state_get_title          (PolisiClauseState *self,
+                                                           PolisiLang         lang);
+gboolean           polisi_clause_state_set_title          (PolisiClauseState *self,
+                                                           PolisiLang         lang,
+                                                           const char        *title);
+gboolean           polisi_clause_state_rename             (PolisiClauseState *self,
+                                                           PolisiClause      *clause,
+                                                           PolisiLang         lang,
+                                                           const char        *title,
+                                                           GError           **error);
+const char        *polisi_clause_state_get_display_title  (PolisiClauseState *self,
+                                                           PolisiClause      *clause,
+                                                           PolisiLang         lang);
 gboolean           polisi_clause_state_equal              (PolisiClauseState *a,
                                                            PolisiClauseState *b);
 
@@ -72,5 +89,8 @@ void               _polisi_clause_state_restore_text      (PolisiClauseState *se
                                                            const char        *text,
                                                            gboolean           edited,
                                                            gboolean           needs_update);
+void               _polisi_clause_state_restore_title     (PolisiClauseState *self,
+                                                           PolisiLang         lang,
+                                                           const char        *title);
 
 G_END_DECLS

@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* What follows the section's id and the dot in the id of a clause a school
+ * writes itself ("images.own-3f2a9c01b4d7"): no library clause's id has it. */
+#define POLISI_OWN_CLAUSE_MARK "own-"
+
 typedef struct _PolisiSection PolisiSection;
 
 /* One wording of a clause. Owned by its clause. */

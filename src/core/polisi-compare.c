@@ -301,19 +301,27 @@ add_key (PolisiDocument *document)
     }
 }
 
+/* The clause's title as the new version names it (a removed clause: as
+ * the old one did): the school's own title or new name, else the
+ * library's. */
 static const char *
-clause_title (PolisiLibrary *library,
+clause_title (PolisiPolicy  *old_policy,
+              PolisiPolicy  *new_policy,
+              PolisiLibrary *library,
               const char    *clause_id,
               PolisiLang     lang)
 {
-  PolisiClause *clause = polisi_library_lookup_clause (library, clause_id);
+  const char *title = polisi_policy_lookup_clause (new_policy, clause_id) != NULL ?
+                      polisi_policy_get_clause_title (new_policy, library, clause_id, lang) : NULL;
 
-  return clause != NULL ? polisi_clause_get_title (clause, lang) : NULL;
+  return title != NULL ? title : polisi_policy_get_clause_title (old_policy, library, clause_id, lang);
 }
 
 /* "Newidiwyd: Ceisiadau ffrind (cymal 3.3 yn fersiwn 1.0)" */
 static char *
 change_label (PolisiClauseComparison *comparison,
+              PolisiPolicy           *old_policy,
+              PolisiPolicy           *new_policy,
               PolisiLibrary          *library,
               const char             *old_version,
               PolisiLang              lang)
@@ -323,7 +331,7 @@ change_label (PolisiClauseComparison *comparison,
     [POLISI_CLAUSE_ADDED] = { "Ychwanegwyd", "Added" },
     [POLISI_CLAUSE_REMOVED] = { "Tynnwyd", "Removed" },
   };
-  const char *title = clause_title (library, comparison->clause_id, lang);
+  const char *title = clause_title (old_policy, new_policy, library, comparison->clause_id, lang);
   GString *label = g_string_new (words[comparison->kind][lang]);
 
   if (title != NULL)
@@ -484,8 +492,8 @@ polisi_compare_summary (PolisiPolicy        *old_policy,
         }
 
       {
-        g_autofree char *cy = change_label (comparison, library, old_version, POLISI_LANG_CY);
-        g_autofree char *en = change_label (comparison, library, old_version, POLISI_LANG_EN);
+        g_autofree char *cy = change_label (comparison, old_policy, new_policy, library, old_version, POLISI_LANG_CY);
+        g_autofree char *en = change_label (comparison, old_policy, new_policy, library, old_version, POLISI_LANG_EN);
         g_autofree char *id = g_strdup_printf ("change:%s", comparison->clause_id);
 
         add_paragraph (document, id, cy, en);

@@ -121,7 +121,16 @@ index_clauses (PolisiLibrary  *self,
     {
       PolisiClause *clause = polisi_section_get_clause (section, i);
       const char *id = polisi_clause_get_id (clause);
+      const char *dot = strchr (id, '.');
 
+      if (g_str_has_prefix (dot != NULL ? dot + 1 : id, POLISI_OWN_CLAUSE_MARK))
+        {
+          g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID,
+                       _("The clause library “%s” has a clause called “%s”: names whose part after the section starts "
+                         "with “%s” are kept for the clauses a school writes itself. Rename the clause."),
+                       display_name, id, POLISI_OWN_CLAUSE_MARK);
+          return FALSE;
+        }
       if (!g_hash_table_insert (self->clause_index, (gpointer) id, clause))
         {
           g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID,

@@ -187,12 +187,73 @@ read_answers (PolisiPolicy *policy,
     }
 }
 
+/* Counts an own clause: a file with more than a policy can have is
+ * refused, as another program (or an attacker) must have written it. */
+static gboolean
+count_own (xmlNode     *clause,
+           const char  *name,
+           guint       *n_own,
+           GError     **error)
+{
+  if (++*n_own <= POLISI_MAX_OWN_CLAUSES)
+    return TRUE;
+  g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID,
+               _("“%s” holds more than %u clauses of the school’s own (line %ld), more than a policy can have. "
+                 "It may have been edited by another program. Open an earlier copy."),
+               name, (guint) POLISI_MAX_OWN_CLAUSES, xmlGetLineNo (clause));
+  return FALSE;
+}
+
+/* What a clause the school wrote itself, or a model clause it renamed,
+ * adds to a clause: own="true" and <title> elements. An own clause's id
+ * must be one Polisi gives (polisi_clause_id_is_own()), and only an own
+ * clause may have one. */
+static PolisiClauseState *
+new_clause_state (xmlNode     *clause,
+                  const char  *id,
+                  const char  *name,
+                  guint       *n_own,
+                  GError     **error)
+{
+  g_autofree char *own = polisi_xml_get_prop (clause, "own");
+  PolisiClauseState *state;
+
+  if ((g_strcmp0 (own, "true") == 0) != polisi_clause_id_is_own (id))
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID,
+                   g_strcmp0 (own, "true") == 0 ?
+                   _("“%s” holds a clause of the school’s own called “%s”, a name Polisi never gives one (line %ld). "
+                     "It may have been edited by another program. Open an earlier copy.") :
+                   _("“%s” holds a clause called “%s”, a name kept for the clauses a school writes itself (line %ld). "
+                     "It may have been edited by another program. Open an earlier copy."),
+                   name, id, xmlGetLineNo (clause));
+      return NULL;
+    }
+  if (n_own != NULL && polisi_clause_id_is_own (id) && !count_own (clause, name, n_own, error))
+    return NULL;
+
+  state = polisi_clause_id_is_own (id) ? polisi_clause_state_new_own (id) : polisi_clause_state_new (id);
+  for (xmlNode *title = clause->children; title != NULL; title = title->next)
+    {
+      g_autofree char *text = NULL;
+      int lang;
+
+      if (!polisi_xml_is (title, POLISI_POLICY_NS, "title") || !polisi_xml_get_lang (title, &lang))
+        continue;
+      text = polisi_xml_get_text (title);
+      _polisi_clause_state_restore_title (state, lang, text);
+    }
+  return state;
+}
+
 static gboolean
 read_clauses (PolisiPolicy  *policy,
               xmlNode       *node,
               const char    *name,
               GError       **error)
 {
+  guint n_own = 0;
+
   for (xmlNode *clause = node->children; clause != NULL; clause = clause->next)
     {
       g_autoptr(PolisiClauseState) state = NULL;
@@ -220,7 +281,9 @@ read_clauses (PolisiPolicy  *policy,
       alternative = polisi_xml_get_prop (clause, "alternative");
       version = polisi_xml_get_prop (clause, "version");
 
-      state = polisi_clause_state_new (id);
+      state = new_clause_state (clause, id, name, &n_own, error);
+      if (state == NULL)
+        return FALSE;
       _polisi_clause_state_restore (state, g_strcmp0 (included, "true") == 0, alternative,
                                     version != NULL ? (guint) g_ascii_strtoull (version, NULL, 10) : 0);
       declined = polisi_xml_get_prop (clause, "declined-version");
@@ -302,7 +365,9 @@ read_version_clause (xmlNode       *clause,
   declined = polisi_xml_get_prop (clause, "declined-version");
   kept_withdrawn = polisi_xml_get_prop (clause, "kept-withdrawn");
 
-  state = polisi_clause_state_new (id);
+  state = new_clause_state (clause, id, name, NULL, error);
+  if (state == NULL)
+    return NULL;
   _polisi_clause_state_restore (state, g_strcmp0 (included, "true") == 0, alternative,
                                 version != NULL ? (guint) g_ascii_strtoull (version, NULL, 10) : 0);
   _polisi_clause_state_restore_review (state,
@@ -356,6 +421,7 @@ read_version_text (PolisiPolicy  *policy,
 {
   g_autoptr(PolisiPolicy) text = polisi_policy_new ();
   const char *number = polisi_version_get_number (version);
+  guint n_own = 0;
 
   _polisi_policy_begin_restore (text);
   _polisi_policy_restore_uid (text, polisi_policy_get_uid (policy));
@@ -393,7 +459,8 @@ read_version_text (PolisiPolicy  *policy,
               if (!polisi_xml_is (clause, POLISI_POLICY_NS, "clause"))
                 continue;
               state = read_version_clause (clause, reference, number, name, error);
-              if (state == NULL)
+              if (state == NULL ||
+                  (polisi_clause_state_get_own (state) && !count_own (clause, name, &n_own, error)))
                 return NULL;
               if (polisi_policy_lookup_clause (text, polisi_clause_state_get_id (state)) != NULL)
                 {
@@ -821,6 +888,15 @@ write_clause (xmlNode           *parent,
     }
   if (polisi_clause_state_get_kept_withdrawn (state))
     xmlNewProp (node, (const xmlChar *) "kept-withdrawn", (const xmlChar *) "true");
+  if (polisi_clause_state_get_own (state))
+    xmlNewProp (node, (const xmlChar *) "own", (const xmlChar *) "true");
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    if (polisi_clause_state_get_title (state, lang) != NULL)
+      {
+        xmlNode *title = xmlNewTextChild (node, ns, (const xmlChar *) "title",
+                                          (const xmlChar *) polisi_clause_state_get_title (state, lang));
+        polisi_xml_set_lang (title, lang);
+      }
 
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
     {

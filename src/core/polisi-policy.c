@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "polisi-assembler.h"
 #include "polisi-checker.h"
 #include "polisi-dates.h"
 #include "polisi-error.h"
@@ -964,6 +965,312 @@ polisi_policy_insert_clause (PolisiPolicy      *self,
   emit_content_changed (self);
 }
 
+/* The index of @state among the policy's clauses, or -1. */
+static int
+clause_position (PolisiPolicy      *self,
+                 PolisiClauseState *state)
+{
+  guint index;
+
+  return state != NULL && g_ptr_array_find (self->clauses, state, &index) ? (int) index : -1;
+}
+
+/**
+ * polisi_policy_add_own_clause:
+ * @section_id: the library section the clause goes in
+ * @after_id: (nullable): the clause of that section it follows (a model
+ *   clause or another own clause); %NULL puts it first in the section
+ * @title_cy, @title_en, @text_cy, @text_en: (nullable): its title and
+ *   text; at least one title and one text
+ *
+ * Adds a clause the school writes itself. It is included, numbered with
+ * the clauses around it, checked, compared and commented on as any
+ * clause; library updates never touch it. A language left empty is
+ * reported by the check until it is written.
+ *
+ * Returns: (transfer none): the new clause, or %NULL with @error set
+ */
+PolisiClauseState *
+polisi_policy_add_own_clause (PolisiPolicy  *self,
+                              PolisiLibrary *library,
+                              const char    *section_id,
+                              const char    *after_id,
+                              const char    *title_cy,
+                              const char    *title_en,
+                              const char    *text_cy,
+                              const char    *text_en,
+                              GError       **error)
+{
+  const char *titles[POLISI_N_LANGS] = { title_cy, title_en };
+  const char *texts[POLISI_N_LANGS] = { text_cy, text_en };
+  /* filled in the languages' order, so that each is a NULL-terminated
+   * vector whatever is refused half way */
+  g_auto(GStrv) clean_titles = g_new0 (char *, POLISI_N_LANGS + 1);
+  g_auto(GStrv) clean_texts = g_new0 (char *, POLISI_N_LANGS + 1);
+  g_autoptr(PolisiClauseState) state = NULL;
+  g_autofree char *id = NULL;
+  PolisiSection *section;
+  int position = -1;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+  g_return_val_if_fail (POLISI_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  section = section_id != NULL ? polisi_library_lookup_section (library, section_id) : NULL;
+  if (section == NULL)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                   _("There is no section “%s” to add a clause to. Give the id of one of the policy’s sections, "
+                     "such as “%s”."),
+                   section_id != NULL ? section_id : "",
+                   polisi_section_get_id (polisi_library_get_section (library, 0)));
+      return NULL;
+    }
+  if (polisi_policy_count_own_clauses (self) >= POLISI_MAX_OWN_CLAUSES)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                   _("The policy already has %u clauses of its own, as many as it can hold. "
+                     "Remove one you no longer need first."),
+                   (guint) POLISI_MAX_OWN_CLAUSES);
+      return NULL;
+    }
+
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    {
+      if (!polisi_text_check_length (titles[lang], POLISI_TEXT_MAX_LINE,
+                            lang == POLISI_LANG_CY ? _("the clause’s Welsh title") : _("the clause’s English title"), error) ||
+          !polisi_text_check_length (texts[lang], POLISI_TEXT_MAX_BLOCKS,
+                            lang == POLISI_LANG_CY ? _("the clause’s Welsh text") : _("the clause’s English text"), error))
+        return NULL;
+      clean_titles[lang] = polisi_text_clean_line (titles[lang] != NULL ? titles[lang] : "");
+      {
+        g_autofree char *sanitized = polisi_text_sanitize (texts[lang] != NULL ? texts[lang] : "");
+        clean_texts[lang] = polisi_text_normalize (sanitized);
+      }
+    }
+  if (clean_titles[POLISI_LANG_CY][0] == '\0' && clean_titles[POLISI_LANG_EN][0] == '\0')
+    {
+      g_set_error_literal (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                           _("Your clause needs a title, in Welsh, in English or in both."));
+      return NULL;
+    }
+  if (clean_texts[POLISI_LANG_CY][0] == '\0' && clean_texts[POLISI_LANG_EN][0] == '\0')
+    {
+      g_set_error_literal (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                           _("Your clause needs some text, in Welsh, in English or in both."));
+      return NULL;
+    }
+
+  if (after_id != NULL)
+    {
+      PolisiClauseState *after = polisi_policy_lookup_clause (self, after_id);
+
+      if (after == NULL || g_strcmp0 (polisi_policy_get_clause_section (self, library, after_id), section_id) != 0)
+        {
+          g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                       _("The section “%s” has no clause “%s” to put the new clause after. "
+                         "Give the id of a clause in that section, or none to put the new clause first."),
+                       section_id, after_id);
+          return NULL;
+        }
+      position = clause_position (self, after) + 1;
+    }
+  else
+    {
+      /* before the first clause of the section */
+      for (guint i = 0; i < self->clauses->len && position < 0; i++)
+        if (g_strcmp0 (polisi_policy_get_clause_section (self, library,
+                                                         polisi_clause_state_get_id (self->clauses->pdata[i])),
+                       section_id) == 0)
+          position = (int) i;
+      if (position < 0)
+        position = (int) self->clauses->len;
+    }
+
+  do
+    {
+      g_free (id);
+      id = polisi_clause_new_own_id (section_id);
+    }
+  while (g_hash_table_contains (self->clause_index, id));
+
+  state = polisi_clause_state_new_own (id);
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    {
+      _polisi_clause_state_restore_title (state, lang, clean_titles[lang]);
+      _polisi_clause_state_restore_text (state, lang, clean_texts[lang], TRUE, FALSE);
+    }
+  polisi_policy_insert_clause (self, (guint) position, state);
+  return state;
+}
+
+/**
+ * polisi_policy_remove_own_clause:
+ *
+ * Removes a clause the school wrote itself. Model clauses are left out,
+ * never removed: the policy keeps them for the review of library updates.
+ *
+ * Returns: %FALSE, with @error set, when @id is not an own clause of the
+ *   policy
+ */
+gboolean
+polisi_policy_remove_own_clause (PolisiPolicy  *self,
+                                 const char    *id,
+                                 GError       **error)
+{
+  PolisiClauseState *state;
+  g_autoptr(PolisiClauseState) removed = NULL;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
+
+  state = polisi_policy_lookup_clause (self, id);
+  if (state == NULL)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                   _("The policy has no clause “%s”. List the clauses to find its id."), id != NULL ? id : "");
+      return FALSE;
+    }
+  if (!polisi_clause_state_get_own (state))
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                   _("“%s” is one of the model clauses, which cannot be removed. Leave it out of the policy instead."),
+                   id);
+      return FALSE;
+    }
+
+  removed = g_object_ref (state);
+  g_signal_handlers_disconnect_by_func (state, on_clause_notify, self);
+  g_hash_table_remove (self->clause_index, id);
+  g_ptr_array_remove (self->clauses, state);
+  emit_content_changed (self);
+  return TRUE;
+}
+
+/**
+ * polisi_policy_rename_clause:
+ * @title: (nullable): the new title in @lang; empty or %NULL gives a model
+ *   clause back its library title
+ *
+ * Gives a clause a title of the school's own in one language: a model
+ * clause keeps the new name through library updates; an own clause must
+ * keep a title in at least one language.
+ *
+ * Returns: %FALSE, with @error set, when refused
+ */
+gboolean
+polisi_policy_rename_clause (PolisiPolicy  *self,
+                             PolisiLibrary *library,
+                             const char    *id,
+                             PolisiLang     lang,
+                             const char    *title,
+                             GError       **error)
+{
+  PolisiClauseState *state;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
+  g_return_val_if_fail (POLISI_IS_LIBRARY (library), FALSE);
+
+  state = polisi_policy_lookup_clause (self, id);
+  if (state == NULL)
+    {
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
+                   _("The policy has no clause “%s”. List the clauses to find its id."), id != NULL ? id : "");
+      return FALSE;
+    }
+  return polisi_clause_state_rename (state, polisi_library_lookup_clause (library, id), lang, title, error);
+}
+
+/**
+ * polisi_policy_get_clause_title:
+ *
+ * The title of a clause as the policy shows it everywhere: its own title
+ * or new name in @lang, else the library's, else (an own clause titled in
+ * the other language only) the other language's.
+ *
+ * Returns: (nullable): the title, %NULL for a clause neither the policy
+ *   nor the library names
+ */
+const char *
+polisi_policy_get_clause_title (PolisiPolicy  *self,
+                                PolisiLibrary *library,
+                                const char    *id,
+                                PolisiLang     lang)
+{
+  PolisiClauseState *state;
+  PolisiClause *clause;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+
+  state = polisi_policy_lookup_clause (self, id);
+  clause = library != NULL && id != NULL ? polisi_library_lookup_clause (library, id) : NULL;
+  if (state != NULL)
+    return polisi_clause_state_get_display_title (state, clause, lang);
+  return clause != NULL ? polisi_clause_get_title (clause, lang) : NULL;
+}
+
+/**
+ * polisi_policy_get_clause_section:
+ *
+ * The library section a clause of the policy belongs to: a model
+ * clause's, or the section an own clause was added to (its id says which).
+ *
+ * Returns: (nullable): the section's id
+ */
+const char *
+polisi_policy_get_clause_section (PolisiPolicy  *self,
+                                  PolisiLibrary *library,
+                                  const char    *id)
+{
+  g_return_val_if_fail (POLISI_IS_LIBRARY (library), NULL);
+
+  return id != NULL ? polisi_assemble_section_of (library, id) : NULL;
+}
+
+/**
+ * polisi_policy_get_last_clause_of_section:
+ *
+ * The last clause of @section_id in the policy's order (a model clause or
+ * one of the school's own, included or not): a new clause put after it is
+ * at the end of the section.
+ *
+ * Returns: (nullable): its id, %NULL when the section has none
+ */
+const char *
+polisi_policy_get_last_clause_of_section (PolisiPolicy  *self,
+                                          PolisiLibrary *library,
+                                          const char    *section_id)
+{
+  const char *last = NULL;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
+
+  for (guint i = 0; i < self->clauses->len; i++)
+    {
+      const char *id = polisi_clause_state_get_id (self->clauses->pdata[i]);
+
+      if (g_strcmp0 (polisi_policy_get_clause_section (self, library, id), section_id) == 0)
+        last = id;
+    }
+  return last;
+}
+
+/**
+ * polisi_policy_count_own_clauses:
+ *
+ * Returns: how many clauses the school wrote itself
+ */
+guint
+polisi_policy_count_own_clauses (PolisiPolicy *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), 0);
+
+  for (guint i = 0; i < self->clauses->len; i++)
+    n += polisi_clause_state_get_own (self->clauses->pdata[i]) ? 1 : 0;
+  return n;
+}
+
 /**
  * polisi_policy_choose_alternative:
  *
@@ -1253,7 +1560,8 @@ polisi_policy_content_equal (PolisiPolicy *a,
           g_strcmp0 (polisi_clause_state_get_alternative (ca), polisi_clause_state_get_alternative (cb)) != 0)
         return FALSE;
       for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
-        if (g_strcmp0 (polisi_clause_state_get_text (ca, lang), polisi_clause_state_get_text (cb, lang)) != 0)
+        if (g_strcmp0 (polisi_clause_state_get_text (ca, lang), polisi_clause_state_get_text (cb, lang)) != 0 ||
+            g_strcmp0 (polisi_clause_state_get_title (ca, lang), polisi_clause_state_get_title (cb, lang)) != 0)
           return FALSE;
     }
   return TRUE;

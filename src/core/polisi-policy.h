@@ -22,6 +22,10 @@ G_BEGIN_DECLS
 
 #define POLISI_DEFAULT_REVIEW_CYCLE 12
 
+/* The most clauses of its own a policy holds (the file reader refuses
+ * more). */
+#define POLISI_MAX_OWN_CLAUSES 1000
+
 #define POLISI_TYPE_POLICY (polisi_policy_get_type ())
 
 G_DECLARE_FINAL_TYPE (PolisiPolicy, polisi_policy, POLISI, POLICY, GObject)
@@ -113,6 +117,35 @@ void                    polisi_policy_add_clause             (PolisiPolicy      
 void                    polisi_policy_insert_clause          (PolisiPolicy           *self,
                                                               guint                   index,
                                                               PolisiClauseState      *state);
+PolisiClauseState      *polisi_policy_add_own_clause         (PolisiPolicy           *self,
+                                                              PolisiLibrary          *library,
+                                                              const char             *section_id,
+                                                              const char             *after_id,
+                                                              const char             *title_cy,
+                                                              const char             *title_en,
+                                                              const char             *text_cy,
+                                                              const char             *text_en,
+                                                              GError                **error);
+gboolean                polisi_policy_remove_own_clause      (PolisiPolicy           *self,
+                                                              const char             *id,
+                                                              GError                **error);
+gboolean                polisi_policy_rename_clause          (PolisiPolicy           *self,
+                                                              PolisiLibrary          *library,
+                                                              const char             *id,
+                                                              PolisiLang              lang,
+                                                              const char             *title,
+                                                              GError                **error);
+const char             *polisi_policy_get_clause_title       (PolisiPolicy           *self,
+                                                              PolisiLibrary          *library,
+                                                              const char             *id,
+                                                              PolisiLang              lang);
+const char             *polisi_policy_get_clause_section     (PolisiPolicy           *self,
+                                                              PolisiLibrary          *library,
+                                                              const char             *id);
+const char             *polisi_policy_get_last_clause_of_section (PolisiPolicy       *self,
+                                                              PolisiLibrary          *library,
+                                                              const char             *section_id);
+guint                   polisi_policy_count_own_clauses      (PolisiPolicy           *self);
 gboolean                polisi_policy_choose_alternative     (PolisiPolicy           *self,
                                                               PolisiLibrary          *library,
                                                               const char             *clause_id,

@@ -22,6 +22,11 @@
  *  - a withdrawn clause (still in the policy): accepting leaves it out;
  *    declining keeps it, and records that.
  *
+ * The clauses a school writes itself are never offered, never changed and
+ * never withdrawn: they stay where they are, after the clause they follow
+ * (a new clause goes after them; a withdrawn one, left out, leaves them in
+ * its place). A model clause the school renamed keeps its new name.
+ *
  * Clauses the policy leaves out are not offered: when nothing is left to
  * decide, those the author never edited take the library's new text, and
  * the policy records the library version it is now up to date with.
@@ -127,7 +132,9 @@ static gboolean
 is_withdrawn (PolisiLibrary     *library,
               PolisiClauseState *state)
 {
-  return polisi_library_lookup_clause (library, polisi_clause_state_get_id (state)) == NULL &&
+  /* a clause the school wrote itself is never the library's to withdraw */
+  return !polisi_clause_state_get_own (state) &&
+         polisi_library_lookup_clause (library, polisi_clause_state_get_id (state)) == NULL &&
          polisi_clause_state_get_included (state) &&
          !polisi_clause_state_get_kept_withdrawn (state);
 }
@@ -162,7 +169,11 @@ make_update (PolisiUpdateKind   kind,
 
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
     {
-      update->title[lang] = clause != NULL ? g_strdup (polisi_clause_get_title (clause, lang)) : NULL;
+      /* the school's name for the clause, if it renamed it */
+      if (state != NULL && polisi_clause_state_get_title (state, lang) != NULL)
+        update->title[lang] = g_strdup (polisi_clause_state_get_title (state, lang));
+      else
+        update->title[lang] = clause != NULL ? g_strdup (polisi_clause_get_title (clause, lang)) : NULL;
       update->old_text[lang] = g_strdup (state != NULL ? polisi_clause_state_get_text (state, lang) : "");
       update->new_text[lang] = alternative != NULL ? polisi_text_normalize (alternative->text[lang]) : g_strdup ("");
       /* when the library writes typographic apostrophes and quotation
@@ -236,8 +247,9 @@ polisi_review_list_library_updates (PolisiPolicy  *policy,
 }
 
 /* Where a new clause goes among the policy's: after the nearest clause
- * before it in the library that the policy has, else before the nearest
- * one after it, else at the end. */
+ * before it in the library that the policy has (and the school's own
+ * clauses that follow that one), else before the nearest one after it,
+ * else at the end. */
 static guint
 insertion_point (PolisiPolicy  *policy,
                  PolisiLibrary *library,
@@ -261,7 +273,13 @@ insertion_point (PolisiPolicy  *policy,
 
       for (guint i = 0; before != NULL && i < polisi_policy_get_n_clauses (policy); i++)
         if (polisi_policy_get_clause (policy, i) == before)
-          return i + 1;
+          {
+            /* the school's own clauses stay right after the clause they follow */
+            while (i + 1 < polisi_policy_get_n_clauses (policy) &&
+                   polisi_clause_state_get_own (polisi_policy_get_clause (policy, i + 1)))
+              i++;
+            return i + 1;
+          }
     }
   for (guint k = position + 1; k < order->len; k++)
     {

@@ -15,6 +15,7 @@
 
 #include "polisi-checker.h"
 #include "polisi-clause-editor.h"
+#include "polisi-clause-title-editor.h"
 #include "polisi-section.h"
 #include "polisi-text.h"
 
@@ -100,6 +101,8 @@ sync_alternative (PolisiClauseEditor *self)
 {
   const char *id = polisi_clause_state_get_alternative (self->state);
 
+  if (self->clause == NULL)
+    return;
   for (guint i = 0; i < polisi_clause_get_n_alternatives (self->clause); i++)
     if (g_strcmp0 (polisi_clause_get_alternative (self->clause, i)->id, id) == 0)
       {
@@ -125,6 +128,21 @@ on_state_notify (PolisiClauseEditor *self,
     sync_included (self);
   else if (g_str_equal (name, "alternative"))
     sync_alternative (self);
+  else if (g_str_has_prefix (name, "title-"))
+    {
+      /* renamed: the card and what a screen reader says follow */
+      const char *title = polisi_clause_state_get_display_title (self->state, self->clause, polisi_interface_lang ());
+      g_autofree char *switch_label = g_strdup_printf (_("Include “%s”"), title);
+      g_autofree char *text_cy = g_strdup_printf (_("Welsh text of “%s”"), title);
+      g_autofree char *text_en = g_strdup_printf (_("English text of “%s”"), title);
+
+      gtk_label_set_label (self->title_label, title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->include_switch), GTK_ACCESSIBLE_PROPERTY_LABEL, switch_label, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->panes[POLISI_LANG_CY].view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      text_cy, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->panes[POLISI_LANG_EN].view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      text_en, -1);
+    }
 }
 
 static void
@@ -144,7 +162,7 @@ on_alternative_selected (PolisiClauseEditor *self)
 {
   guint selected = gtk_drop_down_get_selected (self->alternative_dropdown);
 
-  if (self->syncing || !self->filled || selected == GTK_INVALID_LIST_POSITION ||
+  if (self->syncing || !self->filled || self->clause == NULL || selected == GTK_INVALID_LIST_POSITION ||
       selected >= polisi_clause_get_n_alternatives (self->clause))
     return;
 
@@ -212,7 +230,8 @@ build_pane (PolisiClauseEditor *self,
   /* Spell checkers and screen readers need the text's own language. */
   gtk_widget_set_name (GTK_WIDGET (pane->view), lang == POLISI_LANG_CY ? "text-cy" : "text-en");
   accessible = g_strdup_printf (lang == POLISI_LANG_CY ? _("Welsh text of “%s”") : _("English text of “%s”"),
-                                polisi_clause_get_title (self->clause, polisi_interface_lang ()));
+                                polisi_clause_state_get_display_title (self->state, self->clause,
+                                                                       polisi_interface_lang ()));
   gtk_accessible_update_property (GTK_ACCESSIBLE (pane->view), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (pane->view));
   gtk_widget_add_css_class (frame, "polisi-text-frame");
@@ -327,6 +346,24 @@ guidance_text (const char *markup)
   return g_string_free (out, FALSE);
 }
 
+static void fill_texts (PolisiClauseEditor *self);
+
+/* A clause of the school's own: no kind, wordings or guidance of the
+ * library. */
+static void
+fill_own (PolisiClauseEditor *self)
+{
+  PolisiLang ui = polisi_interface_lang ();
+  const char *title = polisi_clause_state_get_display_title (self->state, NULL, ui);
+  g_autofree char *switch_label = g_strdup_printf (_("Include “%s”"), title);
+
+  gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->kind_label, _("Your own clause"));
+  gtk_widget_set_visible (GTK_WIDGET (self->guidance_expander), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->include_switch), GTK_ACCESSIBLE_PROPERTY_LABEL, switch_label, -1);
+  fill_texts (self);
+}
+
 static void
 fill (PolisiClauseEditor *self)
 {
@@ -337,7 +374,7 @@ fill (PolisiClauseEditor *self)
   g_autofree char *switch_label = NULL;
   const char *kind;
 
-  gtk_label_set_label (self->title_label, polisi_clause_get_title (self->clause, ui));
+  gtk_label_set_label (self->title_label, polisi_clause_state_get_display_title (self->state, self->clause, ui));
 
   switch (polisi_clause_get_default (self->clause))
     {
@@ -363,7 +400,7 @@ fill (PolisiClauseEditor *self)
   if (kind != NULL)
     gtk_label_set_label (self->kind_label, kind);
 
-  switch_label = g_strdup_printf (_("Include “%s”"), polisi_clause_get_title (self->clause, ui));
+  switch_label = g_strdup_printf (_("Include “%s”"), polisi_clause_state_get_display_title (self->state, self->clause, ui));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->include_switch), GTK_ACCESSIBLE_PROPERTY_LABEL, switch_label, -1);
 
   for (guint i = 0; i < polisi_clause_get_n_alternatives (self->clause); i++)
@@ -387,9 +424,18 @@ fill (PolisiClauseEditor *self)
     gtk_label_set_label (self->sources_label, line);
   }
 
+  fill_texts (self);
+}
+
+/* The texts in both languages, the title (which the school may change),
+ * and the editor following the clause's state from then on. */
+static void
+fill_texts (PolisiClauseEditor *self)
+{
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
     gtk_box_append (self->languages_box, build_pane (self, lang));
   gtk_expander_set_expanded (self->text_expander, TRUE);
+  gtk_box_append (GTK_BOX (self->card), GTK_WIDGET (polisi_clause_title_editor_new (self->clause, self->state)));
 
   sync_texts (self);
   sync_update_flags (self);
@@ -407,14 +453,18 @@ polisi_clause_editor_new (PolisiClause      *clause,
 {
   PolisiClauseEditor *self;
 
-  g_return_val_if_fail (POLISI_IS_CLAUSE (clause), NULL);
   g_return_val_if_fail (POLISI_IS_CLAUSE_STATE (state), NULL);
+  /* no clause of the library: a clause of the school's own */
+  g_return_val_if_fail (clause != NULL || polisi_clause_state_get_own (state), NULL);
 
   self = g_object_new (POLISI_TYPE_CLAUSE_EDITOR, NULL);
-  self->clause = g_object_ref (clause);
+  self->clause = clause != NULL ? g_object_ref (clause) : NULL;
   self->state = g_object_ref (state);
   self->library = g_object_ref (library);
-  fill (self);
+  if (clause != NULL)
+    fill (self);
+  else
+    fill_own (self);
 
   return self;
 }

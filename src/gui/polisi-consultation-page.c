@@ -266,7 +266,7 @@ comment_row (PolisiConsultationPage *self,
   GtkWidget *signed_by = gtk_label_new (NULL);
   GtkWidget *icon = gtk_image_new ();
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  g_autofree char *clause = polisi_gui_clause_label (polisi_context_get_library (self->context), numbers, comment->clause_id);
+  g_autofree char *clause = polisi_gui_clause_label (self->policy, polisi_context_get_library (self->context), numbers, comment->clause_id);
   g_autofree char *when = polisi_gui_format_date (comment->date);
   g_autofree char *subtitle = NULL;
   g_autofree char *first_line = g_strndup (comment->body, strcspn (comment->body, "\n"));
@@ -479,7 +479,7 @@ fill_proposals (PolisiConsultationPage *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PolisiProposal) proposal = g_list_model_get_item (proposals, i);
-      g_autofree char *clause = polisi_gui_clause_label (polisi_context_get_library (self->context), numbers,
+      g_autofree char *clause = polisi_gui_clause_label (self->policy, polisi_context_get_library (self->context), numbers,
                                                          polisi_proposal_get_clause_id (proposal));
       GtkWidget *row = polisi_proposal_row_new (proposal, clause);
 

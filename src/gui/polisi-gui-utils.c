@@ -32,17 +32,22 @@ polisi_gui_clause_numbers (PolisiPolicy  *policy,
 /**
  * polisi_gui_clause_label:
  *
- * "5.4 Personal use in working hours", in the interface language; the
- * number is left out for a clause the policy does not include.
+ * "5.4 Personal use in working hours", in the interface language, by the
+ * title the policy gives the clause; the number is left out for a clause
+ * the policy does not include.
  */
 char *
-polisi_gui_clause_label (PolisiLibrary *library,
+polisi_gui_clause_label (PolisiPolicy  *policy,
+                         PolisiLibrary *library,
                          GHashTable    *numbers,
                          const char    *clause_id)
 {
-  PolisiClause *clause = clause_id != NULL ? polisi_library_lookup_clause (library, clause_id) : NULL;
   const char *number = numbers != NULL && clause_id != NULL ? g_hash_table_lookup (numbers, clause_id) : NULL;
-  const char *title = clause != NULL ? polisi_clause_get_title (clause, polisi_interface_lang ()) : clause_id;
+  /* the school's own title or name for it, else the library's */
+  const char *title = clause_id != NULL ? polisi_policy_get_clause_title (policy, library, clause_id, polisi_interface_lang ()) : NULL;
+
+  if (title == NULL)
+    title = clause_id;
 
   if (clause_id == NULL)
     return g_strdup (_("The whole policy"));

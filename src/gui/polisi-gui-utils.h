@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 
 GHashTable *polisi_gui_clause_numbers     (PolisiPolicy  *policy,
                                            PolisiLibrary *library);
-char       *polisi_gui_clause_label       (PolisiLibrary *library,
+char       *polisi_gui_clause_label       (PolisiPolicy  *policy,
+                                           PolisiLibrary *library,
                                            GHashTable    *numbers,
                                            const char    *clause_id);
 char       *polisi_gui_diff_markup        (GPtrArray     *diff);

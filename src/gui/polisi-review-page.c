@@ -338,7 +338,7 @@ update_row (PolisiReviewPage          *self,
   const char *what;
 
   if (update->title[ui] != NULL)
-    label = polisi_gui_clause_label (library_of (self), self->numbers, update->clause_id);
+    label = polisi_gui_clause_label (self->policy, library_of (self), self->numbers, update->clause_id);
   else
     {
       /* a withdrawn clause has no title in the library: its first words */
@@ -482,7 +482,7 @@ fill_citations (PolisiReviewPage *self)
   for (guint i = 0; i < self->citations->len; i++)
     {
       const PolisiCitationFix *fix = self->citations->pdata[i];
-      g_autofree char *clause = polisi_gui_clause_label (library_of (self), self->numbers, fix->clause_id);
+      g_autofree char *clause = polisi_gui_clause_label (self->policy, library_of (self), self->numbers, fix->clause_id);
       /* Translators: "Data Protection Act 1998 → Data Protection Act 2018" */
       g_autofree char *title = g_strdup_printf (_("%s → %s"), fix->found, fix->replacement);
       /* Translators: where an old name is: "5.4 Personal use (Welsh): …the words around it…" */
