@@ -362,6 +362,9 @@ polisi_application_get_context (PolisiApplication *self)
       self->context = polisi_context_new_builtin (&error);
       if (self->context == NULL)
         g_error ("Polisi is not installed correctly: %s", error->message);
+      /* the interface language is the locale's (main() applied the
+       * preference to it), held from here on by the context */
+      polisi_context_set_interface_language (self->context, polisi_interface_lang ());
     }
   return self->context;
 }

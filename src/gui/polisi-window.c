@@ -622,7 +622,7 @@ tell_review_due (PolisiWindow *self)
   days = g_date_days_between (&today, &due);
   if (days > 60)
     return;
-  when = polisi_date_format (&due, polisi_interface_lang ());
+  when = polisi_date_format (&due, polisi_context_get_interface_language (get_context (self)));
   title = days < 0 ? g_strdup_printf (_("The review of this policy was due on %s"), when) :
                      g_strdup_printf (_("The review of this policy is due on %s"), when);
   toast = adw_toast_new (title);
