@@ -131,3 +131,27 @@ polisi_gui_test_find_message_dialog (void)
     }
   return NULL;
 }
+
+static void
+on_opened (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  int *state = data;
+
+  *state = polisi_window_open_file_finish (POLISI_WINDOW (source), result, NULL) ? 1 : 0;
+}
+
+/* Opens @file in @window as the user would (read in the background) and
+ * waits until it is open or refused. */
+gboolean
+polisi_gui_test_open_file (PolisiWindow *window,
+                           GFile        *file)
+{
+  int state = -1;
+
+  polisi_window_open_file_async (window, file, NULL, on_opened, &state);
+  while (state < 0)
+    g_main_context_iteration (NULL, TRUE);
+  return state == 1;
+}

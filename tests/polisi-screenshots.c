@@ -144,7 +144,7 @@ main (int   argc,
   if (example != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_path (example);
-      polisi_window_open_file (window, file);
+      polisi_gui_test_open_file (window, file);
     }
   else
     {
@@ -193,7 +193,7 @@ main (int   argc,
       gtk_window_set_default_size (GTK_WINDOW (window), 1360, g_getenv ("POLISI_SCREENSHOT_HEIGHT") != NULL ?
                                    atoi (g_getenv ("POLISI_SCREENSHOT_HEIGHT")) : 860);
       polisi_drafts_discard (polisi_drafts_new_default (), polisi_window_get_draft_id (window));
-      polisi_window_open_file (window, file);
+      polisi_gui_test_open_file (window, file);
       /* the toast that says the review is due would hide the page */
       polisi_window_dismiss_toasts (window);
       polisi_window_go_to_step (window, polisi_window_find_step (window, "review"));

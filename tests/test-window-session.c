@@ -43,7 +43,7 @@ open_window (const char *path)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   PolisiWindow *window = polisi_gui_test_new_window (app);
 
-  g_assert_true (polisi_window_open_file (window, file));
+  g_assert_true (polisi_gui_test_open_file (window, file));
   polisi_gui_test_pump (20);
   return window;
 }

@@ -236,7 +236,7 @@ test_create_policy (void)
 
   /* reopen in another window: the same policy */
   again = polisi_gui_test_new_window (app);
-  g_assert_true (polisi_window_open_file (again, policy_file));
+  g_assert_true (polisi_gui_test_open_file (again, policy_file));
   g_assert_true (polisi_policy_equal (policy, polisi_window_get_policy (again)));
   g_assert_false (polisi_window_get_modified (again));
   polisi_gui_test_destroy_window (again);
@@ -573,7 +573,7 @@ test_open_damaged (void)
   AdwMessageDialog *dialog;
 
   polisi_test_write_file (path, "<?xml version=\"1.0\"?>\n<policy xmlns=\"https://polisi.cymru/ns/policy/1\" format=\"1\">\n<organ", -1);
-  g_assert_false (polisi_window_open_file (window, file));
+  g_assert_false (polisi_gui_test_open_file (window, file));
   g_assert_true (polisi_window_is_blank (window));
   polisi_gui_test_pump (20);
   dialog = polisi_gui_test_find_message_dialog ();
@@ -628,7 +628,7 @@ test_annual_review (void)
   const PolisiClauseChange *change;
 
   polisi_test_write_file (path, contents, -1);
-  g_assert_true (polisi_window_open_file (window, file));
+  g_assert_true (polisi_gui_test_open_file (window, file));
   policy = polisi_window_get_policy (window);
 
   /* the review step says the review is overdue */
@@ -885,7 +885,7 @@ test_consultation (void)
   guint added = 0;
 
   polisi_test_write_file (path, contents, -1);
-  g_assert_true (polisi_window_open_file (window, file));
+  g_assert_true (polisi_gui_test_open_file (window, file));
   policy = polisi_window_get_policy (window);
   step = polisi_window_find_step (window, "consultation");
   polisi_window_go_to_step (window, step);

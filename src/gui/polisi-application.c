@@ -84,10 +84,9 @@ on_open_response (GtkNativeDialog   *chooser,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       PolisiWindow *window = get_blank_window (self);
 
-      if (polisi_window_open_file (window, file))
-        gtk_window_present (GTK_WINDOW (window));
-      else if (!gtk_widget_get_visible (GTK_WIDGET (window)))
-        gtk_window_present (GTK_WINDOW (window));
+      /* read in the background; an error is told in the window */
+      polisi_window_open_file (window, file);
+      gtk_window_present (GTK_WINDOW (window));
     }
   g_object_unref (chooser);
 }

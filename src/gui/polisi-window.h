@@ -10,6 +10,7 @@
 #include "polisi-application.h"
 #include "polisi-clause-editor.h"
 #include "polisi-export.h"
+#include "polisi-export-flow.h"
 #include "polisi-finish-page.h"
 #include "polisi-organisation-page.h"
 #include "polisi-policy.h"
@@ -25,8 +26,16 @@ G_DECLARE_FINAL_TYPE (PolisiWindow, polisi_window, POLISI, WINDOW, AdwApplicatio
 
 PolisiWindow       *polisi_window_new                  (PolisiApplication *application);
 void                polisi_window_new_policy           (PolisiWindow      *self);
-gboolean            polisi_window_open_file            (PolisiWindow      *self,
+void                polisi_window_open_file            (PolisiWindow      *self,
                                                         GFile             *file);
+void                polisi_window_open_file_async      (PolisiWindow        *self,
+                                                        GFile               *file,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean            polisi_window_open_file_finish     (PolisiWindow      *self,
+                                                        GAsyncResult      *result,
+                                                        GError           **error);
 gboolean            polisi_window_is_blank             (PolisiWindow      *self);
 PolisiPolicy       *polisi_window_get_policy           (PolisiWindow      *self);
 GFile              *polisi_window_get_file             (PolisiWindow      *self);
@@ -53,6 +62,7 @@ PolisiClauseEditor *polisi_window_get_clause_editor    (PolisiWindow      *self,
 PolisiOrganisationPage *polisi_window_get_organisation_page (PolisiWindow *self);
 PolisiFinishPage   *polisi_window_get_finish_page      (PolisiWindow      *self);
 PolisiPreview      *polisi_window_get_preview          (PolisiWindow      *self);
+PolisiExportFlow   *polisi_window_get_export_flow      (PolisiWindow      *self);
 const char         *polisi_window_get_draft_id         (PolisiWindow      *self);
 gboolean            polisi_window_recover_draft        (PolisiWindow      *self,
                                                         const char        *id);
