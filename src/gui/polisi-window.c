@@ -43,23 +43,13 @@
 #include "polisi-save-flow.h"
 #include "polisi-section-page.h"
 #include "polisi-session.h"
+#include "polisi-step-list.h"
 #include "polisi-steps.h"
 #include "polisi-welcome-view.h"
+#include "polisi-window-actions.h"
 #include "polisi-window.h"
 
 #define CHECK_DELAY_MS 400
-
-/* A step in the sidebar: the step (what it shows and checks) and the
- * widgets that show it. */
-typedef struct {
-  PolisiStep    *step;
-  GtkWidget     *clamp;
-  GtkWidget     *scroller;
-  GtkWidget     *row;
-  GtkImage      *state_icon;
-  gboolean       visited;
-  int            state;
-} Step;
 
 struct _PolisiWindow
 {
@@ -72,10 +62,12 @@ struct _PolisiWindow
   PolisiPolicy         *policy;        /* the session's, as the steps were built for it */
   guint                 check_id;
   gulong                changed_id;
-  GArray               *steps;
+  PolisiStepList       *steps;
   guint                 current_step;
   GPtrArray            *toasts;        /* shown and not yet dismissed */
   GCancellable         *open_cancellable;  /* the file being opened */
+  gboolean              narrow;        /* too narrow for the preview */
+  char                 *followed_clause;  /* the preview follows it */
 
   PolisiSaveFlow       *save_flow;
   PolisiExportFlow     *export_flow;   /* these four made with the context */
@@ -100,7 +92,6 @@ struct _PolisiWindow
 
 G_DEFINE_FINAL_TYPE (PolisiWindow, polisi_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void update_actions (PolisiWindow *self);
 static void on_preview_layout_selected (PolisiWindow *self);
 
 /* Messages ---------------------------------------------------------------- */
@@ -206,98 +197,19 @@ update_title (PolisiWindow *self)
 }
 
 
-/* Steps -------------------------------------------------------------------- */
+/* Steps (polisi-step-list) ------------------------------------------------- */
 
-static Step *
-get_step (PolisiWindow *self,
-          guint         index)
+static guint
+n_steps (PolisiWindow *self)
 {
-  g_return_val_if_fail (index < self->steps->len, NULL);
-  return &g_array_index (self->steps, Step, index);
+  return polisi_step_list_get_n_steps (self->steps);
 }
 
-static void
-clear_step (gpointer data)
-{
-  Step *step = data;
-
-  g_clear_object (&step->step);
-}
-
-static void
-set_step_state (PolisiWindow *self,
-                Step         *step,
-                int           state)
-{
-  static const char *icons[] = { "radio-symbolic", "emblem-ok-symbolic", "dialog-warning-symbolic" };
-  /* Translators: the state of a step of the wizard, told to screen readers
-   * and in a tooltip */
-  const char *descriptions[] = { _("Not started"), _("Done"), _("Needs attention") };
-  g_autofree char *label = NULL;
-  g_autofree char *title = polisi_step_get_title (step->step);
-
-  step->state = state;
-  gtk_image_set_from_icon_name (step->state_icon, icons[state]);
-  gtk_widget_remove_css_class (GTK_WIDGET (step->state_icon), "warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (step->state_icon), "success");
-  gtk_widget_remove_css_class (GTK_WIDGET (step->state_icon), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (step->state_icon),
-                            state == POLISI_STEP_NEEDS_ATTENTION ? "warning" : state == POLISI_STEP_DONE ? "success" : "dim-label");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (step->state_icon), descriptions[state]);
-  /* Translators: a step of the wizard and its state: "Safeguarding: Done" */
-  label = g_strdup_printf (_("%s: %s"), title, descriptions[state]);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (step->row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-}
-
-/* One of the window's own steps ("review"), not a section's. */
 static guint
 step_named (PolisiWindow *self,
             const char   *name)
 {
-  for (guint i = 0; i < self->steps->len; i++)
-    {
-      PolisiStep *step = get_step (self, i)->step;
-
-      if (polisi_step_get_section (step) == NULL && g_strcmp0 (polisi_step_get_name (step), name) == 0)
-        return i;
-    }
-  return G_MAXUINT;
-}
-
-static guint
-step_of_section (PolisiWindow *self,
-                 const char   *section_id)
-{
-  for (guint i = 0; i < self->steps->len; i++)
-    {
-      PolisiSection *section = polisi_step_get_section (get_step (self, i)->step);
-
-      if (section != NULL && g_strcmp0 (polisi_section_get_id (section), section_id) == 0)
-        return i;
-    }
-  return G_MAXUINT;
-}
-
-/* Where a finding is fixed: the step that owns its kind (answers and names
- * on the organisation step, the review date on the review step, ...); else
- * the step of its clause's section; else the last step. */
-static guint
-step_of_finding (PolisiWindow            *self,
-                 PolisiFindingKind        kind,
-                 const char              *clause_id)
-{
-  for (guint i = 0; i < self->steps->len; i++)
-    if (polisi_step_owns_finding_kind (get_step (self, i)->step, kind))
-      return i;
-  if (clause_id != NULL)
-    {
-      const char *section = polisi_assemble_section_of (polisi_context_get_library (self->context), clause_id);
-      guint index = section != NULL ? step_of_section (self, section) : G_MAXUINT;
-
-      if (index != G_MAXUINT)
-        return index;
-    }
-  return self->steps->len - 1;
+  return polisi_step_list_find_own (self->steps, name);
 }
 
 /**
@@ -309,7 +221,6 @@ void
 polisi_window_check_now (PolisiWindow *self)
 {
   g_autoptr(GPtrArray) findings = NULL;
-  g_autofree gboolean *attention = NULL;
   GDate today;
 
   g_return_if_fail (POLISI_IS_WINDOW (self));
@@ -321,24 +232,7 @@ polisi_window_check_now (PolisiWindow *self)
   polisi_date_set_today (&today);
   findings = polisi_check (self->policy, polisi_context_get_library (self->context),
                            polisi_context_get_legislation (self->context), &today);
-  attention = g_new0 (gboolean, self->steps->len);
-  for (guint i = 0; i < findings->len; i++)
-    {
-      PolisiFinding *finding = findings->pdata[i];
-
-      if (finding->severity != POLISI_SEVERITY_INFO)
-        attention[step_of_finding (self, finding->kind, finding->clause_id)] = TRUE;
-    }
-
-  for (guint i = 0; i < self->steps->len; i++)
-    {
-      Step *step = get_step (self, i);
-      int state = !polisi_step_is_complete (step->step, findings, attention[i]) ? POLISI_STEP_NEEDS_ATTENTION :
-                  step->visited ? POLISI_STEP_DONE : POLISI_STEP_NOT_STARTED;
-
-      set_step_state (self, step, state);
-      polisi_step_show_findings (step->step, findings);
-    }
+  polisi_step_list_show_findings (self->steps, polisi_context_get_library (self->context), findings);
 }
 
 static gboolean
@@ -372,26 +266,19 @@ static const char *const export_choices[] = { "format", "layout", "final", "engl
 /* The page of a step, made and put in place on the first visit. */
 static GtkWidget *
 ensure_step_page (PolisiWindow *self,
-                  Step         *step)
+                  guint         index)
 {
-  GtkWidget *page = polisi_step_ensure_page (step->step);
+  gboolean made;
+  GtkWidget *page = polisi_step_list_ensure_page (self->steps, index, &made);
 
-  if (adw_clamp_get_child (ADW_CLAMP (step->clamp)) == page)
+  if (!made)
     return page;
-
-  gtk_widget_set_margin_top (page, 24);
-  gtk_widget_set_margin_bottom (page, 24);
-  gtk_widget_set_margin_start (page, 18);
-  gtk_widget_set_margin_end (page, 18);
-  adw_clamp_set_child (ADW_CLAMP (step->clamp), page);
-
   /* the finish page shows the export choices the export flow holds */
   if (POLISI_IS_FINISH_PAGE (page))
     for (guint i = 0; i < G_N_ELEMENTS (export_choices); i++)
       g_object_bind_property (get_export_flow (self), export_choices[i], page, export_choices[i],
                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-
-  if (polisi_step_shows_findings (step->step))
+  if (polisi_step_shows_findings (polisi_step_list_get_step (self->steps, index)))
     polisi_window_check_now (self);
   return page;
 }
@@ -400,32 +287,29 @@ void
 polisi_window_go_to_step (PolisiWindow *self,
                           guint         index)
 {
-  Step *step;
   g_autofree char *label = NULL;
+  PolisiSection *section;
 
   g_return_if_fail (POLISI_IS_WINDOW (self));
-  g_return_if_fail (index < self->steps->len);
+  g_return_if_fail (index < n_steps (self));
 
-  step = get_step (self, index);
-  ensure_step_page (self, step);
+  ensure_step_page (self, index);
   self->current_step = index;
-  gtk_stack_set_visible_child (self->steps_stack, step->scroller);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (step->scroller)), 0);
-  gtk_list_box_select_row (self->steps_list, GTK_LIST_BOX_ROW (step->row));
-
-  /* A step looked at is no longer "not started". */
-  if (!step->visited)
+  /* a step looked at for the first time: its state is checked again */
+  if (polisi_step_list_show (self->steps, index))
+    schedule_check (self);
+  /* the preview shows where the step's section starts */
+  section = polisi_step_get_section (polisi_step_list_get_step (self->steps, index));
+  if (section != NULL)
     {
-      step->visited = TRUE;
-      if (step->state == POLISI_STEP_NOT_STARTED)
-        set_step_state (self, step, POLISI_STEP_DONE);
-      schedule_check (self);
+      g_clear_pointer (&self->followed_clause, g_free);
+      polisi_preview_show_block (self->preview, polisi_section_get_id (section));
     }
 
-  label = g_strdup_printf (_("Step %u of %u"), index + 1, self->steps->len);
+  label = g_strdup_printf (_("Step %u of %u"), index + 1, n_steps (self));
   gtk_label_set_label (self->step_label, label);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  update_actions (self);
+  polisi_window_actions_update (self);
 }
 
 static void
@@ -441,19 +325,6 @@ on_back_to_steps (PolisiWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-static void
-clear_steps (PolisiWindow *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list))) != NULL)
-    gtk_list_box_remove (self->steps_list, child);
-  while ((child = gtk_stack_get_visible_child (self->steps_stack)) != NULL ||
-         (child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_stack))) != NULL)
-    gtk_stack_remove (self->steps_stack, child);
-  g_array_set_size (self->steps, 0);
-}
-
 /* Following a finding, or a step's request, to its place. */
 static void
 on_step_go_to (PolisiWindow *self,
@@ -463,49 +334,17 @@ on_step_go_to (PolisiWindow *self,
                int           kind,
                PolisiStep   *from)
 {
-  guint index = step_of_finding (self, kind, clause_id);
-  Step *step;
+  guint index = polisi_step_list_find_finding (self->steps, polisi_context_get_library (self->context), kind, clause_id);
+  PolisiStep *step = polisi_step_list_get_step (self->steps, index);
 
   polisi_window_go_to_step (self, index);
-  step = get_step (self, index);
-  polisi_step_reveal (step->step, clause_id, placeholder, lang);
-  if (clause_id != NULL && polisi_step_get_section (step->step) != NULL)
-    polisi_preview_scroll_to_block (self->preview, clause_id);
-}
-
-static void
-add_step (PolisiWindow *self,
-          PolisiStep   *added_step)
-{
-  Step step = { 0 };
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  g_autofree char *title = polisi_step_get_title (added_step);
-  GtkWidget *label = gtk_label_new (title);
-  Step *added;
-
-  step.step = g_object_ref (added_step);
-  g_array_append_val (self->steps, step);
-  added = &g_array_index (self->steps, Step, self->steps->len - 1);
-  g_signal_connect_object (added_step, "go-to", G_CALLBACK (on_step_go_to), self, G_CONNECT_SWAPPED);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-
-  added->state_icon = GTK_IMAGE (gtk_image_new ());
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (added->state_icon));
-  added->row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (added->row), box);
-  gtk_list_box_append (self->steps_list, added->row);
-
-  added->clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (added->clamp), 980);
-  added->scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (added->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (added->scroller), added->clamp);
-  gtk_stack_add_child (self->steps_stack, added->scroller);
-  set_step_state (self, added, POLISI_STEP_NOT_STARTED);
+  polisi_step_reveal (step, clause_id, placeholder, lang);
+  if (clause_id != NULL && polisi_step_get_section (step) != NULL)
+    {
+      g_free (self->followed_clause);
+      self->followed_clause = g_strdup (clause_id);
+      polisi_preview_show_block (self->preview, clause_id);
+    }
 }
 
 /* The section steps share one spell checker, made when first needed. */
@@ -525,14 +364,10 @@ build_steps (PolisiWindow *self,
 {
   g_autoptr(GPtrArray) steps = polisi_steps_new (self->policy, self->context, get_spell_checker, self);
 
-  clear_steps (self);
+  /* an existing policy has been through every step before */
+  polisi_step_list_set_steps (self->steps, steps, existing);
   for (guint i = 0; i < steps->len; i++)
-    add_step (self, steps->pdata[i]);
-
-  /* An existing policy has been through every step before. */
-  for (guint i = 0; i < self->steps->len; i++)
-    get_step (self, i)->visited = existing;
-
+    g_signal_connect_object (steps->pdata[i], "go-to", G_CALLBACK (on_step_go_to), self, G_CONNECT_SWAPPED);
   polisi_window_go_to_step (self, 0);
 }
 
@@ -603,7 +438,7 @@ show_session_policy (PolisiWindow *self,
 
   gtk_stack_set_visible_child_name (self->main_stack, "editor");
   update_title (self);
-  update_actions (self);
+  polisi_window_actions_update (self);
   schedule_check (self);
 }
 
@@ -650,17 +485,6 @@ tell_review_due (PolisiWindow *self)
   adw_toast_set_action_name (toast, "win.show-review");
   adw_toast_set_timeout (toast, 10);
   add_toast (self, toast);
-}
-
-static void
-show_review_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  PolisiWindow *self = POLISI_WINDOW (widget);
-
-  if (self->policy != NULL)
-    polisi_window_go_to_step (self, step_named (self, "review"));
 }
 
 static void
@@ -847,60 +671,47 @@ polisi_window_export_to_file (PolisiWindow  *self,
   return polisi_export_flow_export_to_file (self->export_flow, file, format, layout, final, english_first, error);
 }
 
-/**
- * polisi_window_get_export_flow:
- *
- * Returns: (transfer none) (nullable): the export choices and what
- *   exports and prints with them; %NULL before a policy is shown
- */
+/* The flows, for the actions (polisi-window-actions) and tests: each made
+ * with the context, the first time one is needed. */
+
+PolisiSaveFlow *
+polisi_window_get_save_flow (PolisiWindow *self)
+{
+  g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
+  return self->save_flow;
+}
+
+/* Returns: (transfer none): the export choices, and what exports and
+ * prints with them */
 PolisiExportFlow *
 polisi_window_get_export_flow (PolisiWindow *self)
 {
   g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
-  return self->export_flow;
+  return get_export_flow (self);
 }
 
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+PolisiCompareFlow *
+polisi_window_get_compare_flow (PolisiWindow *self)
 {
-  PolisiWindow *self = POLISI_WINDOW (widget);
-
-  if (self->policy == NULL)
-    return;
-  /* the export choices are shown on the last step: Export goes there
-   * first, and asks for a file from there */
-  if (self->current_step != self->steps->len - 1)
-    {
-      polisi_window_go_to_step (self, self->steps->len - 1);
-      return;
-    }
-  polisi_export_flow_choose_file (self->export_flow);
+  g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
+  get_context (self);
+  return self->compare_flow;
 }
 
-static void
-open_export_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+PolisiImportFlow *
+polisi_window_get_import_flow (PolisiWindow *self)
 {
-  PolisiWindow *self = POLISI_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  const char *uri = g_variant_get_string (parameter, NULL);
-
-  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
-    show_error (self, _("The File Could Not Be Opened"), error->message);
+  g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
+  get_context (self);
+  return self->import_flow;
 }
 
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+PolisiRecoveryFlow *
+polisi_window_get_recovery_flow (PolisiWindow *self)
 {
-  PolisiWindow *self = POLISI_WINDOW (widget);
-
-  if (self->policy != NULL)
-    polisi_export_flow_print (self->export_flow);
+  g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
+  get_context (self);
+  return self->recovery_flow;
 }
 
 /**
@@ -935,29 +746,6 @@ polisi_window_ask_comparison (PolisiWindow *self,
   g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
   g_return_val_if_fail (self->policy != NULL, NULL);
   return polisi_compare_flow_ask (self->compare_flow, old_policy, old_file);
-}
-
-static void
-compare_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  PolisiWindow *self = POLISI_WINDOW (widget);
-
-  if (self->policy != NULL)
-    polisi_compare_flow_choose_file (self->compare_flow);
-}
-
-/* From a row of the version history: that version, as the file keeps it. */
-static void
-compare_version_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  PolisiWindow *self = POLISI_WINDOW (widget);
-
-  if (self->policy != NULL)
-    polisi_compare_flow_with_version (self->compare_flow, g_variant_get_string (parameter, NULL));
 }
 
 /* Comments from a consultation (polisi-import-flow) ------------------------ */
@@ -1004,17 +792,6 @@ polisi_window_ask_earlier_version (PolisiWindow *self,
   g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
   g_return_val_if_fail (self->policy != NULL, NULL);
   return polisi_import_flow_ask_earlier_version (self->import_flow, file, message);
-}
-
-static void
-import_comments_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  PolisiWindow *self = POLISI_WINDOW (widget);
-
-  if (self->policy != NULL)
-    polisi_import_flow_choose_file (self->import_flow);
 }
 
 /* Closing ------------------------------------------------------------------ */
@@ -1104,38 +881,6 @@ polisi_window_recover_draft (PolisiWindow *self,
   return polisi_recovery_flow_recover (self->recovery_flow, id);
 }
 
-static void
-recover_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  PolisiWindow *self = POLISI_WINDOW (widget);
-
-  get_context (self);
-  polisi_recovery_flow_offer (self->recovery_flow, g_variant_get_string (parameter, NULL));
-}
-
-static void
-discard_draft_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  PolisiWindow *self = POLISI_WINDOW (widget);
-
-  get_context (self);
-  polisi_recovery_flow_discard (self->recovery_flow, g_variant_get_string (parameter, NULL));
-}
-
-static void
-open_recent_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-
-  polisi_window_open_file (POLISI_WINDOW (widget), file);
-}
-
 void
 polisi_window_refresh_welcome (PolisiWindow *self)
 {
@@ -1143,81 +888,76 @@ polisi_window_refresh_welcome (PolisiWindow *self)
   polisi_welcome_view_refresh (self->welcome_view, polisi_session_get_drafts (self->session));
 }
 
-/* Actions ----------------------------------------------------------------- */
+/* The preview ---------------------------------------------------------------- */
 
-static void
-update_actions (PolisiWindow *self)
+/* The preview is shown as the user last chose (F9, the preview button;
+ * the "preview-visible" setting), except that a narrow window hides it to
+ * give the text the room: widened again, it comes back as chosen. F9 in a
+ * narrow window shows it all the same. */
+#define NARROW_WIDTH 980
+
+static gboolean
+is_narrow (PolisiWindow *self)
 {
-  gboolean editing = self->policy != NULL;
-  gboolean saving = self->session != NULL && polisi_session_get_saving (self->session);
+  int width, height;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", editing && !saving);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", editing && !saving);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-step", editing && self->current_step > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-step",
-                                 editing && self->current_step + 1 < self->steps->len);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-preview", editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-version", editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-comments", editing);
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  return width > 0 && width < NARROW_WIDTH;
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+show_preview (PolisiWindow *self,
+              gboolean      visible)
 {
-  PolisiWindow *self = POLISI_WINDOW (widget);
-
-  if (self->policy != NULL)
-    polisi_save_flow_save (self->save_flow, FALSE);
-}
-
-static void
-save_as_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  PolisiWindow *self = POLISI_WINDOW (widget);
-
-  if (self->policy != NULL)
-    polisi_save_flow_save_as (self->save_flow, FALSE);
-}
-
-static void
-next_step_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  PolisiWindow *self = POLISI_WINDOW (widget);
-
-  if (self->current_step + 1 < self->steps->len)
-    polisi_window_go_to_step (self, self->current_step + 1);
-}
-
-static void
-previous_step_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  PolisiWindow *self = POLISI_WINDOW (widget);
-
-  if (self->current_step > 0)
-    polisi_window_go_to_step (self, self->current_step - 1);
-}
-
-static void
-show_preview_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  PolisiWindow *self = POLISI_WINDOW (widget);
-  gboolean visible = !gtk_widget_get_visible (self->preview_box);
-
   gtk_widget_set_visible (self->preview_box, visible);
   gtk_toggle_button_set_active (self->preview_button, visible);
+}
+
+gboolean
+polisi_window_get_preview_visible (PolisiWindow *self)
+{
+  g_return_val_if_fail (POLISI_IS_WINDOW (self), FALSE);
+  return gtk_widget_get_visible (self->preview_box);
+}
+
+/* The user's choice: kept, and shown at once. */
+void
+polisi_window_set_preview_visible (PolisiWindow *self,
+                                   gboolean      visible)
+{
+  g_return_if_fail (POLISI_IS_WINDOW (self));
+
+  g_settings_set_boolean (self->settings, "preview-visible", visible);
+  self->narrow = is_narrow (self);
+  show_preview (self, visible);
+}
+
+static void
+on_default_width (PolisiWindow *self)
+{
+  gboolean narrow = is_narrow (self);
+
+  /* only crossing the width changes what is shown */
+  if (narrow == self->narrow)
+    return;
+  self->narrow = narrow;
+  show_preview (self, !narrow && g_settings_get_boolean (self->settings, "preview-visible"));
+}
+
+/* The preview follows the clause whose editor has the focus. */
+static void
+on_focus_widget (PolisiWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *editor = focus != NULL ? gtk_widget_get_ancestor (focus, POLISI_TYPE_CLAUSE_EDITOR) : NULL;
+  PolisiClause *clause = editor != NULL ? polisi_clause_editor_get_clause (POLISI_CLAUSE_EDITOR (editor)) : NULL;
+
+  if (clause != NULL && g_strcmp0 (polisi_clause_get_id (clause), self->followed_clause) != 0)
+    {
+      g_free (self->followed_clause);
+      self->followed_clause = g_strdup (polisi_clause_get_id (clause));
+      polisi_preview_show_block (self->preview, self->followed_clause);
+    }
 }
 
 static void
@@ -1277,7 +1017,7 @@ guint
 polisi_window_get_n_steps (PolisiWindow *self)
 {
   g_return_val_if_fail (POLISI_IS_WINDOW (self), 0);
-  return self->steps->len;
+  return n_steps (self);
 }
 
 guint
@@ -1292,8 +1032,8 @@ polisi_window_get_step_state (PolisiWindow *self,
                               guint         index)
 {
   g_return_val_if_fail (POLISI_IS_WINDOW (self), POLISI_STEP_NOT_STARTED);
-  g_return_val_if_fail (index < self->steps->len, POLISI_STEP_NOT_STARTED);
-  return get_step (self, index)->state;
+  g_return_val_if_fail (index < n_steps (self), POLISI_STEP_NOT_STARTED);
+  return polisi_step_list_get_state (self->steps, index);
 }
 
 PolisiClauseEditor *
@@ -1306,23 +1046,23 @@ polisi_window_get_clause_editor (PolisiWindow *self,
   g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
 
   section = polisi_assemble_section_of (polisi_context_get_library (self->context), clause_id);
-  if (section == NULL || (index = step_of_section (self, section)) == G_MAXUINT)
+  if (section == NULL || (index = polisi_step_list_find_section (self->steps, section)) == G_MAXUINT)
     return NULL;
-  return polisi_section_page_get_editor (POLISI_SECTION_PAGE (ensure_step_page (self, get_step (self, index))), clause_id);
+  return polisi_section_page_get_editor (POLISI_SECTION_PAGE (ensure_step_page (self, index)), clause_id);
 }
 
 PolisiOrganisationPage *
 polisi_window_get_organisation_page (PolisiWindow *self)
 {
   g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
-  return POLISI_ORGANISATION_PAGE (ensure_step_page (self, get_step (self, step_named (self, "organisation"))));
+  return POLISI_ORGANISATION_PAGE (ensure_step_page (self, step_named (self, "organisation")));
 }
 
 PolisiFinishPage *
 polisi_window_get_finish_page (PolisiWindow *self)
 {
   g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
-  return POLISI_FINISH_PAGE (ensure_step_page (self, get_step (self, step_named (self, "finish"))));
+  return POLISI_FINISH_PAGE (ensure_step_page (self, step_named (self, "finish")));
 }
 
 /* The page of a step, made if it was not yet. */
@@ -1331,9 +1071,9 @@ polisi_window_get_step_page (PolisiWindow *self,
                              guint         index)
 {
   g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (index < self->steps->len, NULL);
+  g_return_val_if_fail (index < n_steps (self), NULL);
 
-  return ensure_step_page (self, get_step (self, index));
+  return ensure_step_page (self, index);
 }
 
 /**
@@ -1353,7 +1093,7 @@ polisi_window_find_step (PolisiWindow *self,
 
   /* the steps of the window first: the library has a section "review" */
   index = step_named (self, name);
-  return index != G_MAXUINT ? index : step_of_section (self, name);
+  return index != G_MAXUINT ? index : polisi_step_list_find_section (self->steps, name);
 }
 
 PolisiPreview *
@@ -1369,26 +1109,12 @@ polisi_window_get_help_page (PolisiWindow *self)
 {
   g_return_val_if_fail (POLISI_IS_WINDOW (self), "index");
 
-  if (self->policy == NULL || self->steps->len == 0)
+  if (self->policy == NULL || n_steps (self) == 0)
     return "index";
-  return polisi_step_get_help_page (get_step (self, self->current_step)->step);
+  return polisi_step_get_help_page (polisi_step_list_get_step (self->steps, self->current_step));
 }
 
 /* Life cycle --------------------------------------------------------------- */
-
-static void
-on_default_width (PolisiWindow *self)
-{
-  int width, height;
-
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  /* a narrow window gives the text the room; the preview is a click away */
-  if (width > 0 && width < 980 && gtk_widget_get_visible (self->preview_box))
-    {
-      gtk_widget_set_visible (self->preview_box, FALSE);
-      gtk_toggle_button_set_active (self->preview_button, FALSE);
-    }
-}
 
 static void
 polisi_window_dispose (GObject *object)
@@ -1420,7 +1146,8 @@ polisi_window_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->spell_checker);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->steps, g_array_unref);
+  g_clear_object (&self->steps);
+  g_clear_pointer (&self->followed_clause, g_free);
 
   G_OBJECT_CLASS (polisi_window_parent_class)->dispose (object);
 }
@@ -1455,30 +1182,7 @@ polisi_window_class_init (PolisiWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_to_steps);
   gtk_widget_class_bind_template_callback (widget_class, on_preview_layout_selected);
 
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.next-step", NULL, next_step_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-step", NULL, previous_step_action);
-  gtk_widget_class_install_action (widget_class, "win.show-preview", NULL, show_preview_action);
-  gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
-  gtk_widget_class_install_action (widget_class, "win.recover-draft", "s", recover_action);
-  gtk_widget_class_install_action (widget_class, "win.discard-draft", "s", discard_draft_action);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
-  gtk_widget_class_install_action (widget_class, "win.compare-version", "s", compare_version_action);
-  gtk_widget_class_install_action (widget_class, "win.show-review", NULL, show_review_action);
-  gtk_widget_class_install_action (widget_class, "win.import-comments", NULL, import_comments_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK, "win.next-step", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "win.previous-step", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-preview", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  polisi_window_actions_install (widget_class);
 }
 
 static void
@@ -1487,8 +1191,6 @@ polisi_window_init (PolisiWindow *self)
   g_autoptr(GtkStringList) layouts = gtk_string_list_new (NULL);
   GtkDropTarget *drop;
 
-  self->steps = g_array_new (FALSE, TRUE, sizeof (Step));
-  g_array_set_clear_func (self->steps, clear_step);
   self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = g_settings_new (APP_ID);
   {
@@ -1498,10 +1200,11 @@ polisi_window_init (PolisiWindow *self)
   g_settings_bind (self->settings, "autosave-interval", self->session, "autosave-interval", G_SETTINGS_BIND_GET);
   g_signal_connect_swapped (self->session, "notify::modified", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (self->session, "notify::file", G_CALLBACK (update_title), self);
-  g_signal_connect_swapped (self->session, "notify::saving", G_CALLBACK (update_actions), self);
+  g_signal_connect_swapped (self->session, "notify::saving", G_CALLBACK (polisi_window_actions_update), self);
   g_signal_connect_swapped (self->session, "autosave-failed", G_CALLBACK (on_autosave_failed), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->steps = polisi_step_list_new (self->steps_list, self->steps_stack);
   self->save_flow = polisi_save_flow_new (GTK_WINDOW (self), self->session, self->settings);
   g_signal_connect_swapped (self->save_flow, "toast", G_CALLBACK (on_flow_toast), self);
 
@@ -1515,15 +1218,16 @@ polisi_window_init (PolisiWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  gtk_toggle_button_set_active (self->preview_button, TRUE);
+  self->narrow = is_narrow (self);
+  show_preview (self, !self->narrow && g_settings_get_boolean (self->settings, "preview-visible"));
   g_signal_connect_swapped (self, "notify::default-width", G_CALLBACK (on_default_width), self);
-  on_default_width (self);
+  g_signal_connect_swapped (self, "notify::focus-widget", G_CALLBACK (on_focus_widget), self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  update_actions (self);
+  polisi_window_actions_update (self);
 }
 
 PolisiWindow *

@@ -10,12 +10,17 @@
 #include "polisi-application.h"
 #include "polisi-clause-editor.h"
 #include "polisi-export.h"
+#include "polisi-compare-flow.h"
 #include "polisi-export-flow.h"
+#include "polisi-import-flow.h"
+#include "polisi-recovery-flow.h"
+#include "polisi-save-flow.h"
 #include "polisi-finish-page.h"
 #include "polisi-organisation-page.h"
 #include "polisi-policy.h"
 #include "polisi-preview.h"
 #include "polisi-session.h"
+#include "polisi-step-list.h"
 #include "polisi-returned-draft.h"
 
 G_BEGIN_DECLS
@@ -62,7 +67,14 @@ PolisiClauseEditor *polisi_window_get_clause_editor    (PolisiWindow      *self,
 PolisiOrganisationPage *polisi_window_get_organisation_page (PolisiWindow *self);
 PolisiFinishPage   *polisi_window_get_finish_page      (PolisiWindow      *self);
 PolisiPreview      *polisi_window_get_preview          (PolisiWindow      *self);
+PolisiSaveFlow     *polisi_window_get_save_flow        (PolisiWindow      *self);
 PolisiExportFlow   *polisi_window_get_export_flow      (PolisiWindow      *self);
+PolisiCompareFlow  *polisi_window_get_compare_flow     (PolisiWindow      *self);
+PolisiImportFlow   *polisi_window_get_import_flow      (PolisiWindow      *self);
+PolisiRecoveryFlow *polisi_window_get_recovery_flow    (PolisiWindow      *self);
+gboolean            polisi_window_get_preview_visible  (PolisiWindow      *self);
+void                polisi_window_set_preview_visible  (PolisiWindow      *self,
+                                                        gboolean           visible);
 const char         *polisi_window_get_draft_id         (PolisiWindow      *self);
 gboolean            polisi_window_recover_draft        (PolisiWindow      *self,
                                                         const char        *id);
@@ -96,11 +108,5 @@ GtkWidget          *polisi_window_get_step_page        (PolisiWindow      *self,
 guint               polisi_window_find_step            (PolisiWindow      *self,
                                                         const char        *name);
 
-/* States of a step in the sidebar. */
-enum {
-  POLISI_STEP_NOT_STARTED,
-  POLISI_STEP_DONE,
-  POLISI_STEP_NEEDS_ATTENTION,
-};
 
 G_END_DECLS
