@@ -396,11 +396,23 @@ static PolisiContext *
 get_context (PolisiWindow *self)
 {
   GtkWindow *window = GTK_WINDOW (self);
+  PolisiApplication *application;
+  g_autoptr(GError) library_error = NULL;
 
   if (self->context != NULL)
     return self->context;
 
-  self->context = g_object_ref (polisi_application_get_context (POLISI_APPLICATION (gtk_window_get_application (window))));
+  application = POLISI_APPLICATION (gtk_window_get_application (window));
+  self->context = g_object_ref (polisi_application_get_context (application));
+  library_error = polisi_application_take_library_error (application);
+  if (library_error != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s\n\nPolisi uses its built-in clause library until the file is "
+                                                    "fixed. To stop using the file, choose the built-in library in "
+                                                    "Preferences."), library_error->message);
+
+      show_error (self, _("The Clause Library Could Not Be Read"), message);
+    }
   self->export_flow = polisi_export_flow_new (window, self->session, self->context, self->settings);
   self->compare_flow = polisi_compare_flow_new (window, self->session, self->context, self->settings, self->preview);
   self->import_flow = polisi_import_flow_new (window, self->session, self->context, self->settings);
