@@ -5,7 +5,7 @@
  */
 #include "config.h"
 
-#include "polisi-drafts.h"
+#include "polisi-recovery.h"
 #include "polisi-gui-test-utils.h"
 
 /* Runs the main loop for @milliseconds (at least once). */
@@ -40,7 +40,7 @@ polisi_gui_test_new_window (PolisiApplication *app)
 void
 polisi_gui_test_destroy_window (PolisiWindow *window)
 {
-  polisi_drafts_discard (polisi_drafts_new_default (), polisi_window_get_draft_id (window));
+  polisi_recovery_discard (polisi_recovery_new_default (), polisi_window_get_draft_id (window));
   gtk_window_destroy (GTK_WINDOW (window));
   polisi_gui_test_pump (10);
 }

@@ -14,7 +14,7 @@
 static PolisiSession *
 new_session (PolisiLanguageCategory category)
 {
-  g_autoptr(PolisiDrafts) drafts = polisi_drafts_new_default ();
+  g_autoptr(PolisiRecovery) drafts = polisi_recovery_new_default ();
   PolisiSession *session = polisi_session_new (drafts);
   g_autoptr(PolisiPolicy) policy = polisi_policy_new_from_library (
       polisi_context_get_library (polisi_application_get_context (app)), category);

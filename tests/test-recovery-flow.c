@@ -19,7 +19,7 @@ static void
 test_create_destroy (void)
 {
   GtkWidget *parent = gtk_window_new ();
-  g_autoptr(PolisiDrafts) drafts = polisi_drafts_new_default ();
+  g_autoptr(PolisiRecovery) drafts = polisi_recovery_new_default ();
   g_autoptr(PolisiSession) session = polisi_session_new (drafts);
   PolisiRecoveryFlow *flow = new_flow (parent, session);
 
@@ -38,7 +38,7 @@ count (GObject *object,
 /* A recovery copy written by one session (which then "crashes": it is
  * let go without closing), recovered by another, or discarded. */
 static char *
-leave_copy (PolisiDrafts *drafts,
+leave_copy (PolisiRecovery *drafts,
             const char   *name)
 {
   g_autoptr(PolisiSession) session = polisi_session_new (drafts);
@@ -57,7 +57,7 @@ static void
 test_recover_and_discard (void)
 {
   g_autofree char *dir = polisi_test_make_temp_dir ();
-  g_autoptr(PolisiDrafts) drafts = polisi_drafts_new (dir);
+  g_autoptr(PolisiRecovery) drafts = polisi_recovery_new (dir);
   g_autofree char *first = leave_copy (drafts, "Ysgol Ŵ Gyntaf");
   g_autofree char *second = leave_copy (drafts, "Ysgol Ŷ Ail");
   GtkWidget *parent = gtk_window_new ();
@@ -86,9 +86,9 @@ test_recover_and_discard (void)
 
   polisi_recovery_flow_discard (flow, second);
   g_assert_cmpuint (discarded, ==, 1);
-  left = polisi_drafts_list_orphans (drafts);
+  left = polisi_recovery_list_orphans (drafts);
   for (guint i = 0; i < left->len; i++)
-    g_assert_cmpstr (((PolisiDraftInfo *) left->pdata[i])->id, !=, second);
+    g_assert_cmpstr (((PolisiRecoveryInfo *) left->pdata[i])->id, !=, second);
 
   polisi_session_close (session);
   gtk_window_destroy (GTK_WINDOW (parent));

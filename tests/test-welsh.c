@@ -21,7 +21,7 @@
 #include "polisi-application.h"
 #include "polisi-checker.h"
 #include "polisi-dates.h"
-#include "polisi-drafts.h"
+#include "polisi-recovery.h"
 #include "polisi-policy-io.h"
 #include "polisi-preferences-window.h"
 #include "polisi-gui-test-utils.h"

@@ -66,10 +66,10 @@ polisi_recovery_flow_recover (PolisiRecoveryFlow *self,
  * the question before it replaces what is shown. */
 static char *
 describe_changes (PolisiRecoveryFlow *self,
-                  PolisiDraftInfo    *info)
+                  PolisiRecoveryInfo    *info)
 {
   PolisiLibrary *library = polisi_context_get_library (self->context);
-  g_autoptr(PolisiDrafts) drafts = g_object_ref (polisi_session_get_drafts (self->session));
+  g_autoptr(PolisiRecovery) drafts = g_object_ref (polisi_session_get_drafts (self->session));
   g_autoptr(PolisiPolicy) saved = NULL;
   g_autoptr(PolisiPolicy) copy = NULL;
   g_autoptr(GPtrArray) changes = NULL;
@@ -80,7 +80,7 @@ describe_changes (PolisiRecoveryFlow *self,
     return NULL;
   original = g_file_new_for_path (info->original);
   saved = polisi_policy_load (original, NULL);
-  copy = polisi_drafts_load (drafts, info->id, NULL, NULL);
+  copy = polisi_recovery_load (drafts, info->id, NULL, NULL);
   if (saved == NULL || copy == NULL)
     return NULL;
   if (polisi_policy_equal (saved, copy))
@@ -140,7 +140,7 @@ on_recover_response (AdwMessageDialog *dialog,
  */
 void
 polisi_recovery_flow_ask (PolisiRecoveryFlow *self,
-                          PolisiDraftInfo    *info)
+                          PolisiRecoveryInfo    *info)
 {
   g_autofree char *name = NULL;
   g_autofree char *changes = NULL;
@@ -160,7 +160,7 @@ polisi_recovery_flow_ask (PolisiRecoveryFlow *self,
   changes = describe_changes (self, info);
   local = g_date_time_to_local (info->saved);
   when = g_date_time_format (local, "%x %X");
-  superseded = polisi_draft_info_is_superseded (info);
+  superseded = polisi_recovery_info_is_superseded (info);
 
   g_string_append_printf (body, _("Polisi kept unsaved changes to “%s” on %s, before it closed unexpectedly."), name, when);
   if (superseded)
@@ -207,12 +207,12 @@ polisi_recovery_flow_offer (PolisiRecoveryFlow *self,
 
   g_return_if_fail (POLISI_IS_RECOVERY_FLOW (self));
 
-  copies = polisi_drafts_list_orphans (polisi_session_get_drafts (self->session));
+  copies = polisi_recovery_list_orphans (polisi_session_get_drafts (self->session));
   for (guint i = 0; i < copies->len; i++)
     {
-      PolisiDraftInfo *info = copies->pdata[i];
+      PolisiRecoveryInfo *info = copies->pdata[i];
 
-      if (g_strcmp0 (info->id, id) == 0 && polisi_draft_info_is_superseded (info))
+      if (g_strcmp0 (info->id, id) == 0 && polisi_recovery_info_is_superseded (info))
         {
           polisi_recovery_flow_ask (self, info);
           return;
@@ -227,7 +227,7 @@ polisi_recovery_flow_discard (PolisiRecoveryFlow *self,
 {
   g_return_if_fail (POLISI_IS_RECOVERY_FLOW (self));
 
-  polisi_drafts_discard (polisi_session_get_drafts (self->session), id);
+  polisi_recovery_discard (polisi_session_get_drafts (self->session), id);
   g_signal_emit (self, signals[DISCARDED], 0);
 }
 

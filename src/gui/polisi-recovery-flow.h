@@ -22,7 +22,7 @@ PolisiRecoveryFlow *polisi_recovery_flow_new      (GtkWindow          *parent,
 gboolean            polisi_recovery_flow_recover  (PolisiRecoveryFlow *self,
                                                    const char         *id);
 void                polisi_recovery_flow_ask      (PolisiRecoveryFlow *self,
-                                                   PolisiDraftInfo    *info);
+                                                   PolisiRecoveryInfo    *info);
 void                polisi_recovery_flow_offer    (PolisiRecoveryFlow *self,
                                                    const char         *id);
 void                polisi_recovery_flow_discard  (PolisiRecoveryFlow *self,

@@ -508,7 +508,7 @@ on_file_loaded (GObject      *source,
   PolisiWindow *self = g_task_get_source_object (task);
   GFile *file = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(PolisiDraftInfo) draft = NULL;
+  g_autoptr(PolisiRecoveryInfo) draft = NULL;
 
   if (!polisi_session_load_finish (POLISI_SESSION (source), result, &error))
     {
@@ -1206,7 +1206,7 @@ polisi_window_init (PolisiWindow *self)
   self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = g_settings_new (APP_ID);
   {
-    g_autoptr(PolisiDrafts) drafts = polisi_drafts_new_default ();
+    g_autoptr(PolisiRecovery) drafts = polisi_recovery_new_default ();
     self->session = polisi_session_new (drafts);
   }
   g_settings_bind (self->settings, "autosave-interval", self->session, "autosave-interval", G_SETTINGS_BIND_GET);
