@@ -149,7 +149,7 @@ on_comparison_file_response (GtkNativeDialog *chooser,
 {
   PolisiCompareFlow *self = comparison->self;
 
-  if (response == GTK_RESPONSE_ACCEPT && polisi_session_get_policy (self->session) != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && self->session != NULL && polisi_session_get_policy (self->session) != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GError) error = NULL;
@@ -178,7 +178,8 @@ on_comparison_kind (AdwMessageDialog *dialog,
   g_autofree char *name = NULL;
   PolisiFormat format;
 
-  if (g_str_equal (response, "cancel") || self->parent == NULL || polisi_session_get_policy (self->session) == NULL)
+  if (g_str_equal (response, "cancel") || self->parent == NULL || self->session == NULL ||
+      polisi_session_get_policy (self->session) == NULL)
     return;
 
   g_free (comparison->kind);
@@ -274,7 +275,7 @@ on_loaded (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(PolisiPolicy) old_policy = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->session == NULL)
     return;
   g_clear_object (&self->cancellable);
   if (polisi_session_get_policy (self->session) == NULL)
@@ -315,7 +316,7 @@ on_compare_open_response (GtkNativeDialog   *chooser,
                           int                response,
                           PolisiCompareFlow *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT && polisi_session_get_policy (self->session) != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && self->session != NULL && polisi_session_get_policy (self->session) != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 

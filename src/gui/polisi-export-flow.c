@@ -250,7 +250,7 @@ on_export_response (GtkNativeDialog  *chooser,
                     int               response,
                     PolisiExportFlow *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT && polisi_session_get_policy (self->session) != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && self->session != NULL && polisi_session_get_policy (self->session) != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autoptr(GError) error = NULL;

@@ -183,7 +183,7 @@ on_earlier_version_response (AdwMessageDialog *dialog,
 {
   PolisiImportFlow *self = question->self;
 
-  if (g_strcmp0 (response, "import") == 0 && polisi_session_get_policy (self->session) != NULL)
+  if (g_strcmp0 (response, "import") == 0 && self->session != NULL && polisi_session_get_policy (self->session) != NULL)
     {
       g_autoptr(GError) error = NULL;
 
@@ -243,7 +243,7 @@ polisi_import_flow_import_or_ask (PolisiImportFlow *self,
 
   g_return_if_fail (POLISI_IS_IMPORT_FLOW (self));
 
-  if (polisi_session_get_policy (self->session) == NULL ||
+  if (self->session == NULL || polisi_session_get_policy (self->session) == NULL ||
       polisi_import_flow_import (self, file, POLISI_RETURNED_IMPORT_DEFAULT, NULL, &error))
     return;
   if (g_error_matches (error, POLISI_IMPORT_ERROR, POLISI_IMPORT_ERROR_EARLIER_VERSION))

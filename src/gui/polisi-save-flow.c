@@ -179,10 +179,16 @@ on_saved (GObject      *source,
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
-  /* the window may have gone meanwhile: the session still finishes */
-  if (!polisi_session_save_finish (POLISI_SESSION (source), result, &error))
+  /* the window may have gone meanwhile (the flow disposed): the session
+   * still finishes, and nothing is said */
+  if (!polisi_session_save_finish (POLISI_SESSION (source), result, &error) && self->session != NULL)
     {
       ask_after_refusal (self, request, error);
+      save_request_free (request);
+      return;
+    }
+  if (error != NULL || self->session == NULL)
+    {
       save_request_free (request);
       return;
     }
@@ -204,7 +210,8 @@ save_or_report (PolisiSaveFlow  *self,
                 PolisiSaveFlags  flags,
                 gboolean         close_after)
 {
-  if (polisi_session_get_policy (self->session) == NULL || polisi_session_get_saving (self->session))
+  if (self->session == NULL || polisi_session_get_policy (self->session) == NULL ||
+      polisi_session_get_saving (self->session))
     return;
 
   polisi_session_save_async (self->session, file, flags, NULL, on_saved,

@@ -1148,13 +1148,21 @@ polisi_window_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
-  if (self->save_flow != NULL)
-    g_signal_handlers_disconnect_by_data (self->save_flow, self);
-  g_clear_object (&self->save_flow);
-  g_clear_object (&self->export_flow);
-  g_clear_object (&self->compare_flow);
-  g_clear_object (&self->import_flow);
-  g_clear_object (&self->recovery_flow);
+  /* a flow's work still under way (a save, a file being read) holds the
+   * flow: disposed now, it says nothing to a window that has gone */
+  {
+    GObject **flows[] = { (GObject **) &self->save_flow, (GObject **) &self->export_flow,
+                          (GObject **) &self->compare_flow, (GObject **) &self->import_flow,
+                          (GObject **) &self->recovery_flow };
+
+    for (guint i = 0; i < G_N_ELEMENTS (flows); i++)
+      if (*flows[i] != NULL)
+        {
+          g_signal_handlers_disconnect_by_data (*flows[i], self);
+          g_object_run_dispose (*flows[i]);
+          g_clear_object (flows[i]);
+        }
+  }
   g_clear_object (&self->context);
   g_clear_object (&self->spell_checker);
   g_clear_object (&self->settings);
