@@ -10,6 +10,7 @@
 #include "polisi-gui-test-main.h"
 #include "polisi-assembler.h"
 #include "polisi-clause-editor.h"
+#include "polisi-preview-pane.h"
 #include "polisi-section-page.h"
 
 static void
@@ -138,8 +139,37 @@ test_follows (void)
 }
 
 static void
+test_pane_create_destroy (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *button = gtk_toggle_button_new ();
+  GtkWidget *layouts = gtk_drop_down_new (NULL, NULL);
+  GtkWidget *preview = GTK_WIDGET (polisi_preview_new ());
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  PolisiPreviewPane *pane;
+
+  gtk_box_append (GTK_BOX (box), layouts);
+  gtk_box_append (GTK_BOX (box), preview);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
+  pane = polisi_preview_pane_new (GTK_WINDOW (window), box, GTK_TOGGLE_BUTTON (button), GTK_DROP_DOWN (layouts),
+                                  POLISI_PREVIEW (preview), settings);
+  /* narrow from the start: hidden, though chosen */
+  g_assert_false (polisi_preview_pane_get_visible (pane));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (layouts))), ==, 4);
+  polisi_preview_pane_set_visible (pane, TRUE);
+  g_assert_true (polisi_preview_pane_get_visible (pane));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (pane);
+}
+
+static void
 add_tests (void)
 {
+  g_test_add_func ("/preview-pane/create-destroy", test_pane_create_destroy);
   g_test_add_func ("/window-preview/visibility", test_visibility);
   g_test_add_func ("/window-preview/follows", test_follows);
 }

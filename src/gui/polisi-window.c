@@ -39,6 +39,7 @@
 #include "polisi-import-flow.h"
 #include "polisi-organisation-page.h"
 #include "polisi-preview.h"
+#include "polisi-preview-pane.h"
 #include "polisi-recovery-flow.h"
 #include "polisi-save-flow.h"
 #include "polisi-section-page.h"
@@ -66,8 +67,7 @@ struct _PolisiWindow
   guint                 current_step;
   GPtrArray            *toasts;        /* shown and not yet dismissed */
   GCancellable         *open_cancellable;  /* the file being opened */
-  gboolean              narrow;        /* too narrow for the preview */
-  char                 *followed_clause;  /* the preview follows it */
+  PolisiPreviewPane    *preview_pane;
 
   PolisiSaveFlow       *save_flow;
   PolisiExportFlow     *export_flow;   /* these four made with the context */
@@ -92,7 +92,6 @@ struct _PolisiWindow
 
 G_DEFINE_FINAL_TYPE (PolisiWindow, polisi_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void on_preview_layout_selected (PolisiWindow *self);
 
 /* Messages ---------------------------------------------------------------- */
 
@@ -301,10 +300,7 @@ polisi_window_go_to_step (PolisiWindow *self,
   /* the preview shows where the step's section starts */
   section = polisi_step_get_section (polisi_step_list_get_step (self->steps, index));
   if (section != NULL)
-    {
-      g_clear_pointer (&self->followed_clause, g_free);
-      polisi_preview_show_block (self->preview, polisi_section_get_id (section));
-    }
+    polisi_preview_pane_follow (self->preview_pane, polisi_section_get_id (section));
 
   label = g_strdup_printf (_("Step %u of %u"), index + 1, n_steps (self));
   gtk_label_set_label (self->step_label, label);
@@ -340,11 +336,7 @@ on_step_go_to (PolisiWindow *self,
   polisi_window_go_to_step (self, index);
   polisi_step_reveal (step, clause_id, placeholder, lang);
   if (clause_id != NULL && polisi_step_get_section (step) != NULL)
-    {
-      g_free (self->followed_clause);
-      self->followed_clause = g_strdup (clause_id);
-      polisi_preview_show_block (self->preview, clause_id);
-    }
+    polisi_preview_pane_follow (self->preview_pane, clause_id);
 }
 
 /* The section steps share one spell checker, made when first needed. */
@@ -440,11 +432,7 @@ show_session_policy (PolisiWindow *self,
   g_set_object (&self->policy, policy);
   polisi_export_flow_reset_choices (self->export_flow);
 
-  polisi_preview_set_policy (self->preview, policy, library);
-  /* showing the preview's layout is not choosing one */
-  g_signal_handlers_block_by_func (self->preview_layout, on_preview_layout_selected, self);
-  gtk_drop_down_set_selected (self->preview_layout, polisi_preview_get_layout (self->preview));
-  g_signal_handlers_unblock_by_func (self->preview_layout, on_preview_layout_selected, self);
+  polisi_preview_pane_show_policy (self->preview_pane, policy, library);
   build_steps (self, existing);
   self->changed_id = g_signal_connect_swapped (policy, "changed", G_CALLBACK (on_policy_changed), self);
 
@@ -900,85 +888,22 @@ polisi_window_refresh_welcome (PolisiWindow *self)
   polisi_welcome_view_refresh (self->welcome_view, polisi_session_get_drafts (self->session));
 }
 
-/* The preview ---------------------------------------------------------------- */
-
-/* The preview is shown as the user last chose (F9, the preview button;
- * the "preview-visible" setting), except that a narrow window hides it to
- * give the text the room: widened again, it comes back as chosen. F9 in a
- * narrow window shows it all the same. */
-#define NARROW_WIDTH 980
-
-static gboolean
-is_narrow (PolisiWindow *self)
-{
-  int width, height;
-
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  return width > 0 && width < NARROW_WIDTH;
-}
-
-static void
-show_preview (PolisiWindow *self,
-              gboolean      visible)
-{
-  gtk_widget_set_visible (self->preview_box, visible);
-  gtk_toggle_button_set_active (self->preview_button, visible);
-}
+/* The preview (polisi-preview-pane) ------------------------------------------ */
 
 gboolean
 polisi_window_get_preview_visible (PolisiWindow *self)
 {
   g_return_val_if_fail (POLISI_IS_WINDOW (self), FALSE);
-  return gtk_widget_get_visible (self->preview_box);
+  return polisi_preview_pane_get_visible (self->preview_pane);
 }
 
-/* The user's choice: kept, and shown at once. */
+/* The user's choice (F9): kept, and shown at once. */
 void
 polisi_window_set_preview_visible (PolisiWindow *self,
                                    gboolean      visible)
 {
   g_return_if_fail (POLISI_IS_WINDOW (self));
-
-  g_settings_set_boolean (self->settings, "preview-visible", visible);
-  self->narrow = is_narrow (self);
-  show_preview (self, visible);
-}
-
-static void
-on_default_width (PolisiWindow *self)
-{
-  gboolean narrow = is_narrow (self);
-
-  /* only crossing the width changes what is shown */
-  if (narrow == self->narrow)
-    return;
-  self->narrow = narrow;
-  show_preview (self, !narrow && g_settings_get_boolean (self->settings, "preview-visible"));
-}
-
-/* The preview follows the clause whose editor has the focus. */
-static void
-on_focus_widget (PolisiWindow *self)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  GtkWidget *editor = focus != NULL ? gtk_widget_get_ancestor (focus, POLISI_TYPE_CLAUSE_EDITOR) : NULL;
-  PolisiClause *clause = editor != NULL ? polisi_clause_editor_get_clause (POLISI_CLAUSE_EDITOR (editor)) : NULL;
-
-  if (clause != NULL && g_strcmp0 (polisi_clause_get_id (clause), self->followed_clause) != 0)
-    {
-      g_free (self->followed_clause);
-      self->followed_clause = g_strdup (polisi_clause_get_id (clause));
-      polisi_preview_show_block (self->preview, self->followed_clause);
-    }
-}
-
-static void
-on_preview_layout_selected (PolisiWindow *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->preview_layout);
-
-  if (selected <= POLISI_LAYOUT_SEPARATE && self->policy != NULL)
-    polisi_preview_set_layout (self->preview, selected);
+  polisi_preview_pane_set_visible (self->preview_pane, visible);
 }
 
 /* A policy dropped on a window with unsaved changes opens in a window of
@@ -1167,7 +1092,9 @@ polisi_window_dispose (GObject *object)
   g_clear_object (&self->spell_checker);
   g_clear_object (&self->settings);
   g_clear_object (&self->steps);
-  g_clear_pointer (&self->followed_clause, g_free);
+  if (self->preview_pane != NULL)
+    g_object_run_dispose (G_OBJECT (self->preview_pane));
+  g_clear_object (&self->preview_pane);
 
   G_OBJECT_CLASS (polisi_window_parent_class)->dispose (object);
 }
@@ -1200,7 +1127,6 @@ polisi_window_class_init (PolisiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolisiWindow, preview);
   gtk_widget_class_bind_template_callback (widget_class, on_step_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_to_steps);
-  gtk_widget_class_bind_template_callback (widget_class, on_preview_layout_selected);
 
   polisi_window_actions_install (widget_class);
 }
@@ -1208,7 +1134,6 @@ polisi_window_class_init (PolisiWindowClass *klass)
 static void
 polisi_window_init (PolisiWindow *self)
 {
-  g_autoptr(GtkStringList) layouts = gtk_string_list_new (NULL);
   GtkDropTarget *drop;
 
   self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1228,20 +1153,14 @@ polisi_window_init (PolisiWindow *self)
   self->save_flow = polisi_save_flow_new (GTK_WINDOW (self), self->session, self->settings);
   g_signal_connect_swapped (self->save_flow, "toast", G_CALLBACK (on_flow_toast), self);
 
-  for (PolisiLayout layout = POLISI_LAYOUT_CY; layout <= POLISI_LAYOUT_SEQUENTIAL; layout++)
-    gtk_string_list_append (layouts, polisi_layout_get_label (layout));
-  gtk_drop_down_set_model (self->preview_layout, G_LIST_MODEL (layouts));
-  gtk_drop_down_set_selected (self->preview_layout, GTK_INVALID_LIST_POSITION);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  self->narrow = is_narrow (self);
-  show_preview (self, !self->narrow && g_settings_get_boolean (self->settings, "preview-visible"));
-  g_signal_connect_swapped (self, "notify::default-width", G_CALLBACK (on_default_width), self);
-  g_signal_connect_swapped (self, "notify::focus-widget", G_CALLBACK (on_focus_widget), self);
+  self->preview_pane = polisi_preview_pane_new (GTK_WINDOW (self), self->preview_box, self->preview_button,
+                                                self->preview_layout, self->preview, self->settings);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
