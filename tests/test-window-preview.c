@@ -166,9 +166,51 @@ test_pane_create_destroy (void)
   g_assert_finalize_object (pane);
 }
 
+/* The main menu's popover is made when the menu first opens (not before
+ * the first frame), with the application's menu. */
+static void
+test_menu_on_open (void)
+{
+  PolisiWindow *window = polisi_gui_test_new_window (app);
+  GtkWidget *button = polisi_gui_test_find_child (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, 0);
+  GMenuModel *model;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  polisi_gui_test_pump (20);
+  model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (model);
+  g_assert_cmpint (g_menu_model_get_n_items (model), >, 0);
+  g_assert_nonnull (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+  /* the shortcuts window too, when asked for */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  polisi_gui_test_pump (20);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *shortcuts = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+          shortcuts = toplevel;
+      }
+    g_assert_nonnull (shortcuts);
+    g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+    gtk_window_destroy (shortcuts);
+  }
+  polisi_gui_test_destroy_window (window);
+}
+
 static void
 add_tests (void)
 {
+  g_test_add_func ("/window/menu-made-on-open", test_menu_on_open);
   g_test_add_func ("/preview-pane/create-destroy", test_pane_create_destroy);
   g_test_add_func ("/window-preview/visibility", test_visibility);
   g_test_add_func ("/window-preview/follows", test_follows);

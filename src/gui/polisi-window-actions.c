@@ -172,6 +172,20 @@ show_review_action (GtkWidget  *widget,
     polisi_window_go_to_step (window, polisi_window_find_step (window, "review"));
 }
 
+/* The keyboard shortcuts window, built when asked for (not, as
+ * GtkApplication would, for every window before its first frame). */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/cymru/polisi/Polisi/ui/help-overlay.ui");
+  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (overlay, GTK_WINDOW (widget));
+  gtk_window_present (overlay);
+}
+
 static void
 import_comments_action (GtkWidget  *widget,
                         const char *action_name,
@@ -204,6 +218,7 @@ polisi_window_actions_install (GtkWidgetClass *widget_class)
     { "win.compare-version", "s", compare_version_action },
     { "win.show-review", NULL, show_review_action },
     { "win.import-comments", NULL, import_comments_action },
+    { "win.show-help-overlay", NULL, show_help_overlay_action },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)

@@ -87,6 +87,10 @@ struct _PolisiWindow
   GtkLabel             *step_label;
   GtkWidget            *preview_box;
   GtkDropDown          *preview_layout;
+  GMenuModel           *primary_menu;
+  GtkMenuButton        *welcome_menu_button;
+  GtkMenuButton        *sidebar_menu_button;
+  GtkMenuButton        *content_menu_button;
   PolisiPreview        *preview;
 };
 
@@ -1051,6 +1055,18 @@ polisi_window_get_help_page (PolisiWindow *self)
   return polisi_step_get_help_page (polisi_step_list_get_step (self->steps, self->current_step));
 }
 
+/* The main menu's popover is made when it first opens, not before the
+ * window's first frame. */
+static void
+make_menu (GtkMenuButton *button,
+           gpointer       data)
+{
+  PolisiWindow *self = data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 /* Life cycle --------------------------------------------------------------- */
 
 static void
@@ -1124,6 +1140,10 @@ polisi_window_class_init (PolisiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolisiWindow, step_label);
   gtk_widget_class_bind_template_child (widget_class, PolisiWindow, preview_box);
   gtk_widget_class_bind_template_child (widget_class, PolisiWindow, preview_layout);
+  gtk_widget_class_bind_template_child (widget_class, PolisiWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, PolisiWindow, welcome_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PolisiWindow, sidebar_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PolisiWindow, content_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PolisiWindow, preview);
   gtk_widget_class_bind_template_callback (widget_class, on_step_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_to_steps);
@@ -1159,6 +1179,9 @@ polisi_window_init (PolisiWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  gtk_menu_button_set_create_popup_func (self->welcome_menu_button, make_menu, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->sidebar_menu_button, make_menu, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->content_menu_button, make_menu, self, NULL);
   self->preview_pane = polisi_preview_pane_new (GTK_WINDOW (self), self->preview_box, self->preview_button,
                                                 self->preview_layout, self->preview, self->settings);
 
