@@ -23,7 +23,7 @@
 #include <adwaita.h>
 
 #include "polisi-application.h"
-#include "polisi-drafts.h"
+#include "polisi-recovery.h"
 #include "polisi-window.h"
 
 static int
@@ -280,7 +280,7 @@ main (int   argc,
            polisi_policy_get_n_clauses (policy),
            polisi_page_layout_get_n_pages (polisi_preview_get_page_layout (preview)));
 
-  polisi_drafts_discard (polisi_drafts_new_default (), polisi_window_get_draft_id (window));
+  polisi_recovery_discard (polisi_recovery_new_default (), polisi_window_get_draft_id (window));
   gtk_window_destroy (GTK_WINDOW (window));
   if (wait.frames != NULL)
     g_string_free (wait.frames, TRUE);

@@ -14,7 +14,7 @@
 #include <adwaita.h>
 
 #include "polisi-application.h"
-#include "polisi-drafts.h"
+#include "polisi-recovery.h"
 #include "polisi-window.h"
 
 static void
@@ -33,7 +33,7 @@ main (int   argc,
 {
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(PolisiApplication) app = NULL;
-  g_autoptr(PolisiDrafts) drafts = polisi_drafts_new_default ();
+  g_autoptr(PolisiRecovery) drafts = polisi_recovery_new_default ();
   g_autofree char *draft = NULL;
   PolisiWindow *window;
   GtkEditable *name;
@@ -53,7 +53,7 @@ main (int   argc,
   name = polisi_organisation_page_get_entry (polisi_window_get_organisation_page (window), "name.cy");
   gtk_editable_set_text (name, "Ysgol Cyn y Ddamwain");
 
-  draft = g_strdup_printf ("%s/%s.polisi", polisi_drafts_get_folder (drafts), polisi_window_get_draft_id (window));
+  draft = g_strdup_printf ("%s/%s.polisi", polisi_recovery_get_folder (drafts), polisi_window_get_draft_id (window));
   deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   while (!g_file_test (draft, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
     pump (20);

@@ -5,7 +5,7 @@
  */
 #include "config.h"
 
-#include "polisi-drafts.h"
+#include "polisi-recovery.h"
 #include "polisi-gui-test-utils.h"
 
 /* The application the widget tests drive: registered and activated as
@@ -68,7 +68,7 @@ polisi_gui_test_new_window (PolisiApplication *app)
 void
 polisi_gui_test_destroy_window (PolisiWindow *window)
 {
-  polisi_drafts_discard (polisi_drafts_new_default (), polisi_window_get_draft_id (window));
+  polisi_recovery_discard (polisi_recovery_new_default (), polisi_window_get_draft_id (window));
   gtk_window_destroy (GTK_WINDOW (window));
   polisi_gui_test_pump (10);
 }
@@ -158,4 +158,28 @@ polisi_gui_test_find_message_dialog (void)
         return ADW_MESSAGE_DIALOG (window);
     }
   return NULL;
+}
+
+static void
+on_opened (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  int *state = data;
+
+  *state = polisi_window_open_file_finish (POLISI_WINDOW (source), result, NULL) ? 1 : 0;
+}
+
+/* Opens @file in @window as the user would (read in the background) and
+ * waits until it is open or refused. */
+gboolean
+polisi_gui_test_open_file (PolisiWindow *window,
+                           GFile        *file)
+{
+  int state = -1;
+
+  polisi_window_open_file_async (window, file, NULL, on_opened, &state);
+  while (state < 0)
+    g_main_context_iteration (NULL, TRUE);
+  return state == 1;
 }

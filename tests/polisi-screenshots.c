@@ -29,7 +29,7 @@
 
 #include "polisi-application.h"
 #include "polisi-consultation-page.h"
-#include "polisi-drafts.h"
+#include "polisi-recovery.h"
 #include "polisi-gui-test-utils.h"
 #include "polisi-review-page.h"
 #include "polisi-test-utils.h"
@@ -144,7 +144,7 @@ main (int   argc,
   if (example != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_path (example);
-      polisi_window_open_file (window, file);
+      polisi_gui_test_open_file (window, file);
     }
   else
     {
@@ -192,8 +192,8 @@ main (int   argc,
       /* POLISI_SCREENSHOT_HEIGHT: a taller window, to see whole pages */
       gtk_window_set_default_size (GTK_WINDOW (window), 1360, g_getenv ("POLISI_SCREENSHOT_HEIGHT") != NULL ?
                                    atoi (g_getenv ("POLISI_SCREENSHOT_HEIGHT")) : 860);
-      polisi_drafts_discard (polisi_drafts_new_default (), polisi_window_get_draft_id (window));
-      polisi_window_open_file (window, file);
+      polisi_recovery_discard (polisi_recovery_new_default (), polisi_window_get_draft_id (window));
+      polisi_gui_test_open_file (window, file);
       /* the toast that says the review is due would hide the page */
       polisi_window_dismiss_toasts (window);
       polisi_window_go_to_step (window, polisi_window_find_step (window, "review"));
@@ -224,7 +224,7 @@ main (int   argc,
     }
 
   /* nothing to keep from this session */
-  polisi_drafts_discard (polisi_drafts_new_default (), polisi_window_get_draft_id (window));
+  polisi_recovery_discard (polisi_recovery_new_default (), polisi_window_get_draft_id (window));
   gtk_window_destroy (GTK_WINDOW (window));
   polisi_test_remove_tree (home);
   return 0;

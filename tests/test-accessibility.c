@@ -77,7 +77,7 @@ test_accessible_labels (void)
   g_autoptr(GFile) file = g_file_new_for_path (source);
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
 
-  g_assert_true (polisi_window_open_file (window, file));
+  g_assert_true (polisi_gui_test_open_file (window, file));
   for (guint i = 0; i < polisi_window_get_n_steps (window); i++)
     {
       polisi_window_go_to_step (window, i);

@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A context is made from a library and a register, shows them as its
- * properties, holds them while it lives and lets them go when it is freed.
+ * properties, holds them while it lives and lets them go when it is freed;
+ * it holds the interface language too.
  */
 #include "config.h"
 
@@ -52,6 +53,42 @@ test_without_legislation (void)
   g_assert_finalize_object (builtin);
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *n)
+{
+  (*n)++;
+}
+
+/* The interface language starts as the locale's (English under C.UTF-8),
+ * notifies once per real change, and is the property's value. */
+static void
+test_interface_language (void)
+{
+  g_autoptr(GError) error = NULL;
+  PolisiContext *context = polisi_context_new_builtin (&error);
+  PolisiLang lang;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (polisi_interface_lang (), ==, POLISI_LANG_EN);
+  g_assert_cmpint (polisi_context_get_interface_language (context), ==, POLISI_LANG_EN);
+  g_signal_connect (context, "notify::interface-language", G_CALLBACK (count_notify), &n);
+
+  polisi_context_set_interface_language (context, POLISI_LANG_CY);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (polisi_context_get_interface_language (context), ==, POLISI_LANG_CY);
+  polisi_context_set_interface_language (context, POLISI_LANG_CY);
+  g_assert_cmpuint (n, ==, 1);
+
+  g_object_set (context, "interface-language", POLISI_LANG_EN, NULL);
+  g_assert_cmpuint (n, ==, 2);
+  g_object_get (context, "interface-language", &lang, NULL);
+  g_assert_cmpint (lang, ==, POLISI_LANG_EN);
+  g_assert_finalize_object (context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -60,6 +97,7 @@ main (int   argc,
 
   g_test_add_func ("/context/new-and-finalize", test_new_and_finalize);
   g_test_add_func ("/context/without-legislation", test_without_legislation);
+  g_test_add_func ("/context/interface-language", test_interface_language);
 
   return g_test_run ();
 }

@@ -12,7 +12,7 @@
 #include <adwaita.h>
 
 #include "polisi-application.h"
-#include "polisi-drafts.h"
+#include "polisi-recovery.h"
 #include "polisi-test-utils.h"
 #include "polisi-window.h"
 
@@ -25,7 +25,7 @@ test_kill_while_editing (void)
   g_autoptr(GSubprocess) child = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PolisiDrafts) drafts = polisi_drafts_new_default ();
+  g_autoptr(PolisiRecovery) drafts = polisi_recovery_new_default ();
   g_autoptr(GPtrArray) orphans = NULL;
   g_autoptr(PolisiApplication) app = NULL;
   g_autofree char *line = NULL;
@@ -54,10 +54,10 @@ test_kill_while_editing (void)
   g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
 
   /* the draft is offered, with the edit that was autosaved */
-  orphans = polisi_drafts_list_orphans (drafts);
+  orphans = polisi_recovery_list_orphans (drafts);
   g_assert_cmpuint (orphans->len, ==, 1);
-  g_assert_cmpstr (((PolisiDraftInfo *) orphans->pdata[0])->id, ==, id);
-  g_assert_cmpstr (((PolisiDraftInfo *) orphans->pdata[0])->title, ==, "Ysgol Cyn y Ddamwain");
+  g_assert_cmpstr (((PolisiRecoveryInfo *) orphans->pdata[0])->id, ==, id);
+  g_assert_cmpstr (((PolisiRecoveryInfo *) orphans->pdata[0])->title, ==, "Ysgol Cyn y Ddamwain");
 
   app = polisi_application_new ();
   g_application_register (G_APPLICATION (app), NULL, NULL);
@@ -69,10 +69,10 @@ test_kill_while_editing (void)
   g_assert_true (polisi_window_get_modified (window));
 
   /* closing it on purpose ends the draft */
-  polisi_drafts_discard (drafts, id);
+  polisi_recovery_discard (drafts, id);
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_pointer (&orphans, g_ptr_array_unref);
-  orphans = polisi_drafts_list_orphans (drafts);
+  orphans = polisi_recovery_list_orphans (drafts);
   g_assert_cmpuint (orphans->len, ==, 0);
 }
 

@@ -24,7 +24,7 @@ typedef struct {
   char          *dir;
   char          *path;
   GFile         *file;
-  PolisiDrafts  *drafts;
+  PolisiRecovery  *drafts;
 } Fixture;
 
 static void
@@ -40,7 +40,7 @@ fixture_set_up (Fixture       *fixture,
   polisi_test_write_file (fixture->path, contents, -1);
   fixture->file = g_file_new_for_path (fixture->path);
   drafts = g_build_filename (fixture->dir, "drafts", NULL);
-  fixture->drafts = polisi_drafts_new (drafts);
+  fixture->drafts = polisi_recovery_new (drafts);
 }
 
 static void
@@ -385,10 +385,10 @@ test_autosave_and_recovery (Fixture       *fixture,
   PolisiSession *session = polisi_session_new (fixture->drafts);
   g_autoptr(PolisiSession) recovering = NULL;
   g_autoptr(PolisiSession) other = NULL;
-  g_autoptr(PolisiDrafts) elsewhere = polisi_drafts_new (polisi_drafts_get_folder (fixture->drafts));
+  g_autoptr(PolisiRecovery) elsewhere = polisi_recovery_new (polisi_recovery_get_folder (fixture->drafts));
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) orphans = NULL;
-  g_autoptr(PolisiDraftInfo) info = NULL;
+  g_autoptr(PolisiRecoveryInfo) info = NULL;
   g_autoptr(PolisiPolicy) expected = NULL;
   g_autoptr(GKeyFile) note = g_key_file_new ();
   g_autofree char *id = NULL;
@@ -399,8 +399,8 @@ test_autosave_and_recovery (Fixture       *fixture,
   polisi_session_set_autosave_interval (session, 1);
   g_assert_true (polisi_session_load (session, fixture->file, POLISI_LOAD_DEFAULT, &error));
   id = g_strdup (polisi_session_get_draft_id (session));
-  draft_path = g_strdup_printf ("%s/%s.polisi", polisi_drafts_get_folder (fixture->drafts), id);
-  note_path = g_strdup_printf ("%s/%s.draft", polisi_drafts_get_folder (fixture->drafts), id);
+  draft_path = g_strdup_printf ("%s/%s.polisi", polisi_recovery_get_folder (fixture->drafts), id);
+  note_path = g_strdup_printf ("%s/%s.draft", polisi_recovery_get_folder (fixture->drafts), id);
 
   /* no change, no draft */
   g_usleep (G_USEC_PER_SEC / 10);
@@ -417,15 +417,15 @@ test_autosave_and_recovery (Fixture       *fixture,
   g_assert_true (g_key_file_has_key (note, "Draft", "Base", NULL));
 
   /* a live session's draft is not offered, not even in this process */
-  orphans = polisi_drafts_list_orphans (elsewhere);
+  orphans = polisi_recovery_list_orphans (elsewhere);
   g_assert_cmpuint (orphans->len, ==, 0);
   g_clear_pointer (&orphans, g_ptr_array_unref);
 
   /* the session ends without closing, as in a crash */
   g_object_unref (session);
-  orphans = polisi_drafts_list_orphans (elsewhere);
+  orphans = polisi_recovery_list_orphans (elsewhere);
   g_assert_cmpuint (orphans->len, ==, 1);
-  g_assert_cmpstr (((PolisiDraftInfo *) orphans->pdata[0])->id, ==, id);
+  g_assert_cmpstr (((PolisiRecoveryInfo *) orphans->pdata[0])->id, ==, id);
 
   /* opening the file finds it, not older than the file */
   recovering = polisi_session_new (elsewhere);
@@ -434,7 +434,7 @@ test_autosave_and_recovery (Fixture       *fixture,
   g_assert_nonnull (info);
   g_assert_cmpstr (info->id, ==, id);
   g_assert_false (older);
-  g_clear_pointer (&info, polisi_draft_info_free);
+  g_clear_pointer (&info, polisi_recovery_info_free);
 
   /* someone saves the file since: the draft is now older than it */
   other = polisi_session_new (NULL);
@@ -444,7 +444,7 @@ test_autosave_and_recovery (Fixture       *fixture,
   info = polisi_session_find_draft (recovering, &older);
   g_assert_nonnull (info);
   g_assert_true (older);
-  g_assert_true (polisi_draft_info_is_superseded (info));
+  g_assert_true (polisi_recovery_info_is_superseded (info));
 
   /* recovered, it is the autosaved policy, unsaved changes to the file */
   g_assert_true (polisi_session_recover_draft (recovering, id, &error));
@@ -455,7 +455,7 @@ test_autosave_and_recovery (Fixture       *fixture,
   g_assert_cmpstr (polisi_session_get_draft_id (recovering), ==, id);
   /* it is this session's now */
   g_clear_pointer (&orphans, g_ptr_array_unref);
-  orphans = polisi_drafts_list_orphans (fixture->drafts);
+  orphans = polisi_recovery_list_orphans (fixture->drafts);
   g_assert_cmpuint (orphans->len, ==, 0);
   /* the file changed after the draft began: saving asks first */
   g_assert_false (polisi_session_save (recovering, NULL, POLISI_SAVE_DEFAULT, &error));
@@ -477,7 +477,7 @@ test_save_removes_draft (Fixture       *fixture,
   g_autofree char *draft_path = NULL;
 
   g_assert_true (polisi_session_load (session, fixture->file, POLISI_LOAD_DEFAULT, &error));
-  draft_path = g_strdup_printf ("%s/%s.polisi", polisi_drafts_get_folder (fixture->drafts),
+  draft_path = g_strdup_printf ("%s/%s.polisi", polisi_recovery_get_folder (fixture->drafts),
                                 polisi_session_get_draft_id (session));
   polisi_policy_set_name (polisi_session_get_policy (session), POLISI_LANG_EN, "Changed");
   g_assert_true (polisi_session_autosave_now (session, &error));

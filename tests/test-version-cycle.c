@@ -137,7 +137,7 @@ test_year (void)
   const PolisiComment *comment = NULL;
 
   polisi_test_write_file (path, contents, -1);
-  g_assert_true (polisi_window_open_file (window, file));
+  g_assert_true (polisi_gui_test_open_file (window, file));
   policy = polisi_window_get_policy (window);
   g_assert_cmpint (polisi_policy_get_status (policy), ==, POLISI_STATUS_CONSULTATION);
   review_step = polisi_window_find_step (window, "review");

@@ -21,7 +21,7 @@
 #include "polisi-application.h"
 #include "polisi-checker.h"
 #include "polisi-dates.h"
-#include "polisi-drafts.h"
+#include "polisi-recovery.h"
 #include "polisi-policy-io.h"
 #include "polisi-preferences-window.h"
 #include "polisi-gui-test-utils.h"
@@ -158,7 +158,7 @@ test_window (void)
   g_autofree char *step_of = NULL;
   guint n;
 
-  g_assert_true (polisi_window_open_file (window, file));
+  g_assert_true (polisi_gui_test_open_file (window, file));
   n = polisi_window_get_n_steps (window);
   for (guint i = 0; i < n; i++)
     polisi_window_go_to_step (window, i);
@@ -232,7 +232,7 @@ test_messages (void)
   GDate today;
 
   polisi_test_write_file (damaged, "<?xml version=\"1.0\"?>\n<policy xmlns=\"https://polisi.cymru/ns/policy/1\" format=\"1\">\n<organ", -1);
-  g_assert_false (polisi_window_open_file (window, damaged_file));
+  g_assert_false (polisi_gui_test_open_file (window, damaged_file));
   polisi_gui_test_pump (20);
   dialog = polisi_gui_test_find_message_dialog ();
   g_assert_nonnull (dialog);

@@ -43,7 +43,7 @@ open_window (const char *path)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   PolisiWindow *window = polisi_gui_test_new_window (app);
 
-  g_assert_true (polisi_window_open_file (window, file));
+  g_assert_true (polisi_gui_test_open_file (window, file));
   polisi_gui_test_pump (20);
   return window;
 }
@@ -148,8 +148,8 @@ test_open_offers_recovery (void)
     g_assert_cmpstr (polisi_policy_get_name (back, POLISI_LANG_EN), ==, "Ysgol Ŵ Recovered");
   }
   {
-    g_autoptr(PolisiDrafts) drafts = polisi_drafts_new_default ();
-    g_autoptr(GPtrArray) orphans = polisi_drafts_list_orphans (drafts);
+    g_autoptr(PolisiRecovery) drafts = polisi_recovery_new_default ();
+    g_autoptr(GPtrArray) orphans = polisi_recovery_list_orphans (drafts);
 
     g_assert_cmpuint (orphans->len, ==, 0);
   }
@@ -166,7 +166,7 @@ test_older_draft_asks (void)
   g_autofree char *body = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(PolisiSession) other = polisi_session_new (NULL);
-  g_autoptr(PolisiDrafts) drafts = polisi_drafts_new_default ();
+  g_autoptr(PolisiRecovery) drafts = polisi_recovery_new_default ();
   g_autoptr(GPtrArray) orphans = NULL;
   g_autoptr(GError) error = NULL;
   PolisiWindow *window;
@@ -206,9 +206,9 @@ test_older_draft_asks (void)
     g_assert_nonnull (row);
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "older than the saved file"));
   }
-  orphans = polisi_drafts_list_orphans (drafts);
+  orphans = polisi_recovery_list_orphans (drafts);
   g_assert_cmpuint (orphans->len, ==, 1);
-  g_assert_true (polisi_draft_info_is_superseded (orphans->pdata[0]));
+  g_assert_true (polisi_recovery_info_is_superseded (orphans->pdata[0]));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.recover-draft", "s", id));
   polisi_gui_test_pump (20);
   g_assert_true (polisi_window_is_blank (window));
@@ -217,7 +217,7 @@ test_older_draft_asks (void)
   adw_message_dialog_response (dialog, "discard");
   polisi_gui_test_pump (20);
   g_clear_pointer (&orphans, g_ptr_array_unref);
-  orphans = polisi_drafts_list_orphans (drafts);
+  orphans = polisi_recovery_list_orphans (drafts);
   g_assert_cmpuint (orphans->len, ==, 0);
 
   polisi_gui_test_destroy_window (window);
@@ -324,7 +324,7 @@ static void
 test_welcome_view_create_and_destroy (void)
 {
   g_autofree char *dir = polisi_test_make_temp_dir ();
-  g_autoptr(PolisiDrafts) drafts = polisi_drafts_new (dir);
+  g_autoptr(PolisiRecovery) drafts = polisi_recovery_new (dir);
   GtkWidget *view = g_object_ref_sink (polisi_welcome_view_new ());
 
   polisi_welcome_view_refresh (POLISI_WELCOME_VIEW (view), drafts);

@@ -16,7 +16,7 @@
 
 #include "polisi-application.h"
 #include "polisi-consultation-page.h"
-#include "polisi-drafts.h"
+#include "polisi-recovery.h"
 #include "polisi-checker.h"
 #include "polisi-review.h"
 #include "polisi-gui-test-utils.h"
@@ -226,7 +226,7 @@ test_create_policy (void)
 
   /* reopen in another window: the same policy */
   again = polisi_gui_test_new_window (app);
-  g_assert_true (polisi_window_open_file (again, policy_file));
+  g_assert_true (polisi_gui_test_open_file (again, policy_file));
   g_assert_true (polisi_policy_equal (policy, polisi_window_get_policy (again)));
   g_assert_false (polisi_window_get_modified (again));
   polisi_gui_test_destroy_window (again);
@@ -404,7 +404,7 @@ static void
 test_draft_recovery (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(PolisiDrafts) drafts = polisi_drafts_new_default ();
+  g_autoptr(PolisiRecovery) drafts = polisi_recovery_new_default ();
   g_autoptr(GPtrArray) orphans = NULL;
   PolisiWindow *window;
   PolisiWindow *recovered;
@@ -425,7 +425,7 @@ test_draft_recovery (void)
 
   /* the draft comes a second or two after the last change (a timer in
    * whole seconds may run late by up to a second) */
-  note_path = g_build_filename (polisi_drafts_get_folder (drafts), "", NULL);
+  note_path = g_build_filename (polisi_recovery_get_folder (drafts), "", NULL);
   {
     g_autofree char *draft = g_strconcat (note_path, "/", id, ".polisi", NULL);
     gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
@@ -435,7 +435,7 @@ test_draft_recovery (void)
     g_assert_true (g_file_test (draft, G_FILE_TEST_IS_REGULAR));
   }
   /* a live window's draft is not an orphan */
-  orphans = polisi_drafts_list_orphans (drafts);
+  orphans = polisi_recovery_list_orphans (drafts);
   g_assert_cmpuint (orphans->len, ==, 0);
   g_clear_pointer (&orphans, g_ptr_array_unref);
 
@@ -456,10 +456,10 @@ test_draft_recovery (void)
   gtk_window_destroy (GTK_WINDOW (window));
   polisi_gui_test_pump (10);
 
-  orphans = polisi_drafts_list_orphans (drafts);
+  orphans = polisi_recovery_list_orphans (drafts);
   g_assert_cmpuint (orphans->len, ==, 1);
-  g_assert_cmpstr (((PolisiDraftInfo *) orphans->pdata[0])->id, ==, id);
-  g_assert_cmpstr (((PolisiDraftInfo *) orphans->pdata[0])->title, ==, "Ysgol y Ddraig Goch");
+  g_assert_cmpstr (((PolisiRecoveryInfo *) orphans->pdata[0])->id, ==, id);
+  g_assert_cmpstr (((PolisiRecoveryInfo *) orphans->pdata[0])->title, ==, "Ysgol y Ddraig Goch");
 
   /* the welcome view offers it; recovering it brings back the edits */
   recovered = polisi_gui_test_new_window (app);
@@ -474,7 +474,7 @@ test_draft_recovery (void)
   polisi_gui_test_destroy_window (recovered);
 
   g_clear_pointer (&orphans, g_ptr_array_unref);
-  orphans = polisi_drafts_list_orphans (drafts);
+  orphans = polisi_recovery_list_orphans (drafts);
   g_assert_cmpuint (orphans->len, ==, 0);
   g_settings_reset (settings, "autosave-interval");
 }
@@ -563,7 +563,7 @@ test_open_damaged (void)
   AdwMessageDialog *dialog;
 
   polisi_test_write_file (path, "<?xml version=\"1.0\"?>\n<policy xmlns=\"https://polisi.cymru/ns/policy/1\" format=\"1\">\n<organ", -1);
-  g_assert_false (polisi_window_open_file (window, file));
+  g_assert_false (polisi_gui_test_open_file (window, file));
   g_assert_true (polisi_window_is_blank (window));
   polisi_gui_test_pump (20);
   dialog = polisi_gui_test_find_message_dialog ();
@@ -618,7 +618,7 @@ test_annual_review (void)
   const PolisiClauseChange *change;
 
   polisi_test_write_file (path, contents, -1);
-  g_assert_true (polisi_window_open_file (window, file));
+  g_assert_true (polisi_gui_test_open_file (window, file));
   policy = polisi_window_get_policy (window);
 
   /* the review step says the review is overdue */
@@ -875,7 +875,7 @@ test_consultation (void)
   guint added = 0;
 
   polisi_test_write_file (path, contents, -1);
-  g_assert_true (polisi_window_open_file (window, file));
+  g_assert_true (polisi_gui_test_open_file (window, file));
   policy = polisi_window_get_policy (window);
   step = polisi_window_find_step (window, "consultation");
   polisi_window_go_to_step (window, step);

@@ -55,21 +55,6 @@ add_finding (GPtrArray         *findings,
   g_ptr_array_add (findings, finding);
 }
 
-/**
- * polisi_interface_lang:
- *
- * The language the interface speaks: Welsh when Polisi runs in Welsh.
- */
-PolisiLang
-polisi_interface_lang (void)
-{
-  /* Translators: write "cy" here in the Welsh translation. It tells Polisi
-   * to show the Welsh titles of clauses in messages. */
-  const char *code = C_("interface-language", "en");
-
-  return g_strcmp0 (code, "cy") == 0 ? POLISI_LANG_CY : POLISI_LANG_EN;
-}
-
 static const char *
 language_name (PolisiLang lang)
 {

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "polisi-context.h"
 #include "polisi-legislation.h"
 #include "polisi-library.h"
 #include "polisi-policy.h"
@@ -55,6 +56,5 @@ GPtrArray *polisi_check_adoption     (PolisiPolicy      *policy,
                                       const GDate       *today);
 guint      polisi_check_count        (GPtrArray         *findings,
                                       PolisiSeverity     severity);
-PolisiLang polisi_interface_lang     (void);
 
 G_END_DECLS

@@ -6,8 +6,19 @@
  * The context holds the clause library and the legislation register. It
  * is made once (by the application, the command line or a test) and
  * handed to whatever needs it: there are no globals.
+ *
+ * It also holds the interface language (the language of Polisi's own
+ * words: titles of clauses in messages, dates in the window), set once at
+ * start-up by the application from the locale, and by tests as they
+ * need. polisi_interface_lang() is the language of the translation the
+ * locale chose; a context starts with it. Core functions that build a
+ * gettext message without a context (polisi-policy's version and date
+ * errors) call polisi_interface_lang() so that a date in a message is in
+ * the message's own language.
  */
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
 
 #include "polisi-context.h"
 
@@ -17,6 +28,7 @@ struct _PolisiContext
 
   PolisiLibrary     *library;
   PolisiLegislation *legislation;
+  PolisiLang         interface_language;
 };
 
 G_DEFINE_FINAL_TYPE (PolisiContext, polisi_context, G_TYPE_OBJECT)
@@ -25,6 +37,7 @@ enum {
   PROP_0,
   PROP_LIBRARY,
   PROP_LEGISLATION,
+  PROP_INTERFACE_LANGUAGE,
   N_PROPS
 };
 
@@ -57,6 +70,9 @@ polisi_context_get_property (GObject    *object,
     case PROP_LEGISLATION:
       g_value_set_object (value, self->legislation);
       break;
+    case PROP_INTERFACE_LANGUAGE:
+      g_value_set_enum (value, self->interface_language);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -78,6 +94,9 @@ polisi_context_set_property (GObject      *object,
     case PROP_LEGISLATION:
       self->legislation = g_value_dup_object (value);
       break;
+    case PROP_INTERFACE_LANGUAGE:
+      polisi_context_set_interface_language (self, g_value_get_enum (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -98,6 +117,15 @@ polisi_context_class_init (PolisiContextClass *klass)
   properties[PROP_LEGISLATION] =
     g_param_spec_object ("legislation", NULL, NULL, POLISI_TYPE_LEGISLATION,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * PolisiContext:interface-language:
+   *
+   * The language of Polisi's own words. It starts as the locale's
+   * (polisi_interface_lang()).
+   */
+  properties[PROP_INTERFACE_LANGUAGE] =
+    g_param_spec_enum ("interface-language", NULL, NULL, POLISI_TYPE_LANG, POLISI_LANG_EN,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -105,6 +133,7 @@ polisi_context_class_init (PolisiContextClass *klass)
 static void
 polisi_context_init (PolisiContext *self)
 {
+  self->interface_language = polisi_interface_lang ();
 }
 
 PolisiContext *
@@ -178,4 +207,40 @@ polisi_context_get_legislation (PolisiContext *self)
 {
   g_return_val_if_fail (POLISI_IS_CONTEXT (self), NULL);
   return self->legislation;
+}
+
+PolisiLang
+polisi_context_get_interface_language (PolisiContext *self)
+{
+  g_return_val_if_fail (POLISI_IS_CONTEXT (self), POLISI_LANG_EN);
+  return self->interface_language;
+}
+
+void
+polisi_context_set_interface_language (PolisiContext *self,
+                                       PolisiLang     lang)
+{
+  g_return_if_fail (POLISI_IS_CONTEXT (self));
+  g_return_if_fail (lang == POLISI_LANG_CY || lang == POLISI_LANG_EN);
+
+  if (self->interface_language == lang)
+    return;
+  self->interface_language = lang;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERFACE_LANGUAGE]);
+}
+
+/**
+ * polisi_interface_lang:
+ *
+ * The language of the translation the locale chose: Welsh when Polisi
+ * runs in Welsh. What a context's interface language starts as.
+ */
+PolisiLang
+polisi_interface_lang (void)
+{
+  /* Translators: write "cy" here in the Welsh translation. It tells Polisi
+   * to show the Welsh titles of clauses in messages. */
+  const char *code = C_("interface-language", "en");
+
+  return g_strcmp0 (code, "cy") == 0 ? POLISI_LANG_CY : POLISI_LANG_EN;
 }

@@ -21,5 +21,10 @@ PolisiContext     *polisi_context_new_with_library_file (GFile       *library_fi
                                                          GError     **error);
 PolisiLibrary     *polisi_context_get_library     (PolisiContext      *self);
 PolisiLegislation *polisi_context_get_legislation (PolisiContext      *self);
+PolisiLang         polisi_context_get_interface_language (PolisiContext *self);
+void               polisi_context_set_interface_language (PolisiContext *self,
+                                                          PolisiLang     lang);
+
+PolisiLang         polisi_interface_lang          (void);
 
 G_END_DECLS

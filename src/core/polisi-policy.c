@@ -17,7 +17,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "polisi-assembler.h"
-#include "polisi-checker.h"
+#include "polisi-context.h"
 #include "polisi-dates.h"
 #include "polisi-error.h"
 #include "polisi-policy.h"

@@ -30,7 +30,7 @@
  * now points elsewhere and locks the new file instead.
  *
  * Recovery. A few seconds after each change (autosave-interval) the
- * session writes a recovery draft (polisi-drafts), with the checksum of the
+ * session writes a recovery copy (polisi-recovery), with the checksum of the
  * file as the draft started from it, so that a draft can tell whether the
  * file was saved since. Saving or closing on purpose removes the draft;
  * dropping the session without closing (a crash) leaves it to be offered.
@@ -94,7 +94,7 @@ struct _PolisiSession
   guint          autosave_interval;
   guint          lock_timeout;
 
-  PolisiDrafts  *drafts;
+  PolisiRecovery  *drafts;
   char          *draft_id;
   guint          autosave_id;
 
@@ -493,7 +493,7 @@ discard_draft (PolisiSession *self)
 {
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   if (self->drafts != NULL && self->draft_id != NULL)
-    polisi_drafts_discard (self->drafts, self->draft_id);
+    polisi_recovery_discard (self->drafts, self->draft_id);
 }
 
 /* A new draft id for a newly shown policy: the old draft is not its. */
@@ -503,9 +503,9 @@ new_draft_id (PolisiSession *self)
   if (self->drafts == NULL)
     return;
   if (self->draft_id != NULL)
-    polisi_drafts_release (self->drafts, self->draft_id);
+    polisi_recovery_release (self->drafts, self->draft_id);
   g_free (self->draft_id);
-  self->draft_id = polisi_drafts_new_id (self->drafts);
+  self->draft_id = polisi_recovery_new_id (self->drafts);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT_ID]);
 }
 
@@ -552,7 +552,7 @@ polisi_session_dispose (GObject *object)
   polisi_session_unlock (self);
   /* not closed on purpose: the draft stays, to be offered back */
   if (self->drafts != NULL && self->draft_id != NULL)
-    polisi_drafts_release (self->drafts, self->draft_id);
+    polisi_recovery_release (self->drafts, self->draft_id);
   g_clear_object (&self->drafts);
 
   G_OBJECT_CLASS (polisi_session_parent_class)->dispose (object);
@@ -677,16 +677,16 @@ polisi_session_init (PolisiSession *self)
  *   command line)
  */
 PolisiSession *
-polisi_session_new (PolisiDrafts *drafts)
+polisi_session_new (PolisiRecovery *drafts)
 {
   PolisiSession *self = g_object_new (POLISI_TYPE_SESSION, NULL);
 
-  g_return_val_if_fail (drafts == NULL || POLISI_IS_DRAFTS (drafts), self);
+  g_return_val_if_fail (drafts == NULL || POLISI_IS_RECOVERY (drafts), self);
 
   if (drafts != NULL)
     {
       self->drafts = g_object_ref (drafts);
-      self->draft_id = polisi_drafts_new_id (drafts);
+      self->draft_id = polisi_recovery_new_id (drafts);
     }
   return self;
 }
@@ -766,7 +766,7 @@ polisi_session_get_draft_id (PolisiSession *self)
   return self->draft_id;
 }
 
-PolisiDrafts *
+PolisiRecovery *
 polisi_session_get_drafts (PolisiSession *self)
 {
   g_return_val_if_fail (POLISI_IS_SESSION (self), NULL);
@@ -1181,7 +1181,7 @@ polisi_session_autosave_now (PolisiSession  *self,
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   if (self->drafts == NULL || self->policy == NULL || !self->modified)
     return TRUE;
-  return polisi_drafts_save (self->drafts, self->draft_id, self->policy, self->file, self->disk.checksum, error);
+  return polisi_recovery_save (self->drafts, self->draft_id, self->policy, self->file, self->disk.checksum, error);
 }
 
 /**
@@ -1193,11 +1193,11 @@ polisi_session_autosave_now (PolisiSession  *self,
  *
  * Returns: (transfer full) (nullable): the draft, or %NULL
  */
-PolisiDraftInfo *
+PolisiRecoveryInfo *
 polisi_session_find_draft (PolisiSession *self,
                            gboolean      *older)
 {
-  PolisiDraftInfo *info;
+  PolisiRecoveryInfo *info;
 
   g_return_val_if_fail (POLISI_IS_SESSION (self), NULL);
 
@@ -1205,9 +1205,9 @@ polisi_session_find_draft (PolisiSession *self,
     *older = FALSE;
   if (self->drafts == NULL || self->file == NULL)
     return NULL;
-  info = polisi_drafts_find_for_file (self->drafts, self->file);
+  info = polisi_recovery_find_for_file (self->drafts, self->file);
   if (info != NULL && older != NULL)
-    *older = polisi_draft_info_is_superseded (info);
+    *older = polisi_recovery_info_is_superseded (info);
   return info;
 }
 
@@ -1233,14 +1233,14 @@ polisi_session_recover_draft (PolisiSession  *self,
   g_return_val_if_fail (POLISI_IS_SESSION (self), FALSE);
   g_return_val_if_fail (self->drafts != NULL, FALSE);
 
-  policy = polisi_drafts_load (self->drafts, id, &original, error);
+  policy = polisi_recovery_load (self->drafts, id, &original, error);
   if (policy == NULL)
     return FALSE;
-  orphans = polisi_drafts_list_orphans (self->drafts);
+  orphans = polisi_recovery_list_orphans (self->drafts);
   for (guint i = 0; i < orphans->len; i++)
-    if (g_strcmp0 (((PolisiDraftInfo *) orphans->pdata[i])->id, id) == 0)
-      base = g_strdup (((PolisiDraftInfo *) orphans->pdata[i])->base);
-  if (!polisi_drafts_claim (self->drafts, id, error))
+    if (g_strcmp0 (((PolisiRecoveryInfo *) orphans->pdata[i])->id, id) == 0)
+      base = g_strdup (((PolisiRecoveryInfo *) orphans->pdata[i])->base);
+  if (!polisi_recovery_claim (self->drafts, id, error))
     return FALSE;
 
   /* the file as the draft knew it: if it was saved since, a save asks */

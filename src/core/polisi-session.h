@@ -7,7 +7,7 @@
 
 #include <gio/gio.h>
 
-#include "polisi-drafts.h"
+#include "polisi-recovery.h"
 #include "polisi-policy.h"
 
 G_BEGIN_DECLS
@@ -27,7 +27,7 @@ typedef enum {
 
 G_DECLARE_FINAL_TYPE (PolisiSession, polisi_session, POLISI, SESSION, GObject)
 
-PolisiSession   *polisi_session_new                   (PolisiDrafts        *drafts);
+PolisiSession   *polisi_session_new                   (PolisiRecovery        *drafts);
 PolisiPolicy    *polisi_session_get_policy            (PolisiSession       *self);
 GFile           *polisi_session_get_file              (PolisiSession       *self);
 gboolean         polisi_session_get_modified          (PolisiSession       *self);
@@ -38,7 +38,7 @@ guint            polisi_session_get_autosave_interval (PolisiSession       *self
 void             polisi_session_set_autosave_interval (PolisiSession       *self,
                                                        guint                seconds);
 const char      *polisi_session_get_draft_id          (PolisiSession       *self);
-PolisiDrafts    *polisi_session_get_drafts            (PolisiSession       *self);
+PolisiRecovery    *polisi_session_get_drafts            (PolisiSession       *self);
 guint            polisi_session_get_lock_timeout      (PolisiSession       *self);
 void             polisi_session_set_lock_timeout      (PolisiSession       *self,
                                                        guint                milliseconds);
@@ -76,7 +76,7 @@ void             polisi_session_close                 (PolisiSession       *self
 gboolean         polisi_session_autosave_now          (PolisiSession       *self,
                                                        GError             **error);
 
-PolisiDraftInfo *polisi_session_find_draft            (PolisiSession       *self,
+PolisiRecoveryInfo *polisi_session_find_draft            (PolisiSession       *self,
                                                        gboolean            *older);
 gboolean         polisi_session_recover_draft         (PolisiSession       *self,
                                                        const char          *id,

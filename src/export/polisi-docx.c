@@ -69,6 +69,7 @@
 
 #include "polisi-comments.h"
 #include "polisi-dates.h"
+#include "polisi-export.h"
 #include "polisi-docx.h"
 #include "polisi-xml-out.h"
 #include "polisi-error.h"

@@ -136,44 +136,6 @@ polisi_format_replace_extension (const char   *path,
                           formats[format].extension);
 }
 
-void
-polisi_export_options_init (PolisiExportOptions *options,
-                            PolisiLayout         layout)
-{
-  g_return_if_fail (options != NULL);
-
-  memset (options, 0, sizeof *options);
-  options->layout = layout;
-}
-
-/**
- * polisi_export_get_languages:
- * @langs: (out caller-allocates): the languages, in reading order
- *
- * Returns: how many languages the layout shows (1 or 2)
- */
-guint
-polisi_export_get_languages (const PolisiExportOptions *options,
-                             PolisiLang                 langs[POLISI_N_LANGS])
-{
-  switch (options->layout)
-    {
-    case POLISI_LAYOUT_CY:
-      langs[0] = POLISI_LANG_CY;
-      return 1;
-    case POLISI_LAYOUT_EN:
-      langs[0] = POLISI_LANG_EN;
-      return 1;
-    case POLISI_LAYOUT_COLUMNS:
-    case POLISI_LAYOUT_SEQUENTIAL:
-    case POLISI_LAYOUT_SEPARATE:
-    default:
-      langs[0] = options->english_first ? POLISI_LANG_EN : POLISI_LANG_CY;
-      langs[1] = POLISI_LANG_OTHER (langs[0]);
-      return 2;
-    }
-}
-
 const char *
 polisi_export_term (PolisiTerm term,
                     PolisiLang lang)

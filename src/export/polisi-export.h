@@ -11,6 +11,11 @@
 #include "polisi-library.h"
 #include "polisi-policy.h"
 #include "polisi-types.h"
+#include "polisi-export-options.h"
+#include "polisi-docx.h"
+#include "polisi-html.h"
+#include "polisi-odt.h"
+#include "polisi-pdf.h"
 
 G_BEGIN_DECLS
 
@@ -54,29 +59,6 @@ typedef enum {
   N_POLISI_TERMS
 } PolisiTerm;
 
-typedef struct {
-  /* POLISI_LAYOUT_CY, _EN, _COLUMNS or _SEQUENTIAL. "Separate" is two
-   * exports, one _CY and one _EN, each naming the other file. */
-  PolisiLayout  layout;
-  /* Columns and back to back put Welsh first; English first only when
-   * asked for. */
-  gboolean      english_first;
-  /* For one of two separate files: the other file's name, or NULL. */
-  const char   *other_file;
-  /* ODT and DOCX (the editable formats): write the inserted and deleted text of a comparison (see
-   * polisi_compare_tracked()) as tracked changes, by @change_author (NULL:
-   * "Polisi") at @change_date (YYYY-MM-DDTHH:MM:SS; NULL: now). Otherwise
-   * marks are drawn: insertions underlined and coloured, deletions struck
-   * through. */
-  gboolean      tracked_changes;
-  const char   *change_author;
-  const char   *change_date;
-} PolisiExportOptions;
-
-void        polisi_export_options_init       (PolisiExportOptions       *options,
-                                              PolisiLayout               layout);
-guint       polisi_export_get_languages      (const PolisiExportOptions *options,
-                                              PolisiLang                 langs[POLISI_N_LANGS]);
 const char *polisi_export_term               (PolisiTerm                 term,
                                               PolisiLang                 lang);
 char       *polisi_export_page_x_of_y        (PolisiLang                 lang,

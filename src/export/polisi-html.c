@@ -40,6 +40,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "polisi-error.h"
+#include "polisi-export.h"
 #include "polisi-html.h"
 
 typedef struct {

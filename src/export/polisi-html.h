@@ -5,7 +5,8 @@
  */
 #pragma once
 
-#include "polisi-export.h"
+#include "polisi-document.h"
+#include "polisi-export-options.h"
 
 G_BEGIN_DECLS
 

@@ -67,6 +67,7 @@
 #include "polisi-comments.h"
 #include "polisi-dates.h"
 #include "polisi-error.h"
+#include "polisi-export.h"
 #include "polisi-odt.h"
 #include "polisi-xml-out.h"
 #include "polisi-page-layout.h"

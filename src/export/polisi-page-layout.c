@@ -43,6 +43,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "polisi-export.h"
 #include "polisi-page-layout.h"
 
 #define FONT_FAMILY       "Liberation Sans"

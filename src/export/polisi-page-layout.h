@@ -9,7 +9,7 @@
 #include <glib-object.h>
 
 #include "polisi-document.h"
-#include "polisi-export.h"
+#include "polisi-export-options.h"
 
 G_BEGIN_DECLS
 

@@ -18,6 +18,7 @@
 
 #include "polisi-error.h"
 #include "polisi-page-layout.h"
+#include "polisi-export.h"
 #include "polisi-pdf.h"
 #include "polisi-pdf-finish.h"
 

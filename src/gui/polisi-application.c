@@ -22,6 +22,7 @@ struct _PolisiApplication
   AdwApplication  parent_instance;
 
   PolisiContext  *context;
+  GError         *library_error;  /* the library file could not be read */
   GPtrArray      *pending_files;  /* GFile, from the command line */
 };
 
@@ -38,6 +39,23 @@ polisi_application_handle_local_options (GApplication *application,
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
+    }
+
+  /* --library alone starts the window with that library, and the window
+   * remembers it (Preferences go back to the built-in one) */
+  if (g_variant_dict_contains (options, "library"))
+    {
+      g_autoptr(GVariant) library = g_variant_dict_lookup_value (options, "library", G_VARIANT_TYPE_BYTESTRING);
+
+      g_variant_dict_remove (options, "library");
+      if (polisi_cli_wants_handling (options))
+        g_variant_dict_insert_value (options, "library", library);
+      else
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (g_variant_get_bytestring (library));
+
+          polisi_application_remember_library (self, file);
+        }
     }
 
   if (polisi_cli_wants_handling (options))
@@ -84,10 +102,9 @@ on_open_response (GtkNativeDialog   *chooser,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       PolisiWindow *window = get_blank_window (self);
 
-      if (polisi_window_open_file (window, file))
-        gtk_window_present (GTK_WINDOW (window));
-      else if (!gtk_widget_get_visible (GTK_WIDGET (window)))
-        gtk_window_present (GTK_WINDOW (window));
+      /* read in the background; an error is told in the window */
+      polisi_window_open_file (window, file);
+      gtk_window_present (GTK_WINDOW (window));
     }
   g_object_unref (chooser);
 }
@@ -296,6 +313,7 @@ polisi_application_dispose (GObject *object)
   PolisiApplication *self = (PolisiApplication *) object;
 
   g_clear_object (&self->context);
+  g_clear_error (&self->library_error);
   g_clear_pointer (&self->pending_files, g_ptr_array_unref);
 
   G_OBJECT_CLASS (polisi_application_parent_class)->dispose (object);
@@ -345,10 +363,72 @@ polisi_application_new (void)
 }
 
 /**
+ * polisi_application_remember_library:
+ * @file: (nullable): a clause library an organisation supplies, or %NULL
+ *   for the built-in one
+ *
+ * The library the window uses from its next start (the "library-file"
+ * setting); a window already open keeps the one it has.
+ */
+void
+polisi_application_remember_library (PolisiApplication *self,
+                                     GFile             *file)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (POLISI_IS_APPLICATION (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  settings = g_settings_new (APP_ID);
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  g_settings_set_string (settings, "library-file", path != NULL ? path : "");
+}
+
+/* The library the setting names, or the built-in one. A library file that
+ * cannot be read (gone, or refused as the command line refuses it) leaves
+ * the built-in library in use and its error for the window to tell. */
+static PolisiContext *
+new_context (PolisiApplication  *self,
+             GError            **error)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *path = g_settings_get_string (settings, "library-file");
+  PolisiContext *context;
+
+  if (path[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) library_error = NULL;
+
+      context = polisi_context_new_with_library_file (file, &library_error);
+      if (context != NULL)
+        return context;
+      g_clear_error (&self->library_error);
+      self->library_error = g_steal_pointer (&library_error);
+    }
+  return polisi_context_new_builtin (error);
+}
+
+/**
+ * polisi_application_take_library_error:
+ *
+ * Returns: (transfer full) (nullable): why the library file of the
+ *   "library-file" setting is not in use, once
+ */
+GError *
+polisi_application_take_library_error (PolisiApplication *self)
+{
+  g_return_val_if_fail (POLISI_IS_APPLICATION (self), NULL);
+  return g_steal_pointer (&self->library_error);
+}
+
+/**
  * polisi_application_get_context:
  *
- * The clause library and legislation register, read the first time a
- * window needs them (not at start-up: the welcome view does not).
+ * The clause library (the built-in one, or the file of the "library-file"
+ * setting) and legislation register, read the first time a window needs
+ * them (not at start-up: the welcome view does not).
  */
 PolisiContext *
 polisi_application_get_context (PolisiApplication *self)
@@ -359,9 +439,12 @@ polisi_application_get_context (PolisiApplication *self)
     {
       g_autoptr(GError) error = NULL;
 
-      self->context = polisi_context_new_builtin (&error);
+      self->context = new_context (self, &error);
       if (self->context == NULL)
         g_error ("Polisi is not installed correctly: %s", error->message);
+      /* the interface language is the locale's (main() applied the
+       * preference to it), held from here on by the context */
+      polisi_context_set_interface_language (self->context, polisi_interface_lang ());
     }
   return self->context;
 }

@@ -17,5 +17,8 @@ G_DECLARE_FINAL_TYPE (PolisiApplication, polisi_application, POLISI, APPLICATION
 
 PolisiApplication *polisi_application_new         (void);
 PolisiContext     *polisi_application_get_context (PolisiApplication *self);
+void               polisi_application_remember_library   (PolisiApplication *self,
+                                                          GFile             *file);
+GError            *polisi_application_take_library_error (PolisiApplication *self);
 
 G_END_DECLS

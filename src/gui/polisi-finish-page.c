@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The last step lists the checker's findings, each a link to the place to
- * fix it (the page emits ::go-to), and holds the export choices the
- * window's export and print actions read.
+ * fix it (the page emits ::go-to), and shows the export choices as
+ * properties (format, layout, final, english-first), which the window
+ * binds to its export flow: export and print read the flow.
  */
 #include "config.h"
 
@@ -45,6 +46,17 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_FORMAT,
+  PROP_LAYOUT,
+  PROP_FINAL,
+  PROP_ENGLISH_FIRST,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 target_free (gpointer data)
 {
@@ -75,6 +87,79 @@ on_layout_selected (PolisiFinishPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->english_first_row),
                           layout == POLISI_LAYOUT_COLUMNS || layout == POLISI_LAYOUT_SEQUENTIAL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
+}
+
+static void
+on_format_selected (PolisiFinishPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORMAT]);
+}
+
+static void
+on_final_active (PolisiFinishPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINAL]);
+}
+
+static void
+on_english_first_active (PolisiFinishPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGLISH_FIRST]);
+}
+
+static void
+polisi_finish_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  PolisiFinishPage *self = POLISI_FINISH_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FORMAT:
+      g_value_set_uint (value, polisi_finish_page_get_format (self));
+      break;
+    case PROP_LAYOUT:
+      g_value_set_enum (value, polisi_finish_page_get_layout (self));
+      break;
+    case PROP_FINAL:
+      g_value_set_boolean (value, polisi_finish_page_get_final (self));
+      break;
+    case PROP_ENGLISH_FIRST:
+      g_value_set_boolean (value, gtk_switch_get_active (self->english_first_switch));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+polisi_finish_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  PolisiFinishPage *self = POLISI_FINISH_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_FORMAT:
+      polisi_finish_page_set_format (self, g_value_get_uint (value));
+      break;
+    case PROP_LAYOUT:
+      polisi_finish_page_set_layout (self, g_value_get_enum (value));
+      break;
+    case PROP_FINAL:
+      gtk_switch_set_active (self->final_switch, g_value_get_boolean (value));
+      break;
+    case PROP_ENGLISH_FIRST:
+      gtk_switch_set_active (self->english_first_switch, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -102,6 +187,24 @@ polisi_finish_page_class_init (PolisiFinishPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = polisi_finish_page_dispose;
+  object_class->get_property = polisi_finish_page_get_property;
+  object_class->set_property = polisi_finish_page_set_property;
+
+  /* the export choices (PolisiFormat's values for the format) */
+  properties[PROP_FORMAT] =
+    g_param_spec_uint ("format", NULL, NULL, 0, N_POLISI_FORMATS - 1, POLISI_FORMAT_PDF,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAYOUT] =
+    g_param_spec_enum ("layout", NULL, NULL, POLISI_TYPE_LAYOUT, POLISI_LAYOUT_COLUMNS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FINAL] =
+    g_param_spec_boolean ("final", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* whether English comes first where the layout has an order */
+  properties[PROP_ENGLISH_FIRST] =
+    g_param_spec_boolean ("english-first", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * PolisiFinishPage::go-to:
@@ -140,6 +243,9 @@ polisi_finish_page_init (PolisiFinishPage *self)
   adw_combo_row_set_selected (self->layout_row, POLISI_LAYOUT_COLUMNS);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->english_first_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("English first"), -1);
+  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (on_format_selected), self);
+  g_signal_connect_swapped (self->final_switch, "notify::active", G_CALLBACK (on_final_active), self);
+  g_signal_connect_swapped (self->english_first_switch, "notify::active", G_CALLBACK (on_english_first_active), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->final_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Final version, without the draft watermark"), -1);
 }

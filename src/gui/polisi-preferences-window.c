@@ -22,6 +22,8 @@ struct _PolisiPreferencesWindow
   AdwComboRow          *layout_row;
   AdwComboRow          *format_row;
   GtkSpinButton        *autosave_spin;
+  AdwActionRow         *library_row;
+  GtkButton            *builtin_button;
 };
 
 G_DEFINE_FINAL_TYPE (PolisiPreferencesWindow, polisi_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -93,6 +95,24 @@ format_choice_get_type (void)
   return type;
 }
 
+/* The library the window uses (from its next start): a file an
+ * organisation supplied, or the built-in one. */
+static void
+show_library (PolisiPreferencesWindow *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "library-file");
+  g_autofree char *shown = path[0] != '\0' ? g_filename_display_name (path) : NULL;
+
+  adw_action_row_set_subtitle (self->library_row, shown != NULL ? shown : _("The built-in clause library"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->builtin_button), shown != NULL);
+}
+
+static void
+on_builtin_clicked (PolisiPreferencesWindow *self)
+{
+  g_settings_reset (self->settings, "library-file");
+}
+
 static void
 polisi_preferences_window_dispose (GObject *object)
 {
@@ -117,6 +137,9 @@ polisi_preferences_window_class_init (PolisiPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolisiPreferencesWindow, layout_row);
   gtk_widget_class_bind_template_child (widget_class, PolisiPreferencesWindow, format_row);
   gtk_widget_class_bind_template_child (widget_class, PolisiPreferencesWindow, autosave_spin);
+  gtk_widget_class_bind_template_child (widget_class, PolisiPreferencesWindow, library_row);
+  gtk_widget_class_bind_template_child (widget_class, PolisiPreferencesWindow, builtin_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_builtin_clicked);
 }
 
 static void
@@ -144,6 +167,8 @@ polisi_preferences_window_init (PolisiPreferencesWindow *self)
                                 GSIZE_TO_POINTER (format_choice_get_type ()), NULL);
   g_settings_bind (self->settings, "autosave-interval", gtk_spin_button_get_adjustment (self->autosave_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::library-file", G_CALLBACK (show_library), self, G_CONNECT_SWAPPED);
+  show_library (self);
 }
 
 GtkWidget *

@@ -10,6 +10,12 @@
  * changes in a row make one update. The page layout reuses the text it
  * laid out before, so an update lays out only what changed, and only the
  * pages whose content changed are drawn again.
+ *
+ * The preview follows the place being edited: polisi_preview_show_block()
+ * (the window calls it for the section of the step shown and the clause
+ * whose editor has the focus) scrolls to the page where that block
+ * starts, now or once the pages are laid out and placed, and again after
+ * an update that moves the block to another page.
  */
 #include "config.h"
 
@@ -32,6 +38,12 @@ struct _PolisiPreview
   guint              update_id;
   guint              deadline_id;
   gulong             changed_id;
+  char              *shown_block;   /* what the preview follows, or NULL */
+  int                shown_page;    /* its page, or -1 */
+  guint              scroll_tick;
+  double             scroll_y;      /* where the page followed was */
+  guint              stable_frames;
+  guint              scroll_frames;
 
   GtkScrolledWindow *scroller;
   GtkBox            *pages;
@@ -117,6 +129,10 @@ polisi_preview_update_now (PolisiPreview *self)
     }
 
   g_set_object (&self->page_layout, page_layout);
+  /* the block followed moved to another page: follow it */
+  if (self->shown_block != NULL &&
+      polisi_page_layout_find_block_page (self->page_layout, self->shown_block) != self->shown_page)
+    polisi_preview_show_block (self, self->shown_block);
   g_signal_emit (self, signals[UPDATED], 0);
 }
 
@@ -182,6 +198,11 @@ polisi_preview_dispose (GObject *object)
 {
   PolisiPreview *self = (PolisiPreview *) object;
 
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+  self->scroll_tick = 0;
+  g_clear_pointer (&self->shown_block, g_free);
+
   g_clear_handle_id (&self->update_id, g_source_remove);
   g_clear_handle_id (&self->deadline_id, g_source_remove);
   if (self->policy != NULL)
@@ -220,6 +241,7 @@ polisi_preview_init (PolisiPreview *self)
 {
   self->signatures = g_array_new (FALSE, TRUE, sizeof (guint));
   self->layout = POLISI_LAYOUT_COLUMNS;
+  self->shown_page = -1;
 
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
   gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -298,6 +320,122 @@ polisi_preview_is_current (PolisiPreview *self)
 {
   g_return_val_if_fail (POLISI_IS_PREVIEW (self), FALSE);
   return self->update_id == 0 && self->page_layout != NULL;
+}
+
+/* Scrolls to the top of the page followed; FALSE while it is not placed
+ * yet. */
+static gboolean
+scroll_to_page (PolisiPreview *self)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pages));
+  graphene_rect_t bounds;
+
+  for (int i = 0; i < self->shown_page && child != NULL; i++)
+    child = gtk_widget_get_next_sibling (child);
+  if (child == NULL || !gtk_widget_compute_bounds (child, GTK_WIDGET (self->pages), &bounds) ||
+      (self->shown_page > 0 && bounds.origin.y <= 0))
+    return FALSE;
+  if (bounds.origin.y != self->scroll_y)
+    {
+      self->scroll_y = bounds.origin.y;
+      self->stable_frames = 0;
+    }
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), bounds.origin.y);
+  return TRUE;
+}
+
+/* The pages settle over a frame or two (a step shown changes the width
+ * the preview has): the scroll follows until the page has stayed put for
+ * a few frames. */
+#define SETTLED_FRAMES 3
+#define MAX_SCROLL_FRAMES 120
+
+static gboolean
+scroll_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  PolisiPreview *self = POLISI_PREVIEW (widget);
+
+  if (self->shown_page >= 0 && ++self->scroll_frames < MAX_SCROLL_FRAMES &&
+      (!scroll_to_page (self) || ++self->stable_frames < SETTLED_FRAMES))
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * polisi_preview_show_block:
+ * @block_id: (nullable): a clause's or a section's id
+ *
+ * Follows @block_id: shows the page where it starts, and keeps showing it
+ * as the pages change. %NULL follows nothing.
+ */
+void
+polisi_preview_show_block (PolisiPreview *self,
+                           const char    *block_id)
+{
+  g_return_if_fail (POLISI_IS_PREVIEW (self));
+
+  if (block_id != self->shown_block)
+    {
+      g_free (self->shown_block);
+      self->shown_block = g_strdup (block_id);
+    }
+  if (block_id == NULL || self->page_layout == NULL)
+    {
+      self->shown_page = -1;
+      return;
+    }
+  self->shown_page = polisi_page_layout_find_block_page (self->page_layout, block_id);
+  if (self->shown_page < 0)
+    return;
+  self->scroll_y = -1;
+  self->stable_frames = 0;
+  self->scroll_frames = 0;
+  scroll_to_page (self);
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick, NULL, NULL);
+}
+
+/**
+ * polisi_preview_get_shown_page:
+ *
+ * Returns: the page (from 0) of the block the preview follows, or -1
+ */
+int
+polisi_preview_get_shown_page (PolisiPreview *self)
+{
+  g_return_val_if_fail (POLISI_IS_PREVIEW (self), -1);
+  return self->shown_page;
+}
+
+/**
+ * polisi_preview_get_top_page:
+ *
+ * Returns: the page (from 0) at the top of the preview's view, or -1
+ */
+int
+polisi_preview_get_top_page (PolisiPreview *self)
+{
+  double top;
+  int page = 0;
+
+  g_return_val_if_fail (POLISI_IS_PREVIEW (self), -1);
+
+  if (self->page_layout == NULL)
+    return -1;
+  top = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); child != NULL;
+       child = gtk_widget_get_next_sibling (child), page++)
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_compute_bounds (child, GTK_WIDGET (self->pages), &bounds) &&
+          top < bounds.origin.y + bounds.size.height)
+        return page;
+    }
+  return -1;
 }
 
 void

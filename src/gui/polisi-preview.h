@@ -29,5 +29,9 @@ gboolean          polisi_preview_is_current        (PolisiPreview  *self);
 void              polisi_preview_update_now        (PolisiPreview  *self);
 void              polisi_preview_scroll_to_block   (PolisiPreview  *self,
                                                     const char     *block_id);
+void              polisi_preview_show_block        (PolisiPreview  *self,
+                                                    const char     *block_id);
+int               polisi_preview_get_shown_page    (PolisiPreview  *self);
+int               polisi_preview_get_top_page      (PolisiPreview  *self);
 
 G_END_DECLS

@@ -82,7 +82,7 @@ clear_group (AdwPreferencesGroup *group,
 }
 
 static GtkWidget *
-draft_row (PolisiDraftInfo *info)
+draft_row (PolisiRecoveryInfo *info)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *recover = gtk_button_new_with_mnemonic (_("_Recover"));
@@ -94,7 +94,7 @@ draft_row (PolisiDraftInfo *info)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->title != NULL ? info->title : _("Untitled Policy"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (original != NULL && polisi_draft_info_is_superseded (info))
+  if (original != NULL && polisi_recovery_info_is_superseded (info))
     /* Translators: as "Changes to “%s”, kept %s", when the file was saved since */
     subtitle = g_strdup_printf (_("Changes to “%s”, kept %s, older than the saved file"), original, when);
   else
@@ -144,18 +144,18 @@ recent_row (const char *uri,
  */
 void
 polisi_welcome_view_refresh (PolisiWelcomeView *self,
-                             PolisiDrafts      *drafts)
+                             PolisiRecovery      *drafts)
 {
   g_autoptr(GPtrArray) orphans = NULL;
   GList *items;
 
   g_return_if_fail (POLISI_IS_WELCOME_VIEW (self));
-  g_return_if_fail (POLISI_IS_DRAFTS (drafts));
+  g_return_if_fail (POLISI_IS_RECOVERY (drafts));
 
   clear_group (self->recovery_group, self->recovery_rows);
   clear_group (self->recent_group, self->recent_rows);
 
-  orphans = polisi_drafts_list_orphans (drafts);
+  orphans = polisi_recovery_list_orphans (drafts);
   for (guint i = 0; i < orphans->len; i++)
     {
       GtkWidget *row = draft_row (orphans->pdata[i]);

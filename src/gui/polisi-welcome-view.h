@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "polisi-drafts.h"
+#include "polisi-recovery.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (PolisiWelcomeView, polisi_welcome_view, POLISI, WELCOME_VI
 
 GtkWidget *polisi_welcome_view_new             (void);
 void       polisi_welcome_view_refresh         (PolisiWelcomeView *self,
-                                                PolisiDrafts      *drafts);
+                                                PolisiRecovery      *drafts);
 guint      polisi_welcome_view_get_n_drafts    (PolisiWelcomeView *self);
 guint      polisi_welcome_view_get_n_recent    (PolisiWelcomeView *self);
 void       polisi_welcome_view_focus_first     (PolisiWelcomeView *self);

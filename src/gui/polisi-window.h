@@ -10,11 +10,17 @@
 #include "polisi-application.h"
 #include "polisi-clause-editor.h"
 #include "polisi-export.h"
+#include "polisi-compare-flow.h"
+#include "polisi-export-flow.h"
+#include "polisi-import-flow.h"
+#include "polisi-recovery-flow.h"
+#include "polisi-save-flow.h"
 #include "polisi-finish-page.h"
 #include "polisi-organisation-page.h"
 #include "polisi-policy.h"
 #include "polisi-preview.h"
 #include "polisi-session.h"
+#include "polisi-step-list.h"
 #include "polisi-returned-draft.h"
 
 G_BEGIN_DECLS
@@ -25,8 +31,16 @@ G_DECLARE_FINAL_TYPE (PolisiWindow, polisi_window, POLISI, WINDOW, AdwApplicatio
 
 PolisiWindow       *polisi_window_new                  (PolisiApplication *application);
 void                polisi_window_new_policy           (PolisiWindow      *self);
-gboolean            polisi_window_open_file            (PolisiWindow      *self,
+void                polisi_window_open_file            (PolisiWindow      *self,
                                                         GFile             *file);
+void                polisi_window_open_file_async      (PolisiWindow        *self,
+                                                        GFile               *file,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean            polisi_window_open_file_finish     (PolisiWindow      *self,
+                                                        GAsyncResult      *result,
+                                                        GError           **error);
 gboolean            polisi_window_is_blank             (PolisiWindow      *self);
 PolisiPolicy       *polisi_window_get_policy           (PolisiWindow      *self);
 GFile              *polisi_window_get_file             (PolisiWindow      *self);
@@ -53,6 +67,14 @@ PolisiClauseEditor *polisi_window_get_clause_editor    (PolisiWindow      *self,
 PolisiOrganisationPage *polisi_window_get_organisation_page (PolisiWindow *self);
 PolisiFinishPage   *polisi_window_get_finish_page      (PolisiWindow      *self);
 PolisiPreview      *polisi_window_get_preview          (PolisiWindow      *self);
+PolisiSaveFlow     *polisi_window_get_save_flow        (PolisiWindow      *self);
+PolisiExportFlow   *polisi_window_get_export_flow      (PolisiWindow      *self);
+PolisiCompareFlow  *polisi_window_get_compare_flow     (PolisiWindow      *self);
+PolisiImportFlow   *polisi_window_get_import_flow      (PolisiWindow      *self);
+PolisiRecoveryFlow *polisi_window_get_recovery_flow    (PolisiWindow      *self);
+gboolean            polisi_window_get_preview_visible  (PolisiWindow      *self);
+void                polisi_window_set_preview_visible  (PolisiWindow      *self,
+                                                        gboolean           visible);
 const char         *polisi_window_get_draft_id         (PolisiWindow      *self);
 gboolean            polisi_window_recover_draft        (PolisiWindow      *self,
                                                         const char        *id);
@@ -86,11 +108,5 @@ GtkWidget          *polisi_window_get_step_page        (PolisiWindow      *self,
 guint               polisi_window_find_step            (PolisiWindow      *self,
                                                         const char        *name);
 
-/* States of a step in the sidebar. */
-enum {
-  POLISI_STEP_NOT_STARTED,
-  POLISI_STEP_DONE,
-  POLISI_STEP_NEEDS_ATTENTION,
-};
 
 G_END_DECLS

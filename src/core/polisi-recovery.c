@@ -1,23 +1,26 @@
-/* polisi-drafts.c
+/* polisi-recovery.c
  *
  * Copyright 2026 The Polisi authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * While a policy is open, the window saves a draft of it a few seconds
- * after each change, in the user's data folder (…/polisi/drafts): the
- * policy itself (ID.polisi) and a note of what it is a draft of (ID.draft,
- * a key file with the original's path, a checksum of the original as the
- * draft started from it, and the time). Saving the policy or closing it on
- * purpose removes the draft.
+ * Recovery copies: while a policy is open, its session saves a copy of it
+ * a few seconds after each change, in the user's data folder
+ * (…/polisi/drafts): the policy itself (ID.polisi) and a note of what it
+ * is a copy of (ID.draft, a key file with the original's path, a checksum
+ * of the original as the copy started from it, and the time). Saving the
+ * policy or closing it on purpose removes the copy. (The folder and the
+ * ".draft" notes keep the names earlier versions gave them, so that work
+ * a crash left is found after an update. "Draft" in Polisi's own words is
+ * a policy's status: a version not adopted yet.)
  *
- * Whoever keeps a draft holds a lock on ID.lock (flock(), which the system
- * releases when the process ends, however it ends). A draft whose lock
+ * Whoever keeps a copy holds a lock on ID.lock (flock(), which the system
+ * releases when the process ends, however it ends). A copy whose lock
  * nobody holds was left by a crash: it is offered back, from the welcome
  * page and whenever its original is opened. Process ids are not used: a
  * number can belong to another process after a crash, and a lock cannot.
  *
- * Drafts are written with polisi_file_replace(), like everything else, so
- * a crash while autosaving cannot damage the last good draft.
+ * Copies are written with polisi_file_replace(), like everything else, so
+ * a crash while autosaving cannot damage the last good copy.
  */
 #include "config.h"
 
@@ -30,7 +33,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "polisi-drafts.h"
+#include "polisi-recovery.h"
 #include "polisi-error.h"
 #include "polisi-file.h"
 #include "polisi-policy-io.h"
@@ -38,7 +41,7 @@
 
 #define GROUP "Draft"
 
-struct _PolisiDrafts
+struct _PolisiRecovery
 {
   GObject  parent_instance;
 
@@ -46,10 +49,10 @@ struct _PolisiDrafts
   GHashTable *locks;   /* id → the descriptor of its held ID.lock */
 };
 
-G_DEFINE_FINAL_TYPE (PolisiDrafts, polisi_drafts, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (PolisiRecovery, polisi_recovery, G_TYPE_OBJECT)
 
 void
-polisi_draft_info_free (PolisiDraftInfo *info)
+polisi_recovery_info_free (PolisiRecoveryInfo *info)
 {
   if (info == NULL)
     return;
@@ -63,21 +66,21 @@ polisi_draft_info_free (PolisiDraftInfo *info)
 }
 
 static void
-polisi_drafts_finalize (GObject *object)
+polisi_recovery_finalize (GObject *object)
 {
-  PolisiDrafts *self = (PolisiDrafts *) object;
+  PolisiRecovery *self = (PolisiRecovery *) object;
 
   /* the locks go, the drafts stay: a draft not discarded is recoverable */
   g_hash_table_unref (self->locks);
   g_free (self->folder);
 
-  G_OBJECT_CLASS (polisi_drafts_parent_class)->finalize (object);
+  G_OBJECT_CLASS (polisi_recovery_parent_class)->finalize (object);
 }
 
 static void
-polisi_drafts_class_init (PolisiDraftsClass *klass)
+polisi_recovery_class_init (PolisiRecoveryClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = polisi_drafts_finalize;
+  G_OBJECT_CLASS (klass)->finalize = polisi_recovery_finalize;
 }
 
 static void
@@ -87,42 +90,42 @@ close_lock (gpointer data)
 }
 
 static void
-polisi_drafts_init (PolisiDrafts *self)
+polisi_recovery_init (PolisiRecovery *self)
 {
   self->locks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, close_lock);
 }
 
-PolisiDrafts *
-polisi_drafts_new (const char *folder)
+PolisiRecovery *
+polisi_recovery_new (const char *folder)
 {
-  PolisiDrafts *self;
+  PolisiRecovery *self;
 
   g_return_val_if_fail (folder != NULL, NULL);
 
-  self = g_object_new (POLISI_TYPE_DRAFTS, NULL);
+  self = g_object_new (POLISI_TYPE_RECOVERY, NULL);
   self->folder = g_strdup (folder);
   return self;
 }
 
-PolisiDrafts *
-polisi_drafts_new_default (void)
+PolisiRecovery *
+polisi_recovery_new_default (void)
 {
   g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "polisi", "drafts", NULL);
 
-  return polisi_drafts_new (folder);
+  return polisi_recovery_new (folder);
 }
 
 const char *
-polisi_drafts_get_folder (PolisiDrafts *self)
+polisi_recovery_get_folder (PolisiRecovery *self)
 {
-  g_return_val_if_fail (POLISI_IS_DRAFTS (self), NULL);
+  g_return_val_if_fail (POLISI_IS_RECOVERY (self), NULL);
   return self->folder;
 }
 
 char *
-polisi_drafts_new_id (PolisiDrafts *self)
+polisi_recovery_new_id (PolisiRecovery *self)
 {
-  g_return_val_if_fail (POLISI_IS_DRAFTS (self), NULL);
+  g_return_val_if_fail (POLISI_IS_RECOVERY (self), NULL);
   return g_uuid_string_random ();
 }
 
@@ -133,7 +136,7 @@ is_valid_id (const char *id)
 }
 
 static char *
-draft_path (PolisiDrafts *self,
+draft_path (PolisiRecovery *self,
             const char   *id,
             const char   *suffix)
 {
@@ -143,7 +146,7 @@ draft_path (PolisiDrafts *self,
 }
 
 static gboolean
-make_folder (PolisiDrafts  *self,
+make_folder (PolisiRecovery  *self,
              GError       **error)
 {
   if (g_mkdir_with_parents (self->folder, 0700) != 0)
@@ -157,7 +160,7 @@ make_folder (PolisiDrafts  *self,
 }
 
 /**
- * polisi_drafts_claim:
+ * polisi_recovery_claim:
  *
  * Takes the lock of draft @id for this object, so that no other window or
  * process offers it while it is kept here. Saving a draft claims it.
@@ -165,14 +168,14 @@ make_folder (PolisiDrafts  *self,
  * Returns: %FALSE (with an error) when someone else keeps it
  */
 gboolean
-polisi_drafts_claim (PolisiDrafts  *self,
+polisi_recovery_claim (PolisiRecovery  *self,
                      const char    *id,
                      GError       **error)
 {
   g_autofree char *lock_path = NULL;
   int fd;
 
-  g_return_val_if_fail (POLISI_IS_DRAFTS (self), FALSE);
+  g_return_val_if_fail (POLISI_IS_RECOVERY (self), FALSE);
   g_return_val_if_fail (is_valid_id (id), FALSE);
 
   if (g_hash_table_contains (self->locks, id))
@@ -203,7 +206,7 @@ polisi_drafts_claim (PolisiDrafts  *self,
 /* Whether a live session keeps draft @id: its lock is held, here or by
  * another process. A lock nobody holds was left by a crash. */
 static gboolean
-is_kept (PolisiDrafts *self,
+is_kept (PolisiRecovery *self,
          const char   *id)
 {
   g_autofree char *lock_path = NULL;
@@ -222,7 +225,7 @@ is_kept (PolisiDrafts *self,
 }
 
 /**
- * polisi_drafts_save:
+ * polisi_recovery_save:
  * @original: (nullable): the file the policy was opened from or saved to
  * @base: (nullable): the SHA-256 checksum of @original as the policy was
  *   read from it or last saved to it
@@ -231,7 +234,7 @@ is_kept (PolisiDrafts *self,
  * claims it.
  */
 gboolean
-polisi_drafts_save (PolisiDrafts  *self,
+polisi_recovery_save (PolisiRecovery  *self,
                     const char    *id,
                     PolisiPolicy  *policy,
                     GFile         *original,
@@ -250,11 +253,11 @@ polisi_drafts_save (PolisiDrafts  *self,
   const char *title;
   gsize note_length;
 
-  g_return_val_if_fail (POLISI_IS_DRAFTS (self), FALSE);
+  g_return_val_if_fail (POLISI_IS_RECOVERY (self), FALSE);
   g_return_val_if_fail (is_valid_id (id), FALSE);
   g_return_val_if_fail (POLISI_IS_POLICY (policy), FALSE);
 
-  if (!polisi_drafts_claim (self, id, error))
+  if (!polisi_recovery_claim (self, id, error))
     return FALSE;
 
   policy_path = draft_path (self, id, ".polisi");
@@ -287,14 +290,14 @@ polisi_drafts_save (PolisiDrafts  *self,
 }
 
 void
-polisi_drafts_discard (PolisiDrafts *self,
+polisi_recovery_discard (PolisiRecovery *self,
                        const char   *id)
 {
   g_autofree char *policy_path = NULL;
   g_autofree char *note_path = NULL;
   g_autofree char *lock_path = NULL;
 
-  g_return_if_fail (POLISI_IS_DRAFTS (self));
+  g_return_if_fail (POLISI_IS_RECOVERY (self));
 
   if (!is_valid_id (id))
     return;
@@ -310,16 +313,16 @@ polisi_drafts_discard (PolisiDrafts *self,
 }
 
 /**
- * polisi_drafts_release:
+ * polisi_recovery_release:
  *
  * Lets go of draft @id without removing it, as a crash would: it is then
  * offered back like any draft left behind.
  */
 void
-polisi_drafts_release (PolisiDrafts *self,
+polisi_recovery_release (PolisiRecovery *self,
                        const char   *id)
 {
-  g_return_if_fail (POLISI_IS_DRAFTS (self));
+  g_return_if_fail (POLISI_IS_RECOVERY (self));
 
   if (id == NULL || !g_hash_table_remove (self->locks, id))
     return;
@@ -337,28 +340,28 @@ static int
 compare_infos (gconstpointer a,
                gconstpointer b)
 {
-  const PolisiDraftInfo *x = *(PolisiDraftInfo * const *) a;
-  const PolisiDraftInfo *y = *(PolisiDraftInfo * const *) b;
+  const PolisiRecoveryInfo *x = *(PolisiRecoveryInfo * const *) a;
+  const PolisiRecoveryInfo *y = *(PolisiRecoveryInfo * const *) b;
 
   return g_date_time_compare (y->saved, x->saved);
 }
 
 /**
- * polisi_drafts_list_orphans:
+ * polisi_recovery_list_orphans:
  *
  * The drafts left by sessions that ended without saving or closing their
  * policy: a crash, a power cut, a killed process. Newest first.
  *
- * Returns: (transfer container) (element-type PolisiDraftInfo): the drafts
+ * Returns: (transfer container) (element-type PolisiRecoveryInfo): the drafts
  */
 GPtrArray *
-polisi_drafts_list_orphans (PolisiDrafts *self)
+polisi_recovery_list_orphans (PolisiRecovery *self)
 {
-  GPtrArray *drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) polisi_draft_info_free);
+  GPtrArray *drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) polisi_recovery_info_free);
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
-  g_return_val_if_fail (POLISI_IS_DRAFTS (self), drafts);
+  g_return_val_if_fail (POLISI_IS_RECOVERY (self), drafts);
 
   dir = g_dir_open (self->folder, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -368,7 +371,7 @@ polisi_drafts_list_orphans (PolisiDrafts *self)
       g_autofree char *note_path = NULL;
       g_autofree char *policy_path = NULL;
       g_autofree char *saved = NULL;
-      PolisiDraftInfo *info;
+      PolisiRecoveryInfo *info;
 
       if (!g_str_has_suffix (name, ".draft"))
         continue;
@@ -384,7 +387,7 @@ polisi_drafts_list_orphans (PolisiDrafts *self)
       if (is_kept (self, id))
         continue;
 
-      info = g_new0 (PolisiDraftInfo, 1);
+      info = g_new0 (PolisiRecoveryInfo, 1);
       info->id = g_steal_pointer (&id);
       info->path = g_steal_pointer (&policy_path);
       info->original = g_key_file_get_string (note, GROUP, "Original", NULL);
@@ -402,14 +405,14 @@ polisi_drafts_list_orphans (PolisiDrafts *self)
 }
 
 /**
- * polisi_drafts_load:
+ * polisi_recovery_load:
  * @original: (out) (optional) (nullable): the file the draft is of
  *
  * Reads a draft back. The draft stays until it is discarded, so that a
  * second crash before the recovered policy is saved loses nothing.
  */
 PolisiPolicy *
-polisi_drafts_load (PolisiDrafts  *self,
+polisi_recovery_load (PolisiRecovery  *self,
                     const char    *id,
                     GFile        **original,
                     GError       **error)
@@ -419,7 +422,7 @@ polisi_drafts_load (PolisiDrafts  *self,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GKeyFile) note = g_key_file_new ();
 
-  g_return_val_if_fail (POLISI_IS_DRAFTS (self), NULL);
+  g_return_val_if_fail (POLISI_IS_RECOVERY (self), NULL);
 
   if (!is_valid_id (id))
     {
@@ -445,29 +448,29 @@ polisi_drafts_load (PolisiDrafts  *self,
 }
 
 /**
- * polisi_drafts_find_for_file:
+ * polisi_recovery_find_for_file:
  *
  * The newest draft left behind (by a crash) of @original.
  *
  * Returns: (transfer full) (nullable): the draft, or %NULL
  */
-PolisiDraftInfo *
-polisi_drafts_find_for_file (PolisiDrafts *self,
+PolisiRecoveryInfo *
+polisi_recovery_find_for_file (PolisiRecovery *self,
                              GFile        *original)
 {
   g_autoptr(GPtrArray) orphans = NULL;
   g_autofree char *path = NULL;
 
-  g_return_val_if_fail (POLISI_IS_DRAFTS (self), NULL);
+  g_return_val_if_fail (POLISI_IS_RECOVERY (self), NULL);
   g_return_val_if_fail (G_IS_FILE (original), NULL);
 
   path = g_file_get_path (original);
   if (path == NULL)
     return NULL;
-  orphans = polisi_drafts_list_orphans (self);
+  orphans = polisi_recovery_list_orphans (self);
   for (guint i = 0; i < orphans->len; i++)
     {
-      PolisiDraftInfo *info = orphans->pdata[i];
+      PolisiRecoveryInfo *info = orphans->pdata[i];
       g_autoptr(GFile) other = NULL;
 
       if (info->original == NULL)
@@ -480,7 +483,7 @@ polisi_drafts_find_for_file (PolisiDrafts *self,
 }
 
 /**
- * polisi_draft_info_is_superseded:
+ * polisi_recovery_info_is_superseded:
  *
  * Whether the draft's original was saved after the draft was made from
  * it: its contents are no longer those the draft started from, or it is
@@ -488,7 +491,7 @@ polisi_drafts_find_for_file (PolisiDrafts *self,
  * recovering it over the file would lose that.
  */
 gboolean
-polisi_draft_info_is_superseded (const PolisiDraftInfo *info)
+polisi_recovery_info_is_superseded (const PolisiRecoveryInfo *info)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInfo) file_info = NULL;

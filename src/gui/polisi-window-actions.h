@@ -1,0 +1,15 @@
+/* polisi-window-actions.h: the window's actions table (win.*) and their shortcuts
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "polisi-window.h"
+
+G_BEGIN_DECLS
+
+void polisi_window_actions_install (GtkWidgetClass *widget_class);
+void polisi_window_actions_update  (PolisiWindow   *window);
+
+G_END_DECLS

@@ -1,0 +1,106 @@
+/* test-recovery-flow.c: taking back, or throwing away, the work a crash left
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "polisi-gui-test-main.h"
+#include "polisi-recovery-flow.h"
+
+static PolisiRecoveryFlow *
+new_flow (GtkWidget     *parent,
+          PolisiSession *session)
+{
+  return polisi_recovery_flow_new (GTK_WINDOW (parent), session, polisi_application_get_context (app));
+}
+
+static void
+test_create_destroy (void)
+{
+  GtkWidget *parent = gtk_window_new ();
+  g_autoptr(PolisiRecovery) drafts = polisi_recovery_new_default ();
+  g_autoptr(PolisiSession) session = polisi_session_new (drafts);
+  PolisiRecoveryFlow *flow = new_flow (parent, session);
+
+  g_assert_true (POLISI_IS_RECOVERY_FLOW (flow));
+  gtk_window_destroy (GTK_WINDOW (parent));
+  g_assert_finalize_object (flow);
+}
+
+static void
+count (GObject *object,
+       guint   *n)
+{
+  (*n)++;
+}
+
+/* A recovery copy written by one session (which then "crashes": it is
+ * let go without closing), recovered by another, or discarded. */
+static char *
+leave_copy (PolisiRecovery *drafts,
+            const char   *name)
+{
+  g_autoptr(PolisiSession) session = polisi_session_new (drafts);
+  g_autoptr(PolisiPolicy) policy = polisi_policy_new_from_library (
+      polisi_context_get_library (polisi_application_get_context (app)), POLISI_LANGUAGE_CATEGORY_DUAL);
+  g_autoptr(GError) error = NULL;
+
+  polisi_session_set_policy (session, policy);
+  polisi_policy_set_name (policy, POLISI_LANG_CY, name);
+  g_assert_true (polisi_session_autosave_now (session, &error));
+  g_assert_no_error (error);
+  return g_strdup (polisi_session_get_draft_id (session));
+}
+
+static void
+test_recover_and_discard (void)
+{
+  g_autofree char *dir = polisi_test_make_temp_dir ();
+  g_autoptr(PolisiRecovery) drafts = polisi_recovery_new (dir);
+  g_autofree char *first = leave_copy (drafts, "Ysgol Ŵ Gyntaf");
+  g_autofree char *second = leave_copy (drafts, "Ysgol Ŷ Ail");
+  GtkWidget *parent = gtk_window_new ();
+  g_autoptr(PolisiSession) session = polisi_session_new (drafts);
+  g_autoptr(PolisiRecoveryFlow) flow = new_flow (parent, session);
+  g_autoptr(GPtrArray) left = NULL;
+  AdwMessageDialog *dialog;
+  guint recovered = 0, discarded = 0;
+
+  gtk_window_present (GTK_WINDOW (parent));
+  g_signal_connect (flow, "recovered", G_CALLBACK (count), &recovered);
+  g_signal_connect (flow, "discarded", G_CALLBACK (count), &discarded);
+
+  /* a copy nobody can read is explained, and nothing is recovered */
+  g_assert_false (polisi_recovery_flow_recover (flow, "no-such-copy"));
+  dialog = polisi_gui_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Unsaved Work Could Not Be Recovered");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (recovered, ==, 0);
+
+  polisi_recovery_flow_offer (flow, first);
+  g_assert_cmpuint (recovered, ==, 1);
+  g_assert_cmpstr (polisi_policy_get_name (polisi_session_get_policy (session), POLISI_LANG_CY), ==, "Ysgol Ŵ Gyntaf");
+  g_assert_true (polisi_session_get_modified (session));
+
+  polisi_recovery_flow_discard (flow, second);
+  g_assert_cmpuint (discarded, ==, 1);
+  left = polisi_recovery_list_orphans (drafts);
+  for (guint i = 0; i < left->len; i++)
+    g_assert_cmpstr (((PolisiRecoveryInfo *) left->pdata[i])->id, !=, second);
+
+  polisi_session_close (session);
+  gtk_window_destroy (GTK_WINDOW (parent));
+  polisi_gui_test_pump (10);
+  polisi_test_remove_tree (dir);
+}
+
+static void
+add_tests (void)
+{
+  g_test_add_func ("/recovery-flow/create-destroy", test_create_destroy);
+  g_test_add_func ("/recovery-flow/recover-and-discard", test_recover_and_discard);
+}
+
+POLISI_GUI_TEST_MAIN (add_tests)
