@@ -9,7 +9,7 @@
  * annotated the way LibreOffice annotates (office:annotation with
  * dc:creator, dc:date to the nanosecond, meta:date-string and paragraphs;
  * a comment on a selection with its office:annotation-end), as
- * tests/test-comments.c does. Written for each: the returned ODT and its
+ * tests/import/test-comments.c does. Written for each: the returned ODT and its
  * content.xml alone. For the columns layout, also: the bookmarks renamed
  * and cut to 40 characters the way Word saves them, the bookmarks lost
  * (clauses found by number only), and a package whose content.xml is

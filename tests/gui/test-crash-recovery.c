@@ -86,7 +86,7 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  child_path = g_test_build_filename (G_TEST_BUILT, "polisi-crash-child", NULL);
+  child_path = g_test_build_filename (G_TEST_BUILT, "gui", "polisi-crash-child", NULL);
 
   g_test_add_func ("/crash-recovery/kill-while-editing", test_kill_while_editing);
   status = g_test_run ();

@@ -14,7 +14,7 @@ import unittest
 import zipfile
 
 POLISI = None
-SOURCE = os.environ.get('G_TEST_SRCDIR', os.path.dirname(os.path.abspath(__file__)))
+SOURCE = os.environ.get('G_TEST_SRCDIR', os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXAMPLES = os.path.join(SOURCE, '..', 'data', 'examples')
 LIBRARY = os.path.join(SOURCE, '..', 'data', 'library', 'library.xml')
 

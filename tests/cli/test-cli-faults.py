@@ -15,7 +15,7 @@ import time
 import unittest
 
 POLISI = None
-SOURCE = os.environ.get('G_TEST_SRCDIR', os.path.dirname(os.path.abspath(__file__)))
+SOURCE = os.environ.get('G_TEST_SRCDIR', os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXAMPLES = os.path.join(SOURCE, '..', 'data', 'examples')
 READER_LIMIT = 16 * 1024 * 1024
 

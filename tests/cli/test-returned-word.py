@@ -22,7 +22,7 @@ import unittest
 import zipfile
 
 POLISI = None
-SOURCE = os.environ.get('G_TEST_SRCDIR', os.path.dirname(os.path.abspath(__file__)))
+SOURCE = os.environ.get('G_TEST_SRCDIR', os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXAMPLES = os.path.join(SOURCE, '..', 'data', 'examples')
 
 W14 = 'http://schemas.microsoft.com/office/word/2010/wordml'

@@ -20,7 +20,7 @@ import unittest
 import zipfile
 
 POLISI = None
-SOURCE = os.environ.get('G_TEST_SRCDIR', os.path.dirname(os.path.abspath(__file__)))
+SOURCE = os.environ.get('G_TEST_SRCDIR', os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LO_TEXT = os.path.join(SOURCE, 'tools', 'lo-text.py')
 LO_REVIEW = os.path.join(SOURCE, 'tools', 'lo-review.py')
 # LibreOffice's uno module is the system Python's

@@ -19,7 +19,7 @@ import unittest
 import zipfile
 
 POLISI = None
-SOURCE = os.environ.get('G_TEST_SRCDIR', os.path.dirname(os.path.abspath(__file__)))
+SOURCE = os.environ.get('G_TEST_SRCDIR', os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXAMPLES = os.path.join(SOURCE, '..', 'data', 'examples')
 LO_CHANGES = os.path.join(SOURCE, 'tools', 'lo-changes.py')
 # LibreOffice's uno module is the system Python's

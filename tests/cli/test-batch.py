@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 POLISI = None
-SOURCE = os.environ.get('G_TEST_SRCDIR', os.path.dirname(os.path.abspath(__file__)))
+SOURCE = os.environ.get('G_TEST_SRCDIR', os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 EXAMPLE = os.path.join(SOURCE, '..', 'data', 'examples', 'schools-wales.csv')
 MINI_LIBRARY = os.path.join(SOURCE, 'data', 'mini-library.xml')
 NS = {'p': 'https://polisi.cymru/ns/policy/1'}
