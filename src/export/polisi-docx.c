@@ -412,6 +412,20 @@ end_para (DocxWriter *w)
   gsf_xml_out_end_element (w->xml);
 }
 
+/* Text of a paragraph that is not marked, with no line break inside a
+ * date, a reference or an Act's year (polisi_text_keep_together(), the
+ * rule of every writer). */
+static void
+write_kept (DocxWriter *w,
+            PolisiLang  lang,
+            const char *text,
+            Mark        mark)
+{
+  g_autofree char *kept = polisi_text_keep_together (text);
+
+  write_inline (w, lang, kept, strlen (kept), mark);
+}
+
 static void
 write_para (DocxWriter *w,
             const char *style,
@@ -422,7 +436,7 @@ write_para (DocxWriter *w,
 
   start_para (w, &props, lang, MARK_NONE);
   if (text != NULL)
-    write_inline (w, lang, text, strlen (text), MARK_NONE);
+    write_kept (w, lang, text, MARK_NONE);
   end_para (w);
 }
 
@@ -584,8 +598,45 @@ write_deleted_with_breaks (Splitter   *s,
     }
 }
 
+/* Unchanged text of a marked paragraph with the new version's no-break
+ * spaces; where the old version had the other kind of space, tracked
+ * changes delete the old one and insert the new. */
+static void
+write_equal (DocxWriter   *w,
+             PolisiLang    lang,
+             const char   *text,
+             const guint8 *kept,
+             gsize         from,
+             gsize         to)
+{
+  gsize done = from;
+
+  for (gsize i = from; i <= to; i++)
+    {
+      g_autofree char *fragment = NULL;
+      gboolean kept_new, kept_old;
+
+      kept_new = i < to && text[i] == ' ' && (kept[i] & POLISI_KEPT_NEW) != 0;
+      kept_old = i < to && text[i] == ' ' && (kept[i] & POLISI_KEPT_OLD) != 0;
+      if (i < to && (kept_new == kept_old || !w->tracked))
+        continue;
+      if (i > done)
+        {
+          fragment = polisi_export_keep_fragment (text, kept, done, i, POLISI_KEPT_NEW);
+          write_inline (w, lang, fragment, strlen (fragment), MARK_NONE);
+        }
+      if (i == to)
+        break;
+      write_marked_run (w, lang, NULL, kept_old ? "\xc2\xa0" : " ", kept_old ? 2 : 1, MARK_DEL);
+      write_marked_run (w, lang, NULL, kept_new ? "\xc2\xa0" : " ", kept_new ? 2 : 1, MARK_INS);
+      done = i + 1;
+    }
+}
+
 /* A paragraph's text with the marks of a comparison. The paragraph is
- * open; it may end and another start at a deleted paragraph break. */
+ * open; it may end and another start at a deleted paragraph break.
+ * Inserted words have the new version's no-break spaces, deleted ones the
+ * old version's (polisi_export_find_kept_spaces()). */
 static void
 write_content (Splitter              *s,
                const PolisiTextBlock *para)
@@ -594,27 +645,32 @@ write_content (Splitter              *s,
   Mark whole = whole_mark (w);
   gsize length = strlen (para->text);
   gsize done = 0;
+  g_autofree guint8 *kept = NULL;
 
   if (whole != MARK_NONE || para->marks == NULL)
     {
-      write_inline (w, s->lang, para->text, length, whole);
+      write_kept (w, s->lang, para->text, whole);
       return;
     }
 
+  kept = polisi_export_find_kept_spaces (para);
   for (guint i = 0; i < para->marks->len; i++)
     {
       const PolisiTextMark *mark = &g_array_index (para->marks, PolisiTextMark, i);
+      g_autofree char *marked = NULL;
 
       if (mark->start > done)
-        write_inline (w, s->lang, para->text + done, mark->start - done, MARK_NONE);
+        write_equal (w, s->lang, para->text, kept, done, mark->start);
+      marked = polisi_export_keep_fragment (para->text, kept, mark->start, mark->end,
+                                            mark->kind == POLISI_MARK_DELETED ? POLISI_KEPT_OLD : POLISI_KEPT_NEW);
       if (mark->kind == POLISI_MARK_DELETED)
-        write_deleted_with_breaks (s, para->text + mark->start, mark->end - mark->start);
+        write_deleted_with_breaks (s, marked, strlen (marked));
       else
-        write_inline (w, s->lang, para->text + mark->start, mark->end - mark->start, MARK_INS);
+        write_inline (w, s->lang, marked, strlen (marked), MARK_INS);
       done = mark->end;
     }
   if (done < length)
-    write_inline (w, s->lang, para->text + done, length - done, MARK_NONE);
+    write_equal (w, s->lang, para->text, kept, done, length);
 }
 
 /* The mark of the paragraph break after @para. */

@@ -305,10 +305,15 @@ may_hold_link (const char *text)
   return strstr (text, "http") != NULL || strstr (text, "www.") != NULL;
 }
 
-/* Paragraph content with its web addresses as links. */
+/* Paragraph content with its web addresses as links. With @keep, no line
+ * break inside a date, a reference or an Act's year (the rule of
+ * polisi_text_keep_together()); without, @text is a fragment of a
+ * comparison's paragraph that has its no-break spaces already
+ * (polisi_export_keep_fragment()). */
 static void
-write_inline (OdtWriter  *w,
-              const char *text)
+write_inline_full (OdtWriter  *w,
+                   const char *text,
+                   gboolean    keep)
 {
   g_autoptr(GArray) links = NULL;
   g_autofree char *kept = NULL;
@@ -316,9 +321,7 @@ write_inline (OdtWriter  *w,
 
   if (text == NULL)
     return;
-  /* no line break inside a date, a reference or an Act's year; tracked
-   * changes keep the text exactly as it is */
-  if (!is_tracking (w))
+  if (keep)
     text = kept = polisi_text_keep_together (text);
   if (!may_hold_link (text))
     {
@@ -345,6 +348,13 @@ write_inline (OdtWriter  *w,
       done = span->end;
     }
   write_text (w, text + done, strlen (text + done));
+}
+
+static void
+write_inline (OdtWriter  *w,
+              const char *text)
+{
+  write_inline_full (w, text, TRUE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -542,6 +552,52 @@ start_marked_para (OdtWriter             *w,
   start_para (w, kind, lang);
 }
 
+/* Unchanged text of a marked paragraph, from @from to @to, with the
+ * no-break spaces of the new version. Where the old version had the other
+ * kind of space there (the words around it changed), tracked changes
+ * delete the old space and insert the new one, so that rejecting every
+ * change gives back the old text exactly. */
+static void
+write_equal (OdtWriter    *w,
+             ParaKind      kind,
+             PolisiLang    lang,
+             const char   *text,
+             const guint8 *kept,
+             gsize         from,
+             gsize         to)
+{
+  gsize done = from;
+
+  if (is_tracking (w))
+    close_insertion (w);
+  for (gsize i = from; i <= to; i++)
+    {
+      g_autofree char *fragment = NULL;
+      gboolean kept_new, kept_old;
+      Change *change;
+
+      kept_new = i < to && text[i] == ' ' && (kept[i] & POLISI_KEPT_NEW) != 0;
+      kept_old = i < to && text[i] == ' ' && (kept[i] & POLISI_KEPT_OLD) != 0;
+      if (i < to && (kept_new == kept_old || !is_tracking (w)))
+        continue;
+      if (i > done)
+        {
+          fragment = polisi_export_keep_fragment (text, kept, done, i, POLISI_KEPT_NEW);
+          write_inline_full (w, fragment, FALSE);
+        }
+      if (i == to)
+        break;
+      change = new_change (w, POLISI_MARK_DELETED, kind, lang);
+      if (w->collecting)
+        change->text = g_strdup (kept_old ? "\xc2\xa0" : " ");
+      write_change_mark (w, "text:change", change->id);
+      ensure_insertion (w, kind, lang);
+      write_text (w, kept_new ? "\xc2\xa0" : " ", kept_new ? 2 : 1);
+      close_insertion (w);
+      done = i + 1;
+    }
+}
+
 /* A paragraph's content with the marks of a comparison. */
 static void
 write_content (OdtWriter             *w,
@@ -553,6 +609,7 @@ write_content (OdtWriter             *w,
   gsize length = strlen (text);
   gsize done = 0;
   gboolean inserted_to_end = FALSE;
+  g_autofree guint8 *kept = NULL;
 
   if (w->mode == MARK_PLAIN || w->in_region || para->marks == NULL || para->marks->len == 0)
     {
@@ -581,37 +638,35 @@ write_content (OdtWriter             *w,
       return;
     }
 
+  kept = polisi_export_find_kept_spaces (para);
   for (guint i = 0; para->marks != NULL && i <= para->marks->len; i++)
     {
       const PolisiTextMark *mark = i < para->marks->len ? &g_array_index (para->marks, PolisiTextMark, i) : NULL;
       gsize start = mark != NULL ? mark->start : length;
-      g_autofree char *equal = NULL;
       g_autofree char *marked = NULL;
 
       if (start > done)
-        {
-          if (is_tracking (w))
-            close_insertion (w);
-          equal = g_strndup (text + done, start - done);
-          write_inline (w, equal);
-        }
+        write_equal (w, kind, lang, text, kept, done, start);
       if (mark == NULL)
         {
           done = length;
           break;
         }
 
-      marked = g_strndup (text + mark->start, mark->end - mark->start);
+      /* inserted words have the new version's no-break spaces, deleted
+       * ones the old version's */
+      marked = polisi_export_keep_fragment (text, kept, mark->start, mark->end,
+                                            mark->kind == POLISI_MARK_INSERTED ? POLISI_KEPT_NEW : POLISI_KEPT_OLD);
       if (w->mode == MARK_VISUAL)
         {
           start_span (w, mark->kind);
-          write_inline (w, marked);
+          write_inline_full (w, marked, FALSE);
           gsf_xml_out_end_element (w->xml);
         }
       else if (mark->kind == POLISI_MARK_INSERTED)
         {
           ensure_insertion (w, kind, lang);
-          write_inline (w, marked);
+          write_inline_full (w, marked, FALSE);
           inserted_to_end = mark->end == length;
         }
       else
@@ -1002,8 +1057,11 @@ write_data_table (OdtWriter   *w,
       if (r == 0)
         gsf_xml_out_start_element (w->xml, "table:table-header-rows");
       gsf_xml_out_start_element (w->xml, "table:table-row");
-      /* a row only the new version has: every paragraph inserted */
+      /* a row only the new version has: every paragraph inserted, the row
+       * tracked as a whole (as in write_columns()) */
       w->whole_insertion = polisi_block_get_row_change (block, r) == POLISI_CHANGE_INSERTED;
+      if (w->whole_insertion && is_tracking (w))
+        gsf_xml_out_add_cstr_unchecked (w->xml, "table:style-name", "DataTable.row_tracked");
       for (guint c = 0; c < block->n_columns; c++)
         {
           const char *cell = polisi_block_get_cell (block, lang, r, c);
@@ -1278,11 +1336,13 @@ start_columns_cell (OdtWriter *w,
   w->in_cell = TRUE;
 }
 
+/* @tracked: the whole row is new or gone, as a tracked change */
 static void
-start_columns_row (OdtWriter *w)
+start_columns_row (OdtWriter *w,
+                   gboolean   tracked)
 {
   gsf_xml_out_start_element (w->xml, "table:table-row");
-  gsf_xml_out_add_cstr_unchecked (w->xml, "table:style-name", "Columns.row");
+  gsf_xml_out_add_cstr_unchecked (w->xml, "table:style-name", tracked ? "Columns.row_tracked" : "Columns.row");
 }
 
 /* Parallel columns: a two-column table in reading order, one level row per
@@ -1295,7 +1355,7 @@ write_columns (OdtWriter *w)
 
   start_columns_table (w, TRUE);
 
-  start_columns_row (w);
+  start_columns_row (w, FALSE);
   for (guint c = 0; c < w->n_langs; c++)
     {
       start_columns_cell (w, c);
@@ -1305,7 +1365,7 @@ write_columns (OdtWriter *w)
     }
   gsf_xml_out_end_element (w->xml);
 
-  start_columns_row (w);
+  start_columns_row (w, FALSE);
   for (guint c = 0; c < w->n_langs; c++)
     {
       start_columns_cell (w, c);
@@ -1336,7 +1396,11 @@ write_columns (OdtWriter *w)
         start_columns_table (w, FALSE);
       open = TRUE;
 
-      start_columns_row (w);
+      /* A block only one version has is a row LibreOffice tracks as a
+       * whole (loext:text-changes-only="false" on its style): its content
+       * all inserted or all deleted, the row goes when the insertion is
+       * rejected or the deletion accepted, leaving no empty row. */
+      start_columns_row (w, is_tracking (w) && block->change != POLISI_CHANGE_NONE);
       for (guint c = 0; c < w->n_langs; c++)
         {
           start_columns_cell (w, c);
@@ -1372,6 +1436,8 @@ add_namespaces (GsfXMLOut *xml)
     { "xmlns:dc", "http://purl.org/dc/elements/1.1/" },
     { "xmlns:meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0" },
     { "xmlns:svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" },
+    /* LibreOffice's extensions: a tracked table row (see write_columns()) */
+    { "xmlns:loext", "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (namespaces); i++)
@@ -2204,6 +2270,15 @@ write_content_automatic (OdtWriter *w,
       start_style (xml, "Columns.row", NULL, "table-row", NULL);
       polisi_xml_out_element (xml, "style:table-row-properties", "fo:keep-together", "auto", NULL);
       gsf_xml_out_end_element (xml);
+      if (w->mode == MARK_TRACKED)
+        {
+          start_style (xml, "Columns.row_tracked", NULL, "table-row", NULL);
+          polisi_xml_out_element (xml, "style:table-row-properties",
+                                  "fo:keep-together", "auto",
+                                  "loext:text-changes-only", "false",
+                                  NULL);
+          gsf_xml_out_end_element (xml);
+        }
       /* A clear margin between the languages: padding either side of a
        * thin rule. */
       start_style (xml, "Columns.L", NULL, "table-cell", NULL);
@@ -2238,6 +2313,12 @@ write_content_automatic (OdtWriter *w,
                   "style:may-break-between-rows", "true",
                   NULL);
   gsf_xml_out_end_element (xml);
+  if (w->mode == MARK_TRACKED)
+    {
+      start_style (xml, "DataTable.row_tracked", NULL, "table-row", NULL);
+      polisi_xml_out_element (xml, "style:table-row-properties", "loext:text-changes-only", "false", NULL);
+      gsf_xml_out_end_element (xml);
+    }
   start_style (xml, "DataTable.Cell", NULL, "table-cell", NULL);
   polisi_xml_out_element (xml, "style:table-cell-properties",
                   "fo:padding", "0.1cm",
@@ -2327,7 +2408,8 @@ write_tracked_changes (OdtWriter *w)
               for (guint l = 0; lines[l] != NULL; l++)
                 {
                   start_para (w, change->para_kind, change->lang);
-                  write_inline (w, lines[l]);
+                  /* the old version's no-break spaces are in it already */
+                  write_inline_full (w, lines[l], FALSE);
                   end_para (w);
                 }
             }

@@ -7,10 +7,18 @@
  * and its attributes from a NULL-terminated list of name, value pairs.
  * Every value is escaped by GsfXMLOut, so that a value may be anyone's
  * text.
+ *
+ * And the one way a comparison's marked text keeps the typography rule of
+ * polisi-text.c (polisi_text_keep_together()): the no-break spaces of the
+ * new text where the new version has its words, those of the old text in
+ * what was deleted, so that accepting every change gives exactly the
+ * plain export of the new version, and rejecting them all that of the
+ * old.
  */
 #include "config.h"
 
 #include <stdarg.h>
+#include <string.h>
 
 #include "polisi-xml-out.h"
 
@@ -52,4 +60,106 @@ polisi_xml_out_start (GsfXMLOut  *xml,
   va_start (args, first_name);
   add_attributes (xml, first_name, args);
   va_end (args);
+}
+
+/* Marks @view in @kept at the unbreakable spaces of @text, one paragraph
+ * ("\n" between paragraphs) at a time; @map gives each byte of @text its
+ * byte in the marked paragraph. */
+static void
+mark_view (const char     *text,
+           const guint    *map,
+           guint8         *kept,
+           PolisiKeptSpace view)
+{
+  const char *line = text;
+
+  for (;;)
+    {
+      const char *end = strchr (line, '\n');
+      g_autofree char *copy = g_strndup (line, end != NULL ? (gsize) (end - line) : strlen (line));
+      g_autoptr(GArray) spaces = polisi_text_find_unbreakable_spaces (copy);
+
+      for (guint i = 0; i < spaces->len; i++)
+        kept[map[(line - text) + g_array_index (spaces, guint, i)]] |= view;
+      if (end == NULL)
+        break;
+      line = end + 1;
+    }
+}
+
+/**
+ * polisi_export_find_kept_spaces:
+ * @para: a paragraph, with the marks of a comparison or none
+ *
+ * Where a line must not break in @para: for each byte of its text,
+ * %POLISI_KEPT_NEW where the new version's text (all but what was
+ * deleted) has a no-break space by polisi_text_find_unbreakable_spaces(),
+ * %POLISI_KEPT_OLD where the old version's (all but what was inserted)
+ * has one. Unchanged text can have one and not the other (a date whose
+ * year was changed into a word): a writer then deletes the old space and
+ * inserts the new one.
+ *
+ * Returns: (transfer full): one byte for each byte of @para's text
+ */
+guint8 *
+polisi_export_find_kept_spaces (const PolisiTextBlock *para)
+{
+  gsize length = strlen (para->text);
+  guint8 *kept = g_new0 (guint8, length + 1);
+  g_autofree guint *map = g_new (guint, length + 1);
+  g_autoptr(GString) text = g_string_sized_new (length);
+
+  for (guint view = 0; view < 2; view++)
+    {
+      PolisiMarkKind left_out = view == 0 ? POLISI_MARK_DELETED : POLISI_MARK_INSERTED;
+      guint m = 0;
+
+      g_string_truncate (text, 0);
+      for (gsize i = 0; i < length; i++)
+        {
+          const PolisiTextMark *mark = NULL;
+
+          while (para->marks != NULL && m < para->marks->len &&
+                 g_array_index (para->marks, PolisiTextMark, m).end <= i)
+            m++;
+          if (para->marks != NULL && m < para->marks->len)
+            mark = &g_array_index (para->marks, PolisiTextMark, m);
+          if (mark != NULL && mark->start <= i && mark->kind == left_out)
+            continue;
+          map[text->len] = (guint) i;
+          g_string_append_c (text, para->text[i]);
+        }
+      mark_view (text->str, map, kept, view == 0 ? POLISI_KEPT_NEW : POLISI_KEPT_OLD);
+    }
+  return kept;
+}
+
+/**
+ * polisi_export_keep_fragment:
+ * @text: a paragraph's text
+ * @kept: what polisi_export_find_kept_spaces() found in it
+ * @start: (in bytes)
+ * @end:
+ * @view: the version the fragment is written for
+ *
+ * Returns: (transfer full): @text from @start to @end, its unbreakable
+ *   spaces in @view as no-break spaces (U+00A0)
+ */
+char *
+polisi_export_keep_fragment (const char     *text,
+                             const guint8   *kept,
+                             gsize           start,
+                             gsize           end,
+                             PolisiKeptSpace view)
+{
+  GString *out = g_string_sized_new (end - start + 8);
+
+  for (gsize i = start; i < end; i++)
+    {
+      if (text[i] == ' ' && (kept[i] & view) != 0)
+        g_string_append (out, "\xc2\xa0");
+      else
+        g_string_append_c (out, text[i]);
+    }
+  return g_string_free (out, FALSE);
 }

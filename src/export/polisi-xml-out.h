@@ -7,6 +7,8 @@
 
 #include <gsf/gsf-libxml.h>
 
+#include "polisi-text.h"
+
 G_BEGIN_DECLS
 
 void polisi_xml_out_element (GsfXMLOut  *xml,
@@ -17,5 +19,18 @@ void polisi_xml_out_start   (GsfXMLOut  *xml,
                              const char *element,
                              const char *first_name,
                              ...) G_GNUC_NULL_TERMINATED;
+
+/* What polisi_export_find_kept_spaces() says of a byte of a paragraph. */
+typedef enum {
+  POLISI_KEPT_NEW = 1 << 0,   /* a no-break space in the text the new version keeps */
+  POLISI_KEPT_OLD = 1 << 1,   /* a no-break space in the old version's text */
+} PolisiKeptSpace;
+
+guint8 *polisi_export_find_kept_spaces (const PolisiTextBlock *para);
+char   *polisi_export_keep_fragment    (const char            *text,
+                                        const guint8          *kept,
+                                        gsize                  start,
+                                        gsize                  end,
+                                        PolisiKeptSpace        view);
 
 G_END_DECLS
