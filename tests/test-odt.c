@@ -526,7 +526,8 @@ collect_styles (OdtFile *file)
 
   for (guint d = 0; d < G_N_ELEMENTS (docs); d++)
     {
-      xmlXPathObject *result = polisi_test_xpath (docs[d], "//style:style[@style:family='paragraph']");
+      /* (and text styles: a span in a language of its own) */
+      xmlXPathObject *result = polisi_test_xpath (docs[d], "//style:style[@style:family='paragraph' or @style:family='text']");
 
       for (int i = 0; result->nodesetval != NULL && i < result->nodesetval->nodeNr; i++)
         {
@@ -647,14 +648,16 @@ test_languages (void)
 
       /* Headers, footers and the watermark: each master page in its
        * language, or both languages for parallel columns. */
+      /* (and before each, its title page's, with no running header) */
       result = polisi_test_xpath (file->styles, "//style:master-page");
       g_assert_cmpint (result->nodesetval->nodeNr, ==,
-                       file->options.layout == POLISI_LAYOUT_COLUMNS ? 1 : (int) file->n_langs);
+                       2 * (file->options.layout == POLISI_LAYOUT_COLUMNS ? 1 : (int) file->n_langs));
       for (int m = 0; m < result->nodesetval->nodeNr; m++)
         {
           xmlNode *master = result->nodesetval->nodeTab[m];
           g_autofree char *name = get_attribute (master, POLISI_TEST_NS_STYLE, "name");
-          g_autofree char *query = g_strdup_printf ("//style:master-page[@style:name='%s']//text:p", name);
+          g_autofree char *query = g_strdup_printf ("//style:master-page[@style:name='%s']//text:p | "
+                                                    "//style:master-page[@style:name='%s']//text:span", name, name);
           xmlXPathObject *paras = polisi_test_xpath (file->styles, query);
           guint master_seen[POLISI_N_LANGS] = { 0 };
 
@@ -855,13 +858,18 @@ test_structure (void)
       for (guint l = 0; l < file->n_langs; l++)
         {
           PolisiLang lang = file->langs[l];
-          g_autofree char *page = g_strdup_printf ("//style:footer/text:p[starts-with(@text:style-name, 'Footer_%s')]"
-                                                   "[text:page-number and text:page-count]", polisi_lang_to_code (lang));
+          /* one line on every page, title pages too: "Tudalen 3 o 12 / Page 3 of 12" */
+          g_auto(GStrv) words = g_strsplit (polisi_export_term (POLISI_TERM_PAGE_X_OF_Y, lang), " ", 2);
+          g_autofree char *page = g_strdup_printf ("//style:footer/text:p[text:page-number and text:page-count]"
+                                                   "[contains(., '%s ')]", words[0]);
+          /* (each language's master page and its title page's, or the
+           * bilingual pair) */
+          guint n_masters = 1;
           g_autofree char *header = NULL;
           g_autofree char *expected_title = normalize_space (polisi_document_get_title (document, lang));
           g_autofree char *expected_status = normalize_space (polisi_document_get_status_text (document, lang));
 
-          g_assert_cmpuint (polisi_test_xpath_count (file->styles, page), ==, 1);
+          g_assert_cmpuint (polisi_test_xpath_count (file->styles, page), ==, 2 * n_masters);
           header = polisi_test_xpath_all_text (file->styles, "//style:header");
           g_assert_nonnull (header);
           g_assert_nonnull (strstr (header, expected_title));
@@ -905,7 +913,103 @@ test_watermark (void)
           g_autofree char *query = g_strdup_printf ("//draw:custom-shape/text:p[.='%s']",
                                                     polisi_document_get_watermark (file->document, lang));
 
+          /* on its master page and its title page's */
+          g_assert_cmpuint (polisi_test_xpath_count (file->styles, query), ==, 2);
+        }
+    }
+}
+
+/* How the pages are made, as in the PDF: a title page without a running
+ * header, then each part's own master page; back to back, the second
+ * language's title page always a right-hand page; an appendix on a new
+ * page; in parallel columns, each heading's row a table of its own that
+ * never splits and keeps with the table after it. */
+static void
+test_pages (void)
+{
+  for (guint f = 0; f < fixture.files->len; f++)
+    {
+      OdtFile *file = fixture.files->pdata[f];
+      gboolean columns = file->options.layout == POLISI_LAYOUT_COLUMNS;
+      guint n_masters = columns ? 1 : file->n_langs;
+      guint n_headings = 0, n_appendices = 0;
+      xmlXPathObject *result;
+
+      g_test_message ("%s", file->name);
+      for (guint i = 0; i < polisi_document_get_n_blocks (file->document); i++)
+        {
+          PolisiBlock *block = polisi_document_get_block (file->document, i);
+
+          if (block->kind != POLISI_BLOCK_HEADING)
+            continue;
+          n_headings++;
+          n_appendices += block->appendix;
+        }
+      g_assert_cmpuint (n_appendices, >, 0);
+
+      /* title pages: no running header, the part's master page next */
+      result = polisi_test_xpath (file->styles, "//style:master-page[@style:next-style-name]");
+      g_assert_cmpint (result->nodesetval->nodeNr, ==, n_masters);
+      for (int m = 0; m < result->nodesetval->nodeNr; m++)
+        {
+          xmlNode *master = result->nodesetval->nodeTab[m];
+          g_autofree char *name = get_attribute (master, POLISI_TEST_NS_STYLE, "name");
+          g_autofree char *next = get_attribute (master, POLISI_TEST_NS_STYLE, "next-style-name");
+          g_autofree char *layout = get_attribute (master, POLISI_TEST_NS_STYLE, "page-layout-name");
+          g_autofree char *query = g_strdup_printf ("//style:master-page[@style:name='%s' and not(@style:next-style-name)]", next);
+          g_autofree char *header = g_strdup_printf ("//style:master-page[@style:name='%s']/style:header//text:p"
+                                                     "[not(ancestor::draw:custom-shape)]", name);
+          g_autofree char *words = g_strdup_printf ("//style:master-page[@style:name='%s']/style:header", name);
+          g_autofree char *recto = g_strdup_printf ("//style:page-layout[@style:name='%s' and @style:page-usage='right']", layout);
+          g_autofree char *text = polisi_test_xpath_all_text (file->styles, words);
+          gboolean second_part = file->options.layout == POLISI_LAYOUT_SEQUENTIAL &&
+                                 g_str_has_prefix (name, file->langs[1] == POLISI_LANG_CY ? "Polisi_cy" : "Polisi_en");
+
           g_assert_cmpuint (polisi_test_xpath_count (file->styles, query), ==, 1);
+          g_assert_cmpuint (polisi_test_xpath_count (file->styles, header), ==, 1);
+          g_assert_nonnull (text);
+          /* only the watermark's words, on a draft */
+          for (guint l = 0; l < file->n_langs; l++)
+            {
+              const char *mark = polisi_document_get_watermark (file->document, file->langs[l]);
+              char *at = mark != NULL ? strstr (text, mark) : NULL;
+
+              if (at != NULL)
+                memset (at, ' ', strlen (mark));
+            }
+          g_strstrip (text);
+          g_assert_cmpstr (text, ==, "");
+          g_assert_cmpuint (polisi_test_xpath_count (file->styles, recto), ==, second_part);
+        }
+      xmlXPathFreeObject (result);
+
+      if (!columns)
+        {
+          /* each appendix heading on a new page, and nothing else */
+          guint n = polisi_test_xpath_count (file->content, "//text:h[starts-with(@text:style-name, 'Appendix_')]");
+
+          g_assert_cmpuint (n, ==, n_appendices * file->n_langs);
+          g_assert_cmpuint (polisi_test_xpath_count (file->content, "//style:style[starts-with(@style:name, 'Appendix_')]"
+                                                       "/style:paragraph-properties[@fo:break-before='page']"), ==, file->n_langs);
+        }
+      else
+        {
+          /* a heading's table: its one row, which never splits, kept with
+           * what follows; an appendix's on a new page */
+          g_assert_cmpuint (polisi_test_xpath_count (file->content, "//table:table[starts-with(@table:style-name, 'Columns_heading')]"),
+                            ==, n_headings);
+          g_assert_cmpuint (polisi_test_xpath_count (file->content, "//table:table[starts-with(@table:style-name, 'Columns_heading')]"
+                                                       "[count(table:table-row) != 1 or table:table-row/@table:style-name != 'Columns.heading']"),
+                            ==, 0);
+          g_assert_cmpuint (polisi_test_xpath_count (file->content, "//style:style[starts-with(@style:name, 'Columns_heading')]"
+                                                       "/style:table-properties[@fo:keep-with-next='always' and "
+                                                       "@style:may-break-between-rows='false']"), ==, 2);
+          g_assert_cmpuint (polisi_test_xpath_count (file->content, "//style:style[@style:name='Columns.heading']"
+                                                       "/style:table-row-properties[@fo:keep-together='always']"), ==, 1);
+          g_assert_cmpuint (polisi_test_xpath_count (file->content, "//table:table[@table:style-name='Columns_heading_page']"),
+                            ==, n_appendices + 1);
+          g_assert_cmpuint (polisi_test_xpath_count (file->content, "//style:style[@style:name='Columns_heading_page']"
+                                                       "/style:table-properties[@fo:break-before='page']"), ==, 1);
         }
     }
 }
@@ -1224,6 +1328,7 @@ main (int   argc,
   g_test_add_func ("/odt/languages", test_languages);
   g_test_add_func ("/odt/structure", test_structure);
   g_test_add_func ("/odt/watermark", test_watermark);
+  g_test_add_func ("/odt/pages", test_pages);
   g_test_add_func ("/odt/line-numbers", test_line_numbers);
   g_test_add_func ("/odt/availability-note", test_availability_note);
   g_test_add_func ("/odt/meta", test_meta);

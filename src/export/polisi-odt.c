@@ -81,7 +81,7 @@
 #define TEXT_WIDTH_CM 17.0
 
 /* The hanging indent of a numbered clause. */
-#define CLAUSE_INDENT "1.1cm"
+#define CLAUSE_INDENT "1.06cm"   /* the PDF's 30 pt */
 
 typedef enum {
   PARA_ORGANISATION,
@@ -177,6 +177,15 @@ static const char *language_heading_display[POLISI_N_LANGS] = { "Heading 1 Cymra
 static const char *page_break_style[POLISI_N_LANGS] = { "PageBreak_cy", "PageBreak_en" };
 static const char *master_page_name[POLISI_N_LANGS + 1] = { "Polisi_cy", "Polisi_en", "Polisi_bilingual" };
 static const char *master_page_display[POLISI_N_LANGS + 1] = { "Polisi Cymraeg", "Polisi English", "Polisi Cymraeg English" };
+/* The first page of each part, its title page: no running header (as in
+ * the PDF), then the part's own master page. */
+static const char *title_master_name[POLISI_N_LANGS + 1] = { "Polisi_cy_title", "Polisi_en_title", "Polisi_bilingual_title" };
+static const char *title_master_display[POLISI_N_LANGS + 1] = {
+  "Polisi Cymraeg tudalen deitl", "Polisi English title page", "Polisi tudalen deitl / title page",
+};
+static const char *header_title_style[POLISI_N_LANGS] = { "HeaderTitle_cy", "HeaderTitle_en" };
+/* An appendix heading starts a page. */
+static const char *appendix_style[POLISI_N_LANGS] = { "Appendix_cy", "Appendix_en" };
 #define MASTER_BILINGUAL POLISI_N_LANGS
 #define NO_WATERMARK G_MAXUINT
 
@@ -208,6 +217,7 @@ typedef struct {
   PolisiChange               block_change;   /* of the block being written */
   const char                *old_number;     /* of the block being written, when renumbered */
   gboolean                   whole_insertion;/* a new table row: every paragraph inserted */
+  gboolean                   appendix_pending; /* the next heading starts a page */
   char                      *change_author;
   char                      *change_date;
   /* Polisi's own pages, for the page numbers of the contents lists */
@@ -445,6 +455,8 @@ start_para (OdtWriter  *w,
       style = first_style_name[kind == PARA_TITLE][lang];
       w->first_pending = FALSE;
     }
+  if (w->appendix_pending && heading)
+    style = appendix_style[lang];
 
   /* In a back-to-back document the title of each language is the level 1
    * heading its contents list is scoped to. */
@@ -464,6 +476,10 @@ start_para (OdtWriter  *w,
       w->continue_insertion = continue_insertion;
     }
 
+  /* the heading itself takes the page break, not the empty paragraph
+   * that carries removed blocks before it */
+  if (heading)
+    w->appendix_pending = FALSE;
   gsf_xml_out_start_element (w->xml, heading ? "text:h" : "text:p");
   gsf_xml_out_add_cstr_unchecked (w->xml, "text:style-name", style);
   if (heading)
@@ -871,6 +887,8 @@ write_heading (OdtWriter   *w,
   PolisiTextBlock *para = block->paras[lang]->len > 0 ? block->paras[lang]->pdata[0] : NULL;
   ParaKind kind = is_sequential (w) ? PARA_HEADING_2 : PARA_HEADING_1;
 
+  /* an appendix starts a page (in parallel columns, its row's table does) */
+  w->appendix_pending = block->appendix && !w->in_region && w->options->layout != POLISI_LAYOUT_COLUMNS;
   start_marked_para (w, kind, lang, para);
   if (!w->in_region)
     {
@@ -1317,11 +1335,25 @@ write_part (OdtWriter  *w,
   flush_changes (w, lang);
 }
 
+/* The tables of parallel columns, by their styles: the title page's; the
+ * body's; one heading row, kept with the table after it. */
+typedef enum {
+  COLUMNS_FIRST,
+  COLUMNS_BODY,
+  COLUMNS_HEADING,
+  COLUMNS_HEADING_PAGE,   /* a heading on a new page: an appendix, the first after the contents */
+  N_COLUMNS_TABLES
+} ColumnsTable;
+
+static const char *columns_table_style[N_COLUMNS_TABLES] = {
+  "Columns_first", "Columns", "Columns_heading", "Columns_heading_page",
+};
+
 static void
-start_columns_table (OdtWriter *w,
-                     gboolean   first)
+start_columns_table (OdtWriter    *w,
+                     ColumnsTable  table)
 {
-  start_table (w, first ? "Columns_first" : "Columns", NULL);
+  start_table (w, columns_table_style[table], NULL);
   gsf_xml_out_start_element (w->xml, "table:table-column");
   gsf_xml_out_add_cstr_unchecked (w->xml, "table:style-name", "Columns.A");
   gsf_xml_out_add_cstr_unchecked (w->xml, "table:number-columns-repeated", "2");
@@ -1336,26 +1368,38 @@ start_columns_cell (OdtWriter *w,
   w->in_cell = TRUE;
 }
 
-/* @tracked: the whole row is new or gone, as a tracked change */
+/* @heading: a heading's row, which never splits; @tracked: the whole row
+ * is new or gone, as a tracked change */
 static void
 start_columns_row (OdtWriter *w,
+                   gboolean   heading,
                    gboolean   tracked)
 {
+  static const char *styles[2][2] = {
+    { "Columns.row", "Columns.row_tracked" },
+    { "Columns.heading", "Columns.heading_tracked" },
+  };
+
   gsf_xml_out_start_element (w->xml, "table:table-row");
-  gsf_xml_out_add_cstr_unchecked (w->xml, "table:style-name", tracked ? "Columns.row_tracked" : "Columns.row");
+  gsf_xml_out_add_cstr_unchecked (w->xml, "table:style-name", styles[heading != FALSE][tracked != FALSE]);
 }
 
-/* Parallel columns: a two-column table in reading order, one level row per
- * block, the title block and the contents lists side by side. */
+/* Parallel columns: two-column tables in reading order, one level row per
+ * block, the title block and the contents lists side by side on the first
+ * page. Each heading's row is a table of its own that never splits and
+ * keeps with the table after it (LibreOffice keeps no row with the next
+ * one), so that a heading never ends a page; an appendix's heading table,
+ * and the first after the contents, start a page. */
 static void
 write_columns (OdtWriter *w)
 {
   guint n_blocks = polisi_document_get_n_blocks (w->document);
   gboolean open = TRUE;
+  gboolean new_page = TRUE;
 
-  start_columns_table (w, TRUE);
+  start_columns_table (w, COLUMNS_FIRST);
 
-  start_columns_row (w, FALSE);
+  start_columns_row (w, FALSE, FALSE);
   for (guint c = 0; c < w->n_langs; c++)
     {
       start_columns_cell (w, c);
@@ -1365,7 +1409,7 @@ write_columns (OdtWriter *w)
     }
   gsf_xml_out_end_element (w->xml);
 
-  start_columns_row (w, FALSE);
+  start_columns_row (w, FALSE, FALSE);
   for (guint c = 0; c < w->n_langs; c++)
     {
       start_columns_cell (w, c);
@@ -1378,6 +1422,7 @@ write_columns (OdtWriter *w)
   for (guint i = 0; i < n_blocks; i++)
     {
       PolisiBlock *block = polisi_document_get_block (w->document, i);
+      gboolean heading = block->kind == POLISI_BLOCK_HEADING;
 
       if (block->kind == POLISI_BLOCK_TABLE)
         {
@@ -1392,15 +1437,28 @@ write_columns (OdtWriter *w)
           continue;
         }
 
-      if (!open)
-        start_columns_table (w, FALSE);
-      open = TRUE;
+      if (heading)
+        {
+          if (open)
+            gsf_xml_out_end_element (w->xml);
+          start_columns_table (w, new_page || block->appendix ? COLUMNS_HEADING_PAGE : COLUMNS_HEADING);
+          new_page = FALSE;
+          open = TRUE;
+        }
+      else if (!open || new_page)
+        {
+          if (open)
+            gsf_xml_out_end_element (w->xml);
+          start_columns_table (w, new_page ? COLUMNS_HEADING_PAGE : COLUMNS_BODY);
+          new_page = FALSE;
+          open = TRUE;
+        }
 
       /* A block only one version has is a row LibreOffice tracks as a
        * whole (loext:text-changes-only="false" on its style): its content
        * all inserted or all deleted, the row goes when the insertion is
        * rejected or the deletion accepted, leaving no empty row. */
-      start_columns_row (w, is_tracking (w) && block->change != POLISI_CHANGE_NONE);
+      start_columns_row (w, heading, is_tracking (w) && block->change != POLISI_CHANGE_NONE);
       for (guint c = 0; c < w->n_langs; c++)
         {
           start_columns_cell (w, c);
@@ -1412,6 +1470,13 @@ write_columns (OdtWriter *w)
           w->in_cell = FALSE;
         }
       gsf_xml_out_end_element (w->xml);
+
+      if (heading)
+        {
+          /* the heading's table ends with its row */
+          gsf_xml_out_end_element (w->xml);
+          open = FALSE;
+        }
     }
 
   if (open)
@@ -1604,7 +1669,7 @@ write_office_styles (OdtWriter *w,
                  "style:font-name", FONT_NAME,
                  "style:font-name-asian", FONT_NAME,
                  "style:font-name-complex", FONT_NAME,
-                 "fo:font-size", "10.5pt",
+                 "fo:font-size", "10pt",
                  "fo:color", "#000000",
                  "fo:hyphenate", "false",
                  NULL);
@@ -1616,8 +1681,9 @@ write_office_styles (OdtWriter *w,
 
   write_named_paragraph_style (xml, "Standard", NULL, NULL, NULL, NULL, NULL, NULL);
   write_named_paragraph_style (xml, "Text_20_body", "Text body", "Standard", NULL, NULL,
-                               PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.2cm",
-                                      "fo:line-height", "120%", "fo:orphans", "2", "fo:widows", "2"),
+                               /* the PDF's lines, 15 pt apart, and 7 pt after a paragraph */
+                               PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.25cm",
+                                      "fo:line-height", "130%", "fo:orphans", "2", "fo:widows", "2"),
                                NULL);
   /* The title block of the PDF: the organisation large and bold, the
    * title of the policy below it. */
@@ -1636,13 +1702,13 @@ write_office_styles (OdtWriter *w,
                                       "fo:padding-left", "0.25cm", "fo:border-left", "2pt solid #1f3864"),
                                NULL);
   write_named_paragraph_style (xml, "Heading", "Heading", "Standard", NULL, "Text_20_body",
-                               PROPS ("fo:margin-top", "0.45cm", "fo:margin-bottom", "0.2cm", "fo:keep-with-next", "always"),
+                               PROPS ("fo:margin-top", "0.49cm", "fo:margin-bottom", "0.21cm", "fo:keep-with-next", "always"),
                                PROPS ("fo:font-weight", "bold", "style:font-weight-asian", "bold",
                                       "style:font-weight-complex", "bold", "fo:color", "#121212"));
   write_named_paragraph_style (xml, "Heading_20_1", "Heading 1", "Heading", "1", "Polisi_20_Clause", NULL,
-                               PROPS ("fo:font-size", "14pt"));
+                               PROPS ("fo:font-size", "12.5pt"));
   write_named_paragraph_style (xml, "Heading_20_2", "Heading 2", "Heading", "2", "Polisi_20_Clause", NULL,
-                               PROPS ("fo:font-size", "13pt"));
+                               PROPS ("fo:font-size", "12.5pt"));
   if (w->options->layout == POLISI_LAYOUT_COLUMNS)
     for (guint i = 0; i < w->n_langs; i++)
       {
@@ -1679,14 +1745,14 @@ write_office_styles (OdtWriter *w,
                                NULL);
   write_named_paragraph_style (xml, "Table_20_Contents", "Table Contents", "Standard", NULL, NULL,
                                PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.05cm"),
-                               NULL);
+                               PROPS ("fo:font-size", "8.5pt"));
   write_named_paragraph_style (xml, "Table_20_Heading", "Table Heading", "Table_20_Contents", NULL, NULL,
                                NULL,
                                PROPS ("fo:font-weight", "bold", "style:font-weight-asian", "bold",
                                       "style:font-weight-complex", "bold"));
   write_named_paragraph_style (xml, "Contents_20_Heading", "Contents Heading", "Heading", NULL, NULL,
-                               PROPS ("fo:margin-top", "0.5cm"),
-                               PROPS ("fo:font-size", "14pt"));
+                               PROPS ("fo:margin-top", "0.64cm", "fo:margin-bottom", "0.28cm"),
+                               PROPS ("fo:font-size", "12.5pt"));
   /* Contents entries: the page number on a right tab at the edge of the
    * text (of a column, in parallel columns). */
   for (guint level = 1; level <= 2; level++)
@@ -1714,12 +1780,13 @@ write_office_styles (OdtWriter *w,
                                PROPS ("fo:break-after", "page", "fo:margin-top", "0cm", "fo:margin-bottom", "0cm",
                                       "fo:line-height", "0.05cm", "text:number-lines", "false"),
                                PROPS ("fo:font-size", "1pt"));
+  /* the PDF's running header, 7.5 pt lines 11 pt apart, and footer */
   write_named_paragraph_style (xml, "Header", "Header", "Standard", NULL, NULL,
-                               PROPS ("text:number-lines", "false", "fo:margin-bottom", "0cm"),
-                               PROPS ("fo:font-size", "8.5pt", "fo:color", "#404040"));
+                               PROPS ("text:number-lines", "false", "fo:margin-bottom", "0cm", "fo:line-height", "0.388cm"),
+                               PROPS ("fo:font-size", "7.5pt", "fo:color", "#404040"));
   write_named_paragraph_style (xml, "Footer", "Footer", "Standard", NULL, NULL,
                                PROPS ("text:number-lines", "false", "fo:text-align", "center"),
-                               PROPS ("fo:font-size", "8.5pt", "fo:color", "#404040"));
+                               PROPS ("fo:font-size", "8pt", "fo:color", "#404040"));
   write_named_paragraph_style (xml, "Polisi_20_Watermark", "Watermark", "Standard", NULL, NULL,
                                PROPS ("text:number-lines", "false", "fo:text-align", "center"),
                                PROPS ("fo:font-weight", "bold", "style:font-weight-asian", "bold",
@@ -1794,8 +1861,9 @@ write_office_styles (OdtWriter *w,
 }
 
 /* The header and footer of one language, or of both side by side. */
-static const char *watermark_name[POLISI_N_LANGS + 1] = {
-  "PowerPlusWaterMarkObject1", "PowerPlusWaterMarkObject2", "PowerPlusWaterMarkObject3",
+static const char *watermark_name[2][POLISI_N_LANGS + 1] = {
+  { "PowerPlusWaterMarkObject1", "PowerPlusWaterMarkObject2", "PowerPlusWaterMarkObject3" },
+  { "PowerPlusWaterMarkObject4", "PowerPlusWaterMarkObject5", "PowerPlusWaterMarkObject6" },
 };
 
 static const char *equations[][2] = {
@@ -1809,10 +1877,12 @@ static const char *equations[][2] = {
   { "f7", "if(?f1 ,21600,?f4 )" },
 };
 
+/* @title: on a title page's master page */
 static void
 write_watermark (OdtWriter *w,
                  GsfXMLOut *xml,
-                 guint      master)
+                 guint      master,
+                 gboolean   title)
 {
   double width = 16.0;
   double height = 0;
@@ -1858,7 +1928,7 @@ write_watermark (OdtWriter *w,
   gsf_xml_out_add_cstr_unchecked (xml, "draw:z-index", "0");
   /* The name LibreOffice gives its own watermark, so that Format >
    * Watermark finds this one, and Word knows it as a watermark. */
-  gsf_xml_out_add_cstr_unchecked (xml, "draw:name", watermark_name[MIN (master, MASTER_BILINGUAL)]);
+  gsf_xml_out_add_cstr_unchecked (xml, "draw:name", watermark_name[title != FALSE][MIN (master, MASTER_BILINGUAL)]);
   gsf_xml_out_add_cstr_unchecked (xml, "draw:style-name", "Watermark_graphic");
   gsf_xml_out_add_cstr_unchecked (xml, "draw:text-style-name",
                                   para_styles[PARA_WATERMARK].name[master == MASTER_BILINGUAL ? w->langs[0] : (PolisiLang) master]);
@@ -1908,9 +1978,29 @@ write_watermark (OdtWriter *w,
   gsf_xml_out_end_element (xml);
 }
 
+/* Text of the footer, in a span of @span_style (a language of its own)
+ * when given: the schema allows no page fields inside a span there. */
+static void
+write_footer_text (GsfXMLOut  *xml,
+                   const char *text,
+                   const char *span_style)
+{
+  if (text[0] == '\0')
+    return;
+  if (span_style != NULL)
+    {
+      gsf_xml_out_start_element (xml, "text:span");
+      gsf_xml_out_add_cstr_unchecked (xml, "text:style-name", span_style);
+    }
+  gsf_xml_out_add_cstr (xml, NULL, text);
+  if (span_style != NULL)
+    gsf_xml_out_end_element (xml);
+}
+
 static void
 write_page_number_line (GsfXMLOut  *xml,
-                        PolisiLang  lang)
+                        PolisiLang  lang,
+                        const char *span_style)
 {
   /* "Tudalen %s o %s": the two fields in the term's own order. */
   const char *format = polisi_export_term (POLISI_TERM_PAGE_X_OF_Y, lang);
@@ -1924,15 +2014,15 @@ write_page_number_line (GsfXMLOut  *xml,
   before = g_strndup (format, first - format);
   between = g_strndup (first + 2, second - first - 2);
 
-  gsf_xml_out_add_cstr (xml, NULL, before);
+  write_footer_text (xml, before, span_style);
   polisi_xml_out_start (xml, "text:page-number", "text:select-page", "current", NULL);
   gsf_xml_out_add_cstr_unchecked (xml, NULL, "1");
   gsf_xml_out_end_element (xml);
-  gsf_xml_out_add_cstr (xml, NULL, between);
+  write_footer_text (xml, between, span_style);
   gsf_xml_out_start_element (xml, "text:page-count");
   gsf_xml_out_add_cstr_unchecked (xml, NULL, "1");
   gsf_xml_out_end_element (xml);
-  gsf_xml_out_add_cstr (xml, NULL, second + 2);
+  write_footer_text (xml, second + 2, span_style);
 }
 
 static void
@@ -1955,7 +2045,7 @@ write_header_lines (OdtWriter  *w,
   gsf_xml_out_start_element (xml, "text:p");
   gsf_xml_out_add_cstr_unchecked (xml, "text:style-name", para_styles[PARA_HEADER].name[lang]);
   if (watermark_master != NO_WATERMARK)
-    write_watermark (w, xml, watermark_master);
+    write_watermark (w, xml, watermark_master, FALSE);
   gsf_xml_out_add_cstr (xml, NULL, first);
   gsf_xml_out_end_element (xml);
 
@@ -1977,19 +2067,38 @@ write_header_lines (OdtWriter  *w,
     }
 }
 
+/* The master page of one language, or of both side by side; with @title,
+ * the master page of a part's first page: no running header (the header
+ * holds only the draft watermark), then the part's own master page. */
 static void
 write_master_page (OdtWriter *w,
                    GsfXMLOut *xml,
-                   guint      master)
+                   guint      master,
+                   gboolean   title)
 {
   gboolean watermark = polisi_document_get_watermark (w->document, w->langs[0]) != NULL;
+  /* back to back, the second language starts on a right-hand page */
+  gboolean recto = title && is_sequential (w) && master == w->langs[1];
 
   polisi_xml_out_start (xml, "style:master-page",
-                 "style:name", master_page_name[master],
-                 "style:display-name", master_page_display[master],
-                 "style:page-layout-name", "Polisi_page",
+                 "style:name", title ? title_master_name[master] : master_page_name[master],
+                 "style:display-name", title ? title_master_display[master] : master_page_display[master],
+                 "style:page-layout-name", !title ? "Polisi_page" : recto ? "Polisi_title_page_right" : "Polisi_title_page",
                  NULL);
-
+  if (title)
+    {
+      gsf_xml_out_add_cstr_unchecked (xml, "style:next-style-name", master_page_name[master]);
+      gsf_xml_out_start_element (xml, "style:header");
+      gsf_xml_out_start_element (xml, "text:p");
+      gsf_xml_out_add_cstr_unchecked (xml, "text:style-name",
+                                      header_title_style[master == MASTER_BILINGUAL ? w->langs[0] : (PolisiLang) master]);
+      if (watermark)
+        write_watermark (w, xml, master, TRUE);
+      gsf_xml_out_end_element (xml);
+      gsf_xml_out_end_element (xml);
+    }
+  else
+    {
   gsf_xml_out_start_element (xml, "style:header");
   if (master != MASTER_BILINGUAL)
     write_header_lines (w, xml, master, watermark ? master : NO_WATERMARK);
@@ -2018,21 +2127,90 @@ write_master_page (OdtWriter *w,
       gsf_xml_out_end_element (xml);
     }
   gsf_xml_out_end_element (xml);
+    }
 
+  /* one line, "Tudalen 3 o 12 / Page 3 of 12", as in the PDF */
   gsf_xml_out_start_element (xml, "style:footer");
-  for (guint i = 0; i < w->n_langs; i++)
+  gsf_xml_out_start_element (xml, "text:p");
+  gsf_xml_out_add_cstr_unchecked (xml, "text:style-name",
+                                  para_styles[PARA_FOOTER].name[master == MASTER_BILINGUAL ? w->langs[0] : (PolisiLang) master]);
+  for (guint i = 0, n = 0; i < w->n_langs; i++)
     {
       PolisiLang lang = w->langs[i];
 
       if (master != MASTER_BILINGUAL && (PolisiLang) master != lang)
         continue;
-      gsf_xml_out_start_element (xml, "text:p");
-      gsf_xml_out_add_cstr_unchecked (xml, "text:style-name", para_styles[PARA_FOOTER].name[lang]);
-      write_page_number_line (xml, lang);
-      gsf_xml_out_end_element (xml);
+      if (n++ > 0)
+        gsf_xml_out_add_cstr_unchecked (xml, NULL, " / ");
+      write_page_number_line (xml, lang, lang != w->langs[0] && master == MASTER_BILINGUAL ?
+                                         own_language_style[lang] : NULL);
     }
   gsf_xml_out_end_element (xml);
+  gsf_xml_out_end_element (xml);
 
+  gsf_xml_out_end_element (xml);
+}
+
+/* A4 with the margins of every page; @title: a title page, whose header
+ * holds no running header but takes the same room, so that the text
+ * starts where it does on the other pages; @recto: it is always a
+ * right-hand page (LibreOffice leaves the page before it blank when
+ * needed). */
+static void
+write_page_layout (OdtWriter  *w,
+                   GsfXMLOut  *xml,
+                   const char *name,
+                   gboolean    title,
+                   gboolean    recto)
+{
+  gboolean closing = FALSE;
+  char height[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (guint i = 0; i < w->n_langs; i++)
+    closing |= polisi_document_get_closing_text (w->document, w->langs[i]) != NULL;
+  /* two or three header lines, the rule's padding and the gap below */
+  g_ascii_formatd (height, sizeof height, "%.2fcm", (closing ? 3 : 2) * 0.388 + 0.1 + 0.6);
+
+  polisi_xml_out_start (xml, "style:page-layout", "style:name", name, NULL);
+  if (recto)
+    gsf_xml_out_add_cstr_unchecked (xml, "style:page-usage", "right");
+  polisi_xml_out_element (xml, "style:page-layout-properties",
+                  "fo:page-width", "21.001cm",
+                  "fo:page-height", "29.7cm",
+                  "style:print-orientation", "portrait",
+                  "style:num-format", "1",
+                  /* the PDF's: the header's first line 19 pt from the top, the
+                   * text from 70 pt to 64 pt above the bottom edge, the
+                   * footer below it */
+                  "fo:margin-top", "0.65cm",
+                  "fo:margin-bottom", "0.9cm",
+                  "fo:margin-left", "2cm",
+                  "fo:margin-right", "2cm",
+                  "style:writing-mode", "lr-tb",
+                  NULL);
+  gsf_xml_out_start_element (xml, "style:header-style");
+  if (title)
+    polisi_xml_out_element (xml, "style:header-footer-properties",
+                    "fo:min-height", height,
+                    "fo:margin-bottom", "0cm",
+                    "style:dynamic-spacing", "false",
+                    NULL);
+  else
+    polisi_xml_out_element (xml, "style:header-footer-properties",
+                    "fo:min-height", "0cm",
+                    "fo:margin-bottom", "0.6cm",
+                    "fo:padding-bottom", "0.1cm",
+                    "fo:border-bottom", "0.5pt solid #7f7f7f",
+                    "style:dynamic-spacing", "false",
+                    NULL);
+  gsf_xml_out_end_element (xml);
+  gsf_xml_out_start_element (xml, "style:footer-style");
+  polisi_xml_out_element (xml, "style:header-footer-properties",
+                  "fo:min-height", "0cm",
+                  "fo:margin-top", "1cm",
+                  "style:dynamic-spacing", "false",
+                  NULL);
+  gsf_xml_out_end_element (xml);
   gsf_xml_out_end_element (xml);
 }
 
@@ -2042,35 +2220,32 @@ write_styles_automatic (OdtWriter *w,
 {
   gsf_xml_out_start_element (xml, "office:automatic-styles");
 
-  polisi_xml_out_start (xml, "style:page-layout", "style:name", "Polisi_page", NULL);
-  polisi_xml_out_element (xml, "style:page-layout-properties",
-                  "fo:page-width", "21.001cm",
-                  "fo:page-height", "29.7cm",
-                  "style:print-orientation", "portrait",
-                  "style:num-format", "1",
-                  "fo:margin-top", "1.2cm",
-                  "fo:margin-bottom", "1.2cm",
-                  "fo:margin-left", "2cm",
-                  "fo:margin-right", "2cm",
-                  "style:writing-mode", "lr-tb",
-                  NULL);
-  gsf_xml_out_start_element (xml, "style:header-style");
-  polisi_xml_out_element (xml, "style:header-footer-properties",
-                  "fo:min-height", "0cm",
-                  "fo:margin-bottom", "0.6cm",
-                  "fo:padding-bottom", "0.1cm",
-                  "fo:border-bottom", "0.5pt solid #7f7f7f",
-                  "style:dynamic-spacing", "false",
-                  NULL);
-  gsf_xml_out_end_element (xml);
-  gsf_xml_out_start_element (xml, "style:footer-style");
-  polisi_xml_out_element (xml, "style:header-footer-properties",
-                  "fo:min-height", "0cm",
-                  "fo:margin-top", "0.5cm",
-                  "style:dynamic-spacing", "false",
-                  NULL);
-  gsf_xml_out_end_element (xml);
-  gsf_xml_out_end_element (xml);
+  write_page_layout (w, xml, "Polisi_page", FALSE, FALSE);
+  write_page_layout (w, xml, "Polisi_title_page", TRUE, FALSE);
+  if (is_sequential (w))
+    write_page_layout (w, xml, "Polisi_title_page_right", TRUE, TRUE);
+
+  /* the second language of the footer's line */
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    {
+      start_style (xml, own_language_style[lang], NULL, "text", NULL);
+      gsf_xml_out_start_element (xml, "style:text-properties");
+      add_language (xml, lang);
+      gsf_xml_out_end_element (xml);
+      gsf_xml_out_end_element (xml);
+    }
+
+  /* the title page's header: the watermark's anchor alone */
+  for (guint i = 0; i < w->n_langs; i++)
+    {
+      start_style (xml, header_title_style[w->langs[i]], NULL, "paragraph", "Header");
+      polisi_xml_out_element (xml, "style:paragraph-properties",
+                              "fo:margin-top", "0cm", "fo:margin-bottom", "0cm", "fo:line-height", "0.05cm", NULL);
+      polisi_xml_out_start (xml, "style:text-properties", "fo:font-size", "1pt", NULL);
+      add_language (xml, w->langs[i]);
+      gsf_xml_out_end_element (xml);
+      gsf_xml_out_end_element (xml);
+    }
 
   for (guint i = 0; i < w->n_langs; i++)
     {
@@ -2157,11 +2332,12 @@ write_styles_xml (OdtWriter *w,
   write_styles_automatic (w, xml);
 
   gsf_xml_out_start_element (xml, "office:master-styles");
-  if (w->options->layout == POLISI_LAYOUT_COLUMNS)
-    write_master_page (w, xml, MASTER_BILINGUAL);
-  else
-    for (guint i = 0; i < w->n_langs; i++)
-      write_master_page (w, xml, w->langs[i]);
+  for (guint title = 0; title < 2; title++)
+    if (w->options->layout == POLISI_LAYOUT_COLUMNS)
+      write_master_page (w, xml, MASTER_BILINGUAL, title);
+    else
+      for (guint i = 0; i < w->n_langs; i++)
+        write_master_page (w, xml, w->langs[i], title);
   gsf_xml_out_end_element (xml);
 
   gsf_xml_out_end_element (xml);
@@ -2216,7 +2392,7 @@ write_content_automatic (OdtWriter *w,
   for (guint i = 0; i < w->n_langs; i++)
     {
       PolisiLang lang = w->langs[i];
-      const char *master = w->options->layout == POLISI_LAYOUT_COLUMNS ? NULL : master_page_name[lang];
+      const char *master = w->options->layout == POLISI_LAYOUT_COLUMNS ? NULL : title_master_name[lang];
 
       for (guint kind = 0; kind < N_PARA_KINDS; kind++)
         if (kind == PARA_HEADING_1 && w->options->layout == POLISI_LAYOUT_COLUMNS)
@@ -2228,6 +2404,15 @@ write_content_automatic (OdtWriter *w,
 
       /* the empty paragraph after the contents list */
       write_para_auto_style_full (xml, page_break_style[lang], "Polisi_20_Page_20_Break", lang, NULL);
+
+      /* an appendix's heading, on a new page */
+      start_style (xml, appendix_style[lang], NULL, "paragraph",
+                   para_styles[is_sequential (w) ? PARA_HEADING_2 : PARA_HEADING_1].parent);
+      polisi_xml_out_element (xml, "style:paragraph-properties", "fo:break-before", "page", NULL);
+      gsf_xml_out_start_element (xml, "style:text-properties");
+      add_language (xml, lang);
+      gsf_xml_out_end_element (xml);
+      gsf_xml_out_end_element (xml);
     }
 
   /* text in a language of its own (a comment in the other language's
@@ -2247,18 +2432,26 @@ write_content_automatic (OdtWriter *w,
 
   if (w->options->layout == POLISI_LAYOUT_COLUMNS)
     {
-      for (guint first = 0; first < 2; first++)
+      for (ColumnsTable table = 0; table < N_COLUMNS_TABLES; table++)
         {
-          start_style (xml, first ? "Columns_first" : "Columns", NULL, "table", NULL);
-          if (first)
-            gsf_xml_out_add_cstr_unchecked (xml, "style:master-page-name", master_page_name[MASTER_BILINGUAL]);
-          polisi_xml_out_element (xml, "style:table-properties",
-                          "style:width", "17cm",
-                          "table:align", "margins",
-                          "fo:margin-top", "0cm",
-                          "fo:margin-bottom", "0.2cm",
-                          "style:may-break-between-rows", "true",
-                          NULL);
+          gboolean heading = table == COLUMNS_HEADING || table == COLUMNS_HEADING_PAGE;
+
+          start_style (xml, columns_table_style[table], NULL, "table", NULL);
+          if (table == COLUMNS_FIRST)
+            gsf_xml_out_add_cstr_unchecked (xml, "style:master-page-name", title_master_name[MASTER_BILINGUAL]);
+          /* a heading's table: never split, kept with the next table */
+          polisi_xml_out_start (xml, "style:table-properties",
+                                "style:width", "17cm",
+                                "table:align", "margins",
+                                "fo:margin-top", "0cm",
+                                "fo:margin-bottom", heading ? "0cm" : "0.2cm",
+                                "style:may-break-between-rows", heading ? "false" : "true",
+                                NULL);
+          if (heading)
+            gsf_xml_out_add_cstr_unchecked (xml, "fo:keep-with-next", "always");
+          if (table == COLUMNS_HEADING_PAGE)
+            gsf_xml_out_add_cstr_unchecked (xml, "fo:break-before", "page");
+          gsf_xml_out_end_element (xml);
           gsf_xml_out_end_element (xml);
         }
       start_style (xml, "Columns.A", NULL, "table-column", NULL);
@@ -2270,15 +2463,19 @@ write_content_automatic (OdtWriter *w,
       start_style (xml, "Columns.row", NULL, "table-row", NULL);
       polisi_xml_out_element (xml, "style:table-row-properties", "fo:keep-together", "auto", NULL);
       gsf_xml_out_end_element (xml);
+      start_style (xml, "Columns.heading", NULL, "table-row", NULL);
+      polisi_xml_out_element (xml, "style:table-row-properties", "fo:keep-together", "always", NULL);
+      gsf_xml_out_end_element (xml);
       if (w->mode == MARK_TRACKED)
-        {
-          start_style (xml, "Columns.row_tracked", NULL, "table-row", NULL);
-          polisi_xml_out_element (xml, "style:table-row-properties",
-                                  "fo:keep-together", "auto",
-                                  "loext:text-changes-only", "false",
-                                  NULL);
-          gsf_xml_out_end_element (xml);
-        }
+        for (guint heading = 0; heading < 2; heading++)
+          {
+            start_style (xml, heading ? "Columns.heading_tracked" : "Columns.row_tracked", NULL, "table-row", NULL);
+            polisi_xml_out_element (xml, "style:table-row-properties",
+                                    "fo:keep-together", heading ? "always" : "auto",
+                                    "loext:text-changes-only", "false",
+                                    NULL);
+            gsf_xml_out_end_element (xml);
+          }
       /* A clear margin between the languages: padding either side of a
        * thin rule. */
       start_style (xml, "Columns.L", NULL, "table-cell", NULL);
