@@ -134,6 +134,8 @@ xpath (xmlDoc     *doc,
 
   xmlXPathRegisterNs (context, (const xmlChar *) "w", (const xmlChar *) NS_W);
   xmlXPathRegisterNs (context, (const xmlChar *) "v", (const xmlChar *) "urn:schemas-microsoft-com:vml");
+  xmlXPathRegisterNs (context, (const xmlChar *) "r",
+                      (const xmlChar *) "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
   xmlXPathRegisterNs (context, (const xmlChar *) "cp",
                       (const xmlChar *) "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
   xmlXPathRegisterNs (context, (const xmlChar *) "dc", (const xmlChar *) "http://purl.org/dc/elements/1.1/");
@@ -514,6 +516,10 @@ test_schema (void)
 /* Structure                                                            */
 /* ------------------------------------------------------------------ */
 
+/* A run of an appendix's heading (its space may be a no-break one) */
+#define APPENDIX_TEXT "starts-with(translate(., '\xc2\xa0', ' '), 'Atodiad ') or " \
+                      "starts-with(translate(., '\xc2\xa0', ' '), 'Appendix ')"
+
 static void
 test_structure (void)
 {
@@ -623,6 +629,50 @@ test_structure (void)
         }
       else
         g_assert_nonnull (strstr (instruction, file->langs[0] == POLISI_LANG_CY ? "Heading 1 Cymraeg" : "Heading 1 English"));
+
+      /* Printed like the PDF: each part's title page without a running
+       * header (its own header, the watermark alone), the footer on it
+       * too; back to back, the second language on a right-hand page; an
+       * appendix on a new page. */
+      {
+        guint n_parts = file->options.layout == POLISI_LAYOUT_SEQUENTIAL ? 2 : 1;
+        guint n_appendices = 0;
+
+        g_assert_cmpuint (count (file->body, "//w:sectPr"), ==, n_parts);
+        g_assert_cmpuint (count (file->body, "//w:sectPr[w:titlePg and w:headerReference[@w:type='first'] and "
+                                             "w:footerReference[@w:type='first']/@r:id = w:footerReference[@w:type='default']/@r:id]"),
+                          ==, n_parts);
+        g_assert_cmpuint (count (file->body, "//w:sectPr[w:type/@w:val='oddPage']"), ==, n_parts - 1);
+        g_assert_cmpuint (count (file->body, "(//w:sectPr)[last()][w:type/@w:val='oddPage']"), ==, n_parts - 1);
+        for (guint part = 0; part < n_parts; part++)
+          {
+            g_autofree char *name = g_strdup_printf ("word/header%u.xml", part + 3);
+            xmlDoc *title = parse_part (file, name);
+
+            g_assert_cmpuint (count (title, "//w:t"), ==, 0);
+            g_assert_cmpuint (count (title, "//v:shape[starts-with(@id, 'PowerPlusWaterMarkObject')]"), ==, draft);
+            xmlFreeDoc (title);
+          }
+
+        for (guint i = 0; i < polisi_document_get_n_blocks (document); i++)
+          {
+            PolisiBlock *block = polisi_document_get_block (document, i);
+
+            n_appendices += block->kind == POLISI_BLOCK_HEADING && block->appendix;
+          }
+        g_assert_cmpuint (n_appendices, >, 0);
+        if (columns)
+          /* the table ends before an appendix's row, on a page break (as
+           * it does after the contents) */
+          g_assert_cmpuint (count (file->body, "//w:tbl[w:tr[1]//w:pStyle[starts-with(@w:val, 'Heading1')]]"
+                                               "[preceding-sibling::w:p[1]//w:br/@w:type='page']"), ==, n_appendices + 1);
+        else
+          /* (and the first heading, after the contents) */
+          g_assert_cmpuint (count (file->body, "//w:p[w:pPr/w:pageBreakBefore][w:pPr/w:pStyle[starts-with(@w:val, 'Heading1')]]"),
+                            ==, (n_appendices + 1) * file->n_langs);
+        g_assert_cmpuint (count (file->body, "//w:p[w:pPr/w:pStyle[starts-with(@w:val, 'Heading1')]][.//w:t[" APPENDIX_TEXT "]]"),
+                          >, 0);
+      }
 
       xmlFreeDoc (header);
       xmlFreeDoc (footer);

@@ -125,6 +125,7 @@ typedef struct {
    * language back to back, else the whole document) */
   char                      *header_ids[2];
   char                      *footer_ids[2];
+  char                      *title_header_ids[2];  /* a part's title page: the watermark alone */
   gboolean                   tracked;
   char                      *change_author;
   char                      *change_date;
@@ -139,6 +140,7 @@ typedef struct {
    * rejected. */
   GPtrArray                 *old_numbers;
   guint                      block_index;    /* of the block being written */
+  guint                      n_shapes;       /* watermarks written */
 } DocxWriter;
 
 static const char *
@@ -1162,7 +1164,12 @@ write_part (DocxWriter *w,
             write_separator (w, lang, FALSE);
         }
       else
-        write_block (w, block, i, lang);
+        {
+          /* an appendix starts a page */
+          if (block->kind == POLISI_BLOCK_HEADING && block->appendix)
+            w->page_break_pending = TRUE;
+          write_block (w, block, i, lang);
+        }
     }
 }
 
@@ -1219,6 +1226,15 @@ write_columns (DocxWriter *w)
               write_separator (w, w->langs[c], FALSE);
             }
           continue;
+        }
+
+      /* an appendix starts a page: the table ends before it */
+      if (heading && block->appendix)
+        {
+          if (open)
+            gsf_xml_out_end_element (w->xml);
+          write_separator (w, w->langs[0], TRUE);
+          open = FALSE;
         }
 
       if (!open)
@@ -1293,8 +1309,13 @@ write_section_properties (DocxWriter *w,
 
   gsf_xml_out_start_element (xml, "w:sectPr");
   polisi_xml_out_element (xml, "w:headerReference", "w:type", "default", "r:id", w->header_ids[part], NULL);
+  /* no running header on a part's title page (w:titlePg below): its
+   * header holds only the draft watermark; the footer is the same */
+  polisi_xml_out_element (xml, "w:headerReference", "w:type", "first", "r:id", w->title_header_ids[part], NULL);
   polisi_xml_out_element (xml, "w:footerReference", "w:type", "default", "r:id", w->footer_ids[part], NULL);
-  val_element (xml, "w:type", "nextPage");
+  polisi_xml_out_element (xml, "w:footerReference", "w:type", "first", "r:id", w->footer_ids[part], NULL);
+  /* back to back, the second language starts on a right-hand page */
+  val_element (xml, "w:type", part > 0 ? "oddPage" : "nextPage");
   gsf_xml_out_start_element (xml, "w:pgSz");
   gsf_xml_out_add_uint (xml, "w:w", PAGE_WIDTH);
   gsf_xml_out_add_uint (xml, "w:h", PAGE_HEIGHT);
@@ -1322,6 +1343,7 @@ write_section_properties (DocxWriter *w,
       gsf_xml_out_add_uint (xml, "w:space", GUTTER);
       gsf_xml_out_end_element (xml);
     }
+  gsf_xml_out_simple_element (xml, "w:titlePg", NULL);
   gsf_xml_out_end_element (xml);
 }
 
@@ -1371,6 +1393,7 @@ write_watermark (DocxWriter       *w,
   g_autoptr(GString) text = g_string_new (NULL);
   char style[256];
   double width = 460, height;
+  char spid[32];
 
   for (guint i = 0; i < n_langs; i++)
     {
@@ -1382,6 +1405,8 @@ write_watermark (DocxWriter       *w,
         g_string_append (text, " / ");
       g_string_append (text, mark);
     }
+  /* each header's shape has an id of its own */
+  g_snprintf (spid, sizeof spid, "_x0000_s%u", 2049 + w->n_shapes++);
   /* proportions of the text, so that the letters are not stretched */
   height = width * 1.2 / (0.7 * MAX (g_utf8_strlen (text->str, -1), 4));
 
@@ -1427,7 +1452,7 @@ write_watermark (DocxWriter       *w,
 
   polisi_xml_out_start (xml, "v:shape",
                  "id", "PowerPlusWaterMarkObject",
-                 "o:spid", "_x0000_s2049",
+                 "o:spid", spid,
                  "type", "#_x0000_t136",
                  "style", style,
                  "o:allowincell", "f",
@@ -1557,6 +1582,30 @@ write_footer_xml (DocxWriter *w,
   w->xml = NULL;
 }
 
+/* A part's title page: no running header, only the draft watermark. */
+static void
+write_title_header_xml (DocxWriter *w,
+                        GsfXMLOut  *xml,
+                        guint       part)
+{
+  PolisiLang langs[POLISI_N_LANGS] = { POLISI_LANG_CY, POLISI_LANG_EN };
+  guint n_langs = part_languages (w, part, langs);
+  ParaProps props = { "PolisiSeparator", FALSE, FALSE, FALSE, TRUE, 0 };
+
+  w->xml = xml;
+  gsf_xml_out_start_element (xml, "w:hdr");
+  add_wml_namespaces (xml);
+  start_para (w, &props, langs[0], MARK_NONE);
+  write_watermark (w, langs, n_langs);
+  end_para (w);
+  gsf_xml_out_end_element (xml);
+  w->xml = NULL;
+}
+
+static void
+write_title_header_0 (DocxWriter *w, GsfXMLOut *xml) { write_title_header_xml (w, xml, 0); }
+static void
+write_title_header_1 (DocxWriter *w, GsfXMLOut *xml) { write_title_header_xml (w, xml, 1); }
 static void
 write_header_0 (DocxWriter *w, GsfXMLOut *xml) { write_header_xml (w, xml, 0); }
 static void
@@ -2215,13 +2264,17 @@ polisi_docx_write (PolisiDocument            *document,
       !add_part (w, word, "header1.xml", CT_WML "header+xml", w->document_part, REL_BASE "header",
                  write_header_0, &w->header_ids[0], error) ||
       !add_part (w, word, "footer1.xml", CT_WML "footer+xml", w->document_part, REL_BASE "footer",
-                 write_footer_0, &w->footer_ids[0], error))
+                 write_footer_0, &w->footer_ids[0], error) ||
+      !add_part (w, word, "header3.xml", CT_WML "header+xml", w->document_part, REL_BASE "header",
+                 write_title_header_0, &w->title_header_ids[0], error))
     goto out;
   if (n_parts == 2 &&
       (!add_part (w, word, "header2.xml", CT_WML "header+xml", w->document_part, REL_BASE "header",
                   write_header_1, &w->header_ids[1], error) ||
        !add_part (w, word, "footer2.xml", CT_WML "footer+xml", w->document_part, REL_BASE "footer",
-                  write_footer_1, &w->footer_ids[1], error)))
+                  write_footer_1, &w->footer_ids[1], error) ||
+       !add_part (w, word, "header4.xml", CT_WML "header+xml", w->document_part, REL_BASE "header",
+                  write_title_header_1, &w->title_header_ids[1], error)))
     goto out;
 
   /* the body last: its links add relationships to the part as it goes */
@@ -2277,6 +2330,7 @@ out:
     {
       g_free (w->header_ids[i]);
       g_free (w->footer_ids[i]);
+      g_free (w->title_header_ids[i]);
     }
   g_free (w->change_author);
   g_free (w->change_date);
