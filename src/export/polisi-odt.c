@@ -222,6 +222,10 @@ typedef struct {
   char                      *change_date;
   /* Polisi's own pages, for the page numbers of the contents lists */
   PolisiPageLayout          *layout;
+  /* Parallel columns of a consultation draft: the numbers of each
+   * paragraph's lines in Polisi's layout, "BLOCK|LANG|PARA" -> GArray of
+   * guint (see write_numbers_cell()); NULL without line numbers */
+  GHashTable                *line_numbers;
 } OdtWriter;
 
 static const char *
@@ -1335,6 +1339,135 @@ write_part (OdtWriter  *w,
   flush_changes (w, lang);
 }
 
+/* ------------------------------------------------------------------ */
+/* Line numbers in parallel columns                                     */
+/* ------------------------------------------------------------------ */
+
+/* LibreOffice and Word number no lines inside a table, and parallel
+ * columns are one. So a consultation draft in columns has a narrow column
+ * of numbers outside each language's text, as the PDF has them in the
+ * margins: each paragraph of the text has beside it a paragraph of the
+ * same size and spacing holding, line by line, the numbers Polisi's own
+ * page layout gave that paragraph's lines (polisi_page_layout_get_numbered_lines()).
+ * The text columns are the PDF's width in the PDF's font, so that the
+ * lines break where the PDF's do, and "line 214" is the same line in
+ * both. */
+
+static char *
+numbers_key (const char *block_id,
+             PolisiLang  lang,
+             int         para)
+{
+  return g_strdup_printf ("%s|%d|%d", block_id, (int) lang, para);
+}
+
+static GHashTable *
+collect_line_numbers (PolisiPageLayout *layout)
+{
+  GArray *lines = polisi_page_layout_get_numbered_lines (layout);
+  GHashTable *numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const PolisiNumberedLine *line = &g_array_index (lines, PolisiNumberedLine, i);
+      g_autofree char *key = NULL;
+      GArray *list;
+
+      if (line->block_id == NULL)
+        continue;
+      key = numbers_key (line->block_id, line->lang, line->para);
+      list = g_hash_table_lookup (numbers, key);
+      if (list == NULL)
+        {
+          list = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (numbers, g_steal_pointer (&key), list);
+        }
+      g_array_append_val (list, line->number);
+    }
+  return numbers;
+}
+
+static gboolean
+has_numbers_columns (OdtWriter *w)
+{
+  return w->line_numbers != NULL;
+}
+
+/* The paragraph styles of the numbers: each with the vertical size and
+ * spacing of a kind of text paragraph, none of them a heading. */
+static const char *numbers_style[N_PARA_KINDS][2] = {
+  [PARA_HEADING_1] = { "Numbers_heading_L", "Numbers_heading_R" },
+  [PARA_CLAUSE] = { "Numbers_clause_L", "Numbers_clause_R" },
+  [PARA_CLAUSE_CONTINUED] = { "Numbers_clause_L", "Numbers_clause_R" },
+  [PARA_BODY] = { "Numbers_clause_L", "Numbers_clause_R" },
+  [PARA_LIST] = { "Numbers_list_L", "Numbers_list_R" },
+};
+
+/* One paragraph of numbers: one line for each line of the paragraph
+ * beside it. A zero-width space in the text's own size keeps each line as
+ * tall as the text's; the number is small and grey, as in the PDF. */
+static void
+write_numbers_para (OdtWriter  *w,
+                    ParaKind    kind,
+                    guint       side,
+                    const char *block_id,
+                    PolisiLang  lang,
+                    int         para)
+{
+  g_autofree char *key = numbers_key (block_id, lang, para);
+  GArray *numbers = block_id != NULL ? g_hash_table_lookup (w->line_numbers, key) : NULL;
+
+  gsf_xml_out_start_element (w->xml, "text:p");
+  gsf_xml_out_add_cstr_unchecked (w->xml, "text:style-name", numbers_style[kind][side]);
+  for (guint i = 0; numbers != NULL && i < numbers->len; i++)
+    {
+      char number[16];
+
+      if (i > 0)
+        {
+          gsf_xml_out_start_element (w->xml, "text:line-break");
+          gsf_xml_out_end_element (w->xml);
+        }
+      gsf_xml_out_add_cstr_unchecked (w->xml, NULL, "\xe2\x80\x8b");
+      g_snprintf (number, sizeof number, "%u", g_array_index (numbers, guint, i));
+      gsf_xml_out_start_element (w->xml, "text:span");
+      gsf_xml_out_add_cstr_unchecked (w->xml, "text:style-name", "Line_20_numbering");
+      gsf_xml_out_add_cstr_unchecked (w->xml, NULL, number);
+      gsf_xml_out_end_element (w->xml);
+    }
+  gsf_xml_out_end_element (w->xml);
+}
+
+/* The cell of numbers beside @block's text in @lang (@side 0: left of
+ * the first column, 1: right of the second), a paragraph for each
+ * paragraph write_block() writes there. */
+static void
+write_numbers_cell (OdtWriter   *w,
+                    PolisiBlock *block,
+                    PolisiLang   lang,
+                    guint        side)
+{
+  GPtrArray *paras = block != NULL ? block->paras[lang] : NULL;
+
+  start_cell (w, side == 0 ? "Columns.NL" : "Columns.NR");
+  if (block == NULL)
+    write_numbers_para (w, PARA_BODY, side, NULL, lang, 0);
+  else if (block->kind == POLISI_BLOCK_HEADING)
+    write_numbers_para (w, PARA_HEADING_1, side, block->id, lang, -1);
+  else if (paras->len == 0 || (block->number != NULL && ((PolisiTextBlock *) paras->pdata[0])->item))
+    {
+      /* a clause that starts with a list has its number on a line of its own */
+      write_numbers_para (w, PARA_CLAUSE, side, NULL, lang, 0);
+    }
+  for (guint i = 0; block != NULL && block->kind != POLISI_BLOCK_HEADING && i < paras->len; i++)
+    {
+      PolisiTextBlock *para = paras->pdata[i];
+
+      write_numbers_para (w, para->item ? PARA_LIST : PARA_CLAUSE, side, block->id, lang, (int) i);
+    }
+  gsf_xml_out_end_element (w->xml);
+}
+
 /* The tables of parallel columns, by their styles: the title page's; the
  * body's; one heading row, kept with the table after it. */
 typedef enum {
@@ -1354,10 +1487,14 @@ start_columns_table (OdtWriter    *w,
                      ColumnsTable  table)
 {
   start_table (w, columns_table_style[table], NULL);
+  if (has_numbers_columns (w))
+    polisi_xml_out_element (w->xml, "table:table-column", "table:style-name", "Columns.N", NULL);
   gsf_xml_out_start_element (w->xml, "table:table-column");
   gsf_xml_out_add_cstr_unchecked (w->xml, "table:style-name", "Columns.A");
   gsf_xml_out_add_cstr_unchecked (w->xml, "table:number-columns-repeated", "2");
   gsf_xml_out_end_element (w->xml);
+  if (has_numbers_columns (w))
+    polisi_xml_out_element (w->xml, "table:table-column", "table:style-name", "Columns.N", NULL);
 }
 
 static void
@@ -1400,6 +1537,8 @@ write_columns (OdtWriter *w)
   start_columns_table (w, COLUMNS_FIRST);
 
   start_columns_row (w, FALSE, FALSE);
+  if (has_numbers_columns (w))
+    write_numbers_cell (w, NULL, w->langs[0], 0);
   for (guint c = 0; c < w->n_langs; c++)
     {
       start_columns_cell (w, c);
@@ -1407,9 +1546,13 @@ write_columns (OdtWriter *w)
       gsf_xml_out_end_element (w->xml);
       w->in_cell = FALSE;
     }
+  if (has_numbers_columns (w))
+    write_numbers_cell (w, NULL, w->langs[1], 1);
   gsf_xml_out_end_element (w->xml);
 
   start_columns_row (w, FALSE, FALSE);
+  if (has_numbers_columns (w))
+    write_numbers_cell (w, NULL, w->langs[0], 0);
   for (guint c = 0; c < w->n_langs; c++)
     {
       start_columns_cell (w, c);
@@ -1417,6 +1560,8 @@ write_columns (OdtWriter *w)
       gsf_xml_out_end_element (w->xml);
       w->in_cell = FALSE;
     }
+  if (has_numbers_columns (w))
+    write_numbers_cell (w, NULL, w->langs[1], 1);
   gsf_xml_out_end_element (w->xml);
 
   for (guint i = 0; i < n_blocks; i++)
@@ -1459,6 +1604,8 @@ write_columns (OdtWriter *w)
        * all inserted or all deleted, the row goes when the insertion is
        * rejected or the deletion accepted, leaving no empty row. */
       start_columns_row (w, heading, is_tracking (w) && block->change != POLISI_CHANGE_NONE);
+      if (has_numbers_columns (w))
+        write_numbers_cell (w, block, w->langs[0], 0);
       for (guint c = 0; c < w->n_langs; c++)
         {
           start_columns_cell (w, c);
@@ -1469,6 +1616,8 @@ write_columns (OdtWriter *w)
           gsf_xml_out_end_element (w->xml);
           w->in_cell = FALSE;
         }
+      if (has_numbers_columns (w))
+        write_numbers_cell (w, block, w->langs[1], 1);
       gsf_xml_out_end_element (w->xml);
 
       if (heading)
@@ -1623,11 +1772,13 @@ write_clause_tab_stop (GsfXMLOut *xml)
   gsf_xml_out_end_element (xml);
 }
 
+/* @label_indent: from the text to the bullet */
 static void
 write_bullet_list_style (GsfXMLOut  *xml,
                          const char *name,
                          const char *display_name,
-                         const char *text_position)
+                         const char *text_position,
+                         const char *label_indent)
 {
   polisi_xml_out_start (xml, "text:list-style",
                  "style:name", name,
@@ -1643,7 +1794,7 @@ write_bullet_list_style (GsfXMLOut  *xml,
   polisi_xml_out_element (xml, "style:list-level-label-alignment",
                   "text:label-followed-by", "listtab",
                   "text:list-tab-stop-position", text_position,
-                  "fo:text-indent", "-0.45cm",
+                  "fo:text-indent", label_indent,
                   "fo:margin-left", text_position,
                   NULL);
   gsf_xml_out_end_element (xml);
@@ -1753,6 +1904,14 @@ write_office_styles (OdtWriter *w,
   write_named_paragraph_style (xml, "Contents_20_Heading", "Contents Heading", "Heading", NULL, NULL,
                                PROPS ("fo:margin-top", "0.64cm", "fo:margin-bottom", "0.28cm"),
                                PROPS ("fo:font-size", "12.5pt"));
+  /* Beside a heading, its line numbers: a heading's size and spacing,
+   * without being one (write_numbers_cell()) */
+  if (has_numbers_columns (w))
+    write_named_paragraph_style (xml, "Polisi_20_Line_20_Numbers_20_Heading", "Line numbers beside a heading",
+                                 "Standard", NULL, NULL,
+                                 PROPS ("fo:margin-top", "0.49cm", "fo:margin-bottom", "0.21cm"),
+                                 PROPS ("fo:font-size", "12.5pt", "fo:font-weight", "bold",
+                                        "style:font-weight-asian", "bold", "style:font-weight-complex", "bold"));
   /* Contents entries: the page number on a right tab at the edge of the
    * text (of a column, in parallel columns). */
   for (guint level = 1; level <= 2; level++)
@@ -1834,13 +1993,15 @@ write_office_styles (OdtWriter *w,
       gsf_xml_out_end_element (xml);
     }
   start_style (xml, "Line_20_numbering", "Line Numbering", "text", NULL);
-  polisi_xml_out_element (xml, "style:text-properties", "fo:font-size", "7.5pt", "fo:color", "#595959", NULL);
+  polisi_xml_out_element (xml, "style:text-properties", "fo:font-size", "6.5pt", "fo:color", "#595959", NULL);
   gsf_xml_out_end_element (xml);
 
   /* Bullets for list items, indented under the text of a clause, and
    * closer to the edge in a table cell. */
-  write_bullet_list_style (xml, "Polisi_20_Bullets", "Bullets", "1.6cm");
-  write_bullet_list_style (xml, "Polisi_20_Table_20_Bullets", "Table Bullets", "0.5cm");
+  /* the PDF's: the text of an item 42 pt in (30 pt for the clause
+   * number, 12 for the bullet), its bullet at 32 pt */
+  write_bullet_list_style (xml, "Polisi_20_Bullets", "Bullets", "1.4817cm", "-0.3528cm");
+  write_bullet_list_style (xml, "Polisi_20_Table_20_Bullets", "Table Bullets", "0.5cm", "-0.45cm");
 
   /* Consultation drafts number their lines, so comments can point at
    * them. */
@@ -2439,10 +2600,13 @@ write_content_automatic (OdtWriter *w,
           start_style (xml, columns_table_style[table], NULL, "table", NULL);
           if (table == COLUMNS_FIRST)
             gsf_xml_out_add_cstr_unchecked (xml, "style:master-page-name", title_master_name[MASTER_BILINGUAL]);
-          /* a heading's table: never split, kept with the next table */
+          /* a heading's table: never split, kept with the next table;
+           * with line numbers, their columns in the margins */
           polisi_xml_out_start (xml, "style:table-properties",
-                                "style:width", "17cm",
+                                "style:width", has_numbers_columns (w) ? "19cm" : "17cm",
                                 "table:align", "margins",
+                                "fo:margin-left", has_numbers_columns (w) ? "-1cm" : "0cm",
+                                "fo:margin-right", has_numbers_columns (w) ? "-1cm" : "0cm",
                                 "fo:margin-top", "0cm",
                                 "fo:margin-bottom", heading ? "0cm" : "0.2cm",
                                 "style:may-break-between-rows", heading ? "false" : "true",
@@ -2457,9 +2621,57 @@ write_content_automatic (OdtWriter *w,
       start_style (xml, "Columns.A", NULL, "table-column", NULL);
       polisi_xml_out_element (xml, "style:table-column-properties",
                       "style:column-width", "8.5cm",
-                      "style:rel-column-width", "32767*",
+                      "style:rel-column-width", "8500*",
                       NULL);
       gsf_xml_out_end_element (xml);
+      if (has_numbers_columns (w))
+        {
+          static const char *kinds[][3] = {
+            { "clause", "Text_20_body", NULL },
+            { "list", "List_20_Bullet", NULL },
+            { "heading", "Polisi_20_Line_20_Numbers_20_Heading", "heading" },
+          };
+
+          start_style (xml, "Columns.N", NULL, "table-column", NULL);
+          polisi_xml_out_element (xml, "style:table-column-properties",
+                                  "style:column-width", "1cm",
+                                  "style:rel-column-width", "1000*",
+                                  NULL);
+          gsf_xml_out_end_element (xml);
+          /* the numbers 8 pt from the text, as in the PDF; the same
+           * padding above as the text's cell, so that the lines are level */
+          for (guint side = 0; side < 2; side++)
+            {
+              start_style (xml, side == 0 ? "Columns.NL" : "Columns.NR", NULL, "table-cell", NULL);
+              polisi_xml_out_element (xml, "style:table-cell-properties",
+                                      "fo:padding-left", side == 0 ? "0cm" : "0.28cm",
+                                      "fo:padding-right", side == 0 ? "0.28cm" : "0cm",
+                                      "fo:padding-top", "0.05cm",
+                                      "fo:padding-bottom", "0.05cm",
+                                      "fo:border", "none",
+                                      NULL);
+              gsf_xml_out_end_element (xml);
+              for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+                {
+                  g_autofree char *name = g_strdup_printf ("Numbers_%s_%s", kinds[k][0], side == 0 ? "L" : "R");
+
+                  start_style (xml, name, NULL, "paragraph", kinds[k][1]);
+                  polisi_xml_out_start (xml, "style:paragraph-properties",
+                                        "fo:text-align", side == 0 ? "end" : "start",
+                                        "fo:margin-left", "0cm",
+                                        "fo:margin-right", "0cm",
+                                        "fo:text-indent", "0cm",
+                                        "text:number-lines", "false",
+                                        NULL);
+                  gsf_xml_out_end_element (xml);
+                  gsf_xml_out_start_element (xml, "style:text-properties");
+                  /* the language of the column beside */
+                  add_language (xml, w->langs[side]);
+                  gsf_xml_out_end_element (xml);
+                  gsf_xml_out_end_element (xml);
+                }
+            }
+        }
       start_style (xml, "Columns.row", NULL, "table-row", NULL);
       polisi_xml_out_element (xml, "style:table-row-properties", "fo:keep-together", "auto", NULL);
       gsf_xml_out_end_element (xml);
@@ -2478,10 +2690,11 @@ write_content_automatic (OdtWriter *w,
           }
       /* A clear margin between the languages: padding either side of a
        * thin rule. */
+      /* (the text 228.9 pt wide, the PDF's column) */
       start_style (xml, "Columns.L", NULL, "table-cell", NULL);
       polisi_xml_out_element (xml, "style:table-cell-properties",
                       "fo:padding-left", "0cm",
-                      "fo:padding-right", "0.4cm",
+                      "fo:padding-right", "0.4236cm",
                       "fo:padding-top", "0.05cm",
                       "fo:padding-bottom", "0.05cm",
                       "fo:border-left", "none",
@@ -2492,7 +2705,7 @@ write_content_automatic (OdtWriter *w,
       gsf_xml_out_end_element (xml);
       start_style (xml, "Columns.R", NULL, "table-cell", NULL);
       polisi_xml_out_element (xml, "style:table-cell-properties",
-                      "fo:padding-left", "0.4cm",
+                      "fo:padding-left", "0.4236cm",
                       "fo:padding-right", "0cm",
                       "fo:padding-top", "0.05cm",
                       "fo:padding-bottom", "0.05cm",
@@ -2938,6 +3151,9 @@ polisi_odt_write (PolisiDocument            *document,
   writer.changes = g_ptr_array_new_with_free_func (change_free);
   writer.layout = polisi_page_layout_new (document, options);
   polisi_page_layout_paginate (writer.layout);
+  if (options->layout == POLISI_LAYOUT_COLUMNS && polisi_document_get_line_numbers (document) &&
+      !options->tracked_changes)
+    writer.line_numbers = collect_line_numbers (writer.layout);
   writer.change_author = g_strdup (options->change_author != NULL && options->change_author[0] != '\0' ?
                                    options->change_author : "Polisi");
   if (options->change_date != NULL)
@@ -2998,6 +3214,7 @@ out:
   g_clear_object (&sink);
   g_clear_pointer (&writer.changes, g_ptr_array_unref);
   g_clear_object (&writer.layout);
+  g_clear_pointer (&writer.line_numbers, g_hash_table_unref);
   g_clear_pointer (&writer.pending, g_array_unref);
   g_free (writer.change_author);
   g_free (writer.change_date);
