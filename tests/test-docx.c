@@ -45,6 +45,7 @@
 #include "polisi-export.h"
 #include "polisi-page-layout.h"
 #include "polisi-policy-io.h"
+#include "polisi-test-lines.h"
 #include "polisi-test-utils.h"
 #include "polisi-test-xml.h"
 
@@ -1103,6 +1104,57 @@ test_tracked (void)
     }
 }
 
+/* Parallel columns of a consultation draft: Word and LibreOffice number
+ * no lines in a table, so the DOCX has columns of numbers Polisi
+ * computes. Rendered by LibreOffice, every number of Polisi's layout is in
+ * the margin beside its column, and beside the same words as in Polisi's
+ * PDF within the tolerance HACKING.md states (the same as the ODT's). */
+static void
+test_line_numbers (void)
+{
+  g_autofree char *soffice = polisi_test_find_soffice ();
+  g_autofree char *out_dir = g_build_filename (fixture.dir, "lines", NULL);
+  guint n_checked = 0;
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("skipped: LibreOffice (soffice) is not installed");
+      return;
+    }
+  for (guint f = 0; f < fixture.files->len; f++)
+    {
+      DocxFile *file = fixture.files->pdata[f];
+      const char *paths[] = { file->path, NULL };
+      g_autofree char *pdf_name = NULL;
+      g_autofree char *pdf = NULL;
+      PolisiTestLines lines;
+
+      if (file->options.layout != POLISI_LAYOUT_COLUMNS)
+        continue;
+      if (!polisi_document_get_line_numbers (file->document))
+        {
+          g_assert_cmpuint (count (file->body, "//w:rStyle[@w:val='PolisiLineNumber']"), ==, 0);
+          continue;
+        }
+
+      g_test_message ("%s", file->name);
+      /* the numbers' paragraphs are not headings, and say their language */
+      g_assert_cmpuint (count (file->body, "//w:p[.//w:rStyle/@w:val='PolisiLineNumber']"
+                                           "[w:pPr/w:pStyle[starts-with(@w:val, 'Heading')]]"), ==, 0);
+      polisi_test_soffice_convert (soffice, fixture.dir, "pdf", out_dir, paths);
+      pdf_name = g_strdup_printf ("%s.pdf", file->name);
+      pdf = g_build_filename (out_dir, pdf_name, NULL);
+      polisi_test_check_line_numbers (file->document, &file->options, pdf, &lines);
+      g_test_message ("%u lines numbered, %u numbers found, %u beside the same words",
+                      lines.n_numbered, lines.n_found, lines.n_same);
+      g_assert_cmpuint (lines.n_numbered, >, 500);
+      g_assert_cmpuint (lines.n_found, ==, lines.n_numbered);
+      g_assert_cmpuint (lines.n_same * 100, >=, lines.n_numbered * 95);
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, ==, 1);
+}
+
 /* The window's formats and the command line's read the same table. */
 static void
 test_format (void)
@@ -1142,6 +1194,7 @@ main (int   argc,
   g_test_add_func ("/docx/structure", test_structure);
   g_test_add_func ("/docx/libreoffice", test_libreoffice);
   g_test_add_func ("/docx/tracked", test_tracked);
+  g_test_add_func ("/docx/line-numbers", test_line_numbers);
 
   result = g_test_run ();
 

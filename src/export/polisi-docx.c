@@ -141,6 +141,10 @@ typedef struct {
   GPtrArray                 *old_numbers;
   guint                      block_index;    /* of the block being written */
   guint                      n_shapes;       /* watermarks written */
+  /* Parallel columns of a consultation draft: the numbers of each
+   * paragraph's lines (polisi_export_collect_line_numbers()), or NULL */
+  GHashTable                *line_numbers;
+  guint                      numbers_side;   /* writing line numbers: 1 left, 2 right; else 0 */
 } DocxWriter;
 
 static const char *
@@ -391,10 +395,17 @@ start_para (DocxWriter      *w,
     }
   if (props->bullet)
     {
+      /* the PDF's: the text 12 pt in from the bullet, under a clause 30 pt more */
       gsf_xml_out_start_element (w->xml, "w:ind");
-      gsf_xml_out_add_uint (w->xml, "w:left", (props->in_clause ? NUMBER_INDENT : 0) + BULLET_INDENT + 40);
-      gsf_xml_out_add_uint (w->xml, "w:hanging", BULLET_INDENT);
+      gsf_xml_out_add_uint (w->xml, "w:left", (props->in_clause ? NUMBER_INDENT : 0) + BULLET_INDENT);
+      gsf_xml_out_add_uint (w->xml, "w:hanging", BULLET_INDENT - 40);
       gsf_xml_out_end_element (w->xml);
+    }
+  if (w->numbers_side > 0)
+    {
+      /* line numbers: no indent, towards the text */
+      polisi_xml_out_element (w->xml, "w:ind", "w:left", "0", "w:right", "0", "w:hanging", "0", NULL);
+      val_element (w->xml, "w:jc", w->numbers_side == 1 ? "right" : "left");
     }
   gsf_xml_out_start_element (w->xml, "w:rPr");
   if (mark != MARK_NONE && w->tracked)
@@ -913,18 +924,28 @@ write_row_start (DocxWriter *w,
   gsf_xml_out_end_element (w->xml);
 }
 
+/* @indent: twips the table starts left of the text (its line numbers in
+ * the margin), or 0 */
 static void
-write_table_start (DocxWriter  *w,
-                   const char  *style,
-                   const char  *caption,
-                   const guint *widths,
-                   guint        n_columns)
+write_table_start_full (DocxWriter  *w,
+                        const char  *style,
+                        const char  *caption,
+                        const guint *widths,
+                        guint        n_columns,
+                        guint        indent)
 {
   gsf_xml_out_start_element (w->xml, "w:tbl");
   gsf_xml_out_start_element (w->xml, "w:tblPr");
   val_element (w->xml, "w:tblStyle", style);
   polisi_xml_out_start (w->xml, "w:tblW", "w:w", "0", "w:type", "auto", NULL);
   gsf_xml_out_end_element (w->xml);
+  if (indent > 0)
+    {
+      char value[16];
+
+      g_snprintf (value, sizeof value, "-%u", indent);
+      polisi_xml_out_element (w->xml, "w:tblInd", "w:w", value, "w:type", "dxa", NULL);
+    }
   polisi_xml_out_element (w->xml, "w:tblLayout", "w:type", "fixed", NULL);
   if (caption != NULL)
     val_element (w->xml, "w:tblCaption", caption);
@@ -937,6 +958,16 @@ write_table_start (DocxWriter  *w,
       gsf_xml_out_end_element (w->xml);
     }
   gsf_xml_out_end_element (w->xml);
+}
+
+static void
+write_table_start (DocxWriter  *w,
+                   const char  *style,
+                   const char  *caption,
+                   const guint *widths,
+                   guint        n_columns)
+{
+  write_table_start_full (w, style, caption, widths, n_columns, 0);
 }
 
 /* A TABLE block in one language at full width; the header row repeats on
@@ -1173,12 +1204,137 @@ write_part (DocxWriter *w,
     }
 }
 
+/* ------------------------------------------------------------------ */
+/* Line numbers in parallel columns                                     */
+/* ------------------------------------------------------------------ */
+
+/* Word and LibreOffice number no lines in a table, and parallel columns
+ * are one: a consultation draft in columns has a narrow column of numbers
+ * in each margin, as the PDF has. Beside each paragraph of the text, a
+ * paragraph of the same style and spacing holds, line by line, the
+ * numbers Polisi's page layout gave that paragraph's lines
+ * (polisi_export_collect_line_numbers()); the text columns are the PDF's
+ * width in its font, so that the lines break where the PDF's do. */
+
+#define NUMBERS_WIDTH 567      /* 1 cm */
+#define NUMBERS_GAP 160        /* 8 pt between a number and its column, as in the PDF */
+
+static gboolean
+has_numbers_columns (DocxWriter *w)
+{
+  return w->line_numbers != NULL;
+}
+
+/* One paragraph of numbers, in @style (or the style of a heading's
+ * numbers), beside a paragraph of @n_lines lines: a zero-width space in
+ * the text's own size keeps each line as tall as the text's; the number
+ * is small and grey, as in the PDF. */
 static void
-start_columns_table (DocxWriter *w)
+write_numbers_para (DocxWriter *w,
+                    const char *style,
+                    guint       space_after,
+                    guint       side,
+                    const char *block_id,
+                    PolisiLang  lang,
+                    int         para)
+{
+  GArray *numbers = polisi_export_lookup_line_numbers (w->line_numbers, block_id, lang, para);
+  ParaProps props = { style, FALSE, FALSE, FALSE, TRUE, space_after };
+
+  start_para (w, &props, lang, MARK_NONE);
+  /* back in the pPr: no indent, the numbers towards the text */
+  for (guint i = 0; numbers != NULL && i < numbers->len; i++)
+    {
+      char number[16];
+
+      gsf_xml_out_start_element (w->xml, "w:r");
+      write_run_properties (w, lang, NULL);
+      if (i > 0)
+        gsf_xml_out_simple_element (w->xml, "w:br", NULL);
+      gsf_xml_out_start_element (w->xml, "w:t");
+      gsf_xml_out_add_cstr_unchecked (w->xml, NULL, "\xe2\x80\x8b");
+      gsf_xml_out_end_element (w->xml);
+      gsf_xml_out_end_element (w->xml);
+      g_snprintf (number, sizeof number, "%u", g_array_index (numbers, guint, i));
+      /* (its size on the run too: LibreOffice takes a character style's
+       * size only on a run that says nothing else) */
+      gsf_xml_out_start_element (w->xml, "w:r");
+      gsf_xml_out_start_element (w->xml, "w:rPr");
+      val_element (w->xml, "w:rStyle", "PolisiLineNumber");
+      val_element (w->xml, "w:color", "595959");
+      uint_element (w->xml, "w:sz", 13);
+      uint_element (w->xml, "w:szCs", 13);
+      polisi_xml_out_element (w->xml, "w:lang", "w:val", lang_tag (lang), NULL);
+      gsf_xml_out_end_element (w->xml);
+      gsf_xml_out_simple_element (w->xml, "w:t", number);
+      gsf_xml_out_end_element (w->xml);
+    }
+  end_para (w);
+}
+
+/* The cell of numbers beside @block's text in @lang (@side 0: left of
+ * the first column, 1: right of the second), a paragraph for each
+ * paragraph write_block() writes there. */
+static void
+write_numbers_cell (DocxWriter  *w,
+                    PolisiBlock *block,
+                    PolisiLang   lang,
+                    guint        side)
+{
+  GPtrArray *paras = block->paras[lang];
+
+  gsf_xml_out_start_element (w->xml, "w:tc");
+  gsf_xml_out_start_element (w->xml, "w:tcPr");
+  polisi_xml_out_start (w->xml, "w:tcW", "w:type", "dxa", NULL);
+  gsf_xml_out_add_uint (w->xml, "w:w", NUMBERS_WIDTH);
+  gsf_xml_out_end_element (w->xml);
+  gsf_xml_out_start_element (w->xml, "w:tcMar");
+  polisi_xml_out_start (w->xml, "w:left", "w:type", "dxa", NULL);
+  gsf_xml_out_add_uint (w->xml, "w:w", side == 0 ? 0 : NUMBERS_GAP);
+  gsf_xml_out_end_element (w->xml);
+  polisi_xml_out_start (w->xml, "w:right", "w:type", "dxa", NULL);
+  gsf_xml_out_add_uint (w->xml, "w:w", side == 0 ? NUMBERS_GAP : 0);
+  gsf_xml_out_end_element (w->xml);
+  gsf_xml_out_end_element (w->xml);
+  gsf_xml_out_end_element (w->xml);
+  w->in_cell = TRUE;
+  w->numbers_side = side + 1;
+
+  if (block->kind == POLISI_BLOCK_HEADING)
+    write_numbers_para (w, "PolisiLineNumbersHeading", 0, side, block->id, lang, -1);
+  else
+    {
+      guint space_last = BLOCK_SPACE_AFTER;
+
+      if (paras->len == 0 || (block->number != NULL && ((PolisiTextBlock *) paras->pdata[0])->item))
+        /* a clause that starts with a list has its number on a line of its own */
+        write_numbers_para (w, block->number != NULL ? "Clause" : "BodyText", paras->len == 0 ? space_last : 0,
+                            side, NULL, lang, 0);
+      for (guint i = 0; i < paras->len; i++)
+        {
+          PolisiTextBlock *para = paras->pdata[i];
+
+          write_numbers_para (w, para->item ? "ListBullet" : block->number != NULL ? "Clause" : "BodyText",
+                              i + 1 == paras->len ? space_last : 0, side, block->id, lang, (int) i);
+        }
+    }
+  w->numbers_side = 0;
+  write_cell_end (w);
+}
+
+/* @body: a table of the body, with the columns of line numbers when the
+ * draft has them (not the title page's) */
+static void
+start_columns_table (DocxWriter *w,
+                     gboolean    body)
 {
   const guint widths[2] = { COLUMN_WIDTH + GUTTER / 2, COLUMN_WIDTH + GUTTER / 2 };
+  const guint numbered[4] = { NUMBERS_WIDTH, COLUMN_WIDTH + GUTTER / 2, COLUMN_WIDTH + GUTTER / 2, NUMBERS_WIDTH };
 
-  write_table_start (w, "PolisiColumns", NULL, widths, 2);
+  if (body && has_numbers_columns (w))
+    write_table_start_full (w, "PolisiColumns", NULL, numbered, 4, NUMBERS_WIDTH);
+  else
+    write_table_start (w, "PolisiColumns", NULL, widths, 2);
 }
 
 /* Parallel columns: one table, one row per block, Welsh on the left
@@ -1191,7 +1347,7 @@ write_columns (DocxWriter *w)
 
   /* The title blocks and the contents lists side by side, in a table of
    * their own; the body on a new page. */
-  start_columns_table (w);
+  start_columns_table (w, FALSE);
   write_row_start (w, FALSE, FALSE, MARK_NONE);
   for (guint c = 0; c < w->n_langs; c++)
     {
@@ -1238,11 +1394,13 @@ write_columns (DocxWriter *w)
         }
 
       if (!open)
-        start_columns_table (w);
+        start_columns_table (w, TRUE);
       open = TRUE;
 
       /* A heading's row never splits and keeps with the clause after it. */
       write_row_start (w, heading, FALSE, row_mark);
+      if (has_numbers_columns (w))
+        write_numbers_cell (w, block, w->langs[0], 0);
       for (guint c = 0; c < w->n_langs; c++)
         {
           write_cell_start (w, COLUMN_WIDTH + GUTTER / 2);
@@ -1256,6 +1414,8 @@ write_columns (DocxWriter *w)
             write_block (w, block, i, w->langs[c]);
           write_cell_end (w);
         }
+      if (has_numbers_columns (w))
+        write_numbers_cell (w, block, w->langs[1], 1);
       gsf_xml_out_end_element (w->xml);
     }
 
@@ -1659,6 +1819,8 @@ static const ParaStyleDef para_style_defs[] = {
   { "Footer", "footer", "Normal", NULL, 16, FALSE, QUIET_COLOUR, 0, 0, FALSE, -1, 0, 0, "center" },
   { "PolisiSeparator", "Separator", "Normal", NULL, 2, FALSE, NULL, 0, 0, FALSE, -1, 0, 0, NULL },
   { "HeaderRule", "Header rule", "PolisiSeparator", NULL, 0, FALSE, NULL, 0, 0, FALSE, -1, 0, 0, NULL },
+  /* beside a heading, its line numbers: a heading's size and spacing, without being one */
+  { "PolisiLineNumbersHeading", "Line numbers beside a heading", "Normal", NULL, 25, TRUE, NULL, 280, 120, TRUE, -1, 0, 0, NULL },
 };
 
 static void
@@ -1756,6 +1918,7 @@ write_para_style (GsfXMLOut          *xml,
   gsf_xml_out_end_element (xml);
 }
 
+/* @size: half-points, or 0 */
 static void
 write_char_style (GsfXMLOut  *xml,
                   const char *id,
@@ -1763,7 +1926,8 @@ write_char_style (GsfXMLOut  *xml,
                   const char *colour,
                   gboolean    bold,
                   gboolean    strike,
-                  gboolean    underline)
+                  gboolean    underline,
+                  guint       size)
 {
   polisi_xml_out_start (xml, "w:style", "w:type", "character", "w:styleId", id, NULL);
   val_element (xml, "w:name", name);
@@ -1777,6 +1941,11 @@ write_char_style (GsfXMLOut  *xml,
     gsf_xml_out_simple_element (xml, "w:strike", NULL);
   if (colour != NULL)
     val_element (xml, "w:color", colour);
+  if (size > 0)
+    {
+      uint_element (xml, "w:sz", size);
+      uint_element (xml, "w:szCs", size);
+    }
   if (underline)
     val_element (xml, "w:u", "single");
   gsf_xml_out_end_element (xml);
@@ -1848,10 +2017,11 @@ write_styles_xml (DocxWriter *w,
   for (guint i = 0; i < G_N_ELEMENTS (para_style_defs); i++)
     write_para_style (xml, &para_style_defs[i]);
 
-  write_char_style (xml, "Hyperlink", "Hyperlink", "1F4E8C", FALSE, FALSE, TRUE);
-  write_char_style (xml, "PolisiClauseNumber", "Clause number", NULL, TRUE, FALSE, FALSE);
-  write_char_style (xml, "PolisiInserted", "Inserted text", INSERTED_COLOUR, FALSE, FALSE, TRUE);
-  write_char_style (xml, "PolisiDeleted", "Deleted text", DELETED_COLOUR, FALSE, TRUE, FALSE);
+  write_char_style (xml, "Hyperlink", "Hyperlink", "1F4E8C", FALSE, FALSE, TRUE, 0);
+  write_char_style (xml, "PolisiClauseNumber", "Clause number", NULL, TRUE, FALSE, FALSE, 0);
+  write_char_style (xml, "PolisiLineNumber", "Line number", "595959", FALSE, FALSE, FALSE, 13);
+  write_char_style (xml, "PolisiInserted", "Inserted text", INSERTED_COLOUR, FALSE, FALSE, TRUE, 0);
+  write_char_style (xml, "PolisiDeleted", "Deleted text", DELETED_COLOUR, FALSE, TRUE, FALSE, 0);
   write_table_style (xml, "PolisiTable", "Polisi Table", TRUE);
   write_table_style (xml, "PolisiColumns", "Polisi Columns", FALSE);
 
@@ -2233,6 +2403,8 @@ polisi_docx_write (PolisiDocument            *document,
    * of Polisi's own layout, the PDF's. */
   w->layout = polisi_page_layout_new (document, options);
   polisi_page_layout_paginate (w->layout);
+  if (options->layout == POLISI_LAYOUT_COLUMNS && polisi_document_get_line_numbers (document) && !w->tracked)
+    w->line_numbers = polisi_export_collect_line_numbers (w->layout);
 
   sink = gsf_output_memory_new ();
   zip = g_object_new (GSF_OUTFILE_ZIP_TYPE, "sink", sink, "zip64", FALSE, NULL);
@@ -2324,6 +2496,7 @@ out:
   g_clear_object (&zip);
   g_clear_object (&sink);
   g_clear_object (&w->layout);
+  g_clear_pointer (&w->line_numbers, g_hash_table_unref);
   g_clear_pointer (&w->links, g_hash_table_unref);
   g_clear_pointer (&w->old_numbers, g_ptr_array_unref);
   for (guint i = 0; i < 2; i++)

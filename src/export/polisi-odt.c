@@ -223,8 +223,8 @@ typedef struct {
   /* Polisi's own pages, for the page numbers of the contents lists */
   PolisiPageLayout          *layout;
   /* Parallel columns of a consultation draft: the numbers of each
-   * paragraph's lines in Polisi's layout, "BLOCK|LANG|PARA" -> GArray of
-   * guint (see write_numbers_cell()); NULL without line numbers */
+   * paragraph's lines in Polisi's layout (polisi_export_collect_line_numbers(),
+   * see write_numbers_cell()); NULL without line numbers */
   GHashTable                *line_numbers;
 } OdtWriter;
 
@@ -1353,40 +1353,6 @@ write_part (OdtWriter  *w,
  * lines break where the PDF's do, and "line 214" is the same line in
  * both. */
 
-static char *
-numbers_key (const char *block_id,
-             PolisiLang  lang,
-             int         para)
-{
-  return g_strdup_printf ("%s|%d|%d", block_id, (int) lang, para);
-}
-
-static GHashTable *
-collect_line_numbers (PolisiPageLayout *layout)
-{
-  GArray *lines = polisi_page_layout_get_numbered_lines (layout);
-  GHashTable *numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      const PolisiNumberedLine *line = &g_array_index (lines, PolisiNumberedLine, i);
-      g_autofree char *key = NULL;
-      GArray *list;
-
-      if (line->block_id == NULL)
-        continue;
-      key = numbers_key (line->block_id, line->lang, line->para);
-      list = g_hash_table_lookup (numbers, key);
-      if (list == NULL)
-        {
-          list = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_hash_table_insert (numbers, g_steal_pointer (&key), list);
-        }
-      g_array_append_val (list, line->number);
-    }
-  return numbers;
-}
-
 static gboolean
 has_numbers_columns (OdtWriter *w)
 {
@@ -1414,8 +1380,7 @@ write_numbers_para (OdtWriter  *w,
                     PolisiLang  lang,
                     int         para)
 {
-  g_autofree char *key = numbers_key (block_id, lang, para);
-  GArray *numbers = block_id != NULL ? g_hash_table_lookup (w->line_numbers, key) : NULL;
+  GArray *numbers = polisi_export_lookup_line_numbers (w->line_numbers, block_id, lang, para);
 
   gsf_xml_out_start_element (w->xml, "text:p");
   gsf_xml_out_add_cstr_unchecked (w->xml, "text:style-name", numbers_style[kind][side]);
@@ -1926,7 +1891,7 @@ write_office_styles (OdtWriter *w,
                      NULL);
       gsf_xml_out_start_element (xml, "style:tab-stops");
       polisi_xml_out_element (xml, "style:tab-stop",
-                      "style:position", w->options->layout == POLISI_LAYOUT_COLUMNS ? "8.1cm" : "17cm",
+                      "style:position", w->options->layout == POLISI_LAYOUT_COLUMNS ? "8.05cm" : "17cm",
                       "style:type", "right",
                       NULL);
       gsf_xml_out_end_element (xml);
@@ -3153,7 +3118,7 @@ polisi_odt_write (PolisiDocument            *document,
   polisi_page_layout_paginate (writer.layout);
   if (options->layout == POLISI_LAYOUT_COLUMNS && polisi_document_get_line_numbers (document) &&
       !options->tracked_changes)
-    writer.line_numbers = collect_line_numbers (writer.layout);
+    writer.line_numbers = polisi_export_collect_line_numbers (writer.layout);
   writer.change_author = g_strdup (options->change_author != NULL && options->change_author[0] != '\0' ?
                                    options->change_author : "Polisi");
   if (options->change_date != NULL)

@@ -14,6 +14,10 @@
  * what was deleted, so that accepting every change gives exactly the
  * plain export of the new version, and rejecting them all that of the
  * old.
+ *
+ * And the numbers of each paragraph's lines in Polisi's own page layout,
+ * which both writers put beside the text of parallel columns, where
+ * LibreOffice and Word number no lines.
  */
 #include "config.h"
 
@@ -162,4 +166,68 @@ polisi_export_keep_fragment (const char     *text,
         g_string_append_c (out, text[i]);
     }
   return g_string_free (out, FALSE);
+}
+
+static char *
+numbers_key (const char *block_id,
+             PolisiLang  lang,
+             int         para)
+{
+  return g_strdup_printf ("%s|%d|%d", block_id, (int) lang, para);
+}
+
+/**
+ * polisi_export_collect_line_numbers:
+ * @layout: a paginated layout of a consultation draft
+ *
+ * Returns: (transfer full): the numbers @layout gives the lines of each
+ *   paragraph, for polisi_export_lookup_line_numbers()
+ */
+GHashTable *
+polisi_export_collect_line_numbers (PolisiPageLayout *layout)
+{
+  GArray *lines = polisi_page_layout_get_numbered_lines (layout);
+  GHashTable *numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const PolisiNumberedLine *line = &g_array_index (lines, PolisiNumberedLine, i);
+      g_autofree char *key = NULL;
+      GArray *list;
+
+      if (line->block_id == NULL)
+        continue;
+      key = numbers_key (line->block_id, line->lang, line->para);
+      list = g_hash_table_lookup (numbers, key);
+      if (list == NULL)
+        {
+          list = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (numbers, g_steal_pointer (&key), list);
+        }
+      g_array_append_val (list, line->number);
+    }
+  return numbers;
+}
+
+/**
+ * polisi_export_lookup_line_numbers:
+ * @block_id: (nullable): a heading's, clause's or paragraph's id
+ * @para: the paragraph's index among the block's paragraphs in @lang, or
+ *   -1 for a heading
+ *
+ * Returns: (transfer none) (nullable) (element-type guint): the numbers of
+ *   the paragraph's lines, in order; %NULL when none is numbered
+ */
+GArray *
+polisi_export_lookup_line_numbers (GHashTable *numbers,
+                                   const char *block_id,
+                                   PolisiLang  lang,
+                                   int         para)
+{
+  g_autofree char *key = NULL;
+
+  if (numbers == NULL || block_id == NULL)
+    return NULL;
+  key = numbers_key (block_id, lang, para);
+  return g_hash_table_lookup (numbers, key);
 }

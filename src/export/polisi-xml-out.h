@@ -7,6 +7,7 @@
 
 #include <gsf/gsf-libxml.h>
 
+#include "polisi-page-layout.h"
 #include "polisi-text.h"
 
 G_BEGIN_DECLS
@@ -32,5 +33,11 @@ char   *polisi_export_keep_fragment    (const char            *text,
                                         gsize                  start,
                                         gsize                  end,
                                         PolisiKeptSpace        view);
+
+GHashTable *polisi_export_collect_line_numbers (PolisiPageLayout *layout);
+GArray     *polisi_export_lookup_line_numbers  (GHashTable       *numbers,
+                                                const char       *block_id,
+                                                PolisiLang        lang,
+                                                int               para);
 
 G_END_DECLS
