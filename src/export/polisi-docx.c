@@ -1062,25 +1062,6 @@ write_title_block (DocxWriter *w,
     write_para (w, "PolisiNote", lang, note);
 }
 
-/* The page (1-based) the heading @block of @lang is on in Polisi's own
- * page layout, or 0. */
-static guint
-heading_page (DocxWriter *w,
-              guint       block,
-              PolisiLang  lang)
-{
-  guint n = polisi_page_layout_get_n_headings (w->layout);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const PolisiPageHeading *heading = polisi_page_layout_get_heading (w->layout, i);
-
-      if (heading->block == block && heading->lang == lang)
-        return heading->page + 1;
-    }
-  return 0;
-}
-
 static void
 write_field_char (DocxWriter *w,
                   const char *type)
@@ -1121,7 +1102,7 @@ write_toc (DocxWriter *w,
       PolisiBlock *block = polisi_document_get_block (w->document, index);
       g_autofree char *label = polisi_export_contents_label (block, lang);
       g_autofree char *anchor = heading_bookmark (lang, index);
-      guint page = heading_page (w, index, lang);
+      guint page = polisi_export_heading_page (w->layout, index, lang);
       char number[16];
 
       gsf_xml_out_start_element (w->xml, "w:p");
@@ -2127,22 +2108,9 @@ joined (DocxWriter *w,
 static char *
 joined_keywords (DocxWriter *w)
 {
-  g_autoptr(GPtrArray) keywords = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) keywords = polisi_export_list_keywords (w->document, w->langs, w->n_langs);
   g_autoptr(GString) text = g_string_new (NULL);
 
-  for (guint i = 0; i < w->n_langs; i++)
-    {
-      const char *value = polisi_document_get_keywords (w->document, w->langs[i]);
-      g_auto(GStrv) words = g_strsplit (value != NULL ? value : "", ",", -1);
-
-      for (guint k = 0; words[k] != NULL; k++)
-        {
-          char *word = g_strstrip (words[k]);
-
-          if (word[0] != '\0' && !g_ptr_array_find_with_equal_func (keywords, word, g_str_equal, NULL))
-            g_ptr_array_add (keywords, g_strdup (word));
-        }
-    }
   for (guint k = 0; k < keywords->len; k++)
     {
       if (k > 0)

@@ -1190,25 +1190,6 @@ write_toc_template (OdtWriter  *w,
   gsf_xml_out_end_element (w->xml);
 }
 
-/* The page (1-based) of the heading @block of @lang in Polisi's own page
- * layout, or 0. */
-static guint
-toc_page (OdtWriter  *w,
-          guint       block,
-          PolisiLang  lang)
-{
-  guint n = polisi_page_layout_get_n_headings (w->layout);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const PolisiPageHeading *heading = polisi_page_layout_get_heading (w->layout, i);
-
-      if (heading->block == block && heading->lang == lang)
-        return heading->page + 1;
-    }
-  return 0;
-}
-
 /* The contents list of one language. Its body is filled in, so it reads
  * without being updated: each entry links to its heading and shows the
  * page Polisi's own page layout (the PDF's) puts it on. */
@@ -1286,7 +1267,7 @@ write_toc (OdtWriter  *w,
       gsf_xml_out_add_cstr_unchecked (w->xml, "text:visited-style-name", "Index_20_Link");
       write_text (w, label, strlen (label));
       gsf_xml_out_end_element (w->xml);
-      page = toc_page (w, i, lang);
+      page = polisi_export_heading_page (w->layout, i, lang);
       if (page > 0)
         {
           char number[16];
@@ -2914,7 +2895,7 @@ static void
 write_meta_xml (OdtWriter *w,
                 GsfXMLOut *xml)
 {
-  g_autoptr(GPtrArray) keywords = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) keywords = NULL;
   g_autofree char *created = meta_date_time (polisi_document_get_created_iso (w->document));
   g_autofree char *date = meta_date_time (polisi_document_get_date_iso (w->document));
 
@@ -2930,19 +2911,7 @@ write_meta_xml (OdtWriter *w,
   write_joined (w, xml, "dc:title", polisi_document_get_title);
   write_joined (w, xml, "dc:subject", polisi_document_get_subject);
 
-  for (guint i = 0; i < w->n_langs; i++)
-    {
-      g_auto(GStrv) words = g_strsplit (polisi_document_get_keywords (w->document, w->langs[i]) != NULL ?
-                                    polisi_document_get_keywords (w->document, w->langs[i]) : "", ",", -1);
-
-      for (guint k = 0; words[k] != NULL; k++)
-        {
-          char *word = g_strstrip (words[k]);
-
-          if (word[0] != '\0' && !g_ptr_array_find_with_equal_func (keywords, word, g_str_equal, NULL))
-            g_ptr_array_add (keywords, g_strdup (word));
-        }
-    }
+  keywords = polisi_export_list_keywords (w->document, w->langs, w->n_langs);
   for (guint k = 0; k < keywords->len; k++)
     gsf_xml_out_simple_element (xml, "meta:keyword", keywords->pdata[k]);
 

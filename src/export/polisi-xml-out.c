@@ -231,3 +231,56 @@ polisi_export_lookup_line_numbers (GHashTable *numbers,
   key = numbers_key (block_id, lang, para);
   return g_hash_table_lookup (numbers, key);
 }
+
+/**
+ * polisi_export_heading_page:
+ * @block: the heading's index in the document
+ *
+ * Returns: the page (from 1) Polisi's own layout puts the heading @block
+ *   of @lang on, the page a contents list gives; 0 when it has none
+ */
+guint
+polisi_export_heading_page (PolisiPageLayout *layout,
+                            guint             block,
+                            PolisiLang        lang)
+{
+  guint n = polisi_page_layout_get_n_headings (layout);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const PolisiPageHeading *heading = polisi_page_layout_get_heading (layout, i);
+
+      if (heading->block == block && heading->lang == lang)
+        return heading->page + 1;
+    }
+  return 0;
+}
+
+/**
+ * polisi_export_list_keywords:
+ *
+ * Returns: (transfer full) (element-type utf8): the keywords of each of
+ *   @langs, each once, in order, for a document's properties
+ */
+GPtrArray *
+polisi_export_list_keywords (PolisiDocument   *document,
+                             const PolisiLang *langs,
+                             guint             n_langs)
+{
+  GPtrArray *keywords = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n_langs; i++)
+    {
+      const char *value = polisi_document_get_keywords (document, langs[i]);
+      g_auto(GStrv) words = g_strsplit (value != NULL ? value : "", ",", -1);
+
+      for (guint k = 0; words[k] != NULL; k++)
+        {
+          char *word = g_strstrip (words[k]);
+
+          if (word[0] != '\0' && !g_ptr_array_find_with_equal_func (keywords, word, g_str_equal, NULL))
+            g_ptr_array_add (keywords, g_strdup (word));
+        }
+    }
+  return keywords;
+}

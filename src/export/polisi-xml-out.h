@@ -40,4 +40,11 @@ GArray     *polisi_export_lookup_line_numbers  (GHashTable       *numbers,
                                                 PolisiLang        lang,
                                                 int               para);
 
+guint       polisi_export_heading_page         (PolisiPageLayout *layout,
+                                                guint             block,
+                                                PolisiLang        lang);
+GPtrArray  *polisi_export_list_keywords        (PolisiDocument   *document,
+                                                const PolisiLang *langs,
+                                                guint             n_langs);
+
 G_END_DECLS
