@@ -51,8 +51,12 @@
  *     of clauses and sections renumbered by one taken in or out before
  *     them (the old number deleted, the new one inserted). Accepting all
  *     gives the new text, rejecting all the old.
- *   - Consultation drafts number their lines (w:lnNumType); Word and
- *     LibreOffice do not number lines inside tables.
+ *   - Consultation drafts number their lines (w:lnNumType); in parallel
+ *     columns, where Word and LibreOffice number no lines, a column of
+ *     Polisi's own numbers stands in each margin (write_numbers_cell()).
+ *   - Each section's title page has no running header (w:titlePg); back
+ *     to back the second language starts on an odd page; an appendix
+ *     starts a page.
  *   - docProps: core.xml (title, subject, keywords, language, creator,
  *     dates), app.xml, and custom.xml with PolisiPolicyId and
  *     PolisiVersion.

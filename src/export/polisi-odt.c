@@ -32,6 +32,12 @@
  *   - a contents list whose index body is already filled in, each entry
  *     linking to a bookmark in its heading, with the page number Polisi's
  *     own page layout (the PDF's) gives it;
+ *   - a title page for each part without a running header (a master page
+ *     of its own, then the part's), back to back the second language on a
+ *     right-hand page, an appendix on a new page, in parallel columns each
+ *     heading's row kept with the next; in a consultation draft in
+ *     parallel columns, a column of Polisi's own line numbers in each
+ *     margin (write_numbers_cell());
  *   - header and footer on each master page, and for drafts a fontwork
  *     watermark like LibreOffice's own: a draw:custom-shape anchored in
  *     the header, so it is on every page, placed from the page's corner
@@ -2276,7 +2282,7 @@ write_page_layout (OdtWriter  *w,
   for (guint i = 0; i < w->n_langs; i++)
     closing |= polisi_document_get_closing_text (w->document, w->langs[i]) != NULL;
   /* two or three header lines, the rule's padding and the gap below */
-  g_ascii_formatd (height, sizeof height, "%.2fcm", (closing ? 3 : 2) * 0.388 + 0.1 + 0.6);
+  g_ascii_formatd (height, sizeof height, "%.2fcm", (closing ? 3 : 2) * 0.388 + 0.1 + 0.45);
 
   polisi_xml_out_start (xml, "style:page-layout", "style:name", name, NULL);
   if (recto)
@@ -2286,10 +2292,10 @@ write_page_layout (OdtWriter  *w,
                   "fo:page-height", "29.7cm",
                   "style:print-orientation", "portrait",
                   "style:num-format", "1",
-                  /* the PDF's: the header's first line 19 pt from the top, the
-                   * text from 70 pt to 64 pt above the bottom edge, the
-                   * footer below it */
-                  "fo:margin-top", "0.65cm",
+                  /* the PDF's: the text from about 70 pt (the running header,
+                   * two to four lines, above it) to 64 pt above the bottom
+                   * edge, the footer below it */
+                  "fo:margin-top", "0.45cm",
                   "fo:margin-bottom", "0.9cm",
                   "fo:margin-left", "2cm",
                   "fo:margin-right", "2cm",
@@ -2305,7 +2311,7 @@ write_page_layout (OdtWriter  *w,
   else
     polisi_xml_out_element (xml, "style:header-footer-properties",
                     "fo:min-height", "0cm",
-                    "fo:margin-bottom", "0.6cm",
+                    "fo:margin-bottom", "0.45cm",
                     "fo:padding-bottom", "0.1cm",
                     "fo:border-bottom", "0.5pt solid #7f7f7f",
                     "style:dynamic-spacing", "false",
@@ -2554,7 +2560,7 @@ write_content_automatic (OdtWriter *w,
                                 "fo:margin-left", has_numbers_columns (w) ? "-1cm" : "0cm",
                                 "fo:margin-right", has_numbers_columns (w) ? "-1cm" : "0cm",
                                 "fo:margin-top", "0cm",
-                                "fo:margin-bottom", heading ? "0cm" : "0.2cm",
+                                "fo:margin-bottom", "0cm",
                                 "style:may-break-between-rows", heading ? "false" : "true",
                                 NULL);
           if (heading)
