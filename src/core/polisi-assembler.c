@@ -390,13 +390,15 @@ add_comments (PolisiDocument *document,
       polisi_block_set_text (heading, lang, text);
       if (lang == POLISI_LANG_CY)
         how = g_strdup_printf ("Ychwanegwch eich sylwadau at y cymalau eu hunain (Mewnosod › Sylw yn LibreOffice ac yn Word), "
-                               "neu ysgrifennwch nhw yn y tabl isod, gan nodi rhif y cymal.%s%s%s "
+                               "neu ysgrifennwch nhw yn y tabl isod, gan nodi rhif y cymal a rhif y llinell "
+                               "(y rhifau wrth ochr y testun).%s%s%s "
                                "Bydd yr ymatebion yn cael eu hychwanegu at y tabl hwn.",
                                when != NULL ? " Y dyddiad cau ar gyfer sylwadau yw " : "",
                                when != NULL ? when : "", when != NULL ? "." : "");
       else
         how = g_strdup_printf ("Add your comments to the clauses themselves (Insert › Comment in LibreOffice and in Word), "
-                               "or write them in the table below, giving the clause number.%s%s%s "
+                               "or write them in the table below, giving the clause number and the line number "
+                               "(the numbers beside the text).%s%s%s "
                                "The responses will be added to this table.",
                                when != NULL ? " The closing date for comments is " : "",
                                when != NULL ? when : "", when != NULL ? "." : "");
@@ -405,13 +407,15 @@ add_comments (PolisiDocument *document,
       /* the same, for a format no one writes in: no menu to use there */
       g_clear_pointer (&how, g_free);
       if (lang == POLISI_LANG_CY)
-        how = g_strdup_printf ("Anfonwch eich sylwadau, gan nodi rhif y cymal, "
+        how = g_strdup_printf ("Anfonwch eich sylwadau, gan nodi rhif y cymal a rhif y llinell "
+                               "(y rhifau wrth ochr y testun), "
                                "neu ysgrifennwch nhw yn y tabl isod ar gopi wedi’i argraffu.%s%s%s "
                                "Bydd yr ymatebion yn cael eu hychwanegu at y tabl hwn.",
                                when != NULL ? " Y dyddiad cau ar gyfer sylwadau yw " : "",
                                when != NULL ? when : "", when != NULL ? "." : "");
       else
-        how = g_strdup_printf ("Send your comments, giving the clause number, "
+        how = g_strdup_printf ("Send your comments, giving the clause number and the line number "
+                               "(the numbers beside the text), "
                                "or write them in the table below on a printed copy.%s%s%s "
                                "The responses will be added to this table.",
                                when != NULL ? " The closing date for comments is " : "",

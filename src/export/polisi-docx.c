@@ -51,8 +51,12 @@
  *     of clauses and sections renumbered by one taken in or out before
  *     them (the old number deleted, the new one inserted). Accepting all
  *     gives the new text, rejecting all the old.
- *   - Consultation drafts number their lines (w:lnNumType); Word and
- *     LibreOffice do not number lines inside tables.
+ *   - Consultation drafts number their lines (w:lnNumType); in parallel
+ *     columns, where Word and LibreOffice number no lines, a column of
+ *     Polisi's own numbers stands in each margin (write_numbers_cell()).
+ *   - Each section's title page has no running header (w:titlePg); back
+ *     to back the second language starts on an odd page; an appendix
+ *     starts a page.
  *   - docProps: core.xml (title, subject, keywords, language, creator,
  *     dates), app.xml, and custom.xml with PolisiPolicyId and
  *     PolisiVersion.
@@ -126,6 +130,7 @@ typedef struct {
    * language back to back, else the whole document) */
   char                      *header_ids[2];
   char                      *footer_ids[2];
+  char                      *title_header_ids[2];  /* a part's title page: the watermark alone */
   gboolean                   tracked;
   char                      *change_author;
   char                      *change_date;
@@ -140,6 +145,11 @@ typedef struct {
    * rejected. */
   GPtrArray                 *old_numbers;
   guint                      block_index;    /* of the block being written */
+  guint                      n_shapes;       /* watermarks written */
+  /* Parallel columns of a consultation draft: the numbers of each
+   * paragraph's lines (polisi_export_collect_line_numbers()), or NULL */
+  GHashTable                *line_numbers;
+  guint                      numbers_side;   /* writing line numbers: 1 left, 2 right; else 0 */
 } DocxWriter;
 
 static const char *
@@ -390,10 +400,17 @@ start_para (DocxWriter      *w,
     }
   if (props->bullet)
     {
+      /* the PDF's: the text 12 pt in from the bullet, under a clause 30 pt more */
       gsf_xml_out_start_element (w->xml, "w:ind");
-      gsf_xml_out_add_uint (w->xml, "w:left", (props->in_clause ? NUMBER_INDENT : 0) + BULLET_INDENT + 40);
-      gsf_xml_out_add_uint (w->xml, "w:hanging", BULLET_INDENT);
+      gsf_xml_out_add_uint (w->xml, "w:left", (props->in_clause ? NUMBER_INDENT : 0) + BULLET_INDENT);
+      gsf_xml_out_add_uint (w->xml, "w:hanging", BULLET_INDENT - 40);
       gsf_xml_out_end_element (w->xml);
+    }
+  if (w->numbers_side > 0)
+    {
+      /* line numbers: no indent, towards the text */
+      polisi_xml_out_element (w->xml, "w:ind", "w:left", "0", "w:right", "0", "w:hanging", "0", NULL);
+      val_element (w->xml, "w:jc", w->numbers_side == 1 ? "right" : "left");
     }
   gsf_xml_out_start_element (w->xml, "w:rPr");
   if (mark != MARK_NONE && w->tracked)
@@ -413,6 +430,20 @@ end_para (DocxWriter *w)
   gsf_xml_out_end_element (w->xml);
 }
 
+/* Text of a paragraph that is not marked, with no line break inside a
+ * date, a reference or an Act's year (polisi_text_keep_together(), the
+ * rule of every writer). */
+static void
+write_kept (DocxWriter *w,
+            PolisiLang  lang,
+            const char *text,
+            Mark        mark)
+{
+  g_autofree char *kept = polisi_text_keep_together (text);
+
+  write_inline (w, lang, kept, strlen (kept), mark);
+}
+
 static void
 write_para (DocxWriter *w,
             const char *style,
@@ -423,7 +454,7 @@ write_para (DocxWriter *w,
 
   start_para (w, &props, lang, MARK_NONE);
   if (text != NULL)
-    write_inline (w, lang, text, strlen (text), MARK_NONE);
+    write_kept (w, lang, text, MARK_NONE);
   end_para (w);
 }
 
@@ -585,8 +616,45 @@ write_deleted_with_breaks (Splitter   *s,
     }
 }
 
+/* Unchanged text of a marked paragraph with the new version's no-break
+ * spaces; where the old version had the other kind of space, tracked
+ * changes delete the old one and insert the new. */
+static void
+write_equal (DocxWriter   *w,
+             PolisiLang    lang,
+             const char   *text,
+             const guint8 *kept,
+             gsize         from,
+             gsize         to)
+{
+  gsize done = from;
+
+  for (gsize i = from; i <= to; i++)
+    {
+      g_autofree char *fragment = NULL;
+      gboolean kept_new, kept_old;
+
+      kept_new = i < to && text[i] == ' ' && (kept[i] & POLISI_KEPT_NEW) != 0;
+      kept_old = i < to && text[i] == ' ' && (kept[i] & POLISI_KEPT_OLD) != 0;
+      if (i < to && (kept_new == kept_old || !w->tracked))
+        continue;
+      if (i > done)
+        {
+          fragment = polisi_export_keep_fragment (text, kept, done, i, POLISI_KEPT_NEW);
+          write_inline (w, lang, fragment, strlen (fragment), MARK_NONE);
+        }
+      if (i == to)
+        break;
+      write_marked_run (w, lang, NULL, kept_old ? "\xc2\xa0" : " ", kept_old ? 2 : 1, MARK_DEL);
+      write_marked_run (w, lang, NULL, kept_new ? "\xc2\xa0" : " ", kept_new ? 2 : 1, MARK_INS);
+      done = i + 1;
+    }
+}
+
 /* A paragraph's text with the marks of a comparison. The paragraph is
- * open; it may end and another start at a deleted paragraph break. */
+ * open; it may end and another start at a deleted paragraph break.
+ * Inserted words have the new version's no-break spaces, deleted ones the
+ * old version's (polisi_export_find_kept_spaces()). */
 static void
 write_content (Splitter              *s,
                const PolisiTextBlock *para)
@@ -595,27 +663,32 @@ write_content (Splitter              *s,
   Mark whole = whole_mark (w);
   gsize length = strlen (para->text);
   gsize done = 0;
+  g_autofree guint8 *kept = NULL;
 
   if (whole != MARK_NONE || para->marks == NULL)
     {
-      write_inline (w, s->lang, para->text, length, whole);
+      write_kept (w, s->lang, para->text, whole);
       return;
     }
 
+  kept = polisi_export_find_kept_spaces (para);
   for (guint i = 0; i < para->marks->len; i++)
     {
       const PolisiTextMark *mark = &g_array_index (para->marks, PolisiTextMark, i);
+      g_autofree char *marked = NULL;
 
       if (mark->start > done)
-        write_inline (w, s->lang, para->text + done, mark->start - done, MARK_NONE);
+        write_equal (w, s->lang, para->text, kept, done, mark->start);
+      marked = polisi_export_keep_fragment (para->text, kept, mark->start, mark->end,
+                                            mark->kind == POLISI_MARK_DELETED ? POLISI_KEPT_OLD : POLISI_KEPT_NEW);
       if (mark->kind == POLISI_MARK_DELETED)
-        write_deleted_with_breaks (s, para->text + mark->start, mark->end - mark->start);
+        write_deleted_with_breaks (s, marked, strlen (marked));
       else
-        write_inline (w, s->lang, para->text + mark->start, mark->end - mark->start, MARK_INS);
+        write_inline (w, s->lang, marked, strlen (marked), MARK_INS);
       done = mark->end;
     }
   if (done < length)
-    write_inline (w, s->lang, para->text + done, length - done, MARK_NONE);
+    write_equal (w, s->lang, para->text, kept, done, length);
 }
 
 /* The mark of the paragraph break after @para. */
@@ -856,18 +929,28 @@ write_row_start (DocxWriter *w,
   gsf_xml_out_end_element (w->xml);
 }
 
+/* @indent: twips the table starts left of the text (its line numbers in
+ * the margin), or 0 */
 static void
-write_table_start (DocxWriter  *w,
-                   const char  *style,
-                   const char  *caption,
-                   const guint *widths,
-                   guint        n_columns)
+write_table_start_full (DocxWriter  *w,
+                        const char  *style,
+                        const char  *caption,
+                        const guint *widths,
+                        guint        n_columns,
+                        guint        indent)
 {
   gsf_xml_out_start_element (w->xml, "w:tbl");
   gsf_xml_out_start_element (w->xml, "w:tblPr");
   val_element (w->xml, "w:tblStyle", style);
   polisi_xml_out_start (w->xml, "w:tblW", "w:w", "0", "w:type", "auto", NULL);
   gsf_xml_out_end_element (w->xml);
+  if (indent > 0)
+    {
+      char value[16];
+
+      g_snprintf (value, sizeof value, "-%u", indent);
+      polisi_xml_out_element (w->xml, "w:tblInd", "w:w", value, "w:type", "dxa", NULL);
+    }
   polisi_xml_out_element (w->xml, "w:tblLayout", "w:type", "fixed", NULL);
   if (caption != NULL)
     val_element (w->xml, "w:tblCaption", caption);
@@ -880,6 +963,16 @@ write_table_start (DocxWriter  *w,
       gsf_xml_out_end_element (w->xml);
     }
   gsf_xml_out_end_element (w->xml);
+}
+
+static void
+write_table_start (DocxWriter  *w,
+                   const char  *style,
+                   const char  *caption,
+                   const guint *widths,
+                   guint        n_columns)
+{
+  write_table_start_full (w, style, caption, widths, n_columns, 0);
 }
 
 /* A TABLE block in one language at full width; the header row repeats on
@@ -974,25 +1067,6 @@ write_title_block (DocxWriter *w,
     write_para (w, "PolisiNote", lang, note);
 }
 
-/* The page (1-based) the heading @block of @lang is on in Polisi's own
- * page layout, or 0. */
-static guint
-heading_page (DocxWriter *w,
-              guint       block,
-              PolisiLang  lang)
-{
-  guint n = polisi_page_layout_get_n_headings (w->layout);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const PolisiPageHeading *heading = polisi_page_layout_get_heading (w->layout, i);
-
-      if (heading->block == block && heading->lang == lang)
-        return heading->page + 1;
-    }
-  return 0;
-}
-
 static void
 write_field_char (DocxWriter *w,
                   const char *type)
@@ -1033,7 +1107,7 @@ write_toc (DocxWriter *w,
       PolisiBlock *block = polisi_document_get_block (w->document, index);
       g_autofree char *label = polisi_export_contents_label (block, lang);
       g_autofree char *anchor = heading_bookmark (lang, index);
-      guint page = heading_page (w, index, lang);
+      guint page = polisi_export_heading_page (w->layout, index, lang);
       char number[16];
 
       gsf_xml_out_start_element (w->xml, "w:p");
@@ -1107,16 +1181,146 @@ write_part (DocxWriter *w,
             write_separator (w, lang, FALSE);
         }
       else
-        write_block (w, block, i, lang);
+        {
+          /* an appendix starts a page */
+          if (block->kind == POLISI_BLOCK_HEADING && block->appendix)
+            w->page_break_pending = TRUE;
+          write_block (w, block, i, lang);
+        }
     }
 }
 
+/* ------------------------------------------------------------------ */
+/* Line numbers in parallel columns                                     */
+/* ------------------------------------------------------------------ */
+
+/* Word and LibreOffice number no lines in a table, and parallel columns
+ * are one: a consultation draft in columns has a narrow column of numbers
+ * in each margin, as the PDF has. Beside each paragraph of the text, a
+ * paragraph of the same style and spacing holds, line by line, the
+ * numbers Polisi's page layout gave that paragraph's lines
+ * (polisi_export_collect_line_numbers()); the text columns are the PDF's
+ * width in its font, so that the lines break where the PDF's do. */
+
+#define NUMBERS_WIDTH 567      /* 1 cm */
+#define NUMBERS_GAP 160        /* 8 pt between a number and its column, as in the PDF */
+
+static gboolean
+has_numbers_columns (DocxWriter *w)
+{
+  return w->line_numbers != NULL;
+}
+
+/* One paragraph of numbers, in @style (or the style of a heading's
+ * numbers), beside a paragraph of @n_lines lines: a zero-width space in
+ * the text's own size keeps each line as tall as the text's; the number
+ * is small and grey, as in the PDF. */
 static void
-start_columns_table (DocxWriter *w)
+write_numbers_para (DocxWriter *w,
+                    const char *style,
+                    guint       space_after,
+                    guint       side,
+                    const char *block_id,
+                    PolisiLang  lang,
+                    int         para)
+{
+  GArray *numbers = polisi_export_lookup_line_numbers (w->line_numbers, block_id, lang, para);
+  ParaProps props = { style, FALSE, FALSE, FALSE, TRUE, space_after };
+
+  start_para (w, &props, lang, MARK_NONE);
+  /* back in the pPr: no indent, the numbers towards the text */
+  for (guint i = 0; numbers != NULL && i < numbers->len; i++)
+    {
+      char number[16];
+
+      gsf_xml_out_start_element (w->xml, "w:r");
+      write_run_properties (w, lang, NULL);
+      if (i > 0)
+        gsf_xml_out_simple_element (w->xml, "w:br", NULL);
+      gsf_xml_out_start_element (w->xml, "w:t");
+      gsf_xml_out_add_cstr_unchecked (w->xml, NULL, "\xe2\x80\x8b");
+      gsf_xml_out_end_element (w->xml);
+      gsf_xml_out_end_element (w->xml);
+      g_snprintf (number, sizeof number, "%u", g_array_index (numbers, guint, i));
+      /* (its size on the run too: LibreOffice takes a character style's
+       * size only on a run that says nothing else) */
+      gsf_xml_out_start_element (w->xml, "w:r");
+      gsf_xml_out_start_element (w->xml, "w:rPr");
+      val_element (w->xml, "w:rStyle", "PolisiLineNumber");
+      val_element (w->xml, "w:color", "595959");
+      uint_element (w->xml, "w:sz", 13);
+      uint_element (w->xml, "w:szCs", 13);
+      polisi_xml_out_element (w->xml, "w:lang", "w:val", lang_tag (lang), NULL);
+      gsf_xml_out_end_element (w->xml);
+      gsf_xml_out_simple_element (w->xml, "w:t", number);
+      gsf_xml_out_end_element (w->xml);
+    }
+  end_para (w);
+}
+
+/* The cell of numbers beside @block's text in @lang (@side 0: left of
+ * the first column, 1: right of the second), a paragraph for each
+ * paragraph write_block() writes there. */
+static void
+write_numbers_cell (DocxWriter  *w,
+                    PolisiBlock *block,
+                    PolisiLang   lang,
+                    guint        side)
+{
+  GPtrArray *paras = block->paras[lang];
+
+  gsf_xml_out_start_element (w->xml, "w:tc");
+  gsf_xml_out_start_element (w->xml, "w:tcPr");
+  polisi_xml_out_start (w->xml, "w:tcW", "w:type", "dxa", NULL);
+  gsf_xml_out_add_uint (w->xml, "w:w", NUMBERS_WIDTH);
+  gsf_xml_out_end_element (w->xml);
+  gsf_xml_out_start_element (w->xml, "w:tcMar");
+  polisi_xml_out_start (w->xml, "w:left", "w:type", "dxa", NULL);
+  gsf_xml_out_add_uint (w->xml, "w:w", side == 0 ? 0 : NUMBERS_GAP);
+  gsf_xml_out_end_element (w->xml);
+  polisi_xml_out_start (w->xml, "w:right", "w:type", "dxa", NULL);
+  gsf_xml_out_add_uint (w->xml, "w:w", side == 0 ? NUMBERS_GAP : 0);
+  gsf_xml_out_end_element (w->xml);
+  gsf_xml_out_end_element (w->xml);
+  gsf_xml_out_end_element (w->xml);
+  w->in_cell = TRUE;
+  w->numbers_side = side + 1;
+
+  if (block->kind == POLISI_BLOCK_HEADING)
+    write_numbers_para (w, "PolisiLineNumbersHeading", 0, side, block->id, lang, -1);
+  else
+    {
+      guint space_last = BLOCK_SPACE_AFTER;
+
+      if (paras->len == 0 || (block->number != NULL && ((PolisiTextBlock *) paras->pdata[0])->item))
+        /* a clause that starts with a list has its number on a line of its own */
+        write_numbers_para (w, block->number != NULL ? "Clause" : "BodyText", paras->len == 0 ? space_last : 0,
+                            side, NULL, lang, 0);
+      for (guint i = 0; i < paras->len; i++)
+        {
+          PolisiTextBlock *para = paras->pdata[i];
+
+          write_numbers_para (w, para->item ? "ListBullet" : block->number != NULL ? "Clause" : "BodyText",
+                              i + 1 == paras->len ? space_last : 0, side, block->id, lang, (int) i);
+        }
+    }
+  w->numbers_side = 0;
+  write_cell_end (w);
+}
+
+/* @body: a table of the body, with the columns of line numbers when the
+ * draft has them (not the title page's) */
+static void
+start_columns_table (DocxWriter *w,
+                     gboolean    body)
 {
   const guint widths[2] = { COLUMN_WIDTH + GUTTER / 2, COLUMN_WIDTH + GUTTER / 2 };
+  const guint numbered[4] = { NUMBERS_WIDTH, COLUMN_WIDTH + GUTTER / 2, COLUMN_WIDTH + GUTTER / 2, NUMBERS_WIDTH };
 
-  write_table_start (w, "PolisiColumns", NULL, widths, 2);
+  if (body && has_numbers_columns (w))
+    write_table_start_full (w, "PolisiColumns", NULL, numbered, 4, NUMBERS_WIDTH);
+  else
+    write_table_start (w, "PolisiColumns", NULL, widths, 2);
 }
 
 /* Parallel columns: one table, one row per block, Welsh on the left
@@ -1129,7 +1333,7 @@ write_columns (DocxWriter *w)
 
   /* The title blocks and the contents lists side by side, in a table of
    * their own; the body on a new page. */
-  start_columns_table (w);
+  start_columns_table (w, FALSE);
   write_row_start (w, FALSE, FALSE, MARK_NONE);
   for (guint c = 0; c < w->n_langs; c++)
     {
@@ -1166,12 +1370,23 @@ write_columns (DocxWriter *w)
           continue;
         }
 
+      /* an appendix starts a page: the table ends before it */
+      if (heading && block->appendix)
+        {
+          if (open)
+            gsf_xml_out_end_element (w->xml);
+          write_separator (w, w->langs[0], TRUE);
+          open = FALSE;
+        }
+
       if (!open)
-        start_columns_table (w);
+        start_columns_table (w, TRUE);
       open = TRUE;
 
       /* A heading's row never splits and keeps with the clause after it. */
       write_row_start (w, heading, FALSE, row_mark);
+      if (has_numbers_columns (w))
+        write_numbers_cell (w, block, w->langs[0], 0);
       for (guint c = 0; c < w->n_langs; c++)
         {
           write_cell_start (w, COLUMN_WIDTH + GUTTER / 2);
@@ -1185,6 +1400,8 @@ write_columns (DocxWriter *w)
             write_block (w, block, i, w->langs[c]);
           write_cell_end (w);
         }
+      if (has_numbers_columns (w))
+        write_numbers_cell (w, block, w->langs[1], 1);
       gsf_xml_out_end_element (w->xml);
     }
 
@@ -1238,8 +1455,13 @@ write_section_properties (DocxWriter *w,
 
   gsf_xml_out_start_element (xml, "w:sectPr");
   polisi_xml_out_element (xml, "w:headerReference", "w:type", "default", "r:id", w->header_ids[part], NULL);
+  /* no running header on a part's title page (w:titlePg below): its
+   * header holds only the draft watermark; the footer is the same */
+  polisi_xml_out_element (xml, "w:headerReference", "w:type", "first", "r:id", w->title_header_ids[part], NULL);
   polisi_xml_out_element (xml, "w:footerReference", "w:type", "default", "r:id", w->footer_ids[part], NULL);
-  val_element (xml, "w:type", "nextPage");
+  polisi_xml_out_element (xml, "w:footerReference", "w:type", "first", "r:id", w->footer_ids[part], NULL);
+  /* back to back, the second language starts on a right-hand page */
+  val_element (xml, "w:type", part > 0 ? "oddPage" : "nextPage");
   gsf_xml_out_start_element (xml, "w:pgSz");
   gsf_xml_out_add_uint (xml, "w:w", PAGE_WIDTH);
   gsf_xml_out_add_uint (xml, "w:h", PAGE_HEIGHT);
@@ -1267,6 +1489,7 @@ write_section_properties (DocxWriter *w,
       gsf_xml_out_add_uint (xml, "w:space", GUTTER);
       gsf_xml_out_end_element (xml);
     }
+  gsf_xml_out_simple_element (xml, "w:titlePg", NULL);
   gsf_xml_out_end_element (xml);
 }
 
@@ -1316,6 +1539,7 @@ write_watermark (DocxWriter       *w,
   g_autoptr(GString) text = g_string_new (NULL);
   char style[256];
   double width = 460, height;
+  char spid[32];
 
   for (guint i = 0; i < n_langs; i++)
     {
@@ -1327,6 +1551,8 @@ write_watermark (DocxWriter       *w,
         g_string_append (text, " / ");
       g_string_append (text, mark);
     }
+  /* each header's shape has an id of its own */
+  g_snprintf (spid, sizeof spid, "_x0000_s%u", 2049 + w->n_shapes++);
   /* proportions of the text, so that the letters are not stretched */
   height = width * 1.2 / (0.7 * MAX (g_utf8_strlen (text->str, -1), 4));
 
@@ -1372,7 +1598,7 @@ write_watermark (DocxWriter       *w,
 
   polisi_xml_out_start (xml, "v:shape",
                  "id", "PowerPlusWaterMarkObject",
-                 "o:spid", "_x0000_s2049",
+                 "o:spid", spid,
                  "type", "#_x0000_t136",
                  "style", style,
                  "o:allowincell", "f",
@@ -1502,6 +1728,30 @@ write_footer_xml (DocxWriter *w,
   w->xml = NULL;
 }
 
+/* A part's title page: no running header, only the draft watermark. */
+static void
+write_title_header_xml (DocxWriter *w,
+                        GsfXMLOut  *xml,
+                        guint       part)
+{
+  PolisiLang langs[POLISI_N_LANGS] = { POLISI_LANG_CY, POLISI_LANG_EN };
+  guint n_langs = part_languages (w, part, langs);
+  ParaProps props = { "PolisiSeparator", FALSE, FALSE, FALSE, TRUE, 0 };
+
+  w->xml = xml;
+  gsf_xml_out_start_element (xml, "w:hdr");
+  add_wml_namespaces (xml);
+  start_para (w, &props, langs[0], MARK_NONE);
+  write_watermark (w, langs, n_langs);
+  end_para (w);
+  gsf_xml_out_end_element (xml);
+  w->xml = NULL;
+}
+
+static void
+write_title_header_0 (DocxWriter *w, GsfXMLOut *xml) { write_title_header_xml (w, xml, 0); }
+static void
+write_title_header_1 (DocxWriter *w, GsfXMLOut *xml) { write_title_header_xml (w, xml, 1); }
 static void
 write_header_0 (DocxWriter *w, GsfXMLOut *xml) { write_header_xml (w, xml, 0); }
 static void
@@ -1555,6 +1805,8 @@ static const ParaStyleDef para_style_defs[] = {
   { "Footer", "footer", "Normal", NULL, 16, FALSE, QUIET_COLOUR, 0, 0, FALSE, -1, 0, 0, "center" },
   { "PolisiSeparator", "Separator", "Normal", NULL, 2, FALSE, NULL, 0, 0, FALSE, -1, 0, 0, NULL },
   { "HeaderRule", "Header rule", "PolisiSeparator", NULL, 0, FALSE, NULL, 0, 0, FALSE, -1, 0, 0, NULL },
+  /* beside a heading, its line numbers: a heading's size and spacing, without being one */
+  { "PolisiLineNumbersHeading", "Line numbers beside a heading", "Normal", NULL, 25, TRUE, NULL, 280, 120, TRUE, -1, 0, 0, NULL },
 };
 
 static void
@@ -1652,6 +1904,7 @@ write_para_style (GsfXMLOut          *xml,
   gsf_xml_out_end_element (xml);
 }
 
+/* @size: half-points, or 0 */
 static void
 write_char_style (GsfXMLOut  *xml,
                   const char *id,
@@ -1659,7 +1912,8 @@ write_char_style (GsfXMLOut  *xml,
                   const char *colour,
                   gboolean    bold,
                   gboolean    strike,
-                  gboolean    underline)
+                  gboolean    underline,
+                  guint       size)
 {
   polisi_xml_out_start (xml, "w:style", "w:type", "character", "w:styleId", id, NULL);
   val_element (xml, "w:name", name);
@@ -1673,6 +1927,11 @@ write_char_style (GsfXMLOut  *xml,
     gsf_xml_out_simple_element (xml, "w:strike", NULL);
   if (colour != NULL)
     val_element (xml, "w:color", colour);
+  if (size > 0)
+    {
+      uint_element (xml, "w:sz", size);
+      uint_element (xml, "w:szCs", size);
+    }
   if (underline)
     val_element (xml, "w:u", "single");
   gsf_xml_out_end_element (xml);
@@ -1744,10 +2003,11 @@ write_styles_xml (DocxWriter *w,
   for (guint i = 0; i < G_N_ELEMENTS (para_style_defs); i++)
     write_para_style (xml, &para_style_defs[i]);
 
-  write_char_style (xml, "Hyperlink", "Hyperlink", "1F4E8C", FALSE, FALSE, TRUE);
-  write_char_style (xml, "PolisiClauseNumber", "Clause number", NULL, TRUE, FALSE, FALSE);
-  write_char_style (xml, "PolisiInserted", "Inserted text", INSERTED_COLOUR, FALSE, FALSE, TRUE);
-  write_char_style (xml, "PolisiDeleted", "Deleted text", DELETED_COLOUR, FALSE, TRUE, FALSE);
+  write_char_style (xml, "Hyperlink", "Hyperlink", "1F4E8C", FALSE, FALSE, TRUE, 0);
+  write_char_style (xml, "PolisiClauseNumber", "Clause number", NULL, TRUE, FALSE, FALSE, 0);
+  write_char_style (xml, "PolisiLineNumber", "Line number", "595959", FALSE, FALSE, FALSE, 13);
+  write_char_style (xml, "PolisiInserted", "Inserted text", INSERTED_COLOUR, FALSE, FALSE, TRUE, 0);
+  write_char_style (xml, "PolisiDeleted", "Deleted text", DELETED_COLOUR, FALSE, TRUE, FALSE, 0);
   write_table_style (xml, "PolisiTable", "Polisi Table", TRUE);
   write_table_style (xml, "PolisiColumns", "Polisi Columns", FALSE);
 
@@ -1853,22 +2113,9 @@ joined (DocxWriter *w,
 static char *
 joined_keywords (DocxWriter *w)
 {
-  g_autoptr(GPtrArray) keywords = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) keywords = polisi_export_list_keywords (w->document, w->langs, w->n_langs);
   g_autoptr(GString) text = g_string_new (NULL);
 
-  for (guint i = 0; i < w->n_langs; i++)
-    {
-      const char *value = polisi_document_get_keywords (w->document, w->langs[i]);
-      g_auto(GStrv) words = g_strsplit (value != NULL ? value : "", ",", -1);
-
-      for (guint k = 0; words[k] != NULL; k++)
-        {
-          char *word = g_strstrip (words[k]);
-
-          if (word[0] != '\0' && !g_ptr_array_find_with_equal_func (keywords, word, g_str_equal, NULL))
-            g_ptr_array_add (keywords, g_strdup (word));
-        }
-    }
   for (guint k = 0; k < keywords->len; k++)
     {
       if (k > 0)
@@ -2129,6 +2376,8 @@ polisi_docx_write (PolisiDocument            *document,
    * of Polisi's own layout, the PDF's. */
   w->layout = polisi_page_layout_new (document, options);
   polisi_page_layout_paginate (w->layout);
+  if (options->layout == POLISI_LAYOUT_COLUMNS && polisi_document_get_line_numbers (document) && !w->tracked)
+    w->line_numbers = polisi_export_collect_line_numbers (w->layout);
 
   sink = gsf_output_memory_new ();
   zip = g_object_new (GSF_OUTFILE_ZIP_TYPE, "sink", sink, "zip64", FALSE, NULL);
@@ -2160,13 +2409,17 @@ polisi_docx_write (PolisiDocument            *document,
       !add_part (w, word, "header1.xml", CT_WML "header+xml", w->document_part, REL_BASE "header",
                  write_header_0, &w->header_ids[0], error) ||
       !add_part (w, word, "footer1.xml", CT_WML "footer+xml", w->document_part, REL_BASE "footer",
-                 write_footer_0, &w->footer_ids[0], error))
+                 write_footer_0, &w->footer_ids[0], error) ||
+      !add_part (w, word, "header3.xml", CT_WML "header+xml", w->document_part, REL_BASE "header",
+                 write_title_header_0, &w->title_header_ids[0], error))
     goto out;
   if (n_parts == 2 &&
       (!add_part (w, word, "header2.xml", CT_WML "header+xml", w->document_part, REL_BASE "header",
                   write_header_1, &w->header_ids[1], error) ||
        !add_part (w, word, "footer2.xml", CT_WML "footer+xml", w->document_part, REL_BASE "footer",
-                  write_footer_1, &w->footer_ids[1], error)))
+                  write_footer_1, &w->footer_ids[1], error) ||
+       !add_part (w, word, "header4.xml", CT_WML "header+xml", w->document_part, REL_BASE "header",
+                  write_title_header_1, &w->title_header_ids[1], error)))
     goto out;
 
   /* the body last: its links add relationships to the part as it goes */
@@ -2216,12 +2469,14 @@ out:
   g_clear_object (&zip);
   g_clear_object (&sink);
   g_clear_object (&w->layout);
+  g_clear_pointer (&w->line_numbers, g_hash_table_unref);
   g_clear_pointer (&w->links, g_hash_table_unref);
   g_clear_pointer (&w->old_numbers, g_ptr_array_unref);
   for (guint i = 0; i < 2; i++)
     {
       g_free (w->header_ids[i]);
       g_free (w->footer_ids[i]);
+      g_free (w->title_header_ids[i]);
     }
   g_free (w->change_author);
   g_free (w->change_date);

@@ -32,6 +32,12 @@
  *   - a contents list whose index body is already filled in, each entry
  *     linking to a bookmark in its heading, with the page number Polisi's
  *     own page layout (the PDF's) gives it;
+ *   - a title page for each part without a running header (a master page
+ *     of its own, then the part's), back to back the second language on a
+ *     right-hand page, an appendix on a new page, in parallel columns each
+ *     heading's row kept with the next; in a consultation draft in
+ *     parallel columns, a column of Polisi's own line numbers in each
+ *     margin (write_numbers_cell());
  *   - header and footer on each master page, and for drafts a fontwork
  *     watermark like LibreOffice's own: a draw:custom-shape anchored in
  *     the header, so it is on every page, placed from the page's corner
@@ -82,7 +88,7 @@
 #define TEXT_WIDTH_CM 17.0
 
 /* The hanging indent of a numbered clause. */
-#define CLAUSE_INDENT "1.1cm"
+#define CLAUSE_INDENT "1.06cm"   /* the PDF's 30 pt */
 
 typedef enum {
   PARA_ORGANISATION,
@@ -178,6 +184,15 @@ static const char *language_heading_display[POLISI_N_LANGS] = { "Heading 1 Cymra
 static const char *page_break_style[POLISI_N_LANGS] = { "PageBreak_cy", "PageBreak_en" };
 static const char *master_page_name[POLISI_N_LANGS + 1] = { "Polisi_cy", "Polisi_en", "Polisi_bilingual" };
 static const char *master_page_display[POLISI_N_LANGS + 1] = { "Polisi Cymraeg", "Polisi English", "Polisi Cymraeg English" };
+/* The first page of each part, its title page: no running header (as in
+ * the PDF), then the part's own master page. */
+static const char *title_master_name[POLISI_N_LANGS + 1] = { "Polisi_cy_title", "Polisi_en_title", "Polisi_bilingual_title" };
+static const char *title_master_display[POLISI_N_LANGS + 1] = {
+  "Polisi Cymraeg tudalen deitl", "Polisi English title page", "Polisi tudalen deitl / title page",
+};
+static const char *header_title_style[POLISI_N_LANGS] = { "HeaderTitle_cy", "HeaderTitle_en" };
+/* An appendix heading starts a page. */
+static const char *appendix_style[POLISI_N_LANGS] = { "Appendix_cy", "Appendix_en" };
 #define MASTER_BILINGUAL POLISI_N_LANGS
 #define NO_WATERMARK G_MAXUINT
 
@@ -209,10 +224,15 @@ typedef struct {
   PolisiChange               block_change;   /* of the block being written */
   const char                *old_number;     /* of the block being written, when renumbered */
   gboolean                   whole_insertion;/* a new table row: every paragraph inserted */
+  gboolean                   appendix_pending; /* the next heading starts a page */
   char                      *change_author;
   char                      *change_date;
   /* Polisi's own pages, for the page numbers of the contents lists */
   PolisiPageLayout          *layout;
+  /* Parallel columns of a consultation draft: the numbers of each
+   * paragraph's lines in Polisi's layout (polisi_export_collect_line_numbers(),
+   * see write_numbers_cell()); NULL without line numbers */
+  GHashTable                *line_numbers;
 } OdtWriter;
 
 static const char *
@@ -306,10 +326,15 @@ may_hold_link (const char *text)
   return strstr (text, "http") != NULL || strstr (text, "www.") != NULL;
 }
 
-/* Paragraph content with its web addresses as links. */
+/* Paragraph content with its web addresses as links. With @keep, no line
+ * break inside a date, a reference or an Act's year (the rule of
+ * polisi_text_keep_together()); without, @text is a fragment of a
+ * comparison's paragraph that has its no-break spaces already
+ * (polisi_export_keep_fragment()). */
 static void
-write_inline (OdtWriter  *w,
-              const char *text)
+write_inline_full (OdtWriter  *w,
+                   const char *text,
+                   gboolean    keep)
 {
   g_autoptr(GArray) links = NULL;
   g_autofree char *kept = NULL;
@@ -317,9 +342,7 @@ write_inline (OdtWriter  *w,
 
   if (text == NULL)
     return;
-  /* no line break inside a date, a reference or an Act's year; tracked
-   * changes keep the text exactly as it is */
-  if (!is_tracking (w))
+  if (keep)
     text = kept = polisi_text_keep_together (text);
   if (!may_hold_link (text))
     {
@@ -346,6 +369,13 @@ write_inline (OdtWriter  *w,
       done = span->end;
     }
   write_text (w, text + done, strlen (text + done));
+}
+
+static void
+write_inline (OdtWriter  *w,
+              const char *text)
+{
+  write_inline_full (w, text, TRUE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -436,6 +466,8 @@ start_para (OdtWriter  *w,
       style = first_style_name[kind == PARA_TITLE][lang];
       w->first_pending = FALSE;
     }
+  if (w->appendix_pending && heading)
+    style = appendix_style[lang];
 
   /* In a back-to-back document the title of each language is the level 1
    * heading its contents list is scoped to. */
@@ -455,6 +487,10 @@ start_para (OdtWriter  *w,
       w->continue_insertion = continue_insertion;
     }
 
+  /* the heading itself takes the page break, not the empty paragraph
+   * that carries removed blocks before it */
+  if (heading)
+    w->appendix_pending = FALSE;
   gsf_xml_out_start_element (w->xml, heading ? "text:h" : "text:p");
   gsf_xml_out_add_cstr_unchecked (w->xml, "text:style-name", style);
   if (heading)
@@ -543,6 +579,52 @@ start_marked_para (OdtWriter             *w,
   start_para (w, kind, lang);
 }
 
+/* Unchanged text of a marked paragraph, from @from to @to, with the
+ * no-break spaces of the new version. Where the old version had the other
+ * kind of space there (the words around it changed), tracked changes
+ * delete the old space and insert the new one, so that rejecting every
+ * change gives back the old text exactly. */
+static void
+write_equal (OdtWriter    *w,
+             ParaKind      kind,
+             PolisiLang    lang,
+             const char   *text,
+             const guint8 *kept,
+             gsize         from,
+             gsize         to)
+{
+  gsize done = from;
+
+  if (is_tracking (w))
+    close_insertion (w);
+  for (gsize i = from; i <= to; i++)
+    {
+      g_autofree char *fragment = NULL;
+      gboolean kept_new, kept_old;
+      Change *change;
+
+      kept_new = i < to && text[i] == ' ' && (kept[i] & POLISI_KEPT_NEW) != 0;
+      kept_old = i < to && text[i] == ' ' && (kept[i] & POLISI_KEPT_OLD) != 0;
+      if (i < to && (kept_new == kept_old || !is_tracking (w)))
+        continue;
+      if (i > done)
+        {
+          fragment = polisi_export_keep_fragment (text, kept, done, i, POLISI_KEPT_NEW);
+          write_inline_full (w, fragment, FALSE);
+        }
+      if (i == to)
+        break;
+      change = new_change (w, POLISI_MARK_DELETED, kind, lang);
+      if (w->collecting)
+        change->text = g_strdup (kept_old ? "\xc2\xa0" : " ");
+      write_change_mark (w, "text:change", change->id);
+      ensure_insertion (w, kind, lang);
+      write_text (w, kept_new ? "\xc2\xa0" : " ", kept_new ? 2 : 1);
+      close_insertion (w);
+      done = i + 1;
+    }
+}
+
 /* A paragraph's content with the marks of a comparison. */
 static void
 write_content (OdtWriter             *w,
@@ -554,6 +636,7 @@ write_content (OdtWriter             *w,
   gsize length = strlen (text);
   gsize done = 0;
   gboolean inserted_to_end = FALSE;
+  g_autofree guint8 *kept = NULL;
 
   if (w->mode == MARK_PLAIN || w->in_region || para->marks == NULL || para->marks->len == 0)
     {
@@ -582,37 +665,35 @@ write_content (OdtWriter             *w,
       return;
     }
 
+  kept = polisi_export_find_kept_spaces (para);
   for (guint i = 0; para->marks != NULL && i <= para->marks->len; i++)
     {
       const PolisiTextMark *mark = i < para->marks->len ? &g_array_index (para->marks, PolisiTextMark, i) : NULL;
       gsize start = mark != NULL ? mark->start : length;
-      g_autofree char *equal = NULL;
       g_autofree char *marked = NULL;
 
       if (start > done)
-        {
-          if (is_tracking (w))
-            close_insertion (w);
-          equal = g_strndup (text + done, start - done);
-          write_inline (w, equal);
-        }
+        write_equal (w, kind, lang, text, kept, done, start);
       if (mark == NULL)
         {
           done = length;
           break;
         }
 
-      marked = g_strndup (text + mark->start, mark->end - mark->start);
+      /* inserted words have the new version's no-break spaces, deleted
+       * ones the old version's */
+      marked = polisi_export_keep_fragment (text, kept, mark->start, mark->end,
+                                            mark->kind == POLISI_MARK_INSERTED ? POLISI_KEPT_NEW : POLISI_KEPT_OLD);
       if (w->mode == MARK_VISUAL)
         {
           start_span (w, mark->kind);
-          write_inline (w, marked);
+          write_inline_full (w, marked, FALSE);
           gsf_xml_out_end_element (w->xml);
         }
       else if (mark->kind == POLISI_MARK_INSERTED)
         {
           ensure_insertion (w, kind, lang);
-          write_inline (w, marked);
+          write_inline_full (w, marked, FALSE);
           inserted_to_end = mark->end == length;
         }
       else
@@ -817,6 +898,8 @@ write_heading (OdtWriter   *w,
   PolisiTextBlock *para = block->paras[lang]->len > 0 ? block->paras[lang]->pdata[0] : NULL;
   ParaKind kind = is_sequential (w) ? PARA_HEADING_2 : PARA_HEADING_1;
 
+  /* an appendix starts a page (in parallel columns, its row's table does) */
+  w->appendix_pending = block->appendix && !w->in_region && w->options->layout != POLISI_LAYOUT_COLUMNS;
   start_marked_para (w, kind, lang, para);
   if (!w->in_region)
     {
@@ -1003,8 +1086,11 @@ write_data_table (OdtWriter   *w,
       if (r == 0)
         gsf_xml_out_start_element (w->xml, "table:table-header-rows");
       gsf_xml_out_start_element (w->xml, "table:table-row");
-      /* a row only the new version has: every paragraph inserted */
+      /* a row only the new version has: every paragraph inserted, the row
+       * tracked as a whole (as in write_columns()) */
       w->whole_insertion = polisi_block_get_row_change (block, r) == POLISI_CHANGE_INSERTED;
+      if (w->whole_insertion && is_tracking (w))
+        gsf_xml_out_add_cstr_unchecked (w->xml, "table:style-name", "DataTable.row_tracked");
       for (guint c = 0; c < block->n_columns; c++)
         {
           const char *cell = polisi_block_get_cell (block, lang, r, c);
@@ -1111,25 +1197,6 @@ write_toc_template (OdtWriter  *w,
   gsf_xml_out_end_element (w->xml);
 }
 
-/* The page (1-based) of the heading @block of @lang in Polisi's own page
- * layout, or 0. */
-static guint
-toc_page (OdtWriter  *w,
-          guint       block,
-          PolisiLang  lang)
-{
-  guint n = polisi_page_layout_get_n_headings (w->layout);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const PolisiPageHeading *heading = polisi_page_layout_get_heading (w->layout, i);
-
-      if (heading->block == block && heading->lang == lang)
-        return heading->page + 1;
-    }
-  return 0;
-}
-
 /* The contents list of one language. Its body is filled in, so it reads
  * without being updated: each entry links to its heading and shows the
  * page Polisi's own page layout (the PDF's) puts it on. */
@@ -1207,7 +1274,7 @@ write_toc (OdtWriter  *w,
       gsf_xml_out_add_cstr_unchecked (w->xml, "text:visited-style-name", "Index_20_Link");
       write_text (w, label, strlen (label));
       gsf_xml_out_end_element (w->xml);
-      page = toc_page (w, i, lang);
+      page = polisi_export_heading_page (w->layout, i, lang);
       if (page > 0)
         {
           char number[16];
@@ -1260,15 +1327,127 @@ write_part (OdtWriter  *w,
   flush_changes (w, lang);
 }
 
-static void
-start_columns_table (OdtWriter *w,
-                     gboolean   first)
+/* ------------------------------------------------------------------ */
+/* Line numbers in parallel columns                                     */
+/* ------------------------------------------------------------------ */
+
+/* LibreOffice and Word number no lines inside a table, and parallel
+ * columns are one. So a consultation draft in columns has a narrow column
+ * of numbers outside each language's text, as the PDF has them in the
+ * margins: each paragraph of the text has beside it a paragraph of the
+ * same size and spacing holding, line by line, the numbers Polisi's own
+ * page layout gave that paragraph's lines (polisi_page_layout_get_numbered_lines()).
+ * The text columns are the PDF's width in the PDF's font, so that the
+ * lines break where the PDF's do, and "line 214" is the same line in
+ * both. */
+
+static gboolean
+has_numbers_columns (OdtWriter *w)
 {
-  start_table (w, first ? "Columns_first" : "Columns", NULL);
+  return w->line_numbers != NULL;
+}
+
+/* The paragraph styles of the numbers: each with the vertical size and
+ * spacing of a kind of text paragraph, none of them a heading. */
+static const char *numbers_style[N_PARA_KINDS][2] = {
+  [PARA_HEADING_1] = { "Numbers_heading_L", "Numbers_heading_R" },
+  [PARA_CLAUSE] = { "Numbers_clause_L", "Numbers_clause_R" },
+  [PARA_CLAUSE_CONTINUED] = { "Numbers_clause_L", "Numbers_clause_R" },
+  [PARA_BODY] = { "Numbers_clause_L", "Numbers_clause_R" },
+  [PARA_LIST] = { "Numbers_list_L", "Numbers_list_R" },
+};
+
+/* One paragraph of numbers: one line for each line of the paragraph
+ * beside it. A zero-width space in the text's own size keeps each line as
+ * tall as the text's; the number is small and grey, as in the PDF. */
+static void
+write_numbers_para (OdtWriter  *w,
+                    ParaKind    kind,
+                    guint       side,
+                    const char *block_id,
+                    PolisiLang  lang,
+                    int         para)
+{
+  GArray *numbers = polisi_export_lookup_line_numbers (w->line_numbers, block_id, lang, para);
+
+  gsf_xml_out_start_element (w->xml, "text:p");
+  gsf_xml_out_add_cstr_unchecked (w->xml, "text:style-name", numbers_style[kind][side]);
+  for (guint i = 0; numbers != NULL && i < numbers->len; i++)
+    {
+      char number[16];
+
+      if (i > 0)
+        {
+          gsf_xml_out_start_element (w->xml, "text:line-break");
+          gsf_xml_out_end_element (w->xml);
+        }
+      gsf_xml_out_add_cstr_unchecked (w->xml, NULL, "\xe2\x80\x8b");
+      g_snprintf (number, sizeof number, "%u", g_array_index (numbers, guint, i));
+      gsf_xml_out_start_element (w->xml, "text:span");
+      gsf_xml_out_add_cstr_unchecked (w->xml, "text:style-name", "Line_20_numbering");
+      gsf_xml_out_add_cstr_unchecked (w->xml, NULL, number);
+      gsf_xml_out_end_element (w->xml);
+    }
+  gsf_xml_out_end_element (w->xml);
+}
+
+/* The cell of numbers beside @block's text in @lang (@side 0: left of
+ * the first column, 1: right of the second), a paragraph for each
+ * paragraph write_block() writes there. */
+static void
+write_numbers_cell (OdtWriter   *w,
+                    PolisiBlock *block,
+                    PolisiLang   lang,
+                    guint        side)
+{
+  GPtrArray *paras = block != NULL ? block->paras[lang] : NULL;
+
+  start_cell (w, side == 0 ? "Columns.NL" : "Columns.NR");
+  if (block == NULL)
+    write_numbers_para (w, PARA_BODY, side, NULL, lang, 0);
+  else if (block->kind == POLISI_BLOCK_HEADING)
+    write_numbers_para (w, PARA_HEADING_1, side, block->id, lang, -1);
+  else if (paras->len == 0 || (block->number != NULL && ((PolisiTextBlock *) paras->pdata[0])->item))
+    {
+      /* a clause that starts with a list has its number on a line of its own */
+      write_numbers_para (w, PARA_CLAUSE, side, NULL, lang, 0);
+    }
+  for (guint i = 0; block != NULL && block->kind != POLISI_BLOCK_HEADING && i < paras->len; i++)
+    {
+      PolisiTextBlock *para = paras->pdata[i];
+
+      write_numbers_para (w, para->item ? PARA_LIST : PARA_CLAUSE, side, block->id, lang, (int) i);
+    }
+  gsf_xml_out_end_element (w->xml);
+}
+
+/* The tables of parallel columns, by their styles: the title page's; the
+ * body's; one heading row, kept with the table after it. */
+typedef enum {
+  COLUMNS_FIRST,
+  COLUMNS_BODY,
+  COLUMNS_HEADING,
+  COLUMNS_HEADING_PAGE,   /* a heading on a new page: an appendix, the first after the contents */
+  N_COLUMNS_TABLES
+} ColumnsTable;
+
+static const char *columns_table_style[N_COLUMNS_TABLES] = {
+  "Columns_first", "Columns", "Columns_heading", "Columns_heading_page",
+};
+
+static void
+start_columns_table (OdtWriter    *w,
+                     ColumnsTable  table)
+{
+  start_table (w, columns_table_style[table], NULL);
+  if (has_numbers_columns (w))
+    polisi_xml_out_element (w->xml, "table:table-column", "table:style-name", "Columns.N", NULL);
   gsf_xml_out_start_element (w->xml, "table:table-column");
   gsf_xml_out_add_cstr_unchecked (w->xml, "table:style-name", "Columns.A");
   gsf_xml_out_add_cstr_unchecked (w->xml, "table:number-columns-repeated", "2");
   gsf_xml_out_end_element (w->xml);
+  if (has_numbers_columns (w))
+    polisi_xml_out_element (w->xml, "table:table-column", "table:style-name", "Columns.N", NULL);
 }
 
 static void
@@ -1279,24 +1458,40 @@ start_columns_cell (OdtWriter *w,
   w->in_cell = TRUE;
 }
 
+/* @heading: a heading's row, which never splits; @tracked: the whole row
+ * is new or gone, as a tracked change */
 static void
-start_columns_row (OdtWriter *w)
+start_columns_row (OdtWriter *w,
+                   gboolean   heading,
+                   gboolean   tracked)
 {
+  static const char *styles[2][2] = {
+    { "Columns.row", "Columns.row_tracked" },
+    { "Columns.heading", "Columns.heading_tracked" },
+  };
+
   gsf_xml_out_start_element (w->xml, "table:table-row");
-  gsf_xml_out_add_cstr_unchecked (w->xml, "table:style-name", "Columns.row");
+  gsf_xml_out_add_cstr_unchecked (w->xml, "table:style-name", styles[heading != FALSE][tracked != FALSE]);
 }
 
-/* Parallel columns: a two-column table in reading order, one level row per
- * block, the title block and the contents lists side by side. */
+/* Parallel columns: two-column tables in reading order, one level row per
+ * block, the title block and the contents lists side by side on the first
+ * page. Each heading's row is a table of its own that never splits and
+ * keeps with the table after it (LibreOffice keeps no row with the next
+ * one), so that a heading never ends a page; an appendix's heading table,
+ * and the first after the contents, start a page. */
 static void
 write_columns (OdtWriter *w)
 {
   guint n_blocks = polisi_document_get_n_blocks (w->document);
   gboolean open = TRUE;
+  gboolean new_page = TRUE;
 
-  start_columns_table (w, TRUE);
+  start_columns_table (w, COLUMNS_FIRST);
 
-  start_columns_row (w);
+  start_columns_row (w, FALSE, FALSE);
+  if (has_numbers_columns (w))
+    write_numbers_cell (w, NULL, w->langs[0], 0);
   for (guint c = 0; c < w->n_langs; c++)
     {
       start_columns_cell (w, c);
@@ -1304,9 +1499,13 @@ write_columns (OdtWriter *w)
       gsf_xml_out_end_element (w->xml);
       w->in_cell = FALSE;
     }
+  if (has_numbers_columns (w))
+    write_numbers_cell (w, NULL, w->langs[1], 1);
   gsf_xml_out_end_element (w->xml);
 
-  start_columns_row (w);
+  start_columns_row (w, FALSE, FALSE);
+  if (has_numbers_columns (w))
+    write_numbers_cell (w, NULL, w->langs[0], 0);
   for (guint c = 0; c < w->n_langs; c++)
     {
       start_columns_cell (w, c);
@@ -1314,11 +1513,14 @@ write_columns (OdtWriter *w)
       gsf_xml_out_end_element (w->xml);
       w->in_cell = FALSE;
     }
+  if (has_numbers_columns (w))
+    write_numbers_cell (w, NULL, w->langs[1], 1);
   gsf_xml_out_end_element (w->xml);
 
   for (guint i = 0; i < n_blocks; i++)
     {
       PolisiBlock *block = polisi_document_get_block (w->document, i);
+      gboolean heading = block->kind == POLISI_BLOCK_HEADING;
 
       if (block->kind == POLISI_BLOCK_TABLE)
         {
@@ -1333,11 +1535,30 @@ write_columns (OdtWriter *w)
           continue;
         }
 
-      if (!open)
-        start_columns_table (w, FALSE);
-      open = TRUE;
+      if (heading)
+        {
+          if (open)
+            gsf_xml_out_end_element (w->xml);
+          start_columns_table (w, new_page || block->appendix ? COLUMNS_HEADING_PAGE : COLUMNS_HEADING);
+          new_page = FALSE;
+          open = TRUE;
+        }
+      else if (!open || new_page)
+        {
+          if (open)
+            gsf_xml_out_end_element (w->xml);
+          start_columns_table (w, new_page ? COLUMNS_HEADING_PAGE : COLUMNS_BODY);
+          new_page = FALSE;
+          open = TRUE;
+        }
 
-      start_columns_row (w);
+      /* A block only one version has is a row LibreOffice tracks as a
+       * whole (loext:text-changes-only="false" on its style): its content
+       * all inserted or all deleted, the row goes when the insertion is
+       * rejected or the deletion accepted, leaving no empty row. */
+      start_columns_row (w, heading, is_tracking (w) && block->change != POLISI_CHANGE_NONE);
+      if (has_numbers_columns (w))
+        write_numbers_cell (w, block, w->langs[0], 0);
       for (guint c = 0; c < w->n_langs; c++)
         {
           start_columns_cell (w, c);
@@ -1348,7 +1569,16 @@ write_columns (OdtWriter *w)
           gsf_xml_out_end_element (w->xml);
           w->in_cell = FALSE;
         }
+      if (has_numbers_columns (w))
+        write_numbers_cell (w, block, w->langs[1], 1);
       gsf_xml_out_end_element (w->xml);
+
+      if (heading)
+        {
+          /* the heading's table ends with its row */
+          gsf_xml_out_end_element (w->xml);
+          open = FALSE;
+        }
     }
 
   if (open)
@@ -1373,6 +1603,8 @@ add_namespaces (GsfXMLOut *xml)
     { "xmlns:dc", "http://purl.org/dc/elements/1.1/" },
     { "xmlns:meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0" },
     { "xmlns:svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" },
+    /* LibreOffice's extensions: a tracked table row (see write_columns()) */
+    { "xmlns:loext", "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (namespaces); i++)
@@ -1493,11 +1725,13 @@ write_clause_tab_stop (GsfXMLOut *xml)
   gsf_xml_out_end_element (xml);
 }
 
+/* @label_indent: from the text to the bullet */
 static void
 write_bullet_list_style (GsfXMLOut  *xml,
                          const char *name,
                          const char *display_name,
-                         const char *text_position)
+                         const char *text_position,
+                         const char *label_indent)
 {
   polisi_xml_out_start (xml, "text:list-style",
                  "style:name", name,
@@ -1513,7 +1747,7 @@ write_bullet_list_style (GsfXMLOut  *xml,
   polisi_xml_out_element (xml, "style:list-level-label-alignment",
                   "text:label-followed-by", "listtab",
                   "text:list-tab-stop-position", text_position,
-                  "fo:text-indent", "-0.45cm",
+                  "fo:text-indent", label_indent,
                   "fo:margin-left", text_position,
                   NULL);
   gsf_xml_out_end_element (xml);
@@ -1539,7 +1773,7 @@ write_office_styles (OdtWriter *w,
                  "style:font-name", FONT_NAME,
                  "style:font-name-asian", FONT_NAME,
                  "style:font-name-complex", FONT_NAME,
-                 "fo:font-size", "10.5pt",
+                 "fo:font-size", "10pt",
                  "fo:color", "#000000",
                  "fo:hyphenate", "false",
                  NULL);
@@ -1551,8 +1785,9 @@ write_office_styles (OdtWriter *w,
 
   write_named_paragraph_style (xml, "Standard", NULL, NULL, NULL, NULL, NULL, NULL);
   write_named_paragraph_style (xml, "Text_20_body", "Text body", "Standard", NULL, NULL,
-                               PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.2cm",
-                                      "fo:line-height", "120%", "fo:orphans", "2", "fo:widows", "2"),
+                               /* the PDF's lines, 15 pt apart, and 7 pt after a paragraph */
+                               PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.25cm",
+                                      "fo:line-height", "130%", "fo:orphans", "2", "fo:widows", "2"),
                                NULL);
   /* The title block of the PDF: the organisation large and bold, the
    * title of the policy below it. */
@@ -1571,13 +1806,13 @@ write_office_styles (OdtWriter *w,
                                       "fo:padding-left", "0.25cm", "fo:border-left", "2pt solid #1f3864"),
                                NULL);
   write_named_paragraph_style (xml, "Heading", "Heading", "Standard", NULL, "Text_20_body",
-                               PROPS ("fo:margin-top", "0.45cm", "fo:margin-bottom", "0.2cm", "fo:keep-with-next", "always"),
+                               PROPS ("fo:margin-top", "0.49cm", "fo:margin-bottom", "0.21cm", "fo:keep-with-next", "always"),
                                PROPS ("fo:font-weight", "bold", "style:font-weight-asian", "bold",
                                       "style:font-weight-complex", "bold", "fo:color", "#121212"));
   write_named_paragraph_style (xml, "Heading_20_1", "Heading 1", "Heading", "1", "Polisi_20_Clause", NULL,
-                               PROPS ("fo:font-size", "14pt"));
+                               PROPS ("fo:font-size", "12.5pt"));
   write_named_paragraph_style (xml, "Heading_20_2", "Heading 2", "Heading", "2", "Polisi_20_Clause", NULL,
-                               PROPS ("fo:font-size", "13pt"));
+                               PROPS ("fo:font-size", "12.5pt"));
   if (w->options->layout == POLISI_LAYOUT_COLUMNS)
     for (guint i = 0; i < w->n_langs; i++)
       {
@@ -1614,14 +1849,22 @@ write_office_styles (OdtWriter *w,
                                NULL);
   write_named_paragraph_style (xml, "Table_20_Contents", "Table Contents", "Standard", NULL, NULL,
                                PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.05cm"),
-                               NULL);
+                               PROPS ("fo:font-size", "8.5pt"));
   write_named_paragraph_style (xml, "Table_20_Heading", "Table Heading", "Table_20_Contents", NULL, NULL,
                                NULL,
                                PROPS ("fo:font-weight", "bold", "style:font-weight-asian", "bold",
                                       "style:font-weight-complex", "bold"));
   write_named_paragraph_style (xml, "Contents_20_Heading", "Contents Heading", "Heading", NULL, NULL,
-                               PROPS ("fo:margin-top", "0.5cm"),
-                               PROPS ("fo:font-size", "14pt"));
+                               PROPS ("fo:margin-top", "0.64cm", "fo:margin-bottom", "0.28cm"),
+                               PROPS ("fo:font-size", "12.5pt"));
+  /* Beside a heading, its line numbers: a heading's size and spacing,
+   * without being one (write_numbers_cell()) */
+  if (has_numbers_columns (w))
+    write_named_paragraph_style (xml, "Polisi_20_Line_20_Numbers_20_Heading", "Line numbers beside a heading",
+                                 "Standard", NULL, NULL,
+                                 PROPS ("fo:margin-top", "0.49cm", "fo:margin-bottom", "0.21cm"),
+                                 PROPS ("fo:font-size", "12.5pt", "fo:font-weight", "bold",
+                                        "style:font-weight-asian", "bold", "style:font-weight-complex", "bold"));
   /* Contents entries: the page number on a right tab at the edge of the
    * text (of a column, in parallel columns). */
   for (guint level = 1; level <= 2; level++)
@@ -1636,7 +1879,7 @@ write_office_styles (OdtWriter *w,
                      NULL);
       gsf_xml_out_start_element (xml, "style:tab-stops");
       polisi_xml_out_element (xml, "style:tab-stop",
-                      "style:position", w->options->layout == POLISI_LAYOUT_COLUMNS ? "8.1cm" : "17cm",
+                      "style:position", w->options->layout == POLISI_LAYOUT_COLUMNS ? "8.05cm" : "17cm",
                       "style:type", "right",
                       NULL);
       gsf_xml_out_end_element (xml);
@@ -1649,12 +1892,13 @@ write_office_styles (OdtWriter *w,
                                PROPS ("fo:break-after", "page", "fo:margin-top", "0cm", "fo:margin-bottom", "0cm",
                                       "fo:line-height", "0.05cm", "text:number-lines", "false"),
                                PROPS ("fo:font-size", "1pt"));
+  /* the PDF's running header, 7.5 pt lines 11 pt apart, and footer */
   write_named_paragraph_style (xml, "Header", "Header", "Standard", NULL, NULL,
-                               PROPS ("text:number-lines", "false", "fo:margin-bottom", "0cm"),
-                               PROPS ("fo:font-size", "8.5pt", "fo:color", "#404040"));
+                               PROPS ("text:number-lines", "false", "fo:margin-bottom", "0cm", "fo:line-height", "0.388cm"),
+                               PROPS ("fo:font-size", "7.5pt", "fo:color", "#404040"));
   write_named_paragraph_style (xml, "Footer", "Footer", "Standard", NULL, NULL,
                                PROPS ("text:number-lines", "false", "fo:text-align", "center"),
-                               PROPS ("fo:font-size", "8.5pt", "fo:color", "#404040"));
+                               PROPS ("fo:font-size", "8pt", "fo:color", "#404040"));
   write_named_paragraph_style (xml, "Polisi_20_Watermark", "Watermark", "Standard", NULL, NULL,
                                PROPS ("text:number-lines", "false", "fo:text-align", "center"),
                                PROPS ("fo:font-weight", "bold", "style:font-weight-asian", "bold",
@@ -1702,13 +1946,15 @@ write_office_styles (OdtWriter *w,
       gsf_xml_out_end_element (xml);
     }
   start_style (xml, "Line_20_numbering", "Line Numbering", "text", NULL);
-  polisi_xml_out_element (xml, "style:text-properties", "fo:font-size", "7.5pt", "fo:color", "#595959", NULL);
+  polisi_xml_out_element (xml, "style:text-properties", "fo:font-size", "6.5pt", "fo:color", "#595959", NULL);
   gsf_xml_out_end_element (xml);
 
   /* Bullets for list items, indented under the text of a clause, and
    * closer to the edge in a table cell. */
-  write_bullet_list_style (xml, "Polisi_20_Bullets", "Bullets", "1.6cm");
-  write_bullet_list_style (xml, "Polisi_20_Table_20_Bullets", "Table Bullets", "0.5cm");
+  /* the PDF's: the text of an item 42 pt in (30 pt for the clause
+   * number, 12 for the bullet), its bullet at 32 pt */
+  write_bullet_list_style (xml, "Polisi_20_Bullets", "Bullets", "1.4817cm", "-0.3528cm");
+  write_bullet_list_style (xml, "Polisi_20_Table_20_Bullets", "Table Bullets", "0.5cm", "-0.45cm");
 
   /* Consultation drafts number their lines, so comments can point at
    * them. */
@@ -1729,8 +1975,9 @@ write_office_styles (OdtWriter *w,
 }
 
 /* The header and footer of one language, or of both side by side. */
-static const char *watermark_name[POLISI_N_LANGS + 1] = {
-  "PowerPlusWaterMarkObject1", "PowerPlusWaterMarkObject2", "PowerPlusWaterMarkObject3",
+static const char *watermark_name[2][POLISI_N_LANGS + 1] = {
+  { "PowerPlusWaterMarkObject1", "PowerPlusWaterMarkObject2", "PowerPlusWaterMarkObject3" },
+  { "PowerPlusWaterMarkObject4", "PowerPlusWaterMarkObject5", "PowerPlusWaterMarkObject6" },
 };
 
 static const char *equations[][2] = {
@@ -1744,10 +1991,12 @@ static const char *equations[][2] = {
   { "f7", "if(?f1 ,21600,?f4 )" },
 };
 
+/* @title: on a title page's master page */
 static void
 write_watermark (OdtWriter *w,
                  GsfXMLOut *xml,
-                 guint      master)
+                 guint      master,
+                 gboolean   title)
 {
   double width = 16.0;
   double height = 0;
@@ -1793,7 +2042,7 @@ write_watermark (OdtWriter *w,
   gsf_xml_out_add_cstr_unchecked (xml, "draw:z-index", "0");
   /* The name LibreOffice gives its own watermark, so that Format >
    * Watermark finds this one, and Word knows it as a watermark. */
-  gsf_xml_out_add_cstr_unchecked (xml, "draw:name", watermark_name[MIN (master, MASTER_BILINGUAL)]);
+  gsf_xml_out_add_cstr_unchecked (xml, "draw:name", watermark_name[title != FALSE][MIN (master, MASTER_BILINGUAL)]);
   gsf_xml_out_add_cstr_unchecked (xml, "draw:style-name", "Watermark_graphic");
   gsf_xml_out_add_cstr_unchecked (xml, "draw:text-style-name",
                                   para_styles[PARA_WATERMARK].name[master == MASTER_BILINGUAL ? w->langs[0] : (PolisiLang) master]);
@@ -1843,9 +2092,29 @@ write_watermark (OdtWriter *w,
   gsf_xml_out_end_element (xml);
 }
 
+/* Text of the footer, in a span of @span_style (a language of its own)
+ * when given: the schema allows no page fields inside a span there. */
+static void
+write_footer_text (GsfXMLOut  *xml,
+                   const char *text,
+                   const char *span_style)
+{
+  if (text[0] == '\0')
+    return;
+  if (span_style != NULL)
+    {
+      gsf_xml_out_start_element (xml, "text:span");
+      gsf_xml_out_add_cstr_unchecked (xml, "text:style-name", span_style);
+    }
+  gsf_xml_out_add_cstr (xml, NULL, text);
+  if (span_style != NULL)
+    gsf_xml_out_end_element (xml);
+}
+
 static void
 write_page_number_line (GsfXMLOut  *xml,
-                        PolisiLang  lang)
+                        PolisiLang  lang,
+                        const char *span_style)
 {
   /* "Tudalen %s o %s": the two fields in the term's own order. */
   const char *format = polisi_export_term (POLISI_TERM_PAGE_X_OF_Y, lang);
@@ -1859,15 +2128,15 @@ write_page_number_line (GsfXMLOut  *xml,
   before = g_strndup (format, first - format);
   between = g_strndup (first + 2, second - first - 2);
 
-  gsf_xml_out_add_cstr (xml, NULL, before);
+  write_footer_text (xml, before, span_style);
   polisi_xml_out_start (xml, "text:page-number", "text:select-page", "current", NULL);
   gsf_xml_out_add_cstr_unchecked (xml, NULL, "1");
   gsf_xml_out_end_element (xml);
-  gsf_xml_out_add_cstr (xml, NULL, between);
+  write_footer_text (xml, between, span_style);
   gsf_xml_out_start_element (xml, "text:page-count");
   gsf_xml_out_add_cstr_unchecked (xml, NULL, "1");
   gsf_xml_out_end_element (xml);
-  gsf_xml_out_add_cstr (xml, NULL, second + 2);
+  write_footer_text (xml, second + 2, span_style);
 }
 
 static void
@@ -1890,7 +2159,7 @@ write_header_lines (OdtWriter  *w,
   gsf_xml_out_start_element (xml, "text:p");
   gsf_xml_out_add_cstr_unchecked (xml, "text:style-name", para_styles[PARA_HEADER].name[lang]);
   if (watermark_master != NO_WATERMARK)
-    write_watermark (w, xml, watermark_master);
+    write_watermark (w, xml, watermark_master, FALSE);
   gsf_xml_out_add_cstr (xml, NULL, first);
   gsf_xml_out_end_element (xml);
 
@@ -1912,19 +2181,38 @@ write_header_lines (OdtWriter  *w,
     }
 }
 
+/* The master page of one language, or of both side by side; with @title,
+ * the master page of a part's first page: no running header (the header
+ * holds only the draft watermark), then the part's own master page. */
 static void
 write_master_page (OdtWriter *w,
                    GsfXMLOut *xml,
-                   guint      master)
+                   guint      master,
+                   gboolean   title)
 {
   gboolean watermark = polisi_document_get_watermark (w->document, w->langs[0]) != NULL;
+  /* back to back, the second language starts on a right-hand page */
+  gboolean recto = title && is_sequential (w) && master == w->langs[1];
 
   polisi_xml_out_start (xml, "style:master-page",
-                 "style:name", master_page_name[master],
-                 "style:display-name", master_page_display[master],
-                 "style:page-layout-name", "Polisi_page",
+                 "style:name", title ? title_master_name[master] : master_page_name[master],
+                 "style:display-name", title ? title_master_display[master] : master_page_display[master],
+                 "style:page-layout-name", !title ? "Polisi_page" : recto ? "Polisi_title_page_right" : "Polisi_title_page",
                  NULL);
-
+  if (title)
+    {
+      gsf_xml_out_add_cstr_unchecked (xml, "style:next-style-name", master_page_name[master]);
+      gsf_xml_out_start_element (xml, "style:header");
+      gsf_xml_out_start_element (xml, "text:p");
+      gsf_xml_out_add_cstr_unchecked (xml, "text:style-name",
+                                      header_title_style[master == MASTER_BILINGUAL ? w->langs[0] : (PolisiLang) master]);
+      if (watermark)
+        write_watermark (w, xml, master, TRUE);
+      gsf_xml_out_end_element (xml);
+      gsf_xml_out_end_element (xml);
+    }
+  else
+    {
   gsf_xml_out_start_element (xml, "style:header");
   if (master != MASTER_BILINGUAL)
     write_header_lines (w, xml, master, watermark ? master : NO_WATERMARK);
@@ -1953,21 +2241,90 @@ write_master_page (OdtWriter *w,
       gsf_xml_out_end_element (xml);
     }
   gsf_xml_out_end_element (xml);
+    }
 
+  /* one line, "Tudalen 3 o 12 / Page 3 of 12", as in the PDF */
   gsf_xml_out_start_element (xml, "style:footer");
-  for (guint i = 0; i < w->n_langs; i++)
+  gsf_xml_out_start_element (xml, "text:p");
+  gsf_xml_out_add_cstr_unchecked (xml, "text:style-name",
+                                  para_styles[PARA_FOOTER].name[master == MASTER_BILINGUAL ? w->langs[0] : (PolisiLang) master]);
+  for (guint i = 0, n = 0; i < w->n_langs; i++)
     {
       PolisiLang lang = w->langs[i];
 
       if (master != MASTER_BILINGUAL && (PolisiLang) master != lang)
         continue;
-      gsf_xml_out_start_element (xml, "text:p");
-      gsf_xml_out_add_cstr_unchecked (xml, "text:style-name", para_styles[PARA_FOOTER].name[lang]);
-      write_page_number_line (xml, lang);
-      gsf_xml_out_end_element (xml);
+      if (n++ > 0)
+        gsf_xml_out_add_cstr_unchecked (xml, NULL, " / ");
+      write_page_number_line (xml, lang, lang != w->langs[0] && master == MASTER_BILINGUAL ?
+                                         own_language_style[lang] : NULL);
     }
   gsf_xml_out_end_element (xml);
+  gsf_xml_out_end_element (xml);
 
+  gsf_xml_out_end_element (xml);
+}
+
+/* A4 with the margins of every page; @title: a title page, whose header
+ * holds no running header but takes the same room, so that the text
+ * starts where it does on the other pages; @recto: it is always a
+ * right-hand page (LibreOffice leaves the page before it blank when
+ * needed). */
+static void
+write_page_layout (OdtWriter  *w,
+                   GsfXMLOut  *xml,
+                   const char *name,
+                   gboolean    title,
+                   gboolean    recto)
+{
+  gboolean closing = FALSE;
+  char height[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (guint i = 0; i < w->n_langs; i++)
+    closing |= polisi_document_get_closing_text (w->document, w->langs[i]) != NULL;
+  /* two or three header lines, the rule's padding and the gap below */
+  g_ascii_formatd (height, sizeof height, "%.2fcm", (closing ? 3 : 2) * 0.388 + 0.1 + 0.45);
+
+  polisi_xml_out_start (xml, "style:page-layout", "style:name", name, NULL);
+  if (recto)
+    gsf_xml_out_add_cstr_unchecked (xml, "style:page-usage", "right");
+  polisi_xml_out_element (xml, "style:page-layout-properties",
+                  "fo:page-width", "21.001cm",
+                  "fo:page-height", "29.7cm",
+                  "style:print-orientation", "portrait",
+                  "style:num-format", "1",
+                  /* the PDF's: the text from about 70 pt (the running header,
+                   * two to four lines, above it) to 64 pt above the bottom
+                   * edge, the footer below it */
+                  "fo:margin-top", "0.45cm",
+                  "fo:margin-bottom", "0.9cm",
+                  "fo:margin-left", "2cm",
+                  "fo:margin-right", "2cm",
+                  "style:writing-mode", "lr-tb",
+                  NULL);
+  gsf_xml_out_start_element (xml, "style:header-style");
+  if (title)
+    polisi_xml_out_element (xml, "style:header-footer-properties",
+                    "fo:min-height", height,
+                    "fo:margin-bottom", "0cm",
+                    "style:dynamic-spacing", "false",
+                    NULL);
+  else
+    polisi_xml_out_element (xml, "style:header-footer-properties",
+                    "fo:min-height", "0cm",
+                    "fo:margin-bottom", "0.45cm",
+                    "fo:padding-bottom", "0.1cm",
+                    "fo:border-bottom", "0.5pt solid #7f7f7f",
+                    "style:dynamic-spacing", "false",
+                    NULL);
+  gsf_xml_out_end_element (xml);
+  gsf_xml_out_start_element (xml, "style:footer-style");
+  polisi_xml_out_element (xml, "style:header-footer-properties",
+                  "fo:min-height", "0cm",
+                  "fo:margin-top", "1cm",
+                  "style:dynamic-spacing", "false",
+                  NULL);
+  gsf_xml_out_end_element (xml);
   gsf_xml_out_end_element (xml);
 }
 
@@ -1977,35 +2334,32 @@ write_styles_automatic (OdtWriter *w,
 {
   gsf_xml_out_start_element (xml, "office:automatic-styles");
 
-  polisi_xml_out_start (xml, "style:page-layout", "style:name", "Polisi_page", NULL);
-  polisi_xml_out_element (xml, "style:page-layout-properties",
-                  "fo:page-width", "21.001cm",
-                  "fo:page-height", "29.7cm",
-                  "style:print-orientation", "portrait",
-                  "style:num-format", "1",
-                  "fo:margin-top", "1.2cm",
-                  "fo:margin-bottom", "1.2cm",
-                  "fo:margin-left", "2cm",
-                  "fo:margin-right", "2cm",
-                  "style:writing-mode", "lr-tb",
-                  NULL);
-  gsf_xml_out_start_element (xml, "style:header-style");
-  polisi_xml_out_element (xml, "style:header-footer-properties",
-                  "fo:min-height", "0cm",
-                  "fo:margin-bottom", "0.6cm",
-                  "fo:padding-bottom", "0.1cm",
-                  "fo:border-bottom", "0.5pt solid #7f7f7f",
-                  "style:dynamic-spacing", "false",
-                  NULL);
-  gsf_xml_out_end_element (xml);
-  gsf_xml_out_start_element (xml, "style:footer-style");
-  polisi_xml_out_element (xml, "style:header-footer-properties",
-                  "fo:min-height", "0cm",
-                  "fo:margin-top", "0.5cm",
-                  "style:dynamic-spacing", "false",
-                  NULL);
-  gsf_xml_out_end_element (xml);
-  gsf_xml_out_end_element (xml);
+  write_page_layout (w, xml, "Polisi_page", FALSE, FALSE);
+  write_page_layout (w, xml, "Polisi_title_page", TRUE, FALSE);
+  if (is_sequential (w))
+    write_page_layout (w, xml, "Polisi_title_page_right", TRUE, TRUE);
+
+  /* the second language of the footer's line */
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    {
+      start_style (xml, own_language_style[lang], NULL, "text", NULL);
+      gsf_xml_out_start_element (xml, "style:text-properties");
+      add_language (xml, lang);
+      gsf_xml_out_end_element (xml);
+      gsf_xml_out_end_element (xml);
+    }
+
+  /* the title page's header: the watermark's anchor alone */
+  for (guint i = 0; i < w->n_langs; i++)
+    {
+      start_style (xml, header_title_style[w->langs[i]], NULL, "paragraph", "Header");
+      polisi_xml_out_element (xml, "style:paragraph-properties",
+                              "fo:margin-top", "0cm", "fo:margin-bottom", "0cm", "fo:line-height", "0.05cm", NULL);
+      polisi_xml_out_start (xml, "style:text-properties", "fo:font-size", "1pt", NULL);
+      add_language (xml, w->langs[i]);
+      gsf_xml_out_end_element (xml);
+      gsf_xml_out_end_element (xml);
+    }
 
   for (guint i = 0; i < w->n_langs; i++)
     {
@@ -2092,11 +2446,12 @@ write_styles_xml (OdtWriter *w,
   write_styles_automatic (w, xml);
 
   gsf_xml_out_start_element (xml, "office:master-styles");
-  if (w->options->layout == POLISI_LAYOUT_COLUMNS)
-    write_master_page (w, xml, MASTER_BILINGUAL);
-  else
-    for (guint i = 0; i < w->n_langs; i++)
-      write_master_page (w, xml, w->langs[i]);
+  for (guint title = 0; title < 2; title++)
+    if (w->options->layout == POLISI_LAYOUT_COLUMNS)
+      write_master_page (w, xml, MASTER_BILINGUAL, title);
+    else
+      for (guint i = 0; i < w->n_langs; i++)
+        write_master_page (w, xml, w->langs[i], title);
   gsf_xml_out_end_element (xml);
 
   gsf_xml_out_end_element (xml);
@@ -2151,7 +2506,7 @@ write_content_automatic (OdtWriter *w,
   for (guint i = 0; i < w->n_langs; i++)
     {
       PolisiLang lang = w->langs[i];
-      const char *master = w->options->layout == POLISI_LAYOUT_COLUMNS ? NULL : master_page_name[lang];
+      const char *master = w->options->layout == POLISI_LAYOUT_COLUMNS ? NULL : title_master_name[lang];
 
       for (guint kind = 0; kind < N_PARA_KINDS; kind++)
         if (kind == PARA_HEADING_1 && w->options->layout == POLISI_LAYOUT_COLUMNS)
@@ -2163,6 +2518,15 @@ write_content_automatic (OdtWriter *w,
 
       /* the empty paragraph after the contents list */
       write_para_auto_style_full (xml, page_break_style[lang], "Polisi_20_Page_20_Break", lang, NULL);
+
+      /* an appendix's heading, on a new page */
+      start_style (xml, appendix_style[lang], NULL, "paragraph",
+                   para_styles[is_sequential (w) ? PARA_HEADING_2 : PARA_HEADING_1].parent);
+      polisi_xml_out_element (xml, "style:paragraph-properties", "fo:break-before", "page", NULL);
+      gsf_xml_out_start_element (xml, "style:text-properties");
+      add_language (xml, lang);
+      gsf_xml_out_end_element (xml);
+      gsf_xml_out_end_element (xml);
     }
 
   /* text in a language of its own (a comment in the other language's
@@ -2182,35 +2546,108 @@ write_content_automatic (OdtWriter *w,
 
   if (w->options->layout == POLISI_LAYOUT_COLUMNS)
     {
-      for (guint first = 0; first < 2; first++)
+      for (ColumnsTable table = 0; table < N_COLUMNS_TABLES; table++)
         {
-          start_style (xml, first ? "Columns_first" : "Columns", NULL, "table", NULL);
-          if (first)
-            gsf_xml_out_add_cstr_unchecked (xml, "style:master-page-name", master_page_name[MASTER_BILINGUAL]);
-          polisi_xml_out_element (xml, "style:table-properties",
-                          "style:width", "17cm",
-                          "table:align", "margins",
-                          "fo:margin-top", "0cm",
-                          "fo:margin-bottom", "0.2cm",
-                          "style:may-break-between-rows", "true",
-                          NULL);
+          gboolean heading = table == COLUMNS_HEADING || table == COLUMNS_HEADING_PAGE;
+
+          start_style (xml, columns_table_style[table], NULL, "table", NULL);
+          if (table == COLUMNS_FIRST)
+            gsf_xml_out_add_cstr_unchecked (xml, "style:master-page-name", title_master_name[MASTER_BILINGUAL]);
+          /* a heading's table: never split, kept with the next table;
+           * with line numbers, their columns in the margins */
+          polisi_xml_out_start (xml, "style:table-properties",
+                                "style:width", has_numbers_columns (w) ? "19cm" : "17cm",
+                                "table:align", "margins",
+                                "fo:margin-left", has_numbers_columns (w) ? "-1cm" : "0cm",
+                                "fo:margin-right", has_numbers_columns (w) ? "-1cm" : "0cm",
+                                "fo:margin-top", "0cm",
+                                "fo:margin-bottom", "0cm",
+                                "style:may-break-between-rows", heading ? "false" : "true",
+                                NULL);
+          if (heading)
+            gsf_xml_out_add_cstr_unchecked (xml, "fo:keep-with-next", "always");
+          if (table == COLUMNS_HEADING_PAGE)
+            gsf_xml_out_add_cstr_unchecked (xml, "fo:break-before", "page");
+          gsf_xml_out_end_element (xml);
           gsf_xml_out_end_element (xml);
         }
       start_style (xml, "Columns.A", NULL, "table-column", NULL);
       polisi_xml_out_element (xml, "style:table-column-properties",
                       "style:column-width", "8.5cm",
-                      "style:rel-column-width", "32767*",
+                      "style:rel-column-width", "8500*",
                       NULL);
       gsf_xml_out_end_element (xml);
+      if (has_numbers_columns (w))
+        {
+          static const char *kinds[][3] = {
+            { "clause", "Text_20_body", NULL },
+            { "list", "List_20_Bullet", NULL },
+            { "heading", "Polisi_20_Line_20_Numbers_20_Heading", "heading" },
+          };
+
+          start_style (xml, "Columns.N", NULL, "table-column", NULL);
+          polisi_xml_out_element (xml, "style:table-column-properties",
+                                  "style:column-width", "1cm",
+                                  "style:rel-column-width", "1000*",
+                                  NULL);
+          gsf_xml_out_end_element (xml);
+          /* the numbers 8 pt from the text, as in the PDF; the same
+           * padding above as the text's cell, so that the lines are level */
+          for (guint side = 0; side < 2; side++)
+            {
+              start_style (xml, side == 0 ? "Columns.NL" : "Columns.NR", NULL, "table-cell", NULL);
+              polisi_xml_out_element (xml, "style:table-cell-properties",
+                                      "fo:padding-left", side == 0 ? "0cm" : "0.28cm",
+                                      "fo:padding-right", side == 0 ? "0.28cm" : "0cm",
+                                      "fo:padding-top", "0.05cm",
+                                      "fo:padding-bottom", "0.05cm",
+                                      "fo:border", "none",
+                                      NULL);
+              gsf_xml_out_end_element (xml);
+              for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+                {
+                  g_autofree char *name = g_strdup_printf ("Numbers_%s_%s", kinds[k][0], side == 0 ? "L" : "R");
+
+                  start_style (xml, name, NULL, "paragraph", kinds[k][1]);
+                  polisi_xml_out_start (xml, "style:paragraph-properties",
+                                        "fo:text-align", side == 0 ? "end" : "start",
+                                        "fo:margin-left", "0cm",
+                                        "fo:margin-right", "0cm",
+                                        "fo:text-indent", "0cm",
+                                        "text:number-lines", "false",
+                                        NULL);
+                  gsf_xml_out_end_element (xml);
+                  gsf_xml_out_start_element (xml, "style:text-properties");
+                  /* the language of the column beside */
+                  add_language (xml, w->langs[side]);
+                  gsf_xml_out_end_element (xml);
+                  gsf_xml_out_end_element (xml);
+                }
+            }
+        }
       start_style (xml, "Columns.row", NULL, "table-row", NULL);
       polisi_xml_out_element (xml, "style:table-row-properties", "fo:keep-together", "auto", NULL);
       gsf_xml_out_end_element (xml);
+      start_style (xml, "Columns.heading", NULL, "table-row", NULL);
+      polisi_xml_out_element (xml, "style:table-row-properties", "fo:keep-together", "always", NULL);
+      gsf_xml_out_end_element (xml);
+      if (w->mode == MARK_TRACKED)
+        for (guint heading = 0; heading < 2; heading++)
+          {
+            start_style (xml, heading ? "Columns.heading_tracked" : "Columns.row_tracked", NULL, "table-row", NULL);
+            polisi_xml_out_element (xml, "style:table-row-properties",
+                                    "fo:keep-together", heading ? "always" : "auto",
+                                    "loext:text-changes-only", "false",
+                                    NULL);
+            gsf_xml_out_end_element (xml);
+          }
       /* A clear margin between the languages: padding either side of a
        * thin rule. */
+      /* (the text 228.9 pt wide, the PDF's column) */
       start_style (xml, "Columns.L", NULL, "table-cell", NULL);
       polisi_xml_out_element (xml, "style:table-cell-properties",
                       "fo:padding-left", "0cm",
-                      "fo:padding-right", "0.4cm",
+                      "fo:padding-right", "0.4236cm",
                       "fo:padding-top", "0.05cm",
                       "fo:padding-bottom", "0.05cm",
                       "fo:border-left", "none",
@@ -2221,7 +2658,7 @@ write_content_automatic (OdtWriter *w,
       gsf_xml_out_end_element (xml);
       start_style (xml, "Columns.R", NULL, "table-cell", NULL);
       polisi_xml_out_element (xml, "style:table-cell-properties",
-                      "fo:padding-left", "0.4cm",
+                      "fo:padding-left", "0.4236cm",
                       "fo:padding-right", "0cm",
                       "fo:padding-top", "0.05cm",
                       "fo:padding-bottom", "0.05cm",
@@ -2239,6 +2676,12 @@ write_content_automatic (OdtWriter *w,
                   "style:may-break-between-rows", "true",
                   NULL);
   gsf_xml_out_end_element (xml);
+  if (w->mode == MARK_TRACKED)
+    {
+      start_style (xml, "DataTable.row_tracked", NULL, "table-row", NULL);
+      polisi_xml_out_element (xml, "style:table-row-properties", "loext:text-changes-only", "false", NULL);
+      gsf_xml_out_end_element (xml);
+    }
   start_style (xml, "DataTable.Cell", NULL, "table-cell", NULL);
   polisi_xml_out_element (xml, "style:table-cell-properties",
                   "fo:padding", "0.1cm",
@@ -2328,7 +2771,8 @@ write_tracked_changes (OdtWriter *w)
               for (guint l = 0; lines[l] != NULL; l++)
                 {
                   start_para (w, change->para_kind, change->lang);
-                  write_inline (w, lines[l]);
+                  /* the old version's no-break spaces are in it already */
+                  write_inline_full (w, lines[l], FALSE);
                   end_para (w);
                 }
             }
@@ -2458,7 +2902,7 @@ static void
 write_meta_xml (OdtWriter *w,
                 GsfXMLOut *xml)
 {
-  g_autoptr(GPtrArray) keywords = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) keywords = NULL;
   g_autofree char *created = meta_date_time (polisi_document_get_created_iso (w->document));
   g_autofree char *date = meta_date_time (polisi_document_get_date_iso (w->document));
 
@@ -2474,19 +2918,7 @@ write_meta_xml (OdtWriter *w,
   write_joined (w, xml, "dc:title", polisi_document_get_title);
   write_joined (w, xml, "dc:subject", polisi_document_get_subject);
 
-  for (guint i = 0; i < w->n_langs; i++)
-    {
-      g_auto(GStrv) words = g_strsplit (polisi_document_get_keywords (w->document, w->langs[i]) != NULL ?
-                                    polisi_document_get_keywords (w->document, w->langs[i]) : "", ",", -1);
-
-      for (guint k = 0; words[k] != NULL; k++)
-        {
-          char *word = g_strstrip (words[k]);
-
-          if (word[0] != '\0' && !g_ptr_array_find_with_equal_func (keywords, word, g_str_equal, NULL))
-            g_ptr_array_add (keywords, g_strdup (word));
-        }
-    }
+  keywords = polisi_export_list_keywords (w->document, w->langs, w->n_langs);
   for (guint k = 0; k < keywords->len; k++)
     gsf_xml_out_simple_element (xml, "meta:keyword", keywords->pdata[k]);
 
@@ -2660,6 +3092,9 @@ polisi_odt_write (PolisiDocument            *document,
   writer.changes = g_ptr_array_new_with_free_func (change_free);
   writer.layout = polisi_page_layout_new (document, options);
   polisi_page_layout_paginate (writer.layout);
+  if (options->layout == POLISI_LAYOUT_COLUMNS && polisi_document_get_line_numbers (document) &&
+      !options->tracked_changes)
+    writer.line_numbers = polisi_export_collect_line_numbers (writer.layout);
   writer.change_author = g_strdup (options->change_author != NULL && options->change_author[0] != '\0' ?
                                    options->change_author : "Polisi");
   if (options->change_date != NULL)
@@ -2720,6 +3155,7 @@ out:
   g_clear_object (&sink);
   g_clear_pointer (&writer.changes, g_ptr_array_unref);
   g_clear_object (&writer.layout);
+  g_clear_pointer (&writer.line_numbers, g_hash_table_unref);
   g_clear_pointer (&writer.pending, g_array_unref);
   g_free (writer.change_author);
   g_free (writer.change_date);

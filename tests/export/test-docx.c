@@ -43,6 +43,7 @@
 #include "polisi-page-layout.h"
 #include "polisi-policy-io.h"
 #include "polisi-test-export.h"
+#include "polisi-test-lines.h"
 #include "polisi-test-utils.h"
 #include "polisi-test-xml.h"
 
@@ -394,6 +395,10 @@ test_schema (void)
 /* Structure                                                            */
 /* ------------------------------------------------------------------ */
 
+/* A run of an appendix's heading (its space may be a no-break one) */
+#define APPENDIX_TEXT "starts-with(translate(., '\xc2\xa0', ' '), 'Atodiad ') or " \
+                      "starts-with(translate(., '\xc2\xa0', ' '), 'Appendix ')"
+
 static void
 test_structure (void)
 {
@@ -503,6 +508,50 @@ test_structure (void)
         }
       else
         g_assert_nonnull (strstr (instruction, file->langs[0] == POLISI_LANG_CY ? "Heading 1 Cymraeg" : "Heading 1 English"));
+
+      /* Printed like the PDF: each part's title page without a running
+       * header (its own header, the watermark alone), the footer on it
+       * too; back to back, the second language on a right-hand page; an
+       * appendix on a new page. */
+      {
+        guint n_parts = file->options.layout == POLISI_LAYOUT_SEQUENTIAL ? 2 : 1;
+        guint n_appendices = 0;
+
+        g_assert_cmpuint (count (file->body, "//w:sectPr"), ==, n_parts);
+        g_assert_cmpuint (count (file->body, "//w:sectPr[w:titlePg and w:headerReference[@w:type='first'] and "
+                                             "w:footerReference[@w:type='first']/@r:id = w:footerReference[@w:type='default']/@r:id]"),
+                          ==, n_parts);
+        g_assert_cmpuint (count (file->body, "//w:sectPr[w:type/@w:val='oddPage']"), ==, n_parts - 1);
+        g_assert_cmpuint (count (file->body, "(//w:sectPr)[last()][w:type/@w:val='oddPage']"), ==, n_parts - 1);
+        for (guint part = 0; part < n_parts; part++)
+          {
+            g_autofree char *name = g_strdup_printf ("word/header%u.xml", part + 3);
+            xmlDoc *title = parse_part (file, name);
+
+            g_assert_cmpuint (count (title, "//w:t"), ==, 0);
+            g_assert_cmpuint (count (title, "//v:shape[starts-with(@id, 'PowerPlusWaterMarkObject')]"), ==, draft);
+            xmlFreeDoc (title);
+          }
+
+        for (guint i = 0; i < polisi_document_get_n_blocks (document); i++)
+          {
+            PolisiBlock *block = polisi_document_get_block (document, i);
+
+            n_appendices += block->kind == POLISI_BLOCK_HEADING && block->appendix;
+          }
+        g_assert_cmpuint (n_appendices, >, 0);
+        if (columns)
+          /* the table ends before an appendix's row, on a page break (as
+           * it does after the contents) */
+          g_assert_cmpuint (count (file->body, "//w:tbl[w:tr[1]//w:pStyle[starts-with(@w:val, 'Heading1')]]"
+                                               "[preceding-sibling::w:p[1]//w:br/@w:type='page']"), ==, n_appendices + 1);
+        else
+          /* (and the first heading, after the contents) */
+          g_assert_cmpuint (count (file->body, "//w:p[w:pPr/w:pageBreakBefore][w:pPr/w:pStyle[starts-with(@w:val, 'Heading1')]]"),
+                            ==, (n_appendices + 1) * file->n_langs);
+        g_assert_cmpuint (count (file->body, "//w:p[w:pPr/w:pStyle[starts-with(@w:val, 'Heading1')]][.//w:t[" APPENDIX_TEXT "]]"),
+                          >, 0);
+      }
 
       xmlFreeDoc (header);
       xmlFreeDoc (footer);
@@ -886,6 +935,57 @@ test_tracked (void)
     }
 }
 
+/* Parallel columns of a consultation draft: Word and LibreOffice number
+ * no lines in a table, so the DOCX has columns of numbers Polisi
+ * computes. Rendered by LibreOffice, every number of Polisi's layout is in
+ * the margin beside its column, and beside the same words as in Polisi's
+ * PDF within the tolerance HACKING.md states (the same as the ODT's). */
+static void
+test_line_numbers (void)
+{
+  g_autofree char *soffice = polisi_test_find_soffice ();
+  g_autofree char *out_dir = g_build_filename (fixture.dir, "lines", NULL);
+  guint n_checked = 0;
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("skipped: LibreOffice (soffice) is not installed");
+      return;
+    }
+  for (guint f = 0; f < fixture.files->len; f++)
+    {
+      DocxFile *file = fixture.files->pdata[f];
+      const char *paths[] = { file->path, NULL };
+      g_autofree char *pdf_name = NULL;
+      g_autofree char *pdf = NULL;
+      PolisiTestLines lines;
+
+      if (file->options.layout != POLISI_LAYOUT_COLUMNS)
+        continue;
+      if (!polisi_document_get_line_numbers (file->document))
+        {
+          g_assert_cmpuint (count (file->body, "//w:rStyle[@w:val='PolisiLineNumber']"), ==, 0);
+          continue;
+        }
+
+      g_test_message ("%s", file->name);
+      /* the numbers' paragraphs are not headings, and say their language */
+      g_assert_cmpuint (count (file->body, "//w:p[.//w:rStyle/@w:val='PolisiLineNumber']"
+                                           "[w:pPr/w:pStyle[starts-with(@w:val, 'Heading')]]"), ==, 0);
+      polisi_test_soffice_convert (soffice, fixture.dir, "pdf", out_dir, paths);
+      pdf_name = g_strdup_printf ("%s.pdf", file->name);
+      pdf = g_build_filename (out_dir, pdf_name, NULL);
+      polisi_test_check_line_numbers (file->document, &file->options, pdf, &lines);
+      g_test_message ("%u lines numbered, %u numbers found, %u beside the same words",
+                      lines.n_numbered, lines.n_found, lines.n_same);
+      g_assert_cmpuint (lines.n_numbered, >, 500);
+      g_assert_cmpuint (lines.n_found, ==, lines.n_numbered);
+      g_assert_cmpuint (lines.n_same * 100, >=, lines.n_numbered * 95);
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, ==, 1);
+}
+
 /* The window's formats and the command line's read the same table. */
 static void
 test_format (void)
@@ -925,6 +1025,7 @@ main (int   argc,
   g_test_add_func ("/docx/structure", test_structure);
   g_test_add_func ("/docx/libreoffice", test_libreoffice);
   g_test_add_func ("/docx/tracked", test_tracked);
+  g_test_add_func ("/docx/line-numbers", test_line_numbers);
 
   result = g_test_run ();
 

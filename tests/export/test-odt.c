@@ -37,6 +37,7 @@
 #include "polisi-export.h"
 #include "polisi-odt.h"
 #include "polisi-test-export.h"
+#include "polisi-test-lines.h"
 #include "polisi-test-utils.h"
 #include "polisi-test-xml.h"
 
@@ -382,7 +383,8 @@ collect_styles (OdtFile *file)
 
   for (guint d = 0; d < G_N_ELEMENTS (docs); d++)
     {
-      xmlXPathObject *result = polisi_test_xpath (docs[d], "//style:style[@style:family='paragraph']");
+      /* (and text styles: a span in a language of its own) */
+      xmlXPathObject *result = polisi_test_xpath (docs[d], "//style:style[@style:family='paragraph' or @style:family='text']");
 
       for (int i = 0; result->nodesetval != NULL && i < result->nodesetval->nodeNr; i++)
         {
@@ -436,11 +438,22 @@ columns_cell_index (xmlNode *node)
         g_autofree char *style = table != NULL ? get_attribute (table, POLISI_TEST_NS_TABLE, "style-name") : NULL;
         int index = 0;
 
+        g_autofree char *cell_style = get_attribute (p, POLISI_TEST_NS_TABLE, "style-name");
+
         if (style == NULL || !g_str_has_prefix (style, "Columns"))
           return -1;
+        /* the line numbers beside each column are in its language */
+        if (g_strcmp0 (cell_style, "Columns.NL") == 0)
+          return 0;
+        if (g_strcmp0 (cell_style, "Columns.NR") == 0)
+          return 1;
         for (xmlNode *s = p->prev; s != NULL; s = s->prev)
           if (s->type == XML_ELEMENT_NODE && strcmp ((const char *) s->name, "table-cell") == 0)
-            index++;
+            {
+              g_autofree char *other = get_attribute (s, POLISI_TEST_NS_TABLE, "style-name");
+
+              index += g_strcmp0 (other, "Columns.NL") != 0;
+            }
         return index;
       }
   return -1;
@@ -503,14 +516,16 @@ test_languages (void)
 
       /* Headers, footers and the watermark: each master page in its
        * language, or both languages for parallel columns. */
+      /* (and before each, its title page's, with no running header) */
       result = polisi_test_xpath (file->styles, "//style:master-page");
       g_assert_cmpint (result->nodesetval->nodeNr, ==,
-                       file->options.layout == POLISI_LAYOUT_COLUMNS ? 1 : (int) file->n_langs);
+                       2 * (file->options.layout == POLISI_LAYOUT_COLUMNS ? 1 : (int) file->n_langs));
       for (int m = 0; m < result->nodesetval->nodeNr; m++)
         {
           xmlNode *master = result->nodesetval->nodeTab[m];
           g_autofree char *name = get_attribute (master, POLISI_TEST_NS_STYLE, "name");
-          g_autofree char *query = g_strdup_printf ("//style:master-page[@style:name='%s']//text:p", name);
+          g_autofree char *query = g_strdup_printf ("//style:master-page[@style:name='%s']//text:p | "
+                                                    "//style:master-page[@style:name='%s']//text:span", name, name);
           xmlXPathObject *paras = polisi_test_xpath (file->styles, query);
           guint master_seen[POLISI_N_LANGS] = { 0 };
 
@@ -711,13 +726,18 @@ test_structure (void)
       for (guint l = 0; l < file->n_langs; l++)
         {
           PolisiLang lang = file->langs[l];
-          g_autofree char *page = g_strdup_printf ("//style:footer/text:p[starts-with(@text:style-name, 'Footer_%s')]"
-                                                   "[text:page-number and text:page-count]", polisi_lang_to_code (lang));
+          /* one line on every page, title pages too: "Tudalen 3 o 12 / Page 3 of 12" */
+          g_auto(GStrv) words = g_strsplit (polisi_export_term (POLISI_TERM_PAGE_X_OF_Y, lang), " ", 2);
+          g_autofree char *page = g_strdup_printf ("//style:footer/text:p[text:page-number and text:page-count]"
+                                                   "[contains(., '%s ')]", words[0]);
+          /* (each language's master page and its title page's, or the
+           * bilingual pair) */
+          guint n_masters = 1;
           g_autofree char *header = NULL;
           g_autofree char *expected_title = polisi_test_normalize_space (polisi_document_get_title (document, lang));
           g_autofree char *expected_status = polisi_test_normalize_space (polisi_document_get_status_text (document, lang));
 
-          g_assert_cmpuint (polisi_test_xpath_count (file->styles, page), ==, 1);
+          g_assert_cmpuint (polisi_test_xpath_count (file->styles, page), ==, 2 * n_masters);
           header = polisi_test_xpath_all_text (file->styles, "//style:header");
           g_assert_nonnull (header);
           g_assert_nonnull (strstr (header, expected_title));
@@ -761,7 +781,103 @@ test_watermark (void)
           g_autofree char *query = g_strdup_printf ("//draw:custom-shape/text:p[.='%s']",
                                                     polisi_document_get_watermark (file->document, lang));
 
+          /* on its master page and its title page's */
+          g_assert_cmpuint (polisi_test_xpath_count (file->styles, query), ==, 2);
+        }
+    }
+}
+
+/* How the pages are made, as in the PDF: a title page without a running
+ * header, then each part's own master page; back to back, the second
+ * language's title page always a right-hand page; an appendix on a new
+ * page; in parallel columns, each heading's row a table of its own that
+ * never splits and keeps with the table after it. */
+static void
+test_pages (void)
+{
+  for (guint f = 0; f < fixture.files->len; f++)
+    {
+      OdtFile *file = fixture.files->pdata[f];
+      gboolean columns = file->options.layout == POLISI_LAYOUT_COLUMNS;
+      guint n_masters = columns ? 1 : file->n_langs;
+      guint n_headings = 0, n_appendices = 0;
+      xmlXPathObject *result;
+
+      g_test_message ("%s", file->name);
+      for (guint i = 0; i < polisi_document_get_n_blocks (file->document); i++)
+        {
+          PolisiBlock *block = polisi_document_get_block (file->document, i);
+
+          if (block->kind != POLISI_BLOCK_HEADING)
+            continue;
+          n_headings++;
+          n_appendices += block->appendix;
+        }
+      g_assert_cmpuint (n_appendices, >, 0);
+
+      /* title pages: no running header, the part's master page next */
+      result = polisi_test_xpath (file->styles, "//style:master-page[@style:next-style-name]");
+      g_assert_cmpint (result->nodesetval->nodeNr, ==, n_masters);
+      for (int m = 0; m < result->nodesetval->nodeNr; m++)
+        {
+          xmlNode *master = result->nodesetval->nodeTab[m];
+          g_autofree char *name = get_attribute (master, POLISI_TEST_NS_STYLE, "name");
+          g_autofree char *next = get_attribute (master, POLISI_TEST_NS_STYLE, "next-style-name");
+          g_autofree char *layout = get_attribute (master, POLISI_TEST_NS_STYLE, "page-layout-name");
+          g_autofree char *query = g_strdup_printf ("//style:master-page[@style:name='%s' and not(@style:next-style-name)]", next);
+          g_autofree char *header = g_strdup_printf ("//style:master-page[@style:name='%s']/style:header//text:p"
+                                                     "[not(ancestor::draw:custom-shape)]", name);
+          g_autofree char *words = g_strdup_printf ("//style:master-page[@style:name='%s']/style:header", name);
+          g_autofree char *recto = g_strdup_printf ("//style:page-layout[@style:name='%s' and @style:page-usage='right']", layout);
+          g_autofree char *text = polisi_test_xpath_all_text (file->styles, words);
+          gboolean second_part = file->options.layout == POLISI_LAYOUT_SEQUENTIAL &&
+                                 g_str_has_prefix (name, file->langs[1] == POLISI_LANG_CY ? "Polisi_cy" : "Polisi_en");
+
           g_assert_cmpuint (polisi_test_xpath_count (file->styles, query), ==, 1);
+          g_assert_cmpuint (polisi_test_xpath_count (file->styles, header), ==, 1);
+          g_assert_nonnull (text);
+          /* only the watermark's words, on a draft */
+          for (guint l = 0; l < file->n_langs; l++)
+            {
+              const char *mark = polisi_document_get_watermark (file->document, file->langs[l]);
+              char *at = mark != NULL ? strstr (text, mark) : NULL;
+
+              if (at != NULL)
+                memset (at, ' ', strlen (mark));
+            }
+          g_strstrip (text);
+          g_assert_cmpstr (text, ==, "");
+          g_assert_cmpuint (polisi_test_xpath_count (file->styles, recto), ==, second_part);
+        }
+      xmlXPathFreeObject (result);
+
+      if (!columns)
+        {
+          /* each appendix heading on a new page, and nothing else */
+          guint n = polisi_test_xpath_count (file->content, "//text:h[starts-with(@text:style-name, 'Appendix_')]");
+
+          g_assert_cmpuint (n, ==, n_appendices * file->n_langs);
+          g_assert_cmpuint (polisi_test_xpath_count (file->content, "//style:style[starts-with(@style:name, 'Appendix_')]"
+                                                       "/style:paragraph-properties[@fo:break-before='page']"), ==, file->n_langs);
+        }
+      else
+        {
+          /* a heading's table: its one row, which never splits, kept with
+           * what follows; an appendix's on a new page */
+          g_assert_cmpuint (polisi_test_xpath_count (file->content, "//table:table[starts-with(@table:style-name, 'Columns_heading')]"),
+                            ==, n_headings);
+          g_assert_cmpuint (polisi_test_xpath_count (file->content, "//table:table[starts-with(@table:style-name, 'Columns_heading')]"
+                                                       "[count(table:table-row) != 1 or table:table-row/@table:style-name != 'Columns.heading']"),
+                            ==, 0);
+          g_assert_cmpuint (polisi_test_xpath_count (file->content, "//style:style[starts-with(@style:name, 'Columns_heading')]"
+                                                       "/style:table-properties[@fo:keep-with-next='always' and "
+                                                       "@style:may-break-between-rows='false']"), ==, 2);
+          g_assert_cmpuint (polisi_test_xpath_count (file->content, "//style:style[@style:name='Columns.heading']"
+                                                       "/style:table-row-properties[@fo:keep-together='always']"), ==, 1);
+          g_assert_cmpuint (polisi_test_xpath_count (file->content, "//table:table[@table:style-name='Columns_heading_page']"),
+                            ==, n_appendices + 1);
+          g_assert_cmpuint (polisi_test_xpath_count (file->content, "//style:style[@style:name='Columns_heading_page']"
+                                                       "/style:table-properties[@fo:break-before='page']"), ==, 1);
         }
     }
 }
@@ -789,6 +905,56 @@ test_line_numbers (void)
       g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//style:style[@style:name='Header' or @style:name='Footer']"
                                                    "/style:paragraph-properties[@text:number-lines='false']"), ==, 2);
     }
+}
+
+/* Parallel columns of a consultation draft: LibreOffice numbers no lines
+ * in a table, so the ODT has columns of numbers Polisi computes. Rendered
+ * by LibreOffice, every number of Polisi's layout is in the margin beside
+ * its column, and beside the same words as in Polisi's PDF, within the
+ * tolerance HACKING.md states: the fonts are the same, but LibreOffice
+ * and Pango may still break a rare line elsewhere. */
+static void
+test_line_numbers_columns (void)
+{
+  g_autofree char *soffice = polisi_test_find_soffice ();
+  g_autofree char *out_dir = g_build_filename (fixture.dir, "lines", NULL);
+  guint n_checked = 0;
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("skipped: LibreOffice (soffice) is not installed");
+      return;
+    }
+  for (guint f = 0; f < fixture.files->len; f++)
+    {
+      OdtFile *file = fixture.files->pdata[f];
+      const char *paths[] = { file->path, NULL };
+      g_autofree char *pdf_name = NULL;
+      g_autofree char *pdf = NULL;
+      PolisiTestLines lines;
+
+      if (file->options.layout != POLISI_LAYOUT_COLUMNS)
+        continue;
+      if (!polisi_document_get_line_numbers (file->document))
+        {
+          /* no numbers where there are no line numbers */
+          g_assert_cmpuint (polisi_test_xpath_count (file->content, "//text:span[@text:style-name='Line_20_numbering']"), ==, 0);
+          continue;
+        }
+
+      g_test_message ("%s", file->name);
+      polisi_test_soffice_convert (soffice, fixture.dir, "pdf", out_dir, paths);
+      pdf_name = g_strdup_printf ("%s.pdf", file->name);
+      pdf = g_build_filename (out_dir, pdf_name, NULL);
+      polisi_test_check_line_numbers (file->document, &file->options, pdf, &lines);
+      g_test_message ("%u lines numbered, %u numbers found, %u beside the same words",
+                      lines.n_numbered, lines.n_found, lines.n_same);
+      g_assert_cmpuint (lines.n_numbered, >, 500);
+      g_assert_cmpuint (lines.n_found, ==, lines.n_numbered);
+      g_assert_cmpuint (lines.n_same * 100, >=, lines.n_numbered * 95);
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, ==, 2);
 }
 
 static void
@@ -1076,7 +1242,9 @@ main (int   argc,
   g_test_add_func ("/odt/languages", test_languages);
   g_test_add_func ("/odt/structure", test_structure);
   g_test_add_func ("/odt/watermark", test_watermark);
+  g_test_add_func ("/odt/pages", test_pages);
   g_test_add_func ("/odt/line-numbers", test_line_numbers);
+  g_test_add_func ("/odt/line-numbers-columns", test_line_numbers_columns);
   g_test_add_func ("/odt/availability-note", test_availability_note);
   g_test_add_func ("/odt/meta", test_meta);
   g_test_add_func ("/odt/hostile-text", test_hostile_text);
