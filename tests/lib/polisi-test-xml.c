@@ -57,7 +57,7 @@ polisi_test_package_parse (GHashTable *parts,
  *
  * Evaluates @expression with the OpenDocument prefixes (office, style,
  * text, table, fo, manifest, draw, xlink, dc, meta) and those of
- * WordprocessingML and its package (w, v, cp, op, vt).
+ * WordprocessingML and its package (w, v, r, cp, op, vt).
  *
  * Returns: (transfer full): the result
  */
@@ -78,6 +78,7 @@ polisi_test_xpath (xmlDoc     *doc,
     { "meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0" },
     { "w", POLISI_TEST_NS_W },
     { "v", "urn:schemas-microsoft-com:vml" },
+    { "r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships" },
     { "cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties" },
     { "op", "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" },
     { "vt", "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes" },
