@@ -20,6 +20,7 @@
 #include "polisi-checker.h"
 #include "polisi-dates.h"
 #include "polisi-consultation-page.h"
+#include "polisi-date-row.h"
 #include "polisi-proposal-row.h"
 #include "polisi-gui-utils.h"
 #include "polisi-text.h"
@@ -48,7 +49,7 @@ struct _PolisiConsultationPage
   GtkWidget           *box;
   GtkSwitch           *consultation_switch;
   AdwEntryRow         *version_row;
-  AdwEntryRow         *closing_row;
+  PolisiDateRow       *closing_row;
   AdwPreferencesGroup *comments_group;
   AdwPreferencesGroup *proposals_group;
   AdwEntryRow         *responder_row;
@@ -68,6 +69,16 @@ set_error (GtkWidget *widget,
     gtk_widget_remove_css_class (widget, "error");
 }
 
+/* A closing date typed that is not a date, or none for a consultation draft */
+static void
+show_closing_error (PolisiConsultationPage *self)
+{
+  set_error (GTK_WIDGET (self->closing_row),
+             !polisi_date_row_get_valid (self->closing_row) ||
+             (polisi_policy_get_closing_date (self->policy) == NULL &&
+              polisi_policy_get_status (self->policy) == POLISI_STATUS_CONSULTATION));
+}
+
 static void
 fill_draft (PolisiConsultationPage *self)
 {
@@ -79,12 +90,12 @@ fill_draft (PolisiConsultationPage *self)
   gtk_switch_set_active (self->consultation_switch, consultation);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->version_row)), version) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->version_row), version != NULL ? version : "");
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->closing_row)), closing != NULL ? closing : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->closing_row), closing != NULL ? closing : "");
+  if (g_strcmp0 (polisi_date_row_get_date (self->closing_row), closing) != 0)
+    polisi_date_row_set_date (self->closing_row, closing);
   gtk_widget_set_sensitive (GTK_WIDGET (self->closing_row), consultation);
   /* an adopted version's number is in the history; a draft's is free */
   gtk_widget_set_sensitive (GTK_WIDGET (self->version_row), polisi_policy_get_status (self->policy) != POLISI_STATUS_ADOPTED);
-  set_error (GTK_WIDGET (self->closing_row), consultation && closing == NULL);
+  show_closing_error (self);
   self->filling = FALSE;
 }
 
@@ -154,33 +165,19 @@ polisi_consultation_page_set_closing_date (PolisiConsultationPage *self,
                                            const char             *date)
 {
   g_return_if_fail (POLISI_IS_CONSULTATION_PAGE (self));
-  gtk_editable_set_text (GTK_EDITABLE (self->closing_row), date != NULL ? date : "");
+  polisi_date_row_set_date (self->closing_row, date);
 }
 
 static void
 on_closing_changed (PolisiConsultationPage *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->closing_row))));
-  GDate date;
+  const char *date = polisi_date_row_get_date (self->closing_row);
 
   if (self->filling)
     return;
-  if (text[0] == '\0')
-    {
-      polisi_policy_set_closing_date (self->policy, NULL);
-      set_error (GTK_WIDGET (self->closing_row), polisi_policy_get_status (self->policy) == POLISI_STATUS_CONSULTATION);
-    }
-  else if (polisi_date_parse_iso (text, &date))
-    {
-      polisi_policy_set_closing_date (self->policy, text);
-      set_error (GTK_WIDGET (self->closing_row), FALSE);
-    }
-  else
-    {
-      /* what is shown is what the draft says: no date until it is one */
-      polisi_policy_set_closing_date (self->policy, NULL);
-      set_error (GTK_WIDGET (self->closing_row), TRUE);
-    }
+  /* what is shown is what the draft says: no date until it is one */
+  polisi_policy_set_closing_date (self->policy, date);
+  show_closing_error (self);
 }
 
 void
@@ -601,6 +598,8 @@ polisi_consultation_page_class_init (PolisiConsultationPageClass *klass)
 
   object_class->dispose = polisi_consultation_page_dispose;
   widget_class->map = polisi_consultation_page_map;
+
+  g_type_ensure (POLISI_TYPE_DATE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cymru/polisi/Polisi/ui/polisi-consultation-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PolisiConsultationPage, box);

@@ -18,6 +18,8 @@
 #include "polisi-organisation-page.h"
 #include "polisi-text.h"
 
+#define N_CATEGORIES (POLISI_LANGUAGE_CATEGORY_ENGLISH + 1)
+
 struct _PolisiOrganisationPage
 {
   GtkWidget             parent_instance;
@@ -32,7 +34,8 @@ struct _PolisiOrganisationPage
   AdwEntryRow          *name_cy_row;
   AdwEntryRow          *name_en_row;
   AdwComboRow          *type_row;
-  AdwComboRow          *category_row;
+  AdwPreferencesGroup  *category_group;
+  GtkCheckButton       *category_checks[N_CATEGORIES];
   AdwPreferencesGroup  *details_group;
   AdwPreferencesGroup  *roles_group;
   AdwPreferencesGroup  *contacts_group;
@@ -60,13 +63,96 @@ on_type_selected (PolisiOrganisationPage *self)
 }
 
 static void
-on_category_selected (PolisiOrganisationPage *self)
+on_category_toggled (GtkCheckButton         *check,
+                     PolisiOrganisationPage *self)
 {
-  if (self->filling)
+  PolisiLanguageCategory category;
+
+  if (self->filling || !gtk_check_button_get_active (check))
     return;
-  polisi_policy_set_language_category (self->policy, adw_combo_row_get_selected (self->category_row));
+  for (category = 0; category < N_CATEGORIES; category++)
+    if (self->category_checks[category] == check)
+      break;
+  g_return_if_fail (category < N_CATEGORIES);
+  if (category == polisi_policy_get_language_category (self->policy))
+    return;
+  polisi_policy_set_language_category (self->policy, category);
   /* the wording of clauses that differ between Wales and England follows */
   polisi_policy_apply_nation (self->policy, self->library);
+}
+
+/* organisation.set-language-category("primarily-welsh"): the same as
+ * choosing the row */
+static void
+set_language_category_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  PolisiOrganisationPage *self = POLISI_ORGANISATION_PAGE (widget);
+  g_autoptr(GEnumClass) klass = g_type_class_ref (POLISI_TYPE_LANGUAGE_CATEGORY);
+  GEnumValue *value = g_enum_get_value_by_nick (klass, g_variant_get_string (parameter, NULL));
+
+  g_return_if_fail (value != NULL);
+  gtk_check_button_set_active (self->category_checks[value->value], TRUE);
+}
+
+/* What each category means for the policy, under its name. */
+static const char *
+category_description (PolisiLanguageCategory category)
+{
+  switch (category)
+    {
+    case POLISI_LANGUAGE_CATEGORY_WELSH:
+    case POLISI_LANGUAGE_CATEGORY_DUAL:
+      return _("Wording for Wales; exported in parallel columns");
+    case POLISI_LANGUAGE_CATEGORY_ENGLISH_PARTLY_WELSH:
+      return _("Wording for Wales; exported back to back, Welsh first");
+    case POLISI_LANGUAGE_CATEGORY_ENGLISH:
+    default:
+      return _("Wording for England; exported in English only");
+    }
+}
+
+/* One row a category, its whole name wrapped at any width (a combo row
+ * cuts the names off on a narrow window). */
+static void
+add_category_rows (PolisiOrganisationPage *self)
+{
+  GtkCheckButton *first = NULL;
+
+  for (PolisiLanguageCategory category = 0; category < N_CATEGORIES; category++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), polisi_language_category_get_label (category));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), category_description (category));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      if (first != NULL)
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), first);
+      else
+        first = GTK_CHECK_BUTTON (check);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL, -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_signal_connect (check, "toggled", G_CALLBACK (on_category_toggled), self);
+      self->category_checks[category] = GTK_CHECK_BUTTON (check);
+      adw_preferences_group_add (self->category_group, row);
+    }
+}
+
+/**
+ * polisi_organisation_page_get_category_check:
+ *
+ * Returns: (transfer none): the button that chooses @category (for tests)
+ */
+GtkCheckButton *
+polisi_organisation_page_get_category_check (PolisiOrganisationPage *self,
+                                             PolisiLanguageCategory  category)
+{
+  g_return_val_if_fail (POLISI_IS_ORGANISATION_PAGE (self), NULL);
+  g_return_val_if_fail (category < N_CATEGORIES, NULL);
+  return self->category_checks[category];
 }
 
 static void
@@ -221,16 +307,17 @@ polisi_organisation_page_class_init (PolisiOrganisationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolisiOrganisationPage, name_cy_row);
   gtk_widget_class_bind_template_child (widget_class, PolisiOrganisationPage, name_en_row);
   gtk_widget_class_bind_template_child (widget_class, PolisiOrganisationPage, type_row);
-  gtk_widget_class_bind_template_child (widget_class, PolisiOrganisationPage, category_row);
+  gtk_widget_class_bind_template_child (widget_class, PolisiOrganisationPage, category_group);
   gtk_widget_class_bind_template_child (widget_class, PolisiOrganisationPage, details_group);
   gtk_widget_class_bind_template_child (widget_class, PolisiOrganisationPage, roles_group);
   gtk_widget_class_bind_template_child (widget_class, PolisiOrganisationPage, contacts_group);
   gtk_widget_class_bind_template_child (widget_class, PolisiOrganisationPage, cycle_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_type_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_category_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_cycle_changed);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "organisation.set-language-category", "s", set_language_category_action);
 }
 
 static void
@@ -259,18 +346,16 @@ polisi_organisation_page_new (PolisiPolicy  *policy,
 {
   PolisiOrganisationPage *self = g_object_new (POLISI_TYPE_ORGANISATION_PAGE, NULL);
   g_autoptr(GListModel) types = NULL;
-  g_autoptr(GListModel) categories = NULL;
 
   self->policy = g_object_ref (policy);
   self->library = g_object_ref (library);
   self->filling = TRUE;
 
   types = enum_labels (POLISI_TYPE_ORGANISATION_TYPE, (const char *(*) (int)) polisi_organisation_type_get_label);
-  categories = enum_labels (POLISI_TYPE_LANGUAGE_CATEGORY, (const char *(*) (int)) polisi_language_category_get_label);
   adw_combo_row_set_model (self->type_row, types);
-  adw_combo_row_set_model (self->category_row, categories);
   adw_combo_row_set_selected (self->type_row, polisi_policy_get_organisation_type (policy));
-  adw_combo_row_set_selected (self->category_row, polisi_policy_get_language_category (policy));
+  add_category_rows (self);
+  gtk_check_button_set_active (self->category_checks[polisi_policy_get_language_category (policy)], TRUE);
   if (polisi_policy_get_name (policy, POLISI_LANG_CY) != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->name_cy_row), polisi_policy_get_name (policy, POLISI_LANG_CY));
   if (polisi_policy_get_name (policy, POLISI_LANG_EN) != NULL)

@@ -24,5 +24,7 @@ void                    polisi_organisation_page_focus_answer   (PolisiOrganisat
                                                                  int                     lang);
 GtkEditable            *polisi_organisation_page_get_entry      (PolisiOrganisationPage *self,
                                                                  const char             *key);
+GtkCheckButton         *polisi_organisation_page_get_category_check (PolisiOrganisationPage *self,
+                                                                     PolisiLanguageCategory  category);
 
 G_END_DECLS

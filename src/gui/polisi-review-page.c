@@ -22,6 +22,7 @@
 #include "polisi-adoption-blockers.h"
 #include "polisi-checker.h"
 #include "polisi-dates.h"
+#include "polisi-date-row.h"
 #include "polisi-diff.h"
 #include "polisi-gui-utils.h"
 #include "polisi-review.h"
@@ -699,7 +700,7 @@ remove_trigger_action (GtkWidget  *widget,
 typedef struct {
   PolisiReviewPage *page;
   AdwComboRow      *kind;
-  AdwEntryRow      *date;
+  PolisiDateRow    *date;
   AdwEntryRow      *note;
 } TriggerDialog;
 
@@ -714,8 +715,7 @@ static void
 on_trigger_date_changed (AdwMessageDialog *dialog)
 {
   TriggerDialog *data = g_object_get_data (G_OBJECT (dialog), "polisi-trigger");
-  GDate date;
-  gboolean valid = polisi_date_parse_iso (gtk_editable_get_text (GTK_EDITABLE (data->date)), &date);
+  gboolean valid = polisi_date_row_get_date (data->date) != NULL;
 
   if (valid)
     gtk_widget_remove_css_class (GTK_WIDGET (data->date), "error");
@@ -737,7 +737,7 @@ on_trigger_response (AdwMessageDialog *dialog,
     return;
   note = gtk_editable_get_text (GTK_EDITABLE (data->note));
   if (!polisi_policy_add_review_trigger (data->page->policy, adw_combo_row_get_selected (data->kind),
-                                         gtk_editable_get_text (GTK_EDITABLE (data->date)),
+                                         polisi_date_row_get_date (data->date),
                                          note[0] != '\0' ? note : NULL, &error))
     polisi_gui_show_error (GTK_WIDGET (data->page), _("The Trigger Could Not Be Added"), error->message);
   polisi_review_page_refresh (data->page);
@@ -781,12 +781,13 @@ polisi_review_page_add_trigger (PolisiReviewPage *self)
   adw_combo_row_set_model (data->kind, G_LIST_MODEL (kinds));
   g_object_unref (kinds);
 
-  data->date = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->date), _("Date (YYYY-MM-DD)"));
+  data->date = POLISI_DATE_ROW (polisi_date_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->date), _("Date"));
   polisi_date_set_today (&today);
   today_iso = polisi_date_to_iso (&today);
-  gtk_editable_set_text (GTK_EDITABLE (data->date), today_iso);
-  g_signal_connect_swapped (data->date, "changed", G_CALLBACK (on_trigger_date_changed), dialog);
+  polisi_date_row_set_date (data->date, today_iso);
+  g_signal_connect_swapped (data->date, "notify::date", G_CALLBACK (on_trigger_date_changed), dialog);
+  g_signal_connect_swapped (data->date, "notify::valid", G_CALLBACK (on_trigger_date_changed), dialog);
 
   data->note = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->note), _("Note (optional)"));
@@ -821,7 +822,7 @@ add_trigger_action (GtkWidget  *widget,
 typedef struct {
   PolisiReviewPage *page;
   AdwEntryRow      *version;
-  AdwEntryRow      *date;
+  PolisiDateRow    *date;
   AdwEntryRow      *approved_by;
   GtkTextBuffer    *summary[POLISI_N_LANGS];
   GtkLabel         *problem;
@@ -842,7 +843,9 @@ try_adopt (AdoptDialog *data,
   g_autofree char *summary_cy = polisi_gui_buffer_get_text (data->summary[POLISI_LANG_CY]);
   g_autofree char *summary_en = polisi_gui_buffer_get_text (data->summary[POLISI_LANG_EN]);
   const char *version = gtk_editable_get_text (GTK_EDITABLE (data->version));
-  const char *date = gtk_editable_get_text (GTK_EDITABLE (data->date));
+  /* what was typed, when it is no date: the message quotes it */
+  const char *date = polisi_date_row_get_date (data->date) != NULL ? polisi_date_row_get_date (data->date)
+                                                                   : gtk_editable_get_text (GTK_EDITABLE (data->date));
   const char *approved_by = gtk_editable_get_text (GTK_EDITABLE (data->approved_by));
 
   if (really)
@@ -991,10 +994,10 @@ polisi_review_page_adopt (PolisiReviewPage *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->version), _("Version"));
   gtk_editable_set_text (GTK_EDITABLE (data->version), version);
 
-  data->date = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->date), _("Date of Adoption (YYYY-MM-DD)"));
+  data->date = POLISI_DATE_ROW (polisi_date_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->date), _("Date of Adoption"));
   today_iso = polisi_date_to_iso (&today);
-  gtk_editable_set_text (GTK_EDITABLE (data->date), today_iso);
+  polisi_date_row_set_date (data->date, today_iso);
 
   data->approved_by = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->approved_by), _("Approved By"));

@@ -64,6 +64,7 @@ struct _PolisiWindow
   PolisiSession        *session;
   PolisiPolicy         *policy;        /* the session's, as the steps were built for it */
   guint                 check_id;
+  guint                 review_toast_id;
   gulong                changed_id;
   GArray               *steps;
   guint                 current_step;
@@ -124,6 +125,18 @@ show_toast (PolisiWindow *self,
             const char   *title)
 {
   add_toast (self, adw_toast_new (title));
+}
+
+/**
+ * polisi_window_get_n_toasts:
+ *
+ * Returns: how many toasts are on show (for tests)
+ */
+guint
+polisi_window_get_n_toasts (PolisiWindow *self)
+{
+  g_return_val_if_fail (POLISI_IS_WINDOW (self), 0);
+  return self->toasts->len;
 }
 
 /**
@@ -632,6 +645,26 @@ tell_review_due (PolisiWindow *self)
   add_toast (self, toast);
 }
 
+/* libadwaita 1.2 frees a toast twice when it is dismissed while it is still
+ * sliding in; a toast is dismissed only once it is surely in place. */
+#define TOAST_SHOW_TIME 500
+
+static gboolean
+dismiss_review_toasts (gpointer data)
+{
+  PolisiWindow *self = data;
+
+  self->review_toast_id = 0;
+  for (guint i = self->toasts->len; i > 0; i--)
+    {
+      AdwToast *toast = self->toasts->pdata[i - 1];
+
+      if (g_strcmp0 (adw_toast_get_action_name (toast), "win.show-review") == 0)
+        adw_toast_dismiss (toast);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_review_action (GtkWidget  *widget,
                     const char *action_name,
@@ -639,6 +672,10 @@ show_review_action (GtkWidget  *widget,
 {
   PolisiWindow *self = POLISI_WINDOW (widget);
 
+  /* the toast that says the review is due has done its work, however the
+   * action came (its button, the keyboard, a test) */
+  if (self->review_toast_id == 0)
+    self->review_toast_id = g_timeout_add (TOAST_SHOW_TIME, dismiss_review_toasts, self);
   if (self->policy != NULL)
     polisi_window_go_to_step (self, step_named (self, "review"));
 }
@@ -2142,6 +2179,7 @@ polisi_window_dispose (GObject *object)
   PolisiWindow *self = (PolisiWindow *) object;
 
   g_clear_handle_id (&self->check_id, g_source_remove);
+  g_clear_handle_id (&self->review_toast_id, g_source_remove);
   if (self->policy != NULL)
     g_clear_signal_handler (&self->changed_id, self->policy);
 

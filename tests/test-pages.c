@@ -1,0 +1,199 @@
+/* test-pages.c: the step pages as a head teacher meets them, under Xvfb
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "polisi-application.h"
+#include "polisi-consultation-page.h"
+#include "polisi-date-row.h"
+#include "polisi-gui-test-utils.h"
+#include "polisi-organisation-page.h"
+#include "polisi-test-utils.h"
+#include "polisi-window.h"
+
+static PolisiApplication *app;
+static char *data_home;
+
+static PolisiWindow *
+new_policy_window (void)
+{
+  PolisiWindow *window = polisi_gui_test_new_window (app);
+
+  polisi_window_new_policy (window);
+  polisi_gui_test_pump (20);
+  return window;
+}
+
+/* The width a label asks for to show its whole text on one line, and the
+ * width it was given: a label shown whole is given what it needs, or
+ * wraps. */
+static void
+assert_label_whole (GtkWidget  *widget,
+                    const char *text)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    {
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
+
+      g_assert_true (gtk_widget_get_mapped (widget));
+      g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (widget)), ==, PANGO_ELLIPSIZE_NONE);
+      g_assert_false (pango_layout_is_ellipsized (layout));
+      g_assert_cmpstr (pango_layout_get_text (layout), ==, text);
+      return;
+    }
+  for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    assert_label_whole (child, text);
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The language categories are shown whole at the window's smallest width,
+ * and chosen through the page's action as by a click. */
+static void
+test_language_category (void)
+{
+  PolisiWindow *window = new_policy_window ();
+  PolisiPolicy *policy = polisi_window_get_policy (window);
+  PolisiOrganisationPage *page = polisi_window_get_organisation_page (window);
+  const PolisiLanguageCategory categories[] = {
+    POLISI_LANGUAGE_CATEGORY_WELSH, POLISI_LANGUAGE_CATEGORY_DUAL,
+    POLISI_LANGUAGE_CATEGORY_ENGLISH_PARTLY_WELSH, POLISI_LANGUAGE_CATEGORY_ENGLISH,
+  };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  polisi_gui_test_pump (200);
+
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    {
+      const char *label = polisi_language_category_get_label (categories[i]);
+
+      g_assert_true (has_label (GTK_WIDGET (page), label));
+      assert_label_whole (GTK_WIDGET (page), label);
+    }
+
+  g_assert_true (gtk_check_button_get_active (polisi_organisation_page_get_category_check (page, polisi_policy_get_language_category (policy))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.set-language-category", "s", "primarily-welsh"));
+  g_assert_cmpint (polisi_policy_get_language_category (policy), ==, POLISI_LANGUAGE_CATEGORY_WELSH);
+  g_assert_true (gtk_check_button_get_active (polisi_organisation_page_get_category_check (page, POLISI_LANGUAGE_CATEGORY_WELSH)));
+  g_assert_false (gtk_check_button_get_active (polisi_organisation_page_get_category_check (page, POLISI_LANGUAGE_CATEGORY_DUAL)));
+  g_assert_true (polisi_window_get_modified (window));
+
+  /* outside Wales: the wording for England follows */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.set-language-category", "s", "english"));
+  g_assert_cmpint (polisi_policy_get_language_category (policy), ==, POLISI_LANGUAGE_CATEGORY_ENGLISH);
+  g_assert_cmpint (polisi_policy_get_nation (policy), ==, POLISI_NATION_ENGLAND);
+
+  polisi_gui_test_destroy_window (window);
+}
+
+/* The closing date: typed in either language or as numbers, or picked in
+ * the calendar, and shown as the interface writes dates. */
+static void
+test_date_row (void)
+{
+  PolisiWindow *window = new_policy_window ();
+  PolisiPolicy *policy = polisi_window_get_policy (window);
+  guint step = polisi_window_find_step (window, "consultation");
+  PolisiConsultationPage *page;
+  PolisiDateRow *row;
+  g_autoptr(GDateTime) picked = NULL;
+
+  polisi_window_go_to_step (window, step);
+  page = POLISI_CONSULTATION_PAGE (polisi_window_get_step_page (window, step));
+  polisi_gui_test_pump (20);
+  polisi_consultation_page_set_consultation (page, TRUE);
+  row = POLISI_DATE_ROW (polisi_gui_test_find_child (GTK_WIDGET (page), POLISI_TYPE_DATE_ROW, 0));
+  g_assert_nonnull (row);
+  g_assert_null (polisi_policy_get_closing_date (policy));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+
+  /* typed as a head teacher writes it, in Welsh */
+  gtk_editable_set_text (GTK_EDITABLE (row), "31 Mawrth 2027");
+  g_assert_cmpstr (polisi_policy_get_closing_date (policy), ==, "2027-03-31");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  /* left as typed while typing; written out as the interface writes dates after */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "31 Mawrth 2027");
+  g_signal_emit_by_name (row, "entry-activated");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "31 March 2027");
+
+  /* day first, as numbers */
+  gtk_editable_set_text (GTK_EDITABLE (row), "15/4/2027");
+  g_assert_cmpstr (polisi_policy_get_closing_date (policy), ==, "2027-04-15");
+
+  /* what is not a date is not taken, and says so */
+  gtk_editable_set_text (GTK_EDITABLE (row), "next Friday");
+  g_assert_null (polisi_policy_get_closing_date (policy));
+  g_assert_false (polisi_date_row_get_valid (row));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+
+  /* the calendar opens on the date shown, or today; a day picked is taken */
+  polisi_date_row_pick_day (row, "2027-05-20");
+  polisi_gui_test_pump (50);
+  g_assert_cmpstr (polisi_policy_get_closing_date (policy), ==, "2027-05-20");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "20 May 2027");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  picked = gtk_calendar_get_date (polisi_date_row_get_calendar (row));
+  g_assert_cmpint (g_date_time_get_year (picked), ==, 2027);
+  g_assert_cmpint (g_date_time_get_month (picked), ==, 5);
+  g_assert_cmpint (g_date_time_get_day_of_month (picked), ==, 20);
+
+  /* a date set from elsewhere (a file, the command line) shows the same way */
+  polisi_consultation_page_set_closing_date (page, "2027-01-29");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "29 January 2027");
+  g_assert_cmpstr (polisi_policy_get_closing_date (policy), ==, "2027-01-29");
+
+  polisi_gui_test_destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  data_home = polisi_test_make_temp_dir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = polisi_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_application_activate (G_APPLICATION (app));
+  {
+    /* activate made the first window; the tests make their own */
+    GtkWindow *first = gtk_application_get_active_window (GTK_APPLICATION (app));
+    if (first != NULL)
+      gtk_window_destroy (first);
+  }
+
+  g_test_add_func ("/pages/language-category", test_language_category);
+  g_test_add_func ("/pages/date-row", test_date_row);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  polisi_test_remove_tree (data_home);
+  g_free (data_home);
+  return status;
+}
