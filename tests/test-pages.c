@@ -165,6 +165,76 @@ test_date_row (void)
   polisi_gui_test_destroy_window (window);
 }
 
+static void
+fill (PolisiWindow *window,
+      const char   *key,
+      const char   *text)
+{
+  GtkEditable *entry = polisi_organisation_page_get_entry (polisi_window_get_organisation_page (window), key);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (entry, text);
+}
+
+/* A tick means the step is complete by its own check: nothing on it to fix
+ * (and, in a new policy, opened). After reopening a file, a step is ticked
+ * only where that is true. */
+static void
+test_ticks (void)
+{
+  PolisiWindow *window = new_policy_window ();
+  PolisiWindow *again;
+  PolisiPolicy *policy = polisi_window_get_policy (window);
+  g_autofree char *dir = polisi_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ticks.polisi", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  guint organisation = polisi_window_find_step (window, "organisation");
+  guint consultation = polisi_window_find_step (window, "consultation");
+  const char *comment;
+
+  g_assert_cmpuint (organisation, ==, 0);
+  g_assert_cmpuint (consultation, <, polisi_window_get_n_steps (window));
+
+  /* a new policy: the organisation has no name yet; the steps not opened are not ticked */
+  polisi_window_check_now (window);
+  g_assert_cmpint (polisi_window_get_step_state (window, organisation), ==, POLISI_STEP_NEEDS_ATTENTION);
+  g_assert_cmpint (polisi_window_get_step_state (window, 1), ==, POLISI_STEP_NOT_STARTED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-step", NULL));
+  polisi_window_check_now (window);
+  g_assert_cmpint (polisi_window_get_step_state (window, 1), ==, POLISI_STEP_DONE);
+  g_assert_cmpint (polisi_window_get_step_state (window, 2), ==, POLISI_STEP_NOT_STARTED);
+
+  /* a consultation draft with a comment not yet answered */
+  fill (window, "name.cy", "Ysgol Ŵyn");
+  fill (window, "name.en", "Wyn School");
+  polisi_policy_set_status (policy, POLISI_STATUS_CONSULTATION);
+  polisi_policy_set_closing_date (policy, "2027-03-31");
+  comment = polisi_policy_add_comment (policy, "scope.people", POLISI_LANG_EN, "NEU", "2027-03-01", "Say who this covers.");
+  g_assert_nonnull (comment);
+  g_assert_true (polisi_window_save_to_file (window, file, &error));
+  g_assert_no_error (error);
+
+  again = polisi_gui_test_new_window (app);
+  g_assert_true (polisi_window_open_file (again, file));
+  polisi_window_check_now (again);
+  /* the answers the clauses need are still to give; the comment waits for its response */
+  g_assert_cmpint (polisi_window_get_step_state (again, organisation), ==, POLISI_STEP_NEEDS_ATTENTION);
+  g_assert_cmpint (polisi_window_get_step_state (again, consultation), ==, POLISI_STEP_NEEDS_ATTENTION);
+  /* a section with nothing to fix, gone through before, keeps its tick */
+  g_assert_cmpint (polisi_window_get_step_state (again, 1), ==, POLISI_STEP_DONE);
+
+  /* answered, the step is complete */
+  g_assert_true (polisi_policy_set_comment_response (polisi_window_get_policy (again), comment,
+                                                     "We have added the list.", "HR", "2027-03-05"));
+  polisi_window_check_now (again);
+  g_assert_cmpint (polisi_window_get_step_state (again, consultation), ==, POLISI_STEP_DONE);
+
+  polisi_gui_test_destroy_window (again);
+  polisi_gui_test_destroy_window (window);
+  polisi_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -189,6 +259,7 @@ main (int   argc,
 
   g_test_add_func ("/pages/language-category", test_language_category);
   g_test_add_func ("/pages/date-row", test_date_row);
+  g_test_add_func ("/pages/ticks", test_ticks);
 
   status = g_test_run ();
 
