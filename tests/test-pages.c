@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "polisi-application.h"
+#include "polisi-clause-editor.h"
 #include "polisi-consultation-page.h"
 #include "polisi-date-row.h"
 #include "polisi-gui-test-utils.h"
@@ -235,6 +236,80 @@ test_ticks (void)
   polisi_test_remove_tree (dir);
 }
 
+static int
+natural_height (GtkWidget *widget,
+                int        width)
+{
+  int minimum, natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &minimum, &natural, NULL, NULL);
+  return natural;
+}
+
+/* A clause card is as tall as what it shows: the note that the other
+ * language needs an update takes room only while it is shown. */
+static void
+test_card_size (void)
+{
+  PolisiWindow *window = new_policy_window ();
+  PolisiClauseEditor *editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  int plain, with_note;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  polisi_window_go_to_step (window, 1);
+  editor = polisi_window_get_clause_editor (window, "purpose.benefits");
+  g_assert_nonnull (editor);
+  polisi_gui_test_pump (300);
+  plain = natural_height (GTK_WIDGET (editor), 600);
+
+  buffer = polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, " We review this every year.", -1);
+  g_assert_true (polisi_clause_editor_is_update_shown (editor, POLISI_LANG_CY));
+  polisi_gui_test_pump (400);
+  with_note = natural_height (GTK_WIDGET (editor), 600);
+  /* the note and its button under the Welsh: more than a line of text taller */
+  g_assert_cmpint (with_note, >, plain + 40);
+
+  polisi_clause_state_confirm_translation (polisi_clause_editor_get_state (editor), POLISI_LANG_CY);
+  g_assert_false (polisi_clause_editor_is_update_shown (editor, POLISI_LANG_CY));
+  polisi_gui_test_pump (600);
+  /* the English gained a few words, which may take a line more */
+  g_assert_cmpint (natural_height (GTK_WIDGET (editor), 600), <, with_note - 40);
+
+  polisi_gui_test_destroy_window (window);
+}
+
+/* A section none of whose clauses the policy has (made before the model
+ * clauses gained it) says so and leads to the review. */
+static void
+test_empty_section (void)
+{
+  PolisiWindow *window = polisi_gui_test_new_window (app);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "secondary-wales.polisi", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint step;
+  GtkWidget *page;
+  GtkWidget *button;
+
+  g_assert_true (polisi_window_open_file (window, file));
+  step = polisi_window_find_step (window, "ai");
+  g_assert_cmpuint (step, <, polisi_window_get_n_steps (window));
+  polisi_window_go_to_step (window, step);
+  page = polisi_window_get_step_page (window, step);
+  g_assert_null (polisi_gui_test_find_child (page, POLISI_TYPE_CLAUSE_EDITOR, 0));
+  g_assert_true (has_label (page, "This policy has none of this section’s clauses: they were added to the model "
+                                  "clauses after the policy was made. Add them in Review and Versions."));
+  button = polisi_gui_test_find_button (page, "_Review");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (polisi_window_get_step (window), ==, polisi_window_find_step (window, "review"));
+
+  polisi_gui_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +335,8 @@ main (int   argc,
   g_test_add_func ("/pages/language-category", test_language_category);
   g_test_add_func ("/pages/date-row", test_date_row);
   g_test_add_func ("/pages/ticks", test_ticks);
+  g_test_add_func ("/pages/card-size", test_card_size);
+  g_test_add_func ("/pages/empty-section", test_empty_section);
 
   status = g_test_run ();
 

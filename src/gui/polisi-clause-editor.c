@@ -73,12 +73,28 @@ sync_texts (PolisiClauseEditor *self)
   self->syncing = FALSE;
 }
 
+/* A crossfading revealer keeps its child's room while hidden: hidden, it
+ * goes, so that a card is as tall as what it shows. */
+static void
+on_update_revealed (GtkRevealer *revealer)
+{
+  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
+    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
+}
+
 static void
 sync_update_flags (PolisiClauseEditor *self)
 {
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
-    gtk_revealer_set_reveal_child (self->panes[lang].update_revealer,
-                                   polisi_clause_state_get_needs_update (self->state, lang));
+    {
+      GtkRevealer *revealer = self->panes[lang].update_revealer;
+      gboolean shown = polisi_clause_state_get_needs_update (self->state, lang);
+
+      if (shown)
+        gtk_widget_set_visible (GTK_WIDGET (revealer), TRUE);
+      gtk_revealer_set_reveal_child (revealer, shown);
+      on_update_revealed (revealer);
+    }
 }
 
 static void
@@ -240,6 +256,8 @@ build_pane (PolisiClauseEditor *self,
    * crossfade takes its room at once, and then only repaints itself. */
   gtk_revealer_set_transition_type (pane->update_revealer, GTK_REVEALER_TRANSITION_TYPE_CROSSFADE);
   gtk_revealer_set_child (pane->update_revealer, update_box);
+  gtk_widget_set_visible (GTK_WIDGET (pane->update_revealer), FALSE);
+  g_signal_connect (pane->update_revealer, "notify::child-revealed", G_CALLBACK (on_update_revealed), NULL);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (pane->update_revealer));
 
   g_signal_connect (pane->buffer, "changed", G_CALLBACK (on_buffer_changed), self);

@@ -5,6 +5,9 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
 #include "polisi-checker.h"
 #include "polisi-section-page.h"
 #include "polisi-text.h"
@@ -99,6 +102,23 @@ polisi_section_page_new (PolisiSection      *section,
         polisi_clause_editor_set_spell_checker (editor, checker);
       gtk_list_box_append (self->clauses, GTK_WIDGET (editor));
       g_hash_table_insert (self->editors, g_strdup (polisi_clause_get_id (clause)), editor);
+    }
+
+  /* A policy made before the model clauses gained this section has none
+   * of its clauses: an empty page would look broken. */
+  if (g_hash_table_size (self->editors) == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Review"));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     _("This policy has none of this section’s clauses: they were added to the model "
+                                       "clauses after the policy was made. Add them in Review and Versions."));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-review");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (self->clauses, row);
     }
 
   /* the rows hold widgets of their own; they need not take focus */
