@@ -21,8 +21,10 @@
 typedef struct {
   GtkTextView   *view;
   GtkTextBuffer *buffer;
+  gulong         changed_id;
   GtkRevealer   *update_revealer;
   GtkLabel      *update_label;
+  GtkWidget     *mark_button;
 } LanguagePane;
 
 struct _PolisiClauseEditor
@@ -32,9 +34,9 @@ struct _PolisiClauseEditor
   PolisiClause      *clause;
   PolisiClauseState *state;
   PolisiLibrary     *library;
-  gboolean           syncing;
-  gboolean           filled;
   LanguagePane       panes[POLISI_N_LANGS];
+  gulong             include_id;
+  gulong             alternative_id;
 
   GtkWidget         *card;
   GtkLabel          *title_label;
@@ -54,7 +56,6 @@ G_DEFINE_FINAL_TYPE (PolisiClauseEditor, polisi_clause_editor, GTK_TYPE_WIDGET)
 static void
 sync_texts (PolisiClauseEditor *self)
 {
-  self->syncing = TRUE;
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
     {
       LanguagePane *pane = &self->panes[lang];
@@ -68,9 +69,12 @@ sync_texts (PolisiClauseEditor *self)
        * while someone types would move the cursor, so only a real change
        * comes back. */
       if (!polisi_text_equal (current, text))
-        gtk_text_buffer_set_text (pane->buffer, text, -1);
+        {
+          g_signal_handler_block (pane->buffer, pane->changed_id);
+          gtk_text_buffer_set_text (pane->buffer, text, -1);
+          g_signal_handler_unblock (pane->buffer, pane->changed_id);
+        }
     }
-  self->syncing = FALSE;
 }
 
 /* A crossfading revealer keeps its child's room while hidden: hidden, it
@@ -102,7 +106,9 @@ sync_included (PolisiClauseEditor *self)
 {
   gboolean included = polisi_clause_state_get_included (self->state);
 
+  g_signal_handler_block (self->include_switch, self->include_id);
   gtk_switch_set_active (self->include_switch, included);
+  g_signal_handler_unblock (self->include_switch, self->include_id);
   gtk_widget_set_sensitive (self->alternative_box, included);
   gtk_widget_set_sensitive (GTK_WIDGET (self->text_expander), included);
   if (included)
@@ -119,9 +125,9 @@ sync_alternative (PolisiClauseEditor *self)
   for (guint i = 0; i < polisi_clause_get_n_alternatives (self->clause); i++)
     if (g_strcmp0 (polisi_clause_get_alternative (self->clause, i)->id, id) == 0)
       {
-        self->syncing = TRUE;
+        g_signal_handler_block (self->alternative_dropdown, self->alternative_id);
         gtk_drop_down_set_selected (self->alternative_dropdown, i);
-        self->syncing = FALSE;
+        g_signal_handler_unblock (self->alternative_dropdown, self->alternative_id);
         return;
       }
 }
@@ -148,11 +154,9 @@ on_include_changed (PolisiClauseEditor *self)
 {
   gboolean active = gtk_switch_get_active (self->include_switch);
 
-  if (!self->filled)
-    return;
   /* the rule for required clauses is the model's: a refusal puts the switch back */
   if (!polisi_clause_state_include (self->state, self->clause, active, polisi_interface_lang (), NULL))
-    gtk_switch_set_active (self->include_switch, TRUE);
+    sync_included (self);
 }
 
 static void
@@ -160,7 +164,7 @@ on_alternative_selected (PolisiClauseEditor *self)
 {
   guint selected = gtk_drop_down_get_selected (self->alternative_dropdown);
 
-  if (self->syncing || !self->filled || selected == GTK_INVALID_LIST_POSITION ||
+  if (selected == GTK_INVALID_LIST_POSITION ||
       selected >= polisi_clause_get_n_alternatives (self->clause))
     return;
 
@@ -177,23 +181,20 @@ on_buffer_changed (GtkTextBuffer      *buffer,
   GtkTextIter start, end;
   PolisiLang lang = buffer == self->panes[POLISI_LANG_CY].buffer ? POLISI_LANG_CY : POLISI_LANG_EN;
 
-  if (self->syncing || !self->filled)
-    return;
-
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  self->syncing = TRUE;
+  /* the model's notification comes back to sync_texts(), which leaves a
+   * buffer alone that says what the model says */
   polisi_clause_state_set_text (self->state, lang, text);
-  self->syncing = FALSE;
 }
 
 static void
 on_mark_checked (GtkButton          *button,
                  PolisiClauseEditor *self)
 {
-  PolisiLang lang = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "lang"));
-
-  polisi_clause_state_confirm_translation (self->state, lang);
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    if (self->panes[lang].mark_button == GTK_WIDGET (button))
+      polisi_clause_state_confirm_translation (self->state, lang);
 }
 
 static GtkWidget *
@@ -224,7 +225,6 @@ build_pane (PolisiClauseEditor *self,
   gtk_text_view_set_bottom_margin (pane->view, 6);
   gtk_text_view_set_accepts_tab (pane->view, FALSE);
   gtk_widget_set_size_request (GTK_WIDGET (pane->view), 160, 90);
-  g_object_set_data (G_OBJECT (pane->view), "polisi-lang", GINT_TO_POINTER (lang));
   /* Spell checkers and screen readers need the text's own language. */
   gtk_widget_set_name (GTK_WIDGET (pane->view), lang == POLISI_LANG_CY ? "text-cy" : "text-en");
   accessible = g_strdup_printf (lang == POLISI_LANG_CY ? _("Welsh text of “%s”") : _("English text of “%s”"),
@@ -246,7 +246,7 @@ build_pane (PolisiClauseEditor *self,
   gtk_box_append (GTK_BOX (update_box), icon_box);
   button = gtk_button_new_with_mnemonic (_("_Mark as Up to Date"));
   gtk_widget_set_halign (button, GTK_ALIGN_START);
-  g_object_set_data (G_OBJECT (button), "lang", GINT_TO_POINTER (lang));
+  pane->mark_button = button;
   g_signal_connect (button, "clicked", G_CALLBACK (on_mark_checked), self);
   gtk_box_append (GTK_BOX (update_box), button);
 
@@ -259,8 +259,6 @@ build_pane (PolisiClauseEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (pane->update_revealer), FALSE);
   g_signal_connect (pane->update_revealer, "notify::child-revealed", G_CALLBACK (on_update_revealed), NULL);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (pane->update_revealer));
-
-  g_signal_connect (pane->buffer, "changed", G_CALLBACK (on_buffer_changed), self);
 
   return box;
 }
@@ -311,8 +309,6 @@ polisi_clause_editor_class_init (PolisiClauseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolisiClauseEditor, sources_label);
   gtk_widget_class_bind_template_child (widget_class, PolisiClauseEditor, text_expander);
   gtk_widget_class_bind_template_child (widget_class, PolisiClauseEditor, languages_box);
-  gtk_widget_class_bind_template_callback (widget_class, on_include_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_alternative_selected);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "polisi-clause-editor");
@@ -409,11 +405,17 @@ fill (PolisiClauseEditor *self)
     gtk_box_append (self->languages_box, build_pane (self, lang));
   gtk_expander_set_expanded (self->text_expander, TRUE);
 
+  /* what the user does goes to the model; what the model says comes back
+   * with these handlers blocked */
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    self->panes[lang].changed_id = g_signal_connect (self->panes[lang].buffer, "changed", G_CALLBACK (on_buffer_changed), self);
+  self->include_id = g_signal_connect_swapped (self->include_switch, "notify::active", G_CALLBACK (on_include_changed), self);
+  self->alternative_id = g_signal_connect_swapped (self->alternative_dropdown, "notify::selected",
+                                                   G_CALLBACK (on_alternative_selected), self);
   sync_texts (self);
   sync_update_flags (self);
   sync_included (self);
   sync_alternative (self);
-  self->filled = TRUE;
 
   g_signal_connect_object (self->state, "notify", G_CALLBACK (on_state_notify), self, G_CONNECT_SWAPPED);
 }
