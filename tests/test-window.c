@@ -319,8 +319,8 @@ test_spell_checking (void)
   append_text (en, "\n- The school protects its learrners and their wellbeing.");
 
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while ((polisi_spell_checker_is_pending (polisi_clause_editor_get_view (editor, POLISI_LANG_CY)) ||
-          polisi_spell_checker_is_pending (polisi_clause_editor_get_view (editor, POLISI_LANG_EN))) &&
+  while ((polisi_clause_editor_is_spell_pending (editor, POLISI_LANG_CY) ||
+          polisi_clause_editor_is_spell_pending (editor, POLISI_LANG_EN)) &&
          g_get_monotonic_time () < deadline)
     polisi_gui_test_pump (10);
 
@@ -338,7 +338,7 @@ test_spell_checking (void)
   /* a Welsh word in the English text is a misspelling there */
   append_text (en, " Diogelu.");
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (polisi_spell_checker_is_pending (polisi_clause_editor_get_view (editor, POLISI_LANG_EN)) &&
+  while (polisi_clause_editor_is_spell_pending (editor, POLISI_LANG_EN) &&
          g_get_monotonic_time () < deadline)
     polisi_gui_test_pump (10);
   g_assert_true (word_is_marked (en, "Diogelu"));

@@ -16,6 +16,7 @@
 #include "polisi-checker.h"
 #include "polisi-clause-editor.h"
 #include "polisi-section.h"
+#include "polisi-spell-buffer.h"
 #include "polisi-text.h"
 
 typedef struct {
@@ -25,6 +26,7 @@ typedef struct {
   GtkRevealer   *update_revealer;
   GtkLabel      *update_label;
   GtkWidget     *mark_button;
+  PolisiSpellBuffer *spell;
 } LanguagePane;
 
 struct _PolisiClauseEditor
@@ -271,8 +273,12 @@ polisi_clause_editor_dispose (GObject *object)
   if (self->state != NULL)
     g_signal_handlers_disconnect_by_data (self->state, self);
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
-    if (self->panes[lang].buffer != NULL)
-      g_signal_handlers_disconnect_by_data (self->panes[lang].buffer, self);
+    {
+      /* before the views it checks */
+      g_clear_object (&self->panes[lang].spell);
+      if (self->panes[lang].buffer != NULL)
+        g_signal_handlers_disconnect_by_data (self->panes[lang].buffer, self);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), POLISI_TYPE_CLAUSE_EDITOR);
   /* the template's top box has no name, so it is unparented here */
@@ -499,7 +505,19 @@ polisi_clause_editor_set_spell_checker (PolisiClauseEditor *self,
   g_return_if_fail (POLISI_IS_SPELL_CHECKER (checker));
 
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
-    polisi_spell_checker_attach (checker, self->panes[lang].view, lang);
+    {
+      g_clear_object (&self->panes[lang].spell);
+      self->panes[lang].spell = polisi_spell_buffer_new (checker, self->panes[lang].view, lang);
+    }
+}
+
+/* Whether some of @lang's text waits to be spell checked (for tests). */
+gboolean
+polisi_clause_editor_is_spell_pending (PolisiClauseEditor *self,
+                                       PolisiLang          lang)
+{
+  g_return_val_if_fail (POLISI_IS_CLAUSE_EDITOR (self), FALSE);
+  return self->panes[lang].spell != NULL && polisi_spell_buffer_is_pending (self->panes[lang].spell);
 }
 
 GtkTextView *

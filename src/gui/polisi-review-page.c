@@ -444,7 +444,6 @@ fill_updates (PolisiReviewPage *self)
     {
       GtkWidget *row = update_row (self, self->updates->pdata[i]);
 
-      g_object_set_data_full (G_OBJECT (row), "polisi-clause", g_strdup (((PolisiLibraryUpdate *) self->updates->pdata[i])->clause_id), g_free);
       adw_preferences_group_add (self->updates_group, row);
       g_ptr_array_add (self->update_rows, row);
     }
@@ -464,10 +463,11 @@ static void
 on_citation_activated (AdwActionRow     *row,
                        PolisiReviewPage *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "polisi-index"));
   const PolisiCitationFix *fix;
+  guint index;
 
-  if (self->citations == NULL || index >= self->citations->len)
+  /* the rows are in the order of the fixes */
+  if (self->citations == NULL || !g_ptr_array_find (self->citation_rows, row, &index) || index >= self->citations->len)
     return;
   fix = self->citations->pdata[index];
   g_signal_emit (self, signals[GO_TO_CLAUSE], 0, fix->clause_id, (int) fix->lang);
@@ -497,7 +497,6 @@ fill_citations (PolisiReviewPage *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_widget_set_tooltip_text (row, _("Show the clause"));
-      g_object_set_data (G_OBJECT (row), "polisi-index", GUINT_TO_POINTER (i));
       g_signal_connect (row, "activated", G_CALLBACK (on_citation_activated), self);
       gtk_widget_set_valign (replace, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (replace), "review.fix-citation");
@@ -697,8 +696,10 @@ remove_trigger_action (GtkWidget  *widget,
 
 /* Adding a trigger ------------------------------------------------------------ */
 
+/* The dialog's state, owned by its "response" handler: freed with the dialog. */
 typedef struct {
   PolisiReviewPage *page;
+  AdwMessageDialog *dialog;
   AdwComboRow      *kind;
   PolisiDateRow    *date;
   AdwEntryRow      *note;
@@ -712,24 +713,22 @@ trigger_dialog_free (TriggerDialog *data)
 }
 
 static void
-on_trigger_date_changed (AdwMessageDialog *dialog)
+on_trigger_date_changed (TriggerDialog *data)
 {
-  TriggerDialog *data = g_object_get_data (G_OBJECT (dialog), "polisi-trigger");
   gboolean valid = polisi_date_row_get_date (data->date) != NULL;
 
   if (valid)
     gtk_widget_remove_css_class (GTK_WIDGET (data->date), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (data->date), "error");
-  adw_message_dialog_set_response_enabled (dialog, "add", valid);
+  adw_message_dialog_set_response_enabled (data->dialog, "add", valid);
 }
 
 static void
 on_trigger_response (AdwMessageDialog *dialog,
                      const char       *response,
-                     gpointer          user_data)
+                     TriggerDialog    *data)
 {
-  TriggerDialog *data = g_object_get_data (G_OBJECT (dialog), "polisi-trigger");
   g_autoptr(GError) error = NULL;
   const char *note;
 
@@ -767,6 +766,7 @@ polisi_review_page_add_trigger (PolisiReviewPage *self)
                                    _("Something that means the policy should be reviewed before its planned date. "
                                      "From that date, Polisi says the review is due."));
   data->page = g_object_ref (self);
+  data->dialog = ADW_MESSAGE_DIALOG (dialog);
   for (guint kind = POLISI_TRIGGER_LEGISLATION; kind <= POLISI_TRIGGER_INCIDENT; kind++)
     {
       /* the labels are written to follow "because of": capitalise for a list */
@@ -786,8 +786,8 @@ polisi_review_page_add_trigger (PolisiReviewPage *self)
   polisi_date_set_today (&today);
   today_iso = polisi_date_to_iso (&today);
   polisi_date_row_set_date (data->date, today_iso);
-  g_signal_connect_swapped (data->date, "notify::date", G_CALLBACK (on_trigger_date_changed), dialog);
-  g_signal_connect_swapped (data->date, "notify::valid", G_CALLBACK (on_trigger_date_changed), dialog);
+  g_signal_connect_swapped (data->date, "notify::date", G_CALLBACK (on_trigger_date_changed), data);
+  g_signal_connect_swapped (data->date, "notify::valid", G_CALLBACK (on_trigger_date_changed), data);
 
   data->note = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->note), _("Note (optional)"));
@@ -803,8 +803,8 @@ polisi_review_page_add_trigger (PolisiReviewPage *self)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "polisi-trigger", data, (GDestroyNotify) trigger_dialog_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_trigger_response), NULL);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_trigger_response), data,
+                         (GClosureNotify) (void (*) (void)) trigger_dialog_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -819,8 +819,10 @@ add_trigger_action (GtkWidget  *widget,
 
 /* Adopting a version ------------------------------------------------------------ */
 
+/* The dialog's state, owned by its "response" handler: freed with the dialog. */
 typedef struct {
   PolisiReviewPage *page;
+  AdwMessageDialog *dialog;
   AdwEntryRow      *version;
   PolisiDateRow    *date;
   AdwEntryRow      *approved_by;
@@ -856,23 +858,21 @@ try_adopt (AdoptDialog *data,
 /* What would stop the adoption is said under the fields as they are
  * typed, and the Adopt button waits until nothing does. */
 static void
-on_adopt_field_changed (AdwMessageDialog *dialog)
+on_adopt_field_changed (AdoptDialog *data)
 {
-  AdoptDialog *data = g_object_get_data (G_OBJECT (dialog), "polisi-adopt");
   g_autoptr(GError) error = NULL;
   gboolean ok = try_adopt (data, FALSE, &error);
 
   gtk_label_set_text (data->problem, ok ? "" : error->message);
   gtk_widget_set_visible (GTK_WIDGET (data->problem), !ok);
-  adw_message_dialog_set_response_enabled (dialog, "adopt", ok);
+  adw_message_dialog_set_response_enabled (data->dialog, "adopt", ok);
 }
 
 static void
 on_adopt_response (AdwMessageDialog *dialog,
                    const char       *response,
-                   gpointer          user_data)
+                   AdoptDialog      *data)
 {
-  AdoptDialog *data = g_object_get_data (G_OBJECT (dialog), "polisi-adopt");
   g_autoptr(GError) error = NULL;
 
   if (!g_str_equal (response, "adopt"))
@@ -913,7 +913,7 @@ summary_editor (AdoptDialog  *data,
   /* named as its heading reads (a label property works the same in every GTK 4) */
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (label)), -1);
   data->summary[lang] = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  g_signal_connect_swapped (data->summary[lang], "changed", G_CALLBACK (on_adopt_field_changed), dialog);
+  g_signal_connect_swapped (data->summary[lang], "changed", G_CALLBACK (on_adopt_field_changed), data);
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 72);
@@ -984,7 +984,9 @@ polisi_review_page_adopt (PolisiReviewPage *self)
                                      "follows from this date."));
   data = g_new0 (AdoptDialog, 1);
   data->page = g_object_ref (self);
-  g_object_set_data_full (G_OBJECT (dialog), "polisi-adopt", data, (GDestroyNotify) adopt_dialog_free);
+  data->dialog = ADW_MESSAGE_DIALOG (dialog);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_adopt_response), data,
+                         (GClosureNotify) (void (*) (void)) adopt_dialog_free, 0);
   /* the responses first: filling the fields in asks whether Adopt can be pressed */
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "adopt", _("_Adopt"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "adopt", ADW_RESPONSE_SUGGESTED);
@@ -1042,12 +1044,11 @@ polisi_review_page_adopt (PolisiReviewPage *self)
       gtk_text_buffer_set_text (data->summary[POLISI_LANG_EN], "First version.", -1);
     }
 
-  g_signal_connect_swapped (data->version, "changed", G_CALLBACK (on_adopt_field_changed), dialog);
-  g_signal_connect_swapped (data->date, "changed", G_CALLBACK (on_adopt_field_changed), dialog);
-  g_signal_connect_swapped (data->approved_by, "changed", G_CALLBACK (on_adopt_field_changed), dialog);
+  g_signal_connect_swapped (data->version, "changed", G_CALLBACK (on_adopt_field_changed), data);
+  g_signal_connect_swapped (data->date, "changed", G_CALLBACK (on_adopt_field_changed), data);
+  g_signal_connect_swapped (data->approved_by, "changed", G_CALLBACK (on_adopt_field_changed), data);
 
-  g_signal_connect (dialog, "response", G_CALLBACK (on_adopt_response), NULL);
-  on_adopt_field_changed (ADW_MESSAGE_DIALOG (dialog));
+  on_adopt_field_changed (data);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (data->approved_by));
   return dialog;
@@ -1188,12 +1189,13 @@ polisi_review_page_reveal_update (PolisiReviewPage *self,
 
   if (self->dirty)
     polisi_review_page_refresh (self);
-  for (guint i = 0; i < self->update_rows->len; i++)
+  /* the rows are in the order of the updates (with none, one row says so) */
+  for (guint i = 0; self->updates != NULL && i < self->updates->len; i++)
     {
       GtkWidget *row = self->update_rows->pdata[i];
-      const char *id = g_object_get_data (G_OBJECT (row), "polisi-clause");
+      const char *id = ((PolisiLibraryUpdate *) self->updates->pdata[i])->clause_id;
 
-      if (id != NULL && (clause_id == NULL || g_str_equal (id, clause_id)))
+      if (clause_id == NULL || g_str_equal (id, clause_id))
         {
           adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
           gtk_widget_grab_focus (row);

@@ -28,9 +28,9 @@ GStrv               polisi_spell_checker_suggest        (PolisiSpellChecker *sel
 void                polisi_spell_checker_add_word       (PolisiSpellChecker *self,
                                                          PolisiLang          lang,
                                                          const char         *word);
-void                polisi_spell_checker_attach         (PolisiSpellChecker *self,
-                                                         GtkTextView        *view,
-                                                         PolisiLang          lang);
-gboolean            polisi_spell_checker_is_pending     (GtkTextView        *view);
+void                polisi_spell_checker_for_each_word  (const char         *line,
+                                                         PolisiLang          lang,
+                                                         void              (*func) (const char *, gsize, gsize, gpointer),
+                                                         gpointer            user_data);
 
 G_END_DECLS
