@@ -15,6 +15,8 @@
 #include "polisi-date-row.h"
 #include "polisi-gui-test-utils.h"
 #include "polisi-organisation-page.h"
+#include "polisi-section-page.h"
+#include "polisi-spell-checker.h"
 #include "polisi-test-utils.h"
 #include "polisi-window.h"
 
@@ -310,6 +312,60 @@ test_empty_section (void)
   polisi_gui_test_destroy_window (window);
 }
 
+/* With no Welsh dictionary, a step of clauses says Welsh is not checked,
+ * until the notice is closed; then no page shows it again. */
+static void
+test_dictionary_notice (void)
+{
+  static const char *none[] = { "xx_NONE", NULL };
+  static const char *english[] = { "en_GB", "en", "en_US", NULL };
+  PolisiContext *context = polisi_application_get_context (app);
+  PolisiLibrary *library = polisi_context_get_library (context);
+  g_autoptr(PolisiSpellChecker) without = polisi_spell_checker_new_full (NULL, none, english);
+  g_autoptr(PolisiSpellChecker) with = polisi_spell_checker_new (NULL);
+  g_autoptr(PolisiPolicy) policy = polisi_policy_new_from_library (library, POLISI_LANGUAGE_CATEGORY_WELSH);
+  g_autoptr(GSettings) settings = g_settings_new ("cymru.polisi.Polisi");
+  PolisiSection *section = polisi_library_get_section (library, 0);
+  GtkWidget *window = gtk_window_new ();
+  PolisiSectionPage *page, *again;
+  GtkWidget *notice;
+
+  g_assert_false (polisi_spell_checker_has_language (without, POLISI_LANG_CY));
+  g_settings_reset (settings, "welsh-dictionary-notice-dismissed");
+
+  page = polisi_section_page_new (section, policy, library, without);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  polisi_gui_test_pump (50);
+  notice = polisi_section_page_get_dictionary_notice (page);
+  g_assert_nonnull (notice);
+  g_assert_true (gtk_widget_get_mapped (notice));
+  g_assert_true (has_label (notice, "Welsh Text Is Not Spell Checked"));
+  g_assert_nonnull (polisi_gui_test_find_button (notice, "_How to Install"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "section.dismiss-dictionary-notice", NULL));
+  g_assert_false (gtk_widget_get_visible (notice));
+  g_assert_true (g_settings_get_boolean (settings, "welsh-dictionary-notice-dismissed"));
+
+  /* remembered: another page keeps it hidden */
+  again = polisi_section_page_new (polisi_library_get_section (library, 1), policy, library, without);
+  g_assert_false (gtk_widget_get_visible (polisi_section_page_get_dictionary_notice (again)));
+  g_object_ref_sink (again);
+  g_object_unref (again);
+
+  /* with a Welsh dictionary (where the computer has one), no notice */
+  if (polisi_spell_checker_has_language (with, POLISI_LANG_CY))
+    {
+      again = polisi_section_page_new (section, policy, library, with);
+      g_assert_null (polisi_section_page_get_dictionary_notice (again));
+      g_object_ref_sink (again);
+      g_object_unref (again);
+    }
+
+  g_settings_reset (settings, "welsh-dictionary-notice-dismissed");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -337,6 +393,7 @@ main (int   argc,
   g_test_add_func ("/pages/ticks", test_ticks);
   g_test_add_func ("/pages/card-size", test_card_size);
   g_test_add_func ("/pages/empty-section", test_empty_section);
+  g_test_add_func ("/pages/dictionary-notice", test_dictionary_notice);
 
   status = g_test_run ();
 

@@ -22,6 +22,8 @@ struct _PolisiSectionPage
   GtkLabel      *title_label;
   GtkLabel      *guidance_label;
   GtkListBox    *clauses;
+  GtkWidget     *dictionary_notice;  /* when no Welsh dictionary is installed */
+  GSettings     *settings;
 };
 
 G_DEFINE_FINAL_TYPE (PolisiSectionPage, polisi_section_page, GTK_TYPE_WIDGET)
@@ -40,9 +42,85 @@ polisi_section_page_dispose (GObject *object)
       gtk_widget_unparent (child);
   }
   g_clear_object (&self->section);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->editors, g_hash_table_unref);
 
   G_OBJECT_CLASS (polisi_section_page_parent_class)->dispose (object);
+}
+
+/* The notice goes on every page at once, for good: the key is bound. */
+static void
+dismiss_notice_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PolisiSectionPage *self = POLISI_SECTION_PAGE (widget);
+  g_autoptr(GSettings) settings = self->settings != NULL ? g_object_ref (self->settings) : g_settings_new (APP_ID);
+
+  g_settings_set_boolean (settings, "welsh-dictionary-notice-dismissed", TRUE);
+}
+
+static void
+dictionary_help_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, "help:polisi/languages#spelling", GDK_CURRENT_TIME);
+}
+
+/* With no Welsh dictionary, Welsh text is not checked: the page says so
+ * (until the notice is dismissed) and how to install one. */
+static void
+add_dictionary_notice (PolisiSectionPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (_("Welsh Text Is Not Spell Checked"));
+  GtkWidget *body = gtk_label_new (_("This computer has no Welsh dictionary, so misspelled Welsh words are not "
+                                     "underlined; English text is still checked. To check Welsh, install the "
+                                     "Welsh dictionary (on Debian and Ubuntu, the package aspell-cy) and start "
+                                     "Polisi again."));
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *help = gtk_button_new_with_mnemonic (_("_How to Install"));
+  GtkWidget *dismiss = gtk_button_new_with_mnemonic (_("_Close"));
+
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (body), 0);
+  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (help), "section.dictionary-help");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (dismiss), "section.dismiss-dictionary-notice");
+  gtk_box_append (GTK_BOX (buttons), help);
+  gtk_box_append (GTK_BOX (buttons), dismiss);
+  gtk_box_append (GTK_BOX (texts), heading);
+  gtk_box_append (GTK_BOX (texts), body);
+  gtk_box_append (GTK_BOX (texts), buttons);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "polisi-notice");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Welsh Text Is Not Spell Checked"), -1);
+
+  /* under the section's guidance, over its clauses */
+  gtk_widget_insert_after (box, gtk_widget_get_parent (GTK_WIDGET (self->clauses)), GTK_WIDGET (self->guidance_label));
+  self->dictionary_notice = box;
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "welsh-dictionary-notice-dismissed", box, "visible",
+                   G_SETTINGS_BIND_GET | G_SETTINGS_BIND_INVERT_BOOLEAN);
+}
+
+/* The notice that Welsh is not checked, if the page shows one (for tests). */
+GtkWidget *
+polisi_section_page_get_dictionary_notice (PolisiSectionPage *self)
+{
+  g_return_val_if_fail (POLISI_IS_SECTION_PAGE (self), NULL);
+  return self->dictionary_notice;
 }
 
 static void
@@ -58,6 +136,9 @@ polisi_section_page_class_init (PolisiSectionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolisiSectionPage, guidance_label);
   gtk_widget_class_bind_template_child (widget_class, PolisiSectionPage, clauses);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "section.dismiss-dictionary-notice", NULL, dismiss_notice_action);
+  gtk_widget_class_install_action (widget_class, "section.dictionary-help", NULL, dictionary_help_action);
 }
 
 static void
@@ -103,6 +184,8 @@ polisi_section_page_new (PolisiSection      *section,
       gtk_list_box_append (self->clauses, GTK_WIDGET (editor));
       g_hash_table_insert (self->editors, g_strdup (polisi_clause_get_id (clause)), editor);
     }
+  if (checker != NULL && !polisi_spell_checker_has_language (checker, POLISI_LANG_CY))
+    add_dictionary_notice (self);
 
   /* A policy made before the model clauses gained this section has none
    * of its clauses: an empty page would look broken. */

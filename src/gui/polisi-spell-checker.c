@@ -76,20 +76,7 @@ request (EnchantBroker      *broker,
 static void
 polisi_spell_checker_init (PolisiSpellChecker *self)
 {
-  static const char *welsh[] = { "cy_GB", "cy", NULL };
-  static const char *english[] = { "en_GB", "en", "en_US", NULL };
-
-  self->broker = enchant_broker_init ();
-  if (self->broker == NULL)
-    return;
-  self->dicts[POLISI_LANG_CY] = request (self->broker, welsh);
-  self->dicts[POLISI_LANG_EN] = request (self->broker, english);
-  if (self->dicts[POLISI_LANG_CY] == NULL)
-    g_debug ("No Welsh dictionary: Welsh text is not spell checked");
-  if (self->dicts[POLISI_LANG_EN] == NULL)
-    g_debug ("No English dictionary: English text is not spell checked");
 }
-
 
 typedef struct {
   PolisiSpellChecker *self;
@@ -127,17 +114,14 @@ add_text (SessionWords *words,
     polisi_spell_checker_for_each_word (lines[i], words->lang, add_session_word, words);
 }
 
-/**
- * polisi_spell_checker_new:
- * @library: (nullable): the clause library, whose words are all correct
- */
-PolisiSpellChecker *
-polisi_spell_checker_new (PolisiLibrary *library)
+/* The words of the library are all correct: they go in the session's
+ * dictionaries. */
+static void
+add_library_words (PolisiSpellChecker *self,
+                   PolisiLibrary      *library)
 {
-  PolisiSpellChecker *self = g_object_new (POLISI_TYPE_SPELL_CHECKER, NULL);
-
   if (library == NULL)
-    return self;
+    return;
 
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
     {
@@ -160,8 +144,47 @@ polisi_spell_checker_new (PolisiLibrary *library)
         }
       g_hash_table_unref (words.seen);
     }
+}
 
+static const char *welsh_tags[] = { "cy_GB", "cy", NULL };
+static const char *english_tags[] = { "en_GB", "en", "en_US", NULL };
+
+/**
+ * polisi_spell_checker_new_full:
+ * @welsh: the dictionaries to try for Welsh, in order ("cy_GB", "cy")
+ * @english: the same for English
+ *
+ * As polisi_spell_checker_new(), with the dictionaries to look for.
+ */
+PolisiSpellChecker *
+polisi_spell_checker_new_full (PolisiLibrary      *library,
+                               const char * const *welsh,
+                               const char * const *english)
+{
+  PolisiSpellChecker *self = g_object_new (POLISI_TYPE_SPELL_CHECKER, NULL);
+
+  self->broker = enchant_broker_init ();
+  if (self->broker != NULL)
+    {
+      self->dicts[POLISI_LANG_CY] = request (self->broker, welsh);
+      self->dicts[POLISI_LANG_EN] = request (self->broker, english);
+    }
+  if (self->dicts[POLISI_LANG_CY] == NULL)
+    g_debug ("No Welsh dictionary: Welsh text is not spell checked");
+  if (self->dicts[POLISI_LANG_EN] == NULL)
+    g_debug ("No English dictionary: English text is not spell checked");
+  add_library_words (self, library);
   return self;
+}
+
+/**
+ * polisi_spell_checker_new:
+ * @library: (nullable): the clause library, whose words are all correct
+ */
+PolisiSpellChecker *
+polisi_spell_checker_new (PolisiLibrary *library)
+{
+  return polisi_spell_checker_new_full (library, welsh_tags, english_tags);
 }
 
 gboolean

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PolisiSpellChecker, polisi_spell_checker, POLISI, SPELL_CHECKER, GObject)
 
 PolisiSpellChecker *polisi_spell_checker_new            (PolisiLibrary      *library);
+PolisiSpellChecker *polisi_spell_checker_new_full       (PolisiLibrary      *library,
+                                                         const char * const *welsh,
+                                                         const char * const *english);
 gboolean            polisi_spell_checker_has_language   (PolisiSpellChecker *self,
                                                          PolisiLang          lang);
 gboolean            polisi_spell_checker_check_word     (PolisiSpellChecker *self,
