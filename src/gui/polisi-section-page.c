@@ -24,7 +24,23 @@ struct _PolisiSectionPage
   GtkListBox    *clauses;
   GtkWidget     *dictionary_notice;  /* when no Welsh dictionary is installed */
   GSettings     *settings;
+
+  /* the cards are made a few at a time (see build_cards()) */
+  PolisiPolicy       *policy;
+  PolisiLibrary      *library;
+  PolisiSpellChecker *checker;
+  guint               next_clause;
+  guint               build_id;
 };
+
+/* A step shows its first cards at once and makes the others a moment
+ * later (BUILD_DELAY_MS, when the step has been drawn and the first
+ * keystrokes taken), in slices of at most BUILD_SLICE_US after input and
+ * drawing: the step takes its first keystroke without waiting for cards
+ * below the fold. */
+#define FIRST_CARDS 3
+#define BUILD_DELAY_MS 300
+#define BUILD_SLICE_US 4000
 
 G_DEFINE_FINAL_TYPE (PolisiSectionPage, polisi_section_page, GTK_TYPE_WIDGET)
 
@@ -41,8 +57,12 @@ polisi_section_page_dispose (GObject *object)
     while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
       gtk_widget_unparent (child);
   }
+  g_clear_handle_id (&self->build_id, g_source_remove);
   g_clear_object (&self->section);
   g_clear_object (&self->settings);
+  g_clear_object (&self->policy);
+  g_clear_object (&self->library);
+  g_clear_object (&self->checker);
   g_clear_pointer (&self->editors, g_hash_table_unref);
 
   G_OBJECT_CLASS (polisi_section_page_parent_class)->dispose (object);
@@ -148,6 +168,78 @@ polisi_section_page_init (PolisiSectionPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+static gboolean
+has_clauses (PolisiSectionPage *self)
+{
+  for (guint c = 0; c < polisi_section_get_n_clauses (self->section); c++)
+    if (polisi_policy_lookup_clause (self->policy, polisi_clause_get_id (polisi_section_get_clause (self->section, c))) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Makes the cards of the next clauses: at most @max_cards, and for at
+ * most @max_us microseconds when that is not 0. */
+static void
+build_cards (PolisiSectionPage *self,
+             guint              max_cards,
+             gint64             max_us)
+{
+  gint64 until = g_get_monotonic_time () + max_us;
+  guint made = 0;
+
+  while (self->next_clause < polisi_section_get_n_clauses (self->section) && made < max_cards)
+    {
+      PolisiClause *clause = polisi_section_get_clause (self->section, self->next_clause++);
+      PolisiClauseState *state = polisi_policy_lookup_clause (self->policy, polisi_clause_get_id (clause));
+      PolisiClauseEditor *editor;
+      GtkWidget *row;
+
+      if (state == NULL)
+        continue;
+      editor = polisi_clause_editor_new (clause, state, self->library);
+      if (self->checker != NULL)
+        polisi_clause_editor_set_spell_checker (editor, self->checker);
+      gtk_list_box_append (self->clauses, GTK_WIDGET (editor));
+      /* the rows hold widgets of their own; they need not take focus */
+      row = gtk_widget_get_parent (GTK_WIDGET (editor));
+      if (GTK_IS_LIST_BOX_ROW (row))
+        gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      g_hash_table_insert (self->editors, g_strdup (polisi_clause_get_id (clause)), editor);
+      made++;
+      if (max_us > 0 && g_get_monotonic_time () >= until)
+        break;
+    }
+}
+
+static gboolean
+build_slice (gpointer data)
+{
+  PolisiSectionPage *self = data;
+
+  build_cards (self, G_MAXUINT, BUILD_SLICE_US);
+  if (self->next_clause < polisi_section_get_n_clauses (self->section))
+    return G_SOURCE_CONTINUE;
+  self->build_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+start_building (gpointer data)
+{
+  PolisiSectionPage *self = data;
+
+  self->build_id = g_idle_add_full (G_PRIORITY_LOW, build_slice, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Makes the cards not made yet, at once. */
+static void
+finish_cards (PolisiSectionPage *self)
+{
+  g_clear_handle_id (&self->build_id, g_source_remove);
+  build_cards (self, G_MAXUINT, 0);
+}
+
 /**
  * polisi_section_page_new:
  *
@@ -170,26 +262,13 @@ polisi_section_page_new (PolisiSection      *section,
     g_string_append_printf (guidance, "%s%s", i > 0 ? "\n\n" : "", ((PolisiTextBlock *) blocks->pdata[i])->text);
   gtk_label_set_label (self->guidance_label, guidance->str);
 
-  for (guint c = 0; c < polisi_section_get_n_clauses (section); c++)
-    {
-      PolisiClause *clause = polisi_section_get_clause (section, c);
-      PolisiClauseState *state = polisi_policy_lookup_clause (policy, polisi_clause_get_id (clause));
-      PolisiClauseEditor *editor;
-
-      if (state == NULL)
-        continue;
-      editor = polisi_clause_editor_new (clause, state, library);
-      if (checker != NULL)
-        polisi_clause_editor_set_spell_checker (editor, checker);
-      gtk_list_box_append (self->clauses, GTK_WIDGET (editor));
-      g_hash_table_insert (self->editors, g_strdup (polisi_clause_get_id (clause)), editor);
-    }
-  if (checker != NULL && !polisi_spell_checker_has_language (checker, POLISI_LANG_CY))
-    add_dictionary_notice (self);
+  self->policy = g_object_ref (policy);
+  self->library = g_object_ref (library);
+  self->checker = checker != NULL ? g_object_ref (checker) : NULL;
 
   /* A policy made before the model clauses gained this section has none
    * of its clauses: an empty page would look broken. */
-  if (g_hash_table_size (self->editors) == 0)
+  if (!has_clauses (self))
     {
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Review"));
@@ -202,13 +281,14 @@ polisi_section_page_new (PolisiSection      *section,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-review");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       gtk_list_box_append (self->clauses, row);
-    }
-
-  /* the rows hold widgets of their own; they need not take focus */
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->clauses)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row))
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+    }
+  if (checker != NULL && !polisi_spell_checker_has_language (checker, POLISI_LANG_CY))
+    add_dictionary_notice (self);
+
+  build_cards (self, FIRST_CARDS, 0);
+  if (self->next_clause < polisi_section_get_n_clauses (section))
+    self->build_id = g_timeout_add (BUILD_DELAY_MS, start_building, self);
 
   return self;
 }
@@ -225,5 +305,9 @@ polisi_section_page_get_editor (PolisiSectionPage *self,
                                 const char        *clause_id)
 {
   g_return_val_if_fail (POLISI_IS_SECTION_PAGE (self), NULL);
+
+  /* asked for a card not made yet: the rest are made now */
+  if (!g_hash_table_contains (self->editors, clause_id) && self->next_clause < polisi_section_get_n_clauses (self->section))
+    finish_cards (self);
   return g_hash_table_lookup (self->editors, clause_id);
 }
