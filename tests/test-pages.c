@@ -366,6 +366,57 @@ test_dictionary_notice (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+count_editors (GtkWidget *widget)
+{
+  guint n = POLISI_IS_CLAUSE_EDITOR (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_editors (child);
+  return n;
+}
+
+/* A step of clauses shows its first cards at once and makes the others
+ * after it is drawn; asking for any clause's editor makes it at once. */
+static void
+test_cards_in_slices (void)
+{
+  PolisiWindow *window = new_policy_window ();
+  PolisiPolicy *policy = polisi_window_get_policy (window);
+  guint step = polisi_window_find_step (window, "personal-use");
+  PolisiSection *section;
+  GtkWidget *page;
+  guint n_clauses = 0;
+  const char *last = NULL;
+
+  polisi_window_go_to_step (window, step);
+  page = polisi_window_get_step_page (window, step);
+  section = polisi_section_page_get_section (POLISI_SECTION_PAGE (page));
+  for (guint c = 0; c < polisi_section_get_n_clauses (section); c++)
+    if (polisi_policy_lookup_clause (policy, polisi_clause_get_id (polisi_section_get_clause (section, c))) != NULL)
+      {
+        n_clauses++;
+        last = polisi_clause_get_id (polisi_section_get_clause (section, c));
+      }
+  g_assert_cmpuint (n_clauses, >, 5);
+  g_assert_cmpuint (count_editors (page), ==, 3);
+
+  /* after the step is drawn, every card comes */
+  polisi_gui_test_pump (1500);
+  g_assert_cmpuint (count_editors (page), ==, n_clauses);
+
+  /* another step, asked for its last clause at once */
+  step = polisi_window_find_step (window, "breaches");
+  polisi_window_go_to_step (window, step);
+  page = polisi_window_get_step_page (window, step);
+  section = polisi_section_page_get_section (POLISI_SECTION_PAGE (page));
+  last = polisi_clause_get_id (polisi_section_get_clause (section, polisi_section_get_n_clauses (section) - 1));
+  if (polisi_policy_lookup_clause (policy, last) != NULL)
+    g_assert_nonnull (polisi_window_get_clause_editor (window, last));
+
+  polisi_gui_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +445,7 @@ main (int   argc,
   g_test_add_func ("/pages/card-size", test_card_size);
   g_test_add_func ("/pages/empty-section", test_empty_section);
   g_test_add_func ("/pages/dictionary-notice", test_dictionary_notice);
+  g_test_add_func ("/pages/cards-in-slices", test_cards_in_slices);
 
   status = g_test_run ();
 
