@@ -50,7 +50,7 @@ struct _PolisiClauseEditor
   GtkLabel          *guidance_label;
   GtkLabel          *sources_label;
   GtkExpander       *text_expander;
-  GtkBox            *languages_box;
+  GtkFlowBox        *languages_box;
 };
 
 G_DEFINE_FINAL_TYPE (PolisiClauseEditor, polisi_clause_editor, GTK_TYPE_WIDGET)
@@ -348,6 +348,42 @@ guidance_text (const char *markup)
 }
 
 static void
+setup_wording_label (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* a wording's label is long: wrapped, so that the list fits a narrow window */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_lines (GTK_LABEL (label), 3);
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_wording_label (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+wrapping_label_factory (void)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_wording_label), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_wording_label), NULL);
+  return factory;
+}
+
+static void
 fill (PolisiClauseEditor *self)
 {
   PolisiLang ui = polisi_interface_lang ();
@@ -388,6 +424,11 @@ fill (PolisiClauseEditor *self)
 
   for (guint i = 0; i < polisi_clause_get_n_alternatives (self->clause); i++)
     gtk_string_list_append (labels, polisi_clause_get_alternative (self->clause, i)->label[ui]);
+  {
+    g_autoptr(GtkListItemFactory) factory = wrapping_label_factory ();
+
+    gtk_drop_down_set_factory (self->alternative_dropdown, factory);
+  }
   gtk_drop_down_set_model (self->alternative_dropdown, G_LIST_MODEL (labels));
   gtk_widget_set_visible (self->alternative_box, polisi_clause_get_n_alternatives (self->clause) > 1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->alternative_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -408,7 +449,11 @@ fill (PolisiClauseEditor *self)
   }
 
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
-    gtk_box_append (self->languages_box, build_pane (self, lang));
+    {
+      gtk_flow_box_append (self->languages_box, build_pane (self, lang));
+      /* the text views take the focus, not the flow box's children */
+      gtk_widget_set_focusable (GTK_WIDGET (gtk_flow_box_get_child_at_index (self->languages_box, lang)), FALSE);
+    }
   gtk_expander_set_expanded (self->text_expander, TRUE);
 
   /* what the user does goes to the model; what the model says comes back

@@ -287,6 +287,33 @@ fill_triggers (PolisiReviewPage *self)
 
 /* Updates of the model clauses --------------------------------------------- */
 
+/* Two children side by side where there is room, one above the other
+ * where there is not (a window 360 pixels wide). */
+static GtkWidget *
+narrow_flow_box (gboolean homogeneous,
+                 guint    spacing)
+{
+  GtkWidget *box = gtk_flow_box_new ();
+
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (box), homogeneous);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (box), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), spacing);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 6);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_activate_on_single_click (GTK_FLOW_BOX (box), FALSE);
+  return box;
+}
+
+static void
+flow_box_add (GtkWidget *box,
+              GtkWidget *child)
+{
+  gtk_flow_box_append (GTK_FLOW_BOX (box), child);
+  /* what it holds takes the focus, not the flow box's child */
+  gtk_widget_set_focusable (gtk_widget_get_parent (child), FALSE);
+}
+
 static GtkWidget *
 diff_label (const char *heading,
             GPtrArray  *diff)
@@ -333,8 +360,9 @@ update_row (PolisiReviewPage          *self,
   PolisiLang ui = polisi_interface_lang ();
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* side by side, or one above the other on a narrow window */
+  GtkWidget *texts = narrow_flow_box (TRUE, 18);
+  GtkWidget *buttons = narrow_flow_box (FALSE, 12);
   g_autofree char *label = NULL;
   const char *what;
 
@@ -361,13 +389,13 @@ update_row (PolisiReviewPage          *self,
     {
     case POLISI_UPDATE_NEW:
       what = _("New in the model clauses");
-      gtk_box_append (GTK_BOX (buttons), decision_button (_("_Leave Out"), "review.decline-update", update->clause_id, FALSE));
-      gtk_box_append (GTK_BOX (buttons), decision_button (_("_Add Clause"), "review.accept-update", update->clause_id, TRUE));
+      flow_box_add (buttons, decision_button (_("_Leave Out"), "review.decline-update", update->clause_id, FALSE));
+      flow_box_add (buttons, decision_button (_("_Add Clause"), "review.accept-update", update->clause_id, TRUE));
       break;
     case POLISI_UPDATE_WITHDRAWN:
       what = _("Withdrawn from the model clauses");
-      gtk_box_append (GTK_BOX (buttons), decision_button (_("_Keep Clause"), "review.decline-update", update->clause_id, FALSE));
-      gtk_box_append (GTK_BOX (buttons), decision_button (_("_Remove Clause"), "review.accept-update", update->clause_id, TRUE));
+      flow_box_add (buttons, decision_button (_("_Keep Clause"), "review.decline-update", update->clause_id, FALSE));
+      flow_box_add (buttons, decision_button (_("_Remove Clause"), "review.accept-update", update->clause_id, TRUE));
       break;
     case POLISI_UPDATE_CHANGED:
     default:
@@ -376,8 +404,8 @@ update_row (PolisiReviewPage          *self,
       else
         what = update->edited ? _("Changed in the model clauses. You edited this clause: the new wording would replace your edits") :
                                 _("Changed in the model clauses");
-      gtk_box_append (GTK_BOX (buttons), decision_button (_("_Keep Current Wording"), "review.decline-update", update->clause_id, FALSE));
-      gtk_box_append (GTK_BOX (buttons), decision_button (_("_Use New Wording"), "review.accept-update", update->clause_id, TRUE));
+      flow_box_add (buttons, decision_button (_("_Keep Current Wording"), "review.decline-update", update->clause_id, FALSE));
+      flow_box_add (buttons, decision_button (_("_Use New Wording"), "review.accept-update", update->clause_id, TRUE));
       break;
     }
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), what);
@@ -405,8 +433,8 @@ update_row (PolisiReviewPage          *self,
     }
 
   /* each language named in itself, as over the clause editor's two texts */
-  gtk_box_append (GTK_BOX (texts), diff_label ("Cymraeg", update->diff[POLISI_LANG_CY]));
-  gtk_box_append (GTK_BOX (texts), diff_label ("English", update->diff[POLISI_LANG_EN]));
+  flow_box_add (texts, diff_label ("Cymraeg", update->diff[POLISI_LANG_CY]));
+  flow_box_add (texts, diff_label ("English", update->diff[POLISI_LANG_EN]));
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (content), texts);
   gtk_box_append (GTK_BOX (content), buttons);
