@@ -24,6 +24,7 @@
 
 #include "polisi-application.h"
 #include "polisi-recovery.h"
+#include "polisi-section-page.h"
 #include "polisi-window.h"
 
 static int
@@ -136,6 +137,96 @@ on_after_paint (GdkFrameClock *clock,
 {
   if (wait->updated)
     wait->painted = TRUE;
+}
+
+/* Types a letter at the end of @editor's English and returns the time
+ * until a frame shows it painted. */
+static double
+keystroke_to_frame (PolisiWindow       *window,
+                    PolisiClauseEditor *editor,
+                    Wait               *wait)
+{
+  GtkTextBuffer *buffer = polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN);
+  GtkTextIter end;
+  gint64 start, inserted;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  if (wait->frames != NULL)
+    g_string_truncate (wait->frames, 0);
+  wait->updated = TRUE;
+  wait->painted = FALSE;
+  start = g_get_monotonic_time ();
+  gtk_text_buffer_insert_interactive (buffer, &end, "a", -1, TRUE);
+  inserted = g_get_monotonic_time ();
+  gtk_widget_queue_draw (GTK_WIDGET (polisi_clause_editor_get_view (editor, POLISI_LANG_EN)));
+  while (!wait->painted)
+    g_main_context_iteration (NULL, TRUE);
+  wait->updated = FALSE;
+  if (wait->frames != NULL)
+    {
+      g_print ("  inserted %.1f ms, painted %.1f ms; frames:%s\n", (inserted - start) / 1000.0,
+               (g_get_monotonic_time () - start) / 1000.0, wait->frames->str);
+      g_string_truncate (wait->frames, 0);
+    }
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+pump_for (int milliseconds)
+{
+  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < until)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (500);
+}
+
+/* 3. A step ready for typing at once: a keystroke 50 ms after a step
+ * opens, and on the same step once it has settled, each to the frame that
+ * shows it. */
+static void
+measure_typing_after_opening (PolisiWindow *window,
+                              Wait         *wait,
+                              int           runs)
+{
+  g_autoptr(GArray) soon = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) settled = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n_steps = polisi_window_get_n_steps (window);
+
+  for (int i = 0; i < runs; i++)
+    {
+      /* a step of clauses not opened yet: 6, 8, 9, ... */
+      guint step = 6 + (guint) i % (n_steps - 8);
+      PolisiClauseEditor *editor = NULL;
+      double ms;
+      GtkWidget *page;
+
+      polisi_window_go_to_step (window, step);
+      page = polisi_window_get_step_page (window, step);
+      if (POLISI_IS_SECTION_PAGE (page))
+        {
+          PolisiSection *section = polisi_section_page_get_section (POLISI_SECTION_PAGE (page));
+
+          for (guint c = 0; editor == NULL && c < polisi_section_get_n_clauses (section); c++)
+            editor = polisi_section_page_get_editor (POLISI_SECTION_PAGE (page),
+                                                     polisi_clause_get_id (polisi_section_get_clause (section, c)));
+        }
+      if (editor == NULL)
+        continue;
+      pump_for (50);
+      ms = keystroke_to_frame (window, editor, wait);
+      g_array_append_val (soon, ms);
+      pump_for (1500);
+      ms = keystroke_to_frame (window, editor, wait);
+      g_array_append_val (settled, ms);
+    }
+  if (soon->len == 0)
+    return;
+  g_print ("typing 50 ms after a step opens, to the frame that shows it: median %7.1f ms, slowest %.1f ms over %u steps\n"
+           "                                          (target < 50 ms: %s)\n",
+           median (soon), maximum (soon), soon->len, maximum (soon) < 50 ? "met" : "NOT MET");
+  g_print ("typing on the same steps once settled:   median %7.1f ms, slowest %.1f ms\n",
+           median (settled), maximum (settled));
 }
 
 int
@@ -279,6 +370,7 @@ main (int   argc,
   g_print ("(full library: %u clauses included, parallel columns, %u pages)\n",
            polisi_policy_get_n_clauses (policy),
            polisi_page_layout_get_n_pages (polisi_preview_get_page_layout (preview)));
+  measure_typing_after_opening (window, &wait, runs);
 
   polisi_recovery_discard (polisi_recovery_new_default (), polisi_window_get_draft_id (window));
   gtk_window_destroy (GTK_WINDOW (window));

@@ -50,6 +50,7 @@
 #include "polisi-policy-io.h"
 #include "polisi-review.h"
 #include "polisi-session.h"
+#include "polisi-settable.h"
 #include "polisi-text.h"
 #include "polisi-version-number.h"
 
@@ -296,169 +297,48 @@ report_error (GError *error)
 
 /* --set ------------------------------------------------------------------ */
 
-typedef enum {
-  KEY_ORGANISATION,
-  KEY_NAME_CY,
-  KEY_NAME_EN,
-  KEY_TYPE,
-  KEY_LANGUAGE_CATEGORY,
-  KEY_STATUS,
-  KEY_VERSION,
-  KEY_CLOSING_DATE,
-  KEY_ADOPTION_DATE,
-  KEY_APPROVED_BY,
-  KEY_REVIEW_CYCLE,
-  KEY_REVIEW_DATE,
-  KEY_INCLUDE,
-  KEY_EXCLUDE,
-  KEY_REVIEW_TRIGGER,
-  KEY_DRAFT_SUMMARY_CY,
-  KEY_DRAFT_SUMMARY_EN,
-  N_KEYS
-} PropertyKey;
-
-typedef struct {
-  const char *name;
-  const char *description;
-} KeyInfo;
-
-static const KeyInfo property_keys[N_KEYS] = {
-  [KEY_ORGANISATION] = { "organisation", N_("The organisation’s name, in both languages") },
-  [KEY_NAME_CY] = { "name-cy", N_("The organisation’s name in Welsh") },
-  [KEY_NAME_EN] = { "name-en", N_("The organisation’s name in English") },
-  [KEY_TYPE] = { "type", N_("The kind of organisation") },
-  [KEY_LANGUAGE_CATEGORY] = { "language-category", N_("The school’s language category (outside Wales: english)") },
-  [KEY_STATUS] = { "status", N_("draft or consultation (adopting a policy records a version)") },
-  [KEY_VERSION] = { "version", N_("The version number, such as 1.2") },
-  [KEY_CLOSING_DATE] = { "closing-date", N_("The closing date for consultation comments, YYYY-MM-DD") },
-  [KEY_ADOPTION_DATE] = { "adoption-date", N_("The date the policy was adopted, YYYY-MM-DD") },
-  [KEY_APPROVED_BY] = { "approved-by", N_("Who approved the policy") },
-  [KEY_REVIEW_CYCLE] = { "review-cycle", N_("Months between reviews (12 for yearly)") },
-  [KEY_REVIEW_DATE] = { "review-date", N_("A review date that overrides the cycle, YYYY-MM-DD; empty to clear") },
-  [KEY_INCLUDE] = { "include", N_("Include a clause, by its id") },
-  [KEY_EXCLUDE] = { "exclude", N_("Leave out a clause, by its id") },
-  [KEY_REVIEW_TRIGGER] = { "review-trigger", N_("Record what makes a review due early: KIND:YYYY-MM-DD:NOTE") },
-  [KEY_DRAFT_SUMMARY_CY] = { "draft-summary-cy", N_("The summary of changes in this draft, in Welsh (shown in consultation drafts, taken by --adopt); empty to clear") },
-  [KEY_DRAFT_SUMMARY_EN] = { "draft-summary-en", N_("The summary of changes in this draft, in English; empty to clear") },
-};
-
+/* The keys and their rules are core's (polisi-settable), shared with the
+ * window's organisation step. */
 static void
 print_set_help (PolisiLibrary *library)
 {
   PolisiLang lang = polisi_interface_lang ();
-  g_autofree char *types = polisi_enum_list_nicks (POLISI_TYPE_ORGANISATION_TYPE, ", ");
-  g_autofree char *categories = polisi_enum_list_nicks (POLISI_TYPE_LANGUAGE_CATEGORY, ", ");
+  g_autoptr(GPtrArray) settables = polisi_settable_list (library);
   g_autofree char *kinds = polisi_enum_list_nicks (POLISI_TYPE_TRIGGER_KIND, ", ");
   /* Translators: the kinds of review trigger, then an example */
   g_autofree char *triggers = g_strdup_printf (_("KIND is one of %s; for example legislation:2026-10-01:Online Safety Act 2023"), kinds);
+  gboolean answers = FALSE;
 
   g_print ("%s\n\n", _("Keys for --set KEY=VALUE:"));
-  for (guint i = 0; i < N_KEYS; i++)
+  for (guint i = 0; i < settables->len; i++)
     {
-      g_print ("  %-26s %s\n", property_keys[i].name, _(property_keys[i].description));
-      if (i == KEY_TYPE)
-        g_print ("  %-26s %s\n", "", types);
-      else if (i == KEY_REVIEW_TRIGGER)
-        g_print ("  %-26s %s\n", "", triggers);
-      else if (i == KEY_LANGUAGE_CATEGORY)
-        g_print ("  %-26s %s\n", "", categories);
-    }
+      const PolisiSettable *settable = settables->pdata[i];
 
-  g_print ("\n%s\n\n", _("Answers to the questions of the clause library:"));
-  for (guint i = 0; i < polisi_library_get_n_placeholders (library); i++)
-    {
-      PolisiPlaceholder *placeholder = polisi_library_get_placeholder (library, i);
-      const char *id = polisi_placeholder_get_id (placeholder);
-
-      if (polisi_placeholder_get_derived (placeholder) != POLISI_DERIVED_NONE)
-        continue;
-      g_print ("  %-26s %s\n", id, polisi_placeholder_get_label (placeholder, lang));
-      if (polisi_placeholder_is_bilingual (placeholder))
+      if (settable->kind == POLISI_SETTABLE_ANSWER)
         {
-          g_autofree char *cy = g_strdup_printf ("%s.cy, .en", id);
-          g_print ("  %-26s %s\n", cy, _("the same, in one language only"));
+          if (!answers)
+            g_print ("\n%s\n\n", _("Answers to the questions of the clause library:"));
+          answers = TRUE;
+          if (settable->lang < 0)
+            g_print ("  %-26s %s\n", settable->key, polisi_placeholder_get_label (settable->placeholder, lang));
+          else if (settable->lang == POLISI_LANG_CY)
+            {
+              g_autofree char *cy = g_strdup_printf ("%s.cy, .en", polisi_placeholder_get_id (settable->placeholder));
+              g_print ("  %-26s %s\n", cy, _("the same, in one language only"));
+            }
+          continue;
         }
+      g_print ("  %-26s %s\n", settable->key, _(settable->description));
+      if (settable->choices != G_TYPE_INVALID && settable->choices != POLISI_TYPE_STATUS)
+        {
+          g_autofree char *nicks = polisi_enum_list_nicks (settable->choices, ", ");
+          g_print ("  %-26s %s\n", "", nicks);
+        }
+      else if (settable->kind == POLISI_SETTABLE_TRIGGER)
+        g_print ("  %-26s %s\n", "", triggers);
     }
 
   g_print ("\n%s\n", _("Example: polisi --set head_teacher=\"Mrs Siân Hughes\" --set status=consultation --set closing-date=2027-03-31 policy.polisi"));
-}
-
-static gboolean
-parse_enum (GType        type,
-            const char  *key,
-            const char  *value,
-            int         *result,
-            GError     **error)
-{
-  g_autofree char *nicks = NULL;
-
-  if (polisi_enum_from_string (type, value, result))
-    return TRUE;
-
-  nicks = polisi_enum_list_nicks (type, ", ");
-  g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
-               _("“%s” is not a valid value for %s. Use one of: %s."), value, key, nicks);
-  return FALSE;
-}
-
-static gboolean
-parse_date (const char  *key,
-            const char  *value,
-            GError     **error)
-{
-  return polisi_date_check_iso (value, key, error);
-}
-
-/* Placeholder keys may be written with - or _ ("head-teacher"). */
-static char *
-normalise_key (const char *key)
-{
-  char *copy = g_strdup (key);
-
-  for (char *p = copy; *p != '\0'; p++)
-    if (*p == '-')
-      *p = '_';
-  return copy;
-}
-
-static gboolean
-apply_placeholder (PolisiPolicy   *policy,
-                   PolisiLibrary  *library,
-                   const char     *key,
-                   const char     *value,
-                   GError        **error)
-{
-  g_autofree char *normal = normalise_key (key);
-  const char *dot = strrchr (normal, '.');
-  g_autofree char *id = NULL;
-  PolisiPlaceholder *placeholder;
-  PolisiLang lang;
-  gboolean one_lang = FALSE;
-
-  if (dot != NULL && polisi_lang_from_code (dot + 1, &lang))
-    {
-      id = g_strndup (normal, dot - normal);
-      one_lang = TRUE;
-    }
-  else
-    id = g_strdup (normal);
-
-  placeholder = polisi_library_lookup_placeholder (library, id);
-  if (placeholder == NULL || polisi_placeholder_get_derived (placeholder) != POLISI_DERIVED_NONE)
-    {
-      g_set_error (error, POLISI_ERROR, POLISI_ERROR_UNKNOWN_KEY,
-                   _("“%s” is not a key Polisi knows. Run “polisi --set help” to list the keys."), key);
-      return FALSE;
-    }
-
-  if (!polisi_placeholder_check_answer (placeholder, value, key, error))
-    return FALSE;
-
-  if (one_lang)
-    polisi_policy_set_answer_lang (policy, id, lang, value);
-  else
-    polisi_policy_set_answer (policy, id, value);
-  return TRUE;
 }
 
 static gboolean
@@ -468,9 +348,11 @@ apply_setting (PolisiPolicy   *policy,
                GError        **error)
 {
   const char *equals = strchr (setting, '=');
+  g_autoptr(GPtrArray) settables = NULL;
+  const PolisiSettable *settable;
   g_autofree char *key = NULL;
   g_autofree char *value = NULL;
-  int number;
+  gboolean adopted;
 
   if (equals == NULL || equals == setting)
     {
@@ -482,137 +364,23 @@ apply_setting (PolisiPolicy   *policy,
   key = g_strstrip (g_strndup (setting, equals - setting));
   value = polisi_text_sanitize (equals + 1);
   g_strstrip (value);
-  {
-    gboolean blocks = g_str_equal (key, "draft-summary-cy") || g_str_equal (key, "draft-summary-en");
-    /* Translators: %s is a key of --set, such as organisation */
-    g_autofree char *what = g_strdup_printf (_("the value of “%s”"), key);
 
-    if (!polisi_text_check_length (value, blocks ? POLISI_TEXT_MAX_BLOCKS : POLISI_TEXT_MAX_LINE, what, error))
-      return FALSE;
-  }
-
-  for (guint i = 0; i < N_KEYS; i++)
+  settables = polisi_settable_list (library);
+  settable = polisi_settable_lookup (settables, key);
+  if (settable == NULL)
     {
-      if (strcmp (key, property_keys[i].name) != 0)
-        continue;
-
-      switch ((PropertyKey) i)
-        {
-        case KEY_ORGANISATION:
-          polisi_policy_set_name (policy, POLISI_LANG_CY, value);
-          polisi_policy_set_name (policy, POLISI_LANG_EN, value);
-          return TRUE;
-        case KEY_NAME_CY:
-          polisi_policy_set_name (policy, POLISI_LANG_CY, value);
-          return TRUE;
-        case KEY_NAME_EN:
-          polisi_policy_set_name (policy, POLISI_LANG_EN, value);
-          return TRUE;
-        case KEY_TYPE:
-          if (!parse_enum (POLISI_TYPE_ORGANISATION_TYPE, key, value, &number, error))
-            return FALSE;
-          polisi_policy_set_organisation_type (policy, number);
-          return TRUE;
-        case KEY_LANGUAGE_CATEGORY:
-          if (!parse_enum (POLISI_TYPE_LANGUAGE_CATEGORY, key, value, &number, error))
-            return FALSE;
-          polisi_policy_set_language_category (policy, number);
-          polisi_policy_apply_nation (policy, library);
-          return TRUE;
-        case KEY_STATUS:
-          if (!parse_enum (POLISI_TYPE_STATUS, key, value, &number, error))
-            return FALSE;
-          if (number == POLISI_STATUS_ADOPTED)
-            {
-              g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
-                           _("A policy is adopted by recording a new version, with who approved it and a summary of changes. "
-                             "Use --adopt with --approved-by and --summary-en (and --summary-cy)."));
-              return FALSE;
-            }
-          if (polisi_policy_open_draft (policy, number))
-            g_print (_("Version %s of the policy stays as adopted; the file is now the draft of version %s.\n"),
-                     polisi_policy_get_last_adopted_version (policy), polisi_policy_get_version (policy));
-          return TRUE;
-        case KEY_VERSION:
-          return polisi_policy_set_draft_version (policy, value, error);
-        case KEY_CLOSING_DATE:
-          if (value[0] != '\0' && !parse_date (key, value, error))
-            return FALSE;
-          polisi_policy_set_closing_date (policy, value);
-          return TRUE;
-        case KEY_ADOPTION_DATE:
-          if (value[0] != '\0' && !parse_date (key, value, error))
-            return FALSE;
-          polisi_policy_set_adoption_date (policy, value);
-          return TRUE;
-        case KEY_APPROVED_BY:
-          polisi_policy_set_approved_by (policy, value);
-          return TRUE;
-        case KEY_REVIEW_CYCLE:
-          {
-            guint64 months;
-
-            if (!g_ascii_string_to_unsigned (value, 10, 1, 120, &months, NULL))
-              {
-                g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
-                             _("“%s” is not a review cycle. Give the number of months between reviews, from 1 to 120 (12 for yearly)."),
-                             value);
-                return FALSE;
-              }
-            polisi_policy_set_review_cycle (policy, (guint) months);
-            return TRUE;
-          }
-        case KEY_REVIEW_DATE:
-          if (value[0] != '\0' && !parse_date (key, value, error))
-            return FALSE;
-          polisi_policy_set_review_date_override (policy, value);
-          return TRUE;
-        case KEY_INCLUDE:
-        case KEY_EXCLUDE:
-          {
-            PolisiClauseState *state = polisi_policy_lookup_clause (policy, value);
-            PolisiClause *clause = polisi_library_lookup_clause (library, value);
-
-            if (state == NULL)
-              {
-                g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
-                             _("The policy has no clause called “%s”."), value);
-                return FALSE;
-              }
-            return polisi_clause_state_include (state, clause, i == KEY_INCLUDE, polisi_interface_lang (), error);
-          }
-        case KEY_REVIEW_TRIGGER:
-          {
-            g_auto(GStrv) parts = g_strsplit (value, ":", 3);
-            int kind;
-
-            if (g_strv_length (parts) < 2)
-              {
-                g_autofree char *kinds = polisi_enum_list_nicks (POLISI_TYPE_TRIGGER_KIND, ", ");
-
-                g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
-                             _("“%s” is not a review trigger. Write KIND:YYYY-MM-DD:NOTE, where KIND is one of %s; "
-                               "for example legislation:2026-10-01:Online Safety Act 2023."),
-                             value, kinds);
-                return FALSE;
-              }
-            g_strstrip (parts[0]);
-            g_strstrip (parts[1]);
-            if (!parse_enum (POLISI_TYPE_TRIGGER_KIND, "review-trigger", parts[0], &kind, error))
-              return FALSE;
-            return polisi_policy_add_review_trigger (policy, kind, parts[1], parts[2], error);
-          }
-        case KEY_DRAFT_SUMMARY_CY:
-        case KEY_DRAFT_SUMMARY_EN:
-          polisi_policy_set_draft_summary (policy, i == KEY_DRAFT_SUMMARY_CY ? POLISI_LANG_CY : POLISI_LANG_EN, value);
-          return TRUE;
-        case N_KEYS:
-        default:
-          g_assert_not_reached ();
-        }
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_UNKNOWN_KEY,
+                   _("“%s” is not a key Polisi knows. Run “polisi --set help” to list the keys."), key);
+      return FALSE;
     }
 
-  return apply_placeholder (policy, library, key, value, error);
+  adopted = polisi_policy_get_status (policy) == POLISI_STATUS_ADOPTED;
+  if (!polisi_settable_apply (settable, policy, library, value, error))
+    return FALSE;
+  if (adopted && g_str_equal (settable->key, "status") && polisi_policy_get_status (policy) != POLISI_STATUS_ADOPTED)
+    g_print (_("Version %s of the policy stays as adopted; the file is now the draft of version %s.\n"),
+             polisi_policy_get_last_adopted_version (policy), polisi_policy_get_version (policy));
+  return TRUE;
 }
 
 /**

@@ -75,6 +75,95 @@ polisi_date_check_iso (const char  *text,
   return FALSE;
 }
 
+/* A month named in either language, whole or its first three letters,
+ * in any case: 1 to 12, or 0. */
+static guint
+parse_month_name (const char *word)
+{
+  g_autofree char *folded = g_utf8_casefold (word, -1);
+  gsize length = strlen (folded);
+
+  if (length < 3)
+    return 0;
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    for (guint month = 0; month < 12; month++)
+      {
+        g_autofree char *name = g_utf8_casefold (month_names[lang][month], -1);
+
+        if (strcmp (folded, name) == 0 || (length == 3 && strncmp (folded, name, 3) == 0))
+          return month + 1;
+      }
+  return 0;
+}
+
+static gboolean
+parse_number (const char *text,
+              guint       max_digits,
+              guint      *value)
+{
+  gsize length = strlen (text);
+
+  if (length == 0 || length > max_digits)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  *value = (guint) g_ascii_strtoull (text, NULL, 10);
+  return TRUE;
+}
+
+/**
+ * polisi_date_parse_written:
+ *
+ * A date as a person types it: YYYY-MM-DD, or the day, the month and the
+ * year as Polisi writes them in either language ("31 March 2027",
+ * "31 Mawrth 2027", "31 Mar 2027"), or as numbers day first ("31/3/2027",
+ * "31.03.2027"), as in Wales and England. The year has four digits and
+ * the date follows the rule of polisi_date_parse_iso().
+ */
+gboolean
+polisi_date_parse_written (const char *text,
+                           GDate      *date)
+{
+  g_autofree char *copy = NULL;
+  g_auto(GStrv) parts = NULL;
+  guint day, month, year;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  copy = g_strstrip (g_strdup (text));
+  if (polisi_date_parse_iso (copy, date))
+    return TRUE;
+
+  g_strdelimit (copy, "/.,-", ' ');
+  parts = g_strsplit (copy, " ", -1);
+  {
+    /* the words, without the empty ones between repeated spaces */
+    guint n = 0;
+
+    for (guint i = 0; parts[i] != NULL; i++)
+      if (parts[i][0] != '\0')
+        parts[n++] = parts[i];
+      else
+        g_free (parts[i]);
+    parts[n] = NULL;
+    if (n != 3)
+      return FALSE;
+  }
+  if (!parse_number (parts[0], 2, &day) || !parse_number (parts[2], 4, &year) || strlen (parts[2]) != 4)
+    return FALSE;
+  if (!parse_number (parts[1], 2, &month))
+    month = parse_month_name (parts[1]);
+  if (month < 1 || month > 12 || year < 1900 || !g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
 char *
 polisi_date_to_iso (const GDate *date)
 {

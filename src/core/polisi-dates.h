@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 gboolean  polisi_date_parse_iso   (const char  *text,
                                    GDate       *date);
+gboolean  polisi_date_parse_written (const char *text,
+                                     GDate      *date);
 gboolean  polisi_date_check_iso   (const char  *text,
                                    const char  *key,
                                    GError     **error);

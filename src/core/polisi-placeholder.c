@@ -199,7 +199,8 @@ polisi_placeholder_check_answer (PolisiPlaceholder  *self,
       if (is_email_address (value))
         return TRUE;
       g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
-                   _("“%s” is not an e-mail address (for %s)."), value, key);
+                   _("“%s” is not an e-mail address (for %s). Write it with a name, “@” and a domain with a dot, "
+                     "and no spaces: for example dpo@school.example."), value, key);
       return FALSE;
     default:
       return TRUE;

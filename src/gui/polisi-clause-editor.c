@@ -17,13 +17,17 @@
 #include "polisi-clause-editor.h"
 #include "polisi-clause-title-editor.h"
 #include "polisi-section.h"
+#include "polisi-spell-buffer.h"
 #include "polisi-text.h"
 
 typedef struct {
   GtkTextView   *view;
   GtkTextBuffer *buffer;
+  gulong         changed_id;
   GtkRevealer   *update_revealer;
   GtkLabel      *update_label;
+  GtkWidget     *mark_button;
+  PolisiSpellBuffer *spell;
 } LanguagePane;
 
 struct _PolisiClauseEditor
@@ -33,9 +37,9 @@ struct _PolisiClauseEditor
   PolisiClause      *clause;
   PolisiClauseState *state;
   PolisiLibrary     *library;
-  gboolean           syncing;
-  gboolean           filled;
   LanguagePane       panes[POLISI_N_LANGS];
+  gulong             include_id;
+  gulong             alternative_id;
 
   GtkWidget         *card;
   GtkLabel          *title_label;
@@ -47,7 +51,7 @@ struct _PolisiClauseEditor
   GtkLabel          *guidance_label;
   GtkLabel          *sources_label;
   GtkExpander       *text_expander;
-  GtkBox            *languages_box;
+  GtkFlowBox        *languages_box;
 };
 
 G_DEFINE_FINAL_TYPE (PolisiClauseEditor, polisi_clause_editor, GTK_TYPE_WIDGET)
@@ -55,7 +59,6 @@ G_DEFINE_FINAL_TYPE (PolisiClauseEditor, polisi_clause_editor, GTK_TYPE_WIDGET)
 static void
 sync_texts (PolisiClauseEditor *self)
 {
-  self->syncing = TRUE;
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
     {
       LanguagePane *pane = &self->panes[lang];
@@ -69,17 +72,36 @@ sync_texts (PolisiClauseEditor *self)
        * while someone types would move the cursor, so only a real change
        * comes back. */
       if (!polisi_text_equal (current, text))
-        gtk_text_buffer_set_text (pane->buffer, text, -1);
+        {
+          g_signal_handler_block (pane->buffer, pane->changed_id);
+          gtk_text_buffer_set_text (pane->buffer, text, -1);
+          g_signal_handler_unblock (pane->buffer, pane->changed_id);
+        }
     }
-  self->syncing = FALSE;
+}
+
+/* A crossfading revealer keeps its child's room while hidden: hidden, it
+ * goes, so that a card is as tall as what it shows. */
+static void
+on_update_revealed (GtkRevealer *revealer)
+{
+  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
+    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
 }
 
 static void
 sync_update_flags (PolisiClauseEditor *self)
 {
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
-    gtk_revealer_set_reveal_child (self->panes[lang].update_revealer,
-                                   polisi_clause_state_get_needs_update (self->state, lang));
+    {
+      GtkRevealer *revealer = self->panes[lang].update_revealer;
+      gboolean shown = polisi_clause_state_get_needs_update (self->state, lang);
+
+      if (shown)
+        gtk_widget_set_visible (GTK_WIDGET (revealer), TRUE);
+      gtk_revealer_set_reveal_child (revealer, shown);
+      on_update_revealed (revealer);
+    }
 }
 
 static void
@@ -87,7 +109,9 @@ sync_included (PolisiClauseEditor *self)
 {
   gboolean included = polisi_clause_state_get_included (self->state);
 
+  g_signal_handler_block (self->include_switch, self->include_id);
   gtk_switch_set_active (self->include_switch, included);
+  g_signal_handler_unblock (self->include_switch, self->include_id);
   gtk_widget_set_sensitive (self->alternative_box, included);
   gtk_widget_set_sensitive (GTK_WIDGET (self->text_expander), included);
   if (included)
@@ -106,9 +130,9 @@ sync_alternative (PolisiClauseEditor *self)
   for (guint i = 0; i < polisi_clause_get_n_alternatives (self->clause); i++)
     if (g_strcmp0 (polisi_clause_get_alternative (self->clause, i)->id, id) == 0)
       {
-        self->syncing = TRUE;
+        g_signal_handler_block (self->alternative_dropdown, self->alternative_id);
         gtk_drop_down_set_selected (self->alternative_dropdown, i);
-        self->syncing = FALSE;
+        g_signal_handler_unblock (self->alternative_dropdown, self->alternative_id);
         return;
       }
 }
@@ -150,11 +174,9 @@ on_include_changed (PolisiClauseEditor *self)
 {
   gboolean active = gtk_switch_get_active (self->include_switch);
 
-  if (!self->filled)
-    return;
   /* the rule for required clauses is the model's: a refusal puts the switch back */
   if (!polisi_clause_state_include (self->state, self->clause, active, polisi_interface_lang (), NULL))
-    gtk_switch_set_active (self->include_switch, TRUE);
+    sync_included (self);
 }
 
 static void
@@ -162,7 +184,7 @@ on_alternative_selected (PolisiClauseEditor *self)
 {
   guint selected = gtk_drop_down_get_selected (self->alternative_dropdown);
 
-  if (self->syncing || !self->filled || self->clause == NULL || selected == GTK_INVALID_LIST_POSITION ||
+  if (self->clause == NULL || selected == GTK_INVALID_LIST_POSITION ||
       selected >= polisi_clause_get_n_alternatives (self->clause))
     return;
 
@@ -179,23 +201,20 @@ on_buffer_changed (GtkTextBuffer      *buffer,
   GtkTextIter start, end;
   PolisiLang lang = buffer == self->panes[POLISI_LANG_CY].buffer ? POLISI_LANG_CY : POLISI_LANG_EN;
 
-  if (self->syncing || !self->filled)
-    return;
-
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  self->syncing = TRUE;
+  /* the model's notification comes back to sync_texts(), which leaves a
+   * buffer alone that says what the model says */
   polisi_clause_state_set_text (self->state, lang, text);
-  self->syncing = FALSE;
 }
 
 static void
 on_mark_checked (GtkButton          *button,
                  PolisiClauseEditor *self)
 {
-  PolisiLang lang = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "lang"));
-
-  polisi_clause_state_confirm_translation (self->state, lang);
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    if (self->panes[lang].mark_button == GTK_WIDGET (button))
+      polisi_clause_state_confirm_translation (self->state, lang);
 }
 
 static GtkWidget *
@@ -226,7 +245,6 @@ build_pane (PolisiClauseEditor *self,
   gtk_text_view_set_bottom_margin (pane->view, 6);
   gtk_text_view_set_accepts_tab (pane->view, FALSE);
   gtk_widget_set_size_request (GTK_WIDGET (pane->view), 160, 90);
-  g_object_set_data (G_OBJECT (pane->view), "polisi-lang", GINT_TO_POINTER (lang));
   /* Spell checkers and screen readers need the text's own language. */
   gtk_widget_set_name (GTK_WIDGET (pane->view), lang == POLISI_LANG_CY ? "text-cy" : "text-en");
   accessible = g_strdup_printf (lang == POLISI_LANG_CY ? _("Welsh text of “%s”") : _("English text of “%s”"),
@@ -249,7 +267,7 @@ build_pane (PolisiClauseEditor *self,
   gtk_box_append (GTK_BOX (update_box), icon_box);
   button = gtk_button_new_with_mnemonic (_("_Mark as Up to Date"));
   gtk_widget_set_halign (button, GTK_ALIGN_START);
-  g_object_set_data (G_OBJECT (button), "lang", GINT_TO_POINTER (lang));
+  pane->mark_button = button;
   g_signal_connect (button, "clicked", G_CALLBACK (on_mark_checked), self);
   gtk_box_append (GTK_BOX (update_box), button);
 
@@ -259,9 +277,9 @@ build_pane (PolisiClauseEditor *self,
    * crossfade takes its room at once, and then only repaints itself. */
   gtk_revealer_set_transition_type (pane->update_revealer, GTK_REVEALER_TRANSITION_TYPE_CROSSFADE);
   gtk_revealer_set_child (pane->update_revealer, update_box);
+  gtk_widget_set_visible (GTK_WIDGET (pane->update_revealer), FALSE);
+  g_signal_connect (pane->update_revealer, "notify::child-revealed", G_CALLBACK (on_update_revealed), NULL);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (pane->update_revealer));
-
-  g_signal_connect (pane->buffer, "changed", G_CALLBACK (on_buffer_changed), self);
 
   return box;
 }
@@ -274,8 +292,12 @@ polisi_clause_editor_dispose (GObject *object)
   if (self->state != NULL)
     g_signal_handlers_disconnect_by_data (self->state, self);
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
-    if (self->panes[lang].buffer != NULL)
-      g_signal_handlers_disconnect_by_data (self->panes[lang].buffer, self);
+    {
+      /* before the views it checks */
+      g_clear_object (&self->panes[lang].spell);
+      if (self->panes[lang].buffer != NULL)
+        g_signal_handlers_disconnect_by_data (self->panes[lang].buffer, self);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), POLISI_TYPE_CLAUSE_EDITOR);
   /* the template's top box has no name, so it is unparented here */
@@ -312,8 +334,6 @@ polisi_clause_editor_class_init (PolisiClauseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolisiClauseEditor, sources_label);
   gtk_widget_class_bind_template_child (widget_class, PolisiClauseEditor, text_expander);
   gtk_widget_class_bind_template_child (widget_class, PolisiClauseEditor, languages_box);
-  gtk_widget_class_bind_template_callback (widget_class, on_include_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_alternative_selected);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "polisi-clause-editor");
@@ -365,6 +385,42 @@ fill_own (PolisiClauseEditor *self)
 }
 
 static void
+setup_wording_label (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* a wording's label is long: wrapped, so that the list fits a narrow window */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_lines (GTK_LABEL (label), 3);
+  gtk_label_set_width_chars (GTK_LABEL (label), 12);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_wording_label (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+wrapping_label_factory (void)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_wording_label), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_wording_label), NULL);
+  return factory;
+}
+
+static void
 fill (PolisiClauseEditor *self)
 {
   PolisiLang ui = polisi_interface_lang ();
@@ -405,6 +461,11 @@ fill (PolisiClauseEditor *self)
 
   for (guint i = 0; i < polisi_clause_get_n_alternatives (self->clause); i++)
     gtk_string_list_append (labels, polisi_clause_get_alternative (self->clause, i)->label[ui]);
+  {
+    g_autoptr(GtkListItemFactory) factory = wrapping_label_factory ();
+
+    gtk_drop_down_set_factory (self->alternative_dropdown, factory);
+  }
   gtk_drop_down_set_model (self->alternative_dropdown, G_LIST_MODEL (labels));
   gtk_widget_set_visible (self->alternative_box, polisi_clause_get_n_alternatives (self->clause) > 1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->alternative_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -433,15 +494,25 @@ static void
 fill_texts (PolisiClauseEditor *self)
 {
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
-    gtk_box_append (self->languages_box, build_pane (self, lang));
+    {
+      gtk_flow_box_append (self->languages_box, build_pane (self, lang));
+      /* the text views take the focus, not the flow box's children */
+      gtk_widget_set_focusable (GTK_WIDGET (gtk_flow_box_get_child_at_index (self->languages_box, lang)), FALSE);
+    }
   gtk_expander_set_expanded (self->text_expander, TRUE);
   gtk_box_append (GTK_BOX (self->card), GTK_WIDGET (polisi_clause_title_editor_new (self->clause, self->state)));
 
+  /* what the user does goes to the model; what the model says comes back
+   * with these handlers blocked */
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    self->panes[lang].changed_id = g_signal_connect (self->panes[lang].buffer, "changed", G_CALLBACK (on_buffer_changed), self);
+  self->include_id = g_signal_connect_swapped (self->include_switch, "notify::active", G_CALLBACK (on_include_changed), self);
+  self->alternative_id = g_signal_connect_swapped (self->alternative_dropdown, "notify::selected",
+                                                   G_CALLBACK (on_alternative_selected), self);
   sync_texts (self);
   sync_update_flags (self);
   sync_included (self);
   sync_alternative (self);
-  self->filled = TRUE;
 
   g_signal_connect_object (self->state, "notify", G_CALLBACK (on_state_notify), self, G_CONNECT_SWAPPED);
 }
@@ -529,7 +600,19 @@ polisi_clause_editor_set_spell_checker (PolisiClauseEditor *self,
   g_return_if_fail (POLISI_IS_SPELL_CHECKER (checker));
 
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
-    polisi_spell_checker_attach (checker, self->panes[lang].view, lang);
+    {
+      g_clear_object (&self->panes[lang].spell);
+      self->panes[lang].spell = polisi_spell_buffer_new (checker, self->panes[lang].view, lang);
+    }
+}
+
+/* Whether some of @lang's text waits to be spell checked (for tests). */
+gboolean
+polisi_clause_editor_is_spell_pending (PolisiClauseEditor *self,
+                                       PolisiLang          lang)
+{
+  g_return_val_if_fail (POLISI_IS_CLAUSE_EDITOR (self), FALSE);
+  return self->panes[lang].spell != NULL && polisi_spell_buffer_is_pending (self->panes[lang].spell);
 }
 
 GtkTextView *

@@ -32,6 +32,8 @@ gboolean            polisi_clause_editor_is_update_shown (PolisiClauseEditor *se
                                                           PolisiLang          lang);
 void                polisi_clause_editor_set_spell_checker (PolisiClauseEditor *self,
                                                             PolisiSpellChecker *checker);
+gboolean            polisi_clause_editor_is_spell_pending (PolisiClauseEditor *self,
+                                                           PolisiLang          lang);
 GtkTextView        *polisi_clause_editor_get_view       (PolisiClauseEditor *self,
                                                          PolisiLang          lang);
 

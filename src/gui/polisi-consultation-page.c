@@ -19,7 +19,9 @@
 
 #include "polisi-checker.h"
 #include "polisi-dates.h"
+#include "polisi-comment-row.h"
 #include "polisi-consultation-page.h"
+#include "polisi-date-row.h"
 #include "polisi-proposal-row.h"
 #include "polisi-gui-utils.h"
 #include "polisi-text.h"
@@ -35,10 +37,7 @@ struct _PolisiConsultationPage
   gulong               changed_id;
   guint                refresh_id;
   gboolean             dirty;
-  gboolean             filling;
-  gboolean             responding;
   char                *comments_key;      /* what the list shows, to see when it must change */
-  GHashTable          *buffers;           /* comment id → GtkTextBuffer (unowned) */
   GPtrArray           *comment_rows;
   GPtrArray           *proposal_rows;
   guint                n_comments;
@@ -48,7 +47,7 @@ struct _PolisiConsultationPage
   GtkWidget           *box;
   GtkSwitch           *consultation_switch;
   AdwEntryRow         *version_row;
-  AdwEntryRow         *closing_row;
+  PolisiDateRow       *closing_row;
   AdwPreferencesGroup *comments_group;
   AdwPreferencesGroup *proposals_group;
   AdwEntryRow         *responder_row;
@@ -68,6 +67,20 @@ set_error (GtkWidget *widget,
     gtk_widget_remove_css_class (widget, "error");
 }
 
+static void on_consultation_toggled (PolisiConsultationPage *self);
+static void on_version_changed      (PolisiConsultationPage *self);
+static void on_closing_changed      (PolisiConsultationPage *self);
+
+/* A closing date typed that is not a date, or none for a consultation draft */
+static void
+show_closing_error (PolisiConsultationPage *self)
+{
+  set_error (GTK_WIDGET (self->closing_row),
+             !polisi_date_row_get_valid (self->closing_row) ||
+             (polisi_policy_get_closing_date (self->policy) == NULL &&
+              polisi_policy_get_status (self->policy) == POLISI_STATUS_CONSULTATION));
+}
+
 static void
 fill_draft (PolisiConsultationPage *self)
 {
@@ -75,17 +88,22 @@ fill_draft (PolisiConsultationPage *self)
   const char *closing = polisi_policy_get_closing_date (self->policy);
   gboolean consultation = polisi_policy_get_status (self->policy) == POLISI_STATUS_CONSULTATION;
 
-  self->filling = TRUE;
+  /* what the policy says, shown without being taken for an edit */
+  g_signal_handlers_block_by_func (self->consultation_switch, on_consultation_toggled, self);
+  g_signal_handlers_block_by_func (self->version_row, on_version_changed, self);
+  g_signal_handlers_block_by_func (self->closing_row, on_closing_changed, self);
   gtk_switch_set_active (self->consultation_switch, consultation);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->version_row)), version) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->version_row), version != NULL ? version : "");
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->closing_row)), closing != NULL ? closing : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->closing_row), closing != NULL ? closing : "");
+  if (g_strcmp0 (polisi_date_row_get_date (self->closing_row), closing) != 0)
+    polisi_date_row_set_date (self->closing_row, closing);
   gtk_widget_set_sensitive (GTK_WIDGET (self->closing_row), consultation);
   /* an adopted version's number is in the history; a draft's is free */
   gtk_widget_set_sensitive (GTK_WIDGET (self->version_row), polisi_policy_get_status (self->policy) != POLISI_STATUS_ADOPTED);
-  set_error (GTK_WIDGET (self->closing_row), consultation && closing == NULL);
-  self->filling = FALSE;
+  show_closing_error (self);
+  g_signal_handlers_unblock_by_func (self->consultation_switch, on_consultation_toggled, self);
+  g_signal_handlers_unblock_by_func (self->version_row, on_version_changed, self);
+  g_signal_handlers_unblock_by_func (self->closing_row, on_closing_changed, self);
 }
 
 /**
@@ -132,8 +150,6 @@ polisi_consultation_page_set_consultation (PolisiConsultationPage *self,
 static void
 on_consultation_toggled (PolisiConsultationPage *self)
 {
-  if (self->filling)
-    return;
   polisi_consultation_page_set_consultation (self, gtk_switch_get_active (self->consultation_switch));
 }
 
@@ -143,8 +159,6 @@ on_version_changed (PolisiConsultationPage *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->version_row));
   g_autofree char *version = g_strstrip (g_strdup (text));
 
-  if (self->filling)
-    return;
   /* the one rule for a draft's number, in core */
   set_error (GTK_WIDGET (self->version_row), !polisi_policy_set_draft_version (self->policy, version, NULL));
 }
@@ -154,33 +168,17 @@ polisi_consultation_page_set_closing_date (PolisiConsultationPage *self,
                                            const char             *date)
 {
   g_return_if_fail (POLISI_IS_CONSULTATION_PAGE (self));
-  gtk_editable_set_text (GTK_EDITABLE (self->closing_row), date != NULL ? date : "");
+  polisi_date_row_set_date (self->closing_row, date);
 }
 
 static void
 on_closing_changed (PolisiConsultationPage *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->closing_row))));
-  GDate date;
+  const char *date = polisi_date_row_get_date (self->closing_row);
 
-  if (self->filling)
-    return;
-  if (text[0] == '\0')
-    {
-      polisi_policy_set_closing_date (self->policy, NULL);
-      set_error (GTK_WIDGET (self->closing_row), polisi_policy_get_status (self->policy) == POLISI_STATUS_CONSULTATION);
-    }
-  else if (polisi_date_parse_iso (text, &date))
-    {
-      polisi_policy_set_closing_date (self->policy, text);
-      set_error (GTK_WIDGET (self->closing_row), FALSE);
-    }
-  else
-    {
-      /* what is shown is what the draft says: no date until it is one */
-      polisi_policy_set_closing_date (self->policy, NULL);
-      set_error (GTK_WIDGET (self->closing_row), TRUE);
-    }
+  /* what is shown is what the draft says: no date until it is one */
+  polisi_policy_set_closing_date (self->policy, date);
+  show_closing_error (self);
 }
 
 void
@@ -192,140 +190,6 @@ polisi_consultation_page_set_responder (PolisiConsultationPage *self,
 }
 
 /* Comments ------------------------------------------------------------------------ */
-
-static void
-update_answered (GtkWidget           *row,
-                 const PolisiComment *comment)
-{
-  GtkImage *icon = g_object_get_data (G_OBJECT (row), "polisi-icon");
-  GtkLabel *signed_by = g_object_get_data (G_OBJECT (row), "polisi-signed");
-  gboolean answered = comment->response != NULL;
-
-  gtk_image_set_from_icon_name (icon, answered ? "emblem-ok-symbolic" : "mail-unread-symbolic");
-  set_error (GTK_WIDGET (icon), FALSE);
-  if (answered)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (icon), "success");
-      gtk_widget_remove_css_class (GTK_WIDGET (icon), "accent");
-    }
-  else
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (icon), "accent");
-      gtk_widget_remove_css_class (GTK_WIDGET (icon), "success");
-    }
-  /* Translators: whether a consultation comment has a response */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (icon), answered ? _("Answered") : _("Not answered yet"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  gtk_widget_get_tooltip_text (GTK_WIDGET (icon)), -1);
-
-  if (answered)
-    {
-      g_autofree char *when = polisi_gui_format_date (comment->response_date);
-      g_autofree char *text = comment->response_author != NULL ?
-        /* Translators: "Answered by Rhian Ellis on 1 July 2026" */
-        g_strdup_printf (_("Answered by %s on %s"), comment->response_author, when) :
-        g_strdup_printf (_("Answered on %s"), when);
-
-      gtk_label_set_text (signed_by, text);
-    }
-  else
-    gtk_label_set_text (signed_by, _("The response goes in the comments table of the next export."));
-}
-
-static void
-on_response_changed (GtkTextBuffer          *buffer,
-                     PolisiConsultationPage *self)
-{
-  const char *id = g_object_get_data (G_OBJECT (buffer), "polisi-comment");
-  GtkWidget *row = g_object_get_data (G_OBJECT (buffer), "polisi-row");
-  g_autofree char *text = polisi_gui_buffer_get_text (buffer);
-  const char *who = gtk_editable_get_text (GTK_EDITABLE (self->responder_row));
-  const PolisiComment *comment;
-
-  if (self->filling)
-    return;
-  self->responding = TRUE;
-  polisi_policy_set_comment_response (self->policy, id, text, who[0] != '\0' ? who : NULL, NULL);
-  self->responding = FALSE;
-  comment = polisi_policy_lookup_comment (self->policy, id);
-  if (comment != NULL)
-    update_answered (row, comment);
-}
-
-static GtkWidget *
-comment_row (PolisiConsultationPage *self,
-             const PolisiComment    *comment,
-             GHashTable             *numbers)
-{
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *body = gtk_label_new (comment->body);
-  GtkWidget *heading = gtk_label_new_with_mnemonic (_("_Response"));
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *view = gtk_text_view_new ();
-  GtkWidget *signed_by = gtk_label_new (NULL);
-  GtkWidget *icon = gtk_image_new ();
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  g_autofree char *clause = polisi_gui_clause_label (self->policy, polisi_context_get_library (self->context), numbers, comment->clause_id);
-  g_autofree char *when = polisi_gui_format_date (comment->date);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *first_line = g_strndup (comment->body, strcspn (comment->body, "\n"));
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), clause);
-  /* Translators: "Siân Jones (UCAC), 12 June 2026: Please say who …" */
-  subtitle = g_strdup_printf (_("%s, %s: %s"), comment->author != NULL ? comment->author : _("Unknown author"), when, first_line);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
-
-  gtk_label_set_xalign (GTK_LABEL (body), 0);
-  gtk_label_set_wrap (GTK_LABEL (body), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (body), TRUE);
-
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (heading), view);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_widget_set_margin_top (heading, 6);
-
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_widget_set_size_request (view, -1, 64);
-  /* named as its heading reads (a label property works the same in every GTK 4) */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (heading)), -1);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-
-  gtk_label_set_xalign (GTK_LABEL (signed_by), 0);
-  gtk_label_set_wrap (GTK_LABEL (signed_by), TRUE);
-  gtk_widget_add_css_class (signed_by, "dim-label");
-  gtk_widget_add_css_class (signed_by, "caption");
-
-  gtk_box_append (GTK_BOX (content), body);
-  gtk_box_append (GTK_BOX (content), heading);
-  gtk_box_append (GTK_BOX (content), frame);
-  gtk_box_append (GTK_BOX (content), signed_by);
-  gtk_widget_set_margin_top (content, 12);
-  gtk_widget_set_margin_bottom (content, 12);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), content);
-
-  g_object_set_data (G_OBJECT (row), "polisi-icon", icon);
-  g_object_set_data (G_OBJECT (row), "polisi-signed", signed_by);
-  if (comment->response != NULL)
-    gtk_text_buffer_set_text (buffer, comment->response, -1);
-  g_object_set_data_full (G_OBJECT (buffer), "polisi-comment", g_strdup (comment->id), g_free);
-  g_object_set_data (G_OBJECT (buffer), "polisi-row", row);
-  g_signal_connect (buffer, "changed", G_CALLBACK (on_response_changed), self);
-  g_hash_table_insert (self->buffers, g_strdup (comment->id), buffer);
-  update_answered (row, comment);
-
-  return row;
-}
 
 /* The order of the list: by clause as numbered, the policy as a whole
  * first, then in the order the comments came. */
@@ -412,7 +276,6 @@ fill_comments (PolisiConsultationPage *self,
   self->comments_key = g_steal_pointer (&key);
 
   polisi_gui_clear_group (self->comments_group, self->comment_rows);
-  g_hash_table_remove_all (self->buffers);
   self->n_comments = comments->len;
 
   if (comments->len == 0)
@@ -446,17 +309,17 @@ fill_comments (PolisiConsultationPage *self,
     }
   g_array_sort (sorted, compare_sorted);
 
-  self->filling = TRUE;
   for (guint i = 0; i < sorted->len; i++)
     {
       const PolisiComment *comment = g_array_index (sorted, Sorted, i).comment;
-      GtkWidget *row = comment_row (self, comment, numbers);
+      g_autofree char *clause = polisi_gui_clause_label (self->policy, polisi_context_get_library (self->context), numbers, comment->clause_id);
+      GtkWidget *row = polisi_comment_row_new ((PolisiComment *) comment, self->policy, clause);
 
-      g_object_set_data_full (G_OBJECT (row), "polisi-comment", g_strdup (comment->id), g_free);
+      /* responses are signed with what "Responses Signed By" says */
+      g_object_bind_property (self->responder_row, "text", row, "responder", G_BINDING_SYNC_CREATE);
       adw_preferences_group_add (self->comments_group, row);
       g_ptr_array_add (self->comment_rows, row);
     }
-  self->filling = FALSE;
 }
 
 /* Proposed changes ---------------------------------------------------------------- */
@@ -554,8 +417,6 @@ refresh_timeout (gpointer data)
 static void
 on_policy_changed (PolisiConsultationPage *self)
 {
-  if (self->responding || self->filling)
-    return;
   self->dirty = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->refresh_id == 0)
     self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout, self);
@@ -586,7 +447,6 @@ polisi_consultation_page_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->comments_key, g_free);
   g_clear_pointer (&self->adopted_version, g_free);
-  g_clear_pointer (&self->buffers, g_hash_table_unref);
   g_clear_pointer (&self->comment_rows, g_ptr_array_unref);
   g_clear_pointer (&self->proposal_rows, g_ptr_array_unref);
 
@@ -601,6 +461,8 @@ polisi_consultation_page_class_init (PolisiConsultationPageClass *klass)
 
   object_class->dispose = polisi_consultation_page_dispose;
   widget_class->map = polisi_consultation_page_map;
+
+  g_type_ensure (POLISI_TYPE_DATE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cymru/polisi/Polisi/ui/polisi-consultation-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PolisiConsultationPage, box);
@@ -622,7 +484,6 @@ polisi_consultation_page_class_init (PolisiConsultationPageClass *klass)
 static void
 polisi_consultation_page_init (PolisiConsultationPage *self)
 {
-  self->buffers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->comment_rows = g_ptr_array_new ();
   self->proposal_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -680,7 +541,7 @@ polisi_consultation_page_reveal_comment (PolisiConsultationPage *self,
   for (guint i = 0; i < self->comment_rows->len; i++)
     {
       GtkWidget *row = self->comment_rows->pdata[i];
-      const char *id = g_object_get_data (G_OBJECT (row), "polisi-comment");
+      const char *id = polisi_comment_row_get_comment (POLISI_COMMENT_ROW (row))->id;
 
       if (comment_id == NULL || g_strcmp0 (id, comment_id) == 0)
         {
@@ -698,5 +559,13 @@ polisi_consultation_page_get_response_buffer (PolisiConsultationPage *self,
                                               const char             *comment_id)
 {
   g_return_val_if_fail (POLISI_IS_CONSULTATION_PAGE (self), NULL);
-  return g_hash_table_lookup (self->buffers, comment_id);
+
+  for (guint i = 0; i < self->comment_rows->len; i++)
+    {
+      PolisiCommentRow *row = self->comment_rows->pdata[i];
+
+      if (g_strcmp0 (polisi_comment_row_get_comment (row)->id, comment_id) == 0)
+        return polisi_comment_row_get_buffer (row);
+    }
+  return NULL;
 }

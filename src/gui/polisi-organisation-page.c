@@ -7,6 +7,10 @@
  * clauses need: each question once, here, where it is first needed. A
  * question no included clause uses is hidden; including a clause that uses
  * it brings it back.
+ *
+ * What the page asks is core's table of settable keys (polisi-settable):
+ * every key whose page is the organisation step, titled and checked as
+ * the table says, the same keys "--set" takes.
  */
 #include "config.h"
 
@@ -16,7 +20,10 @@
 
 #include "polisi-checker.h"
 #include "polisi-organisation-page.h"
+#include "polisi-settable-row.h"
 #include "polisi-text.h"
+
+#define N_CATEGORIES (POLISI_LANGUAGE_CATEGORY_ENGLISH + 1)
 
 struct _PolisiOrganisationPage
 {
@@ -24,84 +31,67 @@ struct _PolisiOrganisationPage
 
   PolisiPolicy         *policy;
   PolisiLibrary        *library;
-  GHashTable           *entries;    /* "key" or "key.cy" -> GtkEditable (unowned) */
+  GPtrArray            *settables;  /* the table the rows are bound to */
+  GHashTable           *widgets;    /* settable key -> the widget that sets it (unowned) */
   GHashTable           *rows;       /* placeholder id -> GPtrArray of rows (unowned) */
-  gboolean              filling;
   gulong                changed_id;
 
-  AdwEntryRow          *name_cy_row;
-  AdwEntryRow          *name_en_row;
   AdwComboRow          *type_row;
-  AdwComboRow          *category_row;
+  gulong                type_id;
+  GtkCheckButton       *category_checks[N_CATEGORIES];
+  GtkSpinButton        *cycle_spin;
+  gulong                cycle_id;
+
+  AdwPreferencesGroup  *organisation_group;
+  AdwPreferencesGroup  *category_group;
   AdwPreferencesGroup  *details_group;
   AdwPreferencesGroup  *roles_group;
   AdwPreferencesGroup  *contacts_group;
-  GtkSpinButton        *cycle_spin;
+  AdwPreferencesGroup  *review_group;
 };
 
 G_DEFINE_FINAL_TYPE (PolisiOrganisationPage, polisi_organisation_page, GTK_TYPE_WIDGET)
 
 static void
-on_name_changed (PolisiOrganisationPage *self,
-                 GtkEditable            *editable)
-{
-  if (self->filling)
-    return;
-  polisi_policy_set_name (self->policy, editable == GTK_EDITABLE (self->name_cy_row) ? POLISI_LANG_CY : POLISI_LANG_EN,
-                          gtk_editable_get_text (editable));
-}
-
-static void
 on_type_selected (PolisiOrganisationPage *self)
 {
-  if (self->filling)
-    return;
   polisi_policy_set_organisation_type (self->policy, adw_combo_row_get_selected (self->type_row));
 }
 
 static void
-on_category_selected (PolisiOrganisationPage *self)
+on_category_toggled (GtkCheckButton         *check,
+                     PolisiOrganisationPage *self)
 {
-  if (self->filling)
+  const PolisiSettable *settable = polisi_settable_lookup (self->settables, "language-category");
+  g_autoptr(GEnumClass) klass = g_type_class_ref (POLISI_TYPE_LANGUAGE_CATEGORY);
+
+  if (!gtk_check_button_get_active (check))
     return;
-  polisi_policy_set_language_category (self->policy, adw_combo_row_get_selected (self->category_row));
-  /* the wording of clauses that differ between Wales and England follows */
-  polisi_policy_apply_nation (self->policy, self->library);
+  for (PolisiLanguageCategory category = 0; category < N_CATEGORIES; category++)
+    if (self->category_checks[category] == check && category != polisi_policy_get_language_category (self->policy))
+      polisi_settable_apply (settable, self->policy, self->library,
+                             g_enum_get_value (klass, category)->value_nick, NULL);
+}
+
+/* organisation.set-language-category("primarily-welsh"): the same as
+ * choosing the row */
+static void
+set_language_category_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  PolisiOrganisationPage *self = POLISI_ORGANISATION_PAGE (widget);
+  g_autoptr(GEnumClass) klass = g_type_class_ref (POLISI_TYPE_LANGUAGE_CATEGORY);
+  GEnumValue *value = g_enum_get_value_by_nick (klass, g_variant_get_string (parameter, NULL));
+
+  g_return_if_fail (value != NULL);
+  gtk_check_button_set_active (self->category_checks[value->value], TRUE);
 }
 
 static void
 on_cycle_changed (PolisiOrganisationPage *self)
 {
-  if (self->filling)
-    return;
   polisi_policy_set_review_cycle (self->policy, (guint) gtk_spin_button_get_value_as_int (self->cycle_spin));
-}
-
-static void
-on_answer_changed (GtkEditable            *editable,
-                   PolisiOrganisationPage *self)
-{
-  const char *key = g_object_get_data (G_OBJECT (editable), "polisi-key");
-  int lang = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (editable), "polisi-lang"));
-  PolisiPlaceholder *placeholder = polisi_library_lookup_placeholder (self->library, key);
-  const char *text = gtk_editable_get_text (editable);
-
-  if (self->filling)
-    return;
-
-  /* the one rule for answers, in core */
-  if (polisi_placeholder_get_kind (placeholder) == POLISI_PLACEHOLDER_EMAIL)
-    {
-      if (polisi_placeholder_check_answer (placeholder, text, key, NULL))
-        gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
-      else
-        gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
-    }
-
-  if (lang < 0)
-    polisi_policy_set_answer (self->policy, key, text);
-  else
-    polisi_policy_set_answer_lang (self->policy, key, lang, text);
 }
 
 /* Shows the questions the included clauses use, hides the others. */
@@ -136,45 +126,164 @@ update_visibility (PolisiOrganisationPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->contacts_group), shown[2] > 0);
 }
 
+/* What the policy says comes back to the choices, with their handlers
+ * blocked (the names and answers are the rows' own). */
+static void
+sync_choices (PolisiOrganisationPage *self)
+{
+  g_signal_handler_block (self->type_row, self->type_id);
+  adw_combo_row_set_selected (self->type_row, polisi_policy_get_organisation_type (self->policy));
+  g_signal_handler_unblock (self->type_row, self->type_id);
+
+  if (!gtk_check_button_get_active (self->category_checks[polisi_policy_get_language_category (self->policy)]))
+    {
+      for (guint i = 0; i < N_CATEGORIES; i++)
+        g_signal_handlers_block_by_func (self->category_checks[i], on_category_toggled, self);
+      gtk_check_button_set_active (self->category_checks[polisi_policy_get_language_category (self->policy)], TRUE);
+      for (guint i = 0; i < N_CATEGORIES; i++)
+        g_signal_handlers_unblock_by_func (self->category_checks[i], on_category_toggled, self);
+    }
+
+  g_signal_handler_block (self->cycle_spin, self->cycle_id);
+  gtk_spin_button_set_value (self->cycle_spin, polisi_policy_get_review_cycle (self->policy));
+  g_signal_handler_unblock (self->cycle_spin, self->cycle_id);
+}
+
 static void
 on_policy_changed (PolisiOrganisationPage *self)
 {
   update_visibility (self);
+  sync_choices (self);
+}
+
+/* What each category means for the policy, under its name. */
+static const char *
+category_description (PolisiLanguageCategory category)
+{
+  switch (category)
+    {
+    case POLISI_LANGUAGE_CATEGORY_WELSH:
+    case POLISI_LANGUAGE_CATEGORY_DUAL:
+      return _("Wording for Wales; exported in parallel columns");
+    case POLISI_LANGUAGE_CATEGORY_ENGLISH_PARTLY_WELSH:
+      return _("Wording for Wales; exported back to back, Welsh first");
+    case POLISI_LANGUAGE_CATEGORY_ENGLISH:
+    default:
+      return _("Wording for England; exported in English only");
+    }
+}
+
+/* One row a category, its whole name wrapped at any width (a combo row
+ * cuts the names off on a narrow window). */
+static GtkWidget *
+add_category_rows (PolisiOrganisationPage *self)
+{
+  GtkCheckButton *first = NULL;
+
+  for (PolisiLanguageCategory category = 0; category < N_CATEGORIES; category++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), polisi_language_category_get_label (category));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), category_description (category));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      if (first != NULL)
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), first);
+      else
+        first = GTK_CHECK_BUTTON (check);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL, -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      self->category_checks[category] = GTK_CHECK_BUTTON (check);
+      adw_preferences_group_add (self->category_group, row);
+    }
+  gtk_check_button_set_active (self->category_checks[polisi_policy_get_language_category (self->policy)], TRUE);
+  for (guint i = 0; i < N_CATEGORIES; i++)
+    g_signal_connect (self->category_checks[i], "toggled", G_CALLBACK (on_category_toggled), self);
+  return GTK_WIDGET (self->category_group);
+}
+
+static GListModel *
+enum_labels (GType         type,
+             const char *(*label) (int))
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    gtk_string_list_append (list, label (klass->values[i].value));
+  return G_LIST_MODEL (list);
 }
 
 static GtkWidget *
-add_entry (PolisiOrganisationPage *self,
-           AdwPreferencesGroup    *group,
-           PolisiPlaceholder      *placeholder,
-           int                     lang)
+add_type_row (PolisiOrganisationPage *self,
+              const PolisiSettable   *settable)
 {
-  PolisiLang ui = polisi_interface_lang ();
-  const char *id = polisi_placeholder_get_id (placeholder);
-  GtkWidget *row = adw_entry_row_new ();
-  const char *value = polisi_policy_get_answer (self->policy, id, lang < 0 ? POLISI_LANG_CY : lang);
-  g_autofree char *title = NULL;
+  g_autoptr(GListModel) types = enum_labels (POLISI_TYPE_ORGANISATION_TYPE,
+                                             (const char *(*) (int)) polisi_organisation_type_get_label);
+
+  self->type_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->type_row), settable->label[polisi_interface_lang ()]);
+  adw_combo_row_set_model (self->type_row, types);
+  adw_combo_row_set_selected (self->type_row, polisi_policy_get_organisation_type (self->policy));
+  self->type_id = g_signal_connect_swapped (self->type_row, "notify::selected", G_CALLBACK (on_type_selected), self);
+  adw_preferences_group_add (self->organisation_group, GTK_WIDGET (self->type_row));
+  return GTK_WIDGET (self->type_row);
+}
+
+static GtkWidget *
+add_cycle_row (PolisiOrganisationPage *self,
+               const PolisiSettable   *settable)
+{
+  GtkWidget *row = adw_action_row_new ();
+  const char *title = settable->label[polisi_interface_lang ()];
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("12 for a yearly review"));
+  self->cycle_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, 120, 1));
+  gtk_spin_button_set_increments (self->cycle_spin, 1, 6);
+  gtk_widget_set_valign (GTK_WIDGET (self->cycle_spin), GTK_ALIGN_CENTER);
+  gtk_spin_button_set_value (self->cycle_spin, polisi_policy_get_review_cycle (self->policy));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->cycle_spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  self->cycle_id = g_signal_connect_swapped (self->cycle_spin, "value-changed", G_CALLBACK (on_cycle_changed), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->cycle_spin));
+  adw_preferences_group_add (self->review_group, row);
+  return GTK_WIDGET (self->cycle_spin);
+}
+
+static GtkWidget *
+add_answer_row (PolisiOrganisationPage *self,
+                const PolisiSettable   *settable)
+{
+  GtkWidget *row = polisi_settable_row_new (settable, self->policy, self->library);
+  const char *id;
+  AdwPreferencesGroup *group;
   GPtrArray *rows;
 
-  if (lang < 0)
-    title = g_strdup (polisi_placeholder_get_label (placeholder, ui));
-  else
-    /* Translators: "Governing body (Welsh)": the Welsh form of an answer */
-    title = g_strdup_printf (lang == POLISI_LANG_CY ? _("%s (Welsh)") : _("%s (English)"),
-                             polisi_placeholder_get_label (placeholder, ui));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (polisi_placeholder_get_hint (placeholder, ui) != NULL)
-    gtk_widget_set_tooltip_text (row, polisi_placeholder_get_hint (placeholder, ui));
-  if (value != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (row), value);
+  if (settable->kind != POLISI_SETTABLE_ANSWER)
+    {
+      adw_preferences_group_add (self->organisation_group, row);
+      return row;
+    }
 
-  g_object_set_data_full (G_OBJECT (row), "polisi-key", g_strdup (id), g_free);
-  g_object_set_data (G_OBJECT (row), "polisi-lang", GINT_TO_POINTER (lang));
-  g_signal_connect (row, "changed", G_CALLBACK (on_answer_changed), self);
+  switch (polisi_placeholder_get_group (settable->placeholder))
+    {
+    case POLISI_PLACEHOLDER_GROUP_ORGANISATION:
+      group = self->details_group;
+      break;
+    case POLISI_PLACEHOLDER_GROUP_ROLES:
+      group = self->roles_group;
+      break;
+    case POLISI_PLACEHOLDER_GROUP_CONTACTS:
+    case POLISI_PLACEHOLDER_GROUP_DATES:
+    default:
+      group = self->contacts_group;
+      break;
+    }
   adw_preferences_group_add (group, row);
 
-  g_hash_table_insert (self->entries,
-                       lang < 0 ? g_strdup (id) : g_strdup_printf ("%s.%s", id, polisi_lang_to_code (lang)),
-                       row);
+  id = polisi_placeholder_get_id (settable->placeholder);
   rows = g_hash_table_lookup (self->rows, id);
   if (rows == NULL)
     {
@@ -182,7 +291,6 @@ add_entry (PolisiOrganisationPage *self,
       g_hash_table_insert (self->rows, g_strdup (id), rows);
     }
   g_ptr_array_add (rows, row);
-
   return row;
 }
 
@@ -203,8 +311,9 @@ polisi_organisation_page_dispose (GObject *object)
   }
   g_clear_object (&self->policy);
   g_clear_object (&self->library);
-  g_clear_pointer (&self->entries, g_hash_table_unref);
+  g_clear_pointer (&self->widgets, g_hash_table_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->settables, g_ptr_array_unref);
 
   G_OBJECT_CLASS (polisi_organisation_page_parent_class)->dispose (object);
 }
@@ -218,39 +327,23 @@ polisi_organisation_page_class_init (PolisiOrganisationPageClass *klass)
   object_class->dispose = polisi_organisation_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cymru/polisi/Polisi/ui/polisi-organisation-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, PolisiOrganisationPage, name_cy_row);
-  gtk_widget_class_bind_template_child (widget_class, PolisiOrganisationPage, name_en_row);
-  gtk_widget_class_bind_template_child (widget_class, PolisiOrganisationPage, type_row);
-  gtk_widget_class_bind_template_child (widget_class, PolisiOrganisationPage, category_row);
+  gtk_widget_class_bind_template_child (widget_class, PolisiOrganisationPage, organisation_group);
+  gtk_widget_class_bind_template_child (widget_class, PolisiOrganisationPage, category_group);
   gtk_widget_class_bind_template_child (widget_class, PolisiOrganisationPage, details_group);
   gtk_widget_class_bind_template_child (widget_class, PolisiOrganisationPage, roles_group);
   gtk_widget_class_bind_template_child (widget_class, PolisiOrganisationPage, contacts_group);
-  gtk_widget_class_bind_template_child (widget_class, PolisiOrganisationPage, cycle_spin);
-  gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_type_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_category_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_cycle_changed);
+  gtk_widget_class_bind_template_child (widget_class, PolisiOrganisationPage, review_group);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "organisation.set-language-category", "s", set_language_category_action);
 }
 
 static void
 polisi_organisation_page_init (PolisiOrganisationPage *self)
 {
-  self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->widgets = g_hash_table_new (g_str_hash, g_str_equal);
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-static GListModel *
-enum_labels (GType         type,
-             const char *(*label) (int))
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < klass->n_values; i++)
-    gtk_string_list_append (list, label (klass->values[i].value));
-  return G_LIST_MODEL (list);
 }
 
 PolisiOrganisationPage *
@@ -258,78 +351,92 @@ polisi_organisation_page_new (PolisiPolicy  *policy,
                               PolisiLibrary *library)
 {
   PolisiOrganisationPage *self = g_object_new (POLISI_TYPE_ORGANISATION_PAGE, NULL);
-  g_autoptr(GListModel) types = NULL;
-  g_autoptr(GListModel) categories = NULL;
 
   self->policy = g_object_ref (policy);
   self->library = g_object_ref (library);
-  self->filling = TRUE;
+  self->settables = polisi_settable_list (library);
 
-  types = enum_labels (POLISI_TYPE_ORGANISATION_TYPE, (const char *(*) (int)) polisi_organisation_type_get_label);
-  categories = enum_labels (POLISI_TYPE_LANGUAGE_CATEGORY, (const char *(*) (int)) polisi_language_category_get_label);
-  adw_combo_row_set_model (self->type_row, types);
-  adw_combo_row_set_model (self->category_row, categories);
-  adw_combo_row_set_selected (self->type_row, polisi_policy_get_organisation_type (policy));
-  adw_combo_row_set_selected (self->category_row, polisi_policy_get_language_category (policy));
-  if (polisi_policy_get_name (policy, POLISI_LANG_CY) != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->name_cy_row), polisi_policy_get_name (policy, POLISI_LANG_CY));
-  if (polisi_policy_get_name (policy, POLISI_LANG_EN) != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->name_en_row), polisi_policy_get_name (policy, POLISI_LANG_EN));
-  gtk_spin_button_set_value (self->cycle_spin, polisi_policy_get_review_cycle (policy));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->cycle_spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Months between reviews"), -1);
-
-  for (guint i = 0; i < polisi_library_get_n_placeholders (library); i++)
+  /* every key of the table whose page this is, in the table's order */
+  for (guint i = 0; i < self->settables->len; i++)
     {
-      PolisiPlaceholder *placeholder = polisi_library_get_placeholder (library, i);
-      AdwPreferencesGroup *group;
+      const PolisiSettable *settable = self->settables->pdata[i];
+      GtkWidget *widget;
 
-      if (polisi_placeholder_get_derived (placeholder) != POLISI_DERIVED_NONE)
+      if (settable->page != POLISI_SETTABLE_ORGANISATION)
         continue;
-      switch (polisi_placeholder_get_group (placeholder))
-        {
-        case POLISI_PLACEHOLDER_GROUP_ORGANISATION:
-          group = self->details_group;
-          break;
-        case POLISI_PLACEHOLDER_GROUP_ROLES:
-          group = self->roles_group;
-          break;
-        case POLISI_PLACEHOLDER_GROUP_CONTACTS:
-        case POLISI_PLACEHOLDER_GROUP_DATES:
-        default:
-          group = self->contacts_group;
-          break;
-        }
-
-      if (polisi_placeholder_is_bilingual (placeholder))
-        {
-          add_entry (self, group, placeholder, POLISI_LANG_CY);
-          add_entry (self, group, placeholder, POLISI_LANG_EN);
-        }
+      if (g_str_equal (settable->key, "type"))
+        widget = add_type_row (self, settable);
+      else if (g_str_equal (settable->key, "language-category"))
+        widget = add_category_rows (self);
+      else if (g_str_equal (settable->key, "review-cycle"))
+        widget = add_cycle_row (self, settable);
+      else if (settable->kind == POLISI_SETTABLE_TEXT || settable->kind == POLISI_SETTABLE_ANSWER)
+        widget = add_answer_row (self, settable);
       else
-        add_entry (self, group, placeholder, -1);
+        {
+          g_critical ("The organisation step cannot set %s", settable->key);
+          continue;
+        }
+      g_hash_table_insert (self->widgets, settable->key, widget);
     }
 
-  self->filling = FALSE;
   update_visibility (self);
   self->changed_id = g_signal_connect_swapped (policy, "changed", G_CALLBACK (on_policy_changed), self);
 
   return self;
 }
 
-/* The entry for an answer ("head_teacher", "governing_body.cy") or for the
- * organisation's names ("name.cy", "name.en"). */
+/* The entry for a key of "--set" that is typed ("head_teacher",
+ * "governing_body.cy", "name-cy"; "name.cy" as "name-cy"). */
 GtkEditable *
 polisi_organisation_page_get_entry (PolisiOrganisationPage *self,
                                     const char             *key)
 {
+  GtkWidget *widget;
+
   g_return_val_if_fail (POLISI_IS_ORGANISATION_PAGE (self), NULL);
 
   if (g_strcmp0 (key, "name.cy") == 0)
-    return GTK_EDITABLE (self->name_cy_row);
-  if (g_strcmp0 (key, "name.en") == 0)
-    return GTK_EDITABLE (self->name_en_row);
-  return g_hash_table_lookup (self->entries, key);
+    key = "name-cy";
+  else if (g_strcmp0 (key, "name.en") == 0)
+    key = "name-en";
+  widget = g_hash_table_lookup (self->widgets, key);
+  return POLISI_IS_SETTABLE_ROW (widget) ? GTK_EDITABLE (widget) : NULL;
+}
+
+/**
+ * polisi_organisation_page_list_keys:
+ *
+ * Returns: (transfer container) (element-type utf8): the keys of the
+ *   settable table the page sets, each with its widget (for tests)
+ */
+GPtrArray *
+polisi_organisation_page_list_keys (PolisiOrganisationPage *self)
+{
+  GPtrArray *keys = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (POLISI_IS_ORGANISATION_PAGE (self), keys);
+
+  g_hash_table_iter_init (&iter, self->widgets);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  return keys;
+}
+
+/**
+ * polisi_organisation_page_get_category_check:
+ *
+ * Returns: (transfer none): the button that chooses @category (for tests)
+ */
+GtkCheckButton *
+polisi_organisation_page_get_category_check (PolisiOrganisationPage *self,
+                                             PolisiLanguageCategory  category)
+{
+  g_return_val_if_fail (POLISI_IS_ORGANISATION_PAGE (self), NULL);
+  g_return_val_if_fail (category < N_CATEGORIES, NULL);
+  return self->category_checks[category];
 }
 
 void
@@ -342,14 +449,14 @@ polisi_organisation_page_focus_answer (PolisiOrganisationPage *self,
   g_return_if_fail (POLISI_IS_ORGANISATION_PAGE (self));
 
   if (placeholder == NULL)
-    entry = GTK_EDITABLE (lang == POLISI_LANG_EN ? self->name_en_row : self->name_cy_row);
+    entry = polisi_organisation_page_get_entry (self, lang == POLISI_LANG_EN ? "name-en" : "name-cy");
   else
     {
-      entry = g_hash_table_lookup (self->entries, placeholder);
+      entry = polisi_organisation_page_get_entry (self, placeholder);
       if (entry == NULL)
         {
           g_autofree char *key = g_strdup_printf ("%s.%s", placeholder, polisi_lang_to_code (lang >= 0 ? lang : POLISI_LANG_CY));
-          entry = g_hash_table_lookup (self->entries, key);
+          entry = polisi_organisation_page_get_entry (self, key);
         }
     }
   if (entry != NULL)

@@ -24,5 +24,8 @@ void                    polisi_organisation_page_focus_answer   (PolisiOrganisat
                                                                  int                     lang);
 GtkEditable            *polisi_organisation_page_get_entry      (PolisiOrganisationPage *self,
                                                                  const char             *key);
+GPtrArray              *polisi_organisation_page_list_keys      (PolisiOrganisationPage *self);
+GtkCheckButton         *polisi_organisation_page_get_category_check (PolisiOrganisationPage *self,
+                                                                     PolisiLanguageCategory  category);
 
 G_END_DECLS

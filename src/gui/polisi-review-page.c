@@ -22,6 +22,7 @@
 #include "polisi-adoption-blockers.h"
 #include "polisi-checker.h"
 #include "polisi-dates.h"
+#include "polisi-date-row.h"
 #include "polisi-diff.h"
 #include "polisi-gui-utils.h"
 #include "polisi-review.h"
@@ -286,6 +287,33 @@ fill_triggers (PolisiReviewPage *self)
 
 /* Updates of the model clauses --------------------------------------------- */
 
+/* Two children side by side where there is room, one above the other
+ * where there is not (a window 360 pixels wide). */
+static GtkWidget *
+narrow_flow_box (gboolean homogeneous,
+                 guint    spacing)
+{
+  GtkWidget *box = gtk_flow_box_new ();
+
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (box), homogeneous);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (box), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), spacing);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 6);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_activate_on_single_click (GTK_FLOW_BOX (box), FALSE);
+  return box;
+}
+
+static void
+flow_box_add (GtkWidget *box,
+              GtkWidget *child)
+{
+  gtk_flow_box_append (GTK_FLOW_BOX (box), child);
+  /* what it holds takes the focus, not the flow box's child */
+  gtk_widget_set_focusable (gtk_widget_get_parent (child), FALSE);
+}
+
 static GtkWidget *
 diff_label (const char *heading,
             GPtrArray  *diff)
@@ -332,8 +360,9 @@ update_row (PolisiReviewPage          *self,
   PolisiLang ui = polisi_interface_lang ();
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* side by side, or one above the other on a narrow window */
+  GtkWidget *texts = narrow_flow_box (TRUE, 18);
+  GtkWidget *buttons = narrow_flow_box (FALSE, 12);
   g_autofree char *label = NULL;
   const char *what;
 
@@ -360,13 +389,13 @@ update_row (PolisiReviewPage          *self,
     {
     case POLISI_UPDATE_NEW:
       what = _("New in the model clauses");
-      gtk_box_append (GTK_BOX (buttons), decision_button (_("_Leave Out"), "review.decline-update", update->clause_id, FALSE));
-      gtk_box_append (GTK_BOX (buttons), decision_button (_("_Add Clause"), "review.accept-update", update->clause_id, TRUE));
+      flow_box_add (buttons, decision_button (_("_Leave Out"), "review.decline-update", update->clause_id, FALSE));
+      flow_box_add (buttons, decision_button (_("_Add Clause"), "review.accept-update", update->clause_id, TRUE));
       break;
     case POLISI_UPDATE_WITHDRAWN:
       what = _("Withdrawn from the model clauses");
-      gtk_box_append (GTK_BOX (buttons), decision_button (_("_Keep Clause"), "review.decline-update", update->clause_id, FALSE));
-      gtk_box_append (GTK_BOX (buttons), decision_button (_("_Remove Clause"), "review.accept-update", update->clause_id, TRUE));
+      flow_box_add (buttons, decision_button (_("_Keep Clause"), "review.decline-update", update->clause_id, FALSE));
+      flow_box_add (buttons, decision_button (_("_Remove Clause"), "review.accept-update", update->clause_id, TRUE));
       break;
     case POLISI_UPDATE_CHANGED:
     default:
@@ -375,8 +404,8 @@ update_row (PolisiReviewPage          *self,
       else
         what = update->edited ? _("Changed in the model clauses. You edited this clause: the new wording would replace your edits") :
                                 _("Changed in the model clauses");
-      gtk_box_append (GTK_BOX (buttons), decision_button (_("_Keep Current Wording"), "review.decline-update", update->clause_id, FALSE));
-      gtk_box_append (GTK_BOX (buttons), decision_button (_("_Use New Wording"), "review.accept-update", update->clause_id, TRUE));
+      flow_box_add (buttons, decision_button (_("_Keep Current Wording"), "review.decline-update", update->clause_id, FALSE));
+      flow_box_add (buttons, decision_button (_("_Use New Wording"), "review.accept-update", update->clause_id, TRUE));
       break;
     }
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), what);
@@ -404,8 +433,8 @@ update_row (PolisiReviewPage          *self,
     }
 
   /* each language named in itself, as over the clause editor's two texts */
-  gtk_box_append (GTK_BOX (texts), diff_label ("Cymraeg", update->diff[POLISI_LANG_CY]));
-  gtk_box_append (GTK_BOX (texts), diff_label ("English", update->diff[POLISI_LANG_EN]));
+  flow_box_add (texts, diff_label ("Cymraeg", update->diff[POLISI_LANG_CY]));
+  flow_box_add (texts, diff_label ("English", update->diff[POLISI_LANG_EN]));
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (content), texts);
   gtk_box_append (GTK_BOX (content), buttons);
@@ -443,7 +472,6 @@ fill_updates (PolisiReviewPage *self)
     {
       GtkWidget *row = update_row (self, self->updates->pdata[i]);
 
-      g_object_set_data_full (G_OBJECT (row), "polisi-clause", g_strdup (((PolisiLibraryUpdate *) self->updates->pdata[i])->clause_id), g_free);
       adw_preferences_group_add (self->updates_group, row);
       g_ptr_array_add (self->update_rows, row);
     }
@@ -463,10 +491,11 @@ static void
 on_citation_activated (AdwActionRow     *row,
                        PolisiReviewPage *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "polisi-index"));
   const PolisiCitationFix *fix;
+  guint index;
 
-  if (self->citations == NULL || index >= self->citations->len)
+  /* the rows are in the order of the fixes */
+  if (self->citations == NULL || !g_ptr_array_find (self->citation_rows, row, &index) || index >= self->citations->len)
     return;
   fix = self->citations->pdata[index];
   g_signal_emit (self, signals[GO_TO_CLAUSE], 0, fix->clause_id, (int) fix->lang);
@@ -496,7 +525,6 @@ fill_citations (PolisiReviewPage *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_widget_set_tooltip_text (row, _("Show the clause"));
-      g_object_set_data (G_OBJECT (row), "polisi-index", GUINT_TO_POINTER (i));
       g_signal_connect (row, "activated", G_CALLBACK (on_citation_activated), self);
       gtk_widget_set_valign (replace, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (replace), "review.fix-citation");
@@ -696,10 +724,12 @@ remove_trigger_action (GtkWidget  *widget,
 
 /* Adding a trigger ------------------------------------------------------------ */
 
+/* The dialog's state, owned by its "response" handler: freed with the dialog. */
 typedef struct {
   PolisiReviewPage *page;
+  AdwMessageDialog *dialog;
   AdwComboRow      *kind;
-  AdwEntryRow      *date;
+  PolisiDateRow    *date;
   AdwEntryRow      *note;
 } TriggerDialog;
 
@@ -711,25 +741,22 @@ trigger_dialog_free (TriggerDialog *data)
 }
 
 static void
-on_trigger_date_changed (AdwMessageDialog *dialog)
+on_trigger_date_changed (TriggerDialog *data)
 {
-  TriggerDialog *data = g_object_get_data (G_OBJECT (dialog), "polisi-trigger");
-  GDate date;
-  gboolean valid = polisi_date_parse_iso (gtk_editable_get_text (GTK_EDITABLE (data->date)), &date);
+  gboolean valid = polisi_date_row_get_date (data->date) != NULL;
 
   if (valid)
     gtk_widget_remove_css_class (GTK_WIDGET (data->date), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (data->date), "error");
-  adw_message_dialog_set_response_enabled (dialog, "add", valid);
+  adw_message_dialog_set_response_enabled (data->dialog, "add", valid);
 }
 
 static void
 on_trigger_response (AdwMessageDialog *dialog,
                      const char       *response,
-                     gpointer          user_data)
+                     TriggerDialog    *data)
 {
-  TriggerDialog *data = g_object_get_data (G_OBJECT (dialog), "polisi-trigger");
   g_autoptr(GError) error = NULL;
   const char *note;
 
@@ -737,7 +764,7 @@ on_trigger_response (AdwMessageDialog *dialog,
     return;
   note = gtk_editable_get_text (GTK_EDITABLE (data->note));
   if (!polisi_policy_add_review_trigger (data->page->policy, adw_combo_row_get_selected (data->kind),
-                                         gtk_editable_get_text (GTK_EDITABLE (data->date)),
+                                         polisi_date_row_get_date (data->date),
                                          note[0] != '\0' ? note : NULL, &error))
     polisi_gui_show_error (GTK_WIDGET (data->page), _("The Trigger Could Not Be Added"), error->message);
   polisi_review_page_refresh (data->page);
@@ -767,6 +794,7 @@ polisi_review_page_add_trigger (PolisiReviewPage *self)
                                    _("Something that means the policy should be reviewed before its planned date. "
                                      "From that date, Polisi says the review is due."));
   data->page = g_object_ref (self);
+  data->dialog = ADW_MESSAGE_DIALOG (dialog);
   for (guint kind = POLISI_TRIGGER_LEGISLATION; kind <= POLISI_TRIGGER_INCIDENT; kind++)
     {
       /* the labels are written to follow "because of": capitalise for a list */
@@ -781,12 +809,13 @@ polisi_review_page_add_trigger (PolisiReviewPage *self)
   adw_combo_row_set_model (data->kind, G_LIST_MODEL (kinds));
   g_object_unref (kinds);
 
-  data->date = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->date), _("Date (YYYY-MM-DD)"));
+  data->date = POLISI_DATE_ROW (polisi_date_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->date), _("Date"));
   polisi_date_set_today (&today);
   today_iso = polisi_date_to_iso (&today);
-  gtk_editable_set_text (GTK_EDITABLE (data->date), today_iso);
-  g_signal_connect_swapped (data->date, "changed", G_CALLBACK (on_trigger_date_changed), dialog);
+  polisi_date_row_set_date (data->date, today_iso);
+  g_signal_connect_swapped (data->date, "notify::date", G_CALLBACK (on_trigger_date_changed), data);
+  g_signal_connect_swapped (data->date, "notify::valid", G_CALLBACK (on_trigger_date_changed), data);
 
   data->note = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->note), _("Note (optional)"));
@@ -802,8 +831,8 @@ polisi_review_page_add_trigger (PolisiReviewPage *self)
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "polisi-trigger", data, (GDestroyNotify) trigger_dialog_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_trigger_response), NULL);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_trigger_response), data,
+                         (GClosureNotify) (void (*) (void)) trigger_dialog_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -818,10 +847,12 @@ add_trigger_action (GtkWidget  *widget,
 
 /* Adopting a version ------------------------------------------------------------ */
 
+/* The dialog's state, owned by its "response" handler: freed with the dialog. */
 typedef struct {
   PolisiReviewPage *page;
+  AdwMessageDialog *dialog;
   AdwEntryRow      *version;
-  AdwEntryRow      *date;
+  PolisiDateRow    *date;
   AdwEntryRow      *approved_by;
   GtkTextBuffer    *summary[POLISI_N_LANGS];
   GtkLabel         *problem;
@@ -842,7 +873,9 @@ try_adopt (AdoptDialog *data,
   g_autofree char *summary_cy = polisi_gui_buffer_get_text (data->summary[POLISI_LANG_CY]);
   g_autofree char *summary_en = polisi_gui_buffer_get_text (data->summary[POLISI_LANG_EN]);
   const char *version = gtk_editable_get_text (GTK_EDITABLE (data->version));
-  const char *date = gtk_editable_get_text (GTK_EDITABLE (data->date));
+  /* what was typed, when it is no date: the message quotes it */
+  const char *date = polisi_date_row_get_date (data->date) != NULL ? polisi_date_row_get_date (data->date)
+                                                                   : gtk_editable_get_text (GTK_EDITABLE (data->date));
   const char *approved_by = gtk_editable_get_text (GTK_EDITABLE (data->approved_by));
 
   if (really)
@@ -853,23 +886,21 @@ try_adopt (AdoptDialog *data,
 /* What would stop the adoption is said under the fields as they are
  * typed, and the Adopt button waits until nothing does. */
 static void
-on_adopt_field_changed (AdwMessageDialog *dialog)
+on_adopt_field_changed (AdoptDialog *data)
 {
-  AdoptDialog *data = g_object_get_data (G_OBJECT (dialog), "polisi-adopt");
   g_autoptr(GError) error = NULL;
   gboolean ok = try_adopt (data, FALSE, &error);
 
   gtk_label_set_text (data->problem, ok ? "" : error->message);
   gtk_widget_set_visible (GTK_WIDGET (data->problem), !ok);
-  adw_message_dialog_set_response_enabled (dialog, "adopt", ok);
+  adw_message_dialog_set_response_enabled (data->dialog, "adopt", ok);
 }
 
 static void
 on_adopt_response (AdwMessageDialog *dialog,
                    const char       *response,
-                   gpointer          user_data)
+                   AdoptDialog      *data)
 {
-  AdoptDialog *data = g_object_get_data (G_OBJECT (dialog), "polisi-adopt");
   g_autoptr(GError) error = NULL;
 
   if (!g_str_equal (response, "adopt"))
@@ -910,7 +941,7 @@ summary_editor (AdoptDialog  *data,
   /* named as its heading reads (a label property works the same in every GTK 4) */
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (label)), -1);
   data->summary[lang] = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  g_signal_connect_swapped (data->summary[lang], "changed", G_CALLBACK (on_adopt_field_changed), dialog);
+  g_signal_connect_swapped (data->summary[lang], "changed", G_CALLBACK (on_adopt_field_changed), data);
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 72);
@@ -981,7 +1012,9 @@ polisi_review_page_adopt (PolisiReviewPage *self)
                                      "follows from this date."));
   data = g_new0 (AdoptDialog, 1);
   data->page = g_object_ref (self);
-  g_object_set_data_full (G_OBJECT (dialog), "polisi-adopt", data, (GDestroyNotify) adopt_dialog_free);
+  data->dialog = ADW_MESSAGE_DIALOG (dialog);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_adopt_response), data,
+                         (GClosureNotify) (void (*) (void)) adopt_dialog_free, 0);
   /* the responses first: filling the fields in asks whether Adopt can be pressed */
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "adopt", _("_Adopt"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "adopt", ADW_RESPONSE_SUGGESTED);
@@ -991,10 +1024,10 @@ polisi_review_page_adopt (PolisiReviewPage *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->version), _("Version"));
   gtk_editable_set_text (GTK_EDITABLE (data->version), version);
 
-  data->date = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->date), _("Date of Adoption (YYYY-MM-DD)"));
+  data->date = POLISI_DATE_ROW (polisi_date_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->date), _("Date of Adoption"));
   today_iso = polisi_date_to_iso (&today);
-  gtk_editable_set_text (GTK_EDITABLE (data->date), today_iso);
+  polisi_date_row_set_date (data->date, today_iso);
 
   data->approved_by = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->approved_by), _("Approved By"));
@@ -1039,12 +1072,11 @@ polisi_review_page_adopt (PolisiReviewPage *self)
       gtk_text_buffer_set_text (data->summary[POLISI_LANG_EN], "First version.", -1);
     }
 
-  g_signal_connect_swapped (data->version, "changed", G_CALLBACK (on_adopt_field_changed), dialog);
-  g_signal_connect_swapped (data->date, "changed", G_CALLBACK (on_adopt_field_changed), dialog);
-  g_signal_connect_swapped (data->approved_by, "changed", G_CALLBACK (on_adopt_field_changed), dialog);
+  g_signal_connect_swapped (data->version, "changed", G_CALLBACK (on_adopt_field_changed), data);
+  g_signal_connect_swapped (data->date, "changed", G_CALLBACK (on_adopt_field_changed), data);
+  g_signal_connect_swapped (data->approved_by, "changed", G_CALLBACK (on_adopt_field_changed), data);
 
-  g_signal_connect (dialog, "response", G_CALLBACK (on_adopt_response), NULL);
-  on_adopt_field_changed (ADW_MESSAGE_DIALOG (dialog));
+  on_adopt_field_changed (data);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (data->approved_by));
   return dialog;
@@ -1185,12 +1217,13 @@ polisi_review_page_reveal_update (PolisiReviewPage *self,
 
   if (self->dirty)
     polisi_review_page_refresh (self);
-  for (guint i = 0; i < self->update_rows->len; i++)
+  /* the rows are in the order of the updates (with none, one row says so) */
+  for (guint i = 0; self->updates != NULL && i < self->updates->len; i++)
     {
       GtkWidget *row = self->update_rows->pdata[i];
-      const char *id = g_object_get_data (G_OBJECT (row), "polisi-clause");
+      const char *id = ((PolisiLibraryUpdate *) self->updates->pdata[i])->clause_id;
 
-      if (id != NULL && (clause_id == NULL || g_str_equal (id, clause_id)))
+      if (clause_id == NULL || g_str_equal (id, clause_id))
         {
           adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
           gtk_widget_grab_focus (row);

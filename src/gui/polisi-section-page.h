@@ -25,4 +25,6 @@ PolisiSection      *polisi_section_page_get_section (PolisiSectionPage *self);
 PolisiClauseEditor *polisi_section_page_get_editor  (PolisiSectionPage *self,
                                                      const char        *clause_id);
 
+GtkWidget          *polisi_section_page_get_dictionary_notice (PolisiSectionPage *self);
+
 G_END_DECLS

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PolisiSpellChecker, polisi_spell_checker, POLISI, SPELL_CHECKER, GObject)
 
 PolisiSpellChecker *polisi_spell_checker_new            (PolisiLibrary      *library);
+PolisiSpellChecker *polisi_spell_checker_new_full       (PolisiLibrary      *library,
+                                                         const char * const *welsh,
+                                                         const char * const *english);
 gboolean            polisi_spell_checker_has_language   (PolisiSpellChecker *self,
                                                          PolisiLang          lang);
 gboolean            polisi_spell_checker_check_word     (PolisiSpellChecker *self,
@@ -28,9 +31,9 @@ GStrv               polisi_spell_checker_suggest        (PolisiSpellChecker *sel
 void                polisi_spell_checker_add_word       (PolisiSpellChecker *self,
                                                          PolisiLang          lang,
                                                          const char         *word);
-void                polisi_spell_checker_attach         (PolisiSpellChecker *self,
-                                                         GtkTextView        *view,
-                                                         PolisiLang          lang);
-gboolean            polisi_spell_checker_is_pending     (GtkTextView        *view);
+void                polisi_spell_checker_for_each_word  (const char         *line,
+                                                         PolisiLang          lang,
+                                                         void              (*func) (const char *, gsize, gsize, gpointer),
+                                                         gpointer            user_data);
 
 G_END_DECLS

@@ -466,6 +466,27 @@ consultation_owns_finding_kind (PolisiStep        *step,
   return kind == POLISI_FINDING_NO_CLOSING_DATE;
 }
 
+/* Complete when the closing date is given and, during a consultation,
+ * every comment on the version consulted on has its response. */
+static gboolean
+consultation_is_complete (PolisiStep *step,
+                          GPtrArray  *findings,
+                          gboolean    has_own_findings)
+{
+  StepCommon *common = &POLISI_CONSULTATION_STEP (step)->common;
+  g_autoptr(GPtrArray) comments = NULL;
+
+  if (has_own_findings)
+    return FALSE;
+  if (polisi_policy_get_status (common->policy) != POLISI_STATUS_CONSULTATION)
+    return TRUE;
+  comments = polisi_policy_list_comments (common->policy, NULL, NULL);
+  for (guint i = 0; i < comments->len; i++)
+    if (((PolisiComment *) comments->pdata[i])->response == NULL)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 consultation_step_iface_init (PolisiStepInterface *iface)
 {
@@ -475,6 +496,7 @@ consultation_step_iface_init (PolisiStepInterface *iface)
   iface->get_page = consultation_get_page;
   iface->create_page = consultation_create_page;
   iface->owns_finding_kind = consultation_owns_finding_kind;
+  iface->is_complete = consultation_is_complete;
 }
 
 PolisiStep *

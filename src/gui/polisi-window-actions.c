@@ -168,6 +168,7 @@ show_review_action (GtkWidget  *widget,
 {
   PolisiWindow *window = POLISI_WINDOW (widget);
 
+  polisi_window_dismiss_review_toast (window);
   if (editing (widget))
     polisi_window_go_to_step (window, polisi_window_find_step (window, "review"));
 }

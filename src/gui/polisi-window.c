@@ -62,6 +62,7 @@ struct _PolisiWindow
   PolisiSession        *session;
   PolisiPolicy         *policy;        /* the session's, as the steps were built for it */
   guint                 check_id;
+  guint                 review_toast_id;
   gulong                changed_id;
   PolisiStepList       *steps;
   guint                 current_step;
@@ -137,6 +138,18 @@ on_flow_toast (PolisiWindow *self,
                AdwToast     *toast)
 {
   add_toast (self, g_object_ref (toast));
+}
+
+/**
+ * polisi_window_get_n_toasts:
+ *
+ * Returns: how many toasts are on show (for tests)
+ */
+guint
+polisi_window_get_n_toasts (PolisiWindow *self)
+{
+  g_return_val_if_fail (POLISI_IS_WINDOW (self), 0);
+  return self->toasts->len;
 }
 
 /**
@@ -489,6 +502,41 @@ tell_review_due (PolisiWindow *self)
   adw_toast_set_action_name (toast, "win.show-review");
   adw_toast_set_timeout (toast, 10);
   add_toast (self, toast);
+}
+
+/* libadwaita 1.2 frees a toast twice when it is dismissed while it is still
+ * sliding in; a toast is dismissed only once it is surely in place. */
+#define TOAST_SHOW_TIME 500
+
+static gboolean
+dismiss_review_toasts (gpointer data)
+{
+  PolisiWindow *self = data;
+
+  self->review_toast_id = 0;
+  for (guint i = self->toasts->len; i > 0; i--)
+    {
+      AdwToast *toast = self->toasts->pdata[i - 1];
+
+      if (g_strcmp0 (adw_toast_get_action_name (toast), "win.show-review") == 0)
+        adw_toast_dismiss (toast);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * polisi_window_dismiss_review_toast:
+ *
+ * The toast that says the review is due has done its work once the review
+ * is shown, however that came (its button, the keyboard, a test): it goes.
+ */
+void
+polisi_window_dismiss_review_toast (PolisiWindow *self)
+{
+  g_return_if_fail (POLISI_IS_WINDOW (self));
+
+  if (self->review_toast_id == 0)
+    self->review_toast_id = g_timeout_add (TOAST_SHOW_TIME, dismiss_review_toasts, self);
 }
 
 static void
@@ -1075,6 +1123,7 @@ polisi_window_dispose (GObject *object)
   PolisiWindow *self = (PolisiWindow *) object;
 
   g_clear_handle_id (&self->check_id, g_source_remove);
+  g_clear_handle_id (&self->review_toast_id, g_source_remove);
   if (self->policy != NULL)
     g_clear_signal_handler (&self->changed_id, self->policy);
   if (self->open_cancellable != NULL)

@@ -81,7 +81,9 @@ gboolean            polisi_window_recover_draft        (PolisiWindow      *self,
 void                polisi_window_refresh_welcome      (PolisiWindow      *self);
 const char         *polisi_window_get_help_page        (PolisiWindow      *self);
 void                polisi_window_check_now            (PolisiWindow      *self);
+guint               polisi_window_get_n_toasts         (PolisiWindow      *self);
 void                polisi_window_dismiss_toasts       (PolisiWindow      *self);
+void                polisi_window_dismiss_review_toast (PolisiWindow      *self);
 gboolean            polisi_window_export_comparison    (PolisiWindow      *self,
                                                         PolisiPolicy      *old_policy,
                                                         GFile             *file,

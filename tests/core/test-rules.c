@@ -178,6 +178,49 @@ count_invalid_dates (GPtrArray *findings)
 
 /* A file may hold a date XML Schema allows and the rule does not: it
  * opens, and the check says so instead of keeping it silently. */
+/* A date as a person types it in the window: ISO, the written form in
+ * either language, or numbers day first; the same rule for the day. */
+static void
+test_date_written (void)
+{
+  const struct { const char *text; const char *iso; } cases[] = {
+    { "2027-03-31", "2027-03-31" },
+    { " 31 March 2027 ", "2027-03-31" },
+    { "31 Mawrth 2027", "2027-03-31" },
+    { "1 gorffennaf 2026", "2026-07-01" },
+    { "1 Gor 2026", "2026-07-01" },
+    { "29 Chwefror 2028", "2028-02-29" },
+    { "31/3/2027", "2027-03-31" },
+    { "31.03.2027", "2027-03-31" },
+    { "5  Rhagfyr   2026", "2026-12-05" },
+    { "", NULL },
+    { "31 March", NULL },
+    { "29 February 2027", NULL },
+    { "31 Mar 27", NULL },
+    { "3/31/2027", NULL },
+    { "31 Marchy 2027", NULL },
+    { "1 Ma 2027", NULL },
+    { "1 January 1899", NULL },
+    { "1 2 3 2027", NULL },
+    { "١ March 2027", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GDate date;
+      gboolean parsed = polisi_date_parse_written (cases[i].text, &date);
+
+      g_assert_cmpint (parsed, ==, cases[i].iso != NULL);
+      if (parsed)
+        {
+          g_autofree char *iso = polisi_date_to_iso (&date);
+
+          g_assert_cmpstr (iso, ==, cases[i].iso);
+        }
+    }
+  g_assert_false (polisi_date_parse_written (NULL, &(GDate) { 0 }));
+}
+
 static void
 test_file_dates_checked (void)
 {
@@ -418,6 +461,7 @@ main (int   argc,
   g_test_add_func ("/version/compare-and-next", test_compare_and_next);
   g_test_add_func ("/version/draft-and-adoption", test_draft_version_and_adoption);
   g_test_add_func ("/dates/rule", test_date_rule);
+  g_test_add_func ("/dates/written", test_date_written);
   g_test_add_func ("/dates/file-dates-checked", test_file_dates_checked);
   g_test_add_func ("/clauses/required", test_required_clause);
   g_test_add_func ("/answers/check", test_answers);

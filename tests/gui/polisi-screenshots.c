@@ -14,6 +14,11 @@
  *
  *   polisi-screenshots OUTPUT-FOLDER [EXAMPLE.polisi [REVIEW-DUE.polisi]]
  *
+ * With POLISI_SCREENSHOT_STEPS=360x740,1360x860 it also saves every step
+ * of the example at each size, named LANG-WIDTH-STEP.png, LANG being the
+ * interface's (LANGUAGE=cy, with POLISI_LOCALEDIR pointing at the built
+ * catalogue, for Welsh).
+ *
  * Needs a display (run it under xvfb-run). The policies are copied into
  * ~/Documents of a home folder of its own, so that the pictures show
  * "~/Documents" and nothing of the machine they were taken on.
@@ -21,6 +26,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include <adwaita.h>
@@ -28,6 +34,7 @@
 #include <glib/gstdio.h>
 
 #include "polisi-application.h"
+#include "polisi-checker.h"
 #include "polisi-consultation-page.h"
 #include "polisi-recovery.h"
 #include "polisi-gui-test-utils.h"
@@ -161,7 +168,7 @@ main (int   argc,
   save_png (GTK_WIDGET (window), folder, "02-organisation.png");
 
   /* contact with learners and parents: a choice of wording */
-  polisi_window_go_to_step (window, 7);
+  polisi_window_go_to_step (window, polisi_window_find_step (window, "contact"));
   polisi_gui_test_pump (900);
   save_png (GTK_WIDGET (window), folder, "03-clauses.png");
 
@@ -221,6 +228,42 @@ main (int   argc,
       polisi_consultation_page_reveal_comment (POLISI_CONSULTATION_PAGE (page), "c2");
       polisi_gui_test_pump (1200);
       save_png (GTK_WIDGET (window), folder, "10-consultation.png");
+    }
+
+  /* POLISI_SCREENSHOT_STEPS=360x740,1360x860: every step at each size,
+   * named for the interface language ("cy-360-07.png"): run it with
+   * LANGUAGE=cy and with LANGUAGE=en to see both */
+  if (g_getenv ("POLISI_SCREENSHOT_STEPS") != NULL && example != NULL)
+    {
+      g_auto(GStrv) sizes = g_strsplit (g_getenv ("POLISI_SCREENSHOT_STEPS"), ",", -1);
+      g_autoptr(GFile) file = g_file_new_for_path (example);
+      const char *lang = polisi_lang_to_code (polisi_interface_lang ());
+      g_autoptr(PolisiRecovery) recovery = polisi_recovery_new_default ();
+
+      polisi_recovery_discard (recovery, polisi_window_get_draft_id (window));
+      polisi_gui_test_open_file (window, file);
+      polisi_window_dismiss_toasts (window);
+      for (guint i = 0; sizes[i] != NULL; i++)
+        {
+          int width = 0, height = 0;
+
+          if (sscanf (sizes[i], "%dx%d", &width, &height) != 2 || width < 360 || height < 300)
+            {
+              g_printerr ("POLISI_SCREENSHOT_STEPS: “%s” is not WIDTHxHEIGHT (at least 360x300)\n", sizes[i]);
+              continue;
+            }
+          gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+          polisi_gui_test_pump (600);
+          for (guint step = 0; step < polisi_window_get_n_steps (window); step++)
+            {
+              g_autofree char *name = g_strdup_printf ("%s-%d-%02u.png", lang, width, step + 1);
+
+              polisi_window_go_to_step (window, step);
+              polisi_window_check_now (window);
+              polisi_gui_test_pump (700);
+              save_png (GTK_WIDGET (window), folder, name);
+            }
+        }
     }
 
   /* nothing to keep from this session */

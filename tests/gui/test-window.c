@@ -309,8 +309,8 @@ test_spell_checking (void)
   polisi_gui_test_append_text (en, "\n- The school protects its learrners and their wellbeing.");
 
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while ((polisi_spell_checker_is_pending (polisi_clause_editor_get_view (editor, POLISI_LANG_CY)) ||
-          polisi_spell_checker_is_pending (polisi_clause_editor_get_view (editor, POLISI_LANG_EN))) &&
+  while ((polisi_clause_editor_is_spell_pending (editor, POLISI_LANG_CY) ||
+          polisi_clause_editor_is_spell_pending (editor, POLISI_LANG_EN)) &&
          g_get_monotonic_time () < deadline)
     polisi_gui_test_pump (10);
 
@@ -328,7 +328,7 @@ test_spell_checking (void)
   /* a Welsh word in the English text is a misspelling there */
   polisi_gui_test_append_text (en, " Diogelu.");
   deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  while (polisi_spell_checker_is_pending (polisi_clause_editor_get_view (editor, POLISI_LANG_EN)) &&
+  while (polisi_clause_editor_is_spell_pending (editor, POLISI_LANG_EN) &&
          g_get_monotonic_time () < deadline)
     polisi_gui_test_pump (10);
   g_assert_true (word_is_marked (en, "Diogelu"));
@@ -613,6 +613,7 @@ test_annual_review (void)
   AdwMessageDialog *dialog;
   GtkWidget *widget;
   guint review;
+  guint n_toasts;
   PolisiLibrary *library = polisi_context_get_library (polisi_application_get_context (app));
   g_autoptr(GPtrArray) expected = NULL;
   const PolisiClauseChange *change;
@@ -627,8 +628,12 @@ test_annual_review (void)
   polisi_window_check_now (window);
   g_assert_cmpint (polisi_window_get_step_state (window, review), ==, POLISI_STEP_NEEDS_ATTENTION);
   g_assert_cmpstr (polisi_window_get_help_page (window), ==, "start-policy");
-  /* the toast that says the review is overdue leads there */
+  /* the toast that says the review is overdue leads there, and goes */
+  n_toasts = polisi_window_get_n_toasts (window);
+  g_assert_cmpuint (n_toasts, >=, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", NULL));
+  polisi_gui_test_pump (700);
+  g_assert_cmpuint (polisi_window_get_n_toasts (window), ==, n_toasts - 1);
   g_assert_cmpuint (polisi_window_get_step (window), ==, review);
   g_assert_cmpstr (polisi_window_get_help_page (window), ==, "review");
   page = POLISI_REVIEW_PAGE (polisi_window_get_step_page (window, review));
@@ -703,8 +708,8 @@ test_annual_review (void)
     GtkEditable *date = GTK_EDITABLE (polisi_gui_test_nth_child (widget, ADW_TYPE_ENTRY_ROW, 0));
     GtkEditable *note = GTK_EDITABLE (polisi_gui_test_nth_child (widget, ADW_TYPE_ENTRY_ROW, 1));
 
-    /* a date that is not one cannot be added */
-    gtk_editable_set_text (date, "31/12/2026");
+    /* a date that is not one cannot be added (31/12/2026 is one) */
+    gtk_editable_set_text (date, "31/13/2026");
     g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (widget), "add"));
     gtk_editable_set_text (date, "2026-11-02");
     g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (widget), "add"));

@@ -1,0 +1,456 @@
+/* test-pages.c: the step pages as a head teacher meets them, under Xvfb
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "polisi-application.h"
+#include "polisi-clause-editor.h"
+#include "polisi-consultation-page.h"
+#include "polisi-date-row.h"
+#include "polisi-gui-test-utils.h"
+#include "polisi-organisation-page.h"
+#include "polisi-section-page.h"
+#include "polisi-spell-checker.h"
+#include "polisi-test-utils.h"
+#include "polisi-window.h"
+
+static PolisiApplication *app;
+static char *data_home;
+
+static PolisiWindow *
+new_policy_window (void)
+{
+  PolisiWindow *window = polisi_gui_test_new_window (app);
+
+  polisi_window_new_policy (window);
+  polisi_gui_test_pump (20);
+  return window;
+}
+
+/* The width a label asks for to show its whole text on one line, and the
+ * width it was given: a label shown whole is given what it needs, or
+ * wraps. */
+static void
+assert_label_whole (GtkWidget  *widget,
+                    const char *text)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    {
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
+
+      g_assert_true (gtk_widget_get_mapped (widget));
+      g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (widget)), ==, PANGO_ELLIPSIZE_NONE);
+      g_assert_false (pango_layout_is_ellipsized (layout));
+      g_assert_cmpstr (pango_layout_get_text (layout), ==, text);
+      return;
+    }
+  for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    assert_label_whole (child, text);
+}
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The language categories are shown whole at the window's smallest width,
+ * and chosen through the page's action as by a click. */
+static void
+test_language_category (void)
+{
+  PolisiWindow *window = new_policy_window ();
+  PolisiPolicy *policy = polisi_window_get_policy (window);
+  PolisiOrganisationPage *page = polisi_window_get_organisation_page (window);
+  const PolisiLanguageCategory categories[] = {
+    POLISI_LANGUAGE_CATEGORY_WELSH, POLISI_LANGUAGE_CATEGORY_DUAL,
+    POLISI_LANGUAGE_CATEGORY_ENGLISH_PARTLY_WELSH, POLISI_LANGUAGE_CATEGORY_ENGLISH,
+  };
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  polisi_gui_test_pump (200);
+
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    {
+      const char *label = polisi_language_category_get_label (categories[i]);
+
+      g_assert_true (has_label (GTK_WIDGET (page), label));
+      assert_label_whole (GTK_WIDGET (page), label);
+    }
+
+  g_assert_true (gtk_check_button_get_active (polisi_organisation_page_get_category_check (page, polisi_policy_get_language_category (policy))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.set-language-category", "s", "primarily-welsh"));
+  g_assert_cmpint (polisi_policy_get_language_category (policy), ==, POLISI_LANGUAGE_CATEGORY_WELSH);
+  g_assert_true (gtk_check_button_get_active (polisi_organisation_page_get_category_check (page, POLISI_LANGUAGE_CATEGORY_WELSH)));
+  g_assert_false (gtk_check_button_get_active (polisi_organisation_page_get_category_check (page, POLISI_LANGUAGE_CATEGORY_DUAL)));
+  g_assert_true (polisi_window_get_modified (window));
+
+  /* outside Wales: the wording for England follows */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "organisation.set-language-category", "s", "english"));
+  g_assert_cmpint (polisi_policy_get_language_category (policy), ==, POLISI_LANGUAGE_CATEGORY_ENGLISH);
+  g_assert_cmpint (polisi_policy_get_nation (policy), ==, POLISI_NATION_ENGLAND);
+
+  polisi_gui_test_destroy_window (window);
+}
+
+/* The closing date: typed in either language or as numbers, or picked in
+ * the calendar, and shown as the interface writes dates. */
+static void
+test_date_row (void)
+{
+  PolisiWindow *window = new_policy_window ();
+  PolisiPolicy *policy = polisi_window_get_policy (window);
+  guint step = polisi_window_find_step (window, "consultation");
+  PolisiConsultationPage *page;
+  PolisiDateRow *row;
+  g_autoptr(GDateTime) picked = NULL;
+
+  polisi_window_go_to_step (window, step);
+  page = POLISI_CONSULTATION_PAGE (polisi_window_get_step_page (window, step));
+  polisi_gui_test_pump (20);
+  polisi_consultation_page_set_consultation (page, TRUE);
+  row = POLISI_DATE_ROW (polisi_gui_test_find_child (GTK_WIDGET (page), POLISI_TYPE_DATE_ROW, 0));
+  g_assert_nonnull (row);
+  g_assert_null (polisi_policy_get_closing_date (policy));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+
+  /* typed as a head teacher writes it, in Welsh */
+  gtk_editable_set_text (GTK_EDITABLE (row), "31 Mawrth 2027");
+  g_assert_cmpstr (polisi_policy_get_closing_date (policy), ==, "2027-03-31");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  /* left as typed while typing; written out as the interface writes dates after */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "31 Mawrth 2027");
+  g_signal_emit_by_name (row, "entry-activated");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "31 March 2027");
+
+  /* day first, as numbers */
+  gtk_editable_set_text (GTK_EDITABLE (row), "15/4/2027");
+  g_assert_cmpstr (polisi_policy_get_closing_date (policy), ==, "2027-04-15");
+
+  /* what is not a date is not taken, and says so */
+  gtk_editable_set_text (GTK_EDITABLE (row), "next Friday");
+  g_assert_null (polisi_policy_get_closing_date (policy));
+  g_assert_false (polisi_date_row_get_valid (row));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+
+  /* the calendar opens on the date shown, or today; a day picked is taken */
+  polisi_date_row_pick_day (row, "2027-05-20");
+  polisi_gui_test_pump (50);
+  g_assert_cmpstr (polisi_policy_get_closing_date (policy), ==, "2027-05-20");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "20 May 2027");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  picked = gtk_calendar_get_date (polisi_date_row_get_calendar (row));
+  g_assert_cmpint (g_date_time_get_year (picked), ==, 2027);
+  g_assert_cmpint (g_date_time_get_month (picked), ==, 5);
+  g_assert_cmpint (g_date_time_get_day_of_month (picked), ==, 20);
+
+  /* a date set from elsewhere (a file, the command line) shows the same way */
+  polisi_consultation_page_set_closing_date (page, "2027-01-29");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "29 January 2027");
+  g_assert_cmpstr (polisi_policy_get_closing_date (policy), ==, "2027-01-29");
+
+  polisi_gui_test_destroy_window (window);
+}
+
+static void
+fill (PolisiWindow *window,
+      const char   *key,
+      const char   *text)
+{
+  GtkEditable *entry = polisi_organisation_page_get_entry (polisi_window_get_organisation_page (window), key);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (entry, text);
+}
+
+/* A tick means the step is complete by its own check: nothing on it to fix
+ * (and, in a new policy, opened). After reopening a file, a step is ticked
+ * only where that is true. */
+static void
+test_ticks (void)
+{
+  PolisiWindow *window = new_policy_window ();
+  PolisiWindow *again;
+  PolisiPolicy *policy = polisi_window_get_policy (window);
+  g_autofree char *dir = polisi_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ticks.polisi", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  guint organisation = polisi_window_find_step (window, "organisation");
+  guint consultation = polisi_window_find_step (window, "consultation");
+  const char *comment;
+
+  g_assert_cmpuint (organisation, ==, 0);
+  g_assert_cmpuint (consultation, <, polisi_window_get_n_steps (window));
+
+  /* a new policy: the organisation has no name yet; the steps not opened are not ticked */
+  polisi_window_check_now (window);
+  g_assert_cmpint (polisi_window_get_step_state (window, organisation), ==, POLISI_STEP_NEEDS_ATTENTION);
+  g_assert_cmpint (polisi_window_get_step_state (window, 1), ==, POLISI_STEP_NOT_STARTED);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-step", NULL));
+  polisi_window_check_now (window);
+  g_assert_cmpint (polisi_window_get_step_state (window, 1), ==, POLISI_STEP_DONE);
+  g_assert_cmpint (polisi_window_get_step_state (window, 2), ==, POLISI_STEP_NOT_STARTED);
+
+  /* a consultation draft with a comment not yet answered */
+  fill (window, "name.cy", "Ysgol Ŵyn");
+  fill (window, "name.en", "Wyn School");
+  polisi_policy_set_status (policy, POLISI_STATUS_CONSULTATION);
+  polisi_policy_set_closing_date (policy, "2027-03-31");
+  comment = polisi_policy_add_comment (policy, "scope.people", POLISI_LANG_EN, "NEU", "2027-03-01", "Say who this covers.");
+  g_assert_nonnull (comment);
+  g_assert_true (polisi_window_save_to_file (window, file, &error));
+  g_assert_no_error (error);
+
+  again = polisi_gui_test_new_window (app);
+  g_assert_true (polisi_gui_test_open_file (again, file));
+  polisi_window_check_now (again);
+  /* the answers the clauses need are still to give; the comment waits for its response */
+  g_assert_cmpint (polisi_window_get_step_state (again, organisation), ==, POLISI_STEP_NEEDS_ATTENTION);
+  g_assert_cmpint (polisi_window_get_step_state (again, consultation), ==, POLISI_STEP_NEEDS_ATTENTION);
+  /* a section with nothing to fix, gone through before, keeps its tick */
+  g_assert_cmpint (polisi_window_get_step_state (again, 1), ==, POLISI_STEP_DONE);
+
+  /* answered, the step is complete */
+  g_assert_true (polisi_policy_set_comment_response (polisi_window_get_policy (again), comment,
+                                                     "We have added the list.", "HR", "2027-03-05"));
+  polisi_window_check_now (again);
+  g_assert_cmpint (polisi_window_get_step_state (again, consultation), ==, POLISI_STEP_DONE);
+
+  polisi_gui_test_destroy_window (again);
+  polisi_gui_test_destroy_window (window);
+  polisi_test_remove_tree (dir);
+}
+
+static int
+natural_height (GtkWidget *widget,
+                int        width)
+{
+  int minimum, natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &minimum, &natural, NULL, NULL);
+  return natural;
+}
+
+/* A clause card is as tall as what it shows: the note that the other
+ * language needs an update takes room only while it is shown. */
+static void
+test_card_size (void)
+{
+  PolisiWindow *window = new_policy_window ();
+  PolisiClauseEditor *editor;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+  int plain, with_note;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  polisi_window_go_to_step (window, 1);
+  editor = polisi_window_get_clause_editor (window, "purpose.benefits");
+  g_assert_nonnull (editor);
+  polisi_gui_test_pump (300);
+  plain = natural_height (GTK_WIDGET (editor), 600);
+
+  buffer = polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, " We review this every year.", -1);
+  g_assert_true (polisi_clause_editor_is_update_shown (editor, POLISI_LANG_CY));
+  polisi_gui_test_pump (400);
+  with_note = natural_height (GTK_WIDGET (editor), 600);
+  /* the note and its button under the Welsh: more than a line of text taller */
+  g_assert_cmpint (with_note, >, plain + 40);
+
+  polisi_clause_state_confirm_translation (polisi_clause_editor_get_state (editor), POLISI_LANG_CY);
+  g_assert_false (polisi_clause_editor_is_update_shown (editor, POLISI_LANG_CY));
+  polisi_gui_test_pump (600);
+  /* the English gained a few words, which may take a line more */
+  g_assert_cmpint (natural_height (GTK_WIDGET (editor), 600), <, with_note - 40);
+
+  polisi_gui_test_destroy_window (window);
+}
+
+/* A section none of whose clauses the policy has (made before the model
+ * clauses gained it) says so and leads to the review. */
+static void
+test_empty_section (void)
+{
+  PolisiWindow *window = polisi_gui_test_new_window (app);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "examples", "secondary-wales.polisi", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint step;
+  GtkWidget *page;
+  GtkWidget *button;
+
+  g_assert_true (polisi_gui_test_open_file (window, file));
+  step = polisi_window_find_step (window, "ai");
+  g_assert_cmpuint (step, <, polisi_window_get_n_steps (window));
+  polisi_window_go_to_step (window, step);
+  page = polisi_window_get_step_page (window, step);
+  g_assert_null (polisi_gui_test_find_child (page, POLISI_TYPE_CLAUSE_EDITOR, 0));
+  g_assert_true (has_label (page, "This policy has none of this section’s clauses: they were added to the model "
+                                  "clauses after the policy was made. Add them in Review and Versions."));
+  button = polisi_gui_test_find_button (page, "_Review");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (polisi_window_get_step (window), ==, polisi_window_find_step (window, "review"));
+
+  polisi_gui_test_destroy_window (window);
+}
+
+/* With no Welsh dictionary, a step of clauses says Welsh is not checked,
+ * until the notice is closed; then no page shows it again. */
+static void
+test_dictionary_notice (void)
+{
+  static const char *none[] = { "xx_NONE", NULL };
+  static const char *english[] = { "en_GB", "en", "en_US", NULL };
+  PolisiContext *context = polisi_application_get_context (app);
+  PolisiLibrary *library = polisi_context_get_library (context);
+  g_autoptr(PolisiSpellChecker) without = polisi_spell_checker_new_full (NULL, none, english);
+  g_autoptr(PolisiSpellChecker) with = polisi_spell_checker_new (NULL);
+  g_autoptr(PolisiPolicy) policy = polisi_policy_new_from_library (library, POLISI_LANGUAGE_CATEGORY_WELSH);
+  g_autoptr(GSettings) settings = g_settings_new ("cymru.polisi.Polisi");
+  PolisiSection *section = polisi_library_get_section (library, 0);
+  GtkWidget *window = gtk_window_new ();
+  PolisiSectionPage *page, *again;
+  GtkWidget *notice;
+
+  g_assert_false (polisi_spell_checker_has_language (without, POLISI_LANG_CY));
+  g_settings_reset (settings, "welsh-dictionary-notice-dismissed");
+
+  page = polisi_section_page_new (section, policy, library, without);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  polisi_gui_test_pump (50);
+  notice = polisi_section_page_get_dictionary_notice (page);
+  g_assert_nonnull (notice);
+  g_assert_true (gtk_widget_get_mapped (notice));
+  g_assert_true (has_label (notice, "Welsh Text Is Not Spell Checked"));
+  g_assert_nonnull (polisi_gui_test_find_button (notice, "_How to Install"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "section.dismiss-dictionary-notice", NULL));
+  g_assert_false (gtk_widget_get_visible (notice));
+  g_assert_true (g_settings_get_boolean (settings, "welsh-dictionary-notice-dismissed"));
+
+  /* remembered: another page keeps it hidden */
+  again = polisi_section_page_new (polisi_library_get_section (library, 1), policy, library, without);
+  g_assert_false (gtk_widget_get_visible (polisi_section_page_get_dictionary_notice (again)));
+  g_object_ref_sink (again);
+  g_object_unref (again);
+
+  /* with a Welsh dictionary (where the computer has one), no notice */
+  if (polisi_spell_checker_has_language (with, POLISI_LANG_CY))
+    {
+      again = polisi_section_page_new (section, policy, library, with);
+      g_assert_null (polisi_section_page_get_dictionary_notice (again));
+      g_object_ref_sink (again);
+      g_object_unref (again);
+    }
+
+  g_settings_reset (settings, "welsh-dictionary-notice-dismissed");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static guint
+count_editors (GtkWidget *widget)
+{
+  guint n = POLISI_IS_CLAUSE_EDITOR (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_editors (child);
+  return n;
+}
+
+/* A step of clauses shows its first cards at once and makes the others
+ * after it is drawn; asking for any clause's editor makes it at once. */
+static void
+test_cards_in_slices (void)
+{
+  PolisiWindow *window = new_policy_window ();
+  PolisiPolicy *policy = polisi_window_get_policy (window);
+  guint step = polisi_window_find_step (window, "personal-use");
+  PolisiSection *section;
+  GtkWidget *page;
+  guint n_clauses = 0;
+  const char *last = NULL;
+
+  polisi_window_go_to_step (window, step);
+  page = polisi_window_get_step_page (window, step);
+  section = polisi_section_page_get_section (POLISI_SECTION_PAGE (page));
+  for (guint c = 0; c < polisi_section_get_n_clauses (section); c++)
+    if (polisi_policy_lookup_clause (policy, polisi_clause_get_id (polisi_section_get_clause (section, c))) != NULL)
+      {
+        n_clauses++;
+        last = polisi_clause_get_id (polisi_section_get_clause (section, c));
+      }
+  g_assert_cmpuint (n_clauses, >, 5);
+  g_assert_cmpuint (count_editors (page), ==, 3);
+
+  /* after the step is drawn, every card comes */
+  polisi_gui_test_pump (1500);
+  g_assert_cmpuint (count_editors (page), ==, n_clauses);
+
+  /* another step, asked for its last clause at once */
+  step = polisi_window_find_step (window, "breaches");
+  polisi_window_go_to_step (window, step);
+  page = polisi_window_get_step_page (window, step);
+  section = polisi_section_page_get_section (POLISI_SECTION_PAGE (page));
+  last = polisi_clause_get_id (polisi_section_get_clause (section, polisi_section_get_n_clauses (section) - 1));
+  if (polisi_policy_lookup_clause (policy, last) != NULL)
+    g_assert_nonnull (polisi_window_get_clause_editor (window, last));
+
+  polisi_gui_test_destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  data_home = polisi_test_make_temp_dir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = polisi_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_application_activate (G_APPLICATION (app));
+  {
+    /* activate made the first window; the tests make their own */
+    GtkWindow *first = gtk_application_get_active_window (GTK_APPLICATION (app));
+    if (first != NULL)
+      gtk_window_destroy (first);
+  }
+
+  g_test_add_func ("/pages/language-category", test_language_category);
+  g_test_add_func ("/pages/date-row", test_date_row);
+  g_test_add_func ("/pages/ticks", test_ticks);
+  g_test_add_func ("/pages/card-size", test_card_size);
+  g_test_add_func ("/pages/empty-section", test_empty_section);
+  g_test_add_func ("/pages/dictionary-notice", test_dictionary_notice);
+  g_test_add_func ("/pages/cards-in-slices", test_cards_in_slices);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  polisi_test_remove_tree (data_home);
+  g_free (data_home);
+  return status;
+}
