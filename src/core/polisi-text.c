@@ -137,10 +137,7 @@ may_need_composing (gunichar c)
 static gboolean
 is_clean (const char *text)
 {
-  const char *end;
-
-  if (!g_utf8_validate (text, -1, &end))
-    return FALSE;
+  /* validated as it is read: one pass, not two */
   for (const guchar *p = (const guchar *) text; *p != '\0';)
     {
       if (*p < 0x80)
@@ -151,7 +148,10 @@ is_clean (const char *text)
           continue;
         }
       {
-        gunichar c = g_utf8_get_char ((const char *) p);
+        gunichar c = g_utf8_get_char_validated ((const char *) p, -1);
+
+        if (c == (gunichar) -1 || c == (gunichar) -2)
+          return FALSE;
 
         if (is_unwanted (c) || may_need_composing (c))
           return FALSE;
@@ -331,49 +331,60 @@ polisi_text_clean_line (const char *text)
   return polisi_text_truncate (collapsed, POLISI_TEXT_MAX_LINE);
 }
 
-/* Runs of white space become one space; the ends are trimmed. */
+/* Runs of white space become one space; the ends are trimmed. One pass,
+ * into a buffer the size of @text (the result is never longer): reading a
+ * library or a policy collapses every text it holds. */
 char *
 polisi_text_collapse_spaces (const char *text)
 {
-  GString *out;
+  char *out;
+  char *q;
   gboolean space = FALSE;
-  const char *start = text;
 
   if (text == NULL)
     return g_strdup ("");
 
-  /* Most text has nothing to collapse: copy it whole, and only go
-   * character by character from the first run of spaces, leading space,
-   * or space other than ' '. */
-  for (const char *p = text; *p != '\0'; p++)
+  out = g_malloc (strlen (text) + 1);
+  q = out;
+  for (const char *p = text; *p != '\0';)
     {
-      guchar c = *p;
+      guchar byte = *p;
+      guint length;
 
-      if (c >= 0x80 || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
-          (c == ' ' && (p == text || p[1] == ' ' || p[1] == '\0')))
-        break;
-      start = p + 1;
-    }
-  if (*start == '\0')
-    return g_strdup (text);
-  out = g_string_new_len (text, start - text);
-
-  for (const char *p = start; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
+      if (byte < 0x80)
         {
-          space = out->len > 0;
+          if (byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r' || byte == '\f')
+            {
+              space = q > out;
+              p++;
+              continue;
+            }
+          if (space)
+            *q++ = ' ';
+          space = FALSE;
+          *q++ = *p++;
           continue;
         }
+      else
+        {
+          length = g_utf8_skip[byte];
+          if (g_unichar_isspace (g_utf8_get_char (p)))
+            {
+              space = q > out;
+              for (guint i = 0; i < length && *p != '\0'; i++)
+                p++;
+              continue;
+            }
+        }
       if (space)
-        g_string_append_c (out, ' ');
+        *q++ = ' ';
       space = FALSE;
-      g_string_append_unichar (out, c);
+      for (guint i = 0; i < length && *p != '\0'; i++)
+        *q++ = *p++;
     }
+  *q = '\0';
 
-  return g_string_free (out, FALSE);
+  return out;
 }
 
 static const char *
