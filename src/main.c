@@ -5,13 +5,19 @@
  */
 #include "config.h"
 
+#include <dlfcn.h>
 #include <locale.h>
 #include <signal.h>
 
 #include <glib/gi18n.h>
 
-#include "polisi-application.h"
 #include "polisi-cli.h"
+
+/* The window is a module, loaded only when wanted (see
+ * src/gui/polisi-gui-main.c): a command starts without GTK. It is found
+ * through the program's run path: the build folder for an uninstalled
+ * build, the package's library folder once installed. */
+#define POLISI_WINDOW_MODULE "polisi-window.so"
 
 /* The interface language chosen in Preferences wins over the system's:
  * a Welsh-speaking head teacher on an English desktop gets Welsh, and the
@@ -33,12 +39,52 @@ apply_interface_language (void)
     g_setenv ("LANGUAGE", choice, TRUE);
 }
 
+static int
+handle_local_options (GApplication *application,
+                      GVariantDict *options,
+                      gpointer      user_data)
+{
+  gboolean *wants_window = user_data;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+  if (polisi_cli_wants_handling (options))
+    return polisi_cli_run (options);
+
+  *wants_window = TRUE;
+  return 0;
+}
+
+static int
+run_window (int    argc,
+            char **argv)
+{
+  int (*gui_main) (int, char **);
+  void *module = dlopen (POLISI_WINDOW_MODULE, RTLD_LAZY | RTLD_LOCAL);
+
+  if (module == NULL ||
+      (*(void **) &gui_main = dlsym (module, "polisi_gui_main")) == NULL)
+    {
+      /* Translators: %s is the system's reason, in English */
+      g_printerr (_("Polisi’s window could not be started: its part %s was not loaded (%s). Reinstall Polisi. "
+                    "The command line works without it (polisi --help).\n"),
+                  POLISI_WINDOW_MODULE, dlerror ());
+      return POLISI_EXIT_BAD_FILE;
+    }
+  return gui_main (argc, argv);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(PolisiApplication) app = NULL;
+  g_autoptr(GApplication) app = NULL;
   const char *localedir = g_getenv ("POLISI_LOCALEDIR");
+  gboolean wants_window = FALSE;
+  int status;
 
   /* A file size limit must give a clean "disk full" error, not kill us. */
   signal (SIGXFSZ, SIG_IGN);
@@ -51,12 +97,20 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
   g_set_application_name ("Polisi");
 
-  {
-    int status = polisi_cli_check_arguments (argc, argv);
-    if (status >= 0)
-      return status;
-  }
+  status = polisi_cli_check_arguments (argc, argv);
+  if (status >= 0)
+    return status;
 
-  app = polisi_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  /* The options are read as the window's application reads them (the same
+   * table, the same --help), by a GApplication that is never registered:
+   * a command runs here, without GTK. */
+  app = g_application_new (APP_ID, G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  polisi_cli_add_options (app);
+  g_signal_connect (app, "handle-local-options", G_CALLBACK (handle_local_options), &wants_window);
+  status = g_application_run (app, argc, argv);
+  if (!wants_window)
+    return status;
+  g_clear_object (&app);
+
+  return run_window (argc, argv);
 }

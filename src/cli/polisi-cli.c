@@ -141,6 +141,28 @@ polisi_cli_get_option_entries (void)
   return option_entries;
 }
 
+/**
+ * polisi_cli_add_options:
+ *
+ * Gives @application the command line's options, --version and the
+ * summary --help prints: the program reads its options with them before
+ * it knows whether the window is wanted, and the window's application
+ * reads them again.
+ */
+void
+polisi_cli_add_options (GApplication *application)
+{
+  static const GOptionEntry version_entry[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version of Polisi"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (application, option_entries);
+  g_application_add_main_option_entries (application, version_entry);
+  g_application_set_option_context_summary (application,
+                                            _("Write, check and export a staff social media policy in Welsh and English."));
+}
+
 /* Whether the options ask for command-line work rather than the window:
  * any option of the command line at all. One that only means something
  * beside another (--approved-by without --adopt) is then reported as such,
