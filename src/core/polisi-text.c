@@ -717,7 +717,17 @@ bare_word (const char *start,
     }
   while (end > start && strchr (",.;:)!?\"'", end[-1]) != NULL)
     end--;
-  return g_utf8_strdown (start, end - start);
+  /* most words are ASCII, which lowers as ASCII */
+  for (const char *p = start; p < end; p++)
+    if ((guchar) *p >= 0x80)
+      return g_utf8_strdown (start, end - start);
+  {
+    char *word = g_strndup (start, end - start);
+
+    for (char *p = word; *p != '\0'; p++)
+      *p = g_ascii_tolower (*p);
+    return word;
+  }
 }
 
 static gboolean
@@ -762,6 +772,18 @@ is_reference (const char *word)
   return g_ascii_isalpha (word[0]) && (word[1] == '\0' || word[1] == '.');
 }
 
+/* is_reference() of the word from @start to @end, as it stands */
+static gboolean
+is_reference_between (const char *start,
+                      const char *end)
+{
+  if (start >= end)
+    return FALSE;
+  if (g_ascii_isdigit (start[0]))
+    return TRUE;
+  return g_ascii_isalpha (start[0]) && (end - start == 1 || start[1] == '.');
+}
+
 /**
  * polisi_text_find_unbreakable_spaces:
  *
@@ -781,6 +803,10 @@ polisi_text_find_unbreakable_spaces (const char *text)
 {
   GArray *spaces = g_array_new (FALSE, FALSE, sizeof (guint));
   const char *word = text;
+  /* each word is the word after one space and the word before the next:
+   * it is made bare once */
+  g_autofree char *last_after = NULL;
+  const char *last_after_start = NULL;
 
   if (text == NULL)
     return spaces;
@@ -790,7 +816,7 @@ polisi_text_find_unbreakable_spaces (const char *text)
       const char *space = strchr (word, ' ');
       const char *next_end;
       g_autofree char *before = NULL;
-      g_autofree char *after = NULL;
+      char *after;
       gboolean keep = FALSE;
 
       if (space == NULL)
@@ -804,20 +830,26 @@ polisi_text_find_unbreakable_spaces (const char *text)
       if (next_end == NULL)
         next_end = space + 1 + strlen (space + 1);
 
-      before = bare_word (word, space);
-      after = bare_word (space + 1, next_end);
+      if (last_after != NULL && last_after_start == word)
+        before = g_steal_pointer (&last_after);
+      else
+        before = bare_word (word, space);
+      g_clear_pointer (&last_after, g_free);
+      after = last_after = bare_word (space + 1, next_end);
+      last_after_start = space + 1;
 
+      /* the cheap tests first: most pairs of words are none of these */
       if (is_day (before) && in_list (after, month_words, G_N_ELEMENTS (month_words)))
         keep = TRUE;
-      else if (in_list (before, month_words, G_N_ELEMENTS (month_words)) && is_year (after) &&
-               g_ascii_isupper (*word))
+      else if (is_year (after) && g_ascii_isupper (*word) &&
+               in_list (before, month_words, G_N_ELEMENTS (month_words)))
         keep = TRUE;
-      else if (in_list (before, reference_words, G_N_ELEMENTS (reference_words)))
-        {
-          g_autofree char *original = g_strndup (space + 1, next_end - (space + 1));
-          keep = is_reference (original);
-        }
-      else if (is_year (after) && (g_unichar_isupper (g_utf8_get_char (word)) || space[-1] == ')'))
+      else if (is_reference_between (space + 1, next_end) &&
+               in_list (before, reference_words, G_N_ELEMENTS (reference_words)))
+        keep = TRUE;
+      else if (is_year (after) && (g_unichar_isupper (g_utf8_get_char (word)) || space[-1] == ')') &&
+               /* after a reference word, only a reference is kept with it */
+               !in_list (before, reference_words, G_N_ELEMENTS (reference_words)))
         keep = TRUE;
 
       if (keep)
