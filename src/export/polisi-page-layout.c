@@ -576,9 +576,11 @@ show_final_spaces (PangoLayout *layout)
  * policy keeps (the model clauses, every paragraph of the document being
  * typed in) stays; the paragraphs of the schools a batch has done, or the
  * versions of a paragraph typed over, go. SHAPED_CACHE_LIMIT bounds a
- * single generation. */
+ * single generation. Eight generations keep what a batch's rows share
+ * across the layouts they take turns at (columns, back to back, one
+ * language; each row's PDF and ODT). */
 #define SHAPED_CACHE_LIMIT 6000
-#define SHAPED_CACHE_KEEP 3
+#define SHAPED_CACHE_KEEP 8
 
 typedef struct {
   GHashTable *table;       /* key → Shaped */
