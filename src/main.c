@@ -68,7 +68,7 @@ run_window (int    argc,
   if (module == NULL ||
       (*(void **) &gui_main = dlsym (module, "polisi_gui_main")) == NULL)
     {
-      /* Translators: %s is the system's reason, in English */
+      /* Translators: the first %s is the file of the window’s part, the second the system’s reason, in English */
       g_printerr (_("Polisi’s window could not be started: its part %s was not loaded (%s). Reinstall Polisi. "
                     "The command line works without it (polisi --help).\n"),
                   POLISI_WINDOW_MODULE, dlerror ());
