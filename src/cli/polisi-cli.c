@@ -1760,31 +1760,31 @@ check_library (PolisiContext *context,
 }
 
 typedef struct {
-  PolisiContext *context;
+  PolisiLibrary *library;
   GError        *error;
-} ContextResult;
+} LibraryResult;
 
-/* The library (built in, or the file given with --library) and the
- * register, in a thread of its own. */
+/* The clause library (built in, or the file given with --library), in a
+ * thread of its own. */
 static gpointer
-load_context (gpointer data)
+load_library (gpointer data)
 {
   const char *library_path = data;
-  ContextResult *result = g_new0 (ContextResult, 1);
+  LibraryResult *result = g_new0 (LibraryResult, 1);
 
   if (library_path != NULL)
     {
       g_autoptr(GFile) library_file = g_file_new_for_commandline_arg (library_path);
 
-      result->context = polisi_context_new_with_library_file (library_file, &result->error);
-      if (result->context == NULL)
+      result->library = polisi_library_new_from_file (library_file, &result->error);
+      if (result->library == NULL)
         /* Translators: followed by the reason, which names the file */
         g_prefix_error (&result->error, "%s ", _("The clause library given with --library was not loaded, and Polisi "
                                                  "did not use the built-in one instead. Fix the file or leave out "
                                                  "--library:"));
     }
   else
-    result->context = polisi_context_new_builtin (&result->error);
+    result->library = polisi_library_new_builtin (&result->error);
   return result;
 }
 
@@ -1804,6 +1804,9 @@ polisi_cli_run (GVariantDict *options)
   gboolean changes;
   gboolean loaded = FALSE;
   g_autoptr(GError) load_error = NULL;
+  g_autoptr(GError) legislation_error = NULL;
+  g_autoptr(PolisiLibrary) library = NULL;
+  g_autoptr(PolisiLegislation) legislation = NULL;
   GThread *loader;
   int status = POLISI_EXIT_OK;
 
@@ -1820,11 +1823,11 @@ polisi_cli_run (GVariantDict *options)
             g_variant_dict_contains (options, "mark-translated") || g_variant_dict_contains (options, "adopt");
 
   /* The library is read in a thread of its own while this one reads the
-   * policy file: on two cores a command waits for the longer of the two,
-   * not for both. Whatever goes wrong is reported in the order it always
+   * policy file and the register: on two cores a command waits for the
+   * longer of the two, not for both. Whatever goes wrong is reported in the order it always
    * was: the library, the options, then the policy file. */
   library_path = lookup_filename (options, "library");
-  loader = g_thread_new ("polisi-library", load_context, (gpointer) library_path);
+  loader = g_thread_new ("polisi-library", load_library, (gpointer) library_path);
   if (!set_help && !g_variant_dict_contains (options, "batch") && !g_variant_dict_contains (options, "new") &&
       files != NULL && files[0] != NULL && files[1] == NULL)
     {
@@ -1836,15 +1839,20 @@ polisi_cli_run (GVariantDict *options)
       session = polisi_session_new (NULL);
       loaded = polisi_session_load (session, file, changes ? POLISI_LOAD_LOCK : POLISI_LOAD_DEFAULT, &load_error);
     }
+  /* the register, the shorter part, in this thread too */
+  legislation = polisi_legislation_new_builtin (&legislation_error);
   {
-    ContextResult *result = g_thread_join (loader);
+    LibraryResult *result = g_thread_join (loader);
 
-    context = g_steal_pointer (&result->context);
-    error = g_steal_pointer (&result->error);
+    library = result->library;
+    error = result->error;
     g_free (result);
   }
-  if (context == NULL)
+  if (library == NULL)
     return report_error (error);
+  if (legislation == NULL)
+    return report_error (legislation_error);
+  context = polisi_context_new (library, legislation);
 
   if (set_help)
     {
