@@ -14,9 +14,7 @@
 #include "polisi-cli.h"
 
 /* The window is a module, loaded only when wanted (see
- * src/gui/polisi-gui-main.c): a command starts without GTK. It is found
- * through the program's run path: the build folder for an uninstalled
- * build, the package's library folder once installed. */
+ * src/gui/polisi-gui-main.c): a command starts without GTK. */
 #define POLISI_WINDOW_MODULE "polisi-window.so"
 
 /* The interface language chosen in Preferences wins over the system's:
@@ -58,12 +56,33 @@ handle_local_options (GApplication *application,
   return 0;
 }
 
+/* Beside the program in a build folder; else in the package's library
+ * folder (POLISI_MODULEDIR), where it is installed. The path is given
+ * whole: a bare name would be looked up from whoever calls dlopen(), which
+ * under a sanitizer is not the program. */
+static char *
+find_window_module (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (self != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (self);
+      g_autofree char *beside = g_build_filename (folder, POLISI_WINDOW_MODULE, NULL);
+
+      if (g_file_test (beside, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&beside);
+    }
+  return g_build_filename (POLISI_MODULEDIR, POLISI_WINDOW_MODULE, NULL);
+}
+
 static int
 run_window (int    argc,
             char **argv)
 {
   int (*gui_main) (int, char **);
-  void *module = dlopen (POLISI_WINDOW_MODULE, RTLD_LAZY | RTLD_LOCAL);
+  g_autofree char *path = find_window_module ();
+  void *module = dlopen (path, RTLD_LAZY | RTLD_LOCAL);
 
   if (module == NULL ||
       (*(void **) &gui_main = dlsym (module, "polisi_gui_main")) == NULL)
@@ -71,7 +90,7 @@ run_window (int    argc,
       /* Translators: the first %s is the file of the window’s part, the second the system’s reason, in English */
       g_printerr (_("Polisi’s window could not be started: its part %s was not loaded (%s). Reinstall Polisi. "
                     "The command line works without it (polisi --help).\n"),
-                  POLISI_WINDOW_MODULE, dlerror ());
+                  path, dlerror ());
       return POLISI_EXIT_BAD_FILE;
     }
   return gui_main (argc, argv);
