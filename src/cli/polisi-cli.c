@@ -163,6 +163,28 @@ polisi_cli_get_option_entries (void)
   return option_entries;
 }
 
+/**
+ * polisi_cli_add_options:
+ *
+ * Gives @application the command line's options, --version and the
+ * summary --help prints: the program reads its options with them before
+ * it knows whether the window is wanted, and the window's application
+ * reads them again.
+ */
+void
+polisi_cli_add_options (GApplication *application)
+{
+  static const GOptionEntry version_entry[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version of Polisi"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (application, option_entries);
+  g_application_add_main_option_entries (application, version_entry);
+  g_application_set_option_context_summary (application,
+                                            _("Write, check and export a staff social media policy in Welsh and English."));
+}
+
 /* Whether the options ask for command-line work rather than the window:
  * any option of the command line at all. One that only means something
  * beside another (--approved-by without --adopt) is then reported as such,
@@ -1665,6 +1687,35 @@ check_library (PolisiContext *context,
   return TRUE;
 }
 
+typedef struct {
+  PolisiLibrary *library;
+  GError        *error;
+} LibraryResult;
+
+/* The clause library (built in, or the file given with --library), in a
+ * thread of its own. */
+static gpointer
+load_library (gpointer data)
+{
+  const char *library_path = data;
+  LibraryResult *result = g_new0 (LibraryResult, 1);
+
+  if (library_path != NULL)
+    {
+      g_autoptr(GFile) library_file = g_file_new_for_commandline_arg (library_path);
+
+      result->library = polisi_library_new_from_file (library_file, &result->error);
+      if (result->library == NULL)
+        /* Translators: followed by the reason, which names the file */
+        g_prefix_error (&result->error, "%s ", _("The clause library given with --library was not loaded, and Polisi "
+                                                 "did not use the built-in one instead. Fix the file or leave out "
+                                                 "--library:"));
+    }
+  else
+    result->library = polisi_library_new_builtin (&result->error);
+  return result;
+}
+
 int
 polisi_cli_run (GVariantDict *options)
 {
@@ -1679,6 +1730,12 @@ polisi_cli_run (GVariantDict *options)
   const char *library_path = NULL;
   gboolean set_help = FALSE;
   gboolean changes;
+  gboolean loaded = FALSE;
+  g_autoptr(GError) load_error = NULL;
+  g_autoptr(GError) legislation_error = NULL;
+  g_autoptr(PolisiLibrary) library = NULL;
+  g_autoptr(PolisiLegislation) legislation = NULL;
+  GThread *loader;
   int status = POLISI_EXIT_OK;
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
@@ -1687,21 +1744,45 @@ polisi_cli_run (GVariantDict *options)
     if (strcmp (settings[i], "help") == 0)
       set_help = TRUE;
 
-  library_path = lookup_filename (options, "library");
-  if (library_path != NULL)
-    {
-      g_autoptr(GFile) library_file = g_file_new_for_commandline_arg (library_path);
+  changes = settings != NULL || g_variant_dict_contains (options, "import-comments") ||
+            g_variant_dict_contains (options, "accept-updates") || g_variant_dict_contains (options, "decline-updates") ||
+            g_variant_dict_contains (options, "fix-legislation") || g_variant_dict_contains (options, "respond") ||
+            g_variant_dict_contains (options, "accept-proposal") || g_variant_dict_contains (options, "reject-proposal") ||
+            g_variant_dict_contains (options, "mark-translated") || g_variant_dict_contains (options, "adopt") ||
+            g_variant_dict_contains (options, "add-clause") || g_variant_dict_contains (options, "rename-clause") ||
+            g_variant_dict_contains (options, "remove-clause");
 
-      context = polisi_context_new_with_library_file (library_file, &error);
-      if (context == NULL)
-        /* Translators: followed by the reason, which names the file */
-        g_prefix_error (&error, "%s ", _("The clause library given with --library was not loaded, and Polisi did not "
-                                         "use the built-in one instead. Fix the file or leave out --library:"));
+  /* The library is read in a thread of its own while this one reads the
+   * policy file and the register: on two cores a command waits for the
+   * longer of the two, not for both. Whatever goes wrong is reported in the order it always
+   * was: the library, the options, then the policy file. */
+  library_path = lookup_filename (options, "library");
+  loader = g_thread_new ("polisi-library", load_library, (gpointer) library_path);
+  if (!set_help && !g_variant_dict_contains (options, "batch") && !g_variant_dict_contains (options, "new") &&
+      files != NULL && files[0] != NULL && files[1] == NULL)
+    {
+      /* A command that changes the policy holds its lock from reading to
+       * saving: another command changing it at the same time waits, then
+       * reads what this one saved, and no update is lost. */
+      file = g_file_new_for_commandline_arg (files[0]);
+      name = g_file_get_parse_name (file);
+      session = polisi_session_new (NULL);
+      loaded = polisi_session_load (session, file, changes ? POLISI_LOAD_LOCK : POLISI_LOAD_DEFAULT, &load_error);
     }
-  else
-    context = polisi_context_new_builtin (&error);
-  if (context == NULL)
+  /* the register, the shorter part, in this thread too */
+  legislation = polisi_legislation_new_builtin (&legislation_error);
+  {
+    LibraryResult *result = g_thread_join (loader);
+
+    library = result->library;
+    error = result->error;
+    g_free (result);
+  }
+  if (library == NULL)
     return report_error (error);
+  if (legislation == NULL)
+    return report_error (legislation_error);
+  context = polisi_context_new (library, legislation);
 
   if (set_help)
     {
@@ -1757,22 +1838,9 @@ polisi_cli_run (GVariantDict *options)
       return POLISI_EXIT_USAGE;
     }
 
-  changes = settings != NULL || g_variant_dict_contains (options, "import-comments") ||
-            g_variant_dict_contains (options, "accept-updates") || g_variant_dict_contains (options, "decline-updates") ||
-            g_variant_dict_contains (options, "fix-legislation") || g_variant_dict_contains (options, "respond") ||
-            g_variant_dict_contains (options, "accept-proposal") || g_variant_dict_contains (options, "reject-proposal") ||
-            g_variant_dict_contains (options, "mark-translated") || g_variant_dict_contains (options, "adopt") ||
-            g_variant_dict_contains (options, "add-clause") || g_variant_dict_contains (options, "rename-clause") ||
-            g_variant_dict_contains (options, "remove-clause");
-
-  /* A command that changes the policy holds its lock from reading to
-   * saving: another command changing it at the same time waits, then reads
-   * what this one saved, and no update is lost. */
-  file = g_file_new_for_commandline_arg (files[0]);
-  name = g_file_get_parse_name (file);
-  session = polisi_session_new (NULL);
-  if (!polisi_session_load (session, file, changes ? POLISI_LOAD_LOCK : POLISI_LOAD_DEFAULT, &error))
-    return report_error (error);
+  /* the policy file was read beside the library, above */
+  if (!loaded)
+    return report_error (load_error);
   policy = g_object_ref (polisi_session_get_policy (session));
   if (!check_library (context, policy, name, options, library_path != NULL))
     return POLISI_EXIT_USAGE;

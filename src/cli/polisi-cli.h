@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -21,6 +21,7 @@ enum {
  * not be written. */
 
 const GOptionEntry *polisi_cli_get_option_entries (void);
+void                polisi_cli_add_options        (GApplication *application);
 gboolean            polisi_cli_wants_handling     (GVariantDict *options);
 int                 polisi_cli_run                (GVariantDict *options);
 int                 polisi_cli_check_arguments    (int           argc,

@@ -50,7 +50,15 @@ fold (const char *text)
 
   for (const char *p = collapsed; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
+
+      /* most of a text is ASCII, and ASCII lowers as ASCII */
+      if ((guchar) *p < 0x80)
+        {
+          g_string_append_c (out, g_ascii_tolower (*p));
+          continue;
+        }
+      c = g_utf8_get_char (p);
 
       /* a typographic apostrophe is a typewriter one to a search, as in
        * polisi_text_find_casefold() */

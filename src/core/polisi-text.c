@@ -137,10 +137,7 @@ may_need_composing (gunichar c)
 static gboolean
 is_clean (const char *text)
 {
-  const char *end;
-
-  if (!g_utf8_validate (text, -1, &end))
-    return FALSE;
+  /* validated as it is read: one pass, not two */
   for (const guchar *p = (const guchar *) text; *p != '\0';)
     {
       if (*p < 0x80)
@@ -151,7 +148,10 @@ is_clean (const char *text)
           continue;
         }
       {
-        gunichar c = g_utf8_get_char ((const char *) p);
+        gunichar c = g_utf8_get_char_validated ((const char *) p, -1);
+
+        if (c == (gunichar) -1 || c == (gunichar) -2)
+          return FALSE;
 
         if (is_unwanted (c) || may_need_composing (c))
           return FALSE;
@@ -331,49 +331,60 @@ polisi_text_clean_line (const char *text)
   return polisi_text_truncate (collapsed, POLISI_TEXT_MAX_LINE);
 }
 
-/* Runs of white space become one space; the ends are trimmed. */
+/* Runs of white space become one space; the ends are trimmed. One pass,
+ * into a buffer the size of @text (the result is never longer): reading a
+ * library or a policy collapses every text it holds. */
 char *
 polisi_text_collapse_spaces (const char *text)
 {
-  GString *out;
+  char *out;
+  char *q;
   gboolean space = FALSE;
-  const char *start = text;
 
   if (text == NULL)
     return g_strdup ("");
 
-  /* Most text has nothing to collapse: copy it whole, and only go
-   * character by character from the first run of spaces, leading space,
-   * or space other than ' '. */
-  for (const char *p = text; *p != '\0'; p++)
+  out = g_malloc (strlen (text) + 1);
+  q = out;
+  for (const char *p = text; *p != '\0';)
     {
-      guchar c = *p;
+      guchar byte = *p;
+      guint length;
 
-      if (c >= 0x80 || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
-          (c == ' ' && (p == text || p[1] == ' ' || p[1] == '\0')))
-        break;
-      start = p + 1;
-    }
-  if (*start == '\0')
-    return g_strdup (text);
-  out = g_string_new_len (text, start - text);
-
-  for (const char *p = start; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
+      if (byte < 0x80)
         {
-          space = out->len > 0;
+          if (byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r' || byte == '\f')
+            {
+              space = q > out;
+              p++;
+              continue;
+            }
+          if (space)
+            *q++ = ' ';
+          space = FALSE;
+          *q++ = *p++;
           continue;
         }
+      else
+        {
+          length = g_utf8_skip[byte];
+          if (g_unichar_isspace (g_utf8_get_char (p)))
+            {
+              space = q > out;
+              for (guint i = 0; i < length && *p != '\0'; i++)
+                p++;
+              continue;
+            }
+        }
       if (space)
-        g_string_append_c (out, ' ');
+        *q++ = ' ';
       space = FALSE;
-      g_string_append_unichar (out, c);
+      for (guint i = 0; i < length && *p != '\0'; i++)
+        *q++ = *p++;
     }
+  *q = '\0';
 
-  return g_string_free (out, FALSE);
+  return out;
 }
 
 static const char *
@@ -706,7 +717,17 @@ bare_word (const char *start,
     }
   while (end > start && strchr (",.;:)!?\"'", end[-1]) != NULL)
     end--;
-  return g_utf8_strdown (start, end - start);
+  /* most words are ASCII, which lowers as ASCII */
+  for (const char *p = start; p < end; p++)
+    if ((guchar) *p >= 0x80)
+      return g_utf8_strdown (start, end - start);
+  {
+    char *word = g_strndup (start, end - start);
+
+    for (char *p = word; *p != '\0'; p++)
+      *p = g_ascii_tolower (*p);
+    return word;
+  }
 }
 
 static gboolean
@@ -751,6 +772,18 @@ is_reference (const char *word)
   return g_ascii_isalpha (word[0]) && (word[1] == '\0' || word[1] == '.');
 }
 
+/* is_reference() of the word from @start to @end, as it stands */
+static gboolean
+is_reference_between (const char *start,
+                      const char *end)
+{
+  if (start >= end)
+    return FALSE;
+  if (g_ascii_isdigit (start[0]))
+    return TRUE;
+  return g_ascii_isalpha (start[0]) && (end - start == 1 || start[1] == '.');
+}
+
 /**
  * polisi_text_find_unbreakable_spaces:
  *
@@ -770,6 +803,10 @@ polisi_text_find_unbreakable_spaces (const char *text)
 {
   GArray *spaces = g_array_new (FALSE, FALSE, sizeof (guint));
   const char *word = text;
+  /* each word is the word after one space and the word before the next:
+   * it is made bare once */
+  g_autofree char *last_after = NULL;
+  const char *last_after_start = NULL;
 
   if (text == NULL)
     return spaces;
@@ -779,7 +816,7 @@ polisi_text_find_unbreakable_spaces (const char *text)
       const char *space = strchr (word, ' ');
       const char *next_end;
       g_autofree char *before = NULL;
-      g_autofree char *after = NULL;
+      char *after;
       gboolean keep = FALSE;
 
       if (space == NULL)
@@ -793,20 +830,26 @@ polisi_text_find_unbreakable_spaces (const char *text)
       if (next_end == NULL)
         next_end = space + 1 + strlen (space + 1);
 
-      before = bare_word (word, space);
-      after = bare_word (space + 1, next_end);
+      if (last_after != NULL && last_after_start == word)
+        before = g_steal_pointer (&last_after);
+      else
+        before = bare_word (word, space);
+      g_clear_pointer (&last_after, g_free);
+      after = last_after = bare_word (space + 1, next_end);
+      last_after_start = space + 1;
 
+      /* the cheap tests first: most pairs of words are none of these */
       if (is_day (before) && in_list (after, month_words, G_N_ELEMENTS (month_words)))
         keep = TRUE;
-      else if (in_list (before, month_words, G_N_ELEMENTS (month_words)) && is_year (after) &&
-               g_ascii_isupper (*word))
+      else if (is_year (after) && g_ascii_isupper (*word) &&
+               in_list (before, month_words, G_N_ELEMENTS (month_words)))
         keep = TRUE;
-      else if (in_list (before, reference_words, G_N_ELEMENTS (reference_words)))
-        {
-          g_autofree char *original = g_strndup (space + 1, next_end - (space + 1));
-          keep = is_reference (original);
-        }
-      else if (is_year (after) && (g_unichar_isupper (g_utf8_get_char (word)) || space[-1] == ')'))
+      else if (is_reference_between (space + 1, next_end) &&
+               in_list (before, reference_words, G_N_ELEMENTS (reference_words)))
+        keep = TRUE;
+      else if (is_year (after) && (g_unichar_isupper (g_utf8_get_char (word)) || space[-1] == ')') &&
+               /* after a reference word, only a reference is kept with it */
+               !in_list (before, reference_words, G_N_ELEMENTS (reference_words)))
         keep = TRUE;
 
       if (keep)

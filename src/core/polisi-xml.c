@@ -306,7 +306,19 @@ parse (GBytes      *bytes,
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
   const char *bad = NULL;
-  xmlExternalEntityLoader saved_loader;
+  static gsize refusing = 0;
+
+  /* The loader of external entities is libxml2's one for the whole
+   * process: it is set once, to refuse, and never set back, so that files
+   * read in two threads at once (the library and a policy, the window's
+   * worker) never find it set back by the other. Polisi reads nothing
+   * through it. */
+  if (g_once_init_enter (&refusing))
+    {
+      xmlInitParser ();
+      xmlSetExternalEntityLoader (refuse_external_entity);
+      g_once_init_leave (&refusing, 1);
+    }
 
   if (size == 0)
     {
@@ -384,11 +396,8 @@ parse (GBytes      *bytes,
   ctxt->vctxt.error = silence;
   ctxt->vctxt.warning = silence;
 
-  saved_loader = xmlGetExternalEntityLoader ();
-  xmlSetExternalEntityLoader (refuse_external_entity);
   doc = xmlCtxtReadMemory (ctxt, data, (int) size, NULL, "UTF-8",
                            XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
-  xmlSetExternalEntityLoader (saved_loader);
 
   if (guard.doctype)
     {

@@ -89,6 +89,7 @@ typedef struct {
   double      *line_top;
   double      *line_bottom;
   double      *line_baseline;
+  guint        last_used;    /* the cache's generation when last asked for */
 } Shaped;
 
 typedef struct {
@@ -565,12 +566,66 @@ show_final_spaces (PangoLayout *layout)
 
 /* Laying out text is most of the work of a page layout, and most text is
  * the same from one layout to the next: the preview after a keystroke,
- * the PDF after the preview. Each thread keeps the layouts it made, keyed
- * by everything that shapes them, and a layout reuses them. Layouts are
- * never changed once measured, so sharing them is safe within a thread. */
+ * the PDF after the preview, the next school's policy in a batch. Each
+ * thread keeps the layouts it made, keyed by everything that shapes them,
+ * and a layout reuses them. Layouts are never changed once measured, so
+ * sharing them is safe within a thread.
+ *
+ * The cache is bounded by use, not only by size: each pagination in a
+ * thread is a generation, and a layout no pagination asked for in the
+ * last SHAPED_CACHE_KEEP is dropped as the next one starts. What the
+ * policy keeps (the model clauses, every paragraph of the document being
+ * typed in) stays; the paragraphs of the schools a batch has done, or the
+ * versions of a paragraph typed over, go. SHAPED_CACHE_LIMIT bounds a
+ * single generation. Eight generations keep what a batch's rows share
+ * across the layouts they take turns at (columns, back to back, one
+ * language; each row's PDF and ODT). */
 #define SHAPED_CACHE_LIMIT 6000
+#define SHAPED_CACHE_KEEP 8
 
-static GPrivate shaped_cache = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+typedef struct {
+  GHashTable *table;       /* key → Shaped */
+  guint       generation;
+} ShapedCache;
+
+static void
+shaped_cache_free (ShapedCache *cache)
+{
+  g_hash_table_unref (cache->table);
+  g_free (cache);
+}
+
+static GPrivate shaped_cache = G_PRIVATE_INIT ((GDestroyNotify) shaped_cache_free);
+
+static ShapedCache *
+get_shaped_cache (void)
+{
+  ShapedCache *cache = g_private_get (&shaped_cache);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (ShapedCache, 1);
+      cache->table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) shaped_unref);
+      g_private_set (&shaped_cache, cache);
+    }
+  return cache;
+}
+
+/* A pagination starts in this thread: drops what the last few did not
+ * use. */
+static void
+shaped_cache_next_generation (void)
+{
+  ShapedCache *cache = get_shaped_cache ();
+  GHashTableIter iter;
+  gpointer value;
+
+  cache->generation++;
+  g_hash_table_iter_init (&iter, cache->table);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (cache->generation - ((Shaped *) value)->last_used > SHAPED_CACHE_KEEP)
+      g_hash_table_iter_remove (&iter);
+}
 
 /* @marks, with each offset moved past the zero-width spaces inserted
  * before it (3 bytes each) by polisi_text_break_long_runs_full(). */
@@ -612,19 +667,13 @@ get_shaped_marked (PolisiPageLayout *self,
                    gboolean          links,
                    const GArray     *marks)
 {
-  GHashTable *cache = g_private_get (&shaped_cache);
+  ShapedCache *cache = get_shaped_cache ();
   g_autofree char *key = NULL;
   g_autoptr(GString) marks_key = g_string_new (NULL);
   char buffer[2][G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *broken = NULL;
   g_autoptr(GArray) moved_marks = NULL;
   Shaped *shaped;
-
-  if (cache == NULL)
-    {
-      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) shaped_unref);
-      g_private_set (&shaped_cache, cache);
-    }
 
   for (guint i = 0; marks != NULL && i < marks->len; i++)
     {
@@ -634,15 +683,16 @@ get_shaped_marked (PolisiPageLayout *self,
   key = g_strdup_printf ("%s|%d|%d|%s|%d|%d|%s|%s",
                          g_ascii_dtostr (buffer[0], sizeof buffer[0], size), bold, lang,
                          g_ascii_dtostr (buffer[1], sizeof buffer[1], width), alignment, links, marks_key->str, text);
-  shaped = g_hash_table_lookup (cache, key);
+  shaped = g_hash_table_lookup (cache->table, key);
   if (shaped != NULL)
     {
+      shaped->last_used = cache->generation;
       shaped->ref_count++;
       return shaped;
     }
 
-  if (g_hash_table_size (cache) >= SHAPED_CACHE_LIMIT)
-    g_hash_table_remove_all (cache);
+  if (g_hash_table_size (cache->table) >= SHAPED_CACHE_LIMIT)
+    g_hash_table_remove_all (cache->table);
 
   /* A run of letters with nowhere to break a line (a name typed without
    * spaces) would take pango time growing with the square of its length
@@ -662,6 +712,7 @@ get_shaped_marked (PolisiPageLayout *self,
 
   shaped = g_new0 (Shaped, 1);
   shaped->ref_count = 2;  /* the cache's and the caller's */
+  shaped->last_used = cache->generation;
   shaped->layout = make_layout (self, text, size, bold, lang, width, alignment);
   if (links)
     mark_links (shaped, text);
@@ -675,7 +726,7 @@ get_shaped_marked (PolisiPageLayout *self,
     }
   show_final_spaces (shaped->layout);
   measure_lines (shaped);
-  g_hash_table_insert (cache, g_steal_pointer (&key), shaped);
+  g_hash_table_insert (cache->table, g_steal_pointer (&key), shaped);
 
   return shaped;
 }
@@ -1591,6 +1642,7 @@ polisi_page_layout_paginate (PolisiPageLayout *self)
     return;
   self->paginated = TRUE;
 
+  shaped_cache_next_generation ();
   build_rows (self);
 
   flow.self = self;

@@ -340,16 +340,8 @@ polisi_application_class_init (PolisiApplicationClass *klass)
 static void
 polisi_application_init (PolisiApplication *self)
 {
-  static const GOptionEntry version_entry[] = {
-    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version of Polisi"), NULL },
-    { NULL }
-  };
-
   self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
-  g_application_add_main_option_entries (G_APPLICATION (self), polisi_cli_get_option_entries ());
-  g_application_add_main_option_entries (G_APPLICATION (self), version_entry);
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Write, check and export a staff social media policy in Welsh and English."));
+  polisi_cli_add_options (G_APPLICATION (self));
 }
 
 PolisiApplication *
