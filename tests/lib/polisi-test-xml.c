@@ -219,9 +219,15 @@ polisi_test_validate (const char *schema,
   g_autofree char *err = NULL;
   g_autofree char *stripped = NULL;
   g_autoptr(GError) error = NULL;
-  xmlDoc *doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  xmlDoc *doc;
   int status;
 
+  /* read from memory: the core refuses libxml2 every file it would open
+   * itself (its external entity loader), the document's own too */
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  doc = xmlReadMemory (contents, (int) length, path, NULL, XML_PARSE_NONET);
   g_assert_nonnull (doc);
   if (strip_loext (xmlDocGetRootElement (doc)))
     {
