@@ -387,7 +387,8 @@ polisi_preview_show_block (PolisiPreview *self,
       self->shown_page = -1;
       return;
     }
-  self->shown_page = polisi_page_layout_find_block_page (self->page_layout, block_id);
+  self->shown_page = g_strcmp0 (block_id, POLISI_PREVIEW_FIRST_PAGE) == 0 ? 0 :
+                     polisi_page_layout_find_block_page (self->page_layout, block_id);
   if (self->shown_page < 0)
     return;
   self->scroll_y = -1;

@@ -13,6 +13,9 @@
 
 G_BEGIN_DECLS
 
+/* for polisi_preview_show_block(): the document's first page, its title page */
+#define POLISI_PREVIEW_FIRST_PAGE "first-page"
+
 #define POLISI_TYPE_PREVIEW (polisi_preview_get_type ())
 
 G_DECLARE_FINAL_TYPE (PolisiPreview, polisi_preview, POLISI, PREVIEW, GtkWidget)

@@ -32,6 +32,15 @@ default_get_section (PolisiStep *self)
   return NULL;
 }
 
+/* the start of the step's section, if it has one */
+static const char *
+default_get_preview_block (PolisiStep *self)
+{
+  PolisiSection *section = polisi_step_get_section (self);
+
+  return section != NULL ? polisi_section_get_id (section) : NULL;
+}
+
 static gboolean
 default_owns_finding_kind (PolisiStep        *self,
                            PolisiFindingKind  kind)
@@ -59,6 +68,7 @@ static void
 polisi_step_default_init (PolisiStepInterface *iface)
 {
   iface->get_section = default_get_section;
+  iface->get_preview_block = default_get_preview_block;
   iface->owns_finding_kind = default_owns_finding_kind;
   iface->is_complete = default_is_complete;
   iface->reveal = default_reveal;
@@ -95,6 +105,22 @@ polisi_step_get_help_page (PolisiStep *self)
 {
   g_return_val_if_fail (POLISI_IS_STEP (self), NULL);
   return POLISI_STEP_GET_IFACE (self)->get_help_page (self);
+}
+
+/**
+ * polisi_step_get_preview_block:
+ *
+ * Where the preview goes when the step is shown: the id of a block of the
+ * document (the start of the step's section by default), or
+ * %POLISI_PREVIEW_FIRST_PAGE.
+ *
+ * Returns: (nullable): a block id, or %NULL to leave the preview where it is
+ */
+const char *
+polisi_step_get_preview_block (PolisiStep *self)
+{
+  g_return_val_if_fail (POLISI_IS_STEP (self), NULL);
+  return POLISI_STEP_GET_IFACE (self)->get_preview_block (self);
 }
 
 /**

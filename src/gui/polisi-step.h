@@ -25,6 +25,7 @@ struct _PolisiStepInterface
   char          *(*get_title)         (PolisiStep          *self);
   const char    *(*get_help_page)     (PolisiStep          *self);
   PolisiSection *(*get_section)       (PolisiStep          *self);
+  const char    *(*get_preview_block) (PolisiStep          *self);   /* where the preview goes */
   GtkWidget     *(*get_page)          (PolisiStep          *self);
   void           (*create_page)       (PolisiStep          *self);   /* keeps it for get_page() */
 
@@ -46,6 +47,7 @@ const char    *polisi_step_get_name          (PolisiStep        *self);
 char          *polisi_step_get_title         (PolisiStep        *self);
 const char    *polisi_step_get_help_page     (PolisiStep        *self);
 PolisiSection *polisi_step_get_section       (PolisiStep        *self);
+const char    *polisi_step_get_preview_block (PolisiStep        *self);
 GtkWidget     *polisi_step_get_page          (PolisiStep        *self);
 GtkWidget     *polisi_step_ensure_page       (PolisiStep        *self);
 gboolean       polisi_step_owns_finding_kind (PolisiStep        *self,

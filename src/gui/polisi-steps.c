@@ -19,6 +19,7 @@
 #include "polisi-organisation-page.h"
 #include "polisi-review-page.h"
 #include "polisi-section-page.h"
+#include "polisi-preview.h"
 #include "polisi-steps.h"
 
 /* What every step holds: the policy, the context, and its page once made. */
@@ -84,6 +85,13 @@ polisi_organisation_step_init (PolisiOrganisationStep *self)
 }
 
 static const char *
+organisation_get_preview_block (PolisiStep *step)
+{
+  /* the names and answers show first on the title page */
+  return POLISI_PREVIEW_FIRST_PAGE;
+}
+
+static const char *
 organisation_get_name (PolisiStep *step)
 {
   return "organisation";
@@ -138,6 +146,7 @@ static void
 organisation_step_iface_init (PolisiStepInterface *iface)
 {
   iface->get_name = organisation_get_name;
+  iface->get_preview_block = organisation_get_preview_block;
   iface->get_title = organisation_get_title;
   iface->get_help_page = organisation_get_help_page;
   iface->get_page = organisation_get_page;
@@ -311,6 +320,13 @@ polisi_review_step_init (PolisiReviewStep *self)
 }
 
 static const char *
+review_get_preview_block (PolisiStep *step)
+{
+  /* the version history */
+  return "history";
+}
+
+static const char *
 review_get_name (PolisiStep *step)
 {
   return "review";
@@ -379,6 +395,7 @@ static void
 review_step_iface_init (PolisiStepInterface *iface)
 {
   iface->get_name = review_get_name;
+  iface->get_preview_block = review_get_preview_block;
   iface->get_title = review_get_title;
   iface->get_help_page = review_get_help_page;
   iface->get_page = review_get_page;
@@ -425,6 +442,13 @@ polisi_consultation_step_class_init (PolisiConsultationStepClass *klass)
 static void
 polisi_consultation_step_init (PolisiConsultationStep *self)
 {
+}
+
+static const char *
+consultation_get_preview_block (PolisiStep *step)
+{
+  /* the appendix of comments and responses */
+  return "comments";
 }
 
 static const char *
@@ -491,6 +515,7 @@ static void
 consultation_step_iface_init (PolisiStepInterface *iface)
 {
   iface->get_name = consultation_get_name;
+  iface->get_preview_block = consultation_get_preview_block;
   iface->get_title = consultation_get_title;
   iface->get_help_page = consultation_get_help_page;
   iface->get_page = consultation_get_page;

@@ -304,7 +304,7 @@ polisi_window_go_to_step (PolisiWindow *self,
                           guint         index)
 {
   g_autofree char *label = NULL;
-  PolisiSection *section;
+  const char *block;
 
   g_return_if_fail (POLISI_IS_WINDOW (self));
   g_return_if_fail (index < n_steps (self));
@@ -314,10 +314,10 @@ polisi_window_go_to_step (PolisiWindow *self,
   /* a step looked at for the first time: its state is checked again */
   if (polisi_step_list_show (self->steps, index))
     schedule_check (self);
-  /* the preview shows where the step's section starts */
-  section = polisi_step_get_section (polisi_step_list_get_step (self->steps, index));
-  if (section != NULL)
-    polisi_preview_pane_follow (self->preview_pane, polisi_section_get_id (section));
+  /* the preview shows the step's place in the document */
+  block = polisi_step_get_preview_block (polisi_step_list_get_step (self->steps, index));
+  if (block != NULL)
+    polisi_preview_pane_follow (self->preview_pane, block);
 
   label = g_strdup_printf (_("Step %u of %u"), index + 1, n_steps (self));
   gtk_label_set_label (self->step_label, label);

@@ -17,7 +17,13 @@ static void
 set_width (PolisiWindow *window,
            int           width)
 {
+  int before = gtk_widget_get_width (GTK_WIDGET (window));
+
   gtk_window_set_default_size (GTK_WINDOW (window), width, 800);
+  /* until the window has been resized (a busy machine takes a while),
+   * then a little more for the pane to follow */
+  for (guint i = 0; i < 200 && gtk_widget_get_width (GTK_WIDGET (window)) == before; i++)
+    polisi_gui_test_pump (10);
   polisi_gui_test_pump (30);
 }
 
@@ -134,6 +140,20 @@ test_follows (void)
                                              polisi_clause_get_id (polisi_clause_editor_get_clause (editor)));
   g_assert_cmpint (page, >=, 0);
   g_assert_cmpint (polisi_preview_get_shown_page (preview), ==, page);
+
+  /* the organisation step: the title page, where its names and answers
+   * show first */
+  polisi_window_go_to_step (window, polisi_window_find_step (window, "organisation"));
+  wait_for_preview (window);
+  g_assert_cmpint (polisi_preview_get_shown_page (preview), ==, 0);
+  for (guint i = 0; i < 100 && polisi_preview_get_top_page (preview) != 0; i++)
+    polisi_gui_test_pump (10);
+  g_assert_cmpint (polisi_preview_get_top_page (preview), ==, 0);
+  /* a new policy has no version history yet: the preview stays */
+  polisi_window_go_to_step (window, polisi_window_find_step (window, "review"));
+  wait_for_preview (window);
+  g_assert_cmpint (polisi_page_layout_find_block_page (polisi_preview_get_page_layout (preview), "history"), ==, -1);
+  g_assert_cmpint (polisi_preview_get_top_page (preview), ==, 0);
 
   polisi_gui_test_destroy_window (window);
 }
