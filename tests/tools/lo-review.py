@@ -19,23 +19,9 @@
 # Runs with the system Python, which has LibreOffice's uno module
 # (python3-uno). Exit status 77 when uno is missing.
 
-import os
-import subprocess
 import sys
-import time
 
-try:
-    import uno
-    from com.sun.star.beans import PropertyValue
-except ImportError:
-    sys.exit(77)
-
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name = name
-    p.Value = value
-    return p
+import lo_office
 
 
 def find(document, words):
@@ -51,30 +37,8 @@ def find(document, words):
 def main():
     source, output, profile, after, inserted, deleted = sys.argv[1:7]
     row = sys.argv[7:]
-    pipe = 'polisi-review-%d' % os.getpid()
-    office = subprocess.Popen(['soffice', '--headless', '--invisible', '--norestore', '--nologo',
-                               '-env:UserInstallation=' + uno.systemPathToFileUrl(os.path.abspath(profile)),
-                               '--accept=pipe,name=%s;urp;' % pipe],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext('com.sun.star.bridge.UnoUrlResolver', local)
-        context = None
-        for _ in range(240):
-            try:
-                context = resolver.resolve('uno:pipe,name=%s;urp;StarOffice.ComponentContext' % pipe)
-                break
-            except Exception:
-                if office.poll() is not None:
-                    sys.exit('LibreOffice stopped before it could be reached')
-                time.sleep(0.25)
-        if context is None:
-            sys.exit('LibreOffice could not be reached')
-        desktop = context.ServiceManager.createInstanceWithContext('com.sun.star.frame.Desktop', context)
-        document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(source)), '_blank', 0,
-                                                (prop('Hidden', True),))
-        if document is None:
-            sys.exit('LibreOffice could not open ' + source)
+    with lo_office.office(profile) as (desktop, manager, context):
+        document = lo_office.load(desktop, source)
 
         document.setPropertyValue('RecordChanges', True)
         found = find(document, after)
@@ -93,17 +57,8 @@ def main():
                 table.getCellByName(name).setString(text)
 
         writer = 'MS Word 2007 XML' if output.endswith('.docx') else 'writer8'
-        document.storeToURL(uno.systemPathToFileUrl(os.path.abspath(output)), (prop('FilterName', writer),))
+        document.storeToURL(lo_office.url(output), (lo_office.prop('FilterName', writer),))
         document.close(True)
-        try:
-            desktop.terminate()
-        except Exception:
-            pass  # the bridge goes as LibreOffice quits
-        office.wait(timeout=60)
-    finally:
-        if office.poll() is None:
-            office.kill()
-            office.wait()
 
 
 main()
