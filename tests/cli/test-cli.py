@@ -15,6 +15,9 @@ import zipfile
 
 POLISI = None
 SOURCE = os.environ.get('G_TEST_SRCDIR', os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(SOURCE, 'lib'))
+import polisi_test  # noqa: E402
+from polisi_test import run, read, repack, package_members  # noqa: E402
 EXAMPLES = os.path.join(SOURCE, '..', 'data', 'examples')
 LIBRARY = os.path.join(SOURCE, '..', 'data', 'library', 'library.xml')
 
@@ -24,20 +27,6 @@ def library_clauses_missing_from(policy_path):
     library_ids = re.findall(r'<clause id="([^"]+)"', open(LIBRARY, encoding='utf-8').read())
     policy_ids = set(re.findall(r'<clause id="([^"]+)"', open(policy_path, encoding='utf-8').read()))
     return [clause_id for clause_id in library_ids if clause_id not in policy_ids]
-
-
-def run(*args, env_extra=None):
-    env = dict(os.environ)
-    # No display at all: the command line must not need one.
-    for name in ('DISPLAY', 'WAYLAND_DISPLAY'):
-        env.pop(name, None)
-    env.update(env_extra or {})
-    return subprocess.run([POLISI, *args], capture_output=True, text=True, env=env, timeout=60)
-
-
-def read(path):
-    with open(path, 'rb') as handle:
-        return handle.read()
 
 
 LIBRARY = os.path.join(SOURCE, '..', 'data', 'library', 'library.xml')
@@ -637,8 +626,7 @@ class CommandLine(unittest.TestCase):
         draft = self.path('draft.odt')
         result = run('--export=odt', '--output=' + draft, policy)
         self.assertEqual(result.returncode, 0, result.stderr)
-        with zipfile.ZipFile(draft) as package:
-            members = [(info, package.read(info.filename)) for info in package.infolist()]
+        members = package_members(draft)
         content = dict((info.filename, data) for info, data in members)['content.xml'].decode('utf-8')
 
         def note(author, date, text):
@@ -654,12 +642,7 @@ class CommandLine(unittest.TestCase):
         content = content[:heading.end() - 2] + note('Tom Price (NEU)', '2027-02-02T09:05:00', 'General.') + \
             content[heading.end() - 2:]
         returned = self.path(name)
-        with zipfile.ZipFile(returned, 'w') as package:
-            for info, data in members:
-                if info.filename == 'content.xml':
-                    data = content.encode('utf-8')
-                package.writestr(info, data, compress_type=zipfile.ZIP_STORED if info.filename == 'mimetype'
-                                 else zipfile.ZIP_DEFLATED)
+        repack(members, returned, {'content.xml': content.encode('utf-8')})
         os.remove(draft)
         return returned, members, content
 
@@ -812,12 +795,7 @@ class CommandLine(unittest.TestCase):
                    '<dc:date>2027-02-02T10:00:00</dc:date></office:change-info></text:insertion>'
                    '</text:changed-region></text:tracked-changes>' + content[at:])
         returned = self.path('tracked.odt')
-        with zipfile.ZipFile(returned, 'w') as package:
-            for info, data in members:
-                if info.filename == 'content.xml':
-                    data = content.encode('utf-8')
-                package.writestr(info, data, compress_type=zipfile.ZIP_STORED if info.filename == 'mimetype'
-                                 else zipfile.ZIP_DEFLATED)
+        repack(members, returned, {'content.xml': content.encode('utf-8')})
         result = run('--import-comments=' + returned, path)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn('insertions: 1, deletions: 0', result.stdout)
@@ -883,5 +861,5 @@ class CommandLine(unittest.TestCase):
 
 
 if __name__ == '__main__':
-    POLISI = sys.argv.pop(1)
+    POLISI = polisi_test.POLISI = sys.argv.pop(1)
     unittest.main(verbosity=2)

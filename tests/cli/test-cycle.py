@@ -17,32 +17,16 @@ import subprocess
 import sys
 import tempfile
 import unittest
-import zipfile
 
 POLISI = None
 SOURCE = os.environ.get('G_TEST_SRCDIR', os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(SOURCE, 'lib'))
+import polisi_test  # noqa: E402
+from polisi_test import run, member, pdf_text, repack, package_members  # noqa: E402
 LO_TEXT = os.path.join(SOURCE, 'tools', 'lo-text.py')
 LO_REVIEW = os.path.join(SOURCE, 'tools', 'lo-review.py')
 # LibreOffice's uno module is the system Python's
 UNO_PYTHON = '/usr/bin/python3'
-
-
-def run(*args):
-    env = dict(os.environ)
-    for name in ('DISPLAY', 'WAYLAND_DISPLAY'):
-        env.pop(name, None)
-    return subprocess.run([POLISI, *args], capture_output=True, text=True, env=env, timeout=120)
-
-
-def member(path, name):
-    # no-break spaces (inside dates and versions) read as spaces
-    with zipfile.ZipFile(path) as package:
-        return package.read(name).decode('utf-8').replace('\xa0', ' ')
-
-
-def pdf_text(path):
-    return subprocess.run(['pdftotext', '-layout', path, '-'], capture_output=True, text=True,
-                          check=True).stdout.replace('\xa0', ' ')
 
 
 def year_one_draft(path):
@@ -127,8 +111,7 @@ class Cycle(unittest.TestCase):
         if result.returncode == 77:
             self.skipTest('LibreOffice\'s Python (python3-uno) is not installed')
         self.assertEqual(result.returncode, 0, result.stderr)
-        with zipfile.ZipFile(reviewed) as package:
-            members = [(info, package.read(info.filename)) for info in package.infolist()]
+        members = package_members(reviewed)
         content = dict((info.filename, data) for info, data in members)['content.xml'].decode('utf-8')
         self.assertIn('<text:changed-region', content)
         at = content.index('The aims of this policy are')
@@ -136,12 +119,7 @@ class Cycle(unittest.TestCase):
                    '<dc:date>2026-06-20T09:00:00</dc:date><text:p>Add the wellbeing of staff.</text:p>'
                    '</office:annotation>' + content[at:])
         returned = self.path('returned.odt')
-        with zipfile.ZipFile(returned, 'w') as package:
-            for info, data in members:
-                if info.filename == 'content.xml':
-                    data = content.encode('utf-8')
-                package.writestr(info, data, compress_type=zipfile.ZIP_STORED if info.filename == 'mimetype'
-                                 else zipfile.ZIP_DEFLATED)
+        repack(members, returned, {'content.xml': content.encode('utf-8')})
         return returned
 
     def test_cycle(self):
@@ -223,7 +201,7 @@ class Cycle(unittest.TestCase):
         # draft 1.1 in every export: the PDF's text, the ODT's text and watermark
         pdf = self.path('draft.pdf')
         self.ok('--export=pdf', '--layout=columns', '--output=' + pdf)
-        text = pdf_text(pdf)
+        text = pdf_text(pdf, layout=True)
         self.assertIn('Fersiwn 1.1 · Drafft', text)
         self.assertIn('Version 1.1 · Draft', text)
         self.assertNotIn('Wedi’i fabwysiadu', text)
@@ -239,7 +217,7 @@ class Cycle(unittest.TestCase):
         # compared with 1.0, from the one file: the summary of changes
         summary = self.path('changes.pdf')
         self.ok('--compare=1.0', '--export=pdf', '--output=' + summary)
-        text = pdf_text(summary)
+        text = pdf_text(summary, layout=True)
         self.assertIn('Investigatory Powers Act 2016', text)
         result = run('--compare=0.9', '--export=pdf', self.policy)
         self.assertEqual(result.returncode, 3)
@@ -316,7 +294,7 @@ class Cycle(unittest.TestCase):
         self.assertIn('Adopted version 1.1 on 2027-07-09', result.stdout)
         self.assertIn('version 1.1 (Adopted)', self.status_line())
         self.ok('--compare=1.0', '--compare-to=1.1', '--export=pdf', '--output=' + self.path('1.0-1.1.pdf'))
-        text = pdf_text(self.path('1.0-1.1.pdf'))
+        text = pdf_text(self.path('1.0-1.1.pdf'), layout=True)
         self.assertIn('Investigatory Powers Act 2016', text)
 
     def test_status_undone(self):
@@ -343,5 +321,5 @@ class Cycle(unittest.TestCase):
 
 
 if __name__ == '__main__':
-    POLISI = sys.argv.pop(1)
+    POLISI = polisi_test.POLISI = sys.argv.pop(1)
     unittest.main(verbosity=2)

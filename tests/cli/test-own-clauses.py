@@ -20,6 +20,9 @@ import zipfile
 
 POLISI = None
 SOURCE = os.environ.get('G_TEST_SRCDIR', os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(SOURCE, 'lib'))
+import polisi_test  # noqa: E402
+from polisi_test import run, member, pdf_text, repack, package_members  # noqa: E402
 EXAMPLES = os.path.join(SOURCE, '..', 'data', 'examples')
 LO_CHANGES = os.path.join(SOURCE, 'tools', 'lo-changes.py')
 # LibreOffice's uno module is the system Python's
@@ -32,23 +35,6 @@ TEXT_CY = 'Mae’r ysgol yn defnyddio un ap i siarad â rhieni: ' + WELSH_LETTER
 TEXT_EN = 'The school uses one app to talk to parents.'
 RENAMED_CY = 'Caniatâd ysgrifenedig gan bob teulu ŵ'
 RENAMED_EN = 'Written consent from every family'
-
-
-def run(*args):
-    env = dict(os.environ)
-    for name in ('DISPLAY', 'WAYLAND_DISPLAY'):
-        env.pop(name, None)
-    return subprocess.run([POLISI, *args], capture_output=True, text=True, env=env, timeout=120)
-
-
-def member(path, name):
-    with zipfile.ZipFile(path) as package:
-        return package.read(name).decode('utf-8').replace('\xa0', ' ')
-
-
-def pdf_text(path):
-    return subprocess.run(['pdftotext', path, '-'], capture_output=True, text=True,
-                          check=True).stdout.replace('\xa0', ' ')
 
 
 def anchor(clause_id, lang):
@@ -233,20 +219,14 @@ class OwnClausesTest(unittest.TestCase):
         self.ok('--set', 'status=consultation', '--set', 'closing-date=2027-03-31')
         draft = self.path('draft.odt')
         self.ok('--export=odt', '--layout=en', '--output=' + draft)
-        with zipfile.ZipFile(draft) as package:
-            members = [(info, package.read(info.filename)) for info in package.infolist()]
+        members = package_members(draft)
         content = dict((info.filename, data) for info, data in members)['content.xml'].decode('utf-8')
         at = content.index(TEXT_EN)
         content = (content[:at] + '<office:annotation><dc:creator>Tom Price (NEU)</dc:creator>'
                    '<dc:date>2027-03-01T09:00:00</dc:date><text:p>Name the app, please ŵ.</text:p>'
                    '</office:annotation>' + content[at:])
         returned = self.path('returned.odt')
-        with zipfile.ZipFile(returned, 'w') as package:
-            for info, data in members:
-                if info.filename == 'content.xml':
-                    data = content.encode('utf-8')
-                package.writestr(info, data, compress_type=zipfile.ZIP_STORED if info.filename == 'mimetype'
-                                 else zipfile.ZIP_DEFLATED)
+        repack(members, returned, {'content.xml': content.encode('utf-8')})
         result = self.ok('--import-comments=' + returned)
         self.assertIn('Imported 1 comment', result.stdout)
         self.assertIn('clause="%s"' % own_id, self.read_policy().decode('utf-8'))
@@ -261,8 +241,7 @@ class OwnClausesTest(unittest.TestCase):
         self.ok('--set', 'status=consultation', '--set', 'closing-date=2027-03-31')
         draft = self.path('draft.docx')
         self.ok('--export=docx', '--layout=en', '--output=' + draft)
-        with zipfile.ZipFile(draft) as package:
-            members = [(info, package.read(info.filename)) for info in package.infolist()]
+        members = package_members(draft)
         document = dict((info.filename, data) for info, data in members)['word/document.xml'].decode('utf-8')
         run_end = re.search(r'<w:r>(?:(?!</w:r>).)*?%s</w:t></w:r>' % re.escape(TEXT_EN), document)
         self.assertIsNotNone(run_end)
@@ -318,5 +297,5 @@ class OwnClausesTest(unittest.TestCase):
 
 
 if __name__ == '__main__':
-    POLISI = sys.argv.pop(1)
+    POLISI = polisi_test.POLISI = sys.argv.pop(1)
     unittest.main(verbosity=2)

@@ -15,7 +15,6 @@
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import unittest
@@ -23,6 +22,9 @@ import zipfile
 
 POLISI = None
 SOURCE = os.environ.get('G_TEST_SRCDIR', os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(SOURCE, 'lib'))
+import polisi_test  # noqa: E402
+from polisi_test import run  # noqa: E402
 EXAMPLES = os.path.join(SOURCE, '..', 'data', 'examples')
 
 W14 = 'http://schemas.microsoft.com/office/word/2010/wordml'
@@ -33,13 +35,6 @@ WORD_NS = ('xmlns:w14="%s" xmlns:w15="%s" xmlns:w16cid="%s" xmlns:mc="%s" mc:Ign
            % (W14, W15, W16CID, MC))
 RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
 MAIN = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
-
-
-def run(*args):
-    env = dict(os.environ)
-    for name in ('DISPLAY', 'WAYLAND_DISPLAY'):
-        env.pop(name, None)
-    return subprocess.run([POLISI, *args], capture_output=True, text=True, env=env, timeout=120)
 
 
 class Word:
@@ -297,5 +292,5 @@ class ReturnedFromWord(unittest.TestCase):
 
 
 if __name__ == '__main__':
-    POLISI = sys.argv.pop(1)
+    POLISI = polisi_test.POLISI = sys.argv.pop(1)
     unittest.main(verbosity=2)

@@ -26,6 +26,9 @@ except ImportError:
 
 POLISI = None
 SOURCE = os.environ.get('G_TEST_SRCDIR', os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(SOURCE, 'lib'))
+import polisi_test  # noqa: E402
+from polisi_test import run  # noqa: E402
 EXAMPLES = os.path.join(SOURCE, '..', 'data', 'examples')
 
 PAINTING = {'Tj', 'TJ', "'", '"', 'Do', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'S', 's', 'sh', 'EI'}
@@ -40,13 +43,6 @@ WORDS = {
     'cy': ('wedi’i ddileu', 'wedi’i ychwanegu'),
     'en': ('deleted', 'inserted'),
 }
-
-
-def run(*args):
-    env = dict(os.environ)
-    for name in ('DISPLAY', 'WAYLAND_DISPLAY'):
-        env.pop(name, None)
-    return subprocess.run([POLISI, *args], capture_output=True, text=True, env=env, timeout=120)
 
 
 def pdftotext(path, *args):
@@ -405,7 +401,7 @@ class PdfUA(unittest.TestCase):
 if __name__ == '__main__':
     if len(sys.argv) < 2:
         sys.exit('usage: test-pdf-ua.py PATH-TO-POLISI')
-    POLISI = sys.argv.pop(1)
+    POLISI = polisi_test.POLISI = sys.argv.pop(1)
     if pikepdf is None or shutil.which('pdftotext') is None or shutil.which('qpdf') is None:
         print('1..0 # SKIP needs python3-pikepdf, poppler-utils and qpdf')
         sys.exit(77)
