@@ -714,6 +714,11 @@ upgrade_format_1 (PolisiPolicy *policy,
     {
       g_autoptr(PolisiPolicy) text = _polisi_policy_copy_text (policy);
 
+      /* as a version's text is read (read_version_text()): its date and
+       * who approved it are the version's own, even where the file's front
+       * matter says otherwise */
+      polisi_policy_set_adoption_date (text, polisi_version_get_date (version));
+      polisi_policy_set_approved_by (text, polisi_version_get_approved_by (version));
       _polisi_version_set_text (version, text);
     }
 }

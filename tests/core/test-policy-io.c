@@ -419,6 +419,40 @@ test_save_keeps_permissions (Fixture       *fixture,
   g_assert_cmpuint (polisi_test_count_entries (fixture->dir), ==, 1);
 }
 
+/* A format 1 file whose front matter names another approver than its
+ * last version (found by fuzz-roundtrip): the version's text takes the
+ * version's own, so that the policy is the same once written and read
+ * back, and writing it again gives the same bytes. */
+static void
+test_format_1_front_matter (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = polisi_test_example_path ("secondary-wales-adopted.polisi");
+  gsize length;
+  g_autofree char *contents = polisi_test_read_file (path, &length);
+  g_autoptr(GString) edited = g_string_new (contents);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) rewritten = NULL;
+  g_autoptr(PolisiPolicy) policy = NULL;
+  g_autoptr(PolisiPolicy) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_string_replace (edited, "<approved-by>Pwyllgor Staffio'r Corff Llywodraethu</approved-by>",
+                                      "<approved-by>Pwyllgor Staffio'r Corfb Llywodraethu</approved-by>", 1), ==, 1);
+  bytes = g_bytes_new (edited->str, edited->len);
+  policy = polisi_policy_load_bytes (bytes, "edited.polisi", &error);
+  g_assert_no_error (error);
+  written = polisi_policy_to_file_bytes (policy, "edited.polisi", &error);
+  g_assert_no_error (error);
+  again = polisi_policy_load_bytes (written, "edited.polisi", &error);
+  g_assert_no_error (error);
+  g_assert_true (polisi_policy_equal (policy, again));
+  rewritten = polisi_policy_to_file_bytes (again, "edited.polisi", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (written, rewritten));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -446,6 +480,7 @@ main (int   argc,
   ADD ("/policy-io/save/unwritable-folder", test_save_unwritable_folder);
   ADD ("/policy-io/save/disk-full", test_save_disk_full);
   ADD ("/policy-io/save/keeps-permissions", test_save_keeps_permissions);
+  ADD ("/policy-io/format-1-front-matter", test_format_1_front_matter);
 
   return g_test_run ();
 }
