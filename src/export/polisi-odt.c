@@ -63,6 +63,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <gsf/gsf-libxml.h>
@@ -191,6 +192,10 @@ static const char *title_master_display[POLISI_N_LANGS + 1] = {
   "Polisi Cymraeg tudalen deitl", "Polisi English title page", "Polisi tudalen deitl / title page",
 };
 static const char *header_title_style[POLISI_N_LANGS] = { "HeaderTitle_cy", "HeaderTitle_en" };
+/* the space between two rows of parallel columns, as in the PDF */
+#define COLUMNS_ROW_SPACE "8pt"
+
+static const char *header_first_style[POLISI_N_LANGS] = { "HeaderFirst_cy", "HeaderFirst_en" };
 /* An appendix heading starts a page. */
 static const char *appendix_style[POLISI_N_LANGS] = { "Appendix_cy", "Appendix_en" };
 #define MASTER_BILINGUAL POLISI_N_LANGS
@@ -1402,7 +1407,10 @@ write_numbers_cell (OdtWriter   *w,
 {
   GPtrArray *paras = block != NULL ? block->paras[lang] : NULL;
 
-  start_cell (w, side == 0 ? "Columns.NL" : "Columns.NR");
+  if (block != NULL && block->kind == POLISI_BLOCK_HEADING)
+    start_cell (w, side == 0 ? "Columns.HNL" : "Columns.HNR");
+  else
+    start_cell (w, side == 0 ? "Columns.NL" : "Columns.NR");
   if (block == NULL)
     write_numbers_para (w, PARA_BODY, side, NULL, lang, 0);
   else if (block->kind == POLISI_BLOCK_HEADING)
@@ -1450,11 +1458,16 @@ start_columns_table (OdtWriter    *w,
     polisi_xml_out_element (w->xml, "table:table-column", "table:style-name", "Columns.N", NULL);
 }
 
+/* @heading: a cell of a heading's row, with no space below it */
 static void
 start_columns_cell (OdtWriter *w,
-                    guint      column)
+                    guint      column,
+                    gboolean   heading)
 {
-  start_cell (w, column == 0 ? "Columns.L" : "Columns.R");
+  if (heading)
+    start_cell (w, column == 0 ? "Columns.HL" : "Columns.HR");
+  else
+    start_cell (w, column == 0 ? "Columns.L" : "Columns.R");
   w->in_cell = TRUE;
 }
 
@@ -1494,7 +1507,7 @@ write_columns (OdtWriter *w)
     write_numbers_cell (w, NULL, w->langs[0], 0);
   for (guint c = 0; c < w->n_langs; c++)
     {
-      start_columns_cell (w, c);
+      start_columns_cell (w, c, FALSE);
       write_title_block (w, w->langs[c]);
       gsf_xml_out_end_element (w->xml);
       w->in_cell = FALSE;
@@ -1508,7 +1521,7 @@ write_columns (OdtWriter *w)
     write_numbers_cell (w, NULL, w->langs[0], 0);
   for (guint c = 0; c < w->n_langs; c++)
     {
-      start_columns_cell (w, c);
+      start_columns_cell (w, c, FALSE);
       write_toc (w, w->langs[c]);
       gsf_xml_out_end_element (w->xml);
       w->in_cell = FALSE;
@@ -1561,7 +1574,7 @@ write_columns (OdtWriter *w)
         write_numbers_cell (w, block, w->langs[0], 0);
       for (guint c = 0; c < w->n_langs; c++)
         {
-          start_columns_cell (w, c);
+          start_columns_cell (w, c, heading);
           if (block->kind != POLISI_BLOCK_HEADING && block->paras[w->langs[c]]->len == 0 && block->number == NULL)
             write_para (w, PARA_BODY, w->langs[c], "");
           else
@@ -1760,6 +1773,8 @@ static void
 write_office_styles (OdtWriter *w,
                      GsfXMLOut *xml)
 {
+  gboolean columns = w->options->layout == POLISI_LAYOUT_COLUMNS;
+
   gsf_xml_out_start_element (xml, "office:styles");
 
   /* The defaults: Liberation Sans for every script, no hyphenation, the
@@ -1784,10 +1799,16 @@ write_office_styles (OdtWriter *w,
   polisi_xml_out_element (xml, "style:default-style", "style:family", "table", NULL);
 
   write_named_paragraph_style (xml, "Standard", NULL, NULL, NULL, NULL, NULL, NULL);
+  /* the PDF's lines, 15 pt apart, and 7 pt after a paragraph. The PDF's
+   * last line of a paragraph is only as tall as its letters (11.2 pt);
+   * LibreOffice's is 15 pt like the others. Where the pages must be the
+   * PDF's (parallel columns, where each row is placed as the PDF places
+   * it), the space after a paragraph is what is left of the 7 pt, and
+   * none after a list item (3 pt in the PDF); and a paragraph carries
+   * three lines to a new page, as in the PDF's columns. */
   write_named_paragraph_style (xml, "Text_20_body", "Text body", "Standard", NULL, NULL,
-                               /* the PDF's lines, 15 pt apart, and 7 pt after a paragraph */
-                               PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.25cm",
-                                      "fo:line-height", "130%", "fo:orphans", "2", "fo:widows", "2"),
+                               PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", columns ? "3.2pt" : "0.25cm",
+                                      "fo:line-height", "130%", "fo:orphans", "2", "fo:widows", columns ? "3" : "2"),
                                NULL);
   /* The title block of the PDF: the organisation large and bold, the
    * title of the policy below it. */
@@ -1822,6 +1843,9 @@ write_office_styles (OdtWriter *w,
         gsf_xml_out_add_cstr_unchecked (xml, "style:next-style-name", "Polisi_20_Clause");
         gsf_xml_out_add_cstr_unchecked (xml, "style:default-outline-level", "1");
         gsf_xml_out_add_cstr_unchecked (xml, "style:class", "text");
+        /* a heading's row starts with the heading, as in the PDF: the space
+         * above it is the row's before it (its cells' padding below) */
+        polisi_xml_out_element (xml, "style:paragraph-properties", "fo:margin-top", "0cm", NULL);
         gsf_xml_out_start_element (xml, "style:text-properties");
         add_language (xml, lang);
         gsf_xml_out_end_element (xml);
@@ -1845,7 +1869,7 @@ write_office_styles (OdtWriter *w,
                                PROPS ("fo:margin-left", CLAUSE_INDENT, "fo:text-indent", "0cm"),
                                NULL);
   write_named_paragraph_style (xml, "List_20_Bullet", "List Bullet", "Text_20_body", NULL, NULL,
-                               PROPS ("fo:margin-bottom", "0.1cm"),
+                               PROPS ("fo:margin-bottom", columns ? "0cm" : "0.1cm"),
                                NULL);
   write_named_paragraph_style (xml, "Table_20_Contents", "Table Contents", "Standard", NULL, NULL,
                                PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.05cm"),
@@ -1862,7 +1886,7 @@ write_office_styles (OdtWriter *w,
   if (has_numbers_columns (w))
     write_named_paragraph_style (xml, "Polisi_20_Line_20_Numbers_20_Heading", "Line numbers beside a heading",
                                  "Standard", NULL, NULL,
-                                 PROPS ("fo:margin-top", "0.49cm", "fo:margin-bottom", "0.21cm"),
+                                 PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.21cm"),
                                  PROPS ("fo:font-size", "12.5pt", "fo:font-weight", "bold",
                                         "style:font-weight-asian", "bold", "style:font-weight-complex", "bold"));
   /* Contents entries: the page number on a right tab at the edge of the
@@ -2157,7 +2181,8 @@ write_header_lines (OdtWriter  *w,
           g_strdup_printf ("%s · %s", organisation, title) : g_strdup (title);
 
   gsf_xml_out_start_element (xml, "text:p");
-  gsf_xml_out_add_cstr_unchecked (xml, "text:style-name", para_styles[PARA_HEADER].name[lang]);
+  gsf_xml_out_add_cstr_unchecked (xml, "text:style-name", w->options->layout == POLISI_LAYOUT_COLUMNS ?
+                                  header_first_style[lang] : para_styles[PARA_HEADER].name[lang]);
   if (watermark_master != NO_WATERMARK)
     write_watermark (w, xml, watermark_master, FALSE);
   gsf_xml_out_add_cstr (xml, NULL, first);
@@ -2278,6 +2303,10 @@ write_page_layout (OdtWriter  *w,
                    gboolean    recto)
 {
   gboolean closing = FALSE;
+  /* in parallel columns, the PDF's page exactly: its header lines where
+   * the PDF draws them, the rule 56 pt down, the text from 70 pt whether
+   * the header has two lines or three (more only push it down) */
+  gboolean columns = w->options->layout == POLISI_LAYOUT_COLUMNS;
   char height[G_ASCII_DTOSTR_BUF_SIZE];
 
   for (guint i = 0; i < w->n_langs; i++)
@@ -2296,7 +2325,7 @@ write_page_layout (OdtWriter  *w,
                   /* the PDF's: the text from about 70 pt (the running header,
                    * two to four lines, above it) to 64 pt above the bottom
                    * edge, the footer below it */
-                  "fo:margin-top", "0.45cm",
+                  "fo:margin-top", columns ? "15.56pt" : "0.45cm",
                   "fo:margin-bottom", "0.9cm",
                   "fo:margin-left", "2cm",
                   "fo:margin-right", "2cm",
@@ -2307,6 +2336,15 @@ write_page_layout (OdtWriter  *w,
     polisi_xml_out_element (xml, "style:header-footer-properties",
                     "fo:min-height", height,
                     "fo:margin-bottom", "0cm",
+                    "style:dynamic-spacing", "false",
+                    NULL);
+  else if (columns)
+    polisi_xml_out_element (xml, "style:header-footer-properties",
+                    /* three lines of 11 pt, the padding, the rule and the gap */
+                    "fo:min-height", "52.3pt",
+                    "fo:margin-bottom", "11.35pt",
+                    "fo:padding-bottom", "7.44pt",
+                    "fo:border-bottom", "0.5pt solid #7f7f7f",
                     "style:dynamic-spacing", "false",
                     NULL);
   else
@@ -2348,6 +2386,24 @@ write_styles_automatic (OdtWriter *w,
       gsf_xml_out_end_element (xml);
       gsf_xml_out_end_element (xml);
     }
+
+  /* In parallel columns, the header's first line in the PDF's size: a
+   * little smaller when it is a little too long for its column, so that it
+   * stays on one line (rounded down to a tenth of a point; the column is a
+   * little wider than the PDF's) and the text starts where the PDF's does. */
+  if (w->options->layout == POLISI_LAYOUT_COLUMNS)
+    for (guint i = 0; i < w->n_langs; i++)
+      {
+        double size = polisi_page_layout_get_header_size (w->layout, w->langs[i]);
+        char value[G_ASCII_DTOSTR_BUF_SIZE];
+
+        start_style (xml, header_first_style[w->langs[i]], NULL, "paragraph", "Header");
+        g_ascii_formatd (value, sizeof value, "%.1fpt", size < 7.5 ? floor (size * 10) / 10 : 7.5);
+        polisi_xml_out_start (xml, "style:text-properties", "fo:font-size", value, NULL);
+        add_language (xml, w->langs[i]);
+        gsf_xml_out_end_element (xml);
+        gsf_xml_out_end_element (xml);
+      }
 
   /* the title page's header: the watermark's anchor alone */
   for (guint i = 0; i < w->n_langs; i++)
@@ -2592,18 +2648,23 @@ write_content_automatic (OdtWriter *w,
                                   NULL);
           gsf_xml_out_end_element (xml);
           /* the numbers 8 pt from the text, as in the PDF; the same
-           * padding above as the text's cell, so that the lines are level */
+           * padding as the text's cell, so that the lines are level */
           for (guint side = 0; side < 2; side++)
             {
-              start_style (xml, side == 0 ? "Columns.NL" : "Columns.NR", NULL, "table-cell", NULL);
-              polisi_xml_out_element (xml, "style:table-cell-properties",
-                                      "fo:padding-left", side == 0 ? "0cm" : "0.28cm",
-                                      "fo:padding-right", side == 0 ? "0.28cm" : "0cm",
-                                      "fo:padding-top", "0.05cm",
-                                      "fo:padding-bottom", "0.05cm",
-                                      "fo:border", "none",
-                                      NULL);
-              gsf_xml_out_end_element (xml);
+              for (guint heading = 0; heading < 2; heading++)
+                {
+                  static const char *names[2][2] = { { "Columns.NL", "Columns.NR" }, { "Columns.HNL", "Columns.HNR" } };
+
+                  start_style (xml, names[heading][side], NULL, "table-cell", NULL);
+                  polisi_xml_out_element (xml, "style:table-cell-properties",
+                                          "fo:padding-left", side == 0 ? "0cm" : "0.28cm",
+                                          "fo:padding-right", side == 0 ? "0.28cm" : "0cm",
+                                          "fo:padding-top", "0cm",
+                                          "fo:padding-bottom", heading ? "0cm" : COLUMNS_ROW_SPACE,
+                                          "fo:border", "none",
+                                          NULL);
+                  gsf_xml_out_end_element (xml);
+                }
               for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
                 {
                   g_autofree char *name = g_strdup_printf ("Numbers_%s_%s", kinds[k][0], side == 0 ? "L" : "R");
@@ -2644,27 +2705,34 @@ write_content_automatic (OdtWriter *w,
       /* A clear margin between the languages: padding either side of a
        * thin rule. */
       /* (the text 228.9 pt wide, the PDF's column) */
-      start_style (xml, "Columns.L", NULL, "table-cell", NULL);
-      polisi_xml_out_element (xml, "style:table-cell-properties",
-                      "fo:padding-left", "0cm",
-                      "fo:padding-right", "0.4236cm",
-                      "fo:padding-top", "0.05cm",
-                      "fo:padding-bottom", "0.05cm",
-                      "fo:border-left", "none",
-                      "fo:border-top", "none",
-                      "fo:border-bottom", "none",
-                      "fo:border-right", "0.5pt solid #8c8c8c",
-                      NULL);
-      gsf_xml_out_end_element (xml);
-      start_style (xml, "Columns.R", NULL, "table-cell", NULL);
-      polisi_xml_out_element (xml, "style:table-cell-properties",
-                      "fo:padding-left", "0.4236cm",
-                      "fo:padding-right", "0cm",
-                      "fo:padding-top", "0.05cm",
-                      "fo:padding-bottom", "0.05cm",
-                      "fo:border", "none",
-                      NULL);
-      gsf_xml_out_end_element (xml);
+      /* The PDF's 8 pt between rows is the padding below a row's cells,
+       * so that the rule between the languages runs on; none below a
+       * heading's row, nor above any row: the text of a row, and of the
+       * part of it that goes on to a new page, starts at the top. */
+      for (guint heading = 0; heading < 2; heading++)
+        {
+          start_style (xml, heading ? "Columns.HL" : "Columns.L", NULL, "table-cell", NULL);
+          polisi_xml_out_element (xml, "style:table-cell-properties",
+                          "fo:padding-left", "0cm",
+                          "fo:padding-right", "0.4236cm",
+                          "fo:padding-top", "0cm",
+                          "fo:padding-bottom", heading ? "0cm" : COLUMNS_ROW_SPACE,
+                          "fo:border-left", "none",
+                          "fo:border-top", "none",
+                          "fo:border-bottom", "none",
+                          "fo:border-right", "0.5pt solid #8c8c8c",
+                          NULL);
+          gsf_xml_out_end_element (xml);
+          start_style (xml, heading ? "Columns.HR" : "Columns.R", NULL, "table-cell", NULL);
+          polisi_xml_out_element (xml, "style:table-cell-properties",
+                          "fo:padding-left", "0.4236cm",
+                          "fo:padding-right", "0cm",
+                          "fo:padding-top", "0cm",
+                          "fo:padding-bottom", heading ? "0cm" : COLUMNS_ROW_SPACE,
+                          "fo:border", "none",
+                          NULL);
+          gsf_xml_out_end_element (xml);
+        }
     }
 
   start_style (xml, "DataTable", NULL, "table", NULL);

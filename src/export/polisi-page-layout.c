@@ -2358,6 +2358,81 @@ draw_watermark (PolisiPageLayout *self,
   cairo_restore (cr);
 }
 
+/* The header's first line: "Ysgol · Polisi ..." */
+static char *
+header_first_line (PolisiPageLayout *self,
+                   PolisiLang        lang)
+{
+  const char *organisation = polisi_document_get_organisation (self->document, lang);
+
+  if (organisation != NULL && organisation[0] != '\0')
+    return g_strdup_printf ("%s · %s", organisation, polisi_document_get_title (self->document, lang));
+  return g_strdup (polisi_document_get_title (self->document, lang));
+}
+
+/* The width of a header line: its language's column. */
+static double
+header_width (PolisiPageLayout *self)
+{
+  gboolean sequential = self->options.layout == POLISI_LAYOUT_SEQUENTIAL;
+  guint n_langs = sequential ? 1 : self->n_langs;
+
+  return n_langs == 2 ? (content_width (self) - GUTTER) / 2 : content_width (self);
+}
+
+/* The size of a header line: a smaller size (down to 6.5 pt) rather than
+ * cut short when it is a little too long for its column. Sets @layout to
+ * the line in that size when asked. */
+static double
+header_line_size (PolisiPageLayout  *self,
+                  const char        *text,
+                  PolisiLang         lang,
+                  double             width,
+                  PangoLayout      **layout)
+{
+  /* a header line shows a few hundred characters at most (the rest is
+   * ellipsized): never shape more on every page */
+  g_autofree char *shown = strlen (text) > 1200 ? polisi_text_truncate (text, 300) : NULL;
+  PangoLayout *natural_layout;
+  PangoRectangle extents;
+  double natural;
+  double size = SMALL_SIZE;
+
+  if (shown != NULL)
+    text = shown;
+  natural_layout = make_layout (self, text, SMALL_SIZE, FALSE, lang, -1, PANGO_ALIGN_LEFT);
+
+  pango_layout_get_extents (natural_layout, NULL, &extents);
+  natural = extents.width / (double) PANGO_SCALE;
+  if (natural > width)
+    size = MAX (6.5, SMALL_SIZE * width / natural);
+  if (layout != NULL)
+    *layout = size < SMALL_SIZE ? make_layout (self, text, size, FALSE, lang, -1, PANGO_ALIGN_LEFT)
+                                : g_object_ref (natural_layout);
+  g_object_unref (natural_layout);
+  return size;
+}
+
+/**
+ * polisi_page_layout_get_header_size:
+ *
+ * The size in points of the first line of the running header in @lang
+ * (organisation and title): 7.5, or less when the line is a little too long
+ * for its column (the editable formats write it in the same size, so that
+ * the header keeps to its lines).
+ */
+double
+polisi_page_layout_get_header_size (PolisiPageLayout *self,
+                                    PolisiLang        lang)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (POLISI_IS_PAGE_LAYOUT (self), SMALL_SIZE);
+
+  text = header_first_line (self, lang);
+  return header_line_size (self, text, lang, header_width (self), NULL);
+}
+
 /* A line of the header, in a smaller size (down to 6.5 pt) rather than
  * cut short when it is a little too long for its column. */
 static PangoLayout *
@@ -2366,24 +2441,9 @@ make_header_line (PolisiPageLayout *self,
                   PolisiLang        lang,
                   double            width)
 {
-  /* a header line shows a few hundred characters at most (the rest is
-   * ellipsized): never shape more on every page */
-  g_autofree char *shown = strlen (text) > 1200 ? polisi_text_truncate (text, 300) : NULL;
   PangoLayout *layout;
-  PangoRectangle extents;
-  double natural;
 
-  if (shown != NULL)
-    text = shown;
-  layout = make_layout (self, text, SMALL_SIZE, FALSE, lang, -1, PANGO_ALIGN_LEFT);
-
-  pango_layout_get_extents (layout, NULL, &extents);
-  natural = extents.width / (double) PANGO_SCALE;
-  if (natural > width)
-    {
-      g_object_unref (layout);
-      layout = make_layout (self, text, MAX (6.5, SMALL_SIZE * width / natural), FALSE, lang, -1, PANGO_ALIGN_LEFT);
-    }
+  header_line_size (self, text, lang, width, &layout);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   return layout;
@@ -2421,14 +2481,10 @@ draw_header_and_footer (PolisiPageLayout *self,
 
       if (lines[0] == NULL)
         {
-          g_autoptr(GString) first_line = g_string_new (NULL);
+          g_autofree char *first_line = header_first_line (self, lang);
           g_autoptr(GString) second_line = g_string_new (NULL);
           g_autofree char *closing = NULL;
-          const char *organisation = polisi_document_get_organisation (document, lang);
 
-          if (organisation != NULL && organisation[0] != '\0')
-            g_string_append_printf (first_line, "%s · ", organisation);
-          g_string_append (first_line, polisi_document_get_title (document, lang));
           g_string_append_printf (second_line, "%s %s · %s",
                                   polisi_export_term (POLISI_TERM_VERSION, lang),
                                   polisi_document_get_version (document),
@@ -2437,7 +2493,7 @@ draw_header_and_footer (PolisiPageLayout *self,
             closing = g_strdup_printf ("%s: %s", polisi_export_term (POLISI_TERM_CLOSING_DATE, lang),
                                        polisi_document_get_closing_text (document, lang));
 
-          lines[0] = make_header_line (self, first_line->str, lang, width);
+          lines[0] = make_header_line (self, first_line, lang, width);
           if (closing != NULL)
             {
               g_autofree char *joined = g_strdup_printf ("%s · %s", second_line->str, closing);

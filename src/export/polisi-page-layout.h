@@ -59,6 +59,8 @@ void              polisi_page_layout_set_page_size   (PolisiPageLayout          
                                                       double                     height);
 void              polisi_page_layout_paginate        (PolisiPageLayout          *self);
 guint             polisi_page_layout_get_n_pages     (PolisiPageLayout          *self);
+double            polisi_page_layout_get_header_size (PolisiPageLayout          *self,
+                                                      PolisiLang                 lang);
 double            polisi_page_layout_get_page_width  (PolisiPageLayout          *self);
 double            polisi_page_layout_get_page_height (PolisiPageLayout          *self);
 void              polisi_page_layout_draw_page       (PolisiPageLayout          *self,

@@ -245,15 +245,22 @@ polisi_export_heading_page (PolisiPageLayout *layout,
                             PolisiLang        lang)
 {
   guint n = polisi_page_layout_get_n_headings (layout);
+  guint shared = 0;
 
   for (guint i = 0; i < n; i++)
     {
       const PolisiPageHeading *heading = polisi_page_layout_get_heading (layout, i);
 
-      if (heading->block == block && heading->lang == lang)
+      if (heading->block != block)
+        continue;
+      if (heading->lang == lang)
         return heading->page + 1;
+      /* parallel columns: one heading row for both languages, recorded
+       * in the first (back to back, each language's part has its own) */
+      if (shared == 0)
+        shared = heading->page + 1;
     }
-  return 0;
+  return shared;
 }
 
 /**
