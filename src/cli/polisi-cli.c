@@ -48,7 +48,7 @@
 #include "polisi-error.h"
 #include "polisi-export.h"
 #include "polisi-policy-io.h"
-#include "polisi-review.h"
+#include "polisi-library-update.h"
 #include "polisi-session.h"
 #include "polisi-settable.h"
 #include "polisi-text.h"
@@ -762,8 +762,8 @@ run_review (PolisiContext *context,
 {
   PolisiLibrary *library = polisi_context_get_library (context);
   PolisiLang lang = polisi_interface_lang ();
-  g_autoptr(GPtrArray) updates = polisi_review_list_library_updates (policy, library);
-  g_autoptr(GPtrArray) citations = polisi_review_list_citations (policy, polisi_context_get_legislation (context));
+  g_autoptr(GPtrArray) updates = polisi_library_update_list (policy, library);
+  g_autoptr(GPtrArray) citations = polisi_library_update_list_citations (policy, polisi_context_get_legislation (context));
   const PolisiReviewTrigger *trigger = NULL;
   const char *organisation;
   GDate due;
@@ -803,7 +803,7 @@ run_review (PolisiContext *context,
 
   /* the model clauses */
   g_print ("\n");
-  if (!polisi_review_library_applies (policy, library))
+  if (!polisi_library_update_applies (policy, library))
     g_print (_("Updates of the model clauses: none can be offered, because the policy was made from another library (“%s”).\n"),
              polisi_policy_get_library_id (policy));
   else
@@ -1139,8 +1139,8 @@ apply_updates (PolisiContext  *context,
                        names[i]);
           return FALSE;
         }
-      if (!polisi_review_decide_library_updates (policy, polisi_context_get_library (context),
-                                                 (const char * const *) ids, i == 0, &count, error))
+      if (!polisi_library_update_decide_all (policy, polisi_context_get_library (context),
+                                             (const char * const *) ids, i == 0, &count, error))
         return FALSE;
       if (i == 0)
         g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE, "Accepted %u update of the model clauses\n",
@@ -1447,17 +1447,17 @@ apply_adoption (PolisiContext *context,
                    _("--adopt needs --approved-by: who approved this version, such as “The governing body”."));
       return FALSE;
     }
-  /* without summaries of its own, the adoption takes the draft's */
+  /* without summaries of its own, the adoption takes the pending summary */
   if (summary_en == NULL && summary_cy == NULL)
     {
-      summary_cy = polisi_policy_get_draft_summary (policy, POLISI_LANG_CY);
-      summary_en = polisi_policy_get_draft_summary (policy, POLISI_LANG_EN);
+      summary_cy = polisi_policy_get_pending_summary (policy, POLISI_LANG_CY);
+      summary_en = polisi_policy_get_pending_summary (policy, POLISI_LANG_EN);
     }
   if (summary_en == NULL && summary_cy == NULL)
     {
       g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
                    _("--adopt needs a summary of changes: --summary-en, and --summary-cy for a policy in Wales "
-                     "(or the draft’s, set with --set draft-summary-en=… and --set draft-summary-cy=…)."));
+                     "(or the next version’s summary of changes, set with --set pending-summary-en=… and --set pending-summary-cy=…)."));
       return FALSE;
     }
 
@@ -1864,7 +1864,7 @@ polisi_cli_run (GVariantDict *options)
         return report_error (error);
       if (g_variant_dict_contains (options, "fix-legislation"))
         {
-          guint count = polisi_review_fix_all_citations (policy, polisi_context_get_legislation (context));
+          guint count = polisi_library_update_fix_all_citations (policy, polisi_context_get_legislation (context));
 
           g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE,
                                                        "Replaced %u out-of-date name of legislation\n",

@@ -52,7 +52,7 @@ polisi_recovery_flow_recover (PolisiRecoveryFlow *self,
 
   g_return_val_if_fail (POLISI_IS_RECOVERY_FLOW (self), FALSE);
 
-  if (!polisi_session_recover_draft (self->session, id, &error))
+  if (!polisi_session_recover (self->session, id, &error))
     {
       if (self->parent != NULL)
         polisi_gui_show_error (GTK_WIDGET (self->parent), _("The Unsaved Work Could Not Be Recovered"), error->message);
@@ -69,7 +69,7 @@ describe_changes (PolisiRecoveryFlow *self,
                   PolisiRecoveryInfo    *info)
 {
   PolisiLibrary *library = polisi_context_get_library (self->context);
-  g_autoptr(PolisiRecovery) drafts = g_object_ref (polisi_session_get_drafts (self->session));
+  g_autoptr(PolisiRecovery) recovery = g_object_ref (polisi_session_get_recovery (self->session));
   g_autoptr(PolisiPolicy) saved = NULL;
   g_autoptr(PolisiPolicy) copy = NULL;
   g_autoptr(GPtrArray) changes = NULL;
@@ -80,7 +80,7 @@ describe_changes (PolisiRecoveryFlow *self,
     return NULL;
   original = g_file_new_for_path (info->original);
   saved = polisi_policy_load (original, NULL);
-  copy = polisi_recovery_load (drafts, info->id, NULL, NULL);
+  copy = polisi_recovery_load (recovery, info->id, NULL, NULL);
   if (saved == NULL || copy == NULL)
     return NULL;
   if (polisi_policy_equal (saved, copy))
@@ -207,7 +207,7 @@ polisi_recovery_flow_offer (PolisiRecoveryFlow *self,
 
   g_return_if_fail (POLISI_IS_RECOVERY_FLOW (self));
 
-  copies = polisi_recovery_list_orphans (polisi_session_get_drafts (self->session));
+  copies = polisi_recovery_list_orphans (polisi_session_get_recovery (self->session));
   for (guint i = 0; i < copies->len; i++)
     {
       PolisiRecoveryInfo *info = copies->pdata[i];
@@ -227,7 +227,7 @@ polisi_recovery_flow_discard (PolisiRecoveryFlow *self,
 {
   g_return_if_fail (POLISI_IS_RECOVERY_FLOW (self));
 
-  polisi_recovery_discard (polisi_session_get_drafts (self->session), id);
+  polisi_recovery_discard (polisi_session_get_recovery (self->session), id);
   g_signal_emit (self, signals[DISCARDED], 0);
 }
 

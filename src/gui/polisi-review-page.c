@@ -25,7 +25,7 @@
 #include "polisi-date-row.h"
 #include "polisi-diff.h"
 #include "polisi-gui-utils.h"
-#include "polisi-review.h"
+#include "polisi-library-update.h"
 #include "polisi-review-page.h"
 #include "polisi-text.h"
 #include "polisi-trigger-row.h"
@@ -187,7 +187,7 @@ on_summary_changed (GtkTextBuffer    *buffer,
     return;
   /* typing here does not rebuild the page */
   self->editing_summary = TRUE;
-  polisi_policy_set_draft_summary (self->policy, lang, text);
+  polisi_policy_set_pending_summary (self->policy, lang, text);
   self->editing_summary = FALSE;
 }
 
@@ -196,7 +196,7 @@ fill_summary (PolisiReviewPage *self)
 {
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
     {
-      const char *summary = polisi_policy_get_draft_summary (self->policy, lang);
+      const char *summary = polisi_policy_get_pending_summary (self->policy, lang);
       g_autofree char *shown = polisi_gui_buffer_get_text (self->summary[lang]);
       g_autofree char *normal = polisi_text_normalize (shown);
 
@@ -456,9 +456,9 @@ fill_updates (PolisiReviewPage *self)
 
   polisi_gui_clear_group (self->updates_group, self->update_rows);
   g_clear_pointer (&self->updates, g_ptr_array_unref);
-  self->updates = polisi_review_list_library_updates (self->policy, library);
+  self->updates = polisi_library_update_list (self->policy, library);
 
-  if (!polisi_review_library_applies (self->policy, library))
+  if (!polisi_library_update_applies (self->policy, library))
     description = g_strdup (_("This policy was made with another organisation’s model clauses: Polisi cannot offer their updates."));
   else if (made_with != NULL && g_strcmp0 (made_with, polisi_library_get_version (library)) != 0)
     /* Translators: the versions of the model clauses, such as 2025.11 and 2026.11 */
@@ -506,7 +506,7 @@ fill_citations (PolisiReviewPage *self)
 {
   polisi_gui_clear_group (self->citations_group, self->citation_rows);
   g_clear_pointer (&self->citations, g_ptr_array_unref);
-  self->citations = polisi_review_list_citations (self->policy, polisi_context_get_legislation (self->context));
+  self->citations = polisi_library_update_list_citations (self->policy, polisi_context_get_legislation (self->context));
 
   for (guint i = 0; i < self->citations->len; i++)
     {
@@ -646,7 +646,7 @@ decide (PolisiReviewPage *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!polisi_review_decide_library_update (self->policy, library_of (self), clause_id, accept, &error))
+  if (!polisi_library_update_decide (self->policy, library_of (self), clause_id, accept, &error))
     polisi_gui_show_error (GTK_WIDGET (self), _("The Update Could Not Be Applied"), error->message);
   polisi_review_page_refresh (self);
 }
@@ -676,7 +676,7 @@ accept_all_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   guint n = 0;
 
-  if (!polisi_review_decide_library_updates (self->policy, library_of (self), NULL, TRUE, &n, &error))
+  if (!polisi_library_update_decide_all (self->policy, library_of (self), NULL, TRUE, &n, &error))
     polisi_gui_show_error (GTK_WIDGET (self), _("The Updates Could Not Be Applied"), error->message);
   polisi_review_page_refresh (self);
 }
@@ -692,8 +692,8 @@ fix_citation_action (GtkWidget  *widget,
 
   if (self->citations == NULL || index >= self->citations->len)
     return;
-  if (!polisi_review_fix_citation (self->policy, polisi_context_get_legislation (self->context),
-                                   self->citations->pdata[index], &error))
+  if (!polisi_library_update_fix_citation (self->policy, polisi_context_get_legislation (self->context),
+                                           self->citations->pdata[index], &error))
     polisi_gui_show_error (GTK_WIDGET (self), _("The Name Could Not Be Replaced"), error->message);
   polisi_review_page_refresh (self);
 }
@@ -705,7 +705,7 @@ fix_all_action (GtkWidget  *widget,
 {
   PolisiReviewPage *self = POLISI_REVIEW_PAGE (widget);
 
-  polisi_review_fix_all_citations (self->policy, polisi_context_get_legislation (self->context));
+  polisi_library_update_fix_all_citations (self->policy, polisi_context_get_legislation (self->context));
   polisi_review_page_refresh (self);
 }
 
@@ -1054,14 +1054,14 @@ polisi_review_page_adopt (PolisiReviewPage *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->problem));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 
-  /* The draft's summary, as written in the page; the first version needs
+  /* The pending summary, as written in the page; the first version needs
    * no list of changes. */
-  if (polisi_policy_get_draft_summary (self->policy, POLISI_LANG_CY) != NULL ||
-      polisi_policy_get_draft_summary (self->policy, POLISI_LANG_EN) != NULL)
+  if (polisi_policy_get_pending_summary (self->policy, POLISI_LANG_CY) != NULL ||
+      polisi_policy_get_pending_summary (self->policy, POLISI_LANG_EN) != NULL)
     {
       for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
         {
-          const char *summary = polisi_policy_get_draft_summary (self->policy, lang);
+          const char *summary = polisi_policy_get_pending_summary (self->policy, lang);
 
           gtk_text_buffer_set_text (data->summary[lang], summary != NULL ? summary : "", -1);
         }

@@ -372,7 +372,7 @@ review_owns_finding_kind (PolisiStep        *step,
                           PolisiFindingKind  kind)
 {
   return kind == POLISI_FINDING_REVIEW_OVERDUE || kind == POLISI_FINDING_REVIEW_DUE ||
-         kind == POLISI_FINDING_LIBRARY_UPDATED || kind == POLISI_FINDING_NO_DRAFT_SUMMARY;
+         kind == POLISI_FINDING_LIBRARY_UPDATED || kind == POLISI_FINDING_NO_PENDING_SUMMARY;
 }
 
 static void

@@ -548,7 +548,7 @@ on_file_loaded (GObject      *source,
   PolisiWindow *self = g_task_get_source_object (task);
   GFile *file = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(PolisiRecoveryInfo) draft = NULL;
+  g_autoptr(PolisiRecoveryInfo) copy = NULL;
 
   if (!polisi_session_load_finish (POLISI_SESSION (source), result, &error))
     {
@@ -570,9 +570,9 @@ on_file_loaded (GObject      *source,
 
   /* unsaved work on this file that a crash left behind: offered here too,
    * not only on the welcome page */
-  draft = polisi_session_find_draft (self->session, NULL);
-  if (draft != NULL)
-    polisi_recovery_flow_ask (self->recovery_flow, draft);
+  copy = polisi_session_find_recovery_copy (self->session, NULL);
+  if (copy != NULL)
+    polisi_recovery_flow_ask (self->recovery_flow, copy);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -655,10 +655,10 @@ polisi_window_get_modified (PolisiWindow *self)
 }
 
 const char *
-polisi_window_get_draft_id (PolisiWindow *self)
+polisi_window_get_recovery_id (PolisiWindow *self)
 {
   g_return_val_if_fail (POLISI_IS_WINDOW (self), NULL);
-  return polisi_session_get_draft_id (self->session);
+  return polisi_session_get_recovery_id (self->session);
 }
 
 PolisiSession *
@@ -891,7 +891,7 @@ polisi_window_close_request (GtkWindow *window)
       return TRUE;
     }
 
-  /* Closed on purpose: no draft to recover. */
+  /* Closed on purpose: no recovery copy to keep. */
   polisi_session_close (self->session);
 
   if (!gtk_window_is_maximized (window))
@@ -917,15 +917,15 @@ on_recovered (PolisiWindow *self)
 }
 
 /**
- * polisi_window_recover_draft:
+ * polisi_window_recover_copy:
  *
  * Opens the recovery copy @id left by a crash, as unsaved changes to the
  * file it was made from. The copy stays until the policy is saved or
  * closed.
  */
 gboolean
-polisi_window_recover_draft (PolisiWindow *self,
-                             const char   *id)
+polisi_window_recover_copy (PolisiWindow *self,
+                            const char   *id)
 {
   g_return_val_if_fail (POLISI_IS_WINDOW (self), FALSE);
 
@@ -937,7 +937,7 @@ void
 polisi_window_refresh_welcome (PolisiWindow *self)
 {
   g_return_if_fail (POLISI_IS_WINDOW (self));
-  polisi_welcome_view_refresh (self->welcome_view, polisi_session_get_drafts (self->session));
+  polisi_welcome_view_refresh (self->welcome_view, polisi_session_get_recovery (self->session));
 }
 
 /* The preview (polisi-preview-pane) ------------------------------------------ */
@@ -1134,7 +1134,7 @@ polisi_window_dispose (GObject *object)
 
   g_clear_pointer (&self->toasts, g_ptr_array_unref);
   g_clear_object (&self->policy);
-  /* a window that goes without closing (a crash) leaves its draft */
+  /* a window that goes without closing (a crash) leaves its recovery copy */
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
@@ -1208,8 +1208,8 @@ polisi_window_init (PolisiWindow *self)
   self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = g_settings_new (APP_ID);
   {
-    g_autoptr(PolisiRecovery) drafts = polisi_recovery_new_default ();
-    self->session = polisi_session_new (drafts);
+    g_autoptr(PolisiRecovery) recovery = polisi_recovery_new_default ();
+    self->session = polisi_session_new (recovery);
   }
   g_settings_bind (self->settings, "autosave-interval", self->session, "autosave-interval", G_SETTINGS_BIND_GET);
   g_signal_connect_swapped (self->session, "notify::modified", G_CALLBACK (update_title), self);

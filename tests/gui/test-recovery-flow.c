@@ -19,8 +19,8 @@ static void
 test_create_destroy (void)
 {
   GtkWidget *parent = gtk_window_new ();
-  g_autoptr(PolisiRecovery) drafts = polisi_recovery_new_default ();
-  g_autoptr(PolisiSession) session = polisi_session_new (drafts);
+  g_autoptr(PolisiRecovery) recovery = polisi_recovery_new_default ();
+  g_autoptr(PolisiSession) session = polisi_session_new (recovery);
   PolisiRecoveryFlow *flow = new_flow (parent, session);
 
   g_assert_true (POLISI_IS_RECOVERY_FLOW (flow));
@@ -38,10 +38,10 @@ count (GObject *object,
 /* A recovery copy written by one session (which then "crashes": it is
  * let go without closing), recovered by another, or discarded. */
 static char *
-leave_copy (PolisiRecovery *drafts,
-            const char   *name)
+leave_copy (PolisiRecovery *recovery,
+            const char     *name)
 {
-  g_autoptr(PolisiSession) session = polisi_session_new (drafts);
+  g_autoptr(PolisiSession) session = polisi_session_new (recovery);
   g_autoptr(PolisiPolicy) policy = polisi_policy_new_from_library (
       polisi_context_get_library (polisi_application_get_context (app)), POLISI_LANGUAGE_CATEGORY_DUAL);
   g_autoptr(GError) error = NULL;
@@ -50,18 +50,18 @@ leave_copy (PolisiRecovery *drafts,
   polisi_policy_set_name (policy, POLISI_LANG_CY, name);
   g_assert_true (polisi_session_autosave_now (session, &error));
   g_assert_no_error (error);
-  return g_strdup (polisi_session_get_draft_id (session));
+  return g_strdup (polisi_session_get_recovery_id (session));
 }
 
 static void
 test_recover_and_discard (void)
 {
   g_autofree char *dir = polisi_test_make_temp_dir ();
-  g_autoptr(PolisiRecovery) drafts = polisi_recovery_new (dir);
-  g_autofree char *first = leave_copy (drafts, "Ysgol Ŵ Gyntaf");
-  g_autofree char *second = leave_copy (drafts, "Ysgol Ŷ Ail");
+  g_autoptr(PolisiRecovery) recovery = polisi_recovery_new (dir);
+  g_autofree char *first = leave_copy (recovery, "Ysgol Ŵ Gyntaf");
+  g_autofree char *second = leave_copy (recovery, "Ysgol Ŷ Ail");
   GtkWidget *parent = gtk_window_new ();
-  g_autoptr(PolisiSession) session = polisi_session_new (drafts);
+  g_autoptr(PolisiSession) session = polisi_session_new (recovery);
   g_autoptr(PolisiRecoveryFlow) flow = new_flow (parent, session);
   g_autoptr(GPtrArray) left = NULL;
   AdwMessageDialog *dialog;
@@ -86,7 +86,7 @@ test_recover_and_discard (void)
 
   polisi_recovery_flow_discard (flow, second);
   g_assert_cmpuint (discarded, ==, 1);
-  left = polisi_recovery_list_orphans (drafts);
+  left = polisi_recovery_list_orphans (recovery);
   for (guint i = 0; i < left->len; i++)
     g_assert_cmpstr (((PolisiRecoveryInfo *) left->pdata[i])->id, !=, second);
 

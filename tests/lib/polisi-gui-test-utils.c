@@ -64,11 +64,11 @@ polisi_gui_test_new_window (PolisiApplication *app)
   return window;
 }
 
-/* Closes a test's window, with no recovery draft left behind. */
+/* Closes a test's window, with no recovery copy left behind. */
 void
 polisi_gui_test_destroy_window (PolisiWindow *window)
 {
-  polisi_recovery_discard (polisi_recovery_new_default (), polisi_window_get_draft_id (window));
+  polisi_recovery_discard (polisi_recovery_new_default (), polisi_window_get_recovery_id (window));
   gtk_window_destroy (GTK_WINDOW (window));
   polisi_gui_test_pump (10);
 }
