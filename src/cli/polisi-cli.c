@@ -322,9 +322,10 @@ report_error (GError *error)
 /* The keys and their rules are core's (polisi-settable), shared with the
  * window's organisation step. */
 static void
-print_set_help (PolisiLibrary *library)
+print_set_help (PolisiContext *context)
 {
-  PolisiLang lang = polisi_interface_lang ();
+  PolisiLibrary *library = polisi_context_get_library (context);
+  PolisiLang lang = polisi_context_get_interface_language (context);
   g_autoptr(GPtrArray) settables = polisi_settable_list (library);
   g_autofree char *kinds = polisi_enum_list_nicks (POLISI_TYPE_TRIGGER_KIND, ", ");
   /* Translators: the kinds of review trigger, then an example */
@@ -439,7 +440,7 @@ run_check (PolisiContext *context,
            PolisiPolicy  *policy,
            const char    *name)
 {
-  PolisiLang lang = polisi_interface_lang ();
+  PolisiLang lang = polisi_context_get_interface_language (context);
   g_autoptr(GPtrArray) findings = NULL;
   const char *organisation;
   GDate today;
@@ -761,7 +762,7 @@ run_review (PolisiContext *context,
             const char    *name)
 {
   PolisiLibrary *library = polisi_context_get_library (context);
-  PolisiLang lang = polisi_interface_lang ();
+  PolisiLang lang = polisi_context_get_interface_language (context);
   g_autoptr(GPtrArray) updates = polisi_library_update_list (policy, library);
   g_autoptr(GPtrArray) citations = polisi_library_update_list_citations (policy, polisi_context_get_legislation (context));
   const PolisiReviewTrigger *trigger = NULL;
@@ -973,7 +974,7 @@ run_clauses (PolisiContext *context,
 {
   PolisiLibrary *library = polisi_context_get_library (context);
   g_autoptr(GHashTable) numbers = polisi_assemble_clause_numbers (policy, library);
-  PolisiLang lang = polisi_interface_lang ();
+  PolisiLang lang = polisi_context_get_interface_language (context);
   g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint s = 0; s <= polisi_library_get_n_sections (library); s++)
@@ -1055,7 +1056,7 @@ apply_own_clauses (PolisiContext  *context,
       g_string_append_printf (report, _("Added your own clause %s, “%s” (id %s)\n"),
                               (const char *) g_hash_table_lookup (numbers, polisi_clause_state_get_id (state)),
                               polisi_policy_get_clause_title (policy, library, polisi_clause_state_get_id (state),
-                                                              polisi_interface_lang ()),
+                                                              polisi_context_get_interface_language (context)),
                               polisi_clause_state_get_id (state));
     }
 
@@ -1786,7 +1787,7 @@ polisi_cli_run (GVariantDict *options)
 
   if (set_help)
     {
-      print_set_help (polisi_context_get_library (context));
+      print_set_help (context);
       return POLISI_EXIT_OK;
     }
 

@@ -83,12 +83,19 @@ library_of (PolisiReviewPage *self)
   return polisi_context_get_library (self->context);
 }
 
+/* The interface language is the context's: the page is built in it. */
+static PolisiLang
+ui_of (PolisiReviewPage *self)
+{
+  return polisi_context_get_interface_language (self->context);
+}
+
 /* This version and the next review ----------------------------------------- */
 
 static void
 fill_status (PolisiReviewPage *self)
 {
-  PolisiLang ui = polisi_interface_lang ();
+  PolisiLang ui = ui_of (self);
   PolisiStatus status = polisi_policy_get_status (self->policy);
   const char *version = polisi_policy_get_version (self->policy);
   const PolisiVersionRecord *last = polisi_policy_get_last_adoption (self->policy);
@@ -110,13 +117,13 @@ fill_status (PolisiReviewPage *self)
                                 last->version, version);
   else if (status == POLISI_STATUS_ADOPTED && last != NULL)
     {
-      g_autofree char *when = polisi_gui_format_date (last->date);
+      g_autofree char *when = polisi_gui_format_date (last->date, ui);
       /* Translators: "Adopted on 10 July 2026 by the governing body" */
       subtitle = g_strdup_printf (_("Adopted on %s by %s"), when, last->approved_by);
     }
   else if (last != NULL)
     {
-      g_autofree char *when = polisi_gui_format_date (last->date);
+      g_autofree char *when = polisi_gui_format_date (last->date, ui);
       /* Translators: "The version in force is 1.0, adopted on 10 July 2026" */
       subtitle = g_strdup_printf (_("The version in force is %s, adopted on %s. When this version is approved, adopt it."),
                                   last->version, when);
@@ -262,7 +269,7 @@ create_trigger_row (gpointer item,
                     gpointer user_data)
 {
   PolisiReviewPage *self = user_data;
-  GtkWidget *row = polisi_trigger_row_new (POLISI_TRIGGER (item));
+  GtkWidget *row = polisi_trigger_row_new (POLISI_TRIGGER (item), ui_of (self));
   const PolisiReviewTrigger *pending = polisi_policy_get_pending_trigger (self->policy);
 
   polisi_trigger_row_set_pending (POLISI_TRIGGER_ROW (row),
@@ -357,7 +364,7 @@ static GtkWidget *
 update_row (PolisiReviewPage          *self,
             const PolisiLibraryUpdate *update)
 {
-  PolisiLang ui = polisi_interface_lang ();
+  PolisiLang ui = ui_of (self);
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   /* side by side, or one above the other on a narrow window */
@@ -367,7 +374,7 @@ update_row (PolisiReviewPage          *self,
   const char *what;
 
   if (update->title[ui] != NULL)
-    label = polisi_gui_clause_label (self->policy, library_of (self), self->numbers, update->clause_id);
+    label = polisi_gui_clause_label (self->policy, self->context, self->numbers, update->clause_id);
   else
     {
       /* a withdrawn clause has no title in the library: its first words */
@@ -511,7 +518,7 @@ fill_citations (PolisiReviewPage *self)
   for (guint i = 0; i < self->citations->len; i++)
     {
       const PolisiCitationFix *fix = self->citations->pdata[i];
-      g_autofree char *clause = polisi_gui_clause_label (self->policy, library_of (self), self->numbers, fix->clause_id);
+      g_autofree char *clause = polisi_gui_clause_label (self->policy, self->context, self->numbers, fix->clause_id);
       /* Translators: "Data Protection Act 1998 → Data Protection Act 2018" */
       g_autofree char *title = g_strdup_printf (_("%s → %s"), fix->found, fix->replacement);
       /* Translators: where an old name is: "5.4 Personal use (Welsh): …the words around it…" */
@@ -568,7 +575,9 @@ static GtkWidget *
 create_version_row (gpointer item,
                     gpointer user_data)
 {
-  return polisi_version_row_new (POLISI_VERSION (item));
+  PolisiReviewPage *self = user_data;
+
+  return polisi_version_row_new (POLISI_VERSION (item), ui_of (self));
 }
 
 /* The rows follow the policy's list of versions as adoptions add to it. */
@@ -579,7 +588,7 @@ bind_history (PolisiReviewPage *self)
   GtkSortListModel *sorted = gtk_sort_list_model_new (g_object_ref (polisi_policy_get_versions (self->policy)),
                                                       GTK_SORTER (sorter));
 
-  gtk_list_box_bind_model (self->history_list, G_LIST_MODEL (sorted), create_version_row, NULL, NULL);
+  gtk_list_box_bind_model (self->history_list, G_LIST_MODEL (sorted), create_version_row, self, NULL);
   g_object_unref (sorted);
   gtk_list_box_bind_model (self->triggers_list, polisi_policy_get_review_triggers (self->policy),
                            create_trigger_row, self, NULL);
@@ -809,7 +818,7 @@ polisi_review_page_add_trigger (PolisiReviewPage *self)
   adw_combo_row_set_model (data->kind, G_LIST_MODEL (kinds));
   g_object_unref (kinds);
 
-  data->date = POLISI_DATE_ROW (polisi_date_row_new ());
+  data->date = POLISI_DATE_ROW (polisi_date_row_new (ui_of (self)));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->date), _("Date"));
   polisi_date_set_today (&today);
   today_iso = polisi_date_to_iso (&today);
@@ -1024,7 +1033,7 @@ polisi_review_page_adopt (PolisiReviewPage *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->version), _("Version"));
   gtk_editable_set_text (GTK_EDITABLE (data->version), version);
 
-  data->date = POLISI_DATE_ROW (polisi_date_row_new ());
+  data->date = POLISI_DATE_ROW (polisi_date_row_new (ui_of (self)));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->date), _("Date of Adoption"));
   today_iso = polisi_date_to_iso (&today);
   polisi_date_row_set_date (data->date, today_iso);
@@ -1034,7 +1043,7 @@ polisi_review_page_adopt (PolisiReviewPage *self)
   if (last != NULL)
     approver = last->approved_by;
   else
-    approver = polisi_policy_get_answer (self->policy, "governing_body", polisi_interface_lang ());
+    approver = polisi_policy_get_answer (self->policy, "governing_body", ui_of (self));
   if (approver != NULL)
     gtk_editable_set_text (GTK_EDITABLE (data->approved_by), approver);
 
