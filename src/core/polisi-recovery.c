@@ -409,7 +409,8 @@ polisi_recovery_list_orphans (PolisiRecovery *self)
  * @original: (out) (optional) (nullable): the file the copy is of
  *
  * Reads a recovery copy back. The copy stays until it is discarded, so that a
- * second crash before the recovered policy is saved loses nothing.
+ * second crash before the recovered policy is saved loses nothing. Reads
+ * only the copy's files, so that a worker thread may call it.
  */
 PolisiPolicy *
 polisi_recovery_load (PolisiRecovery  *self,
@@ -445,6 +446,33 @@ polisi_recovery_load (PolisiRecovery  *self,
     }
 
   return polisi_policy_load (file, error);
+}
+
+/**
+ * polisi_recovery_read_base:
+ *
+ * The SHA-256 checksum of the original as recovery copy @id started from
+ * it, as its note records it. Reads only the copy's files, never what this
+ * object keeps, so that a worker thread may call it.
+ *
+ * Returns: (transfer full) (nullable): the checksum, or %NULL when the note
+ *   records none (a policy never saved) or cannot be read
+ */
+char *
+polisi_recovery_read_base (PolisiRecovery *self,
+                           const char     *id)
+{
+  g_autofree char *note_path = NULL;
+  g_autoptr(GKeyFile) note = g_key_file_new ();
+
+  g_return_val_if_fail (POLISI_IS_RECOVERY (self), NULL);
+
+  if (!is_valid_id (id))
+    return NULL;
+  note_path = copy_path (self, id, ".draft");
+  if (!g_key_file_load_from_file (note, note_path, G_KEY_FILE_NONE, NULL))
+    return NULL;
+  return g_key_file_get_string (note, GROUP, "Base", NULL);
 }
 
 /**

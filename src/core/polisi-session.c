@@ -1211,60 +1211,171 @@ polisi_session_find_recovery_copy (PolisiSession *self,
   return info;
 }
 
+/* What recovering a copy reads: the copy, the file it is a copy of as it
+ * is now, and the checksum of that file as the copy started from it. Read
+ * in a worker thread by polisi_session_recover_async(). */
+typedef struct {
+  char           *id;
+  PolisiRecovery *recovery;
+  PolisiPolicy   *policy;
+  GFile          *original;
+  DiskState       state;
+} RecoverJob;
+
+static void
+recover_job_free (RecoverJob *job)
+{
+  g_free (job->id);
+  g_clear_object (&job->recovery);
+  g_clear_object (&job->policy);
+  g_clear_object (&job->original);
+  disk_state_clear (&job->state);
+  g_free (job);
+}
+
+/* Reads what recovering needs, touching nothing the session or the
+ * recovery object keeps (only their files): a worker thread may run it. */
+static gboolean
+recover_read (RecoverJob  *job,
+              GError     **error)
+{
+  job->policy = polisi_recovery_load (job->recovery, job->id, &job->original, error);
+  if (job->policy == NULL)
+    return FALSE;
+
+  /* the file as the copy knew it: if it was saved since, a save asks */
+  if (job->original != NULL)
+    {
+      g_autofree char *base = polisi_recovery_read_base (job->recovery, job->id);
+      g_autoptr(GBytes) bytes = read_with_state (job->original, &job->state, NULL);
+
+      if (bytes == NULL)
+        disk_state_clear (&job->state);
+      else if (base != NULL)
+        {
+          g_free (job->state.checksum);
+          job->state.checksum = g_steal_pointer (&base);
+        }
+    }
+  return TRUE;
+}
+
+/* In the main thread: the copy becomes this session's, and its policy is
+ * shown as unsaved changes. */
+static gboolean
+recover_finish (PolisiSession  *self,
+                RecoverJob     *job,
+                GError        **error)
+{
+  if (!polisi_recovery_claim (self->recovery, job->id, error))
+    return FALSE;
+
+  if (g_strcmp0 (self->recovery_id, job->id) != 0)
+    discard_recovery_copy (self);
+  g_free (self->recovery_id);
+  self->recovery_id = g_strdup (job->id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOVERY_ID]);
+
+  polisi_session_unlock (self);
+  disk_state_copy (&self->disk, &job->state);
+  show_policy (self, job->policy, job->original, TRUE);
+  return TRUE;
+}
+
+static RecoverJob *
+recover_job_new (PolisiSession *self,
+                 const char    *id)
+{
+  RecoverJob *job = g_new0 (RecoverJob, 1);
+
+  job->id = g_strdup (id);
+  job->recovery = g_object_ref (self->recovery);
+  return job;
+}
+
 /**
  * polisi_session_recover:
+ * @id: the recovery copy's id (a #PolisiRecoveryInfo's)
  *
  * Shows the policy of recovery copy @id as unsaved changes to the file it
  * was a copy of, and keeps the copy (now this session's) until the policy is
  * saved or closed. The file's state is read now, so a save still notices
- * changes made to it later.
+ * changes made to it later. polisi_session_recover_async() reads in a
+ * worker thread.
  */
 gboolean
 polisi_session_recover (PolisiSession  *self,
                         const char     *id,
                         GError        **error)
 {
-  g_autoptr(PolisiPolicy) policy = NULL;
-  g_autoptr(GFile) original = NULL;
-  g_autoptr(GPtrArray) orphans = NULL;
-  g_autofree char *base = NULL;
-  DiskState state = { 0 };
+  RecoverJob *job;
+  gboolean done;
 
   g_return_val_if_fail (POLISI_IS_SESSION (self), FALSE);
   g_return_val_if_fail (self->recovery != NULL, FALSE);
 
-  policy = polisi_recovery_load (self->recovery, id, &original, error);
-  if (policy == NULL)
+  job = recover_job_new (self, id);
+  done = recover_read (job, error) && recover_finish (self, job, error);
+  recover_job_free (job);
+  return done;
+}
+
+static void
+recover_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (recover_read (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * polisi_session_recover_async:
+ * @id: the recovery copy's id
+ *
+ * Recovers copy @id as polisi_session_recover() does, reading the copy and
+ * its original in a worker thread, leaving the main loop free. The session
+ * changes only in polisi_session_recover_finish(), in the main thread.
+ */
+void
+polisi_session_recover_async (PolisiSession       *self,
+                              const char          *id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (POLISI_IS_SESSION (self));
+  g_return_if_fail (self->recovery != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, polisi_session_recover_async);
+  g_task_set_task_data (task, recover_job_new (self, id), (GDestroyNotify) recover_job_free);
+  g_task_run_in_thread (task, recover_thread);
+}
+
+/**
+ * polisi_session_recover_finish:
+ *
+ * Returns: %TRUE when the recovered policy is shown; %FALSE with @error
+ *   set when the copy could not be read or is kept by another window
+ */
+gboolean
+polisi_session_recover_finish (PolisiSession  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (POLISI_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == polisi_session_recover_async, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
-  orphans = polisi_recovery_list_orphans (self->recovery);
-  for (guint i = 0; i < orphans->len; i++)
-    if (g_strcmp0 (((PolisiRecoveryInfo *) orphans->pdata[i])->id, id) == 0)
-      base = g_strdup (((PolisiRecoveryInfo *) orphans->pdata[i])->base);
-  if (!polisi_recovery_claim (self->recovery, id, error))
-    return FALSE;
-
-  /* the file as the copy knew it: if it was saved since, a save asks */
-  if (original != NULL)
-    {
-      g_autoptr(GBytes) bytes = read_with_state (original, &state, NULL);
-      if (bytes == NULL)
-        disk_state_clear (&state);
-      else if (base != NULL)
-        {
-          g_free (state.checksum);
-          state.checksum = g_steal_pointer (&base);
-        }
-    }
-
-  if (g_strcmp0 (self->recovery_id, id) != 0)
-    discard_recovery_copy (self);
-  g_free (self->recovery_id);
-  self->recovery_id = g_strdup (id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOVERY_ID]);
-
-  polisi_session_unlock (self);
-  disk_state_copy (&self->disk, &state);
-  disk_state_clear (&state);
-  show_policy (self, policy, original, TRUE);
-  return TRUE;
+  return recover_finish (self, g_task_get_task_data (G_TASK (result)), error);
 }

@@ -920,17 +920,18 @@ on_recovered (PolisiWindow *self)
  * polisi_window_recover_copy:
  *
  * Opens the recovery copy @id left by a crash, as unsaved changes to the
- * file it was made from. The copy stays until the policy is saved or
- * closed.
+ * file it was made from, reading it in a worker thread: the window shows
+ * it when it has been read (or says why it could not be). The copy stays
+ * until the policy is saved or closed.
  */
-gboolean
+void
 polisi_window_recover_copy (PolisiWindow *self,
                             const char   *id)
 {
-  g_return_val_if_fail (POLISI_IS_WINDOW (self), FALSE);
+  g_return_if_fail (POLISI_IS_WINDOW (self));
 
   get_context (self);
-  return polisi_recovery_flow_recover (self->recovery_flow, id);
+  polisi_recovery_flow_recover (self->recovery_flow, id);
 }
 
 void

@@ -567,6 +567,79 @@ second_command (gpointer data)
   return NULL;
 }
 
+/* Recovery in a worker thread: nothing of the session changes until the
+ * main loop runs the result; then it is as polisi_session_recover() leaves
+ * it. A copy that cannot be read leaves the session as it was. */
+static void
+test_recover_async (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  PolisiSession *crashed = polisi_session_new (fixture->recovery);
+  g_autoptr(PolisiRecovery) elsewhere = polisi_recovery_new (polisi_recovery_get_folder (fixture->recovery));
+  g_autoptr(PolisiSession) recovering = polisi_session_new (elsewhere);
+  g_autoptr(PolisiPolicy) expected = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *before_id = NULL;
+  guint n_recovery_id = 0;
+
+  g_assert_true (polisi_session_load (crashed, fixture->file, POLISI_LOAD_DEFAULT, &error));
+  polisi_policy_set_answer (polisi_session_get_policy (crashed), "head_teacher", "Mr Ŷwain ap Ŵyn");
+  g_assert_true (polisi_session_autosave_now (crashed, &error));
+  g_assert_no_error (error);
+  id = g_strdup (polisi_session_get_recovery_id (crashed));
+  expected = g_object_ref (polisi_session_get_policy (crashed));
+  g_object_unref (crashed);   /* not closed: a crash */
+
+  /* a copy that cannot be read: an error, the session as it was */
+  before_id = g_strdup (polisi_session_get_recovery_id (recovering));
+  polisi_session_recover_async (recovering, "00000000-0000-4000-8000-000000000000", NULL, on_async_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (polisi_session_recover_finish (recovering, result, &error));
+  g_assert_error (error, POLISI_ERROR, POLISI_ERROR_IO);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_null (polisi_session_get_policy (recovering));
+  g_assert_cmpstr (polisi_session_get_recovery_id (recovering), ==, before_id);
+
+  g_signal_connect (recovering, "notify::recovery-id", G_CALLBACK (count_notify), &n_recovery_id);
+  polisi_session_recover_async (recovering, id, NULL, on_async_done, &result);
+  /* read in a worker thread: the session changes only in _finish() */
+  g_assert_null (polisi_session_get_policy (recovering));
+  g_assert_cmpuint (n_recovery_id, ==, 0);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (polisi_session_recover_finish (recovering, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_recovery_id, ==, 1);
+  g_assert_cmpstr (polisi_session_get_recovery_id (recovering), ==, id);
+  g_assert_true (polisi_policy_equal (polisi_session_get_policy (recovering), expected));
+  g_assert_cmpstr (polisi_policy_get_answer (polisi_session_get_policy (recovering), "head_teacher", POLISI_LANG_EN), ==,
+                   "Mr Ŷwain ap Ŵyn");
+  g_assert_true (polisi_session_get_modified (recovering));
+  g_assert_true (g_file_equal (polisi_session_get_file (recovering), fixture->file));
+  /* the session's own now: no longer offered */
+  orphans = polisi_recovery_list_orphans (fixture->recovery);
+  g_assert_cmpuint (orphans->len, ==, 0);
+
+  /* the file is as the copy started from it: the save goes through, and
+   * removes the copy */
+  g_assert_true (polisi_session_save (recovering, NULL, POLISI_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PolisiPolicy) back = load_direct (fixture->path);
+
+    g_assert_cmpstr (polisi_policy_get_answer (back, "head_teacher", POLISI_LANG_EN), ==, "Mr Ŷwain ap Ŵyn");
+  }
+  polisi_session_close (recovering);
+  g_clear_pointer (&orphans, g_ptr_array_unref);
+  orphans = polisi_recovery_list_orphans (fixture->recovery);
+  g_assert_cmpuint (orphans->len, ==, 0);
+}
+
 static void
 test_lock (Fixture       *fixture,
            gconstpointer  data)
@@ -647,6 +720,7 @@ main (int   argc,
   ADD ("/session/autosave-and-recovery", test_autosave_and_recovery);
   ADD ("/session/save-removes-recovery-copy", test_save_removes_recovery_copy);
   ADD ("/session/async", test_async);
+  ADD ("/session/recover-async", test_recover_async);
   ADD ("/session/lock", test_lock);
 #undef ADD
 

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "polisi-application.h"
+#include "polisi-gui-test-utils.h"
 #include "polisi-recovery.h"
 #include "polisi-test-utils.h"
 #include "polisi-window.h"
@@ -63,7 +64,7 @@ test_kill_while_editing (void)
   g_application_register (G_APPLICATION (app), NULL, NULL);
   window = polisi_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (polisi_window_recover_copy (window, id));
+  polisi_gui_test_recover (window, id);
   recovered = polisi_window_get_policy (window);
   g_assert_cmpstr (polisi_policy_get_name (recovered, POLISI_LANG_CY), ==, "Ysgol Cyn y Ddamwain");
   g_assert_true (polisi_window_get_modified (window));

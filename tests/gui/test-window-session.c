@@ -119,6 +119,8 @@ test_open_offers_recovery (void)
   g_autofree char *body = NULL;
   PolisiWindow *window;
   AdwMessageDialog *dialog;
+  gboolean recovered;
+  gulong handler;
 
   id = edit_and_crash (open_window (path), "Ysgol Ŵ Recovered");
 
@@ -132,8 +134,9 @@ test_open_offers_recovery (void)
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "recover");
   g_assert_false (polisi_window_get_modified (window));
 
+  handler = polisi_gui_test_watch_recovery (window, &recovered);
   adw_message_dialog_response (dialog, "recover");
-  polisi_gui_test_pump (20);
+  polisi_gui_test_wait_for_recovery (window, handler, &recovered);
   g_assert_cmpstr (polisi_policy_get_name (polisi_window_get_policy (window), POLISI_LANG_EN), ==, "Ysgol Ŵ Recovered");
   g_assert_true (polisi_window_get_modified (window));
   g_assert_cmpstr (polisi_window_get_recovery_id (window), ==, id);

@@ -408,6 +408,8 @@ test_draft_recovery (void)
   g_autoptr(GPtrArray) orphans = NULL;
   PolisiWindow *window;
   PolisiWindow *recovered;
+  gboolean done;
+  gulong handler;
   g_autofree char *id = NULL;
   g_autofree char *note_path = NULL;
   g_autoptr(GKeyFile) note = g_key_file_new ();
@@ -463,8 +465,9 @@ test_draft_recovery (void)
 
   /* the welcome view offers it; recovering it brings back the edits */
   recovered = polisi_gui_test_new_window (app);
+  handler = polisi_gui_test_watch_recovery (recovered, &done);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (recovered), "win.recover-copy", "s", id));
-  polisi_gui_test_pump (20);
+  polisi_gui_test_wait_for_recovery (recovered, handler, &done);
   g_assert_false (polisi_window_is_blank (recovered));
   g_assert_true (polisi_window_get_modified (recovered));
   g_assert_cmpstr (polisi_policy_get_name (polisi_window_get_policy (recovered), POLISI_LANG_CY), ==, "Ysgol y Ddraig Goch");
