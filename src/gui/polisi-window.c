@@ -46,8 +46,10 @@
 #include "polisi-session.h"
 #include "polisi-step-list.h"
 #include "polisi-steps.h"
+#include "polisi-toasts.h"
 #include "polisi-welcome-view.h"
 #include "polisi-window-actions.h"
+#include "polisi-window-title.h"
 #include "polisi-window.h"
 
 #define CHECK_DELAY_MS 400
@@ -62,11 +64,10 @@ struct _PolisiWindow
   PolisiSession        *session;
   PolisiPolicy         *policy;        /* the session's, as the steps were built for it */
   guint                 check_id;
-  guint                 review_toast_id;
   gulong                changed_id;
   PolisiStepList       *steps;
   guint                 current_step;
-  GPtrArray            *toasts;        /* shown and not yet dismissed */
+  PolisiToasts         *toasts;        /* those on show (polisi-toasts) */
   GCancellable         *open_cancellable;  /* the file being opened */
   PolisiPreviewPane    *preview_pane;
 
@@ -109,27 +110,10 @@ show_error (PolisiWindow *self,
 }
 
 static void
-on_toast_dismissed (AdwToast     *toast,
-                    PolisiWindow *self)
-{
-  if (self->toasts != NULL)
-    g_ptr_array_remove (self->toasts, toast);
-}
-
-static void
-add_toast (PolisiWindow *self,
-           AdwToast     *toast)
-{
-  g_ptr_array_add (self->toasts, g_object_ref (toast));
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
 show_toast (PolisiWindow *self,
             const char   *title)
 {
-  add_toast (self, adw_toast_new (title));
+  polisi_toasts_show (self->toasts, title);
 }
 
 /* A flow's ::toast */
@@ -137,7 +121,7 @@ static void
 on_flow_toast (PolisiWindow *self,
                AdwToast     *toast)
 {
-  add_toast (self, g_object_ref (toast));
+  polisi_toasts_add (self->toasts, g_object_ref (toast));
 }
 
 /**
@@ -149,7 +133,7 @@ guint
 polisi_window_get_n_toasts (PolisiWindow *self)
 {
   g_return_val_if_fail (POLISI_IS_WINDOW (self), 0);
-  return self->toasts->len;
+  return polisi_toasts_get_n (self->toasts);
 }
 
 /**
@@ -160,58 +144,18 @@ polisi_window_get_n_toasts (PolisiWindow *self)
 void
 polisi_window_dismiss_toasts (PolisiWindow *self)
 {
-  g_autoptr(GPtrArray) toasts = NULL;
-
   g_return_if_fail (POLISI_IS_WINDOW (self));
-
-  /* dismissing one takes it out of self->toasts */
-  toasts = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < self->toasts->len; i++)
-    g_ptr_array_add (toasts, g_object_ref (self->toasts->pdata[i]));
-  for (guint i = 0; i < toasts->len; i++)
-    adw_toast_dismiss (toasts->pdata[i]);
+  polisi_toasts_dismiss_all (self->toasts);
 }
 
 /* The title ---------------------------------------------------------------- */
 
+/* polisi-window-title */
 static void
 update_title (PolisiWindow *self)
 {
-  g_autofree char *name = polisi_file_dialogs_display_name (self->session);
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *folder = NULL;
-  GFile *file = polisi_session_get_file (self->session);
-  gboolean modified = polisi_session_get_modified (self->session);
-
-  if (file != NULL)
-    {
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *path = parent != NULL ? g_file_get_path (parent) : NULL;
-
-      if (path != NULL)
-        {
-          const char *home = g_get_home_dir ();
-          gsize n = strlen (home);
-          gboolean in_home = strncmp (path, home, n) == 0 && (path[n] == '/' || path[n] == '\0');
-
-          folder = in_home ? g_strconcat ("~", path + n, NULL) : g_filename_display_name (path);
-        }
-    }
-
-  if (modified)
-    subtitle = folder != NULL ? g_strdup_printf (_("%s — Unsaved changes"), folder) : g_strdup (_("Unsaved changes"));
-  else
-    subtitle = g_strdup (folder != NULL ? folder : "");
-
-  adw_window_title_set_title (self->window_title, name);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-
-  /* Translators: the window's title: "•" marks unsaved changes */
-  title = modified ? g_strdup_printf (_("• %s — Polisi"), name) : g_strdup_printf (_("%s — Polisi"), name);
-  gtk_window_set_title (GTK_WINDOW (self), self->policy != NULL ? title : _("Polisi"));
+  polisi_window_title_update (GTK_WINDOW (self), self->window_title, self->session);
 }
-
 
 /* Steps (polisi-step-list) ------------------------------------------------- */
 
@@ -478,52 +422,6 @@ polisi_window_new_policy (PolisiWindow *self)
   show_session_policy (self, FALSE);
 }
 
-/* Opening a policy whose review is due says so, with a way to it. */
-static void
-tell_review_due (PolisiWindow *self)
-{
-  g_autofree char *title = NULL;
-  g_autofree char *when = NULL;
-  AdwToast *toast;
-  GDate due, today;
-  int days;
-
-  if (!polisi_policy_get_review_due (self->policy, &due, NULL))
-    return;
-  polisi_date_set_today (&today);
-  days = g_date_days_between (&today, &due);
-  if (days > 60)
-    return;
-  when = polisi_date_format (&due, polisi_context_get_interface_language (get_context (self)));
-  title = days < 0 ? g_strdup_printf (_("The review of this policy was due on %s"), when) :
-                     g_strdup_printf (_("The review of this policy is due on %s"), when);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Review"));
-  adw_toast_set_action_name (toast, "win.show-review");
-  adw_toast_set_timeout (toast, 10);
-  add_toast (self, toast);
-}
-
-/* libadwaita 1.2 frees a toast twice when it is dismissed while it is still
- * sliding in; a toast is dismissed only once it is surely in place. */
-#define TOAST_SHOW_TIME 500
-
-static gboolean
-dismiss_review_toasts (gpointer data)
-{
-  PolisiWindow *self = data;
-
-  self->review_toast_id = 0;
-  for (guint i = self->toasts->len; i > 0; i--)
-    {
-      AdwToast *toast = self->toasts->pdata[i - 1];
-
-      if (g_strcmp0 (adw_toast_get_action_name (toast), "win.show-review") == 0)
-        adw_toast_dismiss (toast);
-    }
-  return G_SOURCE_REMOVE;
-}
-
 /**
  * polisi_window_dismiss_review_toast:
  *
@@ -534,9 +432,7 @@ void
 polisi_window_dismiss_review_toast (PolisiWindow *self)
 {
   g_return_if_fail (POLISI_IS_WINDOW (self));
-
-  if (self->review_toast_id == 0)
-    self->review_toast_id = g_timeout_add (TOAST_SHOW_TIME, dismiss_review_toasts, self);
+  polisi_toasts_dismiss_review_due (self->toasts);
 }
 
 static void
@@ -566,7 +462,8 @@ on_file_loaded (GObject      *source,
 
   show_session_policy (self, TRUE);
   polisi_file_dialogs_remember_file (self->settings, file);
-  tell_review_due (self);
+  /* opening a policy whose review is due says so, with a way to it */
+  polisi_toasts_tell_review_due (self->toasts, self->policy, polisi_context_get_interface_language (get_context (self)));
 
   /* unsaved work on this file that a crash left behind: offered here too,
    * not only on the welcome page */
@@ -1124,7 +1021,6 @@ polisi_window_dispose (GObject *object)
   PolisiWindow *self = (PolisiWindow *) object;
 
   g_clear_handle_id (&self->check_id, g_source_remove);
-  g_clear_handle_id (&self->review_toast_id, g_source_remove);
   if (self->policy != NULL)
     g_clear_signal_handler (&self->changed_id, self->policy);
   if (self->open_cancellable != NULL)
@@ -1133,7 +1029,7 @@ polisi_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), POLISI_TYPE_WINDOW);
 
-  g_clear_pointer (&self->toasts, g_ptr_array_unref);
+  g_clear_object (&self->toasts);
   g_clear_object (&self->policy);
   /* a window that goes without closing (a crash) leaves its recovery copy */
   if (self->session != NULL)
@@ -1206,7 +1102,6 @@ polisi_window_init (PolisiWindow *self)
 {
   GtkDropTarget *drop;
 
-  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = g_settings_new (APP_ID);
   {
     g_autoptr(PolisiRecovery) recovery = polisi_recovery_new_default ();
@@ -1219,6 +1114,7 @@ polisi_window_init (PolisiWindow *self)
   g_signal_connect_swapped (self->session, "autosave-failed", G_CALLBACK (on_autosave_failed), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->toasts = polisi_toasts_new (self->toast_overlay);
   self->steps = polisi_step_list_new (self->steps_list, self->steps_stack);
   self->save_flow = polisi_save_flow_new (GTK_WINDOW (self), self->session, self->settings);
   g_signal_connect_swapped (self->save_flow, "toast", G_CALLBACK (on_flow_toast), self);
