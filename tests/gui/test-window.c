@@ -399,7 +399,7 @@ test_close_saved (void)
   polisi_test_remove_tree (dir);
 }
 
-/* After a crash, the autosaved draft is offered back with the edits. */
+/* After a crash, the recovery copy is offered back with the edits. */
 static void
 test_draft_recovery (void)
 {
