@@ -372,7 +372,7 @@ main (int   argc,
            polisi_page_layout_get_n_pages (polisi_preview_get_page_layout (preview)));
   measure_typing_after_opening (window, &wait, runs);
 
-  polisi_recovery_discard (polisi_recovery_new_default (), polisi_window_get_draft_id (window));
+  polisi_recovery_discard (polisi_recovery_new_default (), polisi_window_get_recovery_id (window));
   gtk_window_destroy (GTK_WINDOW (window));
   if (wait.frames != NULL)
     g_string_free (wait.frames, TRUE);

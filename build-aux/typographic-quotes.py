@@ -8,7 +8,7 @@
 #
 #   build-aux/typographic-quotes.py data/library/library.xml data/library/legislation.xml
 #
-# test-review fails on any typewriter mark left in the library's texts.
+# test-library-update fails on any typewriter mark left in the library's texts.
 
 import re
 import sys

@@ -48,7 +48,7 @@
 #include "polisi-error.h"
 #include "polisi-export.h"
 #include "polisi-policy-io.h"
-#include "polisi-review.h"
+#include "polisi-library-update.h"
 #include "polisi-session.h"
 #include "polisi-settable.h"
 #include "polisi-text.h"
@@ -322,9 +322,10 @@ report_error (GError *error)
 /* The keys and their rules are core's (polisi-settable), shared with the
  * window's organisation step. */
 static void
-print_set_help (PolisiLibrary *library)
+print_set_help (PolisiContext *context)
 {
-  PolisiLang lang = polisi_interface_lang ();
+  PolisiLibrary *library = polisi_context_get_library (context);
+  PolisiLang lang = polisi_context_get_interface_language (context);
   g_autoptr(GPtrArray) settables = polisi_settable_list (library);
   g_autofree char *kinds = polisi_enum_list_nicks (POLISI_TYPE_TRIGGER_KIND, ", ");
   /* Translators: the kinds of review trigger, then an example */
@@ -439,7 +440,7 @@ run_check (PolisiContext *context,
            PolisiPolicy  *policy,
            const char    *name)
 {
-  PolisiLang lang = polisi_interface_lang ();
+  PolisiLang lang = polisi_context_get_interface_language (context);
   g_autoptr(GPtrArray) findings = NULL;
   const char *organisation;
   GDate today;
@@ -761,9 +762,9 @@ run_review (PolisiContext *context,
             const char    *name)
 {
   PolisiLibrary *library = polisi_context_get_library (context);
-  PolisiLang lang = polisi_interface_lang ();
-  g_autoptr(GPtrArray) updates = polisi_review_list_library_updates (policy, library);
-  g_autoptr(GPtrArray) citations = polisi_review_list_citations (policy, polisi_context_get_legislation (context));
+  PolisiLang lang = polisi_context_get_interface_language (context);
+  g_autoptr(GPtrArray) updates = polisi_library_update_list (policy, library);
+  g_autoptr(GPtrArray) citations = polisi_library_update_list_citations (policy, polisi_context_get_legislation (context));
   const PolisiReviewTrigger *trigger = NULL;
   const char *organisation;
   GDate due;
@@ -803,7 +804,7 @@ run_review (PolisiContext *context,
 
   /* the model clauses */
   g_print ("\n");
-  if (!polisi_review_library_applies (policy, library))
+  if (!polisi_library_update_applies (policy, library))
     g_print (_("Updates of the model clauses: none can be offered, because the policy was made from another library (“%s”).\n"),
              polisi_policy_get_library_id (policy));
   else
@@ -973,7 +974,7 @@ run_clauses (PolisiContext *context,
 {
   PolisiLibrary *library = polisi_context_get_library (context);
   g_autoptr(GHashTable) numbers = polisi_assemble_clause_numbers (policy, library);
-  PolisiLang lang = polisi_interface_lang ();
+  PolisiLang lang = polisi_context_get_interface_language (context);
   g_autoptr(GHashTable) listed = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint s = 0; s <= polisi_library_get_n_sections (library); s++)
@@ -1055,7 +1056,7 @@ apply_own_clauses (PolisiContext  *context,
       g_string_append_printf (report, _("Added your own clause %s, “%s” (id %s)\n"),
                               (const char *) g_hash_table_lookup (numbers, polisi_clause_state_get_id (state)),
                               polisi_policy_get_clause_title (policy, library, polisi_clause_state_get_id (state),
-                                                              polisi_interface_lang ()),
+                                                              polisi_context_get_interface_language (context)),
                               polisi_clause_state_get_id (state));
     }
 
@@ -1139,8 +1140,8 @@ apply_updates (PolisiContext  *context,
                        names[i]);
           return FALSE;
         }
-      if (!polisi_review_decide_library_updates (policy, polisi_context_get_library (context),
-                                                 (const char * const *) ids, i == 0, &count, error))
+      if (!polisi_library_update_decide_all (policy, polisi_context_get_library (context),
+                                             (const char * const *) ids, i == 0, &count, error))
         return FALSE;
       if (i == 0)
         g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE, "Accepted %u update of the model clauses\n",
@@ -1447,17 +1448,17 @@ apply_adoption (PolisiContext *context,
                    _("--adopt needs --approved-by: who approved this version, such as “The governing body”."));
       return FALSE;
     }
-  /* without summaries of its own, the adoption takes the draft's */
+  /* without summaries of its own, the adoption takes the pending summary */
   if (summary_en == NULL && summary_cy == NULL)
     {
-      summary_cy = polisi_policy_get_draft_summary (policy, POLISI_LANG_CY);
-      summary_en = polisi_policy_get_draft_summary (policy, POLISI_LANG_EN);
+      summary_cy = polisi_policy_get_pending_summary (policy, POLISI_LANG_CY);
+      summary_en = polisi_policy_get_pending_summary (policy, POLISI_LANG_EN);
     }
   if (summary_en == NULL && summary_cy == NULL)
     {
       g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
                    _("--adopt needs a summary of changes: --summary-en, and --summary-cy for a policy in Wales "
-                     "(or the draft’s, set with --set draft-summary-en=… and --set draft-summary-cy=…)."));
+                     "(or the next version’s summary of changes, set with --set pending-summary-en=… and --set pending-summary-cy=…)."));
       return FALSE;
     }
 
@@ -1786,7 +1787,7 @@ polisi_cli_run (GVariantDict *options)
 
   if (set_help)
     {
-      print_set_help (polisi_context_get_library (context));
+      print_set_help (context);
       return POLISI_EXIT_OK;
     }
 
@@ -1864,7 +1865,7 @@ polisi_cli_run (GVariantDict *options)
         return report_error (error);
       if (g_variant_dict_contains (options, "fix-legislation"))
         {
-          guint count = polisi_review_fix_all_citations (policy, polisi_context_get_legislation (context));
+          guint count = polisi_library_update_fix_all_citations (policy, polisi_context_get_legislation (context));
 
           g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE,
                                                        "Replaced %u out-of-date name of legislation\n",

@@ -270,23 +270,24 @@ heading_text (PolisiSection *section,
   }
 }
 
-/* A draft's summary of changes, before the clauses, so that a reader of a
- * consultation draft sees first what the new version changes. */
+/* A draft's pending summary (the summary of changes of the version being
+ * drafted), before the clauses, so that a reader of a consultation draft
+ * sees first what the new version changes. */
 static void
-add_draft_summary (PolisiDocument *document,
-                   PolisiPolicy   *policy)
+add_pending_summary (PolisiDocument *document,
+                     PolisiPolicy   *policy)
 {
   PolisiBlock *heading;
   PolisiBlock *text;
   const char *version = polisi_policy_get_version (policy);
 
-  heading = polisi_document_add_block (document, POLISI_BLOCK_HEADING, "draft-summary", NULL);
-  text = polisi_document_add_block (document, POLISI_BLOCK_PARAGRAPH, "draft-summary-text", NULL);
+  heading = polisi_document_add_block (document, POLISI_BLOCK_HEADING, "pending-summary", NULL);
+  text = polisi_document_add_block (document, POLISI_BLOCK_PARAGRAPH, "pending-summary-text", NULL);
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
     {
       g_autofree char *title = NULL;
-      const char *summary = first_non_empty (polisi_policy_get_draft_summary (policy, lang),
-                                             polisi_policy_get_draft_summary (policy, POLISI_LANG_OTHER (lang)));
+      const char *summary = first_non_empty (polisi_policy_get_pending_summary (policy, lang),
+                                             polisi_policy_get_pending_summary (policy, POLISI_LANG_OTHER (lang)));
 
       if (lang == POLISI_LANG_CY)
         title = version != NULL ? g_strdup_printf ("Crynodeb o’r newidiadau yn fersiwn %s", version)
@@ -687,9 +688,9 @@ polisi_assemble (PolisiPolicy        *policy,
 
   /* a draft says what it changes (adopted, it is in the history) */
   if (polisi_policy_get_status (policy) != POLISI_STATUS_ADOPTED && !(flags & POLISI_ASSEMBLE_FINAL) &&
-      (polisi_policy_get_draft_summary (policy, POLISI_LANG_CY) != NULL ||
-       polisi_policy_get_draft_summary (policy, POLISI_LANG_EN) != NULL))
-    add_draft_summary (document, policy);
+      (polisi_policy_get_pending_summary (policy, POLISI_LANG_CY) != NULL ||
+       polisi_policy_get_pending_summary (policy, POLISI_LANG_EN) != NULL))
+    add_pending_summary (document, policy);
 
   for (guint s = 0; s < polisi_library_get_n_sections (library); s++)
     {

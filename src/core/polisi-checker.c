@@ -347,12 +347,12 @@ check_dates (GPtrArray    *findings,
     {
       gboolean wales = polisi_policy_get_nation (policy) == POLISI_NATION_WALES;
 
-      if (polisi_policy_get_draft_summary (policy, POLISI_LANG_EN) == NULL)
-        add_finding (findings, POLISI_SEVERITY_WARNING, POLISI_FINDING_NO_DRAFT_SUMMARY, NULL, NULL, POLISI_LANG_EN,
+      if (polisi_policy_get_pending_summary (policy, POLISI_LANG_EN) == NULL)
+        add_finding (findings, POLISI_SEVERITY_WARNING, POLISI_FINDING_NO_PENDING_SUMMARY, NULL, NULL, POLISI_LANG_EN,
                      g_strdup (_("The consultation draft does not say what it changes: write its summary of changes "
                                  "in English.")));
-      if (wales && polisi_policy_get_draft_summary (policy, POLISI_LANG_CY) == NULL)
-        add_finding (findings, POLISI_SEVERITY_WARNING, POLISI_FINDING_NO_DRAFT_SUMMARY, NULL, NULL, POLISI_LANG_CY,
+      if (wales && polisi_policy_get_pending_summary (policy, POLISI_LANG_CY) == NULL)
+        add_finding (findings, POLISI_SEVERITY_WARNING, POLISI_FINDING_NO_PENDING_SUMMARY, NULL, NULL, POLISI_LANG_CY,
                      g_strdup (_("The consultation draft does not say what it changes: write its summary of changes "
                                  "in Welsh.")));
     }

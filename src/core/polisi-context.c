@@ -234,6 +234,16 @@ polisi_context_set_interface_language (PolisiContext *self,
  *
  * The language of the translation the locale chose: Welsh when Polisi
  * runs in Welsh. What a context's interface language starts as.
+ *
+ * Everyone with a context takes the language from it
+ * (polisi_context_get_interface_language()): the window's pages and rows,
+ * the command line. Only core code that builds a message and has no
+ * context at hand calls this: the checker's findings (polisi_check()
+ * takes a library and a register, not a context), the policy's refusals
+ * (polisi_policy_can_adopt(), the status rule) and polisi_settable_apply()'s
+ * refusal of a required clause. Their messages are gettext's, whose
+ * language is the locale's anyway, so the dates and titles put in them
+ * follow the same language as the words around them.
  */
 PolisiLang
 polisi_interface_lang (void)

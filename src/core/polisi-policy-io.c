@@ -315,10 +315,12 @@ read_clauses (PolisiPolicy  *policy,
   return TRUE;
 }
 
-/* The summary of changes of the version being drafted. */
+/* The pending summary (the summary of changes of the version being drafted).
+ * Its element keeps the name "draft-summary" that earlier files have, so
+ * that files written before and after the rename read alike. */
 static void
-read_draft_summary (PolisiPolicy *policy,
-                    xmlNode      *node)
+read_pending_summary (PolisiPolicy *policy,
+                      xmlNode      *node)
 {
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
@@ -328,7 +330,7 @@ read_draft_summary (PolisiPolicy *policy,
         {
           g_autofree char *summary = polisi_xml_get_blocks (child);
 
-          polisi_policy_set_draft_summary (policy, lang, summary);
+          polisi_policy_set_pending_summary (policy, lang, summary);
         }
     }
 }
@@ -804,7 +806,7 @@ polisi_policy_load_bytes (GBytes      *bytes,
       else if (polisi_xml_is (child, POLISI_POLICY_NS, "history"))
         history = child;
       else if (polisi_xml_is (child, POLISI_POLICY_NS, "draft-summary"))
-        read_draft_summary (policy, child);
+        read_pending_summary (policy, child);
       else if (polisi_xml_is (child, POLISI_POLICY_NS, "review-triggers"))
         read_triggers (policy, child);
       else if (polisi_xml_is (child, POLISI_POLICY_NS, "comments"))
@@ -1102,18 +1104,19 @@ polisi_policy_to_bytes (PolisiPolicy *policy)
         write_version_text (node, ns, text, next_reference (policy, i));
     }
 
-  if (polisi_policy_get_draft_summary (policy, POLISI_LANG_CY) != NULL ||
-      polisi_policy_get_draft_summary (policy, POLISI_LANG_EN) != NULL)
+  if (polisi_policy_get_pending_summary (policy, POLISI_LANG_CY) != NULL ||
+      polisi_policy_get_pending_summary (policy, POLISI_LANG_EN) != NULL)
     {
+      /* the element's name is the one earlier files have */
       xmlNode *draft = xmlNewChild (root, ns, (const xmlChar *) "draft-summary", NULL);
 
       for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
-        if (polisi_policy_get_draft_summary (policy, lang) != NULL)
+        if (polisi_policy_get_pending_summary (policy, lang) != NULL)
           {
             xmlNode *summary = xmlNewChild (draft, ns, (const xmlChar *) "summary", NULL);
 
             polisi_xml_set_lang (summary, lang);
-            polisi_xml_add_blocks (summary, ns, polisi_policy_get_draft_summary (policy, lang));
+            polisi_xml_add_blocks (summary, ns, polisi_policy_get_pending_summary (policy, lang));
           }
     }
 

@@ -44,7 +44,7 @@ struct _PolisiPolicy
   char                   *adoption_date;
   char                   *approved_by;
   char                   *closing_date;
-  char                   *draft_summary[POLISI_N_LANGS];  /* clause markup, or NULL */
+  char                   *pending_summary[POLISI_N_LANGS];  /* clause markup, or NULL */
   guint                   review_cycle;
   char                   *review_date;
   char                   *library_id;
@@ -175,7 +175,7 @@ polisi_policy_finalize (GObject *object)
   g_free (self->approved_by);
   g_free (self->closing_date);
   for (guint i = 0; i < POLISI_N_LANGS; i++)
-    g_free (self->draft_summary[i]);
+    g_free (self->pending_summary[i]);
   g_free (self->review_date);
   g_free (self->library_id);
   g_free (self->library_version);
@@ -636,29 +636,30 @@ polisi_policy_set_closing_date (PolisiPolicy *self,
 }
 
 /**
- * polisi_policy_get_draft_summary:
+ * polisi_policy_get_pending_summary:
  *
- * The summary of what changes in the version being drafted, as it will be
+ * The pending summary: the summary of changes of the next version, the
+ * version being drafted, as it will be
  * recorded when the version is adopted: consultation drafts show it, and
  * adoption takes it as the summary of changes.
  *
  * Returns: (nullable): clause markup, or %NULL when there is none
  */
 const char *
-polisi_policy_get_draft_summary (PolisiPolicy *self,
-                                 PolisiLang    lang)
+polisi_policy_get_pending_summary (PolisiPolicy *self,
+                                   PolisiLang    lang)
 {
   g_return_val_if_fail (POLISI_IS_POLICY (self), NULL);
   g_return_val_if_fail (lang < POLISI_N_LANGS, NULL);
-  return self->draft_summary[lang];
+  return self->pending_summary[lang];
 }
 
 static char *clean_markup (const char *text);
 
 void
-polisi_policy_set_draft_summary (PolisiPolicy *self,
-                                 PolisiLang    lang,
-                                 const char   *summary)
+polisi_policy_set_pending_summary (PolisiPolicy *self,
+                                   PolisiLang    lang,
+                                   const char   *summary)
 {
   g_autofree char *clean = NULL;
 
@@ -666,10 +667,10 @@ polisi_policy_set_draft_summary (PolisiPolicy *self,
   g_return_if_fail (lang < POLISI_N_LANGS);
 
   clean = clean_markup (summary);
-  if (g_strcmp0 (clean, self->draft_summary[lang]) == 0)
+  if (g_strcmp0 (clean, self->pending_summary[lang]) == 0)
     return;
-  g_free (self->draft_summary[lang]);
-  self->draft_summary[lang] = g_steal_pointer (&clean);
+  g_free (self->pending_summary[lang]);
+  self->pending_summary[lang] = g_steal_pointer (&clean);
   emit_changed (self);
 }
 
@@ -1473,7 +1474,7 @@ _polisi_clause_state_copy (PolisiClauseState *state)
  * What a version keeps of the policy when it is adopted: the front matter
  * (names, organisation, language category, version, dates, review cycle,
  * the library), the answers and every clause in both languages. Not the
- * review triggers, the comments or the draft's summary, which belong to
+ * review triggers, the comments or the pending summary, which belong to
  * the file's life rather than to the text adopted; the version history up
  * to this version, without texts, so that the version prints as it was.
  *
@@ -2058,9 +2059,9 @@ polisi_policy_adopt (PolisiPolicy  *self,
     _polisi_version_set_text (version_at (self, polisi_policy_get_n_versions (self) - 1), text);
   }
   self->auto_draft = FALSE;
-  /* the draft's summary is the history's now */
-  polisi_policy_set_draft_summary (self, POLISI_LANG_CY, NULL);
-  polisi_policy_set_draft_summary (self, POLISI_LANG_EN, NULL);
+  /* the pending summary is the history's now */
+  polisi_policy_set_pending_summary (self, POLISI_LANG_CY, NULL);
+  polisi_policy_set_pending_summary (self, POLISI_LANG_EN, NULL);
   g_object_thaw_notify (G_OBJECT (self));
 
   return TRUE;
@@ -2731,8 +2732,8 @@ polisi_policy_equal (PolisiPolicy *a,
       g_strcmp0 (a->adoption_date, b->adoption_date) != 0 ||
       g_strcmp0 (a->approved_by, b->approved_by) != 0 ||
       g_strcmp0 (a->closing_date, b->closing_date) != 0 ||
-      g_strcmp0 (a->draft_summary[POLISI_LANG_CY], b->draft_summary[POLISI_LANG_CY]) != 0 ||
-      g_strcmp0 (a->draft_summary[POLISI_LANG_EN], b->draft_summary[POLISI_LANG_EN]) != 0 ||
+      g_strcmp0 (a->pending_summary[POLISI_LANG_CY], b->pending_summary[POLISI_LANG_CY]) != 0 ||
+      g_strcmp0 (a->pending_summary[POLISI_LANG_EN], b->pending_summary[POLISI_LANG_EN]) != 0 ||
       g_strcmp0 (a->review_date, b->review_date) != 0 ||
       g_strcmp0 (a->library_id, b->library_id) != 0 ||
       g_strcmp0 (a->library_version, b->library_version) != 0)

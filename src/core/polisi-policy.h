@@ -50,9 +50,9 @@ PolisiNation            polisi_policy_get_nation             (PolisiPolicy      
 PolisiStatus            polisi_policy_get_status             (PolisiPolicy           *self);
 void                    polisi_policy_set_status             (PolisiPolicy           *self,
                                                               PolisiStatus            status);
-const char             *polisi_policy_get_draft_summary      (PolisiPolicy           *self,
+const char             *polisi_policy_get_pending_summary    (PolisiPolicy           *self,
                                                               PolisiLang              lang);
-void                    polisi_policy_set_draft_summary      (PolisiPolicy           *self,
+void                    polisi_policy_set_pending_summary    (PolisiPolicy           *self,
                                                               PolisiLang              lang,
                                                               const char             *summary);
 gboolean                polisi_policy_open_draft             (PolisiPolicy           *self,

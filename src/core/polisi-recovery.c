@@ -70,7 +70,7 @@ polisi_recovery_finalize (GObject *object)
 {
   PolisiRecovery *self = (PolisiRecovery *) object;
 
-  /* the locks go, the drafts stay: a draft not discarded is recoverable */
+  /* the locks go, the copies stay: a copy not discarded is recoverable */
   g_hash_table_unref (self->locks);
   g_free (self->folder);
 
@@ -136,9 +136,9 @@ is_valid_id (const char *id)
 }
 
 static char *
-draft_path (PolisiRecovery *self,
-            const char   *id,
-            const char   *suffix)
+copy_path (PolisiRecovery *self,
+           const char     *id,
+           const char     *suffix)
 {
   g_autofree char *name = g_strconcat (id, suffix, NULL);
 
@@ -153,7 +153,7 @@ make_folder (PolisiRecovery  *self,
     {
       int saved_errno = errno;
       g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO,
-                   _("The folder for drafts, “%s”, cannot be made: %s"), self->folder, g_strerror (saved_errno));
+                   _("The folder for recovery copies, “%s”, cannot be made: %s"), self->folder, g_strerror (saved_errno));
       return FALSE;
     }
   return TRUE;
@@ -162,8 +162,8 @@ make_folder (PolisiRecovery  *self,
 /**
  * polisi_recovery_claim:
  *
- * Takes the lock of draft @id for this object, so that no other window or
- * process offers it while it is kept here. Saving a draft claims it.
+ * Takes the lock of recovery copy @id for this object, so that no other window or
+ * process offers it while it is kept here. Saving a copy claims it.
  *
  * Returns: %FALSE (with an error) when someone else keeps it
  */
@@ -183,7 +183,7 @@ polisi_recovery_claim (PolisiRecovery  *self,
   if (!make_folder (self, error))
     return FALSE;
 
-  lock_path = draft_path (self, id, ".lock");
+  lock_path = copy_path (self, id, ".lock");
   fd = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd < 0)
     {
@@ -203,7 +203,7 @@ polisi_recovery_claim (PolisiRecovery  *self,
   return TRUE;
 }
 
-/* Whether a live session keeps draft @id: its lock is held, here or by
+/* Whether a live session keeps recovery copy @id: its lock is held, here or by
  * another process. A lock nobody holds was left by a crash. */
 static gboolean
 is_kept (PolisiRecovery *self,
@@ -215,7 +215,7 @@ is_kept (PolisiRecovery *self,
 
   if (g_hash_table_contains (self->locks, id))
     return TRUE;
-  lock_path = draft_path (self, id, ".lock");
+  lock_path = copy_path (self, id, ".lock");
   fd = open (lock_path, O_RDONLY | O_CLOEXEC);
   if (fd < 0)
     return FALSE;
@@ -230,7 +230,7 @@ is_kept (PolisiRecovery *self,
  * @base: (nullable): the SHA-256 checksum of @original as the policy was
  *   read from it or last saved to it
  *
- * Saves a draft of @policy under @id, replacing the previous one, and
+ * Saves a recovery copy of @policy under @id, replacing the previous one, and
  * claims it.
  */
 gboolean
@@ -260,8 +260,8 @@ polisi_recovery_save (PolisiRecovery  *self,
   if (!polisi_recovery_claim (self, id, error))
     return FALSE;
 
-  policy_path = draft_path (self, id, ".polisi");
-  note_path = draft_path (self, id, ".draft");
+  policy_path = copy_path (self, id, ".polisi");
+  note_path = copy_path (self, id, ".draft");
   policy_file = g_file_new_for_path (policy_path);
   note_file = g_file_new_for_path (note_path);
 
@@ -301,12 +301,12 @@ polisi_recovery_discard (PolisiRecovery *self,
 
   if (!is_valid_id (id))
     return;
-  policy_path = draft_path (self, id, ".polisi");
-  note_path = draft_path (self, id, ".draft");
-  lock_path = draft_path (self, id, ".lock");
+  policy_path = copy_path (self, id, ".polisi");
+  note_path = copy_path (self, id, ".draft");
+  lock_path = copy_path (self, id, ".lock");
   g_unlink (policy_path);
   g_unlink (note_path);
-  /* another window's draft keeps its lock; ours goes with the draft */
+  /* another window's copy keeps its lock; ours goes with the copy */
   if (g_hash_table_contains (self->locks, id) || !is_kept (self, id))
     g_unlink (lock_path);
   g_hash_table_remove (self->locks, id);
@@ -315,8 +315,8 @@ polisi_recovery_discard (PolisiRecovery *self,
 /**
  * polisi_recovery_release:
  *
- * Lets go of draft @id without removing it, as a crash would: it is then
- * offered back like any draft left behind.
+ * Lets go of recovery copy @id without removing it, as a crash would: it
+ * is then offered back like any copy left behind.
  */
 void
 polisi_recovery_release (PolisiRecovery *self,
@@ -326,10 +326,10 @@ polisi_recovery_release (PolisiRecovery *self,
 
   if (id == NULL || !g_hash_table_remove (self->locks, id))
     return;
-  /* a lock whose draft is gone (discarded elsewhere) goes too */
+  /* a lock whose copy is gone (discarded elsewhere) goes too */
   {
-    g_autofree char *note_path = draft_path (self, id, ".draft");
-    g_autofree char *lock_path = draft_path (self, id, ".lock");
+    g_autofree char *note_path = copy_path (self, id, ".draft");
+    g_autofree char *lock_path = copy_path (self, id, ".lock");
 
     if (!g_file_test (note_path, G_FILE_TEST_EXISTS))
       g_unlink (lock_path);
@@ -349,19 +349,19 @@ compare_infos (gconstpointer a,
 /**
  * polisi_recovery_list_orphans:
  *
- * The drafts left by sessions that ended without saving or closing their
+ * The recovery copies left by sessions that ended without saving or closing their
  * policy: a crash, a power cut, a killed process. Newest first.
  *
- * Returns: (transfer container) (element-type PolisiRecoveryInfo): the drafts
+ * Returns: (transfer container) (element-type PolisiRecoveryInfo): the copies
  */
 GPtrArray *
 polisi_recovery_list_orphans (PolisiRecovery *self)
 {
-  GPtrArray *drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) polisi_recovery_info_free);
+  GPtrArray *copies = g_ptr_array_new_with_free_func ((GDestroyNotify) polisi_recovery_info_free);
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
-  g_return_val_if_fail (POLISI_IS_RECOVERY (self), drafts);
+  g_return_val_if_fail (POLISI_IS_RECOVERY (self), copies);
 
   dir = g_dir_open (self->folder, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -380,7 +380,7 @@ polisi_recovery_list_orphans (PolisiRecovery *self)
         continue;
 
       note_path = g_build_filename (self->folder, name, NULL);
-      policy_path = draft_path (self, id, ".polisi");
+      policy_path = copy_path (self, id, ".polisi");
       if (!g_key_file_load_from_file (note, note_path, G_KEY_FILE_NONE, NULL) ||
           !g_file_test (policy_path, G_FILE_TEST_IS_REGULAR))
         continue;
@@ -397,19 +397,20 @@ polisi_recovery_list_orphans (PolisiRecovery *self)
       info->saved = saved != NULL ? g_date_time_new_from_iso8601 (saved, NULL) : NULL;
       if (info->saved == NULL)
         info->saved = g_date_time_new_from_unix_utc (0);
-      g_ptr_array_add (drafts, info);
+      g_ptr_array_add (copies, info);
     }
 
-  g_ptr_array_sort (drafts, compare_infos);
-  return drafts;
+  g_ptr_array_sort (copies, compare_infos);
+  return copies;
 }
 
 /**
  * polisi_recovery_load:
- * @original: (out) (optional) (nullable): the file the draft is of
+ * @original: (out) (optional) (nullable): the file the copy is of
  *
- * Reads a draft back. The draft stays until it is discarded, so that a
- * second crash before the recovered policy is saved loses nothing.
+ * Reads a recovery copy back. The copy stays until it is discarded, so that a
+ * second crash before the recovered policy is saved loses nothing. Reads
+ * only the copy's files, so that a worker thread may call it.
  */
 PolisiPolicy *
 polisi_recovery_load (PolisiRecovery  *self,
@@ -426,12 +427,12 @@ polisi_recovery_load (PolisiRecovery  *self,
 
   if (!is_valid_id (id))
     {
-      g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO, _("There is no such draft."));
+      g_set_error (error, POLISI_ERROR, POLISI_ERROR_IO, _("There is no such recovery copy."));
       return NULL;
     }
 
-  policy_path = draft_path (self, id, ".polisi");
-  note_path = draft_path (self, id, ".draft");
+  policy_path = copy_path (self, id, ".polisi");
+  note_path = copy_path (self, id, ".draft");
   file = g_file_new_for_path (policy_path);
 
   if (original != NULL)
@@ -448,11 +449,38 @@ polisi_recovery_load (PolisiRecovery  *self,
 }
 
 /**
+ * polisi_recovery_read_base:
+ *
+ * The SHA-256 checksum of the original as recovery copy @id started from
+ * it, as its note records it. Reads only the copy's files, never what this
+ * object keeps, so that a worker thread may call it.
+ *
+ * Returns: (transfer full) (nullable): the checksum, or %NULL when the note
+ *   records none (a policy never saved) or cannot be read
+ */
+char *
+polisi_recovery_read_base (PolisiRecovery *self,
+                           const char     *id)
+{
+  g_autofree char *note_path = NULL;
+  g_autoptr(GKeyFile) note = g_key_file_new ();
+
+  g_return_val_if_fail (POLISI_IS_RECOVERY (self), NULL);
+
+  if (!is_valid_id (id))
+    return NULL;
+  note_path = copy_path (self, id, ".draft");
+  if (!g_key_file_load_from_file (note, note_path, G_KEY_FILE_NONE, NULL))
+    return NULL;
+  return g_key_file_get_string (note, GROUP, "Base", NULL);
+}
+
+/**
  * polisi_recovery_find_for_file:
  *
- * The newest draft left behind (by a crash) of @original.
+ * The newest recovery copy left behind (by a crash) of @original.
  *
- * Returns: (transfer full) (nullable): the draft, or %NULL
+ * Returns: (transfer full) (nullable): the copy, or %NULL
  */
 PolisiRecoveryInfo *
 polisi_recovery_find_for_file (PolisiRecovery *self,
@@ -485,9 +513,9 @@ polisi_recovery_find_for_file (PolisiRecovery *self,
 /**
  * polisi_recovery_info_is_superseded:
  *
- * Whether the draft's original was saved after the draft was made from
- * it: its contents are no longer those the draft started from, or it is
- * newer than the draft. The draft then lacks what was saved since, and
+ * Whether the copy's original was saved after the copy was made from
+ * it: its contents are no longer those the copy started from, or it is
+ * newer than the copy. The copy then lacks what was saved since, and
  * recovering it over the file would lose that.
  */
 gboolean

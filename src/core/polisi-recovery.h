@@ -53,5 +53,7 @@ PolisiPolicy *polisi_recovery_load           (PolisiRecovery  *self,
                                             const char    *id,
                                             GFile        **original,
                                             GError       **error);
+char         *polisi_recovery_read_base      (PolisiRecovery  *self,
+                                            const char    *id);
 
 G_END_DECLS

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A session is one open policy: the policy, the file it came from, whether
- * it has changes not yet saved, and its recovery draft. The window shows a
+ * it has changes not yet saved, and its recovery copy. The window shows a
  * session and the command line works through one; neither keeps any of
  * this itself.
  *
@@ -31,8 +31,8 @@
  *
  * Recovery. A few seconds after each change (autosave-interval) the
  * session writes a recovery copy (polisi-recovery), with the checksum of the
- * file as the draft started from it, so that a draft can tell whether the
- * file was saved since. Saving or closing on purpose removes the draft;
+ * file as the copy started from it, so that a copy can tell whether the
+ * file was saved since. Saving or closing on purpose removes the copy;
  * dropping the session without closing (a crash) leaves it to be offered.
  */
 #define _GNU_SOURCE 1
@@ -94,8 +94,8 @@ struct _PolisiSession
   guint          autosave_interval;
   guint          lock_timeout;
 
-  PolisiRecovery  *drafts;
-  char          *draft_id;
+  PolisiRecovery  *recovery;
+  char          *recovery_id;
   guint          autosave_id;
 
   gulong         changed_id;
@@ -116,7 +116,7 @@ enum {
   PROP_CHANGED_ON_DISK,
   PROP_SAVING,
   PROP_AUTOSAVE_INTERVAL,
-  PROP_DRAFT_ID,
+  PROP_RECOVERY_ID,
   N_PROPS
 };
 
@@ -476,7 +476,7 @@ static void
 schedule_autosave (PolisiSession *self)
 {
   g_clear_handle_id (&self->autosave_id, g_source_remove);
-  if (self->drafts != NULL && self->autosave_interval > 0)
+  if (self->recovery != NULL && self->autosave_interval > 0)
     self->autosave_id = g_timeout_add_seconds (self->autosave_interval, autosave_timeout, self);
 }
 
@@ -489,24 +489,24 @@ on_policy_changed (PolisiSession *self)
 }
 
 static void
-discard_draft (PolisiSession *self)
+discard_recovery_copy (PolisiSession *self)
 {
   g_clear_handle_id (&self->autosave_id, g_source_remove);
-  if (self->drafts != NULL && self->draft_id != NULL)
-    polisi_recovery_discard (self->drafts, self->draft_id);
+  if (self->recovery != NULL && self->recovery_id != NULL)
+    polisi_recovery_discard (self->recovery, self->recovery_id);
 }
 
-/* A new draft id for a newly shown policy: the old draft is not its. */
+/* A new recovery id for a newly shown policy: the old copy is not its. */
 static void
-new_draft_id (PolisiSession *self)
+new_recovery_id (PolisiSession *self)
 {
-  if (self->drafts == NULL)
+  if (self->recovery == NULL)
     return;
-  if (self->draft_id != NULL)
-    polisi_recovery_release (self->drafts, self->draft_id);
-  g_free (self->draft_id);
-  self->draft_id = polisi_recovery_new_id (self->drafts);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT_ID]);
+  if (self->recovery_id != NULL)
+    polisi_recovery_release (self->recovery, self->recovery_id);
+  g_free (self->recovery_id);
+  self->recovery_id = polisi_recovery_new_id (self->recovery);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOVERY_ID]);
 }
 
 static void
@@ -550,10 +550,10 @@ polisi_session_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->policy);
   g_clear_object (&self->policy);
   polisi_session_unlock (self);
-  /* not closed on purpose: the draft stays, to be offered back */
-  if (self->drafts != NULL && self->draft_id != NULL)
-    polisi_recovery_release (self->drafts, self->draft_id);
-  g_clear_object (&self->drafts);
+  /* not closed on purpose: the recovery copy stays, to be offered back */
+  if (self->recovery != NULL && self->recovery_id != NULL)
+    polisi_recovery_release (self->recovery, self->recovery_id);
+  g_clear_object (&self->recovery);
 
   G_OBJECT_CLASS (polisi_session_parent_class)->dispose (object);
 }
@@ -564,7 +564,7 @@ polisi_session_finalize (GObject *object)
   PolisiSession *self = (PolisiSession *) object;
 
   g_clear_object (&self->file);
-  g_free (self->draft_id);
+  g_free (self->recovery_id);
   disk_state_clear (&self->disk);
 
   G_OBJECT_CLASS (polisi_session_parent_class)->finalize (object);
@@ -601,8 +601,8 @@ polisi_session_get_property (GObject    *object,
     case PROP_AUTOSAVE_INTERVAL:
       g_value_set_uint (value, self->autosave_interval);
       break;
-    case PROP_DRAFT_ID:
-      g_value_set_string (value, self->draft_id);
+    case PROP_RECOVERY_ID:
+      g_value_set_string (value, self->recovery_id);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -650,14 +650,14 @@ polisi_session_class_init (PolisiSessionClass *klass)
   /* an asynchronous save is under way (until polisi_session_save_finish()) */
   properties[PROP_SAVING] = g_param_spec_boolean ("saving", NULL, NULL, FALSE, ro);
   properties[PROP_AUTOSAVE_INTERVAL] = g_param_spec_uint ("autosave-interval", NULL, NULL, 0, 3600, 5, rw);
-  properties[PROP_DRAFT_ID] = g_param_spec_string ("draft-id", NULL, NULL, NULL, ro);
+  properties[PROP_RECOVERY_ID] = g_param_spec_string ("recovery-id", NULL, NULL, NULL, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * PolisiSession::autosave-failed:
    * @error: what went wrong
    *
-   * The recovery draft could not be written.
+   * The recovery copy could not be written.
    */
   signals[AUTOSAVE_FAILED] = g_signal_new ("autosave-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
@@ -673,20 +673,20 @@ polisi_session_init (PolisiSession *self)
 
 /**
  * polisi_session_new:
- * @drafts: (nullable): where recovery drafts are kept; %NULL for none (the
+ * @recovery: (nullable): where recovery copies are kept; %NULL for none (the
  *   command line)
  */
 PolisiSession *
-polisi_session_new (PolisiRecovery *drafts)
+polisi_session_new (PolisiRecovery *recovery)
 {
   PolisiSession *self = g_object_new (POLISI_TYPE_SESSION, NULL);
 
-  g_return_val_if_fail (drafts == NULL || POLISI_IS_RECOVERY (drafts), self);
+  g_return_val_if_fail (recovery == NULL || POLISI_IS_RECOVERY (recovery), self);
 
-  if (drafts != NULL)
+  if (recovery != NULL)
     {
-      self->drafts = g_object_ref (drafts);
-      self->draft_id = polisi_recovery_new_id (drafts);
+      self->recovery = g_object_ref (recovery);
+      self->recovery_id = polisi_recovery_new_id (recovery);
     }
   return self;
 }
@@ -742,7 +742,7 @@ polisi_session_get_autosave_interval (PolisiSession *self)
 
 /**
  * polisi_session_set_autosave_interval:
- * @seconds: how long after a change the recovery draft is written; 0 for
+ * @seconds: how long after a change the recovery copy is written; 0 for
  *   never
  */
 void
@@ -760,17 +760,17 @@ polisi_session_set_autosave_interval (PolisiSession *self,
 }
 
 const char *
-polisi_session_get_draft_id (PolisiSession *self)
+polisi_session_get_recovery_id (PolisiSession *self)
 {
   g_return_val_if_fail (POLISI_IS_SESSION (self), NULL);
-  return self->draft_id;
+  return self->recovery_id;
 }
 
 PolisiRecovery *
-polisi_session_get_drafts (PolisiSession *self)
+polisi_session_get_recovery (PolisiSession *self)
 {
   g_return_val_if_fail (POLISI_IS_SESSION (self), NULL);
-  return self->drafts;
+  return self->recovery;
 }
 
 guint
@@ -806,8 +806,8 @@ polisi_session_set_policy (PolisiSession *self,
   g_return_if_fail (POLISI_IS_SESSION (self));
   g_return_if_fail (POLISI_IS_POLICY (policy));
 
-  discard_draft (self);
-  new_draft_id (self);
+  discard_recovery_copy (self);
+  new_recovery_id (self);
   polisi_session_unlock (self);
   disk_state_clear (&self->disk);
   show_policy (self, policy, NULL, FALSE);
@@ -820,8 +820,8 @@ finish_load (PolisiSession  *self,
              DiskState      *state,
              int             lock_fd)
 {
-  discard_draft (self);
-  new_draft_id (self);
+  discard_recovery_copy (self);
+  new_recovery_id (self);
   polisi_session_unlock (self);
   self->lock_fd = lock_fd;
   disk_state_copy (&self->disk, state);
@@ -1033,7 +1033,7 @@ finish_save (PolisiSession *self,
   if (self->generation == job->generation)
     {
       set_modified (self, FALSE);
-      discard_draft (self);
+      discard_recovery_copy (self);
     }
 }
 
@@ -1042,7 +1042,7 @@ finish_save (PolisiSession *self,
  * @file: (nullable): where to save; %NULL for the session's file
  * @flags: what a careful editor would ask before doing
  *
- * Saves the policy atomically and removes its recovery draft. Refused,
+ * Saves the policy atomically and removes its recovery copy. Refused,
  * with nothing written, when the file changed on disk since it was read
  * (POLISI_ERROR_CHANGED_ON_DISK), is read-only (POLISI_ERROR_READ_ONLY),
  * has other names (POLISI_ERROR_HARD_LINKED), or another Polisi holds its
@@ -1155,7 +1155,7 @@ polisi_session_check_disk (PolisiSession *self)
 /**
  * polisi_session_close:
  *
- * Closes the policy on purpose: its recovery draft goes, and so does any
+ * Closes the policy on purpose: its recovery copy goes, and so does any
  * lock. The session keeps the policy until it is given another.
  */
 void
@@ -1163,14 +1163,14 @@ polisi_session_close (PolisiSession *self)
 {
   g_return_if_fail (POLISI_IS_SESSION (self));
 
-  discard_draft (self);
+  discard_recovery_copy (self);
   polisi_session_unlock (self);
 }
 
 /**
  * polisi_session_autosave_now:
  *
- * Writes the recovery draft now if there are changes not yet saved.
+ * Writes the recovery copy now if there are changes not yet saved.
  */
 gboolean
 polisi_session_autosave_now (PolisiSession  *self,
@@ -1179,23 +1179,23 @@ polisi_session_autosave_now (PolisiSession  *self,
   g_return_val_if_fail (POLISI_IS_SESSION (self), FALSE);
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
-  if (self->drafts == NULL || self->policy == NULL || !self->modified)
+  if (self->recovery == NULL || self->policy == NULL || !self->modified)
     return TRUE;
-  return polisi_recovery_save (self->drafts, self->draft_id, self->policy, self->file, self->disk.checksum, error);
+  return polisi_recovery_save (self->recovery, self->recovery_id, self->policy, self->file, self->disk.checksum, error);
 }
 
 /**
- * polisi_session_find_draft:
+ * polisi_session_find_recovery_copy:
  * @older: (out) (optional): set to %TRUE when the file was saved after the
- *   draft was made from it: the draft then lacks what was saved since
+ *   copy was made from it: the copy then lacks what was saved since
  *
- * The recovery draft of the session's file that a crash left behind.
+ * The recovery copy of the session's file that a crash left behind.
  *
- * Returns: (transfer full) (nullable): the draft, or %NULL
+ * Returns: (transfer full) (nullable): the recovery copy, or %NULL
  */
 PolisiRecoveryInfo *
-polisi_session_find_draft (PolisiSession *self,
-                           gboolean      *older)
+polisi_session_find_recovery_copy (PolisiSession *self,
+                                   gboolean      *older)
 {
   PolisiRecoveryInfo *info;
 
@@ -1203,68 +1203,179 @@ polisi_session_find_draft (PolisiSession *self,
 
   if (older != NULL)
     *older = FALSE;
-  if (self->drafts == NULL || self->file == NULL)
+  if (self->recovery == NULL || self->file == NULL)
     return NULL;
-  info = polisi_recovery_find_for_file (self->drafts, self->file);
+  info = polisi_recovery_find_for_file (self->recovery, self->file);
   if (info != NULL && older != NULL)
     *older = polisi_recovery_info_is_superseded (info);
   return info;
 }
 
-/**
- * polisi_session_recover_draft:
- *
- * Shows the policy of draft @id as unsaved changes to the file it was a
- * draft of, and keeps the draft (now this session's) until the policy is
- * saved or closed. The file's state is read now, so a save still notices
- * changes made to it later.
- */
-gboolean
-polisi_session_recover_draft (PolisiSession  *self,
-                              const char     *id,
-                              GError        **error)
+/* What recovering a copy reads: the copy, the file it is a copy of as it
+ * is now, and the checksum of that file as the copy started from it. Read
+ * in a worker thread by polisi_session_recover_async(). */
+typedef struct {
+  char           *id;
+  PolisiRecovery *recovery;
+  PolisiPolicy   *policy;
+  GFile          *original;
+  DiskState       state;
+} RecoverJob;
+
+static void
+recover_job_free (RecoverJob *job)
 {
-  g_autoptr(PolisiPolicy) policy = NULL;
-  g_autoptr(GFile) original = NULL;
-  g_autoptr(GPtrArray) orphans = NULL;
-  g_autofree char *base = NULL;
-  DiskState state = { 0 };
+  g_free (job->id);
+  g_clear_object (&job->recovery);
+  g_clear_object (&job->policy);
+  g_clear_object (&job->original);
+  disk_state_clear (&job->state);
+  g_free (job);
+}
 
-  g_return_val_if_fail (POLISI_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (self->drafts != NULL, FALSE);
-
-  policy = polisi_recovery_load (self->drafts, id, &original, error);
-  if (policy == NULL)
+/* Reads what recovering needs, touching nothing the session or the
+ * recovery object keeps (only their files): a worker thread may run it. */
+static gboolean
+recover_read (RecoverJob  *job,
+              GError     **error)
+{
+  job->policy = polisi_recovery_load (job->recovery, job->id, &job->original, error);
+  if (job->policy == NULL)
     return FALSE;
-  orphans = polisi_recovery_list_orphans (self->drafts);
-  for (guint i = 0; i < orphans->len; i++)
-    if (g_strcmp0 (((PolisiRecoveryInfo *) orphans->pdata[i])->id, id) == 0)
-      base = g_strdup (((PolisiRecoveryInfo *) orphans->pdata[i])->base);
-  if (!polisi_recovery_claim (self->drafts, id, error))
-    return FALSE;
 
-  /* the file as the draft knew it: if it was saved since, a save asks */
-  if (original != NULL)
+  /* the file as the copy knew it: if it was saved since, a save asks */
+  if (job->original != NULL)
     {
-      g_autoptr(GBytes) bytes = read_with_state (original, &state, NULL);
+      g_autofree char *base = polisi_recovery_read_base (job->recovery, job->id);
+      g_autoptr(GBytes) bytes = read_with_state (job->original, &job->state, NULL);
+
       if (bytes == NULL)
-        disk_state_clear (&state);
+        disk_state_clear (&job->state);
       else if (base != NULL)
         {
-          g_free (state.checksum);
-          state.checksum = g_steal_pointer (&base);
+          g_free (job->state.checksum);
+          job->state.checksum = g_steal_pointer (&base);
         }
     }
+  return TRUE;
+}
 
-  if (g_strcmp0 (self->draft_id, id) != 0)
-    discard_draft (self);
-  g_free (self->draft_id);
-  self->draft_id = g_strdup (id);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAFT_ID]);
+/* In the main thread: the copy becomes this session's, and its policy is
+ * shown as unsaved changes. */
+static gboolean
+recover_finish (PolisiSession  *self,
+                RecoverJob     *job,
+                GError        **error)
+{
+  if (!polisi_recovery_claim (self->recovery, job->id, error))
+    return FALSE;
+
+  if (g_strcmp0 (self->recovery_id, job->id) != 0)
+    discard_recovery_copy (self);
+  g_free (self->recovery_id);
+  self->recovery_id = g_strdup (job->id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOVERY_ID]);
 
   polisi_session_unlock (self);
-  disk_state_copy (&self->disk, &state);
-  disk_state_clear (&state);
-  show_policy (self, policy, original, TRUE);
+  disk_state_copy (&self->disk, &job->state);
+  show_policy (self, job->policy, job->original, TRUE);
   return TRUE;
+}
+
+static RecoverJob *
+recover_job_new (PolisiSession *self,
+                 const char    *id)
+{
+  RecoverJob *job = g_new0 (RecoverJob, 1);
+
+  job->id = g_strdup (id);
+  job->recovery = g_object_ref (self->recovery);
+  return job;
+}
+
+/**
+ * polisi_session_recover:
+ * @id: the recovery copy's id (a #PolisiRecoveryInfo's)
+ *
+ * Shows the policy of recovery copy @id as unsaved changes to the file it
+ * was a copy of, and keeps the copy (now this session's) until the policy is
+ * saved or closed. The file's state is read now, so a save still notices
+ * changes made to it later. polisi_session_recover_async() reads in a
+ * worker thread.
+ */
+gboolean
+polisi_session_recover (PolisiSession  *self,
+                        const char     *id,
+                        GError        **error)
+{
+  RecoverJob *job;
+  gboolean done;
+
+  g_return_val_if_fail (POLISI_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (self->recovery != NULL, FALSE);
+
+  job = recover_job_new (self, id);
+  done = recover_read (job, error) && recover_finish (self, job, error);
+  recover_job_free (job);
+  return done;
+}
+
+static void
+recover_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (recover_read (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * polisi_session_recover_async:
+ * @id: the recovery copy's id
+ *
+ * Recovers copy @id as polisi_session_recover() does, reading the copy and
+ * its original in a worker thread, leaving the main loop free. The session
+ * changes only in polisi_session_recover_finish(), in the main thread.
+ */
+void
+polisi_session_recover_async (PolisiSession       *self,
+                              const char          *id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (POLISI_IS_SESSION (self));
+  g_return_if_fail (self->recovery != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, polisi_session_recover_async);
+  g_task_set_task_data (task, recover_job_new (self, id), (GDestroyNotify) recover_job_free);
+  g_task_run_in_thread (task, recover_thread);
+}
+
+/**
+ * polisi_session_recover_finish:
+ *
+ * Returns: %TRUE when the recovered policy is shown; %FALSE with @error
+ *   set when the copy could not be read or is kept by another window
+ */
+gboolean
+polisi_session_recover_finish (PolisiSession  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (POLISI_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == polisi_session_recover_async, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  return recover_finish (self, g_task_get_task_data (G_TASK (result)), error);
 }

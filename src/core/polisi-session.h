@@ -1,4 +1,4 @@
-/* polisi-session.h: one open policy, its file and its recovery draft
+/* polisi-session.h: one open policy, its file and its recovery copy
  *
  * Copyright 2026 The Polisi authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -27,7 +27,7 @@ typedef enum {
 
 G_DECLARE_FINAL_TYPE (PolisiSession, polisi_session, POLISI, SESSION, GObject)
 
-PolisiSession   *polisi_session_new                   (PolisiRecovery        *drafts);
+PolisiSession   *polisi_session_new                   (PolisiRecovery      *recovery);
 PolisiPolicy    *polisi_session_get_policy            (PolisiSession       *self);
 GFile           *polisi_session_get_file              (PolisiSession       *self);
 gboolean         polisi_session_get_modified          (PolisiSession       *self);
@@ -37,8 +37,8 @@ gboolean         polisi_session_get_saving            (PolisiSession       *self
 guint            polisi_session_get_autosave_interval (PolisiSession       *self);
 void             polisi_session_set_autosave_interval (PolisiSession       *self,
                                                        guint                seconds);
-const char      *polisi_session_get_draft_id          (PolisiSession       *self);
-PolisiRecovery    *polisi_session_get_drafts            (PolisiSession       *self);
+const char      *polisi_session_get_recovery_id       (PolisiSession       *self);
+PolisiRecovery  *polisi_session_get_recovery          (PolisiSession       *self);
 guint            polisi_session_get_lock_timeout      (PolisiSession       *self);
 void             polisi_session_set_lock_timeout      (PolisiSession       *self,
                                                        guint                milliseconds);
@@ -76,10 +76,18 @@ void             polisi_session_close                 (PolisiSession       *self
 gboolean         polisi_session_autosave_now          (PolisiSession       *self,
                                                        GError             **error);
 
-PolisiRecoveryInfo *polisi_session_find_draft            (PolisiSession       *self,
-                                                       gboolean            *older);
-gboolean         polisi_session_recover_draft         (PolisiSession       *self,
-                                                       const char          *id,
-                                                       GError             **error);
+PolisiRecoveryInfo *polisi_session_find_recovery_copy (PolisiSession        *self,
+                                                       gboolean             *older);
+gboolean            polisi_session_recover            (PolisiSession        *self,
+                                                       const char           *id,
+                                                       GError              **error);
+void                polisi_session_recover_async      (PolisiSession        *self,
+                                                       const char           *id,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+gboolean            polisi_session_recover_finish     (PolisiSession        *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
 
 G_END_DECLS

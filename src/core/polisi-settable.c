@@ -5,8 +5,8 @@
  *
  * The one table of what a person sets in a policy: the organisation's
  * names, kind and language category, the status, version and dates, the
- * review cycle and triggers, the clauses taken in or left out, the draft's
- * summary of changes, and the answer to every question of the clause
+ * review cycle and triggers, the clauses taken in or left out, the pending
+ * summary (the summary of changes of the next version), and the answer to every question of the clause
  * library. Each key has its kind, what it is in both languages, where the
  * window sets it, and one rule for its values (polisi_settable_check()).
  * "--set KEY=VALUE", the batch's columns and the organisation step all
@@ -69,12 +69,24 @@ static const FixedKey fixed_keys[] = {
     "Hepgor cymal", "Leave out a clause", N_("Leave out a clause, by its id") },
   { "review-trigger", POLISI_SETTABLE_TRIGGER, POLISI_SETTABLE_REVIEW,
     "Sbardun adolygu", "Review trigger", N_("Record what makes a review due early: KIND:YYYY-MM-DD:NOTE") },
-  { "draft-summary-cy", POLISI_SETTABLE_PARAGRAPHS, POLISI_SETTABLE_REVIEW,
+  { "pending-summary-cy", POLISI_SETTABLE_PARAGRAPHS, POLISI_SETTABLE_REVIEW,
     "Crynodeb o’r newidiadau yn Gymraeg", "Summary of changes in Welsh",
-    N_("The summary of changes in this draft, in Welsh (shown in consultation drafts, taken by --adopt); empty to clear") },
-  { "draft-summary-en", POLISI_SETTABLE_PARAGRAPHS, POLISI_SETTABLE_REVIEW,
+    N_("The summary of changes of the next version, in Welsh (shown in consultation drafts, taken by --adopt; "
+       "the older key draft-summary-cy=… still works); empty to clear") },
+  { "pending-summary-en", POLISI_SETTABLE_PARAGRAPHS, POLISI_SETTABLE_REVIEW,
     "Crynodeb o’r newidiadau yn Saesneg", "Summary of changes in English",
-    N_("The summary of changes in this draft, in English; empty to clear") },
+    N_("The summary of changes of the next version, in English (the older key draft-summary-en=… still works); "
+       "empty to clear") },
+};
+
+/* Older names of keys, still taken so that scripts written for them keep
+ * working: "draft" now means only a policy's status. */
+static const struct {
+  const char *alias;
+  const char *key;
+} key_aliases[] = {
+  { "draft-summary-cy", "pending-summary-cy" },
+  { "draft-summary-en", "pending-summary-en" },
 };
 
 static void
@@ -178,7 +190,8 @@ polisi_settable_list (PolisiLibrary *library)
 /**
  * polisi_settable_lookup:
  * @key: a key as a person writes it: an answer's may have "-" for "_"
- *   ("head-teacher")
+ *   ("head-teacher"), and an older name of a key is taken for the key
+ *   ("draft-summary-en" for "pending-summary-en")
  *
  * Returns: (transfer none) (nullable): the key, or %NULL if there is none
  */
@@ -190,6 +203,10 @@ polisi_settable_lookup (GPtrArray  *settables,
 
   g_return_val_if_fail (settables != NULL, NULL);
   g_return_val_if_fail (key != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (key_aliases); i++)
+    if (g_str_equal (key, key_aliases[i].alias))
+      key = key_aliases[i].key;
 
   for (guint i = 0; i < settables->len; i++)
     if (g_str_equal (((PolisiSettable *) settables->pdata[i])->key, key))
@@ -426,10 +443,10 @@ polisi_settable_apply (const PolisiSettable  *settable,
     polisi_policy_set_review_date_override (policy, value);
   else if (g_str_equal (key, "approved-by"))
     polisi_policy_set_approved_by (policy, value);
-  else if (g_str_equal (key, "draft-summary-cy"))
-    polisi_policy_set_draft_summary (policy, POLISI_LANG_CY, value);
-  else if (g_str_equal (key, "draft-summary-en"))
-    polisi_policy_set_draft_summary (policy, POLISI_LANG_EN, value);
+  else if (g_str_equal (key, "pending-summary-cy"))
+    polisi_policy_set_pending_summary (policy, POLISI_LANG_CY, value);
+  else if (g_str_equal (key, "pending-summary-en"))
+    polisi_policy_set_pending_summary (policy, POLISI_LANG_EN, value);
   else
     g_return_val_if_reached (FALSE);
   return TRUE;

@@ -426,12 +426,12 @@ parse (GBytes      *bytes,
       else if (xml_error->line > 0)
         g_set_error (error, POLISI_ERROR, POLISI_ERROR_MALFORMED,
                      _("“%s” is damaged or incomplete (line %d, column %d: %s). "
-                       "Open an earlier copy, or the autosaved draft, or ask whoever sent it for a new copy."),
+                       "Open an earlier copy, or its recovery copy, or ask whoever sent it for a new copy."),
                      display_name, xml_error->line, MAX (xml_error->int2, 1), detail);
       else
         g_set_error (error, POLISI_ERROR, POLISI_ERROR_MALFORMED,
                      _("“%s” is damaged or incomplete (%s). "
-                       "Open an earlier copy, or the autosaved draft, or ask whoever sent it for a new copy."),
+                       "Open an earlier copy, or its recovery copy, or ask whoever sent it for a new copy."),
                      display_name, detail);
     }
 

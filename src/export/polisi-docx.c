@@ -35,7 +35,7 @@
  *     cell, where LibreOffice keeps no field: the same entries, without
  *     the field.)
  *   - Each clause's text sits in a bookmark named
- *     polisi_comments_anchor_name() (26 characters, which Word keeps), so
+ *     polisi_anchor_name() (26 characters, which Word keeps), so
  *     that comments on a returned DOCX find their clause.
  *   - Parallel columns are one borderless table, Welsh on the left, one row
  *     per block; a heading's row cannot split and keeps with the next row.
@@ -71,7 +71,7 @@
 #include <gsf/gsf-outfile-zip.h>
 #include <gsf/gsf-output-memory.h>
 
-#include "polisi-comments.h"
+#include "polisi-anchor.h"
 #include "polisi-dates.h"
 #include "polisi-export.h"
 #include "polisi-docx.h"
@@ -732,7 +732,7 @@ write_text_blocks (DocxWriter *w,
       start_para (w, &number_props, lang, whole_mark (w));
       if (bookmark)
         {
-          g_autofree char *name = polisi_comments_anchor_name (clause_id, lang);
+          g_autofree char *name = polisi_anchor_name (clause_id, lang);
           bookmark_start (w, name, bookmark_id);
         }
       write_number (w, lang, "PolisiClauseNumber", number, "", whole_mark (w));
@@ -757,7 +757,7 @@ write_text_blocks (DocxWriter *w,
       start_para (w, &props, lang, splitter_mark (&splitter));
       if (bookmark && i == 0)
         {
-          g_autofree char *name = polisi_comments_anchor_name (clause_id, lang);
+          g_autofree char *name = polisi_anchor_name (clause_id, lang);
           bookmark_start (w, name, bookmark_id);
         }
       if (number != NULL && !para->item)

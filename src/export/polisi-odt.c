@@ -45,7 +45,7 @@
  *   - each clause between the start and end of a bookmark named after it
  *     ("polisi-clause-cy-personal-use.criticism"), so that comments added
  *     in LibreOffice or Word can be traced back to their clause
- *     (polisi-comments.c);
+ *     (polisi-anchor.c);
  *   - the marks of a comparison (polisi-compare.c): drawn, insertions
  *     underlined and coloured and deletions struck through (named text
  *     styles "Inserted text" and "Deleted text"), or as real tracked
@@ -71,7 +71,7 @@
 #include <gsf/gsf-outfile-zip.h>
 #include <gsf/gsf-output-memory.h>
 
-#include "polisi-comments.h"
+#include "polisi-anchor.h"
 #include "polisi-dates.h"
 #include "polisi-error.h"
 #include "polisi-export.h"
@@ -750,7 +750,7 @@ write_clause_bookmark (OdtWriter  *w,
                        PolisiLang  lang)
 {
   /* the short name, which LibreOffice keeps when it saves as DOCX */
-  g_autofree char *name = polisi_comments_anchor_name (clause_id, lang);
+  g_autofree char *name = polisi_anchor_name (clause_id, lang);
 
   gsf_xml_out_start_element (w->xml, element);
   gsf_xml_out_add_cstr (w->xml, "text:name", name);

@@ -435,8 +435,8 @@ polisi_application_get_context (PolisiApplication *self)
       if (self->context == NULL)
         g_error ("Polisi is not installed correctly: %s", error->message);
       /* the interface language is the locale's (main() applied the
-       * preference to it), held from here on by the context */
-      polisi_context_set_interface_language (self->context, polisi_interface_lang ());
+       * preference to it), which the context took when it was made and
+       * holds from here on */
     }
   return self->context;
 }

@@ -37,6 +37,7 @@ struct _PolisiClauseEditor
   PolisiClause      *clause;
   PolisiClauseState *state;
   PolisiLibrary     *library;
+  PolisiLang         ui;       /* the context's interface language */
   LanguagePane       panes[POLISI_N_LANGS];
   gulong             include_id;
   gulong             alternative_id;
@@ -155,7 +156,7 @@ on_state_notify (PolisiClauseEditor *self,
   else if (g_str_has_prefix (name, "title-"))
     {
       /* renamed: the card and what a screen reader says follow */
-      const char *title = polisi_clause_state_get_display_title (self->state, self->clause, polisi_interface_lang ());
+      const char *title = polisi_clause_state_get_display_title (self->state, self->clause, self->ui);
       g_autofree char *switch_label = g_strdup_printf (_("Include “%s”"), title);
       g_autofree char *text_cy = g_strdup_printf (_("Welsh text of “%s”"), title);
       g_autofree char *text_en = g_strdup_printf (_("English text of “%s”"), title);
@@ -175,7 +176,7 @@ on_include_changed (PolisiClauseEditor *self)
   gboolean active = gtk_switch_get_active (self->include_switch);
 
   /* the rule for required clauses is the model's: a refusal puts the switch back */
-  if (!polisi_clause_state_include (self->state, self->clause, active, polisi_interface_lang (), NULL))
+  if (!polisi_clause_state_include (self->state, self->clause, active, self->ui, NULL))
     sync_included (self);
 }
 
@@ -248,8 +249,7 @@ build_pane (PolisiClauseEditor *self,
   /* Spell checkers and screen readers need the text's own language. */
   gtk_widget_set_name (GTK_WIDGET (pane->view), lang == POLISI_LANG_CY ? "text-cy" : "text-en");
   accessible = g_strdup_printf (lang == POLISI_LANG_CY ? _("Welsh text of “%s”") : _("English text of “%s”"),
-                                polisi_clause_state_get_display_title (self->state, self->clause,
-                                                                       polisi_interface_lang ()));
+                                polisi_clause_state_get_display_title (self->state, self->clause, self->ui));
   gtk_accessible_update_property (GTK_ACCESSIBLE (pane->view), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (pane->view));
   gtk_widget_add_css_class (frame, "polisi-text-frame");
@@ -373,7 +373,7 @@ static void fill_texts (PolisiClauseEditor *self);
 static void
 fill_own (PolisiClauseEditor *self)
 {
-  PolisiLang ui = polisi_interface_lang ();
+  PolisiLang ui = self->ui;
   const char *title = polisi_clause_state_get_display_title (self->state, NULL, ui);
   g_autofree char *switch_label = g_strdup_printf (_("Include “%s”"), title);
 
@@ -423,7 +423,7 @@ wrapping_label_factory (void)
 static void
 fill (PolisiClauseEditor *self)
 {
-  PolisiLang ui = polisi_interface_lang ();
+  PolisiLang ui = self->ui;
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GString) sources = g_string_new (NULL);
   g_autofree char *guidance = guidance_text (polisi_clause_get_guidance (self->clause, ui));
@@ -517,10 +517,14 @@ fill_texts (PolisiClauseEditor *self)
   g_signal_connect_object (self->state, "notify", G_CALLBACK (on_state_notify), self, G_CONNECT_SWAPPED);
 }
 
+/**
+ * polisi_clause_editor_new:
+ * @context: the library, and the interface language the card is built in
+ */
 PolisiClauseEditor *
 polisi_clause_editor_new (PolisiClause      *clause,
                           PolisiClauseState *state,
-                          PolisiLibrary     *library)
+                          PolisiContext     *context)
 {
   PolisiClauseEditor *self;
 
@@ -531,7 +535,8 @@ polisi_clause_editor_new (PolisiClause      *clause,
   self = g_object_new (POLISI_TYPE_CLAUSE_EDITOR, NULL);
   self->clause = clause != NULL ? g_object_ref (clause) : NULL;
   self->state = g_object_ref (state);
-  self->library = g_object_ref (library);
+  self->library = g_object_ref (polisi_context_get_library (context));
+  self->ui = polisi_context_get_interface_language (context);
   if (clause != NULL)
     fill (self);
   else

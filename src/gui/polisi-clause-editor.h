@@ -10,6 +10,7 @@
 
 #include "polisi-clause.h"
 #include "polisi-clause-state.h"
+#include "polisi-context.h"
 #include "polisi-library.h"
 #include "polisi-spell-checker.h"
 
@@ -21,7 +22,7 @@ G_DECLARE_FINAL_TYPE (PolisiClauseEditor, polisi_clause_editor, POLISI, CLAUSE_E
 
 PolisiClauseEditor *polisi_clause_editor_new            (PolisiClause      *clause,
                                                          PolisiClauseState *state,
-                                                         PolisiLibrary     *library);
+                                                         PolisiContext     *context);
 PolisiClause       *polisi_clause_editor_get_clause     (PolisiClauseEditor *self);
 PolisiClauseState  *polisi_clause_editor_get_state      (PolisiClauseEditor *self);
 GtkTextBuffer      *polisi_clause_editor_get_buffer     (PolisiClauseEditor *self,

@@ -24,6 +24,7 @@ struct _PolisiCommentRow
 
   PolisiComment  *comment;
   PolisiPolicy   *policy;
+  PolisiLang      ui;
   char           *responder;
   GtkImage       *icon;
   GtkLabel       *signed_by;
@@ -58,7 +59,7 @@ show_answered (PolisiCommentRow *self)
 
   if (answered)
     {
-      g_autofree char *when = polisi_gui_format_date (comment->response_date);
+      g_autofree char *when = polisi_gui_format_date (comment->response_date, self->ui);
       g_autofree char *text = comment->response_author != NULL ?
         /* Translators: "Answered by Rhian Ellis on 1 July 2026" */
         g_strdup_printf (_("Answered by %s on %s"), comment->response_author, when) :
@@ -221,13 +222,15 @@ build_content (PolisiCommentRow *self)
 /**
  * polisi_comment_row_new:
  * @clause_label: the clause the comment is on, as the page names it
+ * @ui: the interface language (the page's context's), dates are written in
  *
  * Returns: (transfer floating): the row of @comment
  */
 GtkWidget *
 polisi_comment_row_new (PolisiComment *comment,
                         PolisiPolicy  *policy,
-                        const char    *clause_label)
+                        const char    *clause_label,
+                        PolisiLang     ui)
 {
   PolisiCommentRow *self;
   g_autofree char *when = NULL;
@@ -240,8 +243,9 @@ polisi_comment_row_new (PolisiComment *comment,
   self = g_object_new (POLISI_TYPE_COMMENT_ROW, NULL);
   self->comment = g_object_ref (comment);
   self->policy = g_object_ref (policy);
+  self->ui = ui;
 
-  when = polisi_gui_format_date (comment->date);
+  when = polisi_gui_format_date (comment->date, ui);
   first_line = g_strndup (comment->body, strcspn (comment->body, "\n"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), clause_label);

@@ -18,7 +18,8 @@ G_DECLARE_FINAL_TYPE (PolisiCommentRow, polisi_comment_row, POLISI, COMMENT_ROW,
 
 GtkWidget     *polisi_comment_row_new          (PolisiComment    *comment,
                                                 PolisiPolicy     *policy,
-                                                const char       *clause_label);
+                                                const char       *clause_label,
+                                                PolisiLang        ui);
 PolisiComment *polisi_comment_row_get_comment  (PolisiCommentRow *self);
 GtkTextBuffer *polisi_comment_row_get_buffer   (PolisiCommentRow *self);
 

@@ -312,8 +312,9 @@ fill_comments (PolisiConsultationPage *self,
   for (guint i = 0; i < sorted->len; i++)
     {
       const PolisiComment *comment = g_array_index (sorted, Sorted, i).comment;
-      g_autofree char *clause = polisi_gui_clause_label (self->policy, polisi_context_get_library (self->context), numbers, comment->clause_id);
-      GtkWidget *row = polisi_comment_row_new ((PolisiComment *) comment, self->policy, clause);
+      g_autofree char *clause = polisi_gui_clause_label (self->policy, self->context, numbers, comment->clause_id);
+      GtkWidget *row = polisi_comment_row_new ((PolisiComment *) comment, self->policy, clause,
+                                               polisi_context_get_interface_language (self->context));
 
       /* responses are signed with what "Responses Signed By" says */
       g_object_bind_property (self->responder_row, "text", row, "responder", G_BINDING_SYNC_CREATE);
@@ -342,9 +343,9 @@ fill_proposals (PolisiConsultationPage *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PolisiProposal) proposal = g_list_model_get_item (proposals, i);
-      g_autofree char *clause = polisi_gui_clause_label (self->policy, polisi_context_get_library (self->context), numbers,
+      g_autofree char *clause = polisi_gui_clause_label (self->policy, self->context, numbers,
                                                          polisi_proposal_get_clause_id (proposal));
-      GtkWidget *row = polisi_proposal_row_new (proposal, clause);
+      GtkWidget *row = polisi_proposal_row_new (proposal, clause, polisi_context_get_interface_language (self->context));
 
       adw_preferences_group_add (self->proposals_group, row);
       g_ptr_array_add (self->proposal_rows, row);
@@ -498,6 +499,7 @@ polisi_consultation_page_new (PolisiPolicy  *policy,
 
   self->policy = g_object_ref (policy);
   self->context = g_object_ref (context);
+  polisi_date_row_set_interface_language (self->closing_row, polisi_context_get_interface_language (context));
 
   /* responses are signed as the last one was */
   for (guint i = 0; i < polisi_policy_get_n_comments (policy); i++)

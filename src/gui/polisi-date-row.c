@@ -26,6 +26,7 @@ struct _PolisiDateRow
 
   char        *date;
   gboolean     valid;
+  PolisiLang   ui;      /* the language dates are written in */
   GtkWidget   *button;
   GtkWidget   *popover;
   GtkCalendar *calendar;
@@ -39,6 +40,7 @@ enum {
   PROP_0,
   PROP_DATE,
   PROP_VALID,
+  PROP_INTERFACE_LANGUAGE,
   N_PROPS
 };
 
@@ -75,7 +77,7 @@ show_written (PolisiDateRow *self)
 
   if (self->date == NULL || !polisi_date_parse_iso (self->date, &date))
     return;
-  text = polisi_date_format (&date, polisi_interface_lang ());
+  text = polisi_date_format (&date, self->ui);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self)), text) == 0)
     return;
   g_signal_handler_block (self, self->changed_id);
@@ -166,6 +168,9 @@ polisi_date_row_get_property (GObject    *object,
     case PROP_VALID:
       g_value_set_boolean (value, self->valid);
       break;
+    case PROP_INTERFACE_LANGUAGE:
+      g_value_set_enum (value, self->ui);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -183,6 +188,9 @@ polisi_date_row_set_property (GObject      *object,
     {
     case PROP_DATE:
       polisi_date_row_set_date (self, g_value_get_string (value));
+      break;
+    case PROP_INTERFACE_LANGUAGE:
+      polisi_date_row_set_interface_language (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -204,6 +212,11 @@ polisi_date_row_class_init (PolisiDateRowClass *klass)
   properties[PROP_VALID] =
     g_param_spec_boolean ("valid", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* the language the date is written in: the context's interface
+   * language, which whoever makes the row gives it */
+  properties[PROP_INTERFACE_LANGUAGE] =
+    g_param_spec_enum ("interface-language", NULL, NULL, POLISI_TYPE_LANG, POLISI_LANG_EN,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -213,6 +226,7 @@ polisi_date_row_init (PolisiDateRow *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   self->valid = TRUE;
+  self->ui = POLISI_LANG_EN;
   self->calendar = GTK_CALENDAR (gtk_calendar_new ());
   self->popover = gtk_popover_new ();
   gtk_popover_set_child (GTK_POPOVER (self->popover), GTK_WIDGET (self->calendar));
@@ -234,10 +248,41 @@ polisi_date_row_init (PolisiDateRow *self)
   self->day_selected_id = g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (on_day_selected), self);
 }
 
+/**
+ * polisi_date_row_new:
+ * @ui: the interface language, which dates are written in
+ */
 GtkWidget *
-polisi_date_row_new (void)
+polisi_date_row_new (PolisiLang ui)
 {
-  return g_object_new (POLISI_TYPE_DATE_ROW, NULL);
+  return g_object_new (POLISI_TYPE_DATE_ROW, "interface-language", ui, NULL);
+}
+
+PolisiLang
+polisi_date_row_get_interface_language (PolisiDateRow *self)
+{
+  g_return_val_if_fail (POLISI_IS_DATE_ROW (self), POLISI_LANG_EN);
+  return self->ui;
+}
+
+/**
+ * polisi_date_row_set_interface_language:
+ *
+ * Writes the date in @ui from now on, and at once if it shows one.
+ */
+void
+polisi_date_row_set_interface_language (PolisiDateRow *self,
+                                        PolisiLang     ui)
+{
+  g_return_if_fail (POLISI_IS_DATE_ROW (self));
+  g_return_if_fail (ui < POLISI_N_LANGS);
+
+  if (self->ui == ui)
+    return;
+  self->ui = ui;
+  if (self->valid)
+    show_written (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERFACE_LANGUAGE]);
 }
 
 /**

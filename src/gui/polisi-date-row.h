@@ -7,13 +7,18 @@
 
 #include <adwaita.h>
 
+#include "polisi-types.h"
+
 G_BEGIN_DECLS
 
 #define POLISI_TYPE_DATE_ROW (polisi_date_row_get_type ())
 
 G_DECLARE_FINAL_TYPE (PolisiDateRow, polisi_date_row, POLISI, DATE_ROW, AdwEntryRow)
 
-GtkWidget   *polisi_date_row_new          (void);
+GtkWidget   *polisi_date_row_new          (PolisiLang     ui);
+PolisiLang   polisi_date_row_get_interface_language (PolisiDateRow *self);
+void         polisi_date_row_set_interface_language (PolisiDateRow *self,
+                                                     PolisiLang     ui);
 const char  *polisi_date_row_get_date     (PolisiDateRow *self);
 void         polisi_date_row_set_date     (PolisiDateRow *self,
                                            const char    *iso);

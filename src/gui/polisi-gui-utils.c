@@ -38,13 +38,15 @@ polisi_gui_clause_numbers (PolisiPolicy  *policy,
  */
 char *
 polisi_gui_clause_label (PolisiPolicy  *policy,
-                         PolisiLibrary *library,
+                         PolisiContext *context,
                          GHashTable    *numbers,
                          const char    *clause_id)
 {
+  PolisiLibrary *library = polisi_context_get_library (context);
+  PolisiLang ui = polisi_context_get_interface_language (context);
   const char *number = numbers != NULL && clause_id != NULL ? g_hash_table_lookup (numbers, clause_id) : NULL;
   /* the school's own title or name for it, else the library's */
-  const char *title = clause_id != NULL ? polisi_policy_get_clause_title (policy, library, clause_id, polisi_interface_lang ()) : NULL;
+  const char *title = clause_id != NULL ? polisi_policy_get_clause_title (policy, library, clause_id, ui) : NULL;
 
   if (title == NULL)
     title = clause_id;
@@ -94,12 +96,14 @@ polisi_gui_diff_markup (GPtrArray *diff)
 /**
  * polisi_gui_format_date:
  * @iso: YYYY-MM-DD, or a timestamp that starts with one
+ * @ui: the interface language (the context's)
  *
  * "10 July 2026" or "10 Gorffennaf 2026", as the interface speaks; the
  * text as it is when it is not a date.
  */
 char *
-polisi_gui_format_date (const char *iso)
+polisi_gui_format_date (const char *iso,
+                        PolisiLang  ui)
 {
   g_autofree char *day = NULL;
   GDate date;
@@ -109,7 +113,7 @@ polisi_gui_format_date (const char *iso)
   day = g_strndup (iso, 10);
   if (!polisi_date_parse_iso (day, &date))
     return g_strdup (iso);
-  return polisi_date_format (&date, polisi_interface_lang ());
+  return polisi_date_format (&date, ui);
 }
 
 /* A dimmed row that says a list is empty. */

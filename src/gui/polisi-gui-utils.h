@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "polisi-context.h"
 #include "polisi-library.h"
 #include "polisi-policy.h"
 
@@ -15,11 +16,12 @@ G_BEGIN_DECLS
 GHashTable *polisi_gui_clause_numbers     (PolisiPolicy  *policy,
                                            PolisiLibrary *library);
 char       *polisi_gui_clause_label       (PolisiPolicy  *policy,
-                                           PolisiLibrary *library,
+                                           PolisiContext *context,
                                            GHashTable    *numbers,
                                            const char    *clause_id);
 char       *polisi_gui_diff_markup        (GPtrArray     *diff);
-char       *polisi_gui_format_date        (const char    *iso);
+char       *polisi_gui_format_date        (const char    *iso,
+                                           PolisiLang     ui);
 GtkWidget  *polisi_gui_placeholder_row    (const char    *text);
 char       *polisi_gui_buffer_get_text    (GtkTextBuffer *buffer);
 void        polisi_gui_show_error         (GtkWidget     *widget,

@@ -31,6 +31,7 @@ struct _PolisiOrganisationPage
 
   PolisiPolicy         *policy;
   PolisiLibrary        *library;
+  PolisiLang            ui;        /* the context's interface language */
   GPtrArray            *settables;  /* the table the rows are bound to */
   GHashTable           *widgets;    /* settable key -> the widget that sets it (unowned) */
   GHashTable           *rows;       /* placeholder id -> GPtrArray of rows (unowned) */
@@ -224,7 +225,7 @@ add_type_row (PolisiOrganisationPage *self,
                                              (const char *(*) (int)) polisi_organisation_type_get_label);
 
   self->type_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->type_row), settable->label[polisi_interface_lang ()]);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->type_row), settable->label[self->ui]);
   adw_combo_row_set_model (self->type_row, types);
   adw_combo_row_set_selected (self->type_row, polisi_policy_get_organisation_type (self->policy));
   self->type_id = g_signal_connect_swapped (self->type_row, "notify::selected", G_CALLBACK (on_type_selected), self);
@@ -237,7 +238,7 @@ add_cycle_row (PolisiOrganisationPage *self,
                const PolisiSettable   *settable)
 {
   GtkWidget *row = adw_action_row_new ();
-  const char *title = settable->label[polisi_interface_lang ()];
+  const char *title = settable->label[self->ui];
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("12 for a yearly review"));
@@ -256,7 +257,7 @@ static GtkWidget *
 add_answer_row (PolisiOrganisationPage *self,
                 const PolisiSettable   *settable)
 {
-  GtkWidget *row = polisi_settable_row_new (settable, self->policy, self->library);
+  GtkWidget *row = polisi_settable_row_new (settable, self->policy, self->library, self->ui);
   const char *id;
   AdwPreferencesGroup *group;
   GPtrArray *rows;
@@ -346,15 +347,20 @@ polisi_organisation_page_init (PolisiOrganisationPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * polisi_organisation_page_new:
+ * @context: the library, and the interface language the page is built in
+ */
 PolisiOrganisationPage *
 polisi_organisation_page_new (PolisiPolicy  *policy,
-                              PolisiLibrary *library)
+                              PolisiContext *context)
 {
   PolisiOrganisationPage *self = g_object_new (POLISI_TYPE_ORGANISATION_PAGE, NULL);
 
   self->policy = g_object_ref (policy);
-  self->library = g_object_ref (library);
-  self->settables = polisi_settable_list (library);
+  self->library = g_object_ref (polisi_context_get_library (context));
+  self->ui = polisi_context_get_interface_language (context);
+  self->settables = polisi_settable_list (self->library);
 
   /* every key of the table whose page this is, in the table's order */
   for (guint i = 0; i < self->settables->len; i++)

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "polisi-context.h"
 #include "polisi-library.h"
 #include "polisi-policy.h"
 
@@ -18,7 +19,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PolisiOrganisationPage, polisi_organisation_page, POLISI, ORGANISATION_PAGE, GtkWidget)
 
 PolisiOrganisationPage *polisi_organisation_page_new            (PolisiPolicy           *policy,
-                                                                 PolisiLibrary          *library);
+                                                                 PolisiContext          *context);
 void                    polisi_organisation_page_focus_answer   (PolisiOrganisationPage *self,
                                                                  const char             *placeholder,
                                                                  int                     lang);

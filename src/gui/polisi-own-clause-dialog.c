@@ -153,21 +153,25 @@ polisi_own_clause_dialog_init (PolisiOwnClauseDialog *self)
 /**
  * polisi_own_clause_dialog_new:
  *
- * A dialog that adds a clause of the school's own to @section of @policy.
+ * A dialog that adds a clause of the school's own to @section of @policy,
+ * in @context's interface language.
  */
 PolisiOwnClauseDialog *
 polisi_own_clause_dialog_new (PolisiPolicy  *policy,
-                              PolisiLibrary *library,
+                              PolisiContext *context,
                               PolisiSection *section)
 {
   PolisiOwnClauseDialog *self;
   g_autoptr(GtkStringList) places = gtk_string_list_new (NULL);
   g_autofree char *intro = NULL;
-  PolisiLang ui = polisi_interface_lang ();
+  PolisiLibrary *library;
+  PolisiLang ui;
   const char *section_id;
 
   g_return_val_if_fail (POLISI_IS_POLICY (policy), NULL);
-  g_return_val_if_fail (POLISI_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (POLISI_IS_CONTEXT (context), NULL);
+  library = polisi_context_get_library (context);
+  ui = polisi_context_get_interface_language (context);
   g_return_val_if_fail (POLISI_IS_SECTION (section), NULL);
 
   self = g_object_new (POLISI_TYPE_OWN_CLAUSE_DIALOG, NULL);

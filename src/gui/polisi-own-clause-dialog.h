@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "polisi-context.h"
 #include "polisi-library.h"
 #include "polisi-policy.h"
 
@@ -18,7 +19,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PolisiOwnClauseDialog, polisi_own_clause_dialog, POLISI, OWN_CLAUSE_DIALOG, AdwWindow)
 
 PolisiOwnClauseDialog *polisi_own_clause_dialog_new            (PolisiPolicy          *policy,
-                                                                PolisiLibrary         *library,
+                                                                PolisiContext         *context,
                                                                 PolisiSection         *section);
 GtkEditable           *polisi_own_clause_dialog_get_title_entry (PolisiOwnClauseDialog *self,
                                                                 PolisiLang             lang);

@@ -96,10 +96,12 @@ action_button (const char *label,
 /**
  * polisi_proposal_row_new:
  * @clause_label: the clause as the window names it ("3.2 Personal use")
+ * @ui: the interface language (the page's context's), dates are written in
  */
 GtkWidget *
 polisi_proposal_row_new (PolisiProposal *proposal,
-                         const char     *clause_label)
+                         const char     *clause_label,
+                         PolisiLang      ui)
 {
   PolisiProposalRow *self;
   g_autofree char *before = NULL;
@@ -131,7 +133,7 @@ polisi_proposal_row_new (PolisiProposal *proposal,
   title = g_strdup_printf (_("%s (%s)"), clause_label,
                            polisi_proposal_get_lang (proposal) == POLISI_LANG_CY ? _("Welsh") : _("English"));
   author = polisi_proposal_get_author (proposal);
-  when = polisi_gui_format_date (polisi_proposal_get_date (proposal));
+  when = polisi_gui_format_date (polisi_proposal_get_date (proposal), ui);
   {
     g_autofree char *who = g_markup_escape_text (author != NULL ? author : _("Unknown author"), -1);
     g_autofree char *day = g_markup_escape_text (when, -1);

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PolisiProposalRow, polisi_proposal_row, POLISI, PROPOSAL_ROW, AdwActionRow)
 
 GtkWidget      *polisi_proposal_row_new          (PolisiProposal    *proposal,
-                                                  const char        *clause_label);
+                                                  const char        *clause_label,
+                                                  PolisiLang         ui);
 PolisiProposal *polisi_proposal_row_get_proposal (PolisiProposalRow *self);
 
 G_END_DECLS

@@ -7,7 +7,9 @@
  * recovery copies) taken back, asked about first when it would replace a
  * newer saved file (saying what differs, clause by clause), or discarded.
  * ::recovered says the session now holds the recovered policy; ::discarded
- * that the list of recovery copies changed.
+ * that the list of recovery copies changed. A copy is read in a worker
+ * thread (polisi_session_recover_async()): the window stays responsive
+ * while a large policy is read back.
  */
 #include "config.h"
 
@@ -37,29 +39,77 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void
+on_session_recovered (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  PolisiRecoveryFlow *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!polisi_session_recover_finish (POLISI_SESSION (source), result, &error))
+    {
+      if (self->parent != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        polisi_gui_show_error (GTK_WIDGET (self->parent), _("The Unsaved Work Could Not Be Recovered"), error->message);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_signal_emit (self, signals[RECOVERED], 0);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * polisi_recovery_flow_recover_async:
+ *
+ * Opens the recovery copy @id as unsaved changes to the file it was made
+ * from, reading it in a worker thread, and emits ::recovered. The copy
+ * stays until the policy is saved or closed. A copy that cannot be read is
+ * explained.
+ */
+void
+polisi_recovery_flow_recover_async (PolisiRecoveryFlow  *self,
+                                    const char          *id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (POLISI_IS_RECOVERY_FLOW (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, polisi_recovery_flow_recover_async);
+  polisi_session_recover_async (self->session, id, cancellable, on_session_recovered, task);
+}
+
+/**
+ * polisi_recovery_flow_recover_finish:
+ *
+ * Returns: %TRUE when the copy was recovered (and ::recovered emitted)
+ */
+gboolean
+polisi_recovery_flow_recover_finish (PolisiRecoveryFlow  *self,
+                                     GAsyncResult        *result,
+                                     GError             **error)
+{
+  g_return_val_if_fail (POLISI_IS_RECOVERY_FLOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /**
  * polisi_recovery_flow_recover:
  *
- * Opens the recovery copy @id as unsaved changes to the file it was made
- * from, and emits ::recovered. The copy stays until the policy is saved or
- * closed. A copy that cannot be read is explained.
+ * Starts recovering @id (polisi_recovery_flow_recover_async()), for those
+ * who learn of the result through ::recovered or the error shown.
  */
-gboolean
+void
 polisi_recovery_flow_recover (PolisiRecoveryFlow *self,
                               const char         *id)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_return_val_if_fail (POLISI_IS_RECOVERY_FLOW (self), FALSE);
-
-  if (!polisi_session_recover_draft (self->session, id, &error))
-    {
-      if (self->parent != NULL)
-        polisi_gui_show_error (GTK_WIDGET (self->parent), _("The Unsaved Work Could Not Be Recovered"), error->message);
-      return FALSE;
-    }
-  g_signal_emit (self, signals[RECOVERED], 0);
-  return TRUE;
+  polisi_recovery_flow_recover_async (self, id, NULL, NULL, NULL);
 }
 
 /* What recovering would change in the saved file, clause by clause, for
@@ -69,7 +119,7 @@ describe_changes (PolisiRecoveryFlow *self,
                   PolisiRecoveryInfo    *info)
 {
   PolisiLibrary *library = polisi_context_get_library (self->context);
-  g_autoptr(PolisiRecovery) drafts = g_object_ref (polisi_session_get_drafts (self->session));
+  g_autoptr(PolisiRecovery) recovery = g_object_ref (polisi_session_get_recovery (self->session));
   g_autoptr(PolisiPolicy) saved = NULL;
   g_autoptr(PolisiPolicy) copy = NULL;
   g_autoptr(GPtrArray) changes = NULL;
@@ -80,7 +130,7 @@ describe_changes (PolisiRecoveryFlow *self,
     return NULL;
   original = g_file_new_for_path (info->original);
   saved = polisi_policy_load (original, NULL);
-  copy = polisi_recovery_load (drafts, info->id, NULL, NULL);
+  copy = polisi_recovery_load (recovery, info->id, NULL, NULL);
   if (saved == NULL || copy == NULL)
     return NULL;
   if (polisi_policy_equal (saved, copy))
@@ -207,7 +257,7 @@ polisi_recovery_flow_offer (PolisiRecoveryFlow *self,
 
   g_return_if_fail (POLISI_IS_RECOVERY_FLOW (self));
 
-  copies = polisi_recovery_list_orphans (polisi_session_get_drafts (self->session));
+  copies = polisi_recovery_list_orphans (polisi_session_get_recovery (self->session));
   for (guint i = 0; i < copies->len; i++)
     {
       PolisiRecoveryInfo *info = copies->pdata[i];
@@ -227,7 +277,7 @@ polisi_recovery_flow_discard (PolisiRecoveryFlow *self,
 {
   g_return_if_fail (POLISI_IS_RECOVERY_FLOW (self));
 
-  polisi_recovery_discard (polisi_session_get_drafts (self->session), id);
+  polisi_recovery_discard (polisi_session_get_recovery (self->session), id);
   g_signal_emit (self, signals[DISCARDED], 0);
 }
 

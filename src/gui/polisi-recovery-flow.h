@@ -16,16 +16,24 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PolisiRecoveryFlow, polisi_recovery_flow, POLISI, RECOVERY_FLOW, GObject)
 
-PolisiRecoveryFlow *polisi_recovery_flow_new      (GtkWindow          *parent,
-                                                   PolisiSession      *session,
-                                                   PolisiContext      *context);
-gboolean            polisi_recovery_flow_recover  (PolisiRecoveryFlow *self,
-                                                   const char         *id);
-void                polisi_recovery_flow_ask      (PolisiRecoveryFlow *self,
-                                                   PolisiRecoveryInfo    *info);
-void                polisi_recovery_flow_offer    (PolisiRecoveryFlow *self,
-                                                   const char         *id);
-void                polisi_recovery_flow_discard  (PolisiRecoveryFlow *self,
-                                                   const char         *id);
+PolisiRecoveryFlow *polisi_recovery_flow_new            (GtkWindow            *parent,
+                                                         PolisiSession        *session,
+                                                         PolisiContext        *context);
+void                polisi_recovery_flow_recover        (PolisiRecoveryFlow   *self,
+                                                         const char           *id);
+void                polisi_recovery_flow_recover_async  (PolisiRecoveryFlow   *self,
+                                                         const char           *id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+gboolean            polisi_recovery_flow_recover_finish (PolisiRecoveryFlow   *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+void                polisi_recovery_flow_ask            (PolisiRecoveryFlow   *self,
+                                                         PolisiRecoveryInfo   *info);
+void                polisi_recovery_flow_offer          (PolisiRecoveryFlow   *self,
+                                                         const char           *id);
+void                polisi_recovery_flow_discard        (PolisiRecoveryFlow   *self,
+                                                         const char           *id);
 
 G_END_DECLS

@@ -25,7 +25,7 @@
 #include "polisi-date-row.h"
 #include "polisi-diff.h"
 #include "polisi-gui-utils.h"
-#include "polisi-review.h"
+#include "polisi-library-update.h"
 #include "polisi-review-page.h"
 #include "polisi-text.h"
 #include "polisi-trigger-row.h"
@@ -83,12 +83,19 @@ library_of (PolisiReviewPage *self)
   return polisi_context_get_library (self->context);
 }
 
+/* The interface language is the context's: the page is built in it. */
+static PolisiLang
+ui_of (PolisiReviewPage *self)
+{
+  return polisi_context_get_interface_language (self->context);
+}
+
 /* This version and the next review ----------------------------------------- */
 
 static void
 fill_status (PolisiReviewPage *self)
 {
-  PolisiLang ui = polisi_interface_lang ();
+  PolisiLang ui = ui_of (self);
   PolisiStatus status = polisi_policy_get_status (self->policy);
   const char *version = polisi_policy_get_version (self->policy);
   const PolisiVersionRecord *last = polisi_policy_get_last_adoption (self->policy);
@@ -110,13 +117,13 @@ fill_status (PolisiReviewPage *self)
                                 last->version, version);
   else if (status == POLISI_STATUS_ADOPTED && last != NULL)
     {
-      g_autofree char *when = polisi_gui_format_date (last->date);
+      g_autofree char *when = polisi_gui_format_date (last->date, ui);
       /* Translators: "Adopted on 10 July 2026 by the governing body" */
       subtitle = g_strdup_printf (_("Adopted on %s by %s"), when, last->approved_by);
     }
   else if (last != NULL)
     {
-      g_autofree char *when = polisi_gui_format_date (last->date);
+      g_autofree char *when = polisi_gui_format_date (last->date, ui);
       /* Translators: "The version in force is 1.0, adopted on 10 July 2026" */
       subtitle = g_strdup_printf (_("The version in force is %s, adopted on %s. When this version is approved, adopt it."),
                                   last->version, when);
@@ -187,7 +194,7 @@ on_summary_changed (GtkTextBuffer    *buffer,
     return;
   /* typing here does not rebuild the page */
   self->editing_summary = TRUE;
-  polisi_policy_set_draft_summary (self->policy, lang, text);
+  polisi_policy_set_pending_summary (self->policy, lang, text);
   self->editing_summary = FALSE;
 }
 
@@ -196,7 +203,7 @@ fill_summary (PolisiReviewPage *self)
 {
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
     {
-      const char *summary = polisi_policy_get_draft_summary (self->policy, lang);
+      const char *summary = polisi_policy_get_pending_summary (self->policy, lang);
       g_autofree char *shown = polisi_gui_buffer_get_text (self->summary[lang]);
       g_autofree char *normal = polisi_text_normalize (shown);
 
@@ -262,7 +269,7 @@ create_trigger_row (gpointer item,
                     gpointer user_data)
 {
   PolisiReviewPage *self = user_data;
-  GtkWidget *row = polisi_trigger_row_new (POLISI_TRIGGER (item));
+  GtkWidget *row = polisi_trigger_row_new (POLISI_TRIGGER (item), ui_of (self));
   const PolisiReviewTrigger *pending = polisi_policy_get_pending_trigger (self->policy);
 
   polisi_trigger_row_set_pending (POLISI_TRIGGER_ROW (row),
@@ -357,7 +364,7 @@ static GtkWidget *
 update_row (PolisiReviewPage          *self,
             const PolisiLibraryUpdate *update)
 {
-  PolisiLang ui = polisi_interface_lang ();
+  PolisiLang ui = ui_of (self);
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   /* side by side, or one above the other on a narrow window */
@@ -367,7 +374,7 @@ update_row (PolisiReviewPage          *self,
   const char *what;
 
   if (update->title[ui] != NULL)
-    label = polisi_gui_clause_label (self->policy, library_of (self), self->numbers, update->clause_id);
+    label = polisi_gui_clause_label (self->policy, self->context, self->numbers, update->clause_id);
   else
     {
       /* a withdrawn clause has no title in the library: its first words */
@@ -456,9 +463,9 @@ fill_updates (PolisiReviewPage *self)
 
   polisi_gui_clear_group (self->updates_group, self->update_rows);
   g_clear_pointer (&self->updates, g_ptr_array_unref);
-  self->updates = polisi_review_list_library_updates (self->policy, library);
+  self->updates = polisi_library_update_list (self->policy, library);
 
-  if (!polisi_review_library_applies (self->policy, library))
+  if (!polisi_library_update_applies (self->policy, library))
     description = g_strdup (_("This policy was made with another organisation’s model clauses: Polisi cannot offer their updates."));
   else if (made_with != NULL && g_strcmp0 (made_with, polisi_library_get_version (library)) != 0)
     /* Translators: the versions of the model clauses, such as 2025.11 and 2026.11 */
@@ -506,12 +513,12 @@ fill_citations (PolisiReviewPage *self)
 {
   polisi_gui_clear_group (self->citations_group, self->citation_rows);
   g_clear_pointer (&self->citations, g_ptr_array_unref);
-  self->citations = polisi_review_list_citations (self->policy, polisi_context_get_legislation (self->context));
+  self->citations = polisi_library_update_list_citations (self->policy, polisi_context_get_legislation (self->context));
 
   for (guint i = 0; i < self->citations->len; i++)
     {
       const PolisiCitationFix *fix = self->citations->pdata[i];
-      g_autofree char *clause = polisi_gui_clause_label (self->policy, library_of (self), self->numbers, fix->clause_id);
+      g_autofree char *clause = polisi_gui_clause_label (self->policy, self->context, self->numbers, fix->clause_id);
       /* Translators: "Data Protection Act 1998 → Data Protection Act 2018" */
       g_autofree char *title = g_strdup_printf (_("%s → %s"), fix->found, fix->replacement);
       /* Translators: where an old name is: "5.4 Personal use (Welsh): …the words around it…" */
@@ -568,7 +575,9 @@ static GtkWidget *
 create_version_row (gpointer item,
                     gpointer user_data)
 {
-  return polisi_version_row_new (POLISI_VERSION (item));
+  PolisiReviewPage *self = user_data;
+
+  return polisi_version_row_new (POLISI_VERSION (item), ui_of (self));
 }
 
 /* The rows follow the policy's list of versions as adoptions add to it. */
@@ -579,7 +588,7 @@ bind_history (PolisiReviewPage *self)
   GtkSortListModel *sorted = gtk_sort_list_model_new (g_object_ref (polisi_policy_get_versions (self->policy)),
                                                       GTK_SORTER (sorter));
 
-  gtk_list_box_bind_model (self->history_list, G_LIST_MODEL (sorted), create_version_row, NULL, NULL);
+  gtk_list_box_bind_model (self->history_list, G_LIST_MODEL (sorted), create_version_row, self, NULL);
   g_object_unref (sorted);
   gtk_list_box_bind_model (self->triggers_list, polisi_policy_get_review_triggers (self->policy),
                            create_trigger_row, self, NULL);
@@ -646,7 +655,7 @@ decide (PolisiReviewPage *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!polisi_review_decide_library_update (self->policy, library_of (self), clause_id, accept, &error))
+  if (!polisi_library_update_decide (self->policy, library_of (self), clause_id, accept, &error))
     polisi_gui_show_error (GTK_WIDGET (self), _("The Update Could Not Be Applied"), error->message);
   polisi_review_page_refresh (self);
 }
@@ -676,7 +685,7 @@ accept_all_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   guint n = 0;
 
-  if (!polisi_review_decide_library_updates (self->policy, library_of (self), NULL, TRUE, &n, &error))
+  if (!polisi_library_update_decide_all (self->policy, library_of (self), NULL, TRUE, &n, &error))
     polisi_gui_show_error (GTK_WIDGET (self), _("The Updates Could Not Be Applied"), error->message);
   polisi_review_page_refresh (self);
 }
@@ -692,8 +701,8 @@ fix_citation_action (GtkWidget  *widget,
 
   if (self->citations == NULL || index >= self->citations->len)
     return;
-  if (!polisi_review_fix_citation (self->policy, polisi_context_get_legislation (self->context),
-                                   self->citations->pdata[index], &error))
+  if (!polisi_library_update_fix_citation (self->policy, polisi_context_get_legislation (self->context),
+                                           self->citations->pdata[index], &error))
     polisi_gui_show_error (GTK_WIDGET (self), _("The Name Could Not Be Replaced"), error->message);
   polisi_review_page_refresh (self);
 }
@@ -705,7 +714,7 @@ fix_all_action (GtkWidget  *widget,
 {
   PolisiReviewPage *self = POLISI_REVIEW_PAGE (widget);
 
-  polisi_review_fix_all_citations (self->policy, polisi_context_get_legislation (self->context));
+  polisi_library_update_fix_all_citations (self->policy, polisi_context_get_legislation (self->context));
   polisi_review_page_refresh (self);
 }
 
@@ -809,7 +818,7 @@ polisi_review_page_add_trigger (PolisiReviewPage *self)
   adw_combo_row_set_model (data->kind, G_LIST_MODEL (kinds));
   g_object_unref (kinds);
 
-  data->date = POLISI_DATE_ROW (polisi_date_row_new ());
+  data->date = POLISI_DATE_ROW (polisi_date_row_new (ui_of (self)));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->date), _("Date"));
   polisi_date_set_today (&today);
   today_iso = polisi_date_to_iso (&today);
@@ -1024,7 +1033,7 @@ polisi_review_page_adopt (PolisiReviewPage *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->version), _("Version"));
   gtk_editable_set_text (GTK_EDITABLE (data->version), version);
 
-  data->date = POLISI_DATE_ROW (polisi_date_row_new ());
+  data->date = POLISI_DATE_ROW (polisi_date_row_new (ui_of (self)));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (data->date), _("Date of Adoption"));
   today_iso = polisi_date_to_iso (&today);
   polisi_date_row_set_date (data->date, today_iso);
@@ -1034,7 +1043,7 @@ polisi_review_page_adopt (PolisiReviewPage *self)
   if (last != NULL)
     approver = last->approved_by;
   else
-    approver = polisi_policy_get_answer (self->policy, "governing_body", polisi_interface_lang ());
+    approver = polisi_policy_get_answer (self->policy, "governing_body", ui_of (self));
   if (approver != NULL)
     gtk_editable_set_text (GTK_EDITABLE (data->approved_by), approver);
 
@@ -1054,14 +1063,14 @@ polisi_review_page_adopt (PolisiReviewPage *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (data->problem));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 
-  /* The draft's summary, as written in the page; the first version needs
+  /* The pending summary, as written in the page; the first version needs
    * no list of changes. */
-  if (polisi_policy_get_draft_summary (self->policy, POLISI_LANG_CY) != NULL ||
-      polisi_policy_get_draft_summary (self->policy, POLISI_LANG_EN) != NULL)
+  if (polisi_policy_get_pending_summary (self->policy, POLISI_LANG_CY) != NULL ||
+      polisi_policy_get_pending_summary (self->policy, POLISI_LANG_EN) != NULL)
     {
       for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
         {
-          const char *summary = polisi_policy_get_draft_summary (self->policy, lang);
+          const char *summary = polisi_policy_get_pending_summary (self->policy, lang);
 
           gtk_text_buffer_set_text (data->summary[lang], summary != NULL ? summary : "", -1);
         }

@@ -21,6 +21,7 @@ struct _PolisiSectionPage
   GHashTable    *editors;   /* clause id -> PolisiClauseEditor (unowned) */
   /* for the school's own clauses, added and removed here */
   PolisiPolicy       *policy;
+  PolisiContext      *context;   /* the library and the interface language */
   PolisiLibrary      *library;
   PolisiSpellChecker *checker;
 
@@ -66,6 +67,7 @@ polisi_section_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->policy);
   g_clear_object (&self->library);
+  g_clear_object (&self->context);
   g_clear_object (&self->checker);
   g_clear_pointer (&self->editors, g_hash_table_unref);
   g_clear_pointer (&self->states, g_ptr_array_unref);
@@ -106,7 +108,7 @@ add_own_clause_activated (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   PolisiSectionPage *self = POLISI_SECTION_PAGE (widget);
-  PolisiOwnClauseDialog *dialog = polisi_own_clause_dialog_new (self->policy, self->library, self->section);
+  PolisiOwnClauseDialog *dialog = polisi_own_clause_dialog_new (self->policy, self->context, self->section);
   GtkRoot *root = gtk_widget_get_root (widget);
 
   if (GTK_IS_WINDOW (root))
@@ -240,7 +242,7 @@ add_editor (PolisiSectionPage *self,
             PolisiClauseState *state,
             int                position)
 {
-  PolisiClauseEditor *editor = polisi_clause_editor_new (clause, state, self->library);
+  PolisiClauseEditor *editor = polisi_clause_editor_new (clause, state, self->context);
 
   if (self->checker != NULL)
     polisi_clause_editor_set_spell_checker (editor, self->checker);
@@ -310,16 +312,20 @@ finish_cards (PolisiSectionPage *self)
 /**
  * polisi_section_page_new:
  *
- * A page with an editor for each clause of @section that @policy holds.
+ * A page with an editor for each clause of @section that @policy holds,
+ * built in @context's interface language. The page does not follow a later
+ * change of that language: the rest of what it shows is gettext's, whose
+ * language is the process's, chosen once at start-up.
  */
 PolisiSectionPage *
 polisi_section_page_new (PolisiSection      *section,
                          PolisiPolicy       *policy,
-                         PolisiLibrary      *library,
+                         PolisiContext      *context,
                          PolisiSpellChecker *checker)
 {
   PolisiSectionPage *self = g_object_new (POLISI_TYPE_SECTION_PAGE, NULL);
-  PolisiLang ui = polisi_interface_lang ();
+  PolisiLibrary *library = polisi_context_get_library (context);
+  PolisiLang ui = polisi_context_get_interface_language (context);
   g_autoptr(GPtrArray) blocks = polisi_text_parse_blocks (polisi_section_get_guidance (section, ui));
   g_autoptr(GString) guidance = g_string_new (NULL);
 
@@ -330,6 +336,7 @@ polisi_section_page_new (PolisiSection      *section,
   gtk_label_set_label (self->guidance_label, guidance->str);
 
   self->policy = g_object_ref (policy);
+  self->context = g_object_ref (context);
   self->library = g_object_ref (library);
   self->checker = checker != NULL ? g_object_ref (checker) : NULL;
   self->states = g_ptr_array_new_with_free_func (g_object_unref);

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "polisi-clause-editor.h"
+#include "polisi-context.h"
 #include "polisi-library.h"
 #include "polisi-policy.h"
 
@@ -19,7 +20,7 @@ G_DECLARE_FINAL_TYPE (PolisiSectionPage, polisi_section_page, POLISI, SECTION_PA
 
 PolisiSectionPage  *polisi_section_page_new         (PolisiSection      *section,
                                                      PolisiPolicy       *policy,
-                                                     PolisiLibrary      *library,
+                                                     PolisiContext      *context,
                                                      PolisiSpellChecker *checker);
 PolisiSection      *polisi_section_page_get_section (PolisiSectionPage *self);
 PolisiClauseEditor *polisi_section_page_get_editor  (PolisiSectionPage *self,

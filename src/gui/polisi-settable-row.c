@@ -89,16 +89,17 @@ current_value (PolisiSettableRow *self)
 /**
  * polisi_settable_row_new:
  * @settable: a key typed as text: a name, or an answer
+ * @ui: the interface language (the page's context's): the label and hint
  *
  * Returns: (transfer floating): the row, showing what @policy holds
  */
 GtkWidget *
 polisi_settable_row_new (const PolisiSettable *settable,
                          PolisiPolicy         *policy,
-                         PolisiLibrary        *library)
+                         PolisiLibrary        *library,
+                         PolisiLang            ui)
 {
   PolisiSettableRow *self;
-  PolisiLang ui = polisi_interface_lang ();
   const char *value;
 
   g_return_val_if_fail (settable != NULL, NULL);

@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (PolisiSettableRow, polisi_settable_row, POLISI, SETTABLE_R
 
 GtkWidget            *polisi_settable_row_new          (const PolisiSettable *settable,
                                                         PolisiPolicy         *policy,
-                                                        PolisiLibrary        *library);
+                                                        PolisiLibrary        *library,
+                                                        PolisiLang            ui);
 const PolisiSettable *polisi_settable_row_get_settable (PolisiSettableRow    *self);
 
 G_END_DECLS

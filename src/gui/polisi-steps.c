@@ -120,8 +120,7 @@ organisation_create_page (PolisiStep *step)
 {
   StepCommon *common = &POLISI_ORGANISATION_STEP (step)->common;
 
-  step_common_set_page (common, GTK_WIDGET (polisi_organisation_page_new (common->policy,
-                                                                          polisi_context_get_library (common->context))));
+  step_common_set_page (common, GTK_WIDGET (polisi_organisation_page_new (common->policy, common->context)));
 }
 
 /* names and answers are given here */
@@ -211,7 +210,9 @@ section_get_name (PolisiStep *step)
 static char *
 section_get_title (PolisiStep *step)
 {
-  return g_strdup (polisi_section_get_title (POLISI_SECTION_STEP (step)->section, polisi_interface_lang ()));
+  PolisiSectionStep *self = POLISI_SECTION_STEP (step);
+
+  return g_strdup (polisi_section_get_title (self->section, polisi_context_get_interface_language (self->common.context)));
 }
 
 static const char *
@@ -236,10 +237,9 @@ static void
 section_create_page (PolisiStep *step)
 {
   PolisiSectionStep *self = POLISI_SECTION_STEP (step);
-  PolisiLibrary *library = polisi_context_get_library (self->common.context);
 
   step_common_set_page (&self->common,
-                        GTK_WIDGET (polisi_section_page_new (self->section, self->common.policy, library,
+                        GTK_WIDGET (polisi_section_page_new (self->section, self->common.policy, self->common.context,
                                                              self->spell_checker (self->spell_checker_data))));
 }
 
@@ -388,7 +388,7 @@ review_owns_finding_kind (PolisiStep        *step,
                           PolisiFindingKind  kind)
 {
   return kind == POLISI_FINDING_REVIEW_OVERDUE || kind == POLISI_FINDING_REVIEW_DUE ||
-         kind == POLISI_FINDING_LIBRARY_UPDATED || kind == POLISI_FINDING_NO_DRAFT_SUMMARY;
+         kind == POLISI_FINDING_LIBRARY_UPDATED || kind == POLISI_FINDING_NO_PENDING_SUMMARY;
 }
 
 static void

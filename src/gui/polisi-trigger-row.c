@@ -21,6 +21,7 @@ struct _PolisiTriggerRow
   AdwActionRow   parent_instance;
 
   PolisiTrigger *trigger;
+  PolisiLang     ui;
   gboolean       pending;
   GtkWidget     *pending_icon;
   GtkWidget     *remove_button;
@@ -46,7 +47,7 @@ update (PolisiTriggerRow *self)
 
   if (self->trigger == NULL)
     return;
-  when = polisi_gui_format_date (polisi_trigger_get_date (self->trigger));
+  when = polisi_gui_format_date (polisi_trigger_get_date (self->trigger), self->ui);
   title = g_strdup_printf ("%s · %s", when, polisi_trigger_kind_get_label (polisi_trigger_get_kind (self->trigger)));
   note = polisi_trigger_get_note (self->trigger);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
@@ -154,13 +155,24 @@ polisi_trigger_row_class_init (PolisiTriggerRowClass *klass)
 static void
 polisi_trigger_row_init (PolisiTriggerRow *self)
 {
+  self->ui = POLISI_LANG_EN;
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * polisi_trigger_row_new:
+ * @ui: the interface language (the page's context's), dates are written in
+ */
 GtkWidget *
-polisi_trigger_row_new (PolisiTrigger *trigger)
+polisi_trigger_row_new (PolisiTrigger *trigger,
+                        PolisiLang     ui)
 {
-  return g_object_new (POLISI_TYPE_TRIGGER_ROW, "trigger", trigger, NULL);
+  PolisiTriggerRow *self = g_object_new (POLISI_TYPE_TRIGGER_ROW, "trigger", trigger, NULL);
+
+  /* the trigger is construct-only: shown again in @ui */
+  self->ui = ui;
+  update (self);
+  return GTK_WIDGET (self);
 }
 
 PolisiTrigger *

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PolisiTriggerRow, polisi_trigger_row, POLISI, TRIGGER_ROW, AdwActionRow)
 
-GtkWidget     *polisi_trigger_row_new         (PolisiTrigger    *trigger);
+GtkWidget     *polisi_trigger_row_new         (PolisiTrigger    *trigger,
+                                               PolisiLang        ui);
 PolisiTrigger *polisi_trigger_row_get_trigger (PolisiTriggerRow *self);
 void           polisi_trigger_row_set_pending (PolisiTriggerRow *self,
                                                gboolean          pending);

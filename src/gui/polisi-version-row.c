@@ -22,6 +22,7 @@ struct _PolisiVersionRow
   AdwActionRow   parent_instance;
 
   PolisiVersion *version;
+  PolisiLang     ui;
   GtkButton     *compare_button;
 };
 
@@ -38,7 +39,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 update (PolisiVersionRow *self)
 {
-  PolisiLang ui = polisi_interface_lang ();
+  PolisiLang ui = self->ui;
   const PolisiVersionRecord *record;
   g_autofree char *when = NULL;
   g_autofree char *title = NULL;
@@ -50,7 +51,7 @@ update (PolisiVersionRow *self)
     return;
 
   record = polisi_version_get_record (self->version);
-  when = polisi_gui_format_date (record->date);
+  when = polisi_gui_format_date (record->date, ui);
   /* Translators: "Version 1.1 · 10 July 2026 · the governing body" */
   title = g_strdup_printf (_("Version %s · %s · %s"), record->version, when,
                            record->approved_by != NULL ? record->approved_by : "");
@@ -142,13 +143,24 @@ polisi_version_row_class_init (PolisiVersionRowClass *klass)
 static void
 polisi_version_row_init (PolisiVersionRow *self)
 {
+  self->ui = POLISI_LANG_EN;
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * polisi_version_row_new:
+ * @ui: the interface language (the page's context's): the date, and the
+ *   summary in that language when there is one
+ */
 GtkWidget *
-polisi_version_row_new (PolisiVersion *version)
+polisi_version_row_new (PolisiVersion *version,
+                        PolisiLang     ui)
 {
-  return g_object_new (POLISI_TYPE_VERSION_ROW, "version", version, NULL);
+  PolisiVersionRow *self = g_object_new (POLISI_TYPE_VERSION_ROW, NULL);
+
+  self->ui = ui;
+  g_object_set (self, "version", version, NULL);
+  return GTK_WIDGET (self);
 }
 
 PolisiVersion *

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PolisiVersionRow, polisi_version_row, POLISI, VERSION_ROW, AdwActionRow)
 
-GtkWidget     *polisi_version_row_new         (PolisiVersion    *version);
+GtkWidget     *polisi_version_row_new         (PolisiVersion    *version,
+                                               PolisiLang        ui);
 PolisiVersion *polisi_version_row_get_version (PolisiVersionRow *self);
 void           polisi_version_row_set_version (PolisiVersionRow *self,
                                                PolisiVersion    *version);

@@ -4,9 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The welcome view: a new policy, an open one, the work a crash left
- * unsaved (each recovery draft, saying when it is older than its saved
+ * unsaved (each recovery copy, saying when it is older than its saved
  * file), and the recent policies. Its buttons are the window's actions
- * (win.recover-draft, win.discard-draft, win.open-recent) and the
+ * (win.recover-copy, win.discard-copy, win.open-recent) and the
  * application's (app.new, app.open); the view only lists.
  */
 #include "config.h"
@@ -82,7 +82,7 @@ clear_group (AdwPreferencesGroup *group,
 }
 
 static GtkWidget *
-draft_row (PolisiRecoveryInfo *info)
+recovery_row (PolisiRecoveryInfo *info)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *recover = gtk_button_new_with_mnemonic (_("_Recover"));
@@ -109,9 +109,9 @@ draft_row (PolisiRecoveryInfo *info)
   gtk_widget_add_css_class (discard, "flat");
   gtk_widget_set_tooltip_text (discard, _("Discard"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Discard the unsaved work"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (recover), "win.recover-draft");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (recover), "win.recover-copy");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (recover), "s", info->id);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), "win.discard-draft");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), "win.discard-copy");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (discard), "s", info->id);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), recover);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), discard);
@@ -138,27 +138,27 @@ recent_row (const char *uri,
 
 /**
  * polisi_welcome_view_refresh:
- * @drafts: where the recovery drafts are kept
+ * @recovery: where the recovery copies are kept
  *
- * Lists again the drafts a crash left and the recent policies.
+ * Lists again the recovery copies a crash left and the recent policies.
  */
 void
 polisi_welcome_view_refresh (PolisiWelcomeView *self,
-                             PolisiRecovery      *drafts)
+                             PolisiRecovery    *recovery)
 {
   g_autoptr(GPtrArray) orphans = NULL;
   GList *items;
 
   g_return_if_fail (POLISI_IS_WELCOME_VIEW (self));
-  g_return_if_fail (POLISI_IS_RECOVERY (drafts));
+  g_return_if_fail (POLISI_IS_RECOVERY (recovery));
 
   clear_group (self->recovery_group, self->recovery_rows);
   clear_group (self->recent_group, self->recent_rows);
 
-  orphans = polisi_recovery_list_orphans (drafts);
+  orphans = polisi_recovery_list_orphans (recovery);
   for (guint i = 0; i < orphans->len; i++)
     {
-      GtkWidget *row = draft_row (orphans->pdata[i]);
+      GtkWidget *row = recovery_row (orphans->pdata[i]);
 
       adw_preferences_group_add (self->recovery_group, row);
       g_ptr_array_add (self->recovery_rows, row);
@@ -189,7 +189,7 @@ polisi_welcome_view_refresh (PolisiWelcomeView *self,
 }
 
 guint
-polisi_welcome_view_get_n_drafts (PolisiWelcomeView *self)
+polisi_welcome_view_get_n_recovery_copies (PolisiWelcomeView *self)
 {
   g_return_val_if_fail (POLISI_IS_WELCOME_VIEW (self), 0);
   return self->recovery_rows->len;

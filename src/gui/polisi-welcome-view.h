@@ -15,11 +15,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PolisiWelcomeView, polisi_welcome_view, POLISI, WELCOME_VIEW, AdwBin)
 
-GtkWidget *polisi_welcome_view_new             (void);
-void       polisi_welcome_view_refresh         (PolisiWelcomeView *self,
-                                                PolisiRecovery      *drafts);
-guint      polisi_welcome_view_get_n_drafts    (PolisiWelcomeView *self);
-guint      polisi_welcome_view_get_n_recent    (PolisiWelcomeView *self);
-void       polisi_welcome_view_focus_first     (PolisiWelcomeView *self);
+GtkWidget *polisi_welcome_view_new                   (void);
+void       polisi_welcome_view_refresh               (PolisiWelcomeView *self,
+                                                      PolisiRecovery    *recovery);
+guint      polisi_welcome_view_get_n_recovery_copies (PolisiWelcomeView *self);
+guint      polisi_welcome_view_get_n_recent          (PolisiWelcomeView *self);
+void       polisi_welcome_view_focus_first           (PolisiWelcomeView *self);
 
 G_END_DECLS

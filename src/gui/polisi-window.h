@@ -75,8 +75,8 @@ PolisiRecoveryFlow *polisi_window_get_recovery_flow    (PolisiWindow      *self)
 gboolean            polisi_window_get_preview_visible  (PolisiWindow      *self);
 void                polisi_window_set_preview_visible  (PolisiWindow      *self,
                                                         gboolean           visible);
-const char         *polisi_window_get_draft_id         (PolisiWindow      *self);
-gboolean            polisi_window_recover_draft        (PolisiWindow      *self,
+const char         *polisi_window_get_recovery_id      (PolisiWindow      *self);
+void                polisi_window_recover_copy         (PolisiWindow      *self,
                                                         const char        *id);
 void                polisi_window_refresh_welcome      (PolisiWindow      *self);
 const char         *polisi_window_get_help_page        (PolisiWindow      *self);

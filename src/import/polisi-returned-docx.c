@@ -10,7 +10,7 @@
  *    relationships name), each on the clause its range starts in
  *    (w:commentRangeStart, or its w:commentReference when it has no range):
  *    the clause is the one whose anchor (w:bookmarkStart named by
- *    polisi_comments_anchor_name(), or an older long name, up to the
+ *    polisi_anchor_name(), or an older long name, up to the
  *    w:bookmarkEnd of the same w:id) the comment is in; in a file with no
  *    such anchors at all, the clause whose number starts the paragraph;
  *  - the rows filled in the comments table: the table with the caption

@@ -12,7 +12,7 @@
  *    for its checks), or else a PDF, a Polisi policy, a password-protected
  *    or old binary Word file, each with its own message;
  *  - where each comment belongs: the anchor around each clause (both the
- *    short names of polisi_comments_anchor_name() and the long ones of
+ *    short names of polisi_anchor_name() and the long ones of
  *    older drafts), or the clause number;
  *  - what is kept of it: a comment's text and its author's name cleaned and
  *    cut to a length, so that what is saved can always be read back;
@@ -34,7 +34,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "polisi-assembler.h"
-#include "polisi-comments.h"
+#include "polisi-anchor.h"
 #include "polisi-dates.h"
 #include "polisi-error.h"
 #include "polisi-returned-private.h"
@@ -254,7 +254,7 @@ polisi_clause_index_new (PolisiPolicy   *policy,
       g_ptr_array_add (index->folded, fold_name (id));
       for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
         {
-          g_autofree char *anchor = polisi_comments_anchor_name (id, lang);
+          g_autofree char *anchor = polisi_anchor_name (id, lang);
 
           g_hash_table_insert (index->anchors, g_ascii_strdown (anchor, -1), GUINT_TO_POINTER (i * 2 + lang));
         }

@@ -9,7 +9,7 @@
  *
  *  - the comments (office:annotation, with dc:creator, dc:date and their
  *    paragraphs), each on the clause it sits in: by the anchor the ODT
- *    writer puts around each clause (polisi_comments_anchor_name(), or the
+ *    writer puts around each clause (polisi_anchor_name(), or the
  *    long "polisi-clause-cy-…" names of older drafts, start and end, in
  *    either language), or, in a file with no such anchors at all, by the
  *    clause number at the start of the paragraph ("3.2" and a tab), until

@@ -392,18 +392,24 @@ class CommandLine(unittest.TestCase):
                 self.assertEqual(read(path), before)
         self.assertEqual(os.listdir(self.dir), ['wales.polisi'])
 
-    def test_draft_summary(self):
+    def test_pending_summary(self):
         path = self.wales()
         self.adopt(path, '--date=2026-09-01')
+        result = run('--set', 'help')
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn('pending-summary-cy', result.stdout)
+        self.assertIn('pending-summary-en', result.stdout)
         # the next version's draft says what it changes; --adopt takes it
+        # (draft-summary-en, the key's older name, is still taken)
         result = run('--set', 'status=consultation', '--set', 'closing-date=2027-01-29',
-                     '--set', 'draft-summary-cy=Adolygiad blynyddol:\n- enwau cyfredol y Deddfau.',
+                     '--set', 'pending-summary-cy=Adolygiad blynyddol:\n- enwau cyfredol y Deddfau.',
                      '--set', 'draft-summary-en=Annual review:\n- current names of Acts.', path)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn('now the draft of version 1.1', result.stdout)
         text = read(path).decode('utf-8')
         self.assertRegex(text, r'<draft-summary>\s*<summary xml:lang="cy">\s*<p>Adolygiad blynyddol:</p>\s*'
                                r'<item>enwau cyfredol y Deddfau.</item>')
+        self.assertRegex(text, r'<summary xml:lang="en">\s*<p>Annual review:</p>')
         pdftotext = shutil.which('pdftotext')
         if pdftotext:
             result = run('--export=pdf', '--output=' + self.path('draft.pdf'), path)

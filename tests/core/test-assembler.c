@@ -355,10 +355,10 @@ test_examples (void)
     }
 }
 
-/* A draft's summary of changes comes before the first section; an adopted
+/* A draft's pending summary comes before the first section; an adopted
  * policy or a final export has none (it is in the history). */
 static void
-test_draft_summary (void)
+test_pending_summary (void)
 {
   g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
   PolisiLibrary *library = polisi_context_get_library (context);
@@ -369,14 +369,14 @@ test_draft_summary (void)
   PolisiBlock *heading, *text;
   int at;
 
-  polisi_policy_set_draft_summary (policy, POLISI_LANG_CY, "Adolygiad blynyddol:\n- enwau cyfredol y Deddfau.");
-  polisi_policy_set_draft_summary (policy, POLISI_LANG_EN, "Annual review:\n- current names of Acts.");
+  polisi_policy_set_pending_summary (policy, POLISI_LANG_CY, "Adolygiad blynyddol:\n- enwau cyfredol y Deddfau.");
+  polisi_policy_set_pending_summary (policy, POLISI_LANG_EN, "Annual review:\n- current names of Acts.");
   adopted = polisi_assemble (policy, library, POLISI_ASSEMBLE_DEFAULT);
-  g_assert_cmpint (polisi_document_find_block (adopted, POLISI_BLOCK_HEADING, "draft-summary"), <, 0);
+  g_assert_cmpint (polisi_document_find_block (adopted, POLISI_BLOCK_HEADING, "pending-summary"), <, 0);
 
   polisi_policy_open_draft (policy, POLISI_STATUS_CONSULTATION);
   draft = polisi_assemble (policy, library, POLISI_ASSEMBLE_DEFAULT);
-  at = polisi_document_find_block (draft, POLISI_BLOCK_HEADING, "draft-summary");
+  at = polisi_document_find_block (draft, POLISI_BLOCK_HEADING, "pending-summary");
   g_assert_cmpint (at, >=, 0);
   g_assert_cmpint (at, <, polisi_document_find_block (draft, POLISI_BLOCK_HEADING, "purpose"));
   heading = polisi_document_get_block (draft, at);
@@ -388,7 +388,7 @@ test_draft_summary (void)
   g_assert_cmpstr (((PolisiTextBlock *) text->paras[POLISI_LANG_EN]->pdata[1])->text, ==, "current names of Acts.");
 
   final = polisi_assemble (policy, library, POLISI_ASSEMBLE_FINAL);
-  g_assert_cmpint (polisi_document_find_block (final, POLISI_BLOCK_HEADING, "draft-summary"), <, 0);
+  g_assert_cmpint (polisi_document_find_block (final, POLISI_BLOCK_HEADING, "pending-summary"), <, 0);
 }
 
 /* A document: made empty, or assembled from a policy, read and freed; it
@@ -424,7 +424,7 @@ main (int   argc,
   g_test_add_func ("/assembler/england", test_england);
   g_test_add_func ("/assembler/history", test_history);
   g_test_add_func ("/assembler/comments-appendix", test_comments_appendix);
-  g_test_add_func ("/assembler/draft-summary", test_draft_summary);
+  g_test_add_func ("/assembler/pending-summary", test_pending_summary);
   g_test_add_func ("/assembler/document-finalize", test_document_finalize);
   g_test_add_func ("/assembler/examples", test_examples);
 

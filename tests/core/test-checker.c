@@ -332,25 +332,25 @@ test_consultation_needs_summary (Fixture       *fixture,
   polisi_policy_set_status (fixture->policy, POLISI_STATUS_CONSULTATION);
   polisi_policy_set_closing_date (fixture->policy, "2027-01-31");
   first = check (fixture);
-  g_assert_null (find_kind (first, POLISI_FINDING_NO_DRAFT_SUMMARY));
+  g_assert_null (find_kind (first, POLISI_FINDING_NO_PENDING_SUMMARY));
 
   polisi_policy_add_version_record (fixture->policy, "1.0", "2026-01-31", "The governors", "Y fersiwn gyntaf.", "First version.");
   polisi_policy_set_language_category (fixture->policy, POLISI_LANGUAGE_CATEGORY_DUAL);
   without = check (fixture);
-  g_assert_cmpuint (count_kind (without, POLISI_FINDING_NO_DRAFT_SUMMARY, POLISI_SEVERITY_WARNING), ==, 2);
-  polisi_policy_set_draft_summary (fixture->policy, POLISI_LANG_EN, "A new clause on governors.");
+  g_assert_cmpuint (count_kind (without, POLISI_FINDING_NO_PENDING_SUMMARY, POLISI_SEVERITY_WARNING), ==, 2);
+  polisi_policy_set_pending_summary (fixture->policy, POLISI_LANG_EN, "A new clause on governors.");
   english_only = check (fixture);
-  g_assert_cmpuint (count_kind (english_only, POLISI_FINDING_NO_DRAFT_SUMMARY, POLISI_SEVERITY_WARNING), ==, 1);
-  g_assert_cmpint (find_kind (english_only, POLISI_FINDING_NO_DRAFT_SUMMARY)->lang, ==, POLISI_LANG_CY);
-  polisi_policy_set_draft_summary (fixture->policy, POLISI_LANG_CY, "Cymal newydd ar lywodraethwyr.");
+  g_assert_cmpuint (count_kind (english_only, POLISI_FINDING_NO_PENDING_SUMMARY, POLISI_SEVERITY_WARNING), ==, 1);
+  g_assert_cmpint (find_kind (english_only, POLISI_FINDING_NO_PENDING_SUMMARY)->lang, ==, POLISI_LANG_CY);
+  polisi_policy_set_pending_summary (fixture->policy, POLISI_LANG_CY, "Cymal newydd ar lywodraethwyr.");
   both = check (fixture);
-  g_assert_null (find_kind (both, POLISI_FINDING_NO_DRAFT_SUMMARY));
+  g_assert_null (find_kind (both, POLISI_FINDING_NO_PENDING_SUMMARY));
 
   /* outside Wales, English is enough */
-  polisi_policy_set_draft_summary (fixture->policy, POLISI_LANG_CY, NULL);
+  polisi_policy_set_pending_summary (fixture->policy, POLISI_LANG_CY, NULL);
   polisi_policy_set_language_category (fixture->policy, POLISI_LANGUAGE_CATEGORY_ENGLISH);
   england = check (fixture);
-  g_assert_null (find_kind (england, POLISI_FINDING_NO_DRAFT_SUMMARY));
+  g_assert_null (find_kind (england, POLISI_FINDING_NO_PENDING_SUMMARY));
 }
 
 static void

@@ -16,11 +16,11 @@
 
 #include "polisi-assembler.h"
 #include "polisi-checker.h"
-#include "polisi-comments.h"
+#include "polisi-anchor.h"
 #include "polisi-compare.h"
 #include "polisi-error.h"
 #include "polisi-policy-io.h"
-#include "polisi-review.h"
+#include "polisi-library-update.h"
 #include "polisi-test-utils.h"
 #include "polisi-text.h"
 
@@ -180,8 +180,8 @@ test_add (void)
   /* a model clause's id, the anchors: short enough for Word */
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
     {
-      g_autofree char *anchor = polisi_comments_anchor_name (id, lang);
-      g_autofree char *model = polisi_comments_anchor_name ("safety.guidance", lang);
+      g_autofree char *anchor = polisi_anchor_name (id, lang);
+      g_autofree char *model = polisi_anchor_name ("safety.guidance", lang);
 
       g_assert_cmpuint (strlen (anchor), <=, 40);
       g_assert_true (g_ascii_isalpha (anchor[0]));
@@ -452,7 +452,7 @@ test_check (void)
       }
     g_assert_true (outdated);
   }
-  g_assert_cmpuint (polisi_review_fix_all_citations (policy, legislation), ==, 1);
+  g_assert_cmpuint (polisi_library_update_fix_all_citations (policy, legislation), ==, 1);
   g_assert_cmpstr (polisi_clause_state_get_text (state, POLISI_LANG_EN), ==, "We follow the Investigatory Powers Act 2016.");
   g_clear_pointer (&findings, g_ptr_array_unref);
 
@@ -681,7 +681,7 @@ test_library_update (void)
   after_guidance = g_strdup (polisi_clause_state_get_id (add_own (policy, library, "safety", "safety.guidance")));
   g_assert_true (polisi_policy_rename_clause (policy, library, "safety.board", POLISI_LANG_EN, "Our governors", NULL));
 
-  updates = polisi_review_list_library_updates (policy, next);
+  updates = polisi_library_update_list (policy, next);
   g_assert_cmpuint (updates->len, ==, 2);
   for (guint i = 0; i < updates->len; i++)
     {
@@ -699,7 +699,7 @@ test_library_update (void)
         g_assert_cmpstr (update->clause_id, ==, "safety.online");
     }
 
-  g_assert_true (polisi_review_decide_library_updates (policy, next, NULL, TRUE, &count, &error));
+  g_assert_true (polisi_library_update_decide_all (policy, next, NULL, TRUE, &count, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count, ==, 2);
 
@@ -722,7 +722,7 @@ test_library_update (void)
   /* nothing left to offer, and the same after saving */
   g_clear_pointer (&updates, g_ptr_array_unref);
   loaded = round_trip (policy);
-  updates = polisi_review_list_library_updates (loaded, next);
+  updates = polisi_library_update_list (loaded, next);
   g_assert_cmpuint (updates->len, ==, 0);
   g_clear_pointer (&order, g_free);
   order = section_order (loaded, next, "safety");

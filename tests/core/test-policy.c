@@ -235,8 +235,8 @@ make_rich_policy (PolisiLibrary *library)
                              "Sylw " HOSTILE "\n- pwynt un");
   polisi_policy_add_comment (policy, NULL, -1, NULL, NULL, "A general comment.");
   g_assert_true (polisi_policy_set_comment_response (policy, "c1", "Diolch " HOSTILE, "HR " HOSTILE, "2027-03-02"));
-  polisi_policy_set_draft_summary (policy, POLISI_LANG_CY, "Newidiadau " HOSTILE "\n- cymal newydd");
-  polisi_policy_set_draft_summary (policy, POLISI_LANG_EN, "Changes " HOSTILE "\n- a new clause");
+  polisi_policy_set_pending_summary (policy, POLISI_LANG_CY, "Newidiadau " HOSTILE "\n- cymal newydd");
+  polisi_policy_set_pending_summary (policy, POLISI_LANG_EN, "Changes " HOSTILE "\n- a new clause");
 
   return policy;
 }
@@ -710,20 +710,20 @@ test_open_draft (void)
   g_assert_false (polisi_policy_open_draft (policy, POLISI_STATUS_DRAFT));
   g_assert_cmpstr (polisi_policy_get_version (policy), ==, "1.2");
 
-  /* the draft's summary of changes: blank is none; adoption takes it into
+  /* the pending summary (the summary of changes of the next version): blank is none; adoption takes it into
    * the history and clears it */
-  polisi_policy_set_draft_summary (policy, POLISI_LANG_EN, "  \n ");
-  g_assert_null (polisi_policy_get_draft_summary (policy, POLISI_LANG_EN));
-  polisi_policy_set_draft_summary (policy, POLISI_LANG_CY, "Adolygiad blynyddol.");
-  polisi_policy_set_draft_summary (policy, POLISI_LANG_EN, "Annual review.");
-  g_assert_cmpstr (polisi_policy_get_draft_summary (policy, POLISI_LANG_EN), ==, "Annual review.");
+  polisi_policy_set_pending_summary (policy, POLISI_LANG_EN, "  \n ");
+  g_assert_null (polisi_policy_get_pending_summary (policy, POLISI_LANG_EN));
+  polisi_policy_set_pending_summary (policy, POLISI_LANG_CY, "Adolygiad blynyddol.");
+  polisi_policy_set_pending_summary (policy, POLISI_LANG_EN, "Annual review.");
+  g_assert_cmpstr (polisi_policy_get_pending_summary (policy, POLISI_LANG_EN), ==, "Annual review.");
   g_assert_true (polisi_policy_adopt (policy, NULL, "2027-07-01", "The governors",
-                                      polisi_policy_get_draft_summary (policy, POLISI_LANG_CY),
-                                      polisi_policy_get_draft_summary (policy, POLISI_LANG_EN), NULL));
+                                      polisi_policy_get_pending_summary (policy, POLISI_LANG_CY),
+                                      polisi_policy_get_pending_summary (policy, POLISI_LANG_EN), NULL));
   g_assert_cmpstr (polisi_policy_get_version_record (policy, polisi_policy_get_n_versions (policy) - 1)->summary[POLISI_LANG_EN],
                    ==, "Annual review.");
-  g_assert_null (polisi_policy_get_draft_summary (policy, POLISI_LANG_CY));
-  g_assert_null (polisi_policy_get_draft_summary (policy, POLISI_LANG_EN));
+  g_assert_null (polisi_policy_get_pending_summary (policy, POLISI_LANG_CY));
+  g_assert_null (polisi_policy_get_pending_summary (policy, POLISI_LANG_EN));
 
   /* a draft numbered 2.0 by hand before it was reopened keeps 2.0 */
   g_clear_object (&policy);

@@ -24,7 +24,7 @@ typedef struct {
   char          *dir;
   char          *path;
   GFile         *file;
-  PolisiRecovery  *drafts;
+  PolisiRecovery  *recovery;
 } Fixture;
 
 static void
@@ -33,21 +33,21 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autofree char *example = polisi_test_example_path ("secondary-wales.polisi");
   g_autofree char *contents = polisi_test_read_file (example, NULL);
-  g_autofree char *drafts = NULL;
+  g_autofree char *recovery = NULL;
 
   fixture->dir = polisi_test_make_temp_dir ();
   fixture->path = g_build_filename (fixture->dir, "polisi cyfryngau.polisi", NULL);
   polisi_test_write_file (fixture->path, contents, -1);
   fixture->file = g_file_new_for_path (fixture->path);
-  drafts = g_build_filename (fixture->dir, "drafts", NULL);
-  fixture->drafts = polisi_recovery_new (drafts);
+  recovery = g_build_filename (fixture->dir, "recovery", NULL);
+  fixture->recovery = polisi_recovery_new (recovery);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->drafts);
+  g_assert_finalize_object (fixture->recovery);
   g_clear_object (&fixture->file);
   g_chmod (fixture->path, 0644);
   polisi_test_remove_tree (fixture->dir);
@@ -84,17 +84,17 @@ static void
 test_new_and_finalize (Fixture       *fixture,
                        gconstpointer  data)
 {
-  PolisiSession *session = polisi_session_new (fixture->drafts);
+  PolisiSession *session = polisi_session_new (fixture->recovery);
   g_autoptr(GError) error = NULL;
 
-  g_assert_nonnull (polisi_session_get_draft_id (session));
+  g_assert_nonnull (polisi_session_get_recovery_id (session));
   g_assert_null (polisi_session_get_policy (session));
   g_assert_true (polisi_session_load (session, fixture->file, POLISI_LOAD_LOCK, &error));
   g_assert_no_error (error);
   g_assert_finalize_object (session);
 
   session = polisi_session_new (NULL);
-  g_assert_null (polisi_session_get_draft_id (session));
+  g_assert_null (polisi_session_get_recovery_id (session));
   g_assert_finalize_object (session);
 }
 
@@ -102,12 +102,12 @@ static void
 test_properties (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(PolisiSession) session = polisi_session_new (fixture->drafts);
+  g_autoptr(PolisiSession) session = polisi_session_new (fixture->recovery);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(PolisiPolicy) policy = NULL;
   gboolean modified;
-  guint n_policy = 0, n_file = 0, n_modified = 0, n_interval = 0, n_draft = 0;
+  guint n_policy = 0, n_file = 0, n_modified = 0, n_interval = 0, n_recovery_id = 0;
   guint interval;
 
   polisi_test_assert_explicit_notify (POLISI_TYPE_SESSION);
@@ -115,14 +115,14 @@ test_properties (Fixture       *fixture,
   g_signal_connect (session, "notify::file", G_CALLBACK (count_notify), &n_file);
   g_signal_connect (session, "notify::modified", G_CALLBACK (count_notify), &n_modified);
   g_signal_connect (session, "notify::autosave-interval", G_CALLBACK (count_notify), &n_interval);
-  g_signal_connect (session, "notify::draft-id", G_CALLBACK (count_notify), &n_draft);
+  g_signal_connect (session, "notify::recovery-id", G_CALLBACK (count_notify), &n_recovery_id);
 
   g_assert_true (polisi_session_load (session, fixture->file, POLISI_LOAD_DEFAULT, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_policy, ==, 1);
   g_assert_cmpuint (n_file, ==, 1);
   g_assert_cmpuint (n_modified, ==, 0);
-  g_assert_cmpuint (n_draft, ==, 1);   /* a new policy, a new draft */
+  g_assert_cmpuint (n_recovery_id, ==, 1);   /* a new policy, a new recovery id */
 
   g_object_get (session, "policy", &policy, "file", &file, "modified", &modified, NULL);
   g_assert_true (policy == polisi_session_get_policy (session));
@@ -382,33 +382,33 @@ static void
 test_autosave_and_recovery (Fixture       *fixture,
                             gconstpointer  data)
 {
-  PolisiSession *session = polisi_session_new (fixture->drafts);
+  PolisiSession *session = polisi_session_new (fixture->recovery);
   g_autoptr(PolisiSession) recovering = NULL;
   g_autoptr(PolisiSession) other = NULL;
-  g_autoptr(PolisiRecovery) elsewhere = polisi_recovery_new (polisi_recovery_get_folder (fixture->drafts));
+  g_autoptr(PolisiRecovery) elsewhere = polisi_recovery_new (polisi_recovery_get_folder (fixture->recovery));
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) orphans = NULL;
   g_autoptr(PolisiRecoveryInfo) info = NULL;
   g_autoptr(PolisiPolicy) expected = NULL;
   g_autoptr(GKeyFile) note = g_key_file_new ();
   g_autofree char *id = NULL;
-  g_autofree char *draft_path = NULL;
+  g_autofree char *copy_path = NULL;
   g_autofree char *note_path = NULL;
   gboolean older = TRUE;
 
   polisi_session_set_autosave_interval (session, 1);
   g_assert_true (polisi_session_load (session, fixture->file, POLISI_LOAD_DEFAULT, &error));
-  id = g_strdup (polisi_session_get_draft_id (session));
-  draft_path = g_strdup_printf ("%s/%s.polisi", polisi_recovery_get_folder (fixture->drafts), id);
-  note_path = g_strdup_printf ("%s/%s.draft", polisi_recovery_get_folder (fixture->drafts), id);
+  id = g_strdup (polisi_session_get_recovery_id (session));
+  copy_path = g_strdup_printf ("%s/%s.polisi", polisi_recovery_get_folder (fixture->recovery), id);
+  note_path = g_strdup_printf ("%s/%s.draft", polisi_recovery_get_folder (fixture->recovery), id);
 
-  /* no change, no draft */
+  /* no change, no recovery copy */
   g_usleep (G_USEC_PER_SEC / 10);
   g_main_context_iteration (NULL, FALSE);
-  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (copy_path, G_FILE_TEST_EXISTS));
 
   polisi_policy_set_answer (polisi_session_get_policy (session), "head_teacher", "Mrs Siân Ŵyn");
-  wait_for_file (draft_path);
+  wait_for_file (copy_path);
   expected = g_object_ref (polisi_session_get_policy (session));
 
   /* the note says nothing of process ids */
@@ -416,7 +416,7 @@ test_autosave_and_recovery (Fixture       *fixture,
   g_assert_false (g_key_file_has_key (note, "Draft", "Process", NULL));
   g_assert_true (g_key_file_has_key (note, "Draft", "Base", NULL));
 
-  /* a live session's draft is not offered, not even in this process */
+  /* a live session's recovery copy is not offered, not even in this process */
   orphans = polisi_recovery_list_orphans (elsewhere);
   g_assert_cmpuint (orphans->len, ==, 0);
   g_clear_pointer (&orphans, g_ptr_array_unref);
@@ -430,60 +430,60 @@ test_autosave_and_recovery (Fixture       *fixture,
   /* opening the file finds it, not older than the file */
   recovering = polisi_session_new (elsewhere);
   g_assert_true (polisi_session_load (recovering, fixture->file, POLISI_LOAD_DEFAULT, &error));
-  info = polisi_session_find_draft (recovering, &older);
+  info = polisi_session_find_recovery_copy (recovering, &older);
   g_assert_nonnull (info);
   g_assert_cmpstr (info->id, ==, id);
   g_assert_false (older);
   g_clear_pointer (&info, polisi_recovery_info_free);
 
-  /* someone saves the file since: the draft is now older than it */
+  /* someone saves the file since: the copy is now older than it */
   other = polisi_session_new (NULL);
   g_assert_true (polisi_session_load (other, fixture->file, POLISI_LOAD_DEFAULT, &error));
   polisi_policy_set_name (polisi_session_get_policy (other), POLISI_LANG_EN, "Saved Since");
   g_assert_true (polisi_session_save (other, NULL, POLISI_SAVE_DEFAULT, &error));
-  info = polisi_session_find_draft (recovering, &older);
+  info = polisi_session_find_recovery_copy (recovering, &older);
   g_assert_nonnull (info);
   g_assert_true (older);
   g_assert_true (polisi_recovery_info_is_superseded (info));
 
   /* recovered, it is the autosaved policy, unsaved changes to the file */
-  g_assert_true (polisi_session_recover_draft (recovering, id, &error));
+  g_assert_true (polisi_session_recover (recovering, id, &error));
   g_assert_no_error (error);
   g_assert_true (polisi_policy_equal (polisi_session_get_policy (recovering), expected));
   g_assert_true (polisi_session_get_modified (recovering));
   g_assert_true (g_file_equal (polisi_session_get_file (recovering), fixture->file));
-  g_assert_cmpstr (polisi_session_get_draft_id (recovering), ==, id);
+  g_assert_cmpstr (polisi_session_get_recovery_id (recovering), ==, id);
   /* it is this session's now */
   g_clear_pointer (&orphans, g_ptr_array_unref);
-  orphans = polisi_recovery_list_orphans (fixture->drafts);
+  orphans = polisi_recovery_list_orphans (fixture->recovery);
   g_assert_cmpuint (orphans->len, ==, 0);
-  /* the file changed after the draft began: saving asks first */
+  /* the file changed after the copy began: saving asks first */
   g_assert_false (polisi_session_save (recovering, NULL, POLISI_SAVE_DEFAULT, &error));
   g_assert_error (error, POLISI_ERROR, POLISI_ERROR_CHANGED_ON_DISK);
   g_clear_error (&error);
 
   /* closing on purpose removes it */
   polisi_session_close (recovering);
-  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (copy_path, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (note_path, G_FILE_TEST_EXISTS));
 }
 
 static void
-test_save_removes_draft (Fixture       *fixture,
+test_save_removes_recovery_copy (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(PolisiSession) session = polisi_session_new (fixture->drafts);
+  g_autoptr(PolisiSession) session = polisi_session_new (fixture->recovery);
   g_autoptr(GError) error = NULL;
-  g_autofree char *draft_path = NULL;
+  g_autofree char *copy_path = NULL;
 
   g_assert_true (polisi_session_load (session, fixture->file, POLISI_LOAD_DEFAULT, &error));
-  draft_path = g_strdup_printf ("%s/%s.polisi", polisi_recovery_get_folder (fixture->drafts),
-                                polisi_session_get_draft_id (session));
+  copy_path = g_strdup_printf ("%s/%s.polisi", polisi_recovery_get_folder (fixture->recovery),
+                                polisi_session_get_recovery_id (session));
   polisi_policy_set_name (polisi_session_get_policy (session), POLISI_LANG_EN, "Changed");
   g_assert_true (polisi_session_autosave_now (session, &error));
-  g_assert_true (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (copy_path, G_FILE_TEST_EXISTS));
   g_assert_true (polisi_session_save (session, NULL, POLISI_SAVE_DEFAULT, &error));
-  g_assert_false (g_file_test (draft_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (copy_path, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -567,6 +567,79 @@ second_command (gpointer data)
   return NULL;
 }
 
+/* Recovery in a worker thread: nothing of the session changes until the
+ * main loop runs the result; then it is as polisi_session_recover() leaves
+ * it. A copy that cannot be read leaves the session as it was. */
+static void
+test_recover_async (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  PolisiSession *crashed = polisi_session_new (fixture->recovery);
+  g_autoptr(PolisiRecovery) elsewhere = polisi_recovery_new (polisi_recovery_get_folder (fixture->recovery));
+  g_autoptr(PolisiSession) recovering = polisi_session_new (elsewhere);
+  g_autoptr(PolisiPolicy) expected = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) orphans = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *before_id = NULL;
+  guint n_recovery_id = 0;
+
+  g_assert_true (polisi_session_load (crashed, fixture->file, POLISI_LOAD_DEFAULT, &error));
+  polisi_policy_set_answer (polisi_session_get_policy (crashed), "head_teacher", "Mr Ŷwain ap Ŵyn");
+  g_assert_true (polisi_session_autosave_now (crashed, &error));
+  g_assert_no_error (error);
+  id = g_strdup (polisi_session_get_recovery_id (crashed));
+  expected = g_object_ref (polisi_session_get_policy (crashed));
+  g_object_unref (crashed);   /* not closed: a crash */
+
+  /* a copy that cannot be read: an error, the session as it was */
+  before_id = g_strdup (polisi_session_get_recovery_id (recovering));
+  polisi_session_recover_async (recovering, "00000000-0000-4000-8000-000000000000", NULL, on_async_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (polisi_session_recover_finish (recovering, result, &error));
+  g_assert_error (error, POLISI_ERROR, POLISI_ERROR_IO);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_null (polisi_session_get_policy (recovering));
+  g_assert_cmpstr (polisi_session_get_recovery_id (recovering), ==, before_id);
+
+  g_signal_connect (recovering, "notify::recovery-id", G_CALLBACK (count_notify), &n_recovery_id);
+  polisi_session_recover_async (recovering, id, NULL, on_async_done, &result);
+  /* read in a worker thread: the session changes only in _finish() */
+  g_assert_null (polisi_session_get_policy (recovering));
+  g_assert_cmpuint (n_recovery_id, ==, 0);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (polisi_session_recover_finish (recovering, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_recovery_id, ==, 1);
+  g_assert_cmpstr (polisi_session_get_recovery_id (recovering), ==, id);
+  g_assert_true (polisi_policy_equal (polisi_session_get_policy (recovering), expected));
+  g_assert_cmpstr (polisi_policy_get_answer (polisi_session_get_policy (recovering), "head_teacher", POLISI_LANG_EN), ==,
+                   "Mr Ŷwain ap Ŵyn");
+  g_assert_true (polisi_session_get_modified (recovering));
+  g_assert_true (g_file_equal (polisi_session_get_file (recovering), fixture->file));
+  /* the session's own now: no longer offered */
+  orphans = polisi_recovery_list_orphans (fixture->recovery);
+  g_assert_cmpuint (orphans->len, ==, 0);
+
+  /* the file is as the copy started from it: the save goes through, and
+   * removes the copy */
+  g_assert_true (polisi_session_save (recovering, NULL, POLISI_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(PolisiPolicy) back = load_direct (fixture->path);
+
+    g_assert_cmpstr (polisi_policy_get_answer (back, "head_teacher", POLISI_LANG_EN), ==, "Mr Ŷwain ap Ŵyn");
+  }
+  polisi_session_close (recovering);
+  g_clear_pointer (&orphans, g_ptr_array_unref);
+  orphans = polisi_recovery_list_orphans (fixture->recovery);
+  g_assert_cmpuint (orphans->len, ==, 0);
+}
+
 static void
 test_lock (Fixture       *fixture,
            gconstpointer  data)
@@ -631,7 +704,7 @@ main (int   argc,
   g_autofree char *data = g_build_filename (home, "data", NULL);
   int status;
 
-  /* Polisi's partial files and drafts go to a folder of the test's own */
+  /* Polisi's partial files and recovery copies go to a folder of the test's own */
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
   g_setenv ("XDG_DATA_HOME", data, TRUE);
   g_test_init (&argc, &argv, NULL);
@@ -645,8 +718,9 @@ main (int   argc,
   ADD ("/session/read-only", test_read_only);
   ADD ("/session/hard-link", test_hard_link);
   ADD ("/session/autosave-and-recovery", test_autosave_and_recovery);
-  ADD ("/session/save-removes-draft", test_save_removes_draft);
+  ADD ("/session/save-removes-recovery-copy", test_save_removes_recovery_copy);
   ADD ("/session/async", test_async);
+  ADD ("/session/recover-async", test_recover_async);
   ADD ("/session/lock", test_lock);
 #undef ADD
 

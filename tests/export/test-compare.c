@@ -36,7 +36,7 @@
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
 
-#include "polisi-comments.h"
+#include "polisi-anchor.h"
 #include "polisi-compare.h"
 #include "polisi-diff.h"
 #include "polisi-export.h"
@@ -627,7 +627,7 @@ check_tracked_content (xmlDoc     *content,
   }
   /* the clause that came is inside an insertion from its number on */
   {
-    g_autofree char *anchor = polisi_comments_anchor_name ("scope.governors", POLISI_LANG_EN);
+    g_autofree char *anchor = polisi_anchor_name ("scope.governors", POLISI_LANG_EN);
     g_autofree char *query = g_strdup_printf ("//office:text//text:p[text:bookmark[@text:name = '%s'] or "
                                               "text:bookmark-start[@text:name = '%s']]"
                                               "/*[not(self::text:bookmark or self::text:bookmark-start)][1][self::text:change-start]",

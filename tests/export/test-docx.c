@@ -36,7 +36,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "polisi-assembler.h"
-#include "polisi-comments.h"
+#include "polisi-anchor.h"
 #include "polisi-compare.h"
 #include "polisi-docx.h"
 #include "polisi-export.h"
@@ -462,7 +462,7 @@ test_structure (void)
               continue;
             for (guint l = 0; l < file->n_langs; l++)
               {
-                g_autofree char *name = polisi_comments_anchor_name (block->id, file->langs[l]);
+                g_autofree char *name = polisi_anchor_name (block->id, file->langs[l]);
                 const char *id = g_hash_table_lookup (starts, name);
 
                 g_assert_cmpuint (strlen (name), <=, 40);

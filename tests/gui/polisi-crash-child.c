@@ -33,8 +33,8 @@ main (int   argc,
 {
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(PolisiApplication) app = NULL;
-  g_autoptr(PolisiRecovery) drafts = polisi_recovery_new_default ();
-  g_autofree char *draft = NULL;
+  g_autoptr(PolisiRecovery) recovery = polisi_recovery_new_default ();
+  g_autofree char *copy = NULL;
   PolisiWindow *window;
   GtkEditable *name;
   gint64 deadline;
@@ -53,13 +53,13 @@ main (int   argc,
   name = polisi_organisation_page_get_entry (polisi_window_get_organisation_page (window), "name.cy");
   gtk_editable_set_text (name, "Ysgol Cyn y Ddamwain");
 
-  draft = g_strdup_printf ("%s/%s.polisi", polisi_recovery_get_folder (drafts), polisi_window_get_draft_id (window));
+  copy = g_strdup_printf ("%s/%s.polisi", polisi_recovery_get_folder (recovery), polisi_window_get_recovery_id (window));
   deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  while (!g_file_test (draft, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+  while (!g_file_test (copy, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
     pump (20);
-  if (!g_file_test (draft, G_FILE_TEST_EXISTS))
+  if (!g_file_test (copy, G_FILE_TEST_EXISTS))
     return 1;
-  printf ("autosaved %s\n", polisi_window_get_draft_id (window));
+  printf ("autosaved %s\n", polisi_window_get_recovery_id (window));
   fflush (stdout);
 
   /* an edit the autosave has not caught up with yet */

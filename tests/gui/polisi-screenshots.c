@@ -199,7 +199,7 @@ main (int   argc,
       /* POLISI_SCREENSHOT_HEIGHT: a taller window, to see whole pages */
       gtk_window_set_default_size (GTK_WINDOW (window), 1360, g_getenv ("POLISI_SCREENSHOT_HEIGHT") != NULL ?
                                    atoi (g_getenv ("POLISI_SCREENSHOT_HEIGHT")) : 860);
-      polisi_recovery_discard (polisi_recovery_new_default (), polisi_window_get_draft_id (window));
+      polisi_recovery_discard (polisi_recovery_new_default (), polisi_window_get_recovery_id (window));
       polisi_gui_test_open_file (window, file);
       /* the toast that says the review is due would hide the page */
       polisi_window_dismiss_toasts (window);
@@ -240,7 +240,7 @@ main (int   argc,
       const char *lang = polisi_lang_to_code (polisi_interface_lang ());
       g_autoptr(PolisiRecovery) recovery = polisi_recovery_new_default ();
 
-      polisi_recovery_discard (recovery, polisi_window_get_draft_id (window));
+      polisi_recovery_discard (recovery, polisi_window_get_recovery_id (window));
       polisi_gui_test_open_file (window, file);
       polisi_window_dismiss_toasts (window);
       for (guint i = 0; sizes[i] != NULL; i++)
@@ -267,7 +267,7 @@ main (int   argc,
     }
 
   /* nothing to keep from this session */
-  polisi_recovery_discard (polisi_recovery_new_default (), polisi_window_get_draft_id (window));
+  polisi_recovery_discard (polisi_recovery_new_default (), polisi_window_get_recovery_id (window));
   gtk_window_destroy (GTK_WINDOW (window));
   polisi_test_remove_tree (home);
   return 0;

@@ -1,4 +1,4 @@
-/* test-crash-recovery.c: Polisi killed while editing; the draft holds the
+/* test-crash-recovery.c: Polisi killed while editing; the recovery copy holds the
  * edits up to the last autosave, and the next session offers it back
  *
  * Copyright 2026 The Polisi authors
@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "polisi-application.h"
+#include "polisi-gui-test-utils.h"
 #include "polisi-recovery.h"
 #include "polisi-test-utils.h"
 #include "polisi-window.h"
@@ -25,7 +26,7 @@ test_kill_while_editing (void)
   g_autoptr(GSubprocess) child = NULL;
   g_autoptr(GDataInputStream) out = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(PolisiRecovery) drafts = polisi_recovery_new_default ();
+  g_autoptr(PolisiRecovery) recovery = polisi_recovery_new_default ();
   g_autoptr(GPtrArray) orphans = NULL;
   g_autoptr(PolisiApplication) app = NULL;
   g_autofree char *line = NULL;
@@ -53,8 +54,8 @@ test_kill_while_editing (void)
   g_assert_true (g_subprocess_get_if_signaled (child));
   g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
 
-  /* the draft is offered, with the edit that was autosaved */
-  orphans = polisi_recovery_list_orphans (drafts);
+  /* the recovery copy is offered, with the edit that was autosaved */
+  orphans = polisi_recovery_list_orphans (recovery);
   g_assert_cmpuint (orphans->len, ==, 1);
   g_assert_cmpstr (((PolisiRecoveryInfo *) orphans->pdata[0])->id, ==, id);
   g_assert_cmpstr (((PolisiRecoveryInfo *) orphans->pdata[0])->title, ==, "Ysgol Cyn y Ddamwain");
@@ -63,16 +64,16 @@ test_kill_while_editing (void)
   g_application_register (G_APPLICATION (app), NULL, NULL);
   window = polisi_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (polisi_window_recover_draft (window, id));
+  polisi_gui_test_recover (window, id);
   recovered = polisi_window_get_policy (window);
   g_assert_cmpstr (polisi_policy_get_name (recovered, POLISI_LANG_CY), ==, "Ysgol Cyn y Ddamwain");
   g_assert_true (polisi_window_get_modified (window));
 
-  /* closing it on purpose ends the draft */
-  polisi_recovery_discard (drafts, id);
+  /* closing it on purpose ends the recovery copy */
+  polisi_recovery_discard (recovery, id);
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_pointer (&orphans, g_ptr_array_unref);
-  orphans = polisi_recovery_list_orphans (drafts);
+  orphans = polisi_recovery_list_orphans (recovery);
   g_assert_cmpuint (orphans->len, ==, 0);
 }
 

@@ -54,7 +54,7 @@ test_add_rename_remove (void)
   PolisiLibrary *library = polisi_context_get_library (context);
   g_autoptr(PolisiPolicy) policy = polisi_policy_new_from_library (library, POLISI_LANGUAGE_CATEGORY_DUAL);
   PolisiSection *section = polisi_library_lookup_section (library, "images");
-  PolisiSectionPage *page = polisi_section_page_new (section, policy, library, NULL);
+  PolisiSectionPage *page = polisi_section_page_new (section, policy, context, NULL);
   GtkWidget *window = gtk_window_new ();
   PolisiOwnClauseDialog *dialog;
   PolisiClauseEditor *editor;
@@ -195,7 +195,7 @@ test_page_of_saved_policy (void)
   PolisiClauseEditor *editor;
 
   g_assert_no_error (error);
-  page = polisi_section_page_new (section, policy, library, NULL);
+  page = polisi_section_page_new (section, policy, context, NULL);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (window));
   polisi_gui_test_pump (20);

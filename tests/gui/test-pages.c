@@ -12,6 +12,7 @@
 #include "polisi-application.h"
 #include "polisi-clause-editor.h"
 #include "polisi-consultation-page.h"
+#include "polisi-context.h"
 #include "polisi-date-row.h"
 #include "polisi-gui-test-utils.h"
 #include "polisi-organisation-page.h"
@@ -333,7 +334,7 @@ test_dictionary_notice (void)
   g_assert_false (polisi_spell_checker_has_language (without, POLISI_LANG_CY));
   g_settings_reset (settings, "welsh-dictionary-notice-dismissed");
 
-  page = polisi_section_page_new (section, policy, library, without);
+  page = polisi_section_page_new (section, policy, context, without);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (window));
   polisi_gui_test_pump (50);
@@ -348,7 +349,7 @@ test_dictionary_notice (void)
   g_assert_true (g_settings_get_boolean (settings, "welsh-dictionary-notice-dismissed"));
 
   /* remembered: another page keeps it hidden */
-  again = polisi_section_page_new (polisi_library_get_section (library, 1), policy, library, without);
+  again = polisi_section_page_new (polisi_library_get_section (library, 1), policy, context, without);
   g_assert_false (gtk_widget_get_visible (polisi_section_page_get_dictionary_notice (again)));
   g_object_ref_sink (again);
   g_object_unref (again);
@@ -356,7 +357,7 @@ test_dictionary_notice (void)
   /* with a Welsh dictionary (where the computer has one), no notice */
   if (polisi_spell_checker_has_language (with, POLISI_LANG_CY))
     {
-      again = polisi_section_page_new (section, policy, library, with);
+      again = polisi_section_page_new (section, policy, context, with);
       g_assert_null (polisi_section_page_get_dictionary_notice (again));
       g_object_ref_sink (again);
       g_object_unref (again);
@@ -417,6 +418,64 @@ test_cards_in_slices (void)
   polisi_gui_test_destroy_window (window);
 }
 
+/* The interface language is the context's, not the locale's: under the
+ * tests' English locale, a context set to Welsh gives pages built from it
+ * Welsh section titles, labels and dates. A page is built in its context's
+ * language and does not follow a later change: the rest of what it shows
+ * is gettext's, whose language is the process's, chosen at start-up (the
+ * application sets the context's from it once). */
+static void
+test_interface_language (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolisiContext) context = polisi_context_new_builtin (&error);
+  PolisiLibrary *library;
+  g_autoptr(PolisiPolicy) policy = NULL;
+  PolisiSection *section;
+  PolisiSectionPage *section_page;
+  PolisiOrganisationPage *organisation_page;
+  PolisiConsultationPage *consultation_page;
+  PolisiDateRow *row;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (polisi_interface_lang (), ==, POLISI_LANG_EN);
+  polisi_context_set_interface_language (context, POLISI_LANG_CY);
+  library = polisi_context_get_library (context);
+  policy = polisi_policy_new_from_library (library, POLISI_LANGUAGE_CATEGORY_DUAL);
+  polisi_policy_set_closing_date (policy, "2027-03-31");
+  section = polisi_library_get_section (library, 0);
+  g_assert_cmpstr (polisi_section_get_title (section, POLISI_LANG_CY), !=, polisi_section_get_title (section, POLISI_LANG_EN));
+
+  section_page = g_object_ref_sink (polisi_section_page_new (section, policy, context, NULL));
+  g_assert_true (has_label (GTK_WIDGET (section_page), polisi_section_get_title (section, POLISI_LANG_CY)));
+  g_assert_false (has_label (GTK_WIDGET (section_page), polisi_section_get_title (section, POLISI_LANG_EN)));
+  g_assert_finalize_object (section_page);
+
+  organisation_page = g_object_ref_sink (polisi_organisation_page_new (policy, context));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (polisi_organisation_page_get_entry (organisation_page, "name-cy"))),
+                   ==, "Enw yn Gymraeg");
+  g_assert_finalize_object (organisation_page);
+
+  consultation_page = g_object_ref_sink (polisi_consultation_page_new (policy, context));
+  row = POLISI_DATE_ROW (polisi_gui_test_find_child (GTK_WIDGET (consultation_page), POLISI_TYPE_DATE_ROW, 0));
+  g_assert_nonnull (row);
+  g_assert_cmpint (polisi_date_row_get_interface_language (row), ==, POLISI_LANG_CY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "31 Mawrth 2027");
+  g_assert_finalize_object (consultation_page);
+
+  /* a date row given another language writes its date again in it */
+  row = POLISI_DATE_ROW (g_object_ref_sink (polisi_date_row_new (POLISI_LANG_CY)));
+  polisi_date_row_set_date (row, "2027-03-31");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "31 Mawrth 2027");
+  polisi_test_assert_explicit_notify (POLISI_TYPE_DATE_ROW);
+  g_value_init (&value, POLISI_TYPE_LANG);
+  g_value_set_enum (&value, POLISI_LANG_EN);
+  polisi_test_check_property (G_OBJECT (row), "interface-language", &value);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "31 March 2027");
+  g_assert_finalize_object (row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +500,7 @@ main (int   argc,
 
   g_test_add_func ("/pages/language-category", test_language_category);
   g_test_add_func ("/pages/date-row", test_date_row);
+  g_test_add_func ("/pages/interface-language", test_interface_language);
   g_test_add_func ("/pages/ticks", test_ticks);
   g_test_add_func ("/pages/card-size", test_card_size);
   g_test_add_func ("/pages/empty-section", test_empty_section);

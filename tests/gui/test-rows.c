@@ -26,8 +26,17 @@ test_version_row (void)
 {
   PolisiVersion *first = polisi_version_new ("1.0", "2025-09-01", "Corff Llywodraethu", "Fersiwn gyntaf ŵ ŷ", "First");
   PolisiVersion *second = polisi_version_new ("1.1", "2026-09-01", "Y llywodraethwyr", "Ail fersiwn", "Second");
-  GtkWidget *row = g_object_ref_sink (polisi_version_row_new (first));
+  GtkWidget *row = g_object_ref_sink (polisi_version_row_new (first, POLISI_LANG_EN));
+  GtkWidget *welsh = g_object_ref_sink (polisi_version_row_new (first, POLISI_LANG_CY));
   g_auto(GValue) value = G_VALUE_INIT;
+
+  /* the language is the one given (the context's), not the locale's: the
+   * tests run in English, and the Welsh row shows the Welsh date and summary */
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "1 September 2025"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "First");
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (welsh)), "1 Medi 2025"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (welsh)), ==, "Fersiwn gyntaf ŵ ŷ");
+  g_assert_finalize_object (welsh);
 
   polisi_test_assert_explicit_notify (POLISI_TYPE_VERSION_ROW);
   g_assert_true (polisi_version_row_get_version (POLISI_VERSION_ROW (row)) == first);
@@ -48,11 +57,13 @@ static void
 test_trigger_row (void)
 {
   PolisiTrigger *trigger = polisi_trigger_new (POLISI_TRIGGER_INCIDENT, "2026-11-01", "Digwyddiad");
-  GtkWidget *row = g_object_ref_sink (polisi_trigger_row_new (trigger));
+  GtkWidget *row = g_object_ref_sink (polisi_trigger_row_new (trigger, POLISI_LANG_CY));
 
   polisi_test_assert_explicit_notify (POLISI_TYPE_TRIGGER_ROW);
   g_assert_true (polisi_trigger_row_get_trigger (POLISI_TRIGGER_ROW (row)) == trigger);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Digwyddiad");
+  /* the date in the language given, here Welsh under an English locale */
+  g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "1 Tachwedd 2026"));
   polisi_test_check_boolean (row, "pending", TRUE);
   g_assert_true (polisi_trigger_row_get_pending (POLISI_TRIGGER_ROW (row)));
 
@@ -74,7 +85,7 @@ test_proposal_row (void)
 
   polisi_proposal_set_id (proposal, "p1");
   polisi_proposal_set_author (proposal, "Tom");
-  row = g_object_ref_sink (polisi_proposal_row_new (proposal, "1.1 Cyflwyniad"));
+  row = g_object_ref_sink (polisi_proposal_row_new (proposal, "1.1 Cyflwyniad", POLISI_LANG_EN));
   polisi_test_assert_explicit_notify (POLISI_TYPE_PROPOSAL_ROW);
   g_object_get (row, "proposal", &read, NULL);
   g_assert_true (read == proposal);

@@ -239,10 +239,12 @@ test_validators (void)
 static void
 test_organisation_page_keys (void)
 {
-  g_autoptr(PolisiLibrary) library = library_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolisiContext) context = polisi_context_new_builtin (&error);
+  PolisiLibrary *library = polisi_context_get_library (context);
   g_autoptr(GPtrArray) settables = polisi_settable_list (library);
   g_autoptr(PolisiPolicy) policy = polisi_policy_new_from_library (library, POLISI_LANGUAGE_CATEGORY_WELSH);
-  PolisiOrganisationPage *page = g_object_ref_sink (polisi_organisation_page_new (policy, library));
+  PolisiOrganisationPage *page = g_object_ref_sink (polisi_organisation_page_new (policy, context));
   g_autoptr(GPtrArray) shown = polisi_organisation_page_list_keys (page);
   g_autoptr(GHashTable) on_page = g_hash_table_new (g_str_hash, g_str_equal);
   guint expected = 0;

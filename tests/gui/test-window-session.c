@@ -1,5 +1,5 @@
-/* test-window-session.c: the window over its session: the recovery draft
- * offered wherever a file is opened, a draft older than its saved file
+/* test-window-session.c: the window over its session: the recovery copy
+ * offered wherever a file is opened, a copy older than its saved file
  * said so, and saves a careful editor would not make asked about first
  *
  * Copyright 2026 The Polisi authors
@@ -49,7 +49,7 @@ open_window (const char *path)
 }
 
 /* Edits the open policy, autosaves, and lets the window go as a crash
- * would: no closing, the draft left behind. Returns the draft's id. */
+ * would: no closing, the recovery copy left behind. Returns its id. */
 static char *
 edit_and_crash (PolisiWindow *window,
                 const char   *name)
@@ -62,7 +62,7 @@ edit_and_crash (PolisiWindow *window,
   g_assert_true (polisi_window_get_modified (window));
   g_assert_true (polisi_session_autosave_now (session, &error));
   g_assert_no_error (error);
-  id = g_strdup (polisi_window_get_draft_id (window));
+  id = g_strdup (polisi_window_get_recovery_id (window));
   gtk_window_destroy (GTK_WINDOW (window));
   polisi_gui_test_pump (10);
   return id;
@@ -119,10 +119,12 @@ test_open_offers_recovery (void)
   g_autofree char *body = NULL;
   PolisiWindow *window;
   AdwMessageDialog *dialog;
+  gboolean recovered;
+  gulong handler;
 
   id = edit_and_crash (open_window (path), "Ysgol Ŵ Recovered");
 
-  /* opening the file directly (as a double-click does) offers the draft */
+  /* opening the file directly (as a double-click does) offers the recovery copy */
   window = open_window (path);
   dialog = find_dialog ("Recover the Unsaved Work?");
   g_assert_nonnull (dialog);
@@ -132,13 +134,14 @@ test_open_offers_recovery (void)
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "recover");
   g_assert_false (polisi_window_get_modified (window));
 
+  handler = polisi_gui_test_watch_recovery (window, &recovered);
   adw_message_dialog_response (dialog, "recover");
-  polisi_gui_test_pump (20);
+  polisi_gui_test_wait_for_recovery (window, handler, &recovered);
   g_assert_cmpstr (polisi_policy_get_name (polisi_window_get_policy (window), POLISI_LANG_EN), ==, "Ysgol Ŵ Recovered");
   g_assert_true (polisi_window_get_modified (window));
-  g_assert_cmpstr (polisi_window_get_draft_id (window), ==, id);
+  g_assert_cmpstr (polisi_window_get_recovery_id (window), ==, id);
 
-  /* saved through the action: the draft is gone, the file has the edit */
+  /* saved through the action: the recovery copy is gone, the file has the edit */
   save_through_action (window);
   g_assert_false (polisi_window_get_modified (window));
   {
@@ -148,8 +151,8 @@ test_open_offers_recovery (void)
     g_assert_cmpstr (polisi_policy_get_name (back, POLISI_LANG_EN), ==, "Ysgol Ŵ Recovered");
   }
   {
-    g_autoptr(PolisiRecovery) drafts = polisi_recovery_new_default ();
-    g_autoptr(GPtrArray) orphans = polisi_recovery_list_orphans (drafts);
+    g_autoptr(PolisiRecovery) recovery = polisi_recovery_new_default ();
+    g_autoptr(GPtrArray) orphans = polisi_recovery_list_orphans (recovery);
 
     g_assert_cmpuint (orphans->len, ==, 0);
   }
@@ -158,7 +161,7 @@ test_open_offers_recovery (void)
 }
 
 static void
-test_older_draft_asks (void)
+test_older_copy_asks (void)
 {
   g_autofree char *dir = polisi_test_make_temp_dir ();
   g_autofree char *path = copy_example (dir);
@@ -166,15 +169,15 @@ test_older_draft_asks (void)
   g_autofree char *body = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(PolisiSession) other = polisi_session_new (NULL);
-  g_autoptr(PolisiRecovery) drafts = polisi_recovery_new_default ();
+  g_autoptr(PolisiRecovery) recovery = polisi_recovery_new_default ();
   g_autoptr(GPtrArray) orphans = NULL;
   g_autoptr(GError) error = NULL;
   PolisiWindow *window;
   AdwMessageDialog *dialog;
 
-  id = edit_and_crash (open_window (path), "From the Draft");
+  id = edit_and_crash (open_window (path), "From the Copy");
 
-  /* newer work is saved to the file after the draft */
+  /* newer work is saved to the file after the copy */
   g_assert_true (polisi_session_load (other, file, POLISI_LOAD_DEFAULT, &error));
   polisi_policy_set_name (polisi_session_get_policy (other), POLISI_LANG_CY, "Gwaith Mwy Newydd");
   g_assert_true (polisi_session_save (other, NULL, POLISI_SAVE_DEFAULT, &error));
@@ -201,15 +204,15 @@ test_older_draft_asks (void)
     AdwActionRow *row;
 
     g_assert_nonnull (view);
-    g_assert_cmpuint (polisi_welcome_view_get_n_drafts (view), ==, 1);
+    g_assert_cmpuint (polisi_welcome_view_get_n_recovery_copies (view), ==, 1);
     row = ADW_ACTION_ROW (polisi_gui_test_find_child (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, 0));
     g_assert_nonnull (row);
     g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "older than the saved file"));
   }
-  orphans = polisi_recovery_list_orphans (drafts);
+  orphans = polisi_recovery_list_orphans (recovery);
   g_assert_cmpuint (orphans->len, ==, 1);
   g_assert_true (polisi_recovery_info_is_superseded (orphans->pdata[0]));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.recover-draft", "s", id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.recover-copy", "s", id));
   polisi_gui_test_pump (20);
   g_assert_true (polisi_window_is_blank (window));
   dialog = find_dialog ("Recover the Unsaved Work?");
@@ -217,7 +220,7 @@ test_older_draft_asks (void)
   adw_message_dialog_response (dialog, "discard");
   polisi_gui_test_pump (20);
   g_clear_pointer (&orphans, g_ptr_array_unref);
-  orphans = polisi_recovery_list_orphans (drafts);
+  orphans = polisi_recovery_list_orphans (recovery);
   g_assert_cmpuint (orphans->len, ==, 0);
 
   polisi_gui_test_destroy_window (window);
@@ -324,11 +327,11 @@ static void
 test_welcome_view_create_and_destroy (void)
 {
   g_autofree char *dir = polisi_test_make_temp_dir ();
-  g_autoptr(PolisiRecovery) drafts = polisi_recovery_new (dir);
+  g_autoptr(PolisiRecovery) recovery = polisi_recovery_new (dir);
   GtkWidget *view = g_object_ref_sink (polisi_welcome_view_new ());
 
-  polisi_welcome_view_refresh (POLISI_WELCOME_VIEW (view), drafts);
-  g_assert_cmpuint (polisi_welcome_view_get_n_drafts (POLISI_WELCOME_VIEW (view)), ==, 0);
+  polisi_welcome_view_refresh (POLISI_WELCOME_VIEW (view), recovery);
+  g_assert_cmpuint (polisi_welcome_view_get_n_recovery_copies (POLISI_WELCOME_VIEW (view)), ==, 0);
   g_assert_finalize_object (view);
   polisi_test_remove_tree (dir);
 }
@@ -348,7 +351,7 @@ main (int   argc,
   app = polisi_gui_test_new_app ();
 
   g_test_add_func ("/window-session/open-offers-recovery", test_open_offers_recovery);
-  g_test_add_func ("/window-session/older-draft-asks", test_older_draft_asks);
+  g_test_add_func ("/window-session/older-copy-asks", test_older_copy_asks);
   g_test_add_func ("/window-session/save-asks-first", test_save_asks_first);
   g_test_add_func ("/window-session/title-follows-session", test_title_follows_session);
   g_test_add_func ("/window-session/welcome-view-create-and-destroy", test_welcome_view_create_and_destroy);

@@ -18,7 +18,7 @@
 #include "polisi-consultation-page.h"
 #include "polisi-recovery.h"
 #include "polisi-checker.h"
-#include "polisi-review.h"
+#include "polisi-library-update.h"
 #include "polisi-gui-test-utils.h"
 #include "polisi-gui-utils.h"
 #include "polisi-assembler.h"
@@ -399,15 +399,17 @@ test_close_saved (void)
   polisi_test_remove_tree (dir);
 }
 
-/* After a crash, the autosaved draft is offered back with the edits. */
+/* After a crash, the recovery copy is offered back with the edits. */
 static void
 test_draft_recovery (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(PolisiRecovery) drafts = polisi_recovery_new_default ();
+  g_autoptr(PolisiRecovery) recovery = polisi_recovery_new_default ();
   g_autoptr(GPtrArray) orphans = NULL;
   PolisiWindow *window;
   PolisiWindow *recovered;
+  gboolean done;
+  gulong handler;
   g_autofree char *id = NULL;
   g_autofree char *note_path = NULL;
   g_autoptr(GKeyFile) note = g_key_file_new ();
@@ -421,11 +423,11 @@ test_draft_recovery (void)
   polisi_window_new_policy (window);
   fill (window, "name.cy", "Ysgol y Ddraig Goch");
   fill (window, "head_teacher", "Mr Dafydd ap Gwilym");
-  id = g_strdup (polisi_window_get_draft_id (window));
+  id = g_strdup (polisi_window_get_recovery_id (window));
 
   /* the draft comes a second or two after the last change (a timer in
    * whole seconds may run late by up to a second) */
-  note_path = g_build_filename (polisi_recovery_get_folder (drafts), "", NULL);
+  note_path = g_build_filename (polisi_recovery_get_folder (recovery), "", NULL);
   {
     g_autofree char *draft = g_strconcat (note_path, "/", id, ".polisi", NULL);
     gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
@@ -435,7 +437,7 @@ test_draft_recovery (void)
     g_assert_true (g_file_test (draft, G_FILE_TEST_IS_REGULAR));
   }
   /* a live window's draft is not an orphan */
-  orphans = polisi_recovery_list_orphans (drafts);
+  orphans = polisi_recovery_list_orphans (recovery);
   g_assert_cmpuint (orphans->len, ==, 0);
   g_clear_pointer (&orphans, g_ptr_array_unref);
 
@@ -456,15 +458,16 @@ test_draft_recovery (void)
   gtk_window_destroy (GTK_WINDOW (window));
   polisi_gui_test_pump (10);
 
-  orphans = polisi_recovery_list_orphans (drafts);
+  orphans = polisi_recovery_list_orphans (recovery);
   g_assert_cmpuint (orphans->len, ==, 1);
   g_assert_cmpstr (((PolisiRecoveryInfo *) orphans->pdata[0])->id, ==, id);
   g_assert_cmpstr (((PolisiRecoveryInfo *) orphans->pdata[0])->title, ==, "Ysgol y Ddraig Goch");
 
   /* the welcome view offers it; recovering it brings back the edits */
   recovered = polisi_gui_test_new_window (app);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (recovered), "win.recover-draft", "s", id));
-  polisi_gui_test_pump (20);
+  handler = polisi_gui_test_watch_recovery (recovered, &done);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (recovered), "win.recover-copy", "s", id));
+  polisi_gui_test_wait_for_recovery (recovered, handler, &done);
   g_assert_false (polisi_window_is_blank (recovered));
   g_assert_true (polisi_window_get_modified (recovered));
   g_assert_cmpstr (polisi_policy_get_name (polisi_window_get_policy (recovered), POLISI_LANG_CY), ==, "Ysgol y Ddraig Goch");
@@ -474,7 +477,7 @@ test_draft_recovery (void)
   polisi_gui_test_destroy_window (recovered);
 
   g_clear_pointer (&orphans, g_ptr_array_unref);
-  orphans = polisi_recovery_list_orphans (drafts);
+  orphans = polisi_recovery_list_orphans (recovery);
   g_assert_cmpuint (orphans->len, ==, 0);
   g_settings_reset (settings, "autosave-interval");
 }
@@ -641,7 +644,7 @@ test_annual_review (void)
 
   /* every update of the model clauses since last year's (the fixture's
    * three, and what this year's changed), two old names */
-  expected = polisi_review_list_library_updates (policy, library);
+  expected = polisi_library_update_list (policy, library);
   g_assert_cmpuint (expected->len, >, 3);
   g_assert_cmpuint (polisi_review_page_get_n_updates (page), ==, expected->len);
   g_assert_cmpuint (polisi_review_page_get_n_citations (page), ==, 2);
@@ -765,7 +768,7 @@ test_annual_review (void)
     g_assert_cmpstr (shown, ==, "");
     gtk_text_buffer_set_text (welsh, "Cymal newydd ar oriawr glyfar.", -1);
     gtk_text_buffer_set_text (english, "A new clause on smart watches.", -1);
-    g_assert_cmpstr (polisi_policy_get_draft_summary (policy, POLISI_LANG_EN), ==, "A new clause on smart watches.");
+    g_assert_cmpstr (polisi_policy_get_pending_summary (policy, POLISI_LANG_EN), ==, "A new clause on smart watches.");
     widget = polisi_review_page_adopt (page);
     {
       GtkTextView *view = polisi_gui_test_nth_child (widget, GTK_TYPE_TEXT_VIEW, 1);
@@ -774,8 +777,8 @@ test_annual_review (void)
       g_assert_cmpstr (prefilled, ==, "A new clause on smart watches.");
     }
     gtk_window_destroy (GTK_WINDOW (widget));
-    polisi_policy_set_draft_summary (policy, POLISI_LANG_CY, NULL);
-    polisi_policy_set_draft_summary (policy, POLISI_LANG_EN, NULL);
+    polisi_policy_set_pending_summary (policy, POLISI_LANG_CY, NULL);
+    polisi_policy_set_pending_summary (policy, POLISI_LANG_EN, NULL);
   }
 
   /* saved and read back, it is the same policy */
@@ -864,11 +867,11 @@ test_consultation (void)
   g_autofree char *example = polisi_test_example_path ("secondary-wales-adopted.polisi");
   g_autofree char *contents = polisi_test_read_file (example, NULL);
   g_autofree char *path = g_build_filename (dir, "policy.polisi", NULL);
-  g_autofree char *draft_path = g_build_filename (dir, "draft.odt", NULL);
+  g_autofree char *copy_path = g_build_filename (dir, "draft.odt", NULL);
   g_autofree char *returned_path = g_build_filename (dir, "returned.odt", NULL);
   g_autofree char *damaged_path = g_build_filename (dir, "damaged.odt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) draft = g_file_new_for_path (draft_path);
+  g_autoptr(GFile) draft = g_file_new_for_path (copy_path);
   g_autoptr(GFile) returned = g_file_new_for_path (returned_path);
   g_autoptr(GFile) damaged = g_file_new_for_path (damaged_path);
   g_autoptr(GError) error = NULL;
@@ -921,7 +924,7 @@ test_consultation (void)
     const char *at;
     gsize length;
 
-    data = polisi_test_read_file (draft_path, &length);
+    data = polisi_test_read_file (copy_path, &length);
     package = g_bytes_new_take (g_steal_pointer (&data), length);
     content = polisi_returned_odt_unpack (package, "draft.odt", &error);
     g_assert_no_error (error);

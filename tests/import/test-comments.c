@@ -29,7 +29,7 @@
 #include "polisi-odt.h"
 #include "polisi-policy-io.h"
 #include "polisi-returned-draft.h"
-#include "polisi-comments.h"
+#include "polisi-anchor.h"
 #include "polisi-test-utils.h"
 
 static struct {
@@ -246,7 +246,7 @@ test_import (void)
         for (guint i = 0; i < polisi_document_get_n_blocks (document); i++)
           if (polisi_document_get_block (document, i)->kind == POLISI_BLOCK_CLAUSE)
             n_clauses++;
-        g_autofree char *anchor = polisi_comments_anchor_name ("intro.head", POLISI_LANG_CY);
+        g_autofree char *anchor = polisi_anchor_name ("intro.head", POLISI_LANG_CY);
         g_autofree char *anchor_start = g_strdup_printf ("<text:bookmark-start text:name=\"%s\"/>", anchor);
 
         g_assert_cmpuint (count (content, "<text:bookmark-start text:name=\"Polisi_"), ==,
@@ -301,8 +301,8 @@ long_bookmark_names (PolisiPolicy *policy,
     for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
       {
         const char *id = polisi_clause_state_get_id (polisi_policy_get_clause (policy, i));
-        g_autofree char *anchor = polisi_comments_anchor_name (id, lang);
-        g_autofree char *name = polisi_comments_bookmark_name (id, lang);
+        g_autofree char *anchor = polisi_anchor_name (id, lang);
+        g_autofree char *name = polisi_anchor_bookmark_name (id, lang);
         g_auto(GStrv) parts = g_strsplit (out, anchor, -1);
 
         g_free (out);

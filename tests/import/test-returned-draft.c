@@ -35,7 +35,7 @@
 #include <glib/gstdio.h>
 
 #include "polisi-assembler.h"
-#include "polisi-comments.h"
+#include "polisi-anchor.h"
 #include "polisi-error.h"
 #include "polisi-export.h"
 #include "polisi-odt.h"
@@ -177,8 +177,8 @@ static char *
 review (PolisiPolicy *policy,
         const char   *content)
 {
-  g_autofree char *cy_anchor = polisi_comments_anchor_name ("intro.head", POLISI_LANG_CY);
-  g_autofree char *en_anchor = polisi_comments_anchor_name ("safety.guidance", POLISI_LANG_EN);
+  g_autofree char *cy_anchor = polisi_anchor_name ("intro.head", POLISI_LANG_CY);
+  g_autofree char *en_anchor = polisi_anchor_name ("safety.guidance", POLISI_LANG_EN);
   g_autofree char *cy_start = g_strdup_printf ("<text:bookmark-start text:name=\"%s\"/>", cy_anchor);
   g_autofree char *en_start = g_strdup_printf ("<text:bookmark-start text:name=\"%s\"/>", en_anchor);
   const char *row[] = { clause_number (policy, "tips.think"), "Rhys Ŵyn (NASUWT)", ROW_COMMENT, NULL };
@@ -478,7 +478,7 @@ test_libreoffice_round_trip (void)
     const char *second[] = { resaved, NULL };
     g_autofree char *docx_document = NULL;
     g_autofree char *docx_custom = NULL;
-    g_autofree char *anchor = polisi_comments_anchor_name ("intro.head", POLISI_LANG_CY);
+    g_autofree char *anchor = polisi_anchor_name ("intro.head", POLISI_LANG_CY);
     g_autofree char *data = NULL;
     gsize length;
 
@@ -954,7 +954,7 @@ test_hostile_odt (void)
     gsize length = 3 * 1000 * 1000;
     g_autofree char *name = g_malloc (length + 1);
     g_autofree char *annotation = NULL;
-    g_autofree char *anchor = polisi_comments_anchor_name ("intro.head", POLISI_LANG_EN);
+    g_autofree char *anchor = polisi_anchor_name ("intro.head", POLISI_LANG_EN);
     g_autofree char *start = g_strdup_printf ("<text:bookmark-start text:name=\"%s\"/>", anchor);
     g_autofree char *long_author = NULL;
     g_autoptr(GBytes) bytes = NULL;

@@ -52,6 +52,67 @@ polisi_gui_test_pump (guint milliseconds)
   while (g_get_monotonic_time () < until);
 }
 
+/* Runs the main loop until *@flag is set (by a callback or a signal
+ * handler), failing the test after @timeout_ms: for work done in a worker
+ * thread, whose result comes back through the main loop. */
+void
+polisi_gui_test_wait_for (const gboolean *flag,
+                          guint           timeout_ms)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!*flag && g_get_monotonic_time () < until)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      if (!*flag)
+        g_usleep (1000);
+    }
+  g_assert_true (*flag);
+}
+
+static void
+on_window_recovered (gboolean *recovered)
+{
+  *recovered = TRUE;
+}
+
+/* Before a recovery starts (an action, a dialog's answer): sets
+ * *@recovered when @window's recovery flow has recovered a copy. */
+gulong
+polisi_gui_test_watch_recovery (PolisiWindow *window,
+                                gboolean     *recovered)
+{
+  *recovered = FALSE;
+  return g_signal_connect_swapped (polisi_window_get_recovery_flow (window), "recovered",
+                                   G_CALLBACK (on_window_recovered), recovered);
+}
+
+/* Waits until the recovery watched with @handler is done (it reads in a
+ * worker thread), and stops watching. */
+void
+polisi_gui_test_wait_for_recovery (PolisiWindow *window,
+                                   gulong        handler,
+                                   gboolean     *recovered)
+{
+  polisi_gui_test_wait_for (recovered, 30000);
+  g_signal_handler_disconnect (polisi_window_get_recovery_flow (window), handler);
+  polisi_gui_test_pump (0);
+}
+
+/* Recovers copy @id in @window as the window does, and waits until the
+ * window shows it. */
+void
+polisi_gui_test_recover (PolisiWindow *window,
+                         const char   *id)
+{
+  gboolean recovered;
+  gulong handler = polisi_gui_test_watch_recovery (window, &recovered);
+
+  polisi_window_recover_copy (window, id);
+  polisi_gui_test_wait_for_recovery (window, handler, &recovered);
+}
+
 /* A window for a test, shown. */
 PolisiWindow *
 polisi_gui_test_new_window (PolisiApplication *app)
@@ -64,11 +125,11 @@ polisi_gui_test_new_window (PolisiApplication *app)
   return window;
 }
 
-/* Closes a test's window, with no recovery draft left behind. */
+/* Closes a test's window, with no recovery copy left behind. */
 void
 polisi_gui_test_destroy_window (PolisiWindow *window)
 {
-  polisi_recovery_discard (polisi_recovery_new_default (), polisi_window_get_draft_id (window));
+  polisi_recovery_discard (polisi_recovery_new_default (), polisi_window_get_recovery_id (window));
   gtk_window_destroy (GTK_WINDOW (window));
   polisi_gui_test_pump (10);
 }

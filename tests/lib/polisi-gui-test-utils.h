@@ -14,6 +14,15 @@ G_BEGIN_DECLS
 
 PolisiApplication *polisi_gui_test_new_app           (void);
 void              polisi_gui_test_pump               (guint              milliseconds);
+void              polisi_gui_test_wait_for           (const gboolean    *flag,
+                                                      guint              timeout_ms);
+gulong            polisi_gui_test_watch_recovery     (PolisiWindow      *window,
+                                                      gboolean          *recovered);
+void              polisi_gui_test_wait_for_recovery  (PolisiWindow      *window,
+                                                      gulong             handler,
+                                                      gboolean          *recovered);
+void              polisi_gui_test_recover            (PolisiWindow      *window,
+                                                      const char        *id);
 void              polisi_gui_test_append_text        (GtkTextBuffer     *buffer,
                                                       const char        *text);
 PolisiWindow     *polisi_gui_test_new_window         (PolisiApplication *app);

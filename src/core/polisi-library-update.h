@@ -1,4 +1,4 @@
-/* polisi-review.h: the annual review: library updates and legislation
+/* polisi-library-update.h: the annual review: library updates and legislation
  *
  * Copyright 2026 The Polisi authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -52,29 +52,29 @@ typedef struct {
   const PolisiInstrument *instrument;   /* borrowed from the register */
 } PolisiCitationFix;
 
-gboolean   polisi_review_library_applies        (PolisiPolicy             *policy,
-                                                 PolisiLibrary            *library);
-GPtrArray *polisi_review_list_library_updates   (PolisiPolicy             *policy,
-                                                 PolisiLibrary            *library);
-gboolean   polisi_review_decide_library_update  (PolisiPolicy             *policy,
-                                                 PolisiLibrary            *library,
-                                                 const char               *clause_id,
-                                                 gboolean                  accept,
-                                                 GError                  **error);
-gboolean   polisi_review_decide_library_updates (PolisiPolicy             *policy,
-                                                 PolisiLibrary            *library,
-                                                 const char * const       *clause_ids,
-                                                 gboolean                  accept,
-                                                 guint                    *n_decided,
-                                                 GError                  **error);
+gboolean   polisi_library_update_applies    (PolisiPolicy        *policy,
+                                             PolisiLibrary       *library);
+GPtrArray *polisi_library_update_list       (PolisiPolicy        *policy,
+                                             PolisiLibrary       *library);
+gboolean   polisi_library_update_decide     (PolisiPolicy        *policy,
+                                             PolisiLibrary       *library,
+                                             const char          *clause_id,
+                                             gboolean             accept,
+                                             GError             **error);
+gboolean   polisi_library_update_decide_all (PolisiPolicy        *policy,
+                                             PolisiLibrary       *library,
+                                             const char * const  *clause_ids,
+                                             gboolean             accept,
+                                             guint               *n_decided,
+                                             GError             **error);
 
-GPtrArray *polisi_review_list_citations         (PolisiPolicy             *policy,
-                                                 PolisiLegislation        *legislation);
-gboolean   polisi_review_fix_citation           (PolisiPolicy             *policy,
-                                                 PolisiLegislation        *legislation,
-                                                 const PolisiCitationFix  *fix,
-                                                 GError                  **error);
-guint      polisi_review_fix_all_citations      (PolisiPolicy             *policy,
-                                                 PolisiLegislation        *legislation);
+GPtrArray *polisi_library_update_list_citations    (PolisiPolicy             *policy,
+                                                    PolisiLegislation        *legislation);
+gboolean   polisi_library_update_fix_citation      (PolisiPolicy             *policy,
+                                                    PolisiLegislation        *legislation,
+                                                    const PolisiCitationFix  *fix,
+                                                    GError                  **error);
+guint      polisi_library_update_fix_all_citations (PolisiPolicy             *policy,
+                                                    PolisiLegislation        *legislation);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* polisi-review.c
+/* polisi-library-update.c
  *
  * Copyright 2026 The Polisi authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -49,7 +49,7 @@
 
 #include "polisi-diff.h"
 #include "polisi-error.h"
-#include "polisi-review.h"
+#include "polisi-library-update.h"
 #include "polisi-text.h"
 
 static void
@@ -83,14 +83,14 @@ citation_fix_free (gpointer data)
 }
 
 /**
- * polisi_review_library_applies:
+ * polisi_library_update_applies:
  *
  * Whether @library is the one @policy was built from (the same id), so
  * that its updates can be offered. A policy that does not say which
  * library it came from is taken to come from this one.
  */
 gboolean
-polisi_review_library_applies (PolisiPolicy  *policy,
+polisi_library_update_applies (PolisiPolicy  *policy,
                                PolisiLibrary *library)
 {
   const char *id;
@@ -193,7 +193,7 @@ make_update (PolisiUpdateKind   kind,
 }
 
 /**
- * polisi_review_list_library_updates:
+ * polisi_library_update_list:
  *
  * The clauses @library changed, added or withdrew since @policy was made,
  * that the author has not yet decided on (see the top of this file):
@@ -204,8 +204,8 @@ make_update (PolisiUpdateKind   kind,
  *   updates
  */
 GPtrArray *
-polisi_review_list_library_updates (PolisiPolicy  *policy,
-                                    PolisiLibrary *library)
+polisi_library_update_list (PolisiPolicy  *policy,
+                            PolisiLibrary *library)
 {
   GPtrArray *updates = g_ptr_array_new_with_free_func (library_update_free);
   const char *since;
@@ -214,7 +214,7 @@ polisi_review_list_library_updates (PolisiPolicy  *policy,
   g_return_val_if_fail (POLISI_IS_POLICY (policy), updates);
   g_return_val_if_fail (POLISI_IS_LIBRARY (library), updates);
 
-  if (!polisi_review_library_applies (policy, library))
+  if (!polisi_library_update_applies (policy, library))
     return updates;
 
   nation = polisi_policy_get_nation (policy);
@@ -334,7 +334,7 @@ static void
 finish_if_done (PolisiPolicy  *policy,
                 PolisiLibrary *library)
 {
-  g_autoptr(GPtrArray) pending = polisi_review_list_library_updates (policy, library);
+  g_autoptr(GPtrArray) pending = polisi_library_update_list (policy, library);
   PolisiNation nation = polisi_policy_get_nation (policy);
 
   if (pending->len > 0)
@@ -412,25 +412,25 @@ decide (PolisiPolicy  *policy,
 }
 
 /**
- * polisi_review_decide_library_update:
- * @clause_id: the clause an update of polisi_review_list_library_updates()
+ * polisi_library_update_decide:
+ * @clause_id: the clause an update of polisi_library_update_list()
  *   is about
  * @accept: %TRUE to take the update, %FALSE to decline it
  *
  * Returns: %FALSE with @error set when there is no such update to decide
  */
 gboolean
-polisi_review_decide_library_update (PolisiPolicy   *policy,
-                                     PolisiLibrary  *library,
-                                     const char     *clause_id,
-                                     gboolean        accept,
-                                     GError        **error)
+polisi_library_update_decide (PolisiPolicy   *policy,
+                              PolisiLibrary  *library,
+                              const char     *clause_id,
+                              gboolean        accept,
+                              GError        **error)
 {
   g_return_val_if_fail (POLISI_IS_POLICY (policy), FALSE);
   g_return_val_if_fail (POLISI_IS_LIBRARY (library), FALSE);
   g_return_val_if_fail (clause_id != NULL, FALSE);
 
-  if (!polisi_review_library_applies (policy, library))
+  if (!polisi_library_update_applies (policy, library))
     {
       g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE,
                    _("This policy was made from another clause library (“%s”), so its updates cannot be offered."),
@@ -444,7 +444,7 @@ polisi_review_decide_library_update (PolisiPolicy   *policy,
 }
 
 /**
- * polisi_review_decide_library_updates:
+ * polisi_library_update_decide_all:
  * @clause_ids: (nullable) (array zero-terminated=1): the clauses whose
  *   updates to decide; %NULL for every update still to decide
  * @n_decided: (out) (optional): how many were decided
@@ -455,12 +455,12 @@ polisi_review_decide_library_update (PolisiPolicy   *policy,
  * Returns: %FALSE with @error set when one of @clause_ids has no update
  */
 gboolean
-polisi_review_decide_library_updates (PolisiPolicy        *policy,
-                                      PolisiLibrary       *library,
-                                      const char * const  *clause_ids,
-                                      gboolean             accept,
-                                      guint               *n_decided,
-                                      GError             **error)
+polisi_library_update_decide_all (PolisiPolicy        *policy,
+                                  PolisiLibrary       *library,
+                                  const char * const  *clause_ids,
+                                  gboolean             accept,
+                                  guint               *n_decided,
+                                  GError             **error)
 {
   g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
@@ -471,7 +471,7 @@ polisi_review_decide_library_updates (PolisiPolicy        *policy,
   if (n_decided != NULL)
     *n_decided = 0;
 
-  pending = polisi_review_list_library_updates (policy, library);
+  pending = polisi_library_update_list (policy, library);
   if (clause_ids == NULL)
     {
       for (guint i = 0; i < pending->len; i++)
@@ -503,7 +503,7 @@ polisi_review_decide_library_updates (PolisiPolicy        *policy,
         return FALSE;
     }
 
-  if (polisi_review_library_applies (policy, library))
+  if (polisi_library_update_applies (policy, library))
     finish_if_done (policy, library);
   if (n_decided != NULL)
     *n_decided = ids->len;
@@ -546,7 +546,7 @@ citation_context (const char *text,
 }
 
 /**
- * polisi_review_list_citations:
+ * polisi_library_update_list_citations:
  *
  * Every out-of-date name of an Act or of guidance in the texts of the
  * clauses @policy includes, in both languages, in the policy's order.
@@ -555,8 +555,8 @@ citation_context (const char *text,
  *   citations to replace
  */
 GPtrArray *
-polisi_review_list_citations (PolisiPolicy      *policy,
-                              PolisiLegislation *legislation)
+polisi_library_update_list_citations (PolisiPolicy      *policy,
+                                      PolisiLegislation *legislation)
 {
   GPtrArray *fixes = g_ptr_array_new_with_free_func (citation_fix_free);
   PolisiNation nation;
@@ -678,8 +678,8 @@ fix_state (PolisiPolicy            *policy,
 }
 
 /**
- * polisi_review_fix_citation:
- * @fix: a citation from polisi_review_list_citations()
+ * polisi_library_update_fix_citation:
+ * @fix: a citation from polisi_library_update_list_citations()
  *
  * Replaces one out-of-date citation by the current name (see the top of
  * this file for the other language).
@@ -688,10 +688,10 @@ fix_state (PolisiPolicy            *policy,
  *   citation (it was edited or fixed since it was listed)
  */
 gboolean
-polisi_review_fix_citation (PolisiPolicy             *policy,
-                            PolisiLegislation        *legislation,
-                            const PolisiCitationFix  *fix,
-                            GError                  **error)
+polisi_library_update_fix_citation (PolisiPolicy             *policy,
+                                    PolisiLegislation        *legislation,
+                                    const PolisiCitationFix  *fix,
+                                    GError                  **error)
 {
   PolisiClauseState *state;
   const char *text;
@@ -715,15 +715,15 @@ polisi_review_fix_citation (PolisiPolicy             *policy,
 }
 
 /**
- * polisi_review_fix_all_citations:
+ * polisi_library_update_fix_all_citations:
  *
- * Replaces every out-of-date citation of polisi_review_list_citations().
+ * Replaces every out-of-date citation of polisi_library_update_list_citations().
  *
  * Returns: how many were replaced
  */
 guint
-polisi_review_fix_all_citations (PolisiPolicy      *policy,
-                                 PolisiLegislation *legislation)
+polisi_library_update_fix_all_citations (PolisiPolicy      *policy,
+                                         PolisiLegislation *legislation)
 {
   guint count = 0;
 

@@ -1,4 +1,4 @@
-/* polisi-comments.c
+/* polisi-anchor.c
  *
  * Copyright 2026 The Polisi authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,23 +11,23 @@
 
 #include <string.h>
 
-#include "polisi-comments.h"
+#include "polisi-anchor.h"
 
 /**
- * polisi_comments_bookmark_name:
+ * polisi_anchor_bookmark_name:
  *
  * Returns: (transfer full): the name of the bookmark around @clause_id's
  *   text in @lang, in an exported ODT
  */
 char *
-polisi_comments_bookmark_name (const char *clause_id,
-                               PolisiLang  lang)
+polisi_anchor_bookmark_name (const char *clause_id,
+                             PolisiLang  lang)
 {
   return g_strconcat (POLISI_CLAUSE_BOOKMARK_PREFIX, polisi_lang_to_code (lang), "-", clause_id, NULL);
 }
 
 /**
- * polisi_comments_anchor_name:
+ * polisi_anchor_name:
  *
  * The short name of the anchor (a bookmark) around @clause_id's text in
  * @lang, for formats whose readers cut or rewrite long names: Word keeps a
@@ -38,8 +38,8 @@ polisi_comments_bookmark_name (const char *clause_id,
  * Returns: (transfer full): the anchor's name
  */
 char *
-polisi_comments_anchor_name (const char *clause_id,
-                             PolisiLang  lang)
+polisi_anchor_name (const char *clause_id,
+                    PolisiLang  lang)
 {
   g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA1, clause_id, -1);
 

@@ -1,4 +1,4 @@
-/* test-review.c: the annual review: updates of the model clauses, and
+/* test-library-update.c: the annual review: updates of the model clauses, and
  * out-of-date legislation
  *
  * Copyright 2026 The Polisi authors
@@ -16,7 +16,7 @@
 #include "polisi-diff.h"
 #include "polisi-error.h"
 #include "polisi-policy-io.h"
-#include "polisi-review.h"
+#include "polisi-library-update.h"
 #include "polisi-text.h"
 #include "polisi-test-utils.h"
 
@@ -171,8 +171,8 @@ static void
 test_list (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_autoptr(GPtrArray) updates = polisi_review_list_library_updates (fixture->policy, fixture->new_library);
-  g_autoptr(GPtrArray) none = polisi_review_list_library_updates (fixture->policy, fixture->old_library);
+  g_autoptr(GPtrArray) updates = polisi_library_update_list (fixture->policy, fixture->new_library);
+  g_autoptr(GPtrArray) none = polisi_library_update_list (fixture->policy, fixture->old_library);
   g_autofree char *ids = list_ids (updates);
   PolisiLibraryUpdate *purpose, *online, *extra, *board;
   g_autofree char *cy = NULL;
@@ -226,10 +226,10 @@ test_accept (Fixture       *fixture,
   /* a change replaces the text in both languages, and the edits */
   polisi_clause_state_set_text (purpose, POLISI_LANG_EN, "{organisation} adopts this policy, as edited.");
   {
-    g_autoptr(GPtrArray) updates = polisi_review_list_library_updates (fixture->policy, fixture->new_library);
+    g_autoptr(GPtrArray) updates = polisi_library_update_list (fixture->policy, fixture->new_library);
     g_assert_true (find_update (updates, "intro.purpose")->edited);
   }
-  g_assert_true (polisi_review_decide_library_update (fixture->policy, fixture->new_library, "intro.purpose", TRUE, &error));
+  g_assert_true (polisi_library_update_decide (fixture->policy, fixture->new_library, "intro.purpose", TRUE, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (polisi_clause_state_get_text (purpose, POLISI_LANG_CY), ==,
                    "Mae {organisation} yn mabwysiadu ac yn adolygu'r polisi hwn bob blwyddyn.");
@@ -242,9 +242,9 @@ test_accept (Fixture       *fixture,
   g_assert_cmpstr (polisi_policy_get_library_version (fixture->policy), ==, "2026.1");
 
   /* the rest at once */
-  g_assert_true (polisi_review_decide_library_updates (fixture->policy, fixture->new_library, NULL, TRUE, NULL, &error));
+  g_assert_true (polisi_library_update_decide_all (fixture->policy, fixture->new_library, NULL, TRUE, NULL, &error));
   g_assert_no_error (error);
-  left = polisi_review_list_library_updates (fixture->policy, fixture->new_library);
+  left = polisi_library_update_list (fixture->policy, fixture->new_library);
   g_assert_cmpuint (left->len, ==, 0);
 
   /* new clauses, in the library's place: included as the library
@@ -287,7 +287,7 @@ test_decline (Fixture       *fixture,
   PolisiClauseState *purpose = polisi_policy_lookup_clause (fixture->policy, "intro.purpose");
   PolisiClauseState *online, *board;
 
-  g_assert_true (polisi_review_decide_library_updates (fixture->policy, fixture->new_library, NULL, FALSE, NULL, &error));
+  g_assert_true (polisi_library_update_decide_all (fixture->policy, fixture->new_library, NULL, FALSE, NULL, &error));
   g_assert_no_error (error);
 
   /* the text stays; the version declined is recorded */
@@ -304,18 +304,18 @@ test_decline (Fixture       *fixture,
   g_assert_true (polisi_clause_state_get_kept_withdrawn (board));
 
   /* none is offered again, and that survives saving */
-  left = polisi_review_list_library_updates (fixture->policy, fixture->new_library);
+  left = polisi_library_update_list (fixture->policy, fixture->new_library);
   g_assert_cmpuint (left->len, ==, 0);
   g_assert_cmpstr (polisi_policy_get_library_version (fixture->policy), ==, "2026.2");
   bytes = polisi_policy_to_bytes (fixture->policy);
   loaded = polisi_policy_load_bytes (bytes, "declined.polisi", &error);
   g_assert_no_error (error);
   g_assert_true (polisi_policy_equal (fixture->policy, loaded));
-  again = polisi_review_list_library_updates (loaded, fixture->new_library);
+  again = polisi_library_update_list (loaded, fixture->new_library);
   g_assert_cmpuint (again->len, ==, 0);
 
   /* until the library changes the clause once more */
-  third = polisi_review_list_library_updates (loaded, third_library);
+  third = polisi_library_update_list (loaded, third_library);
   ids = list_ids (third);
   g_assert_cmpstr (ids, ==, "changed:intro.purpose");
 }
@@ -335,22 +335,22 @@ test_refusals (Fixture       *fixture,
   g_autofree char *renamed = replace_once (xml, "id=\"mini\"", "id=\"another-library\"");
 
   /* all or nothing */
-  g_assert_false (polisi_review_decide_library_updates (fixture->policy, fixture->new_library, ids, TRUE, NULL, &error));
+  g_assert_false (polisi_library_update_decide_all (fixture->policy, fixture->new_library, ids, TRUE, NULL, &error));
   g_assert_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE);
   g_assert_nonnull (strstr (error->message, "no.such-clause"));
   after = polisi_policy_to_bytes (fixture->policy);
   g_assert_true (g_bytes_equal (before, after));
   g_clear_error (&error);
 
-  g_assert_false (polisi_review_decide_library_update (fixture->policy, fixture->new_library, "intro.head", TRUE, &error));
+  g_assert_false (polisi_library_update_decide (fixture->policy, fixture->new_library, "intro.head", TRUE, &error));
   g_assert_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE);
   g_clear_error (&error);
 
   /* another organisation's library offers nothing */
   other = library_from_text (renamed);
-  none = polisi_review_list_library_updates (fixture->policy, other);
+  none = polisi_library_update_list (fixture->policy, other);
   g_assert_cmpuint (none->len, ==, 0);
-  g_assert_false (polisi_review_decide_library_update (fixture->policy, other, "intro.purpose", TRUE, &error));
+  g_assert_false (polisi_library_update_decide (fixture->policy, other, "intro.purpose", TRUE, &error));
   g_assert_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE);
 }
 
@@ -393,7 +393,7 @@ static void
 test_citations_list (LegislationFixture *fixture,
                      gconstpointer       data)
 {
-  g_autoptr(GPtrArray) fixes = polisi_review_list_citations (fixture->policy, fixture->legislation);
+  g_autoptr(GPtrArray) fixes = polisi_library_update_list_citations (fixture->policy, fixture->legislation);
   PolisiCitationFix *cy, *en;
 
   /* the guidance for England ("Keeping Children Safe in Education") is in
@@ -416,7 +416,7 @@ test_citations_list (LegislationFixture *fixture,
   /* a clause left out is not the policy's text */
   polisi_clause_state_set_included (fixture->state, FALSE);
   {
-    g_autoptr(GPtrArray) none = polisi_review_list_citations (fixture->policy, fixture->legislation);
+    g_autoptr(GPtrArray) none = polisi_library_update_list_citations (fixture->policy, fixture->legislation);
     g_assert_cmpuint (none->len, ==, 0);
   }
 }
@@ -425,13 +425,13 @@ static void
 test_citations_fix (LegislationFixture *fixture,
                     gconstpointer       data)
 {
-  g_autoptr(GPtrArray) fixes = polisi_review_list_citations (fixture->policy, fixture->legislation);
+  g_autoptr(GPtrArray) fixes = polisi_library_update_list_citations (fixture->policy, fixture->legislation);
   g_autoptr(GPtrArray) left = NULL;
   g_autoptr(GError) error = NULL;
 
   /* one: the Welsh, keeping its mutation; the English still names the
    * same Act, so it does not need an update */
-  g_assert_true (polisi_review_fix_citation (fixture->policy, fixture->legislation, fixes->pdata[0], &error));
+  g_assert_true (polisi_library_update_fix_citation (fixture->policy, fixture->legislation, fixes->pdata[0], &error));
   g_assert_no_error (error);
   g_assert_cmpstr (polisi_clause_state_get_text (fixture->state, POLISI_LANG_CY), ==,
                    "Mae monitro yn dilyn y drefn dan Ddeddf Pwerau Ymchwilio 2016.");
@@ -441,17 +441,17 @@ test_citations_fix (LegislationFixture *fixture,
                    "Monitoring follows the Regulation of Investigatory Powers Act 2000.");
 
   /* the same fix again: the text no longer holds it */
-  g_assert_false (polisi_review_fix_citation (fixture->policy, fixture->legislation, fixes->pdata[0], &error));
+  g_assert_false (polisi_library_update_fix_citation (fixture->policy, fixture->legislation, fixes->pdata[0], &error));
   g_assert_error (error, POLISI_ERROR, POLISI_ERROR_INVALID_VALUE);
 
   /* the rest */
-  g_assert_cmpuint (polisi_review_fix_all_citations (fixture->policy, fixture->legislation), ==, 1);
+  g_assert_cmpuint (polisi_library_update_fix_all_citations (fixture->policy, fixture->legislation), ==, 1);
   g_assert_cmpstr (polisi_clause_state_get_text (fixture->state, POLISI_LANG_EN), ==,
                    "Monitoring follows the Investigatory Powers Act 2016.");
   g_assert_false (polisi_clause_state_get_needs_update (fixture->state, POLISI_LANG_CY));
-  left = polisi_review_list_citations (fixture->policy, fixture->legislation);
+  left = polisi_library_update_list_citations (fixture->policy, fixture->legislation);
   g_assert_cmpuint (left->len, ==, 0);
-  g_assert_cmpuint (polisi_review_fix_all_citations (fixture->policy, fixture->legislation), ==, 0);
+  g_assert_cmpuint (polisi_library_update_fix_all_citations (fixture->policy, fixture->legislation), ==, 0);
 }
 
 /* When the other language does not name the Act at all, the two texts now
@@ -464,7 +464,7 @@ test_citations_other_language (LegislationFixture *fixture,
   polisi_clause_state_confirm_translation (fixture->state, POLISI_LANG_EN);
   polisi_clause_state_confirm_translation (fixture->state, POLISI_LANG_CY);
 
-  g_assert_cmpuint (polisi_review_fix_all_citations (fixture->policy, fixture->legislation), ==, 1);
+  g_assert_cmpuint (polisi_library_update_fix_all_citations (fixture->policy, fixture->legislation), ==, 1);
   g_assert_cmpstr (polisi_clause_state_get_text (fixture->state, POLISI_LANG_EN), ==,
                    "Monitoring follows the Investigatory Powers Act 2016.");
   g_assert_true (polisi_clause_state_get_needs_update (fixture->state, POLISI_LANG_CY));
@@ -481,12 +481,12 @@ test_citations_nation (LegislationFixture *fixture,
   g_autoptr(GPtrArray) england = NULL;
 
   polisi_clause_state_set_text (guidance, POLISI_LANG_EN, "We follow Keeping Children Safe in Education.");
-  wales = polisi_review_list_citations (fixture->policy, fixture->legislation);
+  wales = polisi_library_update_list_citations (fixture->policy, fixture->legislation);
   g_assert_cmpuint (wales->len, ==, 3);
   g_assert_cmpstr (((PolisiCitationFix *) wales->pdata[2])->replacement, ==, "Keeping learners safe");
 
   polisi_policy_set_language_category (fixture->policy, POLISI_LANGUAGE_CATEGORY_ENGLISH);
-  england = polisi_review_list_citations (fixture->policy, fixture->legislation);
+  england = polisi_library_update_list_citations (fixture->policy, fixture->legislation);
   g_assert_cmpuint (england->len, ==, 2);
 }
 
@@ -572,7 +572,7 @@ check_real_update (PolisiPolicy  *policy,
                    PolisiLibrary *current,
                    const char    *name)
 {
-  g_autoptr(GPtrArray) updates = polisi_review_list_library_updates (policy, current);
+  g_autoptr(GPtrArray) updates = polisi_library_update_list (policy, current);
   g_autoptr(PolisiPolicy) accepting = copy_policy (policy);
   g_autoptr(PolisiPolicy) declining = copy_policy (policy);
   g_autoptr(GPtrArray) left = NULL;
@@ -665,9 +665,9 @@ check_real_update (PolisiPolicy  *policy,
       g_autoptr(GError) error = NULL;
       PolisiClauseState *taken, *kept;
 
-      g_assert_true (polisi_review_decide_library_update (accepting, current, update->clause_id, TRUE, &error));
+      g_assert_true (polisi_library_update_decide (accepting, current, update->clause_id, TRUE, &error));
       g_assert_no_error (error);
-      g_assert_true (polisi_review_decide_library_update (declining, current, update->clause_id, FALSE, &error));
+      g_assert_true (polisi_library_update_decide (declining, current, update->clause_id, FALSE, &error));
       g_assert_no_error (error);
 
       taken = polisi_policy_lookup_clause (accepting, update->clause_id);
@@ -695,10 +695,10 @@ check_real_update (PolisiPolicy  *policy,
     }
 
   /* both are up to date with the library, and nothing is offered again */
-  left = polisi_review_list_library_updates (accepting, current);
+  left = polisi_library_update_list (accepting, current);
   g_assert_cmpuint (left->len, ==, 0);
   g_clear_pointer (&left, g_ptr_array_unref);
-  left = polisi_review_list_library_updates (declining, current);
+  left = polisi_library_update_list (declining, current);
   g_assert_cmpuint (left->len, ==, 0);
   g_assert_cmpstr (polisi_policy_get_library_version (accepting), ==, polisi_library_get_version (current));
   g_assert_cmpstr (polisi_policy_get_library_version (declining), ==, polisi_library_get_version (current));
