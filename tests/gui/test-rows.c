@@ -14,9 +14,15 @@
 
 #include "polisi-adoption-blockers.h"
 #include "polisi-application.h"
+#include "polisi-assembler.h"
 #include "polisi-checker.h"
+#include "polisi-comment-row.h"
 #include "polisi-gui-test-utils.h"
+#include "polisi-preview-page.h"
+#include "polisi-print-operation.h"
 #include "polisi-proposal-row.h"
+#include "polisi-settable-row.h"
+#include "polisi-spell-buffer.h"
 #include "polisi-test-utils.h"
 #include "polisi-trigger-row.h"
 #include "polisi-version-row.h"
@@ -137,6 +143,103 @@ test_adoption_blockers (void)
   g_assert_finalize_object (dialog);
 }
 
+/* A comment's row: its text, its response typed into the policy, signed
+ * by :responder. */
+static void
+test_comment_row (void)
+{
+  PolisiPolicy *policy = polisi_policy_new ();
+  const char *id = polisi_policy_add_comment (policy, "scope.people", POLISI_LANG_EN, "Tom Price (NEU)",
+                                              "2027-02-01", "Does this cover supply staff? ŵ ŷ");
+  PolisiComment *comment = (PolisiComment *) polisi_policy_lookup_comment (policy, id);
+  GtkWidget *row = g_object_ref_sink (polisi_comment_row_new (comment, policy, "2.1 Who the policy covers",
+                                                             POLISI_LANG_CY));
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert_true (polisi_comment_row_get_comment (POLISI_COMMENT_ROW (row)) == comment);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "2.1 Who the policy covers");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), "Does this cover supply staff?"));
+
+  polisi_test_assert_explicit_notify (POLISI_TYPE_COMMENT_ROW);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Rhian Ellis, Rheolwr AD");
+  polisi_test_check_property (row, "responder", &value);
+
+  gtk_text_buffer_set_text (polisi_comment_row_get_buffer (POLISI_COMMENT_ROW (row)), "Ydy. / Yes.", -1);
+  g_assert_cmpstr (polisi_policy_lookup_comment (policy, id)->response, ==, "Ydy. / Yes.");
+  g_assert_cmpstr (polisi_policy_lookup_comment (policy, id)->response_author, ==, "Rhian Ellis, Rheolwr AD");
+
+  g_assert_finalize_object (row);
+  g_assert_finalize_object (policy);
+}
+
+/* A key of the organisation step typed into its row goes to the policy
+ * through the key's own rule. */
+static void
+test_settable_row (void)
+{
+  PolisiContext *context = polisi_test_builtin_context ();
+  PolisiLibrary *library = polisi_context_get_library (context);
+  PolisiPolicy *policy = polisi_policy_new ();
+  g_autoptr(GPtrArray) settables = polisi_settable_list (library);
+  const PolisiSettable *head = polisi_settable_lookup (settables, "head_teacher");
+  GtkWidget *row;
+
+  g_assert_nonnull (head);
+  row = g_object_ref_sink (polisi_settable_row_new (head, policy, library, POLISI_LANG_EN));
+  g_assert_true (polisi_settable_row_get_settable (POLISI_SETTABLE_ROW (row)) == head);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Mrs Gwenllian Ŵyn");
+  polisi_gui_test_pump (20);
+  g_assert_cmpstr (polisi_policy_get_answer (policy, "head_teacher", POLISI_LANG_EN), ==, "Mrs Gwenllian Ŵyn");
+
+  g_assert_finalize_object (row);
+  g_assert_finalize_object (policy);
+  g_clear_pointer (&settables, g_ptr_array_unref);
+  g_assert_finalize_object (context);
+}
+
+/* A text view's spell checking, made and freed with its view. */
+static void
+test_spell_buffer (void)
+{
+  PolisiContext *context = polisi_test_builtin_context ();
+  PolisiSpellChecker *checker = polisi_spell_checker_new (polisi_context_get_library (context));
+  GtkWidget *view = g_object_ref_sink (gtk_text_view_new ());
+  PolisiSpellBuffer *buffer = polisi_spell_buffer_new (checker, GTK_TEXT_VIEW (view), POLISI_LANG_EN);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "Staff must keep clear bondaries.", -1);
+  for (guint i = 0; i < 200 && polisi_spell_buffer_is_pending (buffer); i++)
+    polisi_gui_test_pump (10);
+  g_assert_false (polisi_spell_buffer_is_pending (buffer));
+
+  g_assert_finalize_object (buffer);
+  g_assert_finalize_object (view);
+  g_assert_finalize_object (checker);
+  g_assert_finalize_object (context);
+}
+
+/* A page of the preview, and the print operation of a document. */
+static void
+test_preview_page_and_print (void)
+{
+  PolisiContext *context = polisi_test_builtin_context ();
+  PolisiPolicy *policy = polisi_test_load_example ("secondary-wales.polisi");
+  PolisiDocument *document = polisi_assemble (policy, polisi_context_get_library (context), 0);
+  GtkWidget *page = g_object_ref_sink (GTK_WIDGET (polisi_preview_page_new ()));
+  PolisiExportOptions options;
+  PolisiPrintOperation *print;
+
+  polisi_export_options_init (&options, POLISI_LAYOUT_COLUMNS);
+  print = polisi_print_operation_new (document, &options);
+  g_assert_true (GTK_IS_PRINT_OPERATION (print));
+
+  g_assert_finalize_object (print);
+  g_assert_finalize_object (page);
+  g_assert_finalize_object (document);
+  g_assert_finalize_object (policy);
+  g_assert_finalize_object (context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -150,6 +253,10 @@ main (int   argc,
   g_test_add_func ("/rows/trigger-row", test_trigger_row);
   g_test_add_func ("/rows/proposal-row", test_proposal_row);
   g_test_add_func ("/rows/adoption-blockers", test_adoption_blockers);
+  g_test_add_func ("/rows/comment-row", test_comment_row);
+  g_test_add_func ("/rows/settable-row", test_settable_row);
+  g_test_add_func ("/rows/spell-buffer", test_spell_buffer);
+  g_test_add_func ("/rows/preview-page-and-print", test_preview_page_and_print);
 
   return g_test_run ();
 }
