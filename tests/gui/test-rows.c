@@ -16,11 +16,15 @@
 #include "polisi-application.h"
 #include "polisi-assembler.h"
 #include "polisi-checker.h"
+#include "polisi-clause-editor.h"
+#include "polisi-clause-title-editor.h"
 #include "polisi-comment-row.h"
 #include "polisi-gui-test-utils.h"
+#include "polisi-own-clause-dialog.h"
 #include "polisi-preview-page.h"
 #include "polisi-print-operation.h"
 #include "polisi-proposal-row.h"
+#include "polisi-review-page.h"
 #include "polisi-settable-row.h"
 #include "polisi-spell-buffer.h"
 #include "polisi-test-utils.h"
@@ -240,6 +244,37 @@ test_preview_page_and_print (void)
   g_assert_finalize_object (context);
 }
 
+/* A clause's card and its title editor, the own-clause dialog and the
+ * review step's page, each made for a policy and freed with it gone. */
+static void
+test_editors_and_pages (void)
+{
+  PolisiContext *context = polisi_test_builtin_context ();
+  PolisiLibrary *library = polisi_context_get_library (context);
+  PolisiPolicy *policy = polisi_test_load_example ("secondary-wales.polisi");
+  PolisiClause *clause = polisi_library_lookup_clause (library, "scope.people");
+  PolisiClauseState *state = polisi_policy_lookup_clause (policy, "scope.people");
+  GtkWidget *editor = g_object_ref_sink (GTK_WIDGET (polisi_clause_editor_new (clause, state, context)));
+  GtkWidget *title = g_object_ref_sink (GTK_WIDGET (polisi_clause_title_editor_new (clause, state)));
+  GtkWidget *review = g_object_ref_sink (GTK_WIDGET (polisi_review_page_new (policy, context)));
+  GtkWidget *dialog = GTK_WIDGET (polisi_own_clause_dialog_new (policy, context, polisi_clause_get_section (clause)));
+
+  g_assert_true (polisi_clause_editor_get_clause (POLISI_CLAUSE_EDITOR (editor)) == clause);
+  g_assert_true (polisi_clause_editor_get_state (POLISI_CLAUSE_EDITOR (editor)) == state);
+  g_assert_nonnull (polisi_clause_title_editor_get_entry (POLISI_CLAUSE_TITLE_EDITOR (title), POLISI_LANG_CY));
+  g_assert_nonnull (polisi_own_clause_dialog_get_title_entry (POLISI_OWN_CLAUSE_DIALOG (dialog), POLISI_LANG_CY));
+
+  /* a toplevel goes when it is destroyed, its last reference GTK's own */
+  g_object_ref (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+  g_assert_finalize_object (review);
+  g_assert_finalize_object (title);
+  g_assert_finalize_object (editor);
+  g_assert_finalize_object (policy);
+  g_assert_finalize_object (context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,6 +292,7 @@ main (int   argc,
   g_test_add_func ("/rows/settable-row", test_settable_row);
   g_test_add_func ("/rows/spell-buffer", test_spell_buffer);
   g_test_add_func ("/rows/preview-page-and-print", test_preview_page_and_print);
+  g_test_add_func ("/rows/editors-and-pages", test_editors_and_pages);
 
   return g_test_run ();
 }
