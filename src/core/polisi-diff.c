@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "polisi-diff.h"
+#include "polisi-text.h"
 
 /* Beyond this many steps of the search, a long comparison settles for a
  * good split (see above). */
@@ -52,24 +53,9 @@ span_free (gpointer data)
   g_free (span);
 }
 
-static gboolean
-is_word_char (gunichar c)
-{
-  GUnicodeType type;
-
-  if (g_unichar_isalnum (c))
-    return TRUE;
-  type = g_unichar_type (c);
-  return type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK ||
-         type == G_UNICODE_ENCLOSING_MARK;
-}
-
-static gboolean
-is_joiner (gunichar c)
-{
-  /* apostrophes and hyphens inside a word */
-  return c == '\'' || c == 0x2019 || c == '-' || c == 0x2010 || c == 0x2011;
-}
+/* a word's letters and what joins its parts: polisi-text's rule */
+#define is_word_char polisi_text_is_word_char
+#define is_joiner polisi_text_is_joiner
 
 static gboolean
 is_blank (gunichar c)

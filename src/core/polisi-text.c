@@ -761,18 +761,8 @@ is_year (const char *word)
          (g_str_has_prefix (word, "1") || g_str_has_prefix (word, "20"));
 }
 
-/* "3", "3.2", "A", "A.1", "1.2,": what follows a reference word. */
-static gboolean
-is_reference (const char *word)
-{
-  if (word[0] == '\0')
-    return FALSE;
-  if (g_ascii_isdigit (word[0]))
-    return TRUE;
-  return g_ascii_isalpha (word[0]) && (word[1] == '\0' || word[1] == '.');
-}
-
-/* is_reference() of the word from @start to @end, as it stands */
+/* Whether the word from @start to @end, as it stands, is what follows a
+ * reference word: "3", "3.2", "A", "A.1", "1.2,". */
 static gboolean
 is_reference_between (const char *start,
                       const char *end)
@@ -943,4 +933,37 @@ polisi_text_guess_language (const char *text)
   if (english > welsh)
     return POLISI_LANG_EN;
   return -1;
+}
+
+/**
+ * polisi_text_is_word_char:
+ *
+ * Whether @c belongs to a word: a letter, a digit, or a mark that goes
+ * with one (a circumflex written as a combining character, "w" and
+ * U+0302 for "ŵ"). The one definition of a word's letters, for the
+ * comparison of texts and for the spell checker.
+ */
+gboolean
+polisi_text_is_word_char (gunichar c)
+{
+  GUnicodeType type;
+
+  if (g_unichar_isalnum (c))
+    return TRUE;
+  type = g_unichar_type (c);
+  return type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK ||
+         type == G_UNICODE_ENCLOSING_MARK;
+}
+
+/**
+ * polisi_text_is_joiner:
+ *
+ * Whether @c joins the parts of one word when it stands between them: an
+ * apostrophe (straight or typographic: "mae'r", "i’w") or a hyphen
+ * ("ar-lein", "cyn-ddysgwr").
+ */
+gboolean
+polisi_text_is_joiner (gunichar c)
+{
+  return c == '\'' || c == 0x2019 || c == '-' || c == 0x2010 || c == 0x2011;
 }

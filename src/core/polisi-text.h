@@ -84,6 +84,8 @@ char      *polisi_text_fill              (const char            *text,
                                           PolisiPlaceholderFunc  func,
                                           gpointer               user_data);
 gboolean   polisi_text_is_placeholder_id (const char            *id);
+gboolean   polisi_text_is_word_char      (gunichar               c);
+gboolean   polisi_text_is_joiner         (gunichar               c);
 char      *polisi_text_collapse_spaces   (const char            *text);
 char      *polisi_text_typographic       (const char            *text);
 GArray    *polisi_text_find_unbreakable_spaces (const char       *text);

@@ -28,6 +28,7 @@
 #include <enchant.h>
 
 #include "polisi-spell-checker.h"
+#include "polisi-text.h"
 
 
 struct _PolisiSpellChecker
@@ -244,10 +245,12 @@ polisi_spell_checker_add_word (PolisiSpellChecker *self,
 
 /* Words --------------------------------------------------------------------- */
 
+/* a word runs on through what joins its parts ("mae'r", "ar-lein"):
+ * polisi-text's rule, as the comparison of texts reads words */
 static gboolean
 is_word_char (gunichar c)
 {
-  return g_unichar_isalpha (c) || c == '\'' || c == 0x2019 || c == '-';
+  return polisi_text_is_word_char (c) || polisi_text_is_joiner (c);
 }
 
 static gboolean

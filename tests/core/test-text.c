@@ -256,6 +256,29 @@ test_guess_language (void)
   g_assert_cmpint (polisi_text_guess_language (""), ==, -1);
 }
 
+/* One definition of a word's letters and of what joins its parts, for the
+ * comparison of texts and the spell checker. */
+static void
+test_word_chars (void)
+{
+  const char *letters = "aŵŷẁẃẅỳŴŶ9";
+
+  for (const char *p = letters; *p != '\0'; p = g_utf8_next_char (p))
+    g_assert_true (polisi_text_is_word_char (g_utf8_get_char (p)));
+  /* a circumflex written as a combining mark, "w" + U+0302 */
+  g_assert_true (polisi_text_is_word_char (0x0302));
+  for (const char *p = " .,;:!?()“”"; *p != '\0'; p = g_utf8_next_char (p))
+    g_assert_false (polisi_text_is_word_char (g_utf8_get_char (p)));
+
+  g_assert_true (polisi_text_is_joiner ('\''));
+  g_assert_true (polisi_text_is_joiner (0x2019));
+  g_assert_true (polisi_text_is_joiner ('-'));
+  g_assert_true (polisi_text_is_joiner (0x2011));
+  g_assert_false (polisi_text_is_joiner (' '));
+  g_assert_false (polisi_text_is_joiner (0x201D));
+  g_assert_false (polisi_text_is_word_char ('\''));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +297,7 @@ main (int   argc,
   g_test_add_func ("/text/typographic", test_typographic);
   g_test_add_func ("/text/keep-together", test_keep_together);
   g_test_add_func ("/text/guess-language", test_guess_language);
+  g_test_add_func ("/text/word-chars", test_word_chars);
 
   return g_test_run ();
 }
