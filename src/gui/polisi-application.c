@@ -16,6 +16,7 @@
 #include "polisi-cli.h"
 #include "polisi-preferences-window.h"
 #include "polisi-window.h"
+#include "polisi-window-actions.h"
 
 struct _PolisiApplication
 {
@@ -222,28 +223,18 @@ preferences_action (GSimpleAction *action,
 static void
 polisi_application_startup (GApplication *application)
 {
-  static const struct { const char *action; const char *accels[3]; } accels[] = {
-    { "app.new", { "<Control>n", NULL } },
-    { "app.open", { "<Control>o", NULL } },
-    { "app.quit", { "<Control>q", NULL } },
-    { "app.help", { "F1", NULL } },
-    { "app.preferences", { "<Control>comma", NULL } },
-    { "win.save", { "<Control>s", NULL } },
-    { "win.save-as", { "<Control><Shift>s", NULL } },
-    { "win.print", { "<Control>p", NULL } },
-    { "win.export", { "<Control>e", NULL } },
-    { "win.next-step", { "<Alt>Page_Down", NULL } },
-    { "win.previous-step", { "<Alt>Page_Up", NULL } },
-    { "win.show-preview", { "F9", NULL } },
-    { "window.close", { "<Control>w", NULL } },
-    { "win.show-help-overlay", { "<Control>question", NULL } },
-  };
+  guint n_shortcuts;
+  const PolisiShortcut *shortcuts = polisi_window_actions_shortcuts (&n_shortcuts);
 
   G_APPLICATION_CLASS (polisi_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_entries, G_N_ELEMENTS (app_entries), application);
-  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (application), accels[i].action, accels[i].accels);
+  for (guint i = 0; i < n_shortcuts; i++)
+    {
+      const char *accels[] = { shortcuts[i].accel, NULL };
+
+      gtk_application_set_accels_for_action (GTK_APPLICATION (application), shortcuts[i].action, accels);
+    }
 }
 
 static void

@@ -6,8 +6,9 @@
  * The window's actions (win.*), in one table: what each does is a call to
  * the window or one of its flows, through their public functions; which
  * are enabled follows the window's state (polisi_window_actions_update()).
- * The shortcuts here are the ones the window binds itself; the
- * application lists the same ones for the shortcuts window.
+ * Every shortcut of Polisi is in one table here (shortcuts[]): the window
+ * binds those of its own actions, and the application sets all of them as
+ * its accelerators, which the menus and the shortcuts window show.
  */
 #include "config.h"
 
@@ -15,6 +16,37 @@
 
 #include "polisi-gui-utils.h"
 #include "polisi-window-actions.h"
+
+static const PolisiShortcut shortcuts[] = {
+  { "app.new", "<Control>n" },
+  { "app.open", "<Control>o" },
+  { "app.quit", "<Control>q" },
+  { "app.help", "F1" },
+  { "app.preferences", "<Control>comma" },
+  { "win.save", "<Control>s" },
+  { "win.save-as", "<Control><Shift>s" },
+  { "win.print", "<Control>p" },
+  { "win.export", "<Control>e" },
+  { "win.next-step", "<Alt>Page_Down" },
+  { "win.previous-step", "<Alt>Page_Up" },
+  { "win.show-preview", "F9" },
+  { "window.close", "<Control>w" },
+  { "win.show-help-overlay", "<Control>question" },
+};
+
+/**
+ * polisi_window_actions_shortcuts:
+ *
+ * Every shortcut of Polisi, the application's and the window's.
+ *
+ * Returns: (array length=n_shortcuts): the table
+ */
+const PolisiShortcut *
+polisi_window_actions_shortcuts (guint *n_shortcuts)
+{
+  *n_shortcuts = G_N_ELEMENTS (shortcuts);
+  return shortcuts;
+}
 
 static gboolean
 editing (GtkWidget *widget)
@@ -225,14 +257,19 @@ polisi_window_actions_install (GtkWidgetClass *widget_class)
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].parameter_type, actions[i].activate);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK, "win.next-step", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK, "win.previous-step", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-preview", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  /* the window's own shortcuts work in any window, with or without the
+   * application's accelerators */
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    {
+      guint key = 0;
+      GdkModifierType modifiers = 0;
+
+      if (!g_str_has_prefix (shortcuts[i].action, "win.") && !g_str_has_prefix (shortcuts[i].action, "window."))
+        continue;
+      if (!gtk_accelerator_parse (shortcuts[i].accel, &key, &modifiers))
+        g_assert_not_reached ();
+      gtk_widget_class_add_binding_action (widget_class, key, modifiers, shortcuts[i].action, NULL);
+    }
 }
 
 /* Which actions can be used now: most need an open policy; Save waits

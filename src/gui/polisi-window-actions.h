@@ -9,7 +9,13 @@
 
 G_BEGIN_DECLS
 
-void polisi_window_actions_install (GtkWidgetClass *widget_class);
-void polisi_window_actions_update  (PolisiWindow   *window);
+typedef struct {
+  const char *action;     /* "app.new", "win.save", "window.close" */
+  const char *accel;      /* as gtk_accelerator_parse() reads it */
+} PolisiShortcut;
+
+void                  polisi_window_actions_install   (GtkWidgetClass *widget_class);
+void                  polisi_window_actions_update    (PolisiWindow   *window);
+const PolisiShortcut *polisi_window_actions_shortcuts (guint          *n_shortcuts);
 
 G_END_DECLS

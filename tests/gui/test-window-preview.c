@@ -12,6 +12,7 @@
 #include "polisi-clause-editor.h"
 #include "polisi-preview-pane.h"
 #include "polisi-section-page.h"
+#include "polisi-window-actions.h"
 
 static void
 set_width (PolisiWindow *window,
@@ -227,9 +228,33 @@ test_menu_on_open (void)
   polisi_gui_test_destroy_window (window);
 }
 
+/* Every shortcut is in one table: each parses, and the application's
+ * accelerators are its entries. */
+static void
+test_shortcuts (void)
+{
+  guint n;
+  const PolisiShortcut *shortcuts = polisi_window_actions_shortcuts (&n);
+
+  g_assert_cmpuint (n, >, 10);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), shortcuts[i].action);
+      guint key = 0, set_key = 0;
+      GdkModifierType modifiers = 0, set_modifiers = 0;
+
+      g_assert_true (gtk_accelerator_parse (shortcuts[i].accel, &key, &modifiers));
+      g_assert_cmpuint (g_strv_length (accels), ==, 1);
+      g_assert_true (gtk_accelerator_parse (accels[0], &set_key, &set_modifiers));
+      g_assert_cmpuint (set_key, ==, key);
+      g_assert_cmpuint (set_modifiers, ==, modifiers);
+    }
+}
+
 static void
 add_tests (void)
 {
+  g_test_add_func ("/window/shortcuts", test_shortcuts);
   g_test_add_func ("/window/menu-made-on-open", test_menu_on_open);
   g_test_add_func ("/preview-pane/create-destroy", test_pane_create_destroy);
   g_test_add_func ("/window-preview/visibility", test_visibility);
