@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "polisi-document.h"
+#include "polisi-text.h"
 
 enum {
   FIELD_TITLE,
@@ -651,12 +652,23 @@ polisi_block_get_column_widths (PolisiBlock      *block,
         for (guint l = 0; l < n_langs; l++)
           {
             const char *cell = polisi_block_get_cell (block, langs[l], r, c);
+            /* a date, a version or an Act's year does not break
+             * (polisi_text_find_unbreakable_spaces()): it is one word */
+            g_autoptr(GArray) kept = polisi_text_find_unbreakable_spaces (cell);
+            guint next_kept = 0;
             glong word = 0;
 
             longest_text = MAX (longest_text, g_utf8_strlen (cell, -1));
             for (const char *p = cell; *p != '\0'; p = g_utf8_next_char (p))
               {
-                word = g_unichar_isspace (g_utf8_get_char (p)) ? 0 : word + 1;
+                guint offset = (guint) (p - cell);
+                gboolean breaks = g_unichar_isspace (g_utf8_get_char (p));
+
+                while (next_kept < kept->len && g_array_index (kept, guint, next_kept) < offset)
+                  next_kept++;
+                if (breaks && next_kept < kept->len && g_array_index (kept, guint, next_kept) == offset)
+                  breaks = FALSE;
+                word = breaks ? 0 : word + 1;
                 longest_word = MAX (longest_word, word);
               }
           }

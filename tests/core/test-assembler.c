@@ -413,6 +413,30 @@ test_document_finalize (void)
   g_assert_finalize_object (document);
 }
 
+/* A column is never narrower than its longest piece that must not break:
+ * a date ("10 Gorffennaf 2026") is one piece, not three words. */
+static void
+test_columns_hold_dates (void)
+{
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  g_autoptr(PolisiPolicy) policy = polisi_test_load_example ("secondary-wales-adopted.polisi");
+  g_autoptr(PolisiDocument) document = polisi_assemble (policy, polisi_context_get_library (context), 0);
+  int index = polisi_document_find_block (document, POLISI_BLOCK_TABLE, "history-table");
+  const PolisiLang langs[] = { POLISI_LANG_CY, POLISI_LANG_EN };
+  PolisiBlock *history;
+  double widths[8];
+  gboolean found = FALSE;
+
+  g_assert_cmpint (index, >=, 0);
+  history = polisi_document_get_block (document, index);
+  g_assert_cmpuint (history->n_columns, <=, G_N_ELEMENTS (widths));
+  for (guint r = 0; r < polisi_block_get_n_rows (history); r++)
+    found |= g_strcmp0 (polisi_block_get_cell (history, POLISI_LANG_CY, r, 1), "10 Gorffennaf 2026") == 0;
+  g_assert_true (found);
+  polisi_block_get_column_widths (history, langs, 2, 100, 2, widths);
+  g_assert_cmpfloat (widths[1], >=, g_utf8_strlen ("10 Gorffennaf 2026", -1) + 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -420,6 +444,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/assembler/known-policy", test_known_policy);
+  g_test_add_func ("/assembler/columns-hold-dates", test_columns_hold_dates);
   g_test_add_func ("/assembler/draft-and-unfilled", test_draft_and_unfilled);
   g_test_add_func ("/assembler/england", test_england);
   g_test_add_func ("/assembler/history", test_history);
