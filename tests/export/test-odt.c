@@ -1002,6 +1002,7 @@ find_heading_page (GPtrArray  *pages,
 static void
 test_pages_columns (void)
 {
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   g_autofree char *soffice = polisi_test_find_soffice ();
   g_autofree char *out_dir = g_build_filename (fixture.dir, "pages-columns", NULL);
   guint n_checked = 0;
@@ -1011,7 +1012,7 @@ test_pages_columns (void)
       g_test_skip ("skipped: LibreOffice (soffice) is not installed");
       return;
     }
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (pdftotext == NULL)
     {
       g_test_skip ("skipped: poppler's pdftotext is not installed");
       return;
