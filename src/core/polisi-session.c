@@ -103,6 +103,10 @@ struct _PolisiSession
 
   DiskState      disk;
   int            lock_fd;
+
+  gboolean       watch_disk;
+  GFileMonitor  *monitor;      /* of the file, while watch-disk is on */
+  guint          disk_check_id;
 };
 
 G_DEFINE_FINAL_TYPE (PolisiSession, polisi_session, G_TYPE_OBJECT)
@@ -117,6 +121,7 @@ enum {
   PROP_SAVING,
   PROP_AUTOSAVE_INTERVAL,
   PROP_RECOVERY_ID,
+  PROP_WATCH_DISK,
   N_PROPS
 };
 
@@ -446,6 +451,81 @@ update_read_only (PolisiSession *self)
   set_read_only (self, path != NULL && stat (path, &st) == 0 && is_read_only (path, &st));
 }
 
+/* Watching the file: another program's change is noticed when it happens,
+ * not only when saving. The events only start a look at the file after a
+ * quiet moment; the look (polisi_session_check_disk()) compares contents,
+ * so the session's own saves, which leave the file as it knows it, are
+ * not taken for someone else's. */
+
+#define DISK_CHECK_DELAY_MS 250
+
+static gboolean
+disk_check_timeout (gpointer data)
+{
+  PolisiSession *self = data;
+
+  self->disk_check_id = 0;
+  /* a save under way is the session's own; it looks for itself first */
+  if (!self->saving)
+    polisi_session_check_disk (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_file_event (GFileMonitor      *monitor,
+               GFile             *file,
+               GFile             *other,
+               GFileMonitorEvent  event,
+               PolisiSession     *self)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+      /* wait for the writes to end */
+      g_clear_handle_id (&self->disk_check_id, g_source_remove);
+      self->disk_check_id = g_timeout_add (DISK_CHECK_DELAY_MS, disk_check_timeout, self);
+      break;
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+    case G_FILE_MONITOR_EVENT_MOVED:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    default:
+      /* gone: the next save writes it again */
+      break;
+    }
+}
+
+static void
+stop_watching (PolisiSession *self)
+{
+  g_clear_handle_id (&self->disk_check_id, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+}
+
+static void
+update_watch (PolisiSession *self)
+{
+  stop_watching (self);
+  if (!self->watch_disk || self->file == NULL)
+    return;
+  /* a file that cannot be watched (some network shares) is still
+   * looked at when saving */
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_event), self);
+}
+
 static void
 set_file (PolisiSession *self,
           GFile         *file)
@@ -453,10 +533,13 @@ set_file (PolisiSession *self,
   if (self->file != file && (self->file == NULL || file == NULL || !g_file_equal (self->file, file)))
     {
       g_set_object (&self->file, file);
+      update_watch (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
     }
   else
     g_set_object (&self->file, file);
+  if (self->watch_disk && self->file != NULL && self->monitor == NULL)
+    update_watch (self);
   update_read_only (self);
 }
 
@@ -546,6 +629,7 @@ polisi_session_dispose (GObject *object)
   PolisiSession *self = (PolisiSession *) object;
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  stop_watching (self);
   if (self->policy != NULL)
     g_clear_signal_handler (&self->changed_id, self->policy);
   g_clear_object (&self->policy);
@@ -604,6 +688,9 @@ polisi_session_get_property (GObject    *object,
     case PROP_RECOVERY_ID:
       g_value_set_string (value, self->recovery_id);
       break;
+    case PROP_WATCH_DISK:
+      g_value_set_boolean (value, self->watch_disk);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -624,6 +711,9 @@ polisi_session_set_property (GObject      *object,
       break;
     case PROP_AUTOSAVE_INTERVAL:
       polisi_session_set_autosave_interval (self, g_value_get_uint (value));
+      break;
+    case PROP_WATCH_DISK:
+      polisi_session_set_watch_disk (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -651,6 +741,10 @@ polisi_session_class_init (PolisiSessionClass *klass)
   properties[PROP_SAVING] = g_param_spec_boolean ("saving", NULL, NULL, FALSE, ro);
   properties[PROP_AUTOSAVE_INTERVAL] = g_param_spec_uint ("autosave-interval", NULL, NULL, 0, 3600, 5, rw);
   properties[PROP_RECOVERY_ID] = g_param_spec_string ("recovery-id", NULL, NULL, NULL, ro);
+  /* the file is watched, and #PolisiSession:changed-on-disk set as soon as
+   * someone else changes it (the window); off, it is looked at when saving
+   * or when polisi_session_check_disk() is called (the command line) */
+  properties[PROP_WATCH_DISK] = g_param_spec_boolean ("watch-disk", NULL, NULL, FALSE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -689,6 +783,35 @@ polisi_session_new (PolisiRecovery *recovery)
       self->recovery_id = polisi_recovery_new_id (recovery);
     }
   return self;
+}
+
+gboolean
+polisi_session_get_watch_disk (PolisiSession *self)
+{
+  g_return_val_if_fail (POLISI_IS_SESSION (self), FALSE);
+  return self->watch_disk;
+}
+
+/**
+ * polisi_session_set_watch_disk:
+ *
+ * Watches the session's file (and each file it is given later), so that
+ * #PolisiSession:changed-on-disk turns %TRUE a moment after another
+ * program changes it, without waiting for a save. The session's own
+ * saves do not set it.
+ */
+void
+polisi_session_set_watch_disk (PolisiSession *self,
+                               gboolean       watch)
+{
+  g_return_if_fail (POLISI_IS_SESSION (self));
+
+  watch = !!watch;
+  if (self->watch_disk == watch)
+    return;
+  self->watch_disk = watch;
+  update_watch (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WATCH_DISK]);
 }
 
 PolisiPolicy *

@@ -42,6 +42,9 @@ PolisiRecovery  *polisi_session_get_recovery          (PolisiSession       *self
 guint            polisi_session_get_lock_timeout      (PolisiSession       *self);
 void             polisi_session_set_lock_timeout      (PolisiSession       *self,
                                                        guint                milliseconds);
+gboolean         polisi_session_get_watch_disk        (PolisiSession       *self);
+void             polisi_session_set_watch_disk        (PolisiSession       *self,
+                                                       gboolean             watch);
 
 void             polisi_session_set_policy            (PolisiSession       *self,
                                                        PolisiPolicy        *policy);

@@ -72,6 +72,15 @@ save_as_action (GtkWidget  *widget,
     polisi_save_flow_save_as (polisi_window_get_save_flow (POLISI_WINDOW (widget)), FALSE);
 }
 
+/* Another program changed the file: its version replaces the window's. */
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  polisi_window_reload (POLISI_WINDOW (widget));
+}
+
 /* The export choices are shown on the last step: Export goes there first,
  * and asks for a file from there. */
 static void
@@ -238,6 +247,7 @@ polisi_window_actions_install (GtkWidgetClass *widget_class)
   } actions[] = {
     { "win.save", NULL, save_action },
     { "win.save-as", NULL, save_as_action },
+    { "win.reload", NULL, reload_action },
     { "win.export", NULL, export_action },
     { "win.print", NULL, print_action },
     { "win.next-step", NULL, next_step_action },
@@ -285,6 +295,8 @@ polisi_window_actions_update (PolisiWindow *window)
 
   gtk_widget_action_set_enabled (widget, "win.save", open && !saving);
   gtk_widget_action_set_enabled (widget, "win.save-as", open && !saving);
+  gtk_widget_action_set_enabled (widget, "win.reload",
+                                 open && !saving && polisi_session_get_file (session) != NULL);
   gtk_widget_action_set_enabled (widget, "win.export", open);
   gtk_widget_action_set_enabled (widget, "win.print", open);
   gtk_widget_action_set_enabled (widget, "win.previous-step", open && step > 0);

@@ -114,6 +114,28 @@ polisi_window_open_file (PolisiWindow *self,
   polisi_window_open_file_async (self, file, NULL, NULL, NULL);
 }
 
+/**
+ * polisi_window_reload:
+ *
+ * Opens the window's file again, as another program left it: the
+ * window's unsaved changes are discarded on purpose, and so is their
+ * recovery copy, which is not offered back.
+ */
+void
+polisi_window_reload (PolisiWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_if_fail (POLISI_IS_WINDOW (self));
+
+  if (polisi_session_get_file (self->session) == NULL)
+    return;
+  file = g_object_ref (polisi_session_get_file (self->session));
+  /* loading discards the recovery copy of what the session had, and
+   * keeps the file's lock, which the session already holds */
+  polisi_window_open_file (self, file);
+}
+
 /* The session and the flows -------------------------------------------------- */
 
 PolisiPolicy *

@@ -14,6 +14,7 @@
 #pragma once
 
 #include "polisi-compare-flow.h"
+#include "polisi-disk-bar.h"
 #include "polisi-export-flow.h"
 #include "polisi-import-flow.h"
 #include "polisi-preview-pane.h"
@@ -58,6 +59,7 @@ struct _PolisiWindow
   AdwLeaflet           *leaflet;
   GtkListBox           *steps_list;
   AdwWindowTitle       *window_title;
+  PolisiDiskBar        *disk_bar;
   GtkToggleButton      *preview_button;
   GtkPaned             *paned;
   GtkStack             *steps_stack;

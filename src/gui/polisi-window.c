@@ -314,6 +314,7 @@ polisi_window_class_init (PolisiWindowClass *klass)
   object_class->dispose = polisi_window_dispose;
   window_class->close_request = polisi_window_close_request;
 
+  g_type_ensure (POLISI_TYPE_DISK_BAR);
   g_type_ensure (POLISI_TYPE_PREVIEW);
   g_type_ensure (POLISI_TYPE_WELCOME_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/cymru/polisi/Polisi/ui/polisi-window.ui");
@@ -323,6 +324,7 @@ polisi_window_class_init (PolisiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PolisiWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PolisiWindow, steps_list);
   gtk_widget_class_bind_template_child (widget_class, PolisiWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PolisiWindow, disk_bar);
   gtk_widget_class_bind_template_child (widget_class, PolisiWindow, preview_button);
   gtk_widget_class_bind_template_child (widget_class, PolisiWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, PolisiWindow, steps_stack);
@@ -354,9 +356,14 @@ polisi_window_init (PolisiWindow *self)
   g_signal_connect_swapped (self->session, "notify::modified", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (self->session, "notify::file", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (self->session, "notify::saving", G_CALLBACK (polisi_window_actions_update), self);
+  g_signal_connect_swapped (self->session, "notify::file", G_CALLBACK (polisi_window_actions_update), self);
   g_signal_connect_swapped (self->session, "autosave-failed", G_CALLBACK (on_autosave_failed), self);
 
+  /* another program's change to the open file is told at once */
+  polisi_session_set_watch_disk (self->session, TRUE);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  polisi_disk_bar_set_session (self->disk_bar, self->session);
   self->toasts = polisi_toasts_new (self->toast_overlay);
   self->steps = polisi_step_list_new (self->steps_list, self->steps_stack);
   self->save_flow = polisi_save_flow_new (GTK_WINDOW (self), self->session, self->settings);

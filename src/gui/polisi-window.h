@@ -33,6 +33,7 @@ PolisiWindow       *polisi_window_new                  (PolisiApplication *appli
 void                polisi_window_new_policy           (PolisiWindow      *self);
 void                polisi_window_open_file            (PolisiWindow      *self,
                                                         GFile             *file);
+void                polisi_window_reload               (PolisiWindow      *self);
 void                polisi_window_open_file_async      (PolisiWindow        *self,
                                                         GFile               *file,
                                                         GCancellable        *cancellable,

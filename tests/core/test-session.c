@@ -303,6 +303,106 @@ test_changed_on_disk (Fixture       *fixture,
   }
 }
 
+static gboolean
+wait_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @session's changed-on-disk is @expected, or
+ * for @ms milliseconds at most; returns its value. */
+static gboolean
+wait_for_changed_on_disk (PolisiSession *session,
+                          gboolean       expected,
+                          guint          ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (ms, wait_timeout, &timed_out);
+
+  while (!timed_out && polisi_session_get_changed_on_disk (session) != expected)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return polisi_session_get_changed_on_disk (session);
+}
+
+/* Runs the main loop for @ms milliseconds. */
+static void
+run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, wait_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_watch_disk (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(PolisiSession) session = polisi_session_new (fixture->recovery);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *original = read_path (fixture->path);
+  g_autofree char *theirs = NULL;
+  g_autofree char *tmp = g_build_filename (fixture->dir, "theirs.tmp", NULL);
+  guint n_watch = 0;
+  char *at;
+
+  g_signal_connect (session, "notify::watch-disk", G_CALLBACK (count_notify), &n_watch);
+  g_assert_false (polisi_session_get_watch_disk (session));
+  g_object_set (session, "watch-disk", TRUE, NULL);
+  g_object_set (session, "watch-disk", TRUE, NULL);
+  g_assert_true (polisi_session_get_watch_disk (session));
+  g_assert_cmpuint (n_watch, ==, 1);
+
+  g_assert_true (polisi_session_load (session, fixture->file, POLISI_LOAD_DEFAULT, &error));
+  g_assert_no_error (error);
+
+  /* the session's own saves are not someone else's change */
+  polisi_policy_set_name (polisi_session_get_policy (session), POLISI_LANG_EN, "Our Change");
+  g_assert_true (polisi_session_save (session, NULL, POLISI_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  run_for (800);
+  g_assert_false (polisi_session_get_changed_on_disk (session));
+
+  /* another program writes the file in place: noticed without a save */
+  theirs = read_path (fixture->path);
+  at = strstr (theirs, "Our Change");
+  g_assert_nonnull (at);
+  at[0] = 'Z';
+  polisi_test_write_file (fixture->path, theirs, -1);
+  g_assert_true (wait_for_changed_on_disk (session, TRUE, 5000));
+  g_assert_false (polisi_session_get_modified (session));
+
+  /* opened again, the session knows the file as it is now */
+  g_assert_true (polisi_session_load (session, fixture->file, POLISI_LOAD_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_false (polisi_session_get_changed_on_disk (session));
+  g_assert_cmpstr (polisi_policy_get_name (polisi_session_get_policy (session), POLISI_LANG_EN), ==, "Zur Change");
+
+  /* another program replaces it by renaming a new file over it, as most
+   * editors and synchronising tools do */
+  polisi_test_write_file (tmp, original, -1);
+  g_assert_cmpint (g_rename (tmp, fixture->path), ==, 0);
+  g_assert_true (wait_for_changed_on_disk (session, TRUE, 5000));
+
+  /* a save that replaces their change on purpose clears it */
+  g_assert_true (polisi_session_save (session, NULL, POLISI_SAVE_REPLACE_CHANGED, &error));
+  g_assert_no_error (error);
+  run_for (800);
+  g_assert_false (polisi_session_get_changed_on_disk (session));
+
+  /* not watching: nothing is noticed until asked */
+  g_object_set (session, "watch-disk", FALSE, NULL);
+  polisi_test_write_file (fixture->path, original, -1);
+  run_for (800);
+  g_assert_false (polisi_session_get_changed_on_disk (session));
+  g_assert_true (polisi_session_check_disk (session));
+  g_assert_cmpuint (n_watch, ==, 2);
+}
+
 static void
 test_read_only (Fixture       *fixture,
                 gconstpointer  data)
@@ -715,6 +815,7 @@ main (int   argc,
   ADD ("/session/load-refused", test_load_refused);
   ADD ("/session/save", test_save);
   ADD ("/session/changed-on-disk", test_changed_on_disk);
+  ADD ("/session/watch-disk", test_watch_disk);
   ADD ("/session/read-only", test_read_only);
   ADD ("/session/hard-link", test_hard_link);
   ADD ("/session/autosave-and-recovery", test_autosave_and_recovery);

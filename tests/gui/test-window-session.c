@@ -1,6 +1,7 @@
 /* test-window-session.c: the window over its session: the recovery copy
  * offered wherever a file is opened, a copy older than its saved file
- * said so, and saves a careful editor would not make asked about first
+ * said so, saves a careful editor would not make asked about first, and
+ * another program's change to the open file told at once and reloaded
  *
  * Copyright 2026 The Polisi authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "polisi-application.h"
+#include "polisi-disk-bar.h"
 #include "polisi-gui-test-utils.h"
 #include "polisi-policy-io.h"
 #include "polisi-session.h"
@@ -305,6 +307,142 @@ test_save_asks_first (void)
   polisi_test_remove_tree (dir);
 }
 
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What the visible labels and buttons under @widget say, one a line. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+static char *
+bar_text (PolisiDiskBar *bar)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_text (GTK_WIDGET (bar), text);
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+wait_for_bar (PolisiDiskBar *bar,
+              gboolean       shown)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (polisi_disk_bar_get_shown (bar) != shown && g_get_monotonic_time () < deadline)
+    polisi_gui_test_pump (20);
+  return polisi_disk_bar_get_shown (bar);
+}
+
+/* Another program writes @path, with @from replaced by @to. */
+static void
+change_on_disk (const char *path,
+                const char *from,
+                const char *to)
+{
+  g_autofree char *contents = polisi_test_read_file (path, NULL);
+  g_auto(GStrv) parts = g_strsplit (contents, from, 2);
+  g_autofree char *changed = NULL;
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  changed = g_strjoinv (to, parts);
+  polisi_test_write_file (path, changed, -1);
+}
+
+/* A change another program makes to the open file is told at once, and
+ * the window reloads it when asked, discarding its own changes on
+ * purpose (their recovery copy is not offered back). */
+static void
+test_changed_on_disk_bar (void)
+{
+  g_autofree char *dir = polisi_test_make_temp_dir ();
+  g_autofree char *path = copy_example (dir);
+  PolisiWindow *window = open_window (path);
+  PolisiDiskBar *bar = POLISI_DISK_BAR (find_of_type (GTK_WIDGET (window), POLISI_TYPE_DISK_BAR));
+  PolisiSession *session = polisi_window_get_session (window);
+  g_autofree char *text = NULL;
+  const char *name;
+
+  g_assert_nonnull (bar);
+  g_assert_true (polisi_disk_bar_get_session (bar) == session);
+  g_assert_true (polisi_session_get_watch_disk (session));
+  g_assert_false (polisi_disk_bar_get_shown (bar));
+
+  /* the window's own save is not another program's change */
+  name = polisi_policy_get_name (polisi_window_get_policy (window), POLISI_LANG_EN);
+  g_assert_nonnull (name);
+  polisi_policy_set_name (polisi_window_get_policy (window), POLISI_LANG_EN, "Ein Ysgol");
+  save_through_action (window);
+  polisi_gui_test_pump (800);
+  g_assert_false (polisi_disk_bar_get_shown (bar));
+
+  /* another program changes it while the window has no unsaved change */
+  change_on_disk (path, "Ein Ysgol", "Their School");
+  g_assert_true (wait_for_bar (bar, TRUE));
+  text = bar_text (bar);
+  g_assert_nonnull (strstr (text, "“polisi.polisi”"));
+  g_assert_nonnull (strstr (text, "Reload it to see those changes"));
+  g_assert_null (strstr (text, "Save As"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  g_assert_false (wait_for_bar (bar, FALSE));
+  g_assert_cmpstr (polisi_policy_get_name (polisi_window_get_policy (window), POLISI_LANG_EN), ==, "Their School");
+  g_assert_false (polisi_window_get_modified (window));
+
+  /* with unsaved changes: the bar says a reload discards them, and offers
+   * to save them under another name; closed, it stays closed */
+  polisi_policy_set_name (polisi_window_get_policy (window), POLISI_LANG_EN, "Our Unsaved Name");
+  g_assert_true (polisi_session_autosave_now (session, NULL));
+  change_on_disk (path, "Their School", "Their Second Name");
+  g_assert_true (wait_for_bar (bar, TRUE));
+  g_clear_pointer (&text, g_free);
+  text = bar_text (bar);
+  g_assert_nonnull (strstr (text, "discards yours"));
+  g_assert_nonnull (strstr (text, "Save As…"));
+  gtk_info_bar_response (GTK_INFO_BAR (find_of_type (GTK_WIDGET (bar), GTK_TYPE_INFO_BAR)), GTK_RESPONSE_CLOSE);
+  g_assert_false (polisi_disk_bar_get_shown (bar));
+  g_assert_true (polisi_session_get_changed_on_disk (session));
+
+  /* reloading discards the window's change and its recovery copy */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  {
+    gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (g_strcmp0 (polisi_policy_get_name (polisi_window_get_policy (window), POLISI_LANG_EN),
+                      "Their Second Name") != 0 && g_get_monotonic_time () < deadline)
+      polisi_gui_test_pump (20);
+  }
+  g_assert_cmpstr (polisi_policy_get_name (polisi_window_get_policy (window), POLISI_LANG_EN), ==, "Their Second Name");
+  g_assert_false (polisi_window_get_modified (window));
+  g_assert_false (polisi_session_get_changed_on_disk (session));
+  g_assert_null (polisi_session_find_recovery_copy (session, NULL));
+  g_assert_null (find_dialog ("Recover the Unsaved Work?"));
+
+  polisi_gui_test_destroy_window (window);
+  polisi_test_remove_tree (dir);
+}
+
 /* The window's title follows the session's properties. */
 static void
 test_title_follows_session (void)
@@ -321,6 +459,33 @@ test_title_follows_session (void)
 
   polisi_gui_test_destroy_window (window);
   polisi_test_remove_tree (dir);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_disk_bar_create_and_destroy (void)
+{
+  GtkWidget *bar = g_object_ref_sink (polisi_disk_bar_new ());
+  g_autoptr(PolisiSession) session = polisi_session_new (NULL);
+  guint n_session = 0;
+
+  g_signal_connect (bar, "notify::session", G_CALLBACK (count_notify), &n_session);
+  g_assert_null (polisi_disk_bar_get_session (POLISI_DISK_BAR (bar)));
+  g_object_set (bar, "session", session, NULL);
+  g_object_set (bar, "session", session, NULL);
+  g_assert_cmpuint (n_session, ==, 1);
+  g_assert_false (polisi_disk_bar_get_shown (POLISI_DISK_BAR (bar)));
+  polisi_disk_bar_set_session (POLISI_DISK_BAR (bar), NULL);
+  g_assert_cmpuint (n_session, ==, 2);
+  g_object_set (bar, "session", session, NULL);
+  g_assert_finalize_object (bar);
 }
 
 static void
@@ -354,6 +519,8 @@ main (int   argc,
   g_test_add_func ("/window-session/older-copy-asks", test_older_copy_asks);
   g_test_add_func ("/window-session/save-asks-first", test_save_asks_first);
   g_test_add_func ("/window-session/title-follows-session", test_title_follows_session);
+  g_test_add_func ("/window-session/changed-on-disk-bar", test_changed_on_disk_bar);
+  g_test_add_func ("/window-session/disk-bar-create-and-destroy", test_disk_bar_create_and_destroy);
   g_test_add_func ("/window-session/welcome-view-create-and-destroy", test_welcome_view_create_and_destroy);
 
   status = g_test_run ();
