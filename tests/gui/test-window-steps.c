@@ -290,26 +290,35 @@ test_clause_editor (void)
   polisi_gui_test_destroy_window (window);
 }
 
-/* The finish page shows the export choices the export flow holds: either
- * one set, both show it. */
+/* The finish page shows the export choices the export flow holds, their
+ * one home: either one set, both show it. */
 static void
 test_finish_page_choices (void)
 {
   PolisiWindow *window = new_policy_window ();
   PolisiExportFlow *flow = _polisi_window_get_export_flow (window);
   PolisiFinishPage *page = polisi_window_get_finish_page (window);
-  PolisiLayout layout;
-  gboolean final;
 
   g_assert_true (flow == polisi_window_get_export_flow (window));
+  g_assert_true (polisi_finish_page_get_export_flow (page) == flow);
   g_object_set (flow, "layout", POLISI_LAYOUT_SEQUENTIAL, "final", TRUE, NULL);
-  g_object_get (page, "layout", &layout, "final", &final, NULL);
-  g_assert_cmpint (layout, ==, POLISI_LAYOUT_SEQUENTIAL);
-  g_assert_true (final);
+  g_assert_cmpint (polisi_finish_page_get_layout (page), ==, POLISI_LAYOUT_SEQUENTIAL);
+  g_assert_true (polisi_finish_page_get_final (page));
 
-  g_object_set (page, "layout", POLISI_LAYOUT_EN, NULL);
-  g_object_get (flow, "layout", &layout, NULL);
-  g_assert_cmpint (layout, ==, POLISI_LAYOUT_EN);
+  polisi_finish_page_set_layout (page, POLISI_LAYOUT_EN);
+  g_assert_cmpint (polisi_export_flow_get_layout (flow), ==, POLISI_LAYOUT_EN);
+  polisi_finish_page_set_format (page, POLISI_FORMAT_DOCX);
+  g_assert_cmpint (polisi_export_flow_get_format (flow), ==, POLISI_FORMAT_DOCX);
+
+  /* a policy shown again: the choices start from the preferences, and the
+   * page shows them */
+  polisi_window_new_policy (window);
+  polisi_gui_test_pump (20);
+  g_assert_false (polisi_export_flow_get_final (flow));
+  page = polisi_window_get_finish_page (window);
+  g_assert_false (polisi_finish_page_get_final (page));
+  g_assert_cmpint (polisi_finish_page_get_layout (page), ==, polisi_export_flow_get_layout (flow));
+  g_assert_cmpint (polisi_finish_page_get_format (page), ==, polisi_export_flow_get_format (flow));
 
   polisi_gui_test_destroy_window (window);
 }
