@@ -272,6 +272,16 @@ test_card_size (void)
   buffer = polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN);
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, " We review this every year.", -1);
+  g_assert_true (polisi_clause_state_get_needs_update (polisi_clause_editor_get_state (editor), POLISI_LANG_CY));
+  /* typed on the step shown: the note waits until typing pauses, so that
+   * no keystroke waits for the step's layout; typing on puts it off */
+  g_assert_false (polisi_clause_editor_is_update_shown (editor, POLISI_LANG_CY));
+  polisi_gui_test_pump (300);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, " Ŵ", -1);
+  polisi_gui_test_pump (300);
+  g_assert_false (polisi_clause_editor_is_update_shown (editor, POLISI_LANG_CY));
+  polisi_gui_test_pump (500);
   g_assert_true (polisi_clause_editor_is_update_shown (editor, POLISI_LANG_CY));
   polisi_gui_test_pump (400);
   with_note = natural_height (GTK_WIDGET (editor), 600);
