@@ -7,8 +7,10 @@
  * library's questions, and what happens to each clause. It never needs the
  * library to be read or written: every included clause carries its text.
  *
- * Any change emits ::changed, which the window uses for its title, the
- * autosave timer and the preview.
+ * Any change emits ::changed once, with a detail that names what changed
+ * ("changed::clause-text", "changed::comments"...; see the signal): the
+ * session follows every change (the modified state, the autosave) and so
+ * does the preview, while each step page follows only what it shows.
  */
 #include "config.h"
 
@@ -87,8 +89,37 @@ enum {
   N_SIGNALS
 };
 
+/* The details of ::changed: what a change is to */
+typedef enum {
+  CHANGE_ORGANISATION,
+  CHANGE_STATUS,
+  CHANGE_SUMMARY,
+  CHANGE_ANSWERS,
+  CHANGE_CLAUSES,
+  CHANGE_CLAUSE_TEXT,
+  CHANGE_VERSIONS,
+  CHANGE_TRIGGERS,
+  CHANGE_COMMENTS,
+  CHANGE_PROPOSALS,
+  N_CHANGES
+} Change;
+
+static const char * const change_names[N_CHANGES] = {
+  [CHANGE_ORGANISATION] = POLISI_POLICY_CHANGED_ORGANISATION,
+  [CHANGE_STATUS] = POLISI_POLICY_CHANGED_STATUS,
+  [CHANGE_SUMMARY] = POLISI_POLICY_CHANGED_SUMMARY,
+  [CHANGE_ANSWERS] = POLISI_POLICY_CHANGED_ANSWERS,
+  [CHANGE_CLAUSES] = POLISI_POLICY_CHANGED_CLAUSES,
+  [CHANGE_CLAUSE_TEXT] = POLISI_POLICY_CHANGED_CLAUSE_TEXT,
+  [CHANGE_VERSIONS] = POLISI_POLICY_CHANGED_VERSIONS,
+  [CHANGE_TRIGGERS] = POLISI_POLICY_CHANGED_TRIGGERS,
+  [CHANGE_COMMENTS] = POLISI_POLICY_CHANGED_COMMENTS,
+  [CHANGE_PROPOSALS] = POLISI_POLICY_CHANGED_PROPOSALS,
+};
+
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+static GQuark change_quarks[N_CHANGES];
 
 static void
 answer_free (gpointer data)
@@ -101,9 +132,10 @@ answer_free (gpointer data)
 }
 
 static void
-emit_changed (PolisiPolicy *self)
+emit_changed (PolisiPolicy *self,
+              Change        change)
 {
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[CHANGED], change_quarks[change]);
 }
 
 static void apply_status_rule (PolisiPolicy *self);
@@ -111,21 +143,24 @@ static gboolean answers_equal (GHashTable *a,
                                GHashTable *b);
 
 /* A change to what the policy says: the front matter, the answers or a
- * clause. Emits ::changed after the status rule has had its say. */
+ * clause. Emits ::changed after the status rule has had its say (which
+ * emits its own "changed::status" when it changes the status). */
 static void
-emit_content_changed (PolisiPolicy *self)
+emit_content_changed (PolisiPolicy *self,
+                      Change        change)
 {
   apply_status_rule (self);
-  emit_changed (self);
+  emit_changed (self, change);
 }
 
 /* Sets a string field to a sanitised copy of @value; notifies and emits
- * ::changed only when the value really changes. */
+ * ::changed with @change only when the value really changes. */
 static gboolean
 set_string_full (PolisiPolicy *self,
                  char        **field,
                  const char   *value,
                  int           prop_id,
+                 Change        change,
                  gboolean      content)
 {
   g_autofree char *collapsed = NULL;
@@ -145,19 +180,20 @@ set_string_full (PolisiPolicy *self,
   if (prop_id > PROP_0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
   if (content)
-    emit_content_changed (self);
+    emit_content_changed (self, change);
   else
-    emit_changed (self);
+    emit_changed (self, change);
   return TRUE;
 }
 
+/* The fields of the policy's life (status, version, dates, library) */
 static gboolean
 set_string (PolisiPolicy *self,
             char        **field,
             const char   *value,
             int           prop_id)
 {
-  return set_string_full (self, field, value, prop_id, FALSE);
+  return set_string_full (self, field, value, prop_id, CHANGE_STATUS, FALSE);
 }
 
 static void
@@ -321,10 +357,36 @@ polisi_policy_class_init (PolisiPolicyClass *klass)
   /**
    * PolisiPolicy::changed:
    *
-   * Anything in the policy changed.
+   * Something in the policy changed: emitted once for each change, with a
+   * detail that names what it changed, so that "changed::comments" is
+   * called only for the comments, while a handler of plain "changed" is
+   * called for every change (the session's modified state and autosave,
+   * the window's check, the preview). The details:
+   *
+   * - "organisation": the organisation's names, its kind, its language
+   *   category, the review cycle (what the organisation step sets besides
+   *   the answers)
+   * - "status": the status, the version number, the dates (made, adopted,
+   *   consultation closing, a review date set by hand), who approved it,
+   *   the library it was made from
+   * - "summary": the pending summary of changes
+   * - "answers": an answer to a question of the library
+   * - "clauses": a clause taken in or out, added or removed (the school's
+   *   own), its wording chosen, its title, a library update decided
+   * - "clause-text": a clause's text in either language, and whether a
+   *   language waits for an update: what typing in a clause changes
+   * - "versions": the version history (an adoption)
+   * - "triggers": the review triggers
+   * - "comments": a comment added or removed, or its response
+   * - "proposals": a proposed change added, accepted or rejected
+   *
+   * A change that makes an adopted policy a draft (the status rule) emits
+   * "changed::status" as well, before the change that caused it.
    */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  for (guint i = 0; i < N_CHANGES; i++)
+    change_quarks[i] = g_quark_from_static_string (change_names[i]);
 }
 
 static void
@@ -433,7 +495,8 @@ polisi_policy_set_name (PolisiPolicy *self,
                         const char   *name)
 {
   g_return_if_fail (POLISI_IS_POLICY (self));
-  set_string_full (self, &self->name[lang], name, lang == POLISI_LANG_CY ? PROP_NAME_CY : PROP_NAME_EN, TRUE);
+  set_string_full (self, &self->name[lang], name, lang == POLISI_LANG_CY ? PROP_NAME_CY : PROP_NAME_EN,
+                   CHANGE_ORGANISATION, TRUE);
 }
 
 PolisiOrganisationType
@@ -453,7 +516,7 @@ polisi_policy_set_organisation_type (PolisiPolicy           *self,
     return;
   self->organisation_type = type;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANISATION_TYPE]);
-  emit_content_changed (self);
+  emit_content_changed (self, CHANGE_ORGANISATION);
 }
 
 PolisiLanguageCategory
@@ -473,7 +536,7 @@ polisi_policy_set_language_category (PolisiPolicy           *self,
     return;
   self->language_category = category;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE_CATEGORY]);
-  emit_content_changed (self);
+  emit_content_changed (self, CHANGE_ORGANISATION);
 }
 
 /* Every school in Wales has one of the three statutory language
@@ -504,7 +567,7 @@ polisi_policy_set_status (PolisiPolicy *self,
   if (!self->in_status_rule)
     self->auto_draft = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
-  emit_changed (self);
+  emit_changed (self, CHANGE_STATUS);
 }
 
 /**
@@ -671,7 +734,7 @@ polisi_policy_set_pending_summary (PolisiPolicy *self,
     return;
   g_free (self->pending_summary[lang]);
   self->pending_summary[lang] = g_steal_pointer (&clean);
-  emit_changed (self);
+  emit_changed (self, CHANGE_SUMMARY);
 }
 
 guint
@@ -692,7 +755,7 @@ polisi_policy_set_review_cycle (PolisiPolicy *self,
     return;
   self->review_cycle = months;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_CYCLE]);
-  emit_content_changed (self);
+  emit_content_changed (self, CHANGE_ORGANISATION);
 }
 
 const char *
@@ -854,7 +917,7 @@ polisi_policy_set_answer_lang (PolisiPolicy *self,
   if (answer->value[POLISI_LANG_CY] == NULL && answer->value[POLISI_LANG_EN] == NULL)
     g_hash_table_remove (self->answers, key);
 
-  emit_content_changed (self);
+  emit_content_changed (self, CHANGE_ANSWERS);
 }
 
 /* Sets the same answer for both languages: a person's name, an address. */
@@ -924,12 +987,18 @@ polisi_policy_lookup_clause (PolisiPolicy *self,
   return id != NULL ? g_hash_table_lookup (self->clause_index, id) : NULL;
 }
 
+/* A clause's text, and whether a language waits for an update, change as
+ * the author types: "clause-text". Anything else of a clause (taken in or
+ * out, its wording, its title, a library update decided) changes what is
+ * numbered, listed or offered: "clauses". */
 static void
 on_clause_notify (PolisiClauseState *state,
                   GParamSpec        *pspec,
                   PolisiPolicy      *self)
 {
-  emit_content_changed (self);
+  gboolean text = g_str_has_prefix (pspec->name, "text-") || g_str_has_prefix (pspec->name, "needs-update-");
+
+  emit_content_changed (self, text ? CHANGE_CLAUSE_TEXT : CHANGE_CLAUSES);
 }
 
 void
@@ -963,7 +1032,7 @@ polisi_policy_insert_clause (PolisiPolicy      *self,
   g_ptr_array_insert (self->clauses, (int) index, g_object_ref (state));
   g_hash_table_insert (self->clause_index, (gpointer) id, state);
   g_signal_connect_object (state, "notify", G_CALLBACK (on_clause_notify), self, 0);
-  emit_content_changed (self);
+  emit_content_changed (self, CHANGE_CLAUSES);
 }
 
 /* The index of @state among the policy's clauses, or -1. */
@@ -1143,7 +1212,7 @@ polisi_policy_remove_own_clause (PolisiPolicy  *self,
   g_signal_handlers_disconnect_by_func (state, on_clause_notify, self);
   g_hash_table_remove (self->clause_index, id);
   g_ptr_array_remove (self->clauses, state);
-  emit_content_changed (self);
+  emit_content_changed (self, CHANGE_CLAUSES);
   return TRUE;
 }
 
@@ -1427,7 +1496,7 @@ polisi_policy_add_version_record (PolisiPolicy *self,
   record = polisi_version_new (version, date, approved_by, summary_cy, summary_en);
   g_list_store_append (self->history, record);
 
-  emit_changed (self);
+  emit_changed (self, CHANGE_VERSIONS);
 }
 
 /* For the file reader: a version as saved, with its text if it has one. */
@@ -2122,7 +2191,7 @@ on_trigger_notify (PolisiTrigger *trigger,
                    GParamSpec    *pspec,
                    PolisiPolicy  *self)
 {
-  emit_changed (self);
+  emit_changed (self, CHANGE_TRIGGERS);
 }
 
 void
@@ -2177,7 +2246,7 @@ polisi_policy_add_review_trigger (PolisiPolicy       *self,
 
   iso = polisi_date_to_iso (&day);
   _polisi_policy_restore_trigger (self, kind, iso, note);
-  emit_changed (self);
+  emit_changed (self, CHANGE_TRIGGERS);
   return TRUE;
 }
 
@@ -2189,7 +2258,7 @@ polisi_policy_remove_review_trigger (PolisiPolicy *self,
   g_return_if_fail (index < polisi_policy_get_n_review_triggers (self));
 
   g_list_store_remove (self->triggers, index);
-  emit_changed (self);
+  emit_changed (self, CHANGE_TRIGGERS);
 }
 
 /**
@@ -2426,7 +2495,7 @@ polisi_policy_add_comment_on_version (PolisiPolicy *self,
   comment.date = (char *) date;
   comment.body = (char *) body;
   _polisi_policy_restore_comment (self, &comment);
-  emit_changed (self);
+  emit_changed (self, CHANGE_COMMENTS);
 
   return ((PolisiComment *) self->comments->pdata[self->comments->len - 1])->id;
 }
@@ -2484,7 +2553,7 @@ polisi_policy_set_comment_response (PolisiPolicy *self,
     return TRUE;
 
   _polisi_comment_set_response (comment, text, who, when);
-  emit_changed (self);
+  emit_changed (self, CHANGE_COMMENTS);
   return TRUE;
 }
 
@@ -2506,7 +2575,7 @@ polisi_policy_remove_comment (PolisiPolicy *self,
       g_list_store_remove (self->comment_model, position);
   }
   g_ptr_array_remove (self->comments, comment);
-  emit_changed (self);
+  emit_changed (self, CHANGE_COMMENTS);
   return TRUE;
 }
 
@@ -2571,7 +2640,7 @@ polisi_policy_add_proposal (PolisiPolicy   *self,
       polisi_proposal_set_id (proposal, id);
     }
   g_list_store_append (self->proposals, proposal);
-  emit_changed (self);
+  emit_changed (self, CHANGE_PROPOSALS);
   return polisi_proposal_get_id (proposal);
 }
 
@@ -2584,7 +2653,7 @@ remove_proposal (PolisiPolicy   *self,
   if (!g_list_store_find (self->proposals, proposal, &position))
     return FALSE;
   g_list_store_remove (self->proposals, position);
-  emit_changed (self);
+  emit_changed (self, CHANGE_PROPOSALS);
   return TRUE;
 }
 

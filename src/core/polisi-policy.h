@@ -26,6 +26,20 @@ G_BEGIN_DECLS
  * more). */
 #define POLISI_MAX_OWN_CLAUSES 1000
 
+/* The details of PolisiPolicy::changed, what each change is to (see the
+ * signal's documentation): connect to "changed::" POLISI_POLICY_CHANGED_CLAUSES
+ * for one of them, to "changed" for every change. */
+#define POLISI_POLICY_CHANGED_ORGANISATION "organisation"
+#define POLISI_POLICY_CHANGED_STATUS       "status"
+#define POLISI_POLICY_CHANGED_SUMMARY      "summary"
+#define POLISI_POLICY_CHANGED_ANSWERS      "answers"
+#define POLISI_POLICY_CHANGED_CLAUSES      "clauses"
+#define POLISI_POLICY_CHANGED_CLAUSE_TEXT  "clause-text"
+#define POLISI_POLICY_CHANGED_VERSIONS     "versions"
+#define POLISI_POLICY_CHANGED_TRIGGERS     "triggers"
+#define POLISI_POLICY_CHANGED_COMMENTS     "comments"
+#define POLISI_POLICY_CHANGED_PROPOSALS    "proposals"
+
 #define POLISI_TYPE_POLICY (polisi_policy_get_type ())
 
 G_DECLARE_FINAL_TYPE (PolisiPolicy, polisi_policy, POLISI, POLICY, GObject)

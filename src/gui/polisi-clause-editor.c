@@ -41,6 +41,8 @@ struct _PolisiClauseEditor
   LanguagePane       panes[POLISI_N_LANGS];
   gulong             include_id;
   gulong             alternative_id;
+  gboolean           typing;      /* the model is taking what was typed here */
+  guint              note_id;     /* the note that the other language needs an update, waiting */
 
   GtkWidget         *card;
   GtkLabel          *title_label;
@@ -90,6 +92,25 @@ on_update_revealed (GtkRevealer *revealer)
     gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
 }
 
+/* The note that the other language needs an update, under it, makes the
+ * card taller, and the step lays out again everything below it. Made by a
+ * keystroke in this card, it waits until typing pauses: the keystroke
+ * that changes the text is drawn at once, and no keystroke waits for the
+ * step's layout. */
+#define UPDATE_NOTE_DELAY_MS 500
+
+static void sync_update_flags (PolisiClauseEditor *self);
+
+static gboolean
+show_waiting_note (gpointer data)
+{
+  PolisiClauseEditor *self = data;
+
+  self->note_id = 0;
+  sync_update_flags (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 sync_update_flags (PolisiClauseEditor *self)
 {
@@ -98,6 +119,13 @@ sync_update_flags (PolisiClauseEditor *self)
       GtkRevealer *revealer = self->panes[lang].update_revealer;
       gboolean shown = polisi_clause_state_get_needs_update (self->state, lang);
 
+      if (shown && self->typing && !gtk_revealer_get_reveal_child (revealer) &&
+          gtk_widget_get_mapped (GTK_WIDGET (self)))
+        {
+          g_clear_handle_id (&self->note_id, g_source_remove);
+          self->note_id = g_timeout_add (UPDATE_NOTE_DELAY_MS, show_waiting_note, self);
+          continue;
+        }
       if (shown)
         gtk_widget_set_visible (GTK_WIDGET (revealer), TRUE);
       gtk_revealer_set_reveal_child (revealer, shown);
@@ -204,9 +232,17 @@ on_buffer_changed (GtkTextBuffer      *buffer,
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  /* still typing: a note waiting to be shown waits on */
+  if (self->note_id != 0)
+    {
+      g_source_remove (self->note_id);
+      self->note_id = g_timeout_add (UPDATE_NOTE_DELAY_MS, show_waiting_note, self);
+    }
   /* the model's notification comes back to sync_texts(), which leaves a
    * buffer alone that says what the model says */
+  self->typing = TRUE;
   polisi_clause_state_set_text (self->state, lang, text);
+  self->typing = FALSE;
 }
 
 static void
@@ -289,6 +325,7 @@ polisi_clause_editor_dispose (GObject *object)
 {
   PolisiClauseEditor *self = (PolisiClauseEditor *) object;
 
+  g_clear_handle_id (&self->note_id, g_source_remove);
   if (self->state != NULL)
     g_signal_handlers_disconnect_by_data (self->state, self);
   for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
@@ -567,6 +604,8 @@ polisi_clause_editor_get_buffer (PolisiClauseEditor *self,
   return self->panes[lang].buffer;
 }
 
+/* Whether the note that @lang needs an update is shown: typed in this
+ * card on the step shown, it comes once typing pauses. */
 gboolean
 polisi_clause_editor_is_update_shown (PolisiClauseEditor *self,
                                       PolisiLang          lang)

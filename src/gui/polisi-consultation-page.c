@@ -8,8 +8,14 @@
  * sent back, by clause, each with a response for HR to write. Responses
  * fill the comments table at the end of the next export.
  *
- * The comment list is built again when the set of comments changes, not
- * while a response is typed: the text view being written in stays.
+ * The page follows only what it shows: the draft's status, version and
+ * closing date ("changed::status"), the comments and the proposed changes
+ * (their list models' "items-changed"), and the clauses' numbers and titles
+ * that label them ("changed::clauses"). Typing in a clause elsewhere
+ * costs nothing here. The comment list is built again only when the
+ * comments it shows or their labels change, not while a response is
+ * typed: the text view being written in stays. A proposed change
+ * accepted or rejected takes its row away, and a new one adds a row.
  */
 #include "config.h"
 
@@ -28,15 +34,27 @@
 
 #define REFRESH_DELAY_MS 250
 
+/* The parts of the page a change makes out of date */
+typedef enum {
+  PART_DRAFT     = 1 << 0,
+  PART_COMMENTS  = 1 << 1,
+  PART_PROPOSALS = 1 << 2,
+  PART_ALL       = PART_DRAFT | PART_COMMENTS | PART_PROPOSALS,
+} Part;
+
 struct _PolisiConsultationPage
 {
   GtkWidget            parent_instance;
 
   PolisiPolicy        *policy;
   PolisiContext       *context;
-  gulong               changed_id;
+  gulong               status_id;
+  gulong               clauses_id;
+  gulong               comments_id;       /* the comments' items-changed */
+  gulong               proposals_id;      /* the proposals' items-changed */
   guint                refresh_id;
-  gboolean             dirty;
+  Part                 dirty;
+  guint                n_builds;          /* how many times a list was built again */
   char                *comments_key;      /* what the list shows, to see when it must change */
   GPtrArray           *comment_rows;
   GPtrArray           *proposal_rows;
@@ -245,38 +263,35 @@ compare_sorted (gconstpointer a,
   return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/* What the list shows: each comment with its clause's number and title,
+ * in the list's order. */
 static char *
-comments_key (GPtrArray *comments)
+comments_key (PolisiConsultationPage *self,
+              GArray                 *sorted,
+              GHashTable             *numbers)
 {
   GString *key = g_string_new (NULL);
 
-  for (guint i = 0; i < comments->len; i++)
+  for (guint i = 0; i < sorted->len; i++)
     {
-      const PolisiComment *comment = comments->pdata[i];
-      g_string_append_printf (key, "%s/%s;", comment->id, comment->clause_id != NULL ? comment->clause_id : "");
+      const PolisiComment *comment = g_array_index (sorted, Sorted, i).comment;
+      g_autofree char *clause = polisi_gui_clause_label (self->policy, self->context, numbers, comment->clause_id);
+
+      g_string_append_printf (key, "%s/%s;", comment->id, clause);
     }
   return g_string_free (key, FALSE);
 }
 
 static void
-fill_comments (PolisiConsultationPage *self,
-               gboolean                force)
+fill_comments (PolisiConsultationPage *self)
 {
   g_autoptr(GPtrArray) comments = polisi_policy_list_comments (self->policy, NULL, NULL);
   g_autoptr(GPtrArray) all = polisi_policy_list_comments (self->policy, "", NULL);
   g_autoptr(GHashTable) numbers = NULL;
-  g_autofree char *key = comments_key (comments);
+  g_autofree char *key = NULL;
   g_autoptr(GArray) sorted = NULL;
   g_autofree char *description = NULL;
   guint earlier = all->len - comments->len;
-
-  if (!force && g_strcmp0 (key, self->comments_key) == 0)
-    return;
-  g_free (self->comments_key);
-  self->comments_key = g_steal_pointer (&key);
-
-  polisi_gui_clear_group (self->comments_group, self->comment_rows);
-  self->n_comments = comments->len;
 
   if (comments->len == 0)
     description = g_strdup (_("No comments on this version yet."));
@@ -309,6 +324,17 @@ fill_comments (PolisiConsultationPage *self,
     }
   g_array_sort (sorted, compare_sorted);
 
+  /* the same comments, labelled and ordered as shown: the rows stay */
+  key = comments_key (self, sorted, numbers);
+  if (g_strcmp0 (key, self->comments_key) == 0)
+    return;
+  g_free (self->comments_key);
+  self->comments_key = g_steal_pointer (&key);
+  self->n_builds++;
+
+  polisi_gui_clear_group (self->comments_group, self->comment_rows);
+  self->n_comments = comments->len;
+
   for (guint i = 0; i < sorted->len; i++)
     {
       const PolisiComment *comment = g_array_index (sorted, Sorted, i).comment;
@@ -328,19 +354,19 @@ fill_comments (PolisiConsultationPage *self,
 /* The changes reviewers proposed with track changes on, each with buttons
  * to accept or reject it (polisi-proposal-row.c). */
 static void
-fill_proposals (PolisiConsultationPage *self)
+add_proposal_rows (PolisiConsultationPage *self,
+                   guint                   from)
 {
   GListModel *proposals = polisi_policy_get_proposals (self->policy);
   guint n = g_list_model_get_n_items (proposals);
   g_autoptr(GHashTable) numbers = NULL;
 
-  polisi_gui_clear_group (self->proposals_group, self->proposal_rows);
   gtk_widget_set_visible (GTK_WIDGET (self->proposals_group), n > 0);
-  if (n == 0)
+  if (from >= n)
     return;
 
   numbers = polisi_gui_clause_numbers (self->policy, polisi_context_get_library (self->context));
-  for (guint i = 0; i < n; i++)
+  for (guint i = from; i < n; i++)
     {
       g_autoptr(PolisiProposal) proposal = g_list_model_get_item (proposals, i);
       g_autofree char *clause = polisi_gui_clause_label (self->policy, self->context, numbers,
@@ -350,6 +376,35 @@ fill_proposals (PolisiConsultationPage *self)
       adw_preferences_group_add (self->proposals_group, row);
       g_ptr_array_add (self->proposal_rows, row);
     }
+}
+
+static void
+fill_proposals (PolisiConsultationPage *self)
+{
+  self->n_builds++;
+  polisi_gui_clear_group (self->proposals_group, self->proposal_rows);
+  add_proposal_rows (self, 0);
+}
+
+/* The rows follow the list of proposals: one accepted or rejected takes
+ * its row away, new ones (a returned draft read) add theirs at the end. */
+static void
+on_proposals_changed (GListModel             *proposals,
+                      guint                   position,
+                      guint                   removed,
+                      guint                   added,
+                      PolisiConsultationPage *self)
+{
+  if (position + removed > self->proposal_rows->len ||
+      (added > 0 && position + removed != self->proposal_rows->len))
+    {
+      fill_proposals (self);
+      return;
+    }
+  for (guint i = 0; i < removed; i++)
+    adw_preferences_group_remove (self->proposals_group, self->proposal_rows->pdata[position + i]);
+  g_ptr_array_remove_range (self->proposal_rows, position, removed);
+  add_proposal_rows (self, self->proposal_rows->len);
 }
 
 static void
@@ -371,9 +426,7 @@ decide_proposal (GtkWidget  *widget,
 
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
-      return;
     }
-  fill_proposals (self);
 }
 
 /**
@@ -399,10 +452,26 @@ polisi_consultation_page_refresh (PolisiConsultationPage *self)
   g_return_if_fail (POLISI_IS_CONSULTATION_PAGE (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->dirty = FALSE;
+  self->dirty = 0;
   fill_draft (self);
-  fill_comments (self, FALSE);
+  fill_comments (self);
   fill_proposals (self);
+}
+
+/* Brings the parts a change made out of date up to date. */
+static void
+refresh_dirty (PolisiConsultationPage *self)
+{
+  Part dirty = self->dirty;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->dirty = 0;
+  if (dirty & PART_DRAFT)
+    fill_draft (self);
+  if (dirty & PART_COMMENTS)
+    fill_comments (self);
+  if (dirty & PART_PROPOSALS)
+    fill_proposals (self);
 }
 
 static gboolean
@@ -411,16 +480,39 @@ refresh_timeout (gpointer data)
   PolisiConsultationPage *self = data;
 
   self->refresh_id = 0;
-  polisi_consultation_page_refresh (self);
+  refresh_dirty (self);
   return G_SOURCE_REMOVE;
 }
 
+/* Marks @parts out of date: brought up to date after a pause while the
+ * page is on screen, else when it comes back. */
 static void
-on_policy_changed (PolisiConsultationPage *self)
+invalidate (PolisiConsultationPage *self,
+            Part                    parts)
 {
-  self->dirty = TRUE;
+  self->dirty |= parts;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->refresh_id == 0)
     self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout, self);
+}
+
+/* the status and version: the draft, and which comments are this version's */
+static void
+on_status_changed (PolisiConsultationPage *self)
+{
+  invalidate (self, PART_DRAFT | PART_COMMENTS);
+}
+
+/* the clauses' numbers and titles label the comments and proposals */
+static void
+on_clauses_changed (PolisiConsultationPage *self)
+{
+  invalidate (self, PART_COMMENTS | PART_PROPOSALS);
+}
+
+static void
+on_comments_changed (PolisiConsultationPage *self)
+{
+  invalidate (self, PART_COMMENTS);
 }
 
 static void
@@ -429,8 +521,8 @@ polisi_consultation_page_map (GtkWidget *widget)
   PolisiConsultationPage *self = POLISI_CONSULTATION_PAGE (widget);
 
   GTK_WIDGET_CLASS (polisi_consultation_page_parent_class)->map (widget);
-  if (self->dirty)
-    polisi_consultation_page_refresh (self);
+  if (self->dirty != 0)
+    refresh_dirty (self);
 }
 
 /* Life cycle ------------------------------------------------------------------------ */
@@ -442,7 +534,12 @@ polisi_consultation_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->policy != NULL)
-    g_clear_signal_handler (&self->changed_id, self->policy);
+    {
+      g_clear_signal_handler (&self->status_id, self->policy);
+      g_clear_signal_handler (&self->clauses_id, self->policy);
+      g_clear_signal_handler (&self->comments_id, polisi_policy_get_comments (self->policy));
+      g_clear_signal_handler (&self->proposals_id, polisi_policy_get_proposals (self->policy));
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), POLISI_TYPE_CONSULTATION_PAGE);
   g_clear_object (&self->policy);
   g_clear_object (&self->context);
@@ -513,7 +610,14 @@ polisi_consultation_page_new (PolisiPolicy  *policy,
     gtk_editable_set_text (GTK_EDITABLE (self->responder_row), responder);
 
   polisi_consultation_page_refresh (self);
-  self->changed_id = g_signal_connect_swapped (policy, "changed", G_CALLBACK (on_policy_changed), self);
+  self->status_id = g_signal_connect_swapped (policy, "changed::" POLISI_POLICY_CHANGED_STATUS,
+                                              G_CALLBACK (on_status_changed), self);
+  self->clauses_id = g_signal_connect_swapped (policy, "changed::" POLISI_POLICY_CHANGED_CLAUSES,
+                                               G_CALLBACK (on_clauses_changed), self);
+  self->comments_id = g_signal_connect_swapped (polisi_policy_get_comments (policy), "items-changed",
+                                                G_CALLBACK (on_comments_changed), self);
+  self->proposals_id = g_signal_connect (polisi_policy_get_proposals (policy), "items-changed",
+                                         G_CALLBACK (on_proposals_changed), self);
   return self;
 }
 
@@ -538,8 +642,8 @@ polisi_consultation_page_reveal_comment (PolisiConsultationPage *self,
 {
   g_return_val_if_fail (POLISI_IS_CONSULTATION_PAGE (self), FALSE);
 
-  if (self->dirty)
-    polisi_consultation_page_refresh (self);
+  if (self->dirty != 0)
+    refresh_dirty (self);
   for (guint i = 0; i < self->comment_rows->len; i++)
     {
       GtkWidget *row = self->comment_rows->pdata[i];
@@ -570,4 +674,17 @@ polisi_consultation_page_get_response_buffer (PolisiConsultationPage *self,
         return polisi_comment_row_get_buffer (row);
     }
   return NULL;
+}
+
+/**
+ * polisi_consultation_page_get_n_builds:
+ *
+ * Returns: how many times the page built its list of comments or of
+ *   proposed changes again (for tests: typing in a clause adds none)
+ */
+guint
+polisi_consultation_page_get_n_builds (PolisiConsultationPage *self)
+{
+  g_return_val_if_fail (POLISI_IS_CONSULTATION_PAGE (self), 0);
+  return self->n_builds;
 }

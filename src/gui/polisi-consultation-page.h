@@ -20,6 +20,7 @@ PolisiConsultationPage *polisi_consultation_page_new                 (PolisiPoli
                                                                       PolisiContext          *context);
 void                    polisi_consultation_page_refresh             (PolisiConsultationPage *self);
 guint                   polisi_consultation_page_get_n_proposals     (PolisiConsultationPage *self);
+guint                   polisi_consultation_page_get_n_builds        (PolisiConsultationPage *self);
 guint                   polisi_consultation_page_get_n_comments      (PolisiConsultationPage *self);
 gboolean                polisi_consultation_page_reveal_comment      (PolisiConsultationPage *self,
                                                                       const char             *comment_id);

@@ -4,9 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Export and print for the window. The flow holds the export choices
- * (format, layout, final, English first) as properties: the finish page
- * shows them bound to these, and both Export and Print read them here,
- * whether or not the finish page was ever built. The choices start from
+ * (format, layout, final, English first) as properties, their one home:
+ * the finish page shows them, its rows bound to these
+ * (polisi_finish_page_set_export_flow()), and both Export and Print read
+ * them here, whether or not the finish page was ever built. The choices start from
  * the preferences (the default format and layout; "automatic" takes the
  * school's language category) each time a policy is shown.
  *

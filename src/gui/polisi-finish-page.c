@@ -4,9 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The last step lists the checker's findings, each a link to the place to
- * fix it (the page emits ::go-to), and shows the export choices as
- * properties (format, layout, final, english-first), which the window
- * binds to its export flow: export and print read the flow.
+ * fix it (the page emits ::go-to), and shows the export choices. The
+ * choices are the export flow's (PolisiExportFlow's properties format,
+ * layout, final, english-first), their one home, which Export and Print
+ * read whether or not this page was ever built: the page's rows and
+ * switches are bound to the flow it is given
+ * (polisi_finish_page_set_export_flow()).
  */
 #include "config.h"
 
@@ -20,6 +23,8 @@ struct _PolisiFinishPage
   GtkWidget            parent_instance;
 
   GPtrArray           *targets;   /* per row: Target */
+  PolisiExportFlow    *flow;      /* the export choices shown */
+  GBinding            *bindings[4];
 
   AdwPreferencesGroup *findings_group;
   GtkListBox          *findings_list;
@@ -46,16 +51,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-enum {
-  PROP_0,
-  PROP_FORMAT,
-  PROP_LAYOUT,
-  PROP_FINAL,
-  PROP_ENGLISH_FIRST,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static void
 target_free (gpointer data)
@@ -80,6 +75,7 @@ on_finding_activated (PolisiFinishPage *self,
   g_signal_emit (self, signals[GO_TO], 0, target->clause_id, target->placeholder, target->lang, target->kind);
 }
 
+/* English first only where the layout has an order */
 static void
 on_layout_selected (PolisiFinishPage *self)
 {
@@ -87,79 +83,6 @@ on_layout_selected (PolisiFinishPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->english_first_row),
                           layout == POLISI_LAYOUT_COLUMNS || layout == POLISI_LAYOUT_SEQUENTIAL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
-}
-
-static void
-on_format_selected (PolisiFinishPage *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORMAT]);
-}
-
-static void
-on_final_active (PolisiFinishPage *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINAL]);
-}
-
-static void
-on_english_first_active (PolisiFinishPage *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENGLISH_FIRST]);
-}
-
-static void
-polisi_finish_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  PolisiFinishPage *self = POLISI_FINISH_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FORMAT:
-      g_value_set_uint (value, polisi_finish_page_get_format (self));
-      break;
-    case PROP_LAYOUT:
-      g_value_set_enum (value, polisi_finish_page_get_layout (self));
-      break;
-    case PROP_FINAL:
-      g_value_set_boolean (value, polisi_finish_page_get_final (self));
-      break;
-    case PROP_ENGLISH_FIRST:
-      g_value_set_boolean (value, gtk_switch_get_active (self->english_first_switch));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-polisi_finish_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  PolisiFinishPage *self = POLISI_FINISH_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FORMAT:
-      polisi_finish_page_set_format (self, g_value_get_uint (value));
-      break;
-    case PROP_LAYOUT:
-      polisi_finish_page_set_layout (self, g_value_get_enum (value));
-      break;
-    case PROP_FINAL:
-      gtk_switch_set_active (self->final_switch, g_value_get_boolean (value));
-      break;
-    case PROP_ENGLISH_FIRST:
-      gtk_switch_set_active (self->english_first_switch, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -167,6 +90,8 @@ polisi_finish_page_dispose (GObject *object)
 {
   PolisiFinishPage *self = (PolisiFinishPage *) object;
 
+  /* the bindings go before the rows they bind */
+  polisi_finish_page_set_export_flow (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), POLISI_TYPE_FINISH_PAGE);
   /* the template's top box has no name, so it is unparented here */
   {
@@ -187,24 +112,6 @@ polisi_finish_page_class_init (PolisiFinishPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = polisi_finish_page_dispose;
-  object_class->get_property = polisi_finish_page_get_property;
-  object_class->set_property = polisi_finish_page_set_property;
-
-  /* the export choices (PolisiFormat's values for the format) */
-  properties[PROP_FORMAT] =
-    g_param_spec_uint ("format", NULL, NULL, 0, N_POLISI_FORMATS - 1, POLISI_FORMAT_PDF,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LAYOUT] =
-    g_param_spec_enum ("layout", NULL, NULL, POLISI_TYPE_LAYOUT, POLISI_LAYOUT_COLUMNS,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FINAL] =
-    g_param_spec_boolean ("final", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* whether English comes first where the layout has an order */
-  properties[PROP_ENGLISH_FIRST] =
-    g_param_spec_boolean ("english-first", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * PolisiFinishPage::go-to:
@@ -243,9 +150,6 @@ polisi_finish_page_init (PolisiFinishPage *self)
   adw_combo_row_set_selected (self->layout_row, POLISI_LAYOUT_COLUMNS);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->english_first_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("English first"), -1);
-  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (on_format_selected), self);
-  g_signal_connect_swapped (self->final_switch, "notify::active", G_CALLBACK (on_final_active), self);
-  g_signal_connect_swapped (self->english_first_switch, "notify::active", G_CALLBACK (on_english_first_active), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->final_switch), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Final version, without the draft watermark"), -1);
 }
@@ -407,4 +311,113 @@ polisi_finish_page_get_english_first (PolisiFinishPage *self)
   g_return_val_if_fail (POLISI_IS_FINISH_PAGE (self), FALSE);
   return gtk_widget_get_visible (GTK_WIDGET (self->english_first_row)) &&
          gtk_switch_get_active (self->english_first_switch);
+}
+
+/* The flow's format, a row of the format list, and back */
+static gboolean
+format_to_row (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (format_rows); i++)
+    if (format_rows[i] == g_value_get_uint (from))
+      {
+        g_value_set_uint (to, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+row_to_format (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      data)
+{
+  guint row = g_value_get_uint (from);
+
+  if (row >= G_N_ELEMENTS (format_rows))
+    return FALSE;
+  g_value_set_uint (to, format_rows[row]);
+  return TRUE;
+}
+
+/* The flow's layout, a row of the layout list (in PolisiLayout's order) */
+static gboolean
+layout_to_row (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      data)
+{
+  g_value_set_uint (to, (guint) g_value_get_enum (from));
+  return TRUE;
+}
+
+static gboolean
+row_to_layout (GBinding     *binding,
+               const GValue *from,
+               GValue       *to,
+               gpointer      data)
+{
+  guint row = g_value_get_uint (from);
+
+  if (row > POLISI_LAYOUT_SEPARATE)
+    return FALSE;
+  g_value_set_enum (to, (int) row);
+  return TRUE;
+}
+
+/**
+ * polisi_finish_page_set_export_flow:
+ * @flow: (nullable): whose export choices the page shows and sets
+ *
+ * The page's rows and switches show @flow's choices and set them: the
+ * choices have one home, the flow.
+ */
+void
+polisi_finish_page_set_export_flow (PolisiFinishPage *self,
+                                    PolisiExportFlow *flow)
+{
+  const GBindingFlags flags = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
+
+  g_return_if_fail (POLISI_IS_FINISH_PAGE (self));
+  g_return_if_fail (flow == NULL || POLISI_IS_EXPORT_FLOW (flow));
+
+  if (self->flow == flow)
+    return;
+  /* a binding goes by itself when the flow is disposed first: the page
+   * holds each, and unbinds one only while it is bound */
+  for (guint i = 0; i < G_N_ELEMENTS (self->bindings); i++)
+    if (self->bindings[i] != NULL)
+      {
+        g_autoptr(GObject) source = g_binding_dup_source (self->bindings[i]);
+
+        if (source != NULL)
+          g_binding_unbind (self->bindings[i]);
+        g_clear_object (&self->bindings[i]);
+      }
+  g_set_object (&self->flow, flow);
+  if (flow == NULL)
+    return;
+
+  self->bindings[0] = g_object_ref (g_object_bind_property_full (flow, "format", self->format_row, "selected", flags,
+                                                                 format_to_row, row_to_format, NULL, NULL));
+  self->bindings[1] = g_object_ref (g_object_bind_property_full (flow, "layout", self->layout_row, "selected", flags,
+                                                                 layout_to_row, row_to_layout, NULL, NULL));
+  self->bindings[2] = g_object_ref (g_object_bind_property (flow, "final", self->final_switch, "active", flags));
+  self->bindings[3] = g_object_ref (g_object_bind_property (flow, "english-first", self->english_first_switch,
+                                                            "active", flags));
+}
+
+/**
+ * polisi_finish_page_get_export_flow:
+ *
+ * Returns: (transfer none) (nullable): the flow whose choices the page shows
+ */
+PolisiExportFlow *
+polisi_finish_page_get_export_flow (PolisiFinishPage *self)
+{
+  g_return_val_if_fail (POLISI_IS_FINISH_PAGE (self), NULL);
+  return self->flow;
 }

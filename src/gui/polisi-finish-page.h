@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "polisi-export-flow.h"
 #include "polisi-export.h"
 #include "polisi-library.h"
 
@@ -31,5 +32,8 @@ void              polisi_finish_page_set_layout    (PolisiFinishPage *self,
                                                     PolisiLayout      layout);
 gboolean          polisi_finish_page_get_final     (PolisiFinishPage *self);
 gboolean          polisi_finish_page_get_english_first (PolisiFinishPage *self);
+void              polisi_finish_page_set_export_flow (PolisiFinishPage *self,
+                                                      PolisiExportFlow *flow);
+PolisiExportFlow *polisi_finish_page_get_export_flow (PolisiFinishPage *self);
 
 G_END_DECLS

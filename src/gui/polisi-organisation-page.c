@@ -11,6 +11,11 @@
  * What the page asks is core's table of settable keys (polisi-settable):
  * every key whose page is the organisation step, titled and checked as
  * the table says, the same keys "--set" takes.
+ *
+ * The page follows the policy's "changed::organisation" (its choices) and
+ * the changes to the clauses, which decide the questions in use; those it
+ * works out again only while it is on screen, or when it comes back, so
+ * that typing in a clause elsewhere costs nothing here.
  */
 #include "config.h"
 
@@ -35,7 +40,11 @@ struct _PolisiOrganisationPage
   GPtrArray            *settables;  /* the table the rows are bound to */
   GHashTable           *widgets;    /* settable key -> the widget that sets it (unowned) */
   GHashTable           *rows;       /* placeholder id -> GPtrArray of rows (unowned) */
-  gulong                changed_id;
+  gulong                organisation_id;
+  gulong                clauses_id;
+  gulong                clause_text_id;
+  gboolean              questions_dirty;  /* the clauses changed since the questions were shown */
+  guint                 n_question_updates;
 
   AdwComboRow          *type_row;
   gulong                type_id;
@@ -105,6 +114,9 @@ update_visibility (PolisiOrganisationPage *self)
   gpointer key, value;
   guint shown[3] = { 0, 0, 0 };
 
+  self->questions_dirty = FALSE;
+  self->n_question_updates++;
+
   /* the placeholders in use: the one rule, in core */
   for (guint i = 0; i < uses->len; i++)
     g_hash_table_add (used, ((PolisiPlaceholderUse *) uses->pdata[i])->id);
@@ -150,11 +162,25 @@ sync_choices (PolisiOrganisationPage *self)
   g_signal_handler_unblock (self->cycle_spin, self->cycle_id);
 }
 
+/* "changed::clauses", "changed::clause-text": the questions in use are
+ * worked out again now if the page is on screen, else when it is shown. */
 static void
-on_policy_changed (PolisiOrganisationPage *self)
+on_clauses_changed (PolisiOrganisationPage *self)
 {
-  update_visibility (self);
-  sync_choices (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update_visibility (self);
+  else
+    self->questions_dirty = TRUE;
+}
+
+static void
+polisi_organisation_page_map (GtkWidget *widget)
+{
+  PolisiOrganisationPage *self = POLISI_ORGANISATION_PAGE (widget);
+
+  if (self->questions_dirty)
+    update_visibility (self);
+  GTK_WIDGET_CLASS (polisi_organisation_page_parent_class)->map (widget);
 }
 
 /* What each category means for the policy, under its name. */
@@ -301,7 +327,11 @@ polisi_organisation_page_dispose (GObject *object)
   PolisiOrganisationPage *self = (PolisiOrganisationPage *) object;
 
   if (self->policy != NULL)
-    g_clear_signal_handler (&self->changed_id, self->policy);
+    {
+      g_clear_signal_handler (&self->organisation_id, self->policy);
+      g_clear_signal_handler (&self->clauses_id, self->policy);
+      g_clear_signal_handler (&self->clause_text_id, self->policy);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), POLISI_TYPE_ORGANISATION_PAGE);
   /* the template's top box has no name, so it is unparented here */
   {
@@ -326,6 +356,7 @@ polisi_organisation_page_class_init (PolisiOrganisationPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = polisi_organisation_page_dispose;
+  widget_class->map = polisi_organisation_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cymru/polisi/Polisi/ui/polisi-organisation-page.ui");
   gtk_widget_class_bind_template_child (widget_class, PolisiOrganisationPage, organisation_group);
@@ -387,7 +418,12 @@ polisi_organisation_page_new (PolisiPolicy  *policy,
     }
 
   update_visibility (self);
-  self->changed_id = g_signal_connect_swapped (policy, "changed", G_CALLBACK (on_policy_changed), self);
+  self->organisation_id = g_signal_connect_swapped (policy, "changed::" POLISI_POLICY_CHANGED_ORGANISATION,
+                                                    G_CALLBACK (sync_choices), self);
+  self->clauses_id = g_signal_connect_swapped (policy, "changed::" POLISI_POLICY_CHANGED_CLAUSES,
+                                               G_CALLBACK (on_clauses_changed), self);
+  self->clause_text_id = g_signal_connect_swapped (policy, "changed::" POLISI_POLICY_CHANGED_CLAUSE_TEXT,
+                                                   G_CALLBACK (on_clauses_changed), self);
 
   return self;
 }
@@ -467,4 +503,17 @@ polisi_organisation_page_focus_answer (PolisiOrganisationPage *self,
     }
   if (entry != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (entry));
+}
+
+/**
+ * polisi_organisation_page_get_n_question_updates:
+ *
+ * Returns: how many times the page has worked out which questions the
+ *   clauses use (for tests: typing in a clause elsewhere adds none)
+ */
+guint
+polisi_organisation_page_get_n_question_updates (PolisiOrganisationPage *self)
+{
+  g_return_val_if_fail (POLISI_IS_ORGANISATION_PAGE (self), 0);
+  return self->n_question_updates;
 }

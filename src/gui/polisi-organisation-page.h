@@ -28,5 +28,6 @@ GtkEditable            *polisi_organisation_page_get_entry      (PolisiOrganisat
 GPtrArray              *polisi_organisation_page_list_keys      (PolisiOrganisationPage *self);
 GtkCheckButton         *polisi_organisation_page_get_category_check (PolisiOrganisationPage *self,
                                                                      PolisiLanguageCategory  category);
+guint                   polisi_organisation_page_get_n_question_updates (PolisiOrganisationPage *self);
 
 G_END_DECLS

@@ -281,6 +281,8 @@ polisi_preview_set_policy (PolisiPreview *self,
 
   if (policy != NULL)
     {
+      /* every change, whatever its detail: the pages show all of the
+       * policy (the comments table, the history, the review date) */
       self->changed_id = g_signal_connect_swapped (policy, "changed", G_CALLBACK (schedule_update), self);
       schedule_update (self);
     }

@@ -11,11 +11,17 @@
  * an old name, to replace; and the version history, with adoption and
  * comparison with an earlier version.
  *
- * The lists are built again when the policy changes, but only while the
- * page is on screen (or when it comes back): typing in a clause elsewhere
- * costs nothing here.
+ * Each part follows the changes that concern it (the details of the
+ * policy's ::changed), and is brought up to date only while the page is
+ * on screen (or when it comes back): typing in a clause elsewhere costs
+ * nothing here. The lists of updates and of old names are worked out again
+ * after a change to the clauses, and their rows built again only when what
+ * they show differs. The version history and the review triggers are rows
+ * bound to the policy's lists.
  */
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -33,15 +39,41 @@
 
 #define REFRESH_DELAY_MS 250
 
+/* The parts of the page a change makes out of date */
+typedef enum {
+  PART_STATUS    = 1 << 0,
+  PART_SUMMARY   = 1 << 1,
+  PART_TRIGGERS  = 1 << 2,
+  PART_UPDATES   = 1 << 3,
+  PART_CITATIONS = 1 << 4,
+} Part;
+
+/* What a change to each detail of the policy's ::changed makes out of date */
+static const struct {
+  const char *signal;
+  Part        parts;
+} part_of_change[] = {
+  { "changed::" POLISI_POLICY_CHANGED_STATUS, PART_STATUS | PART_TRIGGERS | PART_UPDATES },
+  { "changed::" POLISI_POLICY_CHANGED_ORGANISATION, PART_STATUS },   /* the review cycle */
+  { "changed::" POLISI_POLICY_CHANGED_SUMMARY, PART_SUMMARY },
+  { "changed::" POLISI_POLICY_CHANGED_VERSIONS, PART_STATUS | PART_TRIGGERS },
+  { "changed::" POLISI_POLICY_CHANGED_TRIGGERS, PART_STATUS | PART_TRIGGERS },
+  { "changed::" POLISI_POLICY_CHANGED_CLAUSES, PART_UPDATES | PART_CITATIONS },
+  { "changed::" POLISI_POLICY_CHANGED_CLAUSE_TEXT, PART_UPDATES | PART_CITATIONS },
+};
+
 struct _PolisiReviewPage
 {
   GtkWidget            parent_instance;
 
   PolisiPolicy        *policy;
   PolisiContext       *context;
-  gulong               changed_id;
+  gulong               changed_ids[G_N_ELEMENTS (part_of_change)];
   guint                refresh_id;
-  gboolean             dirty;
+  Part                 dirty;
+  guint                n_builds;       /* how many times a list of rows was built again */
+  char                *updates_key;    /* what the rows of updates show */
+  char                *citations_key;  /* what the rows of old names show */
   gboolean             editing_summary;
   GtkTextBuffer       *summary[POLISI_N_LANGS];
 
@@ -454,14 +486,37 @@ update_row (PolisiReviewPage          *self,
   return row;
 }
 
+/* What the rows of @updates show */
+static char *
+updates_key (PolisiReviewPage *self,
+             GPtrArray        *updates)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < updates->len; i++)
+    {
+      const PolisiLibraryUpdate *update = updates->pdata[i];
+      g_autofree char *label = update->title[ui_of (self)] != NULL ?
+        polisi_gui_clause_label (self->policy, self->context, self->numbers, update->clause_id) : NULL;
+
+      g_string_append_printf (key, "%d %s %d %u %u %s\x1f", update->kind, update->clause_id, update->edited,
+                              update->old_version, update->new_version, label != NULL ? label : "");
+      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+        g_string_append_printf (key, "%s\x1f%s\x1f%s\x1f", update->old_text[lang], update->new_text[lang],
+                                update->notes[lang] != NULL ? update->notes[lang] : "");
+      g_string_append_c (key, '\x1e');
+    }
+  return g_string_free (key, FALSE);
+}
+
 static void
 fill_updates (PolisiReviewPage *self)
 {
   PolisiLibrary *library = library_of (self);
   const char *made_with = polisi_policy_get_library_version (self->policy);
   g_autofree char *description = NULL;
+  g_autofree char *key = NULL;
 
-  polisi_gui_clear_group (self->updates_group, self->update_rows);
   g_clear_pointer (&self->updates, g_ptr_array_unref);
   self->updates = polisi_library_update_list (self->policy, library);
 
@@ -475,6 +530,15 @@ fill_updates (PolisiReviewPage *self)
     description = g_strdup_printf (_("The model clauses of %s"), polisi_library_get_version (library));
   adw_preferences_group_set_description (self->updates_group, description);
 
+  /* the same updates as shown: the rows stay, as they were opened */
+  key = updates_key (self, self->updates);
+  if (g_strcmp0 (key, self->updates_key) == 0)
+    return;
+  g_free (self->updates_key);
+  self->updates_key = g_steal_pointer (&key);
+  self->n_builds++;
+
+  polisi_gui_clear_group (self->updates_group, self->update_rows);
   for (guint i = 0; i < self->updates->len; i++)
     {
       GtkWidget *row = update_row (self, self->updates->pdata[i]);
@@ -508,12 +572,41 @@ on_citation_activated (AdwActionRow     *row,
   g_signal_emit (self, signals[GO_TO_CLAUSE], 0, fix->clause_id, (int) fix->lang);
 }
 
+/* What the rows of @citations show */
+static char *
+citations_key (PolisiReviewPage *self,
+               GPtrArray        *citations)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < citations->len; i++)
+    {
+      const PolisiCitationFix *fix = citations->pdata[i];
+      g_autofree char *clause = polisi_gui_clause_label (self->policy, self->context, self->numbers, fix->clause_id);
+
+      g_string_append_printf (key, "%s\x1f%d\x1f%s\x1f%s\x1f%s\x1e", clause, fix->lang, fix->found,
+                              fix->replacement, fix->context);
+    }
+  return g_string_free (key, FALSE);
+}
+
 static void
 fill_citations (PolisiReviewPage *self)
 {
-  polisi_gui_clear_group (self->citations_group, self->citation_rows);
+  g_autofree char *key = NULL;
+
   g_clear_pointer (&self->citations, g_ptr_array_unref);
   self->citations = polisi_library_update_list_citations (self->policy, polisi_context_get_legislation (self->context));
+
+  /* the same old names in the same places: the rows stay */
+  key = citations_key (self, self->citations);
+  if (g_strcmp0 (key, self->citations_key) == 0)
+    return;
+  g_free (self->citations_key);
+  self->citations_key = g_steal_pointer (&key);
+  self->n_builds++;
+
+  polisi_gui_clear_group (self->citations_group, self->citation_rows);
 
   for (guint i = 0; i < self->citations->len; i++)
     {
@@ -594,6 +687,32 @@ bind_history (PolisiReviewPage *self)
                            create_trigger_row, self, NULL);
 }
 
+/* Brings the parts a change made out of date up to date. */
+static void
+refresh_dirty (PolisiReviewPage *self)
+{
+  Part dirty = self->dirty;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->dirty = 0;
+
+  if (dirty & (PART_UPDATES | PART_CITATIONS))
+    {
+      g_clear_pointer (&self->numbers, g_hash_table_unref);
+      self->numbers = polisi_gui_clause_numbers (self->policy, library_of (self));
+    }
+  if (dirty & PART_STATUS)
+    fill_status (self);
+  if (dirty & PART_SUMMARY)
+    fill_summary (self);
+  if (dirty & PART_TRIGGERS)
+    fill_triggers (self);
+  if (dirty & PART_UPDATES)
+    fill_updates (self);
+  if (dirty & PART_CITATIONS)
+    fill_citations (self);
+}
+
 /**
  * polisi_review_page_refresh:
  *
@@ -604,16 +723,8 @@ polisi_review_page_refresh (PolisiReviewPage *self)
 {
   g_return_if_fail (POLISI_IS_REVIEW_PAGE (self));
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  self->dirty = FALSE;
-
-  g_clear_pointer (&self->numbers, g_hash_table_unref);
-  self->numbers = polisi_gui_clause_numbers (self->policy, library_of (self));
-  fill_status (self);
-  fill_summary (self);
-  fill_triggers (self);
-  fill_updates (self);
-  fill_citations (self);
+  self->dirty = PART_STATUS | PART_SUMMARY | PART_TRIGGERS | PART_UPDATES | PART_CITATIONS;
+  refresh_dirty (self);
 }
 
 static gboolean
@@ -622,17 +733,34 @@ refresh_timeout (gpointer data)
   PolisiReviewPage *self = data;
 
   self->refresh_id = 0;
-  polisi_review_page_refresh (self);
+  refresh_dirty (self);
   return G_SOURCE_REMOVE;
 }
 
+/* One of the details the page follows: the parts it concerns are brought
+ * up to date after a pause while the page is on screen, else when it
+ * comes back. */
 static void
-on_policy_changed (PolisiReviewPage *self)
+on_policy_changed (PolisiPolicy     *policy,
+                   PolisiReviewPage *self)
 {
-  if (self->editing_summary)
-    return;
-  self->dirty = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->refresh_id == 0)
+  GSignalInvocationHint *hint = g_signal_get_invocation_hint (policy);
+  const char *detail = hint != NULL && hint->detail != 0 ? g_quark_to_string (hint->detail) : NULL;
+
+  for (guint i = 0; detail != NULL && i < G_N_ELEMENTS (part_of_change); i++)
+    if (g_str_equal (part_of_change[i].signal + strlen ("changed::"), detail))
+      {
+        Part parts = part_of_change[i].parts;
+
+        /* the summary being typed here is not shown again */
+        if (self->editing_summary)
+          parts &= ~PART_SUMMARY;
+        if (parts == 0)
+          return;
+        self->dirty |= parts;
+        break;
+      }
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->dirty != 0 && self->refresh_id == 0)
     self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_timeout, self);
 }
 
@@ -642,8 +770,8 @@ polisi_review_page_map (GtkWidget *widget)
   PolisiReviewPage *self = POLISI_REVIEW_PAGE (widget);
 
   GTK_WIDGET_CLASS (polisi_review_page_parent_class)->map (widget);
-  if (self->dirty)
-    polisi_review_page_refresh (self);
+  if (self->dirty != 0)
+    refresh_dirty (self);
 }
 
 /* Decisions ----------------------------------------------------------------------- */
@@ -1108,13 +1236,16 @@ polisi_review_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->policy != NULL)
-    g_clear_signal_handler (&self->changed_id, self->policy);
+    for (guint i = 0; i < G_N_ELEMENTS (self->changed_ids); i++)
+      g_clear_signal_handler (&self->changed_ids[i], self->policy);
   gtk_widget_dispose_template (GTK_WIDGET (self), POLISI_TYPE_REVIEW_PAGE);
   g_clear_object (&self->policy);
   g_clear_object (&self->context);
   g_clear_pointer (&self->updates, g_ptr_array_unref);
   g_clear_pointer (&self->citations, g_ptr_array_unref);
   g_clear_pointer (&self->numbers, g_hash_table_unref);
+  g_clear_pointer (&self->updates_key, g_free);
+  g_clear_pointer (&self->citations_key, g_free);
   g_clear_pointer (&self->update_rows, g_ptr_array_unref);
   g_clear_pointer (&self->citation_rows, g_ptr_array_unref);
 
@@ -1205,7 +1336,8 @@ polisi_review_page_new (PolisiPolicy  *policy,
   self->context = g_object_ref (context);
   bind_history (self);
   polisi_review_page_refresh (self);
-  self->changed_id = g_signal_connect_swapped (policy, "changed", G_CALLBACK (on_policy_changed), self);
+  for (guint i = 0; i < G_N_ELEMENTS (part_of_change); i++)
+    self->changed_ids[i] = g_signal_connect (policy, part_of_change[i].signal, G_CALLBACK (on_policy_changed), self);
   return self;
 }
 
@@ -1224,8 +1356,8 @@ polisi_review_page_reveal_update (PolisiReviewPage *self,
 {
   g_return_val_if_fail (POLISI_IS_REVIEW_PAGE (self), FALSE);
 
-  if (self->dirty)
-    polisi_review_page_refresh (self);
+  if (self->dirty != 0)
+    refresh_dirty (self);
   /* the rows are in the order of the updates (with none, one row says so) */
   for (guint i = 0; self->updates != NULL && i < self->updates->len; i++)
     {
@@ -1254,4 +1386,17 @@ polisi_review_page_get_n_citations (PolisiReviewPage *self)
 {
   g_return_val_if_fail (POLISI_IS_REVIEW_PAGE (self), 0);
   return self->citations != NULL ? self->citations->len : 0;
+}
+
+/**
+ * polisi_review_page_get_n_builds:
+ *
+ * Returns: how many times the page built its rows of updates or of old
+ *   names again (for tests: typing in a clause elsewhere adds none)
+ */
+guint
+polisi_review_page_get_n_builds (PolisiReviewPage *self)
+{
+  g_return_val_if_fail (POLISI_IS_REVIEW_PAGE (self), 0);
+  return self->n_builds;
 }

@@ -22,6 +22,7 @@ PolisiReviewPage *polisi_review_page_new             (PolisiPolicy     *policy,
 void              polisi_review_page_refresh         (PolisiReviewPage *self);
 guint             polisi_review_page_get_n_updates   (PolisiReviewPage *self);
 guint             polisi_review_page_get_n_citations (PolisiReviewPage *self);
+guint             polisi_review_page_get_n_builds    (PolisiReviewPage *self);
 GtkTextBuffer    *polisi_review_page_get_summary_buffer (PolisiReviewPage *self,
                                                         PolisiLang        lang);
 gboolean          polisi_review_page_reveal_update   (PolisiReviewPage *self,

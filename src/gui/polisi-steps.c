@@ -604,16 +604,10 @@ static void
 finish_create_page (PolisiStep *step)
 {
   StepCommon *common = &POLISI_FINISH_STEP (step)->common;
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   PolisiFinishPage *page = polisi_finish_page_new ();
-  PolisiLayout layout = g_settings_get_enum (settings, "default-layout");
 
-  if (layout > POLISI_LAYOUT_SEPARATE)
-    layout = polisi_language_category_get_default_layout (polisi_policy_get_language_category (common->policy));
-  polisi_finish_page_set_layout (page, layout);
-  /* the GSettings enum has PolisiFormat's values */
-  polisi_finish_page_set_format (page, MIN ((guint) g_settings_get_enum (settings, "default-format"),
-                                            N_POLISI_FORMATS - 1));
+  /* the export choices it shows are the window's export flow's, which
+   * starts them from the preferences (polisi_finish_page_set_export_flow()) */
   step_common_set_page (common, GTK_WIDGET (page));
   g_signal_connect_object (page, "go-to", G_CALLBACK (on_finish_go_to), step, G_CONNECT_SWAPPED);
 }

@@ -87,8 +87,6 @@ _polisi_window_get_export_flow (PolisiWindow *self)
   return self->export_flow;
 }
 
-static const char *const export_choices[] = { "format", "layout", "final", "english-first" };
-
 /* The page of a step, made and put in place on the first visit. */
 static GtkWidget *
 ensure_step_page (PolisiWindow *self,
@@ -101,9 +99,7 @@ ensure_step_page (PolisiWindow *self,
     return page;
   /* the finish page shows the export choices the export flow holds */
   if (POLISI_IS_FINISH_PAGE (page))
-    for (guint i = 0; i < G_N_ELEMENTS (export_choices); i++)
-      g_object_bind_property (_polisi_window_get_export_flow (self), export_choices[i], page, export_choices[i],
-                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+    polisi_finish_page_set_export_flow (POLISI_FINISH_PAGE (page), _polisi_window_get_export_flow (self));
   if (polisi_step_shows_findings (polisi_step_list_get_step (self->steps, index)))
     polisi_window_check_now (self);
   return page;

@@ -168,6 +168,7 @@ _polisi_window_show_session_policy (PolisiWindow *self,
 
   polisi_preview_pane_show_policy (self->preview_pane, policy, library);
   _polisi_window_build_steps (self, existing);
+  /* every change, whatever its detail: the check looks at all of it */
   self->changed_id = g_signal_connect_swapped (policy, "changed", G_CALLBACK (on_policy_changed), self);
 
   gtk_stack_set_visible_child_name (self->main_stack, "editor");

@@ -74,6 +74,209 @@ on_changed (PolisiPolicy *policy,
   (*count)++;
 }
 
+/* ::changed names what changed ------------------------------------------------ */
+
+static const char * const change_details[] = {
+  POLISI_POLICY_CHANGED_ORGANISATION, POLISI_POLICY_CHANGED_STATUS, POLISI_POLICY_CHANGED_SUMMARY,
+  POLISI_POLICY_CHANGED_ANSWERS, POLISI_POLICY_CHANGED_CLAUSES, POLISI_POLICY_CHANGED_CLAUSE_TEXT,
+  POLISI_POLICY_CHANGED_VERSIONS, POLISI_POLICY_CHANGED_TRIGGERS, POLISI_POLICY_CHANGED_COMMENTS,
+  POLISI_POLICY_CHANGED_PROPOSALS,
+};
+
+#define N_DETAILS G_N_ELEMENTS (change_details)
+
+typedef struct {
+  guint any;                  /* plain "changed" */
+  guint detail[N_DETAILS];    /* "changed::DETAIL" */
+} ChangeCounts;
+
+static void
+count_any_change (PolisiPolicy *policy,
+                  ChangeCounts *counts)
+{
+  counts->any++;
+}
+
+static void
+count_detail (PolisiPolicy *policy,
+              guint        *count)
+{
+  (*count)++;
+}
+
+static void
+connect_change_counts (PolisiPolicy *policy,
+                       ChangeCounts *counts)
+{
+  g_signal_connect (policy, "changed", G_CALLBACK (count_any_change), counts);
+  for (guint i = 0; i < N_DETAILS; i++)
+    {
+      g_autofree char *name = g_strconcat ("changed::", change_details[i], NULL);
+
+      g_signal_connect (policy, name, G_CALLBACK (count_detail), &counts->detail[i]);
+    }
+}
+
+/* Only @detail was emitted, @n times, and plain "changed" as often; the
+ * counts start again. */
+static void
+assert_only_detail (ChangeCounts *counts,
+                    const char   *detail,
+                    guint         n)
+{
+  for (guint i = 0; i < N_DETAILS; i++)
+    {
+      if (g_str_equal (change_details[i], detail))
+        g_assert_cmpuint (counts->detail[i], ==, n);
+      else if (counts->detail[i] != 0)
+        g_error ("“changed::%s” was emitted %u times for a change to %s", change_details[i], counts->detail[i], detail);
+    }
+  g_assert_cmpuint (counts->any, ==, n);
+  memset (counts, 0, sizeof *counts);
+}
+
+/* Each setter emits ::changed once with the detail of what it changes, and
+ * no other detail; a value set again emits nothing. */
+static void
+test_changed_details (void)
+{
+  g_autoptr(PolisiLibrary) library = polisi_test_load_mini_library ();
+  g_autoptr(PolisiPolicy) policy = polisi_policy_new_from_library (library, POLISI_LANGUAGE_CATEGORY_DUAL);
+  PolisiClauseState *purpose = polisi_policy_lookup_clause (policy, "intro.purpose");
+  PolisiClauseState *board = polisi_policy_lookup_clause (policy, "safety.board");
+  g_autoptr(PolisiProposal) proposal = NULL;
+  g_autoptr(GError) error = NULL;
+  ChangeCounts counts = { 0 };
+  const char *comment;
+  const char *proposal_id;
+
+  connect_change_counts (policy, &counts);
+
+  polisi_policy_set_name (policy, POLISI_LANG_CY, "Ysgol Gynradd Pen-y-bryn");
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_ORGANISATION, 1);
+  polisi_policy_set_name (policy, POLISI_LANG_CY, "Ysgol Gynradd Pen-y-bryn");
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_ORGANISATION, 0);
+  polisi_policy_set_organisation_type (policy, POLISI_ORGANISATION_SECONDARY);
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_ORGANISATION, 1);
+  polisi_policy_set_language_category (policy, POLISI_LANGUAGE_CATEGORY_WELSH);
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_ORGANISATION, 1);
+  polisi_policy_set_review_cycle (policy, 24);
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_ORGANISATION, 1);
+
+  polisi_policy_set_status (policy, POLISI_STATUS_CONSULTATION);
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_STATUS, 1);
+  polisi_policy_set_version (policy, "0.2");
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_STATUS, 1);
+  polisi_policy_set_closing_date (policy, "2027-03-31");
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_STATUS, 1);
+  polisi_policy_set_review_date_override (policy, "2027-09-01");
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_STATUS, 1);
+  polisi_policy_set_approved_by (policy, "Y corff llywodraethu");
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_STATUS, 1);
+
+  polisi_policy_set_pending_summary (policy, POLISI_LANG_CY, "Cymal newydd ar ŵyl a ŷd.");
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_SUMMARY, 1);
+
+  polisi_policy_set_answer_lang (policy, "head_teacher", POLISI_LANG_CY, "Siân Ŵyn");
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_ANSWERS, 1);
+  polisi_policy_set_answer_lang (policy, "head_teacher", POLISI_LANG_CY, "Siân Ŵyn");
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_ANSWERS, 0);
+
+  /* typing in a clause: its text, and the other language waiting for an
+   * update, one emission each, both "clause-text" */
+  g_assert_true (polisi_clause_state_set_text (purpose, POLISI_LANG_EN, "Our own words."));
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_CLAUSE_TEXT, 2);
+  g_assert_true (polisi_clause_state_set_text (purpose, POLISI_LANG_EN, "Our own words, and more."));
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_CLAUSE_TEXT, 1);
+  polisi_clause_state_confirm_translation (purpose, POLISI_LANG_CY);
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_CLAUSE_TEXT, 1);
+
+  g_assert_true (polisi_clause_state_include (board, polisi_library_lookup_clause (library, "safety.board"), TRUE,
+                                             POLISI_LANG_EN, NULL));
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_CLAUSES, 1);
+  g_assert_true (polisi_policy_rename_clause (policy, library, "safety.board", POLISI_LANG_EN, "The board", &error));
+  g_assert_no_error (error);
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_CLAUSES, 1);
+  {
+    PolisiClauseState *own = polisi_policy_add_own_clause (policy, library, "safety", NULL, "Ein cymal", "Our clause",
+                                                           "Testun â ŵ.", "Text.", &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (own);
+    assert_only_detail (&counts, POLISI_POLICY_CHANGED_CLAUSES, 1);
+    g_assert_true (polisi_policy_remove_own_clause (policy, polisi_clause_state_get_id (own), &error));
+    g_assert_no_error (error);
+    assert_only_detail (&counts, POLISI_POLICY_CHANGED_CLAUSES, 1);
+  }
+
+  g_assert_true (polisi_policy_add_review_trigger (policy, POLISI_TRIGGER_LEGISLATION, "2026-10-01", "Deddf newydd", &error));
+  g_assert_no_error (error);
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_TRIGGERS, 1);
+  polisi_policy_remove_review_trigger (policy, 0);
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_TRIGGERS, 1);
+
+  comment = polisi_policy_add_comment (policy, "intro.purpose", POLISI_LANG_CY, "Undeb", NULL, "Sylw.");
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_COMMENTS, 1);
+  g_assert_true (polisi_policy_set_comment_response (policy, comment, "Diolch.", "Pennaeth", "2026-11-02"));
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_COMMENTS, 1);
+  g_assert_true (polisi_policy_remove_comment (policy, comment));
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_COMMENTS, 1);
+
+  proposal = polisi_proposal_new (POLISI_PROPOSAL_INSERTION, "intro.purpose", POLISI_LANG_EN, " really", "Our own words,", " and more.");
+  proposal_id = polisi_policy_add_proposal (policy, proposal);
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_PROPOSALS, 1);
+  g_assert_true (polisi_policy_reject_proposal (policy, proposal_id, &error));
+  g_assert_no_error (error);
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_PROPOSALS, 1);
+
+  polisi_policy_add_version_record (policy, "0.9", "2026-09-01", "Y corff llywodraethu", NULL, NULL);
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_VERSIONS, 1);
+}
+
+/* Adopting changes the status and the history; a change to what an adopted
+ * policy says makes it a draft: "changed::status" as well as the detail
+ * of the change itself. */
+static void
+test_changed_details_adoption (void)
+{
+  g_autoptr(PolisiLibrary) library = polisi_test_load_mini_library ();
+  g_autoptr(PolisiPolicy) policy = polisi_policy_new_from_library (library, POLISI_LANGUAGE_CATEGORY_DUAL);
+  g_autoptr(GError) error = NULL;
+  ChangeCounts counts = { 0 };
+  guint status = 0, versions = 0, text = 0;
+
+  polisi_policy_set_name (policy, POLISI_LANG_CY, "Ysgol Gynradd Pen-y-bryn");
+  polisi_policy_set_name (policy, POLISI_LANG_EN, "Pen-y-bryn Primary School");
+  connect_change_counts (policy, &counts);
+  g_assert_true (polisi_policy_adopt (policy, "1.0", "2026-07-10", "Y corff llywodraethu", "Polisi newydd.", "New policy.",
+                                      &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < N_DETAILS; i++)
+    if (g_str_equal (change_details[i], POLISI_POLICY_CHANGED_STATUS))
+      status = counts.detail[i];
+    else if (g_str_equal (change_details[i], POLISI_POLICY_CHANGED_VERSIONS))
+      versions = counts.detail[i];
+    else if (!g_str_equal (change_details[i], POLISI_POLICY_CHANGED_SUMMARY))
+      g_assert_cmpuint (counts.detail[i], ==, 0);
+  g_assert_cmpuint (status, >, 0);
+  g_assert_cmpuint (versions, ==, 1);
+  memset (&counts, 0, sizeof counts);
+
+  g_assert_true (polisi_clause_state_set_text (polisi_policy_lookup_clause (policy, "intro.purpose"), POLISI_LANG_EN, "New words."));
+  g_assert_cmpint (polisi_policy_get_status (policy), ==, POLISI_STATUS_DRAFT);
+  for (guint i = 0; i < N_DETAILS; i++)
+    if (g_str_equal (change_details[i], POLISI_POLICY_CHANGED_STATUS))
+      status = counts.detail[i];
+    else if (g_str_equal (change_details[i], POLISI_POLICY_CHANGED_CLAUSE_TEXT))
+      text = counts.detail[i];
+    else
+      g_assert_cmpuint (counts.detail[i], ==, 0);
+  /* the status and the version number (1.1) */
+  g_assert_cmpuint (status, ==, 2);
+  g_assert_cmpuint (text, >, 0);
+  g_assert_cmpuint (counts.any, ==, status + text);
+}
+
 static void
 test_translation_state (void)
 {
@@ -879,6 +1082,8 @@ main (int   argc,
   g_test_add_func ("/policy/clause-state-object", test_clause_state_object);
   g_test_add_func ("/policy/comment-object", test_comment_object);
   g_test_add_func ("/policy/open-draft", test_open_draft);
+  g_test_add_func ("/policy/changed-details", test_changed_details);
+  g_test_add_func ("/policy/changed-details-adoption", test_changed_details_adoption);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include "polisi-export-flow.h"
 #include "polisi-finish-page.h"
+#include "polisi-gui-test-utils.h"
 #include "polisi-gui-test-main.h"
 
 static PolisiSession *
@@ -117,8 +118,17 @@ test_choices (void)
                    polisi_language_category_get_default_layout (POLISI_LANGUAGE_CATEGORY_DUAL));
 
   page = g_object_ref_sink (polisi_finish_page_new ());
-  g_object_bind_property (flow, "layout", page, "layout", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_object_bind_property (flow, "english-first", page, "english-first", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  polisi_finish_page_set_export_flow (page, flow);
+  g_assert_true (polisi_finish_page_get_export_flow (page) == flow);
+  /* the page shows the flow's choices */
+  g_assert_cmpint (polisi_finish_page_get_layout (page), ==, polisi_export_flow_get_layout (flow));
+  g_assert_cmpint (polisi_finish_page_get_format (page), ==, POLISI_FORMAT_PDF);
+  g_object_set (flow, "format", POLISI_FORMAT_DOCX, "final", TRUE, NULL);
+  g_assert_cmpint (polisi_finish_page_get_format (page), ==, POLISI_FORMAT_DOCX);
+  g_assert_true (polisi_finish_page_get_final (page));
+  polisi_finish_page_set_format (page, POLISI_FORMAT_HTML);
+  g_assert_cmpint (polisi_export_flow_get_format (flow), ==, POLISI_FORMAT_HTML);
+  g_object_set (flow, "final", FALSE, NULL);
   polisi_finish_page_set_layout (page, POLISI_LAYOUT_SEPARATE);
   g_assert_cmpint (polisi_export_flow_get_layout (flow), ==, POLISI_LAYOUT_SEPARATE);
 
@@ -127,13 +137,17 @@ test_choices (void)
   g_assert_nonnull (document);
   g_assert_cmpint (options.layout, ==, POLISI_LAYOUT_SEQUENTIAL);
   polisi_finish_page_set_layout (page, POLISI_LAYOUT_COLUMNS);
-  g_object_set (page, "english-first", TRUE, NULL);
+  /* English first, switched on the page (the switch after the layout's) */
+  gtk_switch_set_active (GTK_SWITCH (polisi_gui_test_find_child (GTK_WIDGET (page), GTK_TYPE_SWITCH, 0)), TRUE);
+  g_assert_true (polisi_finish_page_get_english_first (page));
   g_clear_object (&document);
   document = polisi_export_flow_assemble_for_print (flow, &options);
   g_assert_cmpint (options.layout, ==, POLISI_LAYOUT_COLUMNS);
   g_assert_true (options.english_first);
 
+  /* the page goes; the flow and its choices stay */
   g_assert_finalize_object (page);
+  g_assert_true (polisi_export_flow_get_english_first (flow));
   g_settings_reset (settings, "default-layout");
   g_settings_reset (settings, "default-format");
   gtk_window_destroy (GTK_WINDOW (parent));

@@ -122,7 +122,8 @@ test_add_rename_remove (void)
   /* its translation is tracked as any clause's */
   gtk_text_buffer_set_text (polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN), "We use two apps.", -1);
   g_assert_true (polisi_clause_state_get_needs_update (state, POLISI_LANG_CY));
-  polisi_gui_test_pump (20);
+  /* shown once typing pauses */
+  polisi_gui_test_pump (800);
   g_assert_true (polisi_clause_editor_is_update_shown (editor, POLISI_LANG_CY));
 
   /* renamed on its card; its last title cannot go */

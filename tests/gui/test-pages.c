@@ -15,7 +15,9 @@
 #include "polisi-context.h"
 #include "polisi-date-row.h"
 #include "polisi-gui-test-utils.h"
+#include "polisi-library-update.h"
 #include "polisi-organisation-page.h"
+#include "polisi-review-page.h"
 #include "polisi-section-page.h"
 #include "polisi-spell-checker.h"
 #include "polisi-test-utils.h"
@@ -270,6 +272,16 @@ test_card_size (void)
   buffer = polisi_clause_editor_get_buffer (editor, POLISI_LANG_EN);
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, " We review this every year.", -1);
+  g_assert_true (polisi_clause_state_get_needs_update (polisi_clause_editor_get_state (editor), POLISI_LANG_CY));
+  /* typed on the step shown: the note waits until typing pauses, so that
+   * no keystroke waits for the step's layout; typing on puts it off */
+  g_assert_false (polisi_clause_editor_is_update_shown (editor, POLISI_LANG_CY));
+  polisi_gui_test_pump (300);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, " Ŵ", -1);
+  polisi_gui_test_pump (300);
+  g_assert_false (polisi_clause_editor_is_update_shown (editor, POLISI_LANG_CY));
+  polisi_gui_test_pump (500);
   g_assert_true (polisi_clause_editor_is_update_shown (editor, POLISI_LANG_CY));
   polisi_gui_test_pump (400);
   with_note = natural_height (GTK_WIDGET (editor), 600);
@@ -418,6 +430,151 @@ test_cards_in_slices (void)
   polisi_gui_test_destroy_window (window);
 }
 
+/* Whether @clause_id has an update of the model clauses or an old name of
+ * an Act: the review step shows those clauses' texts. */
+static gboolean
+review_shows_clause (PolisiPolicy *policy,
+                     const char   *clause_id)
+{
+  PolisiContext *context = polisi_application_get_context (app);
+  g_autoptr(GPtrArray) updates = polisi_library_update_list (policy, polisi_context_get_library (context));
+  g_autoptr(GPtrArray) citations = polisi_library_update_list_citations (policy, polisi_context_get_legislation (context));
+
+  for (guint i = 0; i < updates->len; i++)
+    if (g_str_equal (((PolisiLibraryUpdate *) updates->pdata[i])->clause_id, clause_id))
+      return TRUE;
+  for (guint i = 0; i < citations->len; i++)
+    if (g_str_equal (((PolisiCitationFix *) citations->pdata[i])->clause_id, clause_id))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+show_step (PolisiWindow *window,
+           const char   *name)
+{
+  polisi_window_go_to_step (window, polisi_window_find_step (window, name));
+  polisi_gui_test_pump (400);
+}
+
+/* Typing in a clause builds nothing again on the steps that do not show
+ * it: the organisation step does not work out its questions, the
+ * consultation step keeps its rows of comments and proposals, the review
+ * step its rows of updates and old names, while typing and when they are
+ * shown again. What they do show still follows: a new comment, a proposal
+ * taken. */
+static void
+test_typing_builds_nothing_elsewhere (void)
+{
+  PolisiWindow *window = polisi_gui_test_new_window (app);
+  g_autofree char *dir = polisi_test_make_temp_dir ();
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "review-due.polisi", NULL);
+  g_autofree char *path = g_build_filename (dir, "polisi.polisi", NULL);
+  g_autofree char *contents = polisi_test_read_file (source, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PolisiProposal) proposal = NULL;
+  PolisiOrganisationPage *organisation;
+  PolisiConsultationPage *consultation;
+  PolisiReviewPage *review;
+  PolisiClauseEditor *editor = NULL;
+  PolisiPolicy *policy;
+  GtkTextBuffer *response;
+  GtkWidget *update_row;
+  const char *typed = NULL;
+  const char *comment;
+  const char *proposal_id;
+  guint questions, consultation_builds, review_builds, n_updates, n_comments;
+
+  polisi_test_write_file (path, contents, -1);
+  g_assert_true (polisi_gui_test_open_file (window, file));
+  policy = polisi_window_get_policy (window);
+
+  /* a clause the review step does not show, and comments and a proposal
+   * on another */
+  for (guint i = 0; i < polisi_policy_get_n_clauses (policy) && typed == NULL; i++)
+    {
+      PolisiClauseState *state = polisi_policy_get_clause (policy, i);
+
+      if (polisi_clause_state_get_included (state) && !polisi_clause_state_get_own (state) &&
+          !review_shows_clause (policy, polisi_clause_state_get_id (state)) &&
+          i > 0 && polisi_clause_state_get_included (polisi_policy_get_clause (policy, 0)))
+        typed = polisi_clause_state_get_id (state);
+    }
+  g_assert_nonnull (typed);
+  polisi_policy_set_status (policy, POLISI_STATUS_CONSULTATION);
+  comment = polisi_policy_add_comment (policy, polisi_clause_state_get_id (polisi_policy_get_clause (policy, 0)),
+                                       POLISI_LANG_CY, "Undeb", NULL, "Sylw ar ŵyl a ŷd.");
+  proposal = polisi_proposal_new (POLISI_PROPOSAL_DELETION, polisi_clause_state_get_id (polisi_policy_get_clause (policy, 0)),
+                                  POLISI_LANG_EN, "x", NULL, NULL);
+  proposal_id = polisi_policy_add_proposal (policy, proposal);
+
+  /* each step built and shown once */
+  show_step (window, "organisation");
+  organisation = polisi_window_get_organisation_page (window);
+  show_step (window, "consultation");
+  consultation = POLISI_CONSULTATION_PAGE (polisi_window_get_step_page (window, polisi_window_find_step (window, "consultation")));
+  n_comments = polisi_consultation_page_get_n_comments (consultation);
+  g_assert_cmpuint (n_comments, >=, 1);
+  g_assert_cmpuint (polisi_consultation_page_get_n_proposals (consultation), ==, 1);
+  response = polisi_consultation_page_get_response_buffer (consultation, comment);
+  g_assert_nonnull (response);
+  show_step (window, "review");
+  review = POLISI_REVIEW_PAGE (polisi_window_get_step_page (window, polisi_window_find_step (window, "review")));
+  n_updates = polisi_review_page_get_n_updates (review);
+  g_assert_cmpuint (n_updates, >, 0);
+  update_row = polisi_gui_test_find_child (GTK_WIDGET (review), ADW_TYPE_EXPANDER_ROW, 0);
+  g_assert_nonnull (update_row);
+  g_object_add_weak_pointer (G_OBJECT (update_row), (gpointer *) &update_row);
+
+  questions = polisi_organisation_page_get_n_question_updates (organisation);
+  consultation_builds = polisi_consultation_page_get_n_builds (consultation);
+  review_builds = polisi_review_page_get_n_builds (review);
+
+  /* typing in the clause, a keystroke at a time */
+  editor = polisi_window_get_clause_editor (window, typed);
+  g_assert_nonnull (editor);
+  polisi_gui_test_pump (200);
+  for (const char *c = " Ŵyl"; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      char key[8] = { 0 };
+
+      memcpy (key, c, g_utf8_next_char (c) - c);
+      polisi_gui_test_append_text (polisi_clause_editor_get_buffer (editor, POLISI_LANG_CY), key);
+      polisi_gui_test_pump (30);
+    }
+  g_assert_true (g_str_has_suffix (polisi_clause_state_get_text (polisi_policy_lookup_clause (policy, typed), POLISI_LANG_CY), " Ŵyl"));
+  polisi_gui_test_pump (600);
+
+  g_assert_cmpuint (polisi_organisation_page_get_n_question_updates (organisation), ==, questions);
+  g_assert_cmpuint (polisi_consultation_page_get_n_builds (consultation), ==, consultation_builds);
+  g_assert_cmpuint (polisi_review_page_get_n_builds (review), ==, review_builds);
+
+  /* shown again: the same rows */
+  show_step (window, "review");
+  g_assert_cmpuint (polisi_review_page_get_n_builds (review), ==, review_builds);
+  g_assert_cmpuint (polisi_review_page_get_n_updates (review), ==, n_updates);
+  g_assert_true (update_row == polisi_gui_test_find_child (GTK_WIDGET (review), ADW_TYPE_EXPANDER_ROW, 0));
+  show_step (window, "consultation");
+  g_assert_cmpuint (polisi_consultation_page_get_n_builds (consultation), ==, consultation_builds);
+  g_assert_true (polisi_consultation_page_get_response_buffer (consultation, comment) == response);
+  /* the organisation step works its questions out once, when shown */
+  show_step (window, "organisation");
+  g_assert_cmpuint (polisi_organisation_page_get_n_question_updates (organisation), ==, questions + 1);
+
+  /* what a step shows still follows: a proposal rejected takes its row
+   * away, and nothing else; a new comment shows */
+  show_step (window, "consultation");
+  g_assert_true (polisi_policy_reject_proposal (policy, proposal_id, NULL));
+  g_assert_cmpuint (polisi_consultation_page_get_n_proposals (consultation), ==, 0);
+  polisi_policy_add_comment (policy, typed, POLISI_LANG_EN, "Union", NULL, "Another comment.");
+  polisi_gui_test_pump (600);
+  g_assert_cmpuint (polisi_consultation_page_get_n_comments (consultation), ==, n_comments + 1);
+  g_assert_cmpuint (polisi_consultation_page_get_n_builds (consultation), ==, consultation_builds + 1);
+
+  g_object_remove_weak_pointer (G_OBJECT (update_row), (gpointer *) &update_row);
+  polisi_gui_test_destroy_window (window);
+}
+
 /* The interface language is the context's, not the locale's: under the
  * tests' English locale, a context set to Welsh gives pages built from it
  * Welsh section titles, labels and dates. A page is built in its context's
@@ -506,6 +663,7 @@ main (int   argc,
   g_test_add_func ("/pages/empty-section", test_empty_section);
   g_test_add_func ("/pages/dictionary-notice", test_dictionary_notice);
   g_test_add_func ("/pages/cards-in-slices", test_cards_in_slices);
+  g_test_add_func ("/pages/typing-builds-nothing-elsewhere", test_typing_builds_nothing_elsewhere);
 
   status = g_test_run ();
 
