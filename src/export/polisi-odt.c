@@ -197,22 +197,9 @@ static const char *header_title_style[POLISI_N_LANGS] = { "HeaderTitle_cy", "Hea
 
 static const char *header_first_style[POLISI_N_LANGS] = { "HeaderFirst_cy", "HeaderFirst_en" };
 /* Outside parallel columns, the last paragraph of a clause has the PDF's
- * space between two clauses below it (block_end_style()). */
-#define BLOCK_SPACE 8.0
-/* below a paragraph: the PDF's 7 pt less what LibreOffice's taller last
- * line takes (write_office_styles()) */
-#define PARA_SPACE 3.2
-/* A list item in the PDF: lines 15 pt apart (130% of Liberation Sans's
- * line, 11.49 pt at 10 pt with its line gap, in Pango and in LibreOffice
- * alike), the last only as tall as its letters, and 3 pt after it. Outside
- * parallel columns, an item of one to ITEM_LINE_CLASSES lines has a line
- * height of its own (item_line_height()), so that it is as tall in
- * LibreOffice as in the PDF. */
-#define FONT_LINE 1.149
-#define PDF_LINE (1.3 * FONT_LINE * 10)
-#define PDF_LAST_LINE 11.2
-#define PDF_ITEM_SPACE 3.0
-#define ITEM_LINE_CLASSES 4
+ * space between two clauses below it, and a list item of one to
+ * POLISI_EXPORT_ITEM_LINES lines a line height of its own
+ * (block_end_style()). */
 /* Between the text and the footer: LibreOffice's last line on a page is
  * then no lower than the PDF's (whose text ends 64 pt above the bottom
  * edge; LibreOffice's line is taller below its baseline). */
@@ -506,17 +493,6 @@ block_end_style (ParaKind   kind,
   return g_strconcat (para_styles[kind].name[lang], suffix != NULL ? suffix : "", end ? "_end" : "", NULL);
 }
 
-/* The proportional line height in LibreOffice (whole percents) that makes
- * a list item of @lines lines as tall as in the PDF, its space after it
- * included. */
-static guint
-item_line_height (guint lines)
-{
-  double height = PDF_LINE * (lines - 1) + PDF_LAST_LINE + PDF_ITEM_SPACE;
-
-  return (guint) round (100 * height / (lines * FONT_LINE * 10));
-}
-
 static void
 start_para (OdtWriter  *w,
             ParaKind    kind,
@@ -527,7 +503,7 @@ start_para (OdtWriter  *w,
   g_autofree char *flow_style = NULL;
   gboolean flow = !w->in_cell && w->options->layout != POLISI_LAYOUT_COLUMNS;
   gboolean end = flow && w->block_end && has_block_end_style (kind);
-  guint lines = flow && kind == PARA_LIST ? MIN (w->item_lines, ITEM_LINE_CLASSES) : 0;
+  guint lines = flow && kind == PARA_LIST ? w->item_lines : 0;
 
   if (end || lines > 0)
     style = flow_style = block_end_style (kind, lang, lines, end);
@@ -928,7 +904,7 @@ write_text_blocks (OdtWriter  *w,
 
       w->block_end = last;
       if (block->item && w->layout != NULL)
-        w->item_lines = polisi_page_layout_get_n_lines (w->layout, w->block_id, lang, i);
+        w->item_lines = polisi_export_item_lines (w->layout, w->block_id, lang, i);
       start_marked_para (w, para_kind, lang, block);
       if (bookmark && !bookmark_open && i == 0)
         {
@@ -2645,8 +2621,8 @@ write_block_end_style (GsfXMLOut  *xml,
   char space[G_ASCII_DTOSTR_BUF_SIZE];
   char height[16];
 
-  g_ascii_formatd (space, sizeof space, "%.1fpt", (kind == PARA_LIST ? 0 : PARA_SPACE) + (end ? BLOCK_SPACE : 0));
-  g_snprintf (height, sizeof height, "%u%%", lines > 0 ? item_line_height (lines) : 130);
+  g_ascii_formatd (space, sizeof space, "%.1fpt", (kind == PARA_LIST ? 0 : POLISI_EXPORT_PARA_SPACE) + (end ? POLISI_EXPORT_BLOCK_SPACE : 0));
+  g_snprintf (height, sizeof height, "%u%%", lines > 0 ? polisi_export_item_line_height (lines) : POLISI_EXPORT_LINE_HEIGHT);
   start_style (xml, name, NULL, "paragraph", para_styles[kind].parent);
   polisi_xml_out_element (xml, "style:paragraph-properties", "fo:margin-bottom", space,
                           lines > 0 ? "fo:line-height" : NULL, height, NULL);
@@ -2677,7 +2653,7 @@ write_content_automatic (OdtWriter *w,
       if (w->options->layout != POLISI_LAYOUT_COLUMNS)
         for (guint kind = 0; kind < N_PARA_KINDS; kind++)
           if (has_block_end_style (kind))
-            for (guint lines = 0; lines <= (kind == PARA_LIST ? ITEM_LINE_CLASSES : 0); lines++)
+            for (guint lines = 0; lines <= (kind == PARA_LIST ? POLISI_EXPORT_ITEM_LINES : 0); lines++)
               for (int end = lines == 0; end <= 1; end++)
                 write_block_end_style (xml, kind, lang, lines, end);
       write_para_auto_style (xml, first_style_name[0][lang], PARA_ORGANISATION, lang, master);
