@@ -1841,6 +1841,7 @@ write_office_styles (OdtWriter *w,
                  "fo:font-size", "10pt",
                  "fo:color", "#000000",
                  "fo:hyphenate", "false",
+                 "style:letter-kerning", "true",
                  NULL);
   add_language (xml, w->langs[0]);
   gsf_xml_out_end_element (xml);
