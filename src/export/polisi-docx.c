@@ -1871,9 +1871,14 @@ write_para_style (GsfXMLOut          *xml,
   ParaStyleDef flow_def = *style;
   const ParaStyleDef *def = &flow_def;
   gboolean spacing_changed = FALSE;
+  guint line = 0;   /* the line height, in 240ths; 0: the style's */
 
   if (flow)
     {
+      /* a one-line paragraph of the title page as tall as in the PDF, its
+       * space after it included, as a one-line list item */
+      guint one_line = polisi_export_item_line_height (1) * 240 / 100;
+
       if (g_str_equal (def->id, "BodyText") || g_str_equal (def->id, "Clause") ||
           g_str_equal (def->id, "ClauseContinued"))
         flow_def.after = PARA_SPACE_FLOW;
@@ -1883,8 +1888,30 @@ write_para_style (GsfXMLOut          *xml,
         {
           flow_def.before = 0;
           flow_def.after = HEADING_SPACE_FLOW;
+          line = 240;
         }
-      spacing_changed = flow_def.after != style->after || flow_def.before != style->before;
+      /* the title page: its title, the details, the contents list */
+      else if (g_str_equal (def->id, "PolisiOrganisation"))
+        {
+          flow_def.after = 130;
+          line = 240;
+        }
+      else if (g_str_equal (def->id, "Title"))
+        line = 240;
+      else if (g_str_equal (def->id, "PolisiDetails") || g_str_equal (def->id, "TOC1"))
+        {
+          flow_def.after = 0;
+          line = one_line;
+        }
+      else if (g_str_equal (def->id, "PolisiNote"))
+        flow_def.after = 110;
+      else if (g_str_equal (def->id, "TOCHeading"))
+        {
+          flow_def.before = 0;
+          flow_def.after = 159;
+          line = 240;
+        }
+      spacing_changed = flow_def.after != style->after || flow_def.before != style->before || line > 0;
     }
 
   polisi_xml_out_start (xml, "w:style", "w:type", "paragraph", "w:styleId", def->id, NULL);
@@ -1934,10 +1961,9 @@ write_para_style (GsfXMLOut          *xml,
           gsf_xml_out_add_uint (xml, "w:line", 218);
           gsf_xml_out_add_cstr_unchecked (xml, "w:lineRule", "exact");
         }
-      else if (flow && g_str_equal (def->id, "Heading1"))
+      else if (line > 0)
         {
-          /* a heading's one line as tall as its letters and line gap */
-          gsf_xml_out_add_uint (xml, "w:line", 240);
+          gsf_xml_out_add_uint (xml, "w:line", line);
           gsf_xml_out_add_cstr_unchecked (xml, "w:lineRule", "auto");
         }
       else if (is_default)
