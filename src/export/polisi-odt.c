@@ -838,6 +838,14 @@ write_number (OdtWriter  *w,
     }
   if (is_tracking (w) && w->block_change == POLISI_CHANGE_INSERTED)
     ensure_insertion (w, kind, lang);
+  if (kind == PARA_CLAUSE)
+    {
+      gsf_xml_out_start_element (w->xml, "text:span");
+      gsf_xml_out_add_cstr_unchecked (w->xml, "text:style-name", "Polisi_20_Clause_20_Number");
+      write_text (w, number, strlen (number));
+      gsf_xml_out_end_element (w->xml);
+      return;
+    }
   write_text (w, number, strlen (number));
 }
 
@@ -2004,6 +2012,12 @@ write_office_styles (OdtWriter *w,
   /* Contents entries link to their headings without looking like web
    * addresses. */
   start_style (xml, "Index_20_Link", "Index Link", "text", NULL);
+  gsf_xml_out_end_element (xml);
+  /* a clause's number in bold, as in the PDF */
+  start_style (xml, "Polisi_20_Clause_20_Number", "Clause number", "text", NULL);
+  polisi_xml_out_element (xml, "style:text-properties",
+                          "fo:font-weight", "bold", "style:font-weight-asian", "bold",
+                          "style:font-weight-complex", "bold", NULL);
   gsf_xml_out_end_element (xml);
   if (polisi_document_has_changes (w->document))
     {

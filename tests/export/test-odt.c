@@ -629,8 +629,9 @@ test_structure (void)
       g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//office:styles/style:style[@style:family='paragraph' and "
                                                    "not(@style:display-name) and @style:name!='Standard']"), ==, 0);
 
-      /* Each clause starts with its number and a tab, in each language
-       * (after the start of the bookmark that spans the clause). */
+      /* Each clause starts with its number, in bold as in the PDF, and a
+       * tab, in each language (after the start of the bookmark that spans
+       * the clause). */
       for (guint l = 0; l < file->n_langs; l++)
         {
           PolisiLang lang = file->langs[l];
@@ -644,13 +645,19 @@ test_structure (void)
               if (block->kind != POLISI_BLOCK_CLAUSE)
                 continue;
               query = g_strdup_printf ("//office:text//text:p[starts-with(@text:style-name, 'Clause_%s')]"
-                                       "[text()[1]='%s' and *[not(self::text:bookmark-start or self::text:bookmark)][1][self::text:tab]]",
+                                       "[not(text()[following-sibling::text:tab]) and "
+                                       "*[not(self::text:bookmark-start or self::text:bookmark)][1]"
+                                       "[self::text:span[@text:style-name='Polisi_20_Clause_20_Number'] and .='%s'] and "
+                                       "*[not(self::text:bookmark-start or self::text:bookmark)][2][self::text:tab]]",
                                        polisi_lang_to_code (lang), block->number);
               g_assert_cmpuint (polisi_test_xpath_count (file->content, query), ==, 1);
               checked++;
             }
           g_assert_cmpuint (checked, ==, n_clauses);
         }
+
+      g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//office:styles/style:style[@style:name='Polisi_20_Clause_20_Number']"
+                                                   "/style:text-properties[@fo:font-weight='bold']"), ==, 1);
 
       /* Headings: outline levels, and one contents entry per heading per
        * language, each linking to a bookmark in its heading. */
