@@ -642,25 +642,27 @@ check_contents_pages (DocxFile   *file,
 /* Each layout prints like the PDF: as LibreOffice renders the DOCX, it
  * has the PDF's number of pages, and as many headings as HACKING.md's
  * table says are on the page their contents entry gives (Polisi's own,
- * the PDF's; in parallel columns, both languages' headings of a row). A
- * figure of 0 pages: not the PDF's count (HACKING.md says why). */
+ * the PDF's; in parallel columns, both languages' headings of a row).
+ * LibreOffice's pages are the PDF's, but for the England example's
+ * parallel columns, a page longer (HACKING.md says why). */
 static const struct {
   CaseId       case_id;
   PolisiLayout layout;
-  gboolean     same_pages;
+  guint        more_pages;
   guint        n_entries;
   guint        n_right;
 } print_figures[] = {
-  { CASE_WALES, POLISI_LAYOUT_CY, TRUE, 19, 19 },
-  { CASE_WALES, POLISI_LAYOUT_EN, TRUE, 19, 19 },
-  { CASE_WALES, POLISI_LAYOUT_COLUMNS, TRUE, 2 * 19, 32 },
-  { CASE_WALES, POLISI_LAYOUT_SEQUENTIAL, TRUE, 2 * 19, 2 * 19 },
-  { CASE_ENGLAND, POLISI_LAYOUT_CY, TRUE, 18, 18 },
-  { CASE_ENGLAND, POLISI_LAYOUT_EN, TRUE, 18, 18 },
-  { CASE_ENGLAND, POLISI_LAYOUT_SEQUENTIAL, TRUE, 2 * 18, 2 * 18 },
-  { CASE_ADOPTED, POLISI_LAYOUT_CY, TRUE, 18, 18 },
-  { CASE_ADOPTED, POLISI_LAYOUT_EN, TRUE, 18, 18 },
-  { CASE_ADOPTED, POLISI_LAYOUT_SEQUENTIAL, TRUE, 2 * 18, 2 * 18 },
+  { CASE_WALES, POLISI_LAYOUT_CY, 0, 19, 19 },
+  { CASE_WALES, POLISI_LAYOUT_EN, 0, 19, 19 },
+  { CASE_WALES, POLISI_LAYOUT_COLUMNS, 0, 2 * 19, 32 },
+  { CASE_WALES, POLISI_LAYOUT_SEQUENTIAL, 0, 2 * 19, 2 * 19 },
+  { CASE_ENGLAND, POLISI_LAYOUT_CY, 0, 18, 18 },
+  { CASE_ENGLAND, POLISI_LAYOUT_EN, 0, 18, 18 },
+  { CASE_ENGLAND, POLISI_LAYOUT_COLUMNS, 1, 2 * 18, 2 * 18 },
+  { CASE_ENGLAND, POLISI_LAYOUT_SEQUENTIAL, 0, 2 * 18, 2 * 18 },
+  { CASE_ADOPTED, POLISI_LAYOUT_CY, 0, 18, 18 },
+  { CASE_ADOPTED, POLISI_LAYOUT_EN, 0, 18, 18 },
+  { CASE_ADOPTED, POLISI_LAYOUT_SEQUENTIAL, 0, 2 * 18, 2 * 18 },
 };
 
 /* The page (1-based) of @pages where @label appears for the second time
@@ -719,8 +721,7 @@ check_print (DocxFile   *file,
   polisi_page_layout_paginate (layout);
   g_test_message ("%s: Polisi's PDF %u pages, LibreOffice %u", file->name,
                   polisi_page_layout_get_n_pages (layout), n_pages);
-  if (print_figures[f].same_pages)
-    g_assert_cmpuint (n_pages, ==, polisi_page_layout_get_n_pages (layout));
+  g_assert_cmpuint (n_pages, ==, polisi_page_layout_get_n_pages (layout) + print_figures[f].more_pages);
 
   for (guint h = 0; h < polisi_page_layout_get_n_headings (layout); h++)
     {

@@ -1024,25 +1024,27 @@ find_heading_page (GPtrArray  *pages,
  * page LibreOffice shows the heading on (Polisi's own, the PDF's; in
  * parallel columns both lists, whose headings share a row) are as many as
  * HACKING.md's table says: the example policies, and the Welsh one
- * adopted. Parallel columns only of the Welsh draft: LibreOffice splits a
- * row lower than the PDF where widow control would move lines, so the
- * others drift (HACKING.md). */
+ * adopted. LibreOffice's pages are the PDF's, but for the England
+ * example's parallel columns, a page longer: LibreOffice splits a row
+ * lower than the PDF where widow control would move lines (HACKING.md). */
 static const struct {
   CaseId   case_id;
   LayoutId layout_id;
+  guint    more_pages;
   guint    n_entries;
   guint    n_right;
 } print_figures[] = {
-  { CASE_WALES, LAYOUT_CY, 19, 19 },
-  { CASE_WALES, LAYOUT_EN, 19, 19 },
-  { CASE_WALES, LAYOUT_COLUMNS, 2 * 19, 2 * 18 },
-  { CASE_WALES, LAYOUT_SEQUENTIAL, 2 * 19, 2 * 19 },
-  { CASE_ENGLAND, LAYOUT_CY, 18, 18 },
-  { CASE_ENGLAND, LAYOUT_EN, 18, 18 },
-  { CASE_ENGLAND, LAYOUT_SEQUENTIAL, 2 * 18, 2 * 18 },
-  { CASE_ADOPTED, LAYOUT_CY, 18, 18 },
-  { CASE_ADOPTED, LAYOUT_EN, 18, 18 },
-  { CASE_ADOPTED, LAYOUT_SEQUENTIAL, 2 * 18, 2 * 18 },
+  { CASE_WALES, LAYOUT_CY, 0, 19, 19 },
+  { CASE_WALES, LAYOUT_EN, 0, 19, 19 },
+  { CASE_WALES, LAYOUT_COLUMNS, 0, 2 * 19, 2 * 18 },
+  { CASE_WALES, LAYOUT_SEQUENTIAL, 0, 2 * 19, 2 * 19 },
+  { CASE_ENGLAND, LAYOUT_CY, 0, 18, 18 },
+  { CASE_ENGLAND, LAYOUT_EN, 0, 18, 18 },
+  { CASE_ENGLAND, LAYOUT_COLUMNS, 1, 2 * 18, 30 },
+  { CASE_ENGLAND, LAYOUT_SEQUENTIAL, 0, 2 * 18, 2 * 18 },
+  { CASE_ADOPTED, LAYOUT_CY, 0, 18, 18 },
+  { CASE_ADOPTED, LAYOUT_EN, 0, 18, 18 },
+  { CASE_ADOPTED, LAYOUT_SEQUENTIAL, 0, 2 * 18, 2 * 18 },
 };
 
 static OdtFile *
@@ -1102,7 +1104,7 @@ test_pages_print (void)
       pdf = g_build_filename (out_dir, pdf_name, NULL);
       pages = pdf_page_texts (pdf);
       g_test_message ("Polisi's PDF: %u pages; LibreOffice: %u", polisi_page_layout_get_n_pages (layout), pages->len);
-      g_assert_cmpuint (pages->len, ==, polisi_page_layout_get_n_pages (layout));
+      g_assert_cmpuint (pages->len, ==, polisi_page_layout_get_n_pages (layout) + print_figures[i].more_pages);
 
       /* every contents list: each entry's heading and page */
       entries = polisi_test_xpath (file->content, "//text:table-of-content/text:index-body/text:p[text:a]");
