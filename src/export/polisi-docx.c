@@ -104,6 +104,20 @@
 #define BULLET_INDENT 240      /* 12 pt */
 #define CELL_PADDING 80        /* 4 pt */
 #define BLOCK_SPACE_AFTER 240  /* after a clause: its last paragraph's 4 pt and the row's 8 pt */
+/* Outside parallel columns, the lines 130% apart as in the PDF; below a
+ * paragraph and a clause, the PDF's space less what the taller last line
+ * takes (POLISI_EXPORT_PARA_SPACE and _BLOCK_SPACE, in twips) */
+#define PARA_SPACE_FLOW 64
+#define BLOCK_SPACE_FLOW (64 + 160)
+#define HEADING_SPACE_FLOW 119 /* below a heading of one line, 5.95 pt */
+/* Outside parallel columns, the first line where the PDF's is (a line of
+ * LibreOffice and Word has its extra height above the letters, Pango's
+ * below), and the last no lower: the PDF's last line of a paragraph is
+ * shorter, so a paragraph that ends at the foot of a page needs less room
+ * there than one that goes on; the margin is the one that puts the
+ * example policies' pages where the PDF's are (HACKING.md) */
+#define MARGIN_TOP_FLOW 1358     /* 67.9 pt */
+#define MARGIN_BOTTOM_FLOW 1360  /* 68 pt */
 
 /* Colours of the PDF. */
 #define TEXT_COLOUR "121212"
@@ -363,6 +377,7 @@ typedef struct {
   gboolean    in_clause;     /* a bullet under a clause: indented with its text */
   gboolean    suppress_lines;
   guint       space_after;   /* twips, instead of the style's; 0: the style's */
+  guint       line;          /* a list item's line height, in percent; 0: the style's */
 } ParaProps;
 
 /* Starts a paragraph: its style, and its mark (the paragraph break)
@@ -392,10 +407,16 @@ start_para (DocxWriter      *w,
     }
   if (props->suppress_lines)
     gsf_xml_out_simple_element (w->xml, "w:suppressLineNumbers", NULL);
-  if (props->space_after > 0)
+  if (props->space_after > 0 || props->line > 0)
     {
       gsf_xml_out_start_element (w->xml, "w:spacing");
-      gsf_xml_out_add_uint (w->xml, "w:after", props->space_after);
+      if (props->space_after > 0)
+        gsf_xml_out_add_uint (w->xml, "w:after", props->space_after);
+      if (props->line > 0)
+        {
+          gsf_xml_out_add_uint (w->xml, "w:line", props->line * 240 / 100);
+          gsf_xml_out_add_cstr_unchecked (w->xml, "w:lineRule", "auto");
+        }
       gsf_xml_out_end_element (w->xml);
     }
   if (props->bullet)
@@ -708,6 +729,20 @@ break_mark (DocxWriter            *w,
 /* A list of PolisiTextBlock: paragraphs in @style (the first one of a
  * clause in "Clause", after its number and a tab), items as bullets. With
  * @clause_id, the whole is in the clause's bookmark. */
+/* Outside parallel columns and tables: where LibreOffice and Word give a
+ * paragraph the PDF's height by its spacing (write_para_style()) */
+static gboolean
+is_flow (DocxWriter *w)
+{
+  return w->options->layout != POLISI_LAYOUT_COLUMNS && !w->in_cell;
+}
+
+static const char *
+current_block_id (DocxWriter *w)
+{
+  return polisi_document_get_block (w->document, w->block_index)->id;
+}
+
 static void
 write_text_blocks (DocxWriter *w,
                    GPtrArray  *paras,
@@ -750,8 +785,21 @@ write_text_blocks (DocxWriter *w,
     {
       PolisiTextBlock *para = paras->pdata[i];
       guint space_after = i + 1 == paras->len ? space_after_last : 0;
-      ParaProps props = { para->item ? "ListBullet" : style, FALSE, para->item, in_clause, FALSE, space_after };
-      ParaProps next_props = { para->item ? "ListBullet" : continued_style, FALSE, para->item, in_clause, FALSE, space_after };
+      guint line = 0;
+
+      /* in the flow of the text, the PDF's heights: a list item's by its
+       * line height, its last with the space between clauses only */
+      if (is_flow (w) && para->item)
+        {
+          guint lines = polisi_export_item_lines (w->layout, current_block_id (w), lang, i);
+
+          line = lines > 0 ? polisi_export_item_line_height (lines) : 0;
+          if (space_after > 0)
+            space_after = BLOCK_SPACE_FLOW - PARA_SPACE_FLOW;
+        }
+
+      ParaProps props = { para->item ? "ListBullet" : style, FALSE, para->item, in_clause, FALSE, space_after, line };
+      ParaProps next_props = { para->item ? "ListBullet" : continued_style, FALSE, para->item, in_clause, FALSE, space_after, line };
       Splitter splitter = { w, &props, &next_props, lang, count_deleted_breaks (w, para), break_mark (w, para) };
 
       start_para (w, &props, lang, splitter_mark (&splitter));
@@ -825,13 +873,14 @@ write_block (DocxWriter  *w,
       break;
     case POLISI_BLOCK_CLAUSE:
       write_text_blocks (w, block->paras[lang], lang, "Clause", "ClauseContinued", block->number, block->id,
-                         BLOCK_SPACE_AFTER);
+                         is_flow (w) ? BLOCK_SPACE_FLOW : BLOCK_SPACE_AFTER);
       break;
     case POLISI_BLOCK_PARAGRAPH:
       if (block->paras[lang]->len == 0)
         write_para (w, "BodyText", lang, NULL);
       else
-        write_text_blocks (w, block->paras[lang], lang, "BodyText", "BodyText", NULL, NULL, BLOCK_SPACE_AFTER);
+        write_text_blocks (w, block->paras[lang], lang, "BodyText", "BodyText", NULL, NULL,
+                           is_flow (w) ? BLOCK_SPACE_FLOW : BLOCK_SPACE_AFTER);
       break;
     case POLISI_BLOCK_TABLE:
     default:
@@ -1467,9 +1516,9 @@ write_section_properties (DocxWriter *w,
   gsf_xml_out_add_uint (xml, "w:h", PAGE_HEIGHT);
   gsf_xml_out_end_element (xml);
   gsf_xml_out_start_element (xml, "w:pgMar");
-  gsf_xml_out_add_uint (xml, "w:top", MARGIN_TOP);
+  gsf_xml_out_add_uint (xml, "w:top", w->options->layout != POLISI_LAYOUT_COLUMNS ? MARGIN_TOP_FLOW : MARGIN_TOP);
   gsf_xml_out_add_uint (xml, "w:right", MARGIN_X);
-  gsf_xml_out_add_uint (xml, "w:bottom", MARGIN_BOTTOM);
+  gsf_xml_out_add_uint (xml, "w:bottom", w->options->layout != POLISI_LAYOUT_COLUMNS ? MARGIN_BOTTOM_FLOW : MARGIN_BOTTOM);
   gsf_xml_out_add_uint (xml, "w:left", MARGIN_X);
   gsf_xml_out_add_uint (xml, "w:header", HEADER_DISTANCE);
   gsf_xml_out_add_uint (xml, "w:footer", FOOTER_DISTANCE);
@@ -1809,11 +1858,61 @@ static const ParaStyleDef para_style_defs[] = {
   { "PolisiLineNumbersHeading", "Line numbers beside a heading", "Normal", NULL, 25, TRUE, NULL, 280, 120, TRUE, -1, 0, 0, NULL },
 };
 
+/* @flow: outside parallel columns, the PDF's line and paragraph spacing:
+ * lines 130% apart, the last line of a paragraph as tall as the others,
+ * so less space below it; no space above a heading, as in the PDF (a
+ * clause's last paragraph has the space between clauses below it) */
 static void
 write_para_style (GsfXMLOut          *xml,
-                  const ParaStyleDef *def)
+                  const ParaStyleDef *style,
+                  gboolean            flow)
 {
-  gboolean is_default = g_str_equal (def->id, "Normal");
+  gboolean is_default = g_str_equal (style->id, "Normal");
+  ParaStyleDef flow_def = *style;
+  const ParaStyleDef *def = &flow_def;
+  gboolean spacing_changed = FALSE;
+  guint line = 0;   /* the line height, in 240ths; 0: the style's */
+
+  if (flow)
+    {
+      /* a one-line paragraph of the title page as tall as in the PDF, its
+       * space after it included, as a one-line list item */
+      guint one_line = polisi_export_item_line_height (1) * 240 / 100;
+
+      if (g_str_equal (def->id, "BodyText") || g_str_equal (def->id, "Clause") ||
+          g_str_equal (def->id, "ClauseContinued"))
+        flow_def.after = PARA_SPACE_FLOW;
+      else if (g_str_equal (def->id, "ListBullet"))
+        flow_def.after = 0;
+      else if (g_str_equal (def->id, "Heading1"))
+        {
+          flow_def.before = 0;
+          flow_def.after = HEADING_SPACE_FLOW;
+          line = 240;
+        }
+      /* the title page: its title, the details, the contents list */
+      else if (g_str_equal (def->id, "PolisiOrganisation"))
+        {
+          flow_def.after = 130;
+          line = 240;
+        }
+      else if (g_str_equal (def->id, "Title"))
+        line = 240;
+      else if (g_str_equal (def->id, "PolisiDetails") || g_str_equal (def->id, "TOC1"))
+        {
+          flow_def.after = 0;
+          line = one_line;
+        }
+      else if (g_str_equal (def->id, "PolisiNote"))
+        flow_def.after = 110;
+      else if (g_str_equal (def->id, "TOCHeading"))
+        {
+          flow_def.before = 0;
+          flow_def.after = 159;
+          line = 240;
+        }
+      spacing_changed = flow_def.after != style->after || flow_def.before != style->before || line > 0;
+    }
 
   polisi_xml_out_start (xml, "w:style", "w:type", "paragraph", "w:styleId", def->id, NULL);
   if (is_default)
@@ -1845,8 +1944,8 @@ write_para_style (GsfXMLOut          *xml,
       polisi_xml_out_element (xml, "w:bottom", "w:val", "single", "w:sz", "4", "w:space", "4", "w:color", QUIET_COLOUR, NULL);
       gsf_xml_out_end_element (xml);
     }
-  if (def->before > 0 || def->after > 0 || is_default || g_str_equal (def->id, "PolisiSeparator") ||
-      g_str_equal (def->id, "Header"))
+  if (def->before > 0 || def->after > 0 || is_default || spacing_changed ||
+      g_str_equal (def->id, "PolisiSeparator") || g_str_equal (def->id, "Header"))
     {
       gsf_xml_out_start_element (xml, "w:spacing");
       gsf_xml_out_add_uint (xml, "w:before", def->before);
@@ -1862,10 +1961,16 @@ write_para_style (GsfXMLOut          *xml,
           gsf_xml_out_add_uint (xml, "w:line", 218);
           gsf_xml_out_add_cstr_unchecked (xml, "w:lineRule", "exact");
         }
+      else if (line > 0)
+        {
+          gsf_xml_out_add_uint (xml, "w:line", line);
+          gsf_xml_out_add_cstr_unchecked (xml, "w:lineRule", "auto");
+        }
       else if (is_default)
         {
-          /* the PDF's lines, 14.2 pt apart for 10 pt text */
-          gsf_xml_out_add_uint (xml, "w:line", 296);
+          /* the PDF's lines (outside parallel columns), or 14.2 pt apart,
+           * between its lines and its list items (in parallel columns) */
+          gsf_xml_out_add_uint (xml, "w:line", flow ? POLISI_EXPORT_LINE_HEIGHT * 240 / 100 : 296);
           gsf_xml_out_add_cstr_unchecked (xml, "w:lineRule", "auto");
         }
       gsf_xml_out_end_element (xml);
@@ -1987,6 +2092,8 @@ write_styles_xml (DocxWriter *w,
                   "w:ascii", FONT_NAME, "w:hAnsi", FONT_NAME, "w:eastAsia", FONT_NAME, "w:cs", FONT_NAME,
                   NULL);
   val_element (xml, "w:color", TEXT_COLOUR);
+  /* pair kerning, as in the PDF, at every size */
+  uint_element (xml, "w:kern", 2);
   uint_element (xml, "w:sz", 20);
   uint_element (xml, "w:szCs", 20);
   polisi_xml_out_element (xml, "w:lang", "w:val", lang_tag (w->langs[0]), "w:eastAsia", lang_tag (w->langs[0]),
@@ -2001,7 +2108,7 @@ write_styles_xml (DocxWriter *w,
   gsf_xml_out_end_element (xml);
 
   for (guint i = 0; i < G_N_ELEMENTS (para_style_defs); i++)
-    write_para_style (xml, &para_style_defs[i]);
+    write_para_style (xml, &para_style_defs[i], w->options->layout != POLISI_LAYOUT_COLUMNS);
 
   write_char_style (xml, "Hyperlink", "Hyperlink", "1F4E8C", FALSE, FALSE, TRUE, 0);
   write_char_style (xml, "PolisiClauseNumber", "Clause number", NULL, TRUE, FALSE, FALSE, 0);

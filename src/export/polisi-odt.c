@@ -196,6 +196,16 @@ static const char *header_title_style[POLISI_N_LANGS] = { "HeaderTitle_cy", "Hea
 #define COLUMNS_ROW_SPACE "8pt"
 
 static const char *header_first_style[POLISI_N_LANGS] = { "HeaderFirst_cy", "HeaderFirst_en" };
+/* Outside parallel columns, the last paragraph of a clause has the PDF's
+ * space between two clauses below it, and a list item of one to
+ * POLISI_EXPORT_ITEM_LINES lines a line height of its own
+ * (block_end_style()). */
+/* Between the text and the footer: LibreOffice's last line on a page is
+ * then no lower than the PDF's (whose text ends 64 pt above the bottom
+ * edge; LibreOffice's line is taller below its baseline). */
+#define TEXT_FOOT_SPACE "30.5pt"
+/* the header's lines, 11 pt apart ("Header"'s 0.388 cm) */
+#define HEADER_LINE "0.388cm"
 /* An appendix heading starts a page. */
 static const char *appendix_style[POLISI_N_LANGS] = { "Appendix_cy", "Appendix_en" };
 #define MASTER_BILINGUAL POLISI_N_LANGS
@@ -230,6 +240,9 @@ typedef struct {
   const char                *old_number;     /* of the block being written, when renumbered */
   gboolean                   whole_insertion;/* a new table row: every paragraph inserted */
   gboolean                   appendix_pending; /* the next heading starts a page */
+  gboolean                   block_end;      /* the next paragraph ends a clause */
+  guint                      item_lines;     /* the next list item's lines in the PDF, or 0 */
+  const char                *block_id;       /* of the block being written */
   char                      *change_author;
   char                      *change_date;
   /* Polisi's own pages, for the page numbers of the contents lists */
@@ -457,6 +470,29 @@ close_insertion (OdtWriter *w)
 /* Paragraphs                                                           */
 /* ------------------------------------------------------------------ */
 
+/* Whether a paragraph of @kind that ends a clause has a style of its own,
+ * with the space between two clauses below it: in the flow of the text
+ * (in parallel columns, the row's cells have that space). */
+static gboolean
+has_block_end_style (ParaKind kind)
+{
+  return kind == PARA_CLAUSE || kind == PARA_CLAUSE_CONTINUED || kind == PARA_BODY || kind == PARA_LIST;
+}
+
+/* "Clause_cy_end": its kind's style with the space below it of a clause's
+ * last paragraph; "List_cy_2", "List_cy_2_end": a list item of two lines
+ * in the PDF (@lines 0: of any). */
+static char *
+block_end_style (ParaKind   kind,
+                 PolisiLang lang,
+                 guint      lines,
+                 gboolean   end)
+{
+  g_autofree char *suffix = lines > 0 ? g_strdup_printf ("_%u", lines) : NULL;
+
+  return g_strconcat (para_styles[kind].name[lang], suffix != NULL ? suffix : "", end ? "_end" : "", NULL);
+}
+
 static void
 start_para (OdtWriter  *w,
             ParaKind    kind,
@@ -464,6 +500,15 @@ start_para (OdtWriter  *w,
 {
   const char *style = para_styles[kind].name[lang];
   gboolean heading = kind == PARA_HEADING_1 || kind == PARA_HEADING_2;
+  g_autofree char *flow_style = NULL;
+  gboolean flow = !w->in_cell && w->options->layout != POLISI_LAYOUT_COLUMNS;
+  gboolean end = flow && w->block_end && has_block_end_style (kind);
+  guint lines = flow && kind == PARA_LIST ? w->item_lines : 0;
+
+  if (end || lines > 0)
+    style = flow_style = block_end_style (kind, lang, lines, end);
+  w->block_end = FALSE;
+  w->item_lines = 0;
 
   if (w->first_pending)
     {
@@ -793,6 +838,14 @@ write_number (OdtWriter  *w,
     }
   if (is_tracking (w) && w->block_change == POLISI_CHANGE_INSERTED)
     ensure_insertion (w, kind, lang);
+  if (kind == PARA_CLAUSE)
+    {
+      gsf_xml_out_start_element (w->xml, "text:span");
+      gsf_xml_out_add_cstr_unchecked (w->xml, "text:style-name", "Polisi_20_Clause_20_Number");
+      write_text (w, number, strlen (number));
+      gsf_xml_out_end_element (w->xml);
+      return;
+    }
   write_text (w, number, strlen (number));
 }
 
@@ -814,6 +867,7 @@ write_text_blocks (OdtWriter  *w,
   if (number != NULL && (paras->len == 0 || ((PolisiTextBlock *) paras->pdata[0])->item))
     {
       /* A clause that starts with a list still shows its number. */
+      w->block_end = paras->len == 0;
       start_marked_para (w, PARA_CLAUSE, lang, paras->len > 0 ? paras->pdata[0] : NULL);
       if (bookmark)
         {
@@ -856,6 +910,9 @@ write_text_blocks (OdtWriter  *w,
           in_list = FALSE;
         }
 
+      w->block_end = last;
+      if (block->item && w->layout != NULL)
+        w->item_lines = polisi_export_item_lines (w->layout, w->block_id, lang, i);
       start_marked_para (w, para_kind, lang, block);
       if (bookmark && !bookmark_open && i == 0)
         {
@@ -930,6 +987,7 @@ write_block_content (OdtWriter   *w,
                      guint        index,
                      PolisiLang   lang)
 {
+  w->block_id = block->id;
   switch (block->kind)
     {
     case POLISI_BLOCK_HEADING:
@@ -1791,6 +1849,7 @@ write_office_styles (OdtWriter *w,
                  "fo:font-size", "10pt",
                  "fo:color", "#000000",
                  "fo:hyphenate", "false",
+                 "style:letter-kerning", "true",
                  NULL);
   add_language (xml, w->langs[0]);
   gsf_xml_out_end_element (xml);
@@ -1807,13 +1866,13 @@ write_office_styles (OdtWriter *w,
    * none after a list item (3 pt in the PDF); and a paragraph carries
    * three lines to a new page, as in the PDF's columns. */
   write_named_paragraph_style (xml, "Text_20_body", "Text body", "Standard", NULL, NULL,
-                               PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", columns ? "3.2pt" : "0.25cm",
+                               PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "3.2pt",
                                       "fo:line-height", "130%", "fo:orphans", "2", "fo:widows", columns ? "3" : "2"),
                                NULL);
   /* The title block of the PDF: the organisation large and bold, the
    * title of the policy below it. */
   write_named_paragraph_style (xml, "Polisi_20_Organisation", "Organisation", "Standard", NULL, "Title",
-                               PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.2cm", "fo:keep-with-next", "always"),
+                               PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "6.5pt", "fo:keep-with-next", "always"),
                                PROPS ("fo:font-size", "20pt", "fo:font-weight", "bold",
                                       "style:font-weight-asian", "bold", "style:font-weight-complex", "bold"));
   write_named_paragraph_style (xml, "Title", "Title", "Standard", NULL, "Polisi_20_Details",
@@ -1822,12 +1881,17 @@ write_office_styles (OdtWriter *w,
   write_named_paragraph_style (xml, "Polisi_20_Details", "Document details", "Standard", NULL, NULL,
                                PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.1cm"),
                                NULL);
+  /* the other language's file, named on the title page below the details
+   * as in the PDF; the contents list's heading follows it */
   write_named_paragraph_style (xml, "Polisi_20_Note", "Note", "Text_20_body", NULL, NULL,
-                               PROPS ("fo:margin-top", "0.3cm", "fo:margin-bottom", "0.2cm",
-                                      "fo:padding-left", "0.25cm", "fo:border-left", "2pt solid #1f3864"),
+                               PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "4.8pt"),
                                NULL);
+  /* A heading: no space above it but the space below what comes before,
+   * as in the PDF (a clause's last paragraph has the space between two
+   * clauses); so a heading at the top of a page starts where the text
+   * does. */
   write_named_paragraph_style (xml, "Heading", "Heading", "Standard", NULL, "Text_20_body",
-                               PROPS ("fo:margin-top", "0.49cm", "fo:margin-bottom", "0.21cm", "fo:keep-with-next", "always"),
+                               PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.21cm", "fo:keep-with-next", "always"),
                                PROPS ("fo:font-weight", "bold", "style:font-weight-asian", "bold",
                                       "style:font-weight-complex", "bold", "fo:color", "#121212"));
   write_named_paragraph_style (xml, "Heading_20_1", "Heading 1", "Heading", "1", "Polisi_20_Clause", NULL,
@@ -1869,7 +1933,7 @@ write_office_styles (OdtWriter *w,
                                PROPS ("fo:margin-left", CLAUSE_INDENT, "fo:text-indent", "0cm"),
                                NULL);
   write_named_paragraph_style (xml, "List_20_Bullet", "List Bullet", "Text_20_body", NULL, NULL,
-                               PROPS ("fo:margin-bottom", columns ? "0cm" : "0.1cm"),
+                               PROPS ("fo:margin-bottom", "0cm"),
                                NULL);
   write_named_paragraph_style (xml, "Table_20_Contents", "Table Contents", "Standard", NULL, NULL,
                                PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.05cm"),
@@ -1879,7 +1943,7 @@ write_office_styles (OdtWriter *w,
                                PROPS ("fo:font-weight", "bold", "style:font-weight-asian", "bold",
                                       "style:font-weight-complex", "bold"));
   write_named_paragraph_style (xml, "Contents_20_Heading", "Contents Heading", "Heading", NULL, NULL,
-                               PROPS ("fo:margin-top", "0.64cm", "fo:margin-bottom", "0.28cm"),
+                               PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.28cm"),
                                PROPS ("fo:font-size", "12.5pt"));
   /* Beside a heading, its line numbers: a heading's size and spacing,
    * without being one (write_numbers_cell()) */
@@ -1899,7 +1963,7 @@ write_office_styles (OdtWriter *w,
       polisi_xml_out_start (xml, "style:paragraph-properties",
                      "fo:margin-left", "0cm",
                      "fo:margin-right", "0cm",
-                     "fo:margin-bottom", "0.08cm",
+                     "fo:margin-bottom", "2.7pt",
                      NULL);
       gsf_xml_out_start_element (xml, "style:tab-stops");
       polisi_xml_out_element (xml, "style:tab-stop",
@@ -1948,6 +2012,12 @@ write_office_styles (OdtWriter *w,
   /* Contents entries link to their headings without looking like web
    * addresses. */
   start_style (xml, "Index_20_Link", "Index Link", "text", NULL);
+  gsf_xml_out_end_element (xml);
+  /* a clause's number in bold, as in the PDF */
+  start_style (xml, "Polisi_20_Clause_20_Number", "Clause number", "text", NULL);
+  polisi_xml_out_element (xml, "style:text-properties",
+                          "fo:font-weight", "bold", "style:font-weight-asian", "bold",
+                          "style:font-weight-complex", "bold", NULL);
   gsf_xml_out_end_element (xml);
   if (polisi_document_has_changes (w->document))
     {
@@ -2181,8 +2251,7 @@ write_header_lines (OdtWriter  *w,
           g_strdup_printf ("%s · %s", organisation, title) : g_strdup (title);
 
   gsf_xml_out_start_element (xml, "text:p");
-  gsf_xml_out_add_cstr_unchecked (xml, "text:style-name", w->options->layout == POLISI_LAYOUT_COLUMNS ?
-                                  header_first_style[lang] : para_styles[PARA_HEADER].name[lang]);
+  gsf_xml_out_add_cstr_unchecked (xml, "text:style-name", header_first_style[lang]);
   if (watermark_master != NO_WATERMARK)
     write_watermark (w, xml, watermark_master, FALSE);
   gsf_xml_out_add_cstr (xml, NULL, first);
@@ -2191,19 +2260,27 @@ write_header_lines (OdtWriter  *w,
   gsf_xml_out_start_element (xml, "text:p");
   gsf_xml_out_add_cstr_unchecked (xml, "text:style-name", para_styles[PARA_HEADER].name[lang]);
   gsf_xml_out_add_cstr (xml, NULL, second);
-  gsf_xml_out_end_element (xml);
-
-  /* a consultation draft's closing date, on a line of its own as in the PDF */
+  /* a consultation draft's closing date: after the status, or on a line
+   * of its own when it does not fit there, as in the PDF */
   if (polisi_document_get_closing_text (w->document, lang) != NULL)
     {
       g_autofree char *closing = g_strdup_printf ("%s: %s", polisi_export_term (POLISI_TERM_CLOSING_DATE, lang),
                                                   polisi_document_get_closing_text (w->document, lang));
 
-      gsf_xml_out_start_element (xml, "text:p");
-      gsf_xml_out_add_cstr_unchecked (xml, "text:style-name", para_styles[PARA_HEADER].name[lang]);
-      gsf_xml_out_add_cstr (xml, NULL, closing);
-      gsf_xml_out_end_element (xml);
+      if (polisi_page_layout_get_header_n_lines (w->layout, lang) == 2)
+        {
+          gsf_xml_out_add_cstr_unchecked (xml, NULL, " · ");
+          gsf_xml_out_add_cstr (xml, NULL, closing);
+        }
+      else
+        {
+          gsf_xml_out_end_element (xml);
+          gsf_xml_out_start_element (xml, "text:p");
+          gsf_xml_out_add_cstr_unchecked (xml, "text:style-name", para_styles[PARA_HEADER].name[lang]);
+          gsf_xml_out_add_cstr (xml, NULL, closing);
+        }
     }
+  gsf_xml_out_end_element (xml);
 }
 
 /* The master page of one language, or of both side by side; with @title,
@@ -2302,17 +2379,12 @@ write_page_layout (OdtWriter  *w,
                    gboolean    title,
                    gboolean    recto)
 {
-  gboolean closing = FALSE;
-  /* in parallel columns, the PDF's page exactly: its header lines where
-   * the PDF draws them, the rule 56 pt down, the text from 70 pt whether
-   * the header has two lines or three (more only push it down) */
+  /* the PDF's page: its header lines where the PDF draws them, the rule
+   * 56 pt down, the text from 70 pt whether the header has two lines or
+   * three (more only push it down); in parallel columns, whose rows
+   * LibreOffice splits without widow control (HACKING.md), the text's
+   * foot a little lower */
   gboolean columns = w->options->layout == POLISI_LAYOUT_COLUMNS;
-  char height[G_ASCII_DTOSTR_BUF_SIZE];
-
-  for (guint i = 0; i < w->n_langs; i++)
-    closing |= polisi_document_get_closing_text (w->document, w->langs[i]) != NULL;
-  /* two or three header lines, the rule's padding and the gap below */
-  g_ascii_formatd (height, sizeof height, "%.2fcm", (closing ? 3 : 2) * 0.388 + 0.1 + 0.45);
 
   polisi_xml_out_start (xml, "style:page-layout", "style:name", name, NULL);
   if (recto)
@@ -2325,7 +2397,7 @@ write_page_layout (OdtWriter  *w,
                   /* the PDF's: the text from about 70 pt (the running header,
                    * two to four lines, above it) to 64 pt above the bottom
                    * edge, the footer below it */
-                  "fo:margin-top", columns ? "15.56pt" : "0.45cm",
+                  "fo:margin-top", "15.56pt",
                   "fo:margin-bottom", "0.9cm",
                   "fo:margin-left", "2cm",
                   "fo:margin-right", "2cm",
@@ -2334,11 +2406,12 @@ write_page_layout (OdtWriter  *w,
   gsf_xml_out_start_element (xml, "style:header-style");
   if (title)
     polisi_xml_out_element (xml, "style:header-footer-properties",
-                    "fo:min-height", height,
+                    /* the title from 70 pt down, as on the PDF's title page */
+                    "fo:min-height", "51.1pt",
                     "fo:margin-bottom", "0cm",
                     "style:dynamic-spacing", "false",
                     NULL);
-  else if (columns)
+  else
     polisi_xml_out_element (xml, "style:header-footer-properties",
                     /* three lines of 11 pt, the padding, the rule and the gap */
                     "fo:min-height", "52.3pt",
@@ -2347,19 +2420,11 @@ write_page_layout (OdtWriter  *w,
                     "fo:border-bottom", "0.5pt solid #7f7f7f",
                     "style:dynamic-spacing", "false",
                     NULL);
-  else
-    polisi_xml_out_element (xml, "style:header-footer-properties",
-                    "fo:min-height", "0cm",
-                    "fo:margin-bottom", "0.45cm",
-                    "fo:padding-bottom", "0.1cm",
-                    "fo:border-bottom", "0.5pt solid #7f7f7f",
-                    "style:dynamic-spacing", "false",
-                    NULL);
   gsf_xml_out_end_element (xml);
   gsf_xml_out_start_element (xml, "style:footer-style");
   polisi_xml_out_element (xml, "style:header-footer-properties",
                   "fo:min-height", "0cm",
-                  "fo:margin-top", "1cm",
+                  "fo:margin-top", columns ? "1cm" : TEXT_FOOT_SPACE,
                   "style:dynamic-spacing", "false",
                   NULL);
   gsf_xml_out_end_element (xml);
@@ -2387,23 +2452,30 @@ write_styles_automatic (OdtWriter *w,
       gsf_xml_out_end_element (xml);
     }
 
-  /* In parallel columns, the header's first line in the PDF's size: a
-   * little smaller when it is a little too long for its column, so that it
-   * stays on one line (rounded down to a tenth of a point; the column is a
-   * little wider than the PDF's) and the text starts where the PDF's does. */
-  if (w->options->layout == POLISI_LAYOUT_COLUMNS)
-    for (guint i = 0; i < w->n_langs; i++)
-      {
-        double size = polisi_page_layout_get_header_size (w->layout, w->langs[i]);
-        char value[G_ASCII_DTOSTR_BUF_SIZE];
+  /* The header's first line in the PDF's size: a little smaller when it is
+   * a little too long for its column, so that it stays on one line
+   * (rounded down to a tenth of a point; the column is a little wider than
+   * the PDF's) and the text starts where the PDF's does. A header of two
+   * lines starts one line lower than one of three, as in the PDF (the
+   * lines of a page's languages side by side start level). */
+  for (guint i = 0; i < w->n_langs; i++)
+    {
+      double size = polisi_page_layout_get_header_size (w->layout, w->langs[i]);
+      guint n_lines = polisi_page_layout_get_header_n_lines (w->layout, w->langs[i]);
+      char value[G_ASCII_DTOSTR_BUF_SIZE];
 
-        start_style (xml, header_first_style[w->langs[i]], NULL, "paragraph", "Header");
-        g_ascii_formatd (value, sizeof value, "%.1fpt", size < 7.5 ? floor (size * 10) / 10 : 7.5);
-        polisi_xml_out_start (xml, "style:text-properties", "fo:font-size", value, NULL);
-        add_language (xml, w->langs[i]);
-        gsf_xml_out_end_element (xml);
-        gsf_xml_out_end_element (xml);
-      }
+      if (w->options->layout == POLISI_LAYOUT_COLUMNS)
+        for (guint j = 0; j < w->n_langs; j++)
+          n_lines = MAX (n_lines, polisi_page_layout_get_header_n_lines (w->layout, w->langs[j]));
+      start_style (xml, header_first_style[w->langs[i]], NULL, "paragraph", "Header");
+      polisi_xml_out_element (xml, "style:paragraph-properties",
+                              "fo:margin-top", n_lines == 2 ? HEADER_LINE : "0cm", NULL);
+      g_ascii_formatd (value, sizeof value, "%.1fpt", size < 7.5 ? floor (size * 10) / 10 : 7.5);
+      polisi_xml_out_start (xml, "style:text-properties", "fo:font-size", value, NULL);
+      add_language (xml, w->langs[i]);
+      gsf_xml_out_end_element (xml);
+      gsf_xml_out_end_element (xml);
+    }
 
   /* the title page's header: the watermark's anchor alone */
   for (guint i = 0; i < w->n_langs; i++)
@@ -2551,6 +2623,30 @@ write_data_table_column_styles (OdtWriter   *w,
     }
 }
 
+/* The last paragraph of a clause: the space below a paragraph (or a list
+ * item) of its kind and the PDF's space between two clauses. */
+static void
+write_block_end_style (GsfXMLOut  *xml,
+                       ParaKind    kind,
+                       PolisiLang  lang,
+                       guint       lines,
+                       gboolean    end)
+{
+  g_autofree char *name = block_end_style (kind, lang, lines, end);
+  char space[G_ASCII_DTOSTR_BUF_SIZE];
+  char height[16];
+
+  g_ascii_formatd (space, sizeof space, "%.1fpt", (kind == PARA_LIST ? 0 : POLISI_EXPORT_PARA_SPACE) + (end ? POLISI_EXPORT_BLOCK_SPACE : 0));
+  g_snprintf (height, sizeof height, "%u%%", lines > 0 ? polisi_export_item_line_height (lines) : POLISI_EXPORT_LINE_HEIGHT);
+  start_style (xml, name, NULL, "paragraph", para_styles[kind].parent);
+  polisi_xml_out_element (xml, "style:paragraph-properties", "fo:margin-bottom", space,
+                          lines > 0 ? "fo:line-height" : NULL, height, NULL);
+  gsf_xml_out_start_element (xml, "style:text-properties");
+  add_language (xml, lang);
+  gsf_xml_out_end_element (xml);
+  gsf_xml_out_end_element (xml);
+}
+
 static void
 write_content_automatic (OdtWriter *w,
                          GsfXMLOut *xml)
@@ -2569,6 +2665,12 @@ write_content_automatic (OdtWriter *w,
           write_para_auto_style_full (xml, para_styles[kind].name[lang], language_heading_style[lang], lang, NULL);
         else if (kind != PARA_HEADER && kind != PARA_FOOTER && kind != PARA_WATERMARK)
           write_para_auto_style (xml, para_styles[kind].name[lang], kind, lang, NULL);
+      if (w->options->layout != POLISI_LAYOUT_COLUMNS)
+        for (guint kind = 0; kind < N_PARA_KINDS; kind++)
+          if (has_block_end_style (kind))
+            for (guint lines = 0; lines <= (kind == PARA_LIST ? POLISI_EXPORT_ITEM_LINES : 0); lines++)
+              for (int end = lines == 0; end <= 1; end++)
+                write_block_end_style (xml, kind, lang, lines, end);
       write_para_auto_style (xml, first_style_name[0][lang], PARA_ORGANISATION, lang, master);
       write_para_auto_style (xml, first_style_name[1][lang], PARA_TITLE, lang, master);
 

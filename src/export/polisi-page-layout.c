@@ -1785,6 +1785,38 @@ polisi_page_layout_get_numbered_lines (PolisiPageLayout *self)
 }
 
 /**
+ * polisi_page_layout_get_n_lines:
+ * @block_id: a clause's or paragraph's block id
+ * @para: the paragraph's index among the block's paragraphs in @lang
+ *
+ * How many lines Polisi's layout breaks a paragraph of the text into, so
+ * that the editable formats can give it the PDF's height.
+ *
+ * Returns: the lines, or 0 when the layout has no such paragraph
+ */
+guint
+polisi_page_layout_get_n_lines (PolisiPageLayout *self,
+                                const char       *block_id,
+                                PolisiLang        lang,
+                                guint             para)
+{
+  g_return_val_if_fail (POLISI_IS_PAGE_LAYOUT (self), 0);
+  g_return_val_if_fail (self->paginated, 0);
+
+  if (block_id == NULL)
+    return 0;
+  for (guint i = 0; i < self->paras->len; i++)
+    {
+      Para *p = g_ptr_array_index (self->paras, i);
+
+      if (p->line_para == (int) para && p->lang == lang && p->line_block != NULL &&
+          (p->line_block == block_id || strcmp (p->line_block, block_id) == 0))
+        return p->n_lines;
+    }
+  return 0;
+}
+
+/**
  * polisi_page_layout_describe:
  *
  * For tests: one line per piece of text placed, in page order:
@@ -2431,6 +2463,40 @@ polisi_page_layout_get_header_size (PolisiPageLayout *self,
 
   text = header_first_line (self, lang);
   return header_line_size (self, text, lang, header_width (self), NULL);
+}
+
+/**
+ * polisi_page_layout_get_header_n_lines:
+ *
+ * How many lines the running header in @lang has: 2, or 3 when a
+ * consultation draft's closing date does not fit on the second line
+ * after the version and status, as the PDF draws it.
+ *
+ * Returns: 2 or 3
+ */
+guint
+polisi_page_layout_get_header_n_lines (PolisiPageLayout *self,
+                                       PolisiLang        lang)
+{
+  PolisiDocument *document;
+  g_autofree char *joined = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle extents;
+
+  g_return_val_if_fail (POLISI_IS_PAGE_LAYOUT (self), 2);
+
+  document = self->document;
+  if (polisi_document_get_closing_text (document, lang) == NULL)
+    return 2;
+  joined = g_strdup_printf ("%s %s · %s · %s: %s",
+                            polisi_export_term (POLISI_TERM_VERSION, lang),
+                            polisi_document_get_version (document),
+                            polisi_document_get_status_text (document, lang),
+                            polisi_export_term (POLISI_TERM_CLOSING_DATE, lang),
+                            polisi_document_get_closing_text (document, lang));
+  layout = make_layout (self, joined, SMALL_SIZE, FALSE, lang, -1, PANGO_ALIGN_LEFT);
+  pango_layout_get_extents (layout, NULL, &extents);
+  return extents.width / (double) PANGO_SCALE > header_width (self) ? 3 : 2;
 }
 
 /* A line of the header, in a smaller size (down to 6.5 pt) rather than

@@ -59,6 +59,8 @@ void              polisi_page_layout_set_page_size   (PolisiPageLayout          
                                                       double                     height);
 void              polisi_page_layout_paginate        (PolisiPageLayout          *self);
 guint             polisi_page_layout_get_n_pages     (PolisiPageLayout          *self);
+guint             polisi_page_layout_get_header_n_lines (PolisiPageLayout       *self,
+                                                         PolisiLang              lang);
 double            polisi_page_layout_get_header_size (PolisiPageLayout          *self,
                                                       PolisiLang                 lang);
 double            polisi_page_layout_get_page_width  (PolisiPageLayout          *self);
@@ -76,6 +78,10 @@ void              polisi_page_layout_set_structure_log (PolisiPageLayout        
                                                         GArray                  *log);
 PolisiLang        polisi_page_layout_get_first_language (PolisiPageLayout       *self);
 GArray           *polisi_page_layout_get_numbered_lines (PolisiPageLayout    *self);
+guint             polisi_page_layout_get_n_lines     (PolisiPageLayout          *self,
+                                                      const char                *block_id,
+                                                      PolisiLang                 lang,
+                                                      guint                      para);
 GPtrArray        *polisi_page_layout_describe        (PolisiPageLayout          *self);
 guint             polisi_page_layout_get_page_signature (PolisiPageLayout       *self,
                                                          guint                   page);

@@ -22,6 +22,7 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <math.h>
 #include <string.h>
 
 #include "polisi-xml-out.h"
@@ -230,6 +231,54 @@ polisi_export_lookup_line_numbers (GHashTable *numbers,
     return NULL;
   key = numbers_key (block_id, lang, para);
   return g_hash_table_lookup (numbers, key);
+}
+
+/* Liberation Sans's line at 10 pt in LibreOffice, Word and Pango alike;
+ * in the PDF, a paragraph's last line is only as tall as its letters, and
+ * a list item has 3 pt after it */
+#define FONT_LINE      11.49
+#define PDF_LAST_LINE  11.2
+#define PDF_ITEM_SPACE 3.0
+
+/**
+ * polisi_export_item_line_height:
+ * @lines: a list item's lines in Polisi's layout (at least 1)
+ *
+ * In LibreOffice and Word every line of a paragraph is as tall, the last
+ * too, where the PDF's last line is shorter; a paragraph makes that up in
+ * the space below it (POLISI_EXPORT_PARA_SPACE), but a list item has less
+ * space after it than that. So an item has a line height of its own,
+ * which makes it as tall as in the PDF, its space after it included.
+ *
+ * Returns: the proportional line height, in whole percents
+ */
+guint
+polisi_export_item_line_height (guint lines)
+{
+  double line = FONT_LINE * POLISI_EXPORT_LINE_HEIGHT / 100;
+  double height;
+
+  g_return_val_if_fail (lines > 0, POLISI_EXPORT_LINE_HEIGHT);
+  height = line * (lines - 1) + PDF_LAST_LINE + PDF_ITEM_SPACE;
+  return (guint) round (100 * height / (lines * FONT_LINE));
+}
+
+/**
+ * polisi_export_item_lines:
+ * @block_id: (nullable): the item's block
+ * @para: its index among the block's paragraphs in @lang
+ *
+ * Returns: the item's lines in Polisi's layout, at most
+ *   POLISI_EXPORT_ITEM_LINES (whose line height serves longer ones), or 0
+ *   when the layout does not have it
+ */
+guint
+polisi_export_item_lines (PolisiPageLayout *layout,
+                          const char       *block_id,
+                          PolisiLang        lang,
+                          guint             para)
+{
+  return MIN (polisi_page_layout_get_n_lines (layout, block_id, lang, para), POLISI_EXPORT_ITEM_LINES);
 }
 
 /**

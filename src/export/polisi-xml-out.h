@@ -40,6 +40,22 @@ GArray     *polisi_export_lookup_line_numbers  (GHashTable       *numbers,
                                                 PolisiLang        lang,
                                                 int               para);
 
+/* The PDF's line and paragraph spacing, as the editable formats give it
+ * in LibreOffice and Word, whose line is 1.149 times the size of
+ * Liberation Sans (its ascent, descent and line gap) as Pango's is; the
+ * PDF's lines are 130% of it. */
+#define POLISI_EXPORT_LINE_HEIGHT 130      /* percent */
+#define POLISI_EXPORT_PARA_SPACE  3.2      /* pt below a paragraph (the PDF's 7 pt less its
+                                            * shorter last line) */
+#define POLISI_EXPORT_BLOCK_SPACE 8.0      /* pt more below a clause's last paragraph */
+#define POLISI_EXPORT_ITEM_LINES  4        /* the line heights of items of up to so many lines */
+
+guint       polisi_export_item_line_height     (guint             lines);
+guint       polisi_export_item_lines           (PolisiPageLayout *layout,
+                                                const char       *block_id,
+                                                PolisiLang        lang,
+                                                guint             para);
+
 guint       polisi_export_heading_page         (PolisiPageLayout *layout,
                                                 guint             block,
                                                 PolisiLang        lang);

@@ -640,7 +640,7 @@ class CommandLine(unittest.TestCase):
                     '<text:p>%s</text:p></office:annotation>' % (author, date, text))
 
         # in clause 1.1 (Welsh), in clause 1.2 (English), and in a heading
-        content = content.replace('1.1<text:tab/>', '1.1<text:tab/>' +
+        content = content.replace('1.1</text:span><text:tab/>', '1.1</text:span><text:tab/>' +
                                   note('Siân Jones (UCAC)', '2027-02-01T10:15:00.5', 'Beth am deuluoedd?'), 1)
         at = content.index('The aims of this policy are')
         content = content[:at] + note('Tom Price (NEU)', '2027-02-02T09:00:00', 'Add wellbeing.') + content[at:]

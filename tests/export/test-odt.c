@@ -629,8 +629,9 @@ test_structure (void)
       g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//office:styles/style:style[@style:family='paragraph' and "
                                                    "not(@style:display-name) and @style:name!='Standard']"), ==, 0);
 
-      /* Each clause starts with its number and a tab, in each language
-       * (after the start of the bookmark that spans the clause). */
+      /* Each clause starts with its number, in bold as in the PDF, and a
+       * tab, in each language (after the start of the bookmark that spans
+       * the clause). */
       for (guint l = 0; l < file->n_langs; l++)
         {
           PolisiLang lang = file->langs[l];
@@ -644,13 +645,19 @@ test_structure (void)
               if (block->kind != POLISI_BLOCK_CLAUSE)
                 continue;
               query = g_strdup_printf ("//office:text//text:p[starts-with(@text:style-name, 'Clause_%s')]"
-                                       "[text()[1]='%s' and *[not(self::text:bookmark-start or self::text:bookmark)][1][self::text:tab]]",
+                                       "[not(text()[following-sibling::text:tab]) and "
+                                       "*[not(self::text:bookmark-start or self::text:bookmark)][1]"
+                                       "[self::text:span[@text:style-name='Polisi_20_Clause_20_Number'] and .='%s'] and "
+                                       "*[not(self::text:bookmark-start or self::text:bookmark)][2][self::text:tab]]",
                                        polisi_lang_to_code (lang), block->number);
               g_assert_cmpuint (polisi_test_xpath_count (file->content, query), ==, 1);
               checked++;
             }
           g_assert_cmpuint (checked, ==, n_clauses);
         }
+
+      g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//office:styles/style:style[@style:name='Polisi_20_Clause_20_Number']"
+                                                   "/style:text-properties[@fo:font-weight='bold']"), ==, 1);
 
       /* Headings: outline levels, and one contents entry per heading per
        * language, each linking to a bookmark in its heading. */
@@ -896,13 +903,30 @@ test_line_numbers (void)
       g_assert_true (polisi_document_get_line_numbers (file->document) == consultation);
       g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//office:styles/text:linenumbering-configuration"
                                                    "[@text:number-lines='true' and @text:increment='5']"), ==, consultation);
-      /* A consultation draft's header gives its closing date. */
+      /* A consultation draft's header gives its closing date: after the
+       * version and status where it fits there, as in the PDF, else on a
+       * line of its own. */
       if (polisi_document_get_closing_text (file->document, POLISI_LANG_EN) != NULL)
-        g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//style:header//text:p[starts-with(., 'Closing date for comments: ') or "
-                                                     "starts-with(., 'Dyddiad cau ar gyfer sylwadau: ')]"), >=, 1);
+        {
+          g_autoptr(PolisiPageLayout) layout = polisi_page_layout_new (file->document, &file->options);
+
+          polisi_page_layout_paginate (layout);
+          for (guint i = 0; i < file->n_langs; i++)
+            {
+              gboolean apart = polisi_page_layout_get_header_n_lines (layout, file->langs[i]) == 3;
+              g_autofree char *query = g_strdup_printf ("//style:header//text:p[starts-with(., '%s') and contains(., ' · %s: ')]",
+                                                        polisi_export_term (POLISI_TERM_VERSION, file->langs[i]),
+                                                        polisi_export_term (POLISI_TERM_CLOSING_DATE, file->langs[i]));
+              g_autofree char *own_line = g_strdup_printf ("//style:header//text:p[starts-with(., '%s: ')]",
+                                                           polisi_export_term (POLISI_TERM_CLOSING_DATE, file->langs[i]));
+
+              g_assert_cmpuint (polisi_test_xpath_count (file->styles, apart ? own_line : query), >=, 1);
+              g_assert_cmpuint (polisi_test_xpath_count (file->styles, apart ? query : own_line), ==, 0);
+            }
+        }
       else
-        g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//style:header//text:p[starts-with(., 'Closing date') or "
-                                                     "starts-with(., 'Dyddiad cau')]"), ==, 0);
+        g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//style:header//text:p[contains(., 'Closing date') or "
+                                                     "contains(., 'Dyddiad cau')]"), ==, 0);
       /* Headers and footers are not counted. */
       g_assert_cmpuint (polisi_test_xpath_count (file->styles, "//style:style[@style:name='Header' or @style:name='Footer']"
                                                    "/style:paragraph-properties[@text:number-lines='false']"), ==, 2);
@@ -995,17 +1019,55 @@ find_heading_page (GPtrArray  *pages,
   return 0;
 }
 
-/* Parallel columns print like the PDF: the Welsh example consultation
- * draft, as LibreOffice renders its ODT, has the PDF's number of pages,
- * and the headings on the pages the contents lists give (Polisi's own,
- * the PDF's), in both lists. The figures are HACKING.md's. */
+/* Each layout prints like the PDF: as LibreOffice renders the ODT, it
+ * has the PDF's number of pages, and the contents entries that give the
+ * page LibreOffice shows the heading on (Polisi's own, the PDF's; in
+ * parallel columns both lists, whose headings share a row) are as many as
+ * HACKING.md's table says: the example policies, and the Welsh one
+ * adopted. LibreOffice's pages are the PDF's, but for the England
+ * example's parallel columns, a page longer: LibreOffice splits a row
+ * lower than the PDF where widow control would move lines (HACKING.md). */
+static const struct {
+  CaseId   case_id;
+  LayoutId layout_id;
+  guint    more_pages;
+  guint    n_entries;
+  guint    n_right;
+} print_figures[] = {
+  { CASE_WALES, LAYOUT_CY, 0, 19, 19 },
+  { CASE_WALES, LAYOUT_EN, 0, 19, 19 },
+  { CASE_WALES, LAYOUT_COLUMNS, 0, 2 * 19, 2 * 18 },
+  { CASE_WALES, LAYOUT_SEQUENTIAL, 0, 2 * 19, 2 * 19 },
+  { CASE_ENGLAND, LAYOUT_CY, 0, 18, 18 },
+  { CASE_ENGLAND, LAYOUT_EN, 0, 18, 18 },
+  { CASE_ENGLAND, LAYOUT_COLUMNS, 1, 2 * 18, 30 },
+  { CASE_ENGLAND, LAYOUT_SEQUENTIAL, 0, 2 * 18, 2 * 18 },
+  { CASE_ADOPTED, LAYOUT_CY, 0, 18, 18 },
+  { CASE_ADOPTED, LAYOUT_EN, 0, 18, 18 },
+  { CASE_ADOPTED, LAYOUT_SEQUENTIAL, 0, 2 * 18, 2 * 18 },
+};
+
+static OdtFile *
+find_file (CaseId   case_id,
+           LayoutId layout_id)
+{
+  for (guint f = 0; f < fixture.files->len; f++)
+    {
+      OdtFile *file = fixture.files->pdata[f];
+
+      if (file->case_id == case_id && file->layout_id == layout_id)
+        return file;
+    }
+  g_assert_not_reached ();
+}
+
 static void
-test_pages_columns (void)
+test_pages_print (void)
 {
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   g_autofree char *soffice = polisi_test_find_soffice ();
-  g_autofree char *out_dir = g_build_filename (fixture.dir, "pages-columns", NULL);
-  guint n_checked = 0;
+  g_autofree char *out_dir = g_build_filename (fixture.dir, "pages-print", NULL);
+  const char *paths[G_N_ELEMENTS (print_figures) + 1] = { NULL };
 
   if (soffice == NULL)
     {
@@ -1017,10 +1079,16 @@ test_pages_columns (void)
       g_test_skip ("skipped: poppler's pdftotext is not installed");
       return;
     }
-  for (guint f = 0; f < fixture.files->len; f++)
+
+  /* one LibreOffice run for every file; the blank page before a part
+   * that starts on a right-hand page printed, as when printing */
+  for (guint i = 0; i < G_N_ELEMENTS (print_figures); i++)
+    paths[i] = find_file (print_figures[i].case_id, print_figures[i].layout_id)->path;
+  polisi_test_soffice_convert (soffice, fixture.dir, POLISI_TEST_SOFFICE_PDF_WITH_BLANK_PAGES, out_dir, paths);
+
+  for (guint i = 0; i < G_N_ELEMENTS (print_figures); i++)
     {
-      OdtFile *file = fixture.files->pdata[f];
-      const char *paths[] = { file->path, NULL };
+      OdtFile *file = find_file (print_figures[i].case_id, print_figures[i].layout_id);
       g_autoptr(PolisiPageLayout) layout = NULL;
       g_autoptr(GPtrArray) pages = NULL;
       g_autofree char *pdf_name = NULL;
@@ -1029,25 +1097,20 @@ test_pages_columns (void)
       guint n_entries = 0;
       guint n_right = 0;
 
-      if (file->case_id != CASE_WALES || file->layout_id != LAYOUT_COLUMNS)
-        continue;
       g_test_message ("%s", file->name);
-
       layout = polisi_page_layout_new (file->document, &file->options);
       polisi_page_layout_paginate (layout);
-      polisi_test_soffice_convert (soffice, fixture.dir, "pdf", out_dir, paths);
       pdf_name = g_strdup_printf ("%s.pdf", file->name);
       pdf = g_build_filename (out_dir, pdf_name, NULL);
       pages = pdf_page_texts (pdf);
       g_test_message ("Polisi's PDF: %u pages; LibreOffice: %u", polisi_page_layout_get_n_pages (layout), pages->len);
-      g_assert_cmpuint (pages->len, ==, polisi_page_layout_get_n_pages (layout));
+      g_assert_cmpuint (pages->len, ==, polisi_page_layout_get_n_pages (layout) + print_figures[i].more_pages);
 
-      /* both languages' contents lists: each entry's heading and page (the
-       * headings of a row are on one page) */
+      /* every contents list: each entry's heading and page */
       entries = polisi_test_xpath (file->content, "//text:table-of-content/text:index-body/text:p[text:a]");
-      for (int i = 0; entries->nodesetval != NULL && i < entries->nodesetval->nodeNr; i++)
+      for (int e = 0; entries->nodesetval != NULL && e < entries->nodesetval->nodeNr; e++)
         {
-          xmlNode *entry = entries->nodesetval->nodeTab[i];
+          xmlNode *entry = entries->nodesetval->nodeTab[e];
           g_autofree char *label = NULL;
           g_autofree char *page_text = NULL;
           guint page;
@@ -1069,17 +1132,16 @@ test_pages_columns (void)
           g_assert_cmpuint (page, >, 0);
           found = find_heading_page (pages, label);
           g_assert_cmpuint (found, >, 0);
-          g_test_message ("%-45s contents %2u, LibreOffice %2u", label, page, found);
+          if (found != page)
+            g_test_message ("%-45s contents %2u, LibreOffice %2u", label, page, found);
           n_entries++;
           n_right += found == page;
         }
       xmlXPathFreeObject (entries);
       g_test_message ("%u of %u contents entries on LibreOffice's page", n_right, n_entries);
-      g_assert_cmpuint (n_entries, ==, 2 * 19);
-      g_assert_cmpuint (n_right, >=, 2 * 18);
-      n_checked++;
+      g_assert_cmpuint (n_entries, ==, print_figures[i].n_entries);
+      g_assert_cmpuint (n_right, ==, print_figures[i].n_right);
     }
-  g_assert_cmpuint (n_checked, ==, 1);
 }
 
 static void
@@ -1370,7 +1432,7 @@ main (int   argc,
   g_test_add_func ("/odt/pages", test_pages);
   g_test_add_func ("/odt/line-numbers", test_line_numbers);
   g_test_add_func ("/odt/line-numbers-columns", test_line_numbers_columns);
-  g_test_add_func ("/odt/pages-columns", test_pages_columns);
+  g_test_add_func ("/odt/pages-print", test_pages_print);
   g_test_add_func ("/odt/availability-note", test_availability_note);
   g_test_add_func ("/odt/meta", test_meta);
   g_test_add_func ("/odt/hostile-text", test_hostile_text);

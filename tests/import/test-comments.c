@@ -123,7 +123,8 @@ annotate (const char *content)
   g_autofree char *third = annotation ("Tom Price (NEU)", "2027-02-02T09:05:00", "A general point about safeguarding.");
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
-  const char *welsh = ">1.2<text:tab/>Mae'r pennaeth";
+  /* the clause's number, in bold, and its tab */
+  const char *welsh = ">1.2</text:span><text:tab/>Mae'r pennaeth";
 
   if (strstr (content, welsh) != NULL)
     a = insert_after (content, NULL, welsh, first);

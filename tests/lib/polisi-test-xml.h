@@ -39,6 +39,12 @@ char           *polisi_test_odf_schema         (const char *name,
 void            polisi_test_validate           (const char *schema,
                                                 const char *path);
 
+/* polisi_test_soffice_convert()'s format for a PDF with the blank pages
+ * LibreOffice inserts (before a part that starts on a right-hand page), as
+ * it prints them; its PDF export leaves them out by default */
+#define POLISI_TEST_SOFFICE_PDF_WITH_BLANK_PAGES \
+  "pdf:writer_pdf_Export:{\"IsSkipEmptyPages\":{\"type\":\"boolean\",\"value\":\"false\"}}"
+
 char           *polisi_test_find_soffice       (void);
 void            polisi_test_soffice_convert    (const char         *soffice,
                                                 const char         *work_dir,
