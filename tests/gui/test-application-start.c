@@ -1,0 +1,112 @@
+/* test-application-start.c: what the application's start leaves behind, as
+ * the program starts it (nothing of GTK made before the application's
+ * startup): the stylesheets in use are libadwaita's, as they were before
+ * the settings were made ahead of GtkApplication, and GTK_THEME is as it
+ * was found
+ *
+ * Copyright 2026 The Polisi authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each test runs in a process of its own: GTK's settings are made once a
+ * process, and what is tested is who makes them first.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "polisi-application.h"
+#include "polisi-test-utils.h"
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+
+/* Whether the stylesheets in use name @name (libadwaita's colours are
+ * named by its own stylesheet, not by GTK's). */
+static gboolean
+names_colour (const char *name)
+{
+  GtkWidget *label = g_object_ref_sink (gtk_label_new ("Polisi"));
+  GdkRGBA colour;
+  gboolean found = gtk_style_context_lookup_color (gtk_widget_get_style_context (label), name, &colour);
+
+  g_object_unref (label);
+  return found;
+}
+
+static char *
+theme_name (void)
+{
+  char *name = NULL;
+
+  g_object_get (gtk_settings_get_default (), "gtk-theme-name", &name, NULL);
+  return name;
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+static void
+start (void)
+{
+  g_autoptr(PolisiApplication) application = polisi_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The start as the program makes it: libadwaita's theme and stylesheets,
+ * and no GTK_THEME left in the environment (a help viewer or anything else
+ * the window starts would inherit it). */
+static void
+test_libadwaita_theme (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *name = NULL;
+
+      /* the empty theme the settings start with */
+      g_assert_true (g_resources_get_info ("/org/gtk/libgtk/theme/Polisi-start/gtk.css", 0, NULL, NULL, NULL));
+      g_unsetenv ("GTK_THEME");
+      start ();
+      g_assert_null (g_getenv ("GTK_THEME"));
+      name = theme_name ();
+      g_assert_cmpstr (name, ==, "Adwaita-empty");
+      g_assert_true (names_colour ("accent_bg_color"));
+      g_assert_true (names_colour ("card_bg_color"));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* A theme someone chose with GTK_THEME is left to GTK and libadwaita, as
+ * it was: libadwaita then leaves out its own stylesheets. */
+static void
+test_chosen_theme (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_setenv ("GTK_THEME", "Default", TRUE);
+      start ();
+      g_assert_cmpstr (g_getenv ("GTK_THEME"), ==, "Default");
+      g_assert_false (names_colour ("accent_bg_color"));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = polisi_test_make_temp_dir ();
+  int status;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/application-start/libadwaita-theme", test_libadwaita_theme);
+  g_test_add_func ("/application-start/chosen-theme", test_chosen_theme);
+  status = g_test_run ();
+  polisi_test_remove_tree (data_home);
+  return status;
+}
