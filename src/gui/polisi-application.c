@@ -241,6 +241,37 @@ make_gtk_settings (void)
   g_unsetenv ("GTK_THEME");
 }
 
+/* GtkIconTheme's lookups may be made from any thread once it is set up,
+ * and a lookup waits for the theme's index while another thread reads it. */
+static void
+read_icon_theme (GTask        *task,
+                 gpointer      source,
+                 gpointer      theme,
+                 GCancellable *cancellable)
+{
+  (void) gtk_icon_theme_has_icon (theme, "open-menu-symbolic");
+  g_task_return_boolean (task, TRUE);
+}
+
+/* The index of the icon theme (every icon of Adwaita and hicolor, about
+ * 130 million instructions) is read by the first icon looked up: here in a
+ * worker thread, while the window is built and its renderer made, not on
+ * the way to the first frame. Its places are all known by now
+ * (GtkApplication and libadwaita add their resources' icons in their
+ * startup). */
+static void
+read_icon_theme_in_thread (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GTask) task = NULL;
+
+  if (display == NULL)
+    return;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_object_ref (gtk_icon_theme_get_for_display (display)), g_object_unref);
+  g_task_run_in_thread (task, read_icon_theme);
+}
+
 static void
 polisi_application_startup (GApplication *application)
 {
@@ -249,6 +280,7 @@ polisi_application_startup (GApplication *application)
 
   make_gtk_settings ();
   G_APPLICATION_CLASS (polisi_application_parent_class)->startup (application);
+  read_icon_theme_in_thread ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_entries, G_N_ELEMENTS (app_entries), application);
   for (guint i = 0; i < n_shortcuts; i++)

@@ -72,6 +72,11 @@ test_libadwaita_theme (void)
       g_assert_cmpstr (name, ==, "Adwaita-empty");
       g_assert_true (names_colour ("accent_bg_color"));
       g_assert_true (names_colour ("card_bg_color"));
+      /* the icons, whose theme a worker thread reads meanwhile: the
+       * window's own, from its resources, and Adwaita's */
+      g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()), APP_ID));
+      g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                              "open-menu-symbolic"));
       return;
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
