@@ -100,6 +100,25 @@ test_chosen_theme (void)
   g_test_trap_assert_passed ();
 }
 
+/* For the start-up benchmark: the window shown, its first frame painted,
+ * and then the processor time it took and the first frame said, in that
+ * order, and the application quits by itself. */
+static void
+test_report_first_frame (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(PolisiApplication) application = polisi_application_new ();
+
+      g_setenv ("POLISI_REPORT_FIRST_FRAME", "1", TRUE);
+      g_assert_cmpint (g_application_run (G_APPLICATION (application), 0, NULL), ==, 0);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("processor-time *.* *.*\nfirst-frame\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -111,6 +130,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/application-start/libadwaita-theme", test_libadwaita_theme);
   g_test_add_func ("/application-start/chosen-theme", test_chosen_theme);
+  g_test_add_func ("/application-start/report-first-frame", test_report_first_frame);
   status = g_test_run ();
   polisi_test_remove_tree (data_home);
   return status;
