@@ -15,7 +15,9 @@
 #include <adwaita.h>
 
 #include "polisi-application.h"
+#include "polisi-recovery.h"
 #include "polisi-test-utils.h"
+#include "polisi-welcome-view.h"
 
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 
@@ -119,6 +121,70 @@ test_report_first_frame (void)
   g_test_trap_assert_stdout ("processor-time *.* *.*\nfirst-frame\n");
 }
 
+static GtkWidget *
+find_custom_layout (GtkWidget *widget)
+{
+  if (GTK_IS_CUSTOM_LAYOUT (gtk_widget_get_layout_manager (widget)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_custom_layout (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first screen: the welcome view's content (its buttons and the
+ * recent policies, whose folders wrap) is as wide for any height, since it
+ * scrolls, and so its width is not searched for again at every height it
+ * is asked about; its height still follows its width. */
+static void
+test_welcome_width (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = polisi_test_make_temp_dir ();
+      g_autofree char *folder = g_build_filename (dir, "Polisiau Ysgol Gynradd Aberystwyth a’r Cylch",
+                                                  "blwyddyn academaidd 2026–2027", NULL);
+      g_autofree char *path = g_build_filename (folder, "polisi-cyfryngau-cymdeithasol.polisi", NULL);
+      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+      GtkRecentData data = { NULL, NULL, (char *) "application/x-polisi", (char *) "Polisi", (char *) "polisi %u", NULL, FALSE };
+      g_autoptr(PolisiRecovery) recovery = NULL;
+      GtkWidget *view, *content;
+      int narrow_min, narrow_nat, any_min, any_nat, tall, short_;
+
+      gtk_init ();
+      adw_init ();
+      g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+      polisi_test_write_file (path, "", -1);
+      g_assert_true (gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data));
+      recovery = polisi_recovery_new_default ();
+      view = g_object_ref_sink (polisi_welcome_view_new ());
+      polisi_welcome_view_refresh (POLISI_WELCOME_VIEW (view), recovery);
+      g_assert_cmpuint (polisi_welcome_view_get_n_recent (POLISI_WELCOME_VIEW (view)), ==, 1);
+
+      content = find_custom_layout (view);
+      g_assert_nonnull (content);
+      gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &any_min, &any_nat, NULL, NULL);
+      gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, 40, &narrow_min, &narrow_nat, NULL, NULL);
+      g_assert_cmpint (any_min, >, 0);
+      g_assert_cmpint (narrow_min, ==, any_min);
+      g_assert_cmpint (narrow_nat, ==, any_nat);
+      /* the folder wraps when narrow: the height follows the width */
+      gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, any_min, &tall, NULL, NULL, NULL);
+      gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, any_nat, &short_, NULL, NULL, NULL);
+      g_assert_cmpint (tall, >, short_);
+
+      g_object_unref (view);
+      polisi_test_remove_tree (dir);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -131,6 +197,7 @@ main (int   argc,
   g_test_add_func ("/application-start/libadwaita-theme", test_libadwaita_theme);
   g_test_add_func ("/application-start/chosen-theme", test_chosen_theme);
   g_test_add_func ("/application-start/report-first-frame", test_report_first_frame);
+  g_test_add_func ("/application-start/welcome-width", test_welcome_width);
   status = g_test_run ();
   polisi_test_remove_tree (data_home);
   return status;
