@@ -227,8 +227,8 @@ preferences_action (GSimpleAction *action,
  * icons), parse the stylesheet of the theme they name, GTK's own; libadwaita
  * replaces it at once with its empty theme and its own stylesheet. Made
  * first here with an empty theme of ours, the settings never parse GTK's
- * (about 80 million instructions, an eighth of the start's work besides
- * drawing); libadwaita then names its empty theme as before, and the
+ * (about 85 million instructions, a tenth of the start's work with GTK's
+ * cairo renderer); libadwaita then names its empty theme as before, and the
  * stylesheets in use are the same. GTK_THEME, which the settings read and
  * libadwaita obeys, is named only while they are made. A theme someone
  * chose with GTK_THEME is left alone. */
@@ -257,11 +257,11 @@ read_icon_theme (GTask        *task,
 }
 
 /* The index of the icon theme (every icon of Adwaita and hicolor, about
- * 130 million instructions) is read by the first icon looked up: here in a
+ * 65 million instructions) is read by the first icon looked up: here in a
  * worker thread, while the window is built and its renderer made, not on
  * the way to the first frame. Its places are all known by now
  * (GtkApplication and libadwaita add their resources' icons in their
- * startup). */
+ * startup), so it is read once. */
 static void
 read_icon_theme_in_thread (void)
 {
