@@ -10,16 +10,20 @@
  *
  * 1. Cold start: starts polisi as a new process, N times, and measures the
  *    time until its first frame is painted (polisi says so when
- *    POLISI_REPORT_FIRST_FRAME is set, and quits).
+ *    POLISI_REPORT_FIRST_FRAME is set, and quits), and the processor time
+ *    its main thread and the whole process took to get there (polisi
+ *    reports it first), which a loaded machine disturbs far less.
  * 2. Keystroke to preview: opens a policy with every clause of the library
  *    included, types into a clause editor, and measures the time from each
  *    keystroke to the preview being current and painted.
  *
- * Targets (docs/benchmarks.md): first frame under 300 ms; the preview
+ * Targets (docs/benchmarks.md): first frame under 200 ms; the preview
  * current within 50 ms of the last keystroke.
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include <adwaita.h>
@@ -52,7 +56,9 @@ maximum (GArray *values)
 }
 
 static double
-first_frame_ms (const char *polisi)
+first_frame_ms (const char *polisi,
+                double     *main_thread_ms,
+                double     *process_ms)
 {
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                                                       G_SUBPROCESS_FLAGS_STDERR_SILENCE);
@@ -73,7 +79,9 @@ first_frame_ms (const char *polisi)
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
   while ((line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, NULL)) != NULL)
     {
-      if (g_str_equal (line, "first-frame"))
+      if (g_str_has_prefix (line, "processor-time "))
+        sscanf (line, "processor-time %lf %lf", main_thread_ms, process_ms);
+      else if (g_str_equal (line, "first-frame"))
         {
           double ms = (g_get_monotonic_time () - start) / 1000.0;
           g_subprocess_wait (process, NULL, NULL);
@@ -261,6 +269,8 @@ main (int   argc,
 {
   int runs = 10;
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) main_thread_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) process_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) keystrokes = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GError) error = NULL;
   GOptionEntry entries[] = {
@@ -277,6 +287,7 @@ main (int   argc,
   GtkTextBuffer *buffer;
   Wait wait = { FALSE, FALSE, 0, 0, NULL };
   double start_median;
+  double start_load = 0;
   double key_median, key_max;
 
   g_option_context_add_main_entries (options, entries, NULL);
@@ -288,19 +299,28 @@ main (int   argc,
   runs = MAX (runs, 3);
 
   /* 1. cold start to first frame */
-  first_frame_ms (argv[1]);  /* the first start fills the system's caches */
-  for (int i = 0; i < runs; i++)
-    {
-      double ms = first_frame_ms (argv[1]);
-      if (ms > 0)
-        g_array_append_val (starts, ms);
-    }
+  {
+    double main_thread_ms = 0, process_ms = 0;
+
+    first_frame_ms (argv[1], &main_thread_ms, &process_ms);  /* the first start fills the system's caches */
+    for (int i = 0; i < runs; i++)
+      {
+        double ms = first_frame_ms (argv[1], &main_thread_ms, &process_ms);
+        if (ms > 0)
+          {
+            g_array_append_val (starts, ms);
+            g_array_append_val (main_thread_times, main_thread_ms);
+            g_array_append_val (process_times, process_ms);
+          }
+      }
+  }
   if (starts->len == 0)
     {
       g_printerr ("polisi never reported its first frame (is there a display?)\n");
       return 1;
     }
   start_median = median (starts);
+  getloadavg (&start_load, 1);
 
   /* 2. keystroke to preview, with every clause included */
   data_home = g_dir_make_tmp ("polisi-bench-XXXXXX", NULL);
@@ -388,8 +408,10 @@ main (int   argc,
   key_max = maximum (keystrokes);
 
   g_print ("Polisi %s window benchmark, %d runs\n\n", PACKAGE_VERSION, runs);
-  g_print ("cold start to first frame:               median %7.1f ms   (target < 300 ms: %s)\n",
-           start_median, start_median < 300 ? "met" : "NOT MET");
+  g_print ("cold start to first frame:               median %7.1f ms   (target < 200 ms: %s)\n",
+           start_median, start_median < 200 ? "met" : "NOT MET");
+  g_print ("  its processor time (load average %.1f):  main thread %.1f ms, whole process %.1f ms (medians)\n",
+           start_load, median (main_thread_times), median (process_times));
   g_print ("keystroke to preview current and painted: median %7.1f ms, slowest %.1f ms over %u keystrokes\n"
            "                                          (target < 50 ms: %s)\n",
            key_median, key_max, keystrokes->len, key_median < 50 ? "met" : "NOT MET");

@@ -23,6 +23,7 @@ struct _PolisiWelcomeView
   AdwBin               parent_instance;
 
   AdwStatusPage       *status_page;
+  AdwBin              *content;
   AdwPreferencesGroup *recovery_group;
   AdwPreferencesGroup *recent_group;
 
@@ -54,14 +55,62 @@ polisi_welcome_view_class_init (PolisiWelcomeViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cymru/polisi/Polisi/ui/polisi-welcome-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PolisiWelcomeView, status_page);
+  gtk_widget_class_bind_template_child (widget_class, PolisiWelcomeView, content);
   gtk_widget_class_bind_template_child (widget_class, PolisiWelcomeView, recovery_group);
   gtk_widget_class_bind_template_child (widget_class, PolisiWelcomeView, recent_group);
+}
+
+/* The content of the status page (the buttons, the unsaved work and the
+ * recent policies) needs the same width whatever height it is given: the
+ * status page scrolls it. Yet the status page's viewport, to know how wide
+ * its content must be, asks for the width at the viewport's height, and
+ * every row's wrapping labels below would then search, layout after layout
+ * down to a letter a line, for the narrowest width at which they fit their
+ * share of that height: with four recent policies, nearly half the work of
+ * the main thread before the first frame, and again at each allocation.
+ * The content measures its width as for any height, which for content
+ * that scrolls is the same answer, found once; its height for a width is
+ * measured as before. */
+static GtkSizeRequestMode
+get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+measure (GtkWidget      *widget,
+         GtkOrientation  orientation,
+         int             for_size,
+         int            *minimum,
+         int            *natural,
+         int            *minimum_baseline,
+         int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child == NULL || !gtk_widget_should_layout (child))
+    return;
+  gtk_widget_measure (child, orientation, orientation == GTK_ORIENTATION_HORIZONTAL ? -1 : for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+allocate (GtkWidget *widget,
+          int        width,
+          int        height,
+          int        baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
 }
 
 static void
 polisi_welcome_view_init (PolisiWelcomeView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self->content), gtk_custom_layout_new (get_request_mode, measure, allocate));
   self->recovery_rows = g_ptr_array_new ();
   self->recent_rows = g_ptr_array_new ();
 }
