@@ -480,6 +480,23 @@ test_legislation_register (void)
     g_assert_cmpuint (typographic->len, ==, 1);
     g_assert_cmpuint (mutated->len, ==, 2);
   }
+  /* any case and any white space, a no-break space or a line break too,
+   * and the text's own bytes are what is reported */
+  {
+    const char *text = "Dan  DDEDDF RHEOLEIDDIO\nPwerau\u00a0Ymchwilio 2000, a’r Regulation Of Investigatory\tPOWERS ACT 2000.";
+    g_autoptr(GArray) cy = polisi_legislation_find_outdated (legislation, text, POLISI_LANG_CY, POLISI_NATION_WALES);
+    g_autoptr(GArray) en = polisi_legislation_find_outdated (legislation, text, POLISI_LANG_EN, POLISI_NATION_WALES);
+    const PolisiOutdatedCitation *citation;
+
+    g_assert_cmpuint (cy->len, ==, 1);
+    citation = &g_array_index (cy, PolisiOutdatedCitation, 0);
+    g_assert_cmpuint (citation->offset, ==, strlen ("Dan  "));
+    g_assert_cmpuint (citation->length, ==, strlen ("DDEDDF RHEOLEIDDIO\nPwerau\u00a0Ymchwilio 2000"));
+    g_assert_cmpuint (en->len, ==, 1);
+    citation = &g_array_index (en, PolisiOutdatedCitation, 0);
+    g_assert_true (g_str_has_prefix (text + citation->offset, "Regulation Of"));
+    g_assert_cmpuint (citation->length, ==, strlen ("Regulation Of Investigatory\tPOWERS ACT 2000"));
+  }
 }
 
 static void
