@@ -215,7 +215,8 @@ legislation_new (GBytes      *bytes,
   g_autoptr(xmlDoc) doc = NULL;
   xmlNode *root;
 
-  doc = polisi_xml_parse (bytes, display_name, error);
+  doc = validated ? polisi_xml_parse_builtin (bytes, display_name, error)
+                  : polisi_xml_parse (bytes, display_name, error);
   if (doc == NULL)
     return NULL;
 

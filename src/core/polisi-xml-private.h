@@ -24,6 +24,9 @@ GBytes   *polisi_xml_load_file      (GFile        *file,
 xmlDoc   *polisi_xml_parse          (GBytes       *bytes,
                                      const char   *display_name,
                                      GError      **error);
+xmlDoc   *polisi_xml_parse_builtin  (GBytes       *bytes,
+                                     const char   *display_name,
+                                     GError      **error);
 xmlDoc   *polisi_xml_parse_part     (GBytes       *bytes,
                                      GError      **error);
 gboolean  polisi_xml_validate       (xmlDoc       *doc,
