@@ -13,8 +13,13 @@
  *
  * The library is loaded once and shared, read only, by a pool of workers,
  * one per processor; each worker makes its row's policy, its documents
- * and every file in memory, and only then writes them: a row's .polisi and
- * exports all or nothing. A bad row is reported with its row number and
+ * and every file in memory, and only then writes them. A worker takes
+ * next a row with the same layout as its last one where there is one,
+ * else one with a layout no other worker is on: each worker keeps the
+ * paragraphs it laid out (the page layout's shaped-text cache, one per
+ * thread), which rows of one layout share, so that the workers do not
+ * each keep the paragraphs of every layout.
+ * A row's .polisi and exports are written all or nothing. A bad row is reported with its row number and
  * column and the other rows go on. Exit status: 0 when every row was made;
  * 3 (POLISI_EXIT_USAGE) when a value or the CSV's header was wrong; 2
  * (POLISI_EXIT_BAD_FILE) when the CSV could not be read or a row's files
@@ -188,6 +193,8 @@ typedef struct {
   gboolean       overwrite;
 
   GMutex         lock;
+  GQueue         pending;     /* Job *, in the order of the rows */
+  guint          on_layout[POLISI_LAYOUT_SEPARATE + 1];  /* workers on rows of each layout */
   GHashTable    *claimed;     /* file name → the row that writes it */
   guint          n_done;
   guint          n_rows;
@@ -202,11 +209,12 @@ typedef enum {
 } RowStatus;
 
 typedef struct {
-  CsvRow    *row;
-  char      *file_name;  /* the file column, checked */
-  RowStatus  status;
-  char      *message;
-  guint      n_files;
+  CsvRow     *row;
+  char       *file_name;  /* the file column, checked */
+  int         layout;     /* the row's layout, as far as its cells say; -1 unknown */
+  RowStatus   status;
+  char       *message;
+  guint       n_files;
 } Job;
 
 typedef struct {
@@ -480,25 +488,95 @@ run_row (Job   *job,
   job->status = ROW_OK;
 }
 
-static void
-worker (gpointer data,
-        gpointer user_data)
+/* The next row for a worker whose last row had @layout: the first pending
+ * row with that layout, else the first with a layout no worker is on,
+ * else the first. Called with the lock held. */
+static Job *
+take_job (Batch *batch,
+          int    layout)
 {
-  Job *job = data;
-  Batch *batch = user_data;
+  GList *other = NULL;
 
-  run_row (job, batch);
-
-  g_mutex_lock (&batch->lock);
-  batch->n_done++;
-  if (batch->progress)
+  for (GList *l = batch->pending.head; l != NULL; l = l->next)
     {
-      /* Translators: the progress of a batch on a terminal: "12 of 150 rows" */
-      fputc ('\r', stderr);
-      fprintf (stderr, _("%u of %u rows"), batch->n_done, batch->n_rows);
-      fflush (stderr);
+      Job *job = l->data;
+
+      if (layout >= 0 && job->layout == layout)
+        {
+          other = l;
+          break;
+        }
+      if (other == NULL && job->layout >= 0 && batch->on_layout[job->layout] == 0)
+        other = l;
     }
-  g_mutex_unlock (&batch->lock);
+  if (other == NULL)
+    other = batch->pending.head;
+  if (other == NULL)
+    return NULL;
+  {
+    Job *job = other->data;
+
+    g_queue_delete_link (&batch->pending, other);
+    return job;
+  }
+}
+
+/* The layout a row will be exported in, as far as its cells say (the
+ * language category's, unless --layout says): -1 when it cannot tell. */
+static int
+row_layout (Batch  *batch,
+            CsvRow *row,
+            int     category_column)
+{
+  g_autofree char *value = NULL;
+  int category = POLISI_LANGUAGE_CATEGORY_DUAL;   /* the model's, as run_row() starts */
+
+  if (batch->has_layout)
+    return batch->layout >= 0 && batch->layout <= POLISI_LAYOUT_SEPARATE ? batch->layout : -1;
+  if (category_column >= 0)
+    {
+      value = g_strstrip (g_strdup (row->cells->pdata[category_column]));
+      if (value[0] != '\0' && !polisi_enum_from_string (POLISI_TYPE_LANGUAGE_CATEGORY, value, &category))
+        return -1;
+    }
+  return polisi_language_category_get_default_layout (category);
+}
+
+static gpointer
+worker (gpointer data)
+{
+  Batch *batch = data;
+  int layout = -1;
+
+  for (;;)
+    {
+      Job *job;
+
+      g_mutex_lock (&batch->lock);
+      if (layout >= 0)
+        batch->on_layout[layout]--;
+      job = take_job (batch, layout);
+      layout = job != NULL ? job->layout : -1;
+      if (layout >= 0)
+        batch->on_layout[layout]++;
+      g_mutex_unlock (&batch->lock);
+      if (job == NULL)
+        break;
+
+      run_row (job, batch);
+
+      g_mutex_lock (&batch->lock);
+      batch->n_done++;
+      if (batch->progress)
+        {
+          /* Translators: the progress of a batch on a terminal: "12 of 150 rows" */
+          fputc ('\r', stderr);
+          fprintf (stderr, _("%u of %u rows"), batch->n_done, batch->n_rows);
+          fflush (stderr);
+        }
+      g_mutex_unlock (&batch->lock);
+    }
+  return NULL;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -613,7 +691,8 @@ polisi_batch_run (PolisiContext *context,
                                                                     POLISI_LANGUAGE_CATEGORY_DUAL);
   g_autofree char *contents = NULL;
   g_autofree char *dir_name = NULL;
-  GThreadPool *pool;
+  g_autoptr(GPtrArray) workers = g_ptr_array_new ();
+  int category_column = -1;
   CsvRow *header_row;
   Batch batch = { 0 };
   gsize length = 0;
@@ -818,21 +897,35 @@ polisi_batch_run (PolisiContext *context,
   batch.progress = isatty (STDERR_FILENO);
   g_mutex_init (&batch.lock);
   batch.claimed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  pool = g_thread_pool_new (worker, &batch, MAX (1, (int) g_get_num_processors ()), FALSE, NULL);
+  for (guint c = 0; c < batch.header->len; c++)
+    if (g_strcmp0 (batch.header->pdata[c], "language-category") == 0)
+      category_column = c;
+  g_queue_init (&batch.pending);
   for (guint i = 0; i < jobs->len; i++)
     {
       Job *job = jobs->pdata[i];
 
       if (job->status == ROW_PENDING)
-        g_thread_pool_push (pool, job, NULL);
-      else
         {
-          g_mutex_lock (&batch.lock);
-          batch.n_done++;
-          g_mutex_unlock (&batch.lock);
+          job->layout = row_layout (&batch, job->row, category_column);
+          g_queue_push_tail (&batch.pending, job);
         }
+      else
+        batch.n_done++;
     }
-  g_thread_pool_free (pool, FALSE, TRUE);
+  for (guint i = 0; i < MAX (1, g_get_num_processors ()); i++)
+    {
+      GThread *thread = g_thread_try_new ("polisi-batch", worker, &batch, NULL);
+
+      if (thread == NULL)
+        break;
+      g_ptr_array_add (workers, thread);
+    }
+  /* with no thread to be had, this one does the work */
+  if (workers->len == 0)
+    worker (&batch);
+  for (guint i = 0; i < workers->len; i++)
+    g_thread_join (workers->pdata[i]);
   g_mutex_clear (&batch.lock);
   g_hash_table_unref (batch.claimed);
   if (batch.progress)

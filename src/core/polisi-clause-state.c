@@ -776,6 +776,9 @@ _polisi_clause_state_restore_review (PolisiClauseState *self,
   self->kept_withdrawn = kept_withdrawn;
 }
 
+/* For the file reader and the policy: @text is clean already (each block
+ * read with polisi_xml_get_blocks(), which sanitizes it, or a text a
+ * clause state holds); it is only put in its canonical form. */
 void
 _polisi_clause_state_restore_text (PolisiClauseState *self,
                                    PolisiLang         lang,
@@ -783,10 +786,8 @@ _polisi_clause_state_restore_text (PolisiClauseState *self,
                                    gboolean           edited,
                                    gboolean           needs_update)
 {
-  g_autofree char *clean = polisi_text_sanitize (text);
-
   g_free (self->text[lang]);
-  self->text[lang] = polisi_text_normalize (clean);
+  self->text[lang] = polisi_text_normalize (text);
   self->edited[lang] = edited;
   self->needs_update[lang] = needs_update;
 }

@@ -41,32 +41,59 @@ old_name_free (gpointer data)
 
 /* Lower case, white space collapsed: the form in which polisi_text_find_casefold()
  * compares, so that a plain strstr() can tell quickly that a name is not
- * in a text. */
+ * in a text. One pass, as polisi_text_collapse_spaces() and then lowering
+ * each character would give: every clause text of a policy is folded for
+ * each check. */
 static char *
 fold (const char *text)
 {
-  g_autofree char *collapsed = polisi_text_collapse_spaces (text);
-  GString *out = g_string_sized_new (strlen (collapsed));
+  /* a character lowered takes at most 4 bytes, and one that is not
+   * ASCII at least 2: the result is at most twice as long */
+  char *out = g_malloc (strlen (text) * 2 + 1);
+  char *q = out;
+  gboolean space = FALSE;
 
-  for (const char *p = collapsed; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = text; *p != '\0';)
     {
+      guchar byte = *p;
       gunichar c;
 
       /* most of a text is ASCII, and ASCII lowers as ASCII */
-      if ((guchar) *p < 0x80)
+      if (byte < 0x80)
         {
-          g_string_append_c (out, g_ascii_tolower (*p));
+          p++;
+          if (byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r' || byte == '\f')
+            {
+              space = q > out;
+              continue;
+            }
+          if (space)
+            *q++ = ' ';
+          space = FALSE;
+          *q++ = g_ascii_tolower (byte);
           continue;
         }
-      c = g_utf8_get_char (p);
 
+      c = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
+      if (g_unichar_isspace (c))
+        {
+          space = q > out;
+          continue;
+        }
+      if (space)
+        *q++ = ' ';
+      space = FALSE;
       /* a typographic apostrophe is a typewriter one to a search, as in
        * polisi_text_find_casefold() */
       if (c == 0x2019 || c == 0x2018 || c == 0x02BC)
-        c = '\'';
-      g_string_append_unichar (out, g_unichar_tolower (c));
+        *q++ = '\'';
+      else
+        q += g_unichar_to_utf8 (g_unichar_tolower (c), q);
     }
-  return g_string_free (out, FALSE);
+  *q = '\0';
+
+  return out;
 }
 
 static void
@@ -188,7 +215,8 @@ legislation_new (GBytes      *bytes,
   g_autoptr(xmlDoc) doc = NULL;
   xmlNode *root;
 
-  doc = polisi_xml_parse (bytes, display_name, error);
+  doc = validated ? polisi_xml_parse_builtin (bytes, display_name, error)
+                  : polisi_xml_parse (bytes, display_name, error);
   if (doc == NULL)
     return NULL;
 

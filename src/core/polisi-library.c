@@ -185,6 +185,45 @@ index_clauses (PolisiLibrary  *self,
   return TRUE;
 }
 
+/* Building the sections (cleaning and collapsing each text) is a third of
+ * reading the library, and the sections are independent of each other:
+ * two threads take the next section to build until none is left. A
+ * document is only read here, which libxml2 allows from several threads. */
+typedef struct {
+  GPtrArray      *nodes;
+  PolisiSection **built;
+  int             next;
+} SectionWork;
+
+static gpointer
+build_sections_worker (gpointer data)
+{
+  SectionWork *work = data;
+  int i;
+
+  while ((i = g_atomic_int_add (&work->next, 1)) < (int) work->nodes->len)
+    work->built[i] = _polisi_section_new_from_xml (work->nodes->pdata[i], i);
+  return NULL;
+}
+
+static void
+build_sections (GPtrArray *nodes,
+                GPtrArray *sections)
+{
+  SectionWork work = { nodes, g_new0 (PolisiSection *, MAX (nodes->len, 1)), 0 };
+  GThread *helper = NULL;
+
+  if (nodes->len > 1 && g_get_num_processors () > 1)
+    helper = g_thread_try_new ("polisi-library", build_sections_worker, &work, NULL);
+  build_sections_worker (&work);
+  if (helper != NULL)
+    g_thread_join (helper);
+
+  for (guint i = 0; i < nodes->len; i++)
+    g_ptr_array_add (sections, work.built[i]);
+  g_free (work.built);
+}
+
 /* @validated: the bytes are the built-in library, checked against the
  * schema when Polisi was built (data/meson.build): only what a schema
  * cannot say is checked again. Any other library is hostile input. */
@@ -196,12 +235,13 @@ library_new (GBytes      *bytes,
 {
   g_autoptr(PolisiLibrary) self = NULL;
   g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(GPtrArray) section_nodes = g_ptr_array_new ();
   xmlNode *root;
-  guint position = 0;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  doc = polisi_xml_parse (bytes, display_name, error);
+  doc = validated ? polisi_xml_parse_builtin (bytes, display_name, error)
+                  : polisi_xml_parse (bytes, display_name, error);
   if (doc == NULL)
     return NULL;
 
@@ -256,21 +296,26 @@ library_new (GBytes      *bytes,
             }
         }
       else if (polisi_xml_is (child, POLISI_LIBRARY_NS, "section"))
-        {
-          PolisiSection *section = _polisi_section_new_from_xml (child, position++);
+        g_ptr_array_add (section_nodes, child);
+    }
 
-          g_ptr_array_add (self->sections, section);
-          for (guint i = 0; i < self->sections->len - 1; i++)
-            if (g_strcmp0 (polisi_section_get_id (self->sections->pdata[i]), polisi_section_get_id (section)) == 0)
-              {
-                g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID,
-                             _("The clause library “%s” has two sections called “%s”."),
-                             display_name, polisi_section_get_id (section));
-                return NULL;
-              }
-          if (!index_clauses (self, section, display_name, error))
+  /* The schema puts the sections last: they are built, on two threads,
+   * once everything they refer to is known, and checked in their order. */
+  build_sections (section_nodes, self->sections);
+  for (guint s = 0; s < self->sections->len; s++)
+    {
+      PolisiSection *section = self->sections->pdata[s];
+
+      for (guint i = 0; i < s; i++)
+        if (g_strcmp0 (polisi_section_get_id (self->sections->pdata[i]), polisi_section_get_id (section)) == 0)
+          {
+            g_set_error (error, POLISI_ERROR, POLISI_ERROR_INVALID,
+                         _("The clause library “%s” has two sections called “%s”."),
+                         display_name, polisi_section_get_id (section));
             return NULL;
-        }
+          }
+      if (!index_clauses (self, section, display_name, error))
+        return NULL;
     }
 
   return g_steal_pointer (&self);

@@ -56,19 +56,24 @@
 
 #define DEFAULT_LOCK_TIMEOUT_MS (60 * 1000)
 
-/* What a file was when the session last read or wrote it. */
+/* What a file was when the session last read or wrote it. The checksum
+ * is computed from @contents the first time something asks for it (a save
+ * over the file, a recovery copy): a command that only reads a policy
+ * never needs it. */
 typedef struct {
   gboolean  known;
   dev_t     dev;
   ino_t     ino;
   goffset   size;
   char     *checksum;
+  GBytes   *contents;   /* the file's contents while @checksum is not computed */
 } DiskState;
 
 static void
 disk_state_clear (DiskState *state)
 {
   g_clear_pointer (&state->checksum, g_free);
+  g_clear_pointer (&state->contents, g_bytes_unref);
   memset (state, 0, sizeof *state);
 }
 
@@ -79,6 +84,31 @@ disk_state_copy (DiskState       *dest,
   disk_state_clear (dest);
   *dest = *src;
   dest->checksum = g_strdup (src->checksum);
+  if (src->contents != NULL)
+    dest->contents = g_bytes_ref (src->contents);
+}
+
+/* Takes @contents as what the file holds: its checksum is computed when
+ * asked for. */
+static void
+disk_state_set_contents (DiskState *state,
+                         GBytes    *contents)
+{
+  g_clear_pointer (&state->checksum, g_free);
+  g_clear_pointer (&state->contents, g_bytes_unref);
+  state->contents = g_bytes_ref (contents);
+}
+
+/* The SHA-256 of what the file held, or %NULL when that is not known. */
+static const char *
+disk_state_get_checksum (DiskState *state)
+{
+  if (state->checksum == NULL && state->contents != NULL)
+    {
+      state->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, state->contents);
+      g_clear_pointer (&state->contents, g_bytes_unref);
+    }
+  return state->checksum;
 }
 
 struct _PolisiSession
@@ -239,7 +269,7 @@ read_with_state (GFile      *file,
         return NULL;
 
       disk_state_clear (state);
-      state->checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+      disk_state_set_contents (state, bytes);
       if (path == NULL || !have_before || stat (path, &after) != 0)
         return g_steal_pointer (&bytes);
 
@@ -259,15 +289,15 @@ read_with_state (GFile      *file,
 /* Whether the file at @path is no longer what @state says. A missing file
  * has nothing to lose. */
 static gboolean
-differs_from (const char      *path,
-              const DiskState *state)
+differs_from (const char *path,
+              DiskState  *state)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *checksum = NULL;
   struct stat st;
 
-  if (path == NULL || state->checksum == NULL)
+  if (path == NULL || (state->checksum == NULL && state->contents == NULL))
     return FALSE;
   if (stat (path, &st) != 0)
     return FALSE;
@@ -281,6 +311,9 @@ differs_from (const char      *path,
   bytes = polisi_xml_load_file (file, POLISI_XML_MAX_SIZE, NULL);
   if (bytes == NULL)
     return TRUE;
+  /* the contents themselves while they are kept, else their checksum */
+  if (state->contents != NULL)
+    return !g_bytes_equal (bytes, state->contents);
   checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   return g_strcmp0 (checksum, state->checksum) != 0;
 }
@@ -384,7 +417,7 @@ write_checked (SaveJob  *job,
     goto out;
 
   disk_state_clear (&job->written);
-  job->written.checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, job->bytes);
+  disk_state_set_contents (&job->written, job->bytes);
   if (stat (path, &st) == 0)
     {
       job->written.known = TRUE;
@@ -1304,7 +1337,7 @@ polisi_session_autosave_now (PolisiSession  *self,
   g_clear_handle_id (&self->autosave_id, g_source_remove);
   if (self->recovery == NULL || self->policy == NULL || !self->modified)
     return TRUE;
-  return polisi_recovery_save (self->recovery, self->recovery_id, self->policy, self->file, self->disk.checksum, error);
+  return polisi_recovery_save (self->recovery, self->recovery_id, self->policy, self->file, disk_state_get_checksum (&self->disk), error);
 }
 
 /**
@@ -1376,6 +1409,8 @@ recover_read (RecoverJob  *job,
         disk_state_clear (&job->state);
       else if (base != NULL)
         {
+          /* the checksum the copy started from, not the file's now */
+          g_clear_pointer (&job->state.contents, g_bytes_unref);
           g_free (job->state.checksum);
           job->state.checksum = g_steal_pointer (&base);
         }

@@ -445,11 +445,76 @@ polisi_text_parse_blocks (const char *markup)
  * Returns: (transfer full): @markup in its canonical form: one block per
  *   line, items as "- ", spaces collapsed, no empty lines
  */
+/* Whether @markup is already in the canonical form polisi_text_normalize()
+ * gives: every line non-empty, its spaces single ' ' between words, an
+ * item written "- ". A text read from a file or the library almost always
+ * is, and is then copied without being taken apart. */
+static gboolean
+is_line_end (const char *p)
+{
+  return *p == '\0' || *p == '\n';
+}
+
+static gboolean
+is_normal (const char *markup)
+{
+  const char *p = markup;
+  const gsize bullet = strlen ("•");
+
+  if (*p == '\0')
+    return TRUE;
+  for (;;)
+    {
+      /* a line item_prefix_end() reads as an item is written "- " */
+      if (p[0] == '-' && p[1] == ' ')
+        p += 2;
+      else if (g_str_has_prefix (p, "* ") || g_str_has_prefix (p, "• ") ||
+               (p[0] == '-' && is_line_end (p + 1)) ||
+               (strncmp (p, "•", bullet) == 0 && is_line_end (p + bullet)))
+        return FALSE;
+
+      /* what is left of the line: not empty, one space between words and
+       * no other white space */
+      if (is_line_end (p) || *p == ' ')
+        return FALSE;
+      while (!is_line_end (p))
+        {
+          guchar byte = *p;
+
+          if (byte == ' ')
+            {
+              if (p[1] == ' ' || is_line_end (p + 1))
+                return FALSE;
+              p++;
+            }
+          else if (byte == '\t' || byte == '\r' || byte == '\f')
+            return FALSE;
+          else if (byte < 0x80)
+            p++;
+          else
+            {
+              if (g_unichar_isspace (g_utf8_get_char (p)))
+                return FALSE;
+              p = g_utf8_next_char (p);
+            }
+        }
+      if (*p == '\0')
+        return TRUE;
+      p++;
+    }
+}
+
 char *
 polisi_text_normalize (const char *markup)
 {
-  g_autoptr(GPtrArray) blocks = polisi_text_parse_blocks (markup);
-  GString *out = g_string_new (NULL);
+  g_autoptr(GPtrArray) blocks = NULL;
+  GString *out;
+
+  if (markup != NULL && is_normal (markup))
+    return g_strdup (markup);
+
+  blocks = polisi_text_parse_blocks (markup);
+  out = g_string_new (NULL);
 
   for (guint i = 0; i < blocks->len; i++)
     {

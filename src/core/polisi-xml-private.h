@@ -24,8 +24,12 @@ GBytes   *polisi_xml_load_file      (GFile        *file,
 xmlDoc   *polisi_xml_parse          (GBytes       *bytes,
                                      const char   *display_name,
                                      GError      **error);
+xmlDoc   *polisi_xml_parse_builtin  (GBytes       *bytes,
+                                     const char   *display_name,
+                                     GError      **error);
 xmlDoc   *polisi_xml_parse_part     (GBytes       *bytes,
                                      GError      **error);
+void      polisi_xml_prepare_schema (const char   *schema_resource);
 gboolean  polisi_xml_validate       (xmlDoc       *doc,
                                      const char   *schema_resource,
                                      const char   *display_name,

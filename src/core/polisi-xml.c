@@ -294,9 +294,332 @@ find_crowded_element (const char *data,
  * part of another file (a returned ODT's content.xml): the message then
  * says only what is wrong, for the caller to name the file and say what to
  * do. */
+/* The program's own resources ------------------------------------------ */
+
+/* The built-in library is most of what a command reads at start-up, and
+ * libxml2 reads its text character by character. The build has checked it
+ * with xmllint (well-formed, valid, UTF-8), so it is read here by a plain
+ * reader of the XML it is written in: elements in one default namespace,
+ * attributes (xml:lang among them), text, comments, the five named
+ * entities and character references. Anything else (a DOCTYPE, CDATA, a
+ * processing instruction, another namespace, a carriage return, an
+ * attribute value with a tab or a line end) is left to libxml2, so that the
+ * tree is always the one libxml2 would make (test-library compares the two
+ * on the built-in library). */
+
+typedef struct {
+  const char *p;
+  const char *end;
+} Reader;
+
+static gboolean
+is_xml_space (char c)
+{
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/* The text from @start to @end with its references replaced; %NULL for
+ * anything this reader leaves to libxml2. */
+/* Whether the text from @start to @end is one this reader leaves to
+ * libxml2. */
+static gboolean
+is_refused (const char *start,
+            const char *end,
+            gboolean    attribute)
+{
+  gsize length = end - start;
+
+  if (memchr (start, '\r', length) != NULL ||
+      (attribute && (memchr (start, '\n', length) != NULL || memchr (start, '\t', length) != NULL ||
+                     memchr (start, '<', length) != NULL)))
+    return TRUE;
+  /* "]]>" may not stand in text */
+  for (const char *q = memchr (start, ']', length); q != NULL; q = memchr (q + 1, ']', end - q - 1))
+    if (end - q >= 3 && q[1] == ']' && q[2] == '>')
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+decode_text (const char *start,
+             const char *end,
+             gboolean    attribute)
+{
+  gsize length = end - start;
+  const char *amp;
+  GString *out;
+
+  if (is_refused (start, end, attribute))
+    return NULL;
+  amp = memchr (start, '&', length);
+  if (amp == NULL)
+    return g_strndup (start, length);
+
+  out = g_string_sized_new (length);
+  for (const char *p = start; p < end;)
+    {
+      const char *semicolon;
+
+      g_string_append_len (out, p, amp - p);
+      semicolon = memchr (amp, ';', end - amp);
+      if (semicolon == NULL || semicolon - amp > 12)
+        goto refuse;
+      if (semicolon - amp == 4 && memcmp (amp, "&amp", 4) == 0)
+        g_string_append_c (out, '&');
+      else if (semicolon - amp == 3 && memcmp (amp, "&lt", 3) == 0)
+        g_string_append_c (out, '<');
+      else if (semicolon - amp == 3 && memcmp (amp, "&gt", 3) == 0)
+        g_string_append_c (out, '>');
+      else if (semicolon - amp == 5 && memcmp (amp, "&quot", 5) == 0)
+        g_string_append_c (out, '"');
+      else if (semicolon - amp == 5 && memcmp (amp, "&apos", 5) == 0)
+        g_string_append_c (out, '\'');
+      else if (amp[1] == '#')
+        {
+          gboolean hex = amp[2] == 'x';
+          const char *digits = amp + (hex ? 3 : 2);
+          guint64 value = 0;
+
+          if (digits == semicolon)
+            goto refuse;
+          for (const char *d = digits; d < semicolon; d++)
+            {
+              if (!(hex ? g_ascii_isxdigit (*d) : g_ascii_isdigit (*d)))
+                goto refuse;
+              value = value * (hex ? 16 : 10) + (hex ? g_ascii_xdigit_value (*d) : g_ascii_digit_value (*d));
+            }
+          /* what XML allows: no controls but tab and line ends, no
+           * surrogates, no U+FFFE or U+FFFF; carriage returns and the
+           * white space of attributes are libxml2's to handle */
+          if (value > 0x10FFFF || (value < 0x20 && value != '\t' && value != '\n') || value == '\r' ||
+              (value >= 0xD800 && value <= 0xDFFF) || value == 0xFFFE || value == 0xFFFF ||
+              (attribute && (value == '\t' || value == '\n')))
+            goto refuse;
+          g_string_append_unichar (out, (gunichar) value);
+        }
+      else
+        goto refuse;
+      p = semicolon + 1;
+      amp = memchr (p, '&', end - p);
+      if (amp == NULL)
+        {
+          g_string_append_len (out, p, end - p);
+          break;
+        }
+    }
+  return g_string_free (out, FALSE);
+
+refuse:
+  g_string_free (out, TRUE);
+  return NULL;
+}
+
+/* A name: letters, digits, '-', '_', '.' and at most the "xml:" prefix. */
+static const char *
+read_name (Reader *r)
+{
+  const char *start = r->p;
+
+  while (r->p < r->end && (g_ascii_isalnum (*r->p) || *r->p == '-' || *r->p == '_' || *r->p == '.' || *r->p == ':'))
+    r->p++;
+  return r->p > start && !g_ascii_isdigit (*start) && *start != '-' && *start != '.' ? start : NULL;
+}
+
+static void
+skip_space (Reader *r)
+{
+  while (r->p < r->end && is_xml_space (*r->p))
+    r->p++;
+}
+
+static xmlDoc *
+parse_own (const char *data,
+           gsize       size)
+{
+  static const char declaration[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+  Reader reader = { data, data + size };
+  Reader *r = &reader;
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(GPtrArray) open = g_ptr_array_new ();
+  xmlNs *ns = NULL;
+  gboolean done = FALSE;
+
+  if (size < sizeof declaration - 1 || memcmp (data, declaration, sizeof declaration - 1) != 0 ||
+      memchr (data, '\0', size) != NULL)
+    return NULL;
+  r->p += sizeof declaration - 1;
+  doc = xmlNewDoc ((const xmlChar *) "1.0");
+  doc->encoding = xmlStrdup ((const xmlChar *) "UTF-8");
+
+  while (r->p < r->end)
+    {
+      const char *lt = memchr (r->p, '<', r->end - r->p);
+      const char *text_end = lt != NULL ? lt : r->end;
+      xmlNode *parent = open->len > 0 ? open->pdata[open->len - 1] : NULL;
+
+      /* the text up to the next tag */
+      if (text_end > r->p)
+        {
+          if (parent == NULL)
+            {
+              for (const char *q = r->p; q < text_end; q++)
+                if (!is_xml_space (*q) || *q == '\r')
+                  return NULL;
+            }
+          else if (memchr (r->p, '&', text_end - r->p) == NULL)
+            {
+              /* most text: copied once, as it stands */
+              if (is_refused (r->p, text_end, FALSE))
+                return NULL;
+              xmlAddChild (parent, xmlNewDocTextLen (doc, (const xmlChar *) r->p, text_end - r->p));
+            }
+          else
+            {
+              g_autofree char *text = decode_text (r->p, text_end, FALSE);
+
+              if (text == NULL)
+                return NULL;
+              xmlAddChild (parent, xmlNewDocText (doc, (const xmlChar *) text));
+            }
+        }
+      r->p = text_end;
+      if (lt == NULL)
+        break;
+      r->p++;
+
+      if (r->p < r->end && *r->p == '/')
+        {
+          const char *name;
+
+          r->p++;
+          name = read_name (r);
+          if (parent == NULL || name == NULL || strlen ((const char *) parent->name) != (gsize) (r->p - name) ||
+              memcmp (parent->name, name, r->p - name) != 0)
+            return NULL;
+          skip_space (r);
+          if (r->p >= r->end || *r->p != '>')
+            return NULL;
+          r->p++;
+          g_ptr_array_set_size (open, open->len - 1);
+          if (open->len == 0)
+            done = TRUE;
+          continue;
+        }
+      if (r->end - r->p >= 3 && memcmp (r->p, "!--", 3) == 0)
+        {
+          const char *start = r->p + 3;
+          const char *close = g_strstr_len (start, r->end - start, "--");
+          g_autofree char *comment = NULL;
+
+          if (close == NULL || close + 2 >= r->end || close[2] != '>' || memchr (start, '\r', close - start) != NULL)
+            return NULL;
+          comment = g_strndup (start, close - start);
+          if (parent != NULL)
+            xmlAddChild (parent, xmlNewDocComment (doc, (const xmlChar *) comment));
+          else
+            return NULL;   /* a comment beside the root: libxml2's */
+          r->p = close + 3;
+          continue;
+        }
+
+      /* a start tag */
+      {
+        const char *name = read_name (r);
+        g_autofree char *element = NULL;
+        xmlNode *node;
+
+        if (name == NULL || done || memchr (name, ':', r->p - name) != NULL)
+          return NULL;
+        element = g_strndup (name, r->p - name);
+        node = xmlNewDocNode (doc, NULL, (const xmlChar *) element, NULL);
+        if (parent == NULL)
+          xmlDocSetRootElement (doc, node);
+        else
+          xmlAddChild (parent, node);
+
+        for (;;)
+          {
+            const char *attribute;
+            g_autofree char *key = NULL;
+            g_autofree char *value = NULL;
+            const char *value_end;
+            char quote;
+
+            skip_space (r);
+            if (r->p >= r->end)
+              return NULL;
+            if (*r->p == '>' || *r->p == '/')
+              break;
+            attribute = read_name (r);
+            if (attribute == NULL)
+              return NULL;
+            key = g_strndup (attribute, r->p - attribute);
+            skip_space (r);
+            if (r->p >= r->end || *r->p != '=')
+              return NULL;
+            r->p++;
+            skip_space (r);
+            if (r->p >= r->end || (*r->p != '"' && *r->p != '\''))
+              return NULL;
+            quote = *r->p++;
+            value_end = memchr (r->p, quote, r->end - r->p);
+            if (value_end == NULL)
+              return NULL;
+            value = decode_text (r->p, value_end, TRUE);
+            r->p = value_end + 1;
+            if (value == NULL || xmlHasProp (node, (const xmlChar *) key) != NULL)
+              return NULL;
+
+            if (strcmp (key, "xmlns") == 0)
+              {
+                /* one default namespace, declared on the root */
+                if (parent != NULL || ns != NULL || value[0] == '\0')
+                  return NULL;
+                ns = xmlNewNs (node, (const xmlChar *) value, NULL);
+              }
+            else if (g_str_has_prefix (key, "xml:") && strchr (key + 4, ':') == NULL && key[4] != '\0')
+              {
+                xmlNs *xml = xmlSearchNs (doc, node, (const xmlChar *) "xml");
+
+                if (xml == NULL || xmlHasNsProp (node, (const xmlChar *) key + 4, XML_XML_NAMESPACE) != NULL)
+                  return NULL;
+                xmlNewNsProp (node, xml, (const xmlChar *) key + 4, (const xmlChar *) value);
+              }
+            else if (strchr (key, ':') != NULL)
+              return NULL;
+            else
+              xmlNewProp (node, (const xmlChar *) key, (const xmlChar *) value);
+          }
+        xmlSetNs (node, ns);
+
+        if (*r->p == '/')
+          {
+            r->p++;
+            if (r->p >= r->end || *r->p != '>')
+              return NULL;
+            r->p++;
+            if (parent == NULL)
+              done = TRUE;
+            continue;
+          }
+        r->p++;
+        g_ptr_array_add (open, node);
+      }
+    }
+
+  if (!done || open->len > 0)
+    return NULL;
+  return g_steal_pointer (&doc);
+}
+
+/* @builtin: the bytes are one of the program's own resources, which the
+ * build checked with xmllint against their schemas (data/meson.build):
+ * well-formed UTF-8 with no crowded element, so the checks made before
+ * libxml2 sees hostile input are not made again. */
 static xmlDoc *
 parse (GBytes      *bytes,
        const char  *display_name,
+       gboolean     builtin,
        GError     **error)
 {
   gboolean part = display_name == NULL;
@@ -343,7 +666,14 @@ parse (GBytes      *bytes,
       return NULL;
     }
 
-  if (!g_utf8_validate (data, size, &bad))
+  if (builtin)
+    {
+      doc = parse_own (data, size);
+      if (doc != NULL)
+        return doc;
+    }
+
+  if (!builtin && !g_utf8_validate (data, size, &bad))
     {
       int line, column;
 
@@ -359,7 +689,7 @@ parse (GBytes      *bytes,
       return NULL;
     }
 
-  bad = find_crowded_element (data, size);
+  bad = builtin ? NULL : find_crowded_element (data, size);
   if (bad != NULL)
     {
       int line, column;
@@ -455,7 +785,35 @@ polisi_xml_parse (GBytes      *bytes,
                   GError     **error)
 {
   g_return_val_if_fail (display_name != NULL, NULL);
-  return parse (bytes, display_name, error);
+  return parse (bytes, display_name, FALSE, error);
+}
+
+static xmlRelaxNG *load_schema (const char *resource);
+
+/* Compiles @schema_resource into the process's cache now, so that a
+ * validation in another thread later finds it compiled. */
+void
+polisi_xml_prepare_schema (const char *schema_resource)
+{
+  load_schema (schema_resource);
+}
+
+/**
+ * polisi_xml_parse_builtin:
+ *
+ * Parses @bytes, one of the program's own resources (the built-in library
+ * or register), which the build has already checked against its schema.
+ * Anything else is parsed with polisi_xml_parse().
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+xmlDoc *
+polisi_xml_parse_builtin (GBytes      *bytes,
+                          const char  *display_name,
+                          GError     **error)
+{
+  g_return_val_if_fail (display_name != NULL, NULL);
+  return parse (bytes, display_name, TRUE, error);
 }
 
 /**
@@ -471,7 +829,7 @@ xmlDoc *
 polisi_xml_parse_part (GBytes  *bytes,
                        GError **error)
 {
-  return parse (bytes, NULL, error);
+  return parse (bytes, NULL, FALSE, error);
 }
 
 typedef struct {

@@ -564,6 +564,35 @@ show_final_spaces (PangoLayout *layout)
     }
 }
 
+/* A layout is kept for as long as its paragraph is used (the shaped-text
+ * cache below), and its glyph strings are most of what it holds. Pango
+ * grows a glyph string by doubling it while it shapes a paragraph, then
+ * splits it into lines, and each line keeps the room of what it was split
+ * from: a paragraph of ten lines holds the room for its whole text in its
+ * last line. Once the lines are made, each string is cut to its glyphs.
+ * The layout's lines are never made again (it is not changed once
+ * measured); should pango grow a string again, it grows it from its
+ * glyphs, as from any string. */
+static void
+compact_glyph_strings (PangoLayout *layout)
+{
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+
+      for (GSList *r = line->runs; r != NULL; r = r->next)
+        {
+          PangoGlyphString *glyphs = ((PangoGlyphItem *) r->data)->glyphs;
+
+          if (glyphs->space <= glyphs->num_glyphs || glyphs->num_glyphs == 0)
+            continue;
+          glyphs->glyphs = g_renew (PangoGlyphInfo, glyphs->glyphs, glyphs->num_glyphs);
+          glyphs->log_clusters = g_renew (int, glyphs->log_clusters, glyphs->num_glyphs);
+          glyphs->space = glyphs->num_glyphs;
+        }
+    }
+}
+
 /* Laying out text is most of the work of a page layout, and most text is
  * the same from one layout to the next: the preview after a keystroke,
  * the PDF after the preview, the next school's policy in a batch. Each
@@ -725,6 +754,7 @@ get_shaped_marked (PolisiPageLayout *self,
       g_array_append_vals (shaped->marks, marks->data, marks->len);
     }
   show_final_spaces (shaped->layout);
+  compact_glyph_strings (shaped->layout);
   measure_lines (shaped);
   g_hash_table_insert (cache->table, g_steal_pointer (&key), shaped);
 

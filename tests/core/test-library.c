@@ -14,6 +14,7 @@
 #include "polisi-error.h"
 #include "polisi-test-utils.h"
 #include "polisi-text.h"
+#include "polisi-xml-private.h"
 
 /* The parts of a staff social media policy (DESIGN, "The content"). */
 static const char *required_sections[] = {
@@ -480,6 +481,23 @@ test_legislation_register (void)
     g_assert_cmpuint (typographic->len, ==, 1);
     g_assert_cmpuint (mutated->len, ==, 2);
   }
+  /* any case and any white space, a no-break space or a line break too,
+   * and the text's own bytes are what is reported */
+  {
+    const char *text = "Dan  DDEDDF RHEOLEIDDIO\nPwerau\u00a0Ymchwilio 2000, a’r Regulation Of Investigatory\tPOWERS ACT 2000.";
+    g_autoptr(GArray) cy = polisi_legislation_find_outdated (legislation, text, POLISI_LANG_CY, POLISI_NATION_WALES);
+    g_autoptr(GArray) en = polisi_legislation_find_outdated (legislation, text, POLISI_LANG_EN, POLISI_NATION_WALES);
+    const PolisiOutdatedCitation *citation;
+
+    g_assert_cmpuint (cy->len, ==, 1);
+    citation = &g_array_index (cy, PolisiOutdatedCitation, 0);
+    g_assert_cmpuint (citation->offset, ==, strlen ("Dan  "));
+    g_assert_cmpuint (citation->length, ==, strlen ("DDEDDF RHEOLEIDDIO\nPwerau\u00a0Ymchwilio 2000"));
+    g_assert_cmpuint (en->len, ==, 1);
+    citation = &g_array_index (en, PolisiOutdatedCitation, 0);
+    g_assert_true (g_str_has_prefix (text + citation->offset, "Regulation Of"));
+    g_assert_cmpuint (citation->length, ==, strlen ("Regulation Of Investigatory\tPOWERS ACT 2000"));
+  }
 }
 
 static void
@@ -763,6 +781,75 @@ test_legislation_finalize (void)
   g_assert_finalize_object (legislation);
 }
 
+/* The program's own resources are read by a plain reader of their own
+ * (polisi_xml_parse_builtin()): the tree must be exactly libxml2's. */
+static char *
+dump_doc (xmlDoc *doc)
+{
+  xmlChar *out = NULL;
+  int size = 0;
+  char *copy;
+
+  g_assert_nonnull (doc);
+  xmlDocDumpMemory (doc, &out, &size);
+  copy = g_strndup ((const char *) out, size);
+  xmlFree (out);
+  return copy;
+}
+
+static void
+assert_read_as_libxml2 (GBytes *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(xmlDoc) own = polisi_xml_parse_builtin (bytes, "own", &error);
+  g_autoptr(xmlDoc) theirs = NULL;
+  g_autofree char *own_text = NULL;
+  g_autofree char *their_text = NULL;
+
+  g_assert_no_error (error);
+  theirs = polisi_xml_parse (bytes, "libxml2", &error);
+  g_assert_no_error (error);
+  own_text = dump_doc (own);
+  their_text = dump_doc (theirs);
+  g_assert_cmpstr (own_text, ==, their_text);
+}
+
+static void
+test_builtin_reader (void)
+{
+  static const char *documents[] = {
+    /* what the built-in files use, and what they could */
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<library xmlns=\"https://polisi.cymru/ns/library/1\" id='a'>\n"
+    "  <title xml:lang=\"cy\">Ŵyn &amp; ŷd &lt;1&gt; &quot;x&quot; &apos;y&apos; &#375; &#x175;</title>\n"
+    "  <!-- a comment -->\n  <p>a<item/>b</p><p></p><empty a=\"1\" b = '2' />\n</library>\n",
+    /* what it leaves to libxml2 */
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<library><p><![CDATA[<x>]]></p></library>",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<library>a\r\nb</library>",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<library a=\"x\ty\nz\"><?pi x?></library>",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<l:library xmlns:l=\"urn:x\"><l:p>x</l:p></l:library>",
+    "<?xml version=\"1.0\"?>\n<library/>",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- before -->\n<library>&#13;</library>\n",
+  };
+  static const char *resources[] = {
+    POLISI_LIBRARY_BUILTIN_RESOURCE, POLISI_LEGISLATION_BUILTIN_RESOURCE,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (documents[i], strlen (documents[i]));
+
+      assert_read_as_libxml2 (bytes);
+    }
+  polisi_core_ensure_resources ();
+  for (guint i = 0; i < G_N_ELEMENTS (resources); i++)
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (resources[i], 0, NULL);
+
+      g_assert_nonnull (bytes);
+      assert_read_as_libxml2 (bytes);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -787,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/legislation/register-citations", test_register_citations);
   g_test_add_func ("/legislation/replace", test_replace_outdated);
   g_test_add_func ("/legislation/lang-with-spaces", test_lang_with_spaces);
+  g_test_add_func ("/library/builtin-reader", test_builtin_reader);
 
   return g_test_run ();
 }

@@ -42,6 +42,70 @@ test_normalize (void)
   g_assert_false (polisi_text_equal ("a b", "a c"));
 }
 
+/* What polisi_text_normalize() gives by taking the text apart: a text
+ * already in that form is copied as it is, and must come out the same. */
+static char *
+normalize_by_blocks (const char *markup)
+{
+  g_autoptr(GPtrArray) blocks = polisi_text_parse_blocks (markup);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      PolisiTextBlock *block = g_ptr_array_index (blocks, i);
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      if (block->item)
+        g_string_append (out, "- ");
+      g_string_append (out, block->text);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_normalize_fast (void)
+{
+  static const char *pieces[] = {
+    "a", "ŵ", " ", "  ", "\n", "\t", "-", "- ", "* ", "•", "• ", "\u00a0", "\u2003", "\r", "\f", "-a", "x y",
+  };
+  static const char *normal[] = {
+    "", "a", "a b", "- a", "a\n- b c\nd", "-a", "•a", "- - a", "Ŵyn ŷd ẁ ẃ ẅ ỳ", "a - b", "{organisation}",
+  };
+  GRand *rand = g_rand_new_with_seed (16);
+
+  for (guint i = 0; i < G_N_ELEMENTS (normal); i++)
+    {
+      g_autofree char *result = polisi_text_normalize (normal[i]);
+
+      g_assert_cmpstr (result, ==, normal[i]);
+    }
+  for (guint i = 0; i < 20000; i++)
+    {
+      GString *text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 7);
+      g_autofree char *fast = NULL;
+      g_autofree char *slow = NULL;
+      g_autofree char *markup = NULL;
+
+      for (guint j = 0; j < n; j++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      markup = g_string_free (text, FALSE);
+      fast = polisi_text_normalize (markup);
+      slow = normalize_by_blocks (markup);
+      if (g_strcmp0 (fast, slow) != 0)
+        g_test_message ("normalising “%s”", markup);
+      g_assert_cmpstr (fast, ==, slow);
+      /* and what it gives is normal */
+      {
+        g_autofree char *again = polisi_text_normalize (fast);
+
+        g_assert_cmpstr (again, ==, fast);
+      }
+    }
+  g_rand_free (rand);
+}
+
 static void
 test_sanitize (void)
 {
@@ -287,6 +351,7 @@ main (int   argc,
 
   g_test_add_func ("/text/blocks", test_blocks);
   g_test_add_func ("/text/normalize", test_normalize);
+  g_test_add_func ("/text/normalize-fast", test_normalize_fast);
   g_test_add_func ("/text/sanitize", test_sanitize);
   g_test_add_func ("/text/placeholders", test_placeholders);
   g_test_add_func ("/text/find-casefold", test_find_casefold);
