@@ -207,9 +207,13 @@ pump_for (int milliseconds)
       g_usleep (500);
 }
 
-/* 3. A step ready for typing at once: a keystroke 50 ms after a step
+/* 3. A step ready for typing at once: a keystroke soon after a step
  * opens, and on the same step once it has settled, each to the frame that
- * shows it. */
+ * shows it. "Soon" is 50 ms, or, in turn, the moments the step does its
+ * deferred work (the other cards from 300 ms, the check from 400 ms), so
+ * that a first keystroke is measured whenever it comes. */
+static const int typing_delays_ms[] = { 50, 320, 420, 600 };
+
 static void
 measure_typing_after_opening (PolisiWindow *window,
                               Wait         *wait,
@@ -219,6 +223,7 @@ measure_typing_after_opening (PolisiWindow *window,
   g_autoptr(GArray) settled = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) soon_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) settled_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  double delay_cpu_max[G_N_ELEMENTS (typing_delays_ms)] = { 0 };
   guint n_steps = polisi_window_get_n_steps (window);
 
   for (int i = 0; i < runs; i++)
@@ -241,10 +246,11 @@ measure_typing_after_opening (PolisiWindow *window,
         }
       if (editor == NULL)
         continue;
-      pump_for (50);
+      pump_for (typing_delays_ms[i % G_N_ELEMENTS (typing_delays_ms)]);
       ms = keystroke_to_frame (window, editor, wait, &cpu);
       g_array_append_val (soon, ms);
       g_array_append_val (soon_cpu, cpu);
+      delay_cpu_max[i % G_N_ELEMENTS (typing_delays_ms)] = MAX (delay_cpu_max[i % G_N_ELEMENTS (typing_delays_ms)], cpu);
       pump_for (1500);
       ms = keystroke_to_frame (window, editor, wait, &cpu);
       g_array_append_val (settled, ms);
@@ -252,15 +258,19 @@ measure_typing_after_opening (PolisiWindow *window,
     }
   if (soon->len == 0)
     return;
-  g_print ("typing 50 ms after a step opens, to the frame that shows it: median %7.1f ms, slowest %.1f ms over %u steps\n"
+  g_print ("typing soon after a step opens, to the frame that shows it: median %7.1f ms, slowest %.1f ms over %u steps\n"
            "                                          (target < 50 ms: %s)\n",
            median (soon), maximum (soon), soon->len, maximum (soon) < 50 ? "met" : "NOT MET");
   g_print ("typing on the same steps once settled:   median %7.1f ms, slowest %.1f ms\n",
            median (settled), maximum (settled));
   /* the processor time each keystroke took, every thread, which depends
    * far less on what else runs than the times above */
-  g_print ("  processor time, 50 ms after opening:   median %7.1f ms, most %.1f ms; settled: median %.1f ms, most %.1f ms\n",
+  g_print ("  processor time, soon after opening:   median %7.1f ms, most %.1f ms; settled: median %.1f ms, most %.1f ms\n",
            median (soon_cpu), maximum (soon_cpu), median (settled_cpu), maximum (settled_cpu));
+  g_print ("  processor time, most, by when the keystroke came after opening:");
+  for (guint d = 0; d < G_N_ELEMENTS (typing_delays_ms) && d < (guint) runs; d++)
+    g_print (" %d ms: %.1f ms;", typing_delays_ms[d], delay_cpu_max[d]);
+  g_print ("\n");
 }
 
 int

@@ -72,6 +72,13 @@ static const int text_props[POLISI_N_LANGS] = { PROP_TEXT_CY, PROP_TEXT_EN };
 static const int needs_update_props[POLISI_N_LANGS] = { PROP_NEEDS_UPDATE_CY, PROP_NEEDS_UPDATE_EN };
 static const int title_props[POLISI_N_LANGS] = { PROP_TITLE_CY, PROP_TITLE_EN };
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 polisi_clause_state_finalize (GObject *object)
 {
@@ -176,11 +183,37 @@ polisi_clause_state_set_property (GObject      *object,
     }
 }
 
+/* An edit notifies each property it changed at once, when it thaws the
+ * notifications: ::changed then says once that the state changed, and
+ * whether that was its text (or a language waiting for an update) or
+ * anything else. */
+static void
+polisi_clause_state_dispatch_properties_changed (GObject     *object,
+                                                 guint        n_pspecs,
+                                                 GParamSpec **pspecs)
+{
+  gboolean text = FALSE;
+  gboolean other = FALSE;
+
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      if (g_str_has_prefix (pspecs[i]->name, "text-") || g_str_has_prefix (pspecs[i]->name, "needs-update-"))
+        text = TRUE;
+      else
+        other = TRUE;
+    }
+  if (text || other)
+    g_signal_emit (object, signals[CHANGED], 0, text, other);
+
+  G_OBJECT_CLASS (polisi_clause_state_parent_class)->dispatch_properties_changed (object, n_pspecs, pspecs);
+}
+
 static void
 polisi_clause_state_class_init (PolisiClauseStateClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispatch_properties_changed = polisi_clause_state_dispatch_properties_changed;
   object_class->finalize = polisi_clause_state_finalize;
   object_class->get_property = polisi_clause_state_get_property;
   object_class->set_property = polisi_clause_state_set_property;
@@ -224,6 +257,20 @@ polisi_clause_state_class_init (PolisiClauseStateClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * PolisiClauseState::changed:
+   * @text: the text of a language changed, or whether a language waits
+   *   for an update
+   * @other: anything else changed (taken in or out, the wording, the title,
+   *   a library update decided)
+   *
+   * Emitted once for each edit, however many properties it changed, before
+   * their notifications.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_BOOLEAN, G_TYPE_BOOLEAN);
 }
 
 static void

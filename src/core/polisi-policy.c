@@ -990,15 +990,18 @@ polisi_policy_lookup_clause (PolisiPolicy *self,
 /* A clause's text, and whether a language waits for an update, change as
  * the author types: "clause-text". Anything else of a clause (taken in or
  * out, its wording, its title, a library update decided) changes what is
- * numbered, listed or offered: "clauses". */
+ * numbered, listed or offered: "clauses". One edit emits each at most once
+ * (the clause state's ::changed comes once per edit). */
 static void
-on_clause_notify (PolisiClauseState *state,
-                  GParamSpec        *pspec,
-                  PolisiPolicy      *self)
+on_clause_changed (PolisiClauseState *state,
+                   gboolean           text,
+                   gboolean           other,
+                   PolisiPolicy      *self)
 {
-  gboolean text = g_str_has_prefix (pspec->name, "text-") || g_str_has_prefix (pspec->name, "needs-update-");
-
-  emit_content_changed (self, text ? CHANGE_CLAUSE_TEXT : CHANGE_CLAUSES);
+  if (other)
+    emit_content_changed (self, CHANGE_CLAUSES);
+  if (text)
+    emit_content_changed (self, CHANGE_CLAUSE_TEXT);
 }
 
 void
@@ -1031,7 +1034,7 @@ polisi_policy_insert_clause (PolisiPolicy      *self,
 
   g_ptr_array_insert (self->clauses, (int) index, g_object_ref (state));
   g_hash_table_insert (self->clause_index, (gpointer) id, state);
-  g_signal_connect_object (state, "notify", G_CALLBACK (on_clause_notify), self, 0);
+  g_signal_connect_object (state, "changed", G_CALLBACK (on_clause_changed), self, 0);
   emit_content_changed (self, CHANGE_CLAUSES);
 }
 
@@ -1209,7 +1212,7 @@ polisi_policy_remove_own_clause (PolisiPolicy  *self,
     }
 
   removed = g_object_ref (state);
-  g_signal_handlers_disconnect_by_func (state, on_clause_notify, self);
+  g_signal_handlers_disconnect_by_func (state, on_clause_changed, self);
   g_hash_table_remove (self->clause_index, id);
   g_ptr_array_remove (self->clauses, state);
   emit_content_changed (self, CHANGE_CLAUSES);

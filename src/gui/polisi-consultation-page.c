@@ -12,9 +12,11 @@
  * closing date ("changed::status"), the comments and the proposed changes
  * (their list models' "items-changed"), and the clauses' numbers and titles
  * that label them ("changed::clauses"). Typing in a clause elsewhere
- * costs nothing here. The comment list is built again only when the
- * comments it shows or their labels change, not while a response is
- * typed: the text view being written in stays. A proposed change
+ * costs nothing here. A comment added or removed adds or removes its row
+ * only, in its place by clause number; the comment list is built again
+ * only when the labels or the order of the rows it shows change (clauses
+ * renumbered or renamed), not while a response is typed: the text view
+ * being written in stays. A proposed change
  * accepted or rejected takes its row away, and a new one adds a row.
  */
 #include "config.h"
@@ -56,7 +58,8 @@ struct _PolisiConsultationPage
   Part                 dirty;
   guint                n_builds;          /* how many times a list was built again */
   char                *comments_key;      /* what the list shows, to see when it must change */
-  GPtrArray           *comment_rows;
+  GPtrArray           *comment_rows;      /* in the order shown */
+  GPtrArray           *comment_labels;    /* each row's clause label */
   GPtrArray           *proposal_rows;
   guint                n_comments;
   /* to undo switching an adopted policy to a consultation draft */
@@ -282,6 +285,89 @@ comments_key (PolisiConsultationPage *self,
   return g_string_free (key, FALSE);
 }
 
+/* Makes the row of @comment and shows it at @position among the comments'
+ * rows. */
+static void
+insert_comment_row (PolisiConsultationPage *self,
+                    const PolisiComment    *comment,
+                    const char             *label,
+                    guint                   position)
+{
+  GtkWidget *row = polisi_comment_row_new ((PolisiComment *) comment, self->policy, label,
+                                           polisi_context_get_interface_language (self->context));
+
+  /* responses are signed with what "Responses Signed By" says */
+  g_object_bind_property (self->responder_row, "text", row, "responder", G_BINDING_SYNC_CREATE);
+  if (position < self->comment_rows->len)
+    {
+      /* before the row now at @position, in the group's list of rows */
+      GtkWidget *next = self->comment_rows->pdata[position];
+
+      gtk_list_box_insert (GTK_LIST_BOX (gtk_widget_get_parent (next)), row,
+                           gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (next)));
+    }
+  else
+    adw_preferences_group_add (self->comments_group, row);
+  g_ptr_array_insert (self->comment_rows, (int) position, row);
+  g_ptr_array_insert (self->comment_labels, (int) position, g_strdup (label));
+}
+
+/* Brings the rows to @sorted (labelled @labels) by removing the rows of
+ * comments no longer shown and adding rows for new ones, in their places;
+ * the other rows stay as they are. FALSE, and nothing changed, when a row
+ * that stays would need another label or place: the list is then built
+ * again. */
+static gboolean
+update_comment_rows (PolisiConsultationPage *self,
+                     GArray                 *sorted,
+                     GPtrArray              *labels)
+{
+  g_autoptr(GHashTable) positions = g_hash_table_new (NULL, NULL);
+  int last = -1;
+  guint kept = 0;
+
+  for (guint i = 0; i < sorted->len; i++)
+    g_hash_table_insert (positions, (gpointer) g_array_index (sorted, Sorted, i).comment, GUINT_TO_POINTER (i + 1));
+
+  for (guint i = 0; i < self->comment_rows->len; i++)
+    {
+      PolisiComment *comment = polisi_comment_row_get_comment (self->comment_rows->pdata[i]);
+      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, comment));
+
+      if (position == 0)
+        continue;
+      if ((int) position - 1 <= last || g_strcmp0 (self->comment_labels->pdata[i], labels->pdata[position - 1]) != 0)
+        return FALSE;
+      last = (int) position - 1;
+      kept++;
+    }
+  /* nothing would stay: building the list again is as cheap */
+  if (kept == 0 && self->comment_rows->len > 0)
+    return FALSE;
+
+  for (guint i = self->comment_rows->len; i > 0; i--)
+    {
+      GtkWidget *row = self->comment_rows->pdata[i - 1];
+
+      if (!g_hash_table_contains (positions, polisi_comment_row_get_comment (POLISI_COMMENT_ROW (row))))
+        {
+          adw_preferences_group_remove (self->comments_group, row);
+          g_ptr_array_remove_index (self->comment_rows, i - 1);
+          g_ptr_array_remove_index (self->comment_labels, i - 1);
+        }
+    }
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const PolisiComment *comment = g_array_index (sorted, Sorted, i).comment;
+
+      if (i < self->comment_rows->len &&
+          polisi_comment_row_get_comment (self->comment_rows->pdata[i]) == comment)
+        continue;
+      insert_comment_row (self, comment, labels->pdata[i], i);
+    }
+  return TRUE;
+}
+
 static void
 fill_comments (PolisiConsultationPage *self)
 {
@@ -291,6 +377,7 @@ fill_comments (PolisiConsultationPage *self)
   g_autofree char *key = NULL;
   g_autoptr(GArray) sorted = NULL;
   g_autofree char *description = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
   guint earlier = all->len - comments->len;
 
   if (comments->len == 0)
@@ -330,23 +417,21 @@ fill_comments (PolisiConsultationPage *self)
     return;
   g_free (self->comments_key);
   self->comments_key = g_steal_pointer (&key);
-  self->n_builds++;
-
-  polisi_gui_clear_group (self->comments_group, self->comment_rows);
   self->n_comments = comments->len;
 
+  labels = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < sorted->len; i++)
-    {
-      const PolisiComment *comment = g_array_index (sorted, Sorted, i).comment;
-      g_autofree char *clause = polisi_gui_clause_label (self->policy, self->context, numbers, comment->clause_id);
-      GtkWidget *row = polisi_comment_row_new ((PolisiComment *) comment, self->policy, clause,
-                                               polisi_context_get_interface_language (self->context));
+    g_ptr_array_add (labels, polisi_gui_clause_label (self->policy, self->context, numbers,
+                                                      g_array_index (sorted, Sorted, i).comment->clause_id));
+  /* comments added or removed: their rows only */
+  if (update_comment_rows (self, sorted, labels))
+    return;
 
-      /* responses are signed with what "Responses Signed By" says */
-      g_object_bind_property (self->responder_row, "text", row, "responder", G_BINDING_SYNC_CREATE);
-      adw_preferences_group_add (self->comments_group, row);
-      g_ptr_array_add (self->comment_rows, row);
-    }
+  self->n_builds++;
+  polisi_gui_clear_group (self->comments_group, self->comment_rows);
+  g_ptr_array_set_size (self->comment_labels, 0);
+  for (guint i = 0; i < sorted->len; i++)
+    insert_comment_row (self, g_array_index (sorted, Sorted, i).comment, labels->pdata[i], i);
 }
 
 /* Proposed changes ---------------------------------------------------------------- */
@@ -546,6 +631,7 @@ polisi_consultation_page_dispose (GObject *object)
   g_clear_pointer (&self->comments_key, g_free);
   g_clear_pointer (&self->adopted_version, g_free);
   g_clear_pointer (&self->comment_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->comment_labels, g_ptr_array_unref);
   g_clear_pointer (&self->proposal_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (polisi_consultation_page_parent_class)->dispose (object);
@@ -583,6 +669,7 @@ static void
 polisi_consultation_page_init (PolisiConsultationPage *self)
 {
   self->comment_rows = g_ptr_array_new ();
+  self->comment_labels = g_ptr_array_new_with_free_func (g_free);
   self->proposal_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -657,6 +744,23 @@ polisi_consultation_page_reveal_comment (PolisiConsultationPage *self,
         }
     }
   return FALSE;
+}
+
+/**
+ * polisi_consultation_page_get_comment_row:
+ *
+ * Returns: (transfer none) (nullable): the row of the comment @comment_id
+ */
+GtkWidget *
+polisi_consultation_page_get_comment_row (PolisiConsultationPage *self,
+                                          const char             *comment_id)
+{
+  g_return_val_if_fail (POLISI_IS_CONSULTATION_PAGE (self), NULL);
+
+  for (guint i = 0; i < self->comment_rows->len; i++)
+    if (g_strcmp0 (polisi_comment_row_get_comment (self->comment_rows->pdata[i])->id, comment_id) == 0)
+      return self->comment_rows->pdata[i];
+  return NULL;
 }
 
 /* The response editor of a comment, or %NULL. */

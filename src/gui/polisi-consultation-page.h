@@ -24,6 +24,8 @@ guint                   polisi_consultation_page_get_n_builds        (PolisiCons
 guint                   polisi_consultation_page_get_n_comments      (PolisiConsultationPage *self);
 gboolean                polisi_consultation_page_reveal_comment      (PolisiConsultationPage *self,
                                                                       const char             *comment_id);
+GtkWidget              *polisi_consultation_page_get_comment_row     (PolisiConsultationPage *self,
+                                                                      const char             *comment_id);
 GtkTextBuffer          *polisi_consultation_page_get_response_buffer (PolisiConsultationPage *self,
                                                                       const char             *comment_id);
 void                    polisi_consultation_page_set_consultation    (PolisiConsultationPage *self,

@@ -63,8 +63,14 @@ set_state (Step *step,
    * and in a tooltip */
   const char *descriptions[] = { _("Not started"), _("Done"), _("Needs attention") };
   g_autofree char *label = NULL;
-  g_autofree char *title = polisi_step_get_title (step->step);
+  g_autofree char *title = NULL;
 
+  /* The checker runs again after every pause in typing: a state that did
+   * not change touches nothing, or the whole list of steps would be laid
+   * out and drawn again in the frame of the next keystroke. */
+  if (step->state == state)
+    return;
+  title = polisi_step_get_title (step->step);
   step->state = state;
   gtk_image_set_from_icon_name (step->state_icon, icons[state]);
   gtk_widget_remove_css_class (GTK_WIDGET (step->state_icon), "warning");
@@ -106,6 +112,7 @@ add (PolisiStepList *self,
 
   step.step = g_object_ref (added_step);
   step.visited = visited;
+  step.state = -1;  /* no state shown yet */
   g_array_append_val (self->steps, step);
   added = &g_array_index (self->steps, Step, self->steps->len - 1);
 

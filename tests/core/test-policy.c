@@ -137,6 +137,75 @@ assert_only_detail (ChangeCounts *counts,
 
 /* Each setter emits ::changed once with the detail of what it changes, and
  * no other detail; a value set again emits nothing. */
+typedef struct {
+  PolisiClauseState *state;
+  guint              emissions;
+  gboolean           en_text_seen;      /* the new text, at the emission */
+  gboolean           cy_waiting_seen;   /* the Welsh waiting for an update, at the emission */
+} ClauseTextEmissions;
+
+static void
+on_clause_text_changed (PolisiPolicy        *policy,
+                        ClauseTextEmissions *seen)
+{
+  seen->emissions++;
+  seen->en_text_seen = g_strcmp0 (polisi_clause_state_get_text (seen->state, POLISI_LANG_EN), "Our own words.") == 0;
+  seen->cy_waiting_seen = polisi_clause_state_get_needs_update (seen->state, POLISI_LANG_CY);
+}
+
+static void
+count_state_changed (PolisiClauseState *state,
+                     gboolean           text,
+                     gboolean           other,
+                     guint             *count)
+{
+  g_assert_true (text);
+  g_assert_false (other);
+  (*count)++;
+}
+
+/* The first edit of a clause changes its text and marks the other
+ * language as waiting for an update: the policy says so once, when both
+ * already hold; taking the edit back (the two in step again) is one
+ * emission too. */
+static void
+test_clause_edit_emits_once (void)
+{
+  g_autoptr(PolisiLibrary) library = polisi_test_load_mini_library ();
+  g_autoptr(PolisiPolicy) policy = polisi_policy_new_from_library (library, POLISI_LANGUAGE_CATEGORY_DUAL);
+  PolisiClauseState *purpose = polisi_policy_lookup_clause (policy, "intro.purpose");
+  g_autofree char *original = g_strdup (polisi_clause_state_get_text (purpose, POLISI_LANG_EN));
+  ClauseTextEmissions seen = { purpose, 0, FALSE, FALSE };
+  guint any = 0;
+  guint state_changes = 0;
+
+  g_assert_false (polisi_clause_state_get_needs_update (purpose, POLISI_LANG_CY));
+  g_signal_connect (policy, "changed::" POLISI_POLICY_CHANGED_CLAUSE_TEXT, G_CALLBACK (on_clause_text_changed), &seen);
+  g_signal_connect (policy, "changed", G_CALLBACK (count_detail), &any);
+  g_signal_connect (purpose, "changed", G_CALLBACK (count_state_changed), &state_changes);
+
+  g_assert_true (polisi_clause_state_set_text (purpose, POLISI_LANG_EN, "Our own words."));
+  g_assert_cmpuint (seen.emissions, ==, 1);
+  g_assert_cmpuint (any, ==, 1);
+  g_assert_cmpuint (state_changes, ==, 1);
+  g_assert_true (seen.en_text_seen);
+  g_assert_true (seen.cy_waiting_seen);
+  g_assert_true (polisi_clause_state_get_needs_update (purpose, POLISI_LANG_CY));
+
+  /* undone: the text back, and the Welsh in step again, in one emission */
+  g_assert_true (polisi_clause_state_set_text (purpose, POLISI_LANG_EN, original));
+  g_assert_cmpuint (seen.emissions, ==, 2);
+  g_assert_cmpuint (any, ==, 2);
+  g_assert_cmpuint (state_changes, ==, 2);
+  g_assert_false (seen.cy_waiting_seen);
+  g_assert_false (polisi_clause_state_get_needs_update (purpose, POLISI_LANG_CY));
+
+  /* the same text again: nothing */
+  g_assert_false (polisi_clause_state_set_text (purpose, POLISI_LANG_EN, original));
+  g_assert_cmpuint (seen.emissions, ==, 2);
+  g_assert_cmpuint (any, ==, 2);
+}
+
 static void
 test_changed_details (void)
 {
@@ -183,9 +252,9 @@ test_changed_details (void)
   assert_only_detail (&counts, POLISI_POLICY_CHANGED_ANSWERS, 0);
 
   /* typing in a clause: its text, and the other language waiting for an
-   * update, one emission each, both "clause-text" */
+   * update, one emission of "clause-text" for both */
   g_assert_true (polisi_clause_state_set_text (purpose, POLISI_LANG_EN, "Our own words."));
-  assert_only_detail (&counts, POLISI_POLICY_CHANGED_CLAUSE_TEXT, 2);
+  assert_only_detail (&counts, POLISI_POLICY_CHANGED_CLAUSE_TEXT, 1);
   g_assert_true (polisi_clause_state_set_text (purpose, POLISI_LANG_EN, "Our own words, and more."));
   assert_only_detail (&counts, POLISI_POLICY_CHANGED_CLAUSE_TEXT, 1);
   polisi_clause_state_confirm_translation (purpose, POLISI_LANG_CY);
@@ -1083,6 +1152,7 @@ main (int   argc,
   g_test_add_func ("/policy/comment-object", test_comment_object);
   g_test_add_func ("/policy/open-draft", test_open_draft);
   g_test_add_func ("/policy/changed-details", test_changed_details);
+  g_test_add_func ("/policy/clause-edit-emits-once", test_clause_edit_emits_once);
   g_test_add_func ("/policy/changed-details-adoption", test_changed_details_adoption);
 
   return g_test_run ();

@@ -482,6 +482,10 @@ test_typing_builds_nothing_elsewhere (void)
   GtkWidget *update_row;
   const char *typed = NULL;
   const char *comment;
+  g_autofree char *later = NULL;
+  const char *whole;
+  GtkWidget *first_row;
+  int first_index;
   const char *proposal_id;
   guint questions, consultation_builds, review_builds, n_updates, n_comments;
 
@@ -566,10 +570,38 @@ test_typing_builds_nothing_elsewhere (void)
   show_step (window, "consultation");
   g_assert_true (polisi_policy_reject_proposal (policy, proposal_id, NULL));
   g_assert_cmpuint (polisi_consultation_page_get_n_proposals (consultation), ==, 0);
-  polisi_policy_add_comment (policy, typed, POLISI_LANG_EN, "Union", NULL, "Another comment.");
+  first_row = polisi_consultation_page_get_comment_row (consultation, comment);
+  g_assert_nonnull (first_row);
+  g_object_add_weak_pointer (G_OBJECT (first_row), (gpointer *) &first_row);
+  first_index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (first_row));
+  later = g_strdup (polisi_policy_add_comment (policy, typed, POLISI_LANG_EN, "Union", NULL, "Another comment."));
   polisi_gui_test_pump (600);
   g_assert_cmpuint (polisi_consultation_page_get_n_comments (consultation), ==, n_comments + 1);
-  g_assert_cmpuint (polisi_consultation_page_get_n_builds (consultation), ==, consultation_builds + 1);
+  /* only the new comment's row is made, after the first clause's: the row
+   * already there stays, with the response typed in it */
+  g_assert_cmpuint (polisi_consultation_page_get_n_builds (consultation), ==, consultation_builds);
+  g_assert_true (polisi_consultation_page_get_comment_row (consultation, comment) == first_row);
+  g_assert_true (polisi_consultation_page_get_response_buffer (consultation, comment) == response);
+  g_assert_nonnull (polisi_consultation_page_get_comment_row (consultation, later));
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (polisi_consultation_page_get_comment_row (consultation, later))),
+                   >, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (first_row)));
+  /* a comment on the policy as a whole comes first, before the rows there */
+  whole = polisi_policy_add_comment (policy, NULL, POLISI_LANG_CY, "Undeb", NULL, "Sylw ar y polisi cyfan.");
+  polisi_gui_test_pump (600);
+  g_assert_cmpuint (polisi_consultation_page_get_n_comments (consultation), ==, n_comments + 2);
+  g_assert_cmpuint (polisi_consultation_page_get_n_builds (consultation), ==, consultation_builds);
+  g_assert_true (polisi_consultation_page_get_comment_row (consultation, comment) == first_row);
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (polisi_consultation_page_get_comment_row (consultation, whole))),
+                   <, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (first_row)));
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (first_row)), ==, first_index + 1);
+  /* a comment removed takes its row away, and nothing else */
+  g_assert_true (polisi_policy_remove_comment (policy, later));
+  polisi_gui_test_pump (600);
+  g_assert_cmpuint (polisi_consultation_page_get_n_comments (consultation), ==, n_comments + 1);
+  g_assert_cmpuint (polisi_consultation_page_get_n_builds (consultation), ==, consultation_builds);
+  g_assert_null (polisi_consultation_page_get_comment_row (consultation, later));
+  g_assert_true (polisi_consultation_page_get_comment_row (consultation, comment) == first_row);
+  g_object_remove_weak_pointer (G_OBJECT (first_row), (gpointer *) &first_row);
 
   g_object_remove_weak_pointer (G_OBJECT (update_row), (gpointer *) &update_row);
   polisi_gui_test_destroy_window (window);
