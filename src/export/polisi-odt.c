@@ -194,6 +194,12 @@ static const char *title_master_display[POLISI_N_LANGS + 1] = {
 static const char *header_title_style[POLISI_N_LANGS] = { "HeaderTitle_cy", "HeaderTitle_en" };
 /* the space between two rows of parallel columns, as in the PDF */
 #define COLUMNS_ROW_SPACE "8pt"
+/* In parallel columns a list item's lines, and the numbers beside them: the
+ * PDF's height for an item of three lines or more
+ * (polisi_export_item_line_height()), for every item, so that the numbers
+ * beside an item stay level with its lines whatever its length; with the
+ * text's 130%, rows carried lines lower than the PDF's (HACKING.md) */
+#define COLUMNS_ITEM_LINE_HEIGHT "128%"
 
 static const char *header_first_style[POLISI_N_LANGS] = { "HeaderFirst_cy", "HeaderFirst_en" };
 /* Outside parallel columns, the last paragraph of a clause has the PDF's
@@ -1933,7 +1939,8 @@ write_office_styles (OdtWriter *w,
                                PROPS ("fo:margin-left", CLAUSE_INDENT, "fo:text-indent", "0cm"),
                                NULL);
   write_named_paragraph_style (xml, "List_20_Bullet", "List Bullet", "Text_20_body", NULL, NULL,
-                               PROPS ("fo:margin-bottom", "0cm"),
+                               PROPS ("fo:margin-bottom", "0cm",
+                                      columns ? "fo:line-height" : NULL, COLUMNS_ITEM_LINE_HEIGHT),
                                NULL);
   write_named_paragraph_style (xml, "Table_20_Contents", "Table Contents", "Standard", NULL, NULL,
                                PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.05cm"),
