@@ -55,8 +55,18 @@ save_png (GtkWidget  *window,
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_build_filename (folder, name, NULL);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  /* a window with a layout still to do draws nothing yet: wait for it */
+  for (guint tries = 0; tries < 50; tries++)
+    {
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node != NULL)
+        break;
+      polisi_gui_test_pump (100);
+      snapshot = gtk_snapshot_new ();
+    }
+  if (node == NULL)
+    g_error ("%s: the window drew nothing", name);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (!gdk_texture_save_to_png (texture, path))
