@@ -53,22 +53,6 @@ on_opened (GObject      *source,
   open->done = TRUE;
 }
 
-/* The visible message dialog with @heading, or NULL */
-static AdwMessageDialog *
-find_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
 
 /* Opening: the policy read in a worker thread, shown with its steps; a
  * file that is not a policy refused with the reason, the policy shown
@@ -122,7 +106,7 @@ test_open (void)
     g_assert_nonnull (strstr (open.error->message, "not-a-policy.polisi"));
     g_clear_error (&open.error);
   }
-  dialog = find_dialog ("The Policy Could Not Be Opened");
+  dialog = polisi_gui_test_find_dialog_with_heading ("The Policy Could Not Be Opened");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "not-a-policy.polisi"));
   adw_message_dialog_response (dialog, "close");
@@ -141,7 +125,7 @@ test_open (void)
   g_assert_true (second.opened);
   g_clear_error (&first.error);
   polisi_gui_test_pump (20);
-  g_assert_null (find_dialog ("The Policy Could Not Be Opened"));
+  g_assert_null (polisi_gui_test_find_dialog_with_heading ("The Policy Could Not Be Opened"));
 
   polisi_gui_test_destroy_window (window);
   polisi_test_remove_tree (dir);
@@ -282,7 +266,7 @@ test_close (void)
   g_assert_true (polisi_gui_test_open_file (window, file));
   polisi_policy_set_name (polisi_window_get_policy (window), POLISI_LANG_EN, "Unsaved");
   g_assert_true (_polisi_window_close_request (GTK_WINDOW (window)));
-  dialog = find_dialog ("Save Changes?");
+  dialog = polisi_gui_test_find_dialog_with_heading ("Save Changes?");
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "polisi.polisi"));
 
@@ -303,7 +287,7 @@ test_close (void)
     g_assert_cmpuint (n_copies, >, 0);
   }
   g_assert_true (_polisi_window_close_request (GTK_WINDOW (window)));
-  dialog = find_dialog ("Save Changes?");
+  dialog = polisi_gui_test_find_dialog_with_heading ("Save Changes?");
   g_assert_nonnull (dialog);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   g_object_ref (window);

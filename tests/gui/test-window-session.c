@@ -70,23 +70,6 @@ edit_and_crash (PolisiWindow *window,
   return id;
 }
 
-/* The shown message dialog with @heading (one that was answered may still
- * be on its way out). */
-static AdwMessageDialog *
-find_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
 
 /* Save through the window's action, and wait for the worker thread. */
 static void
@@ -128,7 +111,7 @@ test_open_offers_recovery (void)
 
   /* opening the file directly (as a double-click does) offers the recovery copy */
   window = open_window (path);
-  dialog = find_dialog ("Recover the Unsaved Work?");
+  dialog = polisi_gui_test_find_dialog_with_heading ("Recover the Unsaved Work?");
   g_assert_nonnull (dialog);
   body = dialog_body (dialog);
   g_assert_nonnull (strstr (body, "polisi.polisi"));
@@ -186,7 +169,7 @@ test_older_copy_asks (void)
   g_assert_no_error (error);
 
   window = open_window (path);
-  dialog = find_dialog ("Recover the Unsaved Work?");
+  dialog = polisi_gui_test_find_dialog_with_heading ("Recover the Unsaved Work?");
   g_assert_nonnull (dialog);
   body = dialog_body (dialog);
   g_assert_nonnull (strstr (body, "older than the saved file"));
@@ -217,7 +200,7 @@ test_older_copy_asks (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.recover-copy", "s", id));
   polisi_gui_test_pump (20);
   g_assert_true (polisi_window_is_blank (window));
-  dialog = find_dialog ("Recover the Unsaved Work?");
+  dialog = polisi_gui_test_find_dialog_with_heading ("Recover the Unsaved Work?");
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
   polisi_gui_test_pump (20);
@@ -244,7 +227,7 @@ test_save_asks_first (void)
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
   polisi_policy_set_name (polisi_window_get_policy (window), POLISI_LANG_EN, "Changed");
   save_through_action (window);
-  dialog = find_dialog ("The File Is Read-Only");
+  dialog = polisi_gui_test_find_dialog_with_heading ("The File Is Read-Only");
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_has_response (dialog, "overwrite"));
   adw_message_dialog_response (dialog, "cancel");
@@ -257,7 +240,7 @@ test_save_asks_first (void)
   /* hard-linked: asked; saving anyway gives this name a file of its own */
   g_assert_cmpint (link (path, link_path), ==, 0);
   save_through_action (window);
-  dialog = find_dialog ("The File Has Other Names");
+  dialog = polisi_gui_test_find_dialog_with_heading ("The File Has Other Names");
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "split");
   while (polisi_session_get_saving (polisi_window_get_session (window)))
@@ -288,7 +271,7 @@ test_save_asks_first (void)
 
     polisi_policy_set_name (polisi_window_get_policy (window), POLISI_LANG_CY, "Ein newid ni");
     save_through_action (window);
-    dialog = find_dialog ("The File Has Changed");
+    dialog = polisi_gui_test_find_dialog_with_heading ("The File Has Changed");
     g_assert_nonnull (dialog);
     g_clear_pointer (&after, g_free);
     after = polisi_test_read_file (path, NULL);
@@ -305,22 +288,6 @@ test_save_asks_first (void)
 
   polisi_gui_test_destroy_window (window);
   polisi_test_remove_tree (dir);
-}
-
-static GtkWidget *
-find_of_type (GtkWidget *widget,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* What the visible labels and buttons under @widget say, one a line. */
@@ -380,7 +347,7 @@ test_changed_on_disk_bar (void)
   g_autofree char *dir = polisi_test_make_temp_dir ();
   g_autofree char *path = copy_example (dir);
   PolisiWindow *window = open_window (path);
-  PolisiDiskBar *bar = POLISI_DISK_BAR (find_of_type (GTK_WIDGET (window), POLISI_TYPE_DISK_BAR));
+  PolisiDiskBar *bar = POLISI_DISK_BAR (polisi_gui_test_find_child (GTK_WIDGET (window), POLISI_TYPE_DISK_BAR, 0));
   PolisiSession *session = polisi_window_get_session (window);
   g_autofree char *text = NULL;
   const char *name;
@@ -420,7 +387,7 @@ test_changed_on_disk_bar (void)
   text = bar_text (bar);
   g_assert_nonnull (strstr (text, "discards yours"));
   g_assert_nonnull (strstr (text, "Save As…"));
-  gtk_info_bar_response (GTK_INFO_BAR (find_of_type (GTK_WIDGET (bar), GTK_TYPE_INFO_BAR)), GTK_RESPONSE_CLOSE);
+  gtk_info_bar_response (GTK_INFO_BAR (polisi_gui_test_find_child (GTK_WIDGET (bar), GTK_TYPE_INFO_BAR, 0)), GTK_RESPONSE_CLOSE);
   g_assert_false (polisi_disk_bar_get_shown (bar));
   g_assert_true (polisi_session_get_changed_on_disk (session));
 
@@ -437,7 +404,7 @@ test_changed_on_disk_bar (void)
   g_assert_false (polisi_window_get_modified (window));
   g_assert_false (polisi_session_get_changed_on_disk (session));
   g_assert_null (polisi_session_find_recovery_copy (session, NULL));
-  g_assert_null (find_dialog ("Recover the Unsaved Work?"));
+  g_assert_null (polisi_gui_test_find_dialog_with_heading ("Recover the Unsaved Work?"));
 
   polisi_gui_test_destroy_window (window);
   polisi_test_remove_tree (dir);

@@ -36,6 +36,7 @@ gpointer          polisi_gui_test_nth_child          (GtkWidget         *widget,
 GtkWidget        *polisi_gui_test_find_button        (GtkWidget         *widget,
                                                       const char        *label);
 AdwMessageDialog *polisi_gui_test_find_message_dialog (void);
+AdwMessageDialog *polisi_gui_test_find_dialog_with_heading (const char *heading);
 gboolean          polisi_gui_test_open_file          (PolisiWindow      *window,
                                                       GFile             *file);
 
