@@ -12,10 +12,10 @@
 #include <glib/gi18n.h>
 
 #include "polisi-cli.h"
+#include "polisi-modules.h"
 
 /* The window is a module, loaded only when wanted (see
- * src/gui/polisi-gui-main.c): a command starts without GTK. */
-#define POLISI_WINDOW_MODULE "polisi-window.so"
+ * src/polisi-modules.c): a command starts without GTK. */
 
 /* The interface language chosen in Preferences wins over the system's:
  * a Welsh-speaking head teacher on an English desktop gets Welsh, and the
@@ -56,41 +56,25 @@ handle_local_options (GApplication *application,
   return 0;
 }
 
-/* Beside the program in a build folder; else in the package's library
- * folder (POLISI_MODULEDIR), where it is installed. The path is given
- * whole: a bare name would be looked up from whoever calls dlopen(), which
- * under a sanitizer is not the program. */
-static char *
-find_window_module (void)
-{
-  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-
-  if (self != NULL)
-    {
-      g_autofree char *folder = g_path_get_dirname (self);
-      g_autofree char *beside = g_build_filename (folder, POLISI_WINDOW_MODULE, NULL);
-
-      if (g_file_test (beside, G_FILE_TEST_IS_REGULAR))
-        return g_steal_pointer (&beside);
-    }
-  return g_build_filename (POLISI_MODULEDIR, POLISI_WINDOW_MODULE, NULL);
-}
-
 static int
 run_window (int    argc,
             char **argv)
 {
   int (*gui_main) (int, char **);
-  g_autofree char *path = find_window_module ();
-  void *module = dlopen (path, RTLD_LAZY | RTLD_LOCAL);
+  g_autofree char *path = polisi_modules_find (POLISI_WINDOW_MODULE);
+  const char *export_path = NULL;
+  const char *reason = NULL;
+  void *module = NULL;
 
-  if (module == NULL ||
+  /* the window draws its preview, and exports, with the writers */
+  if (!polisi_modules_load_export (&export_path, &reason) ||
+      (module = dlopen (path, RTLD_LAZY | RTLD_LOCAL)) == NULL ||
       (*(void **) &gui_main = dlsym (module, "polisi_gui_main")) == NULL)
     {
       /* Translators: the first %s is the file of the window’s part, the second the system’s reason, in English */
       g_printerr (_("Polisi’s window could not be started: its part %s was not loaded (%s). Reinstall Polisi. "
                     "The command line works without it (polisi --help).\n"),
-                  path, dlerror ());
+                  reason != NULL ? export_path : path, reason != NULL ? reason : dlerror ());
       return POLISI_EXIT_BAD_FILE;
     }
   return gui_main (argc, argv);

@@ -52,17 +52,19 @@ def main():
             print('not installed: the help')
             status = 1
 
-        # the window is a module the program loads from the folder it was installed in
-        modules = glob.glob(os.path.join(destdir, '**', 'polisi', 'polisi-window.so'), recursive=True)
-        if not modules:
-            print('not installed: the window (polisi-window.so)')
-            status = 1
-        else:
-            folder = '/' + os.path.relpath(os.path.dirname(modules[0]), destdir)
-            with open(prefixes[0], 'rb') as program:
-                if (folder + '\0').encode() not in program.read():
-                    print(f'the installed polisi does not look for its window in {folder}')
-                    status = 1
+        # the writers and the window are modules the program loads from the
+        # folder they were installed in
+        for module, what in (('polisi-export.so', 'the writers'), ('polisi-window.so', 'the window')):
+            modules = glob.glob(os.path.join(destdir, '**', 'polisi', module), recursive=True)
+            if not modules:
+                print(f'not installed: {what} ({module})')
+                status = 1
+            else:
+                folder = '/' + os.path.relpath(os.path.dirname(modules[0]), destdir)
+                with open(prefixes[0], 'rb') as program:
+                    if (folder + '\0').encode() not in program.read():
+                        print(f'the installed polisi does not look for {what} in {folder}')
+                        status = 1
 
         # the installed program runs, with its installed schema
         schemas = os.path.join(share, 'glib-2.0', 'schemas')
