@@ -223,6 +223,38 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* GTK 4.8 draws a window with OpenGL when it can. With no graphics
+ * processor to draw on (no DRM render node: a virtual machine, a remote
+ * session, Xvfb) Mesa runs OpenGL on the processor (llvmpipe), and there
+ * GTK's cairo renderer draws Polisi's window sooner: under Xvfb the first
+ * frame in about 156 ms instead of 234, and no keystroke of the bench over
+ * 21 ms instead of 54 (docs/benchmarks.md). So, with no render node, or
+ * when Mesa is told to draw in software, the cairo renderer is asked for
+ * (GSK_RENDERER, read by GTK when it makes the first window's renderer). A
+ * renderer someone chose with GSK_RENDERER is left alone. */
+static gboolean
+has_render_node (void)
+{
+  g_autoptr(GDir) dri = g_dir_open ("/dev/dri", 0, NULL);
+  const char *name;
+
+  while (dri != NULL && (name = g_dir_read_name (dri)) != NULL)
+    if (g_str_has_prefix (name, "renderD"))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+choose_renderer (void)
+{
+  const char *software = g_getenv ("LIBGL_ALWAYS_SOFTWARE");
+
+  if (g_getenv ("GSK_RENDERER") != NULL)
+    return;
+  if ((software != NULL && software[0] != '\0' && !g_str_equal (software, "0")) || !has_render_node ())
+    g_setenv ("GSK_RENDERER", "cairo", TRUE);
+}
+
 /* GTK's settings, when first made (by GtkApplication's startup, for the
  * icons), parse the stylesheet of the theme they name, GTK's own; libadwaita
  * replaces it at once with its empty theme and its own stylesheet. Made
@@ -281,6 +313,7 @@ polisi_application_startup (GApplication *application)
   guint n_shortcuts;
   const PolisiShortcut *shortcuts = polisi_window_actions_shortcuts (&n_shortcuts);
 
+  choose_renderer ();
   make_gtk_settings ();
   G_APPLICATION_CLASS (polisi_application_parent_class)->startup (application);
   read_icon_theme_in_thread ();
