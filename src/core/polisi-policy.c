@@ -2383,8 +2383,7 @@ polisi_policy_list_comments (PolisiPolicy *self,
 static char *
 clean_line (const char *text)
 {
-  g_autofree char *clean = polisi_text_sanitize (text);
-  char *collapsed = polisi_text_collapse_spaces (clean);
+  char *collapsed = polisi_text_sanitize_collapsed (text);
 
   if (collapsed[0] == '\0')
     g_clear_pointer (&collapsed, g_free);

@@ -325,10 +325,87 @@ polisi_text_break_long_runs_full (const char  *text,
 char *
 polisi_text_clean_line (const char *text)
 {
-  g_autofree char *clean = polisi_text_sanitize (text);
-  g_autofree char *collapsed = polisi_text_collapse_spaces (clean);
+  g_autofree char *collapsed = polisi_text_sanitize_collapsed (text);
 
   return polisi_text_truncate (collapsed, POLISI_TEXT_MAX_LINE);
+}
+
+/**
+ * polisi_text_sanitize_collapsed:
+ * @text: (nullable): text from a person or a file
+ *
+ * What polisi_text_collapse_spaces() makes of what polisi_text_sanitize()
+ * makes of @text, in one pass and one copy when @text is already clean, as
+ * the texts of a library or a policy being read nearly all are: valid
+ * UTF-8, nothing to compose, no control character (tab and newline are
+ * white space). Anything else goes the long way, through both.
+ *
+ * Returns: (transfer full): the clean text, one line; "" for %NULL
+ */
+char *
+polisi_text_sanitize_collapsed (const char *text)
+{
+  char *out;
+  char *q;
+  gboolean space = FALSE;
+  const guchar *p;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  out = g_malloc (strlen (text) + 1);
+  q = out;
+  for (p = (const guchar *) text; *p != '\0';)
+    {
+      /* the common run: printable ASCII */
+      if (*p > 0x20 && *p < 0x7f)
+        {
+          if (space)
+            *q++ = ' ';
+          space = FALSE;
+          do
+            *q++ = *p++;
+          while (*p > 0x20 && *p < 0x7f);
+          continue;
+        }
+      if (*p == ' ' || *p == '\n' || *p == '\t')
+        {
+          space = q > out;
+          p++;
+          continue;
+        }
+      if (*p < 0x80)
+        goto long_way;   /* a control character, or a carriage return */
+      {
+        gunichar c = g_utf8_get_char_validated ((const char *) p, -1);
+        const guchar *next;
+
+        if (c == (gunichar) -1 || c == (gunichar) -2 || is_unwanted (c) || may_need_composing (c))
+          goto long_way;
+        next = (const guchar *) g_utf8_next_char ((const char *) p);
+        if (g_unichar_isspace (c))
+          {
+            space = q > out;
+            p = next;
+            continue;
+          }
+        if (space)
+          *q++ = ' ';
+        space = FALSE;
+        while (p < next)
+          *q++ = *p++;
+      }
+    }
+  *q = '\0';
+  return out;
+
+long_way:
+  g_free (out);
+  {
+    g_autofree char *clean = polisi_text_sanitize (text);
+
+    return polisi_text_collapse_spaces (clean);
+  }
 }
 
 /* Runs of white space become one space; the ends are trimmed. One pass,

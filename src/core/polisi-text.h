@@ -87,6 +87,7 @@ gboolean   polisi_text_is_placeholder_id (const char            *id);
 gboolean   polisi_text_is_word_char      (gunichar               c);
 gboolean   polisi_text_is_joiner         (gunichar               c);
 char      *polisi_text_collapse_spaces   (const char            *text);
+char      *polisi_text_sanitize_collapsed (const char           *text);
 char      *polisi_text_typographic       (const char            *text);
 GArray    *polisi_text_find_unbreakable_spaces (const char       *text);
 char      *polisi_text_keep_together     (const char            *text);

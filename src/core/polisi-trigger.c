@@ -110,8 +110,7 @@ polisi_trigger_init (PolisiTrigger *self)
 static char *
 clean_note (const char *note)
 {
-  g_autofree char *clean = polisi_text_sanitize (note);
-  char *collapsed = polisi_text_collapse_spaces (clean);
+  char *collapsed = polisi_text_sanitize_collapsed (note);
 
   if (collapsed[0] == '\0')
     g_clear_pointer (&collapsed, g_free);

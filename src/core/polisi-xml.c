@@ -450,6 +450,9 @@ parse_own (const char *data,
   r->p += sizeof declaration - 1;
   doc = xmlNewDoc ((const xmlChar *) "1.0");
   doc->encoding = xmlStrdup ((const xmlChar *) "UTF-8");
+  /* element and attribute names held once, as libxml2's own parser holds
+   * them: not copied for each element, nor freed one by one */
+  doc->dict = xmlDictCreate ();
 
   while (r->p < r->end)
     {
@@ -525,13 +528,15 @@ parse_own (const char *data,
       /* a start tag */
       {
         const char *name = read_name (r);
-        g_autofree char *element = NULL;
+        const xmlChar *element;
         xmlNode *node;
 
         if (name == NULL || done || memchr (name, ':', r->p - name) != NULL)
           return NULL;
-        element = g_strndup (name, r->p - name);
-        node = xmlNewDocNode (doc, NULL, (const xmlChar *) element, NULL);
+        element = xmlDictLookup (doc->dict, (const xmlChar *) name, r->p - name);
+        if (element == NULL)
+          return NULL;
+        node = xmlNewDocNodeEatName (doc, NULL, (xmlChar *) element, NULL);
         if (parent == NULL)
           xmlDocSetRootElement (doc, node);
         else
@@ -540,7 +545,7 @@ parse_own (const char *data,
         for (;;)
           {
             const char *attribute;
-            g_autofree char *key = NULL;
+            const char *key;
             g_autofree char *value = NULL;
             const char *value_end;
             char quote;
@@ -553,7 +558,9 @@ parse_own (const char *data,
             attribute = read_name (r);
             if (attribute == NULL)
               return NULL;
-            key = g_strndup (attribute, r->p - attribute);
+            key = (const char *) xmlDictLookup (doc->dict, (const xmlChar *) attribute, r->p - attribute);
+            if (key == NULL)
+              return NULL;
             skip_space (r);
             if (r->p >= r->end || *r->p != '=')
               return NULL;
@@ -788,16 +795,6 @@ polisi_xml_parse (GBytes      *bytes,
   return parse (bytes, display_name, FALSE, error);
 }
 
-static xmlRelaxNG *load_schema (const char *resource);
-
-/* Compiles @schema_resource into the process's cache now, so that a
- * validation in another thread later finds it compiled. */
-void
-polisi_xml_prepare_schema (const char *schema_resource)
-{
-  load_schema (schema_resource);
-}
-
 /**
  * polisi_xml_parse_builtin:
  *
@@ -1025,10 +1022,10 @@ char *
 polisi_xml_get_text (xmlNode *node)
 {
   xmlChar *content = xmlNodeGetContent (node);
-  g_autofree char *clean = polisi_text_sanitize ((const char *) content);
+  char *text = polisi_text_sanitize_collapsed ((const char *) content);
 
   xmlFree (content);
-  return polisi_text_collapse_spaces (clean);
+  return text;
 }
 
 /* The <p> and <item> children of @node as clause markup. */

@@ -343,6 +343,35 @@ test_word_chars (void)
   g_assert_false (polisi_text_is_word_char ('\''));
 }
 
+/* One pass, one copy, the same result as the two passes: for clean text
+ * and for every kind of text that must go the long way. */
+static void
+test_sanitize_collapsed (void)
+{
+  static const char *cases[] = {
+    "", " ", "  \n\t ", "Mae'r polisi hwn yn berthnasol", "  ŵyr  ŷd\nŴ Ŷ ẁ ẃ ẅ ỳ  ",
+    "one\ntwo\tthree   four", "line\r\nend", "form\ffeed", "nbsp\u00a0here", "em\u2003space",
+    "bell\x07ring", "del\x7f", "c1\xc2\x85next", "w\u0302 composed", "e\u0301", "broken \xff\xfe utf",
+    "cut \xe2\x80", "non\xef\xb7\x90" "char", "“quoted” – dash…", "\xf0\x9f\x98\x80 emoji",
+    "Hangul \xe1\x84\x80\xe1\x85\xa1", "trailing   ", "   leading",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *clean = polisi_text_sanitize (cases[i]);
+      g_autofree char *expected = polisi_text_collapse_spaces (clean);
+      g_autofree char *got = polisi_text_sanitize_collapsed (cases[i]);
+
+      g_assert_cmpstr (got, ==, expected);
+      g_assert_true (g_utf8_validate (got, -1, NULL));
+    }
+  {
+    g_autofree char *none = polisi_text_sanitize_collapsed (NULL);
+
+    g_assert_cmpstr (none, ==, "");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +392,7 @@ main (int   argc,
   g_test_add_func ("/text/keep-together", test_keep_together);
   g_test_add_func ("/text/guess-language", test_guess_language);
   g_test_add_func ("/text/word-chars", test_word_chars);
+  g_test_add_func ("/text/sanitize-collapsed", test_sanitize_collapsed);
 
   return g_test_run ();
 }
