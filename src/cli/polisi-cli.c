@@ -1689,13 +1689,15 @@ check_library (PolisiContext *context,
 }
 
 typedef struct {
-  const char    *library_path;
-  PolisiLibrary *library;
-  GError        *error;
+  const char        *library_path;
+  PolisiLibrary     *library;
+  GError            *error;
+  PolisiLegislation *legislation;
+  GError            *legislation_error;
 } LibraryResult;
 
-/* The clause library (built in, or the file given with --library), in a
- * thread of its own. */
+/* The clause library (built in, or the file given with --library) and the
+ * register, in a thread of their own. */
 static gpointer
 load_library (gpointer data)
 {
@@ -1715,6 +1717,7 @@ load_library (gpointer data)
     }
   else
     result->library = polisi_library_new_builtin (&result->error);
+  result->legislation = polisi_legislation_new_builtin (&result->legislation_error);
   return result;
 }
 
@@ -1756,11 +1759,11 @@ polisi_cli_run (GVariantDict *options)
             g_variant_dict_contains (options, "add-clause") || g_variant_dict_contains (options, "rename-clause") ||
             g_variant_dict_contains (options, "remove-clause");
 
-  /* The library is read in a thread of its own while this one reads the
-   * policy file (compiling the schema it validates the file against) and
-   * then the register: on two cores a command waits for the longer of the
-   * two, and these two are about as long. Whatever goes wrong is reported
-   * in the order it always was: the library, the options, then the policy
+  /* The library and the register are read in a thread of their own while
+   * this one reads the policy file (compiling the schema it validates the
+   * file against): on two cores a command waits for the longer of the two,
+   * and these two are about as long. Whatever goes wrong is reported in
+   * the order it always was: the library, the options, then the policy
    * file. */
   library_path = lookup_filename (options, "library");
   reads_policy = !set_help && !g_variant_dict_contains (options, "batch") && !g_variant_dict_contains (options, "new") &&
@@ -1777,10 +1780,11 @@ polisi_cli_run (GVariantDict *options)
       session = polisi_session_new (NULL);
       loaded = polisi_session_load (session, file, changes ? POLISI_LOAD_LOCK : POLISI_LOAD_DEFAULT, &load_error);
     }
-  legislation = polisi_legislation_new_builtin (&legislation_error);
   g_thread_join (loader);
   library = result->library;
   error = result->error;
+  legislation = result->legislation;
+  legislation_error = result->legislation_error;
   g_free (result);
   if (library == NULL)
     return report_error (error);

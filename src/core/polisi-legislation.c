@@ -70,7 +70,7 @@ fold (const char *text)
           if (space)
             *q++ = ' ';
           space = FALSE;
-          *q++ = g_ascii_tolower (byte);
+          *q++ = byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte;
           continue;
         }
 
