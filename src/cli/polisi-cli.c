@@ -38,6 +38,7 @@
 
 #include "polisi-assembler.h"
 #include "polisi-checker.h"
+#include "polisi-heap.h"
 #include "polisi-cli.h"
 #include "polisi-returned-draft.h"
 #include "polisi-cli-private.h"
@@ -1704,6 +1705,8 @@ load_library (gpointer data)
   LibraryResult *result = data;
   const char *library_path = result->library_path;
 
+  /* the library's document and model, and the register: a few megabytes */
+  polisi_heap_reserve (6 * 1024 * 1024);
   if (library_path != NULL)
     {
       g_autoptr(GFile) library_file = g_file_new_for_commandline_arg (library_path);

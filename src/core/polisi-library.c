@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "polisi-error.h"
+#include "polisi-heap.h"
 #include "polisi-library-private.h"
 #include "polisi-library.h"
 #include "polisi-text.h"
@@ -206,6 +207,14 @@ build_sections_worker (gpointer data)
   return NULL;
 }
 
+/* the second thread: about a third of the library's memory is its */
+static gpointer
+build_sections_helper (gpointer data)
+{
+  polisi_heap_reserve (3 * 1024 * 1024);
+  return build_sections_worker (data);
+}
+
 static void
 build_sections (GPtrArray *nodes,
                 GPtrArray *sections)
@@ -214,7 +223,7 @@ build_sections (GPtrArray *nodes,
   GThread *helper = NULL;
 
   if (nodes->len > 1 && g_get_num_processors () > 1)
-    helper = g_thread_try_new ("polisi-library", build_sections_worker, &work, NULL);
+    helper = g_thread_try_new ("polisi-library", build_sections_helper, &work, NULL);
   build_sections_worker (&work);
   if (helper != NULL)
     g_thread_join (helper);
