@@ -18,7 +18,7 @@ struct _PolisiPreviewPage
 
   PolisiPageLayout *layout;
   guint             page;
-  gboolean          pending;   /* not drawn yet: it was out of view */
+  gboolean          pending;   /* not drawn yet: new, or out of view */
 };
 
 G_DEFINE_FINAL_TYPE (PolisiPreviewPage, polisi_preview_page, GTK_TYPE_WIDGET)
@@ -138,6 +138,7 @@ polisi_preview_page_class_init (PolisiPreviewPageClass *klass)
 static void
 polisi_preview_page_init (PolisiPreviewPage *self)
 {
+  self->pending = TRUE;
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
 }
 
@@ -158,6 +159,7 @@ polisi_preview_page_set_page (PolisiPreviewPage *self,
 
   g_set_object (&self->layout, layout);
   self->page = page;
+  self->pending = TRUE;
   label = g_strdup_printf (_("Page %u of the preview"), page + 1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));

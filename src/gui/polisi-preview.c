@@ -182,14 +182,17 @@ schedule_update (PolisiPreview *self)
 }
 
 /* Pages that were out of view when they changed are drawn as they come
- * near. */
+ * near. Whether a page is near is for its snapshot to say: when the
+ * scroll changes, the pages have not moved yet (they move when the
+ * viewport is next allocated), and a page judged here by where it was
+ * would stay blank once scrolled to. A pending page out of view costs its
+ * snapshot only that test. */
 static void
 on_scrolled (PolisiPreview *self)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (polisi_preview_page_is_pending (POLISI_PREVIEW_PAGE (child)) &&
-        polisi_preview_page_is_in_view (POLISI_PREVIEW_PAGE (child)))
+    if (polisi_preview_page_is_pending (POLISI_PREVIEW_PAGE (child)))
       gtk_widget_queue_draw (child);
 }
 

@@ -10,6 +10,7 @@
 #include "polisi-gui-test-main.h"
 #include "polisi-assembler.h"
 #include "polisi-clause-editor.h"
+#include "polisi-preview-page.h"
 #include "polisi-preview-pane.h"
 #include "polisi-section-page.h"
 #include "polisi-window-actions.h"
@@ -123,6 +124,16 @@ test_follows (void)
   for (guint i = 0; i < 100 && polisi_preview_get_top_page (preview) != page; i++)
     polisi_gui_test_pump (10);
   g_assert_cmpint (polisi_preview_get_top_page (preview), ==, page);
+  /* and the page scrolled to is drawn, not left blank as it was while out
+   * of view */
+  {
+    PolisiPreviewPage *shown = POLISI_PREVIEW_PAGE (polisi_gui_test_nth_child (GTK_WIDGET (preview),
+                                                                               POLISI_TYPE_PREVIEW_PAGE, page));
+
+    for (guint i = 0; i < 100 && polisi_preview_page_is_pending (shown); i++)
+      polisi_gui_test_pump (10);
+    g_assert_false (polisi_preview_page_is_pending (shown));
+  }
 
   /* the last clause editor of the step takes the focus */
   {
