@@ -782,7 +782,28 @@ test_legislation_finalize (void)
 }
 
 /* The program's own resources are read by a plain reader of their own
- * (polisi_xml_parse_builtin()): the tree must be exactly libxml2's. */
+ * (polisi_xml_parse_builtin()): the tree must be exactly libxml2's, but
+ * for text that is only white space, which it leaves out. */
+static void
+drop_blank_text (xmlNode *node)
+{
+  xmlNode *child = node->children;
+
+  while (child != NULL)
+    {
+      xmlNode *next = child->next;
+
+      if (xmlIsBlankNode (child))
+        {
+          xmlUnlinkNode (child);
+          xmlFreeNode (child);
+        }
+      else if (child->type == XML_ELEMENT_NODE)
+        drop_blank_text (child);
+      child = next;
+    }
+}
+
 static char *
 dump_doc (xmlDoc *doc)
 {
@@ -791,6 +812,7 @@ dump_doc (xmlDoc *doc)
   char *copy;
 
   g_assert_nonnull (doc);
+  drop_blank_text ((xmlNode *) doc);
   xmlDocDumpMemory (doc, &out, &size);
   copy = g_strndup ((const char *) out, size);
   xmlFree (out);
@@ -850,6 +872,69 @@ test_builtin_reader (void)
     }
 }
 
+/* The built-in library read by the program's own reader, with its
+ * schema checked at build time, is the library any file with the same
+ * bytes gives, read by libxml2 and checked against the schema at run
+ * time: every text, in both languages. */
+static void
+test_builtin_as_any_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PolisiLibrary) builtin = polisi_library_new_builtin (&error);
+  g_autoptr(PolisiLibrary) file = NULL;
+
+  g_assert_no_error (error);
+  polisi_core_ensure_resources ();
+  bytes = g_resources_lookup_data (POLISI_LIBRARY_BUILTIN_RESOURCE, 0, NULL);
+  file = polisi_library_new_from_bytes (bytes, "library.xml", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (polisi_library_get_n_sections (builtin), ==, polisi_library_get_n_sections (file));
+  g_assert_cmpuint (polisi_library_get_n_placeholders (builtin), ==, polisi_library_get_n_placeholders (file));
+  for (guint p = 0; p < polisi_library_get_n_placeholders (builtin); p++)
+    for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+      {
+        PolisiPlaceholder *a = polisi_library_get_placeholder (builtin, p);
+        PolisiPlaceholder *b = polisi_library_get_placeholder (file, p);
+
+        g_assert_cmpstr (polisi_placeholder_get_label (a, lang), ==, polisi_placeholder_get_label (b, lang));
+        g_assert_cmpstr (polisi_placeholder_get_hint (a, lang), ==, polisi_placeholder_get_hint (b, lang));
+      }
+  for (guint s = 0; s < polisi_library_get_n_sections (builtin); s++)
+    {
+      PolisiSection *a = polisi_library_get_section (builtin, s);
+      PolisiSection *b = polisi_library_get_section (file, s);
+
+      g_assert_cmpuint (polisi_section_get_n_clauses (a), ==, polisi_section_get_n_clauses (b));
+      for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+        g_assert_cmpstr (polisi_section_get_title (a, lang), ==, polisi_section_get_title (b, lang));
+      for (guint c = 0; c < polisi_section_get_n_clauses (a); c++)
+        {
+          PolisiClause *x = polisi_section_get_clause (a, c);
+          PolisiClause *y = polisi_section_get_clause (b, c);
+
+          g_assert_cmpstr (polisi_clause_get_id (x), ==, polisi_clause_get_id (y));
+          g_assert_cmpuint (polisi_clause_get_n_alternatives (x), ==, polisi_clause_get_n_alternatives (y));
+          for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+            {
+              g_assert_cmpstr (polisi_clause_get_title (x, lang), ==, polisi_clause_get_title (y, lang));
+              g_assert_cmpstr (polisi_clause_get_reason (x, lang), ==, polisi_clause_get_reason (y, lang));
+              g_assert_cmpstr (polisi_clause_get_guidance (x, lang), ==, polisi_clause_get_guidance (y, lang));
+              for (guint i = 0; i < polisi_clause_get_n_alternatives (x); i++)
+                {
+                  const PolisiAlternative *xa = polisi_clause_get_alternative (x, i);
+                  const PolisiAlternative *ya = polisi_clause_get_alternative (y, i);
+
+                  g_assert_cmpstr (xa->label[lang], ==, ya->label[lang]);
+                  g_assert_cmpstr (xa->text[lang], ==, ya->text[lang]);
+                  g_assert_nonnull (xa->text[lang]);
+                }
+            }
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -875,6 +960,7 @@ main (int   argc,
   g_test_add_func ("/legislation/replace", test_replace_outdated);
   g_test_add_func ("/legislation/lang-with-spaces", test_lang_with_spaces);
   g_test_add_func ("/library/builtin-reader", test_builtin_reader);
+  g_test_add_func ("/library/builtin-as-any-file", test_builtin_as_any_file);
 
   return g_test_run ();
 }
