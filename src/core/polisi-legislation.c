@@ -24,6 +24,7 @@ struct _PolisiLegislation
   char      *version;
   char      *checked;
   GPtrArray *instruments;
+  gboolean   builtin;
 };
 
 G_DEFINE_FINAL_TYPE (PolisiLegislation, polisi_legislation, G_TYPE_OBJECT)
@@ -231,6 +232,7 @@ legislation_new (GBytes      *bytes,
     return NULL;
 
   self = g_object_new (POLISI_TYPE_LEGISLATION, NULL);
+  self->builtin = validated;
   self->version = polisi_xml_get_prop (root, "version");
   self->checked = polisi_xml_get_prop (root, "checked");
   for (xmlNode *child = root->children; child != NULL; child = child->next)
@@ -238,6 +240,18 @@ legislation_new (GBytes      *bytes,
       g_ptr_array_add (self->instruments, instrument_new_from_xml (child));
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * polisi_legislation_is_builtin:
+ *
+ * Whether this is the register that ships inside Polisi.
+ */
+gboolean
+polisi_legislation_is_builtin (PolisiLegislation *self)
+{
+  g_return_val_if_fail (POLISI_IS_LEGISLATION (self), FALSE);
+  return self->builtin;
 }
 
 PolisiLegislation *

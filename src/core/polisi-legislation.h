@@ -48,6 +48,7 @@ typedef struct {
 G_DECLARE_FINAL_TYPE (PolisiLegislation, polisi_legislation, POLISI, LEGISLATION, GObject)
 
 PolisiLegislation      *polisi_legislation_new_builtin      (GError            **error);
+gboolean                polisi_legislation_is_builtin       (PolisiLegislation  *self);
 PolisiLegislation      *polisi_legislation_new_from_bytes   (GBytes             *bytes,
                                                              const char         *display_name,
                                                              GError            **error);

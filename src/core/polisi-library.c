@@ -40,6 +40,7 @@ struct _PolisiLibrary
   GHashTable *clause_index;        /* id -> PolisiClause (unowned) */
   GHashTable *placeholder_index;   /* id -> PolisiPlaceholder (unowned) */
   GHashTable *sources;             /* id -> SourceInfo */
+  gboolean    builtin;             /* the library that ships inside Polisi */
 };
 
 G_DEFINE_FINAL_TYPE (PolisiLibrary, polisi_library, G_TYPE_OBJECT)
@@ -267,6 +268,7 @@ library_new (GBytes      *bytes,
     return NULL;
 
   self = g_object_new (POLISI_TYPE_LIBRARY, NULL);
+  self->builtin = validated;
   self->id = polisi_xml_get_prop (root, "id");
   self->version = polisi_xml_get_prop (root, "version");
   self->date = polisi_xml_get_prop (root, "date");
@@ -372,6 +374,20 @@ polisi_library_new_builtin (GError **error)
     return NULL;
   /* Translators: stands for a file name in messages, in quotes: "the “built-in clause library” is damaged" */
   return library_new (bytes, _("built-in clause library"), TRUE, error);
+}
+
+/**
+ * polisi_library_is_builtin:
+ *
+ * Whether this is the library that ships inside Polisi, whose texts the
+ * tests check (no out-of-date name of a law, for instance), rather than one
+ * an organisation supplies.
+ */
+gboolean
+polisi_library_is_builtin (PolisiLibrary *self)
+{
+  g_return_val_if_fail (POLISI_IS_LIBRARY (self), FALSE);
+  return self->builtin;
 }
 
 const char *

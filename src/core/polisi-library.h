@@ -21,6 +21,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PolisiLibrary, polisi_library, POLISI, LIBRARY, GObject)
 
 PolisiLibrary     *polisi_library_new_builtin          (GError        **error);
+gboolean           polisi_library_is_builtin           (PolisiLibrary  *self);
 PolisiLibrary     *polisi_library_new_from_file        (GFile          *file,
                                                         GError        **error);
 PolisiLibrary     *polisi_library_new_from_bytes       (GBytes         *bytes,

@@ -412,6 +412,91 @@ test_different_wordings (void)
   g_assert_null (find_kind (again, POLISI_FINDING_DIFFERENT_WORDINGS));
 }
 
+/* With the built-in library and register, a clause still in the model's
+ * words for the school's nation is not searched for out-of-date names
+ * (the tests of the library check that it cites none): the findings are
+ * those a search of every text gives. A wording for the other nation in
+ * its model words, and a model text edited, are still searched. */
+static void
+test_outdated_builtin (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PolisiLibrary) library = polisi_library_new_builtin (&error);
+  g_autoptr(PolisiLegislation) legislation = polisi_legislation_new_builtin (&error);
+  g_autoptr(PolisiPolicy) policy = NULL;
+  g_autoptr(GPtrArray) model = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+  PolisiClause *other = NULL;
+  const PolisiAlternative *for_england = NULL;
+  PolisiClauseState *edited = NULL;
+  guint expected_other = 0, in_other = 0, in_edited = 0;
+  GDate today;
+
+  g_assert_no_error (error);
+  g_assert_true (polisi_library_is_builtin (library));
+  g_assert_true (polisi_legislation_is_builtin (legislation));
+  g_assert_true (polisi_date_parse_iso ("2026-12-04", &today));
+  policy = polisi_policy_new_from_library (library, POLISI_LANGUAGE_CATEGORY_DUAL);
+  g_assert_cmpint (polisi_policy_get_nation (policy), ==, POLISI_NATION_WALES);
+
+  model = polisi_check (policy, library, legislation, &today);
+  g_assert_null (find_kind (model, POLISI_FINDING_OUTDATED_LEGISLATION));
+
+  /* a wording for England, in its model words, that cites a name out of
+   * date in Wales; and another clause's model text with an old name
+   * written into it */
+  for (guint i = 0; i < polisi_policy_get_n_clauses (policy) && (other == NULL || edited == NULL); i++)
+    {
+      PolisiClauseState *state = polisi_policy_get_clause (policy, i);
+      PolisiClause *clause = polisi_library_lookup_clause (library, polisi_clause_state_get_id (state));
+
+      if (clause == NULL || !polisi_clause_state_get_included (state))
+        continue;
+      for (guint a = 0; a < polisi_clause_get_n_alternatives (clause) && other == NULL; a++)
+        {
+          const PolisiAlternative *alternative = polisi_clause_get_alternative (clause, a);
+          guint found = 0;
+
+          if (polisi_clause_alternative_applies (alternative, POLISI_NATION_WALES))
+            continue;
+          for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+            {
+              g_autoptr(GArray) citations = polisi_legislation_find_outdated (legislation, alternative->text[lang],
+                                                                              lang, POLISI_NATION_WALES);
+              found += citations->len;
+            }
+          if (found > 0)
+            {
+              other = clause;
+              for_england = alternative;
+              expected_other = found;
+            }
+        }
+      if (other != clause && edited == NULL)
+        edited = state;
+    }
+  g_assert_nonnull (other);
+  g_assert_nonnull (edited);
+  polisi_clause_state_use_alternative (polisi_policy_lookup_clause (policy, polisi_clause_get_id (other)), other,
+                                       for_england);
+  polisi_clause_state_set_text (edited, POLISI_LANG_EN, "We monitor under the Regulation of Investigatory Powers Act 2000.");
+
+  changed = polisi_check (policy, library, legislation, &today);
+  for (guint i = 0; i < changed->len; i++)
+    {
+      PolisiFinding *finding = changed->pdata[i];
+
+      if (finding->kind != POLISI_FINDING_OUTDATED_LEGISLATION)
+        continue;
+      if (g_strcmp0 (finding->clause_id, polisi_clause_get_id (other)) == 0)
+        in_other++;
+      else if (g_strcmp0 (finding->clause_id, polisi_clause_state_get_id (edited)) == 0)
+        in_edited++;
+    }
+  g_assert_cmpuint (in_other, ==, expected_other);
+  g_assert_cmpuint (in_edited, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +508,7 @@ main (int   argc,
 
   ADD ("/checker/complete", test_complete);
   g_test_add_func ("/checker/different-wordings", test_different_wordings);
+  g_test_add_func ("/checker/outdated-builtin", test_outdated_builtin);
   ADD ("/checker/unfilled-placeholder", test_unfilled_placeholder);
   ADD ("/checker/unknown-placeholder", test_unknown_placeholder);
   ADD ("/checker/missing-and-stale-text", test_missing_and_stale_text);
