@@ -636,6 +636,26 @@ parse_own (const char *data,
   return g_steal_pointer (&doc);
 }
 
+/* libxml2 is set up once a process, before any thread uses it: its own
+ * set-up (xmlInitParser()) must not run in two threads at once, and a
+ * policy file, the built-in library and a schema are read in three. The
+ * loader of external entities is libxml2's one for the whole process: it
+ * is set once, to refuse, and never set back, so that files read in two
+ * threads at once never find it set back by the other. Polisi reads
+ * nothing through it. */
+static void
+init_libxml2 (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      xmlInitParser ();
+      xmlSetExternalEntityLoader (refuse_external_entity);
+      g_once_init_leave (&done, 1);
+    }
+}
+
 /* @builtin: the bytes are one of the program's own resources, which the
  * build checked with xmllint against their schemas (data/meson.build):
  * well-formed UTF-8 with no crowded element, so the checks made before
@@ -653,19 +673,8 @@ parse (GBytes      *bytes,
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
   const char *bad = NULL;
-  static gsize refusing = 0;
 
-  /* The loader of external entities is libxml2's one for the whole
-   * process: it is set once, to refuse, and never set back, so that files
-   * read in two threads at once (the library and a policy, the window's
-   * worker) never find it set back by the other. Polisi reads nothing
-   * through it. */
-  if (g_once_init_enter (&refusing))
-    {
-      xmlInitParser ();
-      xmlSetExternalEntityLoader (refuse_external_entity);
-      g_once_init_leave (&refusing, 1);
-    }
+  init_libxml2 ();
 
   if (size == 0)
     {
@@ -884,6 +893,7 @@ load_schema (const char *resource)
   xmlRelaxNG *schema;
 
   polisi_core_ensure_resources ();
+  init_libxml2 ();
   g_mutex_lock (&lock);
   if (schemas == NULL)
     schemas = g_hash_table_new (g_str_hash, g_str_equal);
