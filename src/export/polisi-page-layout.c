@@ -65,6 +65,14 @@
 #define MAX_CELLS         6
 #define LINE_NUMBER_SIZE  6.5
 #define LINE_NUMBER_GAP   8.0      /* between a line number and its column */
+/* In parallel columns, how far below the text's foot the box of a
+ * paragraph pair (its lines, their space and the space between clauses
+ * below it) may reach: the text area of the ODT and the DOCX in columns
+ * ends that much lower than the PDF's, and LibreOffice places a row that
+ * cannot split wherever its box fits there. Measured: with 1.5 pt the
+ * England example's pairs go a page later than in LibreOffice from its
+ * page 16; 3 pt gives every example LibreOffice's pages (HACKING.md). */
+#define PAIR_FOOT         3.0
 
 typedef enum {
   ROW_TEXT,
@@ -136,6 +144,8 @@ typedef struct {
   Cell      cells[MAX_CELLS];
   double    space_after;
   gboolean  keep_with_next;
+  gboolean  whole;           /* a paragraph and its translation: moves to the next
+                              * page whole, unless taller than a page's text */
   int       table;           /* table rows: the table's id, else -1 */
   int       table_row;       /* 0 for the header row */
   guint     part;
@@ -1030,6 +1040,68 @@ add_contents (PolisiPageLayout *self,
     }
 }
 
+/**
+ * polisi_page_layout_count_pairs:
+ * @block: a clause or a paragraph block
+ *
+ * In parallel columns, a clause whose two languages have as many
+ * paragraphs (list items count as paragraphs, an empty text as one) is a
+ * row for each paragraph and its translation, side by side, each row kept
+ * whole on a page; a clause whose languages differ in that (a paragraph
+ * added in one language only) is one row, split across pages line by
+ * line. The ODT and the DOCX write the rows the PDF lays out.
+ *
+ * Returns: the rows of paragraph pairs, or 0 when the clause is one row
+ */
+guint
+polisi_page_layout_count_pairs (PolisiBlock *block,
+                                PolisiLang   first,
+                                PolisiLang   second)
+{
+  guint n_first, n_second;
+
+  g_return_val_if_fail (block != NULL, 0);
+
+  if (block->kind != POLISI_BLOCK_CLAUSE && block->kind != POLISI_BLOCK_PARAGRAPH)
+    return 0;
+  n_first = MAX (block->paras[first]->len, 1);
+  n_second = MAX (block->paras[second]->len, 1);
+  return n_first == n_second ? n_first : 0;
+}
+
+/* The row of a clause in parallel columns (the last of the rows), as rows
+ * of paragraph pairs when its languages have as many paragraphs: the
+ * space between clauses after the last pair, the space between paragraphs
+ * (each paragraph's own) after the others. */
+static void
+split_into_pairs (PolisiPageLayout *self,
+                  guint             index)
+{
+  Row clause = g_array_index (self->rows, Row, index);
+  guint n = clause.cells[0].paras->len;
+
+  g_assert (index == self->rows->len - 1);
+  if (clause.n_cells != 2 || n == 0 || clause.cells[1].paras->len != n)
+    return;
+
+  /* the row's cells now belong to this copy */
+  for (guint c = 0; c < clause.n_cells; c++)
+    g_array_index (self->rows, Row, index).cells[c].paras = NULL;
+  g_array_remove_index (self->rows, index);
+
+  for (guint p = 0; p < n; p++)
+    {
+      Row *pair = append_language_row (self, clause.kind, clause.part, clause.n_cells);
+
+      pair->whole = TRUE;
+      pair->space_after = p + 1 == n ? clause.space_after : 0;
+      for (guint c = 0; c < clause.n_cells; c++)
+        g_ptr_array_add (pair->cells[c].paras, clause.cells[c].paras->pdata[p]);
+    }
+  for (guint c = 0; c < clause.n_cells; c++)
+    g_ptr_array_unref (clause.cells[c].paras);
+}
+
 static void
 add_clause_row (PolisiPageLayout *self,
                 PolisiBlock      *block,
@@ -1112,6 +1184,9 @@ add_clause_row (PolisiPageLayout *self,
           g_ptr_array_add (cell->paras, para);
         }
     }
+
+  if (n_langs == 2 && polisi_page_layout_count_pairs (block, langs[0], langs[1]) > 0)
+    split_into_pairs (self, self->rows->len - 1);
 }
 
 /* A table's columns are as wide as the ODT's (polisi_block_get_column_widths()),
@@ -1537,6 +1612,35 @@ skip_to_recto (Flow *flow,
   new_page (flow, row->part);
 }
 
+/* Whether the whole of @row fits in @available, with the space below it:
+ * a paragraph pair's row is a box, in LibreOffice and Word as in the PDF,
+ * whose height is its lines, its paragraphs' space after them (each
+ * last line full height, as LibreOffice's and Word's are) and the space
+ * between clauses below the last pair; the box must fit on the page. */
+static gboolean
+row_fits (Row    *row,
+          double  available)
+{
+  for (guint c = 0; c < row->n_cells; c++)
+    {
+      Cursor from = { 0, 0 };
+      double height;
+
+      if (!cursor_at_end (&row->cells[c], measure_fit (&row->cells[c], from, G_MAXDOUBLE, 3, &height)) ||
+          height + row->space_after > available + PAIR_FOOT)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether @row fits on an empty page: a pair taller than that splits. */
+static gboolean
+row_fits_a_page (Flow *flow,
+                 Row  *row)
+{
+  return row_fits (row, flow->bottom - flow->top);
+}
+
 /* Whether @next, placed @offset below the current position, would start
  * on this page the way the pagination would place it: at least two lines
  * (no orphan, no widow) of its first paragraph in every column, or a table's
@@ -1550,6 +1654,9 @@ next_row_starts (Flow   *flow,
 
   if (next->kind == ROW_TABLE)
     return 2 * table_row_height (next) <= available;
+  /* a paragraph pair: all of it */
+  if (next->whole && row_fits_a_page (flow, next))
+    return row_fits (next, available);
 
   for (guint c = 0; c < next->n_cells; c++)
     {
@@ -1616,6 +1723,11 @@ place_row (Flow *flow,
           /* a heading keeps with the first lines of what follows */
           if (all_fit && row->keep_with_next && next != NULL && next->kind != ROW_PAGE_BREAK &&
               !next_row_starts (flow, row_height + row->space_after, next))
+            {
+              new_page (flow, row->part);
+              continue;
+            }
+          if (row->whole && row_fits_a_page (flow, row) && !row_fits (row, available))
             {
               new_page (flow, row->part);
               continue;
