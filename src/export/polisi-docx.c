@@ -1531,9 +1531,11 @@ write_columns (DocxWriter *w)
         start_columns_table (w, TRUE);
       open = TRUE;
 
-      /* a paragraph and its translation: a row that never splits (one
-       * row for a block deleted, with tracked changes) */
-      if (!heading && !(w->tracked && block->change == POLISI_CHANGE_DELETED))
+      /* a paragraph and its translation: a row that never splits; with
+       * tracked changes, a block with a paragraph break inserted or
+       * deleted is one row, so that accepting or rejecting the change
+       * joins its paragraphs (no row of a table can) */
+      if (!heading && !(w->tracked && polisi_export_block_breaks_change (block)))
         {
           guint n_pairs = polisi_page_layout_count_pairs (block, w->langs[0], w->langs[1]);
 

@@ -1740,9 +1740,13 @@ write_columns (OdtWriter *w)
           open = TRUE;
         }
 
-      /* A block deleted, with tracked changes, is one row, its deletion
-       * one change. */
-      if (!heading && !(is_tracking (w) && block->change == POLISI_CHANGE_DELETED))
+      /* A paragraph and its translation: a row that never splits. With
+       * tracked changes, a block with a paragraph break inserted or
+       * deleted is one row, so that accepting or rejecting the change
+       * joins its paragraphs (no row of a table can), and so is a block
+       * deleted, its deletion one change. */
+      if (!heading && !(is_tracking (w) && (block->change == POLISI_CHANGE_DELETED ||
+                                           polisi_export_block_breaks_change (block))))
         {
           guint n_pairs = polisi_page_layout_count_pairs (block, w->langs[0], w->langs[1]);
 

@@ -360,6 +360,18 @@ polisi_clause_index_anchor (PolisiClauseIndex  *index,
         *clause_id = index->ids->pdata[i];
         return TRUE;
       }
+  /* the whole id and a later row's number (polisi_anchor_part_name()) */
+  for (guint i = 0; i < index->folded->len; i++)
+    {
+      gsize id_length = strlen (index->folded->pdata[i]);
+
+      if (length > id_length + 1 && strncmp (index->folded->pdata[i], rest, id_length) == 0 &&
+          rest[id_length] == '_' && strspn (rest + id_length + 1, "0123456789") == length - id_length - 1)
+        {
+          *clause_id = index->ids->pdata[i];
+          return TRUE;
+        }
+    }
   for (guint i = 0; i < index->folded->len; i++)
     if (length >= 8 && g_str_has_prefix (index->folded->pdata[i], rest))
       {
