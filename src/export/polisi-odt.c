@@ -212,8 +212,9 @@ static const char *header_first_style[POLISI_N_LANGS] = { "HeaderFirst_cy", "Hea
  * (block_end_style()). */
 /* Between the text and the footer: LibreOffice's last line on a page is
  * then no lower than the PDF's (whose text ends 64 pt above the bottom
- * edge; LibreOffice's line is taller below its baseline). */
-#define TEXT_FOOT_SPACE "30.5pt"
+ * edge, and whose pagination fits text 0.5 pt above that, FIT_MARGIN in
+ * polisi-page-layout.c; LibreOffice's line is taller below its baseline). */
+#define TEXT_FOOT_SPACE "31pt"
 /* the header's lines, 11 pt apart ("Header"'s 0.388 cm) */
 #define HEADER_LINE "0.388cm"
 /* An appendix heading starts a page. */

@@ -65,13 +65,20 @@
 #define MAX_CELLS         6
 #define LINE_NUMBER_SIZE  6.5
 #define LINE_NUMBER_GAP   8.0      /* between a line number and its column */
-/* In parallel columns, how far below the text's foot the box of a
- * paragraph pair (its lines, their space and the space between clauses
- * below it) may reach: the text area of the ODT and the DOCX in columns
- * ends that much lower than the PDF's, and LibreOffice places a row that
- * cannot split wherever its box fits there. Measured: with 1.5 pt the
- * England example's pairs go a page later than in LibreOffice from its
- * page 16; 3 pt gives every example LibreOffice's pages (HACKING.md). */
+/* What the pagination fits on a page stops this much above the text's
+ * foot: LibreOffice's and Word's lines are not placed to a hundredth of a
+ * point as Pango's are, so a paragraph that ends within a fraction of a
+ * point of the PDF's foot (0.03 pt, clause 8.4 of the English
+ * secondary-wales-adopted.polisi) can fail to fit there. The ODT's text
+ * ends as much higher (TEXT_FOOT_SPACE in polisi-odt.c). */
+#define FIT_MARGIN        0.5
+/* In parallel columns, how far below the foot of what the pagination
+ * fits the box of a paragraph pair may reach (its lines, their space and
+ * the space between clauses below it): the text area of the ODT and the
+ * DOCX in columns ends lower than the PDF's, and LibreOffice places a row
+ * that cannot split wherever its box fits there. Measured: with 1.5 pt
+ * the England example's pairs go a page later than in LibreOffice from
+ * its page 16; 3 pt gives every example LibreOffice's pages (HACKING.md). */
 #define PAIR_FOOT         3.0
 
 typedef enum {
@@ -1789,7 +1796,7 @@ polisi_page_layout_paginate (PolisiPageLayout *self)
 
   flow.self = self;
   flow.top = MARGIN_TOP;
-  flow.bottom = self->page_height - MARGIN_BOTTOM;
+  flow.bottom = self->page_height - MARGIN_BOTTOM - FIT_MARGIN;
   new_page (&flow, 0);
 
   for (guint r = 0; r < self->rows->len; r++)

@@ -1050,10 +1050,10 @@ find_heading_page (GPtrArray  *pages,
  * page LibreOffice shows the heading on (Polisi's own, the PDF's; in
  * parallel columns both lists, whose headings share a row) are as many as
  * HACKING.md's table says: the example policies, and the Welsh one
- * adopted, in every layout. LibreOffice's pages are the PDF's, but for
- * the England example's parallel columns, a page longer: LibreOffice
- * splits a row lower than the PDF where widow control would move lines
- * (HACKING.md). */
+ * adopted, and secondary-wales-adopted.polisi, in every layout.
+ * LibreOffice's pages are the PDF's, and every entry is right (in
+ * parallel columns, each paragraph pair a row that never splits, in both;
+ * HACKING.md). */
 static const struct {
   CaseId   case_id;
   LayoutId layout_id;
