@@ -18,7 +18,9 @@
 #include "polisi-assembler.h"
 #include "polisi-error.h"
 #include "polisi-export.h"
+#include "polisi-odt.h"
 #include "polisi-page-layout.h"
+#include "polisi-test-odt.h"
 #include "polisi-test-utils.h"
 
 #define LINK "https://hwb.gov.wales/cadw-dysgwyr-yn-ddiogel"
@@ -532,6 +534,106 @@ test_layout_rules (void)
     }
 }
 
+/* The languages of the paragraphs of @block_id, in the order the page
+ * layout places them, page by page: "ce" for a Welsh paragraph and an
+ * English one side by side. */
+static char *
+block_languages (PolisiPageLayout *layout,
+                 const char       *block_id)
+{
+  g_autoptr(GPtrArray) lines = polisi_page_layout_describe (layout);
+  GString *order = g_string_new (NULL);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      guint page, first, last, n;
+      char block[128], tag[8], lang[4];
+      double x, y;
+
+      g_assert_cmpint (sscanf (lines->pdata[i], "%u %127s %7s %3s %u-%u/%u %lf %lf",
+                               &page, block, tag, lang, &first, &last, &n, &x, &y), ==, 9);
+      if (g_str_equal (block, block_id) && first == 0 && (g_str_equal (tag, "P") || g_str_equal (tag, "LI")))
+        g_string_append_c (order, lang[0]);
+    }
+  return g_string_free (order, FALSE);
+}
+
+static guint
+count_rows (PolisiDocument            *document,
+            const PolisiExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) odt = polisi_odt_write (document, options, &error);
+  g_autofree char *content = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  content = polisi_test_odt_member (odt, "content.xml");
+  for (const char *p = strstr (content, "<table:table-row "); p != NULL; p = strstr (p + 1, "<table:table-row "))
+    n++;
+  return n;
+}
+
+/* Parallel columns: a clause whose languages have as many paragraphs is a
+ * row for each paragraph and its translation, side by side; a clause with
+ * a paragraph added in one language only is one row, in the PDF and in the
+ * ODT, its paragraphs one after another in each column. */
+static void
+test_columns_pairs (void)
+{
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  g_autoptr(PolisiPolicy) policy = polisi_test_load_example ("secondary-wales.polisi");
+  g_autoptr(PolisiDocument) document = polisi_assemble (policy, polisi_context_get_library (context), POLISI_ASSEMBLE_DEFAULT);
+  g_autoptr(PolisiPageLayout) paired = NULL;
+  g_autoptr(PolisiPageLayout) unequal = NULL;
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autofree char *order = NULL;
+  PolisiExportOptions options;
+  PolisiBlock *block = NULL;
+  guint n_pairs = 0;
+  guint rows;
+
+  polisi_export_options_init (&options, POLISI_LAYOUT_COLUMNS);
+  for (guint b = 0; b < polisi_document_get_n_blocks (document) && block == NULL; b++)
+    {
+      PolisiBlock *candidate = polisi_document_get_block (document, b);
+
+      n_pairs = polisi_page_layout_count_pairs (candidate, POLISI_LANG_CY, POLISI_LANG_EN);
+      if (candidate->kind == POLISI_BLOCK_CLAUSE && n_pairs >= 3)
+        block = candidate;
+    }
+  g_assert_nonnull (block);
+
+  paired = polisi_page_layout_new (document, &options);
+  polisi_page_layout_paginate (paired);
+  order = block_languages (paired, block->id);
+  g_assert_cmpuint (strlen (order), ==, 2 * n_pairs);
+  for (guint p = 0; p < n_pairs; p++)
+    g_assert_true (order[2 * p] == 'c' && order[2 * p + 1] == 'e');
+  rows = count_rows (document, &options);
+
+  /* a Welsh paragraph more */
+  for (guint p = 0; p < block->paras[POLISI_LANG_CY]->len; p++)
+    {
+      PolisiTextBlock *para = block->paras[POLISI_LANG_CY]->pdata[p];
+
+      g_string_append_printf (markup, "%s%s\n", para->item ? "- " : "", para->text);
+    }
+  g_string_append (markup, "Paragraff ychwanegol yn Gymraeg yn unig, heb ei gyfieithu eto.");
+  polisi_block_set_text (block, POLISI_LANG_CY, markup->str);
+  g_assert_cmpuint (polisi_page_layout_count_pairs (block, POLISI_LANG_CY, POLISI_LANG_EN), ==, 0);
+
+  unequal = polisi_page_layout_new (document, &options);
+  polisi_page_layout_paginate (unequal);
+  g_free (order);
+  order = block_languages (unequal, block->id);
+  /* one row: the Welsh paragraphs of the clause one after another, then
+   * the English ones beside them (on each page the row is on) */
+  g_assert_cmpuint (strlen (order), ==, 2 * n_pairs + 1);
+  g_assert_true (g_str_has_prefix (order, "cc"));
+  g_assert_cmpuint (count_rows (document, &options), ==, rows - n_pairs + 1);
+}
+
 /* A heading is never the last thing on its page, wherever it falls: the
  * first clause grows a line at a time, so every heading of the library
  * passes across the foot of a page, with whatever follows it (a clause of
@@ -832,6 +934,7 @@ main (int   argc,
   g_test_add_func ("/pdf/hostile", test_hostile);
   g_test_add_func ("/pdf/layout-rules", test_layout_rules);
   g_test_add_func ("/pdf/heading-keeps-with-next", test_heading_keeps_with_next);
+  g_test_add_func ("/pdf/columns-pairs", test_columns_pairs);
   g_test_add_func ("/pdf/failures", test_failures);
   g_test_add_func ("/pdf/consultation-header", test_consultation_header);
   g_test_add_func ("/pdf/line-numbers", test_line_numbers);
