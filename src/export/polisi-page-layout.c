@@ -153,6 +153,7 @@ typedef struct {
   gboolean  keep_with_next;
   gboolean  whole;           /* a paragraph and its translation: moves to the next
                               * page whole, unless taller than a page's text */
+  guint     pair_group;      /* ... its clause's first pair row's index + 1 */
   int       table;           /* table rows: the table's id, else -1 */
   int       table_row;       /* 0 for the header row */
   guint     part;
@@ -172,6 +173,7 @@ typedef struct {
   int       table_row;
   guint     first_number;    /* the line number of the first line, or 0 */
   guint     column;          /* 0, or 1 for the second of parallel columns */
+  guint     pair_group;      /* the rows of one clause's paragraph pairs: the first's index + 1; else 0 */
 } Item;
 
 typedef struct {
@@ -1101,6 +1103,7 @@ split_into_pairs (PolisiPageLayout *self,
       Row *pair = append_language_row (self, clause.kind, clause.part, clause.n_cells);
 
       pair->whole = TRUE;
+      pair->pair_group = index + 1;
       pair->space_after = p + 1 == n ? clause.space_after : 0;
       for (guint c = 0; c < clause.n_cells; c++)
         g_ptr_array_add (pair->cells[c].paras, clause.cells[c].paras->pdata[p]);
@@ -1706,6 +1709,7 @@ place_row (Flow *flow,
 
   while (!done)
     {
+      guint first_item;
       Cursor to[MAX_CELLS];
       double heights[MAX_CELLS];
       double available = flow->bottom - flow->y;
@@ -1746,6 +1750,7 @@ place_row (Flow *flow,
             }
         }
 
+      first_item = flow->page->items->len;
       for (guint c = 0; c < row->n_cells; c++)
         emit_cell (flow, &row->cells[c], row->n_cells == 2 ? c : 0, from[c], to[c]);
 
@@ -1761,6 +1766,8 @@ place_row (Flow *flow,
           rule->kind = ITEM_RULE;
           g_ptr_array_add (flow->page->items, rule);
         }
+      for (guint i = first_item; i < flow->page->items->len; i++)
+        ((Item *) g_ptr_array_index (flow->page->items, i))->pair_group = row->pair_group;
       flow->y += row_height;
 
       if (all_fit)
@@ -1773,6 +1780,46 @@ place_row (Flow *flow,
     }
 
   flow->y += row->space_after;
+}
+
+/* The paragraph pairs of one clause on a page, drawn as each column's
+ * text and then the other's: each language's part of the clause one run
+ * of the page's structure (a list one list, in its language), read in
+ * that order, as when the clause was one row. Where each stands does
+ * not change. */
+static void
+group_pairs_by_column (Page *page)
+{
+  guint i = 0;
+
+  while (i < page->items->len)
+    {
+      Item *item = g_ptr_array_index (page->items, i);
+      g_autoptr(GPtrArray) run = NULL;
+      guint end = i;
+
+      if (item->pair_group == 0)
+        {
+          i++;
+          continue;
+        }
+      while (end < page->items->len && ((Item *) g_ptr_array_index (page->items, end))->pair_group == item->pair_group)
+        end++;
+
+      run = g_ptr_array_sized_new (end - i);
+      for (guint column = 0; column < 3; column++)
+        for (guint k = i; k < end; k++)
+          {
+            Item *member = g_ptr_array_index (page->items, k);
+            guint place = member->kind == ITEM_TEXT ? member->column : 2;
+
+            if (place == column)
+              g_ptr_array_add (run, member);
+          }
+      for (guint k = i; k < end; k++)
+        page->items->pdata[k] = run->pdata[k - i];
+      i = end;
+    }
 }
 
 /**
@@ -1817,6 +1864,9 @@ polisi_page_layout_paginate (PolisiPageLayout *self)
   /* A trailing empty page (a break with nothing after it) goes. */
   if (self->pages->len > 1 && flow.page->items->len == 0)
     g_ptr_array_remove_index (self->pages, self->pages->len - 1);
+
+  for (guint p = 0; p < self->pages->len; p++)
+    group_pairs_by_column (g_ptr_array_index (self->pages, p));
 }
 
 guint
