@@ -45,3 +45,28 @@ polisi_anchor_name (const char *clause_id,
 
   return g_strdup_printf ("Polisi_%s_%.16s", polisi_lang_to_code (lang), digest);
 }
+
+/**
+ * polisi_anchor_part_name:
+ * @part: which of the clause's rows in parallel columns, from 0
+ *
+ * In parallel columns a clause may be a row for each paragraph and its
+ * translation (polisi_page_layout_count_pairs()): each row's text in each
+ * language has an anchor of its own, so that a comment or a change in it
+ * is placed in its clause and its language. The first row's is
+ * polisi_anchor_name(); the others' add "_" and @part: "Polisi_cy_" and
+ * 16 hex digits, "_2" (at most 37 characters, which Word keeps).
+ *
+ * Returns: (transfer full): the anchor's name
+ */
+char *
+polisi_anchor_part_name (const char *clause_id,
+                         PolisiLang  lang,
+                         guint       part)
+{
+  g_autofree char *name = polisi_anchor_name (clause_id, lang);
+
+  if (part == 0)
+    return g_steal_pointer (&name);
+  return g_strdup_printf ("%s_%u", name, part);
+}

@@ -19,5 +19,8 @@ char *polisi_anchor_bookmark_name (const char *clause_id,
                                    PolisiLang  lang);
 char *polisi_anchor_name          (const char *clause_id,
                                    PolisiLang  lang);
+char *polisi_anchor_part_name     (const char *clause_id,
+                                   PolisiLang  lang,
+                                   guint       part);
 
 G_END_DECLS

@@ -94,7 +94,9 @@
 #define PAGE_HEIGHT 16838
 #define MARGIN_X 1134          /* 56.7 pt */
 #define MARGIN_TOP 1400        /* 70 pt */
-#define MARGIN_BOTTOM 1280     /* 64 pt */
+#define MARGIN_BOTTOM 1220     /* 61 pt: in parallel columns, 3 pt below the PDF's text, where
+                                * the PDF lets a paragraph pair's row reach (PAIR_FOOT in
+                                * polisi-page-layout.c), as the ODT's text does */
 #define HEADER_DISTANCE 568     /* the header's first line 30 pt from the top, as the PDF's */
 #define FOOTER_DISTANCE 440
 #define TEXT_WIDTH (PAGE_WIDTH - 2 * MARGIN_X)
@@ -103,7 +105,9 @@
 #define NUMBER_INDENT 600      /* the hanging indent of clause numbers, 30 pt */
 #define BULLET_INDENT 240      /* 12 pt */
 #define CELL_PADDING 80        /* 4 pt */
-#define BLOCK_SPACE_AFTER 240  /* after a clause: its last paragraph's 4 pt and the row's 8 pt */
+#define BLOCK_SPACE_AFTER (64 + 160)  /* after a clause in parallel columns: its last paragraph's
+                                       * 3.2 pt and the row's 8 pt, as the ODT's */
+#define COLUMNS_ITEM_LINE_HEIGHT 128  /* percent: a list item's lines in parallel columns */
 /* Outside parallel columns, the lines 130% apart as in the PDF; below a
  * paragraph and a clause, the PDF's space less what the taller last line
  * takes (POLISI_EXPORT_PARA_SPACE and _BLOCK_SPACE, in twips) */
@@ -743,15 +747,21 @@ current_block_id (DocxWriter *w)
   return polisi_document_get_block (w->document, w->block_index)->id;
 }
 
+/* The paragraphs of @paras from @from to before @to (a clause's paragraph
+ * pair @part in parallel columns, polisi_page_layout_count_pairs(); or
+ * all of them), the last with @space_after_last below it. */
 static void
-write_text_blocks (DocxWriter *w,
-                   GPtrArray  *paras,
-                   PolisiLang  lang,
-                   const char *style,
-                   const char *continued_style,
-                   const char *number,
-                   const char *clause_id,
-                   guint       space_after_last)
+write_text_range (DocxWriter *w,
+                  GPtrArray  *paras,
+                  guint       from,
+                  guint       to,
+                  guint       part,
+                  PolisiLang  lang,
+                  const char *style,
+                  const char *continued_style,
+                  const char *number,
+                  const char *clause_id,
+                  guint       space_after_last)
 {
   gboolean bookmark = clause_id != NULL && !(w->tracked && whole_mark (w) == MARK_DEL);
   guint bookmark_id = 0;
@@ -760,6 +770,11 @@ write_text_blocks (DocxWriter *w,
 
   if (bookmark)
     bookmark_id = w->next_id++;
+  if (from > 0)
+    {
+      number = NULL;
+      style = continued_style;
+    }
 
   if (number != NULL && (paras->len == 0 || ((PolisiTextBlock *) paras->pdata[0])->item))
     {
@@ -767,7 +782,7 @@ write_text_blocks (DocxWriter *w,
       start_para (w, &number_props, lang, whole_mark (w));
       if (bookmark)
         {
-          g_autofree char *name = polisi_anchor_name (clause_id, lang);
+          g_autofree char *name = polisi_anchor_part_name (clause_id, lang, part);
           bookmark_start (w, name, bookmark_id);
         }
       write_number (w, lang, "PolisiClauseNumber", number, "", whole_mark (w));
@@ -781,10 +796,10 @@ write_text_blocks (DocxWriter *w,
       style = continued_style;
     }
 
-  for (guint i = 0; i < paras->len; i++)
+  for (guint i = from; i < to; i++)
     {
       PolisiTextBlock *para = paras->pdata[i];
-      guint space_after = i + 1 == paras->len ? space_after_last : 0;
+      guint space_after = i + 1 == to ? space_after_last : 0;
       guint line = 0;
 
       /* in the flow of the text, the PDF's heights: a list item's by its
@@ -797,15 +812,19 @@ write_text_blocks (DocxWriter *w,
           if (space_after > 0)
             space_after = BLOCK_SPACE_FLOW - PARA_SPACE_FLOW;
         }
+      /* in parallel columns, a list item has no space of its own below
+       * it: the last of a clause, the space between clauses only */
+      else if (para->item && space_after == BLOCK_SPACE_AFTER)
+        space_after = BLOCK_SPACE_AFTER - PARA_SPACE_FLOW;
 
       ParaProps props = { para->item ? "ListBullet" : style, FALSE, para->item, in_clause, FALSE, space_after, line };
       ParaProps next_props = { para->item ? "ListBullet" : continued_style, FALSE, para->item, in_clause, FALSE, space_after, line };
       Splitter splitter = { w, &props, &next_props, lang, count_deleted_breaks (w, para), break_mark (w, para) };
 
       start_para (w, &props, lang, splitter_mark (&splitter));
-      if (bookmark && i == 0)
+      if (bookmark && i == from)
         {
-          g_autofree char *name = polisi_anchor_name (clause_id, lang);
+          g_autofree char *name = polisi_anchor_part_name (clause_id, lang, part);
           bookmark_start (w, name, bookmark_id);
         }
       if (number != NULL && !para->item)
@@ -814,11 +833,24 @@ write_text_blocks (DocxWriter *w,
           number = NULL;
         }
       write_content (&splitter, para);
-      if (bookmark && i + 1 == paras->len)
+      if (bookmark && i + 1 == to)
         bookmark_end (w, bookmark_id);
       end_para (w);
       style = continued_style;
     }
+}
+
+static void
+write_text_blocks (DocxWriter *w,
+                   GPtrArray  *paras,
+                   PolisiLang  lang,
+                   const char *style,
+                   const char *continued_style,
+                   const char *number,
+                   const char *clause_id,
+                   guint       space_after_last)
+{
+  write_text_range (w, paras, 0, paras->len, 0, lang, style, continued_style, number, clause_id, space_after_last);
 }
 
 
@@ -1311,12 +1343,22 @@ write_numbers_para (DocxWriter *w,
  * the first column, 1: right of the second), a paragraph for each
  * paragraph write_block() writes there. */
 static void
-write_numbers_cell (DocxWriter  *w,
-                    PolisiBlock *block,
-                    PolisiLang   lang,
-                    guint        side)
+write_numbers_cell_part (DocxWriter  *w,
+                         PolisiBlock *block,
+                         PolisiLang   lang,
+                         guint        side,
+                         int          part,
+                         guint        space_last)
 {
   GPtrArray *paras = block->paras[lang];
+  guint from = 0;
+  guint to = paras->len;
+
+  if (part >= 0)
+    {
+      from = MIN ((guint) part, to);
+      to = MIN ((guint) part + 1, to);
+    }
 
   gsf_xml_out_start_element (w->xml, "w:tc");
   gsf_xml_out_start_element (w->xml, "w:tcPr");
@@ -1339,22 +1381,79 @@ write_numbers_cell (DocxWriter  *w,
     write_numbers_para (w, "PolisiLineNumbersHeading", 0, side, block->id, lang, -1);
   else
     {
-      guint space_last = BLOCK_SPACE_AFTER;
-
-      if (paras->len == 0 || (block->number != NULL && ((PolisiTextBlock *) paras->pdata[0])->item))
+      if (from == 0 && (paras->len == 0 || (block->number != NULL && ((PolisiTextBlock *) paras->pdata[0])->item)))
         /* a clause that starts with a list has its number on a line of its own */
         write_numbers_para (w, block->number != NULL ? "Clause" : "BodyText", paras->len == 0 ? space_last : 0,
                             side, NULL, lang, 0);
-      for (guint i = 0; i < paras->len; i++)
+      for (guint i = from; i < to; i++)
         {
           PolisiTextBlock *para = paras->pdata[i];
 
+          guint space = i + 1 == to ? space_last : 0;
+
+          if (para->item && space == BLOCK_SPACE_AFTER)
+            space = BLOCK_SPACE_AFTER - PARA_SPACE_FLOW;
           write_numbers_para (w, para->item ? "ListBullet" : block->number != NULL ? "Clause" : "BodyText",
-                              i + 1 == paras->len ? space_last : 0, side, block->id, lang, (int) i);
+                              space, side, block->id, lang, (int) i);
         }
     }
   w->numbers_side = 0;
   write_cell_end (w);
+}
+
+static void
+write_numbers_cell (DocxWriter  *w,
+                    PolisiBlock *block,
+                    PolisiLang   lang,
+                    guint        side)
+{
+  write_numbers_cell_part (w, block, lang, side, -1, BLOCK_SPACE_AFTER);
+}
+
+/* A clause or paragraph block whose languages have as many paragraphs,
+ * as the PDF lays it out (polisi_page_layout_count_pairs()): a row for
+ * each paragraph and its translation, which never splits; below the last
+ * the space between clauses, below the others their paragraphs' own. */
+static void
+write_pair_rows (DocxWriter  *w,
+                 PolisiBlock *block,
+                 guint        index,
+                 guint        n_pairs,
+                 Mark         row_mark)
+{
+  gboolean clause = block->kind == POLISI_BLOCK_CLAUSE;
+
+  w->block_change = block->change;
+  w->block_index = index;
+  for (guint p = 0; p < n_pairs; p++)
+    {
+      guint space_last = p + 1 == n_pairs ? BLOCK_SPACE_AFTER : 0;
+
+      write_row_start (w, TRUE, FALSE, row_mark);
+      if (has_numbers_columns (w))
+        write_numbers_cell_part (w, block, w->langs[0], 0, (int) p, space_last);
+      for (guint c = 0; c < w->n_langs; c++)
+        {
+          GPtrArray *paras = block->paras[w->langs[c]];
+
+          write_cell_start (w, COLUMN_WIDTH + GUTTER / 2);
+          if (paras->len == 0 && !(clause && block->number != NULL))
+            {
+              ParaProps props = { "BodyText", FALSE, FALSE, FALSE, FALSE, space_last };
+              start_para (w, &props, w->langs[c], MARK_NONE);
+              end_para (w);
+            }
+          else
+            write_text_range (w, paras, MIN (p, paras->len), MIN (p + 1, paras->len), p, w->langs[c],
+                              clause ? "Clause" : "BodyText", clause ? "ClauseContinued" : "BodyText",
+                              clause ? block->number : NULL, clause ? block->id : NULL, space_last);
+          write_cell_end (w);
+        }
+      if (has_numbers_columns (w))
+        write_numbers_cell_part (w, block, w->langs[1], 1, (int) p, space_last);
+      gsf_xml_out_end_element (w->xml);
+    }
+  w->block_change = POLISI_CHANGE_NONE;
 }
 
 /* @body: a table of the body, with the columns of line numbers when the
@@ -1431,6 +1530,21 @@ write_columns (DocxWriter *w)
       if (!open)
         start_columns_table (w, TRUE);
       open = TRUE;
+
+      /* a paragraph and its translation: a row that never splits; with
+       * tracked changes, a block with a paragraph break inserted or
+       * deleted is one row, so that accepting or rejecting the change
+       * joins its paragraphs (no row of a table can) */
+      if (!heading && !(w->tracked && polisi_export_block_breaks_change (block)))
+        {
+          guint n_pairs = polisi_page_layout_count_pairs (block, w->langs[0], w->langs[1]);
+
+          if (n_pairs > 0)
+            {
+              write_pair_rows (w, block, i, n_pairs, row_mark);
+              continue;
+            }
+        }
 
       /* A heading's row never splits and keeps with the clause after it. */
       write_row_start (w, heading, FALSE, row_mark);
@@ -1909,6 +2023,33 @@ write_para_style (GsfXMLOut          *xml,
         {
           flow_def.before = 0;
           flow_def.after = 159;
+          line = 240;
+        }
+      spacing_changed = flow_def.after != style->after || flow_def.before != style->before || line > 0;
+    }
+  else
+    {
+      /* parallel columns, whose rows of paragraph pairs never split: the
+       * ODT's lines and spaces, so that each row is the box the PDF's
+       * pagination fits on the page (lines 130% apart and the PDF's space
+       * less its shorter last line below a paragraph; a list item's lines
+       * 128% apart, as COLUMNS_ITEM_LINE_HEIGHT in polisi-odt.c, nothing
+       * below it; a heading's row the heading and 6 pt, nothing above) */
+      if (g_str_equal (def->id, "BodyText") || g_str_equal (def->id, "Clause") ||
+          g_str_equal (def->id, "ClauseContinued"))
+        {
+          flow_def.after = PARA_SPACE_FLOW;
+          line = POLISI_EXPORT_LINE_HEIGHT * 240 / 100;
+        }
+      else if (g_str_equal (def->id, "ListBullet"))
+        {
+          flow_def.after = 0;
+          line = COLUMNS_ITEM_LINE_HEIGHT * 240 / 100;
+        }
+      else if (g_str_equal (def->id, "Heading1") || g_str_equal (def->id, "PolisiLineNumbersHeading"))
+        {
+          flow_def.before = 0;
+          flow_def.after = HEADING_SPACE_FLOW;
           line = 240;
         }
       spacing_changed = flow_def.after != style->after || flow_def.before != style->before || line > 0;

@@ -194,6 +194,10 @@ static const char *title_master_display[POLISI_N_LANGS + 1] = {
 static const char *header_title_style[POLISI_N_LANGS] = { "HeaderTitle_cy", "HeaderTitle_en" };
 /* the space between two rows of parallel columns, as in the PDF */
 #define COLUMNS_ROW_SPACE "8pt"
+/* ... and below a heading's row: the space below the PDF's heading (the
+ * cell's, since LibreOffice can leave out a heading's own space below it
+ * at the end of a cell) */
+#define COLUMNS_HEADING_SPACE "0.21cm"
 /* In parallel columns a list item's lines, and the numbers beside them: the
  * PDF's height for an item of three lines or more
  * (polisi_export_item_line_height()), for every item, so that the numbers
@@ -208,8 +212,9 @@ static const char *header_first_style[POLISI_N_LANGS] = { "HeaderFirst_cy", "Hea
  * (block_end_style()). */
 /* Between the text and the footer: LibreOffice's last line on a page is
  * then no lower than the PDF's (whose text ends 64 pt above the bottom
- * edge; LibreOffice's line is taller below its baseline). */
-#define TEXT_FOOT_SPACE "30.5pt"
+ * edge, and whose pagination fits text 0.5 pt above that, FIT_MARGIN in
+ * polisi-page-layout.c; LibreOffice's line is taller below its baseline). */
+#define TEXT_FOOT_SPACE "31pt"
 /* the header's lines, 11 pt apart ("Header"'s 0.388 cm) */
 #define HEADER_LINE "0.388cm"
 /* An appendix heading starts a page. */
@@ -798,10 +803,11 @@ static void
 write_clause_bookmark (OdtWriter  *w,
                        const char *element,
                        const char *clause_id,
-                       PolisiLang  lang)
+                       PolisiLang  lang,
+                       guint       part)
 {
   /* the short name, which LibreOffice keeps when it saves as DOCX */
-  g_autofree char *name = polisi_anchor_name (clause_id, lang);
+  g_autofree char *name = polisi_anchor_part_name (clause_id, lang, part);
 
   gsf_xml_out_start_element (w->xml, element);
   gsf_xml_out_add_cstr (w->xml, "text:name", name);
@@ -855,21 +861,31 @@ write_number (OdtWriter  *w,
   write_text (w, number, strlen (number));
 }
 
-/* A PolisiTextBlock list: paragraphs in @kind (the first one of a clause
- * in PARA_CLAUSE, after its number and a tab), items in bullet lists.
- * With @clause_id, the whole is a bookmark named after the clause. */
+/* A PolisiTextBlock list, from @from to before @to: paragraphs in @kind
+ * (the first one of a clause in PARA_CLAUSE, after its number and a tab),
+ * items in bullet lists. With @clause_id, the whole is a bookmark named
+ * after the clause (and @part, its row in parallel columns). */
 static void
-write_text_blocks (OdtWriter  *w,
-                   GPtrArray  *paras,
-                   PolisiLang  lang,
-                   ParaKind    kind,
-                   const char *number,
-                   const char *clause_id)
+write_text_range (OdtWriter  *w,
+                  GPtrArray  *paras,
+                  guint       from,
+                  guint       to,
+                  PolisiLang  lang,
+                  ParaKind    kind,
+                  const char *number,
+                  const char *clause_id,
+                  guint       part)
 {
   gboolean in_list = FALSE;
   gboolean bookmark = clause_id != NULL && !w->in_region;
   gboolean bookmark_open = FALSE;
 
+  if (from > 0)
+    {
+      number = NULL;
+      if (kind == PARA_CLAUSE)
+        kind = PARA_CLAUSE_CONTINUED;
+    }
   if (number != NULL && (paras->len == 0 || ((PolisiTextBlock *) paras->pdata[0])->item))
     {
       /* A clause that starts with a list still shows its number. */
@@ -877,13 +893,13 @@ write_text_blocks (OdtWriter  *w,
       start_marked_para (w, PARA_CLAUSE, lang, paras->len > 0 ? paras->pdata[0] : NULL);
       if (bookmark)
         {
-          write_clause_bookmark (w, "text:bookmark-start", clause_id, lang);
+          write_clause_bookmark (w, "text:bookmark-start", clause_id, lang, part);
           bookmark_open = TRUE;
         }
       write_number (w, PARA_CLAUSE, lang, number);
       if (bookmark_open && paras->len == 0)
         {
-          write_clause_bookmark (w, "text:bookmark-end", clause_id, lang);
+          write_clause_bookmark (w, "text:bookmark-end", clause_id, lang, part);
           bookmark_open = FALSE;
         }
       end_para (w);
@@ -891,10 +907,10 @@ write_text_blocks (OdtWriter  *w,
       kind = PARA_CLAUSE_CONTINUED;
     }
 
-  for (guint i = 0; i < paras->len; i++)
+  for (guint i = from; i < to; i++)
     {
       PolisiTextBlock *block = paras->pdata[i];
-      gboolean last = i + 1 == paras->len;
+      gboolean last = i + 1 == to;
       ParaKind para_kind = block->item ? PARA_LIST : (number != NULL ? PARA_CLAUSE : kind);
 
       if (block->item)
@@ -920,9 +936,9 @@ write_text_blocks (OdtWriter  *w,
       if (block->item && w->layout != NULL)
         w->item_lines = polisi_export_item_lines (w->layout, w->block_id, lang, i);
       start_marked_para (w, para_kind, lang, block);
-      if (bookmark && !bookmark_open && i == 0)
+      if (bookmark && !bookmark_open && i == from)
         {
-          write_clause_bookmark (w, "text:bookmark-start", clause_id, lang);
+          write_clause_bookmark (w, "text:bookmark-start", clause_id, lang, part);
           bookmark_open = TRUE;
         }
       if (number != NULL && !block->item)
@@ -937,7 +953,7 @@ write_text_blocks (OdtWriter  *w,
       write_content (w, para_kind, lang, block);
       if (bookmark_open && last)
         {
-          write_clause_bookmark (w, "text:bookmark-end", clause_id, lang);
+          write_clause_bookmark (w, "text:bookmark-end", clause_id, lang, part);
           bookmark_open = FALSE;
         }
       end_para (w);
@@ -948,6 +964,17 @@ write_text_blocks (OdtWriter  *w,
 
   if (in_list)
     gsf_xml_out_end_element (w->xml);
+}
+
+static void
+write_text_blocks (OdtWriter  *w,
+                   GPtrArray  *paras,
+                   PolisiLang  lang,
+                   ParaKind    kind,
+                   const char *number,
+                   const char *clause_id)
+{
+  write_text_range (w, paras, 0, paras->len, lang, kind, number, clause_id, 0);
 }
 
 static gboolean
@@ -1416,6 +1443,30 @@ has_numbers_columns (OdtWriter *w)
   return w->line_numbers != NULL;
 }
 
+/* The cells of parallel columns, by the space below their text: a
+ * clause's last row (the space between clauses), a heading's row (the
+ * space below a heading), a paragraph pair's row before another of its
+ * clause (none but its paragraph's own). */
+typedef enum {
+  CELL_CLAUSE,
+  CELL_HEADING,
+  CELL_PAIR,
+  N_CELL_KINDS
+} CellKind;
+
+static const char *columns_cell_style[N_CELL_KINDS][2] = {
+  { "Columns.L", "Columns.R" },
+  { "Columns.HL", "Columns.HR" },
+  { "Columns.PL", "Columns.PR" },
+};
+static const char *numbers_cell_style[N_CELL_KINDS][2] = {
+  { "Columns.NL", "Columns.NR" },
+  { "Columns.HNL", "Columns.HNR" },
+  { "Columns.PNL", "Columns.PNR" },
+};
+/* the padding below each kind of cell */
+static const char *columns_cell_space[N_CELL_KINDS] = { COLUMNS_ROW_SPACE, COLUMNS_HEADING_SPACE, "0cm" };
+
 /* The paragraph styles of the numbers: each with the vertical size and
  * spacing of a kind of text paragraph, none of them a heading. */
 static const char *numbers_style[N_PARA_KINDS][2] = {
@@ -1462,29 +1513,40 @@ write_numbers_para (OdtWriter  *w,
 
 /* The cell of numbers beside @block's text in @lang (@side 0: left of
  * the first column, 1: right of the second), a paragraph for each
- * paragraph write_block() writes there. */
+ * paragraph write_block() writes there; with @part >= 0, beside the
+ * paragraph pair @part of the block's rows (write_pair_row()), and
+ * @tight: with no space below it, as the pair's cells. */
 static void
 write_numbers_cell (OdtWriter   *w,
                     PolisiBlock *block,
                     PolisiLang   lang,
-                    guint        side)
+                    guint        side,
+                    int          part,
+                    gboolean     tight)
 {
   GPtrArray *paras = block != NULL ? block->paras[lang] : NULL;
+  guint from = 0;
+  guint to = paras != NULL ? paras->len : 0;
 
+  if (part >= 0)
+    {
+      from = MIN ((guint) part, to);
+      to = MIN ((guint) part + 1, to);
+    }
   if (block != NULL && block->kind == POLISI_BLOCK_HEADING)
-    start_cell (w, side == 0 ? "Columns.HNL" : "Columns.HNR");
+    start_cell (w, numbers_cell_style[CELL_HEADING][side]);
   else
-    start_cell (w, side == 0 ? "Columns.NL" : "Columns.NR");
+    start_cell (w, numbers_cell_style[tight ? CELL_PAIR : CELL_CLAUSE][side]);
   if (block == NULL)
     write_numbers_para (w, PARA_BODY, side, NULL, lang, 0);
   else if (block->kind == POLISI_BLOCK_HEADING)
     write_numbers_para (w, PARA_HEADING_1, side, block->id, lang, -1);
-  else if (paras->len == 0 || (block->number != NULL && ((PolisiTextBlock *) paras->pdata[0])->item))
+  else if (from == 0 && (paras->len == 0 || (block->number != NULL && ((PolisiTextBlock *) paras->pdata[0])->item)))
     {
       /* a clause that starts with a list has its number on a line of its own */
       write_numbers_para (w, PARA_CLAUSE, side, NULL, lang, 0);
     }
-  for (guint i = 0; block != NULL && block->kind != POLISI_BLOCK_HEADING && i < paras->len; i++)
+  for (guint i = from; block != NULL && block->kind != POLISI_BLOCK_HEADING && i < to; i++)
     {
       PolisiTextBlock *para = paras->pdata[i];
 
@@ -1522,21 +1584,17 @@ start_columns_table (OdtWriter    *w,
     polisi_xml_out_element (w->xml, "table:table-column", "table:style-name", "Columns.N", NULL);
 }
 
-/* @heading: a cell of a heading's row, with no space below it */
 static void
 start_columns_cell (OdtWriter *w,
                     guint      column,
-                    gboolean   heading)
+                    CellKind   kind)
 {
-  if (heading)
-    start_cell (w, column == 0 ? "Columns.HL" : "Columns.HR");
-  else
-    start_cell (w, column == 0 ? "Columns.L" : "Columns.R");
+  start_cell (w, columns_cell_style[kind][column]);
   w->in_cell = TRUE;
 }
 
-/* @heading: a heading's row, which never splits; @tracked: the whole row
- * is new or gone, as a tracked change */
+/* @heading: a row that never splits (a heading's, a paragraph pair's);
+ * @tracked: the whole row is new or gone, as a tracked change */
 static void
 start_columns_row (OdtWriter *w,
                    gboolean   heading,
@@ -1551,8 +1609,62 @@ start_columns_row (OdtWriter *w,
   gsf_xml_out_add_cstr_unchecked (w->xml, "table:style-name", styles[heading != FALSE][tracked != FALSE]);
 }
 
+/* One language's paragraph @part of a clause or paragraph block, in
+ * its cell of the block's row for that pair. */
+static void
+write_block_part (OdtWriter   *w,
+                  PolisiBlock *block,
+                  PolisiLang   lang,
+                  guint        part)
+{
+  GPtrArray *paras = block->paras[lang];
+  gboolean clause = block->kind == POLISI_BLOCK_CLAUSE;
+
+  w->block_id = block->id;
+  w->block_change = w->in_region ? POLISI_CHANGE_NONE : block->change;
+  w->old_number = block->old_number;
+  if (paras->len == 0 && (!clause || block->number == NULL))
+    write_para (w, PARA_BODY, lang, "");
+  else
+    write_text_range (w, paras, MIN (part, paras->len), MIN (part + 1, paras->len), lang,
+                      clause ? PARA_CLAUSE_CONTINUED : PARA_BODY,
+                      clause ? block->number : NULL, clause ? block->id : NULL, part);
+  w->block_change = POLISI_CHANGE_NONE;
+  w->old_number = NULL;
+}
+
+/* A clause or paragraph block whose languages have as many paragraphs
+ * (polisi_page_layout_count_pairs()), as the PDF lays it out: a row for
+ * each paragraph and its translation, which never splits; the space
+ * between clauses below the last, none below the others but the
+ * paragraphs' own. */
+static void
+write_pair_rows (OdtWriter   *w,
+                 PolisiBlock *block,
+                 guint        n_pairs)
+{
+  for (guint p = 0; p < n_pairs; p++)
+    {
+      gboolean tight = p + 1 < n_pairs;
+
+      start_columns_row (w, TRUE, is_tracking (w) && block->change != POLISI_CHANGE_NONE);
+      if (has_numbers_columns (w))
+        write_numbers_cell (w, block, w->langs[0], 0, (int) p, tight);
+      for (guint c = 0; c < w->n_langs; c++)
+        {
+          start_columns_cell (w, c, tight ? CELL_PAIR : CELL_CLAUSE);
+          write_block_part (w, block, w->langs[c], p);
+          gsf_xml_out_end_element (w->xml);
+          w->in_cell = FALSE;
+        }
+      if (has_numbers_columns (w))
+        write_numbers_cell (w, block, w->langs[1], 1, (int) p, tight);
+      gsf_xml_out_end_element (w->xml);
+    }
+}
+
 /* Parallel columns: two-column tables in reading order, one level row per
- * block, the title block and the contents lists side by side on the first
+ * block (or per paragraph pair), the title block and the contents lists side by side on the first
  * page. Each heading's row is a table of its own that never splits and
  * keeps with the table after it (LibreOffice keeps no row with the next
  * one), so that a heading never ends a page; an appendix's heading table,
@@ -1568,30 +1680,30 @@ write_columns (OdtWriter *w)
 
   start_columns_row (w, FALSE, FALSE);
   if (has_numbers_columns (w))
-    write_numbers_cell (w, NULL, w->langs[0], 0);
+    write_numbers_cell (w, NULL, w->langs[0], 0, -1, FALSE);
   for (guint c = 0; c < w->n_langs; c++)
     {
-      start_columns_cell (w, c, FALSE);
+      start_columns_cell (w, c, CELL_CLAUSE);
       write_title_block (w, w->langs[c]);
       gsf_xml_out_end_element (w->xml);
       w->in_cell = FALSE;
     }
   if (has_numbers_columns (w))
-    write_numbers_cell (w, NULL, w->langs[1], 1);
+    write_numbers_cell (w, NULL, w->langs[1], 1, -1, FALSE);
   gsf_xml_out_end_element (w->xml);
 
   start_columns_row (w, FALSE, FALSE);
   if (has_numbers_columns (w))
-    write_numbers_cell (w, NULL, w->langs[0], 0);
+    write_numbers_cell (w, NULL, w->langs[0], 0, -1, FALSE);
   for (guint c = 0; c < w->n_langs; c++)
     {
-      start_columns_cell (w, c, FALSE);
+      start_columns_cell (w, c, CELL_CLAUSE);
       write_toc (w, w->langs[c]);
       gsf_xml_out_end_element (w->xml);
       w->in_cell = FALSE;
     }
   if (has_numbers_columns (w))
-    write_numbers_cell (w, NULL, w->langs[1], 1);
+    write_numbers_cell (w, NULL, w->langs[1], 1, -1, FALSE);
   gsf_xml_out_end_element (w->xml);
 
   for (guint i = 0; i < n_blocks; i++)
@@ -1629,16 +1741,33 @@ write_columns (OdtWriter *w)
           open = TRUE;
         }
 
+      /* A paragraph and its translation: a row that never splits. With
+       * tracked changes, a block with a paragraph break inserted or
+       * deleted is one row, so that accepting or rejecting the change
+       * joins its paragraphs (no row of a table can), and so is a block
+       * deleted, its deletion one change. */
+      if (!heading && !(is_tracking (w) && (block->change == POLISI_CHANGE_DELETED ||
+                                           polisi_export_block_breaks_change (block))))
+        {
+          guint n_pairs = polisi_page_layout_count_pairs (block, w->langs[0], w->langs[1]);
+
+          if (n_pairs > 0)
+            {
+              write_pair_rows (w, block, n_pairs);
+              continue;
+            }
+        }
+
       /* A block only one version has is a row LibreOffice tracks as a
        * whole (loext:text-changes-only="false" on its style): its content
        * all inserted or all deleted, the row goes when the insertion is
        * rejected or the deletion accepted, leaving no empty row. */
       start_columns_row (w, heading, is_tracking (w) && block->change != POLISI_CHANGE_NONE);
       if (has_numbers_columns (w))
-        write_numbers_cell (w, block, w->langs[0], 0);
+        write_numbers_cell (w, block, w->langs[0], 0, -1, FALSE);
       for (guint c = 0; c < w->n_langs; c++)
         {
-          start_columns_cell (w, c, heading);
+          start_columns_cell (w, c, heading ? CELL_HEADING : CELL_CLAUSE);
           if (block->kind != POLISI_BLOCK_HEADING && block->paras[w->langs[c]]->len == 0 && block->number == NULL)
             write_para (w, PARA_BODY, w->langs[c], "");
           else
@@ -1647,7 +1776,7 @@ write_columns (OdtWriter *w)
           w->in_cell = FALSE;
         }
       if (has_numbers_columns (w))
-        write_numbers_cell (w, block, w->langs[1], 1);
+        write_numbers_cell (w, block, w->langs[1], 1, -1, FALSE);
       gsf_xml_out_end_element (w->xml);
 
       if (heading)
@@ -1915,7 +2044,7 @@ write_office_styles (OdtWriter *w,
         gsf_xml_out_add_cstr_unchecked (xml, "style:class", "text");
         /* a heading's row starts with the heading, as in the PDF: the space
          * above it is the row's before it (its cells' padding below) */
-        polisi_xml_out_element (xml, "style:paragraph-properties", "fo:margin-top", "0cm", NULL);
+        polisi_xml_out_element (xml, "style:paragraph-properties", "fo:margin-top", "0cm", "fo:margin-bottom", "0cm", NULL);
         gsf_xml_out_start_element (xml, "style:text-properties");
         add_language (xml, lang);
         gsf_xml_out_end_element (xml);
@@ -1957,7 +2086,7 @@ write_office_styles (OdtWriter *w,
   if (has_numbers_columns (w))
     write_named_paragraph_style (xml, "Polisi_20_Line_20_Numbers_20_Heading", "Line numbers beside a heading",
                                  "Standard", NULL, NULL,
-                                 PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0.21cm"),
+                                 PROPS ("fo:margin-top", "0cm", "fo:margin-bottom", "0cm"),
                                  PROPS ("fo:font-size", "12.5pt", "fo:font-weight", "bold",
                                         "style:font-weight-asian", "bold", "style:font-weight-complex", "bold"));
   /* Contents entries: the page number on a right tab at the edge of the
@@ -2760,16 +2889,14 @@ write_content_automatic (OdtWriter *w,
            * padding as the text's cell, so that the lines are level */
           for (guint side = 0; side < 2; side++)
             {
-              for (guint heading = 0; heading < 2; heading++)
+              for (CellKind kind = 0; kind < N_CELL_KINDS; kind++)
                 {
-                  static const char *names[2][2] = { { "Columns.NL", "Columns.NR" }, { "Columns.HNL", "Columns.HNR" } };
-
-                  start_style (xml, names[heading][side], NULL, "table-cell", NULL);
+                  start_style (xml, numbers_cell_style[kind][side], NULL, "table-cell", NULL);
                   polisi_xml_out_element (xml, "style:table-cell-properties",
                                           "fo:padding-left", side == 0 ? "0cm" : "0.28cm",
                                           "fo:padding-right", side == 0 ? "0.28cm" : "0cm",
                                           "fo:padding-top", "0cm",
-                                          "fo:padding-bottom", heading ? "0cm" : COLUMNS_ROW_SPACE,
+                                          "fo:padding-bottom", columns_cell_space[kind],
                                           "fo:border", "none",
                                           NULL);
                   gsf_xml_out_end_element (xml);
@@ -2818,26 +2945,26 @@ write_content_automatic (OdtWriter *w,
        * so that the rule between the languages runs on; none below a
        * heading's row, nor above any row: the text of a row, and of the
        * part of it that goes on to a new page, starts at the top. */
-      for (guint heading = 0; heading < 2; heading++)
+      for (CellKind kind = 0; kind < N_CELL_KINDS; kind++)
         {
-          start_style (xml, heading ? "Columns.HL" : "Columns.L", NULL, "table-cell", NULL);
+          start_style (xml, columns_cell_style[kind][0], NULL, "table-cell", NULL);
           polisi_xml_out_element (xml, "style:table-cell-properties",
                           "fo:padding-left", "0cm",
                           "fo:padding-right", "0.4236cm",
                           "fo:padding-top", "0cm",
-                          "fo:padding-bottom", heading ? "0cm" : COLUMNS_ROW_SPACE,
+                          "fo:padding-bottom", columns_cell_space[kind],
                           "fo:border-left", "none",
                           "fo:border-top", "none",
                           "fo:border-bottom", "none",
                           "fo:border-right", "0.5pt solid #8c8c8c",
                           NULL);
           gsf_xml_out_end_element (xml);
-          start_style (xml, heading ? "Columns.HR" : "Columns.R", NULL, "table-cell", NULL);
+          start_style (xml, columns_cell_style[kind][1], NULL, "table-cell", NULL);
           polisi_xml_out_element (xml, "style:table-cell-properties",
                           "fo:padding-left", "0.4236cm",
                           "fo:padding-right", "0cm",
                           "fo:padding-top", "0cm",
-                          "fo:padding-bottom", heading ? "0cm" : COLUMNS_ROW_SPACE,
+                          "fo:padding-bottom", columns_cell_space[kind],
                           "fo:border", "none",
                           NULL);
           gsf_xml_out_end_element (xml);

@@ -65,6 +65,21 @@
 #define MAX_CELLS         6
 #define LINE_NUMBER_SIZE  6.5
 #define LINE_NUMBER_GAP   8.0      /* between a line number and its column */
+/* What the pagination fits on a page stops this much above the text's
+ * foot: LibreOffice's and Word's lines are not placed to a hundredth of a
+ * point as Pango's are, so a paragraph that ends within a fraction of a
+ * point of the PDF's foot (0.03 pt, clause 8.4 of the English
+ * secondary-wales-adopted.polisi) can fail to fit there. The ODT's text
+ * ends as much higher (TEXT_FOOT_SPACE in polisi-odt.c). */
+#define FIT_MARGIN        0.5
+/* In parallel columns, how far below the foot of what the pagination
+ * fits the box of a paragraph pair may reach (its lines, their space and
+ * the space between clauses below it): the text area of the ODT and the
+ * DOCX in columns ends lower than the PDF's, and LibreOffice places a row
+ * that cannot split wherever its box fits there. Measured: with 1.5 pt
+ * the England example's pairs go a page later than in LibreOffice from
+ * its page 16; 3 pt gives every example LibreOffice's pages (HACKING.md). */
+#define PAIR_FOOT         3.0
 
 typedef enum {
   ROW_TEXT,
@@ -136,6 +151,9 @@ typedef struct {
   Cell      cells[MAX_CELLS];
   double    space_after;
   gboolean  keep_with_next;
+  gboolean  whole;           /* a paragraph and its translation: moves to the next
+                              * page whole, unless taller than a page's text */
+  guint     pair_group;      /* ... its clause's first pair row's index + 1 */
   int       table;           /* table rows: the table's id, else -1 */
   int       table_row;       /* 0 for the header row */
   guint     part;
@@ -155,6 +173,7 @@ typedef struct {
   int       table_row;
   guint     first_number;    /* the line number of the first line, or 0 */
   guint     column;          /* 0, or 1 for the second of parallel columns */
+  guint     pair_group;      /* the rows of one clause's paragraph pairs: the first's index + 1; else 0 */
 } Item;
 
 typedef struct {
@@ -1030,6 +1049,69 @@ add_contents (PolisiPageLayout *self,
     }
 }
 
+/**
+ * polisi_page_layout_count_pairs:
+ * @block: a clause or a paragraph block
+ *
+ * In parallel columns, a clause whose two languages have as many
+ * paragraphs (list items count as paragraphs, an empty text as one) is a
+ * row for each paragraph and its translation, side by side, each row kept
+ * whole on a page; a clause whose languages differ in that (a paragraph
+ * added in one language only) is one row, split across pages line by
+ * line. The ODT and the DOCX write the rows the PDF lays out.
+ *
+ * Returns: the rows of paragraph pairs, or 0 when the clause is one row
+ */
+guint
+polisi_page_layout_count_pairs (PolisiBlock *block,
+                                PolisiLang   first,
+                                PolisiLang   second)
+{
+  guint n_first, n_second;
+
+  g_return_val_if_fail (block != NULL, 0);
+
+  if (block->kind != POLISI_BLOCK_CLAUSE && block->kind != POLISI_BLOCK_PARAGRAPH)
+    return 0;
+  n_first = MAX (block->paras[first]->len, 1);
+  n_second = MAX (block->paras[second]->len, 1);
+  return n_first == n_second ? n_first : 0;
+}
+
+/* The row of a clause in parallel columns (the last of the rows), as rows
+ * of paragraph pairs when its languages have as many paragraphs: the
+ * space between clauses after the last pair, the space between paragraphs
+ * (each paragraph's own) after the others. */
+static void
+split_into_pairs (PolisiPageLayout *self,
+                  guint             index)
+{
+  Row clause = g_array_index (self->rows, Row, index);
+  guint n = clause.cells[0].paras->len;
+
+  g_assert (index == self->rows->len - 1);
+  if (clause.n_cells != 2 || n == 0 || clause.cells[1].paras->len != n)
+    return;
+
+  /* the row's cells now belong to this copy */
+  for (guint c = 0; c < clause.n_cells; c++)
+    g_array_index (self->rows, Row, index).cells[c].paras = NULL;
+  g_array_remove_index (self->rows, index);
+
+  for (guint p = 0; p < n; p++)
+    {
+      Row *pair = append_language_row (self, clause.kind, clause.part, clause.n_cells);
+
+      pair->whole = TRUE;
+      pair->pair_group = index + 1;
+      pair->space_after = p + 1 == n ? clause.space_after : 0;
+      for (guint c = 0; c < clause.n_cells; c++)
+        g_ptr_array_add (pair->cells[c].paras, clause.cells[c].paras->pdata[p]);
+    }
+  for (guint c = 0; c < clause.n_cells; c++)
+    g_ptr_array_unref (clause.cells[c].paras);
+}
+
 static void
 add_clause_row (PolisiPageLayout *self,
                 PolisiBlock      *block,
@@ -1112,6 +1194,9 @@ add_clause_row (PolisiPageLayout *self,
           g_ptr_array_add (cell->paras, para);
         }
     }
+
+  if (n_langs == 2 && polisi_page_layout_count_pairs (block, langs[0], langs[1]) > 0)
+    split_into_pairs (self, self->rows->len - 1);
 }
 
 /* A table's columns are as wide as the ODT's (polisi_block_get_column_widths()),
@@ -1537,6 +1622,35 @@ skip_to_recto (Flow *flow,
   new_page (flow, row->part);
 }
 
+/* Whether the whole of @row fits in @available, with the space below it:
+ * a paragraph pair's row is a box, in LibreOffice and Word as in the PDF,
+ * whose height is its lines, its paragraphs' space after them (each
+ * last line full height, as LibreOffice's and Word's are) and the space
+ * between clauses below the last pair; the box must fit on the page. */
+static gboolean
+row_fits (Row    *row,
+          double  available)
+{
+  for (guint c = 0; c < row->n_cells; c++)
+    {
+      Cursor from = { 0, 0 };
+      double height;
+
+      if (!cursor_at_end (&row->cells[c], measure_fit (&row->cells[c], from, G_MAXDOUBLE, 3, &height)) ||
+          height + row->space_after > available + PAIR_FOOT)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether @row fits on an empty page: a pair taller than that splits. */
+static gboolean
+row_fits_a_page (Flow *flow,
+                 Row  *row)
+{
+  return row_fits (row, flow->bottom - flow->top);
+}
+
 /* Whether @next, placed @offset below the current position, would start
  * on this page the way the pagination would place it: at least two lines
  * (no orphan, no widow) of its first paragraph in every column, or a table's
@@ -1550,6 +1664,9 @@ next_row_starts (Flow   *flow,
 
   if (next->kind == ROW_TABLE)
     return 2 * table_row_height (next) <= available;
+  /* a paragraph pair: all of it */
+  if (next->whole && row_fits_a_page (flow, next))
+    return row_fits (next, available);
 
   for (guint c = 0; c < next->n_cells; c++)
     {
@@ -1592,6 +1709,7 @@ place_row (Flow *flow,
 
   while (!done)
     {
+      guint first_item;
       Cursor to[MAX_CELLS];
       double heights[MAX_CELLS];
       double available = flow->bottom - flow->y;
@@ -1620,6 +1738,11 @@ place_row (Flow *flow,
               new_page (flow, row->part);
               continue;
             }
+          if (row->whole && row_fits_a_page (flow, row) && !row_fits (row, available))
+            {
+              new_page (flow, row->part);
+              continue;
+            }
           if (!all_fit && (stuck || row->kind == ROW_HEADING))
             {
               new_page (flow, row->part);
@@ -1627,6 +1750,7 @@ place_row (Flow *flow,
             }
         }
 
+      first_item = flow->page->items->len;
       for (guint c = 0; c < row->n_cells; c++)
         emit_cell (flow, &row->cells[c], row->n_cells == 2 ? c : 0, from[c], to[c]);
 
@@ -1642,6 +1766,8 @@ place_row (Flow *flow,
           rule->kind = ITEM_RULE;
           g_ptr_array_add (flow->page->items, rule);
         }
+      for (guint i = first_item; i < flow->page->items->len; i++)
+        ((Item *) g_ptr_array_index (flow->page->items, i))->pair_group = row->pair_group;
       flow->y += row_height;
 
       if (all_fit)
@@ -1654,6 +1780,46 @@ place_row (Flow *flow,
     }
 
   flow->y += row->space_after;
+}
+
+/* The paragraph pairs of one clause on a page, drawn as each column's
+ * text and then the other's: each language's part of the clause one run
+ * of the page's structure (a list one list, in its language), read in
+ * that order, as when the clause was one row. Where each stands does
+ * not change. */
+static void
+group_pairs_by_column (Page *page)
+{
+  guint i = 0;
+
+  while (i < page->items->len)
+    {
+      Item *item = g_ptr_array_index (page->items, i);
+      g_autoptr(GPtrArray) run = NULL;
+      guint end = i;
+
+      if (item->pair_group == 0)
+        {
+          i++;
+          continue;
+        }
+      while (end < page->items->len && ((Item *) g_ptr_array_index (page->items, end))->pair_group == item->pair_group)
+        end++;
+
+      run = g_ptr_array_sized_new (end - i);
+      for (guint column = 0; column < 3; column++)
+        for (guint k = i; k < end; k++)
+          {
+            Item *member = g_ptr_array_index (page->items, k);
+            guint place = member->kind == ITEM_TEXT ? member->column : 2;
+
+            if (place == column)
+              g_ptr_array_add (run, member);
+          }
+      for (guint k = i; k < end; k++)
+        page->items->pdata[k] = run->pdata[k - i];
+      i = end;
+    }
 }
 
 /**
@@ -1677,7 +1843,7 @@ polisi_page_layout_paginate (PolisiPageLayout *self)
 
   flow.self = self;
   flow.top = MARGIN_TOP;
-  flow.bottom = self->page_height - MARGIN_BOTTOM;
+  flow.bottom = self->page_height - MARGIN_BOTTOM - FIT_MARGIN;
   new_page (&flow, 0);
 
   for (guint r = 0; r < self->rows->len; r++)
@@ -1698,6 +1864,9 @@ polisi_page_layout_paginate (PolisiPageLayout *self)
   /* A trailing empty page (a break with nothing after it) goes. */
   if (self->pages->len > 1 && flow.page->items->len == 0)
     g_ptr_array_remove_index (self->pages, self->pages->len - 1);
+
+  for (guint p = 0; p < self->pages->len; p++)
+    group_pairs_by_column (g_ptr_array_index (self->pages, p));
 }
 
 guint

@@ -82,6 +82,9 @@ guint             polisi_page_layout_get_n_lines     (PolisiPageLayout          
                                                       const char                *block_id,
                                                       PolisiLang                 lang,
                                                       guint                      para);
+guint             polisi_page_layout_count_pairs     (PolisiBlock               *block,
+                                                      PolisiLang                 first,
+                                                      PolisiLang                 second);
 GPtrArray        *polisi_page_layout_describe        (PolisiPageLayout          *self);
 guint             polisi_page_layout_get_page_signature (PolisiPageLayout       *self,
                                                          guint                   page);

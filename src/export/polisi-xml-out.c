@@ -340,3 +340,33 @@ polisi_export_list_keywords (PolisiDocument   *document,
     }
   return keywords;
 }
+
+/**
+ * polisi_export_block_breaks_change:
+ * @block: a block of a comparison
+ *
+ * Whether a paragraph break of @block, in either language, is inserted or
+ * deleted: in parallel columns with tracked changes such a block is one
+ * row, so that accepting or rejecting the change joins its paragraphs (no
+ * row of a table can join the next).
+ */
+gboolean
+polisi_export_block_breaks_change (PolisiBlock *block)
+{
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    for (guint p = 0; block->paras[lang] != NULL && p < block->paras[lang]->len; p++)
+      {
+        const PolisiTextBlock *para = block->paras[lang]->pdata[p];
+
+        if (para->break_inserted)
+          return TRUE;
+        for (guint m = 0; para->marks != NULL && m < para->marks->len; m++)
+          {
+            const PolisiTextMark *mark = &g_array_index (para->marks, PolisiTextMark, m);
+
+            if (mark->kind == POLISI_MARK_DELETED && memchr (para->text + mark->start, '\n', mark->end - mark->start) != NULL)
+              return TRUE;
+          }
+      }
+  return FALSE;
+}

@@ -59,6 +59,7 @@ guint       polisi_export_item_lines           (PolisiPageLayout *layout,
 guint       polisi_export_heading_page         (PolisiPageLayout *layout,
                                                 guint             block,
                                                 PolisiLang        lang);
+gboolean    polisi_export_block_breaks_change  (PolisiBlock      *block);
 GPtrArray  *polisi_export_list_keywords        (PolisiDocument   *document,
                                                 const PolisiLang *langs,
                                                 guint             n_langs);

@@ -430,7 +430,10 @@ visit (Walk    *walk,
           leave_scope (walk);
           continue;
         }
-      if (is_w (child, "tc"))
+      /* (in a file with no anchors, a table cell goes on with the
+       * clause before it: a clause's later paragraph pairs in parallel
+       * columns are rows whose cells have no number) */
+      if (is_w (child, "tc") && walk->bookmarks)
         {
           leave_scope (walk);
           visit (walk, child);

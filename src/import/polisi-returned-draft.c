@@ -291,7 +291,9 @@ polisi_clause_index_free (PolisiClauseIndex *index)
  * The clause a bookmark stands for, with its language: the short anchor
  * name ("Polisi_cy_" and 16 hex digits), or the long name of older drafts
  * ("polisi-clause-cy-" and the clause's id), which a program may have
- * rewritten to letters, digits and "_", or shortened.
+ * rewritten to letters, digits and "_", or shortened; the short name
+ * with "_" and a number is a later row of the clause in parallel columns
+ * (polisi_anchor_part_name()).
  */
 gboolean
 polisi_clause_index_anchor (PolisiClauseIndex  *index,
@@ -310,6 +312,23 @@ polisi_clause_index_anchor (PolisiClauseIndex  *index,
     return FALSE;
 
   lower = g_ascii_strdown (name, -1);
+  /* the anchor of a clause's later row in parallel columns
+   * (polisi_anchor_part_name()): the clause's anchor, "_" and a number */
+  rest = strrchr (lower, '_');
+  if (rest != NULL && rest[1] != '\0' && strspn (rest + 1, "0123456789") == strlen (rest + 1) &&
+      strlen (rest + 1) <= 4 && !g_hash_table_contains (index->anchors, lower))
+    {
+      g_autofree char *base = g_strndup (lower, rest - lower);
+
+      if (g_hash_table_lookup_extended (index->anchors, base, NULL, &value))
+        {
+          guint packed = GPOINTER_TO_UINT (value);
+
+          *clause_id = index->ids->pdata[packed / 2];
+          *lang = packed % 2;
+          return TRUE;
+        }
+    }
   if (g_hash_table_lookup_extended (index->anchors, lower, NULL, &value))
     {
       guint packed = GPOINTER_TO_UINT (value);
@@ -341,6 +360,18 @@ polisi_clause_index_anchor (PolisiClauseIndex  *index,
         *clause_id = index->ids->pdata[i];
         return TRUE;
       }
+  /* the whole id and a later row's number (polisi_anchor_part_name()) */
+  for (guint i = 0; i < index->folded->len; i++)
+    {
+      gsize id_length = strlen (index->folded->pdata[i]);
+
+      if (length > id_length + 1 && strncmp (index->folded->pdata[i], rest, id_length) == 0 &&
+          rest[id_length] == '_' && strspn (rest + id_length + 1, "0123456789") == length - id_length - 1)
+        {
+          *clause_id = index->ids->pdata[i];
+          return TRUE;
+        }
+    }
   for (guint i = 0; i < index->folded->len; i++)
     if (length >= 8 && g_str_has_prefix (index->folded->pdata[i], rest))
       {

@@ -13,7 +13,7 @@
  *    long "polisi-clause-cy-…" names of older drafts, start and end, in
  *    either language), or, in a file with no such anchors at all, by the
  *    clause number at the start of the paragraph ("3.2" and a tab), until
- *    the next heading, table cell or numbered paragraph;
+ *    the next heading, table or numbered paragraph;
  *  - the rows filled in the comments table (table:name "comments-table"):
  *    the clause number, who, and the comment;
  *  - the tracked changes (text:changed-region with text:insertion or
@@ -581,9 +581,12 @@ visit (Walk    *walk,
             }
         }
 
+      /* (in a file with no anchors, a table cell goes on with the
+       * clause before it: a clause's later paragraph pairs in parallel
+       * columns are rows whose cells have no number) */
       if (polisi_xml_is (child, NS_TEXT, "h") ||
           polisi_xml_is (child, NS_TABLE, "table") ||
-          polisi_xml_is (child, NS_TABLE, "table-cell") ||
+          (polisi_xml_is (child, NS_TABLE, "table-cell") && walk->bookmarks) ||
           polisi_xml_is (child, NS_TEXT, "table-of-content"))
         {
           leave_scope (walk);

@@ -10,6 +10,7 @@
 #
 #   test-cycle.py PATH-TO-POLISI
 
+import collections
 import os
 import re
 import shutil
@@ -278,11 +279,15 @@ class Cycle(unittest.TestCase):
         rejected = without_pages(self.lo_text(tracked, 'reject', 'rejected-columns.txt'))
         new_text = without_pages(self.lo_text(new_odt, 'none', 'new-columns.txt'))
         old_text = without_pages(self.lo_text(old_odt, 'none', 'old-columns.txt'))
-        self.assertEqual(accepted, new_text)
-        differ = [(a, b) for a, b in zip(rejected, old_text) if a != b]
+        # every paragraph the same; their order may not be: each version
+        # has a row for each paragraph pair, but a clause whose paragraph
+        # breaks changed is one row in the tracked document (no row of a
+        # table joins the next when a break is accepted or rejected)
+        self.assertEqual(collections.Counter(accepted), collections.Counter(new_text))
         self.assertEqual(len(rejected), len(old_text))
+        differ = list((collections.Counter(rejected) - collections.Counter(old_text)).elements())
         self.assertEqual(len(differ), 2, differ)
-        self.assertTrue(all(a.startswith(('Fersiwn\xa01.1 · Drafft · ', 'Version\xa01.1 · Draft · ')) for a, b in differ),
+        self.assertTrue(all(a.startswith(('Fersiwn\xa01.1 · Drafft · ', 'Version\xa01.1 · Draft · ')) for a in differ),
                         differ)
         self.assertTrue(any(line.startswith('16.11\tMae Deddf Camddefnyddio Cyfrifiaduron') for line in accepted))
         self.assertFalse(any('Camddefnyddio Cyfrifiaduron' in line for line in rejected))

@@ -59,10 +59,11 @@ typedef enum {
   CASE_ENGLAND,   /* primary-england: a draft, England */
   CASE_ADOPTED,   /* secondary-wales, adopted */
   CASE_HOSTILE,   /* every clause, hostile text, a version history */
+  CASE_WALES_ADOPTED,  /* secondary-wales-adopted as it is (a version history, an appendix) */
   N_CASES
 } CaseId;
 
-static const char *case_names[N_CASES] = { "wales", "england", "adopted", "hostile" };
+static const char *case_names[N_CASES] = { "wales", "england", "adopted", "hostile", "wales-adopted" };
 
 typedef enum {
   LAYOUT_CY,
@@ -234,7 +235,9 @@ static PolisiDocument *
 make_document (CaseId case_id)
 {
   PolisiLibrary *library = polisi_context_get_library (fixture.context);
-  g_autoptr(PolisiPolicy) policy = polisi_test_writer_policy (case_names[case_id], library);
+  g_autoptr(PolisiPolicy) policy = case_id == CASE_WALES_ADOPTED ?
+                                    polisi_test_load_example ("secondary-wales-adopted.polisi") :
+                                    polisi_test_writer_policy (case_names[case_id], library);
 
   return polisi_assemble (policy, library, POLISI_ASSEMBLE_DEFAULT);
 }
@@ -643,9 +646,9 @@ check_contents_pages (DocxFile   *file,
  * has the PDF's number of pages, and as many headings as HACKING.md's
  * table says are on the page their contents entry gives (Polisi's own,
  * the PDF's; in parallel columns, both languages' headings of a row).
- * LibreOffice's pages are the PDF's, but for the parallel columns of the
- * England example and of the Welsh one adopted, a page longer
- * (HACKING.md says why). */
+ * LibreOffice's pages are the PDF's, and every entry is right: the
+ * examples, the Welsh one adopted, and secondary-wales-adopted.polisi
+ * (HACKING.md). */
 static const struct {
   CaseId       case_id;
   PolisiLayout layout;
@@ -655,16 +658,20 @@ static const struct {
 } print_figures[] = {
   { CASE_WALES, POLISI_LAYOUT_CY, 0, 19, 19 },
   { CASE_WALES, POLISI_LAYOUT_EN, 0, 19, 19 },
-  { CASE_WALES, POLISI_LAYOUT_COLUMNS, 0, 2 * 19, 32 },
+  { CASE_WALES, POLISI_LAYOUT_COLUMNS, 0, 2 * 19, 2 * 19 },
   { CASE_WALES, POLISI_LAYOUT_SEQUENTIAL, 0, 2 * 19, 2 * 19 },
   { CASE_ENGLAND, POLISI_LAYOUT_CY, 0, 18, 18 },
   { CASE_ENGLAND, POLISI_LAYOUT_EN, 0, 18, 18 },
-  { CASE_ENGLAND, POLISI_LAYOUT_COLUMNS, 1, 2 * 18, 2 * 18 },
+  { CASE_ENGLAND, POLISI_LAYOUT_COLUMNS, 0, 2 * 18, 2 * 18 },
   { CASE_ENGLAND, POLISI_LAYOUT_SEQUENTIAL, 0, 2 * 18, 2 * 18 },
   { CASE_ADOPTED, POLISI_LAYOUT_CY, 0, 18, 18 },
   { CASE_ADOPTED, POLISI_LAYOUT_EN, 0, 18, 18 },
-  { CASE_ADOPTED, POLISI_LAYOUT_COLUMNS, 1, 2 * 18, 30 },
+  { CASE_ADOPTED, POLISI_LAYOUT_COLUMNS, 0, 2 * 18, 2 * 18 },
   { CASE_ADOPTED, POLISI_LAYOUT_SEQUENTIAL, 0, 2 * 18, 2 * 18 },
+  { CASE_WALES_ADOPTED, POLISI_LAYOUT_CY, 0, 19, 19 },
+  { CASE_WALES_ADOPTED, POLISI_LAYOUT_EN, 0, 19, 19 },
+  { CASE_WALES_ADOPTED, POLISI_LAYOUT_COLUMNS, 0, 2 * 19, 2 * 19 },
+  { CASE_WALES_ADOPTED, POLISI_LAYOUT_SEQUENTIAL, 0, 2 * 19, 2 * 19 },
 };
 
 /* The page (1-based) of @pages where @label appears for the second time
@@ -929,6 +936,35 @@ assert_same_text (const char *what,
                a[i] != NULL ? a[i] : "(end)", b[i] != NULL ? b[i] : "(end)");
 }
 
+/* In parallel columns: the same paragraphs, in any order. Each version
+ * has a row for each paragraph pair, but a clause whose paragraph breaks
+ * changed is one row in the tracked document (no row of a table joins
+ * the next when a break is accepted or rejected). */
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+assert_same_paragraphs (const char *what,
+                        const char *got,
+                        const char *expected)
+{
+  g_auto(GStrv) a = g_strsplit (got, "\n", -1);
+  g_auto(GStrv) b = g_strsplit (expected, "\n", -1);
+  guint n_a = g_strv_length (a);
+  guint n_b = g_strv_length (b);
+
+  g_assert_cmpuint (n_a, ==, n_b);
+  qsort (a, n_a, sizeof (char *), compare_lines);
+  qsort (b, n_b, sizeof (char *), compare_lines);
+  for (guint i = 0; i < n_a; i++)
+    if (!g_str_equal (a[i], b[i]))
+      g_error ("%s: a paragraph differs:\n  got:      %s\n  expected: %s", what, a[i], b[i]);
+}
+
 static void
 test_tracked (void)
 {
@@ -1038,7 +1074,10 @@ test_tracked (void)
           g_autofree char *what = g_strdup_printf ("%s, every change %s", names[l], kinds[k]);
 
           g_test_message ("%s", what);
-          assert_same_text (what, got, want);
+          if (layouts[l] == POLISI_LAYOUT_COLUMNS)
+            assert_same_paragraphs (what, got, want);
+          else
+            assert_same_text (what, got, want);
           if (k == 0)
             {
               g_assert_nonnull (strstr (got, NEW_HEAD));
@@ -1135,7 +1174,8 @@ main (int   argc,
     fixture.documents[c] = make_document (c);
   for (CaseId c = 0; c < N_CASES; c++)
     for (LayoutId l = 0; l < N_LAYOUTS; l++)
-      g_ptr_array_add (fixture.files, write_case (c, l));
+      if (c != CASE_WALES_ADOPTED || l <= LAYOUT_SEQUENTIAL)
+        g_ptr_array_add (fixture.files, write_case (c, l));
 
   g_test_add_func ("/docx/format", test_format);
   g_test_add_func ("/docx/package", test_package);

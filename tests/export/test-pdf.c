@@ -18,7 +18,9 @@
 #include "polisi-assembler.h"
 #include "polisi-error.h"
 #include "polisi-export.h"
+#include "polisi-odt.h"
 #include "polisi-page-layout.h"
+#include "polisi-test-odt.h"
 #include "polisi-test-utils.h"
 
 #define LINK "https://hwb.gov.wales/cadw-dysgwyr-yn-ddiogel"
@@ -402,7 +404,7 @@ check_layout_rules (PolisiDocument *document,
       PolisiExportOptions options;
       g_autoptr(PolisiPageLayout) layout = NULL;
       g_autoptr(GPtrArray) lines = NULL;
-      guint splits = 0, titles = 0;
+      guint splits = 0, titles = 0, pairs = 0;
 
       polisi_export_options_init (&options, layouts[l]);
       layout = polisi_page_layout_new (document, &options);
@@ -427,6 +429,40 @@ check_layout_rules (PolisiDocument *document,
             {
               splits++;
               g_assert_cmpuint (last - first, >=, 2);
+              /* in parallel columns, a paragraph of a clause in pairs
+               * splits only when taller than a page (47 lines) */
+              b = polisi_document_find_block (document, POLISI_BLOCK_CLAUSE, block);
+              if (b < 0)
+                b = polisi_document_find_block (document, POLISI_BLOCK_PARAGRAPH, block);
+              if (layouts[l] == POLISI_LAYOUT_COLUMNS && b >= 0 && !g_str_equal (tag, "H2") &&
+                  polisi_page_layout_count_pairs (polisi_document_get_block (document, b),
+                                                  POLISI_LANG_CY, POLISI_LANG_EN) > 0)
+                g_assert_cmpuint (n, >, 40);
+            }
+          /* parallel columns: each paragraph of a clause in pairs starts
+           * level with its translation, on the same page */
+          if (layouts[l] == POLISI_LAYOUT_COLUMNS && first == 0 && g_str_equal (lang, "cy") &&
+              (g_str_equal (tag, "P") || g_str_equal (tag, "LI")) &&
+              (b = polisi_document_find_block (document, POLISI_BLOCK_CLAUSE, block)) >= 0 &&
+              polisi_page_layout_count_pairs (polisi_document_get_block (document, b), POLISI_LANG_CY, POLISI_LANG_EN) > 0)
+            {
+              gboolean level = FALSE;
+
+              for (guint j = i + 1; j < lines->len && !level; j++)
+                {
+                  guint other_page, other_first, other_last, other_n;
+                  char other_block[128], other_tag[8], other_lang[4];
+                  double other_x, other_y;
+
+                  g_assert_cmpint (sscanf (lines->pdata[j], "%u %127s %7s %3s %u-%u/%u %lf %lf", &other_page, other_block,
+                                           other_tag, other_lang, &other_first, &other_last, &other_n, &other_x, &other_y), ==, 9);
+                  if (other_page != page)
+                    break;
+                  level = g_str_equal (other_lang, "en") && other_first == 0 && G_APPROX_VALUE (other_y, y, 0.05);
+                }
+              if (!level)
+                g_error ("parallel columns: no English paragraph level with %s", (char *) lines->pdata[i]);
+              pairs++;
             }
           if (layouts[l] == POLISI_LAYOUT_COLUMNS && first > 0 && last == n)
             g_assert_cmpuint (last - first, >=, 3);
@@ -471,8 +507,11 @@ check_layout_rules (PolisiDocument *document,
       if (layouts[l] == POLISI_LAYOUT_SEQUENTIAL)
         g_assert_cmpuint (titles, ==, 2);
       g_test_message ("layout %u: %u paragraphs split across pages", l, splits);
-      if (expect_splits)
+      /* (in parallel columns, the paragraph pairs move whole) */
+      if (expect_splits && layouts[l] != POLISI_LAYOUT_COLUMNS)
         g_assert_cmpuint (splits, >, 0);
+      if (layouts[l] == POLISI_LAYOUT_COLUMNS)
+        g_assert_cmpuint (pairs, >, 100);
     }
 }
 
@@ -493,6 +532,120 @@ test_layout_rules (void)
       g_test_message ("%s", examples[e]);
       check_layout_rules (example, FALSE);
     }
+}
+
+/* How many of @block_id's Welsh paragraphs start level with an English
+ * one, on the same page (in @n_welsh, how many there are). */
+static guint
+count_level (PolisiPageLayout *layout,
+             const char       *block_id,
+             guint            *n_welsh)
+{
+  g_autoptr(GPtrArray) lines = polisi_page_layout_describe (layout);
+  g_autoptr(GArray) english = g_array_new (FALSE, FALSE, sizeof (double));
+  guint level = 0;
+
+  *n_welsh = 0;
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < lines->len; i++)
+      {
+        guint page, first, last, n;
+        char block[128], tag[8], lang[4];
+        double x, y;
+
+        g_assert_cmpint (sscanf (lines->pdata[i], "%u %127s %7s %3s %u-%u/%u %lf %lf",
+                                 &page, block, tag, lang, &first, &last, &n, &x, &y), ==, 9);
+        if (!g_str_equal (block, block_id) || first != 0 || !(g_str_equal (tag, "P") || g_str_equal (tag, "LI")))
+          continue;
+        /* a page and a height in one number */
+        y += 10000.0 * page;
+        if (pass == 0 && g_str_equal (lang, "en"))
+          g_array_append_val (english, y);
+        else if (pass == 1 && g_str_equal (lang, "cy"))
+          {
+            (*n_welsh)++;
+            for (guint e = 0; e < english->len; e++)
+              if (G_APPROX_VALUE (g_array_index (english, double, e), y, 0.05))
+                {
+                  level++;
+                  break;
+                }
+          }
+      }
+  return level;
+}
+
+static guint
+count_rows (PolisiDocument            *document,
+            const PolisiExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) odt = polisi_odt_write (document, options, &error);
+  g_autofree char *content = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  content = polisi_test_odt_member (odt, "content.xml");
+  for (const char *p = strstr (content, "<table:table-row "); p != NULL; p = strstr (p + 1, "<table:table-row "))
+    n++;
+  return n;
+}
+
+/* Parallel columns: a clause whose languages have as many paragraphs is a
+ * row for each paragraph and its translation, side by side; a clause with
+ * a paragraph added in one language only is one row, in the PDF and in the
+ * ODT, its paragraphs one after another in each column. */
+static void
+test_columns_pairs (void)
+{
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  g_autoptr(PolisiPolicy) policy = polisi_test_load_example ("secondary-wales.polisi");
+  g_autoptr(PolisiDocument) document = polisi_assemble (policy, polisi_context_get_library (context), POLISI_ASSEMBLE_DEFAULT);
+  g_autoptr(PolisiPageLayout) paired = NULL;
+  g_autoptr(PolisiPageLayout) unequal = NULL;
+  g_autoptr(GString) markup = g_string_new (NULL);
+  PolisiExportOptions options;
+  PolisiBlock *block = NULL;
+  guint n_pairs = 0;
+  guint n_welsh;
+  guint rows;
+
+  polisi_export_options_init (&options, POLISI_LAYOUT_COLUMNS);
+  for (guint b = 0; b < polisi_document_get_n_blocks (document) && block == NULL; b++)
+    {
+      PolisiBlock *candidate = polisi_document_get_block (document, b);
+
+      n_pairs = polisi_page_layout_count_pairs (candidate, POLISI_LANG_CY, POLISI_LANG_EN);
+      if (candidate->kind == POLISI_BLOCK_CLAUSE && n_pairs >= 3)
+        block = candidate;
+    }
+  g_assert_nonnull (block);
+
+  paired = polisi_page_layout_new (document, &options);
+  polisi_page_layout_paginate (paired);
+  g_assert_cmpuint (count_level (paired, block->id, &n_welsh), ==, n_pairs);
+  g_assert_cmpuint (n_welsh, ==, n_pairs);
+  rows = count_rows (document, &options);
+
+  /* a Welsh paragraph more, first: the others move down beside the
+   * English ones */
+  g_string_append (markup, "Paragraff ychwanegol yn Gymraeg yn unig, heb ei gyfieithu eto.");
+  for (guint p = 0; p < block->paras[POLISI_LANG_CY]->len; p++)
+    {
+      PolisiTextBlock *para = block->paras[POLISI_LANG_CY]->pdata[p];
+
+      g_string_append_printf (markup, "\n%s%s", para->item ? "- " : "", para->text);
+    }
+  polisi_block_set_text (block, POLISI_LANG_CY, markup->str);
+  g_assert_cmpuint (polisi_page_layout_count_pairs (block, POLISI_LANG_CY, POLISI_LANG_EN), ==, 0);
+
+  unequal = polisi_page_layout_new (document, &options);
+  polisi_page_layout_paginate (unequal);
+  /* one row: the paragraphs of each column one after another, only the
+   * first of each level with the other column's */
+  g_assert_cmpuint (count_level (unequal, block->id, &n_welsh), <, n_pairs);
+  g_assert_cmpuint (n_welsh, ==, n_pairs + 1);
+  g_assert_cmpuint (count_rows (document, &options), ==, rows - n_pairs + 1);
 }
 
 /* A heading is never the last thing on its page, wherever it falls: the
@@ -795,6 +948,7 @@ main (int   argc,
   g_test_add_func ("/pdf/hostile", test_hostile);
   g_test_add_func ("/pdf/layout-rules", test_layout_rules);
   g_test_add_func ("/pdf/heading-keeps-with-next", test_heading_keeps_with_next);
+  g_test_add_func ("/pdf/columns-pairs", test_columns_pairs);
   g_test_add_func ("/pdf/failures", test_failures);
   g_test_add_func ("/pdf/consultation-header", test_consultation_header);
   g_test_add_func ("/pdf/line-numbers", test_line_numbers);

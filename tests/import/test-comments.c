@@ -27,6 +27,7 @@
 #include "polisi-error.h"
 #include "polisi-export.h"
 #include "polisi-odt.h"
+#include "polisi-page-layout.h"
 #include "polisi-policy-io.h"
 #include "polisi-returned-draft.h"
 #include "polisi-anchor.h"
@@ -243,14 +244,22 @@ test_import (void)
       {
         g_autoptr(PolisiDocument) document = polisi_assemble (policy, fixture.library, POLISI_ASSEMBLE_DEFAULT);
         guint n_clauses = 0;
+        guint n_anchors = 0;
 
+        /* in parallel columns, an anchor in each language of each row of
+         * a clause's paragraph pairs */
         for (guint i = 0; i < polisi_document_get_n_blocks (document); i++)
           if (polisi_document_get_block (document, i)->kind == POLISI_BLOCK_CLAUSE)
-            n_clauses++;
+            {
+              n_clauses++;
+              n_anchors += MAX (polisi_page_layout_count_pairs (polisi_document_get_block (document, i),
+                                                               POLISI_LANG_CY, POLISI_LANG_EN), 1);
+            }
         g_autofree char *anchor = polisi_anchor_name ("intro.head", POLISI_LANG_CY);
         g_autofree char *anchor_start = g_strdup_printf ("<text:bookmark-start text:name=\"%s\"/>", anchor);
 
         g_assert_cmpuint (count (content, "<text:bookmark-start text:name=\"Polisi_"), ==,
+                          layouts[l] == POLISI_LAYOUT_COLUMNS ? 2 * n_anchors :
                           n_clauses * (layouts[l] == POLISI_LAYOUT_CY || layouts[l] == POLISI_LAYOUT_EN ? 1 : 2));
         g_assert_cmpuint (count (content, "<text:bookmark-end text:name=\"Polisi_"), ==,
                           count (content, "<text:bookmark-start text:name=\"Polisi_"));
