@@ -1697,15 +1697,6 @@ typedef struct {
   GError            *legislation_error;
 } LibraryResult;
 
-/* The schema a policy file is validated against, compiled in a thread of
- * its own while the policy file is parsed. */
-static gpointer
-prepare_reading (gpointer data)
-{
-  polisi_policy_prepare_reading ();
-  return NULL;
-}
-
 /* The clause library (built in, or the file given with --library) and the
  * register, in a thread of their own. */
 static gpointer
@@ -1753,7 +1744,6 @@ polisi_cli_run (GVariantDict *options)
   g_autoptr(PolisiLibrary) library = NULL;
   g_autoptr(PolisiLegislation) legislation = NULL;
   GThread *loader;
-  GThread *schema = NULL;
   LibraryResult *result = g_new0 (LibraryResult, 1);
   gboolean reads_policy;
   int status = POLISI_EXIT_OK;
@@ -1773,9 +1763,9 @@ polisi_cli_run (GVariantDict *options)
             g_variant_dict_contains (options, "remove-clause");
 
   /* The library and the register are read in a thread of their own while
-   * this one reads the policy file, and a third compiles the schema the
-   * file is validated against as it is parsed: on two cores a command
-   * waits for the longest, not for all. Whatever goes wrong is reported in
+   * this one reads the policy file (compiling the schema it validates the
+   * file against): on two cores a command waits for the longer of the two,
+   * and these two are about as long. Whatever goes wrong is reported in
    * the order it always was: the library, the options, then the policy
    * file. */
   library_path = lookup_filename (options, "library");
@@ -1785,7 +1775,6 @@ polisi_cli_run (GVariantDict *options)
   loader = g_thread_new ("polisi-library", load_library, result);
   if (reads_policy)
     {
-      schema = g_thread_new ("polisi-schema", prepare_reading, NULL);
       /* A command that changes the policy holds its lock from reading to
        * saving: another command changing it at the same time waits, then
        * reads what this one saved, and no update is lost. */
@@ -1793,7 +1782,6 @@ polisi_cli_run (GVariantDict *options)
       name = g_file_get_parse_name (file);
       session = polisi_session_new (NULL);
       loaded = polisi_session_load (session, file, changes ? POLISI_LOAD_LOCK : POLISI_LOAD_DEFAULT, &load_error);
-      g_thread_join (schema);
     }
   g_thread_join (loader);
   library = result->library;

@@ -1246,18 +1246,6 @@ polisi_policy_to_file_bytes (PolisiPolicy  *policy,
 }
 
 /**
- * polisi_policy_prepare_reading:
- *
- * Compiles what reading a policy file needs (its schema, once a process),
- * so that a thread can have it ready while another reads the file.
- */
-void
-polisi_policy_prepare_reading (void)
-{
-  polisi_xml_prepare_schema (POLICY_SCHEMA);
-}
-
-/**
  * polisi_policy_file_is_policy:
  *
  * Whether @file is, or is named as, a Polisi policy: its name ends in

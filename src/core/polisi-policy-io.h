@@ -23,7 +23,6 @@ PolisiPolicy *polisi_policy_load_bytes      (GBytes        *bytes,
                                              GError       **error);
 GBytes       *polisi_policy_to_bytes        (PolisiPolicy  *policy);
 gboolean      polisi_policy_file_is_policy  (GFile         *file);
-void          polisi_policy_prepare_reading (void);
 GBytes       *polisi_policy_to_file_bytes   (PolisiPolicy  *policy,
                                              const char    *display_name,
                                              GError       **error);

@@ -29,7 +29,6 @@ xmlDoc   *polisi_xml_parse_builtin  (GBytes       *bytes,
                                      GError      **error);
 xmlDoc   *polisi_xml_parse_part     (GBytes       *bytes,
                                      GError      **error);
-void      polisi_xml_prepare_schema (const char   *schema_resource);
 gboolean  polisi_xml_validate       (xmlDoc       *doc,
                                      const char   *schema_resource,
                                      const char   *display_name,

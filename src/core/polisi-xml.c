@@ -821,16 +821,6 @@ polisi_xml_parse (GBytes      *bytes,
   return parse (bytes, display_name, FALSE, error);
 }
 
-static xmlRelaxNG *load_schema (const char *resource);
-
-/* Compiles @schema_resource into the process's cache now, so that a
- * validation in another thread later finds it compiled. */
-void
-polisi_xml_prepare_schema (const char *schema_resource)
-{
-  load_schema (schema_resource);
-}
-
 /**
  * polisi_xml_parse_builtin:
  *
