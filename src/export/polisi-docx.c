@@ -63,6 +63,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <gsf/gsf-libxml.h>
@@ -1778,6 +1779,8 @@ write_watermark (DocxWriter       *w,
   gsf_xml_out_end_element (xml); /* r */
 }
 
+static const char *header_first_style[POLISI_N_LANGS] = { "HeaderFirstCymraeg", "HeaderFirstEnglish" };
+
 static void
 write_header_lines (DocxWriter       *w,
                     gboolean          in_table,
@@ -1790,16 +1793,21 @@ write_header_lines (DocxWriter       *w,
   const char *closing = polisi_document_get_closing_text (document, lang);
   g_autoptr(GString) first = g_string_new (NULL);
   g_autoptr(GString) second = g_string_new (NULL);
+  g_autofree char *third = NULL;
 
   if (organisation != NULL && organisation[0] != '\0')
     g_string_append_printf (first, "%s · ", organisation);
   g_string_append (first, polisi_document_get_title (document, lang));
   g_string_append_printf (second, "%s %s · %s", polisi_export_term (POLISI_TERM_VERSION, lang),
                           polisi_document_get_version (document), polisi_document_get_status_text (document, lang));
-  if (closing != NULL)
+  /* the closing date after the version and status when it fits there,
+   * else on a line of its own, where the PDF draws it */
+  if (closing != NULL && polisi_page_layout_get_header_n_lines (w->layout, lang) > 2)
+    third = g_strdup_printf ("%s: %s", polisi_export_term (POLISI_TERM_CLOSING_DATE, lang), closing);
+  else if (closing != NULL)
     g_string_append_printf (second, " · %s: %s", polisi_export_term (POLISI_TERM_CLOSING_DATE, lang), closing);
   {
-    ParaProps props = { "Header", FALSE, FALSE, FALSE, FALSE, 0 };
+    ParaProps props = { header_first_style[lang], FALSE, FALSE, FALSE, FALSE, 0 };
 
     start_para (w, &props, lang, MARK_NONE);
     if (n_watermark_langs > 0)
@@ -1807,7 +1815,13 @@ write_header_lines (DocxWriter       *w,
     write_inline (w, lang, first->str, first->len, MARK_NONE);
     end_para (w);
   }
-  write_para (w, in_table ? "Header" : "HeaderLast", lang, second->str);
+  if (third != NULL)
+    {
+      write_para (w, "Header", lang, second->str);
+      write_para (w, in_table ? "Header" : "HeaderLast", lang, third);
+    }
+  else
+    write_para (w, in_table ? "Header" : "HeaderLast", lang, second->str);
 }
 
 static void
@@ -2250,6 +2264,21 @@ write_styles_xml (DocxWriter *w,
 
   for (guint i = 0; i < G_N_ELEMENTS (para_style_defs); i++)
     write_para_style (xml, &para_style_defs[i], w->options->layout != POLISI_LAYOUT_COLUMNS);
+
+  /* the header's first line in the PDF's size: a little smaller when it
+   * is a little too long for its column (parallel columns), so that it
+   * keeps to one line, as in the PDF and the ODT (half points, rounded
+   * down) */
+  for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
+    {
+      double size = polisi_page_layout_get_header_size (w->layout, lang);
+      ParaStyleDef first = {
+        header_first_style[lang], header_first_style[lang], "Header", NULL,
+        (guint) floor (MIN (size, 7.5) * 2), FALSE, NULL, 0, 0, FALSE, -1, 0, 0, NULL,
+      };
+
+      write_para_style (xml, &first, w->options->layout != POLISI_LAYOUT_COLUMNS);
+    }
 
   write_char_style (xml, "Hyperlink", "Hyperlink", "1F4E8C", FALSE, FALSE, TRUE, 0);
   write_char_style (xml, "PolisiClauseNumber", "Clause number", NULL, TRUE, FALSE, FALSE, 0);
