@@ -19,6 +19,10 @@
  *  - no paragraph leaves a single line at the foot of a page (orphan) or
  *    carries a single line to the next (widow), in parallel columns fewer
  *    than three;
+ *  - in parallel columns a clause whose languages have as many paragraphs
+ *    is a row for each paragraph and its translation, and such a row is
+ *    never split unless it alone is taller than a page
+ *    (polisi_page_layout_count_pairs());
  *  - a table row is never split, and a table that continues on a new page
  *    repeats its header row;
  *  - an appendix starts a page; back to back, the second language starts
