@@ -451,21 +451,8 @@ char *
 polisi_block_get_markup (PolisiBlock *block,
                          PolisiLang   lang)
 {
-  GString *out = g_string_new (NULL);
-
   g_return_val_if_fail (block != NULL, NULL);
-
-  for (guint i = 0; i < block->paras[lang]->len; i++)
-    {
-      PolisiTextBlock *para = block->paras[lang]->pdata[i];
-
-      if (i > 0)
-        g_string_append_c (out, '\n');
-      if (para->item)
-        g_string_append (out, "- ");
-      g_string_append (out, para->text);
-    }
-  return g_string_free (out, FALSE);
+  return polisi_text_join_blocks (block->paras[lang]);
 }
 
 void

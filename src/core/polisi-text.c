@@ -131,6 +131,13 @@ may_need_composing (gunichar c)
   return TRUE;
 }
 
+/* Whether a character that is not ASCII can stay as it is. */
+static gboolean
+is_clean_char (gunichar c)
+{
+  return c != (gunichar) -1 && c != (gunichar) -2 && !is_unwanted (c) && !may_need_composing (c);
+}
+
 /* Whether @text is already as polisi_text_sanitize() would leave it, for
  * the common case (a library or a policy being read) that need not be
  * copied character by character. */
@@ -150,10 +157,7 @@ is_clean (const char *text)
       {
         gunichar c = g_utf8_get_char_validated ((const char *) p, -1);
 
-        if (c == (gunichar) -1 || c == (gunichar) -2)
-          return FALSE;
-
-        if (is_unwanted (c) || may_need_composing (c))
+        if (!is_clean_char (c))
           return FALSE;
         p = (const guchar *) g_utf8_next_char ((const char *) p);
       }
@@ -380,7 +384,7 @@ polisi_text_sanitize_collapsed (const char *text)
         gunichar c = g_utf8_get_char_validated ((const char *) p, -1);
         const guchar *next;
 
-        if (c == (gunichar) -1 || c == (gunichar) -2 || is_unwanted (c) || may_need_composing (c))
+        if (!is_clean_char (c))
           goto long_way;
         next = (const guchar *) g_utf8_next_char ((const char *) p);
         if (g_unichar_isspace (c))
@@ -585,13 +589,27 @@ char *
 polisi_text_normalize (const char *markup)
 {
   g_autoptr(GPtrArray) blocks = NULL;
-  GString *out;
 
   if (markup != NULL && is_normal (markup))
     return g_strdup (markup);
 
   blocks = polisi_text_parse_blocks (markup);
-  out = g_string_new (NULL);
+  return polisi_text_join_blocks (blocks);
+}
+
+/**
+ * polisi_text_join_blocks:
+ * @blocks: (element-type PolisiTextBlock): paragraphs and list items
+ *
+ * Clause markup of @blocks: one line each, items as "- ", marks left out
+ * (the inverse of polisi_text_parse_blocks() for normal text).
+ *
+ * Returns: (transfer full): the markup
+ */
+char *
+polisi_text_join_blocks (GPtrArray *blocks)
+{
+  GString *out = g_string_new (NULL);
 
   for (guint i = 0; i < blocks->len; i++)
     {
@@ -603,7 +621,6 @@ polisi_text_normalize (const char *markup)
         g_string_append (out, "- ");
       g_string_append (out, block->text);
     }
-
   return g_string_free (out, FALSE);
 }
 

@@ -48,19 +48,8 @@ static char *
 normalize_by_blocks (const char *markup)
 {
   g_autoptr(GPtrArray) blocks = polisi_text_parse_blocks (markup);
-  GString *out = g_string_new (NULL);
 
-  for (guint i = 0; i < blocks->len; i++)
-    {
-      PolisiTextBlock *block = g_ptr_array_index (blocks, i);
-
-      if (i > 0)
-        g_string_append_c (out, '\n');
-      if (block->item)
-        g_string_append (out, "- ");
-      g_string_append (out, block->text);
-    }
-  return g_string_free (out, FALSE);
+  return polisi_text_join_blocks (blocks);
 }
 
 static void
