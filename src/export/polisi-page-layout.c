@@ -48,6 +48,7 @@
 #include <pango/pangocairo.h>
 
 #include "polisi-export.h"
+#include "polisi-parallel.h"
 #include "polisi-page-layout.h"
 
 #define FONT_FAMILY       "Liberation Sans"
@@ -111,8 +112,11 @@ typedef struct {
   guint        last_used;    /* the cache's generation when last asked for */
 } Shaped;
 
+typedef struct _ShapeJob ShapeJob;
+
 typedef struct {
   Shaped      *shaped;
+  ShapeJob    *job;          /* until shaped: its text's place in the queue */
   PangoLayout *layout;       /* borrowed from shaped */
   PangoLayout *label;        /* a clause number and a space, drawn in the indent */
   PangoLayout *bullet;       /* a list item's bullet */
@@ -204,6 +208,10 @@ struct _PolisiPageLayout
 
   PangoContext        *context;
   GPtrArray           *paras;      /* Para, owned */
+  GPtrArray           *jobs;       /* ShapeJob, owned: text waiting to be laid out */
+  GHashTable          *job_keys;   /* shape_key() → ShapeJob */
+  gboolean             serial;     /* lay out text in this thread alone (tests) */
+  guint                n_threads_used;
   GArray              *rows;       /* Row */
   GPtrArray           *pages;      /* Page */
   GArray              *headings;   /* PolisiPageHeading */
@@ -237,6 +245,31 @@ shaped_unref (Shaped *shaped)
   g_free (shaped->line_bottom);
   g_free (shaped->line_baseline);
   g_free (shaped);
+}
+
+/* A paragraph's text waiting to be laid out (shape_jobs()). */
+struct _ShapeJob {
+  char           *key;
+  char           *text;
+  GArray         *marks;
+  double          size;
+  gboolean        bold;
+  PolisiLang      lang;
+  double          width;
+  PangoAlignment  alignment;
+  Shaped         *shaped;    /* the result */
+};
+
+static void
+shape_job_free (gpointer data)
+{
+  ShapeJob *job = data;
+
+  g_free (job->key);
+  g_free (job->text);
+  g_clear_pointer (&job->marks, g_array_unref);
+  g_clear_pointer (&job->shaped, shaped_unref);
+  g_free (job);
 }
 
 static void
@@ -281,6 +314,8 @@ polisi_page_layout_finalize (GObject *object)
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->paras, g_ptr_array_unref);
+  g_clear_pointer (&self->job_keys, g_hash_table_unref);
+  g_clear_pointer (&self->jobs, g_ptr_array_unref);
   g_clear_pointer (&self->headings, g_array_unref);
   g_clear_pointer (&self->heading_labels, g_ptr_array_unref);
   g_clear_pointer (&self->heading_dests, g_ptr_array_unref);
@@ -311,6 +346,8 @@ polisi_page_layout_init (PolisiPageLayout *self)
   self->page_width = POLISI_A4_WIDTH;
   self->page_height = POLISI_A4_HEIGHT;
   self->paras = g_ptr_array_new_with_free_func (para_free);
+  self->jobs = g_ptr_array_new_with_free_func (shape_job_free);
+  self->job_keys = g_hash_table_new (g_str_hash, g_str_equal);
   self->rows = g_array_new (FALSE, TRUE, sizeof (Row));
   g_array_set_clear_func (self->rows, row_clear);
   self->pages = g_ptr_array_new_with_free_func (page_free);
@@ -319,6 +356,23 @@ polisi_page_layout_init (PolisiPageLayout *self)
   self->heading_dests = g_ptr_array_new_with_free_func (g_free);
   self->block_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->numbered_lines = g_array_new (FALSE, FALSE, sizeof (PolisiNumberedLine));
+}
+
+/* Text is laid out at 72 dpi with metric hinting off and glyphs placed to
+ * a fraction of a point, whichever font map (thread) does it. */
+static PangoContext *
+make_context (PangoFontMap *font_map)
+{
+  PangoContext *context = pango_font_map_create_context (font_map);
+  cairo_font_options_t *font_options = cairo_font_options_create ();
+
+  pango_cairo_context_set_resolution (context, 72.0);
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, font_options);
+  cairo_font_options_destroy (font_options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  return context;
 }
 
 /**
@@ -331,8 +385,6 @@ polisi_page_layout_new (PolisiDocument            *document,
                         const PolisiExportOptions *options)
 {
   PolisiPageLayout *self;
-  PangoFontMap *font_map;
-  cairo_font_options_t *font_options;
 
   g_return_val_if_fail (POLISI_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (options != NULL && options->layout != POLISI_LAYOUT_SEPARATE, NULL);
@@ -346,15 +398,7 @@ polisi_page_layout_new (PolisiDocument            *document,
 
   /* The default font map is per thread, so a preview may lay out pages in
    * a worker thread. */
-  font_map = pango_cairo_font_map_get_default ();
-  self->context = pango_font_map_create_context (font_map);
-  pango_cairo_context_set_resolution (self->context, 72.0);
-  font_options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (self->context, font_options);
-  cairo_font_options_destroy (font_options);
-  pango_context_set_round_glyph_positions (self->context, FALSE);
+  self->context = make_context (pango_cairo_font_map_get_default ());
 
   return self;
 }
@@ -432,15 +476,15 @@ keep_together (PangoAttrList *attrs,
 }
 
 static PangoLayout *
-make_layout (PolisiPageLayout *self,
-             const char       *text,
-             double            size,
-             gboolean          bold,
-             PolisiLang        lang,
-             double            width,
-             PangoAlignment    alignment)
+make_layout (PangoContext   *context,
+             const char     *text,
+             double          size,
+             gboolean        bold,
+             PolisiLang      lang,
+             double          width,
+             PangoAlignment  alignment)
 {
-  PangoLayout *layout = pango_layout_new (self->context);
+  PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *font = make_font (size, bold);
   PangoAttrList *attrs = pango_attr_list_new ();
 
@@ -708,43 +752,47 @@ move_marks (const GArray *marks,
   return moved;
 }
 
-static Shaped *
-get_shaped_marked (PolisiPageLayout *self,
-                   const char       *text,
-                   double            size,
-                   gboolean          bold,
-                   PolisiLang        lang,
-                   double            width,
-                   PangoAlignment    alignment,
-                   gboolean          links,
-                   const GArray     *marks)
+/* Everything that shapes a piece of text, as the cache's key. */
+static char *
+shape_key (const char     *text,
+           double          size,
+           gboolean        bold,
+           PolisiLang      lang,
+           double          width,
+           PangoAlignment  alignment,
+           gboolean        links,
+           const GArray   *marks)
 {
-  ShapedCache *cache = get_shaped_cache ();
-  g_autofree char *key = NULL;
   g_autoptr(GString) marks_key = g_string_new (NULL);
   char buffer[2][G_ASCII_DTOSTR_BUF_SIZE];
-  g_autofree char *broken = NULL;
-  g_autoptr(GArray) moved_marks = NULL;
-  Shaped *shaped;
 
   for (guint i = 0; marks != NULL && i < marks->len; i++)
     {
       const PolisiTextMark *mark = &g_array_index (marks, PolisiTextMark, i);
       g_string_append_printf (marks_key, "%c%u-%u", mark->kind == POLISI_MARK_INSERTED ? '+' : '-', mark->start, mark->end);
     }
-  key = g_strdup_printf ("%s|%d|%d|%s|%d|%d|%s|%s",
-                         g_ascii_dtostr (buffer[0], sizeof buffer[0], size), bold, lang,
-                         g_ascii_dtostr (buffer[1], sizeof buffer[1], width), alignment, links, marks_key->str, text);
-  shaped = g_hash_table_lookup (cache->table, key);
-  if (shaped != NULL)
-    {
-      shaped->last_used = cache->generation;
-      shaped->ref_count++;
-      return shaped;
-    }
+  return g_strdup_printf ("%s|%d|%d|%s|%d|%d|%s|%s",
+                          g_ascii_dtostr (buffer[0], sizeof buffer[0], size), bold, lang,
+                          g_ascii_dtostr (buffer[1], sizeof buffer[1], width), alignment, links, marks_key->str, text);
+}
 
-  if (g_hash_table_size (cache->table) >= SHAPED_CACHE_LIMIT)
-    g_hash_table_remove_all (cache->table);
+/* Lays out and measures a piece of text: the work the cache saves. Uses
+ * nothing but @context and its arguments, so that any thread can do it
+ * with a context of its own (shape_jobs()). Returns a reference. */
+static Shaped *
+shaped_new (PangoContext   *context,
+            const char     *text,
+            double          size,
+            gboolean        bold,
+            PolisiLang      lang,
+            double          width,
+            PangoAlignment  alignment,
+            gboolean        links,
+            const GArray   *marks)
+{
+  g_autofree char *broken = NULL;
+  g_autoptr(GArray) moved_marks = NULL;
+  Shaped *shaped;
 
   /* A run of letters with nowhere to break a line (a name typed without
    * spaces) would take pango time growing with the square of its length
@@ -763,9 +811,8 @@ get_shaped_marked (PolisiPageLayout *self,
     }
 
   shaped = g_new0 (Shaped, 1);
-  shaped->ref_count = 2;  /* the cache's and the caller's */
-  shaped->last_used = cache->generation;
-  shaped->layout = make_layout (self, text, size, bold, lang, width, alignment);
+  shaped->ref_count = 1;
+  shaped->layout = make_layout (context, text, size, bold, lang, width, alignment);
   if (links)
     mark_links (shaped, text);
   else
@@ -779,8 +826,59 @@ get_shaped_marked (PolisiPageLayout *self,
   show_final_spaces (shaped->layout);
   compact_glyph_strings (shaped->layout);
   measure_lines (shaped);
-  g_hash_table_insert (cache->table, g_steal_pointer (&key), shaped);
 
+  return shaped;
+}
+
+/* The cache's layout for @key, with a reference for the caller, or NULL. */
+static Shaped *
+shaped_cache_lookup (ShapedCache *cache,
+                     const char  *key)
+{
+  Shaped *shaped = g_hash_table_lookup (cache->table, key);
+
+  if (shaped == NULL)
+    return NULL;
+  shaped->last_used = cache->generation;
+  shaped->ref_count++;
+  return shaped;
+}
+
+/* Takes @key and the reference to @shaped. */
+static void
+shaped_cache_insert (ShapedCache *cache,
+                     char        *key,
+                     Shaped      *shaped)
+{
+  if (g_hash_table_size (cache->table) >= SHAPED_CACHE_LIMIT)
+    g_hash_table_remove_all (cache->table);
+  shaped->last_used = cache->generation;
+  g_hash_table_insert (cache->table, key, shaped);
+}
+
+static Shaped *
+get_shaped_marked (PolisiPageLayout *self,
+                   const char       *text,
+                   double            size,
+                   gboolean          bold,
+                   PolisiLang        lang,
+                   double            width,
+                   PangoAlignment    alignment,
+                   gboolean          links,
+                   const GArray     *marks)
+{
+  ShapedCache *cache = get_shaped_cache ();
+  char *key = shape_key (text, size, bold, lang, width, alignment, links, marks);
+  Shaped *shaped = shaped_cache_lookup (cache, key);
+
+  if (shaped != NULL)
+    {
+      g_free (key);
+      return shaped;
+    }
+  shaped = shaped_new (self->context, text, size, bold, lang, width, alignment, links, marks);
+  shaped->ref_count++;  /* the caller's */
+  shaped_cache_insert (cache, key, shaped);
   return shaped;
 }
 
@@ -835,6 +933,26 @@ static const ParaStyle style_contents = { BODY_SIZE, FALSE, "P", 0, 3, PANGO_ALI
 static const ParaStyle style_table_head = { 8.5, TRUE, "TH", 0, 0, PANGO_ALIGN_LEFT };
 static const ParaStyle style_table_cell = { 8.5, FALSE, "TD", 0, 0, PANGO_ALIGN_LEFT };
 
+/* @para's text as laid out in @shaped; takes the reference. */
+static void
+para_set_shaped (Para   *para,
+                 Shaped *shaped)
+{
+  para->shaped = shaped;
+  para->layout = shaped->layout;
+  /* the text as laid out: with any breaks added to an overlong word */
+  para->text = g_strdup (pango_layout_get_text (para->layout));
+  para->links = shaped->links;
+  para->marks = shaped->marks;
+  para->n_lines = shaped->n_lines;
+  para->line_top = shaped->line_top;
+  para->line_bottom = shaped->line_bottom;
+  para->line_baseline = shaped->line_baseline;
+}
+
+/* A paragraph whose text is laid out now if it was laid out before (the
+ * cache), and otherwise with the rest once the rows are built
+ * (shape_queued()). */
 static Para *
 add_marked_para (PolisiPageLayout *self,
                  const ParaStyle  *style,
@@ -845,6 +963,9 @@ add_marked_para (PolisiPageLayout *self,
                  double            indent)
 {
   Para *para = g_new0 (Para, 1);
+  double width = MAX (cell_width - indent, 20.0);
+  char *key = shape_key (text, style->size, style->bold, lang, width, style->alignment, TRUE, marks);
+  Shaped *shaped = shaped_cache_lookup (get_shaped_cache (), key);
 
   para->lang = lang;
   para->tag = style->tag;
@@ -853,19 +974,33 @@ add_marked_para (PolisiPageLayout *self,
   para->space_after = style->space_after;
   para->toc_heading = -1;
   para->list = -1;
-  para->shaped = get_shaped_marked (self, text, style->size, style->bold, lang,
-                                    MAX (cell_width - indent, 20.0), style->alignment, TRUE, marks);
-  para->layout = para->shaped->layout;
-  /* the text as laid out: with any breaks added to an overlong word */
-  para->text = g_strdup (pango_layout_get_text (para->layout));
-  para->links = para->shaped->links;
-  para->marks = para->shaped->marks;
-  para->n_lines = para->shaped->n_lines;
-  para->line_top = para->shaped->line_top;
-  para->line_bottom = para->shaped->line_bottom;
-  para->line_baseline = para->shaped->line_baseline;
   g_ptr_array_add (self->paras, para);
 
+  if (shaped != NULL)
+    {
+      para_set_shaped (para, shaped);
+      g_free (key);
+      return para;
+    }
+
+  para->job = g_hash_table_lookup (self->job_keys, key);
+  if (para->job != NULL)
+    {
+      g_free (key);
+      return para;
+    }
+  para->job = g_new0 (ShapeJob, 1);
+  para->job->key = key;
+  para->job->text = g_strdup (text);
+  if (marks != NULL && marks->len > 0)
+    para->job->marks = g_array_copy ((GArray *) marks);
+  para->job->size = style->size;
+  para->job->bold = style->bold;
+  para->job->lang = lang;
+  para->job->width = width;
+  para->job->alignment = style->alignment;
+  g_ptr_array_add (self->jobs, para->job);
+  g_hash_table_insert (self->job_keys, para->job->key, para->job);
   return para;
 }
 
@@ -1303,6 +1438,99 @@ add_body (PolisiPageLayout *self,
           g_assert_not_reached ();
         }
     }
+}
+
+/* Laying out the text in two threads ------------------------------------
+ *
+ * Laying out text is most of a pagination's work when little of it is in
+ * the cache: a cold export, the first preview. The paragraphs are
+ * independent of each other once the rows are built, so the text that
+ * waits for it is shared out between this thread and a second, each
+ * taking the next paragraph from a common counter. Pango's objects belong
+ * to one thread, so the second makes its layouts with a font map and a
+ * context of its own (both kept alive by its layouts), and has finished
+ * with them before this thread measures or draws them. The layouts are
+ * the same, glyph for glyph, as this thread's would be: the same font
+ * files, the same settings (make_context()).
+ *
+ * SHAPE_THREAD_MIN is the text, in bytes, it takes for a second thread
+ * to pay for its start and its font map (about a millisecond; 24,000
+ * bytes take about 9 ms to lay out here): a school's policy in a batch,
+ * most of it in the cache already, is laid out in the thread that asks.
+ * The second thread lays out about half the text: SHAPE_THREAD_HEAP is
+ * about what that allocates for the full library (polisi_heap_reserve()). */
+#define SHAPE_THREAD_MIN 24000
+#define SHAPE_THREAD_HEAP (4 * 1024 * 1024)
+
+typedef struct {
+  GPtrArray    *jobs;      /* ShapeJob, borrowed */
+  int           next;      /* the next job to take (polisi_parallel_next()) */
+  PangoContext *context;   /* the asking thread's */
+} ShapeWork;
+
+static void
+shape_jobs (gpointer data,
+            gboolean helper)
+{
+  ShapeWork *work = data;
+  PangoFontMap *font_map = helper ? pango_cairo_font_map_new () : NULL;
+  PangoContext *context = helper ? make_context (font_map) : g_object_ref (work->context);
+
+  for (;;)
+    {
+      guint i = polisi_parallel_next (&work->next);
+      ShapeJob *job;
+
+      if (i >= work->jobs->len)
+        break;
+      job = g_ptr_array_index (work->jobs, i);
+      job->shaped = shaped_new (context, job->text, job->size, job->bold, job->lang,
+                                job->width, job->alignment, TRUE, job->marks);
+    }
+  g_object_unref (context);
+  g_clear_object (&font_map);
+}
+
+/* Lays out every paragraph still waiting, gives each its layout, and
+ * keeps the layouts in this thread's cache. */
+static void
+shape_queued (PolisiPageLayout *self)
+{
+  ShapedCache *cache = get_shaped_cache ();
+  ShapeWork work = { self->jobs, 0, self->context };
+  gsize total = 0;
+
+  if (self->jobs->len == 0)
+    return;
+
+  for (guint i = 0; i < self->jobs->len; i++)
+    total += strlen (((ShapeJob *) g_ptr_array_index (self->jobs, i))->text);
+  if (total >= SHAPE_THREAD_MIN && self->jobs->len > 1 && !self->serial)
+    self->n_threads_used = polisi_parallel_run (shape_jobs, &work, SHAPE_THREAD_HEAP);
+  else
+    {
+      shape_jobs (&work, FALSE);
+      self->n_threads_used = 1;
+    }
+
+  for (guint i = 0; i < self->paras->len; i++)
+    {
+      Para *para = g_ptr_array_index (self->paras, i);
+
+      if (para->job == NULL)
+        continue;
+      para->job->shaped->ref_count++;
+      para_set_shaped (para, para->job->shaped);
+      para->job = NULL;
+    }
+  for (guint i = 0; i < self->jobs->len; i++)
+    {
+      ShapeJob *job = g_ptr_array_index (self->jobs, i);
+
+      shaped_cache_insert (cache, g_steal_pointer (&job->key), g_steal_pointer (&job->shaped));
+    }
+  g_hash_table_remove_all (self->job_keys);
+  g_ptr_array_set_size (self->jobs, 0);
 }
 
 static void
@@ -1844,6 +2072,7 @@ polisi_page_layout_paginate (PolisiPageLayout *self)
 
   shaped_cache_next_generation ();
   build_rows (self);
+  shape_queued (self);
 
   flow.self = self;
   flow.top = MARGIN_TOP;
@@ -2058,6 +2287,34 @@ polisi_page_layout_describe (PolisiPageLayout *self)
     }
 
   return lines;
+}
+
+/**
+ * polisi_page_layout_set_parallel:
+ * @parallel: whether a long text may be laid out in two threads (the
+ *   default)
+ *
+ * For tests: %FALSE lays out every paragraph in the calling thread.
+ */
+void
+polisi_page_layout_set_parallel (PolisiPageLayout *self,
+                                 gboolean          parallel)
+{
+  g_return_if_fail (POLISI_IS_PAGE_LAYOUT (self));
+  self->serial = !parallel;
+}
+
+/**
+ * polisi_page_layout_get_n_threads_used:
+ *
+ * For tests: how many threads laid out the text of the pagination: 0 if
+ * all of it was laid out before (the cache).
+ */
+guint
+polisi_page_layout_get_n_threads_used (PolisiPageLayout *self)
+{
+  g_return_val_if_fail (POLISI_IS_PAGE_LAYOUT (self), 0);
+  return self->n_threads_used;
 }
 
 /**
@@ -2635,14 +2892,14 @@ header_line_size (PolisiPageLayout  *self,
 
   if (shown != NULL)
     text = shown;
-  natural_layout = make_layout (self, text, SMALL_SIZE, FALSE, lang, -1, PANGO_ALIGN_LEFT);
+  natural_layout = make_layout (self->context, text, SMALL_SIZE, FALSE, lang, -1, PANGO_ALIGN_LEFT);
 
   pango_layout_get_extents (natural_layout, NULL, &extents);
   natural = extents.width / (double) PANGO_SCALE;
   if (natural > width)
     size = MAX (6.5, SMALL_SIZE * width / natural);
   if (layout != NULL)
-    *layout = size < SMALL_SIZE ? make_layout (self, text, size, FALSE, lang, -1, PANGO_ALIGN_LEFT)
+    *layout = size < SMALL_SIZE ? make_layout (self->context, text, size, FALSE, lang, -1, PANGO_ALIGN_LEFT)
                                 : g_object_ref (natural_layout);
   g_object_unref (natural_layout);
   return size;
@@ -2697,7 +2954,7 @@ polisi_page_layout_get_header_n_lines (PolisiPageLayout *self,
                             polisi_document_get_status_text (document, lang),
                             polisi_export_term (POLISI_TERM_CLOSING_DATE, lang),
                             polisi_document_get_closing_text (document, lang));
-  layout = make_layout (self, joined, SMALL_SIZE, FALSE, lang, -1, PANGO_ALIGN_LEFT);
+  layout = make_layout (self->context, joined, SMALL_SIZE, FALSE, lang, -1, PANGO_ALIGN_LEFT);
   pango_layout_get_extents (layout, NULL, &extents);
   return extents.width / (double) PANGO_SCALE > header_width (self) ? 3 : 2;
 }
@@ -2768,20 +3025,20 @@ draw_header_and_footer (PolisiPageLayout *self,
               g_autofree char *joined = g_strdup_printf ("%s · %s", second_line->str, closing);
               PangoRectangle extents;
 
-              lines[1] = make_layout (self, joined, SMALL_SIZE, FALSE, lang, -1, PANGO_ALIGN_LEFT);
+              lines[1] = make_layout (self->context, joined, SMALL_SIZE, FALSE, lang, -1, PANGO_ALIGN_LEFT);
               pango_layout_get_extents (lines[1], NULL, &extents);
               if (extents.width / (double) PANGO_SCALE > width)
                 {
                   g_clear_object (&lines[1]);
-                  lines[1] = make_layout (self, second_line->str, SMALL_SIZE, FALSE, lang, width, PANGO_ALIGN_LEFT);
-                  lines[2] = make_layout (self, closing, SMALL_SIZE, FALSE, lang, width, PANGO_ALIGN_LEFT);
+                  lines[1] = make_layout (self->context, second_line->str, SMALL_SIZE, FALSE, lang, width, PANGO_ALIGN_LEFT);
+                  lines[2] = make_layout (self->context, closing, SMALL_SIZE, FALSE, lang, width, PANGO_ALIGN_LEFT);
                   pango_layout_set_ellipsize (lines[2], PANGO_ELLIPSIZE_END);
                 }
               else
                 pango_layout_set_width (lines[1], (int) (width * PANGO_SCALE));
             }
           else
-            lines[1] = make_layout (self, second_line->str, SMALL_SIZE, FALSE, lang, width, PANGO_ALIGN_LEFT);
+            lines[1] = make_layout (self->context, second_line->str, SMALL_SIZE, FALSE, lang, width, PANGO_ALIGN_LEFT);
           pango_layout_set_ellipsize (lines[1], PANGO_ELLIPSIZE_END);
         }
       if (lines[2] != NULL)

@@ -86,6 +86,9 @@ guint             polisi_page_layout_count_pairs     (PolisiBlock               
                                                       PolisiLang                 first,
                                                       PolisiLang                 second);
 GPtrArray        *polisi_page_layout_describe        (PolisiPageLayout          *self);
+void              polisi_page_layout_set_parallel    (PolisiPageLayout          *self,
+                                                      gboolean                   parallel);
+guint             polisi_page_layout_get_n_threads_used (PolisiPageLayout       *self);
 guint             polisi_page_layout_get_page_signature (PolisiPageLayout       *self,
                                                          guint                   page);
 

@@ -44,6 +44,7 @@
 
 #include <gio/gio.h>
 
+#include "polisi-parallel.h"
 #include "polisi-pdf-finish.h"
 
 typedef struct {
@@ -786,6 +787,56 @@ is_page (const char *dict)
   return type != NULL && type[strlen ("/Type /Page")] != 's';
 }
 
+/* Marking the artifacts of each page's content is most of the finishing,
+ * and each page's is its own: a long document's pages are shared with a
+ * second thread (polisi_parallel_run()), from MARK_THREAD_MIN pages. */
+#define MARK_THREAD_MIN 8
+
+typedef struct {
+  guint   number;    /* the content stream's object */
+  GBytes *marked;    /* its new data, compressed; NULL: unchanged */
+} PageContent;
+
+static void
+page_content_clear (gpointer data)
+{
+  g_clear_pointer (&((PageContent *) data)->marked, g_bytes_unref);
+}
+
+typedef struct {
+  Pdf    *pdf;        /* read only, while shared */
+  GArray *contents;   /* PageContent */
+  int     next;
+} MarkWork;
+
+static void
+mark_pages (gpointer data,
+            gboolean helper)
+{
+  MarkWork *work = data;
+
+  for (;;)
+    {
+      guint i = polisi_parallel_next (&work->next);
+      PageContent *content;
+      g_autoptr(GBytes) inflated = NULL;
+      g_autoptr(GString) marked = NULL;
+      gsize length;
+      const char *bytes;
+
+      if (i >= work->contents->len)
+        break;
+      content = &g_array_index (work->contents, PageContent, i);
+      inflated = stream_data (work->pdf, content->number);
+      if (inflated == NULL)
+        continue;
+      bytes = g_bytes_get_data (inflated, &length);
+      marked = mark_artifacts (bytes, length);
+      if (marked != NULL)
+        content->marked = deflate_data (marked->str, marked->len);
+    }
+}
+
 /**
  * polisi_pdf_finish:
  * @log: (element-type PolisiStructureEntry): the structure elements the
@@ -807,6 +858,7 @@ polisi_pdf_finish (GBytes     *bytes,
   g_autoptr(GArray) numbers = NULL;
   g_autoptr(GArray) fonts = NULL;
   g_autoptr(GArray) pages = NULL;
+  g_autoptr(GArray) contents = NULL;
   g_autoptr(GHashTable) annotation_alt = NULL;
   g_autofree char *trailer = NULL;
   g_autofree char *root_dict = NULL;
@@ -971,13 +1023,14 @@ polisi_pdf_finish (GBytes     *bytes,
   /* Pages: artifacts, and the tab order of their annotations. */
   pages = objects_with (&pdf, "/Type /Page");
   g_array_sort (pages, compare_numbers);
+  contents = g_array_new (FALSE, TRUE, sizeof (PageContent));
+  g_array_set_clear_func (contents, page_content_clear);
   for (guint i = 0; i < pages->len; i++)
     {
       guint number = g_array_index (pages, guint, i);
       g_autofree char *dict = object_text (&pdf, number);
-      const char *contents;
-      guint contents_number;
-      g_autoptr(GBytes) content = NULL;
+      const char *value;
+      PageContent content = { 0 };
 
       if (!is_page (dict))
         continue;
@@ -987,24 +1040,26 @@ polisi_pdf_finish (GBytes     *bytes,
           update_object (&update, number, amended);
         }
 
-      contents = dict_value (dict, "/Contents");
-      if (contents == NULL || !g_ascii_isdigit (*contents))
+      value = dict_value (dict, "/Contents");
+      if (value == NULL || !g_ascii_isdigit (*value))
         continue;
-      contents_number = (guint) g_ascii_strtoull (contents, NULL, 10);
-      content = stream_data (&pdf, contents_number);
-      if (content != NULL)
-        {
-          gsize length;
-          const char *data = g_bytes_get_data (content, &length);
-          g_autoptr(GString) marked = mark_artifacts (data, length);
-          g_autoptr(GBytes) compressed = NULL;
+      content.number = (guint) g_ascii_strtoull (value, NULL, 10);
+      g_array_append_val (contents, content);
+    }
+  {
+    MarkWork work = { &pdf, contents, 0 };
 
-          if (marked == NULL)
-            continue;
-          compressed = deflate_data (marked->str, marked->len);
-          if (compressed != NULL)
-            update_stream (&update, contents_number, "/Filter /FlateDecode", compressed);
-        }
+    if (contents->len >= MARK_THREAD_MIN)
+      polisi_parallel_run (mark_pages, &work, 0);
+    else
+      mark_pages (&work, FALSE);
+  }
+  for (guint i = 0; i < contents->len; i++)
+    {
+      PageContent *content = &g_array_index (contents, PageContent, i);
+
+      if (content->marked != NULL)
+        update_stream (&update, content->number, "/Filter /FlateDecode", content->marked);
     }
 
   /* Resources: cairo 1.16 names a form again each time a page paints it

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
 #include "polisi-assembler.h"
@@ -937,6 +938,95 @@ test_layout_finalize (void)
   g_assert_finalize_object (document);
 }
 
+static cairo_status_t
+append_bytes (void                *closure,
+              const unsigned char *data,
+              unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The pages of a layout drawn to a PDF in memory: what it draws, glyph
+ * for glyph. */
+static GBytes *
+draw_pages (PolisiPageLayout *layout)
+{
+  GByteArray *array = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, array,
+                                                 polisi_page_layout_get_page_width (layout),
+                                                 polisi_page_layout_get_page_height (layout));
+  cr = cairo_create (surface);
+  for (guint page = 0; page < polisi_page_layout_get_n_pages (layout); page++)
+    {
+      polisi_page_layout_draw_page (layout, cr, page);
+      cairo_show_page (cr);
+    }
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (array);
+}
+
+typedef struct {
+  PolisiDocument *document;
+  gboolean        parallel;
+  guint           n_threads;
+  GPtrArray      *description;
+  GBytes         *drawing;
+} ThreadedLayout;
+
+/* In a thread of its own, so that nothing is in its cache of laid-out
+ * text. */
+static gpointer
+lay_out_in_fresh_thread (gpointer data)
+{
+  ThreadedLayout *run = data;
+  g_autoptr(PolisiPageLayout) layout = NULL;
+  PolisiExportOptions options;
+
+  polisi_export_options_init (&options, POLISI_LAYOUT_COLUMNS);
+  layout = polisi_page_layout_new (run->document, &options);
+  polisi_page_layout_set_parallel (layout, run->parallel);
+  polisi_page_layout_paginate (layout);
+  run->n_threads = polisi_page_layout_get_n_threads_used (layout);
+  run->description = polisi_page_layout_describe (layout);
+  run->drawing = draw_pages (layout);
+  return NULL;
+}
+
+/* A long document's text is laid out in two threads where there are two
+ * processors, and its pages are exactly those of one thread's layout. */
+static void
+test_layout_in_two_threads (void)
+{
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+  g_autoptr(PolisiPolicy) policy = polisi_test_load_example ("secondary-wales.polisi");
+  g_autoptr(PolisiDocument) document = polisi_assemble (policy, polisi_context_get_library (context), POLISI_ASSEMBLE_DEFAULT);
+  ThreadedLayout runs[2] = { { document, FALSE }, { document, TRUE } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    g_thread_join (g_thread_new ("test-layout", lay_out_in_fresh_thread, &runs[i]));
+
+  g_assert_cmpuint (runs[0].n_threads, ==, 1);
+  g_assert_cmpuint (runs[1].n_threads, ==, g_get_num_processors () > 1 ? 2 : 1);
+  g_assert_cmpuint (runs[0].description->len, >, 100);
+  g_assert_cmpuint (runs[1].description->len, ==, runs[0].description->len);
+  for (guint i = 0; i < runs[0].description->len; i++)
+    g_assert_cmpstr (runs[1].description->pdata[i], ==, runs[0].description->pdata[i]);
+  g_assert_true (g_bytes_equal (runs[1].drawing, runs[0].drawing));
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_ptr_array_unref (runs[i].description);
+      g_bytes_unref (runs[i].drawing);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -949,6 +1039,7 @@ main (int   argc,
   g_test_add_func ("/pdf/layout-rules", test_layout_rules);
   g_test_add_func ("/pdf/heading-keeps-with-next", test_heading_keeps_with_next);
   g_test_add_func ("/pdf/columns-pairs", test_columns_pairs);
+  g_test_add_func ("/pdf/layout-in-two-threads", test_layout_in_two_threads);
   g_test_add_func ("/pdf/failures", test_failures);
   g_test_add_func ("/pdf/consultation-header", test_consultation_header);
   g_test_add_func ("/pdf/line-numbers", test_line_numbers);
