@@ -66,6 +66,9 @@ struct _PolisiPolicy
   guint                   restoring;      /* the file reader is at work: no rules */
   gboolean                in_status_rule; /* the status rule is changing the policy */
   gboolean                auto_draft;     /* a change made the adopted policy a draft */
+  char                   *opened_from;    /* the adopted version open_draft() made the
+                                           * draft of the next from, while the policy is
+                                           * open; not kept in the file */
 };
 
 G_DEFINE_FINAL_TYPE (PolisiPolicy, polisi_policy, G_TYPE_OBJECT)
@@ -205,6 +208,7 @@ polisi_policy_finalize (GObject *object)
   for (guint i = 0; i < POLISI_N_LANGS; i++)
     g_free (self->name[i]);
   g_free (self->version);
+  g_free (self->opened_from);
   g_free (self->created);
   g_free (self->modified);
   g_free (self->adoption_date);
@@ -597,12 +601,51 @@ polisi_policy_open_draft (PolisiPolicy *self,
     {
       g_autofree char *next = polisi_policy_suggest_version (self, FALSE);
 
+      g_free (self->opened_from);
+      self->opened_from = g_strdup (self->version);
       polisi_policy_set_version (self, next);
       bumped = TRUE;
     }
   polisi_policy_set_status (self, status);
   g_object_thaw_notify (G_OBJECT (self));
   return bumped;
+}
+
+/**
+ * polisi_policy_close_draft:
+ *
+ * Takes a consultation draft out of consultation, as a switch turned off
+ * again does. A draft that polisi_policy_open_draft() made of the adopted
+ * version while the policy was open, and whose text is still exactly that
+ * version's, is the adopted version again, with its number; any other is a
+ * draft, with its number. A draft read from a file is never taken for the
+ * adopted version: what it was opened from is not in the file.
+ *
+ * Returns: %TRUE if the policy is the adopted version again
+ */
+gboolean
+polisi_policy_close_draft (PolisiPolicy *self)
+{
+  gboolean adopted = FALSE;
+
+  g_return_val_if_fail (POLISI_IS_POLICY (self), FALSE);
+
+  if (self->status != POLISI_STATUS_CONSULTATION)
+    return FALSE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->opened_from != NULL && !polisi_policy_get_content_changed (self) &&
+      g_strcmp0 (self->opened_from, polisi_policy_get_last_adopted_version (self)) == 0)
+    {
+      polisi_policy_set_version (self, self->opened_from);
+      polisi_policy_set_status (self, POLISI_STATUS_ADOPTED);
+      g_clear_pointer (&self->opened_from, g_free);
+      adopted = TRUE;
+    }
+  else
+    polisi_policy_set_status (self, POLISI_STATUS_DRAFT);
+  g_object_thaw_notify (G_OBJECT (self));
+  return adopted;
 }
 
 const char *

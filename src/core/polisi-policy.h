@@ -71,6 +71,7 @@ void                    polisi_policy_set_pending_summary    (PolisiPolicy      
                                                               const char             *summary);
 gboolean                polisi_policy_open_draft             (PolisiPolicy           *self,
                                                               PolisiStatus            status);
+gboolean                polisi_policy_close_draft            (PolisiPolicy           *self);
 const char             *polisi_policy_get_version            (PolisiPolicy           *self);
 void                    polisi_policy_set_version            (PolisiPolicy           *self,
                                                               const char             *version);

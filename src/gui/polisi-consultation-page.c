@@ -63,7 +63,6 @@ struct _PolisiConsultationPage
   GPtrArray           *proposal_rows;
   guint                n_comments;
   /* to undo switching an adopted policy to a consultation draft */
-  char                *adopted_version;
 
   GtkWidget           *box;
   GtkSwitch           *consultation_switch;
@@ -105,9 +104,13 @@ show_closing_error (PolisiConsultationPage *self)
 static void
 fill_draft (PolisiConsultationPage *self)
 {
-  const char *version = polisi_policy_get_version (self->policy);
+  PolisiStatus status = polisi_policy_get_status (self->policy);
+  /* an adopted policy's number is in the history: the row, greyed, shows
+   * the number its draft will have */
+  g_autofree char *version = status == POLISI_STATUS_ADOPTED ? polisi_policy_suggest_version (self->policy, FALSE)
+                                                             : g_strdup (polisi_policy_get_version (self->policy));
   const char *closing = polisi_policy_get_closing_date (self->policy);
-  gboolean consultation = polisi_policy_get_status (self->policy) == POLISI_STATUS_CONSULTATION;
+  gboolean consultation = status == POLISI_STATUS_CONSULTATION;
 
   /* what the policy says, shown without being taken for an edit */
   g_signal_handlers_block_by_func (self->consultation_switch, on_consultation_toggled, self);
@@ -119,8 +122,7 @@ fill_draft (PolisiConsultationPage *self)
   if (g_strcmp0 (polisi_date_row_get_date (self->closing_row), closing) != 0)
     polisi_date_row_set_date (self->closing_row, closing);
   gtk_widget_set_sensitive (GTK_WIDGET (self->closing_row), consultation);
-  /* an adopted version's number is in the history; a draft's is free */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->version_row), polisi_policy_get_status (self->policy) != POLISI_STATUS_ADOPTED);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->version_row), status != POLISI_STATUS_ADOPTED);
   show_closing_error (self);
   g_signal_handlers_unblock_by_func (self->consultation_switch, on_consultation_toggled, self);
   g_signal_handlers_unblock_by_func (self->version_row, on_version_changed, self);
@@ -132,7 +134,8 @@ fill_draft (PolisiConsultationPage *self)
  *
  * Makes the policy a consultation draft, or a draft again. An adopted
  * policy becomes the draft of its next version (1.1 after 1.0); switching
- * back at once restores it as it was.
+ * back at once restores it as it was (polisi_policy_open_draft(),
+ * polisi_policy_close_draft()).
  */
 void
 polisi_consultation_page_set_consultation (PolisiConsultationPage *self,
@@ -144,27 +147,9 @@ polisi_consultation_page_set_consultation (PolisiConsultationPage *self,
 
   status = polisi_policy_get_status (self->policy);
   if (consultation && status != POLISI_STATUS_CONSULTATION)
-    {
-      g_autofree char *before = g_strdup (polisi_policy_get_version (self->policy));
-
-      if (polisi_policy_open_draft (self->policy, POLISI_STATUS_CONSULTATION))
-        {
-          g_free (self->adopted_version);
-          self->adopted_version = g_steal_pointer (&before);
-        }
-    }
+    polisi_policy_open_draft (self->policy, POLISI_STATUS_CONSULTATION);
   else if (!consultation && status == POLISI_STATUS_CONSULTATION)
-    {
-      /* back to the adopted version only while its text is unchanged */
-      if (self->adopted_version != NULL && !polisi_policy_get_content_changed (self->policy))
-        {
-          polisi_policy_set_version (self->policy, self->adopted_version);
-          polisi_policy_set_status (self->policy, POLISI_STATUS_ADOPTED);
-          g_clear_pointer (&self->adopted_version, g_free);
-        }
-      else
-        polisi_policy_set_status (self->policy, POLISI_STATUS_DRAFT);
-    }
+    polisi_policy_close_draft (self->policy);
   fill_draft (self);
 }
 
@@ -629,7 +614,6 @@ polisi_consultation_page_dispose (GObject *object)
   g_clear_object (&self->policy);
   g_clear_object (&self->context);
   g_clear_pointer (&self->comments_key, g_free);
-  g_clear_pointer (&self->adopted_version, g_free);
   g_clear_pointer (&self->comment_rows, g_ptr_array_unref);
   g_clear_pointer (&self->comment_labels, g_ptr_array_unref);
   g_clear_pointer (&self->proposal_rows, g_ptr_array_unref);

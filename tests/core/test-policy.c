@@ -978,6 +978,37 @@ test_open_draft (void)
   comments = polisi_policy_list_comments (policy, NULL, NULL);
   g_assert_cmpuint (comments->len, ==, 0);
 
+  /* out of consultation at once, its text unchanged: the adopted 1.1 again */
+  g_assert_true (polisi_policy_close_draft (policy));
+  g_assert_cmpint (polisi_policy_get_status (policy), ==, POLISI_STATUS_ADOPTED);
+  g_assert_cmpstr (polisi_policy_get_version (policy), ==, "1.1");
+  g_assert_false (polisi_policy_close_draft (policy));
+  g_assert_cmpint (polisi_policy_get_status (policy), ==, POLISI_STATUS_ADOPTED);
+
+  /* ... but a draft once its text has changed, keeping its number */
+  g_assert_true (polisi_policy_open_draft (policy, POLISI_STATUS_CONSULTATION));
+  polisi_policy_set_name (policy, POLISI_LANG_EN, "Renamed School");
+  g_assert_true (polisi_policy_get_content_changed (policy));
+  g_assert_false (polisi_policy_close_draft (policy));
+  g_assert_cmpint (polisi_policy_get_status (policy), ==, POLISI_STATUS_DRAFT);
+  g_assert_cmpstr (polisi_policy_get_version (policy), ==, "1.2");
+  g_clear_object (&policy);
+
+  /* a consultation draft read from a file: what it was opened from is not
+   * in the file, so it is a draft */
+  policy = polisi_test_load_example ("secondary-wales-adopted.polisi");
+  g_assert_true (polisi_policy_open_draft (policy, POLISI_STATUS_CONSULTATION));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) bytes = polisi_policy_to_bytes (policy);
+    g_autoptr(PolisiPolicy) reread = polisi_policy_load_bytes (bytes, "draft.polisi", &error);
+
+    g_assert_no_error (error);
+    g_assert_false (polisi_policy_close_draft (reread));
+    g_assert_cmpint (polisi_policy_get_status (reread), ==, POLISI_STATUS_DRAFT);
+    g_assert_cmpstr (polisi_policy_get_version (reread), ==, "1.2");
+  }
+
   /* back to a plain draft: still 1.2 */
   g_assert_false (polisi_policy_open_draft (policy, POLISI_STATUS_DRAFT));
   g_assert_cmpstr (polisi_policy_get_version (policy), ==, "1.2");

@@ -879,6 +879,7 @@ test_consultation (void)
   PolisiPolicy *policy;
   const PolisiComment *comment = NULL;
   GtkTextBuffer *response;
+  GtkWidget *version_row;
   guint step, n_comments;
   guint added = 0;
 
@@ -892,13 +893,22 @@ test_consultation (void)
   polisi_gui_test_pump (20);
   g_assert_cmpuint (polisi_consultation_page_get_n_comments (page), ==, 3);
 
+  /* adopted, the version row is greyed and shows the number its draft will have */
+  version_row = polisi_gui_test_nth_child (GTK_WIDGET (page), ADW_TYPE_ENTRY_ROW, 0);
+  g_assert_false (gtk_widget_get_sensitive (version_row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (version_row)), ==, "1.2");
+
   /* the adopted 1.1 becomes the consultation draft of 1.2; undone at once, it is 1.1 again */
   polisi_consultation_page_set_consultation (page, TRUE);
   g_assert_cmpint (polisi_policy_get_status (policy), ==, POLISI_STATUS_CONSULTATION);
   g_assert_cmpstr (polisi_policy_get_version (policy), ==, "1.2");
+  g_assert_true (gtk_widget_get_sensitive (version_row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (version_row)), ==, "1.2");
   polisi_consultation_page_set_consultation (page, FALSE);
   g_assert_cmpint (polisi_policy_get_status (policy), ==, POLISI_STATUS_ADOPTED);
   g_assert_cmpstr (polisi_policy_get_version (policy), ==, "1.1");
+  g_assert_false (gtk_widget_get_sensitive (version_row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (version_row)), ==, "1.2");
   polisi_consultation_page_set_consultation (page, TRUE);
   polisi_consultation_page_set_closing_date (page, "2027-01-29");
   g_assert_cmpstr (polisi_policy_get_closing_date (policy), ==, "2027-01-29");
