@@ -38,6 +38,7 @@
 #include "polisi-cli-private.h"
 #include "polisi-error.h"
 #include "polisi-export.h"
+#include "polisi-parallel.h"
 #include "polisi-file.h"
 #include "polisi-policy-io.h"
 #include "polisi-text.h"
@@ -548,6 +549,8 @@ worker (gpointer data)
   Batch *batch = data;
   int layout = -1;
 
+  /* one worker a processor: none is left for a second thread */
+  polisi_parallel_enter ();
   for (;;)
     {
       Job *job;
@@ -576,6 +579,7 @@ worker (gpointer data)
         }
       g_mutex_unlock (&batch->lock);
     }
+  polisi_parallel_leave ();
   return NULL;
 }
 

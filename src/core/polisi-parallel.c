@@ -12,11 +12,22 @@
  * both have finished, so the caller then has every item done and nothing
  * running behind it. The caller decides whether the work is long enough
  * to pay for starting a thread (a few hundred microseconds).
+ *
+ * Where the program already keeps every processor busy with threads of
+ * its own (a batch's workers, one per processor), a second thread would
+ * only take turns with them and cost its start: such threads say so with
+ * polisi_parallel_enter() and polisi_parallel_leave(), and
+ * polisi_parallel_run() starts a second thread only while a processor is
+ * left for it (counting the second threads already running).
  */
 #include "config.h"
 
 #include "polisi-heap.h"
 #include "polisi-parallel.h"
+
+/* threads keeping a processor busy: the workers that said so, and the
+ * second threads running */
+static int busy_threads;
 
 typedef struct {
   PolisiParallelFunc func;
@@ -42,11 +53,12 @@ run_helper (gpointer user_data)
  * @helper_heap: about how much the second thread will allocate
  *   (polisi_heap_reserve()), or 0
  *
- * Runs @func in this thread and, if there is a second processor, in a
+ * Runs @func in this thread and, if a processor is free for it, in a
  * second thread at the same time; returns when both have returned.
  *
- * Returns: how many threads ran @func: 2, or 1 on a machine with one
- *   processor or when no thread could be started
+ * Returns: how many threads ran @func: 2, or 1 when no processor was free
+ *   (one processor, or all busy: polisi_parallel_enter()) or no thread
+ *   could be started
  */
 guint
 polisi_parallel_run (PolisiParallelFunc func,
@@ -56,13 +68,35 @@ polisi_parallel_run (PolisiParallelFunc func,
   Helper helper = { func, data, helper_heap };
   GThread *thread = NULL;
 
-  if (g_get_num_processors () > 1)
+  /* this thread's processor and one more */
+  if (g_atomic_int_add (&busy_threads, 1) + 2 <= (int) g_get_num_processors ())
     thread = g_thread_try_new ("polisi-helper", run_helper, &helper, NULL);
+  if (thread == NULL)
+    g_atomic_int_add (&busy_threads, -1);
   func (data, FALSE);
   if (thread == NULL)
     return 1;
   g_thread_join (thread);
+  g_atomic_int_add (&busy_threads, -1);
   return 2;
+}
+
+/**
+ * polisi_parallel_enter:
+ *
+ * Says that the calling thread will keep a processor busy until
+ * polisi_parallel_leave(): one of a batch's workers.
+ */
+void
+polisi_parallel_enter (void)
+{
+  g_atomic_int_inc (&busy_threads);
+}
+
+void
+polisi_parallel_leave (void)
+{
+  g_atomic_int_add (&busy_threads, -1);
 }
 
 /**

@@ -24,5 +24,7 @@ guint polisi_parallel_run  (PolisiParallelFunc  func,
                             gpointer            data,
                             gsize               helper_heap);
 guint polisi_parallel_next (int                *counter);
+void  polisi_parallel_enter (void);
+void  polisi_parallel_leave (void);
 
 G_END_DECLS

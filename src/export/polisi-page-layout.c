@@ -112,6 +112,19 @@ typedef struct {
   guint        last_used;    /* the cache's generation when last asked for */
 } Shaped;
 
+/* Everything that shapes a piece of text: the cache's key
+ * (shape_key()). */
+typedef struct {
+  const char     *text;
+  double          size;
+  gboolean        bold;
+  PolisiLang      lang;
+  double          width;      /* to wrap at; -1: one line */
+  PangoAlignment  alignment;
+  gboolean        links;      /* web addresses underlined */
+  const GArray   *marks;      /* PolisiTextMark of a comparison, or NULL */
+} ShapeSpec;
+
 typedef struct _ShapeJob ShapeJob;
 
 typedef struct {
@@ -249,16 +262,24 @@ shaped_unref (Shaped *shaped)
 
 /* A paragraph's text waiting to be laid out (shape_jobs()). */
 struct _ShapeJob {
-  char           *key;
-  char           *text;
-  GArray         *marks;
-  double          size;
-  gboolean        bold;
-  PolisiLang      lang;
-  double          width;
-  PangoAlignment  alignment;
-  Shaped         *shaped;    /* the result */
+  char      *key;
+  ShapeSpec  spec;        /* its text and marks owned */
+  Shaped    *shaped;      /* the result */
 };
+
+static ShapeJob *
+shape_job_new (const ShapeSpec *spec,
+               char            *key)
+{
+  ShapeJob *job = g_new0 (ShapeJob, 1);
+
+  job->key = key;
+  job->spec = *spec;
+  job->spec.text = g_strdup (spec->text);
+  if (spec->marks != NULL)
+    job->spec.marks = g_array_copy ((GArray *) spec->marks);
+  return job;
+}
 
 static void
 shape_job_free (gpointer data)
@@ -266,8 +287,9 @@ shape_job_free (gpointer data)
   ShapeJob *job = data;
 
   g_free (job->key);
-  g_free (job->text);
-  g_clear_pointer (&job->marks, g_array_unref);
+  g_free ((char *) job->spec.text);
+  if (job->spec.marks != NULL)
+    g_array_unref ((GArray *) job->spec.marks);
   g_clear_pointer (&job->shaped, shaped_unref);
   g_free (job);
 }
@@ -414,6 +436,13 @@ polisi_page_layout_set_page_size (PolisiPageLayout *self,
 
   self->page_width = width;
   self->page_height = height;
+}
+
+const PolisiExportOptions *
+polisi_page_layout_get_options (PolisiPageLayout *self)
+{
+  g_return_val_if_fail (POLISI_IS_PAGE_LAYOUT (self), NULL);
+  return &self->options;
 }
 
 PolisiDocument *
@@ -752,44 +781,32 @@ move_marks (const GArray *marks,
   return moved;
 }
 
-/* Everything that shapes a piece of text, as the cache's key. */
 static char *
-shape_key (const char     *text,
-           double          size,
-           gboolean        bold,
-           PolisiLang      lang,
-           double          width,
-           PangoAlignment  alignment,
-           gboolean        links,
-           const GArray   *marks)
+shape_key (const ShapeSpec *spec)
 {
   g_autoptr(GString) marks_key = g_string_new (NULL);
   char buffer[2][G_ASCII_DTOSTR_BUF_SIZE];
 
-  for (guint i = 0; marks != NULL && i < marks->len; i++)
+  for (guint i = 0; spec->marks != NULL && i < spec->marks->len; i++)
     {
-      const PolisiTextMark *mark = &g_array_index (marks, PolisiTextMark, i);
+      const PolisiTextMark *mark = &g_array_index (spec->marks, PolisiTextMark, i);
       g_string_append_printf (marks_key, "%c%u-%u", mark->kind == POLISI_MARK_INSERTED ? '+' : '-', mark->start, mark->end);
     }
   return g_strdup_printf ("%s|%d|%d|%s|%d|%d|%s|%s",
-                          g_ascii_dtostr (buffer[0], sizeof buffer[0], size), bold, lang,
-                          g_ascii_dtostr (buffer[1], sizeof buffer[1], width), alignment, links, marks_key->str, text);
+                          g_ascii_dtostr (buffer[0], sizeof buffer[0], spec->size), spec->bold, spec->lang,
+                          g_ascii_dtostr (buffer[1], sizeof buffer[1], spec->width), spec->alignment, spec->links,
+                          marks_key->str, spec->text);
 }
 
 /* Lays out and measures a piece of text: the work the cache saves. Uses
  * nothing but @context and its arguments, so that any thread can do it
  * with a context of its own (shape_jobs()). Returns a reference. */
 static Shaped *
-shaped_new (PangoContext   *context,
-            const char     *text,
-            double          size,
-            gboolean        bold,
-            PolisiLang      lang,
-            double          width,
-            PangoAlignment  alignment,
-            gboolean        links,
-            const GArray   *marks)
+shaped_new (PangoContext    *context,
+            const ShapeSpec *spec)
 {
+  const char *text = spec->text;
+  const GArray *marks = spec->marks;
   g_autofree char *broken = NULL;
   g_autoptr(GArray) moved_marks = NULL;
   Shaped *shaped;
@@ -797,7 +814,7 @@ shaped_new (PangoContext   *context,
   /* A run of letters with nowhere to break a line (a name typed without
    * spaces) would take pango time growing with the square of its length
    * to wrap: give it places to break, and move the marks with the text. */
-  if (width > 0)
+  if (spec->width > 0)
     {
       g_autoptr(GArray) inserted = NULL;
 
@@ -812,8 +829,8 @@ shaped_new (PangoContext   *context,
 
   shaped = g_new0 (Shaped, 1);
   shaped->ref_count = 1;
-  shaped->layout = make_layout (context, text, size, bold, lang, width, alignment);
-  if (links)
+  shaped->layout = make_layout (context, text, spec->size, spec->bold, spec->lang, spec->width, spec->alignment);
+  if (spec->links)
     mark_links (shaped, text);
   else
     shaped->links = g_array_new (FALSE, FALSE, sizeof (PolisiLinkSpan));
@@ -867,8 +884,9 @@ get_shaped_marked (PolisiPageLayout *self,
                    gboolean          links,
                    const GArray     *marks)
 {
+  ShapeSpec spec = { text, size, bold, lang, width, alignment, links, marks };
   ShapedCache *cache = get_shaped_cache ();
-  char *key = shape_key (text, size, bold, lang, width, alignment, links, marks);
+  char *key = shape_key (&spec);
   Shaped *shaped = shaped_cache_lookup (cache, key);
 
   if (shaped != NULL)
@@ -876,7 +894,7 @@ get_shaped_marked (PolisiPageLayout *self,
       g_free (key);
       return shaped;
     }
-  shaped = shaped_new (self->context, text, size, bold, lang, width, alignment, links, marks);
+  shaped = shaped_new (self->context, &spec);
   shaped->ref_count++;  /* the caller's */
   shaped_cache_insert (cache, key, shaped);
   return shaped;
@@ -963,8 +981,9 @@ add_marked_para (PolisiPageLayout *self,
                  double            indent)
 {
   Para *para = g_new0 (Para, 1);
-  double width = MAX (cell_width - indent, 20.0);
-  char *key = shape_key (text, style->size, style->bold, lang, width, style->alignment, TRUE, marks);
+  ShapeSpec spec = { text, style->size, style->bold, lang, MAX (cell_width - indent, 20.0), style->alignment, TRUE,
+                     marks != NULL && marks->len > 0 ? marks : NULL };
+  char *key = shape_key (&spec);
   Shaped *shaped = shaped_cache_lookup (get_shaped_cache (), key);
 
   para->lang = lang;
@@ -989,16 +1008,7 @@ add_marked_para (PolisiPageLayout *self,
       g_free (key);
       return para;
     }
-  para->job = g_new0 (ShapeJob, 1);
-  para->job->key = key;
-  para->job->text = g_strdup (text);
-  if (marks != NULL && marks->len > 0)
-    para->job->marks = g_array_copy ((GArray *) marks);
-  para->job->size = style->size;
-  para->job->bold = style->bold;
-  para->job->lang = lang;
-  para->job->width = width;
-  para->job->alignment = style->alignment;
+  para->job = shape_job_new (&spec, key);
   g_ptr_array_add (self->jobs, para->job);
   g_hash_table_insert (self->job_keys, para->job->key, para->job);
   return para;
@@ -1484,8 +1494,7 @@ shape_jobs (gpointer data,
       if (i >= work->jobs->len)
         break;
       job = g_ptr_array_index (work->jobs, i);
-      job->shaped = shaped_new (context, job->text, job->size, job->bold, job->lang,
-                                job->width, job->alignment, TRUE, job->marks);
+      job->shaped = shaped_new (context, &job->spec);
     }
   g_object_unref (context);
   g_clear_object (&font_map);
@@ -1504,7 +1513,7 @@ shape_queued (PolisiPageLayout *self)
     return;
 
   for (guint i = 0; i < self->jobs->len; i++)
-    total += strlen (((ShapeJob *) g_ptr_array_index (self->jobs, i))->text);
+    total += strlen (((ShapeJob *) g_ptr_array_index (self->jobs, i))->spec.text);
   if (total >= SHAPE_THREAD_MIN && self->jobs->len > 1 && !self->serial)
     self->n_threads_used = polisi_parallel_run (shape_jobs, &work, SHAPE_THREAD_HEAP);
   else

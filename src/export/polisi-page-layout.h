@@ -74,6 +74,7 @@ const PolisiPageHeading *polisi_page_layout_get_heading (PolisiPageLayout       
 int               polisi_page_layout_find_block_page (PolisiPageLayout          *self,
                                                       const char                *block_id);
 PolisiDocument   *polisi_page_layout_get_document    (PolisiPageLayout          *self);
+const PolisiExportOptions *polisi_page_layout_get_options (PolisiPageLayout     *self);
 void              polisi_page_layout_set_structure_log (PolisiPageLayout        *self,
                                                         GArray                  *log);
 PolisiLang        polisi_page_layout_get_first_language (PolisiPageLayout       *self);

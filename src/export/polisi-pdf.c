@@ -108,6 +108,27 @@ polisi_pdf_write (PolisiDocument            *document,
                   GError                   **error)
 {
   g_autoptr(PolisiPageLayout) layout = NULL;
+
+  g_return_val_if_fail (POLISI_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  layout = polisi_page_layout_new (document, options);
+  return polisi_pdf_write_layout (layout, error);
+}
+
+/**
+ * polisi_pdf_write_layout:
+ * @layout: the pages (paginated here if they are not yet)
+ *
+ * Returns: (transfer full): the PDF of @layout's document, or %NULL with
+ *   @error set
+ */
+GBytes *
+polisi_pdf_write_layout (PolisiPageLayout  *layout,
+                         GError           **error)
+{
+  PolisiDocument *document;
+  const PolisiExportOptions *options;
   g_autoptr(GByteArray) array = g_byte_array_new ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GArray) structure = g_array_new (FALSE, FALSE, sizeof (PolisiStructureEntry));
@@ -116,10 +137,10 @@ polisi_pdf_write (PolisiDocument            *document,
   cairo_status_t status;
   cairo_t *cr;
 
-  g_return_val_if_fail (POLISI_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (POLISI_IS_PAGE_LAYOUT (layout), NULL);
 
-  layout = polisi_page_layout_new (document, options);
+  document = polisi_page_layout_get_document (layout);
+  options = polisi_page_layout_get_options (layout);
   polisi_page_layout_paginate (layout);
 
   surface = cairo_pdf_surface_create_for_stream (write_to_array, array,

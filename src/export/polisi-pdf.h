@@ -10,8 +10,14 @@
 
 G_BEGIN_DECLS
 
-GBytes *polisi_pdf_write (PolisiDocument            *document,
-                          const PolisiExportOptions *options,
-                          GError                   **error);
+/* polisi-page-layout.h's, which this header does not bring: what includes
+ * it need know nothing of cairo */
+typedef struct _PolisiPageLayout PolisiPageLayout;
+
+GBytes *polisi_pdf_write        (PolisiDocument            *document,
+                                 const PolisiExportOptions *options,
+                                 GError                   **error);
+GBytes *polisi_pdf_write_layout (PolisiPageLayout          *layout,
+                                 GError                   **error);
 
 G_END_DECLS

@@ -13,7 +13,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 
 #include "polisi-assembler.h"
@@ -21,6 +20,7 @@
 #include "polisi-export.h"
 #include "polisi-odt.h"
 #include "polisi-page-layout.h"
+#include "polisi-pdf.h"
 #include "polisi-test-odt.h"
 #include "polisi-test-utils.h"
 
@@ -938,46 +938,12 @@ test_layout_finalize (void)
   g_assert_finalize_object (document);
 }
 
-static cairo_status_t
-append_bytes (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* The pages of a layout drawn to a PDF in memory: what it draws, glyph
- * for glyph. */
-static GBytes *
-draw_pages (PolisiPageLayout *layout)
-{
-  GByteArray *array = g_byte_array_new ();
-  cairo_surface_t *surface;
-  cairo_t *cr;
-
-  surface = cairo_pdf_surface_create_for_stream (append_bytes, array,
-                                                 polisi_page_layout_get_page_width (layout),
-                                                 polisi_page_layout_get_page_height (layout));
-  cr = cairo_create (surface);
-  for (guint page = 0; page < polisi_page_layout_get_n_pages (layout); page++)
-    {
-      polisi_page_layout_draw_page (layout, cr, page);
-      cairo_show_page (cr);
-    }
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (array);
-}
-
 typedef struct {
   PolisiDocument *document;
   gboolean        parallel;
   guint           n_threads;
   GPtrArray      *description;
-  GBytes         *drawing;
+  GBytes         *pdf;
 } ThreadedLayout;
 
 /* In a thread of its own, so that nothing is in its cache of laid-out
@@ -987,6 +953,7 @@ lay_out_in_fresh_thread (gpointer data)
 {
   ThreadedLayout *run = data;
   g_autoptr(PolisiPageLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
   PolisiExportOptions options;
 
   polisi_export_options_init (&options, POLISI_LAYOUT_COLUMNS);
@@ -995,12 +962,14 @@ lay_out_in_fresh_thread (gpointer data)
   polisi_page_layout_paginate (layout);
   run->n_threads = polisi_page_layout_get_n_threads_used (layout);
   run->description = polisi_page_layout_describe (layout);
-  run->drawing = draw_pages (layout);
+  run->pdf = polisi_pdf_write_layout (layout, &error);
+  g_assert_no_error (error);
   return NULL;
 }
 
 /* A long document's text is laid out in two threads where there are two
- * processors, and its pages are exactly those of one thread's layout. */
+ * processors, and its pages and its PDF are exactly those of one thread's
+ * layout. */
 static void
 test_layout_in_two_threads (void)
 {
@@ -1018,12 +987,12 @@ test_layout_in_two_threads (void)
   g_assert_cmpuint (runs[1].description->len, ==, runs[0].description->len);
   for (guint i = 0; i < runs[0].description->len; i++)
     g_assert_cmpstr (runs[1].description->pdata[i], ==, runs[0].description->pdata[i]);
-  g_assert_true (g_bytes_equal (runs[1].drawing, runs[0].drawing));
+  g_assert_true (g_bytes_equal (runs[1].pdf, runs[0].pdf));
 
   for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
     {
       g_ptr_array_unref (runs[i].description);
-      g_bytes_unref (runs[i].drawing);
+      g_bytes_unref (runs[i].pdf);
     }
 }
 
