@@ -481,6 +481,30 @@ item_prefix_end (const char *line)
 }
 
 /**
+ * polisi_text_block_keeps_with_next:
+ * @blocks: (element-type PolisiTextBlock): the paragraphs of a clause in
+ *   one language
+ * @index: one of them
+ *
+ * The one rule of keeping a paragraph with the next, for the page layout
+ * and the editable formats alike: a paragraph that introduces a list
+ * ("Staff must:", the paragraph after it the list's first item) never
+ * ends a page without the first lines of its list.
+ *
+ * Returns: whether @blocks[@index] keeps with the paragraph after it
+ */
+gboolean
+polisi_text_block_keeps_with_next (GPtrArray *blocks,
+                                   guint      index)
+{
+  g_return_val_if_fail (blocks != NULL, FALSE);
+
+  return index + 1 < blocks->len &&
+         !((PolisiTextBlock *) blocks->pdata[index])->item &&
+         ((PolisiTextBlock *) blocks->pdata[index + 1])->item;
+}
+
+/**
  * polisi_text_parse_blocks:
  * @markup: a clause text
  *

@@ -76,6 +76,8 @@ char      *polisi_text_break_long_runs_full (const char         *text,
                                           gsize                  max_run,
                                           GArray               **inserted);
 GPtrArray *polisi_text_parse_blocks      (const char            *markup);
+gboolean   polisi_text_block_keeps_with_next (GPtrArray         *blocks,
+                                          guint                  index);
 char      *polisi_text_join_blocks       (GPtrArray             *blocks);
 char      *polisi_text_normalize         (const char            *markup);
 gboolean   polisi_text_equal             (const char            *a,

@@ -818,8 +818,10 @@ write_text_range (DocxWriter *w,
       else if (para->item && space_after == BLOCK_SPACE_AFTER)
         space_after = BLOCK_SPACE_AFTER - PARA_SPACE_FLOW;
 
-      ParaProps props = { para->item ? "ListBullet" : style, FALSE, para->item, in_clause, FALSE, space_after, line };
-      ParaProps next_props = { para->item ? "ListBullet" : continued_style, FALSE, para->item, in_clause, FALSE, space_after, line };
+      /* in the flow of the text, a paragraph that introduces a list keeps with it */
+      gboolean keep = is_flow (w) && polisi_text_block_keeps_with_next (paras, i);
+      ParaProps props = { para->item ? "ListBullet" : style, keep, para->item, in_clause, FALSE, space_after, line };
+      ParaProps next_props = { para->item ? "ListBullet" : continued_style, keep, para->item, in_clause, FALSE, space_after, line };
       Splitter splitter = { w, &props, &next_props, lang, count_deleted_breaks (w, para), break_mark (w, para) };
 
       start_para (w, &props, lang, splitter_mark (&splitter));

@@ -252,6 +252,8 @@ typedef struct {
   gboolean                   whole_insertion;/* a new table row: every paragraph inserted */
   gboolean                   appendix_pending; /* the next heading starts a page */
   gboolean                   block_end;      /* the next paragraph ends a clause */
+  gboolean                   keep_next;      /* the next paragraph introduces a list
+                                              * (polisi_text_block_keeps_with_next()) */
   guint                      item_lines;     /* the next list item's lines in the PDF, or 0 */
   const char                *block_id;       /* of the block being written */
   char                      *change_author;
@@ -490,6 +492,22 @@ has_block_end_style (ParaKind kind)
   return kind == PARA_CLAUSE || kind == PARA_CLAUSE_CONTINUED || kind == PARA_BODY || kind == PARA_LIST;
 }
 
+/* Whether a paragraph of @kind that introduces a list has a style of its
+ * own that keeps it with the list, in the flow of the text. */
+static gboolean
+has_keep_style (ParaKind kind)
+{
+  return kind == PARA_CLAUSE || kind == PARA_CLAUSE_CONTINUED || kind == PARA_BODY;
+}
+
+/* "Clause_cy_keep": its kind's style, kept with the next paragraph. */
+static char *
+keep_style (ParaKind   kind,
+            PolisiLang lang)
+{
+  return g_strconcat (para_styles[kind].name[lang], "_keep", NULL);
+}
+
 /* "Clause_cy_end": its kind's style with the space below it of a clause's
  * last paragraph; "List_cy_2", "List_cy_2_end": a list item of two lines
  * in the PDF (@lines 0: of any). */
@@ -515,11 +533,15 @@ start_para (OdtWriter  *w,
   gboolean flow = !w->in_cell && w->options->layout != POLISI_LAYOUT_COLUMNS;
   gboolean end = flow && w->block_end && has_block_end_style (kind);
   guint lines = flow && kind == PARA_LIST ? w->item_lines : 0;
+  gboolean keep = flow && w->keep_next && !end && has_keep_style (kind);
 
   if (end || lines > 0)
     style = flow_style = block_end_style (kind, lang, lines, end);
+  else if (keep)
+    style = flow_style = keep_style (kind, lang);
   w->block_end = FALSE;
   w->item_lines = 0;
+  w->keep_next = FALSE;
 
   if (w->first_pending)
     {
@@ -933,6 +955,7 @@ write_text_range (OdtWriter  *w,
         }
 
       w->block_end = last;
+      w->keep_next = polisi_text_block_keeps_with_next (paras, i);
       if (block->item && w->layout != NULL)
         w->item_lines = polisi_export_item_lines (w->layout, w->block_id, lang, i);
       start_marked_para (w, para_kind, lang, block);
@@ -2759,6 +2782,22 @@ write_data_table_column_styles (OdtWriter   *w,
     }
 }
 
+/* A paragraph that introduces a list, kept with it (keep_style()). */
+static void
+write_keep_style (GsfXMLOut  *xml,
+                  ParaKind    kind,
+                  PolisiLang  lang)
+{
+  g_autofree char *name = keep_style (kind, lang);
+
+  start_style (xml, name, NULL, "paragraph", para_styles[kind].parent);
+  polisi_xml_out_element (xml, "style:paragraph-properties", "fo:keep-with-next", "always", NULL);
+  gsf_xml_out_start_element (xml, "style:text-properties");
+  add_language (xml, lang);
+  gsf_xml_out_end_element (xml);
+  gsf_xml_out_end_element (xml);
+}
+
 /* The last paragraph of a clause: the space below a paragraph (or a list
  * item) of its kind and the PDF's space between two clauses. */
 static void
@@ -2807,6 +2846,10 @@ write_content_automatic (OdtWriter *w,
             for (guint lines = 0; lines <= (kind == PARA_LIST ? POLISI_EXPORT_ITEM_LINES : 0); lines++)
               for (int end = lines == 0; end <= 1; end++)
                 write_block_end_style (xml, kind, lang, lines, end);
+      if (w->options->layout != POLISI_LAYOUT_COLUMNS)
+        for (guint kind = 0; kind < N_PARA_KINDS; kind++)
+          if (has_keep_style (kind))
+            write_keep_style (xml, kind, lang);
       write_para_auto_style (xml, first_style_name[0][lang], PARA_ORGANISATION, lang, master);
       write_para_auto_style (xml, first_style_name[1][lang], PARA_TITLE, lang, master);
 

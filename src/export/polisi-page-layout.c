@@ -148,6 +148,7 @@ typedef struct {
   GArray      *marks;        /* borrowed from shaped, or NULL */
   char        *text;         /* for the links' addresses */
   gboolean     unbreakable;
+  gboolean     keep_with_next;  /* introduces a list: never ends a page without its first lines */
   /* a line of the document's text, numbered in a consultation draft: its
    * block (borrowed from the document) and its place among the block's
    * paragraphs in its language */
@@ -1307,6 +1308,10 @@ add_clause_row (PolisiPageLayout *self,
           para->numbered = TRUE;
           para->line_block = block->id;
           para->line_para = p;
+          /* in the flow of the text, as the ODT and the DOCX keep it; a
+           * paragraph pair of parallel columns is a row of its own */
+          if (n_langs == 1)
+            para->keep_with_next = polisi_text_block_keeps_with_next (blocks, p);
           if (p == 0)
             {
               para->block_id = g_strdup (block->id);
@@ -1612,16 +1617,20 @@ part_height (Para *para,
  * stops, and the height used. Orphans are not allowed, and a paragraph
  * carries at least @min_carry lines to the next page: 2 (no widow), or 3
  * in parallel columns, where two lines alone at the head of a page beside
- * the other column look lost. */
+ * the other column look lost. A paragraph that introduces a list goes to
+ * the next page with the list's first lines, unless @may_place_nothing is
+ * %FALSE (the top of an empty page) and it is all there is to place. */
 static Cursor
-measure_fit (Cell   *cell,
-             Cursor  from,
-             double  available,
-             int     min_carry,
-             double *height)
+measure_fit (Cell     *cell,
+             Cursor    from,
+             double    available,
+             int       min_carry,
+             gboolean  may_place_nothing,
+             double   *height)
 {
   Cursor cursor = from;
   double used = 0;
+  double used_before_last = 0;   /* before the last paragraph placed whole */
 
   while (cursor.para < cell->paras->len)
     {
@@ -1633,6 +1642,7 @@ measure_fit (Cell   *cell,
 
       if (used + before + whole <= available)
         {
+          used_before_last = used;
           used += before + whole + para->space_after;
           cursor.para++;
           cursor.line = 0;
@@ -1661,6 +1671,21 @@ measure_fit (Cell   *cell,
           cursor.line = first + fit;
         }
       break;
+    }
+
+  /* a paragraph that introduces a list, placed whole, whose list cannot
+   * start here: it goes on with its list (polisi_text_block_keeps_with_next()) */
+  if (cursor.line == 0 && cursor.para > from.para && cursor.para < cell->paras->len)
+    {
+      Para *last = g_ptr_array_index (cell->paras, cursor.para - 1);
+      gboolean placed_here_whole = cursor.para - 1 > from.para || from.line == 0;
+      gboolean others_stay = cursor.para - 1 > from.para;
+
+      if (last->keep_with_next && placed_here_whole && (may_place_nothing || others_stay))
+        {
+          cursor.para--;
+          used = used_before_last;
+        }
     }
 
   *height = used;
@@ -1877,7 +1902,7 @@ row_fits (Row    *row,
       Cursor from = { 0, 0 };
       double height;
 
-      if (!cursor_at_end (&row->cells[c], measure_fit (&row->cells[c], from, G_MAXDOUBLE, 3, &height)) ||
+      if (!cursor_at_end (&row->cells[c], measure_fit (&row->cells[c], from, G_MAXDOUBLE, 3, TRUE, &height)) ||
           height + row->space_after > available + PAIR_FOOT)
         return FALSE;
     }
@@ -1919,7 +1944,7 @@ next_row_starts (Flow   *flow,
 
       if (cell->paras->len == 0)
         continue;
-      to = measure_fit (cell, from, available, next->n_cells == 2 ? 3 : 2, &height);
+      to = measure_fit (cell, from, available, next->n_cells == 2 ? 3 : 2, TRUE, &height);
       first = g_ptr_array_index (cell->paras, 0);
       /* nothing, or a single line of a longer first paragraph */
       if (to.para == 0 && to.line < MIN (2, first->n_lines))
@@ -1960,7 +1985,8 @@ place_row (Flow *flow,
 
       for (guint c = 0; c < row->n_cells; c++)
         {
-          to[c] = measure_fit (&row->cells[c], from[c], available, row->n_cells == 2 ? 3 : 2, &heights[c]);
+          to[c] = measure_fit (&row->cells[c], from[c], available, row->n_cells == 2 ? 3 : 2,
+                               flow->y > flow->top, &heights[c]);
           row_height = MAX (row_height, heights[c]);
           if (!cursor_at_end (&row->cells[c], to[c]))
             all_fit = FALSE;

@@ -30,6 +30,13 @@ test_blocks (void)
   block = blocks->pdata[3];
   g_assert_false (block->item);
   g_assert_cmpstr (block->text, ==, "Last");
+
+  /* the paragraph that introduces the list keeps with it; nothing else does */
+  g_assert_true (polisi_text_block_keeps_with_next (blocks, 0));
+  g_assert_false (polisi_text_block_keeps_with_next (blocks, 1));
+  g_assert_false (polisi_text_block_keeps_with_next (blocks, 2));
+  g_assert_false (polisi_text_block_keeps_with_next (blocks, 3));
+  g_assert_false (polisi_text_block_keeps_with_next (blocks, 4));
 }
 
 static void
