@@ -481,6 +481,19 @@ check_layout_rules (PolisiDocument *document,
                 g_error ("%s: a heading ends page %u: %s", (char *) lines->pdata[i], page + 1, (char *) lines->pdata[i]);
             }
 
+          /* a paragraph that introduces a list is never the last thing
+           * on its page (polisi_text_block_keeps_with_next()) */
+          if (g_str_equal (tag, "P") && last == n && i + 1 < lines->len && layouts[l] != POLISI_LAYOUT_COLUMNS)
+            {
+              guint next_page;
+              char next_block[128], next_tag[8];
+
+              g_assert_cmpint (sscanf (lines->pdata[i + 1], "%u %127s %7s", &next_page, next_block, next_tag), ==, 3);
+              if (g_str_equal (next_tag, "LI") && g_str_equal (next_block, block) &&
+                  next_page != page)
+                g_error ("a paragraph that introduces a list ends page %u: %s", page + 1, (char *) lines->pdata[i]);
+            }
+
           /* an appendix starts a page (a line's block is the last one
            * named: the contents heading after a part's title page keeps
            * the block before it) */
