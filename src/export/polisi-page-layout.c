@@ -19,6 +19,9 @@
  *  - no paragraph leaves a single line at the foot of a page (orphan) or
  *    carries a single line to the next (widow), in parallel columns fewer
  *    than three;
+ *  - in one language and back to back, a paragraph that introduces a list
+ *    goes to the next page with the list's first lines
+ *    (polisi_text_block_keeps_with_next());
  *  - in parallel columns a clause whose languages have as many paragraphs
  *    is a row for each paragraph and its translation, and such a row is
  *    never split unless it alone is taller than a page
