@@ -294,6 +294,22 @@ polisi_text_break_long_runs_full (const char  *text,
     *inserted = g_array_new (FALSE, FALSE, sizeof (guint));
   if (text == NULL)
     return NULL;
+
+  /* most text has nothing to break: a copy */
+  {
+    const char *p;
+
+    for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        run = is_break_after (g_utf8_get_char (p)) ? 0 : run + 1;
+        if (run > max_run)
+          break;
+      }
+    if (*p == '\0')
+      return g_strdup (text);
+    run = 0;
+  }
+
   out = g_string_sized_new (strlen (text) + 16);
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {

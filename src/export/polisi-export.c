@@ -187,7 +187,8 @@ polisi_export_find_links (const char *text)
       const char *end;
 
       for (const char *q = p; *q != '\0'; q++)
-        if ((g_str_has_prefix (q, "https://") || g_str_has_prefix (q, "http://") || g_str_has_prefix (q, "www.")) &&
+        if ((*q == 'h' || *q == 'w') &&
+            (strncmp (q, "https://", 8) == 0 || strncmp (q, "http://", 7) == 0 || strncmp (q, "www.", 4) == 0) &&
             (q == text || !g_ascii_isalnum (q[-1])))
           {
             start = q;
