@@ -53,6 +53,7 @@
 #include "polisi-export.h"
 #include "polisi-parallel.h"
 #include "polisi-page-layout.h"
+#include "polisi-word-lines.h"
 
 #define FONT_FAMILY       "Liberation Sans"
 #define MARGIN_X          56.7     /* 2 cm */
@@ -102,10 +103,15 @@ typedef enum {
   ITEM_FILL,
 } ItemKind;
 
-/* A laid-out piece of text and its lines, shared through the cache. */
+/* A laid-out piece of text and its lines, shared through the cache: laid
+ * out by words (polisi-word-lines.c) or by Pango. */
 typedef struct {
   int          ref_count;
-  PangoLayout *layout;
+  PangoLayout *layout;       /* NULL when laid out by words */
+  GArray      *word_lines;   /* PolisiWordLine, when laid out by words */
+  GSList      *word_runs;    /* a list of one run for each of those lines */
+  char        *text;         /* as laid out */
+  int          width;        /* to wrap at, in Pango units; -1: one line */
   GArray      *links;        /* PolisiLinkSpan */
   GArray      *marks;        /* PolisiTextMark, or NULL */
   int          n_lines;
@@ -126,6 +132,7 @@ typedef struct {
   PangoAlignment  alignment;
   gboolean        links;      /* web addresses underlined */
   const GArray   *marks;      /* PolisiTextMark of a comparison, or NULL */
+  gboolean        by_words;   /* may be laid out by words: a paragraph only drawn line by line */
 } ShapeSpec;
 
 typedef struct _ShapeJob ShapeJob;
@@ -133,7 +140,6 @@ typedef struct _ShapeJob ShapeJob;
 typedef struct {
   Shaped      *shaped;
   ShapeJob    *job;          /* until shaped: its text's place in the queue */
-  PangoLayout *layout;       /* borrowed from shaped */
   PangoLayout *label;        /* a clause number and a space, drawn in the indent */
   PangoLayout *bullet;       /* a list item's bullet */
   double       indent;       /* from the cell's left edge to the text */
@@ -228,6 +234,7 @@ struct _PolisiPageLayout
   GPtrArray           *jobs;       /* ShapeJob, owned: text waiting to be laid out */
   GHashTable          *job_keys;   /* shape_key() → ShapeJob */
   gboolean             serial;     /* lay out text in this thread alone (tests) */
+  gboolean             pango_only; /* lay out no text by words (tests) */
   guint                n_threads_used;
   GArray              *rows;       /* Row */
   GPtrArray           *pages;      /* Page */
@@ -255,7 +262,10 @@ shaped_unref (Shaped *shaped)
 {
   if (--shaped->ref_count > 0)
     return;
-  g_object_unref (shaped->layout);
+  g_clear_object (&shaped->layout);
+  g_clear_pointer (&shaped->word_lines, g_array_unref);
+  g_free (shaped->word_runs);
+  g_free (shaped->text);
   g_clear_pointer (&shaped->links, g_array_unref);
   g_clear_pointer (&shaped->marks, g_array_unref);
   g_free (shaped->line_top);
@@ -486,24 +496,41 @@ make_font (double   size,
 
 /* No line break inside a date, a reference or an Act's year (the rule of
  * polisi_text_find_unbreakable_spaces()): each such pair of words is one
- * unbreakable range. */
-static void
-keep_together (PangoAttrList *attrs,
-               const char    *text)
+ * unbreakable range. Returns the ranges' byte offsets, start and end. */
+static GArray *
+unbreakable_ranges (const char *text)
 {
   g_autoptr(GArray) spaces = polisi_text_find_unbreakable_spaces (text);
+  GArray *ranges = g_array_sized_new (FALSE, FALSE, sizeof (int), spaces->len * 2);
 
   for (guint i = 0; i < spaces->len; i++)
     {
       guint offset = g_array_index (spaces, guint, i);
       const char *start = text + offset;
       const char *end = strchr (text + offset + 1, ' ');
-      PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+      int bounds[2];
 
       while (start > text && start[-1] != ' ')
         start--;
-      attr->start_index = start - text;
-      attr->end_index = end != NULL ? (guint) (end - text) : (guint) strlen (text);
+      bounds[0] = start - text;
+      bounds[1] = end != NULL ? (int) (end - text) : (int) strlen (text);
+      g_array_append_vals (ranges, bounds, 2);
+    }
+  return ranges;
+}
+
+static void
+keep_together (PangoAttrList *attrs,
+               const char    *text)
+{
+  g_autoptr(GArray) ranges = unbreakable_ranges (text);
+
+  for (guint i = 0; i < ranges->len; i += 2)
+    {
+      PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+
+      attr->start_index = g_array_index (ranges, int, i);
+      attr->end_index = g_array_index (ranges, int, i + 1);
       pango_attr_list_insert (attrs, attr);
     }
 }
@@ -543,15 +570,22 @@ make_layout (PangoContext   *context,
 }
 
 static void
+alloc_lines (Shaped *shaped,
+             int     n_lines)
+{
+  shaped->n_lines = n_lines;
+  shaped->line_top = g_new (double, n_lines);
+  shaped->line_bottom = g_new (double, n_lines);
+  shaped->line_baseline = g_new (double, n_lines);
+}
+
+static void
 measure_lines (Shaped *shaped)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (shaped->layout);
   int i = 0;
 
-  shaped->n_lines = pango_layout_get_line_count (shaped->layout);
-  shaped->line_top = g_new (double, shaped->n_lines);
-  shaped->line_bottom = g_new (double, shaped->n_lines);
-  shaped->line_baseline = g_new (double, shaped->n_lines);
+  alloc_lines (shaped, pango_layout_get_line_count (shaped->layout));
 
   do
     {
@@ -568,15 +602,13 @@ measure_lines (Shaped *shaped)
   pango_layout_iter_free (iter);
 }
 
-/* Underlines the web addresses in a paragraph, the same in both
- * languages. */
+/* Underlines the web addresses in a paragraph (shaped->links), the same
+ * in both languages. */
 static void
-mark_links (Shaped     *shaped,
-            const char *text)
+mark_links (Shaped *shaped)
 {
   PangoAttrList *attrs;
 
-  shaped->links = polisi_export_find_links (text);
   if (shaped->links->len == 0)
     return;
 
@@ -796,10 +828,125 @@ shape_key (const ShapeSpec *spec)
       const PolisiTextMark *mark = &g_array_index (spec->marks, PolisiTextMark, i);
       g_string_append_printf (marks_key, "%c%u-%u", mark->kind == POLISI_MARK_INSERTED ? '+' : '-', mark->start, mark->end);
     }
-  return g_strdup_printf ("%s|%d|%d|%s|%d|%d|%s|%s",
+  return g_strdup_printf ("%s|%d|%d|%s|%d|%d|%d|%s|%s",
                           g_ascii_dtostr (buffer[0], sizeof buffer[0], spec->size), spec->bold, spec->lang,
                           g_ascii_dtostr (buffer[1], sizeof buffer[1], spec->width), spec->alignment, spec->links,
-                          marks_key->str, spec->text);
+                          spec->by_words, marks_key->str, spec->text);
+}
+
+/* What laying out by words needs of a font, in each thread: the font
+ * Pango would choose for a paragraph of Latin text in it, and its lines'
+ * height and spacing, taken once from a layout of Pango's. */
+typedef struct {
+  PangoFont *font;
+  int        top;        /* of the first line, in Pango units */
+  int        bottom;
+  int        baseline;
+  int        pitch;      /* from one line to the next */
+} WordFont;
+
+typedef struct {
+  PangoFontMap *font_map;
+  GHashTable   *fonts;   /* "size|bold|language" → WordFont */
+} WordFonts;
+
+static void
+word_font_free (gpointer data)
+{
+  WordFont *font = data;
+
+  g_object_unref (font->font);
+  g_free (font);
+}
+
+static void
+word_fonts_free (gpointer data)
+{
+  WordFonts *fonts = data;
+
+  g_clear_object (&fonts->font_map);
+  g_clear_pointer (&fonts->fonts, g_hash_table_unref);
+  g_free (fonts);
+}
+
+static GPrivate word_fonts = G_PRIVATE_INIT (word_fonts_free);
+
+static WordFont *
+get_word_font (PangoContext    *context,
+               const ShapeSpec *spec)
+{
+  WordFonts *fonts = g_private_get (&word_fonts);
+  PangoFontMap *font_map = pango_context_get_font_map (context);
+  char key[64];
+  WordFont *font;
+
+  if (fonts == NULL)
+    {
+      fonts = g_new0 (WordFonts, 1);
+      g_private_set (&word_fonts, fonts);
+    }
+  if (fonts->font_map != font_map)
+    {
+      g_set_object (&fonts->font_map, font_map);
+      g_clear_pointer (&fonts->fonts, g_hash_table_unref);
+      fonts->fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_font_free);
+    }
+
+  g_snprintf (key, sizeof key, "%d|%d|%d", (int) (spec->size * PANGO_SCALE), spec->bold, spec->lang);
+  font = g_hash_table_lookup (fonts->fonts, key);
+  if (font == NULL)
+    {
+      PangoFontDescription *description = make_font (spec->size, spec->bold);
+      PangoLanguage *language = pango_language_from_string (polisi_lang_to_code (spec->lang));
+      PangoFontset *fontset = pango_font_map_load_fontset (font_map, context, description, language);
+      /* two lines: a word too wide for its line, and another */
+      g_autoptr(PangoLayout) layout = make_layout (context, "x x", spec->size, spec->bold, spec->lang, 1.0,
+                                                   PANGO_ALIGN_LEFT);
+      PangoLayoutIter *iter = pango_layout_get_iter (layout);
+      int y0, y1;
+
+      font = g_new0 (WordFont, 1);
+      font->font = pango_fontset_get_font (fontset, 'a');
+      pango_layout_iter_get_line_yrange (iter, &font->top, &font->bottom);
+      font->baseline = pango_layout_iter_get_baseline (iter);
+      pango_layout_iter_next_line (iter);
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      font->pitch = y0 - font->top;
+      pango_layout_iter_free (iter);
+      g_object_unref (fontset);
+      pango_font_description_free (description);
+      g_hash_table_insert (fonts->fonts, g_strdup (key), font);
+    }
+  return font;
+}
+
+/* Lays @text out by words, if it can be (polisi_word_lines_break()). */
+static gboolean
+lay_out_by_words (Shaped          *shaped,
+                  PangoContext    *context,
+                  const ShapeSpec *spec,
+                  const char      *text)
+{
+  WordFont *font = get_word_font (context, spec);
+  g_autoptr(GArray) ranges = unbreakable_ranges (text);
+
+  shaped->word_lines = polisi_word_lines_break (font->font, pango_language_from_string (polisi_lang_to_code (spec->lang)),
+                                                text, shaped->width, ranges);
+  if (shaped->word_lines == NULL)
+    return FALSE;
+
+  alloc_lines (shaped, (int) shaped->word_lines->len);
+  shaped->word_runs = g_new0 (GSList, shaped->n_lines);
+  for (int i = 0; i < shaped->n_lines; i++)
+    {
+      int top = font->top + i * font->pitch;
+
+      shaped->word_runs[i].data = g_array_index (shaped->word_lines, PolisiWordLine, i).run;
+      shaped->line_top[i] = (double) top / PANGO_SCALE;
+      shaped->line_bottom[i] = (double) (top + font->bottom - font->top) / PANGO_SCALE;
+      shaped->line_baseline[i] = (double) (top + font->baseline - font->top) / PANGO_SCALE;
+    }
+  return TRUE;
 }
 
 /* Lays out and measures a piece of text: the work the cache saves. Uses
@@ -833,11 +980,18 @@ shaped_new (PangoContext    *context,
 
   shaped = g_new0 (Shaped, 1);
   shaped->ref_count = 1;
+  shaped->text = g_strdup (text);
+  shaped->width = spec->width > 0 ? (int) (spec->width * PANGO_SCALE) : -1;
+  shaped->links = spec->links ? polisi_export_find_links (text) : g_array_new (FALSE, FALSE, sizeof (PolisiLinkSpan));
+
+  /* links and marks are drawn run by run, and Pango makes a run of each */
+  if (spec->by_words && spec->width > 0 && spec->alignment == PANGO_ALIGN_LEFT &&
+      shaped->links->len == 0 && (marks == NULL || marks->len == 0) &&
+      lay_out_by_words (shaped, context, spec, text))
+    return shaped;
+
   shaped->layout = make_layout (context, text, spec->size, spec->bold, spec->lang, spec->width, spec->alignment);
-  if (spec->links)
-    mark_links (shaped, text);
-  else
-    shaped->links = g_array_new (FALSE, FALSE, sizeof (PolisiLinkSpan));
+  mark_links (shaped);
   mark_changes (shaped, marks);
   if (marks != NULL && marks->len > 0)
     {
@@ -888,7 +1042,7 @@ get_shaped_marked (PolisiPageLayout *self,
                    gboolean          links,
                    const GArray     *marks)
 {
-  ShapeSpec spec = { text, size, bold, lang, width, alignment, links, marks };
+  ShapeSpec spec = { text, size, bold, lang, width, alignment, links, marks, FALSE };
   ShapedCache *cache = get_shaped_cache ();
   char *key = shape_key (&spec);
   Shaped *shaped = shaped_cache_lookup (cache, key);
@@ -961,15 +1115,47 @@ para_set_shaped (Para   *para,
                  Shaped *shaped)
 {
   para->shaped = shaped;
-  para->layout = shaped->layout;
   /* the text as laid out: with any breaks added to an overlong word */
-  para->text = g_strdup (pango_layout_get_text (para->layout));
+  para->text = g_strdup (shaped->text);
   para->links = shaped->links;
   para->marks = shaped->marks;
   para->n_lines = shaped->n_lines;
   para->line_top = shaped->line_top;
   para->line_bottom = shaped->line_bottom;
   para->line_baseline = shaped->line_baseline;
+}
+
+/* A line of a paragraph, laid out by words or by Pango. */
+typedef struct {
+  int     start;    /* byte offset in the paragraph's text */
+  int     length;
+  GSList *runs;     /* PangoGlyphItem */
+} LineView;
+
+static LineView
+para_line (Para *para,
+           int   index)
+{
+  Shaped *shaped = para->shaped;
+  LineView view;
+
+  if (shaped->layout != NULL)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (shaped->layout, index);
+
+      view.start = line->start_index;
+      view.length = line->length;
+      view.runs = line->runs;
+    }
+  else
+    {
+      PolisiWordLine *line = &g_array_index (shaped->word_lines, PolisiWordLine, index);
+
+      view.start = line->start;
+      view.length = line->length;
+      view.runs = &shaped->word_runs[index];
+    }
+  return view;
 }
 
 /* A paragraph whose text is laid out now if it was laid out before (the
@@ -986,7 +1172,7 @@ add_marked_para (PolisiPageLayout *self,
 {
   Para *para = g_new0 (Para, 1);
   ShapeSpec spec = { text, style->size, style->bold, lang, MAX (cell_width - indent, 20.0), style->alignment, TRUE,
-                     marks != NULL && marks->len > 0 ? marks : NULL };
+                     marks != NULL && marks->len > 0 ? marks : NULL, !self->pango_only };
   char *key = shape_key (&spec);
   Shaped *shaped = shaped_cache_lookup (get_shaped_cache (), key);
 
@@ -1741,10 +1927,10 @@ emit_cell (Flow   *flow,
           item->first_number = self->line_count[column] + 1;
           for (int l = cursor.line; l < last; l++)
             {
-              PangoLayoutLine *line = pango_layout_get_line_readonly (para->layout, l);
+              LineView line = para_line (para, l);
               PolisiNumberedLine numbered = {
                 ++self->line_count[column], self->pages->len - 1, para->lang,
-                para->line_block, para->line_para, line->start_index, line->start_index + line->length,
+                para->line_block, para->line_para, line.start, line.start + line.length,
               };
 
               g_array_append_val (self->numbered_lines, numbered);
@@ -2343,6 +2529,46 @@ polisi_page_layout_set_parallel (PolisiPageLayout *self,
 }
 
 /**
+ * polisi_page_layout_set_by_words:
+ * @by_words: whether the paragraphs that can be are laid out by words
+ *   (polisi-word-lines.c; the default)
+ *
+ * For tests: %FALSE lays out every paragraph with Pango.
+ */
+void
+polisi_page_layout_set_by_words (PolisiPageLayout *self,
+                                 gboolean          by_words)
+{
+  g_return_if_fail (POLISI_IS_PAGE_LAYOUT (self));
+  self->pango_only = !by_words;
+}
+
+/**
+ * polisi_page_layout_count_by_words:
+ * @n_paragraphs: (out) (optional): how many paragraphs there are
+ *
+ * For tests: how many paragraphs of the pagination are laid out by words.
+ */
+guint
+polisi_page_layout_count_by_words (PolisiPageLayout *self,
+                                   guint            *n_paragraphs)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (POLISI_IS_PAGE_LAYOUT (self), 0);
+  for (guint i = 0; i < self->paras->len; i++)
+    {
+      Para *para = g_ptr_array_index (self->paras, i);
+
+      if (para->shaped != NULL && para->shaped->layout == NULL)
+        n++;
+    }
+  if (n_paragraphs != NULL)
+    *n_paragraphs = self->paras->len;
+  return n;
+}
+
+/**
  * polisi_page_layout_get_n_threads_used:
  *
  * For tests: how many threads laid out the text of the pagination: 0 if
@@ -2560,11 +2786,11 @@ draw_line_tagged (Tags   *tags,
                   double  top,
                   double  height)
 {
-  PangoLayoutLine *line = pango_layout_get_line_readonly (para->layout, index);
-  const char *text = pango_layout_get_text (para->layout);
+  LineView line = para_line (para, index);
+  const char *text = para->text;
   PangoLanguage *language = pango_language_from_string (polisi_lang_to_code (para->lang));
   cairo_t *cr = tags->cr;
-  GSList *r = line->runs;
+  GSList *r = line.runs;
   double run_x = x;
   double r_ink, g_ink, b_ink, a_ink;
 
@@ -2662,10 +2888,23 @@ draw_lines (Tags    *tags,
   gboolean plain = para->links->len == 0 && (para->marks == NULL || para->marks->len == 0);
 
   /* the whole paragraph at once when it is all here */
-  if (plain && first == 0 && last == para->n_lines)
+  if (plain && first == 0 && last == para->n_lines && para->shaped->layout != NULL)
     {
       cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, para->layout);
+      pango_cairo_show_layout (cr, para->shaped->layout);
+      return;
+    }
+  /* ... and laid out by words, each line placed as Pango places a
+   * layout's: from the current point, as cairo keeps it */
+  if (plain && first == 0 && last == para->n_lines)
+    {
+      double origin_x, origin_y;
+
+      cairo_move_to (cr, x, y);
+      cairo_get_current_point (cr, &origin_x, &origin_y);
+      for (int line = 0; line < para->n_lines; line++)
+        polisi_word_lines_show (cr, para->text, para_line (para, line).runs->data, origin_x,
+                                origin_y + para->line_baseline[line]);
       return;
     }
 
@@ -2673,10 +2912,18 @@ draw_lines (Tags    *tags,
     {
       double offset = y - para->line_top[first];
 
-      if (plain)
+      if (plain && para->shaped->layout != NULL)
         {
           cairo_move_to (cr, x, offset + para->line_baseline[line]);
-          pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (para->layout, line));
+          pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (para->shaped->layout, line));
+        }
+      else if (plain)
+        {
+          double origin_x, origin_y;
+
+          cairo_move_to (cr, x, offset + para->line_baseline[line]);
+          cairo_get_current_point (cr, &origin_x, &origin_y);
+          polisi_word_lines_show (cr, para->text, para_line (para, line).runs->data, origin_x, origin_y);
         }
       else
         draw_line_tagged (tags, para, line, x, offset + para->line_baseline[line], offset + para->line_top[line],
@@ -2731,7 +2978,7 @@ draw_text_item (PolisiPageLayout *self,
       g_autofree char *number = g_strdup_printf (" %u", heading->page + 1);
       g_autoptr(PangoLayout) layout = get_layout (self, number, BODY_SIZE, FALSE, para->lang, -1, PANGO_ALIGN_LEFT);
       PangoRectangle logical;
-      double right = item->x + pango_layout_get_width (para->layout) / (double) PANGO_SCALE + 30;
+      double right = item->x + para->shaped->width / (double) PANGO_SCALE + 30;
       g_autofree char *link = NULL;
       g_autofree char *alt = g_strdup_printf ("%s, %s %u", para->text,
                                               polisi_export_term (POLISI_TERM_PAGE, para->lang), heading->page + 1);

@@ -89,6 +89,10 @@ guint             polisi_page_layout_count_pairs     (PolisiBlock               
 GPtrArray        *polisi_page_layout_describe        (PolisiPageLayout          *self);
 void              polisi_page_layout_set_parallel    (PolisiPageLayout          *self,
                                                       gboolean                   parallel);
+void              polisi_page_layout_set_by_words    (PolisiPageLayout          *self,
+                                                      gboolean                   by_words);
+guint             polisi_page_layout_count_by_words  (PolisiPageLayout          *self,
+                                                      guint                     *n_paragraphs);
 guint             polisi_page_layout_get_n_threads_used (PolisiPageLayout       *self);
 guint             polisi_page_layout_get_page_signature (PolisiPageLayout       *self,
                                                          guint                   page);

@@ -954,7 +954,11 @@ test_layout_finalize (void)
 typedef struct {
   PolisiDocument *document;
   gboolean        parallel;
+  PolisiLayout    layout;
+  gboolean        pango_only;
   guint           n_threads;
+  guint           n_by_words;
+  guint           n_paragraphs;
   GPtrArray      *description;
   GBytes         *pdf;
 } ThreadedLayout;
@@ -969,11 +973,13 @@ lay_out_in_fresh_thread (gpointer data)
   g_autoptr(GError) error = NULL;
   PolisiExportOptions options;
 
-  polisi_export_options_init (&options, POLISI_LAYOUT_COLUMNS);
+  polisi_export_options_init (&options, run->layout);
   layout = polisi_page_layout_new (run->document, &options);
   polisi_page_layout_set_parallel (layout, run->parallel);
+  polisi_page_layout_set_by_words (layout, !run->pango_only);
   polisi_page_layout_paginate (layout);
   run->n_threads = polisi_page_layout_get_n_threads_used (layout);
+  run->n_by_words = polisi_page_layout_count_by_words (layout, &run->n_paragraphs);
   run->description = polisi_page_layout_describe (layout);
   run->pdf = polisi_pdf_write_layout (layout, &error);
   g_assert_no_error (error);
@@ -989,7 +995,7 @@ test_layout_in_two_threads (void)
   g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
   g_autoptr(PolisiPolicy) policy = polisi_test_load_example ("secondary-wales.polisi");
   g_autoptr(PolisiDocument) document = polisi_assemble (policy, polisi_context_get_library (context), POLISI_ASSEMBLE_DEFAULT);
-  ThreadedLayout runs[2] = { { document, FALSE }, { document, TRUE } };
+  ThreadedLayout runs[2] = { { document, FALSE, POLISI_LAYOUT_COLUMNS }, { document, TRUE, POLISI_LAYOUT_COLUMNS } };
 
   for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
     g_thread_join (g_thread_new ("test-layout", lay_out_in_fresh_thread, &runs[i]));
@@ -1009,6 +1015,48 @@ test_layout_in_two_threads (void)
     }
 }
 
+/* Paragraphs laid out by words (polisi-word-lines.c) break into the lines
+ * Pango's do, and are drawn with the same glyphs in the same places: every
+ * example's pages, and its PDF to the byte, are those of Pango's layout,
+ * in every layout and in a comparison's marks. Most paragraphs are laid
+ * out by words. */
+static void
+test_lines_by_words (void)
+{
+  const char *examples[] = { "secondary-wales.polisi", "primary-england.polisi", "secondary-wales-adopted.polisi" };
+  const PolisiLayout layouts[] = { POLISI_LAYOUT_COLUMNS, POLISI_LAYOUT_SEQUENTIAL, POLISI_LAYOUT_CY,
+                                   POLISI_LAYOUT_EN };
+  g_autoptr(PolisiContext) context = polisi_test_builtin_context ();
+
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    {
+      g_autoptr(PolisiPolicy) policy = polisi_test_load_example (examples[e]);
+      g_autoptr(PolisiDocument) document = polisi_assemble (policy, polisi_context_get_library (context),
+                                                            POLISI_ASSEMBLE_DEFAULT);
+
+      for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
+        {
+          ThreadedLayout runs[2] = { { document, FALSE, layouts[l], TRUE }, { document, FALSE, layouts[l], FALSE } };
+
+          g_test_message ("%s, layout %u", examples[e], l);
+          for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+            g_thread_join (g_thread_new ("test-layout", lay_out_in_fresh_thread, &runs[i]));
+
+          g_assert_cmpuint (runs[0].n_by_words, ==, 0);
+          g_assert_cmpuint (runs[1].n_by_words * 10, >=, runs[1].n_paragraphs * 8);
+          g_assert_cmpuint (runs[1].description->len, ==, runs[0].description->len);
+          for (guint i = 0; i < runs[0].description->len; i++)
+            g_assert_cmpstr (runs[1].description->pdata[i], ==, runs[0].description->pdata[i]);
+          g_assert_true (g_bytes_equal (runs[1].pdf, runs[0].pdf));
+          for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+            {
+              g_ptr_array_unref (runs[i].description);
+              g_bytes_unref (runs[i].pdf);
+            }
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1022,6 +1070,7 @@ main (int   argc,
   g_test_add_func ("/pdf/heading-keeps-with-next", test_heading_keeps_with_next);
   g_test_add_func ("/pdf/columns-pairs", test_columns_pairs);
   g_test_add_func ("/pdf/layout-in-two-threads", test_layout_in_two_threads);
+  g_test_add_func ("/pdf/lines-by-words", test_lines_by_words);
   g_test_add_func ("/pdf/failures", test_failures);
   g_test_add_func ("/pdf/consultation-header", test_consultation_header);
   g_test_add_func ("/pdf/line-numbers", test_line_numbers);
