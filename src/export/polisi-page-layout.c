@@ -140,7 +140,7 @@ typedef struct _ShapeJob ShapeJob;
 typedef struct {
   Shaped      *shaped;
   ShapeJob    *job;          /* until shaped: its text's place in the queue */
-  PangoLayout *label;        /* a clause number and a space, drawn in the indent */
+  Shaped      *label;        /* a clause number and a space, drawn in the indent */
   PangoLayout *bullet;       /* a list item's bullet */
   double       indent;       /* from the cell's left edge to the text */
   double       label_x;      /* from the cell's left edge to the number */
@@ -314,7 +314,7 @@ para_free (gpointer data)
   Para *para = data;
 
   g_clear_pointer (&para->shaped, shaped_unref);
-  g_clear_object (&para->label);
+  g_clear_pointer (&para->label, shaped_unref);
   g_clear_object (&para->bullet);
   g_free (para->dest);
   g_free (para->block_id);
@@ -817,21 +817,24 @@ move_marks (const GArray *marks,
   return moved;
 }
 
+/* The size and the width are keyed as Pango takes them, in whole Pango
+ * units: what differs by less lays out the same. */
 static char *
 shape_key (const ShapeSpec *spec)
 {
-  g_autoptr(GString) marks_key = g_string_new (NULL);
-  char buffer[2][G_ASCII_DTOSTR_BUF_SIZE];
+  GString *key = g_string_sized_new (strlen (spec->text) + 48);
 
+  g_string_append_printf (key, "%d|%d|%d|%d|%d|%d|%d|", (int) (spec->size * PANGO_SCALE), spec->bold, spec->lang,
+                          spec->width > 0 ? (int) (spec->width * PANGO_SCALE) : -1, spec->alignment, spec->links,
+                          spec->by_words);
   for (guint i = 0; spec->marks != NULL && i < spec->marks->len; i++)
     {
       const PolisiTextMark *mark = &g_array_index (spec->marks, PolisiTextMark, i);
-      g_string_append_printf (marks_key, "%c%u-%u", mark->kind == POLISI_MARK_INSERTED ? '+' : '-', mark->start, mark->end);
+      g_string_append_printf (key, "%c%u-%u", mark->kind == POLISI_MARK_INSERTED ? '+' : '-', mark->start, mark->end);
     }
-  return g_strdup_printf ("%s|%d|%d|%s|%d|%d|%d|%s|%s",
-                          g_ascii_dtostr (buffer[0], sizeof buffer[0], spec->size), spec->bold, spec->lang,
-                          g_ascii_dtostr (buffer[1], sizeof buffer[1], spec->width), spec->alignment, spec->links,
-                          spec->by_words, marks_key->str, spec->text);
+  g_string_append_c (key, '|');
+  g_string_append (key, spec->text);
+  return g_string_free (key, FALSE);
 }
 
 /* What laying out by words needs of a font, in each thread: the font
@@ -985,7 +988,7 @@ shaped_new (PangoContext    *context,
   shaped->links = spec->links ? polisi_export_find_links (text) : g_array_new (FALSE, FALSE, sizeof (PolisiLinkSpan));
 
   /* links and marks are drawn run by run, and Pango makes a run of each */
-  if (spec->by_words && spec->width > 0 && spec->alignment == PANGO_ALIGN_LEFT &&
+  if (spec->by_words && spec->alignment == PANGO_ALIGN_LEFT &&
       shaped->links->len == 0 && (marks == NULL || marks->len == 0) &&
       lay_out_by_words (shaped, context, spec, text))
     return shaped;
@@ -1040,9 +1043,10 @@ get_shaped_marked (PolisiPageLayout *self,
                    double            width,
                    PangoAlignment    alignment,
                    gboolean          links,
-                   const GArray     *marks)
+                   const GArray     *marks,
+                   gboolean          by_words)
 {
-  ShapeSpec spec = { text, size, bold, lang, width, alignment, links, marks, FALSE };
+  ShapeSpec spec = { text, size, bold, lang, width, alignment, links, marks, by_words && !self->pango_only };
   ShapedCache *cache = get_shaped_cache ();
   char *key = shape_key (&spec);
   Shaped *shaped = shaped_cache_lookup (cache, key);
@@ -1068,7 +1072,7 @@ get_shaped (PolisiPageLayout *self,
             PangoAlignment    alignment,
             gboolean          links)
 {
-  return get_shaped_marked (self, text, size, bold, lang, width, alignment, links, NULL);
+  return get_shaped_marked (self, text, size, bold, lang, width, alignment, links, NULL, FALSE);
 }
 
 /* A cached layout for drawing only (headers, footers, numbers). */
@@ -1224,7 +1228,7 @@ set_label (PolisiPageLayout *self,
   /* the space keeps the number apart from the text in the PDF's text */
   g_autofree char *spaced = g_strconcat (label, " ", NULL);
 
-  para->label = get_layout (self, spaced, BODY_SIZE, TRUE, para->lang, -1, PANGO_ALIGN_LEFT);
+  para->label = get_shaped_marked (self, spaced, BODY_SIZE, TRUE, para->lang, -1, PANGO_ALIGN_LEFT, FALSE, NULL, TRUE);
   para->label_x = x;
 }
 
@@ -1517,10 +1521,9 @@ add_clause_row (PolisiPageLayout *self,
                   g_array_append_val (marks, mark);
                   g_autofree char *spaced = g_strconcat (block->number, " ", NULL);
 
-                  shaped = get_shaped_marked (self, spaced, BODY_SIZE, TRUE, lang, -1, PANGO_ALIGN_LEFT, FALSE, marks);
-                  g_clear_object (&para->label);
-                  para->label = g_object_ref (shaped->layout);
-                  shaped_unref (shaped);
+                  shaped = get_shaped_marked (self, spaced, BODY_SIZE, TRUE, lang, -1, PANGO_ALIGN_LEFT, FALSE, marks, TRUE);
+                  g_clear_pointer (&para->label, shaped_unref);
+                  para->label = shaped;
                 }
             }
           g_ptr_array_add (cell->paras, para);
@@ -2931,6 +2934,27 @@ draw_lines (Tags    *tags,
     }
 }
 
+/* The first line of @shaped, laid out by Pango or by words, from (@x,
+ * @baseline). */
+static void
+draw_first_line (cairo_t *cr,
+                 Shaped  *shaped,
+                 double   x,
+                 double   baseline)
+{
+  double origin_x, origin_y;
+
+  cairo_move_to (cr, x, baseline);
+  if (shaped->layout != NULL)
+    {
+      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (shaped->layout, 0));
+      return;
+    }
+  cairo_get_current_point (cr, &origin_x, &origin_y);
+  polisi_word_lines_show (cr, shaped->text, g_array_index (shaped->word_lines, PolisiWordLine, 0).run,
+                          origin_x, origin_y);
+}
+
 static void
 draw_text_item (PolisiPageLayout *self,
                 cairo_t          *cr,
@@ -2965,10 +2989,7 @@ draw_text_item (PolisiPageLayout *self,
     begin_tag (tags, para->tag, NULL, para->lang);
 
   if (para->label != NULL && first_part)
-    {
-      cairo_move_to (cr, item->x + para->label_x, item->y + para->line_baseline[0] - para->line_top[0]);
-      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (para->label, 0));
-    }
+    draw_first_line (cr, para->label, item->x + para->label_x, item->y + para->line_baseline[0] - para->line_top[0]);
 
   /* a contents entry: its text and its page number at the right, inside
    * a link to the heading */

@@ -140,24 +140,20 @@ never_breaks_between (CharClass a,
   return FALSE;
 }
 
-/**
- * polisi_word_lines_can_break:
- *
- * Returns: whether the line break opportunities of @text are all where
- *   polisi_word_lines_break() finds them (the rules at the top of this
- *   file)
- */
-gboolean
-polisi_word_lines_can_break (const char *text)
+/* Whether the first @length bytes of @text are for polisi_word_lines_break(). */
+static gboolean
+can_break (const char *text,
+           gsize       length)
 {
   CharClass before = CLASS_SPACE, previous = CLASS_OTHER;
   gunichar previous_char = 0;
   const char *p = text;
+  const char *text_end = text + length;
 
-  if (text == NULL || *text == '\0' || *text == ' ')
+  if (length == 0 || *text == ' ')
     return FALSE;
 
-  while (*p != '\0')
+  while (p < text_end)
     {
       gunichar c = g_utf8_get_char (p);
       const char *next = g_utf8_next_char (p);
@@ -171,7 +167,7 @@ polisi_word_lines_can_break (const char *text)
             {
               /* LB14, LB15b, and no space at the end or twice */
               if (previous == CLASS_OPEN || previous_char == 0x2018 || previous_char == 0x201C ||
-                  *next == '\0' || *next == ' ')
+                  next == text_end || *next == ' ')
                 return FALSE;
             }
           else if (previous == CLASS_SPACE)
@@ -196,7 +192,7 @@ polisi_word_lines_can_break (const char *text)
         }
       else if (class == CLASS_DASH || class == CLASS_HYPHEN)
         return FALSE;
-      if (class == CLASS_DASH && *next != ' ')
+      if (class == CLASS_DASH && (next == text_end || *next != ' '))
         return FALSE;
 
       before = previous;
@@ -205,6 +201,19 @@ polisi_word_lines_can_break (const char *text)
       p = next;
     }
   return previous != CLASS_SPACE && previous != CLASS_HYPHEN;
+}
+
+/**
+ * polisi_word_lines_can_break:
+ *
+ * Returns: whether the line break opportunities of @text are all where
+ *   polisi_word_lines_break() finds them (the rules at the top of this
+ *   file)
+ */
+gboolean
+polisi_word_lines_can_break (const char *text)
+{
+  return text != NULL && can_break (text, strlen (text));
 }
 
 /* Shaped words ------------------------------------------------------------ */
@@ -582,7 +591,7 @@ make_run (Breaker *breaker,
               continue;
             }
           append_piece (glyphs, piece, (lead ? from - 1 : from) - start, trail, w == last_word);
-          if (w == last_word && trail)
+          if (w == last_word && trail && end < (int) strlen (breaker->text))
             {
               /* the space the line ends with: a glyph of no width */
               PangoGlyphInfo *space = &glyphs->glyphs[glyphs->num_glyphs - 1];
@@ -617,7 +626,7 @@ word_line_clear (gpointer data)
 /**
  * polisi_word_lines_break:
  * @font: the font, which has a glyph for every character of @text
- * @width: in Pango units
+ * @width: in Pango units; -1 for one line, which may end with a space
  * @unbreakable: (nullable): byte ranges (start, end pairs) inside which no
  *   line breaks, as the page layout's attributes say to Pango
  *
@@ -643,9 +652,15 @@ polisi_word_lines_break (PangoFont     *font,
   guint word = 0;
   int start = 0;
   int length = (int) strlen (text);
+  /* one line may end with a space, which keeps its width (a clause's
+   * number and the space after it) */
+  gboolean one_line = width < 0;
+  gsize checked = one_line && length > 1 && text[length - 1] == ' ' ? (gsize) length - 1 : (gsize) length;
 
-  if (!polisi_word_lines_can_break (text))
+  if (!can_break (text, checked))
     return NULL;
+  if (one_line)
+    width = G_MAXINT;
 
   hb_font = pango_font_get_hb_font (font);
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))

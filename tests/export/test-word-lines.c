@@ -92,8 +92,11 @@ pango_lines (PangoContext               *context,
     }
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
-  pango_layout_set_width (layout, width);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (width >= 0)
+    {
+      pango_layout_set_width (layout, width);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
   pango_layout_set_text (layout, text, -1);
   return layout;
 }
@@ -164,8 +167,9 @@ compare (Fixture    *fixture,
           PangoGlyphInfo *a = &ours->run->glyphs->glyphs[g];
           PangoGlyphInfo *b = &theirs->glyphs[g];
 
-          /* Pango draws a line's final space as no glyph; the page layout
-           * gives it back its glyph, of no width (show_final_spaces()) */
+          /* Pango draws the space that ends a wrapped line as no glyph;
+           * the page layout gives it back its glyph, of no width
+           * (show_final_spaces()) */
           if (b->glyph == PANGO_GLYPH_EMPTY)
             g_assert_true (g == theirs->num_glyphs - 1 && text[line->start_index + line->length - 1] == ' ');
           else
@@ -269,6 +273,26 @@ test_awkward (void)
   g_object_unref (fixture.context);
 }
 
+/* Lines that do not wrap, such as a clause's number and the space after
+ * it, drawn beside the clause: the space keeps its width. */
+static void
+test_one_line (void)
+{
+  const char *texts[] = { "3.1 ", "10.12 ", "A.3 ", "Atodiad A ", "1 ", "Polisi cyfryngau cymdeithasol",
+                          "Fersiwn 1.2 · Drafft", "two  spaces ", "ends with two  " };
+  Fixture fixture = { make_context (), 0, 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      compare (&fixture, texts[i], "cy", 10.0, TRUE, -1);
+      compare (&fixture, texts[i], "en", 10.0, FALSE, -1);
+    }
+  /* all but "A.3" (a letter, a full stop and a digit: left to Pango), the
+   * middle dot and the two spaces */
+  g_assert_cmpuint (fixture.taken, ==, 10);
+  g_object_unref (fixture.context);
+}
+
 /* What polisi_word_lines_can_break() leaves to Pango. */
 static void
 test_refused (void)
@@ -299,6 +323,7 @@ main (int   argc,
 
   g_test_add_func ("/word-lines/library", test_library);
   g_test_add_func ("/word-lines/awkward", test_awkward);
+  g_test_add_func ("/word-lines/one-line", test_one_line);
   g_test_add_func ("/word-lines/refused", test_refused);
 
   return g_test_run ();
