@@ -34,14 +34,19 @@ break_by_words (PangoFont  *font,
                 const char *text,
                 int         width)
 {
-  g_autoptr(GArray) lines = polisi_word_lines_break (font, pango_language_from_string ("en"), text, width, NULL);
+  g_autoptr(PolisiWordLines) lines = polisi_word_lines_break (font, pango_language_from_string ("en"), text, width, NULL);
   GArray *starts;
 
   if (lines == NULL)
     return NULL;
-  starts = g_array_sized_new (FALSE, FALSE, sizeof (int), lines->len);
-  for (guint i = 0; i < lines->len; i++)
-    g_array_append_val (starts, g_array_index (lines, PolisiWordLine, i).start);
+  starts = g_array_sized_new (FALSE, FALSE, sizeof (int), polisi_word_lines_get_n_lines (lines));
+  for (guint i = 0; i < polisi_word_lines_get_n_lines (lines); i++)
+    {
+      int start, length;
+
+      polisi_word_lines_get_line (lines, i, &start, &length);
+      g_array_append_val (starts, start);
+    }
   return starts;
 }
 

@@ -158,20 +158,68 @@ glyph_width (Font          *font,
   return (double) (gint64) (width * 1000.0 + 0.5) / 1000.0;
 }
 
-/* One line: a text object with the glyph ids and the adjustments that
- * place each glyph at its advance. */
+typedef struct {
+  GString    *content;
+  Font       *font;
+  const char *text;      /* the line's */
+  double      size;
+  gboolean    open;      /* inside a hex string */
+  guint       n_glyphs;
+} LineWriter;
+
 static void
-write_line (GString              *content,
-            Font                 *font,
-            const char           *text,
-            const PangoGlyphItem *run,
-            double                x,
-            double                baseline,
-            double                size)
+write_glyph (const PangoGlyphInfo *info,
+             int                   cluster,
+             int                   advance,
+             gpointer              data)
 {
   static const char hex[] = "0123456789ABCDEF";
-  const PangoGlyphString *glyphs = run->glyphs;
+  LineWriter *writer = data;
+  GString *content = writer->content;
+  guint glyph = info->glyph;
+  double adjust = glyph_width (writer->font, glyph) - advance / (double) PANGO_SCALE * 1000.0 / writer->size;
 
+  if (!writer->open)
+    g_string_append_c (content, '<');
+  g_string_append_c (content, hex[(glyph >> 12) & 15]);
+  g_string_append_c (content, hex[(glyph >> 8) & 15]);
+  g_string_append_c (content, hex[(glyph >> 4) & 15]);
+  g_string_append_c (content, hex[glyph & 15]);
+  writer->open = TRUE;
+  writer->n_glyphs++;
+  if (!g_hash_table_contains (writer->font->used, GUINT_TO_POINTER (glyph)))
+    {
+      const char *start = writer->text + cluster;
+      const char *end = g_utf8_next_char (start);
+
+      g_hash_table_insert (writer->font->used, GUINT_TO_POINTER (glyph), g_strndup (start, end - start));
+    }
+  /* the glyph after this one is placed by the width in /W, less this */
+  if (advance != 0 && (adjust > 0.01 || adjust < -0.01))
+    {
+      g_string_append_c (content, '>');
+      append_number (content, adjust);
+      writer->open = FALSE;
+    }
+}
+
+/* One line: a text object with the glyph ids and the adjustments that
+ * place each glyph at its advance. */
+static guint
+write_line (GString               *content,
+            Font                  *font,
+            const char            *text,
+            const PolisiWordLines *lines,
+            guint                  index,
+            double                 x,
+            double                 baseline,
+            double                 size)
+{
+  int start, length;
+  LineWriter writer = { content, font, NULL, size, FALSE, 0 };
+
+  polisi_word_lines_get_line (lines, index, &start, &length);
+  writer.text = text + start;
   g_string_append (content, "BT\n");
   append_number (content, size);
   g_string_append (content, " 0 0 ");
@@ -180,33 +228,10 @@ write_line (GString              *content,
   append_number (content, x);
   g_string_append_c (content, ' ');
   append_number (content, baseline);
-  g_string_append (content, " Tm\n[<");
-  for (int i = 0; i < glyphs->num_glyphs; i++)
-    {
-      guint glyph = glyphs->glyphs[i].glyph;
-      double advance = glyphs->glyphs[i].geometry.width / (double) PANGO_SCALE;
-      double adjust = glyph_width (font, glyph) - advance * 1000.0 / size;
-      int cluster = run->item->offset + glyphs->log_clusters[i];
-
-      g_string_append_c (content, hex[(glyph >> 12) & 15]);
-      g_string_append_c (content, hex[(glyph >> 8) & 15]);
-      g_string_append_c (content, hex[(glyph >> 4) & 15]);
-      g_string_append_c (content, hex[glyph & 15]);
-      if (!g_hash_table_contains (font->used, GUINT_TO_POINTER (glyph)))
-        {
-          const char *start = text + cluster;
-          const char *end = g_utf8_next_char (start);
-
-          g_hash_table_insert (font->used, GUINT_TO_POINTER (glyph), g_strndup (start, end - start));
-        }
-      if (i + 1 < glyphs->num_glyphs && (adjust > 0.01 || adjust < -0.01))
-        {
-          g_string_append (content, ">");
-          append_number (content, adjust);
-          g_string_append (content, "<");
-        }
-    }
-  g_string_append (content, ">]TJ\nET\n");
+  g_string_append (content, " Tm\n[");
+  polisi_word_lines_foreach_glyph (lines, index, write_glyph, &writer);
+  g_string_append (content, writer.open ? ">]TJ\nET\n" : "]TJ\nET\n");
+  return writer.n_glyphs;
 }
 
 static char *
@@ -311,8 +336,7 @@ write_font (Pdf   *pdf,
 static void
 free_lines (gpointer data)
 {
-  if (data != NULL)
-    g_array_unref (data);
+  polisi_word_lines_free (data);
 }
 
 int
@@ -378,7 +402,7 @@ main (int   argc,
   t0 = g_get_monotonic_time ();
   for (guint i = 0; i < paragraphs->len; i++)
     {
-      GArray *lines = polisi_word_lines_break (pango_font, pango_language_from_string ("cy"), paragraphs->pdata[i],
+      PolisiWordLines *lines = polisi_word_lines_break (pango_font, pango_language_from_string ("cy"), paragraphs->pdata[i],
                                                212 * PANGO_SCALE, NULL);
 
       g_ptr_array_add (laid_out, lines);
@@ -387,11 +411,10 @@ main (int   argc,
 
   for (guint i = 0; i < paragraphs->len; i++)
     {
-      GArray *lines = laid_out->pdata[i];
+      PolisiWordLines *lines = laid_out->pdata[i];
 
-      for (guint l = 0; lines != NULL && l < lines->len; l++)
+      for (guint l = 0; lines != NULL && l < polisi_word_lines_get_n_lines (lines); l++)
         {
-          PolisiWordLine *line = &g_array_index (lines, PolisiWordLine, l);
 
           if (y + PITCH > BOTTOM)
             {
@@ -400,10 +423,9 @@ main (int   argc,
               g_ptr_array_add (contents, content);
               y = TOP;
             }
-          write_line (content, &font, paragraphs->pdata[i], line->run, 56.7, y + 11.4, 10.0);
+          n_glyphs += write_line (content, &font, paragraphs->pdata[i], lines, l, 56.7, y + 11.4, 10.0);
           y += PITCH;
           n_lines++;
-          n_glyphs += line->run->glyphs->num_glyphs;
         }
       y += 7;
     }

@@ -108,8 +108,7 @@ typedef enum {
 typedef struct {
   int          ref_count;
   PangoLayout *layout;       /* NULL when laid out by words */
-  GArray      *word_lines;   /* PolisiWordLine, when laid out by words */
-  GSList      *word_runs;    /* a list of one run for each of those lines */
+  PolisiWordLines *word_lines;  /* when laid out by words */
   char        *text;         /* as laid out */
   int          width;        /* to wrap at, in Pango units; -1: one line */
   GArray      *links;        /* PolisiLinkSpan */
@@ -263,8 +262,7 @@ shaped_unref (Shaped *shaped)
   if (--shaped->ref_count > 0)
     return;
   g_clear_object (&shaped->layout);
-  g_clear_pointer (&shaped->word_lines, g_array_unref);
-  g_free (shaped->word_runs);
+  g_clear_pointer (&shaped->word_lines, polisi_word_lines_free);
   g_free (shaped->text);
   g_clear_pointer (&shaped->links, g_array_unref);
   g_clear_pointer (&shaped->marks, g_array_unref);
@@ -938,13 +936,11 @@ lay_out_by_words (Shaped          *shaped,
   if (shaped->word_lines == NULL)
     return FALSE;
 
-  alloc_lines (shaped, (int) shaped->word_lines->len);
-  shaped->word_runs = g_new0 (GSList, shaped->n_lines);
+  alloc_lines (shaped, (int) polisi_word_lines_get_n_lines (shaped->word_lines));
   for (int i = 0; i < shaped->n_lines; i++)
     {
       int top = font->top + i * font->pitch;
 
-      shaped->word_runs[i].data = g_array_index (shaped->word_lines, PolisiWordLine, i).run;
       shaped->line_top[i] = (double) top / PANGO_SCALE;
       shaped->line_bottom[i] = (double) (top + font->bottom - font->top) / PANGO_SCALE;
       shaped->line_baseline[i] = (double) (top + font->baseline - font->top) / PANGO_SCALE;
@@ -1133,7 +1129,7 @@ para_set_shaped (Para   *para,
 typedef struct {
   int     start;    /* byte offset in the paragraph's text */
   int     length;
-  GSList *runs;     /* PangoGlyphItem */
+  GSList *runs;     /* PangoGlyphItem; NULL for a line laid out by words */
 } LineView;
 
 static LineView
@@ -1153,11 +1149,8 @@ para_line (Para *para,
     }
   else
     {
-      PolisiWordLine *line = &g_array_index (shaped->word_lines, PolisiWordLine, index);
-
-      view.start = line->start;
-      view.length = line->length;
-      view.runs = &shaped->word_runs[index];
+      polisi_word_lines_get_line (shaped->word_lines, index, &view.start, &view.length);
+      view.runs = NULL;
     }
   return view;
 }
@@ -2906,7 +2899,7 @@ draw_lines (Tags    *tags,
       cairo_move_to (cr, x, y);
       cairo_get_current_point (cr, &origin_x, &origin_y);
       for (int line = 0; line < para->n_lines; line++)
-        polisi_word_lines_show (cr, para->text, para_line (para, line).runs->data, origin_x,
+        polisi_word_lines_show (cr, para->text, para->shaped->word_lines, line, origin_x,
                                 origin_y + para->line_baseline[line]);
       return;
     }
@@ -2926,7 +2919,7 @@ draw_lines (Tags    *tags,
 
           cairo_move_to (cr, x, offset + para->line_baseline[line]);
           cairo_get_current_point (cr, &origin_x, &origin_y);
-          polisi_word_lines_show (cr, para->text, para_line (para, line).runs->data, origin_x, origin_y);
+          polisi_word_lines_show (cr, para->text, para->shaped->word_lines, line, origin_x, origin_y);
         }
       else
         draw_line_tagged (tags, para, line, x, offset + para->line_baseline[line], offset + para->line_top[line],
@@ -2951,8 +2944,7 @@ draw_first_line (cairo_t *cr,
       return;
     }
   cairo_get_current_point (cr, &origin_x, &origin_y);
-  polisi_word_lines_show (cr, shaped->text, g_array_index (shaped->word_lines, PolisiWordLine, 0).run,
-                          origin_x, origin_y);
+  polisi_word_lines_show (cr, shaped->text, shaped->word_lines, 0, origin_x, origin_y);
 }
 
 static void

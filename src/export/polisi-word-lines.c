@@ -219,8 +219,11 @@ polisi_word_lines_can_break (const char *text)
 /* Shaped words ------------------------------------------------------------ */
 
 /* A piece of text shaped on its own: a word or part of one, with the space
- * before it and the space after it when it has them. */
+ * before it and the space after it when it has them. The lines that use it
+ * hold a reference, as the cache does: lines laid out in a thread that has
+ * ended still draw. */
 typedef struct {
+  int             ref_count;  /* atomic */
   int             width;      /* of its glyphs, less a space at its end */
   int             lead;       /* the space before it, kerned with its first letter; 0 if none */
   guint           n_glyphs;
@@ -270,11 +273,20 @@ typedef struct {
  * per font. */
 #define PIECES_LIMIT 40000
 
+static Piece *
+piece_ref (Piece *piece)
+{
+  g_atomic_int_inc (&piece->ref_count);
+  return piece;
+}
+
 static void
-piece_free (gpointer data)
+piece_unref (gpointer data)
 {
   Piece *piece = data;
 
+  if (!g_atomic_int_dec_and_test (&piece->ref_count))
+    return;
   g_free (piece->glyphs);
   g_free (piece->clusters);
   g_free (piece);
@@ -328,7 +340,7 @@ get_font_words (PangoFont     *font,
       words->font = g_object_ref (font);
       words->hb_font = pango_font_get_hb_font (font);
       words->buffer = hb_buffer_create ();
-      words->pieces = g_hash_table_new_full (piece_key_hash, piece_key_equal, g_free, piece_free);
+      words->pieces = g_hash_table_new_full (piece_key_hash, piece_key_equal, g_free, piece_unref);
       g_hash_table_insert (cache->fonts, font, words);
       space = shape_piece (words, language, " ", 1);
       words->space = space->glyphs[0].geometry.width;
@@ -365,6 +377,7 @@ shape_piece (FontWords     *words,
   positions = hb_buffer_get_glyph_positions (buffer, NULL);
 
   piece = g_new0 (Piece, 1);
+  piece->ref_count = 1;   /* the cache's */
   piece->n_glyphs = n;
   piece->glyphs = g_new0 (PangoGlyphInfo, n);
   piece->clusters = g_new (int, n);
@@ -529,35 +542,42 @@ find_line_end (Breaker      *breaker,
   return found;
 }
 
-/* Appends @piece's glyphs to @glyphs, with their clusters moved to the
- * line's text; the space at the piece's end, if any, only if @with_trail. */
+/* The glyphs of a piece a line shows: all but a space at its end that the
+ * next piece on the line shows (kerned with its own first letter). */
+typedef struct {
+  Piece   *piece;
+  int      offset;        /* of the piece's text in the paragraph */
+  guint16  n_glyphs;
+  gboolean final_space;   /* its last glyph is the space the line wrapped after: no width */
+} PieceRef;
+
+/* A line of a paragraph laid out by words. */
+typedef struct {
+  int   start;            /* byte offset in the text */
+  int   length;           /* in bytes, with the space it ends with */
+  guint first_ref;        /* its pieces, in PolisiWordLines.refs */
+  guint n_refs;
+  int   n_glyphs;
+} Line;
+
+struct _PolisiWordLines {
+  PangoFont *font;
+  GArray    *lines;       /* Line */
+  GArray    *refs;        /* PieceRef */
+};
+
+/* Adds the line from @start (in word @start_word) to @end (in word
+ * @end_word) to @lines. */
 static void
-append_piece (PangoGlyphString *glyphs,
-              const Piece      *piece,
-              int               offset,
-              gboolean          has_trail,
-              gboolean          with_trail)
+add_line (Breaker         *breaker,
+          PolisiWordLines *lines,
+          guint            start_word,
+          int              start,
+          guint            end_word,
+          int              end)
 {
-  guint n = piece->n_glyphs - (has_trail && !with_trail ? 1 : 0);
-  int at = glyphs->num_glyphs;
-
-  g_assert (at + (int) n <= glyphs->space);
-  glyphs->num_glyphs = at + (int) n;
-  memcpy (glyphs->glyphs + at, piece->glyphs, n * sizeof (PangoGlyphInfo));
-  for (guint i = 0; i < n; i++)
-    glyphs->log_clusters[at + i] = piece->clusters[i] + offset;
-}
-
-static PangoGlyphItem *
-make_run (Breaker *breaker,
-          guint    start_word,
-          int      start,
-          guint    end_word,
-          int      end)
-{
-  PangoGlyphItem *run = g_slice_new0 (PangoGlyphItem);
-  PangoItem *item = pango_item_new ();
-  PangoGlyphString *glyphs = pango_glyph_string_new ();
+  Line line = { start, end - start, lines->refs->len, 0, 0 };
+  int length = (int) strlen (breaker->text);
   guint last_word;
 
   /* the line ends with the paragraph, after a space or after a hyphen */
@@ -568,59 +588,153 @@ make_run (Breaker *breaker,
   else
     last_word = end_word;
 
-  /* room for every glyph at once, then the glyphs */
-  for (int pass = 0; pass < 2; pass++)
+  for (guint w = start_word; w <= last_word; w++)
     {
-      for (guint w = start_word; w <= last_word; w++)
+      Word *word = &g_array_index (breaker->list, Word, w);
+      int from = w == start_word ? start : word->start;
+      int to = w == last_word && end < word->end ? end : word->end;
+      gboolean lead = w > start_word;
+      gboolean trail = to == word->end && breaker->text[to] == ' ';
+      Piece *piece = get_piece (breaker, word, from, to, lead);
+      PieceRef ref = { piece_ref (piece), lead ? from - 1 : from, (guint16) piece->n_glyphs, FALSE };
+
+      if (trail && w != last_word)
+        ref.n_glyphs--;
+      /* the space a wrapped line ends with has no width, as in Pango's;
+       * one that ends the paragraph keeps it */
+      ref.final_space = w == last_word && trail && end < length;
+      g_array_append_val (lines->refs, ref);
+      line.n_refs++;
+      line.n_glyphs += ref.n_glyphs;
+    }
+  g_array_append_val (lines->lines, line);
+}
+
+/**
+ * polisi_word_lines_free:
+ */
+void
+polisi_word_lines_free (PolisiWordLines *lines)
+{
+  if (lines == NULL)
+    return;
+  for (guint i = 0; i < lines->refs->len; i++)
+    piece_unref (g_array_index (lines->refs, PieceRef, i).piece);
+  g_array_unref (lines->refs);
+  g_array_unref (lines->lines);
+  g_object_unref (lines->font);
+  g_free (lines);
+}
+
+guint
+polisi_word_lines_get_n_lines (const PolisiWordLines *lines)
+{
+  return lines->lines->len;
+}
+
+/**
+ * polisi_word_lines_get_font:
+ *
+ * Returns: (transfer none): the font of every glyph
+ */
+PangoFont *
+polisi_word_lines_get_font (const PolisiWordLines *lines)
+{
+  return lines->font;
+}
+
+/**
+ * polisi_word_lines_get_line:
+ * @start: (out): the line's first byte in the text
+ * @length: (out): its length in bytes, with the space it ends with
+ */
+void
+polisi_word_lines_get_line (const PolisiWordLines *lines,
+                            guint                  index,
+                            int                   *start,
+                            int                   *length)
+{
+  const Line *line = &g_array_index (lines->lines, Line, index);
+
+  *start = line->start;
+  *length = line->length;
+}
+
+/**
+ * polisi_word_lines_foreach_glyph:
+ * @func: called for each glyph of line @index, in order, with its place in
+ *   the line's text (bytes from the line's start) and its advance (in
+ *   Pango units; 0 for the space a wrapped line ends with)
+ */
+void
+polisi_word_lines_foreach_glyph (const PolisiWordLines *lines,
+                                 guint                  index,
+                                 PolisiWordGlyphFunc    func,
+                                 gpointer               data)
+{
+  const Line *line = &g_array_index (lines->lines, Line, index);
+
+  for (guint r = 0; r < line->n_refs; r++)
+    {
+      const PieceRef *ref = &g_array_index (lines->refs, PieceRef, line->first_ref + r);
+
+      for (guint g = 0; g < ref->n_glyphs; g++)
         {
-          Word *word = &g_array_index (breaker->list, Word, w);
-          int from = w == start_word ? start : word->start;
-          int to = w == last_word && end < word->end ? end : word->end;
-          gboolean lead = w > start_word;
-          gboolean trail = to == word->end && breaker->text[to] == ' ';
-          Piece *piece = get_piece (breaker, word, from, to, lead);
+          const PangoGlyphInfo *glyph = &ref->piece->glyphs[g];
+          gboolean last = ref->final_space && g + 1 == ref->n_glyphs;
 
-          if (pass == 0)
-            {
-              glyphs->space += (int) piece->n_glyphs;
-              if (w == last_word)
-                {
-                  glyphs->glyphs = g_new (PangoGlyphInfo, glyphs->space);
-                  glyphs->log_clusters = g_new (int, glyphs->space);
-                }
-              continue;
-            }
-          append_piece (glyphs, piece, (lead ? from - 1 : from) - start, trail, w == last_word);
-          if (w == last_word && trail && end < (int) strlen (breaker->text))
-            {
-              /* the space the line ends with: a glyph of no width */
-              PangoGlyphInfo *space = &glyphs->glyphs[glyphs->num_glyphs - 1];
-
-              space->geometry.width = 0;
-              space->geometry.x_offset = 0;
-            }
+          func (glyph, ref->offset + ref->piece->clusters[g] - line->start, last ? 0 : glyph->geometry.width, data);
         }
     }
-
-  item->offset = start;
-  item->length = end - start;
-  item->num_chars = (int) g_utf8_strlen (breaker->text + start, end - start);
-  item->analysis.font = g_object_ref (breaker->words->font);
-  item->analysis.level = 0;
-  item->analysis.gravity = PANGO_GRAVITY_SOUTH;
-  item->analysis.script = PANGO_SCRIPT_LATIN;
-  item->analysis.language = breaker->language;
-  run->item = item;
-  run->glyphs = glyphs;
-  return run;
 }
 
 static void
-word_line_clear (gpointer data)
+add_to_glyph_string (const PangoGlyphInfo *glyph,
+                     int                   cluster,
+                     int                   advance,
+                     gpointer              data)
 {
-  PolisiWordLine *line = data;
+  PangoGlyphString *glyphs = data;
+  int at = glyphs->num_glyphs++;
 
-  g_clear_pointer (&line->run, pango_glyph_item_free);
+  glyphs->glyphs[at] = *glyph;
+  glyphs->glyphs[at].geometry.width = advance;
+  if (advance == 0)
+    glyphs->glyphs[at].geometry.x_offset = 0;
+  glyphs->log_clusters[at] = cluster;
+}
+
+/**
+ * polisi_word_lines_get_run:
+ *
+ * Line @index as a run of glyphs, as Pango's line would hold it (the space
+ * a wrapped line ends with a glyph of no width).
+ *
+ * Returns: (transfer full): the run
+ */
+PangoGlyphItem *
+polisi_word_lines_get_run (const PolisiWordLines *lines,
+                           const char            *text,
+                           guint                  index)
+{
+  const Line *line = &g_array_index (lines->lines, Line, index);
+  PangoGlyphItem *run = g_slice_new0 (PangoGlyphItem);
+  PangoItem *item = pango_item_new ();
+  PangoGlyphString *glyphs = pango_glyph_string_new ();
+
+  pango_glyph_string_set_size (glyphs, line->n_glyphs);
+  glyphs->num_glyphs = 0;
+  polisi_word_lines_foreach_glyph (lines, index, add_to_glyph_string, glyphs);
+
+  item->offset = line->start;
+  item->length = line->length;
+  item->num_chars = (int) g_utf8_strlen (text + line->start, line->length);
+  item->analysis.font = g_object_ref (lines->font);
+  item->analysis.gravity = PANGO_GRAVITY_SOUTH;
+  item->analysis.script = PANGO_SCRIPT_LATIN;
+  run->item = item;
+  run->glyphs = glyphs;
+  return run;
 }
 
 /**
@@ -632,12 +746,12 @@ word_line_clear (gpointer data)
  *
  * Lays out @text in lines no wider than @width, as Pango would.
  *
- * Returns: (transfer full) (nullable): the lines (PolisiWordLine), or
- *   %NULL when @text is for Pango to lay out: it has what
+ * Returns: (transfer full) (nullable): the lines, or %NULL when @text is
+ *   for Pango to lay out: it has what
  *   polisi_word_lines_can_break() refuses, a character @font has no glyph
  *   for, or a word longer than a line
  */
-GArray *
+PolisiWordLines *
 polisi_word_lines_break (PangoFont     *font,
                          PangoLanguage *language,
                          const char    *text,
@@ -646,7 +760,7 @@ polisi_word_lines_break (PangoFont     *font,
 {
   g_autoptr(GArray) list = NULL;
   g_autoptr(GArray) hyphens = NULL;
-  g_autoptr(GArray) lines = NULL;
+  PolisiWordLines *lines;
   Breaker breaker;
   hb_font_t *hb_font;
   guint word = 0;
@@ -699,34 +813,61 @@ polisi_word_lines_break (PangoFont     *font,
   breaker.list = list;
   breaker.hyphens = hyphens;
 
-  lines = g_array_new (FALSE, FALSE, sizeof (PolisiWordLine));
-  g_array_set_clear_func (lines, word_line_clear);
+  lines = g_new0 (PolisiWordLines, 1);
+  lines->font = g_object_ref (font);
+  lines->lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  lines->refs = g_array_new (FALSE, FALSE, sizeof (PieceRef));
   while (start < length)
     {
       guint end_word;
       int end;
-      PolisiWordLine line;
 
       if (!find_line_end (&breaker, unbreakable, width, word, start, &end_word, &end))
-        return NULL;
-      line.start = start;
-      line.length = end - start;
-      line.run = make_run (&breaker, word, start, end_word, end);
-      g_array_append_val (lines, line);
+        {
+          polisi_word_lines_free (lines);
+          return NULL;
+        }
+      add_line (&breaker, lines, word, start, end_word, end);
       word = end_word;
       start = end;
     }
-  return g_steal_pointer (&lines);
+  return lines;
+}
+
+typedef struct {
+  cairo_glyph_t *glyphs;
+  int           *clusters;   /* each glyph's byte offset in the line */
+  int            n;
+  int            x_position;
+  double         x;
+  double         y;
+} Placing;
+
+static void
+place_glyph (const PangoGlyphInfo *glyph,
+             int                   cluster,
+             int                   advance,
+             gpointer              data)
+{
+  Placing *placing = data;
+  cairo_glyph_t *out = &placing->glyphs[placing->n];
+  int x_offset = advance == 0 ? 0 : glyph->geometry.x_offset;
+
+  out->index = glyph->glyph;
+  out->x = placing->x + (double) (placing->x_position + x_offset) / PANGO_SCALE;
+  out->y = glyph->geometry.y_offset == 0 ? placing->y : placing->y + (double) glyph->geometry.y_offset / PANGO_SCALE;
+  placing->clusters[placing->n++] = cluster;
+  placing->x_position += advance;
 }
 
 /**
  * polisi_word_lines_show:
  * @text: the paragraph's text
- * @run: a line's run (PolisiWordLine)
+ * @index: the line
  * @x: where the line starts, in user space
  * @y: its baseline
  *
- * Draws @run as Pango's cairo renderer draws a run (pango_cairo_show_layout()
+ * Draws a line as Pango's cairo renderer draws a run (pango_cairo_show_layout()
  * and pango_cairo_show_layout_line()), call for call: the same glyphs, the
  * same clusters of text for a PDF's text, the same positions to the bit.
  * Pango places a layout's line from the current point, which cairo keeps
@@ -734,69 +875,62 @@ polisi_word_lines_break (PangoFont     *font,
  * caller gives that point, and this adds nothing cairo would round.
  */
 void
-polisi_word_lines_show (cairo_t              *cr,
-                        const char           *text,
-                        const PangoGlyphItem *run,
-                        double                x,
-                        double                y)
+polisi_word_lines_show (cairo_t               *cr,
+                        const char            *text,
+                        const PolisiWordLines *lines,
+                        guint                  index,
+                        double                 x,
+                        double                 y)
 {
-  const PangoGlyphString *glyphs = run->glyphs;
-  const char *run_text = text + run->item->offset;
-  cairo_glyph_t stack_glyphs[64];
-  cairo_text_cluster_t stack_clusters[64];
-  cairo_glyph_t *cairo_glyphs = glyphs->num_glyphs <= (int) G_N_ELEMENTS (stack_glyphs)
-                                ? stack_glyphs : g_new (cairo_glyph_t, glyphs->num_glyphs);
-  cairo_text_cluster_t *clusters = NULL;
-  int n_clusters = 0;
-  int x_position = 0;
+  const Line *line = &g_array_index (lines->lines, Line, index);
+  const char *line_text = text + line->start;
+  cairo_glyph_t stack_glyphs[96];
+  int stack_offsets[96];
+  cairo_text_cluster_t stack_clusters[96];
+  gboolean small = line->n_glyphs <= (int) G_N_ELEMENTS (stack_glyphs);
+  Placing placing = { small ? stack_glyphs : g_new (cairo_glyph_t, line->n_glyphs),
+                      small ? stack_offsets : g_new (int, line->n_glyphs), 0, 0, x, y };
+  cairo_text_cluster_t *clusters = small ? stack_clusters : g_new (cairo_text_cluster_t, line->n_glyphs);
 
-  for (int i = 0; i < glyphs->num_glyphs; i++)
-    {
-      const PangoGlyphInfo *info = &glyphs->glyphs[i];
-
-      cairo_glyphs[i].index = info->glyph;
-      cairo_glyphs[i].x = x + (double) (x_position + info->geometry.x_offset) / PANGO_SCALE;
-      cairo_glyphs[i].y = info->geometry.y_offset == 0 ? y : y + (double) info->geometry.y_offset / PANGO_SCALE;
-      x_position += info->geometry.width;
-    }
+  polisi_word_lines_foreach_glyph (lines, index, place_glyph, &placing);
 
   cairo_save (cr);
-  cairo_set_scaled_font (cr, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (run->item->analysis.font)));
+  cairo_set_scaled_font (cr, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (lines->font)));
   if (cairo_surface_has_show_text_glyphs (cairo_get_target (cr)))
     {
       /* one cluster per run of glyphs with the same text, in order */
-      clusters = glyphs->num_glyphs <= (int) G_N_ELEMENTS (stack_clusters)
-                 ? stack_clusters : g_new (cairo_text_cluster_t, glyphs->num_glyphs);
-      for (int i = 0; i < glyphs->num_glyphs; i++)
-        {
-          int start = glyphs->log_clusters[i];
-          int end;
+      int n_clusters = 0;
 
-          if (i > 0 && start == glyphs->log_clusters[i - 1])
+      for (int i = 0; i < placing.n; i++)
+        {
+          int start = placing.clusters[i];
+          int end = line->length;
+
+          if (i > 0 && start == placing.clusters[i - 1])
             {
               clusters[n_clusters - 1].num_glyphs++;
               continue;
             }
-          end = run->item->length;
-          for (int j = i + 1; j < glyphs->num_glyphs; j++)
-            if (glyphs->log_clusters[j] != start)
+          for (int j = i + 1; j < placing.n; j++)
+            if (placing.clusters[j] != start)
               {
-                end = glyphs->log_clusters[j];
+                end = placing.clusters[j];
                 break;
               }
           clusters[n_clusters].num_bytes = end - start;
           clusters[n_clusters].num_glyphs = 1;
           n_clusters++;
         }
-      cairo_show_text_glyphs (cr, run_text, run->item->length, cairo_glyphs, glyphs->num_glyphs,
-                              clusters, n_clusters, 0);
+      cairo_show_text_glyphs (cr, line_text, line->length, placing.glyphs, placing.n, clusters, n_clusters, 0);
     }
   else
-    cairo_show_glyphs (cr, cairo_glyphs, glyphs->num_glyphs);
+    cairo_show_glyphs (cr, placing.glyphs, placing.n);
   cairo_restore (cr);
 
-  if (cairo_glyphs != stack_glyphs)
-    g_free (cairo_glyphs);
-  if (clusters != stack_clusters)
-    g_free (clusters);
+  if (!small)
+    {
+      g_free (placing.glyphs);
+      g_free (placing.clusters);
+      g_free (clusters);
+    }
 }

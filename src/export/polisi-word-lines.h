@@ -9,25 +9,43 @@
 
 G_BEGIN_DECLS
 
-/* A line of a paragraph laid out by words. */
-typedef struct {
-  int             start;    /* byte offset in the text */
-  int             length;   /* in bytes, with the space it ends with */
-  PangoGlyphItem *run;      /* its glyphs: one run, as Pango's would be */
-} PolisiWordLine;
+/* A paragraph laid out by words: its lines, each made of the words it
+ * shows, shaped once and shared. */
+typedef struct _PolisiWordLines PolisiWordLines;
 
-GArray *polisi_word_lines_break (PangoFont     *font,
-                                 PangoLanguage *language,
-                                 const char    *text,
-                                 int            width,
-                                 const GArray  *unbreakable);
+typedef void (*PolisiWordGlyphFunc) (const PangoGlyphInfo *glyph,
+                                     int                   cluster,
+                                     int                   advance,
+                                     gpointer              data);
 
-gboolean polisi_word_lines_can_break (const char *text);
+PolisiWordLines *polisi_word_lines_break        (PangoFont             *font,
+                                                 PangoLanguage         *language,
+                                                 const char            *text,
+                                                 int                    width,
+                                                 const GArray          *unbreakable);
+void             polisi_word_lines_free         (PolisiWordLines       *lines);
+guint            polisi_word_lines_get_n_lines  (const PolisiWordLines *lines);
+void             polisi_word_lines_get_line     (const PolisiWordLines *lines,
+                                                 guint                  index,
+                                                 int                   *start,
+                                                 int                   *length);
+PangoFont       *polisi_word_lines_get_font     (const PolisiWordLines *lines);
+void             polisi_word_lines_foreach_glyph (const PolisiWordLines *lines,
+                                                 guint                  index,
+                                                 PolisiWordGlyphFunc    func,
+                                                 gpointer               data);
+PangoGlyphItem  *polisi_word_lines_get_run      (const PolisiWordLines *lines,
+                                                 const char            *text,
+                                                 guint                  index);
+void             polisi_word_lines_show         (cairo_t               *cr,
+                                                 const char            *text,
+                                                 const PolisiWordLines *lines,
+                                                 guint                  index,
+                                                 double                 x,
+                                                 double                 y);
 
-void     polisi_word_lines_show      (cairo_t              *cr,
-                                      const char           *text,
-                                      const PangoGlyphItem *run,
-                                      double                x,
-                                      double                y);
+gboolean         polisi_word_lines_can_break    (const char            *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PolisiWordLines, polisi_word_lines_free)
 
 G_END_DECLS
