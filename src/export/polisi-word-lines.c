@@ -223,12 +223,19 @@ polisi_word_lines_can_break (const char *text)
  * hold a reference, as the cache does: lines laid out in a thread that has
  * ended still draw. */
 typedef struct {
-  int             ref_count;  /* atomic */
-  int             width;      /* of its glyphs, less a space at its end */
-  int             lead;       /* the space before it, kerned with its first letter; 0 if none */
-  guint           n_glyphs;
-  PangoGlyphInfo *glyphs;
-  int            *clusters;   /* byte offsets in the piece */
+  guint32  glyph;
+  gint32   advance;
+  guint16  cluster;          /* byte offset in the piece */
+  guint16  cluster_start;
+} PieceGlyph;
+
+typedef struct {
+  int        ref_count;      /* atomic */
+  int        width;          /* of its glyphs, less a space at its end */
+  int        lead;           /* the space before it, kerned with its first letter; 0 if none */
+  guint      n_glyphs;
+  gint32    *offsets;        /* each glyph's x and y offset (as Pango's), or NULL when all are 0 */
+  PieceGlyph glyphs[];
 } Piece;
 
 /* A piece's text, not copied to look it up. */
@@ -287,8 +294,7 @@ piece_unref (gpointer data)
 
   if (!g_atomic_int_dec_and_test (&piece->ref_count))
     return;
-  g_free (piece->glyphs);
-  g_free (piece->clusters);
+  g_free (piece->offsets);
   g_free (piece);
 }
 
@@ -343,7 +349,7 @@ get_font_words (PangoFont     *font,
       words->pieces = g_hash_table_new_full (piece_key_hash, piece_key_equal, g_free, piece_unref);
       g_hash_table_insert (cache->fonts, font, words);
       space = shape_piece (words, language, " ", 1);
-      words->space = space->glyphs[0].geometry.width;
+      words->space = space->glyphs[0].advance;
     }
   return words;
 }
@@ -376,20 +382,25 @@ shape_piece (FontWords     *words,
   infos = hb_buffer_get_glyph_infos (buffer, &n);
   positions = hb_buffer_get_glyph_positions (buffer, NULL);
 
-  piece = g_new0 (Piece, 1);
+  /* a piece is a word: far shorter than the 64 KB its clusters can say */
+  g_assert (length <= G_MAXUINT16);
+  piece = g_malloc0 (sizeof (Piece) + n * sizeof (PieceGlyph));
   piece->ref_count = 1;   /* the cache's */
   piece->n_glyphs = n;
-  piece->glyphs = g_new0 (PangoGlyphInfo, n);
-  piece->clusters = g_new (int, n);
   for (unsigned int i = 0; i < n; i++)
     {
       piece->glyphs[i].glyph = infos[i].codepoint;
-      piece->glyphs[i].geometry.width = positions[i].x_advance;
-      piece->glyphs[i].geometry.x_offset = positions[i].x_offset;
-      piece->glyphs[i].geometry.y_offset = -positions[i].y_offset;
-      piece->glyphs[i].attr.is_cluster_start = i == 0 || infos[i].cluster != infos[i - 1].cluster;
-      piece->clusters[i] = (int) infos[i].cluster;
+      piece->glyphs[i].advance = positions[i].x_advance;
+      piece->glyphs[i].cluster = (guint16) infos[i].cluster;
+      piece->glyphs[i].cluster_start = i == 0 || infos[i].cluster != infos[i - 1].cluster;
       piece->width += positions[i].x_advance;
+      if ((positions[i].x_offset != 0 || positions[i].y_offset != 0) && piece->offsets == NULL)
+        piece->offsets = g_new0 (gint32, 2 * n);
+      if (piece->offsets != NULL)
+        {
+          piece->offsets[2 * i] = positions[i].x_offset;
+          piece->offsets[2 * i + 1] = -positions[i].y_offset;
+        }
     }
   if (length > 1 && text[length - 1] == ' ' && n > 0)
     piece->width -= positions[n - 1].x_advance;
@@ -456,8 +467,8 @@ piece_width_before (const Piece *piece,
 {
   int width = 0;
 
-  for (guint i = 0; i < piece->n_glyphs && piece->clusters[i] < offset; i++)
-    width += piece->glyphs[i].geometry.width;
+  for (guint i = 0; i < piece->n_glyphs && piece->glyphs[i].cluster < offset; i++)
+    width += piece->glyphs[i].advance;
   return width;
 }
 
@@ -680,10 +691,16 @@ polisi_word_lines_foreach_glyph (const PolisiWordLines *lines,
 
       for (guint g = 0; g < ref->n_glyphs; g++)
         {
-          const PangoGlyphInfo *glyph = &ref->piece->glyphs[g];
+          const PieceGlyph *stored = &ref->piece->glyphs[g];
           gboolean last = ref->final_space && g + 1 == ref->n_glyphs;
+          PangoGlyphInfo glyph = { stored->glyph, { stored->advance, 0, 0 }, { stored->cluster_start, 0 } };
 
-          func (glyph, ref->offset + ref->piece->clusters[g] - line->start, last ? 0 : glyph->geometry.width, data);
+          if (ref->piece->offsets != NULL)
+            {
+              glyph.geometry.x_offset = ref->piece->offsets[2 * g];
+              glyph.geometry.y_offset = ref->piece->offsets[2 * g + 1];
+            }
+          func (&glyph, ref->offset + stored->cluster - line->start, last ? 0 : stored->advance, data);
         }
     }
 }
@@ -771,7 +788,8 @@ polisi_word_lines_break (PangoFont     *font,
   gboolean one_line = width < 0;
   gsize checked = one_line && length > 1 && text[length - 1] == ' ' ? (gsize) length - 1 : (gsize) length;
 
-  if (!can_break (text, checked))
+  /* a piece's clusters are 16-bit: a longer paragraph is Pango's */
+  if (length > G_MAXUINT16 || !can_break (text, checked))
     return NULL;
   if (one_line)
     width = G_MAXINT;
