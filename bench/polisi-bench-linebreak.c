@@ -23,6 +23,7 @@
 
 #include "polisi-clause.h"
 #include "polisi-library.h"
+#include "polisi-page-layout.h"
 #include "polisi-section.h"
 #include "polisi-text.h"
 #include "polisi-word-lines.h"
@@ -87,7 +88,6 @@ main (int   argc,
   g_autoptr(GPtrArray) paragraphs = g_ptr_array_new_with_free_func (g_free);
   PangoContext *context;
   PangoFontDescription *font;
-  cairo_font_options_t *options;
   PangoFont *first;
   guint same = 0, taken = 0, total = 0, lines = 0;
   gint64 pango_time = 0, words_time = 0;
@@ -119,14 +119,7 @@ main (int   argc,
         }
     }
 
-  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  pango_cairo_context_set_resolution (context, 72.0);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (context, FALSE);
+  context = polisi_page_layout_new_pango_context (pango_cairo_font_map_get_default ());
   font = pango_font_description_from_string ("Liberation Sans");
   pango_font_description_set_absolute_size (font, 10 * PANGO_SCALE);
   first = pango_context_load_font (context, font);

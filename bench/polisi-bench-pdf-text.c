@@ -28,6 +28,7 @@
 
 #include "polisi-clause.h"
 #include "polisi-library.h"
+#include "polisi-page-layout.h"
 #include "polisi-section.h"
 #include "polisi-text.h"
 #include "polisi-word-lines.h"
@@ -351,7 +352,6 @@ main (int   argc,
   g_autoptr(GPtrArray) contents = g_ptr_array_new ();
   PangoContext *context;
   PangoFontDescription *description;
-  cairo_font_options_t *options;
   PangoFont *pango_font;
   Font font = { 0 };
   Pdf pdf = { g_string_sized_new (1 << 20), g_array_new (FALSE, FALSE, sizeof (gsize)) };
@@ -382,14 +382,7 @@ main (int   argc,
         }
     }
 
-  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  pango_cairo_context_set_resolution (context, 72.0);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (context, FALSE);
+  context = polisi_page_layout_new_pango_context (pango_cairo_font_map_get_default ());
   description = pango_font_description_from_string ("Liberation Sans");
   pango_font_description_set_absolute_size (description, 10 * PANGO_SCALE);
   pango_font = pango_context_load_font (context, description);

@@ -1053,6 +1053,39 @@ polisi_text_find_unbreakable_spaces (const char *text)
 }
 
 /**
+ * polisi_text_find_unbreakable_ranges:
+ *
+ * The words polisi_text_find_unbreakable_spaces() keeps together, as byte
+ * ranges for a line layout that is told where not to break: from the
+ * start of the word before each such space to the end of the word after
+ * it.
+ *
+ * Returns: (transfer full) (element-type gint): start and end of each
+ *   range, in order
+ */
+GArray *
+polisi_text_find_unbreakable_ranges (const char *text)
+{
+  g_autoptr(GArray) spaces = polisi_text_find_unbreakable_spaces (text);
+  GArray *ranges = g_array_sized_new (FALSE, FALSE, sizeof (int), spaces->len * 2);
+
+  for (guint i = 0; i < spaces->len; i++)
+    {
+      guint offset = g_array_index (spaces, guint, i);
+      const char *start = text + offset;
+      const char *end = strchr (text + offset + 1, ' ');
+      int bounds[2];
+
+      while (start > text && start[-1] != ' ')
+        start--;
+      bounds[0] = start - text;
+      bounds[1] = end != NULL ? (int) (end - text) : (int) strlen (text);
+      g_array_append_vals (ranges, bounds, 2);
+    }
+  return ranges;
+}
+
+/**
  * polisi_text_keep_together:
  *
  * @text with the spaces polisi_text_find_unbreakable_spaces() finds made

@@ -93,6 +93,7 @@ char      *polisi_text_collapse_spaces   (const char            *text);
 char      *polisi_text_sanitize_collapsed (const char           *text);
 char      *polisi_text_typographic       (const char            *text);
 GArray    *polisi_text_find_unbreakable_spaces (const char       *text);
+GArray    *polisi_text_find_unbreakable_ranges (const char       *text);
 char      *polisi_text_keep_together     (const char            *text);
 int        polisi_text_guess_language    (const char            *text);
 const char *polisi_text_find_casefold    (const char            *haystack,

@@ -392,10 +392,19 @@ polisi_page_layout_init (PolisiPageLayout *self)
   self->numbered_lines = g_array_new (FALSE, FALSE, sizeof (PolisiNumberedLine));
 }
 
-/* Text is laid out at 72 dpi with metric hinting off and glyphs placed to
- * a fraction of a point, whichever font map (thread) does it. */
-static PangoContext *
-make_context (PangoFontMap *font_map)
+/**
+ * polisi_page_layout_new_pango_context:
+ * @font_map: the font map of the thread that lays out
+ *
+ * The one place that says how Polisi's pages lay out text: at 72 dpi, with
+ * metric hinting off and glyphs placed to a fraction of a point, whichever
+ * font map (thread) does it. Tests and benchmarks that compare with the
+ * page layout take their context from here.
+ *
+ * Returns: (transfer full): a context
+ */
+PangoContext *
+polisi_page_layout_new_pango_context (PangoFontMap *font_map)
 {
   PangoContext *context = pango_font_map_create_context (font_map);
   cairo_font_options_t *font_options = cairo_font_options_create ();
@@ -432,7 +441,7 @@ polisi_page_layout_new (PolisiDocument            *document,
 
   /* The default font map is per thread, so a preview may lay out pages in
    * a worker thread. */
-  self->context = make_context (pango_cairo_font_map_get_default ());
+  self->context = polisi_page_layout_new_pango_context (pango_cairo_font_map_get_default ());
 
   return self;
 }
@@ -492,36 +501,13 @@ make_font (double   size,
   return font;
 }
 
-/* No line break inside a date, a reference or an Act's year (the rule of
- * polisi_text_find_unbreakable_spaces()): each such pair of words is one
- * unbreakable range. Returns the ranges' byte offsets, start and end. */
-static GArray *
-unbreakable_ranges (const char *text)
-{
-  g_autoptr(GArray) spaces = polisi_text_find_unbreakable_spaces (text);
-  GArray *ranges = g_array_sized_new (FALSE, FALSE, sizeof (int), spaces->len * 2);
-
-  for (guint i = 0; i < spaces->len; i++)
-    {
-      guint offset = g_array_index (spaces, guint, i);
-      const char *start = text + offset;
-      const char *end = strchr (text + offset + 1, ' ');
-      int bounds[2];
-
-      while (start > text && start[-1] != ' ')
-        start--;
-      bounds[0] = start - text;
-      bounds[1] = end != NULL ? (int) (end - text) : (int) strlen (text);
-      g_array_append_vals (ranges, bounds, 2);
-    }
-  return ranges;
-}
-
+/* No line break inside a date, a reference or an Act's year
+ * (polisi_text_find_unbreakable_ranges()). */
 static void
 keep_together (PangoAttrList *attrs,
                const char    *text)
 {
-  g_autoptr(GArray) ranges = unbreakable_ranges (text);
+  g_autoptr(GArray) ranges = polisi_text_find_unbreakable_ranges (text);
 
   for (guint i = 0; i < ranges->len; i += 2)
     {
@@ -929,7 +915,7 @@ lay_out_by_words (Shaped          *shaped,
                   const char      *text)
 {
   WordFont *font = get_word_font (context, spec);
-  g_autoptr(GArray) ranges = unbreakable_ranges (text);
+  g_autoptr(GArray) ranges = polisi_text_find_unbreakable_ranges (text);
 
   shaped->word_lines = polisi_word_lines_break (font->font, pango_language_from_string (polisi_lang_to_code (spec->lang)),
                                                 text, shaped->width, ranges);
@@ -1674,7 +1660,7 @@ shape_jobs (gpointer data,
 {
   ShapeWork *work = data;
   PangoFontMap *font_map = helper ? pango_cairo_font_map_new () : NULL;
-  PangoContext *context = helper ? make_context (font_map) : g_object_ref (work->context);
+  PangoContext *context = helper ? polisi_page_layout_new_pango_context (font_map) : g_object_ref (work->context);
 
   for (;;)
     {

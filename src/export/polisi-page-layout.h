@@ -7,6 +7,7 @@
 
 #include <cairo.h>
 #include <glib-object.h>
+#include <pango/pango.h>
 
 #include "polisi-document.h"
 #include "polisi-export-options.h"
@@ -86,6 +87,7 @@ guint             polisi_page_layout_get_n_lines     (PolisiPageLayout          
 guint             polisi_page_layout_count_pairs     (PolisiBlock               *block,
                                                       PolisiLang                 first,
                                                       PolisiLang                 second);
+PangoContext     *polisi_page_layout_new_pango_context (PangoFontMap         *font_map);
 GPtrArray        *polisi_page_layout_describe        (PolisiPageLayout          *self);
 void              polisi_page_layout_set_parallel    (PolisiPageLayout          *self,
                                                       gboolean                   parallel);

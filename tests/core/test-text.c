@@ -261,6 +261,28 @@ test_typographic (void)
   g_assert_null (polisi_text_find_casefold ("Gydan", "Gyda’n", &length));
 }
 
+/* The same rule as byte ranges for a line layout: the words on either
+ * side of each kept space, chained where a date has two such spaces. */
+static void
+test_unbreakable_ranges (void)
+{
+  const char *text = "By 26 Chwefror 2027, under clause 3.2 of the Data Protection Act 2018.";
+  g_autoptr(GArray) ranges = polisi_text_find_unbreakable_ranges (text);
+  const char *expected[] = { "26 Chwefror", "Chwefror 2027,", "clause 3.2", "Act 2018." };
+  g_autoptr(GArray) none = polisi_text_find_unbreakable_ranges ("nothing to keep here");
+
+  g_assert_cmpuint (ranges->len, ==, 2 * G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      int start = g_array_index (ranges, int, 2 * i);
+      int end = g_array_index (ranges, int, 2 * i + 1);
+      g_autofree char *words = g_strndup (text + start, end - start);
+
+      g_assert_cmpstr (words, ==, expected[i]);
+    }
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 /* Where a line must not break: the spaces inside dates, references and
  * the years of Acts become no-break spaces, and no others. */
 static void
@@ -386,6 +408,7 @@ main (int   argc,
   g_test_add_func ("/library/version-order", test_versions);
   g_test_add_func ("/text/typographic", test_typographic);
   g_test_add_func ("/text/keep-together", test_keep_together);
+  g_test_add_func ("/text/unbreakable-ranges", test_unbreakable_ranges);
   g_test_add_func ("/text/guess-language", test_guess_language);
   g_test_add_func ("/text/word-chars", test_word_chars);
   g_test_add_func ("/text/sanitize-collapsed", test_sanitize_collapsed);

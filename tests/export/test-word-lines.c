@@ -18,6 +18,7 @@
 
 #include "polisi-clause.h"
 #include "polisi-library.h"
+#include "polisi-page-layout.h"
 #include "polisi-section.h"
 #include "polisi-text.h"
 #include "polisi-word-lines.h"
@@ -31,41 +32,7 @@ typedef struct {
 static PangoContext *
 make_context (void)
 {
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* as the page layout's: 72 dpi, metric hinting off, positions not rounded */
-  pango_cairo_context_set_resolution (context, 72.0);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (context, FALSE);
-  return context;
-}
-
-/* The ranges of words that must stay on one line, as the page layout makes
- * them from polisi_text_find_unbreakable_spaces(). */
-static GArray *
-unbreakable_ranges (const char *text)
-{
-  g_autoptr(GArray) spaces = polisi_text_find_unbreakable_spaces (text);
-  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (int));
-
-  for (guint i = 0; i < spaces->len; i++)
-    {
-      guint offset = g_array_index (spaces, guint, i);
-      const char *start = text + offset;
-      const char *end = strchr (text + offset + 1, ' ');
-      int bounds[2];
-
-      while (start > text && start[-1] != ' ')
-        start--;
-      bounds[0] = start - text;
-      bounds[1] = end != NULL ? (int) (end - text) : (int) strlen (text);
-      g_array_append_vals (ranges, bounds, 2);
-    }
-  return ranges;
+  return polisi_page_layout_new_pango_context (pango_cairo_font_map_get_default ());
 }
 
 static PangoLayout *
@@ -111,7 +78,7 @@ compare (Fixture    *fixture,
          int         width)
 {
   PangoFontDescription *font = pango_font_description_new ();
-  g_autoptr(GArray) ranges = unbreakable_ranges (text);
+  g_autoptr(GArray) ranges = polisi_text_find_unbreakable_ranges (text);
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(PolisiWordLines) lines = NULL;
   PangoFontset *fontset;
