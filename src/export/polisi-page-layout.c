@@ -770,6 +770,8 @@ shaped_cache_next_generation (void)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     if (cache->generation - ((Shaped *) value)->last_used > SHAPED_CACHE_KEEP)
       g_hash_table_iter_remove (&iter);
+  /* the words of the text laid out by words, kept as long */
+  polisi_word_lines_next_generation (SHAPED_CACHE_KEEP);
 }
 
 /* @marks, with each offset moved past the zero-width spaces inserted

@@ -233,6 +233,7 @@ typedef struct {
   int        ref_count;      /* atomic */
   int        width;          /* of its glyphs, less a space at its end */
   int        lead;           /* the space before it, kerned with its first letter; 0 if none */
+  guint      last_used;      /* its cache's generation when last asked for */
   guint      n_glyphs;
   gint32    *offsets;        /* each glyph's x and y offset (as Pango's), or NULL when all are 0 */
   PieceGlyph glyphs[];
@@ -274,6 +275,7 @@ typedef struct {
 
 typedef struct {
   GHashTable *fonts;       /* PangoFont → FontWords */
+  guint       generation;  /* polisi_word_lines_next_generation() */
 } WordCache;
 
 /* Bounds what a thread keeps: a policy uses a few thousand distinct words
@@ -322,14 +324,10 @@ static GPrivate word_cache = G_PRIVATE_INIT (word_cache_free);
 
 static Piece *shape_piece (FontWords *words, PangoLanguage *language, const char *text, gsize length);
 
-/* This thread's words in @font. The cache holds a reference to the font,
- * so that no other font takes its place in memory while it is a key. */
-static FontWords *
-get_font_words (PangoFont     *font,
-                PangoLanguage *language)
+static WordCache *
+get_word_cache (void)
 {
   WordCache *cache = g_private_get (&word_cache);
-  FontWords *words;
 
   if (cache == NULL)
     {
@@ -337,6 +335,49 @@ get_font_words (PangoFont     *font,
       cache->fonts = g_hash_table_new_full (NULL, NULL, NULL, font_words_free);
       g_private_set (&word_cache, cache);
     }
+  return cache;
+}
+
+/**
+ * polisi_word_lines_next_generation:
+ * @keep: how many generations a word not asked for is kept
+ *
+ * A pagination starts in this thread: the words no pagination of the last
+ * @keep asked for are dropped from its cache (lines still drawn keep
+ * theirs). A batch's schools each bring names of their own; the words they
+ * share stay.
+ */
+void
+polisi_word_lines_next_generation (guint keep)
+{
+  WordCache *cache = get_word_cache ();
+  GHashTableIter fonts;
+  gpointer value;
+
+  cache->generation++;
+  g_hash_table_iter_init (&fonts, cache->fonts);
+  while (g_hash_table_iter_next (&fonts, NULL, &value))
+    {
+      FontWords *words = value;
+      GHashTableIter pieces;
+      gpointer piece;
+
+      g_hash_table_iter_init (&pieces, words->pieces);
+      while (g_hash_table_iter_next (&pieces, NULL, &piece))
+        if (cache->generation - ((Piece *) piece)->last_used > keep)
+          g_hash_table_iter_remove (&pieces);
+    }
+}
+
+/* This thread's words in @font. The cache holds a reference to the font,
+ * so that no other font takes its place in memory while it is a key. */
+static FontWords *
+get_font_words (PangoFont     *font,
+                PangoLanguage *language)
+{
+  WordCache *cache = get_word_cache ();
+  FontWords *words;
+
   words = g_hash_table_lookup (cache->fonts, font);
   if (words == NULL)
     {
@@ -364,6 +405,7 @@ shape_piece (FontWords     *words,
 {
   PieceKey lookup = { text, length };
   Piece *piece = g_hash_table_lookup (words->pieces, &lookup);
+  guint generation = get_word_cache ()->generation;
   hb_buffer_t *buffer = words->buffer;
   PieceKey *key;
   hb_glyph_info_t *infos;
@@ -371,7 +413,10 @@ shape_piece (FontWords     *words,
   unsigned int n;
 
   if (piece != NULL)
-    return piece;
+    {
+      piece->last_used = generation;
+      return piece;
+    }
 
   hb_buffer_clear_contents (buffer);
   hb_buffer_set_direction (buffer, HB_DIRECTION_LTR);
@@ -386,6 +431,7 @@ shape_piece (FontWords     *words,
   g_assert (length <= G_MAXUINT16);
   piece = g_malloc0 (sizeof (Piece) + n * sizeof (PieceGlyph));
   piece->ref_count = 1;   /* the cache's */
+  piece->last_used = generation;
   piece->n_glyphs = n;
   for (unsigned int i = 0; i < n; i++)
     {

@@ -45,6 +45,7 @@ void             polisi_word_lines_show         (cairo_t               *cr,
                                                  double                 y);
 
 gboolean         polisi_word_lines_can_break    (const char            *text);
+void             polisi_word_lines_next_generation (guint               keep);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PolisiWordLines, polisi_word_lines_free)
 
