@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "polisi-cli.h"
+#include "polisi-context.h"
 #include "polisi-modules.h"
 
 /* The window is a module, loaded only when wanted (see
@@ -91,6 +92,8 @@ main (int   argc,
 
   /* A file size limit must give a clean "disk full" error, not kill us. */
   signal (SIGXFSZ, SIG_IGN);
+  /* before any thread starts */
+  polisi_core_init ();
 
   apply_interface_language ();
   setlocale (LC_ALL, "");

