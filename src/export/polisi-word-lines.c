@@ -479,9 +479,9 @@ typedef struct {
   FontWords     *words;
   PangoLanguage *language;
   const char    *text;
+  int            length;    /* of the text, in bytes */
   GArray        *list;      /* Word */
   GArray        *hyphens;   /* int */
-  GString       *scratch;
 } Breaker;
 
 /* The piece from @start to @end of @word: with the space before it if
@@ -577,7 +577,7 @@ find_line_end (Breaker      *breaker,
           if (x_end > width)
             return found;
           *end_word = w + 1;
-          *end = (int) strlen (breaker->text);
+          *end = breaker->length;
           return TRUE;
         }
       if (x_end > width)
@@ -634,7 +634,7 @@ add_line (Breaker         *breaker,
           int              end)
 {
   Line line = { start, end - start, lines->refs->len, 0, 0 };
-  int length = (int) strlen (breaker->text);
+  int length = breaker->length;
   guint last_word;
 
   /* the line ends with the paragraph, after a space or after a hyphen */
@@ -689,16 +689,6 @@ polisi_word_lines_get_n_lines (const PolisiWordLines *lines)
   return lines->lines->len;
 }
 
-/**
- * polisi_word_lines_get_font:
- *
- * Returns: (transfer none): the font of every glyph
- */
-PangoFont *
-polisi_word_lines_get_font (const PolisiWordLines *lines)
-{
-  return lines->font;
-}
 
 /**
  * polisi_word_lines_get_line:
@@ -874,6 +864,7 @@ polisi_word_lines_break (PangoFont     *font,
   breaker.words = get_font_words (font, language);
   breaker.language = language;
   breaker.text = text;
+  breaker.length = length;
   breaker.list = list;
   breaker.hyphens = hyphens;
 

@@ -29,7 +29,6 @@ void             polisi_word_lines_get_line     (const PolisiWordLines *lines,
                                                  guint                  index,
                                                  int                   *start,
                                                  int                   *length);
-PangoFont       *polisi_word_lines_get_font     (const PolisiWordLines *lines);
 void             polisi_word_lines_foreach_glyph (const PolisiWordLines *lines,
                                                  guint                  index,
                                                  PolisiWordGlyphFunc    func,
