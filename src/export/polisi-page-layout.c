@@ -244,12 +244,11 @@ struct _PolisiPageLayout
   int                  n_lists;
   int                  n_tables;
   gboolean             paginated;
-  GArray              *structure_log;  /* PolisiStructureEntry, unowned */
   PangoLayout         *headers[2][POLISI_N_LANGS][3];  /* part, language, line (the third may be NULL) */
   gboolean             line_numbers;
-  cairo_surface_t     *digit_forms[10];
+  PolisiOutlines       digits[10];
   double               digit_advance[10];
-  cairo_surface_t     *watermark_forms[2];  /* per part */
+  PolisiOutlines       watermarks[2];    /* per part */
   guint                line_count[2];    /* per column */
   GArray              *numbered_lines;   /* PolisiNumberedLine */
 };
@@ -355,10 +354,10 @@ polisi_page_layout_finalize (GObject *object)
   g_clear_pointer (&self->heading_dests, g_ptr_array_unref);
   g_clear_pointer (&self->block_pages, g_hash_table_unref);
   g_clear_pointer (&self->numbered_lines, g_array_unref);
-  for (guint i = 0; i < G_N_ELEMENTS (self->digit_forms); i++)
-    g_clear_pointer (&self->digit_forms[i], cairo_surface_destroy);
-  for (guint i = 0; i < G_N_ELEMENTS (self->watermark_forms); i++)
-    g_clear_pointer (&self->watermark_forms[i], cairo_surface_destroy);
+  for (guint i = 0; i < G_N_ELEMENTS (self->digits); i++)
+    polisi_outlines_clear (&self->digits[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (self->watermarks); i++)
+    polisi_outlines_clear (&self->watermarks[i]);
   g_free ((char *) self->options.other_file);
   for (guint part = 0; part < 2; part++)
     for (guint lang = 0; lang < POLISI_N_LANGS; lang++)
@@ -2565,19 +2564,6 @@ polisi_page_layout_get_n_threads_used (PolisiPageLayout *self)
   return self->n_threads_used;
 }
 
-/**
- * polisi_page_layout_set_structure_log:
- * @log: (nullable) (element-type PolisiStructureEntry): where drawing logs
- *   the structure elements it begins, in order
- */
-void
-polisi_page_layout_set_structure_log (PolisiPageLayout *self,
-                                      GArray           *log)
-{
-  g_return_if_fail (POLISI_IS_PAGE_LAYOUT (self));
-  self->structure_log = log;
-}
-
 /* The language read first: the document's main language. */
 PolisiLang
 polisi_page_layout_get_first_language (PolisiPageLayout *self)
@@ -2588,46 +2574,25 @@ polisi_page_layout_get_first_language (PolisiPageLayout *self)
 
 /* Drawing ---------------------------------------------------------------- */
 
+/* The text's ink, and the colours of links and of a comparison's marks */
+#define INK_RGB       0.07, 0.07, 0.07
+#define LINK_RGB      0x0b / 255.0, 0x4f / 255.0, 0x9c / 255.0
+#define INSERTED_RGB  0x1b / 255.0, 0x5e / 255.0, 0x20 / 255.0
+#define DELETED_RGB   0xa3 / 255.0, 0x15 / 255.0, 0x15 / 255.0
+
 typedef struct {
-  cairo_t *cr;
-  GArray  *log;
-  int      open_list;
-  int      open_table;
-  int      open_row;
+  PolisiCanvas *canvas;
+  int           open_list;
+  int           open_table;
+  int           open_row;
 } Tags;
-
-void
-polisi_structure_entry_clear (gpointer data)
-{
-  PolisiStructureEntry *entry = data;
-
-  g_clear_pointer (&entry->alt, g_free);
-}
-
-/* Begins a structure element, and logs it with its language and what it
- * says (@alt: for links and changes, or NULL). */
-static void
-begin_tag_alt (Tags       *tags,
-               const char *tag,
-               const char *attributes,
-               PolisiLang  lang,
-               const char *alt)
-{
-  cairo_tag_begin (tags->cr, tag, attributes);
-  if (tags->log != NULL)
-    {
-      PolisiStructureEntry entry = { g_intern_string (tag), lang, g_strdup (alt) };
-      g_array_append_val (tags->log, entry);
-    }
-}
 
 static void
 begin_tag (Tags       *tags,
            const char *tag,
-           const char *attributes,
            PolisiLang  lang)
 {
-  begin_tag_alt (tags, tag, attributes, lang, NULL);
+  polisi_canvas_begin_element (tags->canvas, tag, lang, NULL);
 }
 
 static void
@@ -2635,7 +2600,7 @@ close_list (Tags *tags)
 {
   if (tags->open_list >= 0)
     {
-      cairo_tag_end (tags->cr, "L");
+      polisi_canvas_end_element (tags->canvas, "L");
       tags->open_list = -1;
     }
 }
@@ -2645,12 +2610,12 @@ close_table (Tags *tags)
 {
   if (tags->open_row >= 0)
     {
-      cairo_tag_end (tags->cr, "TR");
+      polisi_canvas_end_element (tags->canvas, "TR");
       tags->open_row = -1;
     }
   if (tags->open_table >= 0)
     {
-      cairo_tag_end (tags->cr, "Table");
+      polisi_canvas_end_element (tags->canvas, "Table");
       tags->open_table = -1;
     }
 }
@@ -2668,7 +2633,7 @@ open_structure (Tags *tags,
       if (tags->open_list != para->list)
         {
           close_list (tags);
-          begin_tag (tags, "L", NULL, para->lang);
+          begin_tag (tags, "L", para->lang);
           tags->open_list = para->list;
         }
     }
@@ -2680,33 +2645,19 @@ open_structure (Tags *tags,
       if (tags->open_table != item->table)
         {
           close_table (tags);
-          begin_tag (tags, "Table", NULL, para->lang);
+          begin_tag (tags, "Table", para->lang);
           tags->open_table = item->table;
         }
       if (tags->open_row != item->table_row)
         {
           if (tags->open_row >= 0)
-            cairo_tag_end (tags->cr, "TR");
-          begin_tag (tags, "TR", NULL, para->lang);
+            polisi_canvas_end_element (tags->canvas, "TR");
+          begin_tag (tags, "TR", para->lang);
           tags->open_row = item->table_row;
         }
     }
   else
     close_table (tags);
-}
-
-static char *
-escape_attribute (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '\'' || *p == '\\')
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
 }
 
 /* What a run of text is part of: a web address, an insertion, a deletion,
@@ -2738,7 +2689,7 @@ run_state (Para *para,
 }
 
 static void
-draw_decoration (cairo_t        *cr,
+draw_decoration (PolisiCanvas   *canvas,
                  PangoGlyphItem *run,
                  PangoLanguage  *language,
                  double          x,
@@ -2752,8 +2703,7 @@ draw_decoration (cairo_t        *cr,
   int thickness = strike ? pango_font_metrics_get_strikethrough_thickness (metrics)
                          : pango_font_metrics_get_underline_thickness (metrics);
 
-  cairo_rectangle (cr, x, baseline - position / (double) PANGO_SCALE, width, thickness / (double) PANGO_SCALE);
-  cairo_fill (cr);
+  polisi_canvas_fill_rectangle (canvas, x, baseline - position / (double) PANGO_SCALE, width, thickness / (double) PANGO_SCALE);
   pango_font_metrics_unref (metrics);
 }
 
@@ -2773,12 +2723,9 @@ draw_line_tagged (Tags   *tags,
   LineView line = para_line (para, index);
   const char *text = para->text;
   PangoLanguage *language = pango_language_from_string (polisi_lang_to_code (para->lang));
-  cairo_t *cr = tags->cr;
+  PolisiCanvas *canvas = tags->canvas;
   GSList *r = line.runs;
   double run_x = x;
-  double r_ink, g_ink, b_ink, a_ink;
-
-  cairo_pattern_get_rgba (cairo_get_source (cr), &r_ink, &g_ink, &b_ink, &a_ink);
 
   while (r != NULL)
     {
@@ -2809,16 +2756,9 @@ draw_line_tagged (Tags   *tags,
           g_autofree char *address = g_strndup (para->text + span->start, span->end - span->start);
           g_autofree char *full = g_str_has_prefix (address, "www.") ? g_strconcat ("https://", address, NULL)
                                                                      : g_strdup (address);
-          g_autofree char *escaped = escape_attribute (full);
-          g_autofree char *uri = NULL;
-          char buffer[4][G_ASCII_DTOSTR_BUF_SIZE];
+          PolisiCanvasLink link = { full, NULL, run_x, top, group_width, height, para->lang, full };
 
-          uri = g_strdup_printf ("uri='%s' rect=[%s %s %s %s]", escaped,
-                                 g_ascii_dtostr (buffer[0], sizeof buffer[0], run_x),
-                                 g_ascii_dtostr (buffer[1], sizeof buffer[1], top),
-                                 g_ascii_dtostr (buffer[2], sizeof buffer[2], group_width),
-                                 g_ascii_dtostr (buffer[3], sizeof buffer[3], height));
-          begin_tag_alt (tags, CAIRO_TAG_LINK, uri, para->lang, full);
+          polisi_canvas_begin_link (canvas, &link);
         }
       else if (mark != NULL)
         {
@@ -2829,7 +2769,7 @@ draw_line_tagged (Tags   *tags,
                                                                       para->lang),
                                                   g_strstrip (words));
 
-          begin_tag_alt (tags, "Span", NULL, para->lang, alt);
+          polisi_canvas_begin_element (canvas, "Span", para->lang, alt);
         }
 
       for (GSList *n = r; n != group_end; n = n->next)
@@ -2838,24 +2778,23 @@ draw_line_tagged (Tags   *tags,
           double width = pango_glyph_string_get_width (item->glyphs) / (double) PANGO_SCALE;
 
           if (state.link >= 0)
-            cairo_set_source_rgb (cr, 0x0b / 255.0, 0x4f / 255.0, 0x9c / 255.0);
+            polisi_canvas_set_color (canvas, LINK_RGB);
           else if (mark != NULL && mark->kind == POLISI_MARK_INSERTED)
-            cairo_set_source_rgb (cr, 0x1b / 255.0, 0x5e / 255.0, 0x20 / 255.0);
+            polisi_canvas_set_color (canvas, INSERTED_RGB);
           else if (mark != NULL)
-            cairo_set_source_rgb (cr, 0xa3 / 255.0, 0x15 / 255.0, 0x15 / 255.0);
-          cairo_move_to (cr, run_x, baseline);
-          pango_cairo_show_glyph_item (cr, text, item);
+            polisi_canvas_set_color (canvas, DELETED_RGB);
+          polisi_canvas_show_glyph_item (canvas, text, item, run_x, baseline);
           if (tagged)
-            draw_decoration (cr, item, language, run_x, baseline, width,
+            draw_decoration (canvas, item, language, run_x, baseline, width,
                              mark != NULL && mark->kind == POLISI_MARK_DELETED && state.link < 0);
-          cairo_set_source_rgba (cr, r_ink, g_ink, b_ink, a_ink);
+          polisi_canvas_set_color (canvas, INK_RGB);
           run_x += width;
         }
 
       if (state.link >= 0)
-        cairo_tag_end (cr, CAIRO_TAG_LINK);
+        polisi_canvas_end_link (canvas);
       else if (mark != NULL)
-        cairo_tag_end (cr, "Span");
+        polisi_canvas_end_element (canvas, "Span");
       r = group_end;
     }
 }
@@ -2868,27 +2807,13 @@ draw_lines (Tags    *tags,
             double   x,
             double   y)
 {
-  cairo_t *cr = tags->cr;
+  PolisiCanvas *canvas = tags->canvas;
   gboolean plain = para->links->len == 0 && (para->marks == NULL || para->marks->len == 0);
 
   /* the whole paragraph at once when it is all here */
   if (plain && first == 0 && last == para->n_lines && para->shaped->layout != NULL)
     {
-      cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, para->shaped->layout);
-      return;
-    }
-  /* ... and laid out by words, each line placed as Pango places a
-   * layout's: from the current point, as cairo keeps it */
-  if (plain && first == 0 && last == para->n_lines)
-    {
-      double origin_x, origin_y;
-
-      cairo_move_to (cr, x, y);
-      cairo_get_current_point (cr, &origin_x, &origin_y);
-      for (int line = 0; line < para->n_lines; line++)
-        polisi_word_lines_show (cr, para->text, para->shaped->word_lines, line, origin_x,
-                                origin_y + para->line_baseline[line]);
+      polisi_canvas_show_layout (canvas, para->shaped->layout, x, y);
       return;
     }
 
@@ -2897,18 +2822,11 @@ draw_lines (Tags    *tags,
       double offset = y - para->line_top[first];
 
       if (plain && para->shaped->layout != NULL)
-        {
-          cairo_move_to (cr, x, offset + para->line_baseline[line]);
-          pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (para->shaped->layout, line));
-        }
+        polisi_canvas_show_layout_line (canvas, pango_layout_get_line_readonly (para->shaped->layout, line),
+                                        x, offset + para->line_baseline[line]);
       else if (plain)
-        {
-          double origin_x, origin_y;
-
-          cairo_move_to (cr, x, offset + para->line_baseline[line]);
-          cairo_get_current_point (cr, &origin_x, &origin_y);
-          polisi_word_lines_show (cr, para->text, para->shaped->word_lines, line, origin_x, origin_y);
-        }
+        polisi_canvas_show_word_line (canvas, para->text, para->shaped->word_lines, line,
+                                      x, offset + para->line_baseline[line]);
       else
         draw_line_tagged (tags, para, line, x, offset + para->line_baseline[line], offset + para->line_top[line],
                           para->line_bottom[line] - para->line_top[line]);
@@ -2918,29 +2836,23 @@ draw_lines (Tags    *tags,
 /* The first line of @shaped, laid out by Pango or by words, from (@x,
  * @baseline). */
 static void
-draw_first_line (cairo_t *cr,
-                 Shaped  *shaped,
-                 double   x,
-                 double   baseline)
+draw_first_line (PolisiCanvas *canvas,
+                 Shaped       *shaped,
+                 double        x,
+                 double        baseline)
 {
-  double origin_x, origin_y;
-
-  cairo_move_to (cr, x, baseline);
   if (shaped->layout != NULL)
-    {
-      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (shaped->layout, 0));
-      return;
-    }
-  cairo_get_current_point (cr, &origin_x, &origin_y);
-  polisi_word_lines_show (cr, shaped->text, shaped->word_lines, 0, origin_x, origin_y);
+    polisi_canvas_show_layout_line (canvas, pango_layout_get_line_readonly (shaped->layout, 0), x, baseline);
+  else
+    polisi_canvas_show_word_line (canvas, shaped->text, shaped->word_lines, 0, x, baseline);
 }
 
 static void
 draw_text_item (PolisiPageLayout *self,
-                cairo_t          *cr,
                 Tags             *tags,
                 Item             *item)
 {
+  PolisiCanvas *canvas = tags->canvas;
   Para *para = item->para;
   double text_x = item->x + para->indent;
   gboolean first_part = item->first_line == 0;
@@ -2948,28 +2860,25 @@ draw_text_item (PolisiPageLayout *self,
   open_structure (tags, item);
 
   if (para->dest != NULL && first_part)
-    {
-      g_autofree char *dest = g_strdup_printf ("name='%s'", para->dest);
-      cairo_tag_begin (cr, CAIRO_TAG_DEST, dest);
-    }
+    polisi_canvas_begin_dest (canvas, para->dest, item->x, item->y);
 
   if (para->tag != NULL && g_str_equal (para->tag, "LI"))
     {
-      begin_tag (tags, "LI", NULL, para->lang);
+      begin_tag (tags, "LI", para->lang);
       if (para->bullet != NULL && first_part)
         {
-          begin_tag (tags, "Lbl", NULL, para->lang);
-          cairo_move_to (cr, item->x + para->bullet_x, item->y + para->line_baseline[0] - para->line_top[0]);
-          pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (para->bullet, 0));
-          cairo_tag_end (cr, "Lbl");
+          begin_tag (tags, "Lbl", para->lang);
+          polisi_canvas_show_layout_line (canvas, pango_layout_get_line_readonly (para->bullet, 0),
+                                          item->x + para->bullet_x, item->y + para->line_baseline[0] - para->line_top[0]);
+          polisi_canvas_end_element (canvas, "Lbl");
         }
-      begin_tag (tags, "LBody", NULL, para->lang);
+      begin_tag (tags, "LBody", para->lang);
     }
   else if (para->tag != NULL)
-    begin_tag (tags, para->tag, NULL, para->lang);
+    begin_tag (tags, para->tag, para->lang);
 
   if (para->label != NULL && first_part)
-    draw_first_line (cr, para->label, item->x + para->label_x, item->y + para->line_baseline[0] - para->line_top[0]);
+    draw_first_line (canvas, para->label, item->x + para->label_x, item->y + para->line_baseline[0] - para->line_top[0]);
 
   /* a contents entry: its text and its page number at the right, inside
    * a link to the heading */
@@ -2980,68 +2889,59 @@ draw_text_item (PolisiPageLayout *self,
       g_autoptr(PangoLayout) layout = get_layout (self, number, BODY_SIZE, FALSE, para->lang, -1, PANGO_ALIGN_LEFT);
       PangoRectangle logical;
       double right = item->x + para->shaped->width / (double) PANGO_SCALE + 30;
-      g_autofree char *link = NULL;
       g_autofree char *alt = g_strdup_printf ("%s, %s %u", para->text,
                                               polisi_export_term (POLISI_TERM_PAGE, para->lang), heading->page + 1);
-      char buffer[4][G_ASCII_DTOSTR_BUF_SIZE];
+      PolisiCanvasLink link = { NULL, heading->dest, item->x, item->y, right - item->x,
+                                part_height (para, item->first_line, item->last_line), para->lang, alt };
 
-      link = g_strdup_printf ("dest='%s' rect=[%s %s %s %s]", heading->dest,
-                              g_ascii_dtostr (buffer[0], sizeof buffer[0], item->x),
-                              g_ascii_dtostr (buffer[1], sizeof buffer[1], item->y),
-                              g_ascii_dtostr (buffer[2], sizeof buffer[2], right - item->x),
-                              g_ascii_dtostr (buffer[3], sizeof buffer[3],
-                                              part_height (para, item->first_line, item->last_line)));
-      begin_tag_alt (tags, CAIRO_TAG_LINK, link, para->lang, alt);
+      polisi_canvas_begin_link (canvas, &link);
       draw_lines (tags, para, item->first_line, item->last_line, text_x, item->y);
       pango_layout_get_extents (layout, NULL, &logical);
-      cairo_move_to (cr, right - logical.width / (double) PANGO_SCALE,
-                     item->y + para->line_baseline[item->last_line - 1] - para->line_top[item->first_line]);
-      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (layout, 0));
-      cairo_tag_end (cr, CAIRO_TAG_LINK);
+      polisi_canvas_show_layout_line (canvas, pango_layout_get_line_readonly (layout, 0),
+                                      right - logical.width / (double) PANGO_SCALE,
+                                      item->y + para->line_baseline[item->last_line - 1] - para->line_top[item->first_line]);
+      polisi_canvas_end_link (canvas);
     }
   else
     draw_lines (tags, para, item->first_line, item->last_line, text_x, item->y);
 
   if (para->tag != NULL && g_str_equal (para->tag, "LI"))
     {
-      cairo_tag_end (cr, "LBody");
-      cairo_tag_end (cr, "LI");
+      polisi_canvas_end_element (canvas, "LBody");
+      polisi_canvas_end_element (canvas, "LI");
     }
   else if (para->tag != NULL)
-    cairo_tag_end (cr, para->tag);
+    polisi_canvas_end_element (canvas, para->tag);
 
   if (para->dest != NULL && first_part)
-    cairo_tag_end (cr, CAIRO_TAG_DEST);
+    polisi_canvas_end_dest (canvas, para->dest);
 }
 
-/* The outline of a digit of the line numbers, recorded once: the PDF
- * holds each digit once, as a form every number on every page uses. */
-static cairo_surface_t *
-get_digit_form (PolisiPageLayout *self,
-                guint             digit,
-                double           *advance)
+/* The outline of a digit of the line numbers, made once: the PDF holds
+ * each digit once, as a form every number on every page uses. */
+static PolisiOutlines *
+get_digit (PolisiPageLayout *self,
+           guint             digit,
+           double           *advance)
 {
-  if (self->digit_forms[digit] == NULL)
+  PolisiOutlines *outlines = &self->digits[digit];
+
+  if (outlines->layout == NULL)
     {
       char text[2] = { (char) ('0' + digit), '\0' };
-      g_autoptr(PangoLayout) layout = get_layout (self, text, LINE_NUMBER_SIZE, FALSE, POLISI_LANG_EN, -1, PANGO_ALIGN_LEFT);
       PangoRectangle logical;
-      cairo_rectangle_t extents;
-      cairo_t *cr;
 
-      pango_layout_get_extents (layout, NULL, &logical);
+      outlines->layout = get_layout (self, text, LINE_NUMBER_SIZE, FALSE, POLISI_LANG_EN, -1, PANGO_ALIGN_LEFT);
+      outlines->first_line = TRUE;
+      cairo_matrix_init_identity (&outlines->matrix);
+      outlines->rgba[0] = outlines->rgba[1] = outlines->rgba[2] = 0.45;
+      outlines->rgba[3] = 1;
+      pango_layout_get_extents (outlines->layout, NULL, &logical);
       self->digit_advance[digit] = logical.width / (double) PANGO_SCALE;
-      extents = (cairo_rectangle_t) { 0, -LINE_NUMBER_SIZE * 1.2, self->digit_advance[digit], LINE_NUMBER_SIZE * 1.6 };
-      self->digit_forms[digit] = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-      cr = cairo_create (self->digit_forms[digit]);
-      cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
-      cairo_move_to (cr, 0, 0);
-      pango_cairo_layout_line_path (cr, pango_layout_get_line_readonly (layout, 0));
-      cairo_fill (cr);
-      cairo_destroy (cr);
+      outlines->extents = (cairo_rectangle_t) { 0, -LINE_NUMBER_SIZE * 1.2, self->digit_advance[digit], LINE_NUMBER_SIZE * 1.6 };
     }
   *advance = self->digit_advance[digit];
-  return self->digit_forms[digit];
+  return outlines;
 }
 
 /* The numbers of an item's lines in the margin beside its column: the
@@ -3050,7 +2950,7 @@ get_digit_form (PolisiPageLayout *self,
  * runs into the clause's text when the text is extracted. */
 static void
 draw_line_numbers (PolisiPageLayout *self,
-                   cairo_t          *cr,
+                   PolisiCanvas     *canvas,
                    Item             *item)
 {
   Para *para = item->para;
@@ -3065,17 +2965,16 @@ draw_line_numbers (PolisiPageLayout *self,
       for (const char *p = text; *p != '\0'; p++)
         {
           double advance;
-          get_digit_form (self, *p - '0', &advance);
+          get_digit (self, *p - '0', &advance);
           width += advance;
         }
       x = item->column == 0 ? MARGIN_X - LINE_NUMBER_GAP - width : self->page_width - MARGIN_X + LINE_NUMBER_GAP;
       for (const char *p = text; *p != '\0'; p++)
         {
           double advance;
-          cairo_surface_t *form = get_digit_form (self, *p - '0', &advance);
+          PolisiOutlines *digit = get_digit (self, *p - '0', &advance);
 
-          cairo_set_source_surface (cr, form, x, baseline);
-          cairo_paint (cr);
+          polisi_canvas_paint_outlines (canvas, digit, x, baseline);
           x += advance;
         }
     }
@@ -3083,57 +2982,49 @@ draw_line_numbers (PolisiPageLayout *self,
 
 static void
 draw_watermark (PolisiPageLayout *self,
-                cairo_t          *cr,
+                PolisiCanvas     *canvas,
                 Page             *page)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(PangoLayout) layout = NULL;
-  PangoRectangle logical;
-  double diagonal = hypot (self->page_width, self->page_height);
-  double angle = -atan2 (self->page_height, self->page_width);
-  double scale;
-  guint n_langs = self->options.layout == POLISI_LAYOUT_SEQUENTIAL ? 1 : self->n_langs;
-  const PolisiLang *langs = self->options.layout == POLISI_LAYOUT_SEQUENTIAL ? &self->langs[page->part] : self->langs;
-
-  for (guint i = 0; i < n_langs; i++)
-    {
-      const char *mark = polisi_document_get_watermark (self->document, langs[i]);
-
-      if (mark == NULL)
-        return;
-      if (i > 0)
-        g_string_append (text, " / ");
-      g_string_append (text, mark);
-    }
-
-  layout = get_layout (self, text->str, 60, TRUE, langs[0], -1, PANGO_ALIGN_CENTER);
-  pango_layout_get_extents (layout, NULL, &logical);
-  scale = MIN (1.0, diagonal * 0.75 / (logical.width / (double) PANGO_SCALE));
+  PolisiOutlines *outlines = &self->watermarks[page->part];
 
   /* outlines, not text: copying or extracting the page's text must give
-   * the policy, with no "DR", "AF" in it. Recorded once per part, so the
-   * PDF holds the outlines once. */
-  if (self->watermark_forms[page->part] == NULL)
+   * the policy, with no "DR", "AF" in it. Made once per part, so the PDF
+   * holds the outlines once. */
+  if (outlines->layout == NULL)
     {
-      cairo_t *record;
+      g_autoptr(GString) text = g_string_new (NULL);
+      PangoRectangle logical;
+      double diagonal = hypot (self->page_width, self->page_height);
+      double angle = -atan2 (self->page_height, self->page_width);
+      double scale;
+      guint n_langs = self->options.layout == POLISI_LAYOUT_SEQUENTIAL ? 1 : self->n_langs;
+      const PolisiLang *langs = self->options.layout == POLISI_LAYOUT_SEQUENTIAL ? &self->langs[page->part] : self->langs;
 
-      self->watermark_forms[page->part] = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
-                                                                          &(cairo_rectangle_t) { 0, 0, self->page_width, self->page_height });
-      record = cairo_create (self->watermark_forms[page->part]);
-      cairo_translate (record, self->page_width / 2, self->page_height / 2);
-      cairo_rotate (record, angle);
-      cairo_scale (record, scale, scale);
-      cairo_move_to (record, -logical.width / (2.0 * PANGO_SCALE), -logical.height / (2.0 * PANGO_SCALE));
-      cairo_set_source_rgba (record, 0.55, 0.55, 0.55, 0.18);
-      pango_cairo_layout_path (record, layout);
-      cairo_fill (record);
-      cairo_destroy (record);
+      for (guint i = 0; i < n_langs; i++)
+        {
+          const char *mark = polisi_document_get_watermark (self->document, langs[i]);
+
+          if (mark == NULL)
+            return;
+          if (i > 0)
+            g_string_append (text, " / ");
+          g_string_append (text, mark);
+        }
+
+      outlines->layout = get_layout (self, text->str, 60, TRUE, langs[0], -1, PANGO_ALIGN_CENTER);
+      pango_layout_get_extents (outlines->layout, NULL, &logical);
+      scale = MIN (1.0, diagonal * 0.75 / (logical.width / (double) PANGO_SCALE));
+      cairo_matrix_init_translate (&outlines->matrix, self->page_width / 2, self->page_height / 2);
+      cairo_matrix_rotate (&outlines->matrix, angle);
+      cairo_matrix_scale (&outlines->matrix, scale, scale);
+      outlines->layout_x = -logical.width / (2.0 * PANGO_SCALE);
+      outlines->layout_y = -logical.height / (2.0 * PANGO_SCALE);
+      outlines->rgba[0] = outlines->rgba[1] = outlines->rgba[2] = 0.55;
+      outlines->rgba[3] = 0.18;
+      outlines->extents = (cairo_rectangle_t) { 0, 0, self->page_width, self->page_height };
     }
 
-  cairo_save (cr);
-  cairo_set_source_surface (cr, self->watermark_forms[page->part], 0, 0);
-  cairo_paint (cr);
-  cairo_restore (cr);
+  polisi_canvas_paint_outlines (canvas, outlines, 0, 0);
 }
 
 /* The header's first line: "Ysgol · Polisi ..." */
@@ -3263,7 +3154,7 @@ make_header_line (PolisiPageLayout *self,
 
 static void
 draw_header_and_footer (PolisiPageLayout *self,
-                        cairo_t          *cr,
+                        PolisiCanvas     *canvas,
                         guint             page_number,
                         Page             *page)
 {
@@ -3279,7 +3170,7 @@ draw_header_and_footer (PolisiPageLayout *self,
   gboolean title_page = page_number == 0 ||
                         ((Page *) g_ptr_array_index (self->pages, page_number - 1))->part != page->part;
 
-  cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+  polisi_canvas_set_color (canvas, 0.25, 0.25, 0.25);
 
   /* The header is the same on every page: made once. "Ysgol · Polisi ...",
    * then "Fersiwn 1.0 · Drafft ymgynghori · Dyddiad cau: ..."; when that
@@ -3343,8 +3234,7 @@ draw_header_and_footer (PolisiPageLayout *self,
         {
           if (lines[l] == NULL)
             continue;
-          cairo_move_to (cr, MARGIN_X + i * (width + GUTTER), top + l * (SMALL_SIZE * 1.45));
-          pango_cairo_show_layout (cr, lines[l]);
+          polisi_canvas_show_layout (canvas, lines[l], MARGIN_X + i * (width + GUTTER), top + l * (SMALL_SIZE * 1.45));
         }
 
       if (i > 0)
@@ -3355,56 +3245,42 @@ draw_header_and_footer (PolisiPageLayout *self,
   /* a rule under the header */
   if (!title_page)
     {
-      cairo_set_line_width (cr, 0.5);
-      cairo_move_to (cr, MARGIN_X, MARGIN_TOP - 14);
-      cairo_line_to (cr, self->page_width - MARGIN_X, MARGIN_TOP - 14);
-      cairo_stroke (cr);
+    polisi_canvas_stroke_line (canvas, MARGIN_X, MARGIN_TOP - 14, self->page_width - MARGIN_X, MARGIN_TOP - 14, 0.5);
     }
 
   footer_layout = get_layout (self, footer->str, SMALL_SIZE + 0.5, FALSE, langs[0], -1, PANGO_ALIGN_CENTER);
   pango_layout_get_extents (footer_layout, NULL, &logical);
-  cairo_move_to (cr, (self->page_width - logical.width / (double) PANGO_SCALE) / 2,
-                 self->page_height - FOOTER_GAP - logical.height / (double) PANGO_SCALE);
-  pango_cairo_show_layout (cr, footer_layout);
+  polisi_canvas_show_layout (canvas, footer_layout, (self->page_width - logical.width / (double) PANGO_SCALE) / 2,
+                             self->page_height - FOOTER_GAP - logical.height / (double) PANGO_SCALE);
 }
 
 /**
- * polisi_page_layout_draw_page:
- * @cr: a context whose user space is the page, in points, from its top
- *   left corner
+ * polisi_page_layout_draw_page_on:
+ * @canvas: what to draw on; its user space is the page, in points, from
+ *   its top left corner
  *
- * Draws page @page (0-based). On a PDF surface it also marks the
- * structure (headings, paragraphs, lists, tables), destinations and links.
+ * Draws page @page (0-based) with its structure (headings, paragraphs,
+ * lists, tables), destinations and links.
  */
 void
-polisi_page_layout_draw_page (PolisiPageLayout *self,
-                              cairo_t          *cr,
-                              guint             page_number)
+polisi_page_layout_draw_page_on (PolisiPageLayout *self,
+                                 PolisiCanvas     *canvas,
+                                 guint             page_number)
 {
   Page *page;
-  Tags tags = { cr, self->structure_log, -1, -1, -1 };
+  Tags tags = { canvas, -1, -1, -1 };
 
   g_return_if_fail (POLISI_IS_PAGE_LAYOUT (self));
   g_return_if_fail (self->paginated);
   g_return_if_fail (page_number < self->pages->len);
 
   page = g_ptr_array_index (self->pages, page_number);
-
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, 0, 0, self->page_width, self->page_height);
-  cairo_fill (cr);
-
   if (page->blank)
-    {
-      cairo_restore (cr);
-      return;
-    }
+    return;
 
-  draw_watermark (self, cr, page);
-  draw_header_and_footer (self, cr, page_number, page);
+  draw_watermark (self, canvas, page);
+  draw_header_and_footer (self, canvas, page_number, page);
 
-  cairo_set_line_width (cr, 0.6);
   for (guint i = 0; i < page->items->len; i++)
     {
       Item *item = g_ptr_array_index (page->items, i);
@@ -3412,19 +3288,16 @@ polisi_page_layout_draw_page (PolisiPageLayout *self,
       switch (item->kind)
         {
         case ITEM_TEXT:
-          cairo_set_source_rgb (cr, 0.07, 0.07, 0.07);
-          draw_text_item (self, cr, &tags, item);
+          polisi_canvas_set_color (canvas, INK_RGB);
+          draw_text_item (self, &tags, item);
           break;
         case ITEM_RULE:
-          cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
-          cairo_move_to (cr, item->x, item->y);
-          cairo_line_to (cr, item->x + item->width, item->y + item->height);
-          cairo_stroke (cr);
+          polisi_canvas_set_color (canvas, 0.45, 0.45, 0.45);
+          polisi_canvas_stroke_line (canvas, item->x, item->y, item->x + item->width, item->y + item->height, 0.6);
           break;
         case ITEM_FILL:
-          cairo_set_source_rgb (cr, 0.91, 0.93, 0.95);
-          cairo_rectangle (cr, item->x, item->y, item->width, item->height);
-          cairo_fill (cr);
+          polisi_canvas_set_color (canvas, 0.91, 0.93, 0.95);
+          polisi_canvas_fill_rectangle (canvas, item->x, item->y, item->width, item->height);
           break;
         default:
           g_assert_not_reached ();
@@ -3440,8 +3313,34 @@ polisi_page_layout_draw_page (PolisiPageLayout *self,
       Item *item = g_ptr_array_index (page->items, i);
 
       if (item->kind == ITEM_TEXT && item->first_number > 0)
-        draw_line_numbers (self, cr, item);
+        draw_line_numbers (self, canvas, item);
     }
+}
 
+/**
+ * polisi_page_layout_draw_page:
+ * @cr: a context whose user space is the page, in points, from its top
+ *   left corner
+ *
+ * Draws page @page (0-based) on white paper, as the preview shows it and
+ * printing prints it.
+ */
+void
+polisi_page_layout_draw_page (PolisiPageLayout *self,
+                              cairo_t          *cr,
+                              guint             page_number)
+{
+  PolisiCanvasCairo canvas;
+
+  g_return_if_fail (POLISI_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (self->paginated);
+  g_return_if_fail (page_number < self->pages->len);
+
+  polisi_canvas_cairo_init (&canvas, cr);
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, self->page_width, self->page_height);
+  cairo_fill (cr);
+  polisi_page_layout_draw_page_on (self, &canvas.parent, page_number);
   cairo_restore (cr);
 }

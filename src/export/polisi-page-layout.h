@@ -9,6 +9,7 @@
 #include <glib-object.h>
 #include <pango/pango.h>
 
+#include "polisi-canvas.h"
 #include "polisi-document.h"
 #include "polisi-export-options.h"
 
@@ -26,16 +27,6 @@ typedef struct {
   guint       page;      /* 0-based */
   guint       block;     /* the heading block's index in the document */
 } PolisiPageHeading;
-
-/* A structure element as the page drawing began it: the PDF writer uses
- * the sequence to mark each element's language. */
-typedef struct {
-  const char *tag;   /* interned */
-  PolisiLang  lang;
-  char       *alt;   /* (nullable): what it says, for links and changes */
-} PolisiStructureEntry;
-
-void polisi_structure_entry_clear (gpointer entry);
 
 /* A numbered line of a consultation draft (see
  * polisi_page_layout_get_numbered_lines()). */
@@ -69,6 +60,9 @@ double            polisi_page_layout_get_page_height (PolisiPageLayout          
 void              polisi_page_layout_draw_page       (PolisiPageLayout          *self,
                                                       cairo_t                   *cr,
                                                       guint                      page);
+void              polisi_page_layout_draw_page_on    (PolisiPageLayout          *self,
+                                                      PolisiCanvas              *canvas,
+                                                      guint                      page);
 guint             polisi_page_layout_get_n_headings  (PolisiPageLayout          *self);
 const PolisiPageHeading *polisi_page_layout_get_heading (PolisiPageLayout       *self,
                                                          guint                   index);
@@ -76,8 +70,6 @@ int               polisi_page_layout_find_block_page (PolisiPageLayout          
                                                       const char                *block_id);
 PolisiDocument   *polisi_page_layout_get_document    (PolisiPageLayout          *self);
 const PolisiExportOptions *polisi_page_layout_get_options (PolisiPageLayout     *self);
-void              polisi_page_layout_set_structure_log (PolisiPageLayout        *self,
-                                                        GArray                  *log);
 PolisiLang        polisi_page_layout_get_first_language (PolisiPageLayout       *self);
 GArray           *polisi_page_layout_get_numbered_lines (PolisiPageLayout    *self);
 guint             polisi_page_layout_get_n_lines     (PolisiPageLayout          *self,

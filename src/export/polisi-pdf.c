@@ -3,37 +3,23 @@
  * Copyright 2026 The Polisi authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The PDF writer draws the pages of the page layout on a cairo PDF surface
- * that writes to memory, adds the document's metadata and an outline entry
- * per section, and returns the bytes. The page drawing itself, structure
- * tags, destinations and links included, is the page layout's, shared with
- * printing and the preview.
+ * The PDF export draws the pages of the page layout on the PDF writer's
+ * canvas (polisi-pdf-writer.c), adds the document's metadata and an
+ * outline entry per section, and returns the bytes. The page drawing
+ * itself, structure, destinations and links included, is the page
+ * layout's, shared with printing and the preview.
  */
 #include "config.h"
 
 #include <string.h>
 
-#include <cairo-pdf.h>
-#include <glib/gi18n-lib.h>
-
-#include "polisi-error.h"
 #include "polisi-page-layout.h"
 #include "polisi-export.h"
 #include "polisi-pdf.h"
-#include "polisi-pdf-finish.h"
+#include "polisi-pdf-writer.h"
 
-static cairo_status_t
-write_to_array (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* Returns the title, for the XMP metadata. */
-static char *
-set_metadata (cairo_surface_t           *surface,
+static void
+set_metadata (PolisiPdfWriter           *writer,
               PolisiDocument            *document,
               const PolisiExportOptions *options)
 {
@@ -43,8 +29,6 @@ set_metadata (cairo_surface_t           *surface,
   g_autoptr(GString) author = g_string_new (NULL);
   g_autoptr(GString) subject = g_string_new (NULL);
   g_autoptr(GString) keywords = g_string_new (NULL);
-  g_autofree char *created = g_strdup_printf ("%sT00:00:00", polisi_document_get_created_iso (document));
-  g_autofree char *date = g_strdup_printf ("%sT00:00:00", polisi_document_get_date_iso (document));
 
   for (guint i = 0; i < n_langs; i++)
     {
@@ -58,42 +42,36 @@ set_metadata (cairo_surface_t           *surface,
       g_string_append_printf (keywords, "%s%s", i > 0 ? ", " : "", polisi_document_get_keywords (document, langs[i]));
     }
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title->str);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author->str);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject->str);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, keywords->str);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Polisi " PACKAGE_VERSION);
-  if (polisi_document_get_created_iso (document) != NULL)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
-  if (polisi_document_get_date_iso (document) != NULL)
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
-
-  return g_string_free (g_steal_pointer (&title), FALSE);
+  polisi_pdf_writer_set_info (writer, POLISI_PDF_INFO_TITLE, title->str);
+  polisi_pdf_writer_set_info (writer, POLISI_PDF_INFO_AUTHOR, author->str);
+  polisi_pdf_writer_set_info (writer, POLISI_PDF_INFO_SUBJECT, subject->str);
+  polisi_pdf_writer_set_info (writer, POLISI_PDF_INFO_KEYWORDS, keywords->str);
+  polisi_pdf_writer_set_info (writer, POLISI_PDF_INFO_CREATION_DATE, polisi_document_get_created_iso (document));
+  polisi_pdf_writer_set_info (writer, POLISI_PDF_INFO_MOD_DATE, polisi_document_get_date_iso (document));
 }
 
 /* One outline entry per section; back to back, one branch per language. */
 static void
-add_outline (cairo_surface_t  *surface,
+add_outline (PolisiPdfWriter  *writer,
              PolisiPageLayout *layout,
              gboolean          sequential)
 {
-  int parents[2] = { CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT };
+  int parents[2] = { -1, -1 };
 
   for (guint i = 0; i < polisi_page_layout_get_n_headings (layout); i++)
     {
       const PolisiPageHeading *heading = polisi_page_layout_get_heading (layout, i);
-      g_autofree char *link = g_strdup_printf ("dest='%s'", heading->dest);
-      int parent = CAIRO_PDF_OUTLINE_ROOT;
+      int parent = -1;
 
       if (sequential)
         {
-          if (parents[heading->part] == CAIRO_PDF_OUTLINE_ROOT)
-            parents[heading->part] = cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
+          if (parents[heading->part] < 0)
+            parents[heading->part] = polisi_pdf_writer_add_outline (writer, -1,
                                                                     polisi_export_term (POLISI_TERM_LANGUAGE_NAME, heading->lang),
-                                                                    link, CAIRO_PDF_OUTLINE_FLAG_OPEN);
+                                                                    heading->dest, TRUE);
           parent = parents[heading->part];
         }
-      cairo_pdf_surface_add_outline (surface, parent, heading->label, link, 0);
+      polisi_pdf_writer_add_outline (writer, parent, heading->label, heading->dest, FALSE);
     }
 }
 
@@ -127,53 +105,20 @@ GBytes *
 polisi_pdf_write_layout (PolisiPageLayout  *layout,
                          GError           **error)
 {
-  PolisiDocument *document;
-  const PolisiExportOptions *options;
-  g_autoptr(GByteArray) array = g_byte_array_new ();
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GArray) structure = g_array_new (FALSE, FALSE, sizeof (PolisiStructureEntry));
-  g_autofree char *title = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  g_autoptr(PolisiPdfWriter) writer = NULL;
 
   g_return_val_if_fail (POLISI_IS_PAGE_LAYOUT (layout), NULL);
 
-  document = polisi_page_layout_get_document (layout);
-  options = polisi_page_layout_get_options (layout);
   polisi_page_layout_paginate (layout);
-
-  surface = cairo_pdf_surface_create_for_stream (write_to_array, array,
-                                                 polisi_page_layout_get_page_width (layout),
-                                                 polisi_page_layout_get_page_height (layout));
-  cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
-  g_array_set_clear_func (structure, polisi_structure_entry_clear);
-  title = set_metadata (surface, document, options);
-
-  cr = cairo_create (surface);
-  polisi_page_layout_set_structure_log (layout, structure);
+  writer = polisi_pdf_writer_new (polisi_page_layout_get_page_width (layout),
+                                  polisi_page_layout_get_page_height (layout),
+                                  polisi_page_layout_get_first_language (layout));
+  set_metadata (writer, polisi_page_layout_get_document (layout), polisi_page_layout_get_options (layout));
   for (guint page = 0; page < polisi_page_layout_get_n_pages (layout); page++)
     {
-      polisi_page_layout_draw_page (layout, cr, page);
-      cairo_show_page (cr);
+      polisi_page_layout_draw_page_on (layout, polisi_pdf_writer_begin_page (writer), page);
+      polisi_pdf_writer_end_page (writer);
     }
-  polisi_page_layout_set_structure_log (layout, NULL);
-  add_outline (surface, layout, options->layout == POLISI_LAYOUT_SEQUENTIAL);
-
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, POLISI_ERROR, POLISI_ERROR_FAILED,
-                   _("The PDF could not be made: %s"), cairo_status_to_string (status));
-      return NULL;
-    }
-
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&array));
-  return polisi_pdf_finish (bytes, structure, polisi_page_layout_get_first_language (layout), title);
+  add_outline (writer, layout, polisi_page_layout_get_options (layout)->layout == POLISI_LAYOUT_SEQUENTIAL);
+  return polisi_pdf_writer_finish (writer, error);
 }

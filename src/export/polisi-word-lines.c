@@ -708,6 +708,17 @@ polisi_word_lines_get_line (const PolisiWordLines *lines,
 }
 
 /**
+ * polisi_word_lines_get_font:
+ *
+ * Returns: (transfer none): the font the lines are laid out in
+ */
+PangoFont *
+polisi_word_lines_get_font (const PolisiWordLines *lines)
+{
+  return lines->font;
+}
+
+/**
  * polisi_word_lines_foreach_glyph:
  * @func: called for each glyph of line @index, in order, with its place in
  *   the line's text (bytes from the line's start) and its advance (in

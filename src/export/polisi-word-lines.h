@@ -25,6 +25,7 @@ PolisiWordLines *polisi_word_lines_break        (PangoFont             *font,
                                                  const GArray          *unbreakable);
 void             polisi_word_lines_free         (PolisiWordLines       *lines);
 guint            polisi_word_lines_get_n_lines  (const PolisiWordLines *lines);
+PangoFont       *polisi_word_lines_get_font     (const PolisiWordLines *lines);
 void             polisi_word_lines_get_line     (const PolisiWordLines *lines,
                                                  guint                  index,
                                                  int                   *start,
