@@ -19,6 +19,8 @@
  * (polisi_export_to_file(), the batch) go through: it loads the module once,
  * from any thread, and calls the module's function of the same name, which
  * the module binds to itself (-Bsymbolic-functions in src/meson.build).
+ * polisi_export_prepare() is a door of the same kind, which returns at once
+ * and loads and prepares the module in a thread.
  */
 #include "config.h"
 
@@ -64,6 +66,7 @@ typedef GBytes *(*ToBytesFunc) (PolisiDocument            *document,
 
 typedef struct {
   ToBytesFunc  to_bytes;
+  void       (*prepare) (void);
   char        *path;
   char        *reason;
 } ExportModule;
@@ -80,6 +83,8 @@ load_export_module (gpointer data)
     module->reason = g_strdup (dlerror ());
   else if ((*(void **) &module->to_bytes = dlsym (handle, "polisi_export_to_bytes")) == NULL)
     module->reason = g_strdup (dlerror ());
+  else
+    *(void **) &module->prepare = dlsym (handle, "polisi_export_prepare");
   /* the module stays: its types are registered, its fonts set up */
   return module;
 }
@@ -112,6 +117,25 @@ polisi_modules_load_export (const char **path,
   if (reason != NULL)
     *reason = module->reason;
   return module->to_bytes != NULL;
+}
+
+static gpointer
+prepare_export (gpointer data)
+{
+  ExportModule *module = get_export_module ();
+
+  if (module->prepare != NULL)
+    module->prepare ();
+  return NULL;
+}
+
+/* The program's door to polisi_export_prepare(): the module loaded and
+ * prepared in a thread of its own, while the caller goes on. Whoever
+ * exports waits for the module if it is still loading. */
+void
+polisi_export_prepare (void)
+{
+  g_thread_unref (g_thread_new ("polisi-prepare", prepare_export, NULL));
 }
 
 /* The program's door to the writers (see above). */

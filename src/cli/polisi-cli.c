@@ -1773,6 +1773,9 @@ polisi_cli_run (GVariantDict *options)
                  files != NULL && files[0] != NULL && files[1] == NULL;
   result->library_path = library_path;
   loader = g_thread_new ("polisi-library", load_library, result);
+  /* an export's fonts are set up while the files are read */
+  if (!set_help && (g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "batch")))
+    polisi_export_prepare ();
   if (reads_policy)
     {
       /* A command that changes the policy holds its lock from reading to

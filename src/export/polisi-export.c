@@ -15,6 +15,8 @@
  */
 #include "config.h"
 
+#include <fontconfig/fontconfig.h>
+
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -212,6 +214,21 @@ polisi_export_find_links (const char *text)
     }
 
   return links;
+}
+
+/**
+ * polisi_export_prepare:
+ *
+ * Gets ready to export soon: sets up what every writer that lays out pages
+ * needs first and takes a few milliseconds, fontconfig's configuration and
+ * its cache of the system's fonts. The program's door of the same name
+ * (src/polisi-modules.c) does it in a thread of its own, so that it is done
+ * while the program reads what it will export.
+ */
+void
+polisi_export_prepare (void)
+{
+  FcInit ();
 }
 
 GBytes *

@@ -75,6 +75,7 @@ char       *polisi_export_contents_label     (PolisiBlock               *block,
                                               PolisiLang                 lang);
 GArray     *polisi_export_find_links         (const char                *text);
 
+void        polisi_export_prepare            (void);
 GBytes     *polisi_export_to_bytes           (PolisiDocument            *document,
                                               PolisiFormat               format,
                                               const PolisiExportOptions *options,

@@ -48,7 +48,6 @@
 #include <pango/pangofc-font.h>
 
 #include "polisi-error.h"
-#include "polisi-parallel.h"
 #include "polisi-pdf-writer.h"
 
 /* Objects ------------------------------------------------------------------ */
@@ -67,12 +66,15 @@ reserve (Objects *objects)
   return objects->offsets->len;
 }
 
+static void append_uint (GString *out, guint value);
+
 static void
 begin_object (Objects *objects,
               guint    number)
 {
   g_array_index (objects->offsets, gsize, number - 1) = objects->out->len;
-  g_string_append_printf (objects->out, "%u 0 obj\n", number);
+  append_uint (objects->out, number);
+  g_string_append (objects->out, " 0 obj\n");
 }
 
 static void
@@ -155,6 +157,23 @@ append_number (GString *out,
     }
 }
 
+static void
+append_uint (GString *out,
+             guint    value)
+{
+  char buffer[16];
+  int n = 0;
+
+  do
+    {
+      buffer[n++] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  while (n > 0)
+    g_string_append_c (out, buffer[--n]);
+}
+
 static double
 round3 (double value)
 {
@@ -174,6 +193,8 @@ append_numbers (GString      *out,
     }
 }
 
+static void append_hex_glyph (GString *out, guint glyph);
+
 /* A PDF text string: UTF-16BE with its byte order mark, in hex. */
 static void
 append_text_string (GString    *out,
@@ -190,7 +211,7 @@ append_text_string (GString    *out,
           g_string_append_printf (out, "%04X%04X", 0xD800 + (c >> 10), 0xDC00 + (c & 0x3FF));
         }
       else
-        g_string_append_printf (out, "%04X", c);
+        append_hex_glyph (out, c);
     }
   g_string_append_c (out, '>');
 }
@@ -357,7 +378,7 @@ typedef struct {
 } Page;
 
 static void
-page_clear (gpointer data)
+page_free (gpointer data)
 {
   Page *page = data;
 
@@ -366,9 +387,15 @@ page_clear (gpointer data)
   g_clear_pointer (&page->mcids, g_array_unref);
   g_clear_pointer (&page->annots, g_array_unref);
   g_clear_pointer (&page->compressed, g_bytes_unref);
+  g_free (page);
 }
 
 /* A form XObject: outlines painted many times. */
+/* What ends the compressor's queue */
+static Page no_more_pages;
+
+static gpointer compress_pages (gpointer data);
+
 typedef struct {
   guint    resource;     /* /X<resource> */
   guint    number;
@@ -401,7 +428,9 @@ struct _PolisiPdfWriter {
   GHashTable   *font_uses;    /* PangoFont (ref) → FontUse */
   GHashTable   *forms;        /* PolisiOutlines → Form */
   GPtrArray    *form_list;
-  GArray       *pages;        /* Page */
+  GPtrArray    *pages;        /* Page */
+  GThread      *compressor;   /* compresses the pages drawn, while the next are */
+  GAsyncQueue  *drawn;        /* Page: for the compressor; the writer itself at the end */
   GArray       *elements;     /* Element; 0 is the Document */
   GArray       *stack;        /* int: the open elements */
   GArray       *annots;       /* Annot */
@@ -491,7 +520,11 @@ mark_content (PolisiPdfWriter *self)
         owner->page = page;
       g_array_append_val (owner->kids, kid);
       g_array_append_val (self->page->mcids, element);
-      g_string_append_printf (out, "/%s << /MCID %u >> BDC\n", owner->type, mcid);
+      g_string_append_c (out, '/');
+      g_string_append (out, owner->type);
+      g_string_append (out, " << /MCID ");
+      append_uint (out, mcid);
+      g_string_append (out, " >> BDC\n");
     }
   self->marked = element;
 }
@@ -685,8 +718,8 @@ write_run (PolisiPdfWriter *self,
   for (guint i = 0; i < n_glyphs; i++)
     {
       RunGlyph *glyph = &glyphs[i];
-      g_autofree char *stands_for = NULL;
       GlyphUse *known;
+      int length;
 
       if (glyph->glyph >= font->n_glyphs)
         {
@@ -694,13 +727,13 @@ write_run (PolisiPdfWriter *self,
           continue;
         }
       known = &font->glyphs[glyph->glyph];
-      stands_for = glyph->end >= 0 ? g_strndup (text + glyph->start, glyph->end - glyph->start) : g_strdup ("");
+      length = glyph->end >= 0 ? glyph->end - glyph->start : 0;
       if (known->text == NULL)
         {
-          known->text = g_steal_pointer (&stands_for);
+          known->text = g_strndup (text + glyph->start, length);
           known->width = round3 (hb_font_get_glyph_h_advance (font->font, glyph->glyph) * 1000.0 / font->upem);
         }
-      else if (strcmp (known->text, stands_for) != 0)
+      else if (strncmp (known->text, text + glyph->start, length) != 0 || known->text[length] != '\0')
         actual_text = TRUE;
     }
   if (!font->outlines)
@@ -722,7 +755,9 @@ write_run (PolisiPdfWriter *self,
 
   if (font->outlines)
     {
-      g_string_append_printf (out, "BT\n/F%u ", font->resource);
+      g_string_append (out, "BT\n/F");
+      append_uint (out, font->resource);
+      g_string_append_c (out, ' ');
       append_number (out, use->size);
       g_string_append (out, " Tf\n1 0 0 -1 ");
       append_number (out, x);
@@ -868,8 +903,11 @@ writer_show_glyph_item (PolisiCanvas   *canvas,
 }
 
 typedef struct {
-  GArray *glyphs;        /* RunGlyph */
-  int     cluster_first; /* the glyph that starts the last cluster */
+  RunGlyph *glyphs;
+  guint     n_glyphs;
+  guint     size;
+  gboolean  on_stack;
+  int       cluster_first; /* the glyph that starts the last cluster */
 } WordGlyphs;
 
 /* Each cluster's first glyph stands for its text, up to where the next
@@ -881,22 +919,39 @@ add_word_glyph (const PangoGlyphInfo *info,
                 gpointer              data)
 {
   WordGlyphs *word_glyphs = data;
-  GArray *glyphs = word_glyphs->glyphs;
-  RunGlyph glyph = { info->glyph, info->geometry.x_offset, info->geometry.y_offset, advance, cluster, -1 };
+  RunGlyph *glyph;
 
   if (word_glyphs->cluster_first >= 0)
     {
-      RunGlyph *first = &g_array_index (glyphs, RunGlyph, word_glyphs->cluster_first);
+      RunGlyph *first = &word_glyphs->glyphs[word_glyphs->cluster_first];
 
-      if (first->start == cluster)
+      if (first->start != cluster)
         {
-          g_array_append_val (glyphs, glyph);
-          return;
+          first->end = cluster;
+          word_glyphs->cluster_first = word_glyphs->n_glyphs;
         }
-      first->end = cluster;
     }
-  word_glyphs->cluster_first = glyphs->len;
-  g_array_append_val (glyphs, glyph);
+  else
+    word_glyphs->cluster_first = word_glyphs->n_glyphs;
+
+  if (word_glyphs->n_glyphs == word_glyphs->size)
+    {
+      RunGlyph *grown = g_new (RunGlyph, word_glyphs->size * 2);
+
+      memcpy (grown, word_glyphs->glyphs, word_glyphs->size * sizeof (RunGlyph));
+      if (!word_glyphs->on_stack)
+        g_free (word_glyphs->glyphs);
+      word_glyphs->glyphs = grown;
+      word_glyphs->size *= 2;
+      word_glyphs->on_stack = FALSE;
+    }
+  glyph = &word_glyphs->glyphs[word_glyphs->n_glyphs++];
+  glyph->glyph = info->glyph;
+  glyph->x_offset = info->geometry.x_offset;
+  glyph->y_offset = info->geometry.y_offset;
+  glyph->advance = advance;
+  glyph->start = cluster;
+  glyph->end = -1;
 }
 
 static void
@@ -908,16 +963,25 @@ writer_show_word_line (PolisiCanvas          *canvas,
                        double                 baseline)
 {
   PolisiPdfWriter *self = writer_of (canvas);
-  WordGlyphs word_glyphs = { g_array_sized_new (FALSE, FALSE, sizeof (RunGlyph), 128), -1 };
+  RunGlyph stack_glyphs[160];
+  WordGlyphs word_glyphs = { stack_glyphs, 0, G_N_ELEMENTS (stack_glyphs), TRUE, -1 };
   int start, length;
 
   polisi_word_lines_get_line (lines, index, &start, &length);
+  /* a line's glyphs on the stack, unless it is a long one */
+  if ((guint) length * 2 + 16 > word_glyphs.size)
+    {
+      word_glyphs.size = length * 2 + 16;
+      word_glyphs.glyphs = g_new (RunGlyph, word_glyphs.size);
+      word_glyphs.on_stack = FALSE;
+    }
   polisi_word_lines_foreach_glyph (lines, index, add_word_glyph, &word_glyphs);
   if (word_glyphs.cluster_first >= 0)
-    g_array_index (word_glyphs.glyphs, RunGlyph, word_glyphs.cluster_first).end = length;
+    word_glyphs.glyphs[word_glyphs.cluster_first].end = length;
   write_run (self, polisi_word_lines_get_font (lines), text + start, length,
-             (RunGlyph *) word_glyphs.glyphs->data, word_glyphs.glyphs->len, x, baseline);
-  g_array_unref (word_glyphs.glyphs);
+             word_glyphs.glyphs, word_glyphs.n_glyphs, x, baseline);
+  if (!word_glyphs.on_stack)
+    g_free (word_glyphs.glyphs);
 }
 
 /* Canvas: outlines ------------------------------------------------------------------ */
@@ -1207,8 +1271,8 @@ polisi_pdf_writer_new (double     page_width,
   self->font_uses = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
   self->forms = g_hash_table_new (NULL, NULL);
   self->form_list = g_ptr_array_new_with_free_func (form_free);
-  self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
-  g_array_set_clear_func (self->pages, page_clear);
+  self->pages = g_ptr_array_new_with_free_func (page_free);
+  self->drawn = g_async_queue_new ();
   self->elements = g_array_new (FALSE, FALSE, sizeof (Element));
   g_array_set_clear_func (self->elements, element_clear);
   self->stack = g_array_new (FALSE, FALSE, sizeof (int));
@@ -1236,7 +1300,13 @@ polisi_pdf_writer_free (PolisiPdfWriter *self)
   g_hash_table_unref (self->font_uses);
   g_hash_table_unref (self->forms);
   g_ptr_array_unref (self->form_list);
-  g_array_unref (self->pages);
+  if (self->compressor != NULL)
+    {
+      g_async_queue_push (self->drawn, &no_more_pages);
+      g_thread_join (self->compressor);
+    }
+  g_async_queue_unref (self->drawn);
+  g_ptr_array_unref (self->pages);
   g_array_unref (self->elements);
   g_array_unref (self->stack);
   g_array_unref (self->annots);
@@ -1264,13 +1334,15 @@ polisi_pdf_writer_set_info (PolisiPdfWriter *self,
 PolisiCanvas *
 polisi_pdf_writer_begin_page (PolisiPdfWriter *self)
 {
-  Page page = { g_string_sized_new (16384), g_array_new (FALSE, FALSE, sizeof (int)),
-                g_array_new (FALSE, FALSE, sizeof (guint)), NULL, 0 };
+  Page *page = g_new0 (Page, 1);
 
   g_return_val_if_fail (self->page == NULL, NULL);
 
-  g_array_append_val (self->pages, page);
-  self->page = &g_array_index (self->pages, Page, self->pages->len - 1);
+  page->content = g_string_sized_new (16384);
+  page->mcids = g_array_new (FALSE, FALSE, sizeof (int));
+  page->annots = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_ptr_array_add (self->pages, page);
+  self->page = page;
   self->marked = MARKED_NONE;
   self->fill_set = self->stroke_set = FALSE;
   self->line_width = 1;
@@ -1289,6 +1361,10 @@ polisi_pdf_writer_end_page (PolisiPdfWriter *self)
   close_marked (self);
   /* what the drawing left open ends with its page */
   g_array_set_size (self->stack, 1);
+  /* compressed in a thread of its own while the next pages are drawn */
+  if (self->compressor == NULL)
+    self->compressor = g_thread_new ("polisi-pdf", compress_pages, self->drawn);
+  g_async_queue_push (self->drawn, self->page);
   self->page = NULL;
 }
 
@@ -1313,34 +1389,26 @@ polisi_pdf_writer_add_outline (PolisiPdfWriter *self,
 
 /* Finishing ------------------------------------------------------------------------------ */
 
-typedef struct {
-  GArray *pages;
-  int     next;
-  gboolean failed;
-} Compression;
-
-static void
-compress_pages (gpointer data,
-                gboolean helper)
+/* The compressor's thread: each page as it is drawn, until no_more_pages
+ * comes through the queue. A page that cannot be compressed is left
+ * without. */
+static gpointer
+compress_pages (gpointer data)
 {
-  Compression *work = data;
+  GAsyncQueue *drawn = data;
 
   for (;;)
     {
-      guint i = polisi_parallel_next (&work->next);
-      Page *page;
+      Page *page = g_async_queue_pop (drawn);
 
-      if (i >= work->pages->len)
+      if (page == &no_more_pages)
         break;
-      page = &g_array_index (work->pages, Page, i);
       page->compressed = deflate_bytes (page->content->str, page->content->len);
-      if (page->compressed == NULL)
-        work->failed = TRUE;
+      g_string_free (page->content, TRUE);
+      page->content = NULL;
     }
+  return NULL;
 }
-
-/* Pages compressed in two threads from this many */
-#define COMPRESS_THREAD_MIN 4
 
 static char *
 subset_tag (Font *font)
@@ -1573,7 +1641,8 @@ static void
 append_ref (GString *out,
             guint    number)
 {
-  g_string_append_printf (out, "%u 0 R", number);
+  append_uint (out, number);
+  g_string_append (out, " 0 R");
 }
 
 static void
@@ -1616,7 +1685,7 @@ write_element (PolisiPdfWriter *self,
         {
         case KID_MCID:
           if ((int) kid->page == element->page)
-            g_string_append_printf (out, "%u", kid->value);
+            append_uint (out, kid->value);
           else
             g_string_append_printf (out, "<< /Type /MCR /Pg %u 0 R /MCID %u >>", page_number, kid->value);
           break;
@@ -1751,7 +1820,6 @@ polisi_pdf_writer_finish (PolisiPdfWriter  *self,
   g_autofree char *xmp = NULL;
   GString *out = objects.out;
   guint catalog, pages_root, struct_root, parent_tree, metadata, info, resources, outline_root = 0, dests = 0;
-  Compression work = { self->pages, 0, FALSE };
   gboolean failed = FALSE;
   gsize xref;
 
@@ -1769,7 +1837,7 @@ polisi_pdf_writer_finish (PolisiPdfWriter  *self,
     {
       guint number = reserve (&objects);
 
-      g_array_index (self->pages, Page, i).number = number;
+      ((Page *) g_ptr_array_index (self->pages, i))->number = number;
       g_array_append_val (page_numbers, number);
     }
   for (guint i = 0; i < self->elements->len; i++)
@@ -1786,12 +1854,15 @@ polisi_pdf_writer_finish (PolisiPdfWriter  *self,
   for (guint i = 0; i < self->form_list->len; i++)
     ((Form *) self->form_list->pdata[i])->number = reserve (&objects);
 
-  /* the pages' content, compressed in two threads */
-  if (self->pages->len >= COMPRESS_THREAD_MIN)
-    polisi_parallel_run (compress_pages, &work, 0);
-  else
-    compress_pages (&work, FALSE);
-  failed = work.failed;
+  /* the pages' content, compressed as they were drawn */
+  if (self->compressor != NULL)
+    {
+      g_async_queue_push (self->drawn, &no_more_pages);
+      g_thread_join (g_steal_pointer (&self->compressor));
+    }
+  for (guint i = 0; i < self->pages->len; i++)
+    if (((Page *) g_ptr_array_index (self->pages, i))->compressed == NULL)
+      failed = TRUE;
 
   /* catalogue */
   begin_object (&objects, catalog);
@@ -1823,7 +1894,7 @@ polisi_pdf_writer_finish (PolisiPdfWriter  *self,
 
   for (guint i = 0; i < self->pages->len && !failed; i++)
     {
-      Page *page = &g_array_index (self->pages, Page, i);
+      Page *page = g_ptr_array_index (self->pages, i);
       guint content = reserve (&objects);
 
       begin_object (&objects, page->number);
@@ -1934,12 +2005,15 @@ polisi_pdf_writer_finish (PolisiPdfWriter  *self,
   g_string_append (out, "<< /Nums [");
   for (guint i = 0; i < self->pages->len; i++)
     {
-      Page *page = &g_array_index (self->pages, Page, i);
+      Page *page = g_ptr_array_index (self->pages, i);
 
       g_string_append_printf (out, "\n%u [", i);
       for (guint m = 0; m < page->mcids->len; m++)
-        g_string_append_printf (out, "%s%u 0 R", m > 0 ? " " : "",
-                                element_at (self, g_array_index (page->mcids, int, m))->number);
+        {
+          if (m > 0)
+            g_string_append_c (out, ' ');
+          append_ref (out, element_at (self, g_array_index (page->mcids, int, m))->number);
+        }
       g_string_append_c (out, ']');
     }
   for (guint i = 0; i < self->annots->len; i++)
@@ -1997,7 +2071,8 @@ polisi_pdf_writer_finish (PolisiPdfWriter  *self,
       g_string_free (objects.out, TRUE);
       g_array_unref (objects.offsets);
       g_set_error_literal (error, POLISI_ERROR, POLISI_ERROR_FAILED,
-                           _("The PDF could not be made: a font could not be embedded."));
+                           _("The PDF could not be made: a font its text uses could not be put into it. "
+                             "Export as ODT or DOCX instead, and report the problem."));
       return NULL;
     }
 
@@ -2005,7 +2080,14 @@ polisi_pdf_writer_finish (PolisiPdfWriter  *self,
   xref = out->len;
   g_string_append_printf (out, "xref\n0 %u\n0000000000 65535 f \n", objects.offsets->len + 1);
   for (guint i = 0; i < objects.offsets->len; i++)
-    g_string_append_printf (out, "%010" G_GSIZE_FORMAT " 00000 n \n", g_array_index (objects.offsets, gsize, i));
+    {
+      char entry[21] = "0000000000 00000 n \n";
+      gsize offset = g_array_index (objects.offsets, gsize, i);
+
+      for (int d = 9; d >= 0 && offset > 0; d--, offset /= 10)
+        entry[d] = (char) ('0' + offset % 10);
+      g_string_append_len (out, entry, 20);
+    }
   checksum = g_checksum_new (G_CHECKSUM_MD5);
   g_checksum_update (checksum, (const guchar *) out->str, MIN (out->len, 65536));
   g_string_append_printf (out, "trailer\n<< /Size %u /Root %u 0 R /Info %u 0 R /ID [<%s> <%s>] >>\n"
