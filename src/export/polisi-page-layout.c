@@ -1649,11 +1649,41 @@ add_body (PolisiPageLayout *self,
 #define SHAPE_THREAD_MIN 24000
 #define SHAPE_THREAD_HEAP (4 * 1024 * 1024)
 
+/* The jobs of each language, for two threads to share: each thread takes
+ * the next job of its own language while there is one, then the other's.
+ * A thread's words are shaped and kept once per font and language
+ * (polisi-word-lines), and its Pango font map sets up the fonts of each
+ * language it meets: two threads that each lay out one language do
+ * neither twice. */
 typedef struct {
   GPtrArray    *jobs;      /* ShapeJob, borrowed */
-  int           next;      /* the next job to take (polisi_parallel_next()) */
+  GArray       *queues[POLISI_N_LANGS];  /* guint: indices into @jobs */
+  int           next[POLISI_N_LANGS];    /* the next of each queue to take (polisi_parallel_next()) */
+  PolisiLang    first;     /* the asking thread's language; the helper takes the other's first */
   PangoContext *context;   /* the asking thread's */
 } ShapeWork;
+
+static ShapeJob *
+next_job (ShapeWork  *work,
+          PolisiLang  own)
+{
+  PolisiLang order[2] = { own, POLISI_LANG_OTHER (own) };
+
+  for (guint q = 0; q < 2; q++)
+    {
+      GArray *queue = work->queues[order[q]];
+
+      if (work->next[order[q]] >= (int) queue->len)
+        continue;
+      {
+        guint i = polisi_parallel_next (&work->next[order[q]]);
+
+        if (i < queue->len)
+          return g_ptr_array_index (work->jobs, g_array_index (queue, guint, i));
+      }
+    }
+  return NULL;
+}
 
 static void
 shape_jobs (gpointer data,
@@ -1662,17 +1692,11 @@ shape_jobs (gpointer data,
   ShapeWork *work = data;
   PangoFontMap *font_map = helper ? pango_cairo_font_map_new () : NULL;
   PangoContext *context = helper ? polisi_page_layout_new_pango_context (font_map) : g_object_ref (work->context);
+  PolisiLang own = helper ? POLISI_LANG_OTHER (work->first) : work->first;
+  ShapeJob *job;
 
-  for (;;)
-    {
-      guint i = polisi_parallel_next (&work->next);
-      ShapeJob *job;
-
-      if (i >= work->jobs->len)
-        break;
-      job = g_ptr_array_index (work->jobs, i);
-      job->shaped = shaped_new (context, &job->spec);
-    }
+  while ((job = next_job (work, own)) != NULL)
+    job->shaped = shaped_new (context, &job->spec);
   g_object_unref (context);
   g_clear_object (&font_map);
 }
@@ -1683,14 +1707,21 @@ static void
 shape_queued (PolisiPageLayout *self)
 {
   ShapedCache *cache = get_shaped_cache ();
-  ShapeWork work = { self->jobs, 0, self->context };
+  ShapeWork work = { self->jobs, { NULL, NULL }, { 0, 0 }, self->langs[0], self->context };
   gsize total = 0;
 
   if (self->jobs->len == 0)
     return;
 
+  for (guint l = 0; l < POLISI_N_LANGS; l++)
+    work.queues[l] = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint i = 0; i < self->jobs->len; i++)
-    total += strlen (((ShapeJob *) g_ptr_array_index (self->jobs, i))->spec.text);
+    {
+      ShapeJob *job = g_ptr_array_index (self->jobs, i);
+
+      total += strlen (job->spec.text);
+      g_array_append_val (work.queues[job->spec.lang], i);
+    }
   if (total >= SHAPE_THREAD_MIN && self->jobs->len > 1 && !self->serial)
     self->n_threads_used = polisi_parallel_run (shape_jobs, &work, SHAPE_THREAD_HEAP);
   else
@@ -1698,6 +1729,8 @@ shape_queued (PolisiPageLayout *self)
       shape_jobs (&work, FALSE);
       self->n_threads_used = 1;
     }
+  for (guint l = 0; l < POLISI_N_LANGS; l++)
+    g_array_unref (work.queues[l]);
 
   for (guint i = 0; i < self->paras->len; i++)
     {
