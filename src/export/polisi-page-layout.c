@@ -1075,6 +1075,40 @@ get_layout (PolisiPageLayout *self,
   return layout;
 }
 
+static void
+add_advance (const PangoGlyphInfo *glyph,
+             int                   cluster,
+             int                   advance,
+             gpointer              data)
+{
+  *(int *) data += advance;
+}
+
+/* One line of text for drawing only (footers, the contents' page numbers),
+ * laid out by words where it can be, and its width in points. */
+static Shaped *
+get_one_line (PolisiPageLayout *self,
+              const char       *text,
+              double            size,
+              PolisiLang        lang,
+              double           *width)
+{
+  Shaped *shaped = get_shaped_marked (self, text, size, FALSE, lang, -1, PANGO_ALIGN_LEFT, FALSE, NULL, TRUE);
+  int units = 0;
+
+  if (shaped->layout != NULL)
+    {
+      PangoRectangle logical;
+
+      pango_layout_line_get_extents (pango_layout_get_line_readonly (shaped->layout, 0), NULL, &logical);
+      units = logical.width;
+    }
+  else
+    polisi_word_lines_foreach_glyph (shaped->word_lines, 0, add_advance, &units);
+  *width = units / (double) PANGO_SCALE;
+  return shaped;
+}
+
 typedef struct {
   double      size;
   gboolean    bold;
@@ -2919,8 +2953,8 @@ draw_text_item (PolisiPageLayout *self,
     {
       const PolisiPageHeading *heading = &g_array_index (self->headings, PolisiPageHeading, para->toc_heading);
       g_autofree char *number = g_strdup_printf (" %u", heading->page + 1);
-      g_autoptr(PangoLayout) layout = get_layout (self, number, BODY_SIZE, FALSE, para->lang, -1, PANGO_ALIGN_LEFT);
-      PangoRectangle logical;
+      double number_width;
+      Shaped *number_line = get_one_line (self, number, BODY_SIZE, para->lang, &number_width);
       double right = item->x + para->shaped->width / (double) PANGO_SCALE + 30;
       g_autofree char *alt = g_strdup_printf ("%s, %s %u", para->text,
                                               polisi_export_term (POLISI_TERM_PAGE, para->lang), heading->page + 1);
@@ -2929,11 +2963,10 @@ draw_text_item (PolisiPageLayout *self,
 
       polisi_canvas_begin_link (canvas, &link);
       draw_lines (tags, para, item->first_line, item->last_line, text_x, item->y);
-      pango_layout_get_extents (layout, NULL, &logical);
-      polisi_canvas_show_layout_line (canvas, pango_layout_get_line_readonly (layout, 0),
-                                      right - logical.width / (double) PANGO_SCALE,
-                                      item->y + para->line_baseline[item->last_line - 1] - para->line_top[item->first_line]);
+      draw_first_line (canvas, number_line, right - number_width,
+                       item->y + para->line_baseline[item->last_line - 1] - para->line_top[item->first_line]);
       polisi_canvas_end_link (canvas);
+      shaped_unref (number_line);
     }
   else
     draw_lines (tags, para, item->first_line, item->last_line, text_x, item->y);
@@ -3196,8 +3229,8 @@ draw_header_and_footer (PolisiPageLayout *self,
   const PolisiLang *langs = sequential ? &self->langs[page->part] : self->langs;
   double width = n_langs == 2 ? (content_width (self) - GUTTER) / 2 : content_width (self);
   g_autoptr(GString) footer = g_string_new (NULL);
-  g_autoptr(PangoLayout) footer_layout = NULL;
-  PangoRectangle logical;
+  Shaped *footer_line;
+  double footer_width, footer_top;
   guint n_header_lines = 2;
   /* a part's first page is its title page: no running header there */
   gboolean title_page = page_number == 0 ||
@@ -3281,10 +3314,11 @@ draw_header_and_footer (PolisiPageLayout *self,
     polisi_canvas_stroke_line (canvas, MARGIN_X, MARGIN_TOP - 14, self->page_width - MARGIN_X, MARGIN_TOP - 14, 0.5);
     }
 
-  footer_layout = get_layout (self, footer->str, SMALL_SIZE + 0.5, FALSE, langs[0], -1, PANGO_ALIGN_CENTER);
-  pango_layout_get_extents (footer_layout, NULL, &logical);
-  polisi_canvas_show_layout (canvas, footer_layout, (self->page_width - logical.width / (double) PANGO_SCALE) / 2,
-                             self->page_height - FOOTER_GAP - logical.height / (double) PANGO_SCALE);
+  footer_line = get_one_line (self, footer->str, SMALL_SIZE + 0.5, langs[0], &footer_width);
+  footer_top = self->page_height - FOOTER_GAP - (footer_line->line_bottom[0] - footer_line->line_top[0]);
+  draw_first_line (canvas, footer_line, (self->page_width - footer_width) / 2,
+                   footer_top + footer_line->line_baseline[0] - footer_line->line_top[0]);
+  shaped_unref (footer_line);
 }
 
 /**
