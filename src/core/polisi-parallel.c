@@ -5,11 +5,11 @@
  *
  * A few pieces of work are long, made of items independent of each other,
  * and wait for nothing but the processor: laying out the paragraphs of a
- * long document, finishing the pages of its PDF. polisi_parallel_run()
- * does such a piece in the calling thread and, on a machine with more
- * than one processor, in a second thread started for it, both taking the
- * next item from a common counter until none is left; it returns when
- * both have finished, so the caller then has every item done and nothing
+ * long document. polisi_parallel_start() starts, on a machine with more
+ * than one processor, a second thread for such a piece; the caller does
+ * its own share alongside it (the work decides how its items are shared,
+ * and when there are none left) and polisi_parallel_join() waits for the
+ * second thread, so the caller then has every item done and nothing
  * running behind it. The caller decides whether the work is long enough
  * to pay for starting a thread (a few hundred microseconds).
  *
@@ -17,7 +17,7 @@
  * its own (a batch's workers, one per processor), a second thread would
  * only take turns with them and cost its start: such threads say so with
  * polisi_parallel_enter() and polisi_parallel_leave(), and
- * polisi_parallel_run() starts a second thread only while a processor is
+ * polisi_parallel_start() starts a second thread only while a processor is
  * left for it (counting the second threads already running).
  */
 #include "config.h"
@@ -47,41 +47,6 @@ run_helper (gpointer user_data)
 }
 
 /**
- * polisi_parallel_run:
- * @func: does items of the work until none is left
- * @data: the work
- * @helper_heap: about how much the second thread will allocate
- *   (polisi_heap_reserve()), or 0
- *
- * Runs @func in this thread and, if a processor is free for it, in a
- * second thread at the same time; returns when both have returned.
- *
- * Returns: how many threads ran @func: 2, or 1 when no processor was free
- *   (one processor, or all busy: polisi_parallel_enter()) or no thread
- *   could be started
- */
-guint
-polisi_parallel_run (PolisiParallelFunc func,
-                     gpointer           data,
-                     gsize              helper_heap)
-{
-  Helper helper = { func, data, helper_heap };
-  GThread *thread = NULL;
-
-  /* this thread's processor and one more */
-  if (g_atomic_int_add (&busy_threads, 1) + 2 <= (int) g_get_num_processors ())
-    thread = g_thread_try_new ("polisi-helper", run_helper, &helper, NULL);
-  if (thread == NULL)
-    g_atomic_int_add (&busy_threads, -1);
-  func (data, FALSE);
-  if (thread == NULL)
-    return 1;
-  g_thread_join (thread);
-  g_atomic_int_add (&busy_threads, -1);
-  return 2;
-}
-
-/**
  * polisi_parallel_enter:
  *
  * Says that the calling thread will keep a processor busy until
@@ -99,14 +64,59 @@ polisi_parallel_leave (void)
   g_atomic_int_add (&busy_threads, -1);
 }
 
+struct _PolisiParallel {
+  Helper   helper;
+  GThread *thread;
+};
+
 /**
- * polisi_parallel_next:
- * @counter: the work's counter, 0 to begin with
+ * polisi_parallel_start:
  *
- * Returns: the index of the next item to do, for whichever thread asks
+ * Starts @func (@data, %TRUE) in a second thread, when a processor is left
+ * for it. The caller does its own share when it is ready, then calls
+ * polisi_parallel_join().
+ *
+ * Returns: (nullable): the second thread, or %NULL when there is none
+ */
+PolisiParallel *
+polisi_parallel_start (PolisiParallelFunc func,
+                       gpointer           data,
+                       gsize              helper_heap)
+{
+  PolisiParallel *parallel;
+
+  if (g_atomic_int_add (&busy_threads, 1) + 2 > (int) g_get_num_processors ())
+    {
+      g_atomic_int_add (&busy_threads, -1);
+      return NULL;
+    }
+  parallel = g_new0 (PolisiParallel, 1);
+  parallel->helper = (Helper) { func, data, helper_heap };
+  parallel->thread = g_thread_try_new ("polisi-helper", run_helper, &parallel->helper, NULL);
+  if (parallel->thread == NULL)
+    {
+      g_atomic_int_add (&busy_threads, -1);
+      g_free (parallel);
+      return NULL;
+    }
+  return parallel;
+}
+
+/**
+ * polisi_parallel_join:
+ * @parallel: (transfer full) (nullable): what polisi_parallel_start() returned
+ *
+ * Waits for the second thread to finish.
+ *
+ * Returns: the threads that did the work: 2, or 1 when there was no second
  */
 guint
-polisi_parallel_next (int *counter)
+polisi_parallel_join (PolisiParallel *parallel)
 {
-  return (guint) g_atomic_int_add (counter, 1);
+  if (parallel == NULL)
+    return 1;
+  g_thread_join (parallel->thread);
+  g_atomic_int_add (&busy_threads, -1);
+  g_free (parallel);
+  return 2;
 }

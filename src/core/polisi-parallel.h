@@ -14,17 +14,18 @@ G_BEGIN_DECLS
  * @data: the work, shared by both threads
  * @helper: %TRUE in the second thread
  *
- * Takes items of the work until there are none left (each thread takes the
- * next from a common counter: polisi_parallel_next()).
+ * Takes items of the work until there are none left.
  */
 typedef void (*PolisiParallelFunc) (gpointer data,
                                     gboolean helper);
 
-guint polisi_parallel_run  (PolisiParallelFunc  func,
-                            gpointer            data,
-                            gsize               helper_heap);
-guint polisi_parallel_next (int                *counter);
-void  polisi_parallel_enter (void);
-void  polisi_parallel_leave (void);
+typedef struct _PolisiParallel PolisiParallel;
+
+PolisiParallel *polisi_parallel_start (PolisiParallelFunc  func,
+                                       gpointer            data,
+                                       gsize               helper_heap);
+guint           polisi_parallel_join  (PolisiParallel     *parallel);
+void            polisi_parallel_enter (void);
+void            polisi_parallel_leave (void);
 
 G_END_DECLS

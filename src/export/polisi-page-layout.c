@@ -135,6 +135,9 @@ typedef struct {
 } ShapeSpec;
 
 typedef struct _ShapeJob ShapeJob;
+typedef struct _ShapeWork ShapeWork;
+
+static void shape_work_add (PolisiPageLayout *self, ShapeJob *job);
 
 typedef struct {
   Shaped      *shaped;
@@ -232,6 +235,7 @@ struct _PolisiPageLayout
   GPtrArray           *paras;      /* Para, owned */
   GPtrArray           *jobs;       /* ShapeJob, owned: text waiting to be laid out */
   GHashTable          *job_keys;   /* shape_key() → ShapeJob */
+  ShapeWork           *work;       /* while the rows are built: the jobs' queues */
   gboolean             serial;     /* lay out text in this thread alone (tests) */
   gboolean             pango_only; /* lay out no text by words (tests) */
   guint                n_threads_used;
@@ -1219,6 +1223,7 @@ add_marked_para (PolisiPageLayout *self,
   para->job = shape_job_new (&spec, key);
   g_ptr_array_add (self->jobs, para->job);
   g_hash_table_insert (self->job_keys, para->job->key, para->job);
+  shape_work_add (self, para->job);
   return para;
 }
 
@@ -1683,40 +1688,73 @@ add_body (PolisiPageLayout *self,
 #define SHAPE_THREAD_MIN 24000
 #define SHAPE_THREAD_HEAP (4 * 1024 * 1024)
 
-/* The jobs of each language, for two threads to share: each thread takes
- * the next job of its own language while there is one, then the other's.
- * A thread's words are shaped and kept once per font and language
+/* Laying out the paragraphs, shared with a second thread: as the rows are
+ * built, each paragraph the cache does not hold becomes a job in its
+ * language's queue; once there is much text waiting (SHAPE_THREAD_MIN), a
+ * second thread starts taking jobs while this one goes on building the
+ * rows, and this one joins in once they are built. Each thread takes its
+ * own language's jobs while there are any, then the other's: a thread's
+ * words are shaped and kept once per font and language
  * (polisi-word-lines), and its Pango font map sets up the fonts of each
- * language it meets: two threads that each lay out one language do
+ * language it meets, so two threads that each lay out one language do
  * neither twice. */
-typedef struct {
-  GPtrArray    *jobs;      /* ShapeJob, borrowed */
-  GArray       *queues[POLISI_N_LANGS];  /* guint: indices into @jobs */
-  int           next[POLISI_N_LANGS];    /* the next of each queue to take (polisi_parallel_next()) */
-  PolisiLang    first;     /* the asking thread's language; the helper takes the other's first */
-  PangoContext *context;   /* the asking thread's */
-} ShapeWork;
+struct _ShapeWork {
+  GMutex          lock;
+  GCond           added;
+  GPtrArray      *queues[POLISI_N_LANGS];  /* ShapeJob, borrowed */
+  guint           taken[POLISI_N_LANGS];
+  gboolean        closed;                  /* no more jobs will come */
+  gsize           queued_bytes;
+  PolisiLang      first;                   /* the building thread's language */
+  PolisiParallel *helper;
+  gboolean        serial;
+};
 
+static ShapeWork *
+shape_work_new (PolisiPageLayout *self)
+{
+  ShapeWork *work = g_new0 (ShapeWork, 1);
+
+  g_mutex_init (&work->lock);
+  g_cond_init (&work->added);
+  for (guint l = 0; l < POLISI_N_LANGS; l++)
+    work->queues[l] = g_ptr_array_new ();
+  work->first = self->langs[0];
+  work->serial = self->serial;
+  return work;
+}
+
+static void
+shape_work_free (ShapeWork *work)
+{
+  for (guint l = 0; l < POLISI_N_LANGS; l++)
+    g_ptr_array_unref (work->queues[l]);
+  g_cond_clear (&work->added);
+  g_mutex_clear (&work->lock);
+  g_free (work);
+}
+
+/* The next job for a thread of language @own: its own language's first;
+ * waits while there is none yet and more may come. */
 static ShapeJob *
-next_job (ShapeWork  *work,
-          PolisiLang  own)
+shape_work_take (ShapeWork  *work,
+                 PolisiLang  own)
 {
   PolisiLang order[2] = { own, POLISI_LANG_OTHER (own) };
+  ShapeJob *job = NULL;
 
-  for (guint q = 0; q < 2; q++)
+  g_mutex_lock (&work->lock);
+  for (;;)
     {
-      GArray *queue = work->queues[order[q]];
-
-      if (work->next[order[q]] >= (int) queue->len)
-        continue;
-      {
-        guint i = polisi_parallel_next (&work->next[order[q]]);
-
-        if (i < queue->len)
-          return g_ptr_array_index (work->jobs, g_array_index (queue, guint, i));
-      }
+      for (guint q = 0; q < 2 && job == NULL; q++)
+        if (work->taken[order[q]] < work->queues[order[q]]->len)
+          job = g_ptr_array_index (work->queues[order[q]], work->taken[order[q]]++);
+      if (job != NULL || work->closed)
+        break;
+      g_cond_wait (&work->added, &work->lock);
     }
-  return NULL;
+  g_mutex_unlock (&work->lock);
+  return job;
 }
 
 static void
@@ -1724,47 +1762,59 @@ shape_jobs (gpointer data,
             gboolean helper)
 {
   ShapeWork *work = data;
-  PangoFontMap *font_map = helper ? pango_cairo_font_map_new () : NULL;
-  PangoContext *context = helper ? polisi_page_layout_new_pango_context (font_map) : g_object_ref (work->context);
-  PolisiLang own = helper ? POLISI_LANG_OTHER (work->first) : work->first;
+  PangoFontMap *font_map = pango_cairo_font_map_new ();
+  PangoContext *context = polisi_page_layout_new_pango_context (font_map);
+  PolisiLang own = POLISI_LANG_OTHER (work->first);
   ShapeJob *job;
 
-  while ((job = next_job (work, own)) != NULL)
+  while ((job = shape_work_take (work, own)) != NULL)
     job->shaped = shaped_new (context, &job->spec);
   g_object_unref (context);
-  g_clear_object (&font_map);
+  g_object_unref (font_map);
 }
 
-/* Lays out every paragraph still waiting, gives each its layout, and
- * keeps the layouts in this thread's cache. */
+static void
+shape_work_add (PolisiPageLayout *self,
+                ShapeJob         *job)
+{
+  ShapeWork *work = self->work;
+  gboolean start;
+
+  g_assert (work != NULL);  /* jobs are made while the rows are built */
+  g_mutex_lock (&work->lock);
+  g_ptr_array_add (work->queues[job->spec.lang], job);
+  work->queued_bytes += strlen (job->spec.text);
+  start = work->helper == NULL && !work->serial && work->queued_bytes >= SHAPE_THREAD_MIN;
+  g_cond_signal (&work->added);
+  g_mutex_unlock (&work->lock);
+
+  /* tried once: when no processor is left for it, this thread does it all */
+  if (start)
+    {
+      work->serial = TRUE;
+      work->helper = polisi_parallel_start (shape_jobs, work, SHAPE_THREAD_HEAP);
+    }
+}
+
+/* Lays out every paragraph still waiting, with the second thread if there
+ * is one, gives each its layout, and keeps the layouts in this thread's
+ * cache. */
 static void
 shape_queued (PolisiPageLayout *self)
 {
   ShapedCache *cache = get_shaped_cache ();
-  ShapeWork work = { self->jobs, { NULL, NULL }, { 0, 0 }, self->langs[0], self->context };
-  gsize total = 0;
+  ShapeWork *work = g_steal_pointer (&self->work);
+  ShapeJob *job;
 
-  if (self->jobs->len == 0)
-    return;
+  g_mutex_lock (&work->lock);
+  work->closed = TRUE;
+  g_cond_broadcast (&work->added);
+  g_mutex_unlock (&work->lock);
 
-  for (guint l = 0; l < POLISI_N_LANGS; l++)
-    work.queues[l] = g_array_new (FALSE, FALSE, sizeof (guint));
-  for (guint i = 0; i < self->jobs->len; i++)
-    {
-      ShapeJob *job = g_ptr_array_index (self->jobs, i);
-
-      total += strlen (job->spec.text);
-      g_array_append_val (work.queues[job->spec.lang], i);
-    }
-  if (total >= SHAPE_THREAD_MIN && self->jobs->len > 1 && !self->serial)
-    self->n_threads_used = polisi_parallel_run (shape_jobs, &work, SHAPE_THREAD_HEAP);
-  else
-    {
-      shape_jobs (&work, FALSE);
-      self->n_threads_used = 1;
-    }
-  for (guint l = 0; l < POLISI_N_LANGS; l++)
-    g_array_unref (work.queues[l]);
+  while ((job = shape_work_take (work, work->first)) != NULL)
+    job->shaped = shaped_new (self->context, &job->spec);
+  self->n_threads_used = polisi_parallel_join (g_steal_pointer (&work->helper));
+  shape_work_free (work);
 
   for (guint i = 0; i < self->paras->len; i++)
     {
@@ -1778,8 +1828,7 @@ shape_queued (PolisiPageLayout *self)
     }
   for (guint i = 0; i < self->jobs->len; i++)
     {
-      ShapeJob *job = g_ptr_array_index (self->jobs, i);
-
+      job = g_ptr_array_index (self->jobs, i);
       shaped_cache_insert (cache, g_steal_pointer (&job->key), g_steal_pointer (&job->shaped));
     }
   g_hash_table_remove_all (self->job_keys);
@@ -2345,6 +2394,7 @@ polisi_page_layout_paginate (PolisiPageLayout *self)
   self->paginated = TRUE;
 
   shaped_cache_next_generation ();
+  self->work = shape_work_new (self);
   build_rows (self);
   shape_queued (self);
 
