@@ -686,6 +686,32 @@ append_hex_glyph (GString *out,
   g_string_append_c (out, hex[glyph & 15]);
 }
 
+/* A glyph id as the two bytes of a literal string: half the size of hex,
+ * for the pages' content and its compression. */
+static inline void
+append_glyph_bytes (GString *out,
+                    guint    glyph)
+{
+  guchar bytes[2] = { (guchar) (glyph >> 8), (guchar) (glyph & 0xff) };
+
+  for (guint b = 0; b < 2; b++)
+    switch (bytes[b])
+      {
+      case '(': case ')': case '\\':
+        g_string_append_c (out, '\\');
+        g_string_append_c (out, (char) bytes[b]);
+        break;
+      case '\r':
+        g_string_append (out, "\\r");
+        break;
+      case '\n':
+        g_string_append (out, "\\n");
+        break;
+      default:
+        g_string_append_c (out, (char) bytes[b]);
+      }
+}
+
 /* Writes a run of glyphs of one font from (@x, @baseline): one text object,
  * the glyphs placed at their advances with adjustments where they differ
  * from the font's widths. */
@@ -777,7 +803,7 @@ write_run (PolisiPdfWriter *self,
           if (round3 (glyph_rise) != rise)
             {
               rise = round3 (glyph_rise);
-              g_string_append (out, open ? ">]TJ\n" : "]TJ\n");
+              g_string_append (out, open ? ")]TJ\n" : "]TJ\n");
               append_number (out, rise);
               g_string_append (out, " Ts\n[");
               open = FALSE;
@@ -787,18 +813,18 @@ write_run (PolisiPdfWriter *self,
               double adjust = round3 ((pdf_x - want) * 1000.0 / use->size);
 
               if (open)
-                g_string_append_c (out, '>');
+                g_string_append_c (out, ')');
               append_number (out, adjust);
               open = FALSE;
               pdf_x -= adjust * use->size / 1000.0;
             }
           if (!open)
-            g_string_append_c (out, '<');
+            g_string_append_c (out, '(');
           open = TRUE;
-          append_hex_glyph (out, glyph->glyph);
+          append_glyph_bytes (out, glyph->glyph);
           pdf_x += font->glyphs[glyph->glyph].width * use->size / 1000.0;
         }
-      g_string_append (out, open ? ">]TJ\n" : "]TJ\n");
+      g_string_append (out, open ? ")]TJ\n" : "]TJ\n");
       if (rise != 0)
         g_string_append (out, "0 Ts\n");
       g_string_append (out, "ET\n");
