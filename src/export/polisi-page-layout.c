@@ -1710,6 +1710,35 @@ struct _ShapeWork {
   gboolean        serial;
 };
 
+static void shape_jobs (gpointer data, gboolean helper);
+
+/* The text the layout's languages hold, in bytes: whether it is long
+ * enough for a second thread. */
+static gsize
+document_text_size (PolisiPageLayout *self)
+{
+  gsize size = 0;
+
+  for (guint b = 0; b < polisi_document_get_n_blocks (self->document); b++)
+    {
+      PolisiBlock *block = polisi_document_get_block (self->document, b);
+
+      for (guint l = 0; l < self->n_langs; l++)
+        {
+          GPtrArray *paras = block->paras[self->langs[l]];
+
+          for (guint p = 0; paras != NULL && p < paras->len; p++)
+            size += strlen (((PolisiTextBlock *) g_ptr_array_index (paras, p))->text);
+        }
+    }
+  return size;
+}
+
+/* The jobs' queues; and when this thread has laid out nothing yet (a
+ * command's export) and the document's text is long, the second thread
+ * started at once, to set its fonts up while the first rows are built.
+ * Otherwise it starts once the jobs hold much text (shape_work_add()): a
+ * window paginating again lays out only what changed. */
 static ShapeWork *
 shape_work_new (PolisiPageLayout *self)
 {
@@ -1721,6 +1750,12 @@ shape_work_new (PolisiPageLayout *self)
     work->queues[l] = g_ptr_array_new ();
   work->first = self->langs[0];
   work->serial = self->serial;
+  if (!work->serial && g_hash_table_size (get_shaped_cache ()->table) == 0 &&
+      document_text_size (self) >= SHAPE_THREAD_MIN)
+    {
+      work->serial = TRUE;
+      work->helper = polisi_parallel_start (shape_jobs, work, SHAPE_THREAD_HEAP);
+    }
   return work;
 }
 
@@ -1767,6 +1802,14 @@ shape_jobs (gpointer data,
   PolisiLang own = POLISI_LANG_OTHER (work->first);
   ShapeJob *job;
 
+  /* the fonts of most of the text set up while the first jobs are made */
+  for (guint bold = 0; bold < 2; bold++)
+    {
+      g_autoptr(PangoLayout) layout = make_layout (context, "Aa", BODY_SIZE, bold, own, -1, PANGO_ALIGN_LEFT);
+      PangoRectangle logical;
+
+      pango_layout_get_extents (layout, NULL, &logical);
+    }
   while ((job = shape_work_take (work, own)) != NULL)
     job->shaped = shaped_new (context, &job->spec);
   g_object_unref (context);
