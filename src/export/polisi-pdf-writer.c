@@ -730,7 +730,8 @@ write_run (PolisiPdfWriter *self,
   GString *out;
   gboolean actual_text = FALSE;
   gboolean open = FALSE;
-  double pdf_x = 0, pen = 0, rise = 0;
+  double pdf_x = 0, rise = 0, to_thousandths;
+  int pen = 0;
 
   if (n_glyphs == 0)
     return;
@@ -738,6 +739,7 @@ write_run (PolisiPdfWriter *self,
   font = use->font;
   if (use->size <= 0)
     return;
+  to_thousandths = 1000.0 / (use->size * PANGO_SCALE);
 
   /* what each glyph stands for, first seen; where a glyph stands for
    * something else here, the run says what it stands for */
@@ -754,12 +756,14 @@ write_run (PolisiPdfWriter *self,
         }
       known = &font->glyphs[glyph->glyph];
       length = glyph->end >= 0 ? glyph->end - glyph->start : 0;
-      if (known->text == NULL)
+      if (G_UNLIKELY (known->text == NULL))
         {
           known->text = g_strndup (text + glyph->start, length);
           known->width = round3 (hb_font_get_glyph_h_advance (font->font, glyph->glyph) * 1000.0 / font->upem);
         }
-      else if (strncmp (known->text, text + glyph->start, length) != 0 || known->text[length] != '\0')
+      else if (known->text[0] != (length > 0 ? text[glyph->start] : '\0') ||
+               (length > 1 && memcmp (known->text, text + glyph->start, length) != 0) ||
+               (length > 0 && known->text[length] != '\0'))
         actual_text = TRUE;
     }
   if (!font->outlines)
@@ -791,38 +795,47 @@ write_run (PolisiPdfWriter *self,
       append_number (out, baseline);
       g_string_append (out, " Tm\n[");
 
+      /* in thousandths of the text size, as TJ's adjustments and /W are */
       for (guint i = 0; i < n_glyphs; i++)
         {
           RunGlyph *glyph = &glyphs[i];
-          double want = pen + glyph->x_offset / (double) PANGO_SCALE;
-          double glyph_rise = -glyph->y_offset / (double) PANGO_SCALE;
+          int want = pen + glyph->x_offset;
+          double adjust;
 
-          pen += glyph->advance / (double) PANGO_SCALE;
+          pen += glyph->advance;
           if (glyph->glyph >= font->n_glyphs)
             continue;
-          if (round3 (glyph_rise) != rise)
+          if (G_UNLIKELY (glyph->y_offset != 0 || rise != 0))
             {
-              rise = round3 (glyph_rise);
-              g_string_append (out, open ? ")]TJ\n" : "]TJ\n");
-              append_number (out, rise);
-              g_string_append (out, " Ts\n[");
-              open = FALSE;
-            }
-          if (fabs (pdf_x - want) * 1000.0 / use->size >= 0.01)
-            {
-              double adjust = round3 ((pdf_x - want) * 1000.0 / use->size);
+              double glyph_rise = round3 (-glyph->y_offset / (double) PANGO_SCALE);
 
+              if (glyph_rise != rise)
+                {
+                  rise = glyph_rise;
+                  g_string_append (out, open ? ")]TJ\n" : "]TJ\n");
+                  append_number (out, rise);
+                  g_string_append (out, " Ts\n[");
+                  open = FALSE;
+                }
+            }
+          /* the pen is moved when it has drifted by half a thousandth of
+           * the size (5 millionths of an inch at 10 points) or more: the
+           * font's kerning, not the rounding of Pango's units */
+          adjust = pdf_x - want * to_thousandths;
+          if (adjust >= 0.5 || adjust <= -0.5)
+            {
+              adjust = round3 (adjust);
               if (open)
                 g_string_append_c (out, ')');
               append_number (out, adjust);
               open = FALSE;
-              pdf_x -= adjust * use->size / 1000.0;
+              pdf_x -= adjust;
             }
           if (!open)
             g_string_append_c (out, '(');
           open = TRUE;
           append_glyph_bytes (out, glyph->glyph);
-          pdf_x += font->glyphs[glyph->glyph].width * use->size / 1000.0;
+          pdf_x += font->glyphs[glyph->glyph].width;
         }
       g_string_append (out, open ? ")]TJ\n" : "]TJ\n");
       if (rise != 0)
