@@ -254,6 +254,9 @@ typedef struct {
   gboolean   cff;        /* PostScript outlines */
   gboolean   outlines;   /* has outlines at all (a bitmap font has not) */
   gboolean   used;       /* some text is written in it */
+  GBytes    *program;    /* the subset, compressed (prepare_font()) */
+  GBytes    *to_unicode; /* its ToUnicode map, compressed */
+  GString   *widths;     /* its /W array */
 } Font;
 
 static void
@@ -264,6 +267,10 @@ font_free (gpointer data)
   for (guint i = 0; i < font->n_glyphs; i++)
     g_free (font->glyphs[i].text);
   g_free (font->glyphs);
+  g_clear_pointer (&font->program, g_bytes_unref);
+  g_clear_pointer (&font->to_unicode, g_bytes_unref);
+  if (font->widths != NULL)
+    g_string_free (font->widths, TRUE);
   hb_font_destroy (font->font);
   hb_face_destroy (font->face);
   g_free (font->key);
@@ -391,7 +398,9 @@ page_free (gpointer data)
 }
 
 /* A form XObject: outlines painted many times. */
-/* What ends the compressor's queue */
+/* What the compressor's queue ends with: the fonts to prepare, then no
+ * more pages */
+static Page prepare_fonts;
 static Page no_more_pages;
 
 static gpointer compress_pages (gpointer data);
@@ -1402,7 +1411,7 @@ polisi_pdf_writer_end_page (PolisiPdfWriter *self)
   g_array_set_size (self->stack, 1);
   /* compressed in a thread of its own while the next pages are drawn */
   if (self->compressor == NULL)
-    self->compressor = g_thread_new ("polisi-pdf", compress_pages, self->drawn);
+    self->compressor = g_thread_new ("polisi-pdf", compress_pages, self);
   g_async_queue_push (self->drawn, self->page);
   self->page = NULL;
 }
@@ -1428,20 +1437,29 @@ polisi_pdf_writer_add_outline (PolisiPdfWriter *self,
 
 /* Finishing ------------------------------------------------------------------------------ */
 
+static void prepare_font (Font *font);
+
 /* The compressor's thread: each page as it is drawn, until no_more_pages
- * comes through the queue. A page that cannot be compressed is left
- * without. */
+ * comes through the queue; prepare_fonts before it, once every page is
+ * drawn. A page that cannot be compressed is left without. */
 static gpointer
 compress_pages (gpointer data)
 {
-  GAsyncQueue *drawn = data;
+  PolisiPdfWriter *self = data;
 
   for (;;)
     {
-      Page *page = g_async_queue_pop (drawn);
+      Page *page = g_async_queue_pop (self->drawn);
 
       if (page == &no_more_pages)
         break;
+      if (page == &prepare_fonts)
+        {
+          for (guint i = 0; i < self->font_list->len; i++)
+            if (((Font *) self->font_list->pdata[i])->used)
+              prepare_font (self->font_list->pdata[i]);
+          continue;
+        }
       page->compressed = deflate_bytes (page->content->str, page->content->len);
       g_string_free (page->content, TRUE);
       page->content = NULL;
@@ -1537,34 +1555,25 @@ read_int16 (const char *data,
   return (gint16) (((guint8) data[offset] << 8) | (guint8) data[offset + 1]);
 }
 
-/* The font as a subset keeping its glyph ids: Type0 font, CID font,
- * descriptor, font program and ToUnicode map. */
-static gboolean
-write_font (Objects *objects,
-            Font    *font)
+/* What takes time in embedding a font, done in the compressor's thread
+ * while the structure is written: the subset keeping the glyph ids,
+ * compressed, the ToUnicode map, compressed, and the widths. Leaves
+ * @font->program NULL when the subset cannot be made. */
+static void
+prepare_font (Font *font)
 {
   hb_subset_input_t *input = hb_subset_input_create_or_fail ();
   hb_set_t *glyphs;
   hb_face_t *subset;
-  hb_blob_t *blob, *head;
+  hb_blob_t *blob;
   const char *data;
   unsigned int length;
-  g_autoptr(GString) widths = g_string_new ("[");
   g_autofree char *cmap = NULL;
-  g_autofree char *tag = subset_tag (font);
-  g_autofree char *name = postscript_name (font);
-  g_autoptr(GBytes) program = NULL;
-  g_autoptr(GBytes) cmap_bytes = NULL;
-  guint cid_font = reserve (objects), descriptor = reserve (objects);
-  guint file = reserve (objects), to_unicode = reserve (objects);
-  hb_font_extents_t extents;
-  hb_position_t cap_height = 0;
-  double bbox[4] = { 0, 0, 0, 0 };
-  double italic;
   int previous = -2;
 
   if (input == NULL)
-    return FALSE;
+    return;
+  font->widths = g_string_new ("[");
   glyphs = hb_subset_input_glyph_set (input);
   hb_set_add (glyphs, 0);
   for (guint glyph = 0; glyph < font->n_glyphs; glyph++)
@@ -1575,29 +1584,58 @@ write_font (Objects *objects,
       if ((int) glyph != previous + 1)
         {
           if (previous >= 0)
-            g_string_append (widths, "] ");
-          g_string_append_printf (widths, "%u [", glyph);
+            g_string_append (font->widths, "] ");
+          append_uint (font->widths, glyph);
+          g_string_append (font->widths, " [");
         }
       else
-        g_string_append_c (widths, ' ');
-      append_number (widths, font->glyphs[glyph].width);
+        g_string_append_c (font->widths, ' ');
+      append_number (font->widths, font->glyphs[glyph].width);
       previous = glyph;
     }
   if (previous >= 0)
-    g_string_append (widths, "]");
-  g_string_append (widths, "]");
+    g_string_append (font->widths, "]");
+  g_string_append (font->widths, "]");
   hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_RETAIN_GIDS);
   subset = hb_subset_or_fail (font->face, input);
   hb_subset_input_destroy (input);
   if (subset == NULL)
-    return FALSE;
+    return;
+  cmap = to_unicode_cmap (font);
+  font->to_unicode = deflate_bytes (cmap, strlen (cmap));
   blob = hb_face_reference_blob (subset);
   data = hb_blob_get_data (blob, &length);
-  program = deflate_bytes (data, length);
+  if (font->to_unicode != NULL)
+    font->program = deflate_bytes (data, length);
   hb_blob_destroy (blob);
   hb_face_destroy (subset);
-  if (program == NULL)
+}
+
+/* The font as prepare_font() made it: Type0 font, CID font, descriptor,
+ * font program and ToUnicode map. */
+static gboolean
+write_font (Objects *objects,
+            Font    *font)
+{
+  hb_blob_t *head;
+  const char *data;
+  unsigned int length;
+  g_autofree char *tag = NULL;
+  g_autofree char *name = NULL;
+  guint cid_font, descriptor, file, to_unicode;
+  hb_font_extents_t extents;
+  hb_position_t cap_height = 0;
+  double bbox[4] = { 0, 0, 0, 0 };
+  double italic;
+
+  if (font->program == NULL)
     return FALSE;
+  tag = subset_tag (font);
+  name = postscript_name (font);
+  cid_font = reserve (objects);
+  descriptor = reserve (objects);
+  file = reserve (objects);
+  to_unicode = reserve (objects);
 
   hb_font_get_h_extents (font->font, &extents);
   hb_ot_metrics_get_position_with_fallback (font->font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap_height);
@@ -1622,7 +1660,7 @@ write_font (Objects *objects,
                                         "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
                                         "/FontDescriptor %u 0 R%s /DW 0 /W %s >>\nendobj\n",
                           font->cff ? "CIDFontType0" : "CIDFontType2", tag, name, descriptor,
-                          font->cff ? "" : " /CIDToGIDMap /Identity", widths->str);
+                          font->cff ? "" : " /CIDToGIDMap /Identity", font->widths->str);
   begin_object (objects, descriptor);
   g_string_append_printf (objects->out, "<< /Type /FontDescriptor /FontName /%s+%s /Flags %u /FontBBox [",
                           tag, name, italic != 0 ? 4 | 64 : 4);
@@ -1637,14 +1675,10 @@ write_font (Objects *objects,
   append_number (objects->out, cap_height * 1000.0 / font->upem);
   g_string_append_printf (objects->out, " /StemV 80 /%s %u 0 R >>\nendobj\n",
                           font->cff ? "FontFile3" : "FontFile2", file);
-
-  data = g_bytes_get_data (program, NULL);
-  write_stream (objects, file, font->cff ? " /Subtype /OpenType" : NULL, data, g_bytes_get_size (program), TRUE);
-  cmap = to_unicode_cmap (font);
-  cmap_bytes = deflate_bytes (cmap, strlen (cmap));
-  if (cmap_bytes == NULL)
-    return FALSE;
-  write_stream (objects, to_unicode, NULL, g_bytes_get_data (cmap_bytes, NULL), g_bytes_get_size (cmap_bytes), TRUE);
+  write_stream (objects, file, font->cff ? " /Subtype /OpenType" : NULL, g_bytes_get_data (font->program, NULL),
+                g_bytes_get_size (font->program), TRUE);
+  write_stream (objects, to_unicode, NULL, g_bytes_get_data (font->to_unicode, NULL),
+                g_bytes_get_size (font->to_unicode), TRUE);
   return TRUE;
 }
 
@@ -1696,7 +1730,9 @@ write_element (PolisiPdfWriter *self,
   PolisiLang around = element->parent < 0 ? self->lang : element_at (self, element->parent)->lang;
 
   begin_object (objects, element->number);
-  g_string_append_printf (out, "<< /Type /StructElem /S /%s /P ", element->type);
+  g_string_append (out, "<< /Type /StructElem /S /");
+  g_string_append (out, element->type);
+  g_string_append (out, " /P ");
   append_ref (out, parent_number);
   if (element->page >= 0)
     {
@@ -1893,15 +1929,17 @@ polisi_pdf_writer_finish (PolisiPdfWriter  *self,
   for (guint i = 0; i < self->form_list->len; i++)
     ((Form *) self->form_list->pdata[i])->number = reserve (&objects);
 
-  /* the pages' content, compressed as they were drawn */
+  /* the fonts prepared in the compressor's thread, once it has the last
+   * page, while this one writes the structure */
   if (self->compressor != NULL)
     {
+      g_async_queue_push (self->drawn, &prepare_fonts);
       g_async_queue_push (self->drawn, &no_more_pages);
-      g_thread_join (g_steal_pointer (&self->compressor));
     }
-  for (guint i = 0; i < self->pages->len; i++)
-    if (((Page *) g_ptr_array_index (self->pages, i))->compressed == NULL)
-      failed = TRUE;
+  else
+    for (guint i = 0; i < self->font_list->len; i++)
+      if (((Font *) self->font_list->pdata[i])->used)
+        prepare_font (self->font_list->pdata[i]);
 
   /* catalogue */
   begin_object (&objects, catalog);
@@ -1931,28 +1969,6 @@ polisi_pdf_writer_finish (PolisiPdfWriter  *self,
   append_number (out, self->height);
   g_string_append (out, "] >>\nendobj\n");
 
-  for (guint i = 0; i < self->pages->len && !failed; i++)
-    {
-      Page *page = g_ptr_array_index (self->pages, i);
-      guint content = reserve (&objects);
-
-      begin_object (&objects, page->number);
-      g_string_append_printf (out, "<< /Type /Page /Parent %u 0 R /Resources %u 0 R /Contents %u 0 R /StructParents %u",
-                              pages_root, resources, content, i);
-      if (page->annots->len > 0)
-        {
-          g_string_append (out, " /Tabs /S /Annots [");
-          for (guint a = 0; a < page->annots->len; a++)
-            g_string_append_printf (out, "%s%u 0 R", a > 0 ? " " : "",
-                                    g_array_index (self->annots, Annot, g_array_index (page->annots, guint, a)).number);
-          g_string_append_c (out, ']');
-        }
-      g_string_append (out, " >>\nendobj\n");
-      write_stream (&objects, content, NULL, g_bytes_get_data (page->compressed, NULL),
-                    g_bytes_get_size (page->compressed), TRUE);
-      g_clear_pointer (&page->compressed, g_bytes_unref);
-    }
-
   /* resources, shared by every page */
   begin_object (&objects, resources);
   g_string_append (out, "<< /Font <<");
@@ -1972,13 +1988,6 @@ polisi_pdf_writer_finish (PolisiPdfWriter  *self,
     }
   g_string_append (out, " >> >>\nendobj\n");
 
-  for (guint i = 0; i < self->font_list->len && !failed; i++)
-    {
-      Font *font = self->font_list->pdata[i];
-
-      if (font->used && !write_font (&objects, font))
-        failed = TRUE;
-    }
 
   for (guint i = 0; i < self->form_list->len && !failed; i++)
     {
@@ -2104,6 +2113,42 @@ polisi_pdf_writer_finish (PolisiPdfWriter  *self,
         append_text_string (out, self->info[i]);
     }
   g_string_append (out, " >>\nendobj\n");
+
+  /* the pages and the fonts, from the compressor's thread */
+  if (self->compressor != NULL)
+    g_thread_join (g_steal_pointer (&self->compressor));
+  for (guint i = 0; i < self->pages->len; i++)
+    if (((Page *) g_ptr_array_index (self->pages, i))->compressed == NULL)
+      failed = TRUE;
+  for (guint i = 0; i < self->pages->len && !failed; i++)
+    {
+      Page *page = g_ptr_array_index (self->pages, i);
+      guint content = reserve (&objects);
+
+      begin_object (&objects, page->number);
+      g_string_append_printf (out, "<< /Type /Page /Parent %u 0 R /Resources %u 0 R /Contents %u 0 R /StructParents %u",
+                              pages_root, resources, content, i);
+      if (page->annots->len > 0)
+        {
+          g_string_append (out, " /Tabs /S /Annots [");
+          for (guint a = 0; a < page->annots->len; a++)
+            g_string_append_printf (out, "%s%u 0 R", a > 0 ? " " : "",
+                                    g_array_index (self->annots, Annot, g_array_index (page->annots, guint, a)).number);
+          g_string_append_c (out, ']');
+        }
+      g_string_append (out, " >>\nendobj\n");
+      write_stream (&objects, content, NULL, g_bytes_get_data (page->compressed, NULL),
+                    g_bytes_get_size (page->compressed), TRUE);
+      g_clear_pointer (&page->compressed, g_bytes_unref);
+    }
+
+  for (guint i = 0; i < self->font_list->len && !failed; i++)
+    {
+      Font *font = self->font_list->pdata[i];
+
+      if (font->used && !write_font (&objects, font))
+        failed = TRUE;
+    }
 
   if (failed)
     {
