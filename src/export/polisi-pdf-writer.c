@@ -27,8 +27,10 @@
  *
  * Outlines drawn once and painted on many pages (the watermark, the line
  * numbers' digits) are form XObjects; their paths come from the fonts'
- * glyph outlines. The pages' content is compressed when the document is
- * finished, in two threads.
+ * glyph outlines. A second thread (polisi-parallel) compresses each page's
+ * content while the next pages are drawn, and makes the fonts' subsets once
+ * the last page is, while the structure is written; where every processor
+ * is busy already (a batch's workers), the drawing thread does it all.
  *
  * The page's user space is in points from its top left corner, as the page
  * layout draws: each page's content starts by turning PDF's space upside
@@ -48,6 +50,7 @@
 #include <pango/pangofc-font.h>
 
 #include "polisi-error.h"
+#include "polisi-parallel.h"
 #include "polisi-pdf-writer.h"
 
 /* Objects ------------------------------------------------------------------ */
@@ -403,7 +406,8 @@ page_free (gpointer data)
 static Page prepare_fonts;
 static Page no_more_pages;
 
-static gpointer compress_pages (gpointer data);
+static void compress_pages (gpointer data, gboolean helper);
+static void compress_page (Page *page);
 
 typedef struct {
   guint    resource;     /* /X<resource> */
@@ -438,7 +442,8 @@ struct _PolisiPdfWriter {
   GHashTable   *forms;        /* PolisiOutlines → Form */
   GPtrArray    *form_list;
   GPtrArray    *pages;        /* Page */
-  GThread      *compressor;   /* compresses the pages drawn, while the next are */
+  PolisiParallel *compressor; /* compresses the pages drawn, while the next are */
+  gboolean      tried_compressor;
   GAsyncQueue  *drawn;        /* Page: for the compressor; the writer itself at the end */
   GArray       *elements;     /* Element; 0 is the Document */
   GArray       *stack;        /* int: the open elements */
@@ -1351,7 +1356,7 @@ polisi_pdf_writer_free (PolisiPdfWriter *self)
   if (self->compressor != NULL)
     {
       g_async_queue_push (self->drawn, &no_more_pages);
-      g_thread_join (self->compressor);
+      polisi_parallel_join (self->compressor);
     }
   g_async_queue_unref (self->drawn);
   g_ptr_array_unref (self->pages);
@@ -1410,9 +1415,17 @@ polisi_pdf_writer_end_page (PolisiPdfWriter *self)
   /* what the drawing left open ends with its page */
   g_array_set_size (self->stack, 1);
   /* compressed in a thread of its own while the next pages are drawn */
-  if (self->compressor == NULL)
-    self->compressor = g_thread_new ("polisi-pdf", compress_pages, self);
-  g_async_queue_push (self->drawn, self->page);
+  if (!self->tried_compressor)
+    {
+      self->tried_compressor = TRUE;
+      self->compressor = polisi_parallel_start (compress_pages, self, 0);
+    }
+  /* without a processor to spare (a batch's workers keep them busy), the
+   * page is compressed here and now */
+  if (self->compressor != NULL)
+    g_async_queue_push (self->drawn, self->page);
+  else
+    compress_page (self->page);
   self->page = NULL;
 }
 
@@ -1439,11 +1452,20 @@ polisi_pdf_writer_add_outline (PolisiPdfWriter *self,
 
 static void prepare_font (Font *font);
 
+static void
+compress_page (Page *page)
+{
+  page->compressed = deflate_bytes (page->content->str, page->content->len);
+  g_string_free (page->content, TRUE);
+  page->content = NULL;
+}
+
 /* The compressor's thread: each page as it is drawn, until no_more_pages
  * comes through the queue; prepare_fonts before it, once every page is
  * drawn. A page that cannot be compressed is left without. */
-static gpointer
-compress_pages (gpointer data)
+static void
+compress_pages (gpointer data,
+                gboolean helper)
 {
   PolisiPdfWriter *self = data;
 
@@ -1460,11 +1482,8 @@ compress_pages (gpointer data)
               prepare_font (self->font_list->pdata[i]);
           continue;
         }
-      page->compressed = deflate_bytes (page->content->str, page->content->len);
-      g_string_free (page->content, TRUE);
-      page->content = NULL;
+      compress_page (page);
     }
-  return NULL;
 }
 
 static char *
@@ -2116,7 +2135,7 @@ polisi_pdf_writer_finish (PolisiPdfWriter  *self,
 
   /* the pages and the fonts, from the compressor's thread */
   if (self->compressor != NULL)
-    g_thread_join (g_steal_pointer (&self->compressor));
+    polisi_parallel_join (g_steal_pointer (&self->compressor));
   for (guint i = 0; i < self->pages->len; i++)
     if (((Page *) g_ptr_array_index (self->pages, i))->compressed == NULL)
       failed = TRUE;
