@@ -1059,28 +1059,32 @@ draw_point (Drawing *drawing,
   g_string_append_c (drawing->out, ' ');
 }
 
+/* A path's operator that ends at (@x, @y): "m", "l" or, after its
+ * control points, "c" */
+static void
+draw_to (Drawing    *drawing,
+         float       x,
+         float       y,
+         const char *op)
+{
+  draw_point (drawing, x, y);
+  g_string_append (drawing->out, op);
+  drawing->x = x;
+  drawing->y = y;
+}
+
 static void
 on_move_to (hb_draw_funcs_t *funcs, void *data, hb_draw_state_t *state,
             float x, float y, void *user)
 {
-  Drawing *drawing = data;
-
-  draw_point (drawing, x, y);
-  g_string_append (drawing->out, "m\n");
-  drawing->x = x;
-  drawing->y = y;
+  draw_to (data, x, y, "m\n");
 }
 
 static void
 on_line_to (hb_draw_funcs_t *funcs, void *data, hb_draw_state_t *state,
             float x, float y, void *user)
 {
-  Drawing *drawing = data;
-
-  draw_point (drawing, x, y);
-  g_string_append (drawing->out, "l\n");
-  drawing->x = x;
-  drawing->y = y;
+  draw_to (data, x, y, "l\n");
 }
 
 static void
@@ -1091,10 +1095,7 @@ on_cubic_to (hb_draw_funcs_t *funcs, void *data, hb_draw_state_t *state,
 
   draw_point (drawing, x1, y1);
   draw_point (drawing, x2, y2);
-  draw_point (drawing, x, y);
-  g_string_append (drawing->out, "c\n");
-  drawing->x = x;
-  drawing->y = y;
+  draw_to (drawing, x, y, "c\n");
 }
 
 static void
