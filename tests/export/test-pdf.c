@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <pango/pangocairo.h>
 
 #include "polisi-assembler.h"
 #include "polisi-error.h"
@@ -21,6 +22,7 @@
 #include "polisi-odt.h"
 #include "polisi-page-layout.h"
 #include "polisi-pdf.h"
+#include "polisi-pdf-writer.h"
 #include "polisi-test-odt.h"
 #include "polisi-test-utils.h"
 
@@ -1057,6 +1059,83 @@ test_lines_by_words (void)
     }
 }
 
+/* The writer embeds the font a text was laid out in, whatever its
+ * outlines: TrueType (Liberation Sans) as CIDFontType2, PostScript outlines
+ * (an OpenType font with CFF, such as URW's Nimbus Sans, where installed) as
+ * CIDFontType0; either way a reader draws the glyphs and reads the text
+ * back, every Welsh letter with it. */
+static void
+test_writer_fonts (void)
+{
+  const char *families[] = { "Liberation Sans", "Nimbus Sans" };
+  const char *text = "Ŵyn Ŷr ẁẃẅỳ ŵŷ: polisi (drafft) \\ 12";
+
+  if (!have ("pdffonts") || !have ("pdftotext"))
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+
+  for (guint f = 0; f < G_N_ELEMENTS (families); f++)
+    {
+      g_autoptr(GObject) context_object = G_OBJECT (polisi_page_layout_new_pango_context (pango_cairo_font_map_get_default ()));
+      PangoContext *context = PANGO_CONTEXT (context_object);
+      g_autoptr(PangoLayout) layout = pango_layout_new (context);
+      g_autoptr(PangoFontDescription) description = pango_font_description_from_string (families[f]);
+      g_autoptr(PolisiPdfWriter) writer = polisi_pdf_writer_new (POLISI_A4_WIDTH, POLISI_A4_HEIGHT, POLISI_LANG_CY);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) pdf = NULL;
+      g_autofree char *path = NULL;
+      g_autofree char *fonts = NULL;
+      g_autofree char *read_back = NULL;
+      g_autofree char *chosen = NULL;
+      PangoGlyphItem *first_run;
+      PolisiCanvas *canvas;
+      int status;
+
+      pango_font_description_set_size (description, 12 * PANGO_SCALE);
+      pango_layout_set_font_description (layout, description);
+      pango_layout_set_text (layout, text, -1);
+      first_run = pango_layout_get_line_readonly (layout, 0)->runs->data;
+      {
+        PangoFontDescription *used = pango_font_describe (first_run->item->analysis.font);
+        chosen = g_strdup (pango_font_description_get_family (used));
+        pango_font_description_free (used);
+      }
+      if (g_strcmp0 (chosen, families[f]) != 0)
+        {
+          g_test_message ("%s is not installed (fontconfig chose %s): not tested", families[f], chosen);
+          continue;
+        }
+
+      polisi_pdf_writer_set_info (writer, POLISI_PDF_INFO_TITLE, families[f]);
+      canvas = polisi_pdf_writer_begin_page (writer);
+      polisi_canvas_begin_element (canvas, "P", POLISI_LANG_CY, NULL);
+      polisi_canvas_set_color (canvas, 0, 0, 0);
+      polisi_canvas_show_layout (canvas, layout, 72, 72);
+      polisi_canvas_end_element (canvas, "P");
+      polisi_pdf_writer_end_page (writer);
+      pdf = polisi_pdf_writer_finish (writer, &error);
+      g_assert_no_error (error);
+      path = g_build_filename (g_get_tmp_dir (), f == 0 ? "polisi-writer-ttf.pdf" : "polisi-writer-cff.pdf", NULL);
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+
+      if (have ("qpdf"))
+        {
+          g_autofree char *check = run (&status, "qpdf", "--check", path, NULL);
+          g_assert_cmpint (status, ==, 0);
+        }
+      fonts = run (&status, "pdffonts", path, NULL);
+      g_assert_cmpint (status, ==, 0);
+      g_assert_nonnull (strstr (fonts, f == 0 ? "CID TrueType" : "CID Type 0C"));
+      g_assert_nonnull (strstr (fonts, "Identity-H       yes yes yes"));
+      read_back = run (&status, "pdftotext", "-enc", "UTF-8", path, "-", NULL);
+      g_assert_cmpint (status, ==, 0);
+      g_assert_nonnull (strstr (read_back, text));
+      g_unlink (path);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1074,6 +1153,7 @@ main (int   argc,
   g_test_add_func ("/pdf/failures", test_failures);
   g_test_add_func ("/pdf/consultation-header", test_consultation_header);
   g_test_add_func ("/pdf/line-numbers", test_line_numbers);
+  g_test_add_func ("/pdf/writer-fonts", test_writer_fonts);
   g_test_add_data_func ("/pdf/full-disk/odt", GUINT_TO_POINTER (POLISI_FORMAT_ODT), test_full_disk);
   g_test_add_data_func ("/pdf/full-disk/pdf", GUINT_TO_POINTER (POLISI_FORMAT_PDF), test_full_disk);
 
