@@ -198,12 +198,12 @@ append_numbers (GString      *out,
 
 static void append_hex_glyph (GString *out, guint glyph);
 
-/* A PDF text string: UTF-16BE with its byte order mark, in hex. */
+/* @utf8 as UTF-16BE in hex, four digits a unit: a text string's and a
+ * ToUnicode map's form */
 static void
-append_text_string (GString    *out,
-                    const char *utf8)
+append_utf16_hex (GString    *out,
+                  const char *utf8)
 {
-  g_string_append (out, "<FEFF");
   for (const char *p = utf8; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -211,11 +211,21 @@ append_text_string (GString    *out,
       if (c >= 0x10000)
         {
           c -= 0x10000;
-          g_string_append_printf (out, "%04X%04X", 0xD800 + (c >> 10), 0xDC00 + (c & 0x3FF));
+          append_hex_glyph (out, 0xD800 + (c >> 10));
+          append_hex_glyph (out, 0xDC00 + (c & 0x3FF));
         }
       else
         append_hex_glyph (out, c);
     }
+}
+
+/* A PDF text string: UTF-16BE with its byte order mark, in hex. */
+static void
+append_text_string (GString    *out,
+                    const char *utf8)
+{
+  g_string_append (out, "<FEFF");
+  append_utf16_hex (out, utf8);
   g_string_append_c (out, '>');
 }
 
@@ -1542,18 +1552,7 @@ to_unicode_cmap (Font *font)
       g_string_append_c (block, '<');
       append_hex_glyph (block, glyph);
       g_string_append (block, "> <");
-      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-        {
-          gunichar c = g_utf8_get_char (p);
-
-          if (c >= 0x10000)
-            {
-              c -= 0x10000;
-              g_string_append_printf (block, "%04X%04X", 0xD800 + (c >> 10), 0xDC00 + (c & 0x3FF));
-            }
-          else
-            g_string_append_printf (block, "%04X", c);
-        }
+      append_utf16_hex (block, text);
       g_string_append (block, ">\n");
       if (++n == 100)
         {
